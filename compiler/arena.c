@@ -1,0 +1,126 @@
+/*
+ * arena.c — see arena.h.  Chunks are singly linked, newest first; a mark is
+ * the newest chunk and its fill level at the time of marking.
+ */
+#include "arena.h"
+
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#define JX_ARENA_CHUNK 65536
+#define JX_ARENA_ALIGN 16
+
+struct jx_arena_chunk {
+  jx_arena_chunk *next;
+  size_t size; /* usable bytes in data[] */
+  size_t used;
+  _Alignas(JX_ARENA_ALIGN) unsigned char data[];
+};
+
+static void out_of_memory(void) {
+  fputs("jxc: out of memory\n", stderr);
+  abort();
+}
+
+void *jx_xmalloc(size_t n) {
+  void *p = malloc(n ? n : 1);
+  if (!p)
+    out_of_memory();
+  return p;
+}
+
+void *jx_xrealloc(void *p, size_t n) {
+  void *q = realloc(p, n ? n : 1);
+  if (!q)
+    out_of_memory();
+  return q;
+}
+
+void *jx_xcalloc(size_t n, size_t size) {
+  void *p = calloc(n ? n : 1, size ? size : 1);
+  if (!p)
+    out_of_memory();
+  return p;
+}
+
+void jx_arena_init(jx_arena *a) {
+  a->head = NULL;
+  a->spare = NULL;
+}
+
+void jx_arena_free(jx_arena *a) {
+  jx_arena_chunk *c = a->head;
+  while (c) {
+    jx_arena_chunk *next = c->next;
+    free(c);
+    c = next;
+  }
+  free(a->spare);
+  a->head = NULL;
+  a->spare = NULL;
+}
+
+static jx_arena_chunk *new_chunk(jx_arena *a, size_t need) {
+  jx_arena_chunk *c;
+  if (a->spare && a->spare->size >= need) {
+    c = a->spare;
+    a->spare = NULL;
+  } else {
+    size_t size = need > JX_ARENA_CHUNK ? need : JX_ARENA_CHUNK;
+    if (size > SIZE_MAX - sizeof *c)
+      out_of_memory();
+    c = jx_xmalloc(sizeof *c + size);
+    c->size = size;
+  }
+  c->used = 0;
+  c->next = a->head;
+  a->head = c;
+  return c;
+}
+
+void *jx_arena_alloc(jx_arena *a, size_t size) {
+  size_t rounded = (size + JX_ARENA_ALIGN - 1) & ~(size_t)(JX_ARENA_ALIGN - 1);
+  if (rounded < size)
+    out_of_memory();
+  jx_arena_chunk *c = a->head;
+  if (!c || c->size - c->used < rounded)
+    c = new_chunk(a, rounded);
+  void *p = c->data + c->used;
+  c->used += rounded;
+  memset(p, 0, size);
+  return p;
+}
+
+char *jx_arena_strndup(jx_arena *a, const char *s, size_t n) {
+  char *p = jx_arena_alloc(a, n + 1);
+  if (n)
+    memcpy(p, s, n);
+  p[n] = '\0';
+  return p;
+}
+
+char *jx_arena_strdup(jx_arena *a, const char *s) {
+  return jx_arena_strndup(a, s, strlen(s));
+}
+
+jx_arena_mark jx_arena_mark_now(const jx_arena *a) {
+  jx_arena_mark m = {a->head, a->head ? a->head->used : 0};
+  return m;
+}
+
+void jx_arena_release(jx_arena *a, jx_arena_mark m) {
+  while (a->head && a->head != m.chunk) {
+    jx_arena_chunk *c = a->head;
+    a->head = c->next;
+    if (!a->spare || c->size > a->spare->size) {
+      free(a->spare);
+      a->spare = c;
+    } else {
+      free(c);
+    }
+  }
+  if (a->head)
+    a->head->used = m.used;
+}

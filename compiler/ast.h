@@ -1,0 +1,154 @@
+/*
+ * ast.h — the syntax tree, as written.
+ *
+ * The tree keeps what the author wrote, in the order written, with a source
+ * location on every node: the checker reports against it, the formatter
+ * prints it back, and lower.c turns it into the model of runtime/jixiao.h.
+ * Nothing here is interpreted yet: a category is the text of its path, a
+ * number is its digits and its unit as written.
+ *
+ * Every block (department, division, unit, project, framework) holds its
+ * statements in one list of jx_node in source order, linked through `next`.
+ * All nodes and strings live in the parser's arena.
+ */
+#ifndef JX_AST_H
+#define JX_AST_H
+
+#include <stdbool.h>
+#include <stdint.h>
+
+#include "jixiao.h"
+
+/* A position in a source file.  Columns are 1-based byte columns; the
+ * diagnostic printer turns them into display columns for the caret. */
+typedef struct jx_loc {
+  uint64_t offset; /* byte offset of the first byte */
+  uint32_t line;   /* 1-based */
+  uint32_t col;    /* 1-based, in bytes */
+  uint32_t len;    /* bytes covered (on the first line) */
+  uint32_t file;   /* index in the diagnostics' source table */
+} jx_loc;
+
+typedef enum jx_value_kind {
+  JX_VAL_NONE = 0, /* absent */
+  JX_VAL_NUMBER,   /* 22人, 89.1万元, 90% */
+  JX_VAL_TEXT,     /* "圆满完成" */
+  JX_VAL_NA,       /* n/a, 不涉及 */
+  JX_VAL_DATE      /* 2021年12月31日, 2021-12-31 */
+} jx_value_kind;
+
+typedef struct jx_value {
+  jx_value_kind kind;
+  const char *text;   /* as written (a string's decoded content) */
+  const char *number; /* NUMBER: sign, digits and point only */
+  const char *unit;   /* NUMBER: the unit as written, or NULL */
+  int year, month, day; /* DATE; day 0 when only a month is given */
+  jx_loc loc;         /* the whole value */
+  jx_loc unit_loc;    /* NUMBER with a unit: just the unit */
+} jx_value;
+
+typedef struct jx_text {
+  const char *text;
+  jx_loc loc;
+} jx_text;
+
+typedef enum jx_node_kind {
+  /* top level */
+  JX_N_HEADER,     /* plan 2021 framework local currency 万元; */
+  JX_N_FRAMEWORK,  /* framework NAME { level1 … } */
+  JX_N_DEPARTMENT, /* department "name" { … } */
+  JX_N_UNIT,       /* unit 324001 "name" { … } */
+  JX_N_PROJECT,    /* project "name" [budget N] { … } (also inside a unit) */
+  /* inside blocks */
+  JX_N_DIVISION,  /* division "name" { … } (in a department) */
+  JX_N_LEVEL1,    /* code "label" { level2 … } (in a framework) */
+  JX_N_LEVEL2,    /* code "label" [role]; (in a level1) */
+  JX_N_GOAL,      /* goal "text"; */
+  JX_N_MEASURE,   /* measure "title" ["text"]; */
+  JX_N_INDICATOR, /* output.quantity "name" >= 22人 desc "…" basis "…"; */
+  JX_N_CODE,      /* code "130304…"; */
+  JX_N_BUDGET,    /* budget 89.10; (or in the project header) */
+  JX_N_FUNDS,     /* funds fiscal 89.10 other 0; */
+  JX_N_PURPOSE,   /* purpose "text"; */
+  JX_N_SCHEDULE   /* schedule mar 25% jun 50% …; */
+} jx_node_kind;
+
+typedef struct jx_schedule_entry {
+  struct jx_schedule_entry *next;
+  jx_value month; /* NUMBER "3" unit "月底", or month name as TEXT "mar" */
+  int month_no;   /* 1–12 as read by the parser, 0 if not a month */
+  jx_value percent;
+} jx_schedule_entry;
+
+typedef struct jx_node jx_node;
+
+struct jx_node {
+  jx_node_kind kind;
+  jx_loc loc;    /* the keyword (or category) that starts the statement */
+  jx_node *next; /* next statement in the same block */
+  union {
+    struct { /* JX_N_HEADER: each part optional */
+      jx_value year;      /* NUMBER, kind NONE if absent */
+      jx_text framework;  /* text NULL if absent */
+      jx_text currency;
+    } header;
+    struct { /* FRAMEWORK, DEPARTMENT, DIVISION, UNIT, PROJECT, LEVEL1 */
+      jx_text code;  /* UNIT: its code; FRAMEWORK, LEVEL1: the identifier */
+      jx_text name;  /* the quoted name or label */
+      jx_node *items;
+      jx_loc close;  /* the closing brace */
+    } block;
+    struct { /* LEVEL2 */
+      jx_text code;
+      jx_text label;
+      jx_text role; /* optional: cost, satisfaction, … */
+    } level2;
+    struct { /* GOAL, PURPOSE, CODE */
+      jx_text text;
+    } text;
+    struct { /* MEASURE */
+      jx_text title;
+      jx_text text; /* text NULL if absent */
+    } measure;
+    struct { /* INDICATOR */
+      jx_text level1;   /* "output" / "产出指标" as written; NULL for the */
+      jx_text level2;   /* keyword form `indicator` and for a bare level2 */
+      jx_text name;
+      jx_op op;
+      bool op_written;
+      jx_loc op_loc;
+      jx_value value;
+      jx_text desc;   /* NULL if absent */
+      jx_text basis;  /* NULL if absent */
+      int n_desc, n_basis; /* >1 is a duplicate the checker reports */
+      jx_loc dup_loc; /* the first duplicated attribute */
+    } indicator;
+    struct { /* BUDGET */
+      jx_value amount;
+      bool in_header;
+    } budget;
+    struct { /* FUNDS: either part may be absent (kind NONE) */
+      jx_value fiscal;
+      jx_value other;
+      int n_fiscal, n_other; /* >1 is a duplicate the checker reports */
+    } funds;
+    struct { /* SCHEDULE */
+      jx_schedule_entry *entries;
+    } schedule;
+  } u;
+};
+
+/* A comment, kept when the parser is asked to (jxc fmt needs them). */
+typedef struct jx_comment {
+  struct jx_comment *next;
+  const char *text; /* without the leading # or // */
+  jx_loc loc;
+} jx_comment;
+
+/* A whole file, when the parser keeps the tree (jx_parse_options.keep_tree) */
+typedef struct jx_file_ast {
+  jx_node *items; /* top-level declarations in order */
+  jx_comment *comments;
+} jx_file_ast;
+
+#endif

@@ -1,0 +1,61 @@
+/*
+ * backend.h — the interface every output format implements.
+ *
+ * The build is streaming: the driver calls a back end once per event, in
+ * source order, with lowered model structs (runtime/jixiao.h) that are
+ * valid only for the duration of the call.  A back end that needs more
+ * than one project at a time (the C header's arrays) keeps its own copy of
+ * what it needs; everything else writes as it goes, so memory stays flat in
+ * the number of projects.
+ *
+ * Events, for each run:
+ *   begin(plan header) — once, before anything else; plan->units is empty
+ *   unit_open(unit)    — unit->code/name set; code NULL for projects written
+ *                        outside any unit (a run of them forms one group)
+ *   project(unit, p)   — between unit_open and unit_close of its unit
+ *   unit_close(unit)   — unit->goals/measures now set
+ *   department(d)      — at most once, after the last unit_close
+ *   end()              — once
+ */
+#ifndef JX_BACKEND_H
+#define JX_BACKEND_H
+
+#include <stdbool.h>
+
+#include "jixiao.h"
+#include "out.h"
+
+typedef enum jx_csv_table {
+  JX_CSV_INDICATORS = 0,
+  JX_CSV_PROJECTS,
+  JX_CSV_SCHEDULE
+} jx_csv_table;
+
+typedef struct jx_emit_options {
+  const char *prefix;     /* C: identifier prefix (ASCII, validated) */
+  const char *input_name; /* for banners: the first input file's name */
+  bool bom;               /* CSV: UTF-8 byte order mark */
+  jx_csv_table csv_table;
+} jx_emit_options;
+
+typedef struct jx_backend jx_backend;
+
+struct jx_backend {
+  const char *name; /* "json", "csv", "c" */
+  void *(*create)(jx_out *out, const jx_emit_options *opt);
+  void (*begin)(void *st, const jx_plan *header);
+  void (*unit_open)(void *st, const jx_unit *unit);
+  void (*project)(void *st, const jx_unit *unit, const jx_project *p);
+  void (*unit_close)(void *st, const jx_unit *unit);
+  void (*department)(void *st, const jx_department *d);
+  void (*end)(void *st);
+  void (*destroy)(void *st);
+};
+
+/* The registered back ends (NULL-terminated) and a look-up by name. */
+extern const jx_backend *const jx_backends[];
+const jx_backend *jx_backend_find(const char *name);
+
+extern const jx_backend jx_backend_json;
+
+#endif

@@ -1,0 +1,47 @@
+/*
+ * check.h — the checker: every rule of the domain, on the AST.
+ *
+ * The checker sees the same streaming events as the back ends (parse.h),
+ * reports through jx_diag, and keeps across projects and files only what
+ * cross-project rules need (codes seen, the plan header).  Each rule has a
+ * stable diagnostic code in diag_codes.def and an entry in
+ * docs/diagnostics.md.
+ *
+ * Each jx_check_* returns true when the node has no errors, in which case
+ * lower.c may turn it into the model.
+ */
+#ifndef JX_CHECK_H
+#define JX_CHECK_H
+
+#include <stdbool.h>
+
+#include "ast.h"
+#include "diag.h"
+#include "framework.h"
+#include "units.h"
+
+typedef struct jx_checker jx_checker;
+
+jx_checker *jx_checker_new(jx_diag *d);
+void jx_checker_free(jx_checker *c);
+
+/* Called before each file: the framework goes back to the default until
+ * the file's header says otherwise. */
+void jx_check_begin_file(jx_checker *c, uint32_t file);
+/* `first` is false when anything but comments came before it in the file. */
+bool jx_check_header(jx_checker *c, const jx_node *header, bool first);
+bool jx_check_framework(jx_checker *c, const jx_node *framework);
+bool jx_check_department(jx_checker *c, const jx_node *department);
+bool jx_check_unit_open(jx_checker *c, const jx_node *unit);
+bool jx_check_unit_close(jx_checker *c, const jx_node *unit);
+bool jx_check_project(jx_checker *c, const jx_node *project,
+                      const jx_node *unit);
+/* After the last file: rules that need all input (none may stream). */
+bool jx_check_end(jx_checker *c);
+
+/* The plan as the headers declared it, for lowering and the back ends. */
+int jx_checker_year(const jx_checker *c);
+const jx_framework *jx_checker_framework(const jx_checker *c);
+const jx_unit_info *jx_checker_currency(const jx_checker *c);
+
+#endif

@@ -1,0 +1,63 @@
+/*
+ * cli.h — what the jxc subcommands share: the command table, the options
+ * every command that reads source accepts (diagnostics format, language,
+ * colour, -W error) and uniform usage errors.
+ *
+ * Exit status everywhere: 0 success, 1 the input has errors, 2 usage or
+ * I/O trouble (diff: 0 same, 1 different, 2 trouble).
+ */
+#ifndef JX_CLI_H
+#define JX_CLI_H
+
+#include <stdbool.h>
+
+#include "diag.h"
+
+enum { JX_EXIT_OK = 0, JX_EXIT_INPUT = 1, JX_EXIT_USAGE = 2 };
+
+typedef struct jx_command {
+  const char *name;
+  int (*run)(int argc, char **argv); /* argv[0] is the command name */
+  const char *summary;               /* one line for `jxc --help` */
+  const char *usage;                 /* the whole `jxc help NAME` text */
+} jx_command;
+
+/* The table, NULL-name terminated (main.c). */
+extern const jx_command jx_commands[];
+
+typedef struct jx_diag_opts {
+  jx_diag_format format;
+  jx_lang lang;
+  int color; /* -1 auto (a terminal and no NO_COLOR), 0 never, 1 always */
+  bool werror;
+  int max_errors;
+} jx_diag_opts;
+
+#define JX_DIAG_OPTS_HELP                                                    \
+  "Diagnostics:\n"                                                           \
+  "  --diagnostics=text|json  human-readable (default) or one JSON object\n" \
+  "                           per line, for editors and CI\n"               \
+  "  --lang=en|zh             language of messages (default en)\n"          \
+  "  --color=auto|always|never  colour on a terminal (NO_COLOR disables)\n" \
+  "  -W error, --Werror       treat warnings as errors\n"                   \
+  "  --max-errors=N           stop after N errors (default 50)\n"
+
+void jx_diag_opts_init(jx_diag_opts *o);
+/* If argv[*i] is a diagnostics option, consumes it (and its argument,
+ * advancing *i) and returns 1; returns 0 if it is not one, and -1 after
+ * printing a usage error. */
+int jx_diag_opts_parse(jx_diag_opts *o, const char *cmd, int argc,
+                       char **argv, int *i);
+jx_diag *jx_diag_from_opts(const jx_diag_opts *o);
+
+/* Prints "jxc CMD: message" and a pointer to `jxc help CMD`; returns 2. */
+int jx_usage_error(const char *cmd, const char *fmt, ...)
+    __attribute__((format(printf, 2, 3)));
+
+/* Matches "--name=value" or "--name value"/"-x value"; sets *val and
+ * advances *i past a separate argument.  Returns 1 on match, 0 if argv[*i]
+ * is another option, -1 (after a usage error) if the value is missing. */
+int jx_opt_value(const char *cmd, const char *longname, const char *shortname,
+                 int argc, char **argv, int *i, const char **val);
+
+#endif

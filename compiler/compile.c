@@ -1,0 +1,232 @@
+/*
+ * compile.c — see compile.h.  The jx_sink callbacks here are where the
+ * three passes meet: each declaration the parser finishes is checked, and
+ * if the run is still clean, lowered into a scratch arena, emitted, and
+ * forgotten.
+ */
+#include "compile.h"
+
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "check.h"
+#include "lower.h"
+#include "parse.h"
+
+typedef struct compile_state {
+  const jx_compile_job *job;
+  jx_diag *diag;
+  jx_checker *checker;
+  jx_arena scratch; /* lowered model of one declaration */
+  jx_arena keep;    /* the department, held until the end */
+  void *be;         /* back end state, NULL when only checking */
+  bool begun;       /* backend begin() sent */
+  bool seen_decl;   /* this file has had a declaration */
+  bool seen_department;
+  jx_loc department_loc;
+  const jx_department *department;
+  /* The group projects are emitted into: a unit, or a run of projects
+   * written outside any unit (code NULL). */
+  bool group_open;
+  jx_unit group;
+} compile_state;
+
+static bool emitting(const compile_state *s) {
+  return s->be && jx_diag_errors(s->diag) == 0;
+}
+
+static jx_lower_ctx lower_ctx(compile_state *s, jx_arena *a) {
+  jx_lower_ctx c = {a, jx_checker_framework(s->checker),
+                    jx_checker_currency(s->checker)};
+  return c;
+}
+
+static void begin(compile_state *s) {
+  if (s->begun || !emitting(s))
+    return;
+  s->begun = true;
+  jx_plan header;
+  memset(&header, 0, sizeof header);
+  header.year = jx_checker_year(s->checker);
+  header.framework = jx_checker_framework(s->checker)->name;
+  header.currency = jx_checker_currency(s->checker)->norm;
+  s->job->backend->begin(s->be, &header);
+}
+
+static void close_group(compile_state *s) {
+  if (s->group_open && emitting(s))
+    s->job->backend->unit_close(s->be, &s->group);
+  s->group_open = false;
+}
+
+static void on_header(void *ud, const jx_node *n) {
+  compile_state *s = ud;
+  jx_check_header(s->checker, n, !s->seen_decl);
+  s->seen_decl = true;
+}
+
+static void on_framework(void *ud, const jx_node *n) {
+  compile_state *s = ud;
+  jx_check_framework(s->checker, n);
+  s->seen_decl = true;
+}
+
+static void on_department(void *ud, const jx_node *n) {
+  compile_state *s = ud;
+  s->seen_decl = true;
+  if (s->seen_department) {
+    jx_diag_report(s->diag, JX_E_DEPARTMENT_TWICE, n->loc);
+    jx_diag_note(s->diag, JX_N_FIRST_HERE, s->department_loc);
+    return;
+  }
+  s->seen_department = true;
+  s->department_loc = n->loc;
+  if (jx_check_department(s->checker, n) && emitting(s)) {
+    jx_lower_ctx c = lower_ctx(s, &s->keep);
+    s->department = jx_lower_department(&c, n);
+  }
+}
+
+static void on_unit_open(void *ud, const jx_node *n) {
+  compile_state *s = ud;
+  s->seen_decl = true;
+  close_group(s);
+  jx_check_unit_open(s->checker, n);
+  begin(s);
+  memset(&s->group, 0, sizeof s->group);
+  s->group.code = n->u.block.code.text;
+  s->group.name = n->u.block.name.text;
+  s->group_open = true;
+  if (emitting(s))
+    s->job->backend->unit_open(s->be, &s->group);
+}
+
+static void on_project(void *ud, const jx_node *n, const jx_node *unit) {
+  compile_state *s = ud;
+  s->seen_decl = true;
+  bool ok = jx_check_project(s->checker, n, unit);
+  if (!unit && (!s->group_open || s->group.code)) {
+    /* A project outside any unit starts (or continues) a group of its
+     * own. */
+    close_group(s);
+    begin(s);
+    memset(&s->group, 0, sizeof s->group);
+    s->group_open = true;
+    if (emitting(s))
+      s->job->backend->unit_open(s->be, &s->group);
+  }
+  if (!ok || !emitting(s))
+    return;
+  jx_arena_mark m = jx_arena_mark_now(&s->scratch);
+  jx_lower_ctx c = lower_ctx(s, &s->scratch);
+  const jx_project *p = jx_lower_project(&c, n);
+  s->job->backend->project(s->be, &s->group, p);
+  jx_arena_release(&s->scratch, m);
+}
+
+static void on_unit_close(void *ud, const jx_node *n) {
+  compile_state *s = ud;
+  bool ok = jx_check_unit_close(s->checker, n);
+  if (ok && emitting(s) && s->group_open) {
+    jx_arena_mark m = jx_arena_mark_now(&s->scratch);
+    jx_lower_ctx c = lower_ctx(s, &s->scratch);
+    jx_lower_unit(&c, n, &s->group);
+    s->job->backend->unit_close(s->be, &s->group);
+    jx_arena_release(&s->scratch, m);
+  }
+  s->group_open = false;
+}
+
+/* Standard input is read whole, so that diagnostics can quote its lines. */
+static char *slurp(FILE *f, size_t *n) {
+  size_t cap = 65536, len = 0;
+  char *buf = jx_xmalloc(cap);
+  for (;;) {
+    if (len == cap) {
+      cap *= 2;
+      buf = jx_xrealloc(buf, cap);
+    }
+    size_t got = fread(buf + len, 1, cap - len, f);
+    len += got;
+    if (got == 0)
+      break;
+  }
+  *n = len;
+  return buf;
+}
+
+int jx_compile(const jx_compile_job *job, jx_diag *d) {
+  compile_state s;
+  memset(&s, 0, sizeof s);
+  s.job = job;
+  s.diag = d;
+  s.checker = jx_checker_new(d);
+  jx_arena_init(&s.scratch);
+  jx_arena_init(&s.keep);
+  if (job->backend)
+    s.be = job->backend->create(job->out, &job->emit);
+
+  jx_sink sink = {&s,           on_header,  on_framework, on_department,
+                  on_unit_open, on_project, on_unit_close};
+  jx_parse_options opt = {false, false};
+  int rc = 0;
+  char **held = jx_xcalloc((size_t)job->n_paths + 1, sizeof *held);
+  /* One parse arena for the run: projects give their memory back as they
+   * stream past; what stays (units' goals, the department) is small and
+   * referenced until the end. */
+  jx_arena arena;
+  jx_arena_init(&arena);
+
+  for (int i = 0; i < job->n_paths && !jx_diag_too_many(d); i++) {
+    const char *path = job->paths[i];
+    s.seen_decl = false;
+    if (strcmp(path, "-") == 0) {
+      size_t n;
+      held[i] = slurp(stdin, &n);
+      uint32_t file = jx_diag_add_source(d, "<stdin>", held[i], n);
+      jx_check_begin_file(s.checker, file);
+      jx_parse_mem(held[i], n, file, d, &arena, &sink, &opt, NULL);
+    } else {
+      FILE *f = fopen(path, "rb");
+      if (!f) {
+        fprintf(stderr, "jxc: cannot read %s: %s\n", path, strerror(errno));
+        rc = 2;
+        continue;
+      }
+      uint32_t file = jx_diag_add_source(d, path, NULL, 0);
+      jx_check_begin_file(s.checker, file);
+      jx_parse_file(f, file, d, &arena, &sink, &opt, NULL);
+      if (ferror(f)) {
+        fprintf(stderr, "jxc: error reading %s: %s\n", path, strerror(errno));
+        rc = 2;
+      }
+      fclose(f);
+    }
+    /* A unit left open by a syntax error ends with its file. */
+    if (s.group_open && s.group.code)
+      close_group(&s);
+  }
+  jx_check_end(s.checker);
+  if (emitting(&s)) {
+    begin(&s);
+    close_group(&s);
+    if (s.department)
+      job->backend->department(s.be, s.department);
+    job->backend->end(s.be);
+  }
+  if (s.be)
+    job->backend->destroy(s.be);
+  jx_diag_flush(d);
+  for (int i = 0; i < job->n_paths; i++)
+    free(held[i]);
+  free(held);
+  jx_arena_free(&arena);
+  jx_arena_free(&s.scratch);
+  jx_arena_free(&s.keep);
+  jx_checker_free(s.checker);
+  if (rc == 0 && jx_diag_errors(d) > 0)
+    rc = 1;
+  return rc;
+}

@@ -1,0 +1,548 @@
+/*
+ * emit_json.c — the JSON back end: `jxc build -f json`.
+ *
+ * Writes the plan as one JSON document whose shape and key order are a
+ * public contract (docs/json.md, docs/jixiao.schema.json).  The layout is
+ * what `jq .` prints — two-space indentation, one array element per line,
+ * [] and {} when empty — so the output diffs well and is byte-for-byte
+ * deterministic.
+ *
+ * The back end streams: the document is written as the events of
+ * backend.h arrive, and only the department (which the document puts last)
+ * is kept, already formatted, in a memory jx_out until end().  That is also
+ * why the document has the department after the units, and a unit's goals
+ * and measures after its projects: those are the places where the build
+ * knows them.
+ *
+ * Numbers are exact: amounts and values go through jx_decimal_format, never
+ * through a double.
+ */
+#include "arena.h"
+#include "backend.h"
+
+#include <inttypes.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+/* ---- Low-level writers ------------------------------------------------ */
+
+#define LIT(o, s) jx_out_write((o), (s), sizeof(s) - 1)
+
+/*
+ * Separators and indentation come out of one string: ",\n" and enough
+ * spaces for the deepest level (an indicator's keys in a project sit at
+ * depth 7).  sep(o, depth, first) writes [","] "\n" and 2×depth spaces.
+ */
+static const char sep_text[] = ",\n"
+                               "                                "
+                               "                                ";
+#define MAX_DEPTH ((int)(sizeof sep_text - 3) / 2)
+_Static_assert(MAX_DEPTH >= 7, "sep_text too short for the deepest level");
+
+static void sep(jx_out *o, int depth, int first) {
+  jx_out_write(o, sep_text + (first != 0),
+               (size_t)(2 - (first != 0) + 2 * depth));
+}
+
+/* A member name, written as a literal so its length is a constant. */
+#define KEY(o, depth, first, k)                                                \
+  do {                                                                         \
+    sep((o), (depth), (first));                                                \
+    LIT((o), "\"" k "\": ");                                                   \
+  } while (0)
+
+/* The end of an array or object whose members were at depth + 1. */
+static void close_at(jx_out *o, int depth, size_t n, char bracket) {
+  if (n > 0)
+    sep(o, depth, 1);
+  jx_out_putc(o, bracket);
+}
+
+static void put_null(jx_out *o) {
+  LIT(o, "null");
+}
+
+static void put_int(jx_out *o, int64_t v) {
+  char b[24];
+  char *p = b + sizeof b;
+  uint64_t u = v < 0 ? (uint64_t)0 - (uint64_t)v : (uint64_t)v;
+  do {
+    *--p = (char)('0' + u % 10);
+    u /= 10;
+  } while (u > 0);
+  if (v < 0)
+    *--p = '-';
+  jx_out_write(o, p, (size_t)(b + sizeof b - p));
+}
+
+static void put_decimal(jx_out *o, jx_decimal d) {
+  char b[JX_DECIMAL_BUFSZ];
+  size_t n = jx_decimal_format(d, b);
+  jx_out_write(o, b, n);
+}
+
+/*
+ * What each byte needs inside a JSON string:
+ *   0  nothing, copy it (printable ASCII)
+ *   1  an escape (control characters, '"', '\\'; 0x00 ends the string)
+ *   2, 3, 4  the lead byte of a UTF-8 sequence of that length
+ *   5  never valid in UTF-8 (continuation bytes, C0, C1, F5–FF)
+ */
+// clang-format off
+static const unsigned char byte_class[256] = {
+    1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, /* 0_ */
+    1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, /* 1_ */
+    0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, /* 2_ */
+    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, /* 3_ */
+    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, /* 4_ */
+    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 0, 0, /* 5_ */
+    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, /* 6_ */
+    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, /* 7_ */
+    5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, /* 8_ */
+    5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, /* 9_ */
+    5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, /* A_ */
+    5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, /* B_ */
+    5, 5, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, /* C_ */
+    2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, /* D_ */
+    3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, /* E_ */
+    4, 4, 4, 4, 4, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, /* F_ */
+};
+// clang-format on
+
+static int is_cont(unsigned char c) {
+  return (c & 0xC0) == 0x80;
+}
+
+/* The escape for a class-1 byte other than NUL: the short forms JSON has,
+   \u00XX (lower-case hex, as jq writes it) for the rest. */
+static void put_escape(jx_out *o, unsigned char c) {
+  static const char hex[] = "0123456789abcdef";
+  switch (c) {
+  case '"':
+    LIT(o, "\\\"");
+    return;
+  case '\\':
+    LIT(o, "\\\\");
+    return;
+  case '\n':
+    LIT(o, "\\n");
+    return;
+  case '\t':
+    LIT(o, "\\t");
+    return;
+  case '\r':
+    LIT(o, "\\r");
+    return;
+  case '\b':
+    LIT(o, "\\b");
+    return;
+  case '\f':
+    LIT(o, "\\f");
+    return;
+  default: {
+    char u[6] = {'\\', 'u', '0', '0', hex[c >> 4], hex[c & 15]};
+    jx_out_write(o, u, sizeof u);
+  }
+  }
+}
+
+/*
+ * A JSON string, or null for NULL.  Runs of bytes that need nothing —
+ * ASCII and well-formed UTF-8 alike, which is nearly everything — go out
+ * with one jx_out_write; the loop only stops at bytes to escape, at U+2028
+ * and U+2029 (legal JSON, but line terminators in JavaScript before ES2019),
+ * and at ill-formed UTF-8, whose every maximal ill-formed subpart becomes
+ * one U+FFFD (the Unicode "substitution of maximal subparts" practice).
+ */
+static void put_string(jx_out *o, const char *str) {
+  if (!str) {
+    put_null(o);
+    return;
+  }
+  const unsigned char *s = (const unsigned char *)str;
+  const unsigned char *run = s;
+  size_t bad; /* bytes in an ill-formed subpart */
+  jx_out_putc(o, '"');
+  for (;;) {
+    while (byte_class[*s] == 0)
+      s++;
+    unsigned char c = s[0];
+    switch (byte_class[c]) {
+    case 1:
+      jx_out_write(o, run, (size_t)(s - run));
+      if (c == '\0') {
+        jx_out_putc(o, '"');
+        return;
+      }
+      put_escape(o, c);
+      run = ++s;
+      continue;
+    case 2:
+      if (is_cont(s[1])) {
+        s += 2;
+        continue;
+      }
+      bad = 1;
+      break;
+    case 3: {
+      /* E0 needs A0–BF next (no overlongs), ED 80–9F (no surrogates) */
+      unsigned char lo = c == 0xE0 ? 0xA0 : 0x80;
+      unsigned char hi = c == 0xED ? 0x9F : 0xBF;
+      if (s[1] < lo || s[1] > hi) {
+        bad = 1;
+        break;
+      }
+      if (!is_cont(s[2])) {
+        bad = 2;
+        break;
+      }
+      if (c == 0xE2 && s[1] == 0x80 && (s[2] == 0xA8 || s[2] == 0xA9)) {
+        jx_out_write(o, run, (size_t)(s - run));
+        if (s[2] == 0xA8)
+          LIT(o, "\\u2028");
+        else
+          LIT(o, "\\u2029");
+        run = s += 3;
+        continue;
+      }
+      s += 3;
+      continue;
+    }
+    case 4: {
+      /* F0 needs 90–BF next (no overlongs), F4 80–8F (≤ U+10FFFF) */
+      unsigned char lo = c == 0xF0 ? 0x90 : 0x80;
+      unsigned char hi = c == 0xF4 ? 0x8F : 0xBF;
+      if (s[1] < lo || s[1] > hi)
+        bad = 1;
+      else if (!is_cont(s[2]))
+        bad = 2;
+      else if (!is_cont(s[3]))
+        bad = 3;
+      else {
+        s += 4;
+        continue;
+      }
+      break;
+    }
+    default:
+      bad = 1;
+      break;
+    }
+    /* An ill-formed subpart: never NUL, so the string goes on after it. */
+    jx_out_write(o, run, (size_t)(s - run));
+    LIT(o, "\\ufffd");
+    run = s += bad;
+  }
+}
+
+/* ---- Model writers ----------------------------------------------------
+ *
+ * Each writer is called with the opening bracket still to write and
+ * `depth` the level of that bracket; members go at depth + 1.
+ */
+
+static void put_strings(jx_out *o, int depth, const char *const *v, size_t n) {
+  jx_out_putc(o, '[');
+  for (size_t i = 0; i < n; i++) {
+    sep(o, depth + 1, i == 0);
+    put_string(o, v[i]);
+  }
+  close_at(o, depth, n, ']');
+}
+
+static void put_measures(jx_out *o, int depth, const jx_measure *m, size_t n) {
+  int d = depth + 2;
+  jx_out_putc(o, '[');
+  for (size_t i = 0; i < n; i++) {
+    sep(o, depth + 1, i == 0);
+    jx_out_putc(o, '{');
+    KEY(o, d, 1, "title");
+    put_string(o, m[i].title);
+    KEY(o, d, 0, "text");
+    put_string(o, m[i].text);
+    close_at(o, depth + 1, 1, '}');
+  }
+  close_at(o, depth, n, ']');
+}
+
+/* A date value is yyyymmdd × 10^6; dd = 00 is a month-only date. */
+static void put_date(jx_out *o, jx_decimal v) {
+  if (v.micros < 0 || v.micros % JX_DECIMAL_SCALE != 0) {
+    put_null(o); /* not a date; the checker never lets one through */
+    return;
+  }
+  int64_t ymd = v.micros / JX_DECIMAL_SCALE;
+  int64_t y = ymd / 10000;
+  int m = (int)(ymd / 100 % 100), d = (int)(ymd % 100);
+  char b[48];
+  int n;
+  if (m == 0)
+    n = snprintf(b, sizeof b, "\"%04" PRId64 "\"", y);
+  else if (d == 0)
+    n = snprintf(b, sizeof b, "\"%04" PRId64 "-%02d\"", y, m);
+  else
+    n = snprintf(b, sizeof b, "\"%04" PRId64 "-%02d-%02d\"", y, m, d);
+  jx_out_write(o, b, (size_t)n);
+}
+
+static void put_indicator(jx_out *o, int depth, const jx_indicator *x) {
+  int d = depth + 1;
+  jx_out_putc(o, '{');
+  KEY(o, d, 1, "level1");
+  put_string(o, x->level1);
+  KEY(o, d, 0, "level1_label");
+  put_string(o, x->level1_label);
+  KEY(o, d, 0, "level2");
+  put_string(o, x->level2);
+  KEY(o, d, 0, "level2_label");
+  put_string(o, x->level2_label);
+  KEY(o, d, 0, "name");
+  put_string(o, x->name);
+  KEY(o, d, 0, "description");
+  put_string(o, x->description);
+  KEY(o, d, 0, "kind");
+  put_string(o, jx_kind_text(x->kind));
+  KEY(o, d, 0, "op");
+  put_string(o, jx_op_text(x->op));
+  KEY(o, d, 0, "value");
+  switch (x->kind) {
+  case JX_KIND_QUANTITATIVE:
+    put_decimal(o, x->value);
+    break;
+  case JX_KIND_QUALITATIVE:
+    put_string(o, x->text);
+    break;
+  case JX_KIND_DATE:
+    put_date(o, x->value);
+    break;
+  case JX_KIND_NA:
+  default:
+    put_null(o);
+    break;
+  }
+  KEY(o, d, 0, "unit");
+  put_string(o, x->unit);
+  KEY(o, d, 0, "text");
+  put_string(o, x->text);
+  KEY(o, d, 0, "basis");
+  put_string(o, x->basis);
+  KEY(o, d, 0, "line");
+  put_int(o, x->line);
+  close_at(o, depth, 1, '}');
+}
+
+static void put_indicators(jx_out *o, int depth, const jx_indicator *v,
+                           size_t n) {
+  jx_out_putc(o, '[');
+  for (size_t i = 0; i < n; i++) {
+    sep(o, depth + 1, i == 0);
+    put_indicator(o, depth + 1, &v[i]);
+  }
+  close_at(o, depth, n, ']');
+}
+
+static void put_schedule(jx_out *o, int depth, const jx_schedule_point *v,
+                         size_t n) {
+  int d = depth + 2;
+  jx_out_putc(o, '[');
+  for (size_t i = 0; i < n; i++) {
+    sep(o, depth + 1, i == 0);
+    jx_out_putc(o, '{');
+    KEY(o, d, 1, "month");
+    put_int(o, v[i].month);
+    KEY(o, d, 0, "percent");
+    put_decimal(o, v[i].percent);
+    close_at(o, depth + 1, 1, '}');
+  }
+  close_at(o, depth, n, ']');
+}
+
+static void put_project(jx_out *o, int depth, const jx_project *p) {
+  int d = depth + 1;
+  jx_out_putc(o, '{');
+  KEY(o, d, 1, "code");
+  put_string(o, p->code);
+  KEY(o, d, 0, "name");
+  put_string(o, p->name);
+  KEY(o, d, 0, "budget");
+  put_decimal(o, p->budget);
+  KEY(o, d, 0, "fiscal");
+  put_decimal(o, p->fiscal);
+  KEY(o, d, 0, "other");
+  put_decimal(o, p->other);
+  KEY(o, d, 0, "purpose");
+  put_string(o, p->purpose);
+  KEY(o, d, 0, "schedule");
+  put_schedule(o, d, p->schedule, p->n_schedule);
+  KEY(o, d, 0, "goals");
+  put_strings(o, d, p->goals, p->n_goals);
+  KEY(o, d, 0, "indicators");
+  put_indicators(o, d, p->indicators, p->n_indicators);
+  KEY(o, d, 0, "line");
+  put_int(o, p->line);
+  close_at(o, depth, 1, '}');
+}
+
+static void put_department(jx_out *o, int depth, const jx_department *dep) {
+  int d = depth + 1;
+  jx_out_putc(o, '{');
+  KEY(o, d, 1, "name");
+  put_string(o, dep->name);
+  KEY(o, d, 0, "goals");
+  put_strings(o, d, dep->goals, dep->n_goals);
+  KEY(o, d, 0, "divisions");
+  jx_out_putc(o, '[');
+  for (size_t i = 0; i < dep->n_divisions; i++) {
+    const jx_division *dv = &dep->divisions[i];
+    int dd = d + 2;
+    sep(o, d + 1, i == 0);
+    jx_out_putc(o, '{');
+    KEY(o, dd, 1, "name");
+    put_string(o, dv->name);
+    KEY(o, dd, 0, "goals");
+    put_strings(o, dd, dv->goals, dv->n_goals);
+    KEY(o, dd, 0, "indicators");
+    put_indicators(o, dd, dv->indicators, dv->n_indicators);
+    close_at(o, d + 1, 1, '}');
+  }
+  close_at(o, d, dep->n_divisions, ']');
+  KEY(o, d, 0, "measures");
+  put_measures(o, d, dep->measures, dep->n_measures);
+  close_at(o, depth, 1, '}');
+}
+
+/* ---- The back end ----------------------------------------------------- */
+
+/* Depths in the document: the root object's members at 1, a unit (an
+   element of "units") at 2, its members at 3, a project at 4. */
+enum { UNIT_DEPTH = 2, PROJECT_DEPTH = 4, DEPARTMENT_DEPTH = 1 };
+
+typedef struct json_state {
+  jx_out *out;
+  jx_out dept;    /* the department, formatted when it arrives */
+  bool have_dept; /* dept is initialised and holds it */
+  bool in_unit;   /* between unit_open and unit_close */
+  size_t n_units;
+  size_t n_projects; /* in the open unit */
+} json_state;
+
+static void *json_create(jx_out *out, const jx_emit_options *opt) {
+  (void)opt; /* JSON has no options */
+  json_state *st = jx_xcalloc(1, sizeof *st);
+  st->out = out;
+  return st;
+}
+
+static void json_begin(void *vst, const jx_plan *h) {
+  json_state *st = vst;
+  jx_out *o = st->out;
+  LIT(o, "{\n  \"jixiao\": 1,\n  \"year\": ");
+  if (h->year != 0)
+    put_int(o, h->year);
+  else
+    put_null(o);
+  LIT(o, ",\n  \"framework\": ");
+  put_string(o, h->framework);
+  LIT(o, ",\n  \"currency\": ");
+  put_string(o, h->currency);
+  LIT(o, ",\n  \"units\": [");
+}
+
+static void json_unit_open(void *vst, const jx_unit *u) {
+  json_state *st = vst;
+  jx_out *o = st->out;
+  int d = UNIT_DEPTH + 1;
+  sep(o, UNIT_DEPTH, st->n_units == 0);
+  jx_out_putc(o, '{');
+  KEY(o, d, 1, "code");
+  put_string(o, u->code);
+  KEY(o, d, 0, "name");
+  put_string(o, u->name);
+  KEY(o, d, 0, "projects");
+  jx_out_putc(o, '[');
+  st->n_units++;
+  st->n_projects = 0;
+  st->in_unit = true;
+}
+
+static void json_project(void *vst, const jx_unit *u, const jx_project *p) {
+  json_state *st = vst;
+  if (!st->in_unit) /* events out of order: still write valid JSON */
+    json_unit_open(st, u);
+  sep(st->out, PROJECT_DEPTH, st->n_projects == 0);
+  put_project(st->out, PROJECT_DEPTH, p);
+  st->n_projects++;
+}
+
+/* Closes the open unit; u supplies its goals and measures (NULL: none). */
+static void close_unit(json_state *st, const jx_unit *u) {
+  jx_out *o = st->out;
+  int d = UNIT_DEPTH + 1;
+  close_at(o, d, st->n_projects, ']');
+  KEY(o, d, 0, "goals");
+  put_strings(o, d, u ? u->goals : NULL, u ? u->n_goals : 0);
+  KEY(o, d, 0, "measures");
+  put_measures(o, d, u ? u->measures : NULL, u ? u->n_measures : 0);
+  close_at(o, UNIT_DEPTH, 1, '}');
+  st->in_unit = false;
+}
+
+static void json_unit_close(void *vst, const jx_unit *u) {
+  json_state *st = vst;
+  if (!st->in_unit)
+    json_unit_open(st, u);
+  close_unit(st, u);
+}
+
+static void json_department(void *vst, const jx_department *d) {
+  json_state *st = vst;
+  if (st->have_dept)
+    jx_out_free(&st->dept);
+  st->have_dept = d != NULL;
+  if (!d)
+    return;
+  /* Formatted now, written at end(): the model struct is only valid
+     during this call, and the text is what end() needs anyway. */
+  jx_out_init_mem(&st->dept);
+  put_department(&st->dept, DEPARTMENT_DEPTH, d);
+}
+
+static void json_end(void *vst) {
+  json_state *st = vst;
+  jx_out *o = st->out;
+  if (st->in_unit)
+    close_unit(st, NULL);
+  close_at(o, 1, st->n_units, ']');
+  LIT(o, ",\n  \"department\": ");
+  if (st->have_dept) {
+    size_t n;
+    const char *text = jx_out_data(&st->dept, &n);
+    jx_out_write(o, text, n);
+  } else {
+    put_null(o);
+  }
+  LIT(o, "\n}\n");
+}
+
+static void json_destroy(void *vst) {
+  json_state *st = vst;
+  if (!st)
+    return;
+  if (st->have_dept)
+    jx_out_free(&st->dept);
+  free(st);
+}
+
+const jx_backend jx_backend_json = {
+    .name = "json",
+    .create = json_create,
+    .begin = json_begin,
+    .unit_open = json_unit_open,
+    .project = json_project,
+    .unit_close = json_unit_close,
+    .department = json_department,
+    .end = json_end,
+    .destroy = json_destroy,
+};

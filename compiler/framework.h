@@ -1,0 +1,71 @@
+/*
+ * framework.h — indicator frameworks (指标体系) as data.
+ *
+ * Which level-2 categories sit under which level-1 category is not grammar:
+ * the local framework of the seed puts 成本指标 under 产出指标, the central
+ * framework of 财预〔2021〕101号 makes 成本指标 a level-1 category of its own.
+ * Both are tables here, and a file may declare its own (`framework NAME {…}`),
+ * which the checker turns into a jx_framework at run time.
+ *
+ * Categories are looked up by any of their spellings: the code ("output"),
+ * the official label ("产出指标") and the label without its trailing 指标
+ * ("产出").
+ */
+#ifndef JX_FRAMEWORK_H
+#define JX_FRAMEWORK_H
+
+#include <stddef.h>
+
+/* What the checker needs to know about a level-2 category. */
+typedef enum jx_role {
+  JX_ROLE_NONE = 0,
+  JX_ROLE_COST,        /* money, or a percentage of the budget */
+  JX_ROLE_SATISFACTION /* a percentage */
+} jx_role;
+
+typedef struct jx_level2 {
+  const char *code;  /* "quantity" */
+  const char *label; /* "数量指标" */
+  jx_role role;
+} jx_level2;
+
+typedef struct jx_level1 {
+  const char *code;  /* "output" */
+  const char *label; /* "产出指标" */
+  const jx_level2 *children;
+  size_t n_children;
+  /* Checked by the completeness rule: a project needs one indicator of every
+   * level-1 category marked required. */
+  int required;
+} jx_level1;
+
+typedef struct jx_framework {
+  const char *name;    /* "local" */
+  const char *label;   /* "地方通用（成本指标属产出指标）" */
+  const char *const *aliases; /* other names, NULL-terminated (may be NULL) */
+  const jx_level1 *levels;
+  size_t n_levels;
+} jx_framework;
+
+/* A built-in framework by name or alias, or NULL. */
+const jx_framework *jx_framework_builtin(const char *name);
+/* The built-ins, for --help and docs. */
+const jx_framework *const *jx_framework_list(size_t *n);
+
+/* Does `spelling` name this level-1 (code, label, or label minus 指标)? */
+int jx_level1_matches(const jx_level1 *l1, const char *spelling);
+int jx_level2_matches(const jx_level2 *l2, const char *spelling);
+
+/* Resolves "level1.level2" as written (level1 may be NULL: a bare level-2
+ * name, accepted when exactly one level-1 has it).  Returns 1 and sets
+ * *l1, *l2 on success, 0 if unknown or ambiguous. */
+int jx_framework_resolve(const jx_framework *fw, const char *level1,
+                         const char *level2, const jx_level1 **l1,
+                         const jx_level2 **l2);
+
+/* The closest "code.code" spelling to what was written, for a did-you-mean
+ * hint, written into buf; returns 0 when nothing is close enough. */
+int jx_framework_suggest(const jx_framework *fw, const char *level1,
+                         const char *level2, char *buf, size_t bufsz);
+
+#endif

@@ -1,0 +1,140 @@
+/*
+ * parse.c — runs the flex scanner and bison parser over one source.
+ *
+ * Input is read in pieces (flex's YY_INPUT calls jx_scan_read), from a FILE
+ * or from memory, so the source is never held whole: a gigabyte plan
+ * parses in the scanner's buffer plus one project's nodes.
+ */
+#include "parse.h"
+
+#include <string.h>
+
+#include "scan.h"
+/* The generated headers need jx_scan, then the parser's token types. */
+#include "parser.h"
+#include "lexer.h"
+
+size_t jx_scan_read(jx_scan *s, char *buf, size_t max) {
+  if (s->in) {
+    size_t n = fread(buf, 1, max, s->in);
+    return n;
+  }
+  size_t left = s->mem_len - s->mem_pos;
+  size_t n = left < max ? left : max;
+  if (n)
+    memcpy(buf, s->mem + s->mem_pos, n);
+  s->mem_pos += n;
+  return n;
+}
+
+static void scan_init(jx_scan *s, uint32_t file, jx_diag *d, jx_arena *arena,
+                      const jx_sink *sink, const jx_parse_options *opt) {
+  memset(s, 0, sizeof *s);
+  s->arena = arena;
+  s->diag = d;
+  s->file = file;
+  s->line = 1;
+  s->sink = sink;
+  if (opt) {
+    s->keep_tree = opt->keep_tree;
+    s->keep_comments = opt->keep_comments;
+  }
+}
+
+static void noop_project(void *ud, const jx_node *project,
+                         const jx_node *unit) {
+  (void)ud;
+  (void)project;
+  (void)unit;
+}
+
+static int run(jx_scan *s, jx_file_ast *out) {
+  static const jx_sink empty = {.project = noop_project};
+  if (!s->sink)
+    s->sink = &empty;
+  else if (!s->sink->project) {
+    /* The grammar calls project() unconditionally; keep the caller's other
+     * callbacks but give it a project one. */
+    jx_sink *copy = jx_arena_alloc(s->arena, sizeof *copy);
+    *copy = *s->sink;
+    copy->project = noop_project;
+    s->sink = copy;
+  }
+  yyscan_t scanner;
+  if (yylex_init_extra(s, &scanner) != 0)
+    return -1;
+  int rc = yyparse(scanner, s);
+  yylex_destroy(scanner);
+  free(s->sbuf);
+  if (out) {
+    out->items = s->items.head;
+    out->comments = s->comments;
+  }
+  return (rc != 0 || s->syntax_errors || s->lex_errors) ? 1 : 0;
+}
+
+int jx_parse_file(FILE *f, uint32_t file, jx_diag *d, jx_arena *arena,
+                  const jx_sink *sink, const jx_parse_options *opt,
+                  jx_file_ast *out) {
+  jx_scan s;
+  scan_init(&s, file, d, arena, sink, opt);
+  s.in = f;
+  return run(&s, out);
+}
+
+int jx_parse_mem(const char *data, size_t n, uint32_t file, jx_diag *d,
+                 jx_arena *arena, const jx_sink *sink,
+                 const jx_parse_options *opt, jx_file_ast *out) {
+  jx_scan s;
+  scan_init(&s, file, d, arena, sink, opt);
+  s.mem = data;
+  s.mem_len = n;
+  return run(&s, out);
+}
+
+int jx_lex_mem(const char *data, size_t n, uint32_t file, jx_diag *d,
+               jx_arena *arena, void (*fn)(void *ud, const jx_token *t),
+               void *ud) {
+  jx_scan s;
+  scan_init(&s, file, d, arena, NULL, NULL);
+  s.mem = data;
+  s.mem_len = n;
+  yyscan_t scanner;
+  if (yylex_init_extra(&s, &scanner) != 0)
+    return -1;
+  for (;;) {
+    YYSTYPE v;
+    jx_loc loc;
+    memset(&v, 0, sizeof v);
+    memset(&loc, 0, sizeof loc);
+    int kind = yylex(&v, &loc, scanner);
+    jx_token t = {kind, jx_token_name(kind), NULL, loc};
+    switch (kind) {
+    case STRING:
+    case WORD:
+      t.text = v.text.text;
+      break;
+    case NUMBER:
+    case DATE:
+      t.text = v.value.text;
+      break;
+    case PATH: {
+      size_t a = strlen(v.path.l1.text), b = strlen(v.path.l2.text);
+      char *joined = jx_arena_alloc(arena, a + b + 2);
+      memcpy(joined, v.path.l1.text, a);
+      joined[a] = '.';
+      memcpy(joined + a + 1, v.path.l2.text, b + 1);
+      t.text = joined;
+      break;
+    }
+    default:
+      break;
+    }
+    fn(ud, &t);
+    if (kind == YYEOF)
+      break;
+  }
+  yylex_destroy(scanner);
+  free(s.sbuf);
+  return s.lex_errors;
+}

@@ -1,0 +1,67 @@
+/*
+ * parse.h — the front end: source text in, AST events out.
+ *
+ * The parser (grammar/parser.y over grammar/lexer.l) reads a file through a
+ * fixed-size buffer and hands each top-level declaration to a jx_sink as
+ * soon as it is complete.  A project is the unit of streaming: once
+ * sink->project() returns, the parser gives the project's memory back to
+ * the arena (unless keep_tree is set), so a gigabyte of projects parses in
+ * constant memory.
+ *
+ * Syntax errors are reported through the jx_diag; the parser recovers at
+ * statement and block level and goes on, so one run reports every error.
+ */
+#ifndef JX_PARSE_H
+#define JX_PARSE_H
+
+#include <stdbool.h>
+#include <stdio.h>
+
+#include "arena.h"
+#include "ast.h"
+#include "diag.h"
+
+typedef struct jx_sink {
+  void *ud;
+  /* Each may be NULL.  Nodes are valid until the callback returns, except
+   * with keep_tree, where they live as long as the arena. */
+  void (*header)(void *ud, const jx_node *header);
+  void (*framework)(void *ud, const jx_node *framework);
+  void (*department)(void *ud, const jx_node *department);
+  void (*unit_open)(void *ud, const jx_node *unit); /* items still empty */
+  void (*project)(void *ud, const jx_node *project,
+                  const jx_node *unit /* NULL outside a unit */);
+  void (*unit_close)(void *ud, const jx_node *unit);
+} jx_sink;
+
+typedef struct jx_parse_options {
+  bool keep_tree;     /* keep every node (fmt, diff, tests) */
+  bool keep_comments; /* collect comments into the jx_file_ast */
+} jx_parse_options;
+
+/* Parses one source, registered as `file` in diag.  Reads f to its end (or
+ * n bytes of data, for jx_parse_mem).  Returns 0 if it parsed without
+ * syntax errors.  With keep_tree, *out receives the whole file. */
+int jx_parse_file(FILE *f, uint32_t file, jx_diag *d, jx_arena *arena,
+                  const jx_sink *sink, const jx_parse_options *opt,
+                  jx_file_ast *out);
+int jx_parse_mem(const char *data, size_t n, uint32_t file, jx_diag *d,
+                 jx_arena *arena, const jx_sink *sink,
+                 const jx_parse_options *opt, jx_file_ast *out);
+
+/* ---- Tokens, for the lexer's unit tests and tools ---------------------- */
+
+typedef struct jx_token {
+  int kind;          /* a bison token number (parser.h) */
+  const char *name;  /* its printable name: "string", "'{'", "project" */
+  const char *text;  /* decoded value for strings, numbers, words */
+  jx_loc loc;
+} jx_token;
+
+/* Lexes data to the end, calling fn for each token (the last is the end of
+ * input, kind 0).  Returns the number of lexical errors. */
+int jx_lex_mem(const char *data, size_t n, uint32_t file, jx_diag *d,
+               jx_arena *arena, void (*fn)(void *ud, const jx_token *t),
+               void *ud);
+
+#endif

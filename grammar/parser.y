@@ -1,0 +1,560 @@
+/*
+ * parser.y — the jixiao grammar: tokens into AST nodes.
+ *
+ * A pure (reentrant) LALR(1) parser with locations.  Actions only build
+ * nodes and hand each finished top-level declaration to the sink; every
+ * rule of the domain is the checker's business (compiler/check.c).
+ *
+ * Streaming: a project's memory is marked when its `project` keyword is
+ * shifted and released once the sink has seen the whole project.  The
+ * release happens only when no lookahead token has been read
+ * (yychar == YYEMPTY), which the grammar guarantees after a closing brace;
+ * in any other case (error recovery) the memory simply stays allocated.
+ *
+ * Error recovery: at every statement (`error ;`) and block (`error }`), so
+ * one run reports every syntax error and the next declaration still parses.
+ */
+
+%require "3.6"
+%define api.pure full
+%define parse.error custom
+%locations
+%define api.location.type {jx_loc}
+%param {yyscan_t scanner}
+%parse-param {jx_scan *p}
+%expect 0
+
+%code requires {
+#include "scan.h"
+#ifndef YY_TYPEDEF_YY_SCANNER_T
+#define YY_TYPEDEF_YY_SCANNER_T
+typedef void *yyscan_t;
+#endif
+}
+
+%code provides {
+/* The printable name of a token kind, for diagnostics and lexer tests. */
+const char *jx_token_name(int kind);
+}
+
+%code {
+#include <string.h>
+
+#include "lexer.h"
+
+/* A rule's location is its first symbol's (an empty rule: a zero-length
+ * location where the previous symbol ends). */
+#define YYLLOC_DEFAULT(Cur, Rhs, N)                      \
+  do {                                                   \
+    if (N) {                                             \
+      (Cur) = YYRHSLOC(Rhs, 1);                          \
+    } else {                                             \
+      (Cur) = YYRHSLOC(Rhs, 0);                          \
+      (Cur).offset += (Cur).len;                         \
+      (Cur).col += (Cur).len;                            \
+      (Cur).len = 0;                                     \
+    }                                                    \
+  } while (0)
+
+static jx_node *node(jx_scan *p, jx_node_kind kind, jx_loc loc) {
+  jx_node *n = jx_arena_alloc(p->arena, sizeof *n);
+  n->kind = kind;
+  n->loc = loc;
+  return n;
+}
+
+static jx_value na_value(jx_loc loc) {
+  jx_value v;
+  memset(&v, 0, sizeof v);
+  v.kind = JX_VAL_NA;
+  v.text = "不涉及";
+  v.loc = loc;
+  return v;
+}
+
+static jx_value text_value(jx_text t) {
+  jx_value v;
+  memset(&v, 0, sizeof v);
+  v.kind = JX_VAL_TEXT;
+  v.text = t.text;
+  v.loc = t.loc;
+  return v;
+}
+
+static jx_text no_text(void) {
+  jx_text t;
+  memset(&t, 0, sizeof t);
+  return t;
+}
+
+static jx_node *indicator(jx_scan *p, jx_loc loc, jx_path cat, jx_text name,
+                          jx_op op, bool written, jx_loc op_loc, jx_value v,
+                          jx_attrs a) {
+  jx_node *n = node(p, JX_N_INDICATOR, loc);
+  n->u.indicator.level1 = cat.l1;
+  n->u.indicator.level2 = cat.l2;
+  n->u.indicator.name = name;
+  n->u.indicator.op = op;
+  n->u.indicator.op_written = written;
+  n->u.indicator.op_loc = op_loc;
+  n->u.indicator.value = v;
+  n->u.indicator.desc = a.desc;
+  n->u.indicator.basis = a.basis;
+  n->u.indicator.n_desc = a.n_desc;
+  n->u.indicator.n_basis = a.n_basis;
+  n->u.indicator.dup_loc = a.dup_loc;
+  return n;
+}
+
+static void yyerror(const jx_loc *loc, yyscan_t scanner, jx_scan *p,
+                    const char *msg);
+}
+
+%union {
+  jx_text text;
+  jx_value value;
+  jx_path path;
+  int month;
+  jx_op op;
+  jx_node *node;
+  jx_list list;
+  jx_attrs attrs;
+  jx_sched_list sched;
+  jx_arena_mark mark;
+}
+
+%token <text>  STRING     "string"
+%token <value> NUMBER     "number"
+%token <value> DATE       "date"
+%token <text>  WORD       "word"
+%token <path>  PATH       "category"
+%token <month> MONTH      "month"
+%token NA         "n/a"
+%token PLAN       "plan"
+%token FRAMEWORK  "framework"
+%token CURRENCY   "currency"
+%token DEPARTMENT "department"
+%token DIVISION   "division"
+%token UNIT       "unit"
+%token PROJECT    "project"
+%token GOAL       "goal"
+%token MEASURE    "measure"
+%token INDICATOR  "indicator"
+%token BUDGET     "budget"
+%token CODE       "code"
+%token FUNDS      "funds"
+%token FISCAL     "fiscal"
+%token OTHER      "other"
+%token PURPOSE    "purpose"
+%token SCHEDULE   "schedule"
+%token DESC       "desc"
+%token BASIS      "basis"
+%token ROLE       "role"
+%token GE         "'>='"
+%token LE         "'<='"
+%token GT         "'>'"
+%token LT         "'<'"
+%token EQ         "'='"
+%token SEMI       "';'"
+%token LBRACE     "'{'"
+%token RBRACE     "'}'"
+
+%type <node> header framework_decl level1 level2 department division unit
+%type <node> unit_head project budget_opt goal measure indicator
+%type <node> indicator_kw project_stmt
+%type <list> level1s level2s dept_items div_items unit_items project_items
+%type <value> value year_opt
+%type <text> fw_opt cur_opt unit_code role_opt
+%type <path> category
+%type <op> op
+%type <attrs> attrs
+%type <sched> sched_entries
+%type <mark> mark
+%type <node> funds_parts
+
+%%
+
+/* file -> decl* */
+file
+  : %empty
+  | file decl
+  ;
+
+decl
+  : header           { if (p->sink->header) p->sink->header(p->sink->ud, $1);
+                       if (p->keep_tree) jx_list_add(&p->items, $1); }
+  | framework_decl   { if (p->sink->framework)
+                         p->sink->framework(p->sink->ud, $1);
+                       if (p->keep_tree) jx_list_add(&p->items, $1); }
+  | department       { if (p->sink->department)
+                         p->sink->department(p->sink->ud, $1);
+                       if (p->keep_tree) jx_list_add(&p->items, $1); }
+  | unit             { if (p->keep_tree) jx_list_add(&p->items, $1); }
+  | project          { if (p->keep_tree) jx_list_add(&p->items, $1); }
+  /* Recovery at top level means no unit is open any more. */
+  | error SEMI       { yyerrok; p->cur_unit = NULL; }
+  | error RBRACE     { yyerrok; p->cur_unit = NULL; }
+  ;
+
+/* header -> plan [NUMBER] [framework WORD] [currency WORD] ; */
+header
+  : PLAN year_opt fw_opt cur_opt SEMI {
+      $$ = node(p, JX_N_HEADER, @1);
+      $$->u.header.year = $2;
+      $$->u.header.framework = $3;
+      $$->u.header.currency = $4;
+    }
+  ;
+year_opt
+  : %empty  { memset(&$$, 0, sizeof $$); }
+  | NUMBER
+  ;
+fw_opt
+  : %empty          { $$ = no_text(); }
+  | FRAMEWORK WORD  { $$ = $2; }
+  ;
+cur_opt
+  : %empty          { $$ = no_text(); }
+  | CURRENCY WORD   { $$ = $2; }
+  ;
+
+block_open : LBRACE | LT ;
+block_close : RBRACE | GT ;
+
+/* framework_decl -> framework WORD [STRING] { level1* } */
+framework_decl
+  : FRAMEWORK WORD block_open level1s block_close {
+      $$ = node(p, JX_N_FRAMEWORK, @1);
+      $$->u.block.code = $2;
+      $$->u.block.items = $4.head;
+      $$->u.block.close = @5;
+    }
+  | FRAMEWORK WORD STRING block_open level1s block_close {
+      $$ = node(p, JX_N_FRAMEWORK, @1);
+      $$->u.block.code = $2;
+      $$->u.block.name = $3;
+      $$->u.block.items = $5.head;
+      $$->u.block.close = @6;
+    }
+  ;
+level1s
+  : %empty              { $$.head = $$.tail = NULL; }
+  | level1s level1      { $$ = $1; jx_list_add(&$$, $2); }
+  | level1s error SEMI  { $$ = $1; yyerrok; }
+  ;
+/* level1 -> WORD STRING { level2* } */
+level1
+  : WORD STRING block_open level2s block_close {
+      $$ = node(p, JX_N_LEVEL1, @1);
+      $$->u.block.code = $1;
+      $$->u.block.name = $2;
+      $$->u.block.items = $4.head;
+      $$->u.block.close = @5;
+    }
+  ;
+level2s
+  : %empty              { $$.head = $$.tail = NULL; }
+  | level2s level2      { $$ = $1; jx_list_add(&$$, $2); }
+  | level2s error SEMI  { $$ = $1; yyerrok; }
+  ;
+/* level2 -> WORD STRING [role WORD] ; */
+level2
+  : WORD STRING role_opt SEMI {
+      $$ = node(p, JX_N_LEVEL2, @1);
+      $$->u.level2.code = $1;
+      $$->u.level2.label = $2;
+      $$->u.level2.role = $3;
+    }
+  ;
+role_opt
+  : %empty     { $$ = no_text(); }
+  | ROLE WORD  { $$ = $2; }
+  ;
+
+/* department -> department STRING { (goal | division | measure | indicator)* } */
+department
+  : DEPARTMENT STRING block_open dept_items block_close {
+      $$ = node(p, JX_N_DEPARTMENT, @1);
+      $$->u.block.name = $2;
+      $$->u.block.items = $4.head;
+      $$->u.block.close = @5;
+    }
+  ;
+dept_items
+  : %empty                 { $$.head = $$.tail = NULL; }
+  | dept_items goal        { $$ = $1; jx_list_add(&$$, $2); }
+  | dept_items division    { $$ = $1; jx_list_add(&$$, $2); }
+  | dept_items measure     { $$ = $1; jx_list_add(&$$, $2); }
+  | dept_items indicator_kw { $$ = $1; jx_list_add(&$$, $2); }
+  | dept_items indicator   { $$ = $1; jx_list_add(&$$, $2); }
+  | dept_items error SEMI  { $$ = $1; yyerrok; }
+  ;
+
+/* division -> division STRING { (goal | indicator)* } */
+division
+  : DIVISION STRING block_open div_items block_close {
+      $$ = node(p, JX_N_DIVISION, @1);
+      $$->u.block.name = $2;
+      $$->u.block.items = $4.head;
+      $$->u.block.close = @5;
+    }
+  ;
+div_items
+  : %empty                  { $$.head = $$.tail = NULL; }
+  | div_items goal          { $$ = $1; jx_list_add(&$$, $2); }
+  | div_items indicator_kw  { $$ = $1; jx_list_add(&$$, $2); }
+  | div_items indicator     { $$ = $1; jx_list_add(&$$, $2); }
+  | div_items error SEMI    { $$ = $1; yyerrok; }
+  ;
+
+/* unit -> unit CODE STRING { (goal | measure | project)* } */
+unit
+  : unit_head unit_items block_close {
+      $$ = $1;
+      $$->u.block.items = $2.head;
+      $$->u.block.close = @3;
+      if (p->sink->unit_close)
+        p->sink->unit_close(p->sink->ud, $$);
+      p->cur_unit = NULL;
+    }
+  ;
+unit_head
+  : UNIT unit_code STRING block_open {
+      $$ = node(p, JX_N_UNIT, @1);
+      $$->u.block.code = $2;
+      $$->u.block.name = $3;
+      p->cur_unit = $$;
+      if (p->sink->unit_open)
+        p->sink->unit_open(p->sink->ud, $$);
+    }
+  ;
+unit_code
+  : NUMBER  { $$.text = $1.text; $$.loc = $1.loc; }
+  | STRING
+  ;
+unit_items
+  : %empty                 { $$.head = $$.tail = NULL; }
+  | unit_items goal        { $$ = $1; jx_list_add(&$$, $2); }
+  | unit_items measure     { $$ = $1; jx_list_add(&$$, $2); }
+  | unit_items project     { $$ = $1; if (p->keep_tree) jx_list_add(&$$, $2); }
+  | unit_items error SEMI  { $$ = $1; yyerrok; }
+  ;
+
+/* project -> project STRING [budget NUMBER] { project_stmt* }
+ * Handed to the sink as soon as it closes; without keep_tree its memory
+ * (everything allocated since `mark`) is released and $$ is NULL. */
+project
+  : PROJECT mark STRING budget_opt block_open project_items block_close {
+      $$ = node(p, JX_N_PROJECT, @1);
+      $$->u.block.name = $3;
+      $$->u.block.close = @7;
+      if ($4) {
+        $4->next = $6.head;
+        $$->u.block.items = $4;
+      } else {
+        $$->u.block.items = $6.head;
+      }
+      p->sink->project(p->sink->ud, $$, p->cur_unit);
+      if (!p->keep_tree && yychar == YYEMPTY) {
+        jx_arena_release(p->arena, $2);
+        $$ = NULL;
+      }
+    }
+  ;
+budget_opt
+  : %empty        { $$ = NULL; }
+  | BUDGET NUMBER {
+      $$ = node(p, JX_N_BUDGET, @1);
+      $$->u.budget.amount = $2;
+      $$->u.budget.in_header = true;
+    }
+  ;
+mark
+  : %empty  { $$ = jx_arena_mark_now(p->arena); }
+  ;
+project_items
+  : %empty                      { $$.head = $$.tail = NULL; }
+  | project_items project_stmt  { $$ = $1; jx_list_add(&$$, $2); }
+  | project_items error SEMI    { $$ = $1; yyerrok; }
+  ;
+project_stmt
+  : CODE STRING SEMI {
+      $$ = node(p, JX_N_CODE, @1);
+      $$->u.text.text = $2;
+    }
+  | CODE NUMBER SEMI {
+      $$ = node(p, JX_N_CODE, @1);
+      $$->u.text.text.text = $2.text;
+      $$->u.text.text.loc = $2.loc;
+    }
+  | BUDGET NUMBER SEMI {
+      $$ = node(p, JX_N_BUDGET, @1);
+      $$->u.budget.amount = $2;
+    }
+  | FUNDS funds_parts SEMI { $$ = $2; }
+  | PURPOSE STRING SEMI {
+      $$ = node(p, JX_N_PURPOSE, @1);
+      $$->u.text.text = $2;
+    }
+  | SCHEDULE sched_entries SEMI {
+      $$ = node(p, JX_N_SCHEDULE, @1);
+      $$->u.schedule.entries = $2.head;
+    }
+  | goal
+  | indicator
+  ;
+/* funds -> funds (fiscal NUMBER | other NUMBER)+ ; */
+funds_parts
+  : %empty {
+      $$ = node(p, JX_N_FUNDS, @0);
+    }
+  | funds_parts FISCAL NUMBER {
+      $$ = $1;
+      if ($$->u.funds.n_fiscal++ == 0)
+        $$->u.funds.fiscal = $3;
+    }
+  | funds_parts OTHER NUMBER {
+      $$ = $1;
+      if ($$->u.funds.n_other++ == 0)
+        $$->u.funds.other = $3;
+    }
+  ;
+/* schedule -> schedule (MONTH NUMBER)+ ; where MONTH is jan…dec or 3月底 */
+sched_entries
+  : %empty { $$.head = $$.tail = NULL; }
+  | sched_entries MONTH NUMBER {
+      $$ = $1;
+      jx_schedule_entry *e = jx_arena_alloc(p->arena, sizeof *e);
+      e->month.kind = JX_VAL_TEXT;
+      e->month.text = jx_token_name(MONTH);
+      e->month.loc = @2;
+      e->month_no = $2;
+      e->percent = $3;
+      if ($$.tail) $$.tail->next = e; else $$.head = e;
+      $$.tail = e;
+    }
+  | sched_entries NUMBER NUMBER {
+      $$ = $1;
+      jx_schedule_entry *e = jx_arena_alloc(p->arena, sizeof *e);
+      e->month = $2;
+      e->percent = $3;
+      if ($$.tail) $$.tail->next = e; else $$.head = e;
+      $$.tail = e;
+    }
+  ;
+
+goal
+  : GOAL STRING SEMI {
+      $$ = node(p, JX_N_GOAL, @1);
+      $$->u.text.text = $2;
+    }
+  ;
+measure
+  : MEASURE STRING SEMI {
+      $$ = node(p, JX_N_MEASURE, @1);
+      $$->u.measure.title = $2;
+    }
+  | MEASURE STRING STRING SEMI {
+      $$ = node(p, JX_N_MEASURE, @1);
+      $$->u.measure.title = $2;
+      $$->u.measure.text = $3;
+    }
+  ;
+
+/* indicator -> CATEGORY STRING [op] value (desc STRING | basis STRING)* ; */
+indicator
+  : category STRING value attrs SEMI {
+      $$ = indicator(p, @1, $1, $2, JX_OP_EQ, false, @3, $3, $4);
+    }
+  | category STRING op value attrs SEMI {
+      $$ = indicator(p, @1, $1, $2, $3, true, @3, $4, $5);
+    }
+  ;
+/* indicator_kw -> indicator STRING [op] value attr* ; (no category) */
+indicator_kw
+  : INDICATOR STRING value attrs SEMI {
+      jx_path none;
+      memset(&none, 0, sizeof none);
+      $$ = indicator(p, @1, none, $2, JX_OP_EQ, false, @3, $3, $4);
+    }
+  | INDICATOR STRING op value attrs SEMI {
+      jx_path none;
+      memset(&none, 0, sizeof none);
+      $$ = indicator(p, @1, none, $2, $3, true, @3, $4, $5);
+    }
+  ;
+category
+  : PATH
+  | WORD  { $$.l1 = no_text(); $$.l2 = $1; }
+  ;
+op
+  : GE  { $$ = JX_OP_GE; }
+  | LE  { $$ = JX_OP_LE; }
+  | GT  { $$ = JX_OP_GT; }
+  | LT  { $$ = JX_OP_LT; }
+  | EQ  { $$ = JX_OP_EQ; }
+  ;
+value
+  : NUMBER
+  | DATE
+  | STRING  { $$ = text_value($1); }
+  | NA      { $$ = na_value(@1); }
+  ;
+attrs
+  : %empty  { memset(&$$, 0, sizeof $$); }
+  | attrs DESC STRING {
+      $$ = $1;
+      if ($$.n_desc++ == 0)
+        $$.desc = $3;
+      else if (!$$.dup_loc.line)
+        $$.dup_loc = @2;
+    }
+  | attrs BASIS STRING {
+      $$ = $1;
+      if ($$.n_basis++ == 0)
+        $$.basis = $3;
+      else if (!$$.dup_loc.line)
+        $$.dup_loc = @2;
+    }
+  ;
+
+%%
+
+const char *jx_token_name(int kind) {
+  if (kind == YYEOF)
+    return "end of file";
+  return yysymbol_name(YYTRANSLATE(kind));
+}
+
+static void yyerror(const jx_loc *loc, yyscan_t scanner, jx_scan *p,
+                    const char *msg) {
+  (void)scanner;
+  p->syntax_errors++;
+  jx_diag_report(p->diag, JX_E_SYNTAX, *loc, msg);
+}
+
+/* "unexpected word 'projct'", then a help line listing what would fit. */
+static int yyreport_syntax_error(const yypcontext_t *ctx, yyscan_t scanner,
+                                 jx_scan *p) {
+  (void)scanner;
+  enum { MAX_EXPECTED = 6 };
+  yysymbol_kind_t expected[MAX_EXPECTED];
+  int n = yypcontext_expected_tokens(ctx, expected, MAX_EXPECTED);
+  yysymbol_kind_t got = yypcontext_token(ctx);
+  const jx_loc *loc = yypcontext_location(ctx);
+  char what[160];
+  snprintf(what, sizeof what, "%s", yysymbol_name(got));
+  p->syntax_errors++;
+  jx_diag_report(p->diag, JX_E_SYNTAX_UNEXPECTED, *loc, what);
+  if (n > 0) {
+    char list[512];
+    size_t len = 0;
+    list[0] = '\0';
+    for (int i = 0; i < n && len < sizeof list; i++)
+      len += (size_t)snprintf(list + len, sizeof list - len, "%s%s",
+                              i == 0 ? "" : (i == n - 1 ? " or " : ", "),
+                              yysymbol_name(expected[i]));
+    jx_diag_note(p->diag, JX_N_EXPECTED, *loc, list);
+  }
+  return 0;
+}

@@ -1,0 +1,87 @@
+/*
+ * scan.h — state shared by the lexer (lexer.l) and the parser (parser.y).
+ *
+ * One jx_scan is the flex "extra" and the bison parse parameter at once:
+ * the lexer keeps its position and string buffer here, the parser its
+ * current unit, its list of top-level declarations and the sink it hands
+ * finished declarations to.  Nothing is global, so any number of parses
+ * can run side by side.  Private to grammar/ and compiler/parse.c.
+ */
+#ifndef JX_SCAN_H
+#define JX_SCAN_H
+
+#include <stdbool.h>
+#include <stdint.h>
+#include <stdio.h>
+
+#include "arena.h"
+#include "ast.h"
+#include "diag.h"
+#include "parse.h"
+
+/* Semantic value helpers (members of the bison %union). */
+typedef struct jx_list {
+  jx_node *head, *tail;
+} jx_list;
+
+typedef struct jx_path {
+  jx_text l1, l2; /* l1.text NULL for a lone word */
+} jx_path;
+
+typedef struct jx_attrs {
+  jx_text desc, basis;
+  int n_desc, n_basis;
+  jx_loc dup_loc;
+} jx_attrs;
+
+typedef struct jx_sched_list {
+  jx_schedule_entry *head, *tail;
+} jx_sched_list;
+
+typedef struct jx_scan {
+  jx_arena *arena;
+  jx_diag *diag;
+  uint32_t file;
+
+  /* Input: a FILE, or a memory block read in pieces like a file. */
+  FILE *in;
+  const char *mem;
+  size_t mem_len, mem_pos;
+
+  /* Position of the next byte the lexer will consume. */
+  uint64_t offset;
+  uint32_t line;
+  uint64_t line_start;
+
+  /* A string or comment being accumulated (reused between tokens). */
+  char *sbuf;
+  size_t slen, scap;
+  jx_loc sloc;    /* where it started */
+  bool sbad;      /* an error was reported inside it */
+  int lex_errors;
+
+  /* Parser state. */
+  const jx_sink *sink;
+  bool keep_tree, keep_comments;
+  jx_node *cur_unit;
+  jx_list items;  /* top-level declarations, with keep_tree */
+  jx_comment *comments, *comments_tail;
+  int syntax_errors;
+} jx_scan;
+
+/* Appends n to a list (nodes are linked through next). */
+static inline void jx_list_add(jx_list *l, jx_node *n) {
+  if (!n)
+    return;
+  n->next = NULL;
+  if (l->tail)
+    l->tail->next = n;
+  else
+    l->head = n;
+  l->tail = n;
+}
+
+/* Reads up to max bytes of input (flex's YY_INPUT). */
+size_t jx_scan_read(jx_scan *s, char *buf, size_t max);
+
+#endif

@@ -1,0 +1,188 @@
+/*
+ * jixiao.h — the data model of a budget performance-target plan, as C types.
+ *
+ * This is the one definition of the model.  The compiler lowers its AST into
+ * these structs before any back end sees them, and the C headers that
+ * `jxc build -f c` generates are static initialisers of the same structs, so
+ * a budget system that embeds a plan and the compiler that checked it agree
+ * on every field by construction.
+ *
+ * The header is C99 and C++ clean and needs nothing but the standard library.
+ * Every string is UTF-8 and NUL-terminated; an absent optional string is
+ * NULL.  Arrays come as a pointer and a count.  Nothing here owns memory: in
+ * the compiler the structs live in an arena, in generated code they are
+ * static.
+ */
+#ifndef JIXIAO_H
+#define JIXIAO_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+#define JX_VERSION "0.1.0"
+
+/* ---- Exact decimals --------------------------------------------------- */
+
+/*
+ * Money and percentages are exact: a jx_decimal is an integer count of
+ * millionths.  Six places in 万元 reach a single 分 (0.01 元); the range is
+ * ±9.2e12 in the written unit.  Binary floating point never touches a value.
+ */
+typedef struct jx_decimal {
+  int64_t micros; /* value × 10^6 */
+} jx_decimal;
+
+#define JX_DECIMAL_SCALE 1000000
+#define JX_DECIMAL_PLACES 6
+/* Enough for "-9223372036854.775808" and the NUL. */
+#define JX_DECIMAL_BUFSZ 32
+
+#define JX_DEC(units_, micros_) {(int64_t)(units_) * 1000000 + (micros_)}
+
+typedef enum jx_decimal_status {
+  JX_DEC_OK = 0,
+  JX_DEC_SYNTAX,    /* not a decimal number */
+  JX_DEC_PRECISION, /* more fractional digits than the type holds */
+  JX_DEC_OVERFLOW,  /* magnitude beyond the type's range */
+  JX_DEC_INEXACT    /* a conversion would have to round */
+} jx_decimal_status;
+
+/* Parses [-+]?digits[.digits] (exactly n bytes of s).  Never rounds. */
+jx_decimal_status jx_decimal_parse(const char *s, size_t n, jx_decimal *out);
+/* Shortest exact text: "89.1", "0", "-0.25".  Returns the length. */
+size_t jx_decimal_format(jx_decimal d, char buf[JX_DECIMAL_BUFSZ]);
+int jx_decimal_cmp(jx_decimal a, jx_decimal b);
+jx_decimal_status jx_decimal_add(jx_decimal a, jx_decimal b, jx_decimal *out);
+jx_decimal_status jx_decimal_sub(jx_decimal a, jx_decimal b, jx_decimal *out);
+/* out = d × num / den, exactly; JX_DEC_INEXACT when it would round. */
+jx_decimal_status jx_decimal_scale(jx_decimal d, int64_t num, int64_t den,
+                                   jx_decimal *out);
+int jx_decimal_is_integer(jx_decimal d);
+
+/* ---- Codes shared by every layer -------------------------------------- */
+
+typedef enum jx_op {
+  JX_OP_EQ = 0, /* =  (also when no comparison is written) */
+  JX_OP_GE,     /* >= ≥ */
+  JX_OP_LE,     /* <= ≤ */
+  JX_OP_GT,     /* >  */
+  JX_OP_LT      /* <  */
+} jx_op;
+
+typedef enum jx_kind {
+  JX_KIND_QUANTITATIVE = 0, /* a number with an optional unit: 22人, ≥90% */
+  JX_KIND_QUALITATIVE,      /* a text target: "圆满完成" */
+  JX_KIND_NA,               /* 不涉及 / n/a: not applicable */
+  JX_KIND_DATE              /* a deadline: 2021年12月31日 */
+} jx_kind;
+
+/* What a unit measures; conversions happen only within one dimension. */
+typedef enum jx_dimension {
+  JX_DIM_NONE = 0, /* no unit written */
+  JX_DIM_MONEY,    /* 元 万元 亿元 */
+  JX_DIM_PERCENT,  /* % ％ 百分比 */
+  JX_DIM_COUNT,    /* 人 辆 个 项 次 户 株 … */
+  JX_DIM_AREA,     /* 亩 公顷 平方米 */
+  JX_DIM_LENGTH,   /* 米 公里 */
+  JX_DIM_MASS,     /* 吨 千克 */
+  JX_DIM_TIME,     /* 天 工作日 月 年 */
+  JX_DIM_OTHER     /* a unit the table does not know */
+} jx_dimension;
+
+const char *jx_op_text(jx_op op);     /* "=", ">=", … */
+const char *jx_kind_text(jx_kind k);  /* "quantitative", … */
+
+/* ---- The model -------------------------------------------------------- */
+
+typedef struct jx_indicator {
+  const char *level1;       /* framework code: "output"; NULL in a division */
+  const char *level1_label; /* official label: "产出指标" */
+  const char *level2;       /* "quantity" */
+  const char *level2_label; /* "数量指标" */
+  const char *name;         /* 三级指标 */
+  const char *description;  /* 绩效指标描述, or NULL */
+  jx_kind kind;
+  jx_op op;
+  jx_decimal value;   /* quantitative: in `unit`; date: yyyymmdd × 10^6 */
+  const char *unit;   /* normalised ("%" for ％ and 百分比); NULL if none */
+  jx_dimension dimension;
+  const char *text;   /* the value as written: "≥90%", "圆满完成" */
+  const char *basis;  /* 指标值确定依据, or NULL */
+  int line;           /* source line of the indicator */
+} jx_indicator;
+
+typedef struct jx_schedule_point {
+  int month;          /* 1–12: cumulative spending by the end of it */
+  jx_decimal percent; /* cumulative, 0–100 */
+} jx_schedule_point;
+
+typedef struct jx_project {
+  const char *code; /* 项目编码, or NULL */
+  const char *name;
+  jx_decimal budget; /* in the plan's currency */
+  jx_decimal fiscal; /* 财政资金 */
+  jx_decimal other;  /* 其他资金 */
+  const char *purpose;
+  const jx_schedule_point *schedule;
+  size_t n_schedule;
+  const char *const *goals;
+  size_t n_goals;
+  const jx_indicator *indicators;
+  size_t n_indicators;
+  int line;
+} jx_project;
+
+typedef struct jx_measure {
+  const char *title;
+  const char *text; /* may be NULL when only a title is given */
+} jx_measure;
+
+typedef struct jx_division {
+  const char *name;
+  const char *const *goals;
+  size_t n_goals;
+  const jx_indicator *indicators;
+  size_t n_indicators;
+} jx_division;
+
+typedef struct jx_department {
+  const char *name;
+  const char *const *goals;
+  size_t n_goals;
+  const jx_division *divisions;
+  size_t n_divisions;
+  const jx_measure *measures;
+  size_t n_measures;
+  const jx_indicator *indicators; /* the department's own, without category */
+  size_t n_indicators;
+} jx_department;
+
+typedef struct jx_unit {
+  const char *code; /* NULL for the group of projects written outside a unit */
+  const char *name;
+  const char *const *goals;
+  size_t n_goals;
+  const jx_measure *measures;
+  size_t n_measures;
+  const jx_project *projects;
+  size_t n_projects;
+} jx_unit;
+
+typedef struct jx_plan {
+  int year;              /* 0 when the file does not say */
+  const char *framework; /* "local", "central2021" or a declared one */
+  const char *currency;  /* "万元", "元" or "亿元": the unit of bare amounts */
+  const jx_department *department; /* NULL if none */
+  const jx_unit *units;
+  size_t n_units;
+} jx_plan;
+
+#ifdef __cplusplus
+}
+#endif
+
+#endif /* JIXIAO_H */

@@ -1,0 +1,37 @@
+#!/bin/sh
+# Installs what jixiao needs to build and test, and nothing when it is all
+# there already.  Called by `make demo`, `make test` and .ci/run, so a fresh
+# Debian machine needs no manual set-up step.
+set -eu
+
+missing=""
+command -v cc >/dev/null 2>&1 || missing="$missing gcc"
+command -v make >/dev/null 2>&1 || missing="$missing make"
+command -v flex >/dev/null 2>&1 || missing="$missing flex"
+command -v bison >/dev/null 2>&1 || missing="$missing bison"
+command -v pkg-config >/dev/null 2>&1 || missing="$missing pkg-config"
+[ -f /usr/include/cmocka.h ] || missing="$missing libcmocka-dev"
+[ -f /usr/include/utf8proc.h ] || missing="$missing libutf8proc-dev"
+# The golden and interoperability tests use these.
+command -v python3 >/dev/null 2>&1 || missing="$missing python3"
+command -v sqlite3 >/dev/null 2>&1 || missing="$missing sqlite3"
+command -v git >/dev/null 2>&1 || missing="$missing git"
+command -v g++ >/dev/null 2>&1 || missing="$missing g++"
+if [ "${JX_WANT_CLANG:-0}" = 1 ]; then
+  command -v clang >/dev/null 2>&1 || missing="$missing clang"
+fi
+
+[ -z "$missing" ] && exit 0
+
+echo "install-deps: installing:$missing" >&2
+SUDO=""
+if [ "$(id -u)" != 0 ]; then
+  if command -v sudo >/dev/null 2>&1; then SUDO=sudo; else
+    echo "install-deps: need root (or sudo) to install:$missing" >&2
+    exit 2
+  fi
+fi
+export DEBIAN_FRONTEND=noninteractive
+$SUDO apt-get update -qq
+# shellcheck disable=SC2086
+$SUDO apt-get install -y -qq --no-install-recommends $missing >/dev/null

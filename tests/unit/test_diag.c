@@ -1,0 +1,610 @@
+/*
+ * test_diag.c — unit tests for the diagnostic engine (compiler/diag.c).
+ *
+ * Output is captured through jx_diag_set_writer and compared byte for byte,
+ * because golden tests and tools parse exactly this text: the header, the
+ * source line with tabs and bad bytes made visible, the caret placed by
+ * display width under CJK text, notes and help, the error cap, the summary
+ * in both languages, and the JSON lines.  The table itself is checked too:
+ * only errors and warnings have codes (several rows may share one), and each
+ * English/Chinese pair takes the same arguments.
+ */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include <cmocka.h>
+
+#include "diag.h"
+
+/* ---- fixture: an engine writing into a growable buffer ---------------- */
+
+typedef struct fx {
+  jx_diag *d;
+  char *buf;
+  size_t n, cap;
+} fx;
+
+static void capture(void *ud, const char *text, size_t n) {
+  fx *f = ud;
+  if (f->n + n + 1 > f->cap) {
+    f->cap = (f->n + n + 1) * 2;
+    f->buf = realloc(f->buf, f->cap);
+    assert_non_null(f->buf);
+  }
+  memcpy(f->buf + f->n, text, n);
+  f->n += n;
+  f->buf[f->n] = '\0';
+}
+
+static int setup(void **state) {
+  fx *f = calloc(1, sizeof *f);
+  if (!f)
+    return -1;
+  f->d = jx_diag_new();
+  jx_diag_set_writer(f->d, capture, f);
+  *state = f;
+  return 0;
+}
+
+static int teardown(void **state) {
+  fx *f = *state;
+  jx_diag_free(f->d);
+  free(f->buf);
+  free(f);
+  return 0;
+}
+
+/* What was written since the last call, as a string; resets the capture. */
+static const char *taken(fx *f) {
+  static char empty[] = "";
+  const char *s = f->n ? f->buf : empty;
+  f->n = 0;
+  return s;
+}
+
+/* The location of the first `needle` on line `line` of src. */
+static jx_loc loc_at(const char *src, uint32_t file, uint32_t line,
+                     const char *needle) {
+  const char *p = src;
+  for (uint32_t i = 1; i < line; i++) {
+    p = strchr(p, '\n');
+    assert_non_null(p);
+    p++;
+  }
+  const char *q = strstr(p, needle);
+  assert_non_null(q);
+  jx_loc l = {.offset = (uint64_t)(q - src),
+              .line = line,
+              .col = (uint32_t)(q - p) + 1,
+              .len = (uint32_t)strlen(needle),
+              .file = file};
+  return l;
+}
+
+static const jx_loc NOPOS = {0};
+
+/* ---- text format ------------------------------------------------------- */
+
+static const char x_src[] = "plan 2021 framework local;\n"
+                            "unit 324001 \"局\" {\n"
+                            "  budget 89.10;\n"
+                            "  goal \"a\";\n"
+                            "  goal \"b\";\n"
+                            "  goal \"c\";\n"
+                            "  goal \"d\";\n"
+                            "  goal \"e\";\n"
+                            "  goal \"f\";\n"
+                            "  goal \"g\";\n"
+                            "  project \"劳务派遣人员经费\" {\n"
+                            "    output.quantty \"人数\" = 22人;\n"
+                            "  }\n"
+                            "}\n";
+
+static void test_ascii_help_note(void **state) {
+  fx *f = *state;
+  uint32_t file =
+      jx_diag_add_source(f->d, "examples/x.jx", x_src, sizeof x_src - 1);
+  jx_diag_report(f->d, JX_E_UNKNOWN_CATEGORY,
+                 loc_at(x_src, file, 12, "output.quantty"), "output.quantty",
+                 "local");
+  jx_diag_note(f->d, JX_N_DID_YOU_MEAN, NOPOS, "output.quantity");
+  jx_diag_note(f->d, JX_N_DECLARED_HERE, loc_at(x_src, file, 3, "budget"),
+               "budget");
+  assert_string_equal(taken(f), ""); /* held until flushed */
+  jx_diag_flush(f->d);
+  assert_string_equal(
+      taken(f), "examples/x.jx:12:5: error: unknown indicator category "
+                "'output.quantty' in framework 'local' [unknown-category]\n"
+                "   12 |     output.quantty \"人数\" = 22人;\n"
+                "      |     ^~~~~~~~~~~~~~\n"
+                "      = help: did you mean 'output.quantity'?\n"
+                "examples/x.jx:3:3: note: budget declared here\n"
+                "    3 |   budget 89.10;\n"
+                "      |   ^~~~~~\n");
+  assert_int_equal(jx_diag_errors(f->d), 1);
+  assert_string_equal(jx_diag_source_path(f->d, file), "examples/x.jx");
+  assert_null(jx_diag_source_path(f->d, file + 1));
+}
+
+static void test_cjk_caret(void **state) {
+  fx *f = *state;
+  static const char src[] = "  产出.数亮 \"人数\" = 22人;\n"
+                            "\u3000\u3000budget 89.10；\n"
+                            "e\u0301 bad\n";
+  uint32_t file = jx_diag_add_source(f->d, "c.jx", src, sizeof src - 1);
+  /* 2 spaces + 产出 (4 columns) + '.' = 7 columns before 数亮; 6 chars. */
+  jx_diag_report(f->d, JX_E_UNKNOWN_CATEGORY, loc_at(src, file, 1, "数亮"),
+                 "产出.数亮", "local");
+  jx_diag_report(f->d, JX_E_NUMBER_OVERFLOW, loc_at(src, file, 1, "22人"),
+                 "22人");
+  /* U+3000 is two columns wide; a combining accent takes none. */
+  jx_diag_report(f->d, JX_E_NUMBER_OVERFLOW, loc_at(src, file, 2, "89.10"),
+                 "89.10");
+  jx_diag_report(f->d, JX_E_BAD_WORD, loc_at(src, file, 3, "bad"), "bad");
+  jx_diag_flush(f->d);
+  assert_string_equal(
+      taken(f), "c.jx:1:6: error: unknown indicator category '产出.数亮' in "
+                "framework 'local' [unknown-category]\n"
+                "    1 |   产出.数亮 \"人数\" = 22人;\n"
+                "      |        ^~~~\n"
+                "c.jx:1:16: error: '22人' is too large [number-overflow]\n"
+                "    1 |   产出.数亮 \"人数\" = 22人;\n"
+                "      |                      ^~~~\n"
+                "c.jx:2:10: error: '89.10' is too large [number-overflow]\n"
+                "    2 | \u3000\u3000budget 89.10；\n"
+                "      |            ^~~~~\n"
+                "c.jx:3:4: error: unknown word 'bad' [unknown-word]\n"
+                "    3 | e\u0301 bad\n"
+                "      |   ^~~\n");
+}
+
+static void test_tabs(void **state) {
+  fx *f = *state;
+  static const char src[] = "\tbudget\t89.10;\n";
+  uint32_t file = jx_diag_add_source(f->d, "t.jx", src, sizeof src - 1);
+  jx_diag_report(f->d, JX_E_SYNTAX, loc_at(src, file, 1, "89.10"), "here");
+  /* The underline spans the tab as displayed: budget, 2 columns, 89. */
+  jx_diag_report(f->d, JX_E_SYNTAX, loc_at(src, file, 1, "budget\t89"),
+                 "there");
+  jx_diag_flush(f->d);
+  assert_string_equal(taken(f), "t.jx:1:9: error: here [syntax]\n"
+                                "    1 |         budget  89.10;\n"
+                                "      |                 ^~~~~\n"
+                                "t.jx:1:2: error: there [syntax]\n"
+                                "    1 |         budget  89.10;\n"
+                                "      |         ^~~~~~~~~~\n");
+}
+
+static void test_invalid_utf8_and_controls(void **state) {
+  fx *f = *state;
+  static const char src[] = "ab \xFF\xFE cd\x01;\xE4\xBA\n";
+  uint32_t file = jx_diag_add_source(f->d, "u.jx", src, sizeof src - 1);
+  jx_diag_report(f->d, JX_E_BAD_UTF8, loc_at(src, file, 1, "\xFF"), 0xFF);
+  jx_diag_report(f->d, JX_E_BAD_WORD, loc_at(src, file, 1, "cd"), "cd");
+  jx_diag_report(f->d, JX_E_CONTROL_CHAR, loc_at(src, file, 1, "\x01"), 1);
+  /* A truncated 人: each byte is its own (escaped) character. */
+  jx_diag_report(f->d, JX_E_BAD_UTF8, loc_at(src, file, 1, "\xE4\xBA"), 0xE4);
+  jx_diag_flush(f->d);
+  const char *line = "    1 | ab \\xFF\\xFE cd\\x01;\\xE4\\xBA\n";
+  char want[1024];
+  /* display columns: "ab " 0-2, \xFF 3-6, \xFE 7-10, ' ' 11, cd 12-13,
+   * \x01 14-17, ';' 18, \xE4 19-22, \xBA 23-26 */
+  snprintf(want, sizeof want,
+           "u.jx:1:4: error: invalid UTF-8 byte 0xFF [bad-utf8]\n"
+           "%s"
+           "      | %*s^~~~\n"
+           "u.jx:1:7: error: unknown word 'cd' [unknown-word]\n"
+           "%s"
+           "      | %*s^~\n"
+           "u.jx:1:9: error: control character U+0001 in string "
+           "[control-char]\n"
+           "%s"
+           "      | %*s^~~~\n"
+           "u.jx:1:11: error: invalid UTF-8 byte 0xE4 [bad-utf8]\n"
+           "%s"
+           "      | %*s^~~~~~~~\n",
+           line, 3, "", line, 12, "", line, 14, "", line, 19, "");
+  assert_string_equal(taken(f), want);
+}
+
+static void test_line_edges(void **state) {
+  fx *f = *state;
+  /* Line 10000 (a 5-digit gutter), CRLF ending, positions at its edges. */
+  size_t n = 9999 + sizeof "abc;\r\nz";
+  char *src = malloc(n);
+  assert_non_null(src);
+  memset(src, '\n', 9999);
+  memcpy(src + 9999, "abc;\r\nz", sizeof "abc;\r\nz");
+  uint32_t file = jx_diag_add_source(f->d, "e.jx", src, n - 1);
+  jx_loc at_c = loc_at(src, file, 10000, "c;");
+  at_c.len = 10; /* runs past the end of the line: clipped */
+  jx_loc empty = loc_at(src, file, 10000, "b");
+  empty.len = 0;
+  jx_loc eol = loc_at(src, file, 10000, "\r");
+  jx_diag_report(f->d, JX_E_SYNTAX, at_c, "long");
+  jx_diag_note(f->d, JX_N_TEXT, NOPOS, "a help row under a wide gutter");
+  jx_diag_report(f->d, JX_E_SYNTAX, empty, "empty");
+  jx_diag_report(f->d, JX_E_UNTERMINATED_STRING, eol);
+  jx_diag_flush(f->d);
+  assert_string_equal(taken(f),
+                      "e.jx:10000:3: error: long [syntax]\n"
+                      " 10000 | abc;\n"
+                      "       |   ^~\n"
+                      "       = help: a help row under a wide gutter\n"
+                      "e.jx:10000:2: error: empty [syntax]\n"
+                      " 10000 | abc;\n"
+                      "       |  ^\n"
+                      "e.jx:10000:5: error: unterminated string "
+                      "[unterminated-string]\n"
+                      " 10000 | abc;\n"
+                      "       |     ^\n");
+  free(src);
+}
+
+static void test_no_position(void **state) {
+  fx *f = *state;
+  jx_diag_report(f->d, JX_E_UNKNOWN_FRAMEWORK, NOPOS, "locl");
+  jx_diag_note(f->d, JX_N_DID_YOU_MEAN, NOPOS, "local");
+  jx_diag_note(f->d, JX_N_FIRST_HERE, NOPOS); /* a note without a place */
+  jx_diag_flush(f->d);
+  assert_string_equal(taken(f),
+                      "jxc: error: unknown indicator framework 'locl' "
+                      "[unknown-framework]\n"
+                      "      = help: did you mean 'local'?\n"
+                      "      = note: first declared here\n");
+  /* Notes with nothing pending are dropped, not printed on their own. */
+  jx_diag_note(f->d, JX_N_DID_YOU_MEAN, NOPOS, "x");
+  jx_diag_flush(f->d);
+  assert_string_equal(taken(f), "");
+}
+
+static void test_color(void **state) {
+  fx *f = *state;
+  static const char src[] = "    output.x \"n\" = 1;\n";
+  uint32_t file = jx_diag_add_source(f->d, "k.jx", src, sizeof src - 1);
+  jx_diag_set_color(f->d, true);
+  jx_diag_report(f->d, JX_E_SYNTAX, loc_at(src, file, 1, "output.x"), "bad");
+  jx_diag_note(f->d, JX_N_TEXT, NOPOS, "hint");
+  jx_diag_note(f->d, JX_N_FIRST_HERE, loc_at(src, file, 1, "1"));
+  jx_diag_report(f->d, JX_E_SYNTAX, NOPOS, "whole run");
+  jx_diag_flush(f->d);
+  assert_string_equal(
+      taken(f),
+      "\033[1mk.jx:1:5:\033[0m \033[1;31merror:\033[0m bad [syntax]\n"
+      "    1 |     output.x \"n\" = 1;\n"
+      "      |     \033[1;32m^~~~~~~~\033[0m\n"
+      "      = \033[1mhelp:\033[0m hint\n"
+      "\033[1mk.jx:1:20:\033[0m \033[1;36mnote:\033[0m first declared here\n"
+      "    1 |     output.x \"n\" = 1;\n"
+      "      |                    \033[1;32m^\033[0m\n"
+      "\033[1mjxc:\033[0m \033[1;31merror:\033[0m whole run [syntax]\n");
+}
+
+static void test_long_message(void **state) {
+  fx *f = *state;
+  char big[5001];
+  memset(big, 'x', 5000);
+  big[5000] = '\0';
+  jx_diag_report(f->d, JX_E_SYNTAX, NOPOS, big);
+  jx_diag_flush(f->d);
+  const char *out = taken(f);
+  assert_int_equal(strlen(out),
+                   strlen("jxc: error: ") + 5000 + strlen(" [syntax]\n"));
+  assert_memory_equal(out + strlen("jxc: error: "), big, 5000);
+}
+
+static void test_zh_positional(void **state) {
+  fx *f = *state;
+  static const char src[] = "    output.quantty \"人数\" = 22人;\n";
+  uint32_t file = jx_diag_add_source(f->d, "z.jx", src, sizeof src - 1);
+  jx_diag_set_lang(f->d, JX_LANG_ZH);
+  jx_diag_report(f->d, JX_E_UNKNOWN_CATEGORY,
+                 loc_at(src, file, 1, "output.quantty"), "output.quantty",
+                 "local");
+  jx_diag_note(f->d, JX_N_DID_YOU_MEAN, NOPOS, "output.quantity");
+  jx_diag_flush(f->d);
+  assert_string_equal(taken(f), "z.jx:1:5: error: 指标体系“local”中没有指标类别"
+                                "“output.quantty” [unknown-category]\n"
+                                "    1 |     output.quantty \"人数\" = 22人;\n"
+                                "      |     ^~~~~~~~~~~~~~\n"
+                                "      = help: 是否应为“output.quantity”？\n");
+}
+
+/* ---- reading lines back from a file ------------------------------------ */
+
+static void test_file_source(void **state) {
+  fx *f = *state;
+  static const char src[] = "plan 2021;\n"
+                            "\n"
+                            "project \"人\" budget 8x;\n";
+  char path[] = "/tmp/jx-test-diag-XXXXXX";
+  int fd = mkstemp(path);
+  assert_true(fd >= 0);
+  assert_int_equal(write(fd, src, sizeof src - 1), (ssize_t)(sizeof src - 1));
+  close(fd);
+  uint32_t file = jx_diag_add_source(f->d, path, NULL, 0);
+  jx_diag_report(f->d, JX_E_BAD_WORD, loc_at(src, file, 3, "8x"), "8x");
+  /* a later message on an earlier line: the cached FILE* seeks back */
+  jx_diag_note(f->d, JX_N_DECLARED_HERE, loc_at(src, file, 1, "plan"), "plan");
+  jx_diag_flush(f->d);
+  char want[512];
+  snprintf(want, sizeof want,
+           "%s:3:20: error: unknown word '8x' [unknown-word]\n"
+           "    3 | project \"人\" budget 8x;\n"
+           "      |                     ^~\n"
+           "%s:1:1: note: plan declared here\n"
+           "    1 | plan 2021;\n"
+           "      | ^~~~\n",
+           path, path);
+  assert_string_equal(taken(f), want);
+  unlink(path);
+
+  /* An unreadable file: the header alone, with the byte column. */
+  uint32_t gone = jx_diag_add_source(f->d, "/nonexistent/jx/gone.jx", NULL, 0);
+  jx_diag_report(f->d, JX_E_BAD_WORD, loc_at(src, gone, 3, "8x"), "8x");
+  jx_diag_flush(f->d);
+  assert_string_equal(taken(f), "/nonexistent/jx/gone.jx:3:22: error: "
+                                "unknown word '8x' [unknown-word]\n");
+}
+
+/* ---- counting, cap, summary -------------------------------------------- */
+
+static void test_cap(void **state) {
+  fx *f = *state;
+  jx_diag_set_max_errors(f->d, 3);
+  static const char *const words[] = {"1", "2", "3", "4", "5"};
+  for (int i = 0; i < 5; i++) {
+    assert_int_equal(jx_diag_too_many(f->d), i >= 3);
+    jx_diag_report(f->d, JX_E_BAD_CHAR, NOPOS, words[i]);
+    jx_diag_note(f->d, JX_N_DID_YOU_MEAN, NOPOS, "x");
+  }
+  assert_true(jx_diag_too_many(f->d));
+  jx_diag_summary(f->d);
+  assert_string_equal(
+      taken(f), "jxc: error: unexpected character '1' [bad-char]\n"
+                "      = help: did you mean 'x'?\n"
+                "jxc: error: unexpected character '2' [bad-char]\n"
+                "      = help: did you mean 'x'?\n"
+                "jxc: error: unexpected character '3' [bad-char]\n"
+                "      = help: did you mean 'x'?\n"
+                "jxc: error: too many errors (3); stopping [too-many-errors]\n"
+                "jxc: 3 errors\n");
+  assert_int_equal(jx_diag_errors(f->d), 3);
+  jx_diag_flush(f->d); /* the too-many line is printed once only */
+  assert_string_equal(taken(f), "");
+}
+
+static void test_summary_errors(void **state) {
+  fx *f = *state;
+  jx_diag_summary(f->d); /* nothing to say */
+  assert_string_equal(taken(f), "");
+  jx_diag_report(f->d, JX_E_HEADER_PLACE, NOPOS);
+  jx_diag_summary(f->d);
+  assert_string_equal(taken(f), "jxc: error: the plan header must come "
+                                "before everything else in the file "
+                                "[header-place]\n"
+                                "jxc: 1 error\n");
+  jx_diag_report(f->d, JX_E_HEADER_PLACE, NOPOS);
+  jx_diag_report(f->d, JX_E_HEADER_PLACE, NOPOS);
+  jx_diag_flush(f->d);
+  taken(f);
+  jx_diag_summary(f->d);
+  assert_string_equal(taken(f), "jxc: 3 errors\n");
+  jx_diag_set_lang(f->d, JX_LANG_ZH);
+  jx_diag_summary(f->d);
+  assert_string_equal(taken(f), "jxc: 共 3 个错误\n");
+  jx_diag_set_format(f->d, JX_DIAG_JSON);
+  jx_diag_summary(f->d); /* never in JSON */
+  assert_string_equal(taken(f), "");
+}
+
+/* The table has no warning row yet; the warning tests use the first one
+ * whose arguments are all strings, and are skipped until one exists. */
+static bool all_string_args(const char *fmt) {
+  for (const char *p = fmt; (p = strchr(p, '%')) != NULL; p++) {
+    p++;
+    if (*p == '%')
+      continue;
+    p += strspn(p, "0123456789$-+ #.");
+    if (*p != 's')
+      return false;
+  }
+  return true;
+}
+
+static bool find_warning(jx_diag_id *id) {
+  for (int i = 0; i < JX_DIAG_COUNT; i++) {
+    jx_diag_id k = (jx_diag_id)i;
+    if (jx_diag_severity(k) == JX_SEV_WARNING &&
+        all_string_args(jx_diag_format_string(k, JX_LANG_EN))) {
+      *id = k;
+      return true;
+    }
+  }
+  return false;
+}
+
+static void test_werror_and_warning_summary(void **state) {
+  fx *f = *state;
+  jx_diag_id w;
+  if (!find_warning(&w)) {
+    skip();
+    return;
+  }
+  char msg[512], want[1024];
+  snprintf(msg, sizeof msg, jx_diag_format_string(w, JX_LANG_EN), "w", "w", "w",
+           "w");
+  jx_diag_report(f->d, w, NOPOS, "w", "w", "w", "w");
+  jx_diag_report(f->d, w, NOPOS, "w", "w", "w", "w");
+  jx_diag_report(f->d, JX_E_HEADER_PLACE, NOPOS);
+  jx_diag_flush(f->d);
+  snprintf(want, sizeof want, "jxc: warning: %s [%s]\n", msg, jx_diag_code(w));
+  assert_memory_equal(taken(f), want, strlen(want));
+  jx_diag_summary(f->d);
+  assert_string_equal(taken(f), "jxc: 1 error, 2 warnings\n");
+  jx_diag_set_lang(f->d, JX_LANG_ZH);
+  jx_diag_summary(f->d);
+  assert_string_equal(taken(f), "jxc: 共 1 个错误，2 个警告\n");
+
+  /* A fresh engine with werror: the warning prints and counts as an error */
+  jx_diag *d = jx_diag_new();
+  jx_diag_set_writer(d, capture, f);
+  jx_diag_set_werror(d, true);
+  jx_diag_report(d, w, NOPOS, "w", "w", "w", "w");
+  jx_diag_summary(d);
+  snprintf(want, sizeof want, "jxc: error: %s [%s]\njxc: 1 error\n", msg,
+           jx_diag_code(w));
+  assert_string_equal(taken(f), want);
+  assert_int_equal(jx_diag_errors(d), 1);
+  assert_int_equal(jx_diag_warnings(d), 0);
+  jx_diag_free(d);
+
+  d = jx_diag_new();
+  jx_diag_set_writer(d, capture, f);
+  jx_diag_report(d, w, NOPOS, "w", "w", "w", "w");
+  jx_diag_flush(d);
+  taken(f);
+  jx_diag_summary(d);
+  assert_string_equal(taken(f), "jxc: 1 warning\n");
+  jx_diag_set_lang(d, JX_LANG_ZH);
+  jx_diag_summary(d);
+  assert_string_equal(taken(f), "jxc: 共 1 个警告\n");
+  jx_diag_free(d);
+}
+
+/* ---- JSON -------------------------------------------------------------- */
+
+static void test_json(void **state) {
+  fx *f = *state;
+  static const char src[] = "  产出.数亮 \"人数\" = 22人;\n"
+                            "  budget 1;\n";
+  uint32_t file =
+      jx_diag_add_source(f->d, "dir/j\"1\".jx", src, sizeof src - 1);
+  jx_diag_set_format(f->d, JX_DIAG_JSON);
+  jx_diag_report(f->d, JX_E_SYNTAX, loc_at(src, file, 1, "数亮"),
+                 "expected \"}\" \\ here\nnext\ttab\x01\r 人");
+  jx_diag_note(f->d, JX_N_DID_YOU_MEAN, NOPOS, "产出.数量");
+  jx_diag_note(f->d, JX_N_DECLARED_HERE, loc_at(src, file, 2, "budget"),
+               "budget");
+  jx_diag_report(f->d, JX_E_SYNTAX, NOPOS, "bad \xFF\xE4\xBA byte");
+  jx_diag_summary(f->d);
+  assert_string_equal(
+      taken(f),
+      "{\"file\":\"dir/j\\\"1\\\".jx\",\"line\":1,\"column\":6,"
+      "\"end_line\":1,\"end_column\":8,\"byte_offset\":9,"
+      "\"severity\":\"error\",\"code\":\"syntax\","
+      "\"message\":\"expected \\\"}\\\" \\\\ here\\nnext\\ttab\\u0001\\r 人\","
+      "\"notes\":[{\"severity\":\"help\",\"message\":\"did you mean "
+      "'产出.数量'?\"},{\"severity\":\"note\",\"message\":\"budget declared "
+      "here\",\"file\":\"dir/j\\\"1\\\".jx\",\"line\":2,\"column\":3,"
+      "\"end_column\":9}]}\n"
+      "{\"file\":null,\"line\":0,\"column\":0,\"end_line\":0,"
+      "\"end_column\":0,\"byte_offset\":0,\"severity\":\"error\","
+      "\"code\":\"syntax\",\"message\":\"bad \uFFFD\uFFFD\uFFFD byte\","
+      "\"notes\":[]}\n");
+}
+
+/* ---- the table --------------------------------------------------------- */
+
+/* The printf conversion letter for each argument position of fmt. */
+static int conversions(const char *fmt, char *conv, int max) {
+  int next = 0, top = 0;
+  for (const char *p = fmt; (p = strchr(p, '%')) != NULL;) {
+    p++;
+    if (*p == '%') {
+      p++;
+      continue;
+    }
+    int pos = next++;
+    const char *q = p;
+    int v = 0;
+    while (*q >= '0' && *q <= '9')
+      v = v * 10 + (*q++ - '0');
+    if (*q == '$' && v > 0) {
+      pos = v - 1;
+      p = q + 1;
+    }
+    p += strspn(p, "0123456789-+ #.hlzjt");
+    assert_true(pos < max);
+    conv[pos] = *p;
+    if (pos + 1 > top)
+      top = pos + 1;
+  }
+  return top;
+}
+
+static void test_table(void **state) {
+  (void)state;
+  assert_string_equal(jx_diag_code(JX_E_SYNTAX), "syntax");
+  assert_null(jx_diag_code(JX_N_TEXT));
+  assert_int_equal(jx_diag_severity(JX_N_DECLARED_HERE), JX_SEV_NOTE);
+  assert_string_equal(jx_diag_format_string(JX_N_FIRST_HERE, JX_LANG_ZH),
+                      "首次声明于此处");
+  for (int i = 0; i < JX_DIAG_COUNT; i++) {
+    jx_diag_id id = (jx_diag_id)i;
+    jx_severity sev = jx_diag_severity(id);
+    const char *code = jx_diag_code(id);
+    /* errors and warnings have a code; notes and help never do */
+    assert_int_equal(code != NULL,
+                     sev == JX_SEV_ERROR || sev == JX_SEV_WARNING);
+    char en[16] = {0}, zh[16] = {0};
+    int ne = conversions(jx_diag_format_string(id, JX_LANG_EN), en, 16);
+    int nz = conversions(jx_diag_format_string(id, JX_LANG_ZH), zh, 16);
+    if (ne != nz || memcmp(en, zh, 16) != 0)
+      fail_msg("row %d: English and Chinese take different arguments", i);
+  }
+}
+
+/* Every code has its entry in docs/diagnostics.md (when run from the
+ * repository root, as make test does). */
+static void test_docs_cover_codes(void **state) {
+  (void)state;
+  FILE *fp = fopen("docs/diagnostics.md", "rb");
+  if (!fp) {
+    skip();
+    return;
+  }
+  static char doc[1 << 20];
+  size_t n = fread(doc, 1, sizeof doc - 1, fp);
+  fclose(fp);
+  doc[n] = '\0';
+  for (int i = 0; i < JX_DIAG_COUNT; i++) {
+    const char *code = jx_diag_code((jx_diag_id)i);
+    if (!code)
+      continue;
+    char head[128];
+    snprintf(head, sizeof head, "\n## `%s`\n", code);
+    if (!strstr(doc, head))
+      fail_msg("docs/diagnostics.md has no '## `%s`' entry", code);
+  }
+}
+
+int main(void) {
+  const struct CMUnitTest tests[] = {
+      cmocka_unit_test_setup_teardown(test_ascii_help_note, setup, teardown),
+      cmocka_unit_test_setup_teardown(test_cjk_caret, setup, teardown),
+      cmocka_unit_test_setup_teardown(test_tabs, setup, teardown),
+      cmocka_unit_test_setup_teardown(test_invalid_utf8_and_controls, setup,
+                                      teardown),
+      cmocka_unit_test_setup_teardown(test_line_edges, setup, teardown),
+      cmocka_unit_test_setup_teardown(test_no_position, setup, teardown),
+      cmocka_unit_test_setup_teardown(test_color, setup, teardown),
+      cmocka_unit_test_setup_teardown(test_long_message, setup, teardown),
+      cmocka_unit_test_setup_teardown(test_zh_positional, setup, teardown),
+      cmocka_unit_test_setup_teardown(test_file_source, setup, teardown),
+      cmocka_unit_test_setup_teardown(test_cap, setup, teardown),
+      cmocka_unit_test_setup_teardown(test_summary_errors, setup, teardown),
+      cmocka_unit_test_setup_teardown(test_werror_and_warning_summary, setup,
+                                      teardown),
+      cmocka_unit_test_setup_teardown(test_json, setup, teardown),
+      cmocka_unit_test(test_table),
+      cmocka_unit_test(test_docs_cover_codes),
+  };
+  return cmocka_run_group_tests(tests, NULL, NULL);
+}

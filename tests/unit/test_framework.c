@@ -1,0 +1,242 @@
+/*
+ * test_framework.c — unit tests for compiler/framework.c: the two built-in
+ * frameworks match docs/syntax-spec.txt, category paths resolve in English
+ * and Chinese spellings, and the did-you-mean hint finds what was meant.
+ */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <string.h>
+
+#include <cmocka.h>
+
+#include "framework.h"
+
+static const jx_framework *fw_local(void) {
+  const jx_framework *fw = jx_framework_builtin("local");
+  assert_non_null(fw);
+  return fw;
+}
+
+static const jx_framework *fw_central(void) {
+  const jx_framework *fw = jx_framework_builtin("central2021");
+  assert_non_null(fw);
+  return fw;
+}
+
+/* Resolves level1.level2 (level1 may be NULL) and checks the codes. */
+static void check_resolve(const jx_framework *fw, const char *level1,
+                          const char *level2, const char *code1,
+                          const char *code2) {
+  const jx_level1 *l1 = NULL;
+  const jx_level2 *l2 = NULL;
+  assert_int_equal(jx_framework_resolve(fw, level1, level2, &l1, &l2), 1);
+  assert_string_equal(l1->code, code1);
+  assert_string_equal(l2->code, code2);
+}
+
+static int resolves(const jx_framework *fw, const char *level1,
+                    const char *level2) {
+  const jx_level1 *l1 = NULL;
+  const jx_level2 *l2 = NULL;
+  return jx_framework_resolve(fw, level1, level2, &l1, &l2);
+}
+
+static void check_suggest(const jx_framework *fw, const char *level1,
+                          const char *level2, const char *want) {
+  char buf[64] = "";
+  assert_int_equal(jx_framework_suggest(fw, level1, level2, buf, sizeof buf),
+                   1);
+  assert_string_equal(buf, want);
+}
+
+static int suggests(const jx_framework *fw, const char *level1,
+                    const char *level2) {
+  char buf[64] = "";
+  return jx_framework_suggest(fw, level1, level2, buf, sizeof buf);
+}
+
+static void test_builtins_and_aliases(void **state) {
+  size_t n = 0;
+  const jx_framework *const *list = jx_framework_list(&n);
+  (void)state;
+  assert_int_equal(n, 2);
+  assert_string_equal(list[0]->name, "local");
+  assert_string_equal(list[1]->name, "central2021");
+  assert_ptr_equal(jx_framework_builtin("地方"), fw_local());
+  assert_ptr_equal(jx_framework_builtin("中央"), fw_central());
+  assert_ptr_equal(jx_framework_builtin("central"), fw_central());
+  assert_null(jx_framework_builtin("Local"));
+  assert_null(jx_framework_builtin("central2022"));
+  assert_null(jx_framework_builtin(""));
+  assert_null(jx_framework_builtin(NULL));
+}
+
+static void test_local_table(void **state) {
+  const jx_framework *fw = fw_local();
+  (void)state;
+  assert_int_equal(fw->n_levels, 3);
+  const jx_level1 *out = &fw->levels[0], *ben = &fw->levels[1],
+                  *sat = &fw->levels[2];
+  assert_string_equal(out->code, "output");
+  assert_string_equal(out->label, "产出指标");
+  assert_int_equal(out->required, 1);
+  assert_int_equal(out->n_children, 4);
+  assert_string_equal(out->children[3].code, "cost");
+  assert_string_equal(out->children[3].label, "成本指标");
+  assert_int_equal(out->children[3].role, JX_ROLE_COST);
+  assert_int_equal(out->children[0].role, JX_ROLE_NONE);
+  assert_string_equal(ben->code, "benefit");
+  assert_string_equal(ben->label, "效益指标");
+  assert_int_equal(ben->required, 1);
+  assert_int_equal(ben->n_children, 4);
+  assert_string_equal(ben->children[3].label, "可持续影响指标");
+  assert_string_equal(sat->code, "satisfaction");
+  assert_int_equal(sat->required, 0);
+  assert_int_equal(sat->n_children, 1);
+  assert_string_equal(sat->children[0].code, "recipient");
+  assert_string_equal(sat->children[0].label, "服务对象满意度指标");
+  assert_int_equal(sat->children[0].role, JX_ROLE_SATISFACTION);
+}
+
+static void test_central_table(void **state) {
+  const jx_framework *fw = fw_central();
+  (void)state;
+  assert_int_equal(fw->n_levels, 4);
+  const jx_level1 *cost = &fw->levels[1];
+  assert_int_equal(fw->levels[0].n_children, 3);
+  assert_int_equal(fw->levels[0].required, 1);
+  assert_string_equal(cost->code, "cost");
+  assert_string_equal(cost->label, "成本指标");
+  assert_int_equal(cost->required, 0);
+  assert_int_equal(cost->n_children, 3);
+  assert_string_equal(cost->children[2].label, "生态环境成本指标");
+  for (size_t i = 0; i < cost->n_children; i++)
+    assert_int_equal(cost->children[i].role, JX_ROLE_COST);
+  assert_string_equal(fw->levels[2].code, "benefit");
+  assert_int_equal(fw->levels[2].required, 1);
+  assert_int_equal(fw->levels[3].required, 0);
+}
+
+static void test_matches(void **state) {
+  const jx_framework *fw = fw_local();
+  const jx_level1 *out = &fw->levels[0];
+  (void)state;
+  assert_true(jx_level1_matches(out, "output"));
+  assert_true(jx_level1_matches(out, "产出指标"));
+  assert_true(jx_level1_matches(out, "产出"));
+  assert_false(jx_level1_matches(out, "产出指"));
+  assert_false(jx_level1_matches(out, "Output"));
+  assert_false(jx_level1_matches(out, ""));
+  assert_false(jx_level1_matches(out, NULL));
+  assert_true(jx_level2_matches(&out->children[0], "数量"));
+  assert_true(jx_level2_matches(&out->children[0], "数量指标"));
+  assert_false(jx_level2_matches(&out->children[0], "指标"));
+  assert_true(jx_level2_matches(&fw->levels[2].children[0], "服务对象满意度"));
+  assert_true(jx_level2_matches(&fw->levels[1].children[0], "经济效益"));
+  assert_true(
+      jx_level2_matches(&fw_central()->levels[1].children[2], "生态环境成本"));
+}
+
+static void test_resolve_both_languages(void **state) {
+  (void)state;
+  check_resolve(fw_local(), "output", "quantity", "output", "quantity");
+  check_resolve(fw_local(), "产出指标", "数量指标", "output", "quantity");
+  check_resolve(fw_local(), "产出", "数量", "output", "quantity");
+  check_resolve(fw_local(), "output", "成本指标", "output", "cost");
+  check_resolve(fw_local(), "效益", "经济效益", "benefit", "economic");
+  check_resolve(fw_local(), "满意度", "服务对象满意度", "satisfaction",
+                "recipient");
+  check_resolve(fw_central(), "output", "quantity", "output", "quantity");
+  check_resolve(fw_central(), "成本", "经济成本", "cost", "economic");
+  check_resolve(fw_central(), "cost", "economic", "cost", "economic");
+  check_resolve(fw_central(), "benefit", "economic", "benefit", "economic");
+  check_resolve(fw_central(), "成本指标", "生态环境成本指标", "cost",
+                "ecological");
+  assert_false(resolves(fw_local(), "cost", "economic"));
+  assert_false(resolves(fw_central(), "output", "cost"));
+  assert_false(resolves(fw_local(), "output", "economic"));
+  assert_false(resolves(fw_local(), "产出", "数"));
+  assert_false(resolves(fw_local(), "output", NULL));
+  assert_false(resolves(NULL, "output", "quantity"));
+}
+
+static void test_resolve_bare(void **state) {
+  (void)state;
+  check_resolve(fw_local(), NULL, "数量指标", "output", "quantity");
+  check_resolve(fw_local(), NULL, "经济效益指标", "benefit", "economic");
+  check_resolve(fw_local(), NULL, "生态效益", "benefit", "ecological");
+  check_resolve(fw_local(), NULL, "cost", "output", "cost");
+  check_resolve(fw_local(), NULL, "economic", "benefit", "economic");
+  check_resolve(fw_central(), NULL, "数量指标", "output", "quantity");
+  check_resolve(fw_central(), NULL, "生态效益", "benefit", "ecological");
+  check_resolve(fw_central(), NULL, "经济成本指标", "cost", "economic");
+  /* central2021 has economic under both cost and benefit */
+  assert_false(resolves(fw_central(), NULL, "economic"));
+  assert_false(resolves(fw_central(), NULL, "social"));
+  assert_false(resolves(fw_central(), NULL, "cost"));
+  assert_false(resolves(fw_local(), NULL, "产出指标"));
+}
+
+static void test_resolve_null_outputs(void **state) {
+  (void)state;
+  assert_int_equal(
+      jx_framework_resolve(fw_local(), "output", "quantity", NULL, NULL), 1);
+}
+
+static void test_suggest_typos(void **state) {
+  (void)state;
+  check_suggest(fw_local(), "output", "quantty", "output.quantity");
+  check_suggest(fw_local(), "产出", "数亮", "output.quantity");
+  check_suggest(fw_local(), "产出指标", "数亮指标", "output.quantity");
+  check_suggest(fw_local(), "outptu", "quality", "output.quality");
+  check_suggest(fw_local(), "benefti", "socail", "benefit.social");
+  check_suggest(fw_local(), "output", "数亮", "output.quantity");
+  check_suggest(fw_central(), "cots", "economic", "cost.economic");
+  check_suggest(fw_local(), NULL, "数亮指标", "output.quantity");
+  check_suggest(fw_local(), NULL, "sustainble", "benefit.sustainable");
+  check_suggest(fw_local(), NULL, "满意度", "satisfaction.recipient");
+}
+
+static void test_suggest_mismatched_levels(void **state) {
+  (void)state;
+  check_suggest(fw_local(), "output", "economic", "benefit.economic");
+  check_suggest(fw_local(), "产出", "经济效益", "benefit.economic");
+  check_suggest(fw_local(), "benefit", "quality", "output.quality");
+  check_suggest(fw_local(), "cost", "economic", "output.cost");
+  check_suggest(fw_local(), "成本指标", "经济成本指标", "output.cost");
+  check_suggest(fw_central(), "output", "cost", "cost.economic");
+  check_suggest(fw_central(), "产出", "经济成本", "cost.economic");
+  check_suggest(fw_central(), "satisfaction", "quantity", "output.quantity");
+}
+
+static void test_suggest_nothing_close(void **state) {
+  char tiny[4] = "";
+  (void)state;
+  assert_false(suggests(fw_local(), "output", "xyzzy"));
+  assert_false(suggests(fw_local(), "foo", "bar"));
+  assert_false(suggests(fw_local(), NULL, "完全不同的名字"));
+  assert_false(suggests(fw_central(), NULL, "economic")); /* ambiguous */
+  assert_false(suggests(fw_local(), "output", NULL));
+  /* a hint that does not fit is not written half */
+  assert_int_equal(
+      jx_framework_suggest(fw_local(), "output", "quantty", tiny, sizeof tiny),
+      0);
+}
+
+int main(void) {
+  const struct CMUnitTest tests[] = {
+      cmocka_unit_test(test_builtins_and_aliases),
+      cmocka_unit_test(test_local_table),
+      cmocka_unit_test(test_central_table),
+      cmocka_unit_test(test_matches),
+      cmocka_unit_test(test_resolve_both_languages),
+      cmocka_unit_test(test_resolve_bare),
+      cmocka_unit_test(test_resolve_null_outputs),
+      cmocka_unit_test(test_suggest_typos),
+      cmocka_unit_test(test_suggest_mismatched_levels),
+      cmocka_unit_test(test_suggest_nothing_close),
+  };
+  return cmocka_run_group_tests(tests, NULL, NULL);
+}

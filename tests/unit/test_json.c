@@ -1,0 +1,1026 @@
+/*
+ * test_json.c — unit tests of the JSON back end (compiler/emit_json.c) and
+ * of buffered output and atomic output files (compiler/out.c).
+ *
+ * The model structs are built by hand, the back end is driven through its
+ * ops in the event order of backend.h, and the output is compared byte for
+ * byte: the JSON layout is a public contract (docs/json.md), so any change
+ * to it should fail here first.
+ *
+ * Setting JX_JSON_DUMP=FILE writes the full sample document to FILE, for
+ * checking it against docs/jixiao.schema.json:
+ *   JX_JSON_DUMP=/tmp/d.json build/tests/test_json &&
+ *   python3 -m jsonschema -i /tmp/d.json docs/jixiao.schema.json
+ */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include <cmocka.h>
+
+#include <dirent.h>
+#include <errno.h>
+#include <fcntl.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "backend.h"
+#include "jixiao.h"
+#include "out.h"
+
+/* ---- Driving the back end --------------------------------------------- */
+
+/*
+ * Runs the events of backend.h for a plan given as a header, its units
+ * (with their projects, goals and measures) and an optional department.
+ * Like the real driver, unit_open sees a unit without goals or measures and
+ * begin() a header without units.  Returns the document (caller frees).
+ */
+static char *render(const jx_plan *plan) {
+  const jx_backend *be = jx_backend_find("json");
+  assert_non_null(be);
+  jx_out o;
+  jx_out_init_mem(&o);
+  jx_emit_options opt = {0};
+  void *st = be->create(&o, &opt);
+  assert_non_null(st);
+
+  jx_plan header = *plan;
+  header.units = NULL;
+  header.n_units = 0;
+  header.department = NULL;
+  be->begin(st, &header);
+  for (size_t i = 0; i < plan->n_units; i++) {
+    const jx_unit *u = &plan->units[i];
+    jx_unit opening = {.code = u->code, .name = u->name};
+    be->unit_open(st, &opening);
+    for (size_t j = 0; j < u->n_projects; j++)
+      be->project(st, &opening, &u->projects[j]);
+    be->unit_close(st, u);
+  }
+  if (plan->department)
+    be->department(st, plan->department);
+  be->end(st);
+  be->destroy(st);
+
+  assert_int_equal(jx_out_flush(&o), 0);
+  size_t n;
+  const char *data = jx_out_data(&o, &n);
+  assert_int_equal(strlen(data), n);
+  char *copy = malloc(n + 1);
+  assert_non_null(copy);
+  memcpy(copy, data, n + 1);
+  jx_out_free(&o);
+  return copy;
+}
+
+/* Fails with both texts shown if s does not contain needle. */
+static void assert_contains(const char *s, const char *needle) {
+  if (!strstr(s, needle)) {
+    print_error("expected to find:\n%s\nin:\n%s\n", needle, s);
+    fail();
+  }
+}
+
+/* ---- The sample plan -------------------------------------------------- */
+
+static const char *const project_goals[] = {"完成国土空间规划编制"};
+
+static const jx_schedule_point schedule[] = {
+    {3, JX_DEC(25, 0)},
+    {12, JX_DEC(100, 0)},
+};
+
+static const jx_indicator project_indicators[] = {
+    {.level1 = "output",
+     .level1_label = "产出指标",
+     .level2 = "quantity",
+     .level2_label = "数量指标",
+     .name = "培训人数",
+     .kind = JX_KIND_QUANTITATIVE,
+     .op = JX_OP_GE,
+     .value = JX_DEC(22, 0),
+     .unit = "人",
+     .dimension = JX_DIM_COUNT,
+     .text = "≥22人",
+     .basis = "年度工作计划",
+     .line = 40},
+    {.level1 = "output",
+     .level1_label = "产出指标",
+     .level2 = "quality",
+     .level2_label = "质量指标",
+     .name = "规划质量",
+     .description = "通过专家评审",
+     .kind = JX_KIND_QUALITATIVE,
+     .op = JX_OP_EQ,
+     .text = "圆满完成",
+     .line = 41},
+    {.level1 = "output",
+     .level1_label = "产出指标",
+     .level2 = "timeliness",
+     .level2_label = "时效指标",
+     .name = "完成时间",
+     .kind = JX_KIND_DATE,
+     .op = JX_OP_LE,
+     .value = JX_DEC(20211231, 0),
+     .text = "2021年12月31日",
+     .line = 42},
+    {.level1 = "benefit",
+     .level1_label = "效益指标",
+     .level2 = "economic",
+     .level2_label = "经济效益指标",
+     .name = "经济效益",
+     .kind = JX_KIND_NA,
+     .op = JX_OP_EQ,
+     .text = "不涉及",
+     .line = 43},
+};
+
+static const jx_project unit_projects[] = {
+    {.code = "130304215088YYECLPBDL",
+     .name = "国土空间规划编制经费",
+     .budget = JX_DEC(89, 100000),
+     .fiscal = JX_DEC(89, 100000),
+     .other = JX_DEC(0, 0),
+     .purpose = "用于规划编制",
+     .schedule = schedule,
+     .n_schedule = 2,
+     .goals = project_goals,
+     .n_goals = 1,
+     .indicators = project_indicators,
+     .n_indicators = 4,
+     .line = 12},
+};
+
+static const char *const unit_goals[] = {"保障全区经济社会高质量发展",
+                                         "严格保护耕地红线"};
+
+static const jx_measure unit_measures[] = {
+    {"加强组织领导", "明确工作责任"},
+    {"完善制度建设", NULL},
+};
+
+static const jx_project loose_projects[] = {
+    {.name = "零星项目", .budget = JX_DEC(1909, 0), .line = 80},
+};
+
+static const jx_unit sample_units[] = {
+    {.code = "324001",
+     .name = "北戴河区自然资源和规划局",
+     .goals = unit_goals,
+     .n_goals = 2,
+     .measures = unit_measures,
+     .n_measures = 2,
+     .projects = unit_projects,
+     .n_projects = 1},
+    {.code = NULL, .name = NULL, .projects = loose_projects, .n_projects = 1},
+};
+
+static const char *const dept_goals[] = {"绘好空间规划蓝图"};
+static const char *const division_goals[] = {"负责机关日常运转工作"};
+
+static const jx_indicator division_indicators[] = {
+    {.name = "完成率",
+     .kind = JX_KIND_QUANTITATIVE,
+     .op = JX_OP_EQ,
+     .value = JX_DEC(100, 0),
+     .unit = "%",
+     .dimension = JX_DIM_PERCENT,
+     .text = "=100%",
+     .line = 7},
+};
+
+static const jx_division divisions[] = {
+    {.name = "办公室",
+     .goals = division_goals,
+     .n_goals = 1,
+     .indicators = division_indicators,
+     .n_indicators = 1},
+    {.name = "林业股"},
+};
+
+static const jx_measure dept_measures[] = {
+    {"加强绩效运行监控", "实行“双监控”"},
+};
+
+static const jx_department sample_department = {
+    .name = "秦皇岛市北戴河区自然资源和规划局",
+    .goals = dept_goals,
+    .n_goals = 1,
+    .divisions = divisions,
+    .n_divisions = 2,
+    .measures = dept_measures,
+    .n_measures = 1,
+};
+
+static const jx_plan sample_plan = {
+    .year = 2021,
+    .framework = "local",
+    .currency = "万元",
+    .department = &sample_department,
+    .units = sample_units,
+    .n_units = 2,
+};
+
+static const char sample_json[] =
+    "{\n"
+    "  \"jixiao\": 1,\n"
+    "  \"year\": 2021,\n"
+    "  \"framework\": \"local\",\n"
+    "  \"currency\": \"万元\",\n"
+    "  \"units\": [\n"
+    "    {\n"
+    "      \"code\": \"324001\",\n"
+    "      \"name\": \"北戴河区自然资源和规划局\",\n"
+    "      \"projects\": [\n"
+    "        {\n"
+    "          \"code\": \"130304215088YYECLPBDL\",\n"
+    "          \"name\": \"国土空间规划编制经费\",\n"
+    "          \"budget\": 89.1,\n"
+    "          \"fiscal\": 89.1,\n"
+    "          \"other\": 0,\n"
+    "          \"purpose\": \"用于规划编制\",\n"
+    "          \"schedule\": [\n"
+    "            {\n"
+    "              \"month\": 3,\n"
+    "              \"percent\": 25\n"
+    "            },\n"
+    "            {\n"
+    "              \"month\": 12,\n"
+    "              \"percent\": 100\n"
+    "            }\n"
+    "          ],\n"
+    "          \"goals\": [\n"
+    "            \"完成国土空间规划编制\"\n"
+    "          ],\n"
+    "          \"indicators\": [\n"
+    "            {\n"
+    "              \"level1\": \"output\",\n"
+    "              \"level1_label\": \"产出指标\",\n"
+    "              \"level2\": \"quantity\",\n"
+    "              \"level2_label\": \"数量指标\",\n"
+    "              \"name\": \"培训人数\",\n"
+    "              \"description\": null,\n"
+    "              \"kind\": \"quantitative\",\n"
+    "              \"op\": \">=\",\n"
+    "              \"value\": 22,\n"
+    "              \"unit\": \"人\",\n"
+    "              \"text\": \"≥22人\",\n"
+    "              \"basis\": \"年度工作计划\",\n"
+    "              \"line\": 40\n"
+    "            },\n"
+    "            {\n"
+    "              \"level1\": \"output\",\n"
+    "              \"level1_label\": \"产出指标\",\n"
+    "              \"level2\": \"quality\",\n"
+    "              \"level2_label\": \"质量指标\",\n"
+    "              \"name\": \"规划质量\",\n"
+    "              \"description\": \"通过专家评审\",\n"
+    "              \"kind\": \"qualitative\",\n"
+    "              \"op\": \"=\",\n"
+    "              \"value\": \"圆满完成\",\n"
+    "              \"unit\": null,\n"
+    "              \"text\": \"圆满完成\",\n"
+    "              \"basis\": null,\n"
+    "              \"line\": 41\n"
+    "            },\n"
+    "            {\n"
+    "              \"level1\": \"output\",\n"
+    "              \"level1_label\": \"产出指标\",\n"
+    "              \"level2\": \"timeliness\",\n"
+    "              \"level2_label\": \"时效指标\",\n"
+    "              \"name\": \"完成时间\",\n"
+    "              \"description\": null,\n"
+    "              \"kind\": \"date\",\n"
+    "              \"op\": \"<=\",\n"
+    "              \"value\": \"2021-12-31\",\n"
+    "              \"unit\": null,\n"
+    "              \"text\": \"2021年12月31日\",\n"
+    "              \"basis\": null,\n"
+    "              \"line\": 42\n"
+    "            },\n"
+    "            {\n"
+    "              \"level1\": \"benefit\",\n"
+    "              \"level1_label\": \"效益指标\",\n"
+    "              \"level2\": \"economic\",\n"
+    "              \"level2_label\": \"经济效益指标\",\n"
+    "              \"name\": \"经济效益\",\n"
+    "              \"description\": null,\n"
+    "              \"kind\": \"na\",\n"
+    "              \"op\": \"=\",\n"
+    "              \"value\": null,\n"
+    "              \"unit\": null,\n"
+    "              \"text\": \"不涉及\",\n"
+    "              \"basis\": null,\n"
+    "              \"line\": 43\n"
+    "            }\n"
+    "          ],\n"
+    "          \"line\": 12\n"
+    "        }\n"
+    "      ],\n"
+    "      \"goals\": [\n"
+    "        \"保障全区经济社会高质量发展\",\n"
+    "        \"严格保护耕地红线\"\n"
+    "      ],\n"
+    "      \"measures\": [\n"
+    "        {\n"
+    "          \"title\": \"加强组织领导\",\n"
+    "          \"text\": \"明确工作责任\"\n"
+    "        },\n"
+    "        {\n"
+    "          \"title\": \"完善制度建设\",\n"
+    "          \"text\": null\n"
+    "        }\n"
+    "      ]\n"
+    "    },\n"
+    "    {\n"
+    "      \"code\": null,\n"
+    "      \"name\": null,\n"
+    "      \"projects\": [\n"
+    "        {\n"
+    "          \"code\": null,\n"
+    "          \"name\": \"零星项目\",\n"
+    "          \"budget\": 1909,\n"
+    "          \"fiscal\": 0,\n"
+    "          \"other\": 0,\n"
+    "          \"purpose\": null,\n"
+    "          \"schedule\": [],\n"
+    "          \"goals\": [],\n"
+    "          \"indicators\": [],\n"
+    "          \"line\": 80\n"
+    "        }\n"
+    "      ],\n"
+    "      \"goals\": [],\n"
+    "      \"measures\": []\n"
+    "    }\n"
+    "  ],\n"
+    "  \"department\": {\n"
+    "    \"name\": \"秦皇岛市北戴河区自然资源和规划局\",\n"
+    "    \"goals\": [\n"
+    "      \"绘好空间规划蓝图\"\n"
+    "    ],\n"
+    "    \"divisions\": [\n"
+    "      {\n"
+    "        \"name\": \"办公室\",\n"
+    "        \"goals\": [\n"
+    "          \"负责机关日常运转工作\"\n"
+    "        ],\n"
+    "        \"indicators\": [\n"
+    "          {\n"
+    "            \"level1\": null,\n"
+    "            \"level1_label\": null,\n"
+    "            \"level2\": null,\n"
+    "            \"level2_label\": null,\n"
+    "            \"name\": \"完成率\",\n"
+    "            \"description\": null,\n"
+    "            \"kind\": \"quantitative\",\n"
+    "            \"op\": \"=\",\n"
+    "            \"value\": 100,\n"
+    "            \"unit\": \"%\",\n"
+    "            \"text\": \"=100%\",\n"
+    "            \"basis\": null,\n"
+    "            \"line\": 7\n"
+    "          }\n"
+    "        ]\n"
+    "      },\n"
+    "      {\n"
+    "        \"name\": \"林业股\",\n"
+    "        \"goals\": [],\n"
+    "        \"indicators\": []\n"
+    "      }\n"
+    "    ],\n"
+    "    \"measures\": [\n"
+    "      {\n"
+    "        \"title\": \"加强绩效运行监控\",\n"
+    "        \"text\": \"实行“双监控”\"\n"
+    "      }\n"
+    "    ]\n"
+    "  }\n"
+    "}\n";
+
+static void test_full_document(void **state) {
+  (void)state;
+  char *doc = render(&sample_plan);
+  assert_string_equal(doc, sample_json);
+  const char *dump = getenv("JX_JSON_DUMP");
+  if (dump && *dump) {
+    FILE *f = fopen(dump, "w");
+    assert_non_null(f);
+    fputs(doc, f);
+    assert_int_equal(fclose(f), 0);
+  }
+  free(doc);
+}
+
+/* A plan that says nothing: year unknown, no units, no department. */
+static void test_empty_plan(void **state) {
+  (void)state;
+  jx_plan plan = {.framework = "local", .currency = "万元"};
+  char *doc = render(&plan);
+  assert_string_equal(doc, "{\n"
+                           "  \"jixiao\": 1,\n"
+                           "  \"year\": null,\n"
+                           "  \"framework\": \"local\",\n"
+                           "  \"currency\": \"万元\",\n"
+                           "  \"units\": [],\n"
+                           "  \"department\": null\n"
+                           "}\n");
+  free(doc);
+}
+
+static void test_department_absent(void **state) {
+  (void)state;
+  jx_plan plan = sample_plan;
+  plan.department = NULL;
+  char *doc = render(&plan);
+  /* Everything up to the department is unchanged. */
+  const char *tail = "  \"department\": {";
+  const char *cut = strstr(sample_json, tail);
+  assert_non_null(cut);
+  size_t head = (size_t)(cut - sample_json);
+  assert_memory_equal(doc, sample_json, head);
+  assert_string_equal(doc + head, "  \"department\": null\n}\n");
+  free(doc);
+}
+
+/* A department with nothing in it, and units with no projects. */
+static void test_department_empty(void **state) {
+  (void)state;
+  jx_department dep = {.name = "部门"};
+  jx_unit units[] = {{.code = "1", .name = "a"}};
+  jx_plan plan = {.year = 2022,
+                  .framework = "central2021",
+                  .currency = "元",
+                  .department = &dep,
+                  .units = units,
+                  .n_units = 1};
+  char *doc = render(&plan);
+  assert_string_equal(doc, "{\n"
+                           "  \"jixiao\": 1,\n"
+                           "  \"year\": 2022,\n"
+                           "  \"framework\": \"central2021\",\n"
+                           "  \"currency\": \"元\",\n"
+                           "  \"units\": [\n"
+                           "    {\n"
+                           "      \"code\": \"1\",\n"
+                           "      \"name\": \"a\",\n"
+                           "      \"projects\": [],\n"
+                           "      \"goals\": [],\n"
+                           "      \"measures\": []\n"
+                           "    }\n"
+                           "  ],\n"
+                           "  \"department\": {\n"
+                           "    \"name\": \"部门\",\n"
+                           "    \"goals\": [],\n"
+                           "    \"divisions\": [],\n"
+                           "    \"measures\": []\n"
+                           "  }\n"
+                           "}\n");
+  free(doc);
+}
+
+/* ---- Strings ------------------------------------------------------------ */
+
+/* The JSON text put_string makes of s: render a plan whose currency is s
+   and cut the value out of its line. */
+static char *json_string(const char *s) {
+  jx_plan plan = {.year = 1, .framework = "f", .currency = s};
+  char *doc = render(&plan);
+  const char *key = "  \"currency\": ";
+  char *start = strstr(doc, key);
+  assert_non_null(start);
+  start += strlen(key);
+  char *end = strstr(start, ",\n  \"units\"");
+  assert_non_null(end);
+  size_t n = (size_t)(end - start);
+  memmove(doc, start, n);
+  doc[n] = '\0';
+  return doc;
+}
+
+static void check_string(const char *in, const char *want) {
+  char *got = json_string(in);
+  assert_string_equal(got, want);
+  free(got);
+}
+
+static void test_escapes(void **state) {
+  (void)state;
+  check_string("", "\"\"");
+  check_string("plain", "\"plain\"");
+  check_string("a\"b\\c", "\"a\\\"b\\\\c\"");
+  check_string("line\nnext\ttab", "\"line\\nnext\\ttab\"");
+  check_string("\r\b\f", "\"\\r\\b\\f\"");
+  check_string("\x01 \x1f", "\"\\u0001 \\u001f\"");
+  /* DEL and '/' need no escape; JSON does not ask for one. */
+  check_string("\x7f/", "\"\x7f/\"");
+  check_string("</script>", "\"</script>\"");
+  /* U+2028 LINE SEPARATOR, U+2029 PARAGRAPH SEPARATOR */
+  check_string("a\xe2\x80\xa8"
+               "b\xe2\x80\xa9"
+               "c",
+               "\"a\\u2028b\\u2029c\"");
+  /* Their neighbours U+2027 and U+202A are ordinary. */
+  check_string("\xe2\x80\xa7\xe2\x80\xaa", "\"\xe2\x80\xa7\xe2\x80\xaa\"");
+  /* Well-formed UTF-8 of every length passes unchanged. */
+  check_string("é中文😀", "\"é中文😀\"");
+  check_string("“双监控”，≥90％", "\"“双监控”，≥90％\"");
+}
+
+static void test_invalid_utf8(void **state) {
+  (void)state;
+  /* a stray continuation byte and bytes never valid in UTF-8 */
+  check_string("a\x80z", "\"a\\ufffdz\"");
+  check_string("\xff\xfe", "\"\\ufffd\\ufffd\"");
+  /* a lead byte at the end of the string, or before ASCII */
+  check_string("x\xc3", "\"x\\ufffd\"");
+  check_string("\xc3("
+               "z",
+               "\"\\ufffd(z\"");
+  /* a truncated 3-byte sequence is one maximal subpart: one U+FFFD */
+  check_string("\xe4\xb8"
+               "z",
+               "\"\\ufffdz\"");
+  check_string("\xe4\xb8", "\"\\ufffd\"");
+  /* overlong forms and surrogates: every byte is its own subpart */
+  check_string("\xc0\xaf", "\"\\ufffd\\ufffd\"");
+  check_string("\xe0\x80\xaf", "\"\\ufffd\\ufffd\\ufffd\"");
+  check_string("\xed\xa0\x80", "\"\\ufffd\\ufffd\\ufffd\"");
+  /* beyond U+10FFFF */
+  check_string("\xf4\x90\x80\x80", "\"\\ufffd\\ufffd\\ufffd\\ufffd\"");
+  /* truncated 4-byte sequences */
+  check_string("\xf0\x9f\x98"
+               "z",
+               "\"\\ufffdz\"");
+  check_string("\xf0\x9f"
+               "z",
+               "\"\\ufffdz\"");
+  /* the good text around a bad byte survives, escapes included */
+  check_string("中\xff\"文", "\"中\\ufffd\\\"文\"");
+}
+
+/* Long strings cross the 4 KiB first allocation of the memory buffer. */
+static void test_long_string(void **state) {
+  (void)state;
+  size_t n = 100000;
+  char *in = malloc(n * 3 + 2);
+  assert_non_null(in);
+  for (size_t i = 0; i < n; i++)
+    memcpy(in + 3 * i, "中", 3);
+  in[3 * n] = '"';
+  in[3 * n + 1] = '\0';
+  char *got = json_string(in);
+  assert_int_equal(strlen(got), 3 * n + 4);
+  assert_memory_equal(got + 1, in, 3 * n);
+  assert_string_equal(got + 1 + 3 * n, "\\\"\"");
+  free(got);
+  free(in);
+}
+
+/* ---- Numbers and values ---------------------------------------------- */
+
+static void test_decimals(void **state) {
+  (void)state;
+  jx_indicator ind[] = {
+      {.name = "x",
+       .kind = JX_KIND_QUANTITATIVE,
+       .value = JX_DEC(1909, 0),
+       .text = "1909"},
+      {.name = "y",
+       .kind = JX_KIND_QUANTITATIVE,
+       .value = JX_DEC(0, 250000),
+       .text = "0.25"},
+  };
+  jx_schedule_point sch[] = {{6, JX_DEC(33, 333333)}};
+  jx_project p[] = {{.name = "p",
+                     .budget = JX_DEC(89, 100000),
+                     .fiscal = {1},
+                     .other = {-5000000},
+                     .schedule = sch,
+                     .n_schedule = 1,
+                     .indicators = ind,
+                     .n_indicators = 2}};
+  jx_unit u[] = {{.code = "1", .name = "u", .projects = p, .n_projects = 1}};
+  jx_plan plan = {
+      .framework = "local", .currency = "万元", .units = u, .n_units = 1};
+  char *doc = render(&plan);
+  assert_contains(doc, "\"budget\": 89.1,\n");
+  assert_contains(doc, "\"fiscal\": 0.000001,\n");
+  assert_contains(doc, "\"other\": -5,\n");
+  assert_contains(doc, "\"percent\": 33.333333\n");
+  assert_contains(doc, "\"value\": 1909,\n");
+  assert_contains(doc, "\"value\": 0.25,\n");
+  assert_contains(doc, "\"year\": null,\n");
+  free(doc);
+}
+
+static void test_values(void **state) {
+  (void)state;
+  jx_indicator ind[] = {
+      {.name = "d",
+       .kind = JX_KIND_DATE,
+       .value = JX_DEC(20210305, 0),
+       .text = "2021-03-05"},
+      {.name = "m",
+       .kind = JX_KIND_DATE,
+       .op = JX_OP_LT,
+       .value = JX_DEC(20211200, 0),
+       .text = "2021年12月"},
+      {.name = "na", .kind = JX_KIND_NA, .text = "n/a"},
+      {.name = "q",
+       .kind = JX_KIND_QUALITATIVE,
+       .op = JX_OP_GT,
+       .text = "好\"转\""},
+  };
+  jx_project p[] = {{.name = "p", .indicators = ind, .n_indicators = 4}};
+  jx_unit u[] = {{.code = "1", .name = "u", .projects = p, .n_projects = 1}};
+  jx_plan plan = {
+      .framework = "local", .currency = "万元", .units = u, .n_units = 1};
+  char *doc = render(&plan);
+  assert_contains(doc, "\"kind\": \"date\",\n"
+                       "              \"op\": \"=\",\n"
+                       "              \"value\": \"2021-03-05\",\n");
+  assert_contains(doc, "\"op\": \"<\",\n"
+                       "              \"value\": \"2021-12\",\n");
+  assert_contains(doc, "\"kind\": \"na\",\n"
+                       "              \"op\": \"=\",\n"
+                       "              \"value\": null,\n"
+                       "              \"unit\": null,\n"
+                       "              \"text\": \"n/a\",\n");
+  assert_contains(doc, "\"kind\": \"qualitative\",\n"
+                       "              \"op\": \">\",\n"
+                       "              \"value\": \"好\\\"转\\\"\",\n");
+  free(doc);
+}
+
+static void test_registry(void **state) {
+  (void)state;
+  assert_ptr_equal(jx_backend_find("json"), &jx_backend_json);
+  assert_null(jx_backend_find("JSON"));
+  assert_null(jx_backend_find("xml"));
+  assert_null(jx_backend_find(NULL));
+  size_t n = 0;
+  while (jx_backends[n])
+    n++;
+  assert_true(n >= 1);
+  for (size_t i = 0; i < n; i++)
+    assert_ptr_equal(jx_backend_find(jx_backends[i]->name), jx_backends[i]);
+}
+
+/* ---- out.c ------------------------------------------------------------ */
+
+static void test_out_memory(void **state) {
+  (void)state;
+  jx_out o;
+  jx_out_init_mem(&o);
+  size_t n;
+  assert_string_equal(jx_out_data(&o, &n), "");
+  assert_int_equal(n, 0);
+
+  /* 100000 putc, a 200 KiB write, a long and a short printf */
+  for (int i = 0; i < 100000; i++)
+    jx_out_putc(&o, (char)('a' + i % 26));
+  size_t big = 200 * 1024;
+  char *block = malloc(big);
+  assert_non_null(block);
+  for (size_t i = 0; i < big; i++)
+    block[i] = (char)('0' + i % 10);
+  jx_out_write(&o, block, big);
+  char *longs = malloc(10001);
+  assert_non_null(longs);
+  memset(longs, 'L', 10000);
+  longs[10000] = '\0';
+  jx_out_printf(&o, "<%s>", longs);
+  jx_out_printf(&o, "%d-%s", 42, "x");
+  jx_out_puts(&o, "end");
+  assert_int_equal(jx_out_flush(&o), 0);
+
+  const char *d = jx_out_data(&o, &n);
+  assert_int_equal(n, 100000 + big + 10002 + 4 + 3);
+  assert_int_equal(d[n], '\0');
+  for (int i = 0; i < 100000; i++)
+    assert_int_equal(d[i], 'a' + i % 26);
+  assert_memory_equal(d + 100000, block, big);
+  assert_int_equal(d[100000 + big], '<');
+  assert_memory_equal(d + 100000 + big + 1, longs, 10000);
+  assert_string_equal(d + 100000 + big + 10001, ">42-xend");
+  assert_false(o.failed);
+  jx_out_free(&o);
+  free(block);
+  free(longs);
+}
+
+static char *read_fd_all(int fd, size_t *len) {
+  size_t cap = 1024, n = 0;
+  char *b = malloc(cap + 1);
+  assert_non_null(b);
+  for (;;) {
+    if (n == cap) {
+      cap *= 2;
+      b = realloc(b, cap + 1);
+      assert_non_null(b);
+    }
+    ssize_t r = read(fd, b + n, cap - n);
+    assert_true(r >= 0);
+    if (r == 0)
+      break;
+    n += (size_t)r;
+  }
+  b[n] = '\0';
+  *len = n;
+  return b;
+}
+
+static char *read_file(const char *path, size_t *len) {
+  int fd = open(path, O_RDONLY);
+  assert_true(fd >= 0);
+  char *b = read_fd_all(fd, len);
+  close(fd);
+  return b;
+}
+
+/* fd mode into a file: writes of every size around the 64 KiB buffer. */
+static void test_out_fd_file(void **state) {
+  (void)state;
+  char path[] = "/tmp/jx_test_json_XXXXXX";
+  int fd = mkstemp(path);
+  assert_true(fd >= 0);
+
+  size_t total = 0, sizes[] = {1, 7, 65535, 1, 65536, 70000, 3, 131072, 10};
+  char *want = malloc(400000);
+  assert_non_null(want);
+  jx_out o;
+  jx_out_init_fd(&o, fd);
+  unsigned seed = 1;
+  for (size_t k = 0; k < sizeof sizes / sizeof sizes[0]; k++) {
+    char *chunk = want + total;
+    for (size_t i = 0; i < sizes[k]; i++) {
+      seed = seed * 1103515245u + 12345u;
+      chunk[i] = (char)(seed >> 16);
+    }
+    if (sizes[k] == 1)
+      jx_out_putc(&o, chunk[0]);
+    else
+      jx_out_write(&o, chunk, sizes[k]);
+    total += sizes[k];
+  }
+  jx_out_printf(&o, "%s=%d\n", "tail", 7);
+  memcpy(want + total, "tail=7\n", 7);
+  total += 7;
+  assert_int_equal(jx_out_flush(&o), 0);
+  assert_null(jx_out_data(&o, NULL));
+  jx_out_free(&o);
+  close(fd);
+
+  size_t n;
+  char *got = read_file(path, &n);
+  assert_int_equal(n, total);
+  assert_memory_equal(got, want, total);
+  free(got);
+  free(want);
+  unlink(path);
+}
+
+static void test_out_fd_pipe(void **state) {
+  (void)state;
+  int p[2];
+  assert_int_equal(pipe(p), 0);
+  jx_out o;
+  jx_out_init_fd(&o, p[1]);
+  jx_out_puts(&o, "{\n");
+  jx_out_printf(&o, "  \"n\": %d\n", 5);
+  jx_out_putc(&o, '}');
+  assert_int_equal(jx_out_flush(&o), 0);
+  /* a second flush with nothing buffered is harmless */
+  assert_int_equal(jx_out_flush(&o), 0);
+  jx_out_free(&o);
+  close(p[1]);
+  size_t n;
+  char *got = read_fd_all(p[0], &n);
+  close(p[0]);
+  assert_string_equal(got, "{\n  \"n\": 5\n}");
+  free(got);
+}
+
+/* A write error is kept, reported by flush, and later writes are dropped. */
+static void test_out_fd_error(void **state) {
+  (void)state;
+  int fd = open("/dev/null", O_RDONLY);
+  assert_true(fd >= 0);
+  jx_out o;
+  jx_out_init_fd(&o, fd);
+  jx_out_puts(&o, "x");
+  assert_int_equal(jx_out_flush(&o), -1);
+  assert_true(o.failed);
+  assert_int_equal(o.errno_saved, EBADF);
+  assert_int_equal(errno, EBADF);
+  char big[100000] = {0};
+  jx_out_write(&o, big, sizeof big);
+  jx_out_write(&o, big, sizeof big);
+  assert_int_equal(jx_out_flush(&o), -1);
+  assert_int_equal(o.errno_saved, EBADF);
+  assert_int_equal(o.len, 0);
+  jx_out_free(&o);
+  close(fd);
+}
+
+static int cmp_names(const void *a, const void *b) {
+  return strcmp(a, b);
+}
+
+/* Names in dir, sorted, joined by "|" (caller frees). */
+static char *list_dir(const char *dir) {
+  DIR *d = opendir(dir);
+  assert_non_null(d);
+  char names[16][256];
+  size_t n = 0;
+  struct dirent *e;
+  while ((e = readdir(d)) != NULL) {
+    if (strcmp(e->d_name, ".") == 0 || strcmp(e->d_name, "..") == 0)
+      continue;
+    assert_true(n < 16);
+    snprintf(names[n++], sizeof names[0], "%s", e->d_name);
+  }
+  closedir(d);
+  qsort(names, n, sizeof names[0], cmp_names);
+  char *s = calloc(n + 1, 257);
+  assert_non_null(s);
+  for (size_t i = 0; i < n; i++) {
+    if (i)
+      strcat(s, "|");
+    strcat(s, names[i]);
+  }
+  return s;
+}
+
+static void write_through(jx_outfile *f, const char *text) {
+  jx_out o;
+  jx_out_init_fd(&o, f->fd);
+  jx_out_puts(&o, text);
+  assert_int_equal(jx_out_flush(&o), 0);
+  jx_out_free(&o);
+}
+
+static void test_outfile_commit(void **state) {
+  (void)state;
+  char dir[] = "/tmp/jx_test_outfile_XXXXXX";
+  assert_non_null(mkdtemp(dir));
+  char path[64];
+  snprintf(path, sizeof path, "%s/out.json", dir);
+
+  jx_outfile f;
+  assert_int_equal(jx_outfile_open(&f, path), 0);
+  /* the temporary is a dot file beside the final name */
+  char *names = list_dir(dir);
+  assert_int_equal(strncmp(names, ".out.json.", 10), 0);
+  assert_int_equal(strlen(names), strlen(".out.json.XXXXXX"));
+  free(names);
+
+  write_through(&f, "{}\n");
+  assert_int_equal(jx_outfile_commit(&f), 0);
+  names = list_dir(dir);
+  assert_string_equal(names, "out.json");
+  free(names);
+  size_t n;
+  char *got = read_file(path, &n);
+  assert_string_equal(got, "{}\n");
+  free(got);
+
+  /* the mode is the ordinary one for a new file, not mkstemp's 0600 */
+  mode_t mask = umask(0);
+  umask(mask);
+  struct stat sb;
+  assert_int_equal(stat(path, &sb), 0);
+  assert_int_equal(sb.st_mode & 0777, 0666 & ~mask);
+
+  /* a second build replaces the file */
+  assert_int_equal(jx_outfile_open(&f, path), 0);
+  write_through(&f, "[1]\n");
+  assert_int_equal(jx_outfile_commit(&f), 0);
+  got = read_file(path, &n);
+  assert_string_equal(got, "[1]\n");
+  free(got);
+  /* abort after commit does nothing */
+  jx_outfile_abort(&f);
+  assert_int_equal(access(path, F_OK), 0);
+
+  assert_int_equal(unlink(path), 0);
+  assert_int_equal(rmdir(dir), 0);
+}
+
+static void test_outfile_abort(void **state) {
+  (void)state;
+  char dir[] = "/tmp/jx_test_outfile_XXXXXX";
+  assert_non_null(mkdtemp(dir));
+  char path[64];
+  snprintf(path, sizeof path, "%s/out.json", dir);
+
+  jx_outfile f;
+  assert_int_equal(jx_outfile_open(&f, path), 0);
+  write_through(&f, "partial");
+  jx_outfile_abort(&f);
+  char *names = list_dir(dir);
+  assert_string_equal(names, "");
+  free(names);
+  jx_outfile_abort(&f); /* twice is harmless */
+
+  /* an existing file survives an aborted rebuild untouched */
+  int fd = open(path, O_WRONLY | O_CREAT | O_TRUNC, 0644);
+  assert_true(fd >= 0);
+  assert_int_equal(write(fd, "old", 3), 3);
+  close(fd);
+  assert_int_equal(jx_outfile_open(&f, path), 0);
+  write_through(&f, "new");
+  jx_outfile_abort(&f);
+  names = list_dir(dir);
+  assert_string_equal(names, "out.json");
+  free(names);
+  size_t n;
+  char *got = read_file(path, &n);
+  assert_string_equal(got, "old");
+  free(got);
+
+  /* Without a temporary there is nothing to do: in particular a zeroed
+     jx_outfile does not close fd 0.  (A pipe stands in for stdin.) */
+  int p[2];
+  assert_int_equal(pipe(p), 0);
+  jx_outfile z = {.fd = p[0]};
+  jx_outfile_abort(&z);
+  assert_int_not_equal(fcntl(p[0], F_GETFD), -1);
+  close(p[0]);
+  close(p[1]);
+
+  assert_int_equal(unlink(path), 0);
+  assert_int_equal(rmdir(dir), 0);
+}
+
+/* A name without a directory goes in the current directory. */
+static void test_outfile_relative(void **state) {
+  (void)state;
+  char dir[] = "/tmp/jx_test_outfile_XXXXXX";
+  assert_non_null(mkdtemp(dir));
+  int here = open(".", O_RDONLY);
+  assert_true(here >= 0);
+  assert_int_equal(chdir(dir), 0);
+
+  jx_outfile f;
+  assert_int_equal(jx_outfile_open(&f, "rel.json"), 0);
+  assert_int_equal(strncmp(f.tmp, ".rel.json.", 10), 0);
+  write_through(&f, "1\n");
+  assert_int_equal(jx_outfile_commit(&f), 0);
+  char *names = list_dir(".");
+  assert_string_equal(names, "rel.json");
+  free(names);
+  assert_int_equal(unlink("rel.json"), 0);
+
+  assert_int_equal(fchdir(here), 0);
+  close(here);
+  assert_int_equal(rmdir(dir), 0);
+}
+
+static void test_outfile_errors(void **state) {
+  (void)state;
+  jx_outfile f;
+  errno = 0;
+  assert_int_equal(jx_outfile_open(&f, "-"), -1);
+  assert_int_equal(errno, EINVAL);
+  assert_int_equal(jx_outfile_open(&f, "/tmp/"), -1);
+  assert_int_equal(errno, EISDIR);
+  assert_int_equal(jx_outfile_open(&f, "/tmp/.."), -1);
+  assert_int_equal(errno, EISDIR);
+  assert_int_equal(jx_outfile_open(&f, "/nonexistent-jx-dir/sub/out.json"), -1);
+  assert_int_equal(errno, ENOENT);
+  assert_null(f.tmp);
+  assert_int_equal(f.fd, -1);
+  jx_outfile_abort(&f);
+  assert_int_equal(jx_outfile_commit(&f), -1);
+  assert_int_equal(errno, EBADF);
+}
+
+int main(void) {
+  const struct CMUnitTest tests[] = {
+      cmocka_unit_test(test_full_document),
+      cmocka_unit_test(test_empty_plan),
+      cmocka_unit_test(test_department_absent),
+      cmocka_unit_test(test_department_empty),
+      cmocka_unit_test(test_escapes),
+      cmocka_unit_test(test_invalid_utf8),
+      cmocka_unit_test(test_long_string),
+      cmocka_unit_test(test_decimals),
+      cmocka_unit_test(test_values),
+      cmocka_unit_test(test_registry),
+      cmocka_unit_test(test_out_memory),
+      cmocka_unit_test(test_out_fd_file),
+      cmocka_unit_test(test_out_fd_pipe),
+      cmocka_unit_test(test_out_fd_error),
+      cmocka_unit_test(test_outfile_commit),
+      cmocka_unit_test(test_outfile_abort),
+      cmocka_unit_test(test_outfile_relative),
+      cmocka_unit_test(test_outfile_errors),
+  };
+  return cmocka_run_group_tests(tests, NULL, NULL);
+}
