@@ -39,7 +39,9 @@ GEN_SRC      := $(B)/grammar/parser.c $(B)/grammar/lexer.c
 RUNTIME_OBJ  := $(RUNTIME_SRC:%.c=$(B)/%.o)
 COMPILER_OBJ := $(COMPILER_SRC:%.c=$(B)/%.o) $(GEN_SRC:%.c=%.o)
 UNIT_SRC     := $(sort $(wildcard tests/unit/test_*.c))
-UNIT_BIN     := $(UNIT_SRC:tests/unit/%.c=$(B)/tests/%)
+# The golden runner goes last, so make test ends with its summary.
+UNIT_BIN     := $(filter-out $(B)/tests/test_golden,$(UNIT_SRC:tests/unit/%.c=$(B)/tests/%)) \
+                $(B)/tests/test_golden
 
 .PHONY: all jxc lib demo test test-unit test-run asan test-asan deps bench \
         fuzz install clean format check-format

@@ -61,20 +61,17 @@ static void close_group(compile_state *s) {
   s->group_open = false;
 }
 
-static void on_header(void *ud, const jx_node *n) {
-  compile_state *s = ud;
+static void on_header_(compile_state *s, const jx_node *n) {
   jx_check_header(s->checker, n, !s->seen_decl);
   s->seen_decl = true;
 }
 
-static void on_framework(void *ud, const jx_node *n) {
-  compile_state *s = ud;
+static void on_framework_(compile_state *s, const jx_node *n) {
   jx_check_framework(s->checker, n);
   s->seen_decl = true;
 }
 
-static void on_department(void *ud, const jx_node *n) {
-  compile_state *s = ud;
+static void on_department_(compile_state *s, const jx_node *n) {
   s->seen_decl = true;
   if (s->seen_department) {
     jx_diag_report(s->diag, JX_E_DEPARTMENT_TWICE, n->loc);
@@ -89,8 +86,7 @@ static void on_department(void *ud, const jx_node *n) {
   }
 }
 
-static void on_unit_open(void *ud, const jx_node *n) {
-  compile_state *s = ud;
+static void on_unit_open_(compile_state *s, const jx_node *n) {
   s->seen_decl = true;
   close_group(s);
   jx_check_unit_open(s->checker, n);
@@ -103,8 +99,7 @@ static void on_unit_open(void *ud, const jx_node *n) {
     s->job->backend->unit_open(s->be, &s->group);
 }
 
-static void on_project(void *ud, const jx_node *n, const jx_node *unit) {
-  compile_state *s = ud;
+static void on_project_(compile_state *s, const jx_node *n, const jx_node *unit) {
   s->seen_decl = true;
   bool ok = jx_check_project(s->checker, n, unit);
   if (!unit && (!s->group_open || s->group.code)) {
@@ -126,8 +121,7 @@ static void on_project(void *ud, const jx_node *n, const jx_node *unit) {
   jx_arena_release(&s->scratch, m);
 }
 
-static void on_unit_close(void *ud, const jx_node *n) {
-  compile_state *s = ud;
+static void on_unit_close_(compile_state *s, const jx_node *n) {
   bool ok = jx_check_unit_close(s->checker, n);
   if (ok && emitting(s) && s->group_open) {
     jx_arena_mark m = jx_arena_mark_now(&s->scratch);
@@ -137,6 +131,43 @@ static void on_unit_close(void *ud, const jx_node *n) {
     jx_arena_release(&s->scratch, m);
   }
   s->group_open = false;
+}
+
+/* Each declaration's messages come out together, in source order. */
+static void on_header(void *ud, const jx_node *n) {
+  compile_state *s = ud;
+  on_header_(s, n);
+  jx_diag_release(s->diag);
+}
+
+static void on_framework(void *ud, const jx_node *n) {
+  compile_state *s = ud;
+  on_framework_(s, n);
+  jx_diag_release(s->diag);
+}
+
+static void on_department(void *ud, const jx_node *n) {
+  compile_state *s = ud;
+  on_department_(s, n);
+  jx_diag_release(s->diag);
+}
+
+static void on_unit_open(void *ud, const jx_node *n) {
+  compile_state *s = ud;
+  on_unit_open_(s, n);
+  jx_diag_release(s->diag);
+}
+
+static void on_project(void *ud, const jx_node *n, const jx_node *unit) {
+  compile_state *s = ud;
+  on_project_(s, n, unit);
+  jx_diag_release(s->diag);
+}
+
+static void on_unit_close(void *ud, const jx_node *n) {
+  compile_state *s = ud;
+  on_unit_close_(s, n);
+  jx_diag_release(s->diag);
 }
 
 /* Standard input is read whole, so that diagnostics can quote its lines. */
@@ -170,6 +201,7 @@ int jx_compile(const jx_compile_job *job, jx_diag *d) {
 
   jx_sink sink = {&s,           on_header,  on_framework, on_department,
                   on_unit_open, on_project, on_unit_close};
+  jx_diag_set_hold(d, true);
   jx_parse_options opt = {false, false};
   int rc = 0;
   char **held = jx_xcalloc((size_t)job->n_paths + 1, sizeof *held);
@@ -209,6 +241,7 @@ int jx_compile(const jx_compile_job *job, jx_diag *d) {
       close_group(&s);
   }
   jx_check_end(s.checker);
+  jx_diag_set_hold(d, false);
   if (emitting(&s)) {
     begin(&s);
     close_group(&s);

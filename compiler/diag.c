@@ -175,6 +175,17 @@ struct jx_diag {
   item *notes; /* kept with their buffers across diagnostics */
   size_t nnotes, capnotes;
   sbuf out;  /* text of one diagnostic, then one writer call */
+  /* While held, finished diagnostics queue here and are written sorted by
+   * position on release (see jx_diag_hold). */
+  bool holding;
+  struct held {
+    uint32_t file;
+    uint64_t offset; /* UINT64_MAX: no position, sorts last */
+    size_t seq;
+    char *text;
+    size_t n;
+  } *held;
+  size_t nheld, capheld;
   sbuf line; /* a source line read back from a file */
 };
 
@@ -210,6 +221,7 @@ void jx_diag_free(jx_diag *d) {
   free(d->main.msg.p);
   free(d->out.p);
   free(d->line.p);
+  free(d->held);
   free(d);
 }
 
@@ -657,7 +669,49 @@ static void emit(jx_diag *d) {
     put_json(d);
   else
     put_text(d);
-  d->write(d->ud, d->out.p, d->out.n);
+  if (!d->holding) {
+    d->write(d->ud, d->out.p, d->out.n);
+    return;
+  }
+  if (d->nheld == d->capheld) {
+    d->capheld = d->capheld ? 2 * d->capheld : 16;
+    d->held = xrealloc(d->held, d->capheld * sizeof *d->held);
+  }
+  struct held *h = &d->held[d->nheld];
+  h->file = d->main.loc.file;
+  h->offset = d->main.loc.line ? d->main.loc.offset : UINT64_MAX;
+  h->seq = d->nheld;
+  h->n = d->out.n;
+  h->text = xrealloc(NULL, h->n ? h->n : 1);
+  memcpy(h->text, d->out.p, h->n);
+  d->nheld++;
+}
+
+static void flush_pending(jx_diag *d);
+
+static int held_order(const void *a, const void *b) {
+  const struct held *x = a, *y = b;
+  if (x->file != y->file)
+    return x->file < y->file ? -1 : 1;
+  if (x->offset != y->offset)
+    return x->offset < y->offset ? -1 : 1;
+  return x->seq < y->seq ? -1 : x->seq > y->seq;
+}
+
+void jx_diag_set_hold(jx_diag *d, bool on) {
+  if (!on)
+    jx_diag_flush(d);
+  d->holding = on;
+}
+
+void jx_diag_release(jx_diag *d) {
+  flush_pending(d);
+  qsort(d->held, d->nheld, sizeof *d->held, held_order);
+  for (size_t i = 0; i < d->nheld; i++) {
+    d->write(d->ud, d->held[i].text, d->held[i].n);
+    free(d->held[i].text);
+  }
+  d->nheld = 0;
 }
 
 static void set_item(jx_diag *d, item *it, jx_diag_id id, jx_severity sev,
@@ -734,7 +788,7 @@ void jx_diag_note(jx_diag *d, jx_diag_id id, jx_loc loc, ...) {
 }
 
 void jx_diag_flush(jx_diag *d) {
-  flush_pending(d);
+  jx_diag_release(d);
 }
 
 void jx_diag_summary(jx_diag *d) {

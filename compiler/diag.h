@@ -75,7 +75,15 @@ void jx_diag_report(jx_diag *d, jx_diag_id id, jx_loc loc, ...);
 /* Attaches a note (with a location) or help (loc ignored) to the current
  * diagnostic; the id must have severity NOTE or HELP. */
 void jx_diag_note(jx_diag *d, jx_diag_id id, jx_loc loc, ...);
+/* Prints everything held (in order of position) and the current one. */
 void jx_diag_flush(jx_diag *d);
+/* While on, finished diagnostics are queued instead of printed, and
+ * jx_diag_release() prints the queue sorted by file and position.  The
+ * streaming compile holds each declaration's messages so that a syntax
+ * error found while parsing and a rule broken when the block closes come
+ * out in source order.  Counting and the cap are not delayed. */
+void jx_diag_set_hold(jx_diag *d, bool on);
+void jx_diag_release(jx_diag *d);
 
 int jx_diag_errors(const jx_diag *d);   /* includes promoted warnings */
 int jx_diag_warnings(const jx_diag *d); /* not promoted */

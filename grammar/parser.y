@@ -106,6 +106,21 @@ static jx_node *indicator(jx_scan *p, jx_loc loc, jx_path cat, jx_text name,
   return n;
 }
 
+static jx_node *finish_project(jx_scan *p, jx_loc loc, jx_text name,
+                               jx_node *budget, jx_node *items,
+                               jx_loc close) {
+  jx_node *n = node(p, JX_N_PROJECT, loc);
+  n->u.block.name = name;
+  n->u.block.close = close;
+  if (budget) {
+    budget->next = items;
+    items = budget;
+  }
+  n->u.block.items = items;
+  p->sink->project(p->sink->ud, n, p->cur_unit);
+  return n;
+}
+
 static void yyerror(const jx_loc *loc, yyscan_t scanner, jx_scan *p,
                     const char *msg);
 }
@@ -129,27 +144,27 @@ static void yyerror(const jx_loc *loc, yyscan_t scanner, jx_scan *p,
 %token <text>  WORD       "word"
 %token <path>  PATH       "category"
 %token <month> MONTH      "month"
-%token NA         "n/a"
-%token PLAN       "plan"
-%token FRAMEWORK  "framework"
-%token CURRENCY   "currency"
-%token DEPARTMENT "department"
-%token DIVISION   "division"
-%token UNIT       "unit"
-%token PROJECT    "project"
-%token GOAL       "goal"
-%token MEASURE    "measure"
-%token INDICATOR  "indicator"
-%token BUDGET     "budget"
-%token CODE       "code"
-%token FUNDS      "funds"
-%token FISCAL     "fiscal"
-%token OTHER      "other"
-%token PURPOSE    "purpose"
-%token SCHEDULE   "schedule"
-%token DESC       "desc"
-%token BASIS      "basis"
-%token ROLE       "role"
+%token NA         "'n/a'"
+%token PLAN       "'plan'"
+%token FRAMEWORK  "'framework'"
+%token CURRENCY   "'currency'"
+%token DEPARTMENT "'department'"
+%token DIVISION   "'division'"
+%token UNIT       "'unit'"
+%token PROJECT    "'project'"
+%token GOAL       "'goal'"
+%token MEASURE    "'measure'"
+%token INDICATOR  "'indicator'"
+%token BUDGET     "'budget'"
+%token CODE       "'code'"
+%token FUNDS      "'funds'"
+%token FISCAL     "'fiscal'"
+%token OTHER      "'other'"
+%token PURPOSE    "'purpose'"
+%token SCHEDULE   "'schedule'"
+%token DESC       "'desc'"
+%token BASIS      "'basis'"
+%token ROLE       "'role'"
 %token GE         "'>='"
 %token LE         "'<='"
 %token GT         "'>'"
@@ -279,6 +294,12 @@ department
       $$->u.block.items = $4.head;
       $$->u.block.close = @5;
     }
+  | DEPARTMENT STRING block_open dept_items error block_close {
+      $$ = node(p, JX_N_DEPARTMENT, @1);
+      $$->u.block.name = $2;
+      $$->u.block.items = $4.head;
+      $$->u.block.close = @6;
+    }
   ;
 dept_items
   : %empty                 { $$.head = $$.tail = NULL; }
@@ -298,6 +319,12 @@ division
       $$->u.block.items = $4.head;
       $$->u.block.close = @5;
     }
+  | DIVISION STRING block_open div_items error block_close {
+      $$ = node(p, JX_N_DIVISION, @1);
+      $$->u.block.name = $2;
+      $$->u.block.items = $4.head;
+      $$->u.block.close = @6;
+    }
   ;
 div_items
   : %empty                  { $$.head = $$.tail = NULL; }
@@ -313,6 +340,14 @@ unit
       $$ = $1;
       $$->u.block.items = $2.head;
       $$->u.block.close = @3;
+      if (p->sink->unit_close)
+        p->sink->unit_close(p->sink->ud, $$);
+      p->cur_unit = NULL;
+    }
+  | unit_head unit_items error block_close {
+      $$ = $1;
+      $$->u.block.items = $2.head;
+      $$->u.block.close = @4;
       if (p->sink->unit_close)
         p->sink->unit_close(p->sink->ud, $$);
       p->cur_unit = NULL;
@@ -345,20 +380,18 @@ unit_items
  * (everything allocated since `mark`) is released and $$ is NULL. */
 project
   : PROJECT mark STRING budget_opt block_open project_items block_close {
-      $$ = node(p, JX_N_PROJECT, @1);
-      $$->u.block.name = $3;
-      $$->u.block.close = @7;
-      if ($4) {
-        $4->next = $6.head;
-        $$->u.block.items = $4;
-      } else {
-        $$->u.block.items = $6.head;
-      }
-      p->sink->project(p->sink->ud, $$, p->cur_unit);
+      $$ = finish_project(p, @1, $3, $4, $6.head, @7);
       if (!p->keep_tree && yychar == YYEMPTY) {
         jx_arena_release(p->arena, $2);
         $$ = NULL;
       }
+    }
+  /* A broken project is not checked (its errors would only echo the
+   * syntax error); its memory goes back all the same. */
+  | PROJECT mark STRING budget_opt block_open project_items error block_close {
+      $$ = NULL;
+      if (!p->keep_tree && yychar == YYEMPTY)
+        jx_arena_release(p->arena, $2);
     }
   ;
 budget_opt
