@@ -1,0 +1,24 @@
+/*
+ * fmt.h — the canonical layout of jixiao source (`jxc fmt`).
+ */
+#ifndef JX_FMT_H
+#define JX_FMT_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "diag.h"
+#include "out.h"
+
+/* Formats len bytes of src (registered as `file` in d) into out, with
+ * Chinese keywords when zh.  Returns 0, or 1 when the source has syntax
+ * errors (reported through d; nothing is written). */
+int jx_fmt(const char *src, size_t len, uint32_t file, jx_diag *d, bool zh,
+           jx_out *out);
+
+/* The `jxc fmt` command and its help text. */
+int jx_cmd_fmt(int argc, char **argv);
+extern const char jx_fmt_usage[];
+
+#endif
