@@ -1,9 +1,11 @@
 /*
  * check.c — the checker's state and the plan-level rules: the header, the
- * indicator framework in force, and the numbers every value is built from.
+ * indicator framework in force (declared ones included), the numbers every
+ * value is built from, and the string sets the identity rules use.
  *
- * The rules about projects, funds, schedules and indicators build on the
- * helpers here (see check.h for the streaming contract).
+ * The rules about projects live in check_project.c, those about
+ * indicators in check_indicator.c (see check.h for the streaming contract
+ * and check_impl.h for what the files share).
  */
 #include "check.h"
 
@@ -12,35 +14,71 @@
 #include <string.h>
 
 #include "arena.h"
+#include "check_impl.h"
 #include "lower.h"
 
-struct jx_checker {
-  jx_diag *diag;
-  jx_arena arena; /* declared frameworks, copies of codes */
+/* ---- string sets ----------------------------------------------------------
+ */
 
-  /* The plan as declared by the first file that has a header. */
-  bool have_plan;
-  int year;
-  const jx_framework *plan_framework;
-  const jx_unit_info *plan_currency;
-  jx_text plan_framework_name;
+/* FNV-1a: short keys, no adversary worth a keyed hash (the input is the
+ * user's own file, and a collision only costs a probe). */
+static size_t hash(const char *s, size_t n) {
+  uint64_t h = 14695981039346656037u;
+  for (size_t i = 0; i < n; i++) {
+    h ^= (unsigned char)s[i];
+    h *= 1099511628211u;
+  }
+  return (size_t)h;
+}
 
-  /* The current file. */
-  uint32_t file;
-  const jx_framework *framework;
-  const jx_unit_info *currency;
+void jx_chk_set_init(jx_chk_set *s) {
+  memset(s, 0, sizeof *s);
+  jx_arena_init(&s->arena);
+}
 
-  /* Frameworks declared in any file so far, newest first. */
-  struct declared {
-    struct declared *next;
-    jx_framework fw;
-  } *declared;
-};
+void jx_chk_set_free(jx_chk_set *s) {
+  jx_arena_free(&s->arena);
+  free(s->slots);
+  memset(s, 0, sizeof *s);
+}
+
+static void set_grow(jx_chk_set *s) {
+  size_t cap = s->cap ? s->cap * 2 : 64;
+  struct jx_chk_slot *slots = jx_xcalloc(cap, sizeof *slots);
+  for (size_t i = 0; i < s->cap; i++) {
+    const char *k = s->slots[i].key;
+    if (!k)
+      continue;
+    size_t j = hash(k, strlen(k)) & (cap - 1);
+    while (slots[j].key)
+      j = (j + 1) & (cap - 1);
+    slots[j] = s->slots[i];
+  }
+  free(s->slots);
+  s->slots = slots;
+  s->cap = cap;
+}
+
+const jx_loc *jx_chk_set_add(jx_chk_set *s, const char *key, size_t n,
+                             jx_loc loc) {
+  if ((s->n + 1) * 2 > s->cap) /* at most half full: probes stay short */
+    set_grow(s);
+  size_t j = hash(key, n) & (s->cap - 1);
+  for (; s->slots[j].key; j = (j + 1) & (s->cap - 1))
+    if (strlen(s->slots[j].key) == n && memcmp(s->slots[j].key, key, n) == 0)
+      return &s->slots[j].loc;
+  s->slots[j].key = jx_arena_strndup(&s->arena, key, n);
+  s->slots[j].loc = loc;
+  s->n++;
+  return NULL;
+}
 
 jx_checker *jx_checker_new(jx_diag *d) {
   jx_checker *c = jx_xcalloc(1, sizeof *c);
   c->diag = d;
   jx_arena_init(&c->arena);
+  jx_chk_set_init(&c->project_codes);
+  jx_chk_set_init(&c->unit_codes);
   c->framework = jx_framework_builtin("local");
   c->currency = jx_currency_lookup("万元");
   return c;
@@ -49,11 +87,30 @@ jx_checker *jx_checker_new(jx_diag *d) {
 void jx_checker_free(jx_checker *c) {
   if (!c)
     return;
+  jx_chk_set_free(&c->project_codes);
+  jx_chk_set_free(&c->unit_codes);
   jx_arena_free(&c->arena);
   free(c);
 }
 
+/* The header's framework is still unknown at the first use or at the end of
+ * its file: report it at the header, and go on with the default. */
+static void settle_pending(jx_checker *c) {
+  if (!c->pending)
+    return;
+  c->pending = false;
+  jx_diag_report(c->diag, JX_E_UNKNOWN_FRAMEWORK, c->pending_loc,
+                 c->pending_name);
+  jx_diag_note(c->diag, JX_N_UNKNOWN_FRAMEWORK_LATER, c->pending_loc);
+}
+
+const jx_framework *jx_chk_framework(jx_checker *c) {
+  settle_pending(c);
+  return c->framework;
+}
+
 void jx_check_begin_file(jx_checker *c, uint32_t file) {
+  settle_pending(c); /* the previous file ended without declaring it */
   c->file = file;
   c->framework =
       c->have_plan ? c->plan_framework : jx_framework_builtin("local");
@@ -72,24 +129,33 @@ const jx_unit_info *jx_checker_currency(const jx_checker *c) {
   return c->currency;
 }
 
+static const struct jx_chk_declared *find_declared(const jx_checker *c,
+                                                   const char *name) {
+  for (const struct jx_chk_declared *d = c->declared; d; d = d->next)
+    if (strcmp(d->fw.name, name) == 0)
+      return d;
+  return NULL;
+}
+
 static const jx_framework *find_framework(const jx_checker *c,
                                           const char *name) {
-  for (const struct declared *d = c->declared; d; d = d->next)
-    if (strcmp(d->fw.name, name) == 0)
-      return &d->fw;
-  return jx_framework_builtin(name);
+  const struct jx_chk_declared *d = find_declared(c, name);
+  return d ? &d->fw : jx_framework_builtin(name);
 }
 
 /* ---- numbers ------------------------------------------------------------ */
 
+const char *jx_chk_dec(jx_decimal d, char buf[JX_DECIMAL_BUFSZ]) {
+  jx_decimal_format(d, buf);
+  return buf;
+}
+
 /* Reports why a NUMBER value cannot be an exact decimal. */
-static bool check_decimal(jx_checker *c, const jx_value *v, jx_decimal *out) {
+bool jx_chk_decimal(jx_checker *c, const jx_value *v, jx_decimal *out) {
   jx_decimal d;
   jx_decimal_status st = jx_value_decimal(v, &d);
   if (st == JX_DEC_PRECISION)
     jx_diag_report(c->diag, JX_E_NUMBER_PRECISION, v->loc, v->text);
-  else if (st == JX_DEC_OVERFLOW)
-    jx_diag_report(c->diag, JX_E_NUMBER_OVERFLOW, v->loc, v->text);
   else if (st != JX_DEC_OK)
     jx_diag_report(c->diag, JX_E_NUMBER_OVERFLOW, v->loc, v->text);
   if (out)
@@ -97,10 +163,31 @@ static bool check_decimal(jx_checker *c, const jx_value *v, jx_decimal *out) {
   return st == JX_DEC_OK;
 }
 
+bool jx_chk_amount(jx_checker *c, const jx_value *v, jx_decimal *out) {
+  out->micros = 0;
+  if (!jx_chk_decimal(c, v, NULL))
+    return false;
+  const jx_unit_info *u = jx_value_unit(v);
+  if (v->unit && (!u || u->dimension != JX_DIM_MONEY)) {
+    jx_diag_report(c->diag, JX_E_AMOUNT_UNIT, v->loc, v->text,
+                   c->currency->norm);
+    return false;
+  }
+  jx_decimal_status st = jx_value_amount(v, c->currency, out);
+  if (st == JX_DEC_OVERFLOW)
+    jx_diag_report(c->diag, JX_E_AMOUNT_OVERFLOW, v->loc, v->text,
+                   c->currency->norm);
+  else if (st != JX_DEC_OK)
+    jx_diag_report(c->diag, JX_E_AMOUNT_INEXACT, v->loc, v->text,
+                   c->currency->norm);
+  return st == JX_DEC_OK;
+}
+
 /* ---- header ------------------------------------------------------------- */
 
 bool jx_check_header(jx_checker *c, const jx_node *h, bool first) {
   int before = jx_diag_errors(c->diag);
+  settle_pending(c); /* a second header in the same file */
   if (!first)
     jx_diag_report(c->diag, JX_E_HEADER_PLACE, h->loc);
 
@@ -108,7 +195,7 @@ bool jx_check_header(jx_checker *c, const jx_node *h, bool first) {
   const jx_value *y = &h->u.header.year;
   if (y->kind == JX_VAL_NUMBER) {
     jx_decimal d;
-    if (check_decimal(c, y, &d)) {
+    if (jx_chk_decimal(c, y, &d)) {
       if (y->unit || !jx_decimal_is_integer(d) || d.micros < 0 ||
           d.micros / JX_DECIMAL_SCALE > 9999)
         jx_diag_report(c->diag, JX_E_BAD_DATE, y->loc, y->text);
@@ -119,11 +206,12 @@ bool jx_check_header(jx_checker *c, const jx_node *h, bool first) {
 
   const jx_framework *fw = c->framework;
   const jx_text *fwname = &h->u.header.framework;
+  bool pending = false;
   if (fwname->text) {
     fw = find_framework(c, fwname->text);
     if (!fw) {
-      jx_diag_report(c->diag, JX_E_UNKNOWN_FRAMEWORK, fwname->loc,
-                     fwname->text);
+      /* Perhaps declared further down this file: decided at first use. */
+      pending = true;
       fw = c->framework;
     }
   }
@@ -139,7 +227,8 @@ bool jx_check_header(jx_checker *c, const jx_node *h, bool first) {
     }
   }
 
-  if (!c->have_plan) {
+  bool sets_plan = !c->have_plan;
+  if (sets_plan) {
     c->have_plan = true;
     c->year = year;
     c->plan_framework = fw;
@@ -151,24 +240,80 @@ bool jx_check_header(jx_checker *c, const jx_node *h, bool first) {
       snprintf(b, sizeof b, "%d", c->year);
       jx_diag_report(c->diag, JX_E_HEADER_MISMATCH, y->loc, "year", a, b);
     }
-    if (fw != c->plan_framework)
+    if (!c->year)
+      c->year = year;
+    /* A pending name is compared once it resolves (jx_check_framework). */
+    if (!pending && fw != c->plan_framework)
       jx_diag_report(c->diag, JX_E_HEADER_MISMATCH, fwname->loc, "framework",
                      fw->name, c->plan_framework->name);
     if (cur != c->plan_currency)
       jx_diag_report(c->diag, JX_E_HEADER_MISMATCH, curname->loc, "currency",
                      cur->norm, c->plan_currency->norm);
   }
+  if (pending) {
+    c->pending = true;
+    c->pending_sets_plan = sets_plan;
+    c->pending_name = jx_arena_strdup(&c->arena, fwname->text);
+    c->pending_loc = fwname->loc;
+  }
   c->framework = fw;
   c->currency = cur;
   return jx_diag_errors(c->diag) == before;
 }
 
-/* ---- declared frameworks -------------------------------------------------- */
+/* ---- declared frameworks --------------------------------------------------
+ */
+
+static bool is_builtin_name(const char *name) {
+  return jx_framework_builtin(name) != NULL;
+}
+
+/* Level-1 codes are unique in the framework, level-2 codes in their
+ * level-1: a category path could not name one of two twins. */
+static void check_framework_codes(jx_checker *c, const jx_node *n) {
+  const char *fw = n->u.block.code.text;
+  for (const jx_node *a = n->u.block.items; a; a = a->next) {
+    for (const jx_node *b = n->u.block.items; b != a; b = b->next)
+      if (strcmp(a->u.block.code.text, b->u.block.code.text) == 0) {
+        jx_diag_report(c->diag, JX_E_FRAMEWORK_CODE, a->u.block.code.loc,
+                       a->u.block.code.text, fw);
+        jx_diag_note(c->diag, JX_N_FIRST_HERE, b->u.block.code.loc);
+        break;
+      }
+    for (const jx_node *x = a->u.block.items; x; x = x->next) {
+      for (const jx_node *y = a->u.block.items; y != x; y = y->next)
+        if (strcmp(x->u.level2.code.text, y->u.level2.code.text) == 0) {
+          jx_diag_report(c->diag, JX_E_FRAMEWORK_CODE, x->u.level2.code.loc,
+                         x->u.level2.code.text, fw);
+          jx_diag_note(c->diag, JX_N_FIRST_HERE, y->u.level2.code.loc);
+          break;
+        }
+      const jx_text *role = &x->u.level2.role;
+      if (role->text && strcmp(role->text, "cost") != 0 &&
+          strcmp(role->text, "satisfaction") != 0)
+        jx_diag_report(c->diag, JX_E_FRAMEWORK_ROLE, role->loc, role->text);
+    }
+  }
+}
 
 bool jx_check_framework(jx_checker *c, const jx_node *n) {
   int before = jx_diag_errors(c->diag);
-  struct declared *d = jx_arena_alloc(&c->arena, sizeof *d);
-  d->fw.name = jx_arena_strdup(&c->arena, n->u.block.code.text);
+  const char *name = n->u.block.code.text;
+  const jx_loc name_loc = n->u.block.code.loc;
+  check_framework_codes(c, n);
+  if (is_builtin_name(name)) {
+    jx_diag_report(c->diag, JX_E_FRAMEWORK_REDEFINED, name_loc, name);
+    return false; /* the built-in one stays in force */
+  }
+  const struct jx_chk_declared *old = find_declared(c, name);
+  if (old) {
+    jx_diag_report(c->diag, JX_E_FRAMEWORK_TWICE, name_loc, name);
+    jx_diag_note(c->diag, JX_N_FIRST_HERE, old->loc);
+    return false;
+  }
+  struct jx_chk_declared *d = jx_arena_alloc(&c->arena, sizeof *d);
+  d->loc = name_loc;
+  d->fw.name = jx_arena_strdup(&c->arena, name);
   d->fw.label = n->u.block.name.text
                     ? jx_arena_strdup(&c->arena, n->u.block.name.text)
                     : d->fw.name;
@@ -201,82 +346,52 @@ bool jx_check_framework(jx_checker *c, const jx_node *n) {
   d->fw.n_levels = n1;
   d->next = c->declared;
   c->declared = d;
+
+  /* The header of this file may have been waiting for it. */
+  if (c->pending && strcmp(c->pending_name, name) == 0) {
+    c->pending = false;
+    c->framework = &d->fw;
+    if (c->pending_sets_plan)
+      c->plan_framework = &d->fw;
+    else if (&d->fw != c->plan_framework)
+      jx_diag_report(c->diag, JX_E_HEADER_MISMATCH, c->pending_loc, "framework",
+                     d->fw.name, c->plan_framework->name);
+  }
   return jx_diag_errors(c->diag) == before;
 }
 
-/* ---- indicators ------------------------------------------------------------ */
+/* ---- blocks outside projects -----------------------------------------------
+ */
 
-static void check_category(jx_checker *c, const jx_node *n) {
-  const char *l1 = n->u.indicator.level1.text;
-  const char *l2 = n->u.indicator.level2.text;
-  if (!l2)
-    return; /* the `indicator` keyword form has no category */
-  const jx_level1 *a;
-  const jx_level2 *b;
-  if (jx_framework_resolve(c->framework, l1, l2, &a, &b))
-    return;
-  char written[256];
-  snprintf(written, sizeof written, "%s%s%s", l1 ? l1 : "", l1 ? "." : "",
-           l2);
-  jx_loc loc = n->loc;
-  loc.len = (uint32_t)strlen(written);
-  jx_diag_report(c->diag, JX_E_UNKNOWN_CATEGORY, loc, written,
-                 c->framework->name);
-  char hint[128];
-  if (jx_framework_suggest(c->framework, l1, l2, hint, sizeof hint))
-    jx_diag_note(c->diag, JX_N_DID_YOU_MEAN, loc, hint);
-}
-
-static void check_indicator(jx_checker *c, const jx_node *n) {
-  check_category(c, n);
-  const jx_value *v = &n->u.indicator.value;
-  if (v->kind == JX_VAL_NUMBER)
-    check_decimal(c, v, NULL);
-}
-
+/* Goals, measures and divisions have no numbers of their own to check;
+ * their indicators do. */
 static void check_items(jx_checker *c, const jx_node *items) {
-  for (const jx_node *it = items; it; it = it->next) {
-    switch (it->kind) {
-    case JX_N_INDICATOR:
-      check_indicator(c, it);
-      break;
-    case JX_N_DIVISION:
-      check_items(c, it->u.block.items);
-      break;
-    case JX_N_BUDGET:
-      check_decimal(c, &it->u.budget.amount, NULL);
-      break;
-    case JX_N_FUNDS:
-      if (it->u.funds.fiscal.kind == JX_VAL_NUMBER)
-        check_decimal(c, &it->u.funds.fiscal, NULL);
-      if (it->u.funds.other.kind == JX_VAL_NUMBER)
-        check_decimal(c, &it->u.funds.other, NULL);
-      break;
-    case JX_N_SCHEDULE:
-      for (const jx_schedule_entry *e = it->u.schedule.entries; e;
-           e = e->next) {
-        if (!jx_schedule_month(e))
-          jx_diag_report(c->diag, JX_E_BAD_MONTH, e->month.loc,
-                         e->month.text ? e->month.text : "");
-        check_decimal(c, &e->percent, NULL);
-      }
-      break;
-    default:
-      break;
-    }
-  }
+  jx_chk_indicators(c, items, NULL, NULL);
+  for (const jx_node *it = items; it; it = it->next)
+    if (it->kind == JX_N_DIVISION)
+      jx_chk_indicators(c, it->u.block.items, NULL, NULL);
 }
 
 bool jx_check_department(jx_checker *c, const jx_node *d) {
   int before = jx_diag_errors(c->diag);
+  jx_chk_framework(c);
   check_items(c, d->u.block.items);
   return jx_diag_errors(c->diag) == before;
 }
 
 bool jx_check_unit_open(jx_checker *c, const jx_node *unit) {
-  (void)c;
-  (void)unit;
-  return true;
+  int before = jx_diag_errors(c->diag);
+  jx_chk_framework(c);
+  const jx_text *code = &unit->u.block.code;
+  if (code->text) {
+    const jx_loc *first = jx_chk_set_add(&c->unit_codes, code->text,
+                                         strlen(code->text), code->loc);
+    if (first) {
+      jx_diag_report(c->diag, JX_E_UNIT_CODE_DUPLICATE, code->loc, code->text);
+      jx_diag_note(c->diag, JX_N_FIRST_HERE, *first);
+    }
+  }
+  return jx_diag_errors(c->diag) == before;
 }
 
 bool jx_check_unit_close(jx_checker *c, const jx_node *unit) {
@@ -285,14 +400,8 @@ bool jx_check_unit_close(jx_checker *c, const jx_node *unit) {
   return jx_diag_errors(c->diag) == before;
 }
 
-bool jx_check_project(jx_checker *c, const jx_node *p, const jx_node *unit) {
-  (void)unit;
-  int before = jx_diag_errors(c->diag);
-  check_items(c, p->u.block.items);
-  return jx_diag_errors(c->diag) == before;
-}
-
 bool jx_check_end(jx_checker *c) {
-  (void)c;
-  return true;
+  int before = jx_diag_errors(c->diag);
+  settle_pending(c);
+  return jx_diag_errors(c->diag) == before;
 }

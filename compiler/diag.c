@@ -706,7 +706,8 @@ void jx_diag_set_hold(jx_diag *d, bool on) {
 
 void jx_diag_release(jx_diag *d) {
   flush_pending(d);
-  qsort(d->held, d->nheld, sizeof *d->held, held_order);
+  if (d->nheld) /* qsort(NULL, 0, …) is undefined behaviour */
+    qsort(d->held, d->nheld, sizeof *d->held, held_order);
   for (size_t i = 0; i < d->nheld; i++) {
     d->write(d->ud, d->held[i].text, d->held[i].n);
     free(d->held[i].text);

@@ -1,0 +1,99 @@
+/*
+ * check_impl.h — what the checker's files share (not part of check.h).
+ *
+ * check.c keeps the state and the plan-level rules (header, declared
+ * frameworks, numbers), check_project.c the rules about one project
+ * (budget, funds, schedule, statements, completeness, codes), and
+ * check_indicator.c the rules about one indicator and the indicators of
+ * one block.  The functions here carry the jx_chk_ prefix because they
+ * cross files; nothing outside the checker calls them.
+ */
+#ifndef JX_CHECK_IMPL_H
+#define JX_CHECK_IMPL_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "arena.h"
+#include "check.h"
+
+/* A set of strings, each with the place it was first seen.  Keys are
+ * copied into the set's own arena, so the AST they came from can go:
+ * the streaming build frees every project once it is checked. */
+typedef struct jx_chk_set {
+  jx_arena arena;
+  struct jx_chk_slot {
+    const char *key;
+    jx_loc loc;
+  } * slots;
+  size_t cap, n;
+} jx_chk_set;
+
+void jx_chk_set_init(jx_chk_set *s);
+void jx_chk_set_free(jx_chk_set *s);
+/* Adds key (n bytes).  Returns NULL if it was new, or the location of the
+ * first time it was added. */
+const jx_loc *jx_chk_set_add(jx_chk_set *s, const char *key, size_t n,
+                             jx_loc loc);
+
+struct jx_checker {
+  jx_diag *diag;
+  jx_arena arena; /* declared frameworks */
+
+  /* The plan as declared by the first file that has a header. */
+  bool have_plan;
+  int year;
+  const jx_framework *plan_framework;
+  const jx_unit_info *plan_currency;
+
+  /* The current file. */
+  uint32_t file;
+  const jx_framework *framework;
+  const jx_unit_info *currency;
+  /* A header naming a framework not yet declared: it may be declared
+   * later in the same file, so it is looked up again when the framework
+   * is first needed (or the file ends) and only then reported. */
+  bool pending;
+  bool pending_sets_plan; /* that header is the one that set the plan */
+  char *pending_name;     /* in arena */
+  jx_loc pending_loc;
+
+  /* Frameworks declared in any file so far, newest first. */
+  struct jx_chk_declared {
+    struct jx_chk_declared *next;
+    jx_framework fw;
+    jx_loc loc;
+  } * declared;
+
+  jx_chk_set project_codes; /* across every input file */
+  jx_chk_set unit_codes;
+};
+
+/* The framework in force, resolving a pending header name first. */
+const jx_framework *jx_chk_framework(jx_checker *c);
+
+/* A NUMBER as an exact decimal in its written unit; reports why not. */
+bool jx_chk_decimal(jx_checker *c, const jx_value *v, jx_decimal *out);
+/* A NUMBER as an amount of money in the plan currency (bare: already in
+ * it); reports a non-money unit, overflow or rounding. */
+bool jx_chk_amount(jx_checker *c, const jx_value *v, jx_decimal *out);
+
+/* Formats d as the shortest exact text, into buf. */
+const char *jx_chk_dec(jx_decimal d, char buf[JX_DECIMAL_BUFSZ]);
+
+/* What the indicator rules need to know about the enclosing project. */
+typedef struct jx_chk_budget {
+  bool known;        /* budget read without error */
+  jx_decimal amount; /* in the plan currency */
+  jx_loc loc;        /* the budget's value */
+} jx_chk_budget;
+
+/* Checks every indicator in items (one block): each on its own, then no
+ * two with the same category and name.  budget may be NULL outside a
+ * project.  Sets found[i] for each level-1 index of the framework that has
+ * an indicator, when found is not NULL (it has fw->n_levels entries).
+ * Returns how many categories did not resolve. */
+int jx_chk_indicators(jx_checker *c, const jx_node *items,
+                      const jx_chk_budget *budget, bool *found);
+
+#endif

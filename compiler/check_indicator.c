@@ -1,0 +1,238 @@
+/*
+ * check_indicator.c — the rules about indicators: the category exists in
+ * the framework, the indicator has a name, its value fits its category
+ * (satisfaction is a percentage; cost is money within the budget or a
+ * percentage of it; other rates lie in 0–100), numbers have units, dates
+ * are real dates, and no block lists the same indicator twice.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "check_impl.h"
+#include "lower.h"
+
+/* ---- category
+ * ---------------------------------------------------------------- */
+
+/* A category written in Chinese (产出.数亮) gets its hint in Chinese
+ * (产出指标.数量指标): the suggestion should read like what the author
+ * typed, and finance staff may not know the English codes. */
+static void suggest_in_kind(const jx_framework *fw, const char *written,
+                            char *hint, size_t cap) {
+  bool chinese = false;
+  for (const char *p = written; *p; p++)
+    chinese |= (unsigned char)*p >= 0x80;
+  char *dot = strchr(hint, '.');
+  if (!chinese || !dot)
+    return;
+  *dot = '\0';
+  const jx_level1 *a;
+  const jx_level2 *b;
+  bool ok = jx_framework_resolve(fw, hint, dot + 1, &a, &b);
+  *dot = '.';
+  if (ok && a->label && b->label)
+    snprintf(hint, cap, "%s.%s", a->label, b->label);
+}
+
+/* Resolves the category; reports it with a did-you-mean hint when it does
+ * not.  Returns false only for a category that is written and unknown. */
+static bool check_category(jx_checker *c, const jx_node *n, const jx_level1 **a,
+                           const jx_level2 **b) {
+  const char *l1 = n->u.indicator.level1.text;
+  const char *l2 = n->u.indicator.level2.text;
+  *a = NULL;
+  *b = NULL;
+  if (!l2)
+    return true; /* the `indicator` keyword form has no category */
+  if (jx_framework_resolve(c->framework, l1, l2, a, b))
+    return true;
+  char written[256];
+  snprintf(written, sizeof written, "%s%s%s", l1 ? l1 : "", l1 ? "." : "", l2);
+  jx_loc loc = n->loc;
+  loc.len = (uint32_t)strlen(written);
+  jx_diag_report(c->diag, JX_E_UNKNOWN_CATEGORY, loc, written,
+                 c->framework->name);
+  char hint[256];
+  if (jx_framework_suggest(c->framework, l1, l2, hint, sizeof hint)) {
+    suggest_in_kind(c->framework, written, hint, sizeof hint);
+    jx_diag_note(c->diag, JX_N_DID_YOU_MEAN, loc, hint);
+  }
+  return false;
+}
+
+/* ---- values -----------------------------------------------------------------
+ */
+
+static bool is_leap(int y) {
+  return (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
+}
+
+/* 2021年2月30日 and 2021-13-01 are not dates; 2021年12月 (no day) is. */
+static void check_date(jx_checker *c, const jx_value *v) {
+  static const int days[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+  bool ok = v->month >= 1 && v->month <= 12;
+  if (ok && v->day != 0) {
+    int max = days[v->month - 1] + (v->month == 2 && is_leap(v->year));
+    ok = v->day >= 1 && v->day <= max;
+  }
+  if (!ok)
+    jx_diag_report(c->diag, JX_E_BAD_DATE, v->loc, v->text);
+}
+
+static bool over_100(jx_decimal d) {
+  const jx_decimal hundred = JX_DEC(100, 0);
+  return jx_decimal_cmp(d, hundred) > 0;
+}
+
+/* A cost in money is compared with the project's budget, exactly, across
+ * units: 891000元 is 89.1 万元. */
+static void check_cost_money(jx_checker *c, const jx_value *v, jx_decimal d,
+                             const jx_unit_info *u,
+                             const jx_chk_budget *budget) {
+  jx_decimal conv;
+  jx_decimal_status st = jx_unit_convert(d, u, c->currency, &conv);
+  if (st == JX_DEC_OVERFLOW) {
+    jx_diag_report(c->diag, JX_E_AMOUNT_OVERFLOW, v->loc, v->text,
+                   c->currency->norm);
+    return;
+  }
+  int cmp;
+  if (!budget || !budget->known ||
+      jx_unit_compare(d, u, budget->amount, c->currency, &cmp) != 0 || cmp <= 0)
+    return;
+  /* The comparison is exact even when the conversion is not (0.0000001
+   * 亿元 has no 6-place 万元 form); then the value shows in its own unit. */
+  bool exact = st == JX_DEC_OK;
+  char a[JX_DECIMAL_BUFSZ], b[JX_DECIMAL_BUFSZ];
+  jx_diag_report(c->diag, JX_E_COST_EXCEEDS, v->loc, v->text,
+                 jx_chk_dec(exact ? conv : d, a),
+                 exact ? c->currency->norm : u->norm,
+                 jx_chk_dec(budget->amount, b), c->currency->norm);
+  jx_diag_note(c->diag, JX_N_BUDGET_HERE, budget->loc);
+}
+
+static void check_value(jx_checker *c, const jx_node *n, const jx_level2 *l2,
+                        const jx_chk_budget *budget) {
+  const jx_value *v = &n->u.indicator.value;
+  const char *name = n->u.indicator.name.text ? n->u.indicator.name.text : "";
+  jx_role role = l2 ? l2->role : JX_ROLE_NONE;
+  if (v->kind == JX_VAL_DATE) {
+    check_date(c, v);
+    if (role == JX_ROLE_SATISFACTION)
+      jx_diag_report(c->diag, JX_E_SATISFACTION_PERCENT, v->loc, name, v->text);
+    else if (role == JX_ROLE_COST)
+      jx_diag_report(c->diag, JX_E_COST_UNIT, v->loc, name, v->text);
+    return;
+  }
+  /* A text target (圆满完成) and 不涉及 are allowed in every category:
+   * the published tables use them for qualitative cost and satisfaction
+   * rows too. */
+  if (v->kind != JX_VAL_NUMBER)
+    return;
+  jx_decimal d;
+  if (!jx_chk_decimal(c, v, &d))
+    return;
+  const jx_unit_info *u = jx_value_unit(v);
+  bool percent = u && u->dimension == JX_DIM_PERCENT;
+  char buf[JX_DECIMAL_BUFSZ];
+  switch (role) {
+  case JX_ROLE_SATISFACTION:
+    if (!percent)
+      jx_diag_report(c->diag, JX_E_SATISFACTION_PERCENT, v->loc, name, v->text);
+    else if (d.micros < 0 || over_100(d))
+      jx_diag_report(c->diag, JX_E_SATISFACTION_RANGE, v->loc,
+                     jx_chk_dec(d, buf));
+    break;
+  case JX_ROLE_COST:
+    if (u && u->dimension == JX_DIM_MONEY)
+      check_cost_money(c, v, d, u, budget);
+    else if (percent && over_100(d))
+      jx_diag_report(c->diag, JX_E_COST_PERCENT, v->loc, v->text);
+    else if (!percent)
+      jx_diag_report(c->diag, JX_E_COST_UNIT, v->loc, name, v->text);
+    break;
+  default:
+    if (!v->unit)
+      jx_diag_report(c->diag, JX_W_VALUE_UNIT_MISSING, v->loc, v->text);
+    else if (percent && (d.micros < 0 || over_100(d)))
+      jx_diag_report(c->diag, JX_W_RATE_RANGE, v->loc, v->text);
+    break;
+  }
+}
+
+/* ---- one indicator ---------------------------------------------------------
+ */
+
+static bool blank(const char *s) {
+  if (!s)
+    return true;
+  for (; *s; s++)
+    if (*s != ' ' && *s != '\t' && *s != '\n' && *s != '\r')
+      return false;
+  return true;
+}
+
+/* The key under which two indicators are the same: the resolved category
+ * (产出.数量 and output.quantity are one) and the name.  Malloc'd. */
+static char *dup_key(const jx_node *n, const jx_level1 *a, const jx_level2 *b,
+                     size_t *len) {
+  const char *name = n->u.indicator.name.text;
+  const char *c1 = a && b ? a->code : "", *c2 = a && b ? b->code : "";
+  size_t cap = strlen(c1) + strlen(c2) + strlen(name) + 3;
+  char *key = jx_xmalloc(cap);
+  *len = (size_t)snprintf(key, cap, "%s.%s\x1f%s", c1, c2, name);
+  return key;
+}
+
+int jx_chk_indicators(jx_checker *c, const jx_node *items,
+                      const jx_chk_budget *budget, bool *found) {
+  int unresolved = 0;
+  jx_chk_set names;
+  jx_chk_set_init(&names);
+  const jx_framework *fw = c->framework;
+  for (const jx_node *n = items; n; n = n->next) {
+    if (n->kind != JX_N_INDICATOR)
+      continue;
+    const jx_level1 *a;
+    const jx_level2 *b;
+    if (!check_category(c, n, &a, &b))
+      unresolved++;
+    if (a && found)
+      found[a - fw->levels] = true;
+
+    const jx_text *name = &n->u.indicator.name;
+    if (blank(name->text))
+      jx_diag_report(c->diag, JX_E_INDICATOR_NAME, name->loc);
+    if (n->u.indicator.n_desc > 1)
+      jx_diag_report(c->diag, JX_E_DUP_DESC, n->u.indicator.dup_loc);
+    if (n->u.indicator.n_basis > 1)
+      jx_diag_report(c->diag, JX_E_DUP_BASIS,
+                     n->u.indicator.n_desc > 1 ? n->loc
+                                               : n->u.indicator.dup_loc);
+    check_value(c, n, b, budget);
+
+    /* An unknown category already has its error; comparing it would
+     * report the same line twice. */
+    if (blank(name->text) || (n->u.indicator.level2.text && !b))
+      continue;
+    size_t len;
+    char *key = dup_key(n, a, b, &len);
+    const jx_loc *first = jx_chk_set_add(&names, key, len, name->loc);
+    free(key);
+    if (!first)
+      continue;
+    if (a && b) {
+      char label[256];
+      snprintf(label, sizeof label, "%s.%s", a->label, b->label);
+      jx_diag_report(c->diag, JX_E_INDICATOR_DUPLICATE, name->loc, name->text,
+                     label);
+    } else {
+      jx_diag_report(c->diag, JX_E_INDICATOR_DUPLICATE_PLAIN, name->loc,
+                     name->text);
+    }
+    jx_diag_note(c->diag, JX_N_FIRST_HERE, *first);
+  }
+  jx_chk_set_free(&names);
+  return unresolved;
+}

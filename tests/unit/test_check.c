@@ -1,0 +1,359 @@
+/*
+ * test_check.c — the checker's rules, driven the way jxc drives them: the
+ * parser streams declarations into a sink that calls jx_check_*, and the
+ * diagnostics are captured through jx_diag_set_writer.
+ *
+ * Each test states the exact list of codes a source produces (in order of
+ * position, as the text printer shows them), so a rule that fires too often
+ * or not at all fails.  The golden tests (tests/golden/check-*) hold the
+ * full messages; here the point is the edges: exact decimals, unit
+ * conversion, leap years, the lazily resolved framework, codes across
+ * files and a set that grows past its first table.
+ */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <cmocka.h>
+
+#include "check.h"
+#include "parse.h"
+
+/* ---- fixture ------------------------------------------------------------- */
+
+typedef struct fx {
+  jx_diag *d;
+  jx_checker *c;
+  jx_arena arena;
+  bool seen_decl;
+  char out[16384];
+  size_t n;
+} fx;
+
+static void capture(void *ud, const char *text, size_t n) {
+  fx *f = ud;
+  if (f->n + n >= sizeof f->out)
+    n = sizeof f->out - f->n - 1;
+  memcpy(f->out + f->n, text, n);
+  f->n += n;
+  f->out[f->n] = '\0';
+}
+
+static void on_header(void *ud, const jx_node *n) {
+  fx *f = ud;
+  jx_check_header(f->c, n, !f->seen_decl);
+  f->seen_decl = true;
+}
+static void on_framework(void *ud, const jx_node *n) {
+  fx *f = ud;
+  jx_check_framework(f->c, n);
+  f->seen_decl = true;
+}
+static void on_department(void *ud, const jx_node *n) {
+  fx *f = ud;
+  jx_check_department(f->c, n);
+  f->seen_decl = true;
+}
+static void on_unit_open(void *ud, const jx_node *n) {
+  fx *f = ud;
+  jx_check_unit_open(f->c, n);
+  f->seen_decl = true;
+}
+static void on_project(void *ud, const jx_node *n, const jx_node *unit) {
+  fx *f = ud;
+  jx_check_project(f->c, n, unit);
+  f->seen_decl = true;
+}
+static void on_unit_close(void *ud, const jx_node *n) {
+  jx_check_unit_close(((fx *)ud)->c, n);
+}
+
+static int setup(void **state) {
+  fx *f = calloc(1, sizeof *f);
+  f->d = jx_diag_new();
+  jx_diag_set_writer(f->d, capture, f);
+  jx_diag_set_format(f->d, JX_DIAG_TEXT);
+  jx_diag_set_color(f->d, false);
+  f->c = jx_checker_new(f->d);
+  jx_arena_init(&f->arena);
+  *state = f;
+  return 0;
+}
+
+static int teardown(void **state) {
+  fx *f = *state;
+  jx_checker_free(f->c);
+  jx_diag_free(f->d);
+  jx_arena_free(&f->arena);
+  free(f);
+  return 0;
+}
+
+/* Feeds one more file (src must outlive the fixture: string literals). */
+static void feed(fx *f, const char *name, const char *src) {
+  jx_sink sink = {
+      f,          on_header,    on_framework, on_department, on_unit_open,
+      on_project, on_unit_close};
+  jx_parse_options opt = {false, false};
+  uint32_t file = jx_diag_add_source(f->d, name, src, strlen(src));
+  f->seen_decl = false;
+  jx_check_begin_file(f->c, file);
+  jx_parse_mem(src, strlen(src), file, f->d, &f->arena, &sink, &opt, NULL);
+}
+
+/* The codes of every error and warning printed, space-separated. */
+static const char *codes(fx *f) {
+  static char buf[2048];
+  jx_check_end(f->c);
+  jx_diag_flush(f->d);
+  buf[0] = '\0';
+  /* A header line ends with " [code]\n"; source and caret lines do not. */
+  const char *line = f->out;
+  while (*line) {
+    const char *end = strchr(line, '\n');
+    size_t len = end ? (size_t)(end - line) : strlen(line);
+    if (len > 2 && line[len - 1] == ']' &&
+        (strstr(line, ": error: ") || strstr(line, ": warning: "))) {
+      const char *open = line + len - 1;
+      while (open > line && *open != '[')
+        open--;
+      if (buf[0])
+        strcat(buf, " ");
+      strncat(buf, open + 1, (size_t)(line + len - 1 - open - 1));
+    }
+    line = end ? end + 1 : line + len;
+  }
+  return buf;
+}
+
+static const char *check1(fx *f, const char *src) {
+  feed(f, "t.jx", src);
+  return codes(f);
+}
+
+/* A complete, clean project around the given lines. */
+#define HDR "plan 2021 framework local currency 万元;\n"
+#define PROJ(budget, funds, sched, inds)                                       \
+  "project \"p\" " budget " {\n" funds "\n" sched "\n" inds "\n}\n"
+#define INDS                                                                   \
+  "output.quantity \"人数\" = 22人;\nbenefit.social \"效果\" = \"好\";"
+#define SCHED "schedule mar 25% jun 50% oct 75% dec 100%;"
+
+/* ---- funds --------------------------------------------------------------- */
+
+static void test_funds_exact(void **state) {
+  fx *f = *state;
+  /* 0.1 + 0.2 is 0.3 exactly; in binary floating point it is not. */
+  assert_string_equal(
+      check1(f, HDR PROJ("budget 0.3", "funds fiscal 0.1 other 0.2;", SCHED,
+                         INDS)),
+      "");
+}
+
+static void test_funds_units(void **state) {
+  fx *f = *state;
+  /* 891000元 is 89.1 万元; an absent part is 0. */
+  assert_string_equal(
+      check1(f,
+             HDR PROJ("budget 89.10", "funds fiscal 891000元;", SCHED, INDS)),
+      "");
+}
+
+static void test_funds_rules(void **state) {
+  fx *f = *state;
+  assert_string_equal(
+      check1(f, HDR PROJ("budget 89.10", "funds fiscal 891001元 other 0;",
+                         SCHED, INDS)),
+      "funds-sum");
+  assert_non_null(strstr(f->out, "fiscal 89.1001 + other 0 = 89.1001, but "
+                                 "the budget is 89.1 万元"));
+}
+
+static void test_funds_negative_and_budget(void **state) {
+  fx *f = *state;
+  assert_string_equal(
+      check1(f, HDR PROJ("budget -1", "funds fiscal -1 other 0;", SCHED, INDS)
+                    PROJ("", "", SCHED, INDS)),
+      "budget-positive funds-negative budget-missing funds-missing");
+}
+
+/* ---- schedule ------------------------------------------------------------ */
+
+static void test_schedule(void **state) {
+  fx *f = *state;
+  assert_string_equal(
+      check1(f, HDR PROJ("budget 1", "funds fiscal 1;",
+                         "schedule mar 25% mar 30% feb 40% jun 20% dec 99%;",
+                         INDS)),
+      "schedule-month schedule-order schedule-decrease schedule-end");
+}
+
+static void test_schedule_flat_is_fine(void **state) {
+  fx *f = *state;
+  /* Nothing spent in the first half is a plan, not an error. */
+  assert_string_equal(
+      check1(f, HDR PROJ("budget 1", "funds fiscal 1;",
+                         "schedule 3月底 0% 6月底 0% 12月 100%;", INDS)),
+      "");
+}
+
+/* ---- indicators ------------------------------------------------------------
+ */
+
+static void test_cost_against_budget(void **state) {
+  fx *f = *state;
+  assert_string_equal(
+      check1(f, HDR PROJ("budget 89.10", "funds fiscal 89.10;", SCHED,
+                         INDS "\noutput.cost \"a\" = 891000元;"
+                              "\noutput.cost \"b\" = 89.1万元;"
+                              "\noutput.cost \"c\" = 100%;"
+                              "\noutput.cost \"d\" = 891000.01元;"
+                              "\noutput.cost \"e\" = 0.00892亿元;")),
+      "cost-exceeds-budget cost-exceeds-budget");
+}
+
+static void test_values(void **state) {
+  fx *f = *state;
+  assert_string_equal(
+      check1(f, HDR PROJ("budget 1", "funds fiscal 1;", SCHED,
+                         INDS "\nsatisfaction.recipient \"s\" >= 100%;"
+                              "\nsatisfaction.recipient \"t\" = \"满意\";"
+                              "\noutput.quality \"q\" = 100.000001%;"
+                              "\noutput.quantity \"n\" = 3;"
+                              "\noutput.timeliness \"t1\" <= 2000-02-29;"
+                              "\noutput.timeliness \"t2\" <= 2100-02-29;")),
+      "rate-range value-unit-missing bad-date");
+}
+
+static void test_duplicates(void **state) {
+  fx *f = *state;
+  assert_string_equal(
+      check1(f, HDR PROJ("budget 1", "funds fiscal 1;", SCHED,
+                         INDS "\n产出.数量 \"人数\" = 2人;"
+                              "\noutput.quality \"人数\" = 100%;")),
+      "indicator-duplicate");
+}
+
+static void test_completeness_skipped_on_unknown_category(void **state) {
+  fx *f = *state;
+  /* The author misspelt the benefit row; no second message about it. */
+  assert_string_equal(check1(f, HDR PROJ("budget 1", "funds fiscal 1;", SCHED,
+                                         "output.quantity \"n\" = 1人;"
+                                         "\nbenefit.socail \"e\" = \"好\";")),
+                      "unknown-category");
+}
+
+static void test_central_cost_is_level1(void **state) {
+  fx *f = *state;
+  assert_string_equal(check1(f, "plan 2021 framework central2021;\n" PROJ(
+                                    "budget 1", "funds fiscal 1;", SCHED,
+                                    INDS "\ncost.economic \"c\" = 2万元;"
+                                         "\noutput.cost \"d\" = 1万元;")),
+                      "cost-exceeds-budget unknown-category");
+}
+
+/* ---- identity --------------------------------------------------------------
+ */
+
+static void test_codes_across_files(void **state) {
+  fx *f = *state;
+  feed(f, "a.jx",
+       HDR PROJ("budget 1", "funds fiscal 1; code \"130304215088A\";", SCHED,
+                INDS) "unit 1 \"u\" { }\n");
+  feed(f, "b.jx",
+       HDR PROJ("budget 1", "funds fiscal 1; code \"130304215088A\";", SCHED,
+                INDS) "unit 1 \"u\" { }\n" PROJ("budget 1",
+                                                "funds fiscal 1; code "
+                                                "\"1303042\";",
+                                                SCHED, INDS)
+           PROJ("budget 1", "funds fiscal 1; code \"130304205088B\";", SCHED,
+                INDS));
+  assert_string_equal(codes(f), "code-duplicate unit-code-duplicate code-year");
+  assert_non_null(strstr(f->out, "a.jx:3:"));
+}
+
+static void test_code_year_needs_plan_year(void **state) {
+  fx *f = *state;
+  assert_string_equal(
+      check1(f, PROJ("budget 1", "funds fiscal 1; code \"130304205088B\";",
+                     SCHED, INDS)),
+      "");
+}
+
+static void test_many_codes(void **state) {
+  fx *f = *state;
+  /* 3000 distinct codes: the set grows many times and finds no twin. */
+  size_t cap = 3000 * 400 + 64;
+  char *src = malloc(cap);
+  size_t n = (size_t)snprintf(src, cap, "%s", HDR);
+  for (int i = 0; i < 3000; i++)
+    n += (size_t)snprintf(src + n, cap - n,
+                          "project \"p\" budget 1 {\nfunds fiscal 1; code "
+                          "\"C%d\";\n%s\n%s\n}\n",
+                          i, SCHED, INDS);
+  feed(f, "many.jx", src);
+  assert_string_equal(codes(f), "");
+  free(src);
+}
+
+/* ---- frameworks ------------------------------------------------------------
+ */
+
+static void test_framework_declared_later(void **state) {
+  fx *f = *state;
+  assert_string_equal(
+      check1(f, "plan 2021 framework mine;\n"
+                "framework mine \"m\" { out \"产出\" { n \"数量\"; }\n"
+                "  eff \"效益\" { s \"社会\" role satisfaction; } }\n" PROJ(
+                    "budget 1", "funds fiscal 1;", SCHED,
+                    "out.n \"x\" = 1人;\neff.s \"y\" = 90人;")),
+      "satisfaction-percent");
+  assert_string_equal(jx_checker_framework(f->c)->name, "mine");
+}
+
+static void test_framework_never_declared(void **state) {
+  fx *f = *state;
+  /* Reported once, at the header, when the file ends. */
+  assert_string_equal(check1(f, "plan 2021 framework nope;\n"),
+                      "unknown-framework");
+  assert_non_null(strstr(f->out, "t.jx:1:21:"));
+}
+
+static void test_framework_rules(void **state) {
+  fx *f = *state;
+  assert_string_equal(
+      check1(f, "framework 中央 \"x\" { a \"A\" { b \"B\"; } }\n"
+                "framework m \"x\" { a \"A\" { b \"B\" role cost; b \"C\"; }\n"
+                "  a \"D\" { c \"E\" role size; } }\n"),
+      "framework-redefined framework-code-duplicate framework-code-duplicate "
+      "framework-role");
+}
+
+int main(void) {
+  const struct CMUnitTest tests[] = {
+#define T(fn) cmocka_unit_test_setup_teardown(fn, setup, teardown)
+      T(test_funds_exact),
+      T(test_funds_units),
+      T(test_funds_rules),
+      T(test_funds_negative_and_budget),
+      T(test_schedule),
+      T(test_schedule_flat_is_fine),
+      T(test_cost_against_budget),
+      T(test_values),
+      T(test_duplicates),
+      T(test_completeness_skipped_on_unknown_category),
+      T(test_central_cost_is_level1),
+      T(test_codes_across_files),
+      T(test_code_year_needs_plan_year),
+      T(test_many_codes),
+      T(test_framework_declared_later),
+      T(test_framework_never_declared),
+      T(test_framework_rules),
+#undef T
+  };
+  return cmocka_run_group_tests(tests, NULL, NULL);
+}
