@@ -70,6 +70,43 @@ asan:
 test-asan: deps
 	@$(MAKE) --no-print-directory B=build-asan SAN=1 test-run
 
+# make test-valgrind: every unit test under valgrind, then the golden cases
+# with jxc run through tests/valgrind-jxc.sh, then check and build of each
+# example.  jxc's valgrind errors exit 99 (1 means "input has errors").
+VALGRIND ?= valgrind -q --error-exitcode=1 --leak-check=full \
+            --errors-for-leak-kinds=definite,indirect,possible
+.PHONY: test-valgrind
+test-valgrind: $(B)/jxc $(UNIT_BIN)
+	@set -e; for t in $(filter-out $(B)/tests/test_golden,$(UNIT_BIN)); do \
+	  echo "== valgrind $$t"; JXC=$(B)/jxc $(VALGRIND) $$t; done
+	@echo "== $(B)/tests/test_golden (jxc under valgrind)"
+	@JX_VALGRIND_JXC=$(B)/jxc JXC=tests/valgrind-jxc.sh $(B)/tests/test_golden
+	@set -e; for f in examples/*.jx; do echo "== valgrind jxc check/build $$f"; \
+	  JX_VALGRIND_JXC=$(B)/jxc tests/valgrind-jxc.sh check $$f; \
+	  JX_VALGRIND_JXC=$(B)/jxc tests/valgrind-jxc.sh build -f json $$f >/dev/null; \
+	done
+
+# make fuzz: libFuzzer over the whole front end (tests/fuzz/fuzz_parse.c)
+# for FUZZ_SECONDS, built with clang and ASan+UBSan in build-fuzz/.  New
+# inputs go to build-fuzz/corpus (a copy), crashes to build-fuzz/crash-*;
+# the checked-in seeds in tests/fuzz/corpus are never written.
+FUZZ_SECONDS ?= 60
+FUZZ_FLAGS   := -O1 -g -fno-omit-frame-pointer -fno-sanitize-recover=all \
+                -fsanitize=fuzzer-no-link,address,undefined
+fuzz:
+	@JX_WANT_CLANG=1 JX_WANT_FUZZ=1 ./scripts/install-deps.sh
+	@$(MAKE) --no-print-directory B=build-fuzz CC=clang \
+	  CFLAGS="$(FUZZ_FLAGS)" LDFLAGS="-fsanitize=address,undefined" \
+	  build-fuzz/fuzz_parse
+	@mkdir -p build-fuzz/corpus
+	@cp tests/fuzz/corpus/* build-fuzz/corpus/
+	build-fuzz/fuzz_parse -max_total_time=$(FUZZ_SECONDS) -timeout=10 \
+	  -rss_limit_mb=2048 -dict=tests/fuzz/jx.dict \
+	  -artifact_prefix=build-fuzz/ build-fuzz/corpus
+
+$(B)/fuzz_parse: tests/fuzz/fuzz_parse.c $(B)/libjxc.a $(B)/libjixiao.a
+	$(CC) $(CPPFLAGS) $(ALL_CFLAGS) -fsanitize=fuzzer -o $@ $^ $(LDLIBS)
+
 $(B)/jxc: $(B)/compiler/main.o $(B)/libjxc.a $(B)/libjixiao.a
 	$(CC) $(LDFLAGS) -o $@ $^ $(LDLIBS)
 
@@ -104,6 +141,24 @@ $(B)/tests/%: tests/unit/%.c $(B)/libjxc.a $(B)/libjixiao.a
 	@mkdir -p $(dir $@)
 	$(CC) $(CPPFLAGS) $(ALL_CFLAGS) $(LDFLAGS) -o $@ $^ -lcmocka $(LDLIBS)
 
+# make bench: throughput and peak memory of jxc, and of its peers on the
+# same content (bench/run.sh prints the figures; docs/performance.md).
+# BENCH_LARGE=1 adds the 1 GB input.  Never part of make test, never fails.
+BENCH_LARGE ?= 0
+bench: $(B)/jxc $(B)/jx-gen $(B)/jx-timeit
+	@B=$(B) BENCH_LARGE=$(BENCH_LARGE) bench/run.sh
+
+# The synthetic-plan generator; the golden case bench-gen-halves uses it.
+$(B)/jx-gen: bench/gen.c
+	@mkdir -p $(dir $@)
+	$(CC) $(CPPFLAGS) $(ALL_CFLAGS) $(LDFLAGS) -o $@ $<
+
+$(B)/jx-timeit: bench/timeit.c
+	@mkdir -p $(dir $@)
+	$(CC) $(CPPFLAGS) $(ALL_CFLAGS) $(LDFLAGS) -o $@ $<
+
+test-run: $(B)/jx-gen
+
 PREFIX  ?= /usr/local
 DESTDIR ?=
 install: $(B)/jxc $(B)/libjixiao.a
@@ -113,6 +168,18 @@ install: $(B)/jxc $(B)/libjixiao.a
 	install -m 644 $(B)/libjixiao.a $(DESTDIR)$(PREFIX)/lib/
 	install -m 644 runtime/jixiao.h $(DESTDIR)$(PREFIX)/include/
 	install -m 644 docs/*.md $(DESTDIR)$(PREFIX)/share/doc/jixiao/
+	install -d $(DESTDIR)$(PREFIX)/lib/pkgconfig
+	install -m 644 $(B)/jixiao.pc $(DESTDIR)$(PREFIX)/lib/pkgconfig/
+
+# jixiao.pc for pkg-config: the install prefix and the runtime's version
+# (JX_VERSION in runtime/jixiao.h) filled into jixiao.pc.in.  Rebuilt on
+# every install, since PREFIX is not a file make can track.
+install: $(B)/jixiao.pc
+.PHONY: $(B)/jixiao.pc
+$(B)/jixiao.pc: jixiao.pc.in runtime/jixiao.h
+	@mkdir -p $(dir $@)
+	@v=$$(sed -n 's/^#define JX_VERSION "\(.*\)"$$/\1/p' runtime/jixiao.h); \
+	sed -e 's|@PREFIX@|$(PREFIX)|' -e "s|@VERSION@|$$v|" jixiao.pc.in >$@
 
 format:
 	clang-format -i $(RUNTIME_SRC) $(COMPILER_SRC) compiler/main.c \

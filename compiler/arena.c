@@ -124,3 +124,10 @@ void jx_arena_release(jx_arena *a, jx_arena_mark m) {
   if (a->head)
     a->head->used = m.used;
 }
+
+size_t jx_arena_size(const jx_arena *a) {
+  size_t n = a->spare ? a->spare->size : 0;
+  for (const jx_arena_chunk *c = a->head; c; c = c->next)
+    n += c->size;
+  return n;
+}

@@ -37,6 +37,11 @@ char *jx_arena_strdup(jx_arena *a, const char *s);
 jx_arena_mark jx_arena_mark_now(const jx_arena *a);
 void jx_arena_release(jx_arena *a, jx_arena_mark m);
 
+/* Bytes of chunk memory the arena holds right now (in use, partly filled
+ * or spare): what the streaming tests watch to prove projects are given
+ * back. */
+size_t jx_arena_size(const jx_arena *a);
+
 /* Checked malloc/realloc for the few owners outside arenas. */
 void *jx_xmalloc(size_t n);
 void *jx_xrealloc(void *p, size_t n);

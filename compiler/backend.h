@@ -57,5 +57,7 @@ extern const jx_backend *const jx_backends[];
 const jx_backend *jx_backend_find(const char *name);
 
 extern const jx_backend jx_backend_json;
+extern const jx_backend jx_backend_csv;
+extern const jx_backend jx_backend_c;
 
 #endif

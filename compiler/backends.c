@@ -11,6 +11,8 @@
 
 const jx_backend *const jx_backends[] = {
     &jx_backend_json,
+    &jx_backend_csv,
+    &jx_backend_c,
     NULL,
 };
 

@@ -188,7 +188,10 @@ static char *slurp(FILE *f, size_t *n) {
   return buf;
 }
 
-int jx_compile(const jx_compile_job *job, jx_diag *d) {
+/* The whole run.  With mem set, job->paths[0] names one source held in
+ * memory (jx_compile_mem) instead of a file to open. */
+static int compile(const jx_compile_job *job, const char *mem, size_t mem_len,
+                   jx_diag *d) {
   compile_state s;
   memset(&s, 0, sizeof s);
   s.job = job;
@@ -214,7 +217,11 @@ int jx_compile(const jx_compile_job *job, jx_diag *d) {
   for (int i = 0; i < job->n_paths && !jx_diag_too_many(d); i++) {
     const char *path = job->paths[i];
     s.seen_decl = false;
-    if (strcmp(path, "-") == 0) {
+    if (mem) {
+      uint32_t file = jx_diag_add_source(d, path, mem, mem_len);
+      jx_check_begin_file(s.checker, file);
+      jx_parse_mem(mem, mem_len, file, d, &arena, &sink, &opt, NULL);
+    } else if (strcmp(path, "-") == 0) {
       size_t n;
       held[i] = slurp(stdin, &n);
       uint32_t file = jx_diag_add_source(d, "<stdin>", held[i], n);
@@ -262,4 +269,18 @@ int jx_compile(const jx_compile_job *job, jx_diag *d) {
   if (rc == 0 && jx_diag_errors(d) > 0)
     rc = 1;
   return rc;
+}
+
+int jx_compile(const jx_compile_job *job, jx_diag *d) {
+  return compile(job, NULL, 0, d);
+}
+
+int jx_compile_mem(const jx_compile_job *job, const char *data, size_t n,
+                   jx_diag *d) {
+  jx_compile_job one = *job;
+  const char *name = job->n_paths > 0 ? job->paths[0] : "<memory>";
+  one.paths = &name;
+  one.n_paths = 1;
+  /* An empty source still needs a non-NULL pointer to mean "memory". */
+  return compile(&one, data ? data : "", data ? n : 0, d);
 }

@@ -14,6 +14,8 @@
 #include "backend.h"
 #include "cli.h"
 #include "compile.h"
+#include "diff.h"
+#include "fmt.h"
 #include "jixiao.h"
 
 static int cmd_help(int argc, char **argv);
@@ -56,6 +58,8 @@ const jx_command jx_commands[] = {
     {"check", cmd_check, "check files for errors", check_usage},
     {"build", cmd_build, "compile files to JSON, CSV or a C header",
      build_usage},
+    {"fmt", jx_cmd_fmt, "print files in the canonical layout", jx_fmt_usage},
+    {"diff", jx_cmd_diff, "compare two plans by meaning", jx_diff_usage},
     {"help", cmd_help, "show help for a command", help_usage},
     {"version", cmd_version, "print the version", version_usage},
     {NULL, NULL, NULL, NULL},

@@ -181,6 +181,30 @@ typedef struct jx_plan {
   size_t n_units;
 } jx_plan;
 
+/* ---- Evaluation (runtime/eval.c) ------------------------------------ */
+
+/*
+ * Whether `actual` meets the indicator's target, comparing by its op:
+ * 1 met, 0 not met, -1 cannot say (a qualitative or not-applicable target,
+ * or ind NULL).  `actual` must be in the indicator's `unit` (no conversion
+ * happens here).  A date target compares yyyymmdd × 10^6 values, and a date
+ * written without an op is a deadline: met when actual <= target.
+ */
+int jx_indicator_met(const jx_indicator *ind, jx_decimal actual);
+/*
+ * The cumulative percentage of the budget expected to be spent by the end
+ * of `month` (1–12): the percent of the latest schedule point at or before
+ * it (a step function), 0 before the first point or without a schedule.
+ * Months above 12 count as 12.
+ */
+jx_decimal jx_schedule_expected(const jx_project *p, int month);
+/* The first unit / project with that code, or NULL (also for NULL args). */
+const jx_unit *jx_plan_find_unit(const jx_plan *plan, const char *code);
+const jx_project *jx_plan_find_project(const jx_plan *plan, const char *code);
+/* The first indicator of p with that name (三级指标), or NULL. */
+const jx_indicator *jx_project_find_indicator(const jx_project *p,
+                                              const char *name);
+
 #ifdef __cplusplus
 }
 #endif

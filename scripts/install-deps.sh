@@ -20,6 +20,12 @@ command -v g++ >/dev/null 2>&1 || missing="$missing g++"
 if [ "${JX_WANT_CLANG:-0}" = 1 ]; then
   command -v clang >/dev/null 2>&1 || missing="$missing clang"
 fi
+# make fuzz: clang's libFuzzer runtime (not in every clang package).
+if [ "${JX_WANT_FUZZ:-0}" = 1 ] &&
+   ! ls /usr/lib/llvm-*/lib/clang/*/lib/linux/libclang_rt.fuzzer-*.a \
+       >/dev/null 2>&1; then
+  missing="$missing libclang-rt-dev"
+fi
 
 [ -z "$missing" ] && exit 0
 

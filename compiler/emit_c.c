@@ -1,0 +1,497 @@
+/*
+ * emit_c.c — the C header back end: `jxc build -f c [--prefix NAME]`.
+ *
+ * Writes the plan as a header of static const initialisers of the model
+ * structs in runtime/jixiao.h, for budget systems in C and C++ that embed
+ * the targets (docs/c.md).  The header needs nothing but jixiao.h, compiles
+ * cleanly as C99 and as C++11 at -Wall -Wextra -pedantic, and is
+ * deterministic.
+ *
+ * Identifiers are ASCII: the prefix plus indexes (PREFIX_p3_indicators),
+ * never a name from the source.  Strings from the source only ever appear
+ * inside string literals, escaped so that nothing can end the literal or
+ * change its meaning: `"` and `\` are escaped, a `?` after a `?` becomes
+ * `\?` (no trigraph), control characters and every non-ASCII byte become
+ * three-digit octal escapes (`\345`: a following digit can never join the
+ * escape, as it would with `\x`).  A string longer than C99's guaranteed
+ * literal length (4095) becomes a char array of its own.  No source text
+ * is ever put in a comment; the input file's name in the banner is escaped
+ * in the same octal way, with `*` and `?` escaped too.
+ *
+ * Streaming: a project's schedule, goals and indicator arrays are written
+ * when the project arrives; only its initialiser (one line of text) is kept
+ * until its unit closes, when the unit's projects array is written, and only
+ * each unit's initialiser until end(), when the units array and the plan
+ * are.  Arrays are defined before whatever points at them, so the header
+ * needs no forward declarations.
+ */
+#include "arena.h"
+#include "backend.h"
+
+#include <inttypes.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#define LIT(o, s) jx_out_write((o), (s), sizeof(s) - 1)
+
+/* C99 5.2.4.1: 4095 characters in a string literal; keep clear of it. */
+#define MAX_LITERAL 4000
+
+typedef struct c_state {
+  jx_out *out;
+  const char *prefix;
+  const char *input_name;
+  jx_out scratch;   /* one group of arrays, written out when complete */
+  jx_out projects;  /* initialisers of the open unit's projects */
+  jx_out units;     /* initialisers of the closed units */
+  jx_out plan_head; /* year, framework, currency from begin() */
+  bool in_unit, have_dept;
+  size_t n_units, n_projects, n_unit_projects, n_indicators, n_long;
+} c_state;
+
+/* ---- Low-level writers ------------------------------------------------ */
+
+/* Appends the bytes collected in src to dst and empties src. */
+static void take(jx_out *dst, jx_out *src) {
+  size_t n;
+  const char *d = jx_out_data(src, &n);
+  jx_out_write(dst, d, n);
+  src->len = 0;
+}
+
+static void put_octal(jx_out *o, unsigned char c) {
+  char e[4] = {'\\', (char)('0' + (c >> 6)), (char)('0' + ((c >> 3) & 7)),
+               (char)('0' + (c & 7))};
+  jx_out_write(o, e, sizeof e);
+}
+
+/* The prefix, then printf-style text: one identifier.  fmt has one %zu
+   for idx, or none for a name without an index (idx is then ignored). */
+static void ident(c_state *st, jx_out *o, const char *fmt, size_t idx) {
+  jx_out_puts(o, st->prefix);
+  jx_out_printf(o, fmt, idx);
+}
+
+/* A char array for a string too long for a literal; written straight to
+   the output (before the array that will point at it). */
+static void put_long_string(c_state *st, jx_out *dst, const char *s) {
+  size_t id = st->n_long++;
+  jx_out *o = st->out;
+  LIT(o, "static const char ");
+  ident(st, o, "_s%zu[] = {", id);
+  for (size_t i = 0; s[i]; i++) {
+    if (i % 16 == 0)
+      LIT(o, "\n    ");
+    jx_out_putc(o, '\'');
+    put_octal(o, (unsigned char)s[i]);
+    LIT(o, "',");
+  }
+  LIT(o, "\n    0};\n");
+  ident(st, dst, "_s%zu", id);
+}
+
+/* A string literal, NULL, or the name of a long string's array. */
+static void put_cstr(c_state *st, jx_out *o, const char *str) {
+  if (!str) {
+    LIT(o, "NULL");
+    return;
+  }
+  if (strlen(str) > MAX_LITERAL) {
+    put_long_string(st, o, str);
+    return;
+  }
+  const unsigned char *s = (const unsigned char *)str, *run = s;
+  jx_out_putc(o, '"');
+  for (;;) {
+    /* Printable ASCII but '"', '\\' and '?' goes out in runs. */
+    while (*s >= 0x20 && *s < 0x7F && *s != '"' && *s != '\\' && *s != '?')
+      s++;
+    jx_out_write(o, run, (size_t)(s - run));
+    unsigned char c = *s;
+    if (c == '\0')
+      break;
+    if (c == '"')
+      LIT(o, "\\\"");
+    else if (c == '\\')
+      LIT(o, "\\\\");
+    else if (c == '?' && s > (const unsigned char *)str && s[-1] == '?')
+      LIT(o, "\\?"); /* "??/" and friends are trigraphs in C and C++11 */
+    else if (c == '?')
+      jx_out_putc(o, '?');
+    else if (c == '\n')
+      LIT(o, "\\n");
+    else if (c == '\t')
+      LIT(o, "\\t");
+    else {
+      /* A run of bytes that need octal (a CJK text is all of them) is
+         escaped into a local buffer and written at once. */
+      char buf[256];
+      size_t n = 0;
+      while (*s >= 0x80 || (*s != 0 && *s < 0x20 && *s != '\n' && *s != '\t') ||
+             *s == 0x7F) {
+        if (n + 4 > sizeof buf) {
+          jx_out_write(o, buf, n);
+          n = 0;
+        }
+        buf[n++] = '\\';
+        buf[n++] = (char)('0' + (*s >> 6));
+        buf[n++] = (char)('0' + ((*s >> 3) & 7));
+        buf[n++] = (char)('0' + (*s & 7));
+        s++;
+      }
+      jx_out_write(o, buf, n);
+      run = s;
+      continue;
+    }
+    run = ++s;
+  }
+  jx_out_putc(o, '"');
+}
+
+/* A jx_decimal initialiser: {micros}.  Literals beyond int get LL, and
+   INT64_MIN is written as an expression (its digits have no type). */
+static void put_decimal(jx_out *o, jx_decimal d) {
+  int64_t v = d.micros;
+  if (v == INT64_MIN)
+    LIT(o, "{-9223372036854775807LL - 1}");
+  else if (v >= -2147483647 && v <= 2147483647)
+    jx_out_printf(o, "{%" PRId64 "}", v);
+  else
+    jx_out_printf(o, "{%" PRId64 "LL}", v);
+}
+
+static const char *kind_name(jx_kind k) {
+  static const char *const names[] = {"JX_KIND_QUANTITATIVE",
+                                      "JX_KIND_QUALITATIVE", "JX_KIND_NA",
+                                      "JX_KIND_DATE"};
+  return (unsigned)k < 4 ? names[k] : "JX_KIND_NA";
+}
+
+static const char *op_name(jx_op op) {
+  static const char *const names[] = {"JX_OP_EQ", "JX_OP_GE", "JX_OP_LE",
+                                      "JX_OP_GT", "JX_OP_LT"};
+  return (unsigned)op < 5 ? names[op] : "JX_OP_EQ";
+}
+
+static const char *dim_name(jx_dimension d) {
+  static const char *const names[] = {
+      "JX_DIM_NONE",  "JX_DIM_MONEY", "JX_DIM_PERCENT",
+      "JX_DIM_COUNT", "JX_DIM_AREA",  "JX_DIM_LENGTH",
+      "JX_DIM_MASS",  "JX_DIM_TIME",  "JX_DIM_OTHER"};
+  return (unsigned)d < 9 ? names[d] : "JX_DIM_OTHER";
+}
+
+/* A pointer to an array and its count: "NAME, n" or "NULL, 0". */
+static void put_ref(c_state *st, jx_out *o, const char *fmt, size_t idx,
+                    size_t n) {
+  if (n == 0) {
+    LIT(o, "NULL, 0");
+    return;
+  }
+  ident(st, o, fmt, idx);
+  jx_out_printf(o, ", %zu", n);
+}
+
+/* ---- Arrays ----------------------------------------------------------- */
+
+/* Array definitions go to st->scratch; their long strings to st->out. */
+
+static void open_array(c_state *st, const char *type, const char *fmt,
+                       size_t idx) {
+  jx_out *o = &st->scratch;
+  jx_out_printf(o, "static const %s ", type);
+  ident(st, o, fmt, idx);
+  LIT(o, "[] = {\n");
+}
+
+static void close_array(c_state *st) {
+  LIT(&st->scratch, "};\n");
+  take(st->out, &st->scratch);
+}
+
+static void strings_array(c_state *st, const char *fmt, size_t idx,
+                          const char *const *v, size_t n) {
+  if (n == 0)
+    return;
+  open_array(st, "char *const", fmt, idx);
+  for (size_t i = 0; i < n; i++) {
+    LIT(&st->scratch, "    ");
+    put_cstr(st, &st->scratch, v[i]);
+    LIT(&st->scratch, ",\n");
+  }
+  close_array(st);
+}
+
+static void measures_array(c_state *st, const char *fmt, size_t idx,
+                           const jx_measure *m, size_t n) {
+  if (n == 0)
+    return;
+  open_array(st, "jx_measure", fmt, idx);
+  for (size_t i = 0; i < n; i++) {
+    LIT(&st->scratch, "    {");
+    put_cstr(st, &st->scratch, m[i].title);
+    LIT(&st->scratch, ", ");
+    put_cstr(st, &st->scratch, m[i].text);
+    LIT(&st->scratch, "},\n");
+  }
+  close_array(st);
+}
+
+static void indicators_array(c_state *st, const char *fmt, size_t idx,
+                             const jx_indicator *v, size_t n) {
+  if (n == 0)
+    return;
+  jx_out *o = &st->scratch;
+  open_array(st, "jx_indicator", fmt, idx);
+  for (size_t i = 0; i < n; i++) {
+    const jx_indicator *x = &v[i];
+    /* Positional, in field order: C++11 has no designated initialisers. */
+    LIT(o, "    {");
+    const char *strs[] = {x->level1,       x->level1_label, x->level2,
+                          x->level2_label, x->name,         x->description};
+    for (size_t k = 0; k < sizeof strs / sizeof strs[0]; k++) {
+      put_cstr(st, o, strs[k]);
+      LIT(o, ",\n     ");
+    }
+    jx_out_printf(o, "%s, %s, ", kind_name(x->kind), op_name(x->op));
+    put_decimal(o, x->value);
+    LIT(o, ", ");
+    put_cstr(st, o, x->unit);
+    jx_out_printf(o, ", %s,\n     ", dim_name(x->dimension));
+    put_cstr(st, o, x->text);
+    LIT(o, ", ");
+    put_cstr(st, o, x->basis);
+    jx_out_printf(o, ", %d},\n", x->line);
+  }
+  close_array(st);
+  st->n_indicators += n;
+}
+
+/* ---- The back end ----------------------------------------------------- */
+
+static void *c_create(jx_out *out, const jx_emit_options *opt) {
+  c_state *st = jx_xcalloc(1, sizeof *st);
+  st->out = out;
+  st->prefix = opt->prefix && *opt->prefix ? opt->prefix : "plan";
+  st->input_name = opt->input_name ? opt->input_name : "-";
+  jx_out_init_mem(&st->scratch);
+  jx_out_init_mem(&st->projects);
+  jx_out_init_mem(&st->units);
+  jx_out_init_mem(&st->plan_head);
+  return st;
+}
+
+/* The input's name for the banner comment: printable ASCII as is, anything
+   else (and '*', '?', '\\', which could end the comment, form a trigraph or
+   splice a line) as \ooo. */
+static void put_comment_name(jx_out *o, const char *name) {
+  for (const unsigned char *s = (const unsigned char *)name; *s; s++) {
+    if (*s >= 0x20 && *s < 0x7F && *s != '*' && *s != '?' && *s != '\\')
+      jx_out_putc(o, (char)*s);
+    else
+      put_octal(o, *s);
+  }
+}
+
+static void c_begin(void *vst, const jx_plan *h) {
+  c_state *st = vst;
+  jx_out *o = st->out;
+  LIT(o, "/*\n * Generated by jxc " JX_VERSION " from ");
+  put_comment_name(o, st->input_name);
+  LIT(o, ".\n * Do not edit: change the source and run jxc build -f c "
+         "again.\n */\n#ifndef ");
+  for (const char *p = st->prefix; *p; p++)
+    jx_out_putc(o, *p >= 'a' && *p <= 'z' ? (char)(*p - 'a' + 'A') : *p);
+  LIT(o, "_JX_H\n#define ");
+  for (const char *p = st->prefix; *p; p++)
+    jx_out_putc(o, *p >= 'a' && *p <= 'z' ? (char)(*p - 'a' + 'A') : *p);
+  LIT(o, "_JX_H\n\n#include \"jixiao.h\"\n\n"
+         "#ifdef __cplusplus\nextern \"C\" {\n#endif\n\n");
+  /* The plan's own fields, formatted now: h is valid only in this call. */
+  jx_out_printf(&st->plan_head, "%d, ", h->year);
+  put_cstr(st, &st->plan_head, h->framework);
+  LIT(&st->plan_head, ", ");
+  put_cstr(st, &st->plan_head, h->currency);
+}
+
+static void c_unit_open(void *vst, const jx_unit *u) {
+  c_state *st = vst;
+  (void)u; /* code and name come again with unit_close */
+  st->in_unit = true;
+  st->n_unit_projects = 0;
+  st->projects.len = 0;
+}
+
+static void c_project(void *vst, const jx_unit *u, const jx_project *p) {
+  c_state *st = vst;
+  if (!st->in_unit)
+    c_unit_open(st, u);
+  size_t i = st->n_projects++;
+  if (p->n_schedule > 0) {
+    open_array(st, "jx_schedule_point", "_p%zu_schedule", i);
+    for (size_t k = 0; k < p->n_schedule; k++) {
+      jx_out_printf(&st->scratch, "    {%d, ", p->schedule[k].month);
+      put_decimal(&st->scratch, p->schedule[k].percent);
+      LIT(&st->scratch, "},\n");
+    }
+    close_array(st);
+  }
+  strings_array(st, "_p%zu_goals", i, p->goals, p->n_goals);
+  indicators_array(st, "_p%zu_indicators", i, p->indicators, p->n_indicators);
+
+  jx_out *o = &st->projects;
+  LIT(o, "    {");
+  put_cstr(st, o, p->code);
+  LIT(o, ", ");
+  put_cstr(st, o, p->name);
+  LIT(o, ",\n     ");
+  put_decimal(o, p->budget);
+  LIT(o, ", ");
+  put_decimal(o, p->fiscal);
+  LIT(o, ", ");
+  put_decimal(o, p->other);
+  LIT(o, ", ");
+  put_cstr(st, o, p->purpose);
+  LIT(o, ",\n     ");
+  put_ref(st, o, "_p%zu_schedule", i, p->n_schedule);
+  LIT(o, ", ");
+  put_ref(st, o, "_p%zu_goals", i, p->n_goals);
+  LIT(o, ", ");
+  put_ref(st, o, "_p%zu_indicators", i, p->n_indicators);
+  jx_out_printf(o, ", %d},\n", p->line);
+  st->n_unit_projects++;
+}
+
+/* Closes the open unit; u supplies code, name, goals and measures (NULL:
+   none, for events that end without unit_close). */
+static void close_unit(c_state *st, const jx_unit *u) {
+  static const jx_unit none = {0};
+  if (!u)
+    u = &none;
+  size_t i = st->n_units++;
+  strings_array(st, "_u%zu_goals", i, u->goals, u->n_goals);
+  measures_array(st, "_u%zu_measures", i, u->measures, u->n_measures);
+  if (st->n_unit_projects > 0) {
+    open_array(st, "jx_project", "_u%zu_projects", i);
+    take(&st->scratch, &st->projects);
+    close_array(st);
+  }
+  jx_out *o = &st->units;
+  LIT(o, "    {");
+  put_cstr(st, o, u->code);
+  LIT(o, ", ");
+  put_cstr(st, o, u->name);
+  LIT(o, ",\n     ");
+  put_ref(st, o, "_u%zu_goals", i, u->n_goals);
+  LIT(o, ", ");
+  put_ref(st, o, "_u%zu_measures", i, u->n_measures);
+  LIT(o, ", ");
+  put_ref(st, o, "_u%zu_projects", i, st->n_unit_projects);
+  LIT(o, "},\n");
+  st->in_unit = false;
+}
+
+static void c_unit_close(void *vst, const jx_unit *u) {
+  c_state *st = vst;
+  if (!st->in_unit)
+    c_unit_open(st, u);
+  close_unit(st, u);
+}
+
+static void c_department(void *vst, const jx_department *d) {
+  c_state *st = vst;
+  if (!d || st->have_dept) /* at most one department per plan */
+    return;
+  st->have_dept = true;
+  for (size_t i = 0; i < d->n_divisions; i++) {
+    const jx_division *dv = &d->divisions[i];
+    strings_array(st, "_div%zu_goals", i, dv->goals, dv->n_goals);
+    indicators_array(st, "_div%zu_indicators", i, dv->indicators,
+                     dv->n_indicators);
+  }
+  if (d->n_divisions > 0) {
+    jx_out *o = &st->scratch;
+    open_array(st, "jx_division", "_divisions", 0);
+    for (size_t i = 0; i < d->n_divisions; i++) {
+      const jx_division *dv = &d->divisions[i];
+      LIT(o, "    {");
+      put_cstr(st, o, dv->name);
+      LIT(o, ", ");
+      put_ref(st, o, "_div%zu_goals", i, dv->n_goals);
+      LIT(o, ", ");
+      put_ref(st, o, "_div%zu_indicators", i, dv->n_indicators);
+      LIT(o, "},\n");
+    }
+    close_array(st);
+  }
+  strings_array(st, "_dept_goals", 0, d->goals, d->n_goals);
+  measures_array(st, "_dept_measures", 0, d->measures, d->n_measures);
+  indicators_array(st, "_dept_indicators", 0, d->indicators, d->n_indicators);
+  jx_out *o = &st->scratch;
+  LIT(o, "static const jx_department ");
+  ident(st, o, "_department = {\n    ", 0);
+  put_cstr(st, o, d->name);
+  LIT(o, ",\n    ");
+  put_ref(st, o, "_dept_goals", 0, d->n_goals);
+  LIT(o, ", ");
+  put_ref(st, o, "_divisions", 0, d->n_divisions);
+  LIT(o, ",\n    ");
+  put_ref(st, o, "_dept_measures", 0, d->n_measures);
+  LIT(o, ", ");
+  put_ref(st, o, "_dept_indicators", 0, d->n_indicators);
+  LIT(o, "};\n");
+  take(st->out, &st->scratch);
+}
+
+static void c_end(void *vst) {
+  c_state *st = vst;
+  jx_out *o = st->out;
+  if (st->in_unit)
+    close_unit(st, NULL);
+  if (st->n_units > 0) {
+    open_array(st, "jx_unit", "_units", 0);
+    take(&st->scratch, &st->units);
+    close_array(st);
+  }
+  LIT(o, "\nenum {\n    ");
+  ident(st, o, "_n_units = %zu,\n    ", st->n_units);
+  ident(st, o, "_n_projects = %zu,\n    ", st->n_projects);
+  ident(st, o, "_n_indicators = %zu\n};\n\n", st->n_indicators);
+  LIT(o, "static const jx_plan ");
+  ident(st, o, "_plan = {\n    ", 0);
+  take(o, &st->plan_head);
+  LIT(o, ",\n    ");
+  if (st->have_dept) {
+    jx_out_putc(o, '&');
+    ident(st, o, "_department", 0);
+  } else {
+    LIT(o, "NULL");
+  }
+  LIT(o, ", ");
+  put_ref(st, o, "_units", 0, st->n_units);
+  LIT(o, "};\n\n#ifdef __cplusplus\n}\n#endif\n\n#endif\n");
+}
+
+static void c_destroy(void *vst) {
+  c_state *st = vst;
+  if (!st)
+    return;
+  jx_out_free(&st->scratch);
+  jx_out_free(&st->projects);
+  jx_out_free(&st->units);
+  jx_out_free(&st->plan_head);
+  free(st);
+}
+
+const jx_backend jx_backend_c = {
+    .name = "c",
+    .create = c_create,
+    .begin = c_begin,
+    .unit_open = c_unit_open,
+    .project = c_project,
+    .unit_close = c_unit_close,
+    .department = c_department,
+    .end = c_end,
+    .destroy = c_destroy,
+};

@@ -1,0 +1,364 @@
+/*
+ * emit_csv.c — the CSV back end: `jxc build -f csv [--table T] [--bom]`.
+ *
+ * One table per run (indicators, projects or schedule; docs/csv.md lists
+ * the columns), written as RFC 4180 CSV: a header row, CRLF after every
+ * record, and a cell quoted when it holds `,` `"` CR or LF (with `"`
+ * doubled).  Finance staff open the file in Excel or WPS and pipelines load
+ * it into databases, so two more rules apply:
+ *
+ *   - Formula injection: a text cell that starts with = + - @ TAB or CR is
+ *     written as '<text>, quoted (the OWASP recommendation), so a
+ *     spreadsheet shows it as text instead of evaluating it.  Numbers that
+ *     this back end formats itself (amounts, values, percentages) are left
+ *     alone: "-5" in a value column is a number, not an attack.
+ *   - Ill-formed UTF-8 (the checker rejects it, so this is a second line of
+ *     defence) becomes U+FFFD per maximal subpart, as in the JSON output.
+ *
+ * Streaming: every row is written as soon as its event arrives; nothing
+ * but a few counters is kept between events.
+ */
+#include "arena.h"
+#include "backend.h"
+
+#include <inttypes.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#define LIT(o, s) jx_out_write((o), (s), sizeof(s) - 1)
+
+/* ---- Cells ------------------------------------------------------------ */
+
+/* The length of the well-formed UTF-8 sequence at s (1–4), or 0 when the
+   bytes there are ill-formed; *bad is then the maximal subpart's length. */
+static size_t utf8_seq(const unsigned char *s, size_t *bad) {
+  unsigned char c = s[0];
+  size_t n;
+  unsigned char lo = 0x80, hi = 0xBF;
+  if (c < 0x80)
+    return 1;
+  if (c >= 0xC2 && c <= 0xDF)
+    n = 2;
+  else if (c >= 0xE0 && c <= 0xEF) {
+    n = 3;
+    lo = c == 0xE0 ? 0xA0 : 0x80; /* no overlongs */
+    hi = c == 0xED ? 0x9F : 0xBF; /* no surrogates */
+  } else if (c >= 0xF0 && c <= 0xF4) {
+    n = 4;
+    lo = c == 0xF0 ? 0x90 : 0x80;
+    hi = c == 0xF4 ? 0x8F : 0xBF;
+  } else {
+    *bad = 1;
+    return 0;
+  }
+  if (s[1] < lo || s[1] > hi) {
+    *bad = 1;
+    return 0;
+  }
+  for (size_t i = 2; i < n; i++)
+    if ((s[i] & 0xC0) != 0x80) {
+      *bad = i;
+      return 0;
+    }
+  return n;
+}
+
+/* Whether a cell must be quoted: it holds a byte that ends a field or a
+   record, or a quote. */
+static int needs_quotes(const char *s) {
+  return s[strcspn(s, ",\"\r\n")] != '\0';
+}
+
+/* Whether a text cell could be read as a formula by a spreadsheet. */
+static int is_formula_lead(char c) {
+  return c == '=' || c == '+' || c == '-' || c == '@' || c == '\t' || c == '\r';
+}
+
+/* The field separator before every cell but the first of a row. */
+static void field(jx_out *o, int *col) {
+  if ((*col)++ > 0)
+    jx_out_putc(o, ',');
+}
+
+/* A text cell; NULL is an empty cell. */
+static void put_text(jx_out *o, int *col, const char *str) {
+  field(o, col);
+  if (!str || !*str)
+    return;
+  int neutralise = is_formula_lead(str[0]);
+  int quote = neutralise || needs_quotes(str);
+  if (quote)
+    jx_out_putc(o, '"');
+  if (neutralise)
+    jx_out_putc(o, '\'');
+  const unsigned char *s = (const unsigned char *)str, *run = s;
+  for (;;) {
+    /* Runs of plain ASCII other than '"' go out in one write. */
+    while (*s >= 0x01 && *s < 0x80 && *s != '"')
+      s++;
+    if (*s == '\0')
+      break;
+    if (*s == '"') {
+      jx_out_write(o, run, (size_t)(s - run + 1));
+      jx_out_putc(o, '"');
+      run = ++s;
+      continue;
+    }
+    size_t bad = 0, n = utf8_seq(s, &bad);
+    if (n) {
+      s += n;
+      continue;
+    }
+    jx_out_write(o, run, (size_t)(s - run));
+    LIT(o, "\xEF\xBF\xBD");
+    run = s += bad;
+  }
+  jx_out_write(o, run, (size_t)(s - run));
+  if (quote)
+    jx_out_putc(o, '"');
+}
+
+/* A number this back end formatted: never neutralised, never quoted. */
+static void put_decimal(jx_out *o, int *col, jx_decimal d) {
+  char b[JX_DECIMAL_BUFSZ];
+  field(o, col);
+  jx_out_write(o, b, jx_decimal_format(d, b));
+}
+
+static void put_int(jx_out *o, int *col, long long v) {
+  char b[24];
+  field(o, col);
+  int n = snprintf(b, sizeof b, "%lld", v);
+  jx_out_write(o, b, (size_t)n);
+}
+
+static void end_row(jx_out *o) {
+  LIT(o, "\r\n");
+}
+
+/* A date value as ISO 8601, the text the JSON output has. */
+static void put_date(jx_out *o, int *col, jx_decimal v) {
+  if (v.micros < 0 || v.micros % JX_DECIMAL_SCALE != 0) {
+    field(o, col);
+    return;
+  }
+  int64_t ymd = v.micros / JX_DECIMAL_SCALE;
+  int64_t y = ymd / 10000;
+  int m = (int)(ymd / 100 % 100), d = (int)(ymd % 100);
+  char b[48];
+  if (m == 0)
+    snprintf(b, sizeof b, "%04" PRId64, y);
+  else if (d == 0)
+    snprintf(b, sizeof b, "%04" PRId64 "-%02d", y, m);
+  else
+    snprintf(b, sizeof b, "%04" PRId64 "-%02d-%02d", y, m, d);
+  field(o, col);
+  jx_out_puts(o, b); /* digits and '-' after a digit: no formula */
+}
+
+/*
+ * The comparison as a word.  JSON's "=" would start with a formula lead
+ * and so need the quote-prefix, which a database load would then keep;
+ * words are safe everywhere and still map one to one (docs/csv.md).
+ */
+static void put_op(jx_out *o, int *col, jx_op op) {
+  static const char *const words[] = {"eq", "ge", "le", "gt", "lt"};
+  field(o, col);
+  if ((unsigned)op < sizeof words / sizeof words[0])
+    jx_out_puts(o, words[op]);
+}
+
+/* ---- Tables ----------------------------------------------------------- */
+
+static const char indicators_header[] =
+    "scope,unit_code,unit_name,project_code,project_name,division,"
+    "level1,level1_label,level2,level2_label,name,description,kind,op,"
+    "value,unit,text,basis,line\r\n";
+
+static const char projects_header[] =
+    "unit_code,unit_name,project_code,project_name,budget,fiscal,other,"
+    "purpose,m01,m02,m03,m04,m05,m06,m07,m08,m09,m10,m11,m12,"
+    "goals,indicators,line\r\n";
+
+static const char schedule_header[] =
+    "unit_code,unit_name,project_code,project_name,month,percent\r\n";
+
+/* scope: "project", "division" or "department" (docs/csv.md). */
+static void indicator_row(jx_out *o, const char *scope, const jx_unit *u,
+                          const jx_project *p, const char *division,
+                          const jx_indicator *x) {
+  int col = 0;
+  put_text(o, &col, scope);
+  put_text(o, &col, u ? u->code : NULL);
+  put_text(o, &col, u ? u->name : NULL);
+  put_text(o, &col, p ? p->code : NULL);
+  put_text(o, &col, p ? p->name : NULL);
+  put_text(o, &col, division);
+  put_text(o, &col, x->level1);
+  put_text(o, &col, x->level1_label);
+  put_text(o, &col, x->level2);
+  put_text(o, &col, x->level2_label);
+  put_text(o, &col, x->name);
+  put_text(o, &col, x->description);
+  put_text(o, &col, jx_kind_text(x->kind));
+  put_op(o, &col, x->op);
+  switch (x->kind) {
+  case JX_KIND_QUANTITATIVE:
+    put_decimal(o, &col, x->value);
+    break;
+  case JX_KIND_QUALITATIVE:
+    put_text(o, &col, x->text);
+    break;
+  case JX_KIND_DATE:
+    put_date(o, &col, x->value);
+    break;
+  case JX_KIND_NA:
+  default:
+    field(o, &col);
+    break;
+  }
+  put_text(o, &col, x->unit);
+  put_text(o, &col, x->text);
+  put_text(o, &col, x->basis);
+  put_int(o, &col, x->line);
+  end_row(o);
+}
+
+static void project_row(jx_out *o, const jx_unit *u, const jx_project *p) {
+  int col = 0;
+  const jx_schedule_point *by_month[13] = {0};
+  for (size_t i = 0; i < p->n_schedule; i++)
+    if (p->schedule[i].month >= 1 && p->schedule[i].month <= 12)
+      by_month[p->schedule[i].month] = &p->schedule[i];
+  put_text(o, &col, u->code);
+  put_text(o, &col, u->name);
+  put_text(o, &col, p->code);
+  put_text(o, &col, p->name);
+  put_decimal(o, &col, p->budget);
+  put_decimal(o, &col, p->fiscal);
+  put_decimal(o, &col, p->other);
+  put_text(o, &col, p->purpose);
+  for (int m = 1; m <= 12; m++) {
+    if (by_month[m])
+      put_decimal(o, &col, by_month[m]->percent);
+    else
+      field(o, &col);
+  }
+  put_int(o, &col, (long long)p->n_goals);
+  put_int(o, &col, (long long)p->n_indicators);
+  put_int(o, &col, p->line);
+  end_row(o);
+}
+
+static void schedule_rows(jx_out *o, const jx_unit *u, const jx_project *p) {
+  for (size_t i = 0; i < p->n_schedule; i++) {
+    int col = 0;
+    put_text(o, &col, u->code);
+    put_text(o, &col, u->name);
+    put_text(o, &col, p->code);
+    put_text(o, &col, p->name);
+    put_int(o, &col, p->schedule[i].month);
+    put_decimal(o, &col, p->schedule[i].percent);
+    end_row(o);
+  }
+}
+
+/* ---- The back end ----------------------------------------------------- */
+
+typedef struct csv_state {
+  jx_out *out;
+  jx_emit_options opt;
+} csv_state;
+
+static void *csv_create(jx_out *out, const jx_emit_options *opt) {
+  csv_state *st = jx_xcalloc(1, sizeof *st);
+  st->out = out;
+  st->opt = *opt;
+  return st;
+}
+
+static void csv_begin(void *vst, const jx_plan *h) {
+  csv_state *st = vst;
+  (void)h; /* year, framework and currency are in docs, not in rows */
+  if (st->opt.bom)
+    LIT(st->out, "\xEF\xBB\xBF");
+  switch (st->opt.csv_table) {
+  case JX_CSV_PROJECTS:
+    LIT(st->out, projects_header);
+    break;
+  case JX_CSV_SCHEDULE:
+    LIT(st->out, schedule_header);
+    break;
+  case JX_CSV_INDICATORS:
+  default:
+    LIT(st->out, indicators_header);
+    break;
+  }
+}
+
+static void csv_unit_open(void *vst, const jx_unit *u) {
+  (void)vst; /* rows carry their unit; nothing to open */
+  (void)u;
+}
+
+static void csv_project(void *vst, const jx_unit *u, const jx_project *p) {
+  csv_state *st = vst;
+  static const jx_unit none = {0};
+  if (!u)
+    u = &none;
+  switch (st->opt.csv_table) {
+  case JX_CSV_PROJECTS:
+    project_row(st->out, u, p);
+    break;
+  case JX_CSV_SCHEDULE:
+    schedule_rows(st->out, u, p);
+    break;
+  case JX_CSV_INDICATORS:
+  default:
+    for (size_t i = 0; i < p->n_indicators; i++)
+      indicator_row(st->out, "project", u, p, NULL, &p->indicators[i]);
+    break;
+  }
+}
+
+static void csv_unit_close(void *vst, const jx_unit *u) {
+  (void)vst; /* unit goals and measures are not part of any table */
+  (void)u;
+}
+
+/* Division and department indicators belong to the indicators table only:
+   the other tables are about projects. */
+static void csv_department(void *vst, const jx_department *d) {
+  csv_state *st = vst;
+  if (!d || st->opt.csv_table != JX_CSV_INDICATORS)
+    return;
+  for (size_t i = 0; i < d->n_divisions; i++) {
+    const jx_division *dv = &d->divisions[i];
+    for (size_t j = 0; j < dv->n_indicators; j++)
+      indicator_row(st->out, "division", NULL, NULL, dv->name,
+                    &dv->indicators[j]);
+  }
+  for (size_t i = 0; i < d->n_indicators; i++)
+    indicator_row(st->out, "department", NULL, NULL, NULL, &d->indicators[i]);
+}
+
+static void csv_end(void *vst) {
+  (void)vst; /* every row is out already */
+}
+
+static void csv_destroy(void *vst) {
+  free(vst);
+}
+
+const jx_backend jx_backend_csv = {
+    .name = "csv",
+    .create = csv_create,
+    .begin = csv_begin,
+    .unit_open = csv_unit_open,
+    .project = csv_project,
+    .unit_close = csv_unit_close,
+    .department = csv_department,
+    .end = csv_end,
+    .destroy = csv_destroy,
+};

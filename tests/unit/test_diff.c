@@ -1,0 +1,412 @@
+/*
+ * test_diff.c — unit tests for `jxc diff` (compiler/diff*.c): the inline
+ * difference of Chinese text, percentages in integer arithmetic, the
+ * multimap the matching uses, and whole diffs of small plans checked item
+ * by item (tightened/loosened, unit conversions that are no change, projects
+ * matched by name, and a large re-coded plan matched in full).
+ */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include <cmocka.h>
+
+#include "diff.h"
+
+/* ---- inline diff ----------------------------------------------------------
+ */
+
+static void assert_seg(const jx_seg *s, jx_seg_op op, const char *text) {
+  assert_int_equal(s->op, op);
+  assert_int_equal(s->len, strlen(text));
+  assert_memory_equal(s->text, text, s->len);
+}
+
+static void test_inline_chinese(void **state) {
+  (void)state;
+  jx_seg *s;
+  int sim;
+  size_t n = jx_inline_diff("保障日常工作正常运转。", "保障全部工作正常运转。",
+                            &s, &sim);
+  assert_int_equal(n, 4);
+  assert_seg(&s[0], JX_SEG_SAME, "保障");
+  assert_seg(&s[1], JX_SEG_DEL, "日常");
+  assert_seg(&s[2], JX_SEG_INS, "全部");
+  assert_seg(&s[3], JX_SEG_SAME, "工作正常运转。");
+  /* 27 of 33 bytes common on each side: 2·27/66 = 818 per mille. */
+  assert_int_equal(sim, 818);
+  free(s);
+}
+
+static void test_inline_middle_insert(void **state) {
+  (void)state;
+  jx_seg *s;
+  size_t n = jx_inline_diff("甲乙丙丁", "甲乙X丙丁", &s, NULL);
+  assert_int_equal(n, 3);
+  assert_seg(&s[0], JX_SEG_SAME, "甲乙");
+  assert_seg(&s[1], JX_SEG_INS, "X");
+  assert_seg(&s[2], JX_SEG_SAME, "丙丁");
+  free(s);
+  /* An LCS past the common prefix and suffix: two separate edits. */
+  n = jx_inline_diff("一二三四五六", "一X三四Y六", &s, NULL);
+  assert_int_equal(n, 7);
+  assert_seg(&s[0], JX_SEG_SAME, "一");
+  assert_seg(&s[1], JX_SEG_DEL, "二");
+  assert_seg(&s[2], JX_SEG_INS, "X");
+  assert_seg(&s[3], JX_SEG_SAME, "三四");
+  assert_seg(&s[4], JX_SEG_DEL, "五");
+  assert_seg(&s[5], JX_SEG_INS, "Y");
+  assert_seg(&s[6], JX_SEG_SAME, "六");
+  free(s);
+}
+
+static void test_inline_ascii_words(void **state) {
+  (void)state;
+  jx_seg *s;
+  /* A run of ASCII letters is one token: "plan" is not torn into p-l-a-n. */
+  size_t n = jx_inline_diff("the plan 2021", "the plans 2022", &s, NULL);
+  assert_int_equal(n, 6);
+  assert_seg(&s[0], JX_SEG_SAME, "the ");
+  assert_seg(&s[1], JX_SEG_DEL, "plan");
+  assert_seg(&s[2], JX_SEG_INS, "plans");
+  assert_seg(&s[3], JX_SEG_SAME, " ");
+  assert_seg(&s[4], JX_SEG_DEL, "2021");
+  assert_seg(&s[5], JX_SEG_INS, "2022");
+  free(s);
+}
+
+static void test_inline_identical_and_empty(void **state) {
+  (void)state;
+  jx_seg *s;
+  int sim;
+  size_t n = jx_inline_diff("相同", "相同", &s, &sim);
+  assert_int_equal(n, 1);
+  assert_seg(&s[0], JX_SEG_SAME, "相同");
+  assert_int_equal(sim, 1000);
+  free(s);
+  n = jx_inline_diff("", "新", &s, &sim);
+  assert_int_equal(n, 1);
+  assert_seg(&s[0], JX_SEG_INS, "新");
+  assert_int_equal(sim, 0);
+  free(s);
+}
+
+static void test_inline_cap(void **state) {
+  (void)state;
+  /* 3000 × 3000 tokens in the middle is over the table's cap: the middle
+   * becomes one deletion and one insertion, prefix and suffix stay. */
+  size_t k = 3000;
+  char *a = malloc(k * 3 + 8), *b = malloc(k * 3 + 8);
+  strcpy(a, "头");
+  strcpy(b, "头");
+  for (size_t i = 0; i < k; i++) {
+    strcat(a + strlen(a), i % 2 ? "甲" : "乙");
+    strcat(b + strlen(b), i % 3 ? "丙" : "甲");
+  }
+  strcat(a, "尾");
+  strcat(b, "尾");
+  jx_seg *s;
+  size_t n = jx_inline_diff(a, b, &s, NULL);
+  assert_int_equal(n, 4);
+  assert_seg(&s[0], JX_SEG_SAME, "头");
+  assert_int_equal(s[1].op, JX_SEG_DEL);
+  assert_int_equal(s[1].len, k * 3);
+  assert_int_equal(s[2].op, JX_SEG_INS);
+  assert_int_equal(s[2].len, k * 3);
+  assert_seg(&s[3], JX_SEG_SAME, "尾");
+  free(s);
+  free(a);
+  free(b);
+}
+
+/* ---- percentages ----------------------------------------------------------
+ */
+
+static int64_t pct(int64_t delta_micros, int64_t base_micros) {
+  int64_t c = 0;
+  jx_decimal d = {delta_micros}, b = {base_micros};
+  assert_true(jx_diff_percent(d, b, &c));
+  return c;
+}
+
+static void test_percent(void **state) {
+  (void)state;
+  assert_int_equal(pct(2500000, 20000000), 1250); /* 2.5 / 20 = 12.50% */
+  assert_int_equal(pct(1, 3), 3333);              /* 33.333… → 33.33 */
+  assert_int_equal(pct(2, 3), 6667);              /* 66.666… → 66.67 */
+  assert_int_equal(pct(-2, 3), -6667);            /* away from zero */
+  assert_int_equal(pct(1, 20000), 1);   /* 0.005% → 0.01% (half up) */
+  assert_int_equal(pct(-1, 20000), -1); /* -0.005% → -0.01% */
+  assert_int_equal(pct(1, 20001), 0);   /* just under half */
+  assert_int_equal(pct(9500000, 2023100000), 47); /* the example: 0.47% */
+  /* Large amounts need more than 64 bits in between. */
+  assert_int_equal(pct(INT64_MAX / 2, INT64_MAX / 4), 20000);
+  int64_t c = 7;
+  jx_decimal d = {5}, zero = {0};
+  assert_false(jx_diff_percent(d, zero, &c));
+  assert_int_equal(c, 7);
+}
+
+/* ---- the multimap ---------------------------------------------------------
+ */
+
+static bool odd_only(void *ud, size_t v) {
+  (void)ud;
+  return v % 2 == 1;
+}
+
+static void test_map(void **state) {
+  (void)state;
+  jx_diff_map *m = jx_diff_map_new(0);
+  char keys[2000][8];
+  for (size_t i = 0; i < 2000; i++) {
+    snprintf(keys[i], sizeof keys[i], "k%zu", i % 1000);
+    jx_diff_map_add(m, keys[i], i);
+  }
+  assert_int_equal(jx_diff_map_get(m, "k5"), 5);
+  assert_int_equal(jx_diff_map_take(m, "k5", NULL, NULL), 5); /* FIFO */
+  assert_int_equal(jx_diff_map_take(m, "k5", NULL, NULL), 1005);
+  assert_int_equal(jx_diff_map_take(m, "k5", NULL, NULL), SIZE_MAX);
+  assert_int_equal(jx_diff_map_get(m, "k5"), SIZE_MAX);
+  assert_int_equal(jx_diff_map_take(m, "nope", NULL, NULL), SIZE_MAX);
+  /* Unavailable values are passed over and dropped. */
+  assert_int_equal(jx_diff_map_take(m, "k6", odd_only, NULL), SIZE_MAX);
+  assert_int_equal(jx_diff_map_get(m, "k6"), SIZE_MAX);
+  assert_int_equal(jx_diff_map_take(m, "k7", odd_only, NULL), 7);
+  assert_int_equal(jx_diff_map_take(m, "k999", NULL, NULL), 999);
+  jx_diff_map_free(m);
+}
+
+/* ---- whole diffs ----------------------------------------------------------
+ */
+
+typedef struct two {
+  jx_diag *d;
+  jx_diff_side a, b;
+  jx_diff df;
+  char pa[64], pb[64];
+} two;
+
+static void quiet(void *ud, const char *t, size_t n) {
+  (void)ud;
+  (void)t;
+  (void)n;
+}
+
+static void write_tmp(char *path, const char *text) {
+  strcpy(path, "/tmp/jx-test-diff-XXXXXX");
+  int fd = mkstemp(path);
+  assert_true(fd >= 0);
+  size_t n = strlen(text);
+  assert_int_equal(write(fd, text, n), (ssize_t)n);
+  close(fd);
+}
+
+static void diff_texts(two *t, const char *old_text, const char *new_text) {
+  write_tmp(t->pa, old_text);
+  write_tmp(t->pb, new_text);
+  t->d = jx_diag_new();
+  jx_diag_set_writer(t->d, quiet, NULL);
+  const char *pa[1] = {t->pa}, *pb[1] = {t->pb};
+  assert_int_equal(jx_diff_side_load(&t->a, pa, 1, t->d), 0);
+  assert_int_equal(jx_diff_side_load(&t->b, pb, 1, t->d), 0);
+  jx_diff_compute(&t->df, &t->a, &t->b, t->d);
+}
+
+static void done(two *t) {
+  jx_diff_free(&t->df);
+  jx_diff_side_free(&t->a);
+  jx_diff_side_free(&t->b);
+  jx_diag_free(t->d);
+  unlink(t->pa);
+  unlink(t->pb);
+}
+
+/* The project body around the indicators under test, complete enough that
+ * the checker has nothing to say. */
+#define PROJECT_HEAD(code, budget)                                             \
+  "plan 2021 framework local currency 万元;\n"                               \
+  "unit 1 \"单位\" {\n"                                                      \
+  "project \"项目\" budget " budget " {\n"                                     \
+  "code \"" code "\"; funds fiscal " budget " other 0;\n"                      \
+  "schedule dec 100%;\n"                                                       \
+  "benefit.social \"效益\" = \"有效\";\n"                                  \
+  "satisfaction.recipient \"满意度\" >= 90%;\n"
+#define PROJECT_TAIL "}\n}\n"
+
+static const jx_diff_item *find(const jx_diff *df, jx_diff_what w,
+                                const char *sub_suffix) {
+  for (size_t i = 0; i < df->n_items; i++) {
+    const jx_diff_item *it = &df->items[i];
+    if (it->what != w)
+      continue;
+    if (!sub_suffix)
+      return it;
+    size_t a = it->sub ? strlen(it->sub) : 0, b = strlen(sub_suffix);
+    if (a >= b && strcmp(it->sub + a - b, sub_suffix) == 0)
+      return it;
+  }
+  return NULL;
+}
+
+static void test_verdicts(void **state) {
+  (void)state;
+  two t;
+  diff_texts(
+      &t,
+      PROJECT_HEAD(
+          "A1",
+          "100") "output.cost \"成本上限\" <= 89.1万元;\n"
+                 "output.cost \"成本等于\" = 50万元;\n"
+                 "output.quantity \"人数\" = 22人;\n"
+                 "output.quality \"合格率\" >= 90%;\n"
+                 "output.quality \"方向\" >= 90%;\n"
+                 "output.timeliness \"换算\" = 0.5万元;\n"
+                 "benefit.economic \"日期\" <= 2021年12月31日;\n" PROJECT_TAIL,
+      PROJECT_HEAD(
+          "A1",
+          "100") "output.cost \"成本上限\" <= 85万元;\n"
+                 "output.cost \"成本等于\" = 600000元;\n"
+                 "output.quantity \"人数\" = 25人;\n"
+                 "output.quality \"合格率\" >= 95%;\n"
+                 "output.quality \"方向\" <= 95%;\n"
+                 "output.timeliness \"换算\" = 5000元;\n"
+                 "benefit.economic \"日期\" <= 2021年11月30日;\n" PROJECT_TAIL);
+  const jx_diff *df = &t.df;
+  const jx_diff_item *it;
+  it = find(df, JX_DW_IND_VALUE, " 成本上限");
+  assert_non_null(it);
+  assert_int_equal(it->verdict, JX_VERDICT_TIGHTENED);
+  assert_string_equal(it->old_text, "≤89.1万元");
+  assert_string_equal(it->new_text, "≤85万元");
+  it = find(df, JX_DW_IND_VALUE, " 成本等于"); /* cost: more is looser */
+  assert_non_null(it);
+  assert_int_equal(it->verdict, JX_VERDICT_LOOSENED);
+  it = find(df, JX_DW_IND_VALUE, " 人数"); /* = output: more is tighter */
+  assert_non_null(it);
+  assert_int_equal(it->verdict, JX_VERDICT_TIGHTENED);
+  it = find(df, JX_DW_IND_VALUE, " 合格率");
+  assert_non_null(it);
+  assert_int_equal(it->verdict, JX_VERDICT_TIGHTENED);
+  it = find(df, JX_DW_IND_VALUE, " 方向"); /* a floor became a ceiling */
+  assert_non_null(it);
+  assert_int_equal(it->verdict, JX_VERDICT_CHANGED);
+  assert_null(find(df, JX_DW_IND_VALUE, " 换算")); /* 0.5万元 = 5000元 */
+  it = find(df, JX_DW_IND_VALUE, " 日期");         /* an earlier deadline */
+  assert_non_null(it);
+  assert_int_equal(it->verdict, JX_VERDICT_TIGHTENED);
+  assert_int_equal(df->summary.tightened, 4);
+  assert_int_equal(df->summary.loosened, 1);
+  assert_int_equal(df->n_items, 6);
+  done(&t);
+}
+
+static void test_recoded_and_budget(void **state) {
+  (void)state;
+  two t;
+  diff_texts(&t, PROJECT_HEAD("C21", "20") PROJECT_TAIL,
+             PROJECT_HEAD("C22", "22.5") PROJECT_TAIL);
+  const jx_diff *df = &t.df;
+  assert_int_equal(df->summary.matched_by_name, 1);
+  const jx_diff_item *it = find(df, JX_DW_PROJECT_CODE, NULL);
+  assert_non_null(it);
+  assert_true(it->by_name);
+  assert_string_equal(it->old_text, "C21");
+  assert_string_equal(it->new_text, "C22");
+  it = find(df, JX_DW_BUDGET, NULL);
+  assert_non_null(it);
+  assert_true(it->has_amount);
+  assert_int_equal(it->delta.micros, 2500000);
+  assert_true(it->has_percent);
+  assert_int_equal(it->percent_cents, 1250);
+  assert_string_equal(it->currency, "万元");
+  assert_non_null(find(df, JX_DW_FISCAL, NULL));
+  assert_int_equal(df->n_items, 3);
+  assert_int_equal(df->summary.budget_delta.micros, 2500000);
+  done(&t);
+}
+
+static void test_identical_respelled(void **state) {
+  (void)state;
+  two t;
+  diff_texts(
+      &t,
+      PROJECT_HEAD(
+          "S1",
+          "89.1") "output.cost \"控制预算数\" = 89.1万元 basis \"工作计划\";\n"
+                  "output.quantity \"人数\" = 22人;\n" PROJECT_TAIL,
+      "# 中文关键字，另一种排版\n"
+      "计划 2021 指标体系 地方 金额单位 元；\n"
+      "单位 1 \"单位\" ｛ 项目 \"项目\" 预算 891000 ｛\n"
+      "  产出指标.数量指标 \"人数\" ＝ 22人；\n"
+      "  满意度.服务对象满意度 \"满意度\" 不低于 90％；\n"
+      "  编码 \"S1\"； 资金来源 财政资金 891000 其他资金 0；\n"
+      "  产出.成本 \"控制预算数\" = 891000元 依据 \"工作计划\"；\n"
+      "  效益.社会效益 \"效益\" = \"有效\"；\n"
+      "  支出计划 12月底 100％；\n"
+      "｝ ｝\n");
+  assert_int_equal(t.df.n_items, 0);
+  assert_int_equal(t.df.summary.projects_unchanged, 1);
+  done(&t);
+}
+
+/* Every project re-coded: all matched by name, through the hash tables. */
+static void test_many_projects(void **state) {
+  (void)state;
+  enum { N = 3000 };
+  size_t cap = (size_t)N * 200 + 256;
+  char *oa = malloc(cap), *ob = malloc(cap);
+  size_t la = 0, lb = 0;
+  la += (size_t)sprintf(oa + la, "plan 2021;\nunit 1 \"单位\" {\n");
+  lb += (size_t)sprintf(ob + lb, "plan 2022;\nunit 1 \"单位\" {\n");
+  for (int i = 0; i < N; i++) {
+    la += (size_t)sprintf(oa + la,
+                          "project \"项目%d\" budget 1 { code \"X21-%d\"; "
+                          "funds fiscal 1 other 0; }\n",
+                          i, i);
+    lb += (size_t)sprintf(ob + lb,
+                          "project \"项目%d\" budget 1 { code \"X22-%d\"; "
+                          "funds fiscal 1 other 0; }\n",
+                          N - 1 - i, N - 1 - i);
+  }
+  strcpy(oa + la, "}\n");
+  strcpy(ob + lb, "}\n");
+  two t;
+  write_tmp(t.pa, oa);
+  write_tmp(t.pb, ob);
+  free(oa);
+  free(ob);
+  t.d = jx_diag_new();
+  jx_diag_set_writer(t.d, quiet, NULL);
+  const char *pa[1] = {t.pa}, *pb[1] = {t.pb};
+  assert_int_equal(jx_diff_side_load(&t.a, pa, 1, t.d), 0);
+  assert_int_equal(jx_diff_side_load(&t.b, pb, 1, t.d), 0);
+  jx_diff_compute(&t.df, &t.a, &t.b, t.d);
+  assert_int_equal(t.df.summary.projects_matched, N);
+  assert_int_equal(t.df.summary.matched_by_name, N);
+  assert_int_equal(t.df.summary.count[JX_DW_PROJECT_CODE][JX_DIFF_CHANGED], N);
+  assert_int_equal(t.df.n_items, N + 1); /* the codes and the year */
+  done(&t);
+}
+
+int main(void) {
+  const struct CMUnitTest tests[] = {
+      cmocka_unit_test(test_inline_chinese),
+      cmocka_unit_test(test_inline_middle_insert),
+      cmocka_unit_test(test_inline_ascii_words),
+      cmocka_unit_test(test_inline_identical_and_empty),
+      cmocka_unit_test(test_inline_cap),
+      cmocka_unit_test(test_percent),
+      cmocka_unit_test(test_map),
+      cmocka_unit_test(test_verdicts),
+      cmocka_unit_test(test_recoded_and_budget),
+      cmocka_unit_test(test_identical_respelled),
+      cmocka_unit_test(test_many_projects),
+  };
+  return cmocka_run_group_tests(tests, NULL, NULL);
+}

@@ -1,0 +1,135 @@
+/*
+ * test_eval.c — unit tests of the runtime's evaluation functions
+ * (runtime/eval.c): targets met by op and kind, the expected cumulative
+ * spending of a schedule as a step function, and the look-ups by code.
+ */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include <cmocka.h>
+
+#include "jixiao.h"
+
+static jx_indicator quant(jx_op op, int64_t units) {
+  jx_indicator x = {0};
+  x.name = "n";
+  x.kind = JX_KIND_QUANTITATIVE;
+  x.op = op;
+  x.value.micros = units * JX_DECIMAL_SCALE;
+  return x;
+}
+
+static jx_decimal d(int64_t units, int64_t micros) {
+  jx_decimal v = {units * JX_DECIMAL_SCALE + micros};
+  return v;
+}
+
+static void test_met_by_op(void **state) {
+  (void)state;
+  jx_indicator eq = quant(JX_OP_EQ, 22), ge = quant(JX_OP_GE, 90),
+               le = quant(JX_OP_LE, 10), gt = quant(JX_OP_GT, 0),
+               lt = quant(JX_OP_LT, 5);
+  assert_int_equal(jx_indicator_met(&eq, d(22, 0)), 1);
+  assert_int_equal(jx_indicator_met(&eq, d(22, 1)), 0);
+  assert_int_equal(jx_indicator_met(&eq, d(21, 999999)), 0);
+  assert_int_equal(jx_indicator_met(&ge, d(90, 0)), 1);
+  assert_int_equal(jx_indicator_met(&ge, d(89, 999999)), 0);
+  assert_int_equal(jx_indicator_met(&ge, d(100, 0)), 1);
+  assert_int_equal(jx_indicator_met(&le, d(10, 0)), 1);
+  assert_int_equal(jx_indicator_met(&le, d(10, 1)), 0);
+  assert_int_equal(jx_indicator_met(&gt, d(0, 0)), 0);
+  assert_int_equal(jx_indicator_met(&gt, d(0, 1)), 1);
+  assert_int_equal(jx_indicator_met(&lt, d(5, 0)), 0);
+  assert_int_equal(jx_indicator_met(&lt, d(-5, 0)), 1);
+}
+
+static void test_met_other_kinds(void **state) {
+  (void)state;
+  jx_indicator q = {0}, na = {0}, due = {0}, after = {0};
+  q.kind = JX_KIND_QUALITATIVE;
+  q.text = "圆满完成";
+  na.kind = JX_KIND_NA;
+  assert_int_equal(jx_indicator_met(&q, d(1, 0)), -1);
+  assert_int_equal(jx_indicator_met(&na, d(0, 0)), -1);
+  assert_int_equal(jx_indicator_met(NULL, d(0, 0)), -1);
+  /* a date without an op is a deadline: on or before it */
+  due.kind = JX_KIND_DATE;
+  due.op = JX_OP_EQ;
+  due.value = d(20211231, 0);
+  assert_int_equal(jx_indicator_met(&due, d(20211231, 0)), 1);
+  assert_int_equal(jx_indicator_met(&due, d(20211130, 0)), 1);
+  assert_int_equal(jx_indicator_met(&due, d(20220101, 0)), 0);
+  after = due;
+  after.op = JX_OP_GE;
+  assert_int_equal(jx_indicator_met(&after, d(20211130, 0)), 0);
+  assert_int_equal(jx_indicator_met(&after, d(20220101, 0)), 1);
+}
+
+/* Points out of order on purpose: the step function must not rely on it. */
+static const jx_schedule_point sched[] = {
+    {6, JX_DEC(50, 0)},
+    {3, JX_DEC(25, 500000)},
+    {12, JX_DEC(100, 0)},
+    {10, JX_DEC(75, 0)},
+};
+
+static void test_schedule_expected(void **state) {
+  (void)state;
+  jx_project p = {0};
+  p.schedule = sched;
+  p.n_schedule = 4;
+  static const int64_t want[13] = {
+      0,        0,        0,        25500000, 25500000, 25500000, 50000000,
+      50000000, 50000000, 50000000, 75000000, 75000000, 100000000};
+  for (int m = 0; m <= 12; m++)
+    assert_int_equal(jx_schedule_expected(&p, m).micros, want[m]);
+  assert_int_equal(jx_schedule_expected(&p, 13).micros, 100000000);
+  assert_int_equal(jx_schedule_expected(&p, -1).micros, 0);
+  jx_project none = {0};
+  assert_int_equal(jx_schedule_expected(&none, 12).micros, 0);
+  assert_int_equal(jx_schedule_expected(NULL, 12).micros, 0);
+}
+
+static const jx_indicator inds[] = {
+    {.name = "人数", .kind = JX_KIND_QUANTITATIVE},
+    {.name = "满意度", .kind = JX_KIND_QUANTITATIVE},
+};
+static const jx_project projs_a[] = {
+    {.code = NULL, .name = "无编码"},
+    {.code = "A1", .name = "甲", .indicators = inds, .n_indicators = 2},
+};
+static const jx_project projs_b[] = {
+    {.code = "B1", .name = "乙"},
+    {.code = "A1", .name = "重复编码"},
+};
+static const jx_unit units[] = {
+    {.code = NULL, .name = NULL, .projects = projs_a, .n_projects = 2},
+    {.code = "324001", .name = "局", .projects = projs_b, .n_projects = 2},
+};
+static const jx_plan plan = {.year = 2021, .units = units, .n_units = 2};
+
+static void test_lookups(void **state) {
+  (void)state;
+  assert_ptr_equal(jx_plan_find_project(&plan, "A1"), &projs_a[1]);
+  assert_ptr_equal(jx_plan_find_project(&plan, "B1"), &projs_b[0]);
+  assert_null(jx_plan_find_project(&plan, "C1"));
+  assert_null(jx_plan_find_project(&plan, NULL));
+  assert_null(jx_plan_find_project(NULL, "A1"));
+  assert_ptr_equal(jx_plan_find_unit(&plan, "324001"), &units[1]);
+  assert_null(jx_plan_find_unit(&plan, "324002"));
+  assert_ptr_equal(jx_project_find_indicator(&projs_a[1], "满意度"), &inds[1]);
+  assert_null(jx_project_find_indicator(&projs_a[1], "满意"));
+  assert_null(jx_project_find_indicator(&projs_a[0], "人数"));
+}
+
+int main(void) {
+  const struct CMUnitTest tests[] = {
+      cmocka_unit_test(test_met_by_op),
+      cmocka_unit_test(test_met_other_kinds),
+      cmocka_unit_test(test_schedule_expected),
+      cmocka_unit_test(test_lookups),
+  };
+  return cmocka_run_group_tests(tests, NULL, NULL);
+}

@@ -1,0 +1,9 @@
+#!/bin/sh
+# valgrind-jxc.sh — runs jxc under valgrind, for `make test-valgrind`, which
+# passes this script as JXC to the golden runner.  JX_VALGRIND_JXC names the
+# binary (default build/jxc).  A valgrind error or leak exits 99, which no
+# golden case expects (jxc itself uses 0, 1 and 2), and -q keeps a clean
+# run's stderr byte-identical to jxc's own.
+exec valgrind -q --error-exitcode=99 --leak-check=full \
+  --errors-for-leak-kinds=definite,indirect,possible \
+  "${JX_VALGRIND_JXC:-build/jxc}" "$@"
