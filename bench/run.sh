@@ -65,7 +65,9 @@ for f in json csv c; do
 done
 
 echo "jxc: $("$JXC" version 2>/dev/null | head -1)   cpu: $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ *//')"
-echo "each figure: best of $RUNS run(s) on one core; MB = 10^6 bytes of jixiao source"
+echo "each figure: best of $RUNS run(s) on one core; MB = 10^6 bytes of jixiao source."
+echo "MB/s is by wall time; cpu MB/s by user+system time of the same run, which"
+echo "other load on the machine does not inflate.  Ratios are by wall time."
 
 # ---- measuring -------------------------------------------------------------
 # measure LABEL SRCBYTES OUTFILE CMD...: one table row; records the time
@@ -88,8 +90,8 @@ measure() {
       if (ref != "" && ref > 0 && t > 0)
         vs = t >= ref ? sprintf("%.1fx slower than jxc", t / ref) \
                       : sprintf("%.1fx faster than jxc", ref / t)
-      printf "  %-30s %8.3f s %9.1f MB/s %8.1f MB   %s\n", l, t,
-             (t > 0 ? b / t / 1e6 : 0), m / 1024, vs
+      printf "  %-30s %8.3f s %7.3f s %9.1f %9.1f %8.1f MB  %s\n", l, t, c,
+             (t > 0 ? b / t / 1e6 : 0), (c > 0 ? b / c / 1e6 : 0), m / 1024, vs
     }'
 }
 
@@ -110,7 +112,7 @@ for size in $SIZES; do
   echo
   echo "== ${size} MB: $src"
   echo "   $bytes bytes, $projects projects; equivalent JSON $jbytes bytes"
-  printf '  %-30s %10s %14s %11s\n' "" "time" "source MB/s" "peak RSS"
+  printf '  %-30s %10s %9s %9s %9s %11s\n' "" "wall" "cpu" "MB/s" "cpu MB/s" "peak RSS"
   REF=""
   measure "cat (floor)" cat "$bytes" /dev/null cat "$src"
   measure "wc -l (floor)" wc "$bytes" /dev/null wc -l "$src"

@@ -392,6 +392,8 @@ static void put_department(jx_out *o, int depth, const jx_department *dep) {
   put_string(o, dep->name);
   KEY(o, d, 0, "goals");
   put_strings(o, d, dep->goals, dep->n_goals);
+  KEY(o, d, 0, "indicators");
+  put_indicators(o, d, dep->indicators, dep->n_indicators);
   KEY(o, d, 0, "divisions");
   jx_out_putc(o, '[');
   for (size_t i = 0; i < dep->n_divisions; i++) {

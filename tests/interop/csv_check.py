@@ -90,7 +90,7 @@ def expected(doc):
             for x in dv["indicators"]:
                 ind.append(indicator_row("division", None, None, dv["name"],
                                          x))
-        for x in d.get("indicators", []):
+        for x in d["indicators"]:
             ind.append(indicator_row("department", None, None, None, x))
     return ind, proj, sched
 
@@ -153,24 +153,15 @@ def compare(name, want, got, how):
 def main():
     doc = json.load(open(sys.argv[1], encoding="utf-8"),
                     parse_float=decimal.Decimal)
-    d = doc["department"]
-    no_dept_ind = d is not None and "indicators" not in d
     for name, want, path in zip(("indicators", "projects", "schedule"),
                                 expected(doc), sys.argv[2:5]):
         bom = check_bytes(path)
-        note = ""
         for how, reader in (("python csv", read_python),
                             ("sqlite3 .import", read_sqlite)):
             got = reader(path, bom)
-            if name == "indicators" and no_dept_ind:
-                kept = [r for r in got if r[0] != "department"]
-                if len(kept) < len(got):
-                    note = (" (%d department indicators not in JSON v1, "
-                            "not compared)" % (len(got) - len(kept)))
-                got = kept
             compare(name, want, got, how)
-        print("%s: %d rows agree with JSON via python csv and sqlite3%s%s"
-              % (name, len(want) - 1, ", with BOM" if bom else "", note))
+        print("%s: %d rows agree with JSON via python csv and sqlite3%s"
+              % (name, len(want) - 1, ", with BOM" if bom else ""))
 
 
 if __name__ == "__main__":

@@ -10,10 +10,7 @@ the JSON back end.
     render_json.py PLAN.json [PRINT_PLAN_OUTPUT]
 
 With a second argument it compares instead of printing: exit 0 and a one
-line summary when they agree, else a unified diff and exit 1.  The JSON
-format (version 1) has no department-level indicators; when the document
-lacks them, department_indicator lines are left out of the comparison and
-the summary says how many.
+line summary when they agree, else a unified diff and exit 1.
 """
 import decimal
 import difflib
@@ -103,7 +100,7 @@ def render(doc):
             indicators("division_indicator", dv["indicators"], out)
         out += ["department_measure" + esc(m["title"]) + esc(m["text"])
                 for m in d["measures"]]
-        indicators("department_indicator", d.get("indicators", []), out)
+        indicators("department_indicator", d["indicators"], out)
     return out
 
 
@@ -116,23 +113,12 @@ def main():
         return 0
     with open(sys.argv[2], encoding="utf-8", newline="\n") as f:
         got = f.read().split("\n")[:-1]
-    skipped = 0
-    d = doc["department"]
-    if d is not None and "indicators" not in d:
-        kept = [line for line in got
-                if not line.startswith("department_indicator|")]
-        skipped = len(got) - len(kept)
-        got = kept
     if got != want:
         sys.stdout.writelines(difflib.unified_diff(
             [w + "\n" for w in want], [g + "\n" for g in got],
             "from JSON", "from C header"))
         return 1
-    note = ""
-    if skipped:
-        note = (" (%d department indicators not in JSON v1, not compared)"
-                % skipped)
-    print("C header agrees with JSON: %d lines%s" % (len(want), note))
+    print("C header agrees with JSON: %d lines" % len(want))
     return 0
 
 

@@ -210,6 +210,8 @@ static const jx_department sample_department = {
     .name = "秦皇岛市北戴河区自然资源和规划局",
     .goals = dept_goals,
     .n_goals = 1,
+    .indicators = division_indicators,
+    .n_indicators = 1,
     .divisions = divisions,
     .n_divisions = 1,
     .measures = dept_measures,
@@ -362,6 +364,23 @@ static const char sample_json[] =
     "    \"goals\": [\n"
     "      \"绘好空间规划蓝图\"\n"
     "    ],\n"
+    "    \"indicators\": [\n"
+    "      {\n"
+    "        \"level1\": null,\n"
+    "        \"level1_label\": null,\n"
+    "        \"level2\": null,\n"
+    "        \"level2_label\": null,\n"
+    "        \"name\": \"完成率\",\n"
+    "        \"description\": null,\n"
+    "        \"kind\": \"quantitative\",\n"
+    "        \"op\": \"=\",\n"
+    "        \"value\": 100,\n"
+    "        \"unit\": \"%\",\n"
+    "        \"text\": \"=100%\",\n"
+    "        \"basis\": null,\n"
+    "        \"line\": 7\n"
+    "      }\n"
+    "    ],\n"
     "    \"divisions\": [\n"
     "      {\n"
     "        \"name\": \"办公室\",\n"
@@ -468,6 +487,7 @@ static void test_department_empty(void **state) {
                            "  \"department\": {\n"
                            "    \"name\": \"部门\",\n"
                            "    \"goals\": [],\n"
+                           "    \"indicators\": [],\n"
                            "    \"divisions\": [],\n"
                            "    \"measures\": []\n"
                            "  }\n"
