@@ -22,14 +22,23 @@
 
 /* FNV-1a: short keys, no adversary worth a keyed hash (the input is the
  * user's own file, and a collision only costs a probe). */
-static size_t hash(const char *s, size_t n) {
+static uint64_t hash(const char *s, size_t n) {
   uint64_t h = 14695981039346656037u;
   for (size_t i = 0; i < n; i++) {
     h ^= (unsigned char)s[i];
     h *= 1099511628211u;
   }
-  return (size_t)h;
+  return h;
 }
+
+/* One key.  A province has hundreds of thousands of project codes, and
+ * this is all the checker keeps of each: ~64 bytes and a slot pointer. */
+struct jx_chk_entry {
+  jx_loc loc;
+  uint64_t h;
+  uint32_t len;
+  char key[];
+};
 
 void jx_chk_set_init(jx_chk_set *s) {
   memset(s, 0, sizeof *s);
@@ -44,15 +53,15 @@ void jx_chk_set_free(jx_chk_set *s) {
 
 static void set_grow(jx_chk_set *s) {
   size_t cap = s->cap ? s->cap * 2 : 64;
-  struct jx_chk_slot *slots = jx_xcalloc(cap, sizeof *slots);
+  struct jx_chk_entry **slots = jx_xcalloc(cap, sizeof *slots);
   for (size_t i = 0; i < s->cap; i++) {
-    const char *k = s->slots[i].key;
-    if (!k)
+    struct jx_chk_entry *e = s->slots[i];
+    if (!e)
       continue;
-    size_t j = hash(k, strlen(k)) & (cap - 1);
-    while (slots[j].key)
+    size_t j = (size_t)e->h & (cap - 1);
+    while (slots[j])
       j = (j + 1) & (cap - 1);
-    slots[j] = s->slots[i];
+    slots[j] = e;
   }
   free(s->slots);
   s->slots = slots;
@@ -61,14 +70,19 @@ static void set_grow(jx_chk_set *s) {
 
 const jx_loc *jx_chk_set_add(jx_chk_set *s, const char *key, size_t n,
                              jx_loc loc) {
-  if ((s->n + 1) * 2 > s->cap) /* at most half full: probes stay short */
+  if ((s->n + 1) * 4 > s->cap * 3)
     set_grow(s);
-  size_t j = hash(key, n) & (s->cap - 1);
-  for (; s->slots[j].key; j = (j + 1) & (s->cap - 1))
-    if (strlen(s->slots[j].key) == n && memcmp(s->slots[j].key, key, n) == 0)
-      return &s->slots[j].loc;
-  s->slots[j].key = jx_arena_strndup(&s->arena, key, n);
-  s->slots[j].loc = loc;
+  uint64_t h = hash(key, n);
+  size_t j = (size_t)h & (s->cap - 1);
+  for (struct jx_chk_entry *e; (e = s->slots[j]); j = (j + 1) & (s->cap - 1))
+    if (e->h == h && e->len == n && memcmp(e->key, key, n) == 0)
+      return &e->loc;
+  struct jx_chk_entry *e = jx_arena_alloc(&s->arena, sizeof *e + n + 1);
+  e->loc = loc;
+  e->h = h;
+  e->len = (uint32_t)n;
+  memcpy(e->key, key, n);
+  s->slots[j] = e;
   s->n++;
   return NULL;
 }
@@ -90,6 +104,7 @@ void jx_checker_free(jx_checker *c) {
   jx_chk_set_free(&c->project_codes);
   jx_chk_set_free(&c->unit_codes);
   jx_arena_free(&c->arena);
+  free(c->dups);
   free(c);
 }
 

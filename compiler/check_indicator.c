@@ -5,6 +5,7 @@
  * percentage of it; other rates lie in 0–100), numbers have units, dates
  * are real dates, and no block lists the same indicator twice.
  */
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -175,21 +176,48 @@ static bool blank(const char *s) {
 
 /* The key under which two indicators are the same: the resolved category
  * (产出.数量 and output.quantity are one) and the name.  Malloc'd. */
-static char *dup_key(const jx_node *n, const jx_level1 *a, const jx_level2 *b,
-                     size_t *len) {
+/* The slot for indicator n of category (a, b) in the checker's duplicate
+ * table: the one holding the same category and name, or an empty one. */
+static struct jx_chk_dup *dup_slot(jx_checker *c, const jx_node *n,
+                                   const jx_level1 *a, const jx_level2 *b) {
   const char *name = n->u.indicator.name.text;
-  const char *c1 = a && b ? a->code : "", *c2 = a && b ? b->code : "";
-  size_t cap = strlen(c1) + strlen(c2) + strlen(name) + 3;
-  char *key = jx_xmalloc(cap);
-  *len = (size_t)snprintf(key, cap, "%s.%s\x1f%s", c1, c2, name);
-  return key;
+  uint64_t h = 14695981039346656037u ^ (uint64_t)(uintptr_t)b;
+  for (const char *p = name; *p; p++) {
+    h ^= (unsigned char)*p;
+    h *= 1099511628211u;
+  }
+  size_t mask = c->dups_cap - 1, j = (size_t)h & mask;
+  for (; c->dups[j].n; j = (j + 1) & mask) {
+    const struct jx_chk_dup *d = &c->dups[j];
+    if (d->h == h && d->a == a && d->b == b &&
+        strcmp(d->n->u.indicator.name.text, name) == 0)
+      break;
+  }
+  c->dups[j].h = h;
+  return &c->dups[j];
+}
+
+/* Sizes and clears the duplicate table for a block of n indicators: at
+ * most half full, so probes stay short. */
+static void dups_reset(jx_checker *c, size_t n) {
+  size_t cap = 16;
+  while (cap < 2 * n)
+    cap *= 2;
+  if (cap > c->dups_cap) {
+    free(c->dups);
+    c->dups = jx_xmalloc(cap * sizeof *c->dups);
+    c->dups_cap = cap;
+  }
+  memset(c->dups, 0, c->dups_cap * sizeof *c->dups);
 }
 
 int jx_chk_indicators(jx_checker *c, const jx_node *items,
                       const jx_chk_budget *budget, bool *found) {
   int unresolved = 0;
-  jx_chk_set names;
-  jx_chk_set_init(&names);
+  size_t count = 0;
+  for (const jx_node *n = items; n; n = n->next)
+    count += n->kind == JX_N_INDICATOR;
+  dups_reset(c, count);
   const jx_framework *fw = c->framework;
   for (const jx_node *n = items; n; n = n->next) {
     if (n->kind != JX_N_INDICATOR)
@@ -216,12 +244,14 @@ int jx_chk_indicators(jx_checker *c, const jx_node *items,
      * report the same line twice. */
     if (blank(name->text) || (n->u.indicator.level2.text && !b))
       continue;
-    size_t len;
-    char *key = dup_key(n, a, b, &len);
-    const jx_loc *first = jx_chk_set_add(&names, key, len, name->loc);
-    free(key);
-    if (!first)
+    struct jx_chk_dup *slot = dup_slot(c, n, b ? a : NULL, b);
+    if (!slot->n) {
+      slot->n = n;
+      slot->a = b ? a : NULL;
+      slot->b = b;
       continue;
+    }
+    const jx_loc *first = &slot->n->u.indicator.name.loc;
     if (a && b) {
       char label[256];
       snprintf(label, sizeof label, "%s.%s", a->label, b->label);
@@ -233,6 +263,5 @@ int jx_chk_indicators(jx_checker *c, const jx_node *items,
     }
     jx_diag_note(c->diag, JX_N_FIRST_HERE, *first);
   }
-  jx_chk_set_free(&names);
   return unresolved;
 }

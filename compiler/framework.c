@@ -116,12 +116,19 @@ static size_t short_len(const char *label) {
   return n - ZHIBIAO_LEN;
 }
 
+/* Called for every category of every indicator, twice (check and lower):
+ * a comparison of the first character rules out nearly every candidate
+ * before anything is measured. */
 static int name_matches(const char *code, const char *label, const char *s) {
   if (!s)
     return 0;
-  if (code && strcmp(code, s) == 0)
+  if (code && code[0] == s[0] && strcmp(code, s) == 0)
     return 1;
-  if (label && strcmp(label, s) == 0)
+  /* The label and its short form share their first character (3 bytes of
+   * UTF-8 for a Chinese one; strncmp stops at a shorter s's NUL). */
+  if (!label || strncmp(label, s, 3) != 0)
+    return 0;
+  if (strcmp(label, s) == 0)
     return 1;
   size_t n = short_len(label);
   return n && strlen(s) == n && memcmp(label, s, n) == 0;
