@@ -99,7 +99,8 @@ static void on_unit_open_(compile_state *s, const jx_node *n) {
     s->job->backend->unit_open(s->be, &s->group);
 }
 
-static void on_project_(compile_state *s, const jx_node *n, const jx_node *unit) {
+static void on_project_(compile_state *s, const jx_node *n,
+                        const jx_node *unit) {
   s->seen_decl = true;
   bool ok = jx_check_project(s->checker, n, unit);
   if (!unit && (!s->group_open || s->group.code)) {

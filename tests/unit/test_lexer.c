@@ -44,9 +44,10 @@ typedef struct lexed {
   buf toks;  /* "name@line:col+len[text] …", end of file left out */
   buf diags; /* JSON lines */
   int kinds[64];
-  int ntok;  /* tokens before the end of file */
-  int eofs;  /* end-of-file tokens seen: must be exactly 1, and last */
+  int ntok; /* tokens before the end of file */
+  int eofs; /* end-of-file tokens seen: must be exactly 1, and last */
   int errors;
+  jx_loc eof; /* where the end of file was reported */
 } lexed;
 
 static void on_token(void *ud, const jx_token *t) {
@@ -55,6 +56,7 @@ static void on_token(void *ud, const jx_token *t) {
   if (t->kind == YYEOF) {
     assert_string_equal(t->name, "end of file");
     l->eofs++;
+    l->eof = t->loc;
     return;
   }
   if (l->ntok < 64)
@@ -97,7 +99,9 @@ static lexed lex_n(const char *src, size_t n) {
   return l;
 }
 
-static lexed lex(const char *src) { return lex_n(src, strlen(src)); }
+static lexed lex(const char *src) {
+  return lex_n(src, strlen(src));
+}
 
 static void lexed_free(lexed *l) {
   free(l->toks.s);
@@ -144,9 +148,7 @@ static const spelling keywords[] = {
     {ROLE, "'role'", {"role", "角色"}},
     {NA, "'n/a'", {"n/a", "N/A", "不涉及"}},
     /* operators */
-    {GE,
-     "'>='",
-     {">=", "≥", "≧", "＞＝", "不低于", "不少于"}},
+    {GE, "'>='", {">=", "≥", "≧", "＞＝", "不低于", "不少于"}},
     {LE, "'<='", {"<=", "≤", "≦", "＜＝", "不高于", "不超过"}},
     {GT, "'>'", {">", "＞", "大于", "高于", "超过"}},
     {LT, "'<'", {"<", "＜", "小于", "低于"}},
@@ -329,9 +331,9 @@ static void test_bad_escapes(void **state) {
 static void test_control_char_in_string(void **state) {
   (void)state;
   const char src[] = "\"a\x01z\" ;";
-  expect_error(src, sizeof src - 1, "error@1:1+5 ';'@1:7+1",
-               DIAG(1, 3, 4, 2, "control-char",
-                    "control character U+0001 in string"));
+  expect_error(
+      src, sizeof src - 1, "error@1:1+5 ';'@1:7+1",
+      DIAG(1, 3, 4, 2, "control-char", "control character U+0001 in string"));
 }
 
 /* A bad byte is reported at its own offset, in code, strings and
@@ -384,6 +386,23 @@ static void test_empty(void **state) {
   expect_tokens(" \n\t\u3000\n# only a comment", "");
 }
 
+/* The end of file sits just past the last byte (zero length), not on the
+ * last match: a trailing comment or run of spaces once took the caret of
+ * "unexpected end of file".  After a final newline it is the newline, at
+ * the end of the last line, not a line of its own. */
+static void test_end_of_file_location(void **state) {
+  (void)state;
+  const char *src[] = {"a # c", "a   ", "a", "a\n", "a\n\n", ""};
+  const char *want[] = {"1:6+0", "1:5+0", "1:2+0", "1:2+1", "2:1+1", "1:1+0"};
+  for (int i = 0; i < 6; i++) {
+    lexed l = lex(src[i]);
+    char got[32];
+    snprintf(got, sizeof got, "%u:%u+%u", l.eof.line, l.eof.col, l.eof.len);
+    assert_string_equal(got, want[i]);
+    lexed_free(&l);
+  }
+}
+
 int main(void) {
   const struct CMUnitTest tests[] = {
       cmocka_unit_test(test_every_spelling),
@@ -403,6 +422,7 @@ int main(void) {
       cmocka_unit_test(test_invalid_utf8),
       cmocka_unit_test(test_unexpected_characters),
       cmocka_unit_test(test_empty),
+      cmocka_unit_test(test_end_of_file_location),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -15,6 +15,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 #include <cmocka.h>
 
@@ -403,11 +404,12 @@ static void test_headers(void **state) {
 
 static void test_framework_declaration(void **state) {
   (void)state;
-  parsed *p = parse("framework mine \"自定义\" {\n"
-                    "  out \"产出指标\" { qty \"数量指标\"; c \"成本\" role cost; }\n"
-                    "  sat \"满意度指标\" { }\n"
-                    "}\n"
-                    "framework bare { }\n");
+  parsed *p =
+      parse("framework mine \"自定义\" {\n"
+            "  out \"产出指标\" { qty \"数量指标\"; c \"成本\" role cost; }\n"
+            "  sat \"满意度指标\" { }\n"
+            "}\n"
+            "framework bare { }\n");
   assert_int_equal(p->rc, 0);
   assert_string_equal(p->ev.order, "FF");
   const jx_node *f = p->ast.items;
@@ -499,6 +501,21 @@ static void test_recovery_at_top_level(void **state) {
   parsed_free(p);
 }
 
+/* A block left open: the error is at the end of the input, after the
+ * trailing comment, and the project never reaches the sink. */
+static void test_unexpected_end_of_file(void **state) {
+  (void)state;
+  parsed *p = parse("project \"x\" { # c");
+  assert_int_equal(p->rc, 1);
+  assert_string_equal(p->diags,
+                      "{\"file\":\"t.jx\",\"line\":1,\"column\":18,"
+                      "\"end_line\":1,\"end_column\":18,\"byte_offset\":17,"
+                      "\"severity\":\"error\",\"code\":\"syntax\","
+                      "\"message\":\"unexpected end of file\",\"notes\":[]}\n");
+  assert_string_equal(p->ev.order, "");
+  parsed_free(p);
+}
+
 /* ---- streaming ---------------------------------------------------------- */
 
 /* n projects, inside a unit or not, each with a few statements. */
@@ -509,12 +526,12 @@ static char *many_projects(int n, bool in_unit, size_t *len) {
   if (in_unit)
     used += (size_t)snprintf(s + used, cap - used, "unit 1 \"u\" {\n");
   for (int i = 0; i < n; i++)
-    used += (size_t)snprintf(
-        s + used, cap - used,
-        "project \"项目%d\" budget %d {\n  code \"C%d\";\n"
-        "  output.quantity \"人数\" >= %d人 basis \"历史\";\n"
-        "  goal \"保障第%d项工作\";\n}\n",
-        i, i + 1, i, i, i);
+    used +=
+        (size_t)snprintf(s + used, cap - used,
+                         "project \"项目%d\" budget %d {\n  code \"C%d\";\n"
+                         "  output.quantity \"人数\" >= %d人 basis \"历史\";\n"
+                         "  goal \"保障第%d项工作\";\n}\n",
+                         i, i + 1, i, i, i);
   if (in_unit)
     used += (size_t)snprintf(s + used, cap - used, "}\n");
   *len = used;
@@ -548,6 +565,50 @@ static void test_streaming_memory_is_bounded(void **state) {
   }
 }
 
+/* ---- reading: time linear in the length of a token -------------------- */
+
+/* CPU seconds to parse a project whose name, body or a comment before it
+ * is one token of `big` bytes. */
+static double parse_seconds(int shape, size_t big) {
+  const char *heads[] = {"# ", "project \"", "project \"x\" {"};
+  const char *tails[] = {"\nproject \"p\" { }\n", "\" { }\n", "}\n"};
+  size_t head = strlen(heads[shape]), tail = strlen(tails[shape]);
+  size_t len = head + big + tail;
+  char *src = malloc(len);
+  assert_non_null(src);
+  memcpy(src, heads[shape], head);
+  memset(src + head, shape == 2 ? ' ' : 'a', big);
+  memcpy(src + head + big, tails[shape], tail);
+  clock_t t0 = clock();
+  parsed *p = parse_n(src, len, false);
+  double secs = (double)(clock() - t0) / CLOCKS_PER_SEC;
+  assert_int_equal(p->rc, 0);
+  assert_int_equal(p->ev.project, 1);
+  parsed_free(p);
+  free(src);
+  return secs;
+}
+
+/* flex moves and rescans the token in progress at every refill; when each
+ * read was capped at 64 KiB, one huge comment, string or run of spaces took
+ * quadratic time (100 MB of spaces: 415 s).  16 times the bytes must now
+ * cost about 16 times the time; quadratic scanning made it over 200. */
+static void test_long_tokens_scan_in_linear_time(void **state) {
+  (void)state;
+  for (int shape = 0; shape < 3; shape++) {
+    double small = 1.0;
+    for (int i = 0; i < 3; i++) { /* the least noisy of three */
+      double t = parse_seconds(shape, 512u << 10);
+      if (t < small)
+        small = t;
+    }
+    double big = parse_seconds(shape, 8u << 20);
+    if (small < 1e-4)
+      small = 1e-4; /* clock() granularity */
+    assert_true(big / small < 64.0);
+  }
+}
+
 int main(void) {
   const struct CMUnitTest tests[] = {
       cmocka_unit_test(test_card_one_liner),
@@ -558,7 +619,9 @@ int main(void) {
       cmocka_unit_test(test_framework_declaration),
       cmocka_unit_test(test_recovery_three_errors),
       cmocka_unit_test(test_recovery_at_top_level),
+      cmocka_unit_test(test_unexpected_end_of_file),
       cmocka_unit_test(test_streaming_memory_is_bounded),
+      cmocka_unit_test(test_long_tokens_scan_in_linear_time),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);
 }
