@@ -121,6 +121,23 @@ static jx_node *finish_project(jx_scan *p, jx_loc loc, jx_text name,
   return n;
 }
 
+/* Ends a unit: hands it to the sink, then (streaming, and when no
+ * lookahead was read) gives its memory back and returns NULL. */
+static jx_node *close_unit(jx_scan *p, jx_unit_head h, jx_node *items,
+                           jx_loc close, bool no_lookahead) {
+  jx_node *n = h.node;
+  n->u.block.items = items;
+  n->u.block.close = close;
+  if (p->sink->unit_close)
+    p->sink->unit_close(p->sink->ud, n);
+  p->cur_unit = NULL;
+  if (!p->keep_tree && no_lookahead) {
+    jx_arena_release(p->arena, h.mark);
+    return NULL;
+  }
+  return n;
+}
+
 static void yyerror(const jx_loc *loc, yyscan_t scanner, jx_scan *p,
                     const char *msg);
 }
@@ -136,6 +153,7 @@ static void yyerror(const jx_loc *loc, yyscan_t scanner, jx_scan *p,
   jx_attrs attrs;
   jx_sched_list sched;
   jx_arena_mark mark;
+  jx_unit_head uhead;
 }
 
 %token <text>  STRING     "string"
@@ -175,7 +193,8 @@ static void yyerror(const jx_loc *loc, yyscan_t scanner, jx_scan *p,
 %token RBRACE     "'}'"
 
 %type <node> header framework_decl level1 level2 department division unit
-%type <node> unit_head project budget_opt goal measure indicator
+%type <uhead> unit_head
+%type <node> project budget_opt goal measure indicator
 %type <node> indicator_kw project_stmt
 %type <list> level1s level2s dept_items div_items unit_items project_items
 %type <value> value year_opt
@@ -337,30 +356,23 @@ div_items
 /* unit -> unit CODE STRING { (goal | measure | project)* } */
 unit
   : unit_head unit_items block_close {
-      $$ = $1;
-      $$->u.block.items = $2.head;
-      $$->u.block.close = @3;
-      if (p->sink->unit_close)
-        p->sink->unit_close(p->sink->ud, $$);
-      p->cur_unit = NULL;
+      $$ = close_unit(p, $1, $2.head, @3, yychar == YYEMPTY);
     }
   | unit_head unit_items error block_close {
-      $$ = $1;
-      $$->u.block.items = $2.head;
-      $$->u.block.close = @4;
-      if (p->sink->unit_close)
-        p->sink->unit_close(p->sink->ud, $$);
-      p->cur_unit = NULL;
+      $$ = close_unit(p, $1, $2.head, @4, yychar == YYEMPTY);
     }
   ;
+/* The unit's memory, like a project's, is released once the sink has seen
+ * it: a province has tens of thousands of units. */
 unit_head
-  : UNIT unit_code STRING block_open {
-      $$ = node(p, JX_N_UNIT, @1);
-      $$->u.block.code = $2;
-      $$->u.block.name = $3;
-      p->cur_unit = $$;
+  : UNIT mark unit_code STRING block_open {
+      $$.node = node(p, JX_N_UNIT, @1);
+      $$.node->u.block.code = $3;
+      $$.node->u.block.name = $4;
+      $$.mark = $2;
+      p->cur_unit = $$.node;
       if (p->sink->unit_open)
-        p->sink->unit_open(p->sink->ud, $$);
+        p->sink->unit_open(p->sink->ud, $$.node);
     }
   ;
 unit_code

@@ -34,6 +34,11 @@ typedef struct jx_attrs {
   jx_loc dup_loc;
 } jx_attrs;
 
+typedef struct jx_unit_head {
+  jx_node *node;
+  jx_arena_mark mark; /* taken at the `unit` keyword */
+} jx_unit_head;
+
 typedef struct jx_sched_list {
   jx_schedule_entry *head, *tail;
 } jx_sched_list;
