@@ -288,8 +288,21 @@ bool jx_diag_too_many(const jx_diag *d) {
 /* The line holding `loc`, without its line break, and the byte index of
  * loc within it.  False when the line cannot be had: the caller then prints
  * the header alone. */
+/* Moves i back to the first byte of a UTF-8 character. */
+static size_t char_start(const char *s, size_t i) {
+  while (i > 0 && ((unsigned char)s[i] & 0xC0) == 0x80)
+    i--;
+  return i;
+}
+
+/* Bytes quoted on each side of a location on a long line: a minified file
+ * or a paragraph on one line is quoted only around the location, between
+ * "..." marks, so that one message stays one screen. */
+#define JX_DIAG_QUOTE_CONTEXT 160
+
 static bool fetch_line(jx_diag *d, jx_loc loc, const char **text, size_t *n,
-                       size_t *at) {
+                       size_t *at, bool *cut) {
+  *cut = false;
   if (loc.line == 0 || loc.file >= d->nsrc)
     return false;
   uint32_t col = loc.col ? loc.col : 1;
@@ -316,8 +329,15 @@ static bool fetch_line(jx_diag *d, jx_loc loc, const char **text, size_t *n,
         fseeko(s->fp, (off_t)start, SEEK_SET) != 0)
       return false;
     sb_clear(&d->line);
+    /* Nothing past the quoted window is needed (see put_located). */
+    uint64_t need = (uint64_t)col - 1 + loc.len + JX_DIAG_QUOTE_CONTEXT + 4;
     int c;
     while ((c = getc(s->fp)) != EOF && c != '\n') {
+      /* Stop at the first character boundary past what is needed. */
+      if (d->line.n >= need && ((unsigned char)c & 0xC0) != 0x80) {
+        *cut = true;
+        break;
+      }
       char ch = (char)c;
       sb_add(&d->line, &ch, 1);
     }
@@ -502,8 +522,9 @@ static void put_header(jx_diag *d, const item *it, uint32_t col) {
 static size_t put_located(jx_diag *d, const item *it) {
   const char *s;
   size_t n, at;
+  bool cut;
   span sp;
-  if (!fetch_line(d, it->loc, &s, &n, &at)) {
+  if (!fetch_line(d, it->loc, &s, &n, &at, &cut)) {
     blind_span(it->loc, &sp);
     put_header(d, it, sp.col);
     return gutter_width(it->loc.line);
@@ -514,11 +535,23 @@ static size_t put_located(jx_diag *d, const item *it) {
   sbuf *o = &d->out;
   size_t w = gutter_width(it->loc.line);
   sb_printf(o, " %*lu | ", (int)w, (unsigned long)it->loc.line);
-  lay_out(s, n, at, it->loc.len, o, &sp);
+  size_t from = 0, to = n;
+  if (n > 2 * JX_DIAG_QUOTE_CONTEXT + it->loc.len) {
+    from = at > JX_DIAG_QUOTE_CONTEXT
+               ? char_start(s, at - JX_DIAG_QUOTE_CONTEXT)
+               : 0;
+    size_t end = at + it->loc.len + JX_DIAG_QUOTE_CONTEXT;
+    to = end < n ? char_start(s, end) : n;
+  }
+  if (from > 0)
+    sb_puts(o, "...");
+  lay_out(s + from, to - from, at - from, it->loc.len, o, &sp);
+  if (to < n || cut)
+    sb_puts(o, "...");
   sb_puts(o, "\n ");
   sb_fill(o, ' ', w);
   sb_puts(o, " | ");
-  sb_fill(o, ' ', sp.dstart);
+  sb_fill(o, ' ', sp.dstart + (from > 0 ? 3u : 0u));
   if (d->color)
     sb_puts(o, C_GREEN);
   sb_puts(o, "^");
@@ -610,7 +643,8 @@ static void json_path(jx_diag *d, uint32_t file) {
 static void json_span(jx_diag *d, jx_loc loc, span *sp) {
   const char *s;
   size_t n, at;
-  if (fetch_line(d, loc, &s, &n, &at))
+  bool cut;
+  if (fetch_line(d, loc, &s, &n, &at, &cut))
     lay_out(s, n, at, loc.len, NULL, sp);
   else
     blind_span(loc, sp);
