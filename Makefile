@@ -1,7 +1,8 @@
 # Makefile — builds jxc and libjixiao.a, runs the tests and the benchmark.
 #
 #   make demo     install build dependencies, build, compile the example
-#   make test     install build dependencies, build, run every test
+#   make test     install build dependencies, build, run every test (also
+#                 under ASan+UBSan)
 #   make          build build/jxc and build/libjixiao.a
 #   make asan     the same build with AddressSanitizer + UBSan (build-asan/)
 #   make bench    benchmark figures (never part of make test)
@@ -57,9 +58,12 @@ demo: deps
 	@$(MAKE) --no-print-directory jxc
 	$(B)/jxc build -f json examples/beidaihe-2021.jx
 
-# make test: the README's test command and what .ci/run calls.
+# make test: the README's test command and what .ci/run calls.  The whole
+# suite runs twice: as built, then under AddressSanitizer + UBSan.
 test: deps
 	@$(MAKE) --no-print-directory test-run
+	@echo "== the same suite under AddressSanitizer and UBSan (build-asan/)"
+	@$(MAKE) --no-print-directory B=build-asan SAN=1 test-run
 
 test-run: $(B)/jxc $(UNIT_BIN)
 	@set -e; for t in $(UNIT_BIN); do echo "== $$t"; JXC=$(B)/jxc $$t; done
