@@ -14,6 +14,7 @@
 #include "arena.h"
 #include "cli.h"
 #include "fmt.h"
+#include "parse.h"
 
 const char jx_fmt_usage[] =
     "usage: jxc fmt [-w | --check] [--zh] FILE...\n"
@@ -31,21 +32,6 @@ const char jx_fmt_usage[] =
     "\n" JX_DIAG_OPTS_HELP "\n"
     "Exit status: 0 success, 1 syntax errors (or, with --check, unformatted\n"
     "files), 2 usage or I/O trouble.\n";
-
-static char *read_all(FILE *f, size_t *n) {
-  size_t cap = 65536, len = 0;
-  char *buf = jx_xmalloc(cap);
-  for (;;) {
-    if (len == cap)
-      buf = jx_xrealloc(buf, cap *= 2);
-    size_t got = fread(buf + len, 1, cap - len, f);
-    len += got;
-    if (got == 0)
-      break;
-  }
-  *n = len;
-  return buf;
-}
 
 /* Replaces path with the bytes, atomically (out.h). */
 static int rewrite(const char *path, const char *data, size_t n) {
@@ -122,7 +108,7 @@ int jx_cmd_fmt(int argc, char **argv) {
       continue;
     }
     size_t len;
-    char *src = read_all(f, &len);
+    char *src = jx_read_all(f, &len);
     if (!is_stdin)
       fclose(f);
     uint32_t file = jx_diag_add_source(d, is_stdin ? "<stdin>" : path, src,

@@ -171,24 +171,6 @@ static void on_unit_close(void *ud, const jx_node *n) {
   jx_diag_release(s->diag);
 }
 
-/* Standard input is read whole, so that diagnostics can quote its lines. */
-static char *slurp(FILE *f, size_t *n) {
-  size_t cap = 65536, len = 0;
-  char *buf = jx_xmalloc(cap);
-  for (;;) {
-    if (len == cap) {
-      cap *= 2;
-      buf = jx_xrealloc(buf, cap);
-    }
-    size_t got = fread(buf + len, 1, cap - len, f);
-    len += got;
-    if (got == 0)
-      break;
-  }
-  *n = len;
-  return buf;
-}
-
 /* The whole run.  With mem set, job->paths[0] names one source held in
  * memory (jx_compile_mem) instead of a file to open. */
 static int compile(const jx_compile_job *job, const char *mem, size_t mem_len,
@@ -224,7 +206,7 @@ static int compile(const jx_compile_job *job, const char *mem, size_t mem_len,
       jx_parse_mem(mem, mem_len, file, d, &arena, &sink, &opt, NULL);
     } else if (strcmp(path, "-") == 0) {
       size_t n;
-      held[i] = slurp(stdin, &n);
+      held[i] = jx_read_all(stdin, &n);
       uint32_t file = jx_diag_add_source(d, "<stdin>", held[i], n);
       jx_check_begin_file(s.checker, file);
       jx_parse_mem(held[i], n, file, d, &arena, &sink, &opt, NULL);

@@ -257,23 +257,6 @@ static void on_unit_close(void *ud, const jx_node *n) {
   jx_diag_release(ls->diag);
 }
 
-static char *slurp(FILE *f, size_t *n) {
-  size_t cap = 65536, len = 0;
-  char *buf = jx_xmalloc(cap);
-  for (;;) {
-    if (len == cap) {
-      cap *= 2;
-      buf = jx_xrealloc(buf, cap);
-    }
-    size_t got = fread(buf + len, 1, cap - len, f);
-    len += got;
-    if (got == 0)
-      break;
-  }
-  *n = len;
-  return buf;
-}
-
 static uint32_t hold(jx_diff_side *s, jx_diag *d, const char *name, char *data,
                      size_t len) {
   s->held = jx_xrealloc(s->held, (size_t)(s->n_held + 1) * sizeof *s->held);
@@ -314,7 +297,7 @@ int jx_diff_side_load_as(jx_diff_side *s, const char *const *paths,
     if (is_stdin || name) {
       /* Read whole, so that diagnostics can quote lines under the name. */
       size_t len;
-      char *data = slurp(f, &len);
+      char *data = jx_read_all(f, &len);
       file = hold(s, d, name ? name : "<stdin>", data, len);
       jx_check_begin_file(s->checker, file);
       jx_parse_mem(data, len, file, d, &s->arena, &sink, &opt, NULL);

@@ -14,6 +14,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "backend.h"
+
 /* ---- Inline difference --------------------------------------------------- */
 
 typedef struct tok {
@@ -577,33 +579,19 @@ static void render_lines(rd *r, const jx_diff *df) {
 /* A JSON string.  The lexer has already refused ill-formed UTF-8, so bytes
  * from 0x80 up pass through; only '"', '\\' and control characters are
  * escaped.  (emit_json.c has a stricter escaper that is static there.) */
-static void js(jx_out *o, const char *s, size_t n) {
-  static const char hex[] = "0123456789abcdef";
-  jx_out_putc(o, '"');
-  for (size_t i = 0; i < n; i++) {
-    unsigned char ch = (unsigned char)s[i];
-    if (ch == '"' || ch == '\\') {
-      jx_out_putc(o, '\\');
-      jx_out_putc(o, (char)ch);
-    } else if (ch == '\n') {
-      jx_out_puts(o, "\\n");
-    } else if (ch == '\t') {
-      jx_out_puts(o, "\\t");
-    } else if (ch < 0x20 || ch == 0x7f) {
-      char u[6] = {'\\', 'u', '0', '0', hex[ch >> 4], hex[ch & 15]};
-      jx_out_write(o, u, sizeof u);
-    } else {
-      jx_out_putc(o, (char)ch);
-    }
-  }
-  jx_out_putc(o, '"');
+static void jstr(jx_out *o, const char *s) {
+  jx_json_string(o, s);
 }
 
-static void jstr(jx_out *o, const char *s) {
-  if (s)
-    js(o, s, strlen(s));
-  else
-    jx_out_puts(o, "null");
+/* n bytes of s (a piece of an inline diff, not NUL-terminated). */
+static void js(jx_out *o, const char *s, size_t n) {
+  char small[256];
+  char *t = n < sizeof small ? small : jx_xmalloc(n + 1);
+  memcpy(t, s, n);
+  t[n] = '\0';
+  jx_json_string(o, t);
+  if (t != small)
+    free(t);
 }
 
 static void jloc(jx_out *o, jx_diff_loc l) {

@@ -156,7 +156,7 @@ static void put_escape(jx_out *o, unsigned char c) {
  * and at ill-formed UTF-8, whose every maximal ill-formed subpart becomes
  * one U+FFFD (the Unicode "substitution of maximal subparts" practice).
  */
-static void put_string(jx_out *o, const char *str) {
+void jx_json_string(jx_out *o, const char *str) {
   if (!str) {
     put_null(o);
     return;
@@ -247,7 +247,7 @@ static void put_strings(jx_out *o, int depth, const char *const *v, size_t n) {
   jx_out_putc(o, '[');
   for (size_t i = 0; i < n; i++) {
     sep(o, depth + 1, i == 0);
-    put_string(o, v[i]);
+    jx_json_string(o, v[i]);
   }
   close_at(o, depth, n, ']');
 }
@@ -259,9 +259,9 @@ static void put_measures(jx_out *o, int depth, const jx_measure *m, size_t n) {
     sep(o, depth + 1, i == 0);
     jx_out_putc(o, '{');
     KEY(o, d, 1, "title");
-    put_string(o, m[i].title);
+    jx_json_string(o, m[i].title);
     KEY(o, d, 0, "text");
-    put_string(o, m[i].text);
+    jx_json_string(o, m[i].text);
     close_at(o, depth + 1, 1, '}');
   }
   close_at(o, depth, n, ']');
@@ -291,28 +291,28 @@ static void put_indicator(jx_out *o, int depth, const jx_indicator *x) {
   int d = depth + 1;
   jx_out_putc(o, '{');
   KEY(o, d, 1, "level1");
-  put_string(o, x->level1);
+  jx_json_string(o, x->level1);
   KEY(o, d, 0, "level1_label");
-  put_string(o, x->level1_label);
+  jx_json_string(o, x->level1_label);
   KEY(o, d, 0, "level2");
-  put_string(o, x->level2);
+  jx_json_string(o, x->level2);
   KEY(o, d, 0, "level2_label");
-  put_string(o, x->level2_label);
+  jx_json_string(o, x->level2_label);
   KEY(o, d, 0, "name");
-  put_string(o, x->name);
+  jx_json_string(o, x->name);
   KEY(o, d, 0, "description");
-  put_string(o, x->description);
+  jx_json_string(o, x->description);
   KEY(o, d, 0, "kind");
-  put_string(o, jx_kind_text(x->kind));
+  jx_json_string(o, jx_kind_text(x->kind));
   KEY(o, d, 0, "op");
-  put_string(o, jx_op_text(x->op));
+  jx_json_string(o, jx_op_text(x->op));
   KEY(o, d, 0, "value");
   switch (x->kind) {
   case JX_KIND_QUANTITATIVE:
     put_decimal(o, x->value);
     break;
   case JX_KIND_QUALITATIVE:
-    put_string(o, x->text);
+    jx_json_string(o, x->text);
     break;
   case JX_KIND_DATE:
     put_date(o, x->value);
@@ -323,11 +323,11 @@ static void put_indicator(jx_out *o, int depth, const jx_indicator *x) {
     break;
   }
   KEY(o, d, 0, "unit");
-  put_string(o, x->unit);
+  jx_json_string(o, x->unit);
   KEY(o, d, 0, "text");
-  put_string(o, x->text);
+  jx_json_string(o, x->text);
   KEY(o, d, 0, "basis");
-  put_string(o, x->basis);
+  jx_json_string(o, x->basis);
   KEY(o, d, 0, "line");
   put_int(o, x->line);
   close_at(o, depth, 1, '}');
@@ -363,9 +363,9 @@ static void put_project(jx_out *o, int depth, const jx_project *p) {
   int d = depth + 1;
   jx_out_putc(o, '{');
   KEY(o, d, 1, "code");
-  put_string(o, p->code);
+  jx_json_string(o, p->code);
   KEY(o, d, 0, "name");
-  put_string(o, p->name);
+  jx_json_string(o, p->name);
   KEY(o, d, 0, "budget");
   put_decimal(o, p->budget);
   KEY(o, d, 0, "fiscal");
@@ -373,7 +373,7 @@ static void put_project(jx_out *o, int depth, const jx_project *p) {
   KEY(o, d, 0, "other");
   put_decimal(o, p->other);
   KEY(o, d, 0, "purpose");
-  put_string(o, p->purpose);
+  jx_json_string(o, p->purpose);
   KEY(o, d, 0, "schedule");
   put_schedule(o, d, p->schedule, p->n_schedule);
   KEY(o, d, 0, "goals");
@@ -389,7 +389,7 @@ static void put_department(jx_out *o, int depth, const jx_department *dep) {
   int d = depth + 1;
   jx_out_putc(o, '{');
   KEY(o, d, 1, "name");
-  put_string(o, dep->name);
+  jx_json_string(o, dep->name);
   KEY(o, d, 0, "goals");
   put_strings(o, d, dep->goals, dep->n_goals);
   KEY(o, d, 0, "indicators");
@@ -402,7 +402,7 @@ static void put_department(jx_out *o, int depth, const jx_department *dep) {
     sep(o, d + 1, i == 0);
     jx_out_putc(o, '{');
     KEY(o, dd, 1, "name");
-    put_string(o, dv->name);
+    jx_json_string(o, dv->name);
     KEY(o, dd, 0, "goals");
     put_strings(o, dd, dv->goals, dv->n_goals);
     KEY(o, dd, 0, "indicators");
@@ -446,9 +446,9 @@ static void json_begin(void *vst, const jx_plan *h) {
   else
     put_null(o);
   LIT(o, ",\n  \"framework\": ");
-  put_string(o, h->framework);
+  jx_json_string(o, h->framework);
   LIT(o, ",\n  \"currency\": ");
-  put_string(o, h->currency);
+  jx_json_string(o, h->currency);
   LIT(o, ",\n  \"units\": [");
 }
 
@@ -459,9 +459,9 @@ static void json_unit_open(void *vst, const jx_unit *u) {
   sep(o, UNIT_DEPTH, st->n_units == 0);
   jx_out_putc(o, '{');
   KEY(o, d, 1, "code");
-  put_string(o, u->code);
+  jx_json_string(o, u->code);
   KEY(o, d, 0, "name");
-  put_string(o, u->name);
+  jx_json_string(o, u->name);
   KEY(o, d, 0, "projects");
   jx_out_putc(o, '[');
   st->n_units++;

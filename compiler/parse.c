@@ -27,6 +27,21 @@ size_t jx_scan_read(jx_scan *s, char *buf, size_t max) {
   return n;
 }
 
+char *jx_read_all(FILE *f, size_t *n) {
+  size_t cap = 65536, len = 0;
+  char *buf = jx_xmalloc(cap);
+  for (;;) {
+    if (len == cap)
+      buf = jx_xrealloc(buf, cap *= 2);
+    size_t got = fread(buf + len, 1, cap - len, f);
+    len += got;
+    if (got == 0)
+      break;
+  }
+  *n = len;
+  return buf;
+}
+
 static void scan_init(jx_scan *s, uint32_t file, jx_diag *d, jx_arena *arena,
                       const jx_sink *sink, const jx_parse_options *opt) {
   memset(s, 0, sizeof *s);

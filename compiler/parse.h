@@ -49,6 +49,11 @@ int jx_parse_mem(const char *data, size_t n, uint32_t file, jx_diag *d,
                  jx_arena *arena, const jx_sink *sink,
                  const jx_parse_options *opt, jx_file_ast *out);
 
+/* Reads f to its end into a malloc'd buffer (the caller frees it), for
+ * sources that must be held whole: standard input, whose lines
+ * diagnostics quote, and the files fmt and diff keep as trees. */
+char *jx_read_all(FILE *f, size_t *n);
+
 /* ---- Tokens, for the lexer's unit tests and tools ---------------------- */
 
 typedef struct jx_token {
