@@ -97,6 +97,9 @@ struct jx_node {
       jx_text name;  /* the quoted name or label */
       jx_node *items;
       jx_loc close;  /* the closing brace */
+      /* A statement inside was skipped by error recovery: what seems
+       * missing may only be unreadable, so the checker does not say so. */
+      bool recovered;
     } block;
     struct { /* LEVEL2 */
       jx_text code;

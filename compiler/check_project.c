@@ -71,7 +71,8 @@ static jx_chk_budget check_budget(jx_checker *c, const jx_node *p,
   memset(&out, 0, sizeof out);
   const char *name = p->u.block.name.text ? p->u.block.name.text : "";
   if (!b) {
-    jx_diag_report(c->diag, JX_E_BUDGET_MISSING, p->u.block.name.loc, name);
+    if (!p->u.block.recovered)
+      jx_diag_report(c->diag, JX_E_BUDGET_MISSING, p->u.block.name.loc, name);
     return out;
   }
   const jx_value *v = &b->u.budget.amount;
@@ -105,8 +106,9 @@ static bool funds_part(jx_checker *c, const jx_value *v, jx_decimal *out) {
 static void check_funds(jx_checker *c, const jx_node *p, const jx_node *f,
                         const jx_chk_budget *b) {
   if (!f) {
-    jx_diag_report(c->diag, JX_W_FUNDS_MISSING, p->u.block.name.loc,
-                   p->u.block.name.text ? p->u.block.name.text : "");
+    if (!p->u.block.recovered)
+      jx_diag_report(c->diag, JX_W_FUNDS_MISSING, p->u.block.name.loc,
+                     p->u.block.name.text ? p->u.block.name.text : "");
     return;
   }
   jx_decimal fiscal, other, sum;
@@ -161,8 +163,9 @@ static const char *month_text(int m, char buf[16]) {
  * and the last is 100. */
 static void check_schedule(jx_checker *c, const jx_node *p, const jx_node *s) {
   if (!s || !s->u.schedule.entries) { /* `schedule;` says nothing either */
-    jx_diag_report(c->diag, JX_W_SCHEDULE_MISSING, p->u.block.name.loc,
-                   p->u.block.name.text ? p->u.block.name.text : "");
+    if (!p->u.block.recovered)
+      jx_diag_report(c->diag, JX_W_SCHEDULE_MISSING, p->u.block.name.loc,
+                     p->u.block.name.text ? p->u.block.name.text : "");
     return;
   }
   jx_loc seen[13];
@@ -281,7 +284,7 @@ bool jx_check_project(jx_checker *c, const jx_node *p, const jx_node *unit) {
   if (fw->n_levels > 16)
     found = jx_xcalloc(fw->n_levels, sizeof *found);
   memset(found, 0, (fw->n_levels > 16 ? fw->n_levels : 16) * sizeof *found);
-  if (jx_chk_indicators(c, items, &b, found) == 0)
+  if (jx_chk_indicators(c, items, &b, found) == 0 && !p->u.block.recovered)
     check_complete(c, p, fw, found);
   if (found != small)
     free(found);

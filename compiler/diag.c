@@ -330,7 +330,9 @@ static bool fetch_line(jx_diag *d, jx_loc loc, const char **text, size_t *n,
       return false;
     sb_clear(&d->line);
     /* Nothing past the quoted window is needed (see put_located). */
-    uint64_t need = (uint64_t)col - 1 + loc.len + JX_DIAG_QUOTE_CONTEXT + 4;
+    uint64_t shown = loc.len < JX_DIAG_QUOTE_CONTEXT ? loc.len
+                                                      : JX_DIAG_QUOTE_CONTEXT;
+    uint64_t need = (uint64_t)col - 1 + shown + JX_DIAG_QUOTE_CONTEXT + 4;
     int c;
     while ((c = getc(s->fp)) != EOF && c != '\n') {
       /* Stop at the first character boundary past what is needed. */
@@ -535,17 +537,20 @@ static size_t put_located(jx_diag *d, const item *it) {
   sbuf *o = &d->out;
   size_t w = gutter_width(it->loc.line);
   sb_printf(o, " %*lu | ", (int)w, (unsigned long)it->loc.line);
+  /* An underline longer than the context is cut too. */
+  size_t len = it->loc.len < JX_DIAG_QUOTE_CONTEXT ? it->loc.len
+                                                   : JX_DIAG_QUOTE_CONTEXT;
   size_t from = 0, to = n;
-  if (n > 2 * JX_DIAG_QUOTE_CONTEXT + it->loc.len) {
+  if (n > 3 * JX_DIAG_QUOTE_CONTEXT) {
     from = at > JX_DIAG_QUOTE_CONTEXT
                ? char_start(s, at - JX_DIAG_QUOTE_CONTEXT)
                : 0;
-    size_t end = at + it->loc.len + JX_DIAG_QUOTE_CONTEXT;
+    size_t end = at + len + JX_DIAG_QUOTE_CONTEXT;
     to = end < n ? char_start(s, end) : n;
   }
   if (from > 0)
     sb_puts(o, "...");
-  lay_out(s + from, to - from, at - from, it->loc.len, o, &sp);
+  lay_out(s + from, to - from, at - from, len, o, &sp);
   if (to < n || cut)
     sb_puts(o, "...");
   sb_puts(o, "\n ");

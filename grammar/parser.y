@@ -117,6 +117,8 @@ static jx_node *finish_project(jx_scan *p, jx_loc loc, jx_text name,
     items = budget;
   }
   n->u.block.items = items;
+  n->u.block.recovered =
+      p->syntax_errors + p->lex_errors != p->errors_at_project;
   p->sink->project(p->sink->ud, n, p->cur_unit);
   return n;
 }
@@ -203,7 +205,7 @@ static void yyerror(const jx_loc *loc, yyscan_t scanner, jx_scan *p,
 %type <op> op
 %type <attrs> attrs
 %type <sched> sched_entries
-%type <mark> mark
+%type <mark> mark project_mark
 %type <node> funds_parts
 
 %%
@@ -391,7 +393,8 @@ unit_items
  * Handed to the sink as soon as it closes; without keep_tree its memory
  * (everything allocated since `mark`) is released and $$ is NULL. */
 project
-  : PROJECT mark STRING budget_opt block_open project_items block_close {
+  : PROJECT project_mark STRING budget_opt block_open project_items
+    block_close {
       $$ = finish_project(p, @1, $3, $4, $6.head, @7);
       if (!p->keep_tree && yychar == YYEMPTY) {
         jx_arena_release(p->arena, $2);
@@ -400,7 +403,8 @@ project
     }
   /* A broken project is not checked (its errors would only echo the
    * syntax error); its memory goes back all the same. */
-  | PROJECT mark STRING budget_opt block_open project_items error block_close {
+  | PROJECT project_mark STRING budget_opt block_open project_items error
+    block_close {
       $$ = NULL;
       if (!p->keep_tree && yychar == YYEMPTY)
         jx_arena_release(p->arena, $2);
@@ -416,6 +420,12 @@ budget_opt
   ;
 mark
   : %empty  { $$ = jx_arena_mark_now(p->arena); }
+  ;
+project_mark
+  : %empty  {
+      $$ = jx_arena_mark_now(p->arena);
+      p->errors_at_project = p->syntax_errors + p->lex_errors;
+    }
   ;
 project_items
   : %empty                      { $$.head = $$.tail = NULL; }

@@ -63,6 +63,7 @@ typedef struct jx_scan {
   size_t slen, scap;
   jx_loc sloc;    /* where it started */
   bool sbad;      /* an error was reported inside it */
+  bool slong;     /* it grew past the longest string kept */
   int lex_errors;
 
   /* Parser state. */
@@ -72,6 +73,7 @@ typedef struct jx_scan {
   jx_list items;  /* top-level declarations, with keep_tree */
   jx_comment *comments, *comments_tail;
   int syntax_errors;
+  int errors_at_project; /* syntax + lexical errors when it began */
 } jx_scan;
 
 /* Appends n to a list (nodes are linked through next). */

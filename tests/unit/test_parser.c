@@ -436,7 +436,8 @@ static void test_framework_declaration(void **state) {
 /* ---- error recovery ----------------------------------------------------- */
 
 /* Three errors in three blocks: each reported once, and everything after
- * each one still reaches the sink. */
+ * each one still reaches the sink; project a, which needed recovery inside,
+ * is marked so the checker does not call anything in it missing. */
 static void test_recovery_three_errors(void **state) {
   (void)state;
   parsed *p = parse("plan 2021;\n"
@@ -477,6 +478,8 @@ static void test_recovery_three_errors(void **state) {
   assert_int_equal(count(u->u.block.items), 2); /* the goal is dropped */
   const jx_node *a = u->u.block.items;
   assert_int_equal(count(a->u.block.items), 2); /* budget, goal "kept" */
+  assert_true(a->u.block.recovered);
+  assert_false(a->next->u.block.recovered);
   assert_string_equal(a->u.block.items->next->u.text.text.text, "kept");
   const jx_node *d = u->next;
   assert_int_equal(count(d->u.block.items), 2);
