@@ -52,8 +52,8 @@ int jx_opt_value(const char *cmd, const char *longname, const char *shortname,
   return 0;
 }
 
-int jx_diag_opts_parse(jx_diag_opts *o, const char *cmd, int argc,
-                       char **argv, int *i) {
+int jx_diag_opts_parse(jx_diag_opts *o, const char *cmd, int argc, char **argv,
+                       int *i) {
   const char *v;
   int r;
   if ((r = jx_opt_value(cmd, "--diagnostics", NULL, argc, argv, i, &v))) {

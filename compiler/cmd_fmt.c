@@ -111,8 +111,8 @@ int jx_cmd_fmt(int argc, char **argv) {
     char *src = jx_read_all(f, &len);
     if (!is_stdin)
       fclose(f);
-    uint32_t file = jx_diag_add_source(d, is_stdin ? "<stdin>" : path, src,
-                                       len);
+    uint32_t file =
+        jx_diag_add_source(d, is_stdin ? "<stdin>" : path, src, len);
     jx_out mem;
     jx_out_init_mem(&mem);
     if (jx_fmt(src, len, file, d, zh, &mem) != 0) {

@@ -174,7 +174,7 @@ struct jx_diag {
   item main;
   item *notes; /* kept with their buffers across diagnostics */
   size_t nnotes, capnotes;
-  sbuf out;  /* text of one diagnostic, then one writer call */
+  sbuf out; /* text of one diagnostic, then one writer call */
   /* While held, finished diagnostics queue here and are written sorted by
    * position on release (see jx_diag_hold). */
   bool holding;
@@ -184,7 +184,7 @@ struct jx_diag {
     size_t seq;
     char *text;
     size_t n;
-  } *held;
+  } * held;
   size_t nheld, capheld;
   sbuf line; /* a source line read back from a file */
 };
@@ -259,6 +259,10 @@ void jx_diag_set_lang(jx_diag *d, jx_lang lang) {
   d->lang = lang;
 }
 
+jx_lang jx_diag_lang(const jx_diag *d) {
+  return d->lang;
+}
+
 void jx_diag_set_color(jx_diag *d, bool on) {
   d->color = on;
 }
@@ -330,8 +334,8 @@ static bool fetch_line(jx_diag *d, jx_loc loc, const char **text, size_t *n,
       return false;
     sb_clear(&d->line);
     /* Nothing past the quoted window is needed (see put_located). */
-    uint64_t shown = loc.len < JX_DIAG_QUOTE_CONTEXT ? loc.len
-                                                      : JX_DIAG_QUOTE_CONTEXT;
+    uint64_t shown =
+        loc.len < JX_DIAG_QUOTE_CONTEXT ? loc.len : JX_DIAG_QUOTE_CONTEXT;
     uint64_t need = (uint64_t)col - 1 + shown + JX_DIAG_QUOTE_CONTEXT + 4;
     int c;
     while ((c = getc(s->fp)) != EOF && c != '\n') {
@@ -538,8 +542,8 @@ static size_t put_located(jx_diag *d, const item *it) {
   size_t w = gutter_width(it->loc.line);
   sb_printf(o, " %*lu | ", (int)w, (unsigned long)it->loc.line);
   /* An underline longer than the context is cut too. */
-  size_t len = it->loc.len < JX_DIAG_QUOTE_CONTEXT ? it->loc.len
-                                                   : JX_DIAG_QUOTE_CONTEXT;
+  size_t len =
+      it->loc.len < JX_DIAG_QUOTE_CONTEXT ? it->loc.len : JX_DIAG_QUOTE_CONTEXT;
   size_t from = 0, to = n;
   if (n > 3 * JX_DIAG_QUOTE_CONTEXT) {
     from = at > JX_DIAG_QUOTE_CONTEXT

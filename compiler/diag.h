@@ -64,6 +64,7 @@ const char *jx_diag_source_path(const jx_diag *d, uint32_t file);
 void jx_diag_set_writer(jx_diag *d, jx_diag_writer fn, void *ud);
 void jx_diag_set_format(jx_diag *d, jx_diag_format f);
 void jx_diag_set_lang(jx_diag *d, jx_lang lang);
+jx_lang jx_diag_lang(const jx_diag *d);
 void jx_diag_set_color(jx_diag *d, bool on);
 void jx_diag_set_werror(jx_diag *d, bool on); /* warnings count as errors */
 void jx_diag_set_max_errors(jx_diag *d, int max);

@@ -22,53 +22,20 @@
 #include <utf8proc.h>
 
 #include "arena.h"
+#include "keywords.h"
 #include "lower.h"
 #include "parse.h"
 
 #define JX_FMT_WIDTH 100
 #define JX_FMT_INDENT 2
 
-enum kw {
-  KW_PLAN, KW_FRAMEWORK, KW_CURRENCY, KW_DEPARTMENT, KW_DIVISION, KW_UNIT,
-  KW_PROJECT, KW_GOAL, KW_MEASURE, KW_INDICATOR, KW_BUDGET, KW_CODE,
-  KW_FUNDS, KW_FISCAL, KW_OTHER, KW_PURPOSE, KW_SCHEDULE, KW_DESC, KW_BASIS,
-  KW_ROLE, KW_NA
-};
-
-/* English and Chinese spellings: the first of each in lexer.l. */
-static const char *const keywords[][2] = {
-    [KW_PLAN] = {"plan", "计划"},
-    [KW_FRAMEWORK] = {"framework", "指标体系"},
-    [KW_CURRENCY] = {"currency", "金额单位"},
-    [KW_DEPARTMENT] = {"department", "部门"},
-    [KW_DIVISION] = {"division", "处室"},
-    [KW_UNIT] = {"unit", "单位"},
-    [KW_PROJECT] = {"project", "项目"},
-    [KW_GOAL] = {"goal", "目标"},
-    [KW_MEASURE] = {"measure", "措施"},
-    [KW_INDICATOR] = {"indicator", "指标"},
-    [KW_BUDGET] = {"budget", "预算"},
-    [KW_CODE] = {"code", "编码"},
-    [KW_FUNDS] = {"funds", "资金来源"},
-    [KW_FISCAL] = {"fiscal", "财政资金"},
-    [KW_OTHER] = {"other", "其他资金"},
-    [KW_PURPOSE] = {"purpose", "用途"},
-    [KW_SCHEDULE] = {"schedule", "支出计划"},
-    [KW_DESC] = {"desc", "描述"},
-    [KW_BASIS] = {"basis", "依据"},
-    [KW_ROLE] = {"role", "角色"},
-    [KW_NA] = {"n/a", "不涉及"},
-};
-
 static const char *const ops[][2] = {
-    [JX_OP_EQ] = {"=", "="},  [JX_OP_GE] = {">=", "≥"},
-    [JX_OP_LE] = {"<=", "≤"}, [JX_OP_GT] = {">", ">"},
-    [JX_OP_LT] = {"<", "<"},
+    [JX_OP_EQ] = {"=", "="}, [JX_OP_GE] = {">=", "≥"}, [JX_OP_LE] = {"<=", "≤"},
+    [JX_OP_GT] = {">", ">"}, [JX_OP_LT] = {"<", "<"},
 };
 
-static const char *const months[] = {"jan", "feb", "mar", "apr",
-                                     "may", "jun", "jul", "aug",
-                                     "sep", "oct", "nov", "dec"};
+static const char *const months[] = {"jan", "feb", "mar", "apr", "may", "jun",
+                                     "jul", "aug", "sep", "oct", "nov", "dec"};
 
 typedef struct printer {
   jx_out *out;
@@ -84,8 +51,8 @@ static void put(printer *p, const char *s, size_t n) {
   jx_out_write(p->out, s, n);
   for (size_t i = 0; i < n;) {
     utf8proc_int32_t cp;
-    utf8proc_ssize_t k =
-        utf8proc_iterate((const utf8proc_uint8_t *)s + i, (utf8proc_ssize_t)(n - i), &cp);
+    utf8proc_ssize_t k = utf8proc_iterate((const utf8proc_uint8_t *)s + i,
+                                          (utf8proc_ssize_t)(n - i), &cp);
     if (k <= 0) {
       p->col++;
       i++;
@@ -103,8 +70,8 @@ static void puts_(printer *p, const char *s) {
   put(p, s, strlen(s));
 }
 
-static void kw(printer *p, enum kw k) {
-  puts_(p, keywords[k][p->zh]);
+static void kw(printer *p, jx_kw k) {
+  puts_(p, jx_keyword(k, p->zh));
 }
 
 static void indent(printer *p) {
@@ -174,9 +141,9 @@ static bool no_break_before(utf8proc_int32_t cp) {
   for (size_t i = 0; i < sizeof closing / sizeof *closing; i++)
     if (cp == closing[i])
       return true;
-  return cp < 0x80 && cp != ' ' && !((cp >= '0' && cp <= '9') ||
-                                     (cp >= 'A' && cp <= 'Z') ||
-                                     (cp >= 'a' && cp <= 'z'));
+  return cp < 0x80 && cp != ' ' &&
+         !((cp >= '0' && cp <= '9') || (cp >= 'A' && cp <= 'Z') ||
+           (cp >= 'a' && cp <= 'z'));
 }
 
 static bool no_break_after(utf8proc_int32_t cp) {
@@ -186,8 +153,8 @@ static bool no_break_after(utf8proc_int32_t cp) {
   for (size_t i = 0; i < sizeof opening / sizeof *opening; i++)
     if (cp == opening[i])
       return true;
-  return cp < 0x80 && !((cp >= '0' && cp <= '9') ||
-                        (cp >= 'A' && cp <= 'Z') || (cp >= 'a' && cp <= 'z'));
+  return cp < 0x80 && !((cp >= '0' && cp <= '9') || (cp >= 'A' && cp <= 'Z') ||
+                        (cp >= 'a' && cp <= 'z'));
 }
 
 /* Display width of a string literal as string() prints it unwrapped. */
@@ -275,7 +242,7 @@ static void value(printer *p, const jx_value *v) {
     string(p, v->text);
     break;
   case JX_VAL_NA:
-    kw(p, KW_NA);
+    kw(p, JX_KW_NA);
     break;
   default:
     puts_(p, v->text ? v->text : "");
@@ -292,20 +259,20 @@ static void items(printer *p, const jx_node *n, uint64_t close);
 static void statement(printer *p, const jx_node *n) {
   switch (n->kind) {
   case JX_N_HEADER:
-    kw(p, KW_PLAN);
+    kw(p, JX_KW_PLAN);
     if (n->u.header.year.kind == JX_VAL_NUMBER) {
       puts_(p, " ");
       puts_(p, n->u.header.year.text);
     }
     if (n->u.header.framework.text) {
       puts_(p, " ");
-      kw(p, KW_FRAMEWORK);
+      kw(p, JX_KW_FRAMEWORK);
       puts_(p, " ");
       puts_(p, n->u.header.framework.text);
     }
     if (n->u.header.currency.text) {
       puts_(p, " ");
-      kw(p, KW_CURRENCY);
+      kw(p, JX_KW_CURRENCY);
       puts_(p, " ");
       puts_(p, n->u.header.currency.text);
     }
@@ -314,7 +281,7 @@ static void statement(printer *p, const jx_node *n) {
   case JX_N_FRAMEWORK:
   case JX_N_LEVEL1:
     if (n->kind == JX_N_FRAMEWORK) {
-      kw(p, KW_FRAMEWORK);
+      kw(p, JX_KW_FRAMEWORK);
       puts_(p, " ");
     }
     puts_(p, n->u.block.code.text);
@@ -331,7 +298,7 @@ static void statement(printer *p, const jx_node *n) {
     string(p, n->u.level2.label.text);
     if (n->u.level2.role.text) {
       puts_(p, " ");
-      kw(p, KW_ROLE);
+      kw(p, JX_KW_ROLE);
       puts_(p, " ");
       puts_(p, n->u.level2.role.text);
     }
@@ -339,14 +306,14 @@ static void statement(printer *p, const jx_node *n) {
     break;
   case JX_N_DEPARTMENT:
   case JX_N_DIVISION:
-    kw(p, n->kind == JX_N_DEPARTMENT ? KW_DEPARTMENT : KW_DIVISION);
+    kw(p, n->kind == JX_N_DEPARTMENT ? JX_KW_DEPARTMENT : JX_KW_DIVISION);
     puts_(p, " ");
     string(p, n->u.block.name.text);
     block_open(p);
     items(p, n->u.block.items, n->u.block.close.offset);
     break;
   case JX_N_UNIT: {
-    kw(p, KW_UNIT);
+    kw(p, JX_KW_UNIT);
     puts_(p, " ");
     const char *code = n->u.block.code.text;
     if (code[0] && strspn(code, "0123456789") == strlen(code))
@@ -360,13 +327,13 @@ static void statement(printer *p, const jx_node *n) {
     break;
   }
   case JX_N_PROJECT: {
-    kw(p, KW_PROJECT);
+    kw(p, JX_KW_PROJECT);
     puts_(p, " ");
     string(p, n->u.block.name.text);
     const jx_node *first = n->u.block.items;
     if (first && first->kind == JX_N_BUDGET && first->u.budget.in_header) {
       puts_(p, " ");
-      kw(p, KW_BUDGET);
+      kw(p, JX_KW_BUDGET);
       puts_(p, " ");
       value(p, &first->u.budget.amount);
       first = first->next;
@@ -378,15 +345,15 @@ static void statement(printer *p, const jx_node *n) {
   case JX_N_GOAL:
   case JX_N_PURPOSE:
   case JX_N_CODE:
-    kw(p, n->kind == JX_N_GOAL      ? KW_GOAL
-          : n->kind == JX_N_PURPOSE ? KW_PURPOSE
-                                    : KW_CODE);
+    kw(p, n->kind == JX_N_GOAL      ? JX_KW_GOAL
+          : n->kind == JX_N_PURPOSE ? JX_KW_PURPOSE
+                                    : JX_KW_CODE);
     puts_(p, " ");
     string(p, n->u.text.text.text);
     puts_(p, ";");
     break;
   case JX_N_MEASURE:
-    kw(p, KW_MEASURE);
+    kw(p, JX_KW_MEASURE);
     puts_(p, " ");
     string(p, n->u.measure.title.text);
     if (n->u.measure.text.text) {
@@ -396,29 +363,29 @@ static void statement(printer *p, const jx_node *n) {
     puts_(p, ";");
     break;
   case JX_N_BUDGET:
-    kw(p, KW_BUDGET);
+    kw(p, JX_KW_BUDGET);
     puts_(p, " ");
     value(p, &n->u.budget.amount);
     puts_(p, ";");
     break;
   case JX_N_FUNDS:
-    kw(p, KW_FUNDS);
+    kw(p, JX_KW_FUNDS);
     if (n->u.funds.fiscal.kind == JX_VAL_NUMBER) {
       puts_(p, " ");
-      kw(p, KW_FISCAL);
+      kw(p, JX_KW_FISCAL);
       puts_(p, " ");
       value(p, &n->u.funds.fiscal);
     }
     if (n->u.funds.other.kind == JX_VAL_NUMBER) {
       puts_(p, " ");
-      kw(p, KW_OTHER);
+      kw(p, JX_KW_OTHER);
       puts_(p, " ");
       value(p, &n->u.funds.other);
     }
     puts_(p, ";");
     break;
   case JX_N_SCHEDULE:
-    kw(p, KW_SCHEDULE);
+    kw(p, JX_KW_SCHEDULE);
     for (const jx_schedule_entry *e = n->u.schedule.entries; e; e = e->next) {
       int m = jx_schedule_month(e);
       puts_(p, " ");
@@ -439,7 +406,7 @@ static void statement(printer *p, const jx_node *n) {
   case JX_N_INDICATOR: {
     const jx_text *l1 = &n->u.indicator.level1, *l2 = &n->u.indicator.level2;
     if (!l2->text) {
-      kw(p, KW_INDICATOR);
+      kw(p, JX_KW_INDICATOR);
     } else if (l1->text) {
       puts_(p, l1->text);
       puts_(p, ".");
@@ -457,16 +424,16 @@ static void statement(printer *p, const jx_node *n) {
     puts_(p, " ");
     value(p, v);
     if (n->u.indicator.desc.text) {
-      soft_space(p, strlen(keywords[KW_DESC][p->zh]) + 1 +
+      soft_space(p, strlen(jx_keyword(JX_KW_DESC, p->zh)) + 1 +
                         literal_width(n->u.indicator.desc.text) + 1);
-      kw(p, KW_DESC);
+      kw(p, JX_KW_DESC);
       puts_(p, " ");
       string(p, n->u.indicator.desc.text);
     }
     if (n->u.indicator.basis.text) {
-      soft_space(p, strlen(keywords[KW_BASIS][p->zh]) + 1 +
+      soft_space(p, strlen(jx_keyword(JX_KW_BASIS, p->zh)) + 1 +
                         literal_width(n->u.indicator.basis.text) + 1);
-      kw(p, KW_BASIS);
+      kw(p, JX_KW_BASIS);
       puts_(p, " ");
       string(p, n->u.indicator.basis.text);
     }

@@ -244,6 +244,15 @@ static size_t distance(const cps *a, const cps *b) {
   return prev[b->n];
 }
 
+size_t jx_edit_distance(const char *a, const char *b) {
+  cps x, y;
+  cps_path(&x, NULL, 0, a, strlen(a));
+  cps_path(&y, NULL, 0, b, strlen(b));
+  if (x.too_long || y.too_long)
+    return (size_t)-1;
+  return distance(&x, &y);
+}
+
 /* Spelling k (0 code, 1 label, 2 label without 指标) of a category, as a
  * pointer and length; 0 when that spelling does not exist. */
 static int spelling(const char *code, const char *label, int k, const char **s,

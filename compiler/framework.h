@@ -68,4 +68,9 @@ int jx_framework_resolve(const jx_framework *fw, const char *level1,
 int jx_framework_suggest(const jx_framework *fw, const char *level1,
                          const char *level2, char *buf, size_t bufsz);
 
+/* Levenshtein distance between two UTF-8 strings, counted in characters;
+ * (size_t)-1 when either is too long to be a typo of a short name.  Used
+ * for every did-you-mean hint. */
+size_t jx_edit_distance(const char *a, const char *b);
+
 #endif

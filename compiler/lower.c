@@ -90,8 +90,7 @@ void jx_lower_indicator(const jx_lower_ctx *c, const jx_node *n,
   case JX_VAL_DATE:
     out->kind = JX_KIND_DATE;
     out->value.micros =
-        ((int64_t)v->year * 10000 + v->month * 100 + v->day) *
-        JX_DECIMAL_SCALE;
+        ((int64_t)v->year * 10000 + v->month * 100 + v->day) * JX_DECIMAL_SCALE;
     break;
   case JX_VAL_NA:
     out->kind = JX_KIND_NA;
@@ -134,8 +133,8 @@ static const char *const *goals(const jx_lower_ctx *c, const jx_node *items,
   return g;
 }
 
-static const jx_measure *measures(const jx_lower_ctx *c,
-                                  const jx_node *items, size_t *n) {
+static const jx_measure *measures(const jx_lower_ctx *c, const jx_node *items,
+                                  size_t *n) {
   *n = count(items, JX_N_MEASURE);
   jx_measure *m = jx_arena_alloc(c->arena, (*n ? *n : 1) * sizeof *m);
   size_t i = 0;
@@ -185,8 +184,7 @@ const jx_project *jx_lower_project(const jx_lower_ctx *c, const jx_node *p) {
         out->purpose = it->u.text.text.text;
       break;
     case JX_N_SCHEDULE:
-      for (const jx_schedule_entry *e = it->u.schedule.entries; e;
-           e = e->next)
+      for (const jx_schedule_entry *e = it->u.schedule.entries; e; e = e->next)
         n_sched++;
       break;
     default:

@@ -255,8 +255,9 @@ static int cmd_build(int argc, char **argv) {
     else if (strcmp(table, "schedule") == 0)
       eo.csv_table = JX_CSV_SCHEDULE;
     else {
-      jx_usage_error("build", "--table takes indicators, projects or "
-                              "schedule, not '%s'",
+      jx_usage_error("build",
+                     "--table takes indicators, projects or "
+                     "schedule, not '%s'",
                      table);
       goto done;
     }
@@ -267,10 +268,9 @@ static int cmd_build(int argc, char **argv) {
     goto done;
   }
   if (!prefix) {
-    const char *from =
-        output && strcmp(output, "-") != 0 ? output
-        : strcmp(files[0], "-") == 0       ? "plan"
-                                           : files[0];
+    const char *from = output && strcmp(output, "-") != 0 ? output
+                       : strcmp(files[0], "-") == 0       ? "plan"
+                                                          : files[0];
     prefix = owned_prefix = default_prefix(from);
   }
   eo.prefix = prefix;
@@ -289,8 +289,7 @@ static int cmd_build(int argc, char **argv) {
   rc = jx_compile(&job, d);
   if (jx_out_flush(&out) != 0 && rc == JX_EXIT_OK) {
     fprintf(stderr, "jxc build: cannot write %s: %s\n",
-            to_file ? output : "standard output",
-            strerror(out.errno_saved));
+            to_file ? output : "standard output", strerror(out.errno_saved));
     rc = JX_EXIT_USAGE;
   }
   if (to_file) {

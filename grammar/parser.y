@@ -40,6 +40,8 @@ const char *jx_token_name(int kind);
 %code {
 #include <string.h>
 
+#include "keywords.h"
+
 #include "lexer.h"
 
 /* A rule's location is its first symbol's (an empty rule: a zero-length
@@ -588,27 +590,65 @@ static void yyerror(const jx_loc *loc, yyscan_t scanner, jx_scan *p,
   jx_diag_report(p->diag, JX_E_SYNTAX, *loc, msg);
 }
 
-/* "unexpected word 'projct'", then a help line listing what would fit. */
+/* A token's name in messages: bison's (English) name, or in Chinese for
+ * the tokens that are not keywords (those are quoted as written). */
+static const char *token_label(yysymbol_kind_t k, bool zh) {
+  if (zh) {
+    switch (k) {
+    case YYSYMBOL_YYEOF:
+      return "文件结尾";
+    case YYSYMBOL_STRING:
+      return "字符串";
+    case YYSYMBOL_NUMBER:
+      return "数值";
+    case YYSYMBOL_DATE:
+      return "日期";
+    case YYSYMBOL_WORD:
+      return "词语";
+    case YYSYMBOL_PATH:
+      return "指标类别";
+    case YYSYMBOL_MONTH:
+      return "月份";
+    default:
+      break;
+    }
+  }
+  return yysymbol_name(k);
+}
+
+/* "unexpected word 'projct'", a hint when the word is a misspelt keyword,
+ * then what would have fitted. */
 static int yyreport_syntax_error(const yypcontext_t *ctx, yyscan_t scanner,
                                  jx_scan *p) {
   (void)scanner;
   enum { MAX_EXPECTED = 6 };
+  bool zh = jx_diag_lang(p->diag) == JX_LANG_ZH;
   yysymbol_kind_t expected[MAX_EXPECTED];
   int n = yypcontext_expected_tokens(ctx, expected, MAX_EXPECTED);
   yysymbol_kind_t got = yypcontext_token(ctx);
   const jx_loc *loc = yypcontext_location(ctx);
   char what[160];
-  snprintf(what, sizeof what, "%s", yysymbol_name(got));
+  if (got == YYSYMBOL_WORD && p->last_word)
+    snprintf(what, sizeof what, zh ? "%s“%.120s”" : "%s '%.120s'",
+             token_label(got, zh), p->last_word);
+  else
+    snprintf(what, sizeof what, "%s", token_label(got, zh));
   p->syntax_errors++;
   jx_diag_report(p->diag, JX_E_SYNTAX_UNEXPECTED, *loc, what);
+  const char *hint = got == YYSYMBOL_WORD && p->last_word
+                         ? jx_keyword_suggest(p->last_word)
+                         : NULL;
+  if (hint)
+    jx_diag_note(p->diag, JX_N_DID_YOU_MEAN, *loc, hint);
   if (n > 0) {
     char list[512];
     size_t len = 0;
     list[0] = '\0';
     for (int i = 0; i < n && len < sizeof list; i++)
       len += (size_t)snprintf(list + len, sizeof list - len, "%s%s",
-                              i == 0 ? "" : (i == n - 1 ? " or " : ", "),
-                              yysymbol_name(expected[i]));
+                              i == 0 ? "" : i == n - 1 ? (zh ? "或" : " or ")
+                                                       : (zh ? "、" : ", "),
+                              token_label(expected[i], zh));
     jx_diag_note(p->diag, JX_N_EXPECTED, *loc, list);
   }
   return 0;

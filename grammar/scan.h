@@ -65,6 +65,7 @@ typedef struct jx_scan {
   bool sbad;      /* an error was reported inside it */
   bool slong;     /* it grew past the longest string kept */
   int lex_errors;
+  const char *last_word; /* text of the last WORD token (for hints) */
 
   /* Parser state. */
   const jx_sink *sink;
