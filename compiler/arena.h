@@ -17,7 +17,7 @@
 typedef struct jx_arena_chunk jx_arena_chunk;
 
 typedef struct jx_arena {
-  jx_arena_chunk *head; /* chunk being filled; older ones follow */
+  jx_arena_chunk *head;  /* chunk being filled; older ones follow */
   jx_arena_chunk *spare; /* one released chunk kept to avoid malloc churn */
 } jx_arena;
 

@@ -39,12 +39,12 @@ typedef enum jx_value_kind {
 
 typedef struct jx_value {
   jx_value_kind kind;
-  const char *text;   /* as written (a string's decoded content) */
-  const char *number; /* NUMBER: sign, digits and point only */
-  const char *unit;   /* NUMBER: the unit as written, or NULL */
+  const char *text;     /* as written (a string's decoded content) */
+  const char *number;   /* NUMBER: sign, digits and point only */
+  const char *unit;     /* NUMBER: the unit as written, or NULL */
   int year, month, day; /* DATE; day 0 when only a month is given */
-  jx_loc loc;         /* the whole value */
-  jx_loc unit_loc;    /* NUMBER with a unit: just the unit */
+  jx_loc loc;           /* the whole value */
+  jx_loc unit_loc;      /* NUMBER with a unit: just the unit */
 } jx_value;
 
 typedef struct jx_text {
@@ -87,16 +87,16 @@ struct jx_node {
   jx_loc loc;    /* the keyword (or category) that starts the statement */
   jx_node *next; /* next statement in the same block */
   union {
-    struct { /* JX_N_HEADER: each part optional */
-      jx_value year;      /* NUMBER, kind NONE if absent */
-      jx_text framework;  /* text NULL if absent */
+    struct {             /* JX_N_HEADER: each part optional */
+      jx_value year;     /* NUMBER, kind NONE if absent */
+      jx_text framework; /* text NULL if absent */
       jx_text currency;
     } header;
-    struct { /* FRAMEWORK, DEPARTMENT, DIVISION, UNIT, PROJECT, LEVEL1 */
-      jx_text code;  /* UNIT: its code; FRAMEWORK, LEVEL1: the identifier */
-      jx_text name;  /* the quoted name or label */
+    struct {        /* FRAMEWORK, DEPARTMENT, DIVISION, UNIT, PROJECT, LEVEL1 */
+      jx_text code; /* UNIT: its code; FRAMEWORK, LEVEL1: the identifier */
+      jx_text name; /* the quoted name or label */
       jx_node *items;
-      jx_loc close;  /* the closing brace */
+      jx_loc close; /* the closing brace */
       /* A statement inside was skipped by error recovery: what seems
        * missing may only be unreadable, so the checker does not say so. */
       bool recovered;
@@ -113,18 +113,18 @@ struct jx_node {
       jx_text title;
       jx_text text; /* text NULL if absent */
     } measure;
-    struct { /* INDICATOR */
-      jx_text level1;   /* "output" / "产出指标" as written; NULL for the */
-      jx_text level2;   /* keyword form `indicator` and for a bare level2 */
+    struct {          /* INDICATOR */
+      jx_text level1; /* "output" / "产出指标" as written; NULL for the */
+      jx_text level2; /* keyword form `indicator` and for a bare level2 */
       jx_text name;
       jx_op op;
       bool op_written;
       jx_loc op_loc;
       jx_value value;
-      jx_text desc;   /* NULL if absent */
-      jx_text basis;  /* NULL if absent */
+      jx_text desc;        /* NULL if absent */
+      jx_text basis;       /* NULL if absent */
       int n_desc, n_basis; /* >1 is a duplicate the checker reports */
-      jx_loc dup_loc; /* the first duplicated attribute */
+      jx_loc dup_loc;      /* the first duplicated attribute */
     } indicator;
     struct { /* BUDGET */
       jx_value amount;

@@ -33,21 +33,21 @@ typedef struct jx_diag_opts {
   int max_errors;
 } jx_diag_opts;
 
-#define JX_DIAG_OPTS_HELP                                                    \
-  "Diagnostics:\n"                                                           \
-  "  --diagnostics=text|json  human-readable (default) or one JSON object\n" \
-  "                           per line, for editors and CI\n"               \
-  "  --lang=en|zh             language of messages (default en)\n"          \
-  "  --color=auto|always|never  colour on a terminal (NO_COLOR disables)\n" \
-  "  -W error, --Werror       treat warnings as errors\n"                   \
+#define JX_DIAG_OPTS_HELP                                                      \
+  "Diagnostics:\n"                                                             \
+  "  --diagnostics=text|json  human-readable (default) or one JSON object\n"   \
+  "                           per line, for editors and CI\n"                  \
+  "  --lang=en|zh             language of messages (default en)\n"             \
+  "  --color=auto|always|never  colour on a terminal (NO_COLOR disables)\n"    \
+  "  -W error, --Werror       treat warnings as errors\n"                      \
   "  --max-errors=N           stop after N errors (default 50)\n"
 
 void jx_diag_opts_init(jx_diag_opts *o);
 /* If argv[*i] is a diagnostics option, consumes it (and its argument,
  * advancing *i) and returns 1; returns 0 if it is not one, and -1 after
  * printing a usage error. */
-int jx_diag_opts_parse(jx_diag_opts *o, const char *cmd, int argc,
-                       char **argv, int *i);
+int jx_diag_opts_parse(jx_diag_opts *o, const char *cmd, int argc, char **argv,
+                       int *i);
 jx_diag *jx_diag_from_opts(const jx_diag_opts *o);
 
 /* Prints "jxc CMD: message" and a pointer to `jxc help CMD`; returns 2. */

@@ -28,8 +28,8 @@
 #include "ast.h"
 
 typedef enum jx_severity {
-  JX_SEV_HELP,    /* a hint without location: "did you mean …?" */
-  JX_SEV_NOTE,    /* context with a location: "budget declared here" */
+  JX_SEV_HELP, /* a hint without location: "did you mean …?" */
+  JX_SEV_NOTE, /* context with a location: "budget declared here" */
   JX_SEV_WARNING,
   JX_SEV_ERROR
 } jx_severity;

@@ -40,8 +40,8 @@ typedef struct jx_level1 {
 } jx_level1;
 
 typedef struct jx_framework {
-  const char *name;    /* "local" */
-  const char *label;   /* "地方通用（成本指标属产出指标）" */
+  const char *name;  /* "local" */
+  const char *label; /* "地方通用（成本指标属产出指标）" */
   const char *const *aliases; /* other names, NULL-terminated (may be NULL) */
   const jx_level1 *levels;
   size_t n_levels;

@@ -57,9 +57,9 @@ char *jx_read_all(FILE *f, size_t *n);
 /* ---- Tokens, for the lexer's unit tests and tools ---------------------- */
 
 typedef struct jx_token {
-  int kind;          /* a bison token number (parser.h) */
-  const char *name;  /* its printable name: "string", "'{'", "project" */
-  const char *text;  /* decoded value for strings, numbers, words */
+  int kind;         /* a bison token number (parser.h) */
+  const char *name; /* its printable name: "string", "'{'", "project" */
+  const char *text; /* decoded value for strings, numbers, words */
   jx_loc loc;
 } jx_token;
 

@@ -17,8 +17,8 @@
 #include "jixiao.h"
 
 typedef struct jx_unit_info {
-  const char *spelling;   /* as written: "％" */
-  const char *norm;       /* normalised: "%" */
+  const char *spelling; /* as written: "％" */
+  const char *norm;     /* normalised: "%" */
   jx_dimension dimension;
   /* value in base unit = value × num / den; base units: 元, %, the count
    * itself, 平方米, 米, 千克, 天. num 0 means: no exact conversion. */

@@ -41,7 +41,8 @@ typedef struct jx_decimal {
 /* Enough for "-9223372036854.775808" and the NUL. */
 #define JX_DECIMAL_BUFSZ 32
 
-#define JX_DEC(units_, micros_) {(int64_t)(units_) * 1000000 + (micros_)}
+#define JX_DEC(units_, micros_)                                                \
+  { (int64_t)(units_) * 1000000 + (micros_) }
 
 typedef enum jx_decimal_status {
   JX_DEC_OK = 0,
@@ -93,8 +94,8 @@ typedef enum jx_dimension {
   JX_DIM_OTHER     /* a unit the table does not know */
 } jx_dimension;
 
-const char *jx_op_text(jx_op op);     /* "=", ">=", … */
-const char *jx_kind_text(jx_kind k);  /* "quantitative", … */
+const char *jx_op_text(jx_op op);    /* "=", ">=", … */
+const char *jx_kind_text(jx_kind k); /* "quantitative", … */
 
 /* ---- The model -------------------------------------------------------- */
 
@@ -107,12 +108,12 @@ typedef struct jx_indicator {
   const char *description;  /* 绩效指标描述, or NULL */
   jx_kind kind;
   jx_op op;
-  jx_decimal value;   /* quantitative: in `unit`; date: yyyymmdd × 10^6 */
-  const char *unit;   /* normalised ("%" for ％ and 百分比); NULL if none */
+  jx_decimal value; /* quantitative: in `unit`; date: yyyymmdd × 10^6 */
+  const char *unit; /* normalised ("%" for ％ and 百分比); NULL if none */
   jx_dimension dimension;
-  const char *text;   /* the value as written: "≥90%", "圆满完成" */
-  const char *basis;  /* 指标值确定依据, or NULL */
-  int line;           /* source line of the indicator */
+  const char *text;  /* the value as written: "≥90%", "圆满完成" */
+  const char *basis; /* 指标值确定依据, or NULL */
+  int line;          /* source line of the indicator */
 } jx_indicator;
 
 typedef struct jx_schedule_point {
@@ -175,7 +176,7 @@ typedef struct jx_unit {
 typedef struct jx_plan {
   int year;              /* 0 when the file does not say */
   const char *framework; /* "local", "central2021" or a declared one */
-  const char *currency;  /* "万元", "元" or "亿元": the unit of bare amounts */
+  const char *currency; /* "万元", "元" or "亿元": the unit of bare amounts */
   const jx_department *department; /* NULL if none */
   const jx_unit *units;
   size_t n_units;
