@@ -16,6 +16,8 @@
  */
 #include "diag.h"
 
+#include "arena.h"
+
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -61,16 +63,6 @@ typedef struct sbuf {
   size_t n, cap;
 } sbuf;
 
-static void *xrealloc(void *p, size_t n) {
-  void *q = realloc(p, n ? n : 1);
-  if (!q) {
-    /* Nothing useful can be reported without memory. */
-    fputs("jxc: out of memory\n", stderr);
-    abort();
-  }
-  return q;
-}
-
 /* Makes room for `extra` more bytes plus the terminating NUL. */
 static void sb_reserve(sbuf *b, size_t extra) {
   if (b->cap > b->n && b->cap - b->n > extra)
@@ -78,7 +70,7 @@ static void sb_reserve(sbuf *b, size_t extra) {
   size_t cap = b->cap ? b->cap : 128;
   while (cap - b->n <= extra)
     cap *= 2;
-  b->p = xrealloc(b->p, cap);
+  b->p = jx_xrealloc(b->p, cap);
   b->cap = cap;
 }
 
@@ -195,7 +187,7 @@ static void write_stderr(void *ud, const char *text, size_t n) {
 }
 
 jx_diag *jx_diag_new(void) {
-  jx_diag *d = xrealloc(NULL, sizeof *d);
+  jx_diag *d = jx_xrealloc(NULL, sizeof *d);
   memset(d, 0, sizeof *d);
   d->write = write_stderr;
   d->format = JX_DIAG_TEXT;
@@ -229,13 +221,13 @@ uint32_t jx_diag_add_source(jx_diag *d, const char *path, const char *data,
                             size_t size) {
   if (d->nsrc == d->capsrc) {
     d->capsrc = d->capsrc ? 2 * d->capsrc : 8;
-    d->src = xrealloc(d->src, d->capsrc * sizeof *d->src);
+    d->src = jx_xrealloc(d->src, d->capsrc * sizeof *d->src);
   }
   const char *p = path ? path : "<input>";
   size_t n = strlen(p);
   source *s = &d->src[d->nsrc];
   memset(s, 0, sizeof *s);
-  s->path = xrealloc(NULL, n + 1);
+  s->path = jx_xrealloc(NULL, n + 1);
   memcpy(s->path, p, n + 1);
   s->data = data;
   s->size = data ? size : 0;
@@ -718,14 +710,14 @@ static void emit(jx_diag *d) {
   }
   if (d->nheld == d->capheld) {
     d->capheld = d->capheld ? 2 * d->capheld : 16;
-    d->held = xrealloc(d->held, d->capheld * sizeof *d->held);
+    d->held = jx_xrealloc(d->held, d->capheld * sizeof *d->held);
   }
   struct held *h = &d->held[d->nheld];
   h->file = d->main.loc.file;
   h->offset = d->main.loc.line ? d->main.loc.offset : UINT64_MAX;
   h->seq = d->nheld;
   h->n = d->out.n;
-  h->text = xrealloc(NULL, h->n ? h->n : 1);
+  h->text = jx_xrealloc(NULL, h->n ? h->n : 1);
   memcpy(h->text, d->out.p, h->n);
   d->nheld++;
 }
@@ -816,7 +808,7 @@ void jx_diag_note(jx_diag *d, jx_diag_id id, jx_loc loc, ...) {
     return;
   if (d->nnotes == d->capnotes) {
     size_t cap = d->capnotes ? 2 * d->capnotes : 4;
-    d->notes = xrealloc(d->notes, cap * sizeof *d->notes);
+    d->notes = jx_xrealloc(d->notes, cap * sizeof *d->notes);
     memset(d->notes + d->capnotes, 0, (cap - d->capnotes) * sizeof *d->notes);
     d->capnotes = cap;
   }
