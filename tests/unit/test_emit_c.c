@@ -21,46 +21,23 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "backend.h"
+#include "render.h"
 #include "jixiao.h"
 #include "out.h"
 
+/* The C header for units + department (caller frees). */
 static char *render(const jx_unit *units, size_t n_units,
                     const jx_department *dept, const char *prefix) {
-  const jx_backend *be = jx_backend_find("c");
-  assert_non_null(be);
-  jx_out o;
-  jx_out_init_mem(&o);
   jx_emit_options opt = {0};
   opt.prefix = prefix;
   opt.input_name = "in*/put?\?/.jx"; /* ?\? : no trigraph here */
-  void *st = be->create(&o, &opt);
-  jx_plan header = {.year = 2021, .framework = "local", .currency = "万元"};
-  be->begin(st, &header);
-  for (size_t i = 0; i < n_units; i++) {
-    jx_unit opening = {.code = units[i].code, .name = units[i].name};
-    be->unit_open(st, &opening);
-    for (size_t j = 0; j < units[i].n_projects; j++)
-      be->project(st, &opening, &units[i].projects[j]);
-    be->unit_close(st, &units[i]);
-  }
-  if (dept)
-    be->department(st, dept);
-  be->end(st);
-  be->destroy(st);
-  size_t n;
-  const char *data = jx_out_data(&o, &n);
-  char *copy = malloc(n + 1);
-  memcpy(copy, data, n + 1);
-  jx_out_free(&o);
-  return copy;
-}
-
-static void assert_text(const char *got, const char *want) {
-  if (strcmp(got, want) != 0) {
-    print_error("want:\n%s\ngot:\n%s\n", want, got);
-    fail();
-  }
+  jx_plan plan = {.year = 2021,
+                  .framework = "local",
+                  .currency = "万元",
+                  .department = dept,
+                  .units = units,
+                  .n_units = n_units};
+  return render_plan("c", &opt, &plan);
 }
 
 static void assert_contains(const char *s, const char *needle) {

@@ -22,54 +22,15 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "backend.h"
+#include "render.h"
 #include "jixiao.h"
 #include "out.h"
 
 /* ---- Driving the back end --------------------------------------------- */
 
-/*
- * Runs the events of backend.h for a plan given as a header, its units
- * (with their projects, goals and measures) and an optional department.
- * Like the real driver, unit_open sees a unit without goals or measures and
- * begin() a header without units.  Returns the document (caller frees).
- */
 static char *render(const jx_plan *plan) {
-  const jx_backend *be = jx_backend_find("json");
-  assert_non_null(be);
-  jx_out o;
-  jx_out_init_mem(&o);
   jx_emit_options opt = {0};
-  void *st = be->create(&o, &opt);
-  assert_non_null(st);
-
-  jx_plan header = *plan;
-  header.units = NULL;
-  header.n_units = 0;
-  header.department = NULL;
-  be->begin(st, &header);
-  for (size_t i = 0; i < plan->n_units; i++) {
-    const jx_unit *u = &plan->units[i];
-    jx_unit opening = {.code = u->code, .name = u->name};
-    be->unit_open(st, &opening);
-    for (size_t j = 0; j < u->n_projects; j++)
-      be->project(st, &opening, &u->projects[j]);
-    be->unit_close(st, u);
-  }
-  if (plan->department)
-    be->department(st, plan->department);
-  be->end(st);
-  be->destroy(st);
-
-  assert_int_equal(jx_out_flush(&o), 0);
-  size_t n;
-  const char *data = jx_out_data(&o, &n);
-  assert_int_equal(strlen(data), n);
-  char *copy = malloc(n + 1);
-  assert_non_null(copy);
-  memcpy(copy, data, n + 1);
-  jx_out_free(&o);
-  return copy;
+  return render_plan("json", &opt, plan);
 }
 
 /* Fails with both texts shown if s does not contain needle. */
