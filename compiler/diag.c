@@ -17,6 +17,7 @@
 #include "diag.h"
 
 #include "arena.h"
+#include "strbuf.h"
 
 #include <stdarg.h>
 #include <stdio.h>
@@ -55,83 +56,6 @@ const char *jx_diag_format_string(jx_diag_id id, jx_lang lang) {
   return lang == JX_LANG_ZH ? rows[id].zh : rows[id].en;
 }
 
-/* ---- growable strings ------------------------------------------------ */
-
-/* Always NUL-terminated once anything was added; n excludes the NUL. */
-typedef struct sbuf {
-  char *p;
-  size_t n, cap;
-} sbuf;
-
-/* Makes room for `extra` more bytes plus the terminating NUL. */
-static void sb_reserve(sbuf *b, size_t extra) {
-  if (b->cap > b->n && b->cap - b->n > extra)
-    return;
-  size_t cap = b->cap ? b->cap : 128;
-  while (cap - b->n <= extra)
-    cap *= 2;
-  b->p = jx_xrealloc(b->p, cap);
-  b->cap = cap;
-}
-
-static void sb_clear(sbuf *b) {
-  b->n = 0;
-  sb_reserve(b, 0);
-  b->p[0] = '\0';
-}
-
-static void sb_add(sbuf *b, const char *s, size_t n) {
-  sb_reserve(b, n);
-  if (n)
-    memcpy(b->p + b->n, s, n);
-  b->n += n;
-  b->p[b->n] = '\0';
-}
-
-static void sb_puts(sbuf *b, const char *s) {
-  sb_add(b, s, strlen(s));
-}
-
-static void sb_fill(sbuf *b, char c, size_t n) {
-  sb_reserve(b, n);
-  memset(b->p + b->n, c, n);
-  b->n += n;
-  b->p[b->n] = '\0';
-}
-
-static void sb_vprintf(sbuf *b, const char *fmt, va_list ap) {
-  va_list aq;
-  sb_reserve(b, 64);
-  va_copy(aq, ap);
-  int k = vsnprintf(b->p + b->n, b->cap - b->n, fmt, aq);
-  va_end(aq);
-  if (k < 0) { /* an encoding error: keep what we had */
-    b->p[b->n] = '\0';
-    return;
-  }
-  if ((size_t)k >= b->cap - b->n) {
-    sb_reserve(b, (size_t)k);
-    va_copy(aq, ap);
-    vsnprintf(b->p + b->n, b->cap - b->n, fmt, aq);
-    va_end(aq);
-  }
-  b->n += (size_t)k;
-}
-
-#if defined(__GNUC__)
-#define PRINTF_LIKE(f, a) __attribute__((format(printf, f, a)))
-#else
-#define PRINTF_LIKE(f, a)
-#endif
-
-static void sb_printf(sbuf *b, const char *fmt, ...) PRINTF_LIKE(2, 3);
-static void sb_printf(sbuf *b, const char *fmt, ...) {
-  va_list ap;
-  va_start(ap, fmt);
-  sb_vprintf(b, fmt, ap);
-  va_end(ap);
-}
-
 /* ---- the engine ------------------------------------------------------ */
 
 typedef struct source {
@@ -147,7 +71,7 @@ typedef struct item {
   jx_severity sev;  /* as printed: werror already applied */
   const char *code; /* NULL for notes and help */
   jx_loc loc;
-  sbuf msg;
+  jx_strbuf msg;
 } item;
 
 struct jx_diag {
@@ -166,7 +90,7 @@ struct jx_diag {
   item main;
   item *notes; /* kept with their buffers across diagnostics */
   size_t nnotes, capnotes;
-  sbuf out; /* text of one diagnostic, then one writer call */
+  jx_strbuf out; /* text of one diagnostic, then one writer call */
   /* While held, finished diagnostics queue here and are written sorted by
    * position on release (see jx_diag_hold). */
   bool holding;
@@ -178,7 +102,7 @@ struct jx_diag {
     size_t n;
   } * held;
   size_t nheld, capheld;
-  sbuf line; /* a source line read back from a file */
+  jx_strbuf line; /* a source line read back from a file */
 };
 
 static void write_stderr(void *ud, const char *text, size_t n) {
@@ -208,11 +132,11 @@ void jx_diag_free(jx_diag *d) {
   }
   free(d->src);
   for (size_t i = 0; i < d->capnotes; i++)
-    free(d->notes[i].msg.p);
+    jx_sb_free(&d->notes[i].msg);
   free(d->notes);
-  free(d->main.msg.p);
-  free(d->out.p);
-  free(d->line.p);
+  jx_sb_free(&d->main.msg);
+  jx_sb_free(&d->out);
+  jx_sb_free(&d->line);
   free(d->held);
   free(d);
 }
@@ -324,7 +248,7 @@ static bool fetch_line(jx_diag *d, jx_loc loc, const char **text, size_t *n,
     if ((uint64_t)(off_t)start != start ||
         fseeko(s->fp, (off_t)start, SEEK_SET) != 0)
       return false;
-    sb_clear(&d->line);
+    jx_sb_clear(&d->line);
     /* Nothing past the quoted window is needed (see put_located). */
     uint64_t shown =
         loc.len < JX_DIAG_QUOTE_CONTEXT ? loc.len : JX_DIAG_QUOTE_CONTEXT;
@@ -337,7 +261,7 @@ static bool fetch_line(jx_diag *d, jx_loc loc, const char **text, size_t *n,
         break;
       }
       char ch = (char)c;
-      sb_add(&d->line, &ch, 1);
+      jx_sb_add(&d->line, &ch, 1);
     }
     if (ferror(s->fp)) {
       clearerr(s->fp);
@@ -395,8 +319,8 @@ static size_t next_unit(const char *s, size_t n, size_t i, size_t *width,
 
 /* Measures the span of [at, at+len) on line s[0..n) and, if out is not
  * NULL, appends the line as displayed (tabs expanded, bad bytes escaped). */
-static void lay_out(const char *s, size_t n, size_t at, size_t len, sbuf *out,
-                    span *sp) {
+static void lay_out(const char *s, size_t n, size_t at, size_t len,
+                    jx_strbuf *out, span *sp) {
   size_t end = at + len < at || at + len > n ? n : at + len;
   size_t dcol = 0, units = 0, dend = 0, uend = 0;
   bool found = false;
@@ -407,14 +331,14 @@ static void lay_out(const char *s, size_t n, size_t at, size_t len, sbuf *out,
       k = 1;
       w = 8 - dcol % 8;
       if (out)
-        sb_fill(out, ' ', w);
+        jx_sb_fill(out, ' ', w);
     } else {
       k = next_unit(s, n, i, &w, &esc);
       if (out && esc) {
         for (size_t j = 0; j < k; j++)
-          sb_printf(out, "\\x%02X", (unsigned)(unsigned char)s[i + j]);
+          jx_sb_printf(out, "\\x%02X", (unsigned)(unsigned char)s[i + j]);
       } else if (out) {
-        sb_add(out, s + i, k);
+        jx_sb_add(out, s + i, k);
       }
     }
     if (!found && i + k > at) {
@@ -471,10 +395,10 @@ static const char *sev_color(jx_severity s) {
 
 static void put_colored(jx_diag *d, const char *color, const char *text) {
   if (d->color)
-    sb_puts(&d->out, color);
-  sb_puts(&d->out, text);
+    jx_sb_puts(&d->out, color);
+  jx_sb_puts(&d->out, text);
   if (d->color)
-    sb_puts(&d->out, C_RESET);
+    jx_sb_puts(&d->out, C_RESET);
 }
 
 static size_t gutter_width(uint32_t line) {
@@ -486,33 +410,33 @@ static size_t gutter_width(uint32_t line) {
 
 /* PATH:LINE:COL: SEVERITY: MESSAGE [CODE], or jxc: … without a position. */
 static void put_header(jx_diag *d, const item *it, uint32_t col) {
-  sbuf *o = &d->out;
+  jx_strbuf *o = &d->out;
   if (it->loc.line == 0) {
     put_colored(d, C_BOLD, "jxc:");
   } else {
     if (d->color)
-      sb_puts(o, C_BOLD);
+      jx_sb_puts(o, C_BOLD);
     const char *path = jx_diag_source_path(d, it->loc.file);
-    sb_printf(o, "%s:%lu:%lu:", path ? path : "<unknown>",
-              (unsigned long)it->loc.line, (unsigned long)col);
+    jx_sb_printf(o, "%s:%lu:%lu:", path ? path : "<unknown>",
+                 (unsigned long)it->loc.line, (unsigned long)col);
     if (d->color)
-      sb_puts(o, C_RESET);
+      jx_sb_puts(o, C_RESET);
   }
-  sb_puts(o, " ");
+  jx_sb_puts(o, " ");
   if (d->color)
-    sb_puts(o, sev_color(it->sev));
-  sb_puts(o, sev_word(it->sev));
-  sb_puts(o, ":");
+    jx_sb_puts(o, sev_color(it->sev));
+  jx_sb_puts(o, sev_word(it->sev));
+  jx_sb_puts(o, ":");
   if (d->color)
-    sb_puts(o, C_RESET);
-  sb_puts(o, " ");
-  sb_add(o, it->msg.p, it->msg.n);
+    jx_sb_puts(o, C_RESET);
+  jx_sb_puts(o, " ");
+  jx_sb_add(o, it->msg.p, it->msg.n);
   if (it->code) {
-    sb_puts(o, " [");
-    sb_puts(o, it->code);
-    sb_puts(o, "]");
+    jx_sb_puts(o, " [");
+    jx_sb_puts(o, it->code);
+    jx_sb_puts(o, "]");
   }
-  sb_puts(o, "\n");
+  jx_sb_puts(o, "\n");
 }
 
 /* A header, and below it the source line and caret when the line can be
@@ -530,9 +454,9 @@ static size_t put_located(jx_diag *d, const item *it) {
   lay_out(s, n, at, it->loc.len, NULL, &sp);
   put_header(d, it, sp.col);
 
-  sbuf *o = &d->out;
+  jx_strbuf *o = &d->out;
   size_t w = gutter_width(it->loc.line);
-  sb_printf(o, " %*lu | ", (int)w, (unsigned long)it->loc.line);
+  jx_sb_printf(o, " %*lu | ", (int)w, (unsigned long)it->loc.line);
   /* An underline longer than the context is cut too. */
   size_t len =
       it->loc.len < JX_DIAG_QUOTE_CONTEXT ? it->loc.len : JX_DIAG_QUOTE_CONTEXT;
@@ -545,26 +469,26 @@ static size_t put_located(jx_diag *d, const item *it) {
     to = end < n ? char_start(s, end) : n;
   }
   if (from > 0)
-    sb_puts(o, "...");
+    jx_sb_puts(o, "...");
   lay_out(s + from, to - from, at - from, len, o, &sp);
   if (to < n || cut)
-    sb_puts(o, "...");
-  sb_puts(o, "\n ");
-  sb_fill(o, ' ', w);
-  sb_puts(o, " | ");
-  sb_fill(o, ' ', sp.dstart + (from > 0 ? 3u : 0u));
+    jx_sb_puts(o, "...");
+  jx_sb_puts(o, "\n ");
+  jx_sb_fill(o, ' ', w);
+  jx_sb_puts(o, " | ");
+  jx_sb_fill(o, ' ', sp.dstart + (from > 0 ? 3u : 0u));
   if (d->color)
-    sb_puts(o, C_GREEN);
-  sb_puts(o, "^");
-  sb_fill(o, '~', sp.dwidth - 1);
+    jx_sb_puts(o, C_GREEN);
+  jx_sb_puts(o, "^");
+  jx_sb_fill(o, '~', sp.dwidth - 1);
   if (d->color)
-    sb_puts(o, C_RESET);
-  sb_puts(o, "\n");
+    jx_sb_puts(o, C_RESET);
+  jx_sb_puts(o, "\n");
   return w;
 }
 
 static void put_text(jx_diag *d) {
-  sbuf *o = &d->out;
+  jx_strbuf *o = &d->out;
   size_t w = 4;
   if (d->main.loc.line == 0)
     put_header(d, &d->main, 0);
@@ -577,17 +501,17 @@ static void put_text(jx_diag *d) {
       continue;
     }
     /* help, or a note without a place: a row under the gutter */
-    sb_fill(o, ' ', w + 2);
-    sb_puts(o, "= ");
+    jx_sb_fill(o, ' ', w + 2);
+    jx_sb_puts(o, "= ");
     if (d->color)
-      sb_puts(o, sev_color(nt->sev));
-    sb_puts(o, sev_word(nt->sev));
-    sb_puts(o, ":");
+      jx_sb_puts(o, sev_color(nt->sev));
+    jx_sb_puts(o, sev_word(nt->sev));
+    jx_sb_puts(o, ":");
     if (d->color)
-      sb_puts(o, C_RESET);
-    sb_puts(o, " ");
-    sb_add(o, nt->msg.p, nt->msg.n);
-    sb_puts(o, "\n");
+      jx_sb_puts(o, C_RESET);
+    jx_sb_puts(o, " ");
+    jx_sb_add(o, nt->msg.p, nt->msg.n);
+    jx_sb_puts(o, "\n");
   }
 }
 
@@ -595,8 +519,8 @@ static void put_text(jx_diag *d) {
 
 /* A JSON string per RFC 8259.  Bytes that are not UTF-8 become U+FFFD so
  * the line stays valid JSON whatever the message holds. */
-static void json_str(sbuf *o, const char *s, size_t n) {
-  sb_puts(o, "\"");
+static void json_str(jx_strbuf *o, const char *s, size_t n) {
+  jx_sb_puts(o, "\"");
   for (size_t i = 0; i < n;) {
     unsigned char c = (unsigned char)s[i];
     if (c >= 0x80) {
@@ -604,10 +528,10 @@ static void json_str(sbuf *o, const char *s, size_t n) {
       utf8proc_ssize_t k = utf8proc_iterate((const utf8proc_uint8_t *)s + i,
                                             (utf8proc_ssize_t)(n - i), &cp);
       if (k <= 0) {
-        sb_puts(o, "\xEF\xBF\xBD");
+        jx_sb_puts(o, "\xEF\xBF\xBD");
         i++;
       } else {
-        sb_add(o, s + i, (size_t)k);
+        jx_sb_add(o, s + i, (size_t)k);
         i += (size_t)k;
       }
       continue;
@@ -622,15 +546,15 @@ static void json_str(sbuf *o, const char *s, size_t n) {
                       : c == '\f' ? "\\f"
                                   : NULL;
     if (esc) {
-      sb_puts(o, esc);
+      jx_sb_puts(o, esc);
     } else if (c < 0x20) {
-      sb_printf(o, "\\u%04X", (unsigned)c);
+      jx_sb_printf(o, "\\u%04X", (unsigned)c);
     } else {
       char ch = (char)c;
-      sb_add(o, &ch, 1);
+      jx_sb_add(o, &ch, 1);
     }
   }
-  sb_puts(o, "\"");
+  jx_sb_puts(o, "\"");
 }
 
 static void json_path(jx_diag *d, uint32_t file) {
@@ -638,7 +562,7 @@ static void json_path(jx_diag *d, uint32_t file) {
   if (path)
     json_str(&d->out, path, strlen(path));
   else
-    sb_puts(&d->out, "null");
+    jx_sb_puts(&d->out, "null");
 }
 
 static void json_span(jx_diag *d, jx_loc loc, span *sp) {
@@ -652,54 +576,54 @@ static void json_span(jx_diag *d, jx_loc loc, span *sp) {
 }
 
 static void put_json(jx_diag *d) {
-  sbuf *o = &d->out;
+  jx_strbuf *o = &d->out;
   const item *m = &d->main;
   if (m->loc.line == 0) {
-    sb_puts(o, "{\"file\":null,\"line\":0,\"column\":0,\"end_line\":0,"
-               "\"end_column\":0,\"byte_offset\":0");
+    jx_sb_puts(o, "{\"file\":null,\"line\":0,\"column\":0,\"end_line\":0,"
+                  "\"end_column\":0,\"byte_offset\":0");
   } else {
     span sp;
     json_span(d, m->loc, &sp);
-    sb_puts(o, "{\"file\":");
+    jx_sb_puts(o, "{\"file\":");
     json_path(d, m->loc.file);
-    sb_printf(o,
-              ",\"line\":%lu,\"column\":%lu,\"end_line\":%lu,"
-              "\"end_column\":%lu,\"byte_offset\":%llu",
-              (unsigned long)m->loc.line, (unsigned long)sp.col,
-              (unsigned long)m->loc.line, (unsigned long)sp.end_col,
-              (unsigned long long)m->loc.offset);
+    jx_sb_printf(o,
+                 ",\"line\":%lu,\"column\":%lu,\"end_line\":%lu,"
+                 "\"end_column\":%lu,\"byte_offset\":%llu",
+                 (unsigned long)m->loc.line, (unsigned long)sp.col,
+                 (unsigned long)m->loc.line, (unsigned long)sp.end_col,
+                 (unsigned long long)m->loc.offset);
   }
-  sb_printf(o, ",\"severity\":\"%s\",\"code\":", sev_word(m->sev));
+  jx_sb_printf(o, ",\"severity\":\"%s\",\"code\":", sev_word(m->sev));
   if (m->code)
     json_str(o, m->code, strlen(m->code));
   else
-    sb_puts(o, "null");
-  sb_puts(o, ",\"message\":");
+    jx_sb_puts(o, "null");
+  jx_sb_puts(o, ",\"message\":");
   json_str(o, m->msg.p, m->msg.n);
-  sb_puts(o, ",\"notes\":[");
+  jx_sb_puts(o, ",\"notes\":[");
   for (size_t i = 0; i < d->nnotes; i++) {
     const item *nt = &d->notes[i];
-    sb_printf(o, "%s{\"severity\":\"%s\",\"message\":", i ? "," : "",
-              sev_word(nt->sev));
+    jx_sb_printf(o, "%s{\"severity\":\"%s\",\"message\":", i ? "," : "",
+                 sev_word(nt->sev));
     json_str(o, nt->msg.p, nt->msg.n);
     if (nt->sev == JX_SEV_NOTE && nt->loc.line != 0) {
       span sp;
       json_span(d, nt->loc, &sp);
-      sb_puts(o, ",\"file\":");
+      jx_sb_puts(o, ",\"file\":");
       json_path(d, nt->loc.file);
-      sb_printf(o, ",\"line\":%lu,\"column\":%lu,\"end_column\":%lu",
-                (unsigned long)nt->loc.line, (unsigned long)sp.col,
-                (unsigned long)sp.end_col);
+      jx_sb_printf(o, ",\"line\":%lu,\"column\":%lu,\"end_column\":%lu",
+                   (unsigned long)nt->loc.line, (unsigned long)sp.col,
+                   (unsigned long)sp.end_col);
     }
-    sb_puts(o, "}");
+    jx_sb_puts(o, "}");
   }
-  sb_puts(o, "]}\n");
+  jx_sb_puts(o, "]}\n");
 }
 
 /* ---- reporting ------------------------------------------------------- */
 
 static void emit(jx_diag *d) {
-  sb_clear(&d->out);
+  jx_sb_clear(&d->out);
   if (d->format == JX_DIAG_JSON)
     put_json(d);
   else
@@ -755,8 +679,8 @@ static void set_item(jx_diag *d, item *it, jx_diag_id id, jx_severity sev,
   it->sev = sev;
   it->code = code;
   it->loc = loc;
-  sb_clear(&it->msg);
-  sb_vprintf(&it->msg, jx_diag_format_string(id, d->lang), ap);
+  jx_sb_clear(&it->msg);
+  jx_sb_vprintf(&it->msg, jx_diag_format_string(id, d->lang), ap);
 }
 
 /* Prints the pending diagnostic, then the too-many-errors line once the
@@ -772,10 +696,10 @@ static void flush_pending(jx_diag *d) {
     d->main.sev = JX_SEV_ERROR;
     d->main.code = rows[JX_E_TOO_MANY_ERRORS].code;
     d->main.loc = none;
-    sb_clear(&d->main.msg);
-    sb_printf(&d->main.msg,
-              jx_diag_format_string(JX_E_TOO_MANY_ERRORS, d->lang),
-              d->max_errors);
+    jx_sb_clear(&d->main.msg);
+    jx_sb_printf(&d->main.msg,
+                 jx_diag_format_string(JX_E_TOO_MANY_ERRORS, d->lang),
+                 d->max_errors);
     d->nnotes = 0;
     emit(d);
   }
@@ -831,25 +755,25 @@ void jx_diag_summary(jx_diag *d) {
   jx_diag_flush(d);
   if (d->format != JX_DIAG_TEXT || (d->errors == 0 && d->warnings == 0))
     return;
-  sbuf *o = &d->out;
-  sb_clear(o);
+  jx_strbuf *o = &d->out;
+  jx_sb_clear(o);
   if (d->lang == JX_LANG_ZH) {
-    sb_puts(o, "jxc: 共 ");
+    jx_sb_puts(o, "jxc: 共 ");
     if (d->errors)
-      sb_printf(o, "%d 个错误", d->errors);
+      jx_sb_printf(o, "%d 个错误", d->errors);
     if (d->errors && d->warnings)
-      sb_puts(o, "，");
+      jx_sb_puts(o, "，");
     if (d->warnings)
-      sb_printf(o, "%d 个警告", d->warnings);
+      jx_sb_printf(o, "%d 个警告", d->warnings);
   } else {
-    sb_puts(o, "jxc: ");
+    jx_sb_puts(o, "jxc: ");
     if (d->errors)
-      sb_printf(o, "%d error%s", d->errors, d->errors == 1 ? "" : "s");
+      jx_sb_printf(o, "%d error%s", d->errors, d->errors == 1 ? "" : "s");
     if (d->errors && d->warnings)
-      sb_puts(o, ", ");
+      jx_sb_puts(o, ", ");
     if (d->warnings)
-      sb_printf(o, "%d warning%s", d->warnings, d->warnings == 1 ? "" : "s");
+      jx_sb_printf(o, "%d warning%s", d->warnings, d->warnings == 1 ? "" : "s");
   }
-  sb_puts(o, "\n");
+  jx_sb_puts(o, "\n");
   d->write(d->ud, o->p, o->n);
 }
