@@ -74,6 +74,14 @@ static void kw(printer *p, jx_kw k) {
   puts_(p, jx_keyword(k, p->zh));
 }
 
+/* " KEYWORD word": an optional part of a statement. */
+static void kw_word(printer *p, jx_kw k, const char *word) {
+  puts_(p, " ");
+  kw(p, k);
+  puts_(p, " ");
+  puts_(p, word);
+}
+
 static void indent(printer *p) {
   for (int i = 0; i < p->depth * JX_FMT_INDENT; i++)
     put(p, " ", 1);
@@ -250,6 +258,14 @@ static void value(printer *p, const jx_value *v) {
   }
 }
 
+/* " KEYWORD value": an amount after budget, fiscal or other. */
+static void kw_value(printer *p, jx_kw k, const jx_value *v) {
+  puts_(p, " ");
+  kw(p, k);
+  puts_(p, " ");
+  value(p, v);
+}
+
 static void block_open(printer *p) {
   puts_(p, " {");
 }
@@ -265,16 +281,10 @@ static void statement(printer *p, const jx_node *n) {
       puts_(p, n->u.header.year.text);
     }
     if (n->u.header.framework.text) {
-      puts_(p, " ");
-      kw(p, JX_KW_FRAMEWORK);
-      puts_(p, " ");
-      puts_(p, n->u.header.framework.text);
+      kw_word(p, JX_KW_FRAMEWORK, n->u.header.framework.text);
     }
     if (n->u.header.currency.text) {
-      puts_(p, " ");
-      kw(p, JX_KW_CURRENCY);
-      puts_(p, " ");
-      puts_(p, n->u.header.currency.text);
+      kw_word(p, JX_KW_CURRENCY, n->u.header.currency.text);
     }
     puts_(p, ";");
     break;
@@ -297,10 +307,7 @@ static void statement(printer *p, const jx_node *n) {
     puts_(p, " ");
     string(p, n->u.level2.label.text);
     if (n->u.level2.role.text) {
-      puts_(p, " ");
-      kw(p, JX_KW_ROLE);
-      puts_(p, " ");
-      puts_(p, n->u.level2.role.text);
+      kw_word(p, JX_KW_ROLE, n->u.level2.role.text);
     }
     puts_(p, ";");
     break;
@@ -332,10 +339,7 @@ static void statement(printer *p, const jx_node *n) {
     string(p, n->u.block.name.text);
     const jx_node *first = n->u.block.items;
     if (first && first->kind == JX_N_BUDGET && first->u.budget.in_header) {
-      puts_(p, " ");
-      kw(p, JX_KW_BUDGET);
-      puts_(p, " ");
-      value(p, &first->u.budget.amount);
+      kw_value(p, JX_KW_BUDGET, &first->u.budget.amount);
       first = first->next;
     }
     block_open(p);
@@ -371,16 +375,10 @@ static void statement(printer *p, const jx_node *n) {
   case JX_N_FUNDS:
     kw(p, JX_KW_FUNDS);
     if (n->u.funds.fiscal.kind == JX_VAL_NUMBER) {
-      puts_(p, " ");
-      kw(p, JX_KW_FISCAL);
-      puts_(p, " ");
-      value(p, &n->u.funds.fiscal);
+      kw_value(p, JX_KW_FISCAL, &n->u.funds.fiscal);
     }
     if (n->u.funds.other.kind == JX_VAL_NUMBER) {
-      puts_(p, " ");
-      kw(p, JX_KW_OTHER);
-      puts_(p, " ");
-      value(p, &n->u.funds.other);
+      kw_value(p, JX_KW_OTHER, &n->u.funds.other);
     }
     puts_(p, ";");
     break;
