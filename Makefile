@@ -19,7 +19,10 @@ STD      := -std=c11
 WARN     := -Wall -Wextra -Werror -Wshadow -Wstrict-prototypes \
             -Wmissing-prototypes -Wold-style-definition -Wpointer-arith \
             -Wvla -Wformat=2 -Wno-format-nonliteral
-CPPFLAGS += -D_POSIX_C_SOURCE=200809L -Iruntime -Icompiler -Igrammar -I$(B)/grammar
+# One include folder per stage: a file names its headers without a path.
+SRC_DIRS := grammar $(sort $(wildcard compiler/*/))
+CPPFLAGS += -D_POSIX_C_SOURCE=200809L -Iruntime $(patsubst %/,%,$(SRC_DIRS:%=-I%)) \
+            -I$(B)/grammar
 LDLIBS   += -lutf8proc
 ifeq ($(SAN),1)
 CFLAGS   := -O1 -g -fsanitize=address,undefined -fno-omit-frame-pointer \
@@ -35,7 +38,8 @@ FLEX     ?= flex
 BISON    ?= bison
 
 RUNTIME_SRC  := $(sort $(wildcard runtime/*.c))
-COMPILER_SRC := $(sort $(filter-out compiler/main.c,$(wildcard compiler/*.c)))
+COMPILER_SRC := $(sort $(filter-out compiler/cmd/main.c,\
+                  $(wildcard grammar/*.c compiler/*/*.c)))
 GEN_SRC      := $(B)/grammar/parser.c $(B)/grammar/lexer.c
 RUNTIME_OBJ  := $(RUNTIME_SRC:%.c=$(B)/%.o)
 COMPILER_OBJ := $(COMPILER_SRC:%.c=$(B)/%.o) $(GEN_SRC:%.c=%.o)
@@ -111,7 +115,7 @@ fuzz:
 $(B)/fuzz_parse: tests/fuzz/fuzz_parse.c $(B)/libjxc.a $(B)/libjixiao.a
 	$(CC) $(CPPFLAGS) $(ALL_CFLAGS) -fsanitize=fuzzer -o $@ $^ $(LDLIBS)
 
-$(B)/jxc: $(B)/compiler/main.o $(B)/libjxc.a $(B)/libjixiao.a
+$(B)/jxc: $(B)/compiler/cmd/main.o $(B)/libjxc.a $(B)/libjixiao.a
 	$(CC) $(LDFLAGS) -o $@ $^ $(LDLIBS)
 
 $(B)/libjixiao.a: $(RUNTIME_OBJ)
@@ -185,13 +189,13 @@ $(B)/jixiao.pc: jixiao.pc.in runtime/jixiao.h
 	@v=$$(sed -n 's/^#define JX_VERSION "\(.*\)"$$/\1/p' runtime/jixiao.h); \
 	sed -e 's|@PREFIX@|$(PREFIX)|' -e "s|@VERSION@|$$v|" jixiao.pc.in >$@
 
+FORMAT_SRC := $(RUNTIME_SRC) $(COMPILER_SRC) compiler/cmd/main.c \
+              $(wildcard grammar/*.h compiler/*/*.h runtime/*.h) $(UNIT_SRC)
 format:
-	clang-format -i $(RUNTIME_SRC) $(COMPILER_SRC) compiler/main.c \
-	  compiler/*.h runtime/*.h $(UNIT_SRC)
+	clang-format -i $(FORMAT_SRC)
 
 check-format:
-	clang-format --dry-run --Werror $(RUNTIME_SRC) $(COMPILER_SRC) \
-	  compiler/main.c compiler/*.h runtime/*.h $(UNIT_SRC)
+	clang-format --dry-run --Werror $(FORMAT_SRC)
 
 clean:
 	rm -rf build build-asan build-fuzz

@@ -3,7 +3,7 @@
  *
  * A pure (reentrant) LALR(1) parser with locations.  Actions only build
  * nodes and hand each finished top-level declaration to the sink; every
- * rule of the domain is the checker's business (compiler/check.c).
+ * rule of the domain is the checker's business (compiler/check/check.c).
  *
  * Streaming: a project's memory is marked when its `project` keyword is
  * shifted and released once the sink has seen the whole project.  The

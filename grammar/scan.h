@@ -5,7 +5,7 @@
  * the lexer keeps its position and string buffer here, the parser its
  * current unit, its list of top-level declarations and the sink it hands
  * finished declarations to.  Nothing is global, so any number of parses
- * can run side by side.  Private to grammar/ and compiler/parse.c.
+ * can run side by side.  Private to grammar/ and grammar/parse.c.
  */
 #ifndef JX_SCAN_H
 #define JX_SCAN_H

@@ -1,5 +1,5 @@
 /*
- * test_csv.c — unit tests of the CSV back end (compiler/emit_csv.c).
+ * test_csv.c — unit tests of the CSV back end (compiler/emit/emit_csv.c).
  *
  * The model is built by hand, the back end driven through its ops in the
  * event order of backend.h, and each table compared byte for byte: header

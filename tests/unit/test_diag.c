@@ -1,5 +1,5 @@
 /*
- * test_diag.c — unit tests for the diagnostic engine (compiler/diag.c).
+ * test_diag.c — unit tests for the diagnostic engine (compiler/base/diag.c).
  *
  * Output is captured through jx_diag_set_writer and compared byte for byte,
  * because golden tests and tools parse exactly this text: the header, the

@@ -1,5 +1,5 @@
 /*
- * test_emit_c.c — unit tests of the C header back end (compiler/emit_c.c).
+ * test_emit_c.c — unit tests of the C header back end (compiler/emit/emit_c.c).
  *
  * The model is built by hand and the back end driven through its ops in the
  * event order of backend.h.  One test pins the whole layout byte for byte;

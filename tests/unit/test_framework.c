@@ -1,5 +1,5 @@
 /*
- * test_framework.c — unit tests for compiler/framework.c: the two built-in
+ * test_framework.c — unit tests for compiler/domain/framework.c: the two built-in
  * frameworks match docs/syntax-spec.txt, category paths resolve in English
  * and Chinese spellings, and the did-you-mean hint finds what was meant.
  */

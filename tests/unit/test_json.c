@@ -1,5 +1,5 @@
 /*
- * test_json.c — unit tests of the JSON back end (compiler/emit_json.c).
+ * test_json.c — unit tests of the JSON back end (compiler/emit/emit_json.c).
  *
  * The model structs are built by hand, the back end is driven through its
  * ops in the event order of backend.h, and the output is compared byte for

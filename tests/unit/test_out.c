@@ -1,6 +1,6 @@
 /*
  * test_out.c — unit tests of buffered output and atomic output files
- * (compiler/out.c): memory and descriptor modes, write errors, and output
+ * (compiler/base/out.c): memory and descriptor modes, write errors, and output
  * files that appear whole on commit and not at all on abort.
  */
 #include <setjmp.h>

@@ -1,5 +1,5 @@
 /*
- * test_units.c — unit tests for compiler/units.c: every spelling family
+ * test_units.c — unit tests for compiler/domain/units.c: every spelling family
  * resolves to the right norm and dimension, and conversions and comparisons
  * are exact or refused (891000元 equals 89.10万元; 人 never meets 辆).
  */
