@@ -61,9 +61,9 @@ typedef struct jx_scan {
   /* A string or comment being accumulated (reused between tokens). */
   char *sbuf;
   size_t slen, scap;
-  jx_loc sloc;    /* where it started */
-  bool sbad;      /* an error was reported inside it */
-  bool slong;     /* it grew past the longest string kept */
+  jx_loc sloc; /* where it started */
+  bool sbad;   /* an error was reported inside it */
+  bool slong;  /* it grew past the longest string kept */
   int lex_errors;
   const char *last_word; /* text of the last WORD token (for hints) */
 
@@ -71,7 +71,7 @@ typedef struct jx_scan {
   const jx_sink *sink;
   bool keep_tree, keep_comments;
   jx_node *cur_unit;
-  jx_list items;  /* top-level declarations, with keep_tree */
+  jx_list items; /* top-level declarations, with keep_tree */
   jx_comment *comments, *comments_tail;
   int syntax_errors;
   int errors_at_project; /* syntax + lexical errors when it began */

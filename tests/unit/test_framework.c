@@ -1,7 +1,8 @@
 /*
- * test_framework.c — unit tests for compiler/domain/framework.c: the two built-in
- * frameworks match docs/syntax-spec.txt, category paths resolve in English
- * and Chinese spellings, and the did-you-mean hint finds what was meant.
+ * test_framework.c — unit tests for compiler/domain/framework.c: the two
+ * built-in frameworks match docs/syntax-spec.txt, category paths resolve in
+ * English and Chinese spellings, and the did-you-mean hint finds what was
+ * meant.
  */
 #include <setjmp.h>
 #include <stdarg.h>
