@@ -312,31 +312,36 @@ static void test_verdicts(void **state) {
 static void test_date_meaning(void **state) {
   (void)state;
   two t;
-  diff_texts(&t,
-             PROJECT_HEAD("D1", "100") "output.timeliness \"月底\" <= 2021年12月;\n"
-                                       "output.timeliness \"等于\" = 2021年12月;\n"
-                                       "output.timeliness \"月前\" < 2021年12月;\n"
-                                       "output.timeliness \"闰二月\" <= 2024年2月;\n"
-                                       "output.timeliness \"二月\" <= 2021年2月;\n"
-                                       "output.timeliness \"起始\" >= 2021年12月;\n"
-                                       "output.timeliness \"之后\" > 2021年11月;\n"
-                                       "output.timeliness \"提前\" <= 2021年12月;\n"
-                                       "output.timeliness \"延后\" <= 2021年11月;\n"
-                                       "output.timeliness \"严格\" <= 2021-12-31;\n"
-                                       "output.timeliness \"方向\" <= 2021年12月;\n"
-                                       "output.timeliness \"闰日\" <= 2024年2月;\n" PROJECT_TAIL,
-             PROJECT_HEAD("D1", "100") "output.timeliness \"月底\" <= 2021年12月31日;\n"
-                                       "output.timeliness \"等于\" <= 2021-12-31;\n"
-                                       "output.timeliness \"月前\" <= 2021年11月30日;\n"
-                                       "output.timeliness \"闰二月\" <= 2024年2月29日;\n"
-                                       "output.timeliness \"二月\" <= 2021年2月28日;\n"
-                                       "output.timeliness \"起始\" >= 2021年12月1日;\n"
-                                       "output.timeliness \"之后\" >= 2021年12月1日;\n"
-                                       "output.timeliness \"提前\" <= 2021年12月30日;\n"
-                                       "output.timeliness \"延后\" <= 2021年12月1日;\n"
-                                       "output.timeliness \"严格\" < 2021-12-31;\n"
-                                       "output.timeliness \"方向\" >= 2021年12月;\n"
-                                       "output.timeliness \"闰日\" <= 2024年2月28日;\n" PROJECT_TAIL);
+  diff_texts(
+      &t,
+      PROJECT_HEAD(
+          "D1",
+          "100") "output.timeliness \"月底\" <= 2021年12月;\n"
+                 "output.timeliness \"等于\" = 2021年12月;\n"
+                 "output.timeliness \"月前\" < 2021年12月;\n"
+                 "output.timeliness \"闰二月\" <= 2024年2月;\n"
+                 "output.timeliness \"二月\" <= 2021年2月;\n"
+                 "output.timeliness \"起始\" >= 2021年12月;\n"
+                 "output.timeliness \"之后\" > 2021年11月;\n"
+                 "output.timeliness \"提前\" <= 2021年12月;\n"
+                 "output.timeliness \"延后\" <= 2021年11月;\n"
+                 "output.timeliness \"严格\" <= 2021-12-31;\n"
+                 "output.timeliness \"方向\" <= 2021年12月;\n"
+                 "output.timeliness \"闰日\" <= 2024年2月;\n" PROJECT_TAIL,
+      PROJECT_HEAD(
+          "D1",
+          "100") "output.timeliness \"月底\" <= 2021年12月31日;\n"
+                 "output.timeliness \"等于\" <= 2021-12-31;\n"
+                 "output.timeliness \"月前\" <= 2021年11月30日;\n"
+                 "output.timeliness \"闰二月\" <= 2024年2月29日;\n"
+                 "output.timeliness \"二月\" <= 2021年2月28日;\n"
+                 "output.timeliness \"起始\" >= 2021年12月1日;\n"
+                 "output.timeliness \"之后\" >= 2021年12月1日;\n"
+                 "output.timeliness \"提前\" <= 2021年12月30日;\n"
+                 "output.timeliness \"延后\" <= 2021年12月1日;\n"
+                 "output.timeliness \"严格\" < 2021-12-31;\n"
+                 "output.timeliness \"方向\" >= 2021年12月;\n"
+                 "output.timeliness \"闰日\" <= 2024年2月28日;\n" PROJECT_TAIL);
   const jx_diff *df = &t.df;
   const char *same[] = {" 月底", " 等于", " 月前", " 闰二月",
                         " 二月", " 起始", " 之后"};
