@@ -264,7 +264,7 @@ static void test_prefix(void **state) {
   assert_derived(NULL, "-", "plan");         /* standard input */
   assert_derived("-", "-", "plan");          /* -o - is standard output */
   assert_derived(NULL, "北戴河区.jx", NULL); /* nothing readable */
-  assert_derived(NULL, ".jx", NULL);
+  assert_derived(NULL, "计划/北戴河区.草稿.jx", NULL);
   assert_derived(NULL, "jx.jx", NULL); /* the runtime's names */
   assert_derived(NULL, "JIXIAO.jx", NULL);
   char *p = jx_c_prefix("jxc", NULL, "plan.jx", NULL, 0);
