@@ -108,7 +108,8 @@ typedef struct jx_indicator {
   const char *description;  /* 绩效指标描述, or NULL */
   jx_kind kind;
   jx_op op;
-  jx_decimal value; /* quantitative: in `unit`; date: yyyymmdd × 10^6 */
+  jx_decimal value; /* quantitative: in `unit`; date: yyyymmdd × 10^6,
+                       dd = 00 for a month (see Dates below) */
   const char *unit; /* normalised ("%" for ％ and 百分比); NULL if none */
   jx_dimension dimension;
   const char *text;  /* the value as written: "≥90%", "圆满完成" */
@@ -182,14 +183,45 @@ typedef struct jx_plan {
   size_t n_units;
 } jx_plan;
 
+/* ---- Dates (runtime/eval.c) ------------------------------------------ */
+
+/*
+ * A date value is yyyymmdd × 10^6: 2021年12月31日 is 20211231000000.  A
+ * month written without a day (2021年12月) keeps dd = 00 and stands for the
+ * month as a whole, so which day it means depends on the comparison:
+ *
+ *   ≤ 2021年12月, = 2021年12月, no op   by 2021-12-31 (the end of the month)
+ *   < 2021年12月                        by 2021-11-30 (before the month)
+ *   ≥ 2021年12月                        from 2021-12-01 (not before it)
+ *   > 2021年12月                        from 2022-01-01 (after it)
+ *
+ * and a written day is the same day whatever the op, with < and > one day
+ * off: < 2021年12月31日 is by 2021-12-30.  jx_date_bound is the one place
+ * that says so; jx_indicator_met and jxc diff both go through it.
+ */
+
+/* 28–31, February by the Gregorian leap rule; 0 for a month not 1–12. */
+int jx_date_days_in_month(int year, int month);
+/*
+ * The day on which the target `op value` ends or starts, as yyyymmdd ×
+ * 10^6 in *day: -1 when the target is met on or before *day (≤ < = or no
+ * op: a deadline), +1 when it is met on or after it (≥ >), and 0, *day
+ * untouched, when `value` is not a date (a month outside 1–12, a day the
+ * month does not have, a year outside 0–9999, or not a whole number) or
+ * `op` is not a jx_op.
+ */
+int jx_date_bound(jx_op op, jx_decimal value, jx_decimal *day);
+
 /* ---- Evaluation (runtime/eval.c) ------------------------------------ */
 
 /*
  * Whether `actual` meets the indicator's target, comparing by its op:
  * 1 met, 0 not met, -1 cannot say (a qualitative or not-applicable target,
- * or ind NULL).  `actual` must be in the indicator's `unit` (no conversion
- * happens here).  A date target compares yyyymmdd × 10^6 values, and a date
- * written without an op is a deadline: met when actual <= target.
+ * a date target that is not a date, or ind NULL).  `actual` must be in the
+ * indicator's `unit` (no conversion happens here).  For a date target,
+ * `actual` is a day, yyyymmdd × 10^6, compared with jx_date_bound's day:
+ * a date written without an op is a deadline, and a month-only deadline
+ * (≤ 2021年12月) is met on every day of that month.
  */
 int jx_indicator_met(const jx_indicator *ind, jx_decimal actual);
 /*

@@ -65,20 +65,27 @@ static bool check_category(jx_checker *c, const jx_node *n, const jx_level1 **a,
 /* ---- values -----------------------------------------------------------------
  */
 
-static bool is_leap(int y) {
-  return (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
+/* Whether a date token names a day.  Of its three spellings (2021年12月31日,
+ * 2021-12-31, 2021年12月) only the month-only one ends in 月; the parsed
+ * day alone cannot tell, since 2021-01-00 also has day 0. */
+static bool names_day(const jx_value *v) {
+  static const char month[] = "月";
+  size_t n = v->text ? strlen(v->text) : 0, m = sizeof month - 1;
+  return !(n >= m && memcmp(v->text + n - m, month, m) == 0);
 }
 
-/* 2021年2月30日 and 2021-13-01 are not dates; 2021年12月 (no day) is. */
+/* 2021年2月30日, 2021-01-00 and 2021-13-01 are not dates; 2021年12月 (no day)
+ * is.  The help says what is wrong, from the runtime's calendar, so that
+ * the checker and jx_indicator_met agree on every month's length. */
 static void check_date(jx_checker *c, const jx_value *v) {
-  static const int days[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
-  bool ok = v->month >= 1 && v->month <= 12;
-  if (ok && v->day != 0) {
-    int max = days[v->month - 1] + (v->month == 2 && is_leap(v->year));
-    ok = v->day >= 1 && v->day <= max;
-  }
-  if (!ok)
+  int last = jx_date_days_in_month(v->year, v->month);
+  if (last == 0) {
     jx_diag_report(c->diag, JX_E_BAD_DATE, v->loc, v->text);
+    jx_diag_note(c->diag, JX_N_DATE_MONTH, v->loc);
+  } else if (names_day(v) && (v->day < 1 || v->day > last)) {
+    jx_diag_report(c->diag, JX_E_BAD_DATE, v->loc, v->text);
+    jx_diag_note(c->diag, JX_N_DATE_DAY, v->loc, v->year, v->month, last);
+  }
 }
 
 static bool over_100(jx_decimal d) {

@@ -154,36 +154,6 @@ static int cmd_check(int argc, char **argv) {
   return rc;
 }
 
-/* The default C prefix: the output (or first input) file's base name, as
- * an identifier. */
-static char *default_prefix(const char *path) {
-  const char *base = strrchr(path, '/');
-  base = base ? base + 1 : path;
-  size_t n = strcspn(base, ".");
-  char *p = malloc(n + 4);
-  size_t k = 0;
-  if (n == 0 || (base[0] >= '0' && base[0] <= '9'))
-    p[k++] = 'p', p[k++] = '_';
-  for (size_t i = 0; i < n; i++) {
-    char c = base[i];
-    bool ok = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
-              (c >= '0' && c <= '9') || c == '_';
-    p[k++] = ok ? c : '_';
-  }
-  p[k] = '\0';
-  return p;
-}
-
-static bool valid_prefix(const char *p) {
-  if (!*p || (*p >= '0' && *p <= '9'))
-    return false;
-  for (; *p; p++)
-    if (!((*p >= 'a' && *p <= 'z') || (*p >= 'A' && *p <= 'Z') ||
-          (*p >= '0' && *p <= '9') || *p == '_'))
-      return false;
-  return true;
-}
-
 static int cmd_build(int argc, char **argv) {
   jx_diag_opts dopt;
   jx_diag_opts_init(&dopt);
@@ -262,18 +232,15 @@ static int cmd_build(int argc, char **argv) {
       goto done;
     }
   }
-  if (prefix && !valid_prefix(prefix)) {
-    jx_usage_error("build", "--prefix must be a C identifier, not '%s'",
-                   prefix);
-    goto done;
+  if (prefix || be == &jx_backend_c) {
+    char why[512];
+    eo.prefix = owned_prefix =
+        jx_c_prefix(prefix, output, files[0], why, sizeof why);
+    if (!owned_prefix) {
+      jx_usage_error("build", "%s", why);
+      goto done;
+    }
   }
-  if (!prefix) {
-    const char *from = output && strcmp(output, "-") != 0 ? output
-                       : strcmp(files[0], "-") == 0       ? "plan"
-                                                          : files[0];
-    prefix = owned_prefix = default_prefix(from);
-  }
-  eo.prefix = prefix;
 
   jx_outfile of = {0};
   bool to_file = output && strcmp(output, "-") != 0;

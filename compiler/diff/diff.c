@@ -349,6 +349,29 @@ static bool compare_quantities(const jx_indicator *o, const jx_indicator *n,
   return jx_unit_compare(n->value, un, o->value, uo, cmp) == 0;
 }
 
+/* Two deadlines are compared by the day each one ends (or starts) on, as
+ * the runtime reads them (jx_date_bound), not by how they are written:
+ * ≤ 2021年12月 and ≤ 2021年12月31日, or = and ≤ the same day, are the same
+ * target and no change.  A date the runtime cannot read (the checker lets
+ * none through) falls back to the written value. */
+static jx_diff_verdict date_change(const jx_indicator *o,
+                                   const jx_indicator *n) {
+  jx_decimal bo, bn;
+  int dir_o = jx_date_bound(o->op, o->value, &bo);
+  int dir_n = jx_date_bound(n->op, n->value, &bn);
+  if (dir_o == 0 || dir_n == 0) {
+    int cmp = jx_decimal_cmp(n->value, o->value);
+    return cmp || o->op != n->op ? classify(o, n, cmp) : JX_VERDICT_NONE;
+  }
+  if (dir_o != dir_n)
+    return JX_VERDICT_CHANGED; /* a deadline became a start date */
+  int cmp = jx_decimal_cmp(bn, bo);
+  if (cmp == 0)
+    return JX_VERDICT_NONE;
+  /* An earlier deadline, or a later start, asks more. */
+  return cmp * dir_o > 0 ? JX_VERDICT_TIGHTENED : JX_VERDICT_LOOSENED;
+}
+
 static void indicator_change(ctx *c, const jx_indicator *o,
                              const jx_indicator *n, const char *path_a,
                              const char *path_b) {
@@ -368,11 +391,12 @@ static void indicator_change(ctx *c, const jx_indicator *o,
       it->inline_diff = true;
       it->verdict = JX_VERDICT_CHANGED;
     }
+  } else if (o->kind == JX_KIND_DATE) {
+    v = date_change(o, n);
+    changed = v != JX_VERDICT_NONE;
   } else if (o->kind != JX_KIND_NA) {
     int cmp = 0;
-    if (o->kind == JX_KIND_DATE) {
-      cmp = jx_decimal_cmp(n->value, o->value);
-    } else if (!compare_quantities(o, n, &cmp)) {
+    if (!compare_quantities(o, n, &cmp)) {
       changed = true;
       v = JX_VERDICT_CHANGED;
     }

@@ -231,6 +231,16 @@ static void put_cents(jx_out *o, int64_t c, bool sign) {
                 (unsigned long long)(u / 100), (unsigned long long)(u % 100));
 }
 
+/* A change's percentage for people: signed like the change itself, so a
+ * rise too small to show is "+0.00%", never a bare "0.00%" that reads as
+ * no change. */
+static void put_pct(jx_out *o, int64_t cents, jx_decimal delta) {
+  if (cents == 0 && delta.micros != 0)
+    jx_out_putc(o, delta.micros > 0 ? '+' : '-');
+  put_cents(o, cents, true);
+  jx_out_putc(o, '%');
+}
+
 static void put_loc(jx_out *o, jx_diff_loc l) {
   if (l.path)
     jx_out_printf(o, "%s:%d", l.path, l.line);
@@ -373,8 +383,7 @@ static void put_value(rd *r, const jx_diff_item *it) {
     put_txt(r, it->currency, strlen(it->currency));
     if (it->has_percent) {
       jx_out_puts(o, ", ");
-      put_cents(o, it->percent_cents, true);
-      jx_out_putc(o, '%');
+      put_pct(o, it->percent_cents, it->delta);
     }
     jx_out_putc(o, ')');
   }
@@ -536,16 +545,16 @@ static void summary_text(rd *r, const jx_diff *df) {
     jx_out_puts(o, " → ");
     put_dec(o, s->budget_new, false);
     put_txt(r, s->currency, strlen(s->currency));
+    if (s->budget_delta.micros == 0) {
+      jx_out_puts(o, " (unchanged)\n");
+      return;
+    }
     jx_out_puts(o, " (");
-    if (s->budget_delta.micros == 0)
-      jx_out_putc(o, '0');
     put_dec(o, s->budget_delta, true);
-    if (s->budget_delta.micros)
-      put_txt(r, s->currency, strlen(s->currency));
+    put_txt(r, s->currency, strlen(s->currency));
     if (s->has_percent) {
       jx_out_puts(o, ", ");
-      put_cents(o, s->percent_cents, true);
-      jx_out_putc(o, '%');
+      put_pct(o, s->percent_cents, s->budget_delta);
     }
     jx_out_puts(o, ")\n");
   } else {

@@ -21,6 +21,7 @@
 #define JX_BACKEND_H
 
 #include <stdbool.h>
+#include <stddef.h>
 
 #include "jixiao.h"
 #include "out.h"
@@ -65,5 +66,16 @@ extern const jx_backend jx_backend_json;
 void jx_json_string(jx_out *o, const char *s);
 extern const jx_backend jx_backend_csv;
 extern const jx_backend jx_backend_c;
+
+/*
+ * The identifier prefix of `build -f c` (docs/c.md): `given` (--prefix, or
+ * NULL) checked, or else one made readable from the output file's name or,
+ * without -o, the first input's ("plan" for standard input).  Returns it
+ * (malloc'd), or NULL with a usage message in `why` when the prefix would
+ * make reserved names or names of the runtime (jx, JX_…, jixiao), or when
+ * a file name has nothing to make one from.
+ */
+char *jx_c_prefix(const char *given, const char *output, const char *input,
+                  char *why, size_t why_size);
 
 #endif

@@ -2,7 +2,8 @@
  * test_diff.c — unit tests for `jxc diff` (compiler/diff*.c): the inline
  * difference of Chinese text, percentages in integer arithmetic, the
  * multimap the matching uses, and whole diffs of small plans checked item
- * by item (tightened/loosened, unit conversions that are no change, projects
+ * by item (tightened/loosened, unit conversions and month-only deadlines
+ * that are no change, projects
  * matched by name, and a large re-coded plan matched in full).
  */
 #include <setjmp.h>
@@ -306,6 +307,69 @@ static void test_verdicts(void **state) {
   done(&t);
 }
 
+/* Deadlines compare by the day they end on (jx_date_bound): a month is its
+ * last day for ≤ and =, the day before it for <, its first day for ≥. */
+static void test_date_meaning(void **state) {
+  (void)state;
+  two t;
+  diff_texts(
+      &t,
+      PROJECT_HEAD(
+          "D1",
+          "100") "output.timeliness \"月底\" <= 2021年12月;\n"
+                 "output.timeliness \"等于\" = 2021年12月;\n"
+                 "output.timeliness \"月前\" < 2021年12月;\n"
+                 "output.timeliness \"闰二月\" <= 2024年2月;\n"
+                 "output.timeliness \"二月\" <= 2021年2月;\n"
+                 "output.timeliness \"起始\" >= 2021年12月;\n"
+                 "output.timeliness \"之后\" > 2021年11月;\n"
+                 "output.timeliness \"提前\" <= 2021年12月;\n"
+                 "output.timeliness \"延后\" <= 2021年11月;\n"
+                 "output.timeliness \"严格\" <= 2021-12-31;\n"
+                 "output.timeliness \"方向\" <= 2021年12月;\n"
+                 "output.timeliness \"闰日\" <= 2024年2月;\n" PROJECT_TAIL,
+      PROJECT_HEAD(
+          "D1",
+          "100") "output.timeliness \"月底\" <= 2021年12月31日;\n"
+                 "output.timeliness \"等于\" <= 2021-12-31;\n"
+                 "output.timeliness \"月前\" <= 2021年11月30日;\n"
+                 "output.timeliness \"闰二月\" <= 2024年2月29日;\n"
+                 "output.timeliness \"二月\" <= 2021年2月28日;\n"
+                 "output.timeliness \"起始\" >= 2021年12月1日;\n"
+                 "output.timeliness \"之后\" >= 2021年12月1日;\n"
+                 "output.timeliness \"提前\" <= 2021年12月30日;\n"
+                 "output.timeliness \"延后\" <= 2021年12月1日;\n"
+                 "output.timeliness \"严格\" < 2021-12-31;\n"
+                 "output.timeliness \"方向\" >= 2021年12月;\n"
+                 "output.timeliness \"闰日\" <= 2024年2月28日;\n" PROJECT_TAIL);
+  const jx_diff *df = &t.df;
+  const char *same[] = {" 月底", " 等于", " 月前", " 闰二月",
+                        " 二月", " 起始", " 之后"};
+  for (size_t i = 0; i < sizeof same / sizeof same[0]; i++)
+    assert_null(find(df, JX_DW_IND_VALUE, same[i]));
+  const jx_diff_item *it = find(df, JX_DW_IND_VALUE, " 提前");
+  assert_non_null(it);
+  assert_int_equal(it->verdict, JX_VERDICT_TIGHTENED);
+  assert_string_equal(it->old_text, "≤2021年12月");
+  assert_string_equal(it->new_text, "≤2021年12月30日");
+  it = find(df, JX_DW_IND_VALUE, " 延后");
+  assert_non_null(it);
+  assert_int_equal(it->verdict, JX_VERDICT_LOOSENED);
+  it = find(df, JX_DW_IND_VALUE, " 严格"); /* the 31st itself excluded */
+  assert_non_null(it);
+  assert_int_equal(it->verdict, JX_VERDICT_TIGHTENED);
+  it = find(df, JX_DW_IND_VALUE, " 方向"); /* a deadline became a start */
+  assert_non_null(it);
+  assert_int_equal(it->verdict, JX_VERDICT_CHANGED);
+  it = find(df, JX_DW_IND_VALUE, " 闰日"); /* February 2024 has 29 days */
+  assert_non_null(it);
+  assert_int_equal(it->verdict, JX_VERDICT_TIGHTENED);
+  assert_int_equal(df->summary.tightened, 3);
+  assert_int_equal(df->summary.loosened, 1);
+  assert_int_equal(df->n_items, 5);
+  done(&t);
+}
+
 static void test_recoded_and_budget(void **state) {
   (void)state;
   two t;
@@ -404,6 +468,7 @@ int main(void) {
       cmocka_unit_test(test_percent),
       cmocka_unit_test(test_map),
       cmocka_unit_test(test_verdicts),
+      cmocka_unit_test(test_date_meaning),
       cmocka_unit_test(test_recoded_and_budget),
       cmocka_unit_test(test_identical_respelled),
       cmocka_unit_test(test_many_projects),

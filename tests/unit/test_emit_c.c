@@ -5,7 +5,9 @@
  * event order of backend.h.  One test pins the whole layout byte for byte;
  * the others pin the string escaping that keeps any name inside its literal
  * (quotes, backslashes, trigraphs, octal escapes that cannot swallow a
- * following digit, long strings as char arrays).  The last test compiles
+ * following digit, long strings as char arrays), and the identifier
+ * prefix (jx_c_prefix: derived from file names, refused when it would make
+ * reserved names or the runtime's).  The last test compiles
  * real headers with clang and clang++ through tests/interop/c_roundtrip.sh
  * and is skipped, visibly, when clang is not installed (the gcc/g++ run is
  * the golden case c-interop-gcc, which always runs).
@@ -231,6 +233,58 @@ static void test_department_and_no_units(void **state) {
   free(h);
 }
 
+/* The prefix jx_c_prefix derives from a file name, or NULL and why. */
+static void assert_derived(const char *output, const char *input,
+                           const char *want) {
+  char why[512] = "";
+  char *p = jx_c_prefix(NULL, output, input, why, sizeof why);
+  if (!want) {
+    assert_null(p);
+    assert_non_null(strstr(why, "--prefix NAME"));
+    return;
+  }
+  assert_non_null(p);
+  assert_string_equal(p, want);
+  free(p);
+}
+
+static void assert_refused(const char *given, const char *reason) {
+  char why[512] = "";
+  assert_null(jx_c_prefix(given, NULL, "plan.jx", why, sizeof why));
+  assert_non_null(strstr(why, reason));
+}
+
+static void test_prefix(void **state) {
+  (void)state;
+  assert_derived(NULL, "examples/beidaihe-2021.jx", "beidaihe_2021");
+  assert_derived("out/bdh_plan.h", "examples/beidaihe-2021.jx", "bdh_plan");
+  assert_derived(NULL, "北戴河区2024.jx", "plan_2024");
+  assert_derived(NULL, "dir.v1/2024--预算__草稿.v2.jx", "plan_2024_v2");
+  assert_derived(NULL, "__x__.jx", "x");
+  assert_derived(NULL, "-", "plan");         /* standard input */
+  assert_derived("-", "-", "plan");          /* -o - is standard output */
+  assert_derived(NULL, "北戴河区.jx", NULL); /* nothing readable */
+  assert_derived(NULL, "计划/北戴河区.草稿.jx", NULL);
+  assert_derived(NULL, "jx.jx", NULL); /* the runtime's names */
+  assert_derived(NULL, "JIXIAO.jx", NULL);
+  char *p = jx_c_prefix("jxc", NULL, "plan.jx", NULL, 0);
+  assert_string_equal(p, "jxc");
+  free(p);
+  p = jx_c_prefix("int", NULL, "plan.jx", NULL, 0);
+  assert_string_equal(p, "int"); /* int_plan: a keyword needs no care */
+  free(p);
+  assert_refused("jx", "runtime");
+  assert_refused("JX", "runtime");
+  assert_refused("jX_tool", "runtime");
+  assert_refused("jixiao", "runtime");
+  assert_refused("_Plan", "starts with '_'");
+  assert_refused("a__b", "'__'");
+  assert_refused("plan_", "'__'");
+  assert_refused("9lives", "not a C identifier");
+  assert_refused("", "not a C identifier");
+  assert_refused("北戴河", "not a C identifier");
+}
+
 /* Compiles the headers of the examples and the hostile input with clang
    and clang++ and compares print_plan's output with the JSON. */
 static void test_clang_roundtrip(void **state) {
@@ -263,6 +317,7 @@ int main(void) {
       cmocka_unit_test(test_escapes),
       cmocka_unit_test(test_long_string),
       cmocka_unit_test(test_department_and_no_units),
+      cmocka_unit_test(test_prefix),
       cmocka_unit_test(test_clang_roundtrip),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);

@@ -1,6 +1,7 @@
 /*
  * test_eval.c — unit tests of the runtime's evaluation functions
- * (runtime/eval.c): targets met by op and kind, the expected cumulative
+ * (runtime/eval.c): targets met by op and kind, date targets (a month
+ * means the whole month: its end for a deadline), the expected cumulative
  * spending of a schedule as a step function, and the look-ups by code.
  */
 #include <setjmp.h>
@@ -67,6 +68,113 @@ static void test_met_other_kinds(void **state) {
   assert_int_equal(jx_indicator_met(&after, d(20220101, 0)), 1);
 }
 
+static jx_indicator date_target(jx_op op, int64_t yyyymmdd) {
+  jx_indicator x = {0};
+  x.name = "完成时间";
+  x.kind = JX_KIND_DATE;
+  x.op = op;
+  x.value = d(yyyymmdd, 0);
+  return x;
+}
+
+/* Whether `actual` meets the date target `op yyyymmdd`. */
+static int met_on(jx_op op, int64_t target, int64_t actual) {
+  jx_indicator x = date_target(op, target);
+  return jx_indicator_met(&x, d(actual, 0));
+}
+
+/* ≤ 2021年12月 is met on every day of December, and on no day after. */
+static void test_month_deadline(void **state) {
+  (void)state;
+  for (int day = 1; day <= 31; day++) {
+    assert_int_equal(met_on(JX_OP_LE, 20211200, 20211200 + day), 1);
+    assert_int_equal(met_on(JX_OP_EQ, 20211200, 20211200 + day), 1);
+  }
+  assert_int_equal(met_on(JX_OP_LE, 20211200, 20211130), 1);
+  assert_int_equal(met_on(JX_OP_LE, 20211200, 20220101), 0);
+  assert_int_equal(met_on(JX_OP_EQ, 20211200, 20220101), 0);
+  /* a 30-day month ends on the 30th */
+  assert_int_equal(met_on(JX_OP_LE, 20211100, 20211130), 1);
+  assert_int_equal(met_on(JX_OP_LE, 20211100, 20211201), 0);
+  /* < a month: before it starts; ≥: from its first day; >: after it */
+  assert_int_equal(met_on(JX_OP_LT, 20211200, 20211130), 1);
+  assert_int_equal(met_on(JX_OP_LT, 20211200, 20211201), 0);
+  assert_int_equal(met_on(JX_OP_GE, 20211200, 20211130), 0);
+  assert_int_equal(met_on(JX_OP_GE, 20211200, 20211201), 1);
+  assert_int_equal(met_on(JX_OP_GT, 20211200, 20211231), 0);
+  assert_int_equal(met_on(JX_OP_GT, 20211200, 20220101), 1);
+  /* < January: before the year; > December: in the next one */
+  assert_int_equal(met_on(JX_OP_LT, 20210100, 20201231), 1);
+  assert_int_equal(met_on(JX_OP_LT, 20210100, 20210101), 0);
+}
+
+/* February ends on the 29th in a leap year (2024, 2000), on the 28th
+ * otherwise (2021, 1900). */
+static void test_month_deadline_february(void **state) {
+  (void)state;
+  assert_int_equal(met_on(JX_OP_LE, 20240200, 20240229), 1);
+  assert_int_equal(met_on(JX_OP_LE, 20240200, 20240301), 0);
+  assert_int_equal(met_on(JX_OP_GT, 20240200, 20240229), 0);
+  assert_int_equal(met_on(JX_OP_GT, 20240200, 20240301), 1);
+  assert_int_equal(met_on(JX_OP_LE, 20210200, 20210228), 1);
+  assert_int_equal(met_on(JX_OP_LE, 20210200, 20210301), 0);
+  assert_int_equal(met_on(JX_OP_LT, 20210300, 20210228), 1);
+  assert_int_equal(met_on(JX_OP_LT, 20210300, 20210301), 0);
+  assert_int_equal(jx_date_days_in_month(2024, 2), 29);
+  assert_int_equal(jx_date_days_in_month(2021, 2), 28);
+  assert_int_equal(jx_date_days_in_month(2000, 2), 29);
+  assert_int_equal(jx_date_days_in_month(1900, 2), 28);
+  assert_int_equal(jx_date_days_in_month(2021, 4), 30);
+  assert_int_equal(jx_date_days_in_month(2021, 12), 31);
+  assert_int_equal(jx_date_days_in_month(2021, 0), 0);
+  assert_int_equal(jx_date_days_in_month(2021, 13), 0);
+}
+
+/* A written day: < and > are one day off, across month and year ends. */
+static void test_day_bounds(void **state) {
+  (void)state;
+  jx_decimal day;
+  assert_int_equal(jx_date_bound(JX_OP_LE, d(20211231, 0), &day), -1);
+  assert_int_equal(day.micros, d(20211231, 0).micros);
+  assert_int_equal(jx_date_bound(JX_OP_LT, d(20211231, 0), &day), -1);
+  assert_int_equal(day.micros, d(20211230, 0).micros);
+  assert_int_equal(jx_date_bound(JX_OP_LT, d(20210301, 0), &day), -1);
+  assert_int_equal(day.micros, d(20210228, 0).micros);
+  assert_int_equal(jx_date_bound(JX_OP_LT, d(20240301, 0), &day), -1);
+  assert_int_equal(day.micros, d(20240229, 0).micros);
+  assert_int_equal(jx_date_bound(JX_OP_GT, d(20211231, 0), &day), 1);
+  assert_int_equal(day.micros, d(20220101, 0).micros);
+  assert_int_equal(jx_date_bound(JX_OP_GT, d(20211130, 0), &day), 1);
+  assert_int_equal(day.micros, d(20211201, 0).micros);
+  assert_int_equal(jx_date_bound(JX_OP_GE, d(20211130, 0), &day), 1);
+  assert_int_equal(day.micros, d(20211130, 0).micros);
+  /* a month and its last day written out are the same deadline */
+  jx_decimal month;
+  assert_int_equal(jx_date_bound(JX_OP_LE, d(20211200, 0), &month), -1);
+  assert_int_equal(jx_date_bound(JX_OP_LE, d(20211231, 0), &day), -1);
+  assert_int_equal(month.micros, day.micros);
+  assert_int_equal(met_on(JX_OP_LT, 20211231, 20211230), 1);
+  assert_int_equal(met_on(JX_OP_LT, 20211231, 20211231), 0);
+  assert_int_equal(met_on(JX_OP_GT, 20211231, 20211231), 0);
+  assert_int_equal(met_on(JX_OP_GT, 20211231, 20220101), 1);
+}
+
+/* A value that is not a date is not judged (a model built by hand). */
+static void test_not_a_date(void **state) {
+  (void)state;
+  static const int64_t bad[] = {20210230, 20210229, 20211131, 20211232,
+                                20211300, 20210000, 20210001, -20211231};
+  for (size_t i = 0; i < sizeof bad / sizeof bad[0]; i++) {
+    jx_decimal day = {42};
+    assert_int_equal(jx_date_bound(JX_OP_LE, d(bad[i], 0), &day), 0);
+    assert_int_equal(day.micros, 42);
+    assert_int_equal(met_on(JX_OP_LE, bad[i], 20210101), -1);
+  }
+  jx_decimal day;
+  assert_int_equal(jx_date_bound(JX_OP_LE, d(20211231, 1), &day), 0);
+  assert_int_equal(jx_date_bound((jx_op)99, d(20211231, 0), &day), 0);
+}
+
 /* Points out of order on purpose: the step function must not rely on it. */
 static const jx_schedule_point sched[] = {
     {6, JX_DEC(50, 0)},
@@ -128,6 +236,10 @@ int main(void) {
   const struct CMUnitTest tests[] = {
       cmocka_unit_test(test_met_by_op),
       cmocka_unit_test(test_met_other_kinds),
+      cmocka_unit_test(test_month_deadline),
+      cmocka_unit_test(test_month_deadline_february),
+      cmocka_unit_test(test_day_bounds),
+      cmocka_unit_test(test_not_a_date),
       cmocka_unit_test(test_schedule_expected),
       cmocka_unit_test(test_lookups),
   };
