@@ -5,7 +5,7 @@
  *
  * Each test states the exact list of codes a source produces (in order of
  * position, as the text printer shows them), so a rule that fires too often
- * or not at all fails.  The golden tests (tests/golden/check-*) hold the
+ * or not at all fails.  The case files (tests/cases/check-*.txtar) hold the
  * full messages; here the point is the edges: exact decimals, unit
  * conversion, leap years, the lazily resolved framework, codes across
  * files and a set that grows past its first table.
