@@ -326,7 +326,11 @@ done:
 static int close_stdout(int rc) {
   bool failed = ferror(stdout) != 0;
   int e = 0;
-  if (fclose(stdout) != 0) {
+  if (fflush(stdout) != 0) {
+    failed = true;
+    e = errno;
+  } else if (fclose(stdout) != 0 && errno != EBADF) {
+    /* EBADF with nothing left to write: jxc check x.jx >&- is fine */
     failed = true;
     e = errno;
   }

@@ -1,7 +1,8 @@
 # cli-stdout-full: whatever jxc prints to standard output, a write error
 # there is status 2 with a message, never 0 (or 1) with the text lost:
 # help and version in every spelling, fmt --check's list of names, and
-# the back ends' output.
+# the back ends' output.  A closed standard output is the same error, but
+# only for a command that prints something there.
 set -u
 err=$(mktemp) || exit 2
 trap 'rm -f "$err"' EXIT
@@ -32,3 +33,9 @@ EOT
 # Standard output that works still exits 0.
 $JXC --version >/dev/null
 echo "jxc --version >/dev/null: status $?"
+# Closed: an error only for a command that has something to print.
+$JXC --version >&- 2>"$err"
+echo "jxc --version >&-: status $?"
+cat "$err"
+$JXC check $unformatted >&- 2>/dev/null
+echo "jxc check >&-: status $?"
