@@ -4,7 +4,8 @@
 # dies by that signal (status 128 + N); FILE keeps its old content.  A
 # signal ignored when jxc started (nohup, `trap '' INT`) stays ignored.
 # SIGPIPE from a closed standard error (2>&1 | head) cleans up the same
-# way, and writing past `ulimit -f` is an I/O error (status 2).
+# way (and without -o, SIGPIPE on stdout still just stops jxc), and
+# writing past `ulimit -f` is an I/O error (status 2).
 set -u
 if ! env --default-signal=INT true 2>/dev/null; then
   # sh starts `cmd &` with SIGINT ignored; env must undo that
@@ -75,6 +76,10 @@ echo old >"$t/out.json"
 echo "SIGPIPE on stderr: status $(cat "$t/status")"
 rm "$t/status"
 after
+# Without -o, SIGPIPE on stdout stops jxc quietly, as before.
+( $JXC build "$t/warn.jx" 2>/dev/null; echo $? >"$t/status" ) | head -c 1 >/dev/null
+echo "SIGPIPE on stdout: status $(cat "$t/status")"
+rm "$t/status"
 
 # (stderr into a pipe: the warnings alone are past the limit)
 ( ulimit -f 100
