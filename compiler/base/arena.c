@@ -4,10 +4,13 @@
  */
 #include "arena.h"
 
+#include "out.h"
+
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #define JX_ARENA_CHUNK 65536
 #define JX_ARENA_ALIGN 16
@@ -19,9 +22,18 @@ struct jx_arena_chunk {
   _Alignas(JX_ARENA_ALIGN) unsigned char data[];
 };
 
+/* Not abort(): that is status 134 and a core file for what is an
+ * ordinary resource limit (ulimit -v, a cgroup).  Exit status 2, like any
+ * other trouble outside the input, after removing the temporary of an
+ * output file being written (out.c).  Only write() and _exit(): the heap
+ * may be in any state, and stdio may want memory. */
 static void out_of_memory(void) {
-  fputs("jxc: out of memory\n", stderr);
-  abort();
+  static const char msg[] = "jxc: out of memory\n";
+  jx_outfile_remove_all();
+  if (write(STDERR_FILENO, msg, sizeof msg - 1) < 0) {
+    /* nowhere left to say it */
+  }
+  _exit(2);
 }
 
 void *jx_xmalloc(size_t n) {

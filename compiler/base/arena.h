@@ -6,8 +6,9 @@
  * soon as the project has been checked and written (jx_arena_mark/release),
  * so peak memory does not grow with the number of projects.
  *
- * Allocation never fails: out of memory aborts with a message, as there is
- * nothing sensible a compiler can do without memory.
+ * Allocation never fails: out of memory prints "jxc: out of memory",
+ * removes the temporary of any output file being written and exits with
+ * status 2, as there is nothing sensible a compiler can do without memory.
  */
 #ifndef JX_ARENA_H
 #define JX_ARENA_H

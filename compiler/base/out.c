@@ -10,12 +10,20 @@
  * Errors are sticky: after the first failed write() the jx_out keeps
  * accepting (and dropping) bytes, so a back end never has to check after
  * each call; the driver checks once, at jx_out_flush().
+ *
+ * Output files (the second half) decide once, for every command, what
+ * writing to a name means: a temporary renamed into place, a device
+ * written directly, links followed, metadata kept (out.h lists the
+ * rules); and they keep the registry of live temporaries that signals and
+ * the out-of-memory exit clean up.
  */
 #include "out.h"
 
 #include "arena.h"
 
 #include <errno.h>
+#include <fcntl.h>
+#include <signal.h>
 #include <stdarg.h>
 #include <stdint.h>
 #include <stdio.h>
@@ -98,7 +106,7 @@ static void drain(jx_out *o) {
 static void grow(jx_out *o, size_t need) {
   size_t cap = o->cap;
   if (need > SIZE_MAX / 2 - 1) {
-    /* jx_xrealloc aborts with the usual message on an impossible size */
+    /* jx_xrealloc exits with the usual message on an impossible size */
     cap = SIZE_MAX - 1;
   } else {
     while (cap < need)
@@ -112,7 +120,7 @@ static void grow(jx_out *o, size_t need) {
 static void write_slow(jx_out *o, const char *p, size_t n) {
   if (o->fd < 0) {
     if (n > SIZE_MAX - 1 - o->len)
-      grow(o, SIZE_MAX); /* aborts */
+      grow(o, SIZE_MAX); /* out of memory: exits */
     grow(o, o->len + n);
     memcpy(o->buf + o->len, p, n);
     o->len += n;
@@ -205,108 +213,410 @@ const char *jx_out_data(jx_out *o, size_t *len) {
   return o->buf;
 }
 
-/* ---- Atomic output files --------------------------------------------- */
+/* ---- Live temporaries ------------------------------------------------ */
 
-static void outfile_clear(jx_outfile *f) {
-  free(f->path);
-  free(f->tmp);
-  f->path = f->tmp = NULL;
-  f->fd = -1;
+/*
+ * The names of the temporaries that exist right now, for the signal
+ * handler and the out-of-memory exit.  Entries are set and cleared with
+ * the fatal signals blocked, so the handler never sees a half-made one;
+ * the handler only reads pointers and calls unlink(), so it needs no
+ * allocation and no lock.  jxc has one output file open at a time; a
+ * few slots leave room for tests.
+ */
+#define JX_OUT_LIVE_MAX 8
+static char *volatile live[JX_OUT_LIVE_MAX];
+static bool handlers_installed;
+
+/* The signals that clean up and then kill jxc as they would have. */
+static const int fatal_signals[] = {SIGHUP, SIGINT, SIGPIPE, SIGTERM};
+#define N_FATAL (sizeof fatal_signals / sizeof fatal_signals[0])
+
+static void fatal_set(sigset_t *s) {
+  sigemptyset(s);
+  for (size_t i = 0; i < N_FATAL; i++)
+    sigaddset(s, fatal_signals[i]);
 }
 
-int jx_outfile_open(jx_outfile *f, const char *path) {
-  f->path = f->tmp = NULL;
-  f->fd = -1;
+static void block_fatal(sigset_t *old) {
+  sigset_t s;
+  fatal_set(&s);
+  sigprocmask(SIG_BLOCK, &s, old);
+}
 
+static void unblock_fatal(const sigset_t *old) {
+  sigprocmask(SIG_SETMASK, old, NULL);
+}
+
+void jx_outfile_remove_all(void) {
+  for (int i = 0; i < JX_OUT_LIVE_MAX; i++) {
+    char *t = live[i];
+    if (t) {
+      unlink(t);
+      live[i] = NULL;
+    }
+  }
+}
+
+/* Removes the temporaries, then lets the signal do what it would have
+ * done without us: with the default action restored and the signal
+ * raised again (it stays blocked until the handler returns), jxc dies by
+ * it, and the shell sees 128 + the signal number (130 for SIGINT). */
+static void on_fatal_signal(int sig) {
+  int e = errno;
+  jx_outfile_remove_all();
+  struct sigaction dfl;
+  dfl.sa_handler = SIG_DFL;
+  dfl.sa_flags = 0;
+  sigemptyset(&dfl.sa_mask);
+  sigaction(sig, &dfl, NULL);
+  raise(sig);
+  errno = e;
+}
+
+static void exit_cleanup(void) {
+  jx_outfile_remove_all();
+}
+
+/* Once, when the first temporary is made.  A signal ignored when jxc
+ * started (nohup, `&` in a script) stays ignored.  SIGXFSZ is ignored so
+ * that writing past `ulimit -f` is an ordinary write error (EFBIG, exit
+ * status 2) rather than a core dump beside a temporary.  atexit covers
+ * any exit() while a temporary is live. */
+static void install_handlers(void) {
+  if (handlers_installed)
+    return;
+  handlers_installed = true;
+  struct sigaction sa, old;
+  sa.sa_handler = on_fatal_signal;
+  sa.sa_flags = 0;
+  fatal_set(&sa.sa_mask);
+  for (size_t i = 0; i < N_FATAL; i++) {
+    if (sigaction(fatal_signals[i], NULL, &old) != 0 ||
+        (old.sa_flags & SA_SIGINFO) || old.sa_handler != SIG_DFL)
+      continue;
+    sigaction(fatal_signals[i], &sa, NULL);
+  }
+  if (sigaction(SIGXFSZ, NULL, &old) == 0 && !(old.sa_flags & SA_SIGINFO) &&
+      old.sa_handler == SIG_DFL) {
+    sa.sa_handler = SIG_IGN;
+    sigaction(SIGXFSZ, &sa, NULL);
+  }
+  atexit(exit_cleanup);
+}
+
+/* Call with the fatal signals blocked. */
+static bool live_add(char *tmp) {
+  for (int i = 0; i < JX_OUT_LIVE_MAX; i++)
+    if (!live[i]) {
+      live[i] = tmp;
+      return true;
+    }
+  return false;
+}
+
+/* Call with the fatal signals blocked. */
+static void live_remove(const char *tmp) {
+  for (int i = 0; i < JX_OUT_LIVE_MAX; i++)
+    if (live[i] == tmp)
+      live[i] = NULL;
+}
+
+/* ---- Output files ---------------------------------------------------- */
+
+static char *xstrdup(const char *s) {
+  size_t n = strlen(s) + 1;
+  return memcpy(jx_xmalloc(n), s, n);
+}
+
+/* Records why (fmt, or strerror(err) when fmt is NULL) in f->error and
+ * returns -1 with errno = err. */
+__attribute__((format(printf, 3, 4))) static int fail(jx_outfile *f, int err,
+                                                      const char *fmt, ...) {
+  free(f->error);
+  if (!fmt) {
+    f->error = xstrdup(strerror(err));
+  } else {
+    va_list ap;
+    va_start(ap, fmt);
+    int n = vsnprintf(NULL, 0, fmt, ap);
+    va_end(ap);
+    f->error = jx_xmalloc(n > 0 ? (size_t)n + 1 : 1);
+    f->error[0] = '\0';
+    va_start(ap, fmt);
+    if (n > 0)
+      vsnprintf(f->error, (size_t)n + 1, fmt, ap);
+    va_end(ap);
+  }
+  errno = err;
+  return -1;
+}
+
+/* The length of the directory part of path, with its '/' (0: none). */
+static size_t dir_len(const char *path) {
   const char *slash = strrchr(path, '/');
-  const char *base = slash ? slash + 1 : path;
-  size_t dirlen = slash ? (size_t)(slash - path) + 1 : 0; /* with the '/' */
-  if (strcmp(path, "-") == 0) {
-    errno = EINVAL; /* stdout is the driver's business, not a file */
-    return -1;
-  }
-  if (*base == '\0' || strcmp(base, ".") == 0 || strcmp(base, "..") == 0) {
-    errno = EISDIR;
-    return -1;
-  }
+  return slash ? (size_t)(slash - path) + 1 : 0;
+}
 
-  /* DIR/.BASENAME.XXXXXX: in the same directory, hence on the same file
-     system, so the final rename() is atomic; a dot file, so a directory
-     listing does not show a half-written output. */
-  size_t baselen = strlen(base);
-  if (baselen > JX_OUT_TMP_BASE_MAX)
-    baselen = JX_OUT_TMP_BASE_MAX;
-  char *tmp = jx_xmalloc(dirlen + 1 + baselen + sizeof ".XXXXXX");
-  memcpy(tmp, path, dirlen);
-  tmp[dirlen] = '.';
-  memcpy(tmp + dirlen + 1, base, baselen);
-  memcpy(tmp + dirlen + 1 + baselen, ".XXXXXX", sizeof ".XXXXXX");
-
-  int fd = mkstemp(tmp);
-  if (fd < 0) {
-    int e = errno;
-    free(tmp);
-    errno = e;
-    return -1;
+/* The contents of the symbolic link at path (caller frees), or NULL with
+ * errno set.  st_size is only a hint: it is 0 for /proc's links. */
+static char *read_link(const char *path, size_t hint) {
+  size_t cap = hint + 1 > 64 ? hint + 1 : 64;
+  for (;;) {
+    char *buf = jx_xmalloc(cap);
+    ssize_t n = readlink(path, buf, cap);
+    if (n < 0) {
+      int e = errno;
+      free(buf);
+      errno = e;
+      return NULL;
+    }
+    if ((size_t)n < cap) {
+      buf[n] = '\0';
+      return buf;
+    }
+    free(buf);
+    cap *= 2;
   }
-  /* mkstemp creates 0600; an output file gets the ordinary 0666 & ~umask.
-     Reading the umask means setting it, so put it straight back (jxc is
-     single-threaded). */
-  mode_t mask = umask(0);
-  umask(mask);
-  if (fchmod(fd, 0666 & ~mask) != 0) {
-    int e = errno;
-    close(fd);
-    unlink(tmp);
-    free(tmp);
-    errno = e;
-    return -1;
-  }
+}
 
-  size_t pathlen = strlen(path);
-  f->path = jx_xmalloc(pathlen + 1);
-  memcpy(f->path, path, pathlen + 1);
-  f->tmp = tmp;
+/*
+ * Follows path's symbolic links (those of the last component; the kernel
+ * follows the directories' itself) to the name the file really has, which
+ * may not exist yet: a dangling link names the file to create.  Returns
+ * that name (caller frees), or NULL with errno set.  A relative link is
+ * relative to the directory of the link, as the kernel reads it.
+ */
+static char *follow_links(const char *path) {
+  char *cur = xstrdup(path);
+  for (int hops = 0;; hops++) {
+    struct stat st;
+    if (lstat(cur, &st) != 0 || !S_ISLNK(st.st_mode))
+      return cur;     /* the file, or where it will be; open reports errors */
+    if (hops == 40) { /* the kernel's own limit */
+      free(cur);
+      errno = ELOOP;
+      return NULL;
+    }
+    char *to = read_link(cur, (size_t)st.st_size);
+    if (!to) {
+      int e = errno;
+      free(cur);
+      errno = e;
+      return NULL;
+    }
+    size_t dl = to[0] == '/' ? 0 : dir_len(cur);
+    char *next = jx_xmalloc(dl + strlen(to) + 1);
+    memcpy(next, cur, dl);
+    strcpy(next + dl, to);
+    free(to);
+    free(cur);
+    cur = next;
+  }
+}
+
+/* A device, FIFO or socket is written where it is: renaming a regular
+ * file over /dev/null would replace the device. */
+static int open_special(jx_outfile *f, const char *path, int flags) {
+  if (flags & JX_OUTFILE_REGULAR)
+    return fail(f, EINVAL, "not a regular file");
+  /* Blocks on a FIFO until it has a reader, as `> fifo` does. */
+  int fd = open(path, O_WRONLY | O_NOCTTY);
+  if (fd < 0)
+    return fail(f, errno, NULL);
+  f->path = xstrdup(path);
   f->fd = fd;
   return 0;
 }
 
+/* The temporary's name: DIR/.BASE.XXXXXX beside target.  A dot file, so a
+ * directory listing does not show a half-written output. */
+static char *tmp_name(const char *target) {
+  size_t dl = dir_len(target);
+  const char *base = target + dl;
+  size_t baselen = strlen(base);
+  if (baselen > JX_OUT_TMP_BASE_MAX)
+    baselen = JX_OUT_TMP_BASE_MAX;
+  char *tmp = jx_xmalloc(dl + 1 + baselen + sizeof ".XXXXXX");
+  memcpy(tmp, target, dl);
+  tmp[dl] = '.';
+  memcpy(tmp + dl + 1, base, baselen);
+  memcpy(tmp + dl + 1 + baselen, ".XXXXXX", sizeof ".XXXXXX");
+  return tmp;
+}
+
+/* The temporary gets the old file's mode, owner and group, or for a new
+ * file the ordinary 0666 & ~umask (mkstemp makes 0600). */
+static int set_metadata(jx_outfile *f, int fd, const struct stat *old) {
+  mode_t mode;
+  if (old) {
+    /* Owner first: chown clears the set-user-ID bit, chmod sets it back.
+     * Only root may give a file away; a member of the old group may still
+     * keep the group.  Neither is an error when not permitted. */
+    if (fchown(fd, old->st_uid, old->st_gid) != 0 &&
+        fchown(fd, (uid_t)-1, old->st_gid) != 0) {
+      /* the new file keeps this user's owner and group */
+    }
+    mode = old->st_mode & 07777;
+  } else {
+    /* Reading the umask means setting it; put it straight back (jxc is
+     * single-threaded). */
+    mode_t mask = umask(0);
+    umask(mask);
+    mode = 0666 & ~mask;
+  }
+  if (fchmod(fd, mode) != 0)
+    return fail(f, errno, "cannot set the mode of %s: %s", f->tmp,
+                strerror(errno));
+  return 0;
+}
+
+/* Closes f and removes its temporary, keeping f->error.  Keyed on path,
+ * not fd: a zeroed jx_outfile has fd 0, which is stdin. */
+static void discard(jx_outfile *f) {
+  if (f->path) {
+    if (f->fd >= 0)
+      close(f->fd);
+    if (f->tmp) {
+      sigset_t old;
+      block_fatal(&old);
+      unlink(f->tmp);
+      live_remove(f->tmp);
+      unblock_fatal(&old);
+    }
+  }
+  free(f->tmp);
+  free(f->path);
+  f->tmp = f->path = NULL;
+  f->fd = -1;
+}
+
+int jx_outfile_open(jx_outfile *f, const char *path, int flags) {
+  f->path = f->tmp = f->error = NULL;
+  f->fd = -1;
+
+  if (strcmp(path, "-") == 0) /* stdout is the driver's business */
+    return fail(f, EINVAL, "standard output is not a file");
+  const char *base = path + dir_len(path);
+  if (*base == '\0' || strcmp(base, ".") == 0 || strcmp(base, "..") == 0)
+    return fail(f, EISDIR, NULL);
+
+  struct stat st;
+  bool exists = stat(path, &st) == 0;
+  if (!exists && errno != ENOENT)
+    return fail(f, errno, NULL);
+  if (exists && S_ISDIR(st.st_mode))
+    return fail(f, EISDIR, NULL);
+  if (exists && !S_ISREG(st.st_mode))
+    return open_special(f, path, flags);
+
+  char *target = follow_links(path);
+  if (!target)
+    return fail(f, errno, NULL);
+  if (exists) {
+    /* What an in-place edit would be refused (no write permission, a
+     * read-only file system, a running program) is refused here too,
+     * although rename() only needs the directory to be writable. */
+    int probe = open(target, O_WRONLY | O_NOCTTY | O_NONBLOCK);
+    if (probe < 0) {
+      int e = errno;
+      free(target);
+      return fail(f, e, NULL);
+    }
+    close(probe);
+  }
+
+  f->tmp = tmp_name(target);
+  f->path = target;
+  sigset_t old;
+  block_fatal(&old);
+  install_handlers();
+  int fd = mkstemp(f->tmp), e = errno;
+  if (fd >= 0 && !live_add(f->tmp)) {
+    close(fd);
+    unlink(f->tmp);
+    fd = -1;
+    e = EMFILE;
+  }
+  unblock_fatal(&old);
+  if (fd < 0) {
+    size_t dl = dir_len(target); /* with its '/', which "/" keeps */
+    fail(f, e, "cannot create a temporary file in %.*s: %s",
+         dl > 1 ? (int)dl - 1 : 1, dl ? target : ".", strerror(e));
+    free(f->tmp);
+    free(f->path);
+    f->tmp = f->path = NULL;
+    errno = e;
+    return -1;
+  }
+  f->fd = fd;
+  if (set_metadata(f, fd, exists ? &st : NULL) != 0) {
+    e = errno;
+    discard(f);
+    errno = e;
+    return -1;
+  }
+  return 0;
+}
+
 int jx_outfile_commit(jx_outfile *f) {
-  if (f->fd < 0 || !f->tmp) {
+  if (!f->path) {
     errno = EBADF;
     return -1;
   }
   int e = 0;
-  /* EINVAL: the file system cannot sync (some FUSE ones); the data is
-     still written, so that is not a reason to fail the build. */
+  /* EINVAL: the file system cannot sync (some FUSE ones), or a device or
+   * FIFO that has nothing to sync; the data is written, so that is not a
+   * reason to fail the build. */
   if (fsync(f->fd) != 0 && errno != EINVAL)
     e = errno;
   /* Not retried on EINTR: on Linux the descriptor is gone either way. */
   if (close(f->fd) != 0 && !e && errno != EINTR)
     e = errno;
   f->fd = -1;
-  if (!e && rename(f->tmp, f->path) != 0)
-    e = errno;
-  if (e)
-    unlink(f->tmp);
-  outfile_clear(f);
-  if (e) {
-    errno = e;
-    return -1;
+  if (f->tmp) {
+    sigset_t old;
+    block_fatal(&old);
+    if (!e && rename(f->tmp, f->path) != 0)
+      e = errno;
+    if (e)
+      unlink(f->tmp);
+    live_remove(f->tmp);
+    unblock_fatal(&old);
   }
+  free(f->tmp);
+  free(f->path);
+  f->tmp = f->path = NULL;
+  if (e)
+    return fail(f, e, NULL);
   return 0;
 }
 
-/* Safe to call after a commit (successful or not), twice, or on a zeroed
-   jx_outfile: the driver can call it on every exit path. */
 void jx_outfile_abort(jx_outfile *f) {
   int e = errno;
-  /* Keyed on tmp, not fd: a zeroed jx_outfile has fd 0, which is stdin. */
-  if (f->tmp) {
-    if (f->fd >= 0)
-      close(f->fd);
-    unlink(f->tmp);
-    outfile_clear(f);
-  }
+  discard(f);
+  free(f->error);
+  f->error = NULL;
   errno = e;
+}
+
+bool jx_outfile_is_special(const char *path) {
+  struct stat st;
+  return strcmp(path, "-") != 0 && stat(path, &st) == 0 &&
+         !S_ISREG(st.st_mode) && !S_ISDIR(st.st_mode);
+}
+
+int jx_outfile_same_input(const char *output, const char *const *inputs,
+                          int n) {
+  struct stat out;
+  if (strcmp(output, "-") == 0 || stat(output, &out) != 0 ||
+      S_ISCHR(out.st_mode))
+    return -1;
+  for (int i = 0; i < n; i++) {
+    struct stat in;
+    int r = strcmp(inputs[i], "-") == 0 ? fstat(STDIN_FILENO, &in)
+                                        : stat(inputs[i], &in);
+    if (r == 0 && in.st_dev == out.st_dev && in.st_ino == out.st_ino)
+      return i;
+  }
+  return -1;
 }

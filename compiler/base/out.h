@@ -8,7 +8,8 @@
  *
  * An output file is written to a temporary beside its final name and
  * renamed into place only when the whole run succeeded, so a failed or
- * interrupted build never leaves a partial file behind.
+ * interrupted build never leaves a partial file behind (the rules for
+ * links, devices and metadata are below, at jx_outfile).
  */
 #ifndef JX_OUT_H
 #define JX_OUT_H
@@ -37,17 +38,65 @@ int jx_out_flush(jx_out *o);
 /* Memory mode: the bytes written so far (NUL-terminated). */
 const char *jx_out_data(jx_out *o, size_t *len);
 
+/*
+ * An output file: `jxc build -o FILE` and `jxc fmt -w FILE` (docs/cli.md,
+ * "Output files", says the same for users).
+ *
+ * - A regular file, or a name that does not exist yet, is written to a
+ *   temporary beside it (".NAME.XXXXXX", same directory, so the same file
+ *   system) and renamed over it on commit: the old file stays whole until
+ *   the new one is complete.
+ * - A symbolic link is followed, link by link, to the file it names; that
+ *   file is replaced and the link stays a link.  A dangling link creates
+ *   its target.
+ * - An existing file keeps its mode bits exactly, and its owner and group
+ *   where the user may set them (root; the group for a member of it).
+ *   jxc refuses what an in-place edit would be refused: a file this user
+ *   may not open for writing fails with "Permission denied" and is left
+ *   alone.  Other hard links to it keep the old content (rename gives the
+ *   name a new inode).
+ * - Anything else that exists — a device such as /dev/null, a FIFO — is
+ *   opened and written directly, as `cc -o /dev/null` does; nothing is
+ *   renamed over it (JX_OUTFILE_REGULAR refuses it instead).
+ *
+ * While a temporary exists it is in a small registry: SIGHUP, SIGINT,
+ * SIGPIPE and SIGTERM remove it and then kill jxc by the same signal, and
+ * running out of memory (arena.c) removes it before exiting with status 2.
+ */
 typedef struct jx_outfile {
-  char *path; /* final name */
-  char *tmp;  /* temporary beside it */
-  int fd;
+  char *path;  /* the file written (links followed); NULL when not open */
+  char *tmp;   /* the temporary; NULL when writing straight to a device */
+  int fd;      /* where to write; -1 when not open */
+  char *error; /* after a failure: why, for "cannot write NAME: ERROR" */
 } jx_outfile;
 
-/* Creates the temporary; returns 0, or -1 with errno set. */
-int jx_outfile_open(jx_outfile *f, const char *path);
-/* fsyncs, closes and renames into place; returns 0 or -1 (errno). */
+/* jx_outfile_open flags. */
+enum {
+  JX_OUTFILE_REGULAR = 1 /* only a regular file (or none): fmt -w */
+};
+
+/* Opens path for writing as above.  Returns 0, or -1 with errno and
+ * f->error set.  Either way the caller ends with jx_outfile_abort(). */
+int jx_outfile_open(jx_outfile *f, const char *path, int flags);
+/* fsyncs, closes and renames into place; returns 0, or -1 with errno and
+ * f->error set (the temporary is removed). */
 int jx_outfile_commit(jx_outfile *f);
-/* Closes and removes the temporary. */
+/* Closes and removes the temporary if it was not committed, and frees
+ * what f holds.  Safe on a zeroed or failed jx_outfile, after a commit,
+ * and twice: the driver calls it on every exit path. */
 void jx_outfile_abort(jx_outfile *f);
+
+/* Whether path names something that exists and is neither a regular file
+ * nor a directory (symbolic links followed): a device, a FIFO, a socket. */
+bool jx_outfile_is_special(const char *path);
+/* The index of the first of the n inputs that is the same file (device
+ * and inode, links followed) as output, or -1.  "-" is standard input.
+ * A character device (/dev/null, a terminal) is never "the same": reading
+ * and writing one loses nothing.  A name that cannot be examined is
+ * skipped: reading it reports the problem. */
+int jx_outfile_same_input(const char *output, const char *const *inputs, int n);
+/* Removes every live temporary.  Async-signal-safe: the signal handler
+ * and the out-of-memory exit call it. */
+void jx_outfile_remove_all(void);
 
 #endif

@@ -2,7 +2,8 @@
  * cmd_fmt.c — `jxc fmt [-w | --check] [--zh] FILE...`.
  *
  * Prints each file in the canonical layout (fmt.c); -w rewrites files in
- * place (atomically, and only those that change), --check lists the files
+ * place (atomically, and only those that change; out.c decides what
+ * that means for links and metadata), --check lists the files
  * that are not formatted and exits 1, like gofmt -l.
  */
 #include <errno.h>
@@ -33,23 +34,27 @@ const char jx_fmt_usage[] =
     "Exit status: 0 success, 1 syntax errors (or, with --check, unformatted\n"
     "files), 2 usage or I/O trouble.\n";
 
-/* Replaces path with the bytes, atomically (out.h). */
+/* Replaces path with the bytes, atomically, keeping its mode, owner and
+ * symbolic links (out.h).  Returns 0, or 2 after saying why. */
 static int rewrite(const char *path, const char *data, size_t n) {
   jx_outfile of;
-  if (jx_outfile_open(&of, path) != 0)
-    return -1;
-  jx_out o;
-  jx_out_init_fd(&o, of.fd);
-  jx_out_write(&o, data, n);
-  int rc = jx_out_flush(&o);
-  if (rc != 0)
-    errno = o.errno_saved;
-  jx_out_free(&o);
-  if (rc != 0) {
-    jx_outfile_abort(&of);
-    return -1;
+  const char *why = NULL;
+  if (jx_outfile_open(&of, path, JX_OUTFILE_REGULAR) != 0) {
+    why = of.error;
+  } else {
+    jx_out o;
+    jx_out_init_fd(&o, of.fd);
+    jx_out_write(&o, data, n);
+    if (jx_out_flush(&o) != 0)
+      why = strerror(o.errno_saved);
+    jx_out_free(&o);
+    if (!why && jx_outfile_commit(&of) != 0)
+      why = of.error;
   }
-  return jx_outfile_commit(&of);
+  if (why)
+    fprintf(stderr, "jxc fmt: cannot write %s: %s\n", path, why);
+  jx_outfile_abort(&of);
+  return why ? JX_EXIT_USAGE : JX_EXIT_OK;
 }
 
 int jx_cmd_fmt(int argc, char **argv) {
@@ -91,6 +96,17 @@ int jx_cmd_fmt(int argc, char **argv) {
     free(files);
     return jx_usage_error("fmt", "-w and --check do not go together");
   }
+  /* -w replaces regular files; reading a device or a FIFO and writing
+   * the result back into it makes no sense.  Refused before any file is
+   * read or written. */
+  for (int i = 0; write && i < n; i++) {
+    if (jx_outfile_is_special(files[i])) {
+      const char *bad = files[i];
+      free(files);
+      return jx_usage_error("fmt", "-w rewrites regular files; '%s' is not one",
+                            bad);
+    }
+  }
   jx_diag *d = jx_diag_from_opts(&dopt);
   jx_out stdout_out;
   jx_out_init_fd(&stdout_out, STDOUT_FILENO);
@@ -130,11 +146,8 @@ int jx_cmd_fmt(int argc, char **argv) {
             rc = JX_EXIT_INPUT;
         }
       } else if (write) {
-        if (!same && rewrite(path, formatted, flen) != 0) {
-          fprintf(stderr, "jxc fmt: cannot write %s: %s\n", path,
-                  strerror(errno));
+        if (!same && rewrite(path, formatted, flen) != JX_EXIT_OK)
           rc = JX_EXIT_USAGE;
-        }
       } else {
         jx_out_write(&stdout_out, formatted, flen);
       }

@@ -11,6 +11,7 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "arena.h"
 #include "backend.h"
 #include "cli.h"
 #include "compile.h"
@@ -90,9 +91,17 @@ static void print_overview(FILE *f) {
         f);
 }
 
+static bool wants_help(const char *a) {
+  return strcmp(a, "-h") == 0 || strcmp(a, "--help") == 0;
+}
+
 static int cmd_help(int argc, char **argv) {
   if (argc < 2) {
     print_overview(stdout);
+    return JX_EXIT_OK;
+  }
+  if (wants_help(argv[1])) {
+    fputs(help_usage, stdout);
     return JX_EXIT_OK;
   }
   const jx_command *c = find_command(argv[1]);
@@ -103,20 +112,18 @@ static int cmd_help(int argc, char **argv) {
 }
 
 static int cmd_version(int argc, char **argv) {
-  (void)argc;
-  (void)argv;
+  if (argc > 1 && wants_help(argv[1])) {
+    fputs(version_usage, stdout);
+    return JX_EXIT_OK;
+  }
   printf("jxc %s\n", JX_VERSION);
   return JX_EXIT_OK;
-}
-
-static bool wants_help(const char *a) {
-  return strcmp(a, "-h") == 0 || strcmp(a, "--help") == 0;
 }
 
 static int cmd_check(int argc, char **argv) {
   jx_diag_opts dopt;
   jx_diag_opts_init(&dopt);
-  const char **files = calloc((size_t)argc + 1, sizeof *files);
+  const char **files = jx_xcalloc((size_t)argc + 1, sizeof *files);
   int n = 0;
   bool only_files = false;
   for (int i = 1; i < argc; i++) {
@@ -157,7 +164,7 @@ static int cmd_check(int argc, char **argv) {
 static int cmd_build(int argc, char **argv) {
   jx_diag_opts dopt;
   jx_diag_opts_init(&dopt);
-  const char **files = calloc((size_t)argc + 1, sizeof *files);
+  const char **files = jx_xcalloc((size_t)argc + 1, sizeof *files);
   int n = 0, rc = JX_EXIT_USAGE;
   const char *format = "json", *output = NULL, *table = NULL, *prefix = NULL;
   bool bom = false, only_files = false;
@@ -242,11 +249,17 @@ static int cmd_build(int argc, char **argv) {
     }
   }
 
-  jx_outfile of = {0};
   bool to_file = output && strcmp(output, "-") != 0;
-  if (to_file && jx_outfile_open(&of, output) != 0) {
-    fprintf(stderr, "jxc build: cannot write %s: %s\n", output,
-            strerror(errno));
+  int same = to_file ? jx_outfile_same_input(output, files, n) : -1;
+  if (same >= 0) {
+    jx_usage_error("build", "output '%s' is the same file as input '%s'",
+                   output, files[same]);
+    goto done;
+  }
+  jx_outfile of = {0};
+  if (to_file && jx_outfile_open(&of, output, 0) != 0) {
+    fprintf(stderr, "jxc build: cannot write %s: %s\n", output, of.error);
+    jx_outfile_abort(&of);
     goto done;
   }
   jx_out out;
@@ -259,17 +272,11 @@ static int cmd_build(int argc, char **argv) {
             to_file ? output : "standard output", strerror(out.errno_saved));
     rc = JX_EXIT_USAGE;
   }
-  if (to_file) {
-    if (rc == JX_EXIT_OK) {
-      if (jx_outfile_commit(&of) != 0) {
-        fprintf(stderr, "jxc build: cannot write %s: %s\n", output,
-                strerror(errno));
-        rc = JX_EXIT_USAGE;
-      }
-    } else {
-      jx_outfile_abort(&of);
-    }
+  if (to_file && rc == JX_EXIT_OK && jx_outfile_commit(&of) != 0) {
+    fprintf(stderr, "jxc build: cannot write %s: %s\n", output, of.error);
+    rc = JX_EXIT_USAGE;
   }
+  jx_outfile_abort(&of); /* a no-op after a successful commit */
   jx_out_free(&out);
   jx_diag_summary(d);
   jx_diag_free(d);
@@ -279,7 +286,29 @@ done:
   return rc;
 }
 
-int main(int argc, char **argv) {
+/* Everything the commands print with stdio (help, version, fmt --check's
+ * names) is checked here, once: `jxc --help > /dev/full` must not exit 0.
+ * The back ends write standard output through a jx_out and check it
+ * themselves. */
+static int close_stdout(int rc) {
+  bool failed = ferror(stdout) != 0;
+  int e = 0;
+  if (fflush(stdout) != 0) {
+    failed = true;
+    e = errno;
+  } else if (fclose(stdout) != 0 && errno != EBADF) {
+    /* EBADF with nothing left to write: jxc check x.jx >&- is fine */
+    failed = true;
+    e = errno;
+  }
+  if (!failed)
+    return rc;
+  fprintf(stderr, "jxc: cannot write standard output%s%s\n", e ? ": " : "",
+          e ? strerror(e) : "");
+  return JX_EXIT_USAGE;
+}
+
+static int run(int argc, char **argv) {
   if (argc < 2) {
     print_overview(stderr);
     return JX_EXIT_USAGE;
@@ -298,4 +327,8 @@ int main(int argc, char **argv) {
     return JX_EXIT_USAGE;
   }
   return c->run(argc - 1, argv + 1);
+}
+
+int main(int argc, char **argv) {
+  return close_stdout(run(argc, argv));
 }
