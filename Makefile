@@ -6,6 +6,7 @@
 #   make          build build/jxc and build/libjixiao.a
 #   make asan     the same build with AddressSanitizer + UBSan (build-asan/)
 #   make bench    benchmark figures (never part of make test)
+#   make editors  the VS Code extension ($(B)/editors/jixiao-VERSION.vsix)
 #
 # Objects go to $(B)/ (build/ by default), so sanitizer builds sit beside the
 # normal one: `make B=build-asan SAN=1 jxc`.
@@ -65,6 +66,7 @@ demo: deps
 # make test: the README's test command and what .ci/run calls.  The whole
 # suite runs twice: as built, then under AddressSanitizer + UBSan.
 test: deps
+	@$(MAKE) --no-print-directory test-editors
 	@$(MAKE) --no-print-directory test-run
 	@echo "== the same suite under AddressSanitizer and UBSan (build-asan/)"
 	@$(MAKE) --no-print-directory B=build-asan SAN=1 test-run
@@ -74,6 +76,20 @@ test-run: $(B)/jxc $(UNIT_BIN)
 
 asan:
 	@$(MAKE) --no-print-directory B=build-asan SAN=1 jxc
+
+# make test-editors: the editor support in editors/ (docs/editors.md): the
+# spellings against lexer.l, the TextMate, Vim and tree-sitter grammars, the
+# VS Code client and its .vsix.  Installs node, npm, Vim and the node
+# packages first (JX_WANT_EDITORS=1).
+.PHONY: test-editors editors
+test-editors: $(B)/jxc
+	@JX_WANT_EDITORS=1 ./scripts/install-deps.sh
+	@JXC=$(B)/jxc B=$(B) editors/scripts/test-editors.sh
+
+editors:
+	@JX_WANT_EDITORS=1 ./scripts/install-deps.sh
+	@v=$$(node -p "require('./editors/vscode/package.json').version") && \
+	editors/scripts/build-vsix.sh $(B)/editors/jixiao-$$v.vsix
 
 test-asan: deps
 	@$(MAKE) --no-print-directory B=build-asan SAN=1 test-run

@@ -27,7 +27,20 @@ if [ "${JX_WANT_FUZZ:-0}" = 1 ] &&
   missing="$missing libclang-rt-dev"
 fi
 
-[ -z "$missing" ] && exit 0
+# make test-editors and make editors (JX_WANT_EDITORS=1): node and npm, Vim
+# for the syntax test, then the node packages under editors/.
+if [ "${JX_WANT_EDITORS:-0}" = 1 ]; then
+  command -v node >/dev/null 2>&1 || missing="$missing nodejs"
+  command -v npm >/dev/null 2>&1 || missing="$missing npm"
+  command -v vim >/dev/null 2>&1 || missing="$missing vim"
+fi
+editors() {
+  if [ "${JX_WANT_EDITORS:-0}" = 1 ]; then
+    "$(dirname "$0")/../editors/scripts/install-node-packages.sh"
+  fi
+}
+
+[ -z "$missing" ] && { editors; exit 0; }
 
 echo "install-deps: installing:$missing" >&2
 SUDO=""
@@ -41,3 +54,4 @@ export DEBIAN_FRONTEND=noninteractive
 $SUDO apt-get update -qq
 # shellcheck disable=SC2086
 $SUDO apt-get install -y -qq --no-install-recommends $missing >/dev/null
+editors

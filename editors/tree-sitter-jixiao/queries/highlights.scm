@@ -1,0 +1,48 @@
+; highlights.scm — every spelling of a keyword is its English name in the
+; tree (项目 is "project"), so each is listed once here.
+
+(comment) @comment
+
+[
+  "plan"
+  "framework"
+  "currency"
+  "department"
+  "division"
+  "unit"
+  "project"
+  "goal"
+  "measure"
+  "indicator"
+  "budget"
+  "code"
+  "funds"
+  "fiscal"
+  "other"
+  "purpose"
+  "schedule"
+  "desc"
+  "basis"
+  "role"
+] @keyword
+
+(operator) @operator
+
+(category) @type
+(level1 code: (word) @type)
+(level2 code: (word) @type)
+(level2 role: (word) @constant.builtin)
+(header framework: (word) @namespace)
+(framework_declaration name: (word) @namespace)
+(header currency: (word) @type.builtin)
+
+(string) @string
+(escape_sequence) @string.escape
+
+(number) @number
+(date) @number
+(month) @constant.builtin
+(not_applicable) @constant.builtin
+
+["{" "}"] @punctuation.bracket
+";" @punctuation.delimiter
