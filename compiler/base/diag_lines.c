@@ -11,6 +11,7 @@
 #include "arena.h"
 
 #include <errno.h>
+#include <fcntl.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/types.h>
@@ -60,7 +61,7 @@ uint32_t jx_lines_add_memory(jx_lines *l, const char *path, const char *data,
 uint32_t jx_lines_add_file(jx_lines *l, const char *path, int fd,
                            uint64_t base) {
   jx_lines_src *s = add(l, path, SRC_NONE);
-  if (fd >= 0 && (s->fd = dup(fd)) >= 0)
+  if (fd >= 0 && (s->fd = fcntl(fd, F_DUPFD_CLOEXEC, 0)) >= 0)
     s->kind = SRC_FILE;
   s->base = base;
   return (uint32_t)(l->n - 1);
