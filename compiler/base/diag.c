@@ -1,8 +1,9 @@
 /*
  * diag.c — the diagnostic engine behind diag.h.
  *
- * Every phase reports here.  A report is formatted at once (vsnprintf into a
- * growable buffer) and held as the "pending" diagnostic, so that notes and
+ * Every phase reports here.  A report is formatted at once (into a
+ * growable buffer, each string argument cut at JX_DIAG_ARG_MAX bytes) and
+ * held as the "pending" diagnostic, so that notes and
  * help can still be attached; it is printed when the next report starts or
  * on jx_diag_flush()/jx_diag_summary().  Printing builds the whole text of
  * one diagnostic (header, source line, caret, notes) in a buffer and hands
@@ -13,6 +14,8 @@
  * columns in the header (what editors show) and a caret placed by display
  * width: utf8proc decides how wide a character is, because the C library's
  * wcwidth depends on the locale and is wrong for CJK in the "C" locale.
+ * The line itself comes from diag_lines.c, which never opens a path; text
+ * printed for a terminal escapes whatever could drive it (put_safe).
  */
 #include "diag.h"
 
