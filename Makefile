@@ -71,8 +71,15 @@ test: deps
 	@echo "== the same suite under AddressSanitizer and UBSan (build-asan/)"
 	@$(MAKE) --no-print-directory B=build-asan SAN=1 test-run
 
-test-run: $(B)/jxc $(UNIT_BIN)
-	@set -e; for t in $(UNIT_BIN); do echo "== $$t"; JXC=$(B)/jxc $$t; done
+test-run: $(B)/jxc $(UNIT_BIN) $(B)/failread.so
+	@set -e; for t in $(UNIT_BIN); do echo "== $$t"; \
+	  JXC=$(B)/jxc JX_FAILREAD=$(B)/failread.so $$t; done
+
+# The read()-failing shim the io-* golden cases preload (see its header).
+# Never sanitized: it must load into the ASan build and the plain one alike.
+$(B)/failread.so: tests/interop/failread.c
+	@mkdir -p $(dir $@)
+	$(CC) -O2 -g -fPIC -shared -o $@ $< -ldl
 
 asan:
 	@$(MAKE) --no-print-directory B=build-asan SAN=1 jxc
@@ -100,11 +107,12 @@ test-asan: deps
 VALGRIND ?= valgrind -q --error-exitcode=1 --leak-check=full \
             --errors-for-leak-kinds=definite,indirect,possible
 .PHONY: test-valgrind
-test-valgrind: $(B)/jxc $(UNIT_BIN)
+test-valgrind: $(B)/jxc $(UNIT_BIN) $(B)/failread.so
 	@set -e; for t in $(filter-out $(B)/tests/test_golden,$(UNIT_BIN)); do \
 	  echo "== valgrind $$t"; JXC=$(B)/jxc $(VALGRIND) $$t; done
 	@echo "== $(B)/tests/test_golden (jxc under valgrind)"
-	@JX_VALGRIND_JXC=$(B)/jxc JXC=tests/valgrind-jxc.sh $(B)/tests/test_golden
+	@JX_VALGRIND_JXC=$(B)/jxc JXC=tests/valgrind-jxc.sh \
+	  JX_FAILREAD=$(B)/failread.so $(B)/tests/test_golden
 	@set -e; for f in examples/*.jx; do echo "== valgrind jxc check/build $$f"; \
 	  JX_VALGRIND_JXC=$(B)/jxc tests/valgrind-jxc.sh check $$f; \
 	  JX_VALGRIND_JXC=$(B)/jxc tests/valgrind-jxc.sh build -f json $$f >/dev/null; \

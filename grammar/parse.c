@@ -1,9 +1,9 @@
 /*
  * parse.c — runs the flex scanner and bison parser over one source.
  *
- * Input is read in pieces (flex's YY_INPUT calls jx_scan_read), from a FILE
- * or from memory, so the source is never held whole: a gigabyte plan
- * parses in the scanner's buffer plus one project's nodes.
+ * Input is read in pieces (flex's YY_INPUT calls jx_scan_read), from a
+ * jx_source or from memory, so the source is never held whole: a gigabyte
+ * plan parses in the scanner's buffer plus one project's nodes.
  */
 #include "parse.h"
 
@@ -15,8 +15,15 @@
 #include "lexer.h"
 
 size_t jx_scan_read(jx_scan *s, char *buf, size_t max) {
-  if (s->in) {
-    size_t n = fread(buf, 1, max, s->in);
+  /* Past the error cap nothing more could be reported: the input ends
+   * here, so /dev/zero or a gigabyte of garbage costs one more buffer, not
+   * forever.  Checked once per buffer, off the per-token path. */
+  if (jx_diag_too_many(s->diag))
+    return 0;
+  if (s->src) {
+    size_t n = jx_source_read(s->src, buf, max);
+    if (n == 0 && jx_source_failed(s->src))
+      s->read_failed = true;
     return n;
   }
   size_t left = s->mem_len - s->mem_pos;
@@ -27,19 +34,17 @@ size_t jx_scan_read(jx_scan *s, char *buf, size_t max) {
   return n;
 }
 
-char *jx_read_all(FILE *f, size_t *n) {
-  size_t cap = 65536, len = 0;
-  char *buf = jx_xmalloc(cap);
-  for (;;) {
-    if (len == cap)
-      buf = jx_xrealloc(buf, cap *= 2);
-    size_t got = fread(buf + len, 1, cap - len, f);
-    len += got;
-    if (got == 0)
-      break;
+void jx_scan_forget(jx_scan *s, const jx_loc *lookahead) {
+  if (!s->src)
+    return;
+  uint64_t at = s->line_start;
+  if (lookahead && lookahead->line) {
+    uint64_t col = lookahead->col ? lookahead->col - 1 : 0;
+    uint64_t start = lookahead->offset >= col ? lookahead->offset - col : 0;
+    if (start < at)
+      at = start;
   }
-  *n = len;
-  return buf;
+  jx_source_forget(s->src, at);
 }
 
 static void scan_init(jx_scan *s, uint32_t file, jx_diag *d, jx_arena *arena,
@@ -88,13 +93,14 @@ static int run(jx_scan *s, jx_file_ast *out) {
   return (rc != 0 || s->syntax_errors || s->lex_errors) ? 1 : 0;
 }
 
-int jx_parse_file(FILE *f, uint32_t file, jx_diag *d, jx_arena *arena,
-                  const jx_sink *sink, const jx_parse_options *opt,
-                  jx_file_ast *out) {
+int jx_parse_source(jx_source *src, uint32_t file, jx_diag *d, jx_arena *arena,
+                    const jx_sink *sink, const jx_parse_options *opt,
+                    jx_file_ast *out) {
   jx_scan s;
   scan_init(&s, file, d, arena, sink, opt);
-  s.in = f;
-  return run(&s, out);
+  s.src = src;
+  int rc = run(&s, out);
+  return s.read_failed ? 2 : rc;
 }
 
 int jx_parse_mem(const char *data, size_t n, uint32_t file, jx_diag *d,

@@ -20,6 +20,7 @@
 #include "arena.h"
 #include "ast.h"
 #include "diag.h"
+#include "source.h"
 
 typedef struct jx_sink {
   void *ud;
@@ -39,20 +40,18 @@ typedef struct jx_parse_options {
   bool keep_comments; /* collect comments into the jx_file_ast */
 } jx_parse_options;
 
-/* Parses one source, registered as `file` in diag.  Reads f to its end (or
- * n bytes of data, for jx_parse_mem).  Returns 0 if it parsed without
- * syntax errors.  With keep_tree, *out receives the whole file. */
-int jx_parse_file(FILE *f, uint32_t file, jx_diag *d, jx_arena *arena,
-                  const jx_sink *sink, const jx_parse_options *opt,
-                  jx_file_ast *out);
+/* Parses one input, registered as `file` in diag (jx_source_register),
+ * reading it to its end (or n bytes of data, for jx_parse_mem).  Reading
+ * stops early once the error cap is reached.  Returns 0 if it parsed
+ * without syntax errors, 1 if it had some, and (jx_parse_source) 2 when a
+ * read failed: that was reported, and nothing is said about the input's
+ * false end.  With keep_tree, *out receives the whole file. */
+int jx_parse_source(jx_source *src, uint32_t file, jx_diag *d, jx_arena *arena,
+                    const jx_sink *sink, const jx_parse_options *opt,
+                    jx_file_ast *out);
 int jx_parse_mem(const char *data, size_t n, uint32_t file, jx_diag *d,
                  jx_arena *arena, const jx_sink *sink,
                  const jx_parse_options *opt, jx_file_ast *out);
-
-/* Reads f to its end into a malloc'd buffer (the caller frees it), for
- * sources that must be held whole: standard input, whose lines
- * diagnostics quote, and the files fmt and diff keep as trees. */
-char *jx_read_all(FILE *f, size_t *n);
 
 /* ---- Tokens, for the lexer's unit tests and tools ---------------------- */
 

@@ -144,6 +144,9 @@ static jx_node *close_unit(jx_scan *p, jx_unit_head h, jx_node *items,
 
 static void yyerror(const jx_loc *loc, yyscan_t scanner, jx_scan *p,
                     const char *msg);
+
+/* In an action: the sink has the declaration (see jx_scan_forget). */
+#define FORGET() jx_scan_forget(p, yychar == YYEMPTY ? NULL : &yylloc)
 }
 
 %union {
@@ -218,20 +221,26 @@ file
   | file decl
   ;
 
+/* After each declaration, the lines before it will not be quoted again
+ * (FORGET: a stream's copy of them can go). */
 decl
   : header           { if (p->sink->header) p->sink->header(p->sink->ud, $1);
-                       if (p->keep_tree) jx_list_add(&p->items, $1); }
+                       if (p->keep_tree) jx_list_add(&p->items, $1);
+                       FORGET(); }
   | framework_decl   { if (p->sink->framework)
                          p->sink->framework(p->sink->ud, $1);
-                       if (p->keep_tree) jx_list_add(&p->items, $1); }
+                       if (p->keep_tree) jx_list_add(&p->items, $1);
+                       FORGET(); }
   | department       { if (p->sink->department)
                          p->sink->department(p->sink->ud, $1);
-                       if (p->keep_tree) jx_list_add(&p->items, $1); }
-  | unit             { if (p->keep_tree) jx_list_add(&p->items, $1); }
+                       if (p->keep_tree) jx_list_add(&p->items, $1);
+                       FORGET(); }
+  | unit             { if (p->keep_tree) jx_list_add(&p->items, $1);
+                       FORGET(); }
   | project          { if (p->keep_tree) jx_list_add(&p->items, $1); }
   /* Recovery at top level means no unit is open any more. */
-  | error SEMI       { yyerrok; p->cur_unit = NULL; }
-  | error RBRACE     { yyerrok; p->cur_unit = NULL; }
+  | error SEMI       { yyerrok; p->cur_unit = NULL; FORGET(); }
+  | error RBRACE     { yyerrok; p->cur_unit = NULL; FORGET(); }
   ;
 
 /* header -> plan [NUMBER] [framework WORD] [currency WORD] ; */
@@ -402,6 +411,7 @@ project
         jx_arena_release(p->arena, $2);
         $$ = NULL;
       }
+      FORGET();
     }
   /* A broken project is not checked (its errors would only echo the
    * syntax error); its memory goes back all the same. */
@@ -410,6 +420,7 @@ project
       $$ = NULL;
       if (!p->keep_tree && yychar == YYEMPTY)
         jx_arena_release(p->arena, $2);
+      FORGET();
     }
   ;
 budget_opt
@@ -587,7 +598,8 @@ static void yyerror(const jx_loc *loc, yyscan_t scanner, jx_scan *p,
                     const char *msg) {
   (void)scanner;
   p->syntax_errors++;
-  jx_diag_report(p->diag, JX_E_SYNTAX, *loc, msg);
+  if (!p->read_failed) /* the input's end is false: see scan.h */
+    jx_diag_report(p->diag, JX_E_SYNTAX, *loc, msg);
 }
 
 /* A token's name in messages: bison's (English) name, or in Chinese for
@@ -627,13 +639,21 @@ static int yyreport_syntax_error(const yypcontext_t *ctx, yyscan_t scanner,
   int n = yypcontext_expected_tokens(ctx, expected, MAX_EXPECTED);
   yysymbol_kind_t got = yypcontext_token(ctx);
   const jx_loc *loc = yypcontext_location(ctx);
-  char what[160];
-  if (got == YYSYMBOL_WORD && p->last_word)
-    snprintf(what, sizeof what, zh ? "%s“%.120s”" : "%s '%.120s'",
-             token_label(got, zh), p->last_word);
-  else
-    snprintf(what, sizeof what, "%s", token_label(got, zh));
   p->syntax_errors++;
+  if (p->read_failed) /* the input's end is false: see scan.h */
+    return 0;
+  char what[200];
+  if (got == YYSYMBOL_WORD && p->last_word) {
+    /* A long word is quoted by its start, cut at a character boundary. */
+    const char *w = p->last_word;
+    size_t n = strlen(w), k = n > 120 ? 120 : n;
+    while (k > 0 && k < n && ((unsigned char)w[k] & 0xC0) == 0x80)
+      k--;
+    snprintf(what, sizeof what, zh ? "%s“%.*s%s”" : "%s '%.*s%s'",
+             token_label(got, zh), (int)k, w, k < n ? "…" : "");
+  } else {
+    snprintf(what, sizeof what, "%s", token_label(got, zh));
+  }
   jx_diag_report(p->diag, JX_E_SYNTAX_UNEXPECTED, *loc, what);
   const char *hint = got == YYSYMBOL_WORD && p->last_word
                          ? jx_keyword_suggest(p->last_word)

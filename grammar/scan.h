@@ -12,12 +12,12 @@
 
 #include <stdbool.h>
 #include <stdint.h>
-#include <stdio.h>
 
 #include "arena.h"
 #include "ast.h"
 #include "diag.h"
 #include "parse.h"
+#include "source.h"
 
 /* Semantic value helpers (members of the bison %union). */
 typedef struct jx_list {
@@ -48,10 +48,15 @@ typedef struct jx_scan {
   jx_diag *diag;
   uint32_t file;
 
-  /* Input: a FILE, or a memory block read in pieces like a file. */
-  FILE *in;
+  /* Input: a source (source.h), or a memory block read in pieces like
+   * one. */
+  jx_source *src;
   const char *mem;
   size_t mem_len, mem_pos;
+  /* A read failed: the input ends early, and what the lexer and parser
+   * would say about that false end (a token cut short, an unexpected end
+   * of file) is not said. */
+  bool read_failed;
 
   /* Position of the next byte the lexer will consume. */
   uint64_t offset;
@@ -89,7 +94,12 @@ static inline void jx_list_add(jx_list *l, jx_node *n) {
   l->tail = n;
 }
 
-/* Reads up to max bytes of input (flex's YY_INPUT). */
+/* Reads up to max bytes of input (flex's YY_INPUT).  Returns 0 at the end,
+ * after a read error, and once the error cap is reached. */
 size_t jx_scan_read(jx_scan *s, char *buf, size_t max);
+/* A top-level declaration (or a project) has been handed to the sink: the
+ * bytes before the current line, or before the lookahead token's line,
+ * will not be quoted again (see jx_source_forget). */
+void jx_scan_forget(jx_scan *s, const jx_loc *lookahead);
 
 #endif

@@ -1,8 +1,9 @@
 /*
  * diag.c — the diagnostic engine behind diag.h.
  *
- * Every phase reports here.  A report is formatted at once (vsnprintf into a
- * growable buffer) and held as the "pending" diagnostic, so that notes and
+ * Every phase reports here.  A report is formatted at once (into a
+ * growable buffer, each string argument cut at JX_DIAG_ARG_MAX bytes) and
+ * held as the "pending" diagnostic, so that notes and
  * help can still be attached; it is printed when the next report starts or
  * on jx_diag_flush()/jx_diag_summary().  Printing builds the whole text of
  * one diagnostic (header, source line, caret, notes) in a buffer and hands
@@ -13,10 +14,13 @@
  * columns in the header (what editors show) and a caret placed by display
  * width: utf8proc decides how wide a character is, because the C library's
  * wcwidth depends on the locale and is wrong for CJK in the "C" locale.
+ * The line itself comes from diag_lines.c, which never opens a path; text
+ * printed for a terminal escapes whatever could drive it (put_safe).
  */
 #include "diag.h"
 
 #include "arena.h"
+#include "diag_lines.h"
 #include "strbuf.h"
 
 #include <stdarg.h>
@@ -58,14 +62,6 @@ const char *jx_diag_format_string(jx_diag_id id, jx_lang lang) {
 
 /* ---- the engine ------------------------------------------------------ */
 
-typedef struct source {
-  char *path;
-  const char *data; /* NULL: read lines back from the file at path */
-  size_t size;
-  FILE *fp;        /* opened on first use, kept for later lines */
-  bool unreadable; /* fopen failed once; do not retry for every message */
-} source;
-
 /* One printed part: the diagnostic itself or one of its notes. */
 typedef struct item {
   jx_severity sev;  /* as printed: werror already applied */
@@ -75,8 +71,7 @@ typedef struct item {
 } item;
 
 struct jx_diag {
-  source *src;
-  size_t nsrc, capsrc;
+  jx_lines lines; /* the sources, and how to get their lines back */
   jx_diag_writer write;
   void *ud;
   jx_diag_format format;
@@ -88,6 +83,10 @@ struct jx_diag {
   bool too_many_shown; /* the too-many-errors line was printed */
   bool pending;        /* `main` holds a diagnostic not yet printed */
   item main;
+  /* The main diagnostic is about a whole input (read-error): JSON names
+   * this file although there is no position. */
+  bool main_named;
+  jx_strbuf main_file;
   item *notes; /* kept with their buffers across diagnostics */
   size_t nnotes, capnotes;
   jx_strbuf out; /* text of one diagnostic, then one writer call */
@@ -102,7 +101,6 @@ struct jx_diag {
     size_t n;
   } * held;
   size_t nheld, capheld;
-  jx_strbuf line; /* a source line read back from a file */
 };
 
 static void write_stderr(void *ud, const char *text, size_t n) {
@@ -125,41 +123,56 @@ void jx_diag_free(jx_diag *d) {
     return;
   /* A diagnostic still held would otherwise be lost without a trace. */
   jx_diag_flush(d);
-  for (size_t i = 0; i < d->nsrc; i++) {
-    if (d->src[i].fp)
-      fclose(d->src[i].fp);
-    free(d->src[i].path);
-  }
-  free(d->src);
+  jx_lines_free(&d->lines);
   for (size_t i = 0; i < d->capnotes; i++)
     jx_sb_free(&d->notes[i].msg);
   free(d->notes);
   jx_sb_free(&d->main.msg);
   jx_sb_free(&d->out);
-  jx_sb_free(&d->line);
+  jx_sb_free(&d->main_file);
   free(d->held);
   free(d);
 }
 
 uint32_t jx_diag_add_source(jx_diag *d, const char *path, const char *data,
                             size_t size) {
-  if (d->nsrc == d->capsrc) {
-    d->capsrc = d->capsrc ? 2 * d->capsrc : 8;
-    d->src = jx_xrealloc(d->src, d->capsrc * sizeof *d->src);
+  return jx_lines_add_memory(&d->lines, path, data, size);
+}
+
+uint32_t jx_diag_add_file(jx_diag *d, const char *path, int fd, uint64_t base) {
+  return jx_lines_add_file(&d->lines, path, fd, base);
+}
+
+uint32_t jx_diag_add_stream(jx_diag *d, const char *path) {
+  return jx_lines_add_stream(&d->lines, path);
+}
+
+void jx_diag_keep(jx_diag *d, uint32_t file, const char *p, size_t n) {
+  jx_lines_keep(&d->lines, file, p, n);
+}
+
+/* Start of the line a location is on, if it is in `file`. */
+static uint64_t line_start_in(jx_loc loc, uint32_t file, uint64_t upto) {
+  if (loc.line == 0 || loc.file != file)
+    return upto;
+  uint64_t col = loc.col ? loc.col - 1 : 0;
+  uint64_t start = loc.offset >= col ? loc.offset - col : 0;
+  return start < upto ? start : upto;
+}
+
+void jx_diag_forget(jx_diag *d, uint32_t file, uint64_t offset) {
+  /* The diagnostic not printed yet (notes may still join it) will quote
+   * its lines later: keep them. */
+  if (d->pending) {
+    offset = line_start_in(d->main.loc, file, offset);
+    for (size_t i = 0; i < d->nnotes; i++)
+      offset = line_start_in(d->notes[i].loc, file, offset);
   }
-  const char *p = path ? path : "<input>";
-  size_t n = strlen(p);
-  source *s = &d->src[d->nsrc];
-  memset(s, 0, sizeof *s);
-  s->path = jx_xrealloc(NULL, n + 1);
-  memcpy(s->path, p, n + 1);
-  s->data = data;
-  s->size = data ? size : 0;
-  return (uint32_t)d->nsrc++;
+  jx_lines_forget(&d->lines, file, offset);
 }
 
 const char *jx_diag_source_path(const jx_diag *d, uint32_t file) {
-  return file < d->nsrc ? d->src[file].path : NULL;
+  return jx_lines_path(&d->lines, file);
 }
 
 void jx_diag_set_writer(jx_diag *d, jx_diag_writer fn, void *ud) {
@@ -205,9 +218,6 @@ bool jx_diag_too_many(const jx_diag *d) {
 
 /* ---- source lines ---------------------------------------------------- */
 
-/* The line holding `loc`, without its line break, and the byte index of
- * loc within it.  False when the line cannot be had: the caller then prints
- * the header alone. */
 /* Moves i back to the first byte of a UTF-8 character. */
 static size_t char_start(const char *s, size_t i) {
   while (i > 0 && ((unsigned char)s[i] & 0xC0) == 0x80)
@@ -220,69 +230,11 @@ static size_t char_start(const char *s, size_t i) {
  * "..." marks, so that one message stays one screen. */
 #define JX_DIAG_QUOTE_CONTEXT 160
 
+/* The line holding `loc` (see jx_lines_fetch). */
 static bool fetch_line(jx_diag *d, jx_loc loc, const char **text, size_t *n,
                        size_t *at, bool *cut) {
-  *cut = false;
-  if (loc.line == 0 || loc.file >= d->nsrc)
-    return false;
-  uint32_t col = loc.col ? loc.col : 1;
-  if (loc.offset < col - 1)
-    return false;
-  uint64_t start = loc.offset - (col - 1);
-  source *s = &d->src[loc.file];
-  const char *p;
-  size_t len;
-  if (s->data) {
-    if (start > s->size)
-      return false;
-    p = s->data + start;
-    const char *nl = memchr(p, '\n', s->size - (size_t)start);
-    len = nl ? (size_t)(nl - p) : s->size - (size_t)start;
-  } else {
-    if (s->unreadable)
-      return false;
-    if (!s->fp && !(s->fp = fopen(s->path, "rb"))) {
-      s->unreadable = true;
-      return false;
-    }
-    if ((uint64_t)(off_t)start != start ||
-        fseeko(s->fp, (off_t)start, SEEK_SET) != 0)
-      return false;
-    jx_sb_clear(&d->line);
-    /* Nothing past the quoted window is needed (see put_located). */
-    uint64_t shown =
-        loc.len < JX_DIAG_QUOTE_CONTEXT ? loc.len : JX_DIAG_QUOTE_CONTEXT;
-    uint64_t need = (uint64_t)col - 1 + shown + JX_DIAG_QUOTE_CONTEXT + 4;
-    int c;
-    while ((c = getc(s->fp)) != EOF && c != '\n') {
-      /* Stop at the first character boundary past what is needed. */
-      if (d->line.n >= need && ((unsigned char)c & 0xC0) != 0x80) {
-        *cut = true;
-        break;
-      }
-      char ch = (char)c;
-      jx_sb_add(&d->line, &ch, 1);
-    }
-    if (ferror(s->fp)) {
-      clearerr(s->fp);
-      return false;
-    }
-    clearerr(s->fp); /* EOF is not sticky for the next seek */
-    p = d->line.p;
-    len = d->line.n;
-  }
-  if (len && p[len - 1] == '\r') /* CRLF files */
-    len--;
-  *at = col - 1;
-  /* A byte-order mark is not part of what the author sees as line 1. */
-  if (start == 0 && len >= 3 && memcmp(p, "\xEF\xBB\xBF", 3) == 0 && *at >= 3) {
-    p += 3;
-    len -= 3;
-    *at -= 3;
-  }
-  *text = p;
-  *n = len;
-  return true;
+  return jx_lines_fetch(&d->lines, loc, JX_DIAG_QUOTE_CONTEXT, text, n, at,
+                        cut);
 }
 
 /* Where a location falls on its displayed line. */
@@ -293,32 +245,78 @@ typedef struct span {
   size_t dwidth;    /* display width of ^~~~, at least 1 */
 } span;
 
-/* One displayed unit of a line starting at s[i] (not a tab): a character,
- * or bytes to be shown as \xNN.  Returns its length in bytes. */
+/* How a unit of text is shown on a terminal. */
+typedef enum unit_show {
+  SHOW_AS_IS,
+  SHOW_BYTES,    /* \xNN per byte: bad UTF-8, C0, DEL and C1 controls */
+  SHOW_CODEPOINT /* <U+202E>, as gcc does: invisible bidi controls */
+} unit_show;
+
+/* Characters that reorder the text around them ("Trojan Source",
+ * CVE-2021-42574): shown, never obeyed. */
+static bool is_bidi_control(utf8proc_int32_t cp) {
+  return (cp >= 0x202A && cp <= 0x202E) || (cp >= 0x2066 && cp <= 0x2069) ||
+         cp == 0x200E || cp == 0x200F || cp == 0x061C;
+}
+
+/* One displayed unit of text starting at s[i] (not a tab): a character, or
+ * bytes to be escaped.  Returns its length in bytes. */
 static size_t next_unit(const char *s, size_t n, size_t i, size_t *width,
-                        bool *escape) {
+                        unit_show *show, utf8proc_int32_t *cpp) {
   utf8proc_int32_t cp;
   utf8proc_ssize_t k = utf8proc_iterate((const utf8proc_uint8_t *)s + i,
                                         (utf8proc_ssize_t)(n - i), &cp);
   if (k <= 0) { /* invalid UTF-8: one byte at a time */
-    *escape = true;
+    *show = SHOW_BYTES;
     *width = 4;
     return 1;
   }
+  *cpp = cp;
   /* C0, DEL and C1 controls would move the terminal's cursor. */
   if (cp < 0x20 || (cp >= 0x7f && cp < 0xa0)) {
-    *escape = true;
+    *show = SHOW_BYTES;
     *width = 4 * (size_t)k;
     return (size_t)k;
   }
-  *escape = false;
+  if (is_bidi_control(cp)) {
+    *show = SHOW_CODEPOINT;
+    *width = 8;
+    return (size_t)k;
+  }
+  *show = SHOW_AS_IS;
   int w = utf8proc_charwidth(cp);
   *width = w > 0 ? (size_t)w : 0;
   return (size_t)k;
 }
 
+static void put_unit(jx_strbuf *out, const char *s, size_t k, unit_show show,
+                     utf8proc_int32_t cp) {
+  if (show == SHOW_BYTES) {
+    for (size_t j = 0; j < k; j++)
+      jx_sb_printf(out, "\\x%02X", (unsigned)(unsigned char)s[j]);
+  } else if (show == SHOW_CODEPOINT) {
+    jx_sb_printf(out, "<U+%04X>", (unsigned)cp);
+  } else {
+    jx_sb_add(out, s, k);
+  }
+}
+
+/* Text from the user (a file name, a word or a name echoed in a message)
+ * as it may safely reach a terminal. */
+static void put_safe(jx_strbuf *out, const char *s, size_t n) {
+  for (size_t i = 0; i < n;) {
+    size_t w, k;
+    unit_show show;
+    utf8proc_int32_t cp = 0;
+    k = next_unit(s, n, i, &w, &show, &cp);
+    put_unit(out, s + i, k, show, cp);
+    i += k;
+  }
+}
+
 /* Measures the span of [at, at+len) on line s[0..n) and, if out is not
- * NULL, appends the line as displayed (tabs expanded, bad bytes escaped). */
+ * NULL, appends the line as displayed (tabs expanded, bad bytes and
+ * controls escaped). */
 static void lay_out(const char *s, size_t n, size_t at, size_t len,
                     jx_strbuf *out, span *sp) {
   size_t end = at + len < at || at + len > n ? n : at + len;
@@ -326,20 +324,17 @@ static void lay_out(const char *s, size_t n, size_t at, size_t len,
   bool found = false;
   for (size_t i = 0; i < n;) {
     size_t w, k;
-    bool esc = false;
     if (s[i] == '\t') {
       k = 1;
       w = 8 - dcol % 8;
       if (out)
         jx_sb_fill(out, ' ', w);
     } else {
-      k = next_unit(s, n, i, &w, &esc);
-      if (out && esc) {
-        for (size_t j = 0; j < k; j++)
-          jx_sb_printf(out, "\\x%02X", (unsigned)(unsigned char)s[i + j]);
-      } else if (out) {
-        jx_sb_add(out, s + i, k);
-      }
+      unit_show show;
+      utf8proc_int32_t cp = 0;
+      k = next_unit(s, n, i, &w, &show, &cp);
+      if (out)
+        put_unit(out, s + i, k, show, cp);
     }
     if (!found && i + k > at) {
       found = true;
@@ -417,8 +412,11 @@ static void put_header(jx_diag *d, const item *it, uint32_t col) {
     if (d->color)
       jx_sb_puts(o, C_BOLD);
     const char *path = jx_diag_source_path(d, it->loc.file);
-    jx_sb_printf(o, "%s:%lu:%lu:", path ? path : "<unknown>",
-                 (unsigned long)it->loc.line, (unsigned long)col);
+    if (!path)
+      path = "<unknown>";
+    put_safe(o, path, strlen(path));
+    jx_sb_printf(o, ":%lu:%lu:", (unsigned long)it->loc.line,
+                 (unsigned long)col);
     if (d->color)
       jx_sb_puts(o, C_RESET);
   }
@@ -430,7 +428,7 @@ static void put_header(jx_diag *d, const item *it, uint32_t col) {
   if (d->color)
     jx_sb_puts(o, C_RESET);
   jx_sb_puts(o, " ");
-  jx_sb_add(o, it->msg.p, it->msg.n);
+  put_safe(o, it->msg.p, it->msg.n);
   if (it->code) {
     jx_sb_puts(o, " [");
     jx_sb_puts(o, it->code);
@@ -510,7 +508,7 @@ static void put_text(jx_diag *d) {
     if (d->color)
       jx_sb_puts(o, C_RESET);
     jx_sb_puts(o, " ");
-    jx_sb_add(o, nt->msg.p, nt->msg.n);
+    put_safe(o, nt->msg.p, nt->msg.n);
     jx_sb_puts(o, "\n");
   }
 }
@@ -579,7 +577,12 @@ static void put_json(jx_diag *d) {
   jx_strbuf *o = &d->out;
   const item *m = &d->main;
   if (m->loc.line == 0) {
-    jx_sb_puts(o, "{\"file\":null,\"line\":0,\"column\":0,\"end_line\":0,"
+    jx_sb_puts(o, "{\"file\":");
+    if (d->main_named)
+      json_str(o, d->main_file.p, d->main_file.n);
+    else
+      jx_sb_puts(o, "null");
+    jx_sb_puts(o, ",\"line\":0,\"column\":0,\"end_line\":0,"
                   "\"end_column\":0,\"byte_offset\":0");
   } else {
     span sp;
@@ -637,7 +640,8 @@ static void emit(jx_diag *d) {
     d->held = jx_xrealloc(d->held, d->capheld * sizeof *d->held);
   }
   struct held *h = &d->held[d->nheld];
-  h->file = d->main.loc.file;
+  /* A whole input's trouble sorts after everything with a position. */
+  h->file = d->main_named ? UINT32_MAX : d->main.loc.file;
   h->offset = d->main.loc.line ? d->main.loc.offset : UINT64_MAX;
   h->seq = d->nheld;
   h->n = d->out.n;
@@ -674,13 +678,17 @@ void jx_diag_release(jx_diag *d) {
   d->nheld = 0;
 }
 
+/* Longest argument a message embeds (a word, a number, a name): a 10 MB
+ * token is quoted by its first bytes and "…", as long lines are. */
+#define JX_DIAG_ARG_MAX 200
+
 static void set_item(jx_diag *d, item *it, jx_diag_id id, jx_severity sev,
-                     const char *code, jx_loc loc, va_list ap) {
+                     const char *code, jx_loc loc, size_t clip, va_list ap) {
   it->sev = sev;
   it->code = code;
   it->loc = loc;
   jx_sb_clear(&it->msg);
-  jx_sb_vprintf(&it->msg, jx_diag_format_string(id, d->lang), ap);
+  jx_sb_vprintf_clipped(&it->msg, clip, jx_diag_format_string(id, d->lang), ap);
 }
 
 /* Prints the pending diagnostic, then the too-many-errors line once the
@@ -696,6 +704,7 @@ static void flush_pending(jx_diag *d) {
     d->main.sev = JX_SEV_ERROR;
     d->main.code = rows[JX_E_TOO_MANY_ERRORS].code;
     d->main.loc = none;
+    d->main_named = false;
     jx_sb_clear(&d->main.msg);
     jx_sb_printf(&d->main.msg,
                  jx_diag_format_string(JX_E_TOO_MANY_ERRORS, d->lang),
@@ -705,10 +714,8 @@ static void flush_pending(jx_diag *d) {
   }
 }
 
-void jx_diag_report(jx_diag *d, jx_diag_id id, jx_loc loc, ...) {
-  flush_pending(d);
-  if (d->too_many || (unsigned)id >= JX_DIAG_COUNT)
-    return;
+static void report(jx_diag *d, jx_diag_id id, jx_loc loc, size_t clip,
+                   va_list ap) {
   jx_severity sev = rows[id].sev;
   if (sev == JX_SEV_WARNING && d->werror)
     sev = JX_SEV_ERROR;
@@ -716,14 +723,40 @@ void jx_diag_report(jx_diag *d, jx_diag_id id, jx_loc loc, ...) {
     d->errors++;
   else if (sev == JX_SEV_WARNING)
     d->warnings++;
-  va_list ap;
-  va_start(ap, loc);
-  set_item(d, &d->main, id, sev, rows[id].code, loc, ap);
-  va_end(ap);
+  set_item(d, &d->main, id, sev, rows[id].code, loc, clip, ap);
+  d->main_named = false;
   d->nnotes = 0;
   d->pending = true;
   if (sev == JX_SEV_ERROR && d->max_errors > 0 && d->errors >= d->max_errors)
     d->too_many = true;
+}
+
+void jx_diag_report(jx_diag *d, jx_diag_id id, jx_loc loc, ...) {
+  flush_pending(d);
+  if (d->too_many || (unsigned)id >= JX_DIAG_COUNT)
+    return;
+  va_list ap;
+  va_start(ap, loc);
+  report(d, id, loc, JX_DIAG_ARG_MAX, ap);
+  va_end(ap);
+}
+
+static void report_whole(jx_diag *d, jx_diag_id id, ...) {
+  jx_loc none = {0};
+  va_list ap;
+  va_start(ap, id);
+  report(d, id, none, (size_t)-1, ap);
+  va_end(ap);
+}
+
+void jx_diag_read_error(jx_diag *d, const char *path, const char *reason) {
+  flush_pending(d);
+  /* Even past the cap: the run ends with status 2, and must say why.  The
+   * path is not shortened, whatever its length. */
+  report_whole(d, JX_E_READ, path, reason);
+  d->main_named = true;
+  jx_sb_clear(&d->main_file);
+  jx_sb_puts(&d->main_file, path);
 }
 
 void jx_diag_note(jx_diag *d, jx_diag_id id, jx_loc loc, ...) {
@@ -743,7 +776,7 @@ void jx_diag_note(jx_diag *d, jx_diag_id id, jx_loc loc, ...) {
   }
   va_list ap;
   va_start(ap, loc);
-  set_item(d, &d->notes[d->nnotes++], id, sev, NULL, loc, ap);
+  set_item(d, &d->notes[d->nnotes++], id, sev, NULL, loc, JX_DIAG_ARG_MAX, ap);
   va_end(ap);
 }
 

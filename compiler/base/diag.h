@@ -10,6 +10,8 @@
  *         |   ^~~~~~~~~~~~~~
  *
  * with the caret placed by display width (CJK characters are two columns),
+ * controls, bidi overrides and bad bytes shown escaped (\x1B, <U+202E>)
+ * in the line, the file name and the message alike,
  * attaches notes and help lines, counts errors and warnings, and stops the
  * run after a cap.  Output goes to a callback (stderr by default) so unit
  * tests can capture it byte for byte; --diagnostics=json prints one JSON
@@ -54,11 +56,22 @@ typedef struct jx_diag jx_diag;
 jx_diag *jx_diag_new(void);
 void jx_diag_free(jx_diag *d);
 
-/* Registers a source and returns its index for jx_loc.file.  With data NULL
- * the lines shown under a message are read back from the file at `path`;
- * otherwise from data (which must outlive the engine). */
+/* Registers a source and returns its index for jx_loc.file.  The engine
+ * never opens a path: the lines it quotes come from data (which must
+ * outlive the engine; NULL: lines are not quoted), ... */
 uint32_t jx_diag_add_source(jx_diag *d, const char *path, const char *data,
                             size_t size);
+/* ... from a regular file, through the engine's own duplicate of fd, at
+ * file offset base + loc.offset (source.c registers its inputs so) ... */
+uint32_t jx_diag_add_file(jx_diag *d, const char *path, int fd, uint64_t base);
+/* ... or from a stream read once (pipe, FIFO, device), whose reader hands
+ * every piece read to jx_diag_keep (n == 0: the input has ended) and says
+ * with jx_diag_forget which bytes no message will need any more (those
+ * before `offset`; the engine still keeps what its pending diagnostic
+ * needs).  A location before what is kept is shown without its line. */
+uint32_t jx_diag_add_stream(jx_diag *d, const char *path);
+void jx_diag_keep(jx_diag *d, uint32_t file, const char *p, size_t n);
+void jx_diag_forget(jx_diag *d, uint32_t file, uint64_t offset);
 const char *jx_diag_source_path(const jx_diag *d, uint32_t file);
 
 void jx_diag_set_writer(jx_diag *d, jx_diag_writer fn, void *ud);
@@ -73,6 +86,10 @@ void jx_diag_set_max_errors(jx_diag *d, int max);
  * message's printf format in the current language.  A loc with line 0 has
  * no position (a whole-run message). */
 void jx_diag_report(jx_diag *d, jx_diag_id id, jx_loc loc, ...);
+/* "cannot read PATH: REASON" [read-error]: an input that cannot be opened
+ * or read.  An error without a position (JSON names the file), reported
+ * even past the error cap; source.c is its one caller. */
+void jx_diag_read_error(jx_diag *d, const char *path, const char *reason);
 /* Attaches a note (with a location) or help (loc ignored) to the current
  * diagnostic; the id must have severity NOTE or HELP. */
 void jx_diag_note(jx_diag *d, jx_diag_id id, jx_loc loc, ...);

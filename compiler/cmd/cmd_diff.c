@@ -171,8 +171,10 @@ int jx_cmd_diff(int argc, char **argv) {
   jx_diag *d = jx_diag_from_opts(&a.dopt);
   jx_diag_set_writer(d, capture, &cap);
   jx_diff_side old_side, new_side;
+  memset(&old_side, 0, sizeof old_side);
+  memset(&new_side, 0, sizeof new_side);
   char *old_name, *new_name;
-  int ro, rn;
+  const char *on[1], *nn[1];
   if (a.git) {
     /* git hands over temporary files: report them as a/PATH and b/PATH. */
     const char *path = a.old_files[1];
@@ -181,15 +183,24 @@ int jx_cmd_diff(int argc, char **argv) {
     new_name = malloc(len);
     snprintf(old_name, len, "a/%s", path);
     snprintf(new_name, len, "b/%s", path);
-    const char *on[1] = {old_name}, *nn[1] = {new_name};
-    ro = jx_diff_side_load_as(&old_side, a.old_files, on, 1, d);
-    rn = jx_diff_side_load_as(&new_side, a.new_files, nn, 1, d);
+    on[0] = old_name;
+    nn[0] = new_name;
   } else {
-    ro = jx_diff_side_load(&old_side, a.old_files, a.n_old, d);
-    rn = jx_diff_side_load(&new_side, a.new_files, a.n_new, d);
     old_name = side_name(a.old_files, a.n_old);
     new_name = side_name(a.new_files, a.n_new);
   }
+  /* Both sides' files are all opened before either is read. */
+  jx_source **old_src = jx_sources_open(a.old_files, a.n_old, d);
+  jx_source **new_src = jx_sources_open(a.new_files, a.n_new, d);
+  int ro = old_src ? 0 : 2, rn = new_src ? 0 : 2;
+  if (old_src && new_src) {
+    ro = jx_diff_side_load_sources(&old_side, old_src, a.git ? on : NULL,
+                                   a.n_old, d);
+    rn = jx_diff_side_load_sources(&new_side, new_src, a.git ? nn : NULL,
+                                   a.n_new, d);
+  }
+  jx_sources_close(old_src, a.n_old);
+  jx_sources_close(new_src, a.n_new);
   jx_diag_flush(d);
   jx_out out;
   jx_out_init_fd(&out, STDOUT_FILENO);

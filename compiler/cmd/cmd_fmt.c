@@ -16,6 +16,7 @@
 #include "cli.h"
 #include "fmt.h"
 #include "parse.h"
+#include "source.h"
 
 const char jx_fmt_usage[] =
     "usage: jxc fmt [-w | --check] [--zh] FILE...\n"
@@ -96,39 +97,45 @@ int jx_cmd_fmt(int argc, char **argv) {
     free(files);
     return jx_usage_error("fmt", "-w and --check do not go together");
   }
-  /* -w replaces regular files; reading a device or a FIFO and writing
-   * the result back into it makes no sense.  Refused before any file is
-   * read or written. */
+  /* -w replaces regular files: standard input, a device or a FIFO cannot
+   * be rewritten, and reading one and writing the result back into it
+   * makes no sense.  Refused before any file is read or written. */
   for (int i = 0; write && i < n; i++) {
-    if (jx_outfile_is_special(files[i])) {
-      const char *bad = files[i];
+    const char *bad = files[i];
+    if (strcmp(bad, "-") == 0) {
+      free(files);
+      return jx_usage_error("fmt", "-w cannot rewrite standard input");
+    }
+    if (jx_outfile_is_special(bad)) {
       free(files);
       return jx_usage_error("fmt", "-w rewrites regular files; '%s' is not one",
                             bad);
     }
   }
   jx_diag *d = jx_diag_from_opts(&dopt);
+  /* Every input opens before anything is formatted, written or rewritten;
+   * then each is read whole, and a read error ends the run at once, the
+   * file it was reading left exactly as it was. */
+  jx_source **in = jx_sources_open(files, n, d);
+  if (!in) {
+    jx_diag_summary(d);
+    jx_diag_free(d);
+    free(files);
+    return JX_EXIT_USAGE;
+  }
   jx_out stdout_out;
   jx_out_init_fd(&stdout_out, STDOUT_FILENO);
   for (int i = 0; i < n; i++) {
     const char *path = files[i];
-    bool is_stdin = strcmp(path, "-") == 0;
-    if (is_stdin && write) {
-      rc = jx_usage_error("fmt", "-w cannot rewrite standard input");
+    size_t len;
+    char *src = jx_source_read_all(in[i], &len);
+    if (!src) {
+      rc = JX_EXIT_USAGE;
       break;
     }
-    FILE *f = is_stdin ? stdin : fopen(path, "rb");
-    if (!f) {
-      fprintf(stderr, "jxc fmt: cannot read %s: %s\n", path, strerror(errno));
-      rc = JX_EXIT_USAGE;
-      continue;
-    }
-    size_t len;
-    char *src = jx_read_all(f, &len);
-    if (!is_stdin)
-      fclose(f);
-    uint32_t file =
-        jx_diag_add_source(d, is_stdin ? "<stdin>" : path, src, len);
+    uint32_t file = jx_diag_add_source(d, jx_source_name(in[i]), src, len);
+    jx_source_close(in[i]);
+    in[i] = NULL;
     jx_out mem;
     jx_out_init_mem(&mem);
     if (jx_fmt(src, len, file, d, zh, &mem) != 0) {
@@ -163,6 +170,7 @@ int jx_cmd_fmt(int argc, char **argv) {
     rc = JX_EXIT_USAGE;
   }
   jx_out_free(&stdout_out);
+  jx_sources_close(in, n);
   jx_diag_summary(d);
   jx_diag_free(d);
   free(files);

@@ -6,7 +6,6 @@
  */
 #include "compile.h"
 
-#include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -14,6 +13,7 @@
 #include "check.h"
 #include "lower.h"
 #include "parse.h"
+#include "source.h"
 
 typedef struct compile_state {
   const jx_compile_job *job;
@@ -175,6 +175,13 @@ static void on_unit_close(void *ud, const jx_node *n) {
  * memory (jx_compile_mem) instead of a file to open. */
 static int compile(const jx_compile_job *job, const char *mem, size_t mem_len,
                    jx_diag *d) {
+  /* Every input is opened before anything is read or written: one that
+   * cannot be read ends the run here, with nothing on the output. */
+  jx_source **src = NULL;
+  if (!mem && !(src = jx_sources_open(job->paths, job->n_paths, d))) {
+    jx_diag_flush(d);
+    return 2;
+  }
   compile_state s;
   memset(&s, 0, sizeof s);
   s.job = job;
@@ -190,7 +197,6 @@ static int compile(const jx_compile_job *job, const char *mem, size_t mem_len,
   jx_diag_set_hold(d, true);
   jx_parse_options opt = {false, false};
   int rc = 0;
-  char **held = jx_xcalloc((size_t)job->n_paths + 1, sizeof *held);
   /* One parse arena for the run: projects give their memory back as they
    * stream past; what stays (units' goals, the department) is small and
    * referenced until the end. */
@@ -204,33 +210,27 @@ static int compile(const jx_compile_job *job, const char *mem, size_t mem_len,
       uint32_t file = jx_diag_add_source(d, path, mem, mem_len);
       jx_check_begin_file(s.checker, file);
       jx_parse_mem(mem, mem_len, file, d, &arena, &sink, &opt, NULL);
-    } else if (strcmp(path, "-") == 0) {
-      size_t n;
-      held[i] = jx_read_all(stdin, &n);
-      uint32_t file = jx_diag_add_source(d, "<stdin>", held[i], n);
-      jx_check_begin_file(s.checker, file);
-      jx_parse_mem(held[i], n, file, d, &arena, &sink, &opt, NULL);
     } else {
-      FILE *f = fopen(path, "rb");
-      if (!f) {
-        fprintf(stderr, "jxc: cannot read %s: %s\n", path, strerror(errno));
-        rc = 2;
-        continue;
-      }
-      uint32_t file = jx_diag_add_source(d, path, NULL, 0);
+      /* Standard input streams like any other input: read whole first,
+       * an endless pipe would take endless memory. */
+      uint32_t file = jx_source_register(src[i], NULL);
       jx_check_begin_file(s.checker, file);
-      jx_parse_file(f, file, d, &arena, &sink, &opt, NULL);
-      if (ferror(f)) {
-        fprintf(stderr, "jxc: error reading %s: %s\n", path, strerror(errno));
+      int r = jx_parse_source(src[i], file, d, &arena, &sink, &opt, NULL);
+      jx_source_close(src[i]);
+      src[i] = NULL;
+      if (r == 2) {
+        /* Reported (read-error, counted as an error, so nothing more is
+         * emitted and the document is never ended): the run stops. */
         rc = 2;
+        break;
       }
-      fclose(f);
     }
     /* A unit left open by a syntax error ends with its file. */
     if (s.group_open && s.group.code)
       close_group(&s);
   }
-  jx_check_end(s.checker);
+  if (rc != 2) /* what the unread rest would have settled is unknown */
+    jx_check_end(s.checker);
   jx_diag_set_hold(d, false);
   if (emitting(&s)) {
     begin(&s);
@@ -242,9 +242,7 @@ static int compile(const jx_compile_job *job, const char *mem, size_t mem_len,
   if (s.be)
     job->backend->destroy(s.be);
   jx_diag_flush(d);
-  for (int i = 0; i < job->n_paths; i++)
-    free(held[i]);
-  free(held);
+  jx_sources_close(src, job->n_paths);
   jx_arena_free(&arena);
   jx_arena_free(&s.scratch);
   jx_arena_free(&s.keep);

@@ -36,6 +36,7 @@
 #include "diag.h"
 #include "jixiao.h"
 #include "out.h"
+#include "source.h"
 #include "units.h"
 
 /* ---- One side: a plan loaded from files ------------------------------- */
@@ -67,18 +68,20 @@ typedef struct jx_diff_side {
   size_t n_projects, cap_projects;
   const jx_node *header;          /* the first plan header, or NULL */
   struct jx_diff_map *unit_index; /* code → unit, while loading */
-  char **held; /* files read whole (stdin, renamed): diagnostics quote them */
-  int n_held;
 } jx_diff_side;
 
-/* Parses and checks the files (paths; "-" is standard input, read whole)
- * into *s, reporting through d.  Returns 0 when clean (warnings allowed),
- * 1 when the input has errors, 2 when a file could not be read (reported on
- * stderr).  *s must be freed with jx_diff_side_free() in every case. */
+/* Parses and checks the inputs (opened with jx_sources_open, which the
+ * caller closes) into *s, reporting through d, under the name given for
+ * each (names NULL, or names[i] NULL: its own): a git diff driver gets
+ * temporary files that stand for a/PATH.  Returns 0 when clean (warnings
+ * allowed), 1 when the input has errors, 2 when a read failed (reported).
+ * *s must be freed with jx_diff_side_free() in every case. */
+int jx_diff_side_load_sources(jx_diff_side *s, jx_source *const *src,
+                              const char *const *names, int n, jx_diag *d);
+/* The same from paths ("-" is standard input), opened first: 2 when one
+ * cannot be (reported). */
 int jx_diff_side_load(jx_diff_side *s, const char *const *paths, int n,
                       jx_diag *d);
-/* The same, with the name each file is reported under (names[i] NULL: its
- * path): a git diff driver gets temporary files that stand for a/PATH. */
 int jx_diff_side_load_as(jx_diff_side *s, const char *const *paths,
                          const char *const *names, int n, jx_diag *d);
 void jx_diff_side_free(jx_diff_side *s);

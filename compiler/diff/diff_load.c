@@ -11,14 +11,13 @@
  */
 #include "diff.h"
 
-#include <errno.h>
 #include <stdint.h>
-#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "lower.h"
 #include "parse.h"
+#include "source.h"
 
 /* ---- The multimap ------------------------------------------------------ */
 
@@ -257,15 +256,8 @@ static void on_unit_close(void *ud, const jx_node *n) {
   jx_diag_release(ls->diag);
 }
 
-static uint32_t hold(jx_diff_side *s, jx_diag *d, const char *name, char *data,
-                     size_t len) {
-  s->held = jx_xrealloc(s->held, (size_t)(s->n_held + 1) * sizeof *s->held);
-  s->held[s->n_held++] = data;
-  return jx_diag_add_source(d, name, data, len);
-}
-
-int jx_diff_side_load_as(jx_diff_side *s, const char *const *paths,
-                         const char *const *names, int n, jx_diag *d) {
+int jx_diff_side_load_sources(jx_diff_side *s, jx_source *const *src,
+                              const char *const *names, int n, jx_diag *d) {
   memset(s, 0, sizeof *s);
   jx_arena_init(&s->arena);
   s->checker = jx_checker_new(d);
@@ -276,45 +268,20 @@ int jx_diff_side_load_as(jx_diff_side *s, const char *const *paths,
   jx_parse_options opt = {true, false};
   int rc = 0;
   int errors_before = jx_diag_errors(d);
-  bool read_stdin = false;
   jx_diag_set_hold(d, true);
   for (int i = 0; i < n && !jx_diag_too_many(d); i++) {
-    const char *path = paths[i];
-    const char *name = names && names[i] ? names[i] : NULL;
     ls.seen_decl = false;
     ls.cur_unit = SIZE_MAX;
-    bool is_stdin = strcmp(path, "-") == 0;
-    if (is_stdin && read_stdin)
-      continue; /* standard input is read once; a second "-" is empty */
-    FILE *f = is_stdin ? stdin : fopen(path, "rb");
-    if (!f) {
-      jx_diag_release(d);
-      fprintf(stderr, "jxc: cannot read %s: %s\n", path, strerror(errno));
-      rc = 2;
-      continue;
+    /* A second "-" finds standard input at its end: an empty file. */
+    uint32_t file = jx_source_register(src[i], names ? names[i] : NULL);
+    jx_check_begin_file(s->checker, file);
+    if (jx_parse_source(src[i], file, d, &s->arena, &sink, &opt, NULL) == 2) {
+      rc = 2; /* reported; the side is not compared */
+      break;
     }
-    uint32_t file;
-    if (is_stdin || name) {
-      /* Read whole, so that diagnostics can quote lines under the name. */
-      size_t len;
-      char *data = jx_read_all(f, &len);
-      file = hold(s, d, name ? name : "<stdin>", data, len);
-      jx_check_begin_file(s->checker, file);
-      jx_parse_mem(data, len, file, d, &s->arena, &sink, &opt, NULL);
-      read_stdin |= is_stdin;
-    } else {
-      file = jx_diag_add_source(d, path, NULL, 0);
-      jx_check_begin_file(s->checker, file);
-      jx_parse_file(f, file, d, &s->arena, &sink, &opt, NULL);
-    }
-    if (ferror(f)) {
-      fprintf(stderr, "jxc: error reading %s: %s\n", path, strerror(errno));
-      rc = 2;
-    }
-    if (!is_stdin)
-      fclose(f);
   }
-  jx_check_end(s->checker);
+  if (rc != 2)
+    jx_check_end(s->checker);
   jx_diag_set_hold(d, false);
   s->year = jx_checker_year(s->checker);
   s->framework = jx_checker_framework(s->checker)->name;
@@ -322,6 +289,18 @@ int jx_diff_side_load_as(jx_diff_side *s, const char *const *paths,
   s->unit_index = NULL;
   if (rc == 0 && jx_diag_errors(d) > errors_before)
     rc = 1;
+  return rc;
+}
+
+int jx_diff_side_load_as(jx_diff_side *s, const char *const *paths,
+                         const char *const *names, int n, jx_diag *d) {
+  jx_source **src = jx_sources_open(paths, n, d);
+  if (!src) {
+    memset(s, 0, sizeof *s);
+    return 2;
+  }
+  int rc = jx_diff_side_load_sources(s, src, names, n, d);
+  jx_sources_close(src, n);
   return rc;
 }
 
@@ -334,9 +313,6 @@ void jx_diff_side_free(jx_diff_side *s) {
   jx_diff_map_free(s->unit_index);
   free(s->units);
   free(s->projects);
-  for (int i = 0; i < s->n_held; i++)
-    free(s->held[i]);
-  free(s->held);
   jx_checker_free(s->checker);
   jx_arena_free(&s->arena);
   memset(s, 0, sizeof *s);

@@ -286,6 +286,9 @@ static void test_color(void **state) {
       "\033[1mjxc:\033[0m \033[1;31merror:\033[0m whole run [syntax]\n");
 }
 
+/* An argument longer than 200 bytes (a 10 MB word or number, a long
+ * name) is quoted by its first 200 bytes, cut at a character boundary,
+ * and "…"; the rest of the message is intact. */
 static void test_long_message(void **state) {
   fx *f = *state;
   char big[5001];
@@ -293,10 +296,101 @@ static void test_long_message(void **state) {
   big[5000] = '\0';
   jx_diag_report(f->d, JX_E_SYNTAX, NOPOS, big);
   jx_diag_flush(f->d);
-  const char *out = taken(f);
-  assert_int_equal(strlen(out),
-                   strlen("jxc: error: ") + 5000 + strlen(" [syntax]\n"));
-  assert_memory_equal(out + strlen("jxc: error: "), big, 5000);
+  char want[512];
+  snprintf(want, sizeof want, "jxc: error: %.200s\u2026 [syntax]\n", big);
+  assert_string_equal(taken(f), want);
+  /* 人 is 3 bytes: byte 200 falls inside the 67th, which is dropped whole. */
+  char cjk[3 * 100 + 1] = "";
+  for (int i = 0; i < 100; i++)
+    strcat(cjk, "人");
+  jx_diag_report(f->d, JX_E_NUMBER_OVERFLOW, NOPOS, cjk);
+  jx_diag_flush(f->d);
+  snprintf(want, sizeof want,
+           "jxc: error: '%.198s\u2026' is too large [number-overflow]\n", cjk);
+  assert_string_equal(taken(f), want);
+  /* Exactly 200 bytes: not cut. */
+  big[200] = '\0';
+  jx_diag_report(f->d, JX_E_BAD_WORD, NOPOS, big);
+  jx_diag_flush(f->d);
+  snprintf(want, sizeof want,
+           "jxc: error: unknown word '%.200s' [unknown-word]\n", big);
+  assert_string_equal(taken(f), want);
+  /* Positional arguments are cut the same way, each on its own. */
+  jx_diag_set_lang(f->d, JX_LANG_ZH);
+  jx_diag_report(f->d, JX_E_UNKNOWN_CATEGORY, NOPOS, "a", cjk);
+  jx_diag_flush(f->d);
+  snprintf(want, sizeof want,
+           "jxc: error: 指标体系“%.198s\u2026”中没有指标类别“a” "
+           "[unknown-category]\n",
+           cjk);
+  assert_string_equal(taken(f), want);
+}
+
+/* Controls, ESC and bidi overrides from the input reach the terminal
+ * escaped, in the source line, the file name and the message alike; JSON
+ * escapes by its own rules and keeps the text. */
+static void test_terminal_escapes(void **state) {
+  fx *f = *state;
+  static const char src[] = "project \"a\u202Eb\" {\n";
+  uint32_t file =
+      jx_diag_add_source(f->d, "x\033[31m\u2066.jx", src, sizeof src - 1);
+  jx_diag_report(f->d, JX_E_BUDGET_MISSING,
+                 loc_at(src, file, 1, "\"a\u202Eb\""),
+                 "a\u202Eb\033]0;t\a\xC2\x9B");
+  jx_diag_flush(f->d);
+  assert_string_equal(
+      taken(f),
+      "x\\x1B[31m<U+2066>.jx:1:9: error: project "
+      "'a<U+202E>b\\x1B]0;t\\x07\\xC2\\x9B' has no budget; write `budget N` "
+      "after its name [budget-missing]\n"
+      "    1 | project \"a<U+202E>b\" {\n"
+      "      |         ^~~~~~~~~~~~\n");
+  jx_diag_set_format(f->d, JX_DIAG_JSON);
+  jx_diag_report(f->d, JX_E_BAD_WORD, loc_at(src, file, 1, "b"), "\u202E\033");
+  jx_diag_flush(f->d);
+  assert_string_equal(taken(f),
+                      "{\"file\":\"x\\u001B[31m\u2066.jx\",\"line\":1,"
+                      "\"column\":12,\"end_line\":1,\"end_column\":13,"
+                      "\"byte_offset\":13,\"severity\":\"error\",\"code\":"
+                      "\"unknown-word\",\"message\":\"unknown word "
+                      "'\u202E\\u001B'\",\"notes\":[]}\n");
+}
+
+/* read-error: no position, the path never shortened, JSON names the file,
+ * and it is reported even past the error cap. */
+static void test_read_error(void **state) {
+  fx *f = *state;
+  char path[400];
+  memset(path, 'p', sizeof path - 1);
+  path[sizeof path - 1] = '\0';
+  jx_diag_read_error(f->d, path, "Input/output error");
+  jx_diag_flush(f->d);
+  char want[600];
+  snprintf(want, sizeof want,
+           "jxc: error: cannot read %s: Input/output error [read-error]\n",
+           path);
+  assert_string_equal(taken(f), want);
+  assert_int_equal(jx_diag_errors(f->d), 1);
+  jx_diag_set_max_errors(f->d, 2);
+  jx_diag_set_format(f->d, JX_DIAG_JSON);
+  jx_diag_report(f->d, JX_E_HEADER_PLACE, NOPOS);
+  jx_diag_report(f->d, JX_E_HEADER_PLACE, NOPOS); /* dropped */
+  jx_diag_read_error(f->d, "a\"b.jx", "Is a directory");
+  jx_diag_flush(f->d);
+  assert_string_equal(
+      taken(f),
+      "{\"file\":null,\"line\":0,\"column\":0,\"end_line\":0,"
+      "\"end_column\":0,\"byte_offset\":0,\"severity\":\"error\","
+      "\"code\":\"header-place\",\"message\":\"the plan header must come "
+      "before everything else in the file\",\"notes\":[]}\n"
+      "{\"file\":null,\"line\":0,\"column\":0,\"end_line\":0,"
+      "\"end_column\":0,\"byte_offset\":0,\"severity\":\"error\","
+      "\"code\":\"too-many-errors\",\"message\":\"too many errors (2); "
+      "stopping\",\"notes\":[]}\n"
+      "{\"file\":\"a\\\"b.jx\",\"line\":0,\"column\":0,\"end_line\":0,"
+      "\"end_column\":0,\"byte_offset\":0,\"severity\":\"error\","
+      "\"code\":\"read-error\",\"message\":\"cannot read a\\\"b.jx: Is a "
+      "directory\",\"notes\":[]}\n");
 }
 
 static void test_zh_positional(void **state) {
@@ -316,7 +410,7 @@ static void test_zh_positional(void **state) {
                                 "      = help: 是否应为“output.quantity”？\n");
 }
 
-/* ---- reading lines back from a file ------------------------------------ */
+/* ---- reading lines back from a file or a stream ------------------------ */
 
 static void test_file_source(void **state) {
   fx *f = *state;
@@ -326,11 +420,16 @@ static void test_file_source(void **state) {
   char path[] = "/tmp/jx-test-diag-XXXXXX";
   int fd = mkstemp(path);
   assert_true(fd >= 0);
+  /* Two bytes before the source: the engine reads at base + offset. */
+  assert_int_equal(write(fd, "##", 2), 2);
   assert_int_equal(write(fd, src, sizeof src - 1), (ssize_t)(sizeof src - 1));
+  uint32_t file = jx_diag_add_file(f->d, path, fd, 2);
+  /* The engine has its own descriptor and never opens the path: closed
+   * and unlinked, the file's lines can still be quoted. */
   close(fd);
-  uint32_t file = jx_diag_add_source(f->d, path, NULL, 0);
+  unlink(path);
   jx_diag_report(f->d, JX_E_BAD_WORD, loc_at(src, file, 3, "8x"), "8x");
-  /* a later message on an earlier line: the cached FILE* seeks back */
+  /* a later message on an earlier line: read back at its own offset */
   jx_diag_note(f->d, JX_N_DECLARED_HERE, loc_at(src, file, 1, "plan"), "plan");
   jx_diag_flush(f->d);
   char want[512];
@@ -343,14 +442,80 @@ static void test_file_source(void **state) {
            "      | ^~~~\n",
            path, path);
   assert_string_equal(taken(f), want);
-  unlink(path);
 
-  /* An unreadable file: the header alone, with the byte column. */
-  uint32_t gone = jx_diag_add_source(f->d, "/nonexistent/jx/gone.jx", NULL, 0);
+  /* No descriptor: the header alone, with the byte column. */
+  uint32_t gone = jx_diag_add_file(f->d, "/nonexistent/jx/gone.jx", -1, 0);
   jx_diag_report(f->d, JX_E_BAD_WORD, loc_at(src, gone, 3, "8x"), "8x");
   jx_diag_flush(f->d);
   assert_string_equal(taken(f), "/nonexistent/jx/gone.jx:3:22: error: "
                                 "unknown word '8x' [unknown-word]\n");
+}
+
+/* A stream is quoted from what its reader kept: a line is shown while it
+ * is kept, marked "..." where the reading has not reached its end yet,
+ * and not shown (header only) once forgotten; the pending diagnostic's
+ * lines are never forgotten under it. */
+static void test_stream_source(void **state) {
+  fx *f = *state;
+  static const char src[] = "plan 2021;\n"
+                            "project \"a\" budget 8x;\n"
+                            "project \"b\" budget 9y;\n";
+  uint32_t file = jx_diag_add_stream(f->d, "<stdin>");
+  const char *line3 = strstr(src, "project \"b\"");
+  /* Read so far: up to the middle of line 3. */
+  jx_diag_keep(f->d, file, src, (size_t)(line3 - src) + 12);
+  jx_diag_report(f->d, JX_E_BAD_WORD, loc_at(src, file, 2, "8x"), "8x");
+  jx_diag_report(f->d, JX_E_BAD_WORD, loc_at(src, file, 3, "\"b"), "b");
+  /* pending: line 3's bytes must survive this */
+  jx_diag_forget(f->d, file, (uint64_t)(line3 - src) + 5);
+  jx_diag_flush(f->d);
+  assert_string_equal(taken(f), "<stdin>:2:20: error: unknown word '8x' "
+                                "[unknown-word]\n"
+                                "    2 | project \"a\" budget 8x;\n"
+                                "      |                    ^~\n"
+                                "<stdin>:3:9: error: unknown word 'b' "
+                                "[unknown-word]\n"
+                                "    3 | project \"b\" ...\n"
+                                "      |         ^~\n");
+  /* Nothing pending now: the forget takes effect; lines 1 and 2 are gone,
+   * line 3 was kept from its start. */
+  jx_diag_forget(f->d, file, (uint64_t)(line3 - src));
+  jx_diag_keep(f->d, file, line3 + 12, strlen(line3 + 12));
+  jx_diag_keep(f->d, file, NULL, 0); /* the end: line 3 is whole */
+  jx_diag_report(f->d, JX_E_BAD_WORD, loc_at(src, file, 2, "8x"), "8x");
+  jx_diag_report(f->d, JX_E_BAD_WORD, loc_at(src, file, 3, "9y"), "9y");
+  jx_diag_flush(f->d);
+  assert_string_equal(taken(f), "<stdin>:2:20: error: unknown word '8x' "
+                                "[unknown-word]\n"
+                                "<stdin>:3:20: error: unknown word '9y' "
+                                "[unknown-word]\n"
+                                "    3 | project \"b\" budget 9y;\n"
+                                "      |                    ^~\n");
+}
+
+/* A stream keeps at most 8 MiB, whatever the parser says: an endless line
+ * costs bounded memory, and what fell out is simply not quoted. */
+static void test_stream_bounded(void **state) {
+  fx *f = *state;
+  uint32_t file = jx_diag_add_stream(f->d, "endless");
+  static char chunk[1 << 20];
+  memset(chunk, 'a', sizeof chunk);
+  for (int i = 0; i < 20; i++)
+    jx_diag_keep(f->d, file, chunk, sizeof chunk);
+  jx_loc start = {.offset = 0, .line = 1, .col = 1, .len = 1, .file = file};
+  jx_loc late = {.offset = (20u << 20) - 2,
+                 .line = 1,
+                 .col = (20u << 20) - 1,
+                 .len = 1,
+                 .file = file};
+  jx_diag_report(f->d, JX_E_BAD_WORD, start, "a");
+  jx_diag_report(f->d, JX_E_BAD_WORD, late, "a");
+  jx_diag_flush(f->d);
+  /* Neither line start is kept any more: headers only, byte columns. */
+  assert_string_equal(taken(f), "endless:1:1: error: unknown word 'a' "
+                                "[unknown-word]\n"
+                                "endless:1:20971519: error: unknown word 'a' "
+                                "[unknown-word]\n");
 }
 
 /* ---- counting, cap, summary -------------------------------------------- */
@@ -558,6 +723,10 @@ static void test_table(void **state) {
     int nz = conversions(jx_diag_format_string(id, JX_LANG_ZH), zh, 16);
     if (ne != nz || memcmp(en, zh, 16) != 0)
       fail_msg("row %d: English and Chinese take different arguments", i);
+    /* and only what the engine's formatter knows (strbuf.h) */
+    for (int k = 0; k < ne; k++)
+      if (!en[k] || !strchr("sduxX", en[k]))
+        fail_msg("row %d: argument %d is not %%s, %%d, %%u or %%x", i, k + 1);
   }
 }
 
@@ -597,7 +766,11 @@ int main(void) {
       cmocka_unit_test_setup_teardown(test_color, setup, teardown),
       cmocka_unit_test_setup_teardown(test_long_message, setup, teardown),
       cmocka_unit_test_setup_teardown(test_zh_positional, setup, teardown),
+      cmocka_unit_test_setup_teardown(test_terminal_escapes, setup, teardown),
+      cmocka_unit_test_setup_teardown(test_read_error, setup, teardown),
       cmocka_unit_test_setup_teardown(test_file_source, setup, teardown),
+      cmocka_unit_test_setup_teardown(test_stream_source, setup, teardown),
+      cmocka_unit_test_setup_teardown(test_stream_bounded, setup, teardown),
       cmocka_unit_test_setup_teardown(test_cap, setup, teardown),
       cmocka_unit_test_setup_teardown(test_summary_errors, setup, teardown),
       cmocka_unit_test_setup_teardown(test_werror_and_warning_summary, setup,

@@ -1,0 +1,240 @@
+/*
+ * source.c — see source.h.  Inputs are read with read(2) on a descriptor
+ * of their own, not through stdio: stdio folds an error into a short count
+ * that callers forget to tell from the end of the file, which is how a
+ * read error once became a truncated file rewritten by `fmt -w`.  Here
+ * every read either returns bytes, reaches a real end, or fails loudly.
+ */
+#include "source.h"
+
+#include "arena.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <poll.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/resource.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+struct jx_source {
+  char *name;    /* in messages: the path, or "<stdin>" */
+  int fd;        /* -1 once closed */
+  bool is_stdin; /* fd 0: never closed here */
+  bool regular;  /* a regular file: size known, lines read back by pread */
+  bool failed, ended;
+  bool based;    /* base is known */
+  uint64_t base; /* file offset of the first byte read (stdin may be past 0) */
+  uint64_t size; /* st_size at open, for regular files */
+  uint64_t pos;  /* bytes read so far */
+  jx_diag *diag;
+  bool registered;
+  uint32_t file;
+};
+
+static void fail(jx_source *s, const char *reason) {
+  s->failed = true;
+  jx_diag_read_error(s->diag, s->name, reason);
+}
+
+/* Holding every input open from the start needs a descriptor per input
+ * (and one per regular file for the diagnostics engine): raise the soft
+ * limit to the hard one, as far as it goes, when many are given. */
+static void want_descriptors(int n) {
+  struct rlimit r;
+  if (getrlimit(RLIMIT_NOFILE, &r) != 0)
+    return;
+  rlim_t need = (rlim_t)n * 2 + 64;
+  if (r.rlim_cur == RLIM_INFINITY || r.rlim_cur >= need)
+    return;
+  r.rlim_cur =
+      r.rlim_max == RLIM_INFINITY || r.rlim_max > need ? need : r.rlim_max;
+  setrlimit(RLIMIT_NOFILE, &r); /* best effort: open() reports the rest */
+}
+
+jx_source *jx_source_open(const char *path, jx_diag *d) {
+  bool is_stdin = strcmp(path, "-") == 0;
+  const char *name = is_stdin ? "<stdin>" : path;
+  int fd =
+      is_stdin ? STDIN_FILENO : open(path, O_RDONLY | O_NOCTTY | O_CLOEXEC);
+  struct stat st;
+  const char *why = NULL;
+  if (fd < 0 || fstat(fd, &st) != 0)
+    why = strerror(errno);
+  else if (S_ISDIR(st.st_mode))
+    why = strerror(EISDIR);
+  if (why) {
+    jx_diag_read_error(d, name, why);
+    if (fd >= 0 && !is_stdin)
+      close(fd);
+    return NULL;
+  }
+  jx_source *s = jx_xcalloc(1, sizeof *s);
+  size_t n = strlen(name);
+  s->name = jx_xmalloc(n + 1);
+  memcpy(s->name, name, n + 1);
+  s->fd = fd;
+  s->is_stdin = is_stdin;
+  s->diag = d;
+  if (S_ISREG(st.st_mode)) {
+    s->regular = true;
+    s->size = (uint64_t)st.st_size;
+    s->based = !is_stdin;
+  }
+  return s;
+}
+
+/* Standard input may have been read part-way by whoever ran us, or by an
+ * earlier "-": offsets count from where our reading starts. */
+static void settle_base(jx_source *s) {
+  if (s->based)
+    return;
+  s->based = true;
+  off_t at = lseek(s->fd, 0, SEEK_CUR);
+  if (at < 0)
+    s->regular = false; /* not seekable after all: a stream */
+  else
+    s->base = (uint64_t)at;
+}
+
+jx_source **jx_sources_open(const char *const *paths, int n, jx_diag *d) {
+  want_descriptors(n);
+  jx_source **s = jx_xcalloc((size_t)n + 1, sizeof *s);
+  bool ok = true;
+  for (int i = 0; i < n; i++)
+    if (!(s[i] = jx_source_open(paths[i], d)))
+      ok = false;
+  if (!ok) {
+    jx_sources_close(s, n);
+    return NULL;
+  }
+  return s;
+}
+
+void jx_sources_close(jx_source **s, int n) {
+  if (!s)
+    return;
+  for (int i = 0; i < n; i++)
+    jx_source_close(s[i]);
+  free(s);
+}
+
+void jx_source_close(jx_source *s) {
+  if (!s)
+    return;
+  if (s->fd >= 0 && !s->is_stdin)
+    close(s->fd);
+  free(s->name);
+  free(s);
+}
+
+const char *jx_source_name(const jx_source *s) {
+  return s->name;
+}
+
+uint32_t jx_source_register(jx_source *s, const char *name) {
+  settle_base(s);
+  const char *shown = name ? name : s->name;
+  s->file = s->regular ? jx_diag_add_file(s->diag, shown, s->fd, s->base)
+                       : jx_diag_add_stream(s->diag, shown);
+  s->registered = true;
+  return s->file;
+}
+
+bool jx_source_failed(const jx_source *s) {
+  return s->failed;
+}
+
+/* End of input.  A regular file that ends short of the size it had when it
+ * was opened was cut while we read it: what was read is not the file. */
+static void reached_end(jx_source *s) {
+  if (s->ended)
+    return;
+  s->ended = true;
+  if (s->regular && s->size > s->base && s->pos < s->size - s->base) {
+    char why[128];
+    snprintf(why, sizeof why,
+             "file ended after %llu of its %llu bytes (it changed while "
+             "being read)",
+             (unsigned long long)s->pos,
+             (unsigned long long)(s->size - s->base));
+    fail(s, why);
+    return;
+  }
+  if (s->registered && !s->regular)
+    jx_diag_keep(s->diag, s->file, NULL, 0);
+}
+
+size_t jx_source_read(jx_source *s, char *buf, size_t max) {
+  if (s->failed || s->ended || max == 0)
+    return 0;
+  settle_base(s);
+  for (;;) {
+    ssize_t n = read(s->fd, buf, max);
+    if (n > 0) {
+      s->pos += (uint64_t)n;
+      if (s->registered && !s->regular)
+        jx_diag_keep(s->diag, s->file, buf, (size_t)n);
+      return (size_t)n;
+    }
+    if (n == 0) {
+      reached_end(s);
+      return 0;
+    }
+    if (errno == EINTR)
+      continue;
+    if (errno == EAGAIN || errno == EWOULDBLOCK) {
+      /* A non-blocking descriptor we were handed: wait for data. */
+      struct pollfd p = {s->fd, POLLIN, 0};
+      if (poll(&p, 1, -1) >= 0 || errno == EINTR)
+        continue;
+    }
+    fail(s, strerror(errno));
+    return 0;
+  }
+}
+
+char *jx_source_read_all(jx_source *s, size_t *n) {
+  size_t cap = 65536, len = 0;
+  settle_base(s);
+  /* Room for the whole file and its NUL, and one byte more, so that the
+   * read that finds the end needs no bigger buffer. */
+  if (s->regular && s->size > s->base && s->size - s->base < SIZE_MAX / 2)
+    cap = (size_t)(s->size - s->base) + 2;
+  if (cap > JX_SOURCE_WHOLE_MAX + 1)
+    cap = JX_SOURCE_WHOLE_MAX + 1;
+  char *buf = jx_xmalloc(cap);
+  for (;;) {
+    if (len + 1 >= cap) {
+      if (cap > JX_SOURCE_WHOLE_MAX) {
+        char why[96];
+        snprintf(why, sizeof why, "larger than %zu MiB, the most read whole",
+                 JX_SOURCE_WHOLE_MAX >> 20);
+        fail(s, why);
+        break;
+      }
+      cap =
+          cap * 2 > JX_SOURCE_WHOLE_MAX + 1 ? JX_SOURCE_WHOLE_MAX + 1 : cap * 2;
+      buf = jx_xrealloc(buf, cap);
+    }
+    size_t got = jx_source_read(s, buf + len, cap - 1 - len);
+    if (got == 0)
+      break;
+    len += got;
+  }
+  if (s->failed) {
+    free(buf);
+    *n = 0;
+    return NULL;
+  }
+  buf[len] = '\0';
+  *n = len;
+  return buf;
+}
+
+void jx_source_forget(jx_source *s, uint64_t offset) {
+  if (s->registered && !s->regular)
+    jx_diag_forget(s->diag, s->file, offset);
+}
