@@ -62,6 +62,7 @@ static char *props_fmt(const char *src, size_t n, bool zh, size_t *out_n) {
   jx_out_init_mem(&diags);
   jx_diag *d = jx_diag_new();
   jx_diag_set_writer(d, props_to_out, &diags);
+  jx_diag_set_format(d, JX_DIAG_JSON); /* cheaper: no source lines */
   uint32_t file = jx_diag_add_source(d, "x.jx", src, n);
   jx_out out;
   jx_out_init_mem(&out);
@@ -84,10 +85,11 @@ static void props_strip_positions(char *s) {
       "\"byte_offset\":"};
   char *w = s;
   for (const char *r = s; *r;) {
-    size_t k = 0;
-    for (; k < sizeof keys / sizeof *keys; k++)
-      if (strncmp(r, keys[k], strlen(keys[k])) == 0)
-        break;
+    size_t k = sizeof keys / sizeof *keys;
+    if (*r == '"') /* (a quote inside a JSON string is escaped) */
+      for (k = 0; k < sizeof keys / sizeof *keys; k++)
+        if (strncmp(r, keys[k], strlen(keys[k])) == 0)
+          break;
     if (k == sizeof keys / sizeof *keys) {
       *w++ = *r++;
       continue;
@@ -194,6 +196,7 @@ static props_comment *props_comments(const char *src, size_t n, jx_arena *arena,
   jx_out sink;
   jx_out_init_mem(&sink);
   jx_diag_set_writer(d, props_to_out, &sink);
+  jx_diag_set_format(d, JX_DIAG_JSON);
   uint32_t file = jx_diag_add_source(d, "x.jx", src, n);
   jx_parse_options opt = {true, true};
   jx_file_ast ast = {NULL, NULL};
@@ -351,6 +354,7 @@ static const char *props_same_tree(const char *x, size_t xn, const char *y,
   jx_out_init_mem(&sink);
   jx_diag *d = jx_diag_new();
   jx_diag_set_writer(d, props_to_out, &sink);
+  jx_diag_set_format(d, JX_DIAG_JSON);
   uint32_t fx = jx_diag_add_source(d, "x.jx", x, xn);
   uint32_t fy = jx_diag_add_source(d, "y.jx", y, yn);
   jx_parse_options opt = {true, false};
