@@ -23,9 +23,9 @@ fi
 "$gen" -m $mb | grep -v '^ *#' | tr '\n' ' ' > "$d/line.jx"
 size=$(wc -c < "$d/line.jx")
 [ "$size" -ge $((mb * 900000)) ] && [ "$(wc -l < "$d/line.jx")" -eq 0 ] &&
-  echo "input: one line, $mb MB"
+  echo "input: one line, no line break, of the size asked for"
 timeout $limit $JXC fmt "$d/line.jx" > "$d/a.jx"
-echo "fmt: status $? (124 would mean it took more than $limit s)"
+echo "fmt: status $? (124 would mean it ran out of time)"
 timeout $limit $JXC fmt --check "$d/a.jx"
 echo "fmt --check of the output: status $?"
 $JXC build "$d/line.jx" | sed '/"line":/d' > "$d/1.json"
