@@ -85,6 +85,8 @@ typedef struct jx_node jx_node;
 struct jx_node {
   jx_node_kind kind;
   jx_loc loc;    /* the keyword (or category) that starts the statement */
+  jx_loc end;    /* its ';', or a block's opening brace (for the formatter:
+                    a comment after it on its line belongs to it) */
   jx_node *next; /* next statement in the same block */
   union {
     struct {             /* JX_N_HEADER: each part optional */

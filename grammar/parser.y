@@ -89,10 +89,11 @@ static jx_text no_text(void) {
   return t;
 }
 
-static jx_node *indicator(jx_scan *p, jx_loc loc, jx_path cat, jx_text name,
-                          jx_op op, bool written, jx_loc op_loc, jx_value v,
-                          jx_attrs a) {
+static jx_node *indicator(jx_scan *p, jx_loc loc, jx_loc end, jx_path cat,
+                          jx_text name, jx_op op, bool written, jx_loc op_loc,
+                          jx_value v, jx_attrs a) {
   jx_node *n = node(p, JX_N_INDICATOR, loc);
+  n->end = end;
   n->u.indicator.level1 = cat.l1;
   n->u.indicator.level2 = cat.l2;
   n->u.indicator.name = name;
@@ -108,10 +109,11 @@ static jx_node *indicator(jx_scan *p, jx_loc loc, jx_path cat, jx_text name,
   return n;
 }
 
-static jx_node *finish_project(jx_scan *p, jx_loc loc, jx_text name,
-                               jx_node *budget, jx_node *items,
+static jx_node *finish_project(jx_scan *p, jx_loc loc, jx_loc open,
+                               jx_text name, jx_node *budget, jx_node *items,
                                jx_loc close) {
   jx_node *n = node(p, JX_N_PROJECT, loc);
+  n->end = open;
   n->u.block.name = name;
   n->u.block.close = close;
   if (budget) {
@@ -247,6 +249,7 @@ decl
 header
   : PLAN year_opt fw_opt cur_opt SEMI {
       $$ = node(p, JX_N_HEADER, @1);
+      $$->end = @5;
       $$->u.header.year = $2;
       $$->u.header.framework = $3;
       $$->u.header.currency = $4;
@@ -272,12 +275,14 @@ block_close : RBRACE | GT ;
 framework_decl
   : FRAMEWORK WORD block_open level1s block_close {
       $$ = node(p, JX_N_FRAMEWORK, @1);
+      $$->end = @3;
       $$->u.block.code = $2;
       $$->u.block.items = $4.head;
       $$->u.block.close = @5;
     }
   | FRAMEWORK WORD STRING block_open level1s block_close {
       $$ = node(p, JX_N_FRAMEWORK, @1);
+      $$->end = @4;
       $$->u.block.code = $2;
       $$->u.block.name = $3;
       $$->u.block.items = $5.head;
@@ -293,6 +298,7 @@ level1s
 level1
   : WORD STRING block_open level2s block_close {
       $$ = node(p, JX_N_LEVEL1, @1);
+      $$->end = @3;
       $$->u.block.code = $1;
       $$->u.block.name = $2;
       $$->u.block.items = $4.head;
@@ -308,6 +314,7 @@ level2s
 level2
   : WORD STRING role_opt SEMI {
       $$ = node(p, JX_N_LEVEL2, @1);
+      $$->end = @4;
       $$->u.level2.code = $1;
       $$->u.level2.label = $2;
       $$->u.level2.role = $3;
@@ -322,12 +329,14 @@ role_opt
 department
   : DEPARTMENT STRING block_open dept_items block_close {
       $$ = node(p, JX_N_DEPARTMENT, @1);
+      $$->end = @3;
       $$->u.block.name = $2;
       $$->u.block.items = $4.head;
       $$->u.block.close = @5;
     }
   | DEPARTMENT STRING block_open dept_items error block_close {
       $$ = node(p, JX_N_DEPARTMENT, @1);
+      $$->end = @3;
       $$->u.block.name = $2;
       $$->u.block.items = $4.head;
       $$->u.block.close = @6;
@@ -347,12 +356,14 @@ dept_items
 division
   : DIVISION STRING block_open div_items block_close {
       $$ = node(p, JX_N_DIVISION, @1);
+      $$->end = @3;
       $$->u.block.name = $2;
       $$->u.block.items = $4.head;
       $$->u.block.close = @5;
     }
   | DIVISION STRING block_open div_items error block_close {
       $$ = node(p, JX_N_DIVISION, @1);
+      $$->end = @3;
       $$->u.block.name = $2;
       $$->u.block.items = $4.head;
       $$->u.block.close = @6;
@@ -380,6 +391,7 @@ unit
 unit_head
   : UNIT mark unit_code STRING block_open {
       $$.node = node(p, JX_N_UNIT, @1);
+      $$.node->end = @5;
       $$.node->u.block.code = $3;
       $$.node->u.block.name = $4;
       $$.mark = $2;
@@ -406,7 +418,7 @@ unit_items
 project
   : PROJECT project_mark STRING budget_opt block_open project_items
     block_close {
-      $$ = finish_project(p, @1, $3, $4, $6.head, @7);
+      $$ = finish_project(p, @1, @5, $3, $4, $6.head, @7);
       if (!p->keep_tree && yychar == YYEMPTY) {
         jx_arena_release(p->arena, $2);
         $$ = NULL;
@@ -427,6 +439,7 @@ budget_opt
   : %empty        { $$ = NULL; }
   | BUDGET NUMBER {
       $$ = node(p, JX_N_BUDGET, @1);
+      $$->end = @2;
       $$->u.budget.amount = $2;
       $$->u.budget.in_header = true;
     }
@@ -448,24 +461,29 @@ project_items
 project_stmt
   : CODE STRING SEMI {
       $$ = node(p, JX_N_CODE, @1);
+      $$->end = @3;
       $$->u.text.text = $2;
     }
   | CODE NUMBER SEMI {
       $$ = node(p, JX_N_CODE, @1);
+      $$->end = @3;
       $$->u.text.text.text = $2.text;
       $$->u.text.text.loc = $2.loc;
     }
   | BUDGET NUMBER SEMI {
       $$ = node(p, JX_N_BUDGET, @1);
+      $$->end = @3;
       $$->u.budget.amount = $2;
     }
-  | FUNDS funds_parts SEMI { $$ = $2; }
+  | FUNDS funds_parts SEMI { $$ = $2; $$->end = @3; }
   | PURPOSE STRING SEMI {
       $$ = node(p, JX_N_PURPOSE, @1);
+      $$->end = @3;
       $$->u.text.text = $2;
     }
   | SCHEDULE sched_entries SEMI {
       $$ = node(p, JX_N_SCHEDULE, @1);
+      $$->end = @3;
       $$->u.schedule.entries = $2.head;
     }
   | goal
@@ -514,16 +532,19 @@ sched_entries
 goal
   : GOAL STRING SEMI {
       $$ = node(p, JX_N_GOAL, @1);
+      $$->end = @3;
       $$->u.text.text = $2;
     }
   ;
 measure
   : MEASURE STRING SEMI {
       $$ = node(p, JX_N_MEASURE, @1);
+      $$->end = @3;
       $$->u.measure.title = $2;
     }
   | MEASURE STRING STRING SEMI {
       $$ = node(p, JX_N_MEASURE, @1);
+      $$->end = @4;
       $$->u.measure.title = $2;
       $$->u.measure.text = $3;
     }
@@ -532,10 +553,10 @@ measure
 /* indicator -> CATEGORY STRING [op] value (desc STRING | basis STRING)* ; */
 indicator
   : category STRING value attrs SEMI {
-      $$ = indicator(p, @1, $1, $2, JX_OP_EQ, false, @3, $3, $4);
+      $$ = indicator(p, @1, @5, $1, $2, JX_OP_EQ, false, @3, $3, $4);
     }
   | category STRING op value attrs SEMI {
-      $$ = indicator(p, @1, $1, $2, $3, true, @3, $4, $5);
+      $$ = indicator(p, @1, @6, $1, $2, $3, true, @3, $4, $5);
     }
   ;
 /* indicator_kw -> indicator STRING [op] value attr* ; (no category) */
@@ -543,12 +564,12 @@ indicator_kw
   : INDICATOR STRING value attrs SEMI {
       jx_path none;
       memset(&none, 0, sizeof none);
-      $$ = indicator(p, @1, none, $2, JX_OP_EQ, false, @3, $3, $4);
+      $$ = indicator(p, @1, @5, none, $2, JX_OP_EQ, false, @3, $3, $4);
     }
   | INDICATOR STRING op value attrs SEMI {
       jx_path none;
       memset(&none, 0, sizeof none);
-      $$ = indicator(p, @1, none, $2, $3, true, @3, $4, $5);
+      $$ = indicator(p, @1, @6, none, $2, $3, true, @3, $4, $5);
     }
   ;
 category

@@ -5,16 +5,30 @@
  * keep_tree and keep_comments), so it needs no checking and changes no
  * meaning: categories, numbers and units stay as the author spelled them;
  * keywords, operators, indentation, spacing and string wrapping become
- * canonical.  Comments stay before the statement they preceded (or at the
- * end of its line), and a blank line in the source before a statement or
- * comment is kept as one blank line.
+ * canonical.  Its output formats to itself, byte for byte.
+ *
+ * Comments stay with the statement they were written beside: one after a
+ * statement's ';' (or a block's '{' or '}') on the same line stays at the
+ * end of that line, however the statement is wrapped; one before a
+ * statement, or between the parts of a statement written over several
+ * lines, goes on a line of its own just before the statement.  A blank
+ * line in the source before a statement or comment is kept as one blank
+ * line.  The source's layout is read with one forward pass (struct scan),
+ * so formatting is linear in the size of the file, however long its lines.
  *
  * Long strings are wrapped at JX_FMT_WIDTH display columns, only between
  * two characters at least one of which is CJK, and continue aligned after
- * the opening quote.  The lexer removes a line break and the indentation
- * after it inside a string, so the wrapped text is the same string.
- * English text is never broken inside a word or at a space (trailing
- * spaces do not survive editors), so an ASCII sentence stays on one line.
+ * the opening quote.  The lexer removes a line break inside a string and
+ * every space, tab and full-width space after it, so a break is never put
+ * next to a space of any kind (one after it would be lost; one before it
+ * would be trailing whitespace, which editors strip), nor next to an
+ * escape, nor inside a grapheme: the wrapped text is the same string.
+ * English text is never broken inside a word or at a space, so an ASCII
+ * sentence stays on one line.
+ *
+ * The tree keeps only the first of a repeated desc, basis, fiscal or other
+ * part; a file with one is not formatted (the checker's error is reported)
+ * rather than silently losing the repeat.
  */
 #include "fmt.h"
 
@@ -37,6 +51,15 @@ static const char *const ops[][2] = {
 static const char *const months[] = {"jan", "feb", "mar", "apr", "may", "jun",
                                      "jul", "aug", "sep", "oct", "nov", "dec"};
 
+/* What the source looks like at a point, read forward once: the printer
+ * asks only about increasing offsets (statements and comments in order),
+ * so no line is ever scanned twice. */
+typedef struct scan {
+  size_t pos;         /* bytes of the source looked at */
+  bool line_has_text; /* pos's line has more than spaces before pos */
+  bool blank_above;   /* the line before pos's line has only spaces */
+} scan;
+
 typedef struct printer {
   jx_out *out;
   const char *src;
@@ -45,11 +68,20 @@ typedef struct printer {
   const jx_comment *comment; /* next comment not yet printed */
   size_t col;                /* display column of the output line */
   int depth;
+  bool block_start; /* nothing printed yet in the current block */
+  bool blank_done;  /* a blank line was just printed */
+  scan scan;
 } printer;
 
 static void put(printer *p, const char *s, size_t n) {
   jx_out_write(p->out, s, n);
   for (size_t i = 0; i < n;) {
+    unsigned char c = (unsigned char)s[i];
+    if (c < 0x80) { /* most of the output: no decoding */
+      p->col = c == '\n' ? 0 : p->col + 1;
+      i++;
+      continue;
+    }
     utf8proc_int32_t cp;
     utf8proc_ssize_t k = utf8proc_iterate((const utf8proc_uint8_t *)s + i,
                                           (utf8proc_ssize_t)(n - i), &cp);
@@ -58,10 +90,7 @@ static void put(printer *p, const char *s, size_t n) {
       i++;
       continue;
     }
-    if (cp == '\n')
-      p->col = 0;
-    else
-      p->col += (size_t)(cp < 0x80 ? 1 : utf8proc_charwidth(cp));
+    p->col += (size_t)utf8proc_charwidth(cp);
     i += (size_t)k;
   }
 }
@@ -82,56 +111,83 @@ static void kw_word(printer *p, jx_kw k, const char *word) {
   puts_(p, word);
 }
 
-static void indent(printer *p) {
-  for (int i = 0; i < p->depth * JX_FMT_INDENT; i++)
-    put(p, " ", 1);
+static void spaces(printer *p, size_t n) {
+  static const char blank[] = "                                ";
+  while (n > 0) {
+    size_t k = n < sizeof blank - 1 ? n : sizeof blank - 1;
+    put(p, blank, k);
+    n -= k;
+  }
 }
 
 static void newline(printer *p) {
   put(p, "\n", 1);
 }
 
-/* Is the source line just above `line` empty (spaces only)? */
-static bool blank_before(const printer *p, uint64_t offset) {
-  if (offset > p->len)
-    return false;
-  size_t i = (size_t)offset;
-  while (i > 0 && p->src[i - 1] != '\n')
-    i--;
-  if (i == 0)
-    return false;
-  i--; /* the newline ending the previous line */
-  while (i > 0 && p->src[i - 1] != '\n') {
-    char c = p->src[i - 1];
-    if (c != ' ' && c != '\t' && c != '\r')
-      return false;
-    i--;
-  }
-  return i > 0;
+/* The start of a line with something on it, indented to the block. */
+static void begin_line(printer *p) {
+  spaces(p, (size_t)p->depth * JX_FMT_INDENT);
+  p->block_start = false;
+  p->blank_done = false;
 }
 
-/* Comments that come before `offset`, each on its own line. */
-static void comments_before(printer *p, uint64_t offset, bool *first) {
+/* Moves the scan to `offset` (never backwards) and says whether the text
+ * there is the first thing on its line and the line above it is blank.
+ * Spaces are what the lexer skips: space, tab, CR and U+3000. */
+static bool blank_line_before(printer *p, uint64_t offset) {
+  scan *s = &p->scan;
+  size_t end = offset < p->len ? (size_t)offset : p->len;
+  const unsigned char *u = (const unsigned char *)p->src;
+  while (s->pos < end) {
+    unsigned char c = u[s->pos];
+    if (c == '\n') {
+      s->blank_above = !s->line_has_text;
+      s->line_has_text = false;
+      s->pos++;
+    } else if (c == ' ' || c == '\t' || c == '\r') {
+      s->pos++;
+    } else if (c == 0xE3 && s->pos + 2 < p->len && u[s->pos + 1] == 0x80 &&
+               u[s->pos + 2] == 0x80) {
+      s->pos += 3;
+    } else {
+      s->line_has_text = true;
+      s->pos++;
+    }
+  }
+  return !s->line_has_text && s->blank_above;
+}
+
+/* A blank line before what starts at `offset`, if the source had one there
+ * and it is not the first thing in its block: at most one in a row. */
+static void blank_line(printer *p, uint64_t offset) {
+  if (blank_line_before(p, offset) && !p->block_start && !p->blank_done) {
+    newline(p);
+    p->blank_done = true;
+  }
+}
+
+/* The comments that start before `offset`, each on a line of its own. */
+static void comments_before(printer *p, uint64_t offset) {
   while (p->comment && p->comment->loc.offset < offset) {
-    if (!*first && blank_before(p, p->comment->loc.offset))
-      newline(p);
-    indent(p);
+    blank_line(p, p->comment->loc.offset);
+    begin_line(p);
     puts_(p, "#");
     puts_(p, p->comment->text);
     newline(p);
-    *first = false;
     p->comment = p->comment->next;
   }
 }
 
-/* A comment on the same source line as a statement that ends before
- * `limit` stays at the end of that statement's line. */
-static void trailing_comment(printer *p, uint32_t line, uint64_t limit) {
-  if (p->comment && p->comment->loc.line == line &&
-      p->comment->loc.offset < limit) {
+/* A comment after `end` (a ';', '{' or '}') on the same source line, and
+ * before `limit` (where the next statement starts), stays at the end of
+ * the line `end` is printed on. */
+static void comment_after(printer *p, const jx_loc *end, uint64_t limit) {
+  const jx_comment *c = p->comment;
+  if (c && c->loc.offset > end->offset && c->loc.line == end->line &&
+      c->loc.offset < limit) {
     puts_(p, "  #");
-    puts_(p, p->comment->text);
-    p->comment = p->comment->next;
+    puts_(p, c->text);
+    p->comment = c->next;
   }
 }
 
@@ -139,8 +195,25 @@ static bool is_cjk(utf8proc_int32_t cp) {
   return cp >= 0x2E80;
 }
 
+/* A space of any kind, or something invisible: a line never starts or ends
+ * next to one.  The lexer drops space, tab, CR and U+3000 after a line
+ * break in a string; editors strip Unicode spaces before one. */
+static bool is_space_like(utf8proc_int32_t cp) {
+  switch (utf8proc_category(cp)) {
+  case UTF8PROC_CATEGORY_ZS:
+  case UTF8PROC_CATEGORY_ZL:
+  case UTF8PROC_CATEGORY_ZP:
+  case UTF8PROC_CATEGORY_CC:
+  case UTF8PROC_CATEGORY_CF:
+    return true;
+  default:
+    return utf8proc_charwidth(cp) == 0;
+  }
+}
+
 /* Chinese typesetting (禁则): closing punctuation never starts a line and
- * opening punctuation never ends one. */
+ * opening punctuation never ends one.  ASCII punctuation (which includes
+ * the escapes \" \\ \n \t) never starts or ends one either. */
 static bool no_break_before(utf8proc_int32_t cp) {
   static const utf8proc_int32_t closing[] = {
       0xFF0C, 0x3002, 0x3001, 0xFF1B, 0xFF1A, 0xFF1F, 0xFF01, 0xFF09,
@@ -149,9 +222,8 @@ static bool no_break_before(utf8proc_int32_t cp) {
   for (size_t i = 0; i < sizeof closing / sizeof *closing; i++)
     if (cp == closing[i])
       return true;
-  return cp < 0x80 && cp != ' ' &&
-         !((cp >= '0' && cp <= '9') || (cp >= 'A' && cp <= 'Z') ||
-           (cp >= 'a' && cp <= 'z'));
+  return cp < 0x80 && !((cp >= '0' && cp <= '9') || (cp >= 'A' && cp <= 'Z') ||
+                        (cp >= 'a' && cp <= 'z'));
 }
 
 static bool no_break_after(utf8proc_int32_t cp) {
@@ -163,6 +235,15 @@ static bool no_break_after(utf8proc_int32_t cp) {
       return true;
   return cp < 0x80 && !((cp >= '0' && cp <= '9') || (cp >= 'A' && cp <= 'Z') ||
                         (cp >= 'a' && cp <= 'z'));
+}
+
+/* May a wrapped string line end between prev and cp, where `grapheme` says
+ * whether a grapheme cluster ends there?  Only where the string keeps its
+ * value and its look: see the file comment. */
+static bool can_break(utf8proc_int32_t prev, utf8proc_int32_t cp,
+                      bool grapheme) {
+  return grapheme && (is_cjk(prev) || is_cjk(cp)) && !is_space_like(prev) &&
+         !is_space_like(cp) && !no_break_before(cp) && !no_break_after(prev);
 }
 
 /* Display width of a string literal as string() prints it unwrapped. */
@@ -188,27 +269,28 @@ static size_t literal_width(const char *s) {
 static void soft_space(printer *p, size_t need) {
   size_t cont = (size_t)(p->depth + 1) * JX_FMT_INDENT;
   if (p->col + 1 + need > JX_FMT_WIDTH && p->col > cont + 8) {
-    put(p, "\n", 1);
-    for (size_t i = 0; i < cont; i++)
-      put(p, " ", 1);
+    newline(p);
+    spaces(p, cont);
   } else {
     put(p, " ", 1);
   }
 }
 
 /* A string literal: escaped, and wrapped after the opening quote's column
- * where a CJK character allows a break. */
+ * where can_break() allows. */
 static void string(printer *p, const char *s) {
   put(p, "\"", 1);
   size_t cont = p->col; /* continuation lines align after the quote */
   size_t n = strlen(s);
   utf8proc_int32_t prev = 0;
+  utf8proc_int32_t state = 0; /* for grapheme clusters */
   for (size_t i = 0; i < n;) {
     utf8proc_int32_t cp;
     utf8proc_ssize_t k = utf8proc_iterate((const utf8proc_uint8_t *)s + i,
                                           (utf8proc_ssize_t)(n - i), &cp);
     if (k <= 0) { /* cannot happen for lexed text; keep the byte */
       put(p, s + i, 1);
+      prev = 0;
       i++;
       continue;
     }
@@ -228,14 +310,13 @@ static void string(printer *p, const char *s) {
       t = esc;
     }
     size_t w = cp < 0x80 ? tn : (size_t)utf8proc_charwidth(cp);
-    bool breakable = prev && (is_cjk(prev) || is_cjk(cp)) &&
-                     !no_break_before(cp) && !no_break_after(prev) &&
-                     cp != 0x3000 && prev != 0x3000;
+    /* Every pair goes through the grapheme state machine, in order. */
+    bool grapheme = prev && utf8proc_grapheme_break_stateful(prev, cp, &state);
     /* Leave room for the closing quote and semicolon on the last line. */
-    if (breakable && p->col + w + 2 > JX_FMT_WIDTH && cont + 8 < JX_FMT_WIDTH) {
+    if (p->col + w + 2 > JX_FMT_WIDTH && cont + 8 < JX_FMT_WIDTH &&
+        can_break(prev, cp, grapheme)) {
       newline(p);
-      for (size_t c = 0; c < cont; c++)
-        put(p, " ", 1);
+      spaces(p, cont);
     }
     put(p, t, tn);
     prev = cp;
@@ -270,8 +351,7 @@ static void block_open(printer *p) {
   puts_(p, " {");
 }
 
-static void items(printer *p, const jx_node *n, uint64_t close);
-
+/* A statement, or a block's head up to its opening brace. */
 static void statement(printer *p, const jx_node *n) {
   switch (n->kind) {
   case JX_N_HEADER:
@@ -300,7 +380,6 @@ static void statement(printer *p, const jx_node *n) {
       string(p, n->u.block.name.text);
     }
     block_open(p);
-    items(p, n->u.block.items, n->u.block.close.offset);
     break;
   case JX_N_LEVEL2:
     puts_(p, n->u.level2.code.text);
@@ -317,7 +396,6 @@ static void statement(printer *p, const jx_node *n) {
     puts_(p, " ");
     string(p, n->u.block.name.text);
     block_open(p);
-    items(p, n->u.block.items, n->u.block.close.offset);
     break;
   case JX_N_UNIT: {
     kw(p, JX_KW_UNIT);
@@ -330,7 +408,6 @@ static void statement(printer *p, const jx_node *n) {
     puts_(p, " ");
     string(p, n->u.block.name.text);
     block_open(p);
-    items(p, n->u.block.items, n->u.block.close.offset);
     break;
   }
   case JX_N_PROJECT: {
@@ -338,12 +415,9 @@ static void statement(printer *p, const jx_node *n) {
     puts_(p, " ");
     string(p, n->u.block.name.text);
     const jx_node *first = n->u.block.items;
-    if (first && first->kind == JX_N_BUDGET && first->u.budget.in_header) {
+    if (first && first->kind == JX_N_BUDGET && first->u.budget.in_header)
       kw_value(p, JX_KW_BUDGET, &first->u.budget.amount);
-      first = first->next;
-    }
     block_open(p);
-    items(p, first, n->u.block.close.offset);
     break;
   }
   case JX_N_GOAL:
@@ -441,6 +515,27 @@ static void statement(printer *p, const jx_node *n) {
   }
 }
 
+/* A block's statements (NULL if n is not a block): for a project, those
+ * after a budget written in its head. */
+static const jx_node *block_items(const jx_node *n) {
+  switch (n->kind) {
+  case JX_N_PROJECT: {
+    const jx_node *first = n->u.block.items;
+    if (first && first->kind == JX_N_BUDGET && first->u.budget.in_header)
+      first = first->next;
+    return first;
+  }
+  case JX_N_FRAMEWORK:
+  case JX_N_LEVEL1:
+  case JX_N_DEPARTMENT:
+  case JX_N_DIVISION:
+  case JX_N_UNIT:
+    return n->u.block.items;
+  default:
+    return NULL;
+  }
+}
+
 static bool is_block(const jx_node *n) {
   switch (n->kind) {
   case JX_N_FRAMEWORK:
@@ -455,34 +550,61 @@ static bool is_block(const jx_node *n) {
   }
 }
 
-/* The statements of a block (or of the file, with depth 0), then the
- * comments before its closing brace, then the brace. */
+/* The statements of a block (or of the file), each with its comments, then
+ * the comments before the block's closing brace at offset `close`. */
 static void items(printer *p, const jx_node *n, uint64_t close) {
-  bool top = p->depth == 0 && close == UINT64_MAX;
-  if (!top) {
-    newline(p);
-    p->depth++;
-  }
-  bool first = true;
+  p->block_start = true;
   for (; n; n = n->next) {
-    comments_before(p, n->loc.offset, &first);
-    if (!first && blank_before(p, n->loc.offset))
-      newline(p);
-    indent(p);
+    uint64_t next = n->next ? n->next->loc.offset : close;
+    comments_before(p, n->loc.offset);
+    blank_line(p, n->loc.offset);
+    comments_before(p, n->end.offset); /* between the statement's parts */
+    begin_line(p);
     statement(p, n);
     if (!is_block(n)) {
-      uint64_t limit = n->next ? n->next->loc.offset : close;
-      trailing_comment(p, n->loc.line, limit);
+      comment_after(p, &n->end, next);
+      newline(p);
+      continue;
     }
+    const jx_node *inner = block_items(n);
+    const jx_loc *brace = &n->u.block.close;
+    comment_after(p, &n->end, inner ? inner->loc.offset : brace->offset);
     newline(p);
-    first = false;
-  }
-  comments_before(p, close, &first);
-  if (!top) {
+    p->depth++;
+    items(p, inner, brace->offset);
     p->depth--;
-    indent(p);
+    begin_line(p);
     puts_(p, "}");
+    comment_after(p, brace, next);
+    newline(p);
   }
+  comments_before(p, close);
+}
+
+/* The tree keeps the first of a repeated part only; formatting would drop
+ * the others, so report them as the checker does and format nothing. */
+static int repeated_parts(const jx_node *n, jx_diag *d) {
+  int found = 0;
+  for (; n; n = n->next) {
+    if (n->kind == JX_N_INDICATOR) {
+      if (n->u.indicator.n_desc > 1)
+        jx_diag_report(d, JX_E_DUP_DESC, n->u.indicator.dup_loc);
+      if (n->u.indicator.n_basis > 1)
+        jx_diag_report(d, JX_E_DUP_BASIS,
+                       n->u.indicator.n_desc > 1 ? n->loc
+                                                 : n->u.indicator.dup_loc);
+      found += n->u.indicator.n_desc > 1 || n->u.indicator.n_basis > 1;
+    } else if (n->kind == JX_N_FUNDS) {
+      if (n->u.funds.n_fiscal > 1)
+        jx_diag_report(d, JX_E_DUP_FISCAL, n->loc);
+      if (n->u.funds.n_other > 1)
+        jx_diag_report(d, JX_E_DUP_OTHER, n->loc);
+      found += n->u.funds.n_fiscal > 1 || n->u.funds.n_other > 1;
+    } else if (is_block(n)) {
+      found += repeated_parts(n->u.block.items, d);
+    }
+  }
+  return found;
 }
 
 int jx_fmt(const char *src, size_t len, uint32_t file, jx_diag *d, bool zh,
@@ -492,8 +614,16 @@ int jx_fmt(const char *src, size_t len, uint32_t file, jx_diag *d, bool zh,
   jx_parse_options opt = {true, true};
   jx_file_ast ast = {NULL, NULL};
   int rc = jx_parse_mem(src, len, file, d, &arena, NULL, &opt, &ast);
+  if (rc == 0 && repeated_parts(ast.items, d) > 0)
+    rc = 1;
   if (rc == 0) {
-    printer p = {out, src, len, zh, ast.comments, 0, 0};
+    printer p;
+    memset(&p, 0, sizeof p);
+    p.out = out;
+    p.src = src;
+    p.len = len;
+    p.zh = zh;
+    p.comment = ast.comments;
     items(&p, ast.items, UINT64_MAX);
   }
   jx_arena_free(&arena);

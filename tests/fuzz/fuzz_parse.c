@@ -8,10 +8,11 @@
  * the paths a build does not take: the parser keeping the whole tree and
  * its comments, the bare token iterator, and `jxc fmt`.  The sanitizers
  * (ASan, UBSan, LeakSanitizer) and libFuzzer's timeout are the oracle,
- * plus two properties of the formatter: its output is a fixed point
- * (formatting it again changes nothing), and a source that builds cleanly
- * still does once formatted.  (The JSON itself may differ: it records
- * source lines.)
+ * plus the formatter's properties (tests/unit/fmt_props.h, which the
+ * property test checks too): parse -> fmt -> parse gives the same tree,
+ * the same plan, the same diagnostics and the same comments in the same
+ * places, and the output is a fixed point (formatting it again changes
+ * nothing), in the keyword language the input's length picks.
  *
  * Built and run by `make fuzz` (build-fuzz/, FUZZ_SECONDS).  Seeds live in
  * tests/fuzz/corpus/, keywords for mutation in tests/fuzz/jx.dict.
@@ -28,6 +29,8 @@
 #include "fmt.h"
 #include "out.h"
 #include "parse.h"
+
+#include "../unit/fmt_props.h"
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 
@@ -61,43 +64,16 @@ static int build(const char *src, size_t size, const jx_backend *be,
   return rc;
 }
 
-/* jxc fmt; returns 0 with the text in *out (caller frees) if it parsed. */
-static int fmt(const char *src, size_t size, bool zh, jx_out *out) {
-  jx_diag *d = jx_diag_new();
-  jx_diag_set_writer(d, discard, NULL);
-  uint32_t file = jx_diag_add_source(d, "fuzz.jx", src, size);
-  jx_out_init_mem(out);
-  int rc = jx_fmt(src, size, file, d, zh, out);
-  jx_diag_flush(d);
-  jx_diag_free(d);
-  return rc;
-}
-
-static bool same_output(jx_out *a, jx_out *b) {
-  size_t na, nb;
-  const char *pa = jx_out_data(a, &na), *pb = jx_out_data(b, &nb);
-  return na == nb && memcmp(pa, pb, na) == 0;
-}
-
-/* Formatting is a fixed point and keeps a clean source clean. */
+/* A property of the formatter does not hold: say which, and crash so that
+ * libFuzzer keeps the input. */
 static void fmt_properties(const char *src, size_t size, bool zh) {
-  jx_out once, twice, before, after;
-  if (fmt(src, size, zh, &once) != 0) {
-    jx_out_free(&once);
-    return;
+  props_result r;
+  const char *why = props_check(src, size, zh, &r);
+  free(r.y);
+  if (why) {
+    fprintf(stderr, "%s\n", why);
+    abort();
   }
-  size_t n;
-  const char *text = jx_out_data(&once, &n);
-  if (fmt(text, n, zh, &twice) != 0 || !same_output(&once, &twice))
-    abort(); /* fmt's output does not format to itself */
-  jx_out_free(&twice);
-  int rc_before = build(src, size, &jx_backend_json, &before);
-  int rc_after = build(text, n, &jx_backend_json, &after);
-  if (rc_before == 0 && rc_after != 0)
-    abort(); /* formatting broke a clean source */
-  jx_out_free(&before);
-  jx_out_free(&after);
-  jx_out_free(&once);
 }
 
 /* What jxc fmt and diff need: the whole tree with comments. */

@@ -250,6 +250,61 @@ static void test_indicator_forms(void **state) {
   parsed_free(p);
 }
 
+/* Every statement knows its ';' (a block: its opening brace), however
+ * many lines it takes: the formatter keeps a comment after it there. */
+static void test_statement_ends(void **state) {
+  (void)state;
+  parsed *p = parse("plan 2021;\n"
+                    "framework f \"F\" <\n"
+                    "  output \"产出\" { quantity \"数量\" role cost; }\n"
+                    ">\n"
+                    "department \"d\" ｛ division \"v\" { goal \"g\"; } ｝\n"
+                    "unit 1 \"u\" {\n"
+                    "  measure \"m\"\n"
+                    "    \"text\";\n"
+                    "  project \"p\" budget 1 {\n"
+                    "    code \"c\"; budget 2; funds fiscal 1\n"
+                    "      other 1;\n"
+                    "    purpose \"x\"; schedule dec 100%；\n"
+                    "    output.quantity \"n\" = 1人\n"
+                    "      desc \"d\n"
+                    "      e\";\n"
+                    "  }\n"
+                    "}\n");
+  assert_int_equal(p->rc, 0);
+  const jx_node *h = p->ast.items, *fw = h->next, *dep = fw->next;
+  const jx_node *unit = dep->next;
+  expect_loc(h->end, 1, 10, 1);
+  expect_loc(fw->end, 2, 17, 1);
+  const jx_node *l1 = fw->u.block.items;
+  expect_loc(l1->end, 3, 19, 1);
+  expect_loc(l1->u.block.items->end, 3, 48, 1);
+  expect_loc(dep->end, 5, 16, 3); /* full-width ｛ */
+  const jx_node *div = dep->u.block.items;
+  expect_loc(div->end, 5, 33, 1);
+  expect_loc(div->u.block.items->end, 5, 43, 1);
+  expect_loc(unit->end, 6, 12, 1);
+  const jx_node *m = unit->u.block.items, *pr = m->next;
+  expect_loc(m->end, 8, 11, 1);
+  expect_loc(pr->end, 9, 24, 1);
+  const jx_node *s = pr->u.block.items;
+  static const uint32_t want[][3] = {
+      {9, 22, 1},  /* budget in the head: its amount */
+      {10, 13, 1}, /* code */
+      {10, 23, 1}, /* budget */
+      {11, 14, 1}, /* funds, over two lines */
+      {12, 16, 1}, /* purpose */
+      {12, 35, 3}, /* schedule, full-width ； */
+      {15, 9, 1},  /* indicator, after a string over two lines */
+  };
+  for (size_t i = 0; i < sizeof want / sizeof *want; i++, s = s->next) {
+    assert_non_null(s);
+    expect_loc(s->end, want[i][0], want[i][1], want[i][2]);
+  }
+  assert_null(s);
+  parsed_free(p);
+}
+
 /* ---- blocks ------------------------------------------------------------- */
 
 static void test_unit_with_goals_measures_projects(void **state) {
@@ -616,6 +671,7 @@ int main(void) {
   const struct CMUnitTest tests[] = {
       cmocka_unit_test(test_card_one_liner),
       cmocka_unit_test(test_indicator_forms),
+      cmocka_unit_test(test_statement_ends),
       cmocka_unit_test(test_unit_with_goals_measures_projects),
       cmocka_unit_test(test_department_with_divisions),
       cmocka_unit_test(test_headers),

@@ -1,0 +1,433 @@
+/*
+ * fmt_mutate.h — variants of a jixiao source that mean the same plan (or
+ * the same plan with other free texts), for the formatter's property test
+ * (test_fmt_props.c).
+ *
+ * Each mutation is one pass over the text, guided by the lexer's tokens:
+ * the gaps between tokens hold only spaces and comments, so a pass can
+ * respell keywords (every spelling grammar/lexer.l accepts), put comments
+ * in any gap or at the end of any line, change or add spaces, tabs,
+ * full-width spaces and blank lines, join all lines into one, switch to
+ * CRLF, and replace free texts (goals, measures, descriptions, bases,
+ * purposes) with long mixed CJK/ASCII strings full of spaces, escapes,
+ * tabs, full-width spaces and raw line breaks.  Randomness is a fixed-seed
+ * splitmix64, so a failing variant is the same on every run.
+ */
+#ifndef JX_TEST_FMT_MUTATE_H
+#define JX_TEST_FMT_MUTATE_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "arena.h"
+#include "diag.h"
+#include "parse.h"
+#include "parser.h"
+
+typedef struct mut_rng {
+  uint64_t s;
+} mut_rng;
+
+static uint32_t mut_pick(mut_rng *r, uint32_t n) {
+  uint64_t z = (r->s += 0x9E3779B97F4A7C15u);
+  z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9u;
+  z = (z ^ (z >> 27)) * 0x94D049BB133111EBu;
+  return (uint32_t)((z ^ (z >> 31)) % n);
+}
+
+/* True with probability percent/100. */
+static bool mut_chance(mut_rng *r, uint32_t percent) {
+  return mut_pick(r, 100) < percent;
+}
+
+#define MUT_COUNT(a) (sizeof(a) / sizeof((a)[0]))
+#define MUT_ANY(r, a) ((a)[mut_pick((r), (uint32_t)MUT_COUNT(a))])
+
+/* A growing text (the tests' own, so that they lean on nothing else). */
+typedef struct mut_buf {
+  char *p;
+  size_t n, cap;
+} mut_buf;
+
+static void mut_put(mut_buf *b, const char *s, size_t n) {
+  if (b->n + n + 1 > b->cap) {
+    b->cap = 2 * (b->n + n + 1);
+    b->p = realloc(b->p, b->cap);
+    if (!b->p)
+      abort();
+  }
+  memcpy(b->p + b->n, s, n);
+  b->n += n;
+  b->p[b->n] = '\0';
+}
+
+static void mut_puts(mut_buf *b, const char *s) {
+  mut_put(b, s, strlen(s));
+}
+
+static void mut_putc(mut_buf *b, char c) {
+  mut_put(b, &c, 1);
+}
+
+static void mut_printf(mut_buf *b, const char *fmt, unsigned n, const char *s) {
+  char t[256];
+  snprintf(t, sizeof t, fmt, n, s);
+  mut_puts(b, t);
+}
+
+/* ---- The text as tokens ------------------------------------------------ */
+
+typedef struct mut_tok {
+  int kind;
+  size_t start, end;
+} mut_tok;
+
+typedef struct mut_toks {
+  mut_tok *v;
+  size_t n, cap;
+  const char *src;
+  size_t len;
+} mut_toks;
+
+/* A string token's location is its opening quote; it ends at the first
+ * quote that is not escaped (the lexer has checked the rest). */
+static size_t mut_string_end(const char *s, size_t len, size_t at) {
+  size_t i = at + 1;
+  while (i < len && s[i] != '"')
+    i += s[i] == '\\' ? 2 : 1;
+  return i + 1;
+}
+
+static void mut_on_token(void *ud, const jx_token *t) {
+  mut_toks *k = ud;
+  if (t->kind == 0)
+    return;
+  if (k->n == k->cap) {
+    k->cap = k->cap ? 2 * k->cap : 256;
+    k->v = realloc(k->v, k->cap * sizeof *k->v);
+    if (!k->v)
+      abort();
+  }
+  size_t start = (size_t)t->loc.offset;
+  size_t end = t->kind == STRING ? mut_string_end(k->src, k->len, start)
+                                 : start + t->loc.len;
+  mut_tok x = {t->kind, start, end};
+  k->v[k->n++] = x;
+}
+
+static void mut_quiet(void *ud, const char *text, size_t n) {
+  (void)ud, (void)text, (void)n;
+}
+
+/* Tokens of s; false if it has lexical errors. */
+static bool mut_lex(const char *s, size_t len, mut_toks *k) {
+  memset(k, 0, sizeof *k);
+  k->src = s;
+  k->len = len;
+  jx_diag *d = jx_diag_new();
+  jx_diag_set_writer(d, mut_quiet, NULL);
+  uint32_t file = jx_diag_add_source(d, "x.jx", s, len);
+  jx_arena a;
+  jx_arena_init(&a);
+  int errors = jx_lex_mem(s, len, file, d, &a, mut_on_token, k);
+  jx_diag_flush(d);
+  jx_diag_free(d);
+  jx_arena_free(&a);
+  return errors == 0;
+}
+
+/* The gap before token i (i == n: after the last token). */
+static void mut_gap(const mut_toks *k, size_t i, size_t *a, size_t *b) {
+  *a = i == 0 ? 0 : k->v[i - 1].end;
+  *b = i == k->n ? k->len : k->v[i].start;
+}
+
+static bool mut_gap_has_comment(const char *s, size_t a, size_t b) {
+  for (size_t i = a; i < b; i++)
+    if (s[i] == '#' || s[i] == '/')
+      return true;
+  return false;
+}
+
+/* ---- Keywords in every spelling ----------------------------------------- */
+
+typedef struct mut_spelling {
+  int kind;
+  const char *const *words;
+} mut_spelling;
+
+#define MUT_WORDS(...) ((const char *const[]){__VA_ARGS__, NULL})
+
+/* As in grammar/lexer.l. */
+static const mut_spelling mut_spellings[] = {
+    {PLAN, MUT_WORDS("plan", "计划", "年度")},
+    {FRAMEWORK, MUT_WORDS("framework", "框架", "指标体系")},
+    {CURRENCY, MUT_WORDS("currency", "金额单位", "货币单位")},
+    {DEPARTMENT, MUT_WORDS("department", "部门")},
+    {DIVISION, MUT_WORDS("division", "处室", "科室", "股室", "内设机构")},
+    {UNIT, MUT_WORDS("unit", "单位", "预算单位")},
+    {PROJECT, MUT_WORDS("project", "项目")},
+    {GOAL, MUT_WORDS("goal", "目标", "绩效目标")},
+    {MEASURE, MUT_WORDS("measure", "措施", "保障措施")},
+    {INDICATOR, MUT_WORDS("indicator", "指标", "绩效指标")},
+    {BUDGET, MUT_WORDS("budget", "预算", "预算数")},
+    {CODE, MUT_WORDS("code", "编码", "项目编码")},
+    {FUNDS, MUT_WORDS("funds", "资金来源")},
+    {FISCAL, MUT_WORDS("fiscal", "财政资金", "财政")},
+    {OTHER, MUT_WORDS("other", "其他资金", "其他")},
+    {PURPOSE, MUT_WORDS("purpose", "用途", "资金用途")},
+    {SCHEDULE, MUT_WORDS("schedule", "支出计划", "资金支出计划")},
+    {DESC, MUT_WORDS("desc", "描述", "指标描述", "绩效指标描述")},
+    {BASIS, MUT_WORDS("basis", "依据", "确定依据", "指标值确定依据")},
+    {ROLE, MUT_WORDS("role", "角色")},
+    {NA, MUT_WORDS("n/a", "N/A", "不涉及")},
+    {GE, MUT_WORDS(">=", "≥", "≧", "＞＝", ">＝", "＞=", "不低于", "不少于",
+                   "大于等于", "大于或等于")},
+    {LE, MUT_WORDS("<=", "≤", "≦", "＜＝", "<＝", "＜=", "不高于", "不超过",
+                   "不多于", "小于等于", "小于或等于")},
+    {GT, MUT_WORDS(">", "＞", "大于", "高于", "超过", "多于")},
+    {LT, MUT_WORDS("<", "＜", "小于", "低于", "少于")},
+    {EQ, MUT_WORDS("=", "＝", "==", "等于")},
+    {SEMI, MUT_WORDS(";", "；")},
+    {LBRACE, MUT_WORDS("{", "｛")},
+    {RBRACE, MUT_WORDS("}", "｝")},
+};
+
+static const char *mut_respell(mut_rng *r, int kind) {
+  for (size_t i = 0; i < MUT_COUNT(mut_spellings); i++) {
+    if (mut_spellings[i].kind != kind)
+      continue;
+    size_t n = 0;
+    while (mut_spellings[i].words[n])
+      n++;
+    return mut_spellings[i].words[mut_pick(r, (uint32_t)n)];
+  }
+  return NULL;
+}
+
+/* ---- Text pieces ------------------------------------------------------- */
+
+static const char *const mut_cjk[] = {
+    "绩",   "效",   "目",   "标",   "管",   "理",   "预",   "算",  "资",
+    "金",   "保",   "障",   "工",   "作",   "正",   "常",   "运",  "转",
+    "提高", "服务", "质量", "完成", "年度", "任务", "落实", "责任"};
+
+/* What may come between CJK runs in a generated string literal, as source
+ * text: spaces of every kind, escapes, raw tabs and line breaks (the lexer
+ * drops a raw line break and the indentation after it), punctuation that
+ * may not start or end a line, ASCII words, combining marks and emoji. */
+static const char *const mut_glue[] = {
+    " ",        "  ",      "\u3000",    "\t",       "\\t",    "\\n",
+    "\\\"",     "\\\\",    "\\u{3000}", "\\u{20}",  " x ",    "abc def",
+    "Q3 2021",  "，",      "。",        "、",       "（",     "）",
+    "“",        "”",       "《",        "》",       "\n    ", "\r\n\t ",
+    "\n\u3000", "e\u0301", "😀",         "👩\u200d💻", "\u00a0", "\u200b",
+    "ＡＢＣ",   "１２３",  "100%",      "—",        "…",      "·"};
+
+/* A string literal of about `width` characters. */
+static void mut_literal(mut_rng *r, mut_buf *b, unsigned id, size_t width) {
+  mut_putc(b, '"');
+  mut_printf(b, "第%u条%s", id, "");
+  size_t w = 0;
+  while (w < width) {
+    size_t run = 1 + mut_pick(r, 40);
+    for (size_t i = 0; i < run; i++)
+      mut_puts(b, MUT_ANY(r, mut_cjk));
+    w += run * 2;
+    if (mut_chance(r, 80)) {
+      mut_puts(b, MUT_ANY(r, mut_glue));
+      w += 2;
+    }
+  }
+  mut_putc(b, '"');
+}
+
+static const char *const mut_comment_texts[] = {
+    " 注释",
+    "",
+    " note: keep me",
+    "\t制表符\t",
+    "# twice",
+    "// slash",
+    " \"quoted\" \\ ",
+    " 全角\u3000空格",
+    " trailing  ",
+    " 一二三四五六七八九十一二三四五六七八九十一二三四五六七八九十"};
+
+static void mut_comment(mut_rng *r, mut_buf *b, unsigned *id) {
+  mut_puts(b, mut_chance(r, 50) ? "#" : "//");
+  mut_printf(b, " c%u%s", (*id)++, "");
+  mut_puts(b, MUT_ANY(r, mut_comment_texts));
+}
+
+static const char *const mut_spaces[] = {
+    " ",    "  ",     "\t",         "\u3000",   "\n",     "\r\n",
+    "\n\n", " \n\t ", "\n  \t\n  ", "\n\u3000", "\n\n\n", "          "};
+
+static const char *const mut_eol[] = {" ", "  ", "\t", "\u3000"};
+
+/* ---- The passes -------------------------------------------------------- */
+
+typedef struct mut_opts {
+  uint32_t respell;  /* percent of keywords respelt */
+  uint32_t comments; /* percent of gaps given a comment */
+  uint32_t spaces;   /* percent of gaps re-spaced */
+  uint32_t strings;  /* percent of free texts replaced */
+  bool join;         /* everything on one line (but comments) */
+  bool crlf;
+} mut_opts;
+
+/* Free texts: their content does not name anything. */
+static void mut_free_texts(const jx_node *n, bool *is_free, const mut_toks *k) {
+  for (; n; n = n->next) {
+    const jx_text *t[2] = {NULL, NULL};
+    switch (n->kind) {
+    case JX_N_GOAL:
+    case JX_N_PURPOSE:
+      t[0] = &n->u.text.text;
+      break;
+    case JX_N_MEASURE:
+      t[0] = &n->u.measure.text;
+      break;
+    case JX_N_INDICATOR:
+      t[0] = &n->u.indicator.desc;
+      t[1] = &n->u.indicator.basis;
+      break;
+    case JX_N_FRAMEWORK:
+    case JX_N_LEVEL1:
+    case JX_N_DEPARTMENT:
+    case JX_N_DIVISION:
+    case JX_N_UNIT:
+    case JX_N_PROJECT:
+      mut_free_texts(n->u.block.items, is_free, k);
+      break;
+    default:
+      break;
+    }
+    for (int j = 0; j < 2; j++) {
+      if (!t[j] || !t[j]->text)
+        continue;
+      for (size_t i = 0; i < k->n; i++) /* tokens are few per statement */
+        if (k->v[i].start == t[j]->loc.offset && k->v[i].kind == STRING)
+          is_free[i] = true;
+    }
+  }
+}
+
+/* One pass of o over s; returns the new text (malloc'd, *n its length) or
+ * NULL if s does not lex. */
+static char *mut_pass(const char *s, size_t len, const mut_opts *o, mut_rng *r,
+                      unsigned *id, size_t *n) {
+  mut_toks k;
+  if (!mut_lex(s, len, &k)) {
+    free(k.v);
+    return NULL;
+  }
+  bool *is_free = calloc(k.n + 1, 1);
+  if (o->strings) {
+    jx_diag *d = jx_diag_new();
+    jx_diag_set_writer(d, mut_quiet, NULL);
+    uint32_t file = jx_diag_add_source(d, "x.jx", s, len);
+    jx_arena a;
+    jx_arena_init(&a);
+    jx_parse_options po = {true, false};
+    jx_file_ast ast = {NULL, NULL};
+    if (jx_parse_mem(s, len, file, d, &a, NULL, &po, &ast) == 0)
+      mut_free_texts(ast.items, is_free, &k);
+    jx_diag_flush(d);
+    jx_diag_free(d);
+    jx_arena_free(&a);
+  }
+  mut_buf b = {NULL, 0, 0};
+  for (size_t i = 0; i <= k.n; i++) {
+    size_t ga, gb;
+    mut_gap(&k, i, &ga, &gb);
+    bool has_comment = mut_gap_has_comment(s, ga, gb);
+    /* The gap. */
+    if (o->spaces && ga < gb && !has_comment && mut_chance(r, o->spaces)) {
+      mut_puts(&b, MUT_ANY(r, mut_spaces));
+    } else if (o->join) {
+      for (size_t j = ga; j < gb; j++) {
+        if (s[j] == '#' || s[j] == '/') { /* a comment keeps its newline */
+          while (j < gb && s[j] != '\n')
+            mut_putc(&b, s[j++]);
+          if (j < gb)
+            mut_putc(&b, '\n');
+        } else {
+          mut_putc(&b, s[j] == '\n' || s[j] == '\r' ? ' ' : s[j]);
+        }
+      }
+    } else if (o->comments && !has_comment && mut_chance(r, o->comments / 2) &&
+               memchr(s + ga, '\n', gb - ga)) {
+      /* A comment at the end of the line the gap ends. */
+      const char *nl = memchr(s + ga, '\n', gb - ga);
+      size_t at = (size_t)(nl - s);
+      if (at > ga && s[at - 1] == '\r')
+        at--;
+      mut_put(&b, s + ga, at - ga);
+      mut_puts(&b, MUT_ANY(r, mut_eol));
+      mut_comment(r, &b, id);
+      mut_put(&b, s + at, gb - at);
+    } else {
+      mut_put(&b, s + ga, gb - ga);
+    }
+    if (o->comments && mut_chance(r, o->comments)) {
+      /* A comment before the next token: on a line of its own, or after
+       * what precedes it on the line. */
+      if (mut_chance(r, 50))
+        mut_puts(&b, "\n");
+      else
+        mut_puts(&b, " ");
+      mut_comment(r, &b, id);
+      if (i < k.n || mut_chance(r, 50))
+        mut_puts(&b, mut_chance(r, 20) ? "\n\n  " : "\n  ");
+    }
+    if (i == k.n)
+      break;
+    /* The token. */
+    const mut_tok *t = &k.v[i];
+    const char *spelt = o->respell && mut_chance(r, o->respell)
+                            ? mut_respell(r, t->kind)
+                            : NULL;
+    if (spelt) {
+      mut_puts(&b, " ");
+      mut_puts(&b, spelt);
+      mut_puts(&b, " ");
+    } else if (is_free[i] && mut_chance(r, o->strings)) {
+      mut_literal(r, &b, (*id)++, 20 + mut_pick(r, 600));
+    } else if (t->kind == PATH && o->respell && mut_chance(r, o->respell)) {
+      for (size_t j = t->start; j < t->end; j++) {
+        if (s[j] == '.')
+          mut_puts(&b, "．");
+        else if (j + 2 < t->end && memcmp(s + j, "．", 3) == 0)
+          mut_putc(&b, '.'), j += 2;
+        else
+          mut_putc(&b, s[j]);
+      }
+    } else {
+      mut_put(&b, s + t->start, t->end - t->start);
+    }
+  }
+  free(is_free);
+  free(k.v);
+  if (o->crlf) {
+    mut_buf c = {NULL, 0, 0};
+    for (size_t i = 0; i < b.n; i++) {
+      if (b.p[i] == '\n' && (i == 0 || b.p[i - 1] != '\r'))
+        mut_putc(&c, '\r');
+      mut_putc(&c, b.p[i]);
+    }
+    free(b.p);
+    b = c;
+  }
+  if (!b.p)
+    mut_putc(&b, '\0'), b.n = 0;
+  *n = b.n;
+  return b.p;
+}
+
+#endif

@@ -1,0 +1,440 @@
+/*
+ * fmt_props.h — what `jxc fmt` promises, checked on one source.  Shared by
+ * the property test (tests/unit/test_fmt_props.c, over hundreds of
+ * generated and mutated sources) and the fuzzer (tests/fuzz/fuzz_parse.c).
+ *
+ * For a source x and its formatted text y = fmt(x):
+ *
+ *   1. y exists whenever x parses, unless x repeats a part of a statement
+ *      (fmt refuses that with the checker's error; the build fails too);
+ *   2. x and y parse to the same tree, apart from locations and what fmt
+ *      makes canonical (keyword spelling, a written '=', 3月 for mar);
+ *      and they build to the same plan: the same exit status, the same
+ *      diagnostics and the same JSON, apart from line and column numbers;
+ *   3. fmt(y) == y byte for byte, and formatting y in the other keyword
+ *      language gives what formatting x in that language gives;
+ *   4. every comment of x is in y, in the same order and with the same
+ *      text, after the same number of statement ends (';', '{', '}'), and
+ *      at the end of that end's line in y exactly when it was in x.
+ *
+ * Everything runs in memory.  Included by one file per program, so its
+ * functions are static; they return what failed instead of asserting, so
+ * the fuzzer can abort() and the unit test can print the input.
+ */
+#ifndef JX_TEST_FMT_PROPS_H
+#define JX_TEST_FMT_PROPS_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "arena.h"
+#include "backend.h"
+#include "compile.h"
+#include "diag.h"
+#include "fmt.h"
+#include "lower.h"
+#include "out.h"
+#include "parse.h"
+
+static void props_to_out(void *ud, const char *text, size_t n) {
+  jx_out_write(ud, text, n);
+}
+
+static char *props_take(jx_out *o, size_t *n) {
+  size_t len;
+  const char *data = jx_out_data(o, &len);
+  char *copy = malloc(len + 1);
+  if (!copy)
+    abort();
+  memcpy(copy, data, len + 1);
+  if (n)
+    *n = len;
+  jx_out_free(o);
+  return copy;
+}
+
+/* fmt(src) in a malloc'd buffer, or NULL if it did not format. */
+static char *props_fmt(const char *src, size_t n, bool zh, size_t *out_n) {
+  jx_out diags;
+  jx_out_init_mem(&diags);
+  jx_diag *d = jx_diag_new();
+  jx_diag_set_writer(d, props_to_out, &diags);
+  jx_diag_set_format(d, JX_DIAG_JSON); /* cheaper: no source lines */
+  uint32_t file = jx_diag_add_source(d, "x.jx", src, n);
+  jx_out out;
+  jx_out_init_mem(&out);
+  int rc = jx_fmt(src, n, file, d, zh, &out);
+  jx_diag_flush(d);
+  jx_diag_free(d);
+  jx_out_free(&diags);
+  if (rc != 0) {
+    jx_out_free(&out);
+    return NULL;
+  }
+  return props_take(&out, out_n);
+}
+
+/* Drops the numbers after "line", "column" and the like, so that texts
+ * that differ only in where things are compare equal. */
+static void props_strip_positions(char *s) {
+  static const char *const keys[] = {
+      "\"line\":", "\"column\":", "\"end_line\":", "\"end_column\":",
+      "\"byte_offset\":"};
+  char *w = s;
+  for (const char *r = s; *r;) {
+    size_t k = sizeof keys / sizeof *keys;
+    if (*r == '"') /* (a quote inside a JSON string is escaped) */
+      for (k = 0; k < sizeof keys / sizeof *keys; k++)
+        if (strncmp(r, keys[k], strlen(keys[k])) == 0)
+          break;
+    if (k == sizeof keys / sizeof *keys) {
+      *w++ = *r++;
+      continue;
+    }
+    size_t kl = strlen(keys[k]);
+    memmove(w, r, kl);
+    w += kl;
+    r += kl;
+    while (*r == ' ')
+      r++;
+    while (*r >= '0' && *r <= '9')
+      r++;
+  }
+  *w = '\0';
+}
+
+/* jxc build -f json in memory: the exit status, the JSON and the
+ * diagnostics (as JSON lines), positions stripped; both malloc'd. */
+static int props_build(const char *src, size_t n, char **json, char **diags) {
+  jx_out dout, jout;
+  jx_out_init_mem(&dout);
+  jx_out_init_mem(&jout);
+  jx_diag *d = jx_diag_new();
+  jx_diag_set_writer(d, props_to_out, &dout);
+  jx_diag_set_format(d, JX_DIAG_JSON);
+  const char *name = "x.jx";
+  jx_compile_job job;
+  memset(&job, 0, sizeof job);
+  job.paths = &name;
+  job.n_paths = 1;
+  job.backend = &jx_backend_json;
+  job.out = &jout;
+  job.emit.input_name = name;
+  job.emit.prefix = "x";
+  int rc = jx_compile_mem(&job, src, n, d);
+  jx_diag_flush(d);
+  jx_diag_free(d);
+  *json = props_take(&jout, NULL);
+  *diags = props_take(&dout, NULL);
+  if (rc != 0)
+    (*json)[0] = '\0'; /* a failed build's output is thrown away */
+  props_strip_positions(*json);
+  props_strip_positions(*diags);
+  return rc;
+}
+
+/* ---- Where the comments are ------------------------------------------ */
+
+typedef struct props_mark {
+  uint64_t offset;
+  uint32_t line;
+  bool end; /* a ';', '{' or '}' (else a statement's start) */
+} props_mark;
+
+typedef struct props_comment {
+  const char *text;
+  size_t ends;   /* statement ends before it */
+  bool trailing; /* on the line of the end just before it */
+} props_comment;
+
+typedef struct props_marks {
+  props_mark *v;
+  size_t n, cap;
+} props_marks;
+
+static void props_mark_add(props_marks *m, jx_loc loc, bool end) {
+  if (m->n == m->cap) {
+    m->cap = m->cap ? 2 * m->cap : 64;
+    m->v = realloc(m->v, m->cap * sizeof *m->v);
+    if (!m->v)
+      abort();
+  }
+  props_mark k = {loc.offset, loc.line, end};
+  m->v[m->n++] = k;
+}
+
+static void props_collect(props_marks *m, const jx_node *n) {
+  for (; n; n = n->next) {
+    if (n->kind == JX_N_BUDGET && n->u.budget.in_header)
+      continue; /* part of the project's head */
+    props_mark_add(m, n->loc, false);
+    props_mark_add(m, n->end, true);
+    switch (n->kind) {
+    case JX_N_FRAMEWORK:
+    case JX_N_LEVEL1:
+    case JX_N_DEPARTMENT:
+    case JX_N_DIVISION:
+    case JX_N_UNIT:
+    case JX_N_PROJECT:
+      props_collect(m, n->u.block.items);
+      props_mark_add(m, n->u.block.close, true);
+      break;
+    default:
+      break;
+    }
+  }
+}
+
+/* The comments of src with their places; NULL if it does not parse.  The
+ * texts live in *arena. */
+static props_comment *props_comments(const char *src, size_t n, jx_arena *arena,
+                                     size_t *count) {
+  jx_diag *d = jx_diag_new();
+  jx_out sink;
+  jx_out_init_mem(&sink);
+  jx_diag_set_writer(d, props_to_out, &sink);
+  jx_diag_set_format(d, JX_DIAG_JSON);
+  uint32_t file = jx_diag_add_source(d, "x.jx", src, n);
+  jx_parse_options opt = {true, true};
+  jx_file_ast ast = {NULL, NULL};
+  int rc = jx_parse_mem(src, n, file, d, arena, NULL, &opt, &ast);
+  jx_diag_flush(d);
+  jx_diag_free(d);
+  jx_out_free(&sink);
+  if (rc != 0)
+    return NULL;
+  props_marks m = {NULL, 0, 0};
+  props_collect(&m, ast.items);
+  size_t k = 0;
+  for (const jx_comment *c = ast.comments; c; c = c->next)
+    k++;
+  props_comment *v = calloc(k + 1, sizeof *v);
+  if (!v)
+    abort();
+  size_t i = 0, at = 0, ends = 0;
+  for (const jx_comment *c = ast.comments; c; c = c->next, i++) {
+    while (at < m.n && m.v[at].offset < c->loc.offset)
+      ends += m.v[at++].end;
+    v[i].text = c->text;
+    v[i].ends = ends;
+    v[i].trailing =
+        at > 0 && m.v[at - 1].end && m.v[at - 1].line == c->loc.line;
+  }
+  free(m.v);
+  *count = k;
+  return v;
+}
+
+static const char *props_same_comments(const char *x, size_t xn, const char *y,
+                                       size_t yn) {
+  jx_arena a;
+  jx_arena_init(&a);
+  size_t nx = 0, ny = 0;
+  props_comment *cx = props_comments(x, xn, &a, &nx);
+  props_comment *cy = props_comments(y, yn, &a, &ny);
+  const char *why = NULL;
+  if (!cx || !cy)
+    why = "fmt: the source or its output does not parse";
+  else if (nx != ny)
+    why = "fmt: a comment was lost or added";
+  for (size_t i = 0; !why && i < nx; i++) {
+    if (strcmp(cx[i].text, cy[i].text) != 0)
+      why = "fmt: a comment's text changed, or comments changed order";
+    else if (cx[i].ends != cy[i].ends)
+      why = "fmt: a comment moved to another statement";
+    else if (cx[i].trailing != cy[i].trailing)
+      why = "fmt: a comment at the end of a statement's line moved off it "
+            "(or onto one)";
+  }
+  free(cx);
+  free(cy);
+  jx_arena_free(&a);
+  return why;
+}
+
+/* ---- The same tree ----------------------------------------------------- */
+
+static bool props_same_str(const char *a, const char *b) {
+  return (!a && !b) || (a && b && strcmp(a, b) == 0);
+}
+
+static bool props_same_value(const jx_value *a, const jx_value *b) {
+  return a->kind == b->kind &&
+         (a->kind == JX_VAL_NONE || a->kind == JX_VAL_NA ||
+          props_same_str(a->text, b->text));
+}
+
+static bool props_same_nodes(const jx_node *a, const jx_node *b);
+
+static bool props_same_node(const jx_node *a, const jx_node *b) {
+  if (a->kind != b->kind)
+    return false;
+  switch (a->kind) {
+  case JX_N_HEADER:
+    return props_same_value(&a->u.header.year, &b->u.header.year) &&
+           props_same_str(a->u.header.framework.text,
+                          b->u.header.framework.text) &&
+           props_same_str(a->u.header.currency.text, b->u.header.currency.text);
+  case JX_N_FRAMEWORK:
+  case JX_N_LEVEL1:
+  case JX_N_DEPARTMENT:
+  case JX_N_DIVISION:
+  case JX_N_UNIT:
+  case JX_N_PROJECT:
+    return props_same_str(a->u.block.code.text, b->u.block.code.text) &&
+           props_same_str(a->u.block.name.text, b->u.block.name.text) &&
+           props_same_nodes(a->u.block.items, b->u.block.items);
+  case JX_N_LEVEL2:
+    return props_same_str(a->u.level2.code.text, b->u.level2.code.text) &&
+           props_same_str(a->u.level2.label.text, b->u.level2.label.text) &&
+           props_same_str(a->u.level2.role.text, b->u.level2.role.text);
+  case JX_N_GOAL:
+  case JX_N_PURPOSE:
+  case JX_N_CODE:
+    return props_same_str(a->u.text.text.text, b->u.text.text.text);
+  case JX_N_MEASURE:
+    return props_same_str(a->u.measure.title.text, b->u.measure.title.text) &&
+           props_same_str(a->u.measure.text.text, b->u.measure.text.text);
+  case JX_N_INDICATOR: {
+#define X(f) a->u.indicator.f
+#define Y(f) b->u.indicator.f
+    /* fmt writes '=' unless the value is n/a and no operator was. */
+    bool written = X(op_written) || X(value.kind) != JX_VAL_NA;
+    bool same = props_same_str(X(level1.text), Y(level1.text)) &&
+                props_same_str(X(level2.text), Y(level2.text)) &&
+                props_same_str(X(name.text), Y(name.text)) && X(op) == Y(op) &&
+                written == Y(op_written) &&
+                props_same_value(&X(value), &Y(value)) &&
+                props_same_str(X(desc.text), Y(desc.text)) &&
+                props_same_str(X(basis.text), Y(basis.text)) &&
+                X(n_desc) == Y(n_desc) && X(n_basis) == Y(n_basis);
+#undef X
+#undef Y
+    return same;
+  }
+  case JX_N_BUDGET:
+    return a->u.budget.in_header == b->u.budget.in_header &&
+           props_same_value(&a->u.budget.amount, &b->u.budget.amount);
+  case JX_N_FUNDS:
+    return props_same_value(&a->u.funds.fiscal, &b->u.funds.fiscal) &&
+           props_same_value(&a->u.funds.other, &b->u.funds.other) &&
+           a->u.funds.n_fiscal == b->u.funds.n_fiscal &&
+           a->u.funds.n_other == b->u.funds.n_other;
+  case JX_N_SCHEDULE: {
+    const jx_schedule_entry *x = a->u.schedule.entries,
+                            *y = b->u.schedule.entries;
+    for (; x && y; x = x->next, y = y->next) {
+      int mx = jx_schedule_month(x), my = jx_schedule_month(y);
+      if (mx != my || (!mx && !props_same_value(&x->month, &y->month)) ||
+          !props_same_value(&x->percent, &y->percent))
+        return false;
+    }
+    return !x && !y;
+  }
+  }
+  return false;
+}
+
+static bool props_same_nodes(const jx_node *a, const jx_node *b) {
+  for (; a && b; a = a->next, b = b->next)
+    if (!props_same_node(a, b))
+      return false;
+  return !a && !b;
+}
+
+/* x and y parse, to the same tree. */
+static const char *props_same_tree(const char *x, size_t xn, const char *y,
+                                   size_t yn) {
+  jx_arena a;
+  jx_arena_init(&a);
+  jx_out sink;
+  jx_out_init_mem(&sink);
+  jx_diag *d = jx_diag_new();
+  jx_diag_set_writer(d, props_to_out, &sink);
+  jx_diag_set_format(d, JX_DIAG_JSON);
+  uint32_t fx = jx_diag_add_source(d, "x.jx", x, xn);
+  uint32_t fy = jx_diag_add_source(d, "y.jx", y, yn);
+  jx_parse_options opt = {true, false};
+  jx_file_ast tx = {NULL, NULL}, ty = {NULL, NULL};
+  const char *why = NULL;
+  if (jx_parse_mem(x, xn, fx, d, &a, NULL, &opt, &tx) != 0)
+    why = "fmt: formatted a source that does not parse";
+  else if (jx_parse_mem(y, yn, fy, d, &a, NULL, &opt, &ty) != 0)
+    why = "fmt: the output does not parse";
+  else if (!props_same_nodes(tx.items, ty.items))
+    why = "fmt: x and fmt(x) parse to different trees";
+  jx_diag_flush(d);
+  jx_diag_free(d);
+  jx_out_free(&sink);
+  jx_arena_free(&a);
+  return why;
+}
+
+/* ---- All of it --------------------------------------------------------- */
+
+typedef struct props_result {
+  bool formatted; /* fmt(x) exists */
+  int build_rc;   /* of x */
+  char *y;        /* fmt(x), malloc'd, or NULL */
+  size_t yn;
+} props_result;
+
+/* Checks properties 1-4 for x in keyword language zh.  Returns NULL when
+ * they hold, else what failed.  r->y must be freed by the caller. */
+static const char *props_check(const char *x, size_t xn, bool zh,
+                               props_result *r) {
+  memset(r, 0, sizeof *r);
+  char *xjson, *xdiags;
+  r->build_rc = props_build(x, xn, &xjson, &xdiags);
+  const char *why = NULL;
+  r->y = props_fmt(x, xn, zh, &r->yn);
+  r->formatted = r->y != NULL;
+  if (!r->y) {
+    /* Not formatted: it must be broken (fmt reported why). */
+    if (r->build_rc == 0)
+      why = "fmt: a source that builds cleanly was not formatted";
+    goto done;
+  }
+  why = props_same_tree(x, xn, r->y, r->yn);
+  if (why)
+    goto done;
+  char *yjson, *ydiags;
+  int yrc = props_build(r->y, r->yn, &yjson, &ydiags);
+  if (yrc != r->build_rc)
+    why = "fmt: x and fmt(x) build with different exit status";
+  else if (strcmp(xdiags, ydiags) != 0)
+    why = "fmt: x and fmt(x) have different diagnostics";
+  else if (strcmp(xjson, yjson) != 0)
+    why = "fmt: x and fmt(x) build to different plans";
+  free(yjson);
+  free(ydiags);
+  if (why)
+    goto done;
+  size_t zn = 0;
+  char *z = props_fmt(r->y, r->yn, zh, &zn);
+  if (!z)
+    why = "fmt: the output does not parse";
+  else if (zn != r->yn || memcmp(z, r->y, zn) != 0)
+    why = "fmt: not idempotent (fmt(fmt(x)) != fmt(x))";
+  free(z);
+  if (why)
+    goto done;
+  size_t on = 0, pn = 0;
+  char *other = props_fmt(x, xn, !zh, &on);
+  char *other2 = props_fmt(r->y, r->yn, !zh, &pn);
+  if (!other || !other2 || on != pn || memcmp(other, other2, on) != 0)
+    why = "fmt: x and fmt(x) format differently in the other language";
+  free(other);
+  free(other2);
+  if (!why)
+    why = props_same_comments(x, xn, r->y, r->yn);
+done:
+  free(xjson);
+  free(xdiags);
+  return why;
+}
+
+#endif
