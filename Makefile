@@ -23,7 +23,7 @@ WARN     := -Wall -Wextra -Werror -Wshadow -Wstrict-prototypes \
 SRC_DIRS := grammar $(sort $(wildcard compiler/*/))
 CPPFLAGS += -D_POSIX_C_SOURCE=200809L -Iruntime $(patsubst %/,%,$(SRC_DIRS:%=-I%)) \
             -I$(B)/grammar
-LDLIBS   += -lutf8proc
+LDLIBS   += -lutf8proc -lxlsxwriter
 ifeq ($(SAN),1)
 CFLAGS   := -O1 -g -fsanitize=address,undefined -fno-omit-frame-pointer \
             -fno-sanitize-recover=all

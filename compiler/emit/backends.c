@@ -13,6 +13,8 @@ const jx_backend *const jx_backends[] = {
     &jx_backend_json,
     &jx_backend_csv,
     &jx_backend_c,
+    &jx_backend_xlsx,
+    &jx_backend_html,
     NULL,
 };
 
