@@ -18,7 +18,7 @@
 #include <string.h>
 #include <utf8proc.h>
 
-const double jx_form_widths[JX_FORM_COLS] = {12, 14, 22, 30, 16, 18};
+const double jx_form_widths[JX_FORM_COLS] = {13, 16, 22, 30, 16, 18};
 const double jx_summary_widths[JX_SUMMARY_COLS] = {6,  12, 26, 24,
                                                    30, 14, 14, 12};
 
