@@ -81,8 +81,8 @@ static void print_overview(FILE *f) {
   fputs("usage: jxc COMMAND [options] FILE...\n"
         "\n"
         "jxc compiles budget performance targets (绩效目标) written in the\n"
-        "jixiao language into JSON, CSV or C, and checks them against the\n"
-        "rules of the domain.\n"
+        "jixiao language into JSON, CSV, C, XLSX or HTML, and checks them\n"
+        "against the rules of the domain.\n"
         "\n"
         "Commands:\n",
         f);

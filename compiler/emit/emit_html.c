@@ -97,7 +97,7 @@ static const char css[] =
     ".dx{font-size:9pt;border-color:#b00}\n"
     ".dx p,.dx-box p{margin:0 0 2px}\n"
     ".error{color:#b00}.warning{color:#8a5a00}\n"
-    ".dx-box{border:2px solid #b00}\n"
+    ".dx-box{border:2px solid #b00}.dx-title{font-weight:bold}\n"
     ".project,.department,.summary,.unit{break-before:page}\n"
     ".unit+.project,main>:first-child{break-before:auto}\n"
     "tr{break-inside:avoid}\n"
@@ -118,6 +118,7 @@ typedef struct dx {
   jx_severity sev;
   const char *code, *path, *message;
   uint32_t line, col;
+  size_t seq; /* arrival order, to keep sorting stable */
   jx_form_anchor anchor; /* where it goes in the form being written */
   size_t index;
 } dx;
@@ -166,7 +167,7 @@ static void put_dx(jx_out *o, const dx *d, bool with_path) {
       put_text(o, d->path);
       jx_out_putc(o, ':');
     }
-    jx_out_printf(o, "%u:%u: ", d->line, d->col);
+    jx_out_printf(o, "%u: ", d->line); /* columns: on standard error */
   }
   jx_out_printf(o, "%s: ", s);
   put_text(o, d->message);
@@ -384,9 +385,21 @@ static void write_unit(html_state *st, const jx_unit *u, const char *cls,
   st->n_row_dx = 0;
 }
 
-/* A box for diagnostics that have no form to stand beside. */
+static int by_position(const void *a, const void *b) {
+  const dx *x = a, *y = b;
+  int c = strcmp(x->path ? x->path : "", y->path ? y->path : "");
+  if (c)
+    return c;
+  if (x->line != y->line)
+    return x->line < y->line ? -1 : 1;
+  return x->seq < y->seq ? -1 : x->seq > y->seq;
+}
+
+/* A box for diagnostics that have no form to stand beside, in source
+ * order. */
 static void write_box(html_state *st, jx_out *o) {
-  LIT(o, "<aside class=\"dx-box\">\n");
+  qsort(st->batch, st->n_batch, sizeof *st->batch, by_position);
+  LIT(o, "<aside class=\"dx-box\">\n<p class=\"dx-title\">诊断</p>\n");
   for (size_t i = 0; i < st->n_batch; i++) {
     put_dx(o, &st->batch[i], true);
     jx_out_putc(o, '\n');
@@ -462,6 +475,7 @@ static void observe(void *ud, const jx_diag_event *e) {
   d->message = keep_str(&st->dx_arena, e->message);
   d->line = e->line;
   d->col = e->col;
+  d->seq = st->n_batch;
 }
 
 /* Holds a unit (its code and name, and for the tail its goals and
