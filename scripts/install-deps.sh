@@ -12,11 +12,27 @@ command -v bison >/dev/null 2>&1 || missing="$missing bison"
 command -v pkg-config >/dev/null 2>&1 || missing="$missing pkg-config"
 [ -f /usr/include/cmocka.h ] || missing="$missing libcmocka-dev"
 [ -f /usr/include/utf8proc.h ] || missing="$missing libutf8proc-dev"
+[ -f /usr/include/xlsxwriter.h ] || missing="$missing libxlsxwriter-dev"
 # The golden and interoperability tests use these.
 command -v python3 >/dev/null 2>&1 || missing="$missing python3"
 command -v sqlite3 >/dev/null 2>&1 || missing="$missing sqlite3"
 command -v git >/dev/null 2>&1 || missing="$missing git"
 command -v g++ >/dev/null 2>&1 || missing="$missing g++"
+# The clients the XLSX and HTML output is checked in (tests/interop/
+# clients.sh; `make docs` uses them too).  About 250 MB, a minute to
+# install; JX_NO_CLIENTS=1 leaves them out (their tests are then skipped).
+if [ "${JX_NO_CLIENTS:-0}" != 1 ]; then
+  python3 -c 'import openpyxl' >/dev/null 2>&1 ||
+    /usr/bin/python3 -c 'import openpyxl' >/dev/null 2>&1 ||
+    missing="$missing python3-openpyxl"
+  command -v soffice >/dev/null 2>&1 || missing="$missing libreoffice-calc-nogui"
+  command -v chromium >/dev/null 2>&1 || missing="$missing chromium"
+  command -v pdftotext >/dev/null 2>&1 || missing="$missing poppler-utils"
+  command -v script >/dev/null 2>&1 || missing="$missing bsdutils"
+  # A CJK font, or the browser and LibreOffice print boxes for 项目.
+  [ -n "$(fc-list :lang=zh 2>/dev/null)" ] ||
+    missing="$missing fonts-wqy-zenhei"
+fi
 if [ "${JX_WANT_CLANG:-0}" = 1 ]; then
   command -v clang >/dev/null 2>&1 || missing="$missing clang"
 fi

@@ -57,10 +57,10 @@ static void put_text(jx_out *o, const char *s) {
     else if (c >= 0x80) {
       utf8proc_int32_t cp;
       utf8proc_ssize_t k = utf8proc_iterate(p, -1, &cp);
-      if (k <= 0 || (cp >= 0x80 && cp < 0xA0))
-        rep = "\xEF\xBF\xBD"; /* ill-formed, or a C1 control */
-      else
+      if (k > 0)
         len = (size_t)k;
+      if (k <= 0 || (cp >= 0x80 && cp < 0xA0))
+        rep = "\xEF\xBF\xBD"; /* ill-formed (a byte), or a C1 control */
     }
     if (rep) {
       jx_out_write(o, run, (size_t)(p - run));

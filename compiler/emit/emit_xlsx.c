@@ -113,9 +113,12 @@ static void make_formats(xlsx_state *st) {
   f[JX_FS_HEADER] = new_format(wb, "宋体", 11, true, LXW_ALIGN_CENTER, true);
   f[JX_FS_TEXT] = new_format(wb, "宋体", 11, false, LXW_ALIGN_LEFT, true);
   f[JX_FS_CODE] = new_format(wb, "宋体", 11, false, LXW_ALIGN_LEFT, true);
-  /* "@": the cell stays text when someone edits it in Excel. */
-  format_set_num_format(f[JX_FS_CODE], "@");
   f[JX_FS_LEVEL] = new_format(wb, "宋体", 11, false, LXW_ALIGN_CENTER, true);
+  /* The text format "@" on every text cell: a string cell is never a
+   * formula, and with "@" it stays text when someone edits it in Excel or
+   * LibreOffice (a General cell holding "=1+1" would become a formula). */
+  for (int i = JX_FS_TITLE; i <= JX_FS_LEVEL; i++)
+    format_set_num_format(f[i], "@");
   f[JX_FS_MONEY] = new_format(wb, "宋体", 11, false, LXW_ALIGN_RIGHT, true);
   /* At least two places, as printed forms show, and up to the six an
    * exact decimal has. */

@@ -38,11 +38,15 @@ def expect(got, want, where):
         fail("%s: got %r, want %r" % (where, got, want))
 
 
-def number(cell, want, where, scale=1):
+FORMATS = {1: "0.00####", 100: "0.00####%"}
+
+
+def number(cell, want, where, scale=1, fmt=None):
     """A number cell whose value, printed shortest, is the exact decimal."""
     if cell.data_type != "n" or isinstance(cell.value, bool):
         fail("%s: a %s cell (%r), want a number" %
              (where, cell.data_type, cell.value))
+    expect(cell.number_format, fmt or FORMATS[scale], where + " format")
     got = D(repr(float(cell.value))) * scale
     if got != D(str(want)):
         fail("%s: %s, want %s" % (where, got, want))
@@ -57,6 +61,8 @@ def text(cell, want, where):
     if cell.data_type != "s":
         fail("%s: a %s cell (%r), want text %r" %
              (where, cell.data_type, value, want))
+    # "@": an edit in a spreadsheet keeps it text (no formula).
+    expect(cell.number_format, "@", where + " number format")
     expect(value, want, where)
 
 
@@ -190,7 +196,7 @@ def check_summary(ws, plan, projects):
     for i, (u, p) in enumerate(projects):
         r = top + 1 + i
         w = "%s row %d" % (where, r)
-        number(ws.cell(r, 1), i + 1, w)
+        number(ws.cell(r, 1), i + 1, w, fmt="0")
         text(ws.cell(r, 2), u["code"], w + " 单位编码")
         text(ws.cell(r, 3), u["name"] if u["code"] else None, w + " 单位名称")
         text(ws.cell(r, 4), p["code"], w + " 项目编码")
