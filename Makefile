@@ -6,6 +6,7 @@
 #   make          build build/jxc and build/libjixiao.a
 #   make asan     the same build with AddressSanitizer + UBSan (build-asan/)
 #   make bench    benchmark figures (never part of make test)
+#   make docs     regenerate the XLSX and HTML renderings in docs/
 #
 # Objects go to $(B)/ (build/ by default), so sanitizer builds sit beside the
 # normal one: `make B=build-asan SAN=1 jxc`.
@@ -49,7 +50,7 @@ UNIT_BIN     := $(filter-out $(B)/tests/test_golden,$(UNIT_SRC:tests/unit/%.c=$(
                 $(B)/tests/test_golden
 
 .PHONY: all jxc lib demo test test-unit test-run asan test-asan deps bench \
-        fuzz install clean format check-format
+        fuzz install clean format check-format docs
 all: jxc lib
 
 deps:
@@ -77,6 +78,12 @@ asan:
 
 test-asan: deps
 	@$(MAKE) --no-print-directory B=build-asan SAN=1 test-run
+
+# make docs: the renderings in docs/xlsx.md and docs/html.md (PNG pages in
+# docs/img/, the sheet tables) from the bundled examples, made by the real
+# clients (Chromium, LibreOffice, poppler): scripts/docs-render.sh.
+docs: deps $(B)/jxc
+	@JXC=$(B)/jxc scripts/docs-render.sh
 
 # make test-valgrind: every unit test under valgrind, then the golden cases
 # with jxc run through tests/valgrind-jxc.sh, then check and build of each

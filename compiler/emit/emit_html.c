@@ -537,6 +537,9 @@ static void html_begin(void *vst, const jx_plan *h) {
     jx_out_printf(o, "%d年度", h->year);
   LIT(o, "预算绩效目标表</title>\n<style>\n");
   LIT(o, css);
+  /* The diagnostics column needs room: a wider sheet, landscape in print. */
+  if (st->opt.with_diagnostics)
+    LIT(o, "@media screen{main{max-width:270mm}}@page{size:A4 landscape}\n");
   LIT(o, "</style>\n</head>\n<body>\n<main>\n");
   if (st->have_early) {
     size_t n;

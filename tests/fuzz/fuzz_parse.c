@@ -5,8 +5,9 @@
  * `jxc build` run does (lexer, parser with recovery, checker, lowering, a
  * back end — every registered one (JSON, CSV, C, XLSX, HTML), chosen by
  * the input's length so each gets a share — and the diagnostic printer
- * quoting source lines), then through the paths a build does not take: the parser keeping the whole tree and
- * its comments, the bare token iterator, and `jxc fmt`.  The sanitizers
+ * quoting source lines), then through the paths a build does not take:
+ * the parser keeping the whole tree and its comments, the bare token
+ * iterator, and `jxc fmt`.  The sanitizers
  * (ASan, UBSan, LeakSanitizer) and libFuzzer's timeout are the oracle,
  * plus two properties of the formatter: its output is a fixed point
  * (formatting it again changes nothing), and a source that builds cleanly
