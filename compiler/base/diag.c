@@ -631,8 +631,8 @@ static void put_json(jx_diag *d) {
 
 static void observe(jx_diag *d) {
   const item *m = &d->main;
-  jx_diag_event e = {m->sev, m->code, NULL, m->loc.line, m->loc.col,
-                     m->msg.p ? m->msg.p : ""};
+  jx_diag_event e = {m->sev,      m->code,    NULL,
+                     m->loc.line, m->loc.col, m->msg.p ? m->msg.p : ""};
   if (m->loc.line)
     e.path = jx_diag_source_path(d, m->loc.file);
   d->observe(d->observe_ud, &e);

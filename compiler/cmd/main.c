@@ -275,8 +275,7 @@ static int cmd_build(int argc, char **argv) {
     else if (strcmp(sheet, "unit") == 0)
       eo.sheet = JX_SHEET_UNIT;
     else {
-      jx_usage_error("build", "--sheet takes project or unit, not '%s'",
-                     sheet);
+      jx_usage_error("build", "--sheet takes project or unit, not '%s'", sheet);
       goto done;
     }
   }

@@ -35,7 +35,10 @@ typedef enum jx_csv_table {
 
 /* XLSX: a worksheet per project (with a sheet for each unit's own goals),
  * or one per unit holding its projects' forms one below the other. */
-typedef enum jx_sheet_mode { JX_SHEET_PROJECT = 0, JX_SHEET_UNIT } jx_sheet_mode;
+typedef enum jx_sheet_mode {
+  JX_SHEET_PROJECT = 0,
+  JX_SHEET_UNIT
+} jx_sheet_mode;
 
 struct jx_diag;
 

@@ -118,7 +118,7 @@ typedef struct dx {
   jx_severity sev;
   const char *code, *path, *message;
   uint32_t line, col;
-  size_t seq; /* arrival order, to keep sorting stable */
+  size_t seq;            /* arrival order, to keep sorting stable */
   jx_form_anchor anchor; /* where it goes in the form being written */
   size_t index;
 } dx;
@@ -145,7 +145,7 @@ typedef struct html_state {
   const dx *row_dx; /* this form's diagnostics */
   size_t n_row_dx;
   /* --with-diagnostics */
-  jx_arena dx_arena;  /* the batch and the held declaration */
+  jx_arena dx_arena; /* the batch and the held declaration */
   dx *batch;
   size_t n_batch, cap_batch;
   pending_kind pending;
@@ -231,8 +231,8 @@ static void put_row(void *ud, const jx_form_row *row) {
   LIT(o, "<tr>");
   for (size_t i = 0; i < row->n; i++) {
     const jx_form_cell *c = &row->cells[i];
-    bool th = c->style == JX_FS_LABEL || c->style == JX_FS_HEADER ||
-              row->heading;
+    bool th =
+        c->style == JX_FS_LABEL || c->style == JX_FS_HEADER || row->heading;
     int colspan = c->colspan;
     if (row->heading && st->opt.with_diagnostics)
       colspan++; /* titles span the diagnostics column too */
@@ -281,9 +281,9 @@ static const struct {
   const char *prefix;
   jx_form_anchor anchor;
 } code_rows[] = {
-    {"budget-", JX_FA_BUDGET},     {"amount-", JX_FA_BUDGET},
-    {"funds-", JX_FA_FUNDS},       {"schedule-", JX_FA_SCHEDULE},
-    {"code-", JX_FA_CODE},         {"number-", JX_FA_BUDGET},
+    {"budget-", JX_FA_BUDGET}, {"amount-", JX_FA_BUDGET},
+    {"funds-", JX_FA_FUNDS},   {"schedule-", JX_FA_SCHEDULE},
+    {"code-", JX_FA_CODE},     {"number-", JX_FA_BUDGET},
 };
 
 /* The rows a form has (anchor and index), to check a target exists. */

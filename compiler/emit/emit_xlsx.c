@@ -355,9 +355,8 @@ static void *xlsx_create(jx_out *out, const jx_emit_options *opt) {
     st->error = st->error_buf;
     return st;
   }
-  lxw_workbook_options o = {.constant_memory = LXW_FALSE,
-                            .tmpdir = NULL,
-                            .use_zip64 = LXW_TRUE};
+  lxw_workbook_options o = {
+      .constant_memory = LXW_FALSE, .tmpdir = NULL, .use_zip64 = LXW_TRUE};
   st->wb = workbook_new_opt(st->path, &o);
   if (!st->wb) {
     st->error = "libxlsxwriter could not start a workbook";
@@ -375,8 +374,8 @@ static void *xlsx_create(jx_out *out, const jx_emit_options *opt) {
 static void xlsx_begin(void *vst, const jx_plan *h) {
   xlsx_state *st = vst;
   st->ctx.year = h->year;
-  st->ctx.framework = h->framework ? jx_arena_strdup(&st->keep, h->framework)
-                                   : NULL;
+  st->ctx.framework =
+      h->framework ? jx_arena_strdup(&st->keep, h->framework) : NULL;
   st->ctx.currency =
       jx_arena_strdup(&st->keep, h->currency ? h->currency : "万元");
   st->ctx.department = h->department && h->department->name

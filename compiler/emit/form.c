@@ -6,10 +6,11 @@
  * table here, and both the workbook and the page follow.
  *
  * The project form follows the national 项目支出绩效目标表 (项目名称, 主管部门,
- * 实施单位, 项目资金 with 年度资金总额 / 其中：财政拨款 / 其他资金, 年度绩效目标, the
- * indicator table with 一级/二级 beside their rows) and adds what the
- * published Hebei tables add (项目编码, 资金用途, 资金支出计划, 绩效指标描述,
- * 指标值确定依据), so nothing the plan says is left out of the printed form.
+ * 实施单位, 项目资金 with 年度资金总额 / 其中：财政拨款 / 其他资金,
+ * 年度绩效目标, the indicator table with 一级/二级 beside their rows) and adds
+ * what the published Hebei tables add (项目编码, 资金用途, 资金支出计划,
+ * 绩效指标描述, 指标值确定依据), so nothing the plan says is left out of the
+ * printed form.
  */
 #include "form.h"
 
@@ -25,13 +26,13 @@ const double jx_summary_widths[JX_SUMMARY_COLS] = {6,  12, 26, 24,
 /* ---- Row specifications ------------------------------------------------ */
 
 typedef enum row_kind {
-  R_TITLE,      /* label: the form's title, across every column */
-  R_YEAR,       /* （2021年度） */
-  R_NOTE,       /* 金额单位：万元 */
-  R_FIELD,      /* label | value across the rest */
-  R_PAIR,       /* label | value | label2 | value2 */
-  R_SECTION,    /* label across every column (a part of the form) */
-  R_FUNDS,      /* 项目资金（万元） over 年度资金总额 / 财政拨款 / 其他资金 */
+  R_TITLE,   /* label: the form's title, across every column */
+  R_YEAR,    /* （2021年度） */
+  R_NOTE,    /* 金额单位：万元 */
+  R_FIELD,   /* label | value across the rest */
+  R_PAIR,    /* label | value | label2 | value2 */
+  R_SECTION, /* label across every column (a part of the form) */
+  R_FUNDS, /* 项目资金（万元） over 年度资金总额 / 财政拨款 / 其他资金 */
   R_SCHEDULE,   /* label over one row per month */
   R_GOALS,      /* label over one row per goal */
   R_MEASURES,   /* label over one row per measure: title | text */
@@ -112,7 +113,8 @@ static const row_spec division_form[] = {
 static const char *const funds_labels[3] = {"年度资金总额", "其中：财政拨款",
                                             "其他资金"};
 static const char *const indicator_heading[JX_FORM_COLS] = {
-    "一级指标", "二级指标", "三级指标", "绩效指标描述", "指标值", "指标值确定依据"};
+    "一级指标",     "二级指标", "三级指标",
+    "绩效指标描述", "指标值",   "指标值确定依据"};
 static const char *const summary_heading[JX_SUMMARY_COLS] = {
     "序号",     "单位编码",     "单位名称",       "项目编码",
     "项目名称", "年度资金总额", "其中：财政拨款", "其他资金"};
@@ -215,8 +217,7 @@ static char *label_int(const source *s, const char *fmt, int n) {
 static char *label_str(const source *s, const char *fmt, const char *a,
                        const char *b) {
   char buf[256];
-  return keep_label(s, buf, snprintf(buf, sizeof buf, fmt, a, b),
-                    sizeof buf);
+  return keep_label(s, buf, snprintf(buf, sizeof buf, fmt, a, b), sizeof buf);
 }
 
 static void title_row(const source *s, const char *text, int cols) {
@@ -231,9 +232,8 @@ static void year_row(const source *s, int cols) {
   row w;
   row_start(&w, JX_FA_NONE, 0);
   w.r.heading = true;
-  const char *t = s->c->year > 0
-                      ? label_int(s, "（%d年度）", s->c->year)
-                      : "（ 年度）";
+  const char *t =
+      s->c->year > 0 ? label_int(s, "（%d年度）", s->c->year) : "（ 年度）";
   put(&w, 0, cols, 1, JX_FS_CAPTION, t);
   row_end(s, &w);
 }
@@ -496,10 +496,10 @@ void jx_summary_add(jx_summary *s, const jx_unit *u, const jx_project *p) {
    * with the previous item instead of copying them again. */
   const jx_summary_item *prev = s->n > 1 ? it - 1 : NULL;
   const char *uc = u ? u->code : NULL, *un = u ? u->name : NULL;
-  it->unit_code = prev && same(prev->unit_code, uc) ? prev->unit_code
-                                                     : keep(s, uc);
-  it->unit_name = prev && same(prev->unit_name, un) ? prev->unit_name
-                                                     : keep(s, un);
+  it->unit_code =
+      prev && same(prev->unit_code, uc) ? prev->unit_code : keep(s, uc);
+  it->unit_name =
+      prev && same(prev->unit_name, un) ? prev->unit_name : keep(s, un);
   it->code = keep(s, p->code);
   it->name = keep(s, p->name);
   it->budget = p->budget;
@@ -515,9 +515,8 @@ void jx_form_summary(const jx_form_ctx *c, const jx_summary *sum,
   s.ud = ud;
   row w;
   title_row(&s, "项目支出绩效目标汇总表", JX_SUMMARY_COLS);
-  const char *fields[3] = {
-      c->year > 0 ? label_int(&s, "%d", c->year) : NULL,
-      c->framework, c->currency};
+  const char *fields[3] = {c->year > 0 ? label_int(&s, "%d", c->year) : NULL,
+                           c->framework, c->currency};
   for (int i = 0; i < 3; i++) {
     row_start(&w, JX_FA_NONE, 0);
     put(&w, 0, 2, 1, JX_FS_LABEL, summary_fields[i]);
@@ -543,7 +542,8 @@ void jx_form_summary(const jx_form_ctx *c, const jx_summary *sum,
     put(&w, 4, 1, 1, JX_FS_TEXT, it->name);
     for (int k = 0; k < 3; k++) {
       put_num(&w, 5 + k, 1, JX_FS_MONEY, v[k]);
-      if (!overflow[k] && jx_decimal_add(total[k], v[k], &total[k]) != JX_DEC_OK)
+      if (!overflow[k] &&
+          jx_decimal_add(total[k], v[k], &total[k]) != JX_DEC_OK)
         overflow[k] = true;
     }
     row_end(&s, &w);
@@ -643,8 +643,8 @@ const jx_project *jx_project_copy(jx_arena *a, const jx_project *p) {
   for (size_t i = 0; i < p->n_goals; i++)
     goals[i] = dup(a, p->goals[i]);
   q->goals = goals;
-  jx_indicator *ind = jx_arena_alloc(
-      a, (p->n_indicators ? p->n_indicators : 1) * sizeof *ind);
+  jx_indicator *ind =
+      jx_arena_alloc(a, (p->n_indicators ? p->n_indicators : 1) * sizeof *ind);
   for (size_t i = 0; i < p->n_indicators; i++) {
     const jx_indicator *x = &p->indicators[i];
     ind[i] = *x;

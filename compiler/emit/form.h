@@ -73,9 +73,9 @@ extern const double jx_summary_widths[JX_SUMMARY_COLS];
 
 typedef struct jx_form_row {
   jx_form_anchor anchor;
-  size_t index;         /* JX_FA_INDICATOR (and goal, measure) position */
+  size_t index; /* JX_FA_INDICATOR (and goal, measure) position */
   const jx_indicator *indicator; /* JX_FA_INDICATOR: the row's indicator */
-  bool heading;         /* a title row: repeated at the top of each page */
+  bool heading; /* a title row: repeated at the top of each page */
   const jx_form_cell *cells;
   size_t n;
 } jx_form_row;
@@ -84,9 +84,9 @@ typedef void (*jx_form_row_fn)(void *ud, const jx_form_row *row);
 
 /* What the forms need besides the model: the plan header. */
 typedef struct jx_form_ctx {
-  int year;              /* 0: unknown */
-  const char *framework; /* "local" … */
-  const char *currency;  /* "万元" … */
+  int year;               /* 0: unknown */
+  const char *framework;  /* "local" … */
+  const char *currency;   /* "万元" … */
   const char *department; /* the department's name, when known; or NULL */
   jx_arena *scratch;      /* for formatted labels; released by the caller */
 } jx_form_ctx;

@@ -209,10 +209,8 @@ static char *render_html(bool with_department) {
   static const jx_division div = {.name = "办公室"};
   static const jx_department dept = {
       .name = "部门 <甲>", .divisions = &div, .n_divisions = 1};
-  jx_unit u = {.code = "0501002",
-               .name = "单位",
-               .projects = &project,
-               .n_projects = 1};
+  jx_unit u = {
+      .code = "0501002", .name = "单位", .projects = &project, .n_projects = 1};
   jx_plan plan = {.year = 2021,
                   .framework = "local",
                   .currency = "万元",
@@ -240,7 +238,8 @@ static void test_html_escaping(void **state) {
   assert_non_null(strstr(h, "<td class=\"level\" rowspan=\"3\">产出指标</td>"
                             "<td class=\"level\" rowspan=\"2\">数量指标</td>"));
   assert_non_null(strstr(h, "<td class=\"text\">不涉及</td>"));
-  assert_non_null(strstr(h, "<td class=\"text\" colspan=\"5\">部门 &lt;甲&gt;"));
+  assert_non_null(
+      strstr(h, "<td class=\"text\" colspan=\"5\">部门 &lt;甲&gt;"));
   assert_non_null(strstr(h, "<td class=\"text\" colspan=\"5\">办公室</td>"));
   /* one page, nothing outside it */
   assert_non_null(strstr(h, "default-src 'none'"));
@@ -256,13 +255,19 @@ static void test_html_escaping(void **state) {
 static void test_html_bad_utf8(void **state) {
   (void)state;
   jx_project p = project;
-  p.name = "a\xC0\xAF" "b\xED\xA0\x80" "c\xC2\x85" "d";
+  p.name = "a\xC0\xAF"
+           "b\xED\xA0\x80"
+           "c\xC2\x85"
+           "d";
   jx_unit u = {.code = "1", .name = "u", .projects = &p, .n_projects = 1};
   jx_plan plan = {.year = 2021, .currency = "万元", .units = &u, .n_units = 1};
   jx_emit_options opt = {0};
   char *h = render_plan("html", &opt, &plan);
-  assert_non_null(strstr(h, "a\xEF\xBF\xBD\xEF\xBF\xBD" "b\xEF\xBF\xBD"
-                            "\xEF\xBF\xBD\xEF\xBF\xBD" "c\xEF\xBF\xBD" "d"));
+  assert_non_null(strstr(h, "a\xEF\xBF\xBD\xEF\xBF\xBD"
+                            "b\xEF\xBF\xBD"
+                            "\xEF\xBF\xBD\xEF\xBF\xBD"
+                            "c\xEF\xBF\xBD"
+                            "d"));
   free(h);
 }
 
@@ -292,21 +297,20 @@ static char *build_mem(const char *src, bool with_dx, int *rc) {
   return copy;
 }
 
-static const char dx_src[] =
-    "plan 2021;\n"
-    "unit 1 \"u\" {\n"
-    "  project \"p\" budget 5 {\n"
-    "    funds fiscal 5 other 0;\n"
-    "    schedule dec 100%;\n"
-    "    output.quality \"合格率\" = 120%;\n"
-    "    benefit.social \"效果\" = \"好\";\n"
-    "  }\n"
-    "  project \"bad\" budget 5 {\n"
-    "    funds fiscal 1 other 0;\n"
-    "    output.quality \"q\" = 1%;\n"
-    "    benefit.social \"b\" = \"好\";\n"
-    "  }\n"
-    "}\n";
+static const char dx_src[] = "plan 2021;\n"
+                             "unit 1 \"u\" {\n"
+                             "  project \"p\" budget 5 {\n"
+                             "    funds fiscal 5 other 0;\n"
+                             "    schedule dec 100%;\n"
+                             "    output.quality \"合格率\" = 120%;\n"
+                             "    benefit.social \"效果\" = \"好\";\n"
+                             "  }\n"
+                             "  project \"bad\" budget 5 {\n"
+                             "    funds fiscal 1 other 0;\n"
+                             "    output.quality \"q\" = 1%;\n"
+                             "    benefit.social \"b\" = \"好\";\n"
+                             "  }\n"
+                             "}\n";
 
 static void test_html_diagnostics(void **state) {
   (void)state;
@@ -337,10 +341,8 @@ static void test_html_diagnostics(void **state) {
 /* ---- XLSX ---------------------------------------------------------------- */
 
 static char *render_xlsx(jx_sheet_mode mode, size_t *len) {
-  jx_unit u = {.code = "0501002",
-               .name = "单位",
-               .projects = &project,
-               .n_projects = 1};
+  jx_unit u = {
+      .code = "0501002", .name = "单位", .projects = &project, .n_projects = 1};
   jx_plan plan = {.year = 2021, .currency = "万元", .units = &u, .n_units = 1};
   jx_emit_options opt = {0};
   opt.sheet = mode;
