@@ -33,8 +33,8 @@ typedef enum row_kind {
   R_PAIR,    /* label | value | label2 | value2 */
   R_SECTION, /* label across every column (a part of the form) */
   R_FUNDS, /* 项目资金（万元） over 年度资金总额 / 财政拨款 / 其他资金 */
-  R_SCHEDULE,   /* label over one row per month */
-  R_GOALS,      /* label over one row per goal */
+  R_SCHEDULE,   /* label over rows of months with their percentages under */
+  R_GOALS,      /* label | the goals in one cell, numbered 1. 2. … */
   R_MEASURES,   /* label over one row per measure: title | text */
   R_INDICATORS, /* the indicator table */
   R_DIVISIONS   /* the department's divisions, each a small form */
@@ -74,7 +74,7 @@ static const row_spec project_form[] = {
      V_UNIT_CODE, JX_FS_CODE},
     {R_FUNDS, "项目资金", V_NONE, 0, 0, NULL, 0, 0},
     {R_FIELD, "资金用途", V_PURPOSE, JX_FS_TEXT, JX_FA_PURPOSE, NULL, 0, 0},
-    {R_SCHEDULE, "资金支出计划", V_NONE, 0, 0, NULL, 0, 0},
+    {R_SCHEDULE, "资金支出计划（%）", V_NONE, 0, 0, NULL, 0, 0},
     {R_GOALS, "年度绩效目标", V_NONE, 0, 0, NULL, 0, 0},
     {R_INDICATORS, NULL, V_NONE, 0, 0, NULL, 0, 0},
 };
@@ -266,19 +266,59 @@ static void list_rows(const source *s, const char *label, size_t n,
   }
 }
 
-static void fill_goal(const source *s, row *w, size_t i) {
-  put(w, 1, JX_FORM_COLS - 1, 1, JX_FS_TEXT, s->goals[i]);
-}
-
 static void fill_measure(const source *s, row *w, size_t i) {
   put(w, 1, 2, 1, JX_FS_TEXT, s->measures[i].title);
   put(w, 3, JX_FORM_COLS - 3, 1, JX_FS_TEXT, s->measures[i].text);
 }
 
-static void fill_schedule(const source *s, row *w, size_t i) {
-  const jx_schedule_point *pt = &s->project->schedule[i];
-  put(w, 1, 1, 1, JX_FS_LABEL, label_int(s, "%d月底", pt->month));
-  put_num(w, 2, JX_FORM_COLS - 2, JX_FS_PERCENT, pt->percent);
+/* The goals in one cell, a line each, numbered as the printed forms
+ * number them: "1.保障…\n2.保障…" (a reader takes the numbers off). */
+static void goal_row(const source *s, const char *label) {
+  size_t n = 0;
+  for (size_t i = 0; i < s->n_goals; i++)
+    n += strlen(s->goals[i]) + 24;
+  char *text = NULL;
+  if (s->n_goals) {
+    text = jx_arena_alloc(s->c->scratch, n + 1);
+    size_t k = 0;
+    for (size_t i = 0; i < s->n_goals; i++)
+      k += (size_t)snprintf(text + k, n + 1 - k, "%s%zu.%s", i ? "\n" : "",
+                            i + 1, s->goals[i]);
+  }
+  row w;
+  row_start(&w, JX_FA_GOAL, 0);
+  put(&w, 0, 1, 1, JX_FS_LABEL, label);
+  put(&w, 1, JX_FORM_COLS - 1, 1, JX_FS_TEXT, text);
+  row_end(s, &w);
+}
+
+/* Months across, their cumulative percentages under them, five to a pair
+ * of rows (the printed form's layout; a quarterly schedule is one pair). */
+#define MONTHS_PER_ROW (JX_FORM_COLS - 1)
+
+static void schedule_rows(const source *s, const char *label) {
+  const jx_schedule_point *pt = s->project->schedule;
+  size_t n = s->project->n_schedule;
+  size_t pairs = n ? (n + MONTHS_PER_ROW - 1) / MONTHS_PER_ROW : 1;
+  for (size_t k = 0; k < pairs; k++) {
+    for (int half = 0; half < 2; half++) {
+      row w;
+      row_start(&w, JX_FA_SCHEDULE, 0);
+      if (k == 0 && half == 0)
+        put(&w, 0, 1, (int)(2 * pairs), JX_FS_LABEL, label);
+      for (size_t c = 0; c < MONTHS_PER_ROW; c++) {
+        size_t i = k * MONTHS_PER_ROW + c;
+        int col = (int)c + 1;
+        if (i >= n)
+          put(&w, col, 1, 1, half ? JX_FS_TEXT : JX_FS_HEADER, NULL);
+        else if (half == 0)
+          put(&w, col, 1, 1, JX_FS_HEADER, label_int(s, "%d月底", pt[i].month));
+        else
+          put_num(&w, col, 1, JX_FS_PERCENT, pt[i].percent);
+      }
+      row_end(s, &w);
+    }
+  }
 }
 
 static bool same(const char *a, const char *b) {
@@ -392,11 +432,10 @@ static void run(const source *s, const row_spec *spec, size_t n) {
       funds_rows(s, r->label);
       break;
     case R_SCHEDULE:
-      list_rows(s, r->label, s->project->n_schedule, JX_FA_SCHEDULE,
-                fill_schedule);
+      schedule_rows(s, r->label);
       break;
     case R_GOALS:
-      list_rows(s, r->label, s->n_goals, JX_FA_GOAL, fill_goal);
+      goal_row(s, r->label);
       break;
     case R_MEASURES:
       list_rows(s, r->label, s->n_measures, JX_FA_MEASURE, fill_measure);

@@ -85,6 +85,11 @@ def runs(keys):
     return out
 
 
+def goals_text(goals):
+    """The goals in one cell, numbered as printed forms number them."""
+    return "\n".join("%d.%s" % (i + 1, g) for i, g in enumerate(goals))
+
+
 def indicator_value(x):
     return "不涉及" if x["kind"] == "na" else x["text"]
 
@@ -144,13 +149,16 @@ def check_project(ws, u, p, plan, dept):
     for k, key in enumerate(("budget", "fiscal", "other")):
         number(ws.cell(r + k, 3), p[key], "%s %s" % (where, key))
     text(ws.cell(find_label(ws, "资金用途"), 2), p["purpose"], where + " 资金用途")
-    r = find_label(ws, "资金支出计划")
+    r = find_label(ws, "资金支出计划（%）")
+    pairs = max(1, (len(p["schedule"]) + 4) // 5)
+    if "A%d:A%d" % (r, r + 2 * pairs - 1) not in merged:
+        fail("%s: 资金支出计划 is not merged over its rows" % where)
     for k, pt in enumerate(p["schedule"]):
-        expect(ws.cell(r + k, 2).value, "%d月底" % pt["month"], where)
-        number(ws.cell(r + k, 3), pt["percent"], where + " schedule", 100)
+        row, col = r + 2 * (k // 5), 2 + k % 5
+        expect(ws.cell(row, col).value, "%d月底" % pt["month"], where)
+        number(ws.cell(row + 1, col), pt["percent"], where + " schedule", 100)
     r = find_label(ws, "年度绩效目标")
-    for k, g in enumerate(p["goals"]):
-        text(ws.cell(r + k, 2), g, "%s goal %d" % (where, k + 1))
+    text(ws.cell(r, 2), goals_text(p["goals"]), where + " goals")
     top = find_label(ws, "一级指标", start=r)
     end = check_indicators(ws, top, p["indicators"], merged, where)
     expect(ws.max_row, end - 1, where + " last row")
@@ -161,16 +169,15 @@ def check_department(ws, d):
     merged = {str(m) for m in ws.merged_cells.ranges}
     expect(ws.cell(1, 1).value, "部门整体绩效目标表", where)
     text(ws.cell(find_label(ws, "部门名称"), 2), d["name"], where)
-    r = find_label(ws, "总体绩效目标")
-    for k, g in enumerate(d["goals"]):
-        text(ws.cell(r + k, 2), g, "%s goal %d" % (where, k + 1))
+    text(ws.cell(find_label(ws, "总体绩效目标"), 2), goals_text(d["goals"]),
+         where + " goals")
     r = 1
     for dv in d["divisions"]:
         r = find_label(ws, "分项名称", start=r)
         text(ws.cell(r, 2), dv["name"], where + " 分项名称")
         g = find_label(ws, "分项绩效目标", start=r)
-        for k, goal in enumerate(dv["goals"]):
-            text(ws.cell(g + k, 2), goal, "%s %s goal" % (where, dv["name"]))
+        text(ws.cell(g, 2), goals_text(dv["goals"]),
+             "%s %s goals" % (where, dv["name"]))
         if dv["indicators"]:
             top = find_label(ws, "一级指标", start=g)
             r = check_indicators(ws, top, dv["indicators"], merged,
@@ -240,9 +247,13 @@ def check_csv(rows, u, p, where):
     for label, key in (("年度资金总额", "budget"), ("其中：财政拨款", "fiscal"),
                        ("其他资金", "other")):
         shown_number(row(label, 1)[2], p[key], "%s %s" % (where, key))
-    for pt in p["schedule"]:
-        shown_number(row("%d月底" % pt["month"], 1)[2], pt["percent"],
-                     where + " schedule", percent=True)
+    top = rows.index(row("资金支出计划（%）"))
+    for k, pt in enumerate(p["schedule"]):
+        r, c = top + 2 * (k // 5), 1 + k % 5
+        expect(rows[r][c], "%d月底" % pt["month"], where + " month")
+        shown_number(rows[r + 1][c], pt["percent"], where + " schedule",
+                     percent=True)
+    expect(row("年度绩效目标")[1], goals_text(p["goals"]), where + " goals")
     top = rows.index(row("一级指标"))
     for i, x in enumerate(p["indicators"]):
         r = rows[top + 1 + i]

@@ -82,6 +82,7 @@ typedef struct grid {
   jx_form_anchor anchor[64];
   size_t index[64];
   int l1_rowspan[64], l2_rowspan[64]; /* indicator rows' level cells */
+  char goals[256];                    /* the goal row's value */
   size_t n;
 } grid;
 
@@ -94,6 +95,8 @@ static void collect(void *ud, const jx_form_row *row) {
     snprintf(g->labels[i], sizeof g->labels[i], "%s", row->cells[0].text);
   g->anchor[i] = row->anchor;
   g->index[i] = row->index;
+  if (row->anchor == JX_FA_GOAL && row->n == 2 && row->cells[1].text)
+    snprintf(g->goals, sizeof g->goals, "%s", row->cells[1].text);
   g->l1_rowspan[i] = g->l2_rowspan[i] = 0;
   for (size_t k = 0; k < row->n; k++) {
     if (row->anchor != JX_FA_INDICATOR)
@@ -119,8 +122,8 @@ static void test_project_rows(void **state) {
   grid g = {0};
   jx_form_project(&c, &u, &project, collect, &g);
   /* title, year, note, 名称, 编码, 主管部门, 实施单位, 3 × funds, 用途,
-   * 2 × schedule, 2 × goals, heading, 4 indicators */
-  assert_int_equal(g.n, 20);
+   * months and percentages, goals, heading, 4 indicators */
+  assert_int_equal(g.n, 19);
   assert_string_equal(g.labels[0], "项目支出绩效目标表");
   assert_string_equal(g.labels[1], "（2021年度）");
   assert_string_equal(g.labels[2], "金额单位：万元");
@@ -135,22 +138,23 @@ static void test_project_rows(void **state) {
   assert_string_equal(g.labels[8], ""); /* spanned from the row above */
   assert_int_equal(g.anchor[8], JX_FA_FUNDS);
   assert_string_equal(g.labels[10], "资金用途");
-  assert_string_equal(g.labels[11], "资金支出计划");
+  assert_string_equal(g.labels[11], "资金支出计划（%）");
+  assert_int_equal(g.anchor[11], JX_FA_SCHEDULE);
   assert_int_equal(g.anchor[12], JX_FA_SCHEDULE);
-  assert_int_equal(g.index[12], 1);
   assert_string_equal(g.labels[13], "年度绩效目标");
-  assert_int_equal(g.anchor[14], JX_FA_GOAL);
-  assert_string_equal(g.labels[15], "一级指标");
+  assert_int_equal(g.anchor[13], JX_FA_GOAL);
+  assert_string_equal(g.goals, "1.目标一\n2.目标二");
+  assert_string_equal(g.labels[14], "一级指标");
   /* 产出指标 over three rows, 数量指标 over two, 质量指标 one */
-  assert_int_equal(g.anchor[16], JX_FA_INDICATOR);
-  assert_int_equal(g.l1_rowspan[16], 3);
-  assert_int_equal(g.l2_rowspan[16], 2);
+  assert_int_equal(g.anchor[15], JX_FA_INDICATOR);
+  assert_int_equal(g.l1_rowspan[15], 3);
+  assert_int_equal(g.l2_rowspan[15], 2);
+  assert_int_equal(g.l1_rowspan[16], 0);
+  assert_int_equal(g.l2_rowspan[16], 0);
   assert_int_equal(g.l1_rowspan[17], 0);
-  assert_int_equal(g.l2_rowspan[17], 0);
-  assert_int_equal(g.l1_rowspan[18], 0);
-  assert_int_equal(g.l2_rowspan[18], 1);
-  assert_int_equal(g.l1_rowspan[19], 1);
-  assert_int_equal(g.index[19], 3);
+  assert_int_equal(g.l2_rowspan[17], 1);
+  assert_int_equal(g.l1_rowspan[18], 1);
+  assert_int_equal(g.index[18], 3);
   jx_arena_free(&a);
 }
 
@@ -166,10 +170,11 @@ static void test_empty_lists(void **state) {
   grid g = {0};
   jx_form_project(&c, NULL, &p, collect, &g);
   assert_string_equal(g.labels[1], "（ 年度）");
-  assert_string_equal(g.labels[11], "资金支出计划");
-  assert_string_equal(g.labels[12], "年度绩效目标");
-  assert_string_equal(g.labels[13], "一级指标");
-  assert_int_equal(g.n, 14);
+  assert_string_equal(g.labels[11], "资金支出计划（%）");
+  assert_string_equal(g.labels[13], "年度绩效目标");
+  assert_string_equal(g.goals, "");
+  assert_string_equal(g.labels[14], "一级指标");
+  assert_int_equal(g.n, 15);
   jx_arena_free(&a);
 }
 
@@ -234,7 +239,11 @@ static void test_html_escaping(void **state) {
   assert_non_null(strstr(h, "<td class=\"code\" colspan=\"5\">"
                             "0130304215088YYECLPBD</td>"));
   assert_non_null(strstr(h, "<td class=\"money\" colspan=\"4\">89.10</td>"));
-  assert_non_null(strstr(h, "<td class=\"percent\" colspan=\"4\">25.00%</td>"));
+  assert_non_null(strstr(
+      h, "<th class=\"header\">3月底</th><th class=\"header\">12月底</th>"));
+  assert_non_null(strstr(
+      h,
+      "<td class=\"percent\">25.00%</td><td class=\"percent\">100.00%</td>"));
   assert_non_null(strstr(h, "<td class=\"level\" rowspan=\"3\">产出指标</td>"
                             "<td class=\"level\" rowspan=\"2\">数量指标</td>"));
   assert_non_null(strstr(h, "<td class=\"text\">不涉及</td>"));
