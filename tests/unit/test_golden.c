@@ -194,7 +194,7 @@ static void golden_case(void **state) {
   run_result r;
   run_case(dir, jxc, &r);
   if (r.status == 77 && !update) {
-    fprintf(stderr, "--- %s skipped: %.*s", dir, (int)r.err_len, r.err);
+    fprintf(stderr, "--- %s: %.*s", dir, (int)r.err_len, r.err);
     free(r.out);
     free(r.err);
     skip();
