@@ -139,8 +139,6 @@ typedef struct html_state {
   jx_summary sum;
   size_t n_projects;
   /* the form being written */
-  const double *widths;
-  int cols;
   bool in_head, in_body;
   const dx *row_dx; /* this form's diagnostics */
   size_t n_row_dx;
@@ -183,8 +181,6 @@ static void put_dx(jx_out *o, const dx *d, bool with_path) {
 static void table_open(html_state *st, const char *cls, const char *id,
                        const double *widths, int cols) {
   jx_out *o = st->out;
-  st->widths = widths;
-  st->cols = cols;
   jx_out_printf(o, "<section class=\"form %s\"", cls);
   if (id)
     jx_out_printf(o, " id=\"%s\"", id);
