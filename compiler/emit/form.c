@@ -293,7 +293,8 @@ static void goal_row(const source *s, const char *label) {
 }
 
 /* Months across, their cumulative percentages under them, five to a pair
- * of rows (the printed form's layout; a quarterly schedule is one pair). */
+ * of rows (the printed form's layout; a quarterly schedule is one pair,
+ * a longer one repeats the block). */
 #define MONTHS_PER_ROW (JX_FORM_COLS - 1)
 
 static void schedule_rows(const source *s, const char *label) {
@@ -304,8 +305,11 @@ static void schedule_rows(const source *s, const char *label) {
     for (int half = 0; half < 2; half++) {
       row w;
       row_start(&w, JX_FA_SCHEDULE, 0);
-      if (k == 0 && half == 0)
-        put(&w, 0, 1, (int)(2 * pairs), JX_FS_LABEL, label);
+      /* The label beside each pair, so that every pair reads as the
+       * printed block does: label, months right of it, percentages under
+       * them. */
+      if (half == 0)
+        put(&w, 0, 1, 2, JX_FS_LABEL, label);
       for (size_t c = 0; c < MONTHS_PER_ROW; c++) {
         size_t i = k * MONTHS_PER_ROW + c;
         int col = (int)c + 1;

@@ -151,8 +151,10 @@ def check_project(ws, u, p, plan, dept):
     text(ws.cell(find_label(ws, "资金用途"), 2), p["purpose"], where + " 资金用途")
     r = find_label(ws, "资金支出计划（%）")
     pairs = max(1, (len(p["schedule"]) + 4) // 5)
-    if "A%d:A%d" % (r, r + 2 * pairs - 1) not in merged:
-        fail("%s: 资金支出计划 is not merged over its rows" % where)
+    for k in range(pairs):  # the label beside each pair of rows
+        expect(ws.cell(r + 2 * k, 1).value, "资金支出计划（%）", where)
+        if "A%d:A%d" % (r + 2 * k, r + 2 * k + 1) not in merged:
+            fail("%s: 资金支出计划 is not merged over its pair of rows" % where)
     for k, pt in enumerate(p["schedule"]):
         row, col = r + 2 * (k // 5), 2 + k % 5
         expect(ws.cell(row, col).value, "%d月底" % pt["month"], where)
