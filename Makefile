@@ -7,6 +7,7 @@
 #   make asan     the same build with AddressSanitizer + UBSan (build-asan/)
 #   make bench    benchmark figures (never part of make test)
 #   make editors  the VS Code extension ($(B)/editors/jixiao-VERSION.vsix)
+#   make docs     regenerate the XLSX and HTML renderings in docs/
 #
 # Objects go to $(B)/ (build/ by default), so sanitizer builds sit beside the
 # normal one: `make B=build-asan SAN=1 jxc`.
@@ -24,7 +25,7 @@ WARN     := -Wall -Wextra -Werror -Wshadow -Wstrict-prototypes \
 SRC_DIRS := grammar $(sort $(wildcard compiler/*/))
 CPPFLAGS += -D_POSIX_C_SOURCE=200809L -Iruntime $(patsubst %/,%,$(SRC_DIRS:%=-I%)) \
             -I$(B)/grammar
-LDLIBS   += -lutf8proc
+LDLIBS   += -lutf8proc -lxlsxwriter
 ifeq ($(SAN),1)
 CFLAGS   := -O1 -g -fsanitize=address,undefined -fno-omit-frame-pointer \
             -fno-sanitize-recover=all
@@ -49,12 +50,16 @@ UNIT_SRC     := $(sort $(wildcard tests/unit/test_*.c))
 UNIT_BIN     := $(filter-out $(B)/tests/test_golden,$(UNIT_SRC:tests/unit/%.c=$(B)/tests/%)) \
                 $(B)/tests/test_golden
 
-.PHONY: all jxc lib demo test test-unit test-run asan test-asan deps bench \
-        fuzz install clean format check-format
+.PHONY: all jxc lib demo test test-unit test-run asan test-asan deps deps-test bench \
+        fuzz install clean format check-format docs
 all: jxc lib
 
 deps:
 	@./scripts/install-deps.sh
+
+# The tests also need the clients the XLSX and HTML output is checked in.
+deps-test:
+	@JX_WANT_CLIENTS=1 ./scripts/install-deps.sh
 
 jxc: $(B)/jxc
 lib: $(B)/libjixiao.a
@@ -65,7 +70,7 @@ demo: deps
 
 # make test: the README's test command and what .ci/run calls.  The whole
 # suite runs twice: as built, then under AddressSanitizer + UBSan.
-test: deps
+test: deps-test
 	@$(MAKE) --no-print-directory test-editors
 	@$(MAKE) --no-print-directory test-run
 	@echo "== the same suite under AddressSanitizer and UBSan (build-asan/)"
@@ -98,8 +103,14 @@ editors:
 	@v=$$(node -p "require('./editors/vscode/package.json').version") && \
 	editors/scripts/build-vsix.sh $(B)/editors/jixiao-$$v.vsix
 
-test-asan: deps
+test-asan: deps-test
 	@$(MAKE) --no-print-directory B=build-asan SAN=1 test-run
+
+# make docs: the renderings in docs/xlsx.md and docs/html.md (PNG pages in
+# docs/img/, the sheet tables) from the bundled examples, made by the real
+# clients (Chromium, LibreOffice, poppler): scripts/docs-render.sh.
+docs: deps-test $(B)/jxc
+	@JXC=$(B)/jxc scripts/docs-render.sh
 
 # make test-valgrind: every unit test under valgrind, then the golden cases
 # with jxc run through tests/valgrind-jxc.sh, then check and build of each

@@ -101,6 +101,8 @@ struct jx_diag {
     size_t n;
   } * held;
   size_t nheld, capheld;
+  jx_diag_observer observe;
+  void *observe_ud;
 };
 
 static void write_stderr(void *ud, const char *text, size_t n) {
@@ -178,6 +180,11 @@ const char *jx_diag_source_path(const jx_diag *d, uint32_t file) {
 void jx_diag_set_writer(jx_diag *d, jx_diag_writer fn, void *ud) {
   d->write = fn ? fn : write_stderr;
   d->ud = fn ? ud : NULL;
+}
+
+void jx_diag_set_observer(jx_diag *d, jx_diag_observer fn, void *ud) {
+  d->observe = fn;
+  d->observe_ud = ud;
 }
 
 void jx_diag_set_format(jx_diag *d, jx_diag_format f) {
@@ -625,7 +632,18 @@ static void put_json(jx_diag *d) {
 
 /* ---- reporting ------------------------------------------------------- */
 
+static void observe(jx_diag *d) {
+  const item *m = &d->main;
+  jx_diag_event e = {m->sev,      m->code,    NULL,
+                     m->loc.line, m->loc.col, m->msg.p ? m->msg.p : ""};
+  if (m->loc.line)
+    e.path = jx_diag_source_path(d, m->loc.file);
+  d->observe(d->observe_ud, &e);
+}
+
 static void emit(jx_diag *d) {
+  if (d->observe)
+    observe(d);
   jx_sb_clear(&d->out);
   if (d->format == JX_DIAG_JSON)
     put_json(d);
@@ -676,6 +694,8 @@ void jx_diag_release(jx_diag *d) {
     free(d->held[i].text);
   }
   d->nheld = 0;
+  if (d->observe)
+    d->observe(d->observe_ud, NULL);
 }
 
 /* Longest argument a message embeds (a word, a number, a name): a 10 MB

@@ -75,6 +75,21 @@ void jx_diag_forget(jx_diag *d, uint32_t file, uint64_t offset);
 const char *jx_diag_source_path(const jx_diag *d, uint32_t file);
 
 void jx_diag_set_writer(jx_diag *d, jx_diag_writer fn, void *ud);
+
+/* One diagnostic as data, for a program that shows diagnostics itself
+ * (`jxc build -f html --with-diagnostics` puts them beside the rows). */
+typedef struct jx_diag_event {
+  jx_severity severity; /* as printed: -W error already applied */
+  const char *code;     /* "funds-sum" */
+  const char *path;     /* NULL for a message without a position */
+  uint32_t line, col;   /* 1-based; col in bytes */
+  const char *message;  /* in the run's language */
+} jx_diag_event;
+typedef void (*jx_diag_observer)(void *ud, const jx_diag_event *e);
+/* fn sees each diagnostic (not its notes) when it is formatted, and e NULL
+ * at the end of each jx_diag_release(): in the streaming build, everything
+ * between two NULLs belongs to one declaration.  NULL fn: none. */
+void jx_diag_set_observer(jx_diag *d, jx_diag_observer fn, void *ud);
 void jx_diag_set_format(jx_diag *d, jx_diag_format f);
 void jx_diag_set_lang(jx_diag *d, jx_lang lang);
 jx_lang jx_diag_lang(const jx_diag *d);

@@ -33,8 +33,12 @@ typedef struct compile_state {
   jx_unit group;
 } compile_state;
 
+/* With --with-diagnostics the page is the report: the build goes on
+ * emitting what passed the checker after an error (exit status 1 all the
+ * same). */
 static bool emitting(const compile_state *s) {
-  return s->be && jx_diag_errors(s->diag) == 0;
+  return s->be &&
+         (jx_diag_errors(s->diag) == 0 || s->job->emit.with_diagnostics);
 }
 
 static jx_lower_ctx lower_ctx(compile_state *s, jx_arena *a) {
@@ -52,6 +56,9 @@ static void begin(compile_state *s) {
   header.year = jx_checker_year(s->checker);
   header.framework = jx_checker_framework(s->checker)->name;
   header.currency = jx_checker_currency(s->checker)->norm;
+  /* Known here when declared before the units: the forms print its name
+   * as every project's 主管部门.  (It is still sent last, in full.) */
+  header.department = s->department;
   s->job->backend->begin(s->be, &header);
 }
 

@@ -41,13 +41,18 @@ static const char build_usage[] =
     "Checks the files and compiles the plan they form.\n"
     "\n"
     "Output:\n"
-    "  -f, --format=FORMAT  json (default), csv or c\n"
+    "  -f, --format=FORMAT  json (default), csv, c, xlsx or html\n"
     "  -o, --output=FILE    write to FILE (default: standard output); the\n"
     "                       file is replaced only if the build succeeds\n"
     "  --table=TABLE        csv: indicators (default), projects or schedule\n"
     "  --bom                csv: start with a UTF-8 byte order mark (Excel)\n"
     "  --prefix=NAME        c: prefix of generated identifiers (default:\n"
     "                       from the output or first input file name)\n"
+    "  --sheet=project|unit xlsx: a worksheet per project (default) or\n"
+    "                       per unit\n"
+    "  --with-diagnostics   html: show warnings and errors beside the rows\n"
+    "                       they are about; with errors the page is still\n"
+    "                       written (exit status 1)\n"
     "\n" JX_DIAG_OPTS_HELP "\n"
     "Exit status: 0 success, 1 errors in the input (nothing is written to\n"
     "FILE), 2 usage or I/O trouble.\n";
@@ -57,7 +62,7 @@ static const char version_usage[] = "usage: jxc version\n";
 
 const jx_command jx_commands[] = {
     {"check", cmd_check, "check files for errors", check_usage},
-    {"build", cmd_build, "compile files to JSON, CSV or a C header",
+    {"build", cmd_build, "compile files to JSON, CSV, C, XLSX or HTML",
      build_usage},
     {"fmt", jx_cmd_fmt, "print files in the canonical layout", jx_fmt_usage},
     {"diff", jx_cmd_diff, "compare two plans by meaning", jx_diff_usage},
@@ -77,8 +82,8 @@ static void print_overview(FILE *f) {
   fputs("usage: jxc COMMAND [options] FILE...\n"
         "\n"
         "jxc compiles budget performance targets (绩效目标) written in the\n"
-        "jixiao language into JSON, CSV or C, and checks them against the\n"
-        "rules of the domain.\n"
+        "jixiao language into JSON, CSV, C, XLSX or HTML, and checks them\n"
+        "against the rules of the domain.\n"
         "\n"
         "Commands:\n",
         f);
@@ -167,7 +172,8 @@ static int cmd_build(int argc, char **argv) {
   const char **files = jx_xcalloc((size_t)argc + 1, sizeof *files);
   int n = 0, rc = JX_EXIT_USAGE;
   const char *format = "json", *output = NULL, *table = NULL, *prefix = NULL;
-  bool bom = false, only_files = false;
+  const char *sheet = NULL;
+  bool bom = false, only_files = false, with_dx = false;
   char *owned_prefix = NULL;
   for (int i = 1; i < argc; i++) {
     const char *a = argv[i], *v;
@@ -202,8 +208,15 @@ static int cmd_build(int argc, char **argv) {
       if (r < 0)
         goto done;
       prefix = v;
+    } else if ((r = jx_opt_value("build", "--sheet", NULL, argc, argv, &i,
+                                 &v))) {
+      if (r < 0)
+        goto done;
+      sheet = v;
     } else if (strcmp(a, "--bom") == 0) {
       bom = true;
+    } else if (strcmp(a, "--with-diagnostics") == 0) {
+      with_dx = true;
     } else {
       r = jx_diag_opts_parse(&dopt, "build", argc, argv, &i);
       if (r == 0)
@@ -218,11 +231,31 @@ static int cmd_build(int argc, char **argv) {
   }
   const jx_backend *be = jx_backend_find(format);
   if (!be) {
-    jx_usage_error("build", "unknown format '%s' (json, csv or c)", format);
+    jx_usage_error("build", "unknown format '%s' (json, csv, c, xlsx or html)",
+                   format);
+    goto done;
+  }
+  if (sheet && strcmp(format, "xlsx") != 0) {
+    jx_usage_error("build", "--sheet applies to -f xlsx only");
+    goto done;
+  }
+  if (with_dx && strcmp(format, "html") != 0) {
+    jx_usage_error("build", "--with-diagnostics applies to -f html only");
     goto done;
   }
   jx_emit_options eo = {0};
   eo.bom = bom;
+  eo.with_diagnostics = with_dx;
+  if (sheet) {
+    if (strcmp(sheet, "project") == 0)
+      eo.sheet = JX_SHEET_PROJECT;
+    else if (strcmp(sheet, "unit") == 0)
+      eo.sheet = JX_SHEET_UNIT;
+    else {
+      jx_usage_error("build", "--sheet takes project or unit, not '%s'", sheet);
+      goto done;
+    }
+  }
   eo.input_name = files[0];
   if (table) {
     if (strcmp(table, "indicators") == 0)
@@ -257,6 +290,13 @@ static int cmd_build(int argc, char **argv) {
     goto done;
   }
   jx_outfile of = {0};
+  if (be->binary && !to_file && isatty(STDOUT_FILENO)) {
+    jx_usage_error("build",
+                   "%s is binary: not written to a terminal (use -o FILE or "
+                   "redirect the output)",
+                   format);
+    goto done;
+  }
   if (to_file && jx_outfile_open(&of, output, 0) != 0) {
     fprintf(stderr, "jxc build: cannot write %s: %s\n", output, of.error);
     jx_outfile_abort(&of);
@@ -265,6 +305,7 @@ static int cmd_build(int argc, char **argv) {
   jx_out out;
   jx_out_init_fd(&out, to_file ? of.fd : STDOUT_FILENO);
   jx_diag *d = jx_diag_from_opts(&dopt);
+  eo.diag = d;
   jx_compile_job job = {files, n, be, &out, eo};
   rc = jx_compile(&job, d);
   if (jx_out_flush(&out) != 0 && rc == JX_EXIT_OK) {
@@ -272,7 +313,10 @@ static int cmd_build(int argc, char **argv) {
             to_file ? output : "standard output", strerror(out.errno_saved));
     rc = JX_EXIT_USAGE;
   }
-  if (to_file && rc == JX_EXIT_OK && jx_outfile_commit(&of) != 0) {
+  /* --with-diagnostics: the page shows the errors, so it is kept. */
+  bool keep =
+      rc == JX_EXIT_OK || (with_dx && rc == JX_EXIT_INPUT && !out.failed);
+  if (to_file && keep && jx_outfile_commit(&of) != 0) {
     fprintf(stderr, "jxc build: cannot write %s: %s\n", output, of.error);
     rc = JX_EXIT_USAGE;
   }

@@ -9,7 +9,9 @@
  * the number of projects.
  *
  * Events, for each run:
- *   begin(plan header) — once, before anything else; plan->units is empty
+ *   begin(plan header) — once, before anything else; plan->units is empty,
+ *                        plan->department set if it was declared before
+ *                        the first unit or project (else NULL)
  *   unit_open(unit)    — unit->code/name set; code NULL for projects written
  *                        outside any unit (a run of them forms one group)
  *   project(unit, p)   — between unit_open and unit_close of its unit
@@ -32,17 +34,33 @@ typedef enum jx_csv_table {
   JX_CSV_SCHEDULE
 } jx_csv_table;
 
+/* XLSX: a worksheet per project (with a sheet for each unit's own goals),
+ * or one per unit holding its projects' forms one below the other. */
+typedef enum jx_sheet_mode {
+  JX_SHEET_PROJECT = 0,
+  JX_SHEET_UNIT
+} jx_sheet_mode;
+
+struct jx_diag;
+
 typedef struct jx_emit_options {
   const char *prefix;     /* C: identifier prefix (ASCII, validated) */
   const char *input_name; /* for banners: the first input file's name */
   bool bom;               /* CSV: UTF-8 byte order mark */
   jx_csv_table csv_table;
+  jx_sheet_mode sheet; /* XLSX */
+  /* HTML: show the run's diagnostics beside the rows they are about; the
+   * back end observes `diag` (jx_diag_set_observer), and the build goes on
+   * emitting after errors (compile.c) so the page shows them. */
+  bool with_diagnostics;
+  struct jx_diag *diag;
 } jx_emit_options;
 
 typedef struct jx_backend jx_backend;
 
 struct jx_backend {
-  const char *name; /* "json", "csv", "c" */
+  const char *name; /* "json", "csv", "c", "xlsx", "html" */
+  bool binary;      /* not text: the driver will not write it to a terminal */
   void *(*create)(jx_out *out, const jx_emit_options *opt);
   void (*begin)(void *st, const jx_plan *header);
   void (*unit_open)(void *st, const jx_unit *unit);
@@ -66,6 +84,8 @@ extern const jx_backend jx_backend_json;
 void jx_json_string(jx_out *o, const char *s);
 extern const jx_backend jx_backend_csv;
 extern const jx_backend jx_backend_c;
+extern const jx_backend jx_backend_xlsx;
+extern const jx_backend jx_backend_html;
 
 /*
  * The identifier prefix of `build -f c` (docs/c.md): `given` (--prefix, or

@@ -10,9 +10,11 @@
 #include <string.h>
 
 const jx_backend *const jx_backends[] = {
-    &jx_backend_json,
-    &jx_backend_csv,
-    &jx_backend_c,
+    &jx_backend_json, /* the default */
+    &jx_backend_csv,  /* tables */
+    &jx_backend_c,    /* a header of static data */
+    &jx_backend_xlsx, /* the official forms: a workbook */
+    &jx_backend_html, /* the official forms: a page */
     NULL,
 };
 

@@ -3,10 +3,11 @@
  *
  * Each input is treated as one jixiao source and goes through everything a
  * `jxc build` run does (lexer, parser with recovery, checker, lowering, a
- * back end — JSON, CSV or C, chosen by the input's length so each gets a
- * share — and the diagnostic printer quoting source lines), then through
- * the paths a build does not take: the parser keeping the whole tree and
- * its comments, the bare token iterator, and `jxc fmt`.  The sanitizers
+ * back end — every registered one (JSON, CSV, C, XLSX, HTML), chosen by
+ * the input's length so each gets a share — and the diagnostic printer
+ * quoting source lines), then through the paths a build does not take:
+ * the parser keeping the whole tree and its comments, the bare token
+ * iterator, and `jxc fmt`.  The sanitizers
  * (ASan, UBSan, LeakSanitizer) and libFuzzer's timeout are the oracle,
  * plus the formatter's properties (tests/unit/fmt_props.h, which the
  * property test checks too): parse -> fmt -> parse gives the same tree,
@@ -58,6 +59,13 @@ static int build(const char *src, size_t size, const jx_backend *be,
   job.emit.input_name = name;
   job.emit.prefix = "fuzz";
   job.emit.csv_table = (jx_csv_table)(size / 3 % 3);
+  job.emit.sheet = (jx_sheet_mode)(size / 5 % 2);
+  /* HTML with diagnostics goes on emitting after errors: the path where
+   * the back end holds declarations until their diagnostics arrive. */
+  if (strcmp(be->name, "html") == 0 && size / 7 % 2) {
+    job.emit.with_diagnostics = true;
+    job.emit.diag = d;
+  }
   int rc = jx_compile_mem(&job, src, size, d);
   jx_diag_summary(d);
   jx_diag_free(d);

@@ -1,0 +1,706 @@
+/*
+ * form.c — see form.h.  The official forms as tables of rows: each form is
+ * a list of row specifications (a kind, a printed label, the value it
+ * shows), and one interpreter turns a list and a piece of the model into
+ * grid rows.  Changing a label, or the order of the rows, is an edit to a
+ * table here, and both the workbook and the page follow.
+ *
+ * The project form follows the national 项目支出绩效目标表 (项目名称, 主管部门,
+ * 实施单位, 项目资金 with 年度资金总额 / 其中：财政拨款 / 其他资金,
+ * 年度绩效目标, the indicator table with 一级/二级 beside their rows) and adds
+ * what the published Hebei tables add (项目编码, 资金用途, 资金支出计划,
+ * 绩效指标描述, 指标值确定依据), so nothing the plan says is left out of the
+ * printed form.
+ */
+#include "form.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <utf8proc.h>
+
+const double jx_form_widths[JX_FORM_COLS] = {13, 16, 22, 30, 16, 18};
+const double jx_summary_widths[JX_SUMMARY_COLS] = {6,  12, 26, 24,
+                                                   30, 14, 14, 12};
+
+/* ---- Row specifications ------------------------------------------------ */
+
+typedef enum row_kind {
+  R_TITLE,   /* label: the form's title, across every column */
+  R_YEAR,    /* （2021年度） */
+  R_NOTE,    /* 金额单位：万元 */
+  R_FIELD,   /* label | value across the rest */
+  R_PAIR,    /* label | value | label2 | value2 */
+  R_SECTION, /* label across every column (a part of the form) */
+  R_FUNDS, /* 项目资金（万元） over 年度资金总额 / 财政拨款 / 其他资金 */
+  R_SCHEDULE,   /* label over rows of months with their percentages under */
+  R_GOALS,      /* label | the goals in one cell, numbered 1. 2. … */
+  R_MEASURES,   /* label over one row per measure: title | text */
+  R_INDICATORS, /* the indicator table */
+  R_DIVISIONS   /* the department's divisions, each a small form */
+} row_kind;
+
+typedef enum value_id {
+  V_NONE,
+  V_PROJECT_NAME,
+  V_PROJECT_CODE,
+  V_PURPOSE,
+  V_DEPARTMENT, /* the 主管部门 of a project: the department's name */
+  V_UNIT_NAME,
+  V_UNIT_CODE,
+  V_DEPT_NAME, /* the department form's own name */
+  V_DIVISION_NAME
+} value_id;
+
+typedef struct row_spec {
+  row_kind kind;
+  const char *label;
+  value_id v;
+  jx_form_style st;
+  jx_form_anchor anchor;
+  const char *label2;
+  value_id v2;
+  jx_form_style st2;
+} row_spec;
+
+static const row_spec project_form[] = {
+    {R_TITLE, "项目支出绩效目标表", V_NONE, 0, 0, NULL, 0, 0},
+    {R_YEAR, NULL, V_NONE, 0, 0, NULL, 0, 0},
+    {R_NOTE, NULL, V_NONE, 0, 0, NULL, 0, 0},
+    {R_FIELD, "项目名称", V_PROJECT_NAME, JX_FS_TEXT, JX_FA_NAME, NULL, 0, 0},
+    {R_FIELD, "项目编码", V_PROJECT_CODE, JX_FS_CODE, JX_FA_CODE, NULL, 0, 0},
+    {R_FIELD, "主管部门", V_DEPARTMENT, JX_FS_TEXT, JX_FA_NAME, NULL, 0, 0},
+    {R_PAIR, "实施单位", V_UNIT_NAME, JX_FS_TEXT, JX_FA_NAME, "单位编码",
+     V_UNIT_CODE, JX_FS_CODE},
+    {R_FUNDS, "项目资金", V_NONE, 0, 0, NULL, 0, 0},
+    {R_FIELD, "资金用途", V_PURPOSE, JX_FS_TEXT, JX_FA_PURPOSE, NULL, 0, 0},
+    {R_SCHEDULE, "资金支出计划（%）", V_NONE, 0, 0, NULL, 0, 0},
+    {R_GOALS, "年度绩效目标", V_NONE, 0, 0, NULL, 0, 0},
+    {R_INDICATORS, NULL, V_NONE, 0, 0, NULL, 0, 0},
+};
+
+static const row_spec unit_head_form[] = {
+    {R_TITLE, "单位绩效目标", V_NONE, 0, 0, NULL, 0, 0},
+    {R_YEAR, NULL, V_NONE, 0, 0, NULL, 0, 0},
+    {R_PAIR, "单位名称", V_UNIT_NAME, JX_FS_TEXT, JX_FA_NAME, "单位编码",
+     V_UNIT_CODE, JX_FS_CODE},
+};
+
+static const row_spec unit_tail_form[] = {
+    {R_GOALS, "单位绩效目标", V_NONE, 0, 0, NULL, 0, 0},
+    {R_MEASURES, "单位保障措施", V_NONE, 0, 0, NULL, 0, 0},
+};
+
+static const row_spec department_form[] = {
+    {R_TITLE, "部门整体绩效目标表", V_NONE, 0, 0, NULL, 0, 0},
+    {R_YEAR, NULL, V_NONE, 0, 0, NULL, 0, 0},
+    {R_FIELD, "部门名称", V_DEPT_NAME, JX_FS_TEXT, JX_FA_NAME, NULL, 0, 0},
+    {R_GOALS, "总体绩效目标", V_NONE, 0, 0, NULL, 0, 0},
+    {R_DIVISIONS, NULL, V_NONE, 0, 0, NULL, 0, 0},
+    {R_SECTION, "部门绩效指标", V_NONE, 0, 0, NULL, 0, 0},
+    {R_INDICATORS, NULL, V_NONE, 0, 0, NULL, 0, 0},
+    {R_MEASURES, "保障措施", V_NONE, 0, 0, NULL, 0, 0},
+};
+
+static const row_spec division_form[] = {
+    {R_FIELD, "分项名称", V_DIVISION_NAME, JX_FS_TEXT, JX_FA_DIVISION, NULL, 0,
+     0},
+    {R_GOALS, "分项绩效目标", V_NONE, 0, 0, NULL, 0, 0},
+    {R_INDICATORS, NULL, V_NONE, 0, 0, NULL, 0, 0},
+};
+
+/* The sub-labels of R_FUNDS, and of the indicator table's heading. */
+static const char *const funds_labels[3] = {"年度资金总额", "其中：财政拨款",
+                                            "其他资金"};
+static const char *const indicator_heading[JX_FORM_COLS] = {
+    "一级指标",     "二级指标", "三级指标",
+    "绩效指标描述", "指标值",   "指标值确定依据"};
+static const char *const summary_heading[JX_SUMMARY_COLS] = {
+    "序号",     "单位编码",     "单位名称",       "项目编码",
+    "项目名称", "年度资金总额", "其中：财政拨款", "其他资金"};
+static const char *const summary_fields[3] = {"年度", "指标体系", "金额单位"};
+/* What 指标值 shows for an indicator that does not apply. */
+static const char na_text[] = "不涉及";
+
+/* ---- Building rows ------------------------------------------------------ */
+
+/* What one form is being filled from. */
+typedef struct source {
+  const jx_form_ctx *c;
+  const jx_unit *unit;
+  const jx_project *project;
+  const jx_department *dept;
+  const jx_division *division;
+  const char *const *goals;
+  size_t n_goals;
+  const jx_measure *measures;
+  size_t n_measures;
+  const jx_indicator *indicators;
+  size_t n_indicators;
+  bool indicators_optional; /* no table at all when there are none */
+  jx_form_row_fn fn;
+  void *ud;
+} source;
+
+/* A row being built: at most one cell per column. */
+typedef struct row {
+  jx_form_cell cells[JX_SUMMARY_COLS];
+  jx_form_row r;
+} row;
+
+static void row_start(row *w, jx_form_anchor a, size_t index) {
+  memset(w, 0, sizeof *w);
+  w->r.anchor = a;
+  w->r.index = index;
+  w->r.cells = w->cells;
+}
+
+static void put(row *w, int col, int colspan, int rowspan, jx_form_style st,
+                const char *text) {
+  jx_form_cell *c = &w->cells[w->r.n++];
+  c->col = col;
+  c->colspan = colspan;
+  c->rowspan = rowspan;
+  c->style = st;
+  c->text = text;
+}
+
+static void put_num(row *w, int col, int colspan, jx_form_style st,
+                    jx_decimal v) {
+  put(w, col, colspan, 1, st, NULL);
+  w->cells[w->r.n - 1].num = v;
+}
+
+static void row_end(const source *s, row *w) {
+  s->fn(s->ud, &w->r);
+}
+
+static const char *value_of(const source *s, value_id v) {
+  switch (v) {
+  case V_PROJECT_NAME:
+    return s->project ? s->project->name : NULL;
+  case V_PROJECT_CODE:
+    return s->project ? s->project->code : NULL;
+  case V_PURPOSE:
+    return s->project ? s->project->purpose : NULL;
+  case V_DEPARTMENT:
+    return s->c->department;
+  case V_UNIT_NAME:
+    return s->unit ? s->unit->name : NULL;
+  case V_UNIT_CODE:
+    return s->unit ? s->unit->code : NULL;
+  case V_DEPT_NAME:
+    return s->dept ? s->dept->name : NULL;
+  case V_DIVISION_NAME:
+    return s->division ? s->division->name : NULL;
+  case V_NONE:
+  default:
+    return NULL;
+  }
+}
+
+/* Labels with a number or a short word in them, kept in the scratch
+ * arena until the caller releases it after the form. */
+static char *keep_label(const source *s, const char *buf, int k, size_t cap) {
+  if (k < 0)
+    k = 0;
+  if ((size_t)k >= cap)
+    k = (int)cap - 1;
+  return jx_arena_strndup(s->c->scratch, buf, (size_t)k);
+}
+
+static char *label_int(const source *s, const char *fmt, int n) {
+  char buf[64];
+  return keep_label(s, buf, snprintf(buf, sizeof buf, fmt, n), sizeof buf);
+}
+
+static char *label_str(const source *s, const char *fmt, const char *a,
+                       const char *b) {
+  char buf[256];
+  return keep_label(s, buf, snprintf(buf, sizeof buf, fmt, a, b), sizeof buf);
+}
+
+static void title_row(const source *s, const char *text, int cols) {
+  row w;
+  row_start(&w, JX_FA_NONE, 0);
+  w.r.heading = true;
+  put(&w, 0, cols, 1, JX_FS_TITLE, text);
+  row_end(s, &w);
+}
+
+static void year_row(const source *s, int cols) {
+  row w;
+  row_start(&w, JX_FA_NONE, 0);
+  w.r.heading = true;
+  const char *t =
+      s->c->year > 0 ? label_int(s, "（%d年度）", s->c->year) : "（ 年度）";
+  put(&w, 0, cols, 1, JX_FS_CAPTION, t);
+  row_end(s, &w);
+}
+
+static void note_row(const source *s, int cols) {
+  row w;
+  row_start(&w, JX_FA_NONE, 0);
+  w.r.heading = true;
+  put(&w, 0, cols, 1, JX_FS_NOTE,
+      label_str(s, "金额单位：%s%s", s->c->currency, ""));
+  row_end(s, &w);
+}
+
+/* A label over n rows (at least one), the rest of each row from fill(). */
+typedef void (*fill_fn)(const source *s, row *w, size_t i);
+
+static void list_rows(const source *s, const char *label, size_t n,
+                      jx_form_anchor a, fill_fn fill) {
+  size_t rows = n ? n : 1;
+  for (size_t i = 0; i < rows; i++) {
+    row w;
+    row_start(&w, a, i);
+    if (i == 0)
+      put(&w, 0, 1, (int)rows, JX_FS_LABEL, label);
+    if (n)
+      fill(s, &w, i);
+    else
+      put(&w, 1, JX_FORM_COLS - 1, 1, JX_FS_TEXT, NULL);
+    row_end(s, &w);
+  }
+}
+
+static void fill_measure(const source *s, row *w, size_t i) {
+  put(w, 1, 2, 1, JX_FS_TEXT, s->measures[i].title);
+  put(w, 3, JX_FORM_COLS - 3, 1, JX_FS_TEXT, s->measures[i].text);
+}
+
+/* The goals in one cell, a line each, numbered as the printed forms
+ * number them: "1.保障…\n2.保障…" (a reader takes the numbers off). */
+static void goal_row(const source *s, const char *label) {
+  size_t n = 0;
+  for (size_t i = 0; i < s->n_goals; i++)
+    n += strlen(s->goals[i]) + 24;
+  char *text = NULL;
+  if (s->n_goals) {
+    text = jx_arena_alloc(s->c->scratch, n + 1);
+    size_t k = 0;
+    for (size_t i = 0; i < s->n_goals; i++)
+      k += (size_t)snprintf(text + k, n + 1 - k, "%s%zu.%s", i ? "\n" : "",
+                            i + 1, s->goals[i]);
+  }
+  row w;
+  row_start(&w, JX_FA_GOAL, 0);
+  put(&w, 0, 1, 1, JX_FS_LABEL, label);
+  put(&w, 1, JX_FORM_COLS - 1, 1, JX_FS_TEXT, text);
+  row_end(s, &w);
+}
+
+/* Months across, their cumulative percentages under them, five to a pair
+ * of rows (the printed form's layout; a quarterly schedule is one pair,
+ * a longer one repeats the block). */
+#define MONTHS_PER_ROW (JX_FORM_COLS - 1)
+
+static void schedule_rows(const source *s, const char *label) {
+  const jx_schedule_point *pt = s->project->schedule;
+  size_t n = s->project->n_schedule;
+  size_t pairs = n ? (n + MONTHS_PER_ROW - 1) / MONTHS_PER_ROW : 1;
+  for (size_t k = 0; k < pairs; k++) {
+    for (int half = 0; half < 2; half++) {
+      row w;
+      row_start(&w, JX_FA_SCHEDULE, 0);
+      /* The label beside each pair, so that every pair reads as the
+       * printed block does: label, months right of it, percentages under
+       * them. */
+      if (half == 0)
+        put(&w, 0, 1, 2, JX_FS_LABEL, label);
+      for (size_t c = 0; c < MONTHS_PER_ROW; c++) {
+        size_t i = k * MONTHS_PER_ROW + c;
+        int col = (int)c + 1;
+        if (i >= n)
+          put(&w, col, 1, 1, half ? JX_FS_TEXT : JX_FS_HEADER, NULL);
+        else if (half == 0)
+          put(&w, col, 1, 1, JX_FS_HEADER, label_int(s, "%d月底", pt[i].month));
+        else
+          put_num(&w, col, 1, JX_FS_PERCENT, pt[i].percent);
+      }
+      row_end(s, &w);
+    }
+  }
+}
+
+static bool same(const char *a, const char *b) {
+  return a == b || (a && b && strcmp(a, b) == 0);
+}
+
+/* The indicator table: 一级 and 二级 span the runs of rows that share them. */
+static void indicator_rows(const source *s) {
+  if (s->n_indicators == 0 && s->indicators_optional)
+    return;
+  row w;
+  row_start(&w, JX_FA_NONE, 0);
+  for (int i = 0; i < JX_FORM_COLS; i++)
+    put(&w, i, 1, 1, JX_FS_HEADER, indicator_heading[i]);
+  row_end(s, &w);
+  const jx_indicator *v = s->indicators;
+  for (size_t i = 0; i < s->n_indicators; i++) {
+    const jx_indicator *x = &v[i];
+    row_start(&w, JX_FA_INDICATOR, i);
+    w.r.indicator = x;
+    if (i == 0 || !same(v[i - 1].level1_label, x->level1_label)) {
+      size_t k = i + 1;
+      while (k < s->n_indicators && same(v[k].level1_label, x->level1_label))
+        k++;
+      put(&w, 0, 1, (int)(k - i), JX_FS_LEVEL, x->level1_label);
+    }
+    if (i == 0 || !same(v[i - 1].level1_label, x->level1_label) ||
+        !same(v[i - 1].level2_label, x->level2_label)) {
+      size_t k = i + 1;
+      while (k < s->n_indicators && same(v[k].level1_label, x->level1_label) &&
+             same(v[k].level2_label, x->level2_label))
+        k++;
+      put(&w, 1, 1, (int)(k - i), JX_FS_LEVEL, x->level2_label);
+    }
+    put(&w, 2, 1, 1, JX_FS_TEXT, x->name);
+    put(&w, 3, 1, 1, JX_FS_TEXT, x->description);
+    put(&w, 4, 1, 1, JX_FS_TEXT, x->kind == JX_KIND_NA ? na_text : x->text);
+    put(&w, 5, 1, 1, JX_FS_TEXT, x->basis);
+    row_end(s, &w);
+  }
+}
+
+static void funds_rows(const source *s, const char *label) {
+  const jx_project *p = s->project;
+  const jx_decimal v[3] = {p->budget, p->fiscal, p->other};
+  const char *full = label_str(s, "%s（%s）", label, s->c->currency);
+  for (int i = 0; i < 3; i++) {
+    row w;
+    row_start(&w, i == 0 ? JX_FA_BUDGET : JX_FA_FUNDS, (size_t)(i ? i - 1 : 0));
+    if (i == 0)
+      put(&w, 0, 1, 3, JX_FS_LABEL, full);
+    put(&w, 1, 1, 1, JX_FS_LABEL, funds_labels[i]);
+    put_num(&w, 2, JX_FORM_COLS - 2, JX_FS_MONEY, v[i]);
+    row_end(s, &w);
+  }
+}
+
+static void run(const source *s, const row_spec *spec, size_t n);
+
+static void division_rows(const source *s) {
+  const jx_department *d = s->dept;
+  for (size_t i = 0; i < d->n_divisions; i++) {
+    source t = *s;
+    t.division = &d->divisions[i];
+    t.goals = t.division->goals;
+    t.n_goals = t.division->n_goals;
+    t.indicators = t.division->indicators;
+    t.n_indicators = t.division->n_indicators;
+    t.indicators_optional = true;
+    run(&t, division_form, sizeof division_form / sizeof division_form[0]);
+  }
+}
+
+static void run(const source *s, const row_spec *spec, size_t n) {
+  for (size_t i = 0; i < n; i++) {
+    const row_spec *r = &spec[i];
+    row w;
+    switch (r->kind) {
+    case R_TITLE:
+      title_row(s, r->label, JX_FORM_COLS);
+      break;
+    case R_YEAR:
+      year_row(s, JX_FORM_COLS);
+      break;
+    case R_NOTE:
+      note_row(s, JX_FORM_COLS);
+      break;
+    case R_FIELD:
+      row_start(&w, r->anchor, 0);
+      put(&w, 0, 1, 1, JX_FS_LABEL, r->label);
+      put(&w, 1, JX_FORM_COLS - 1, 1, r->st, value_of(s, r->v));
+      row_end(s, &w);
+      break;
+    case R_PAIR:
+      row_start(&w, r->anchor, 0);
+      put(&w, 0, 1, 1, JX_FS_LABEL, r->label);
+      put(&w, 1, 3, 1, r->st, value_of(s, r->v));
+      put(&w, 4, 1, 1, JX_FS_LABEL, r->label2);
+      put(&w, 5, 1, 1, r->st2, value_of(s, r->v2));
+      row_end(s, &w);
+      break;
+    case R_SECTION:
+      /* Only in front of something: the department's own indicators. */
+      if (s->n_indicators == 0)
+        break;
+      row_start(&w, JX_FA_NONE, 0);
+      put(&w, 0, JX_FORM_COLS, 1, JX_FS_LABEL, r->label);
+      row_end(s, &w);
+      break;
+    case R_FUNDS:
+      funds_rows(s, r->label);
+      break;
+    case R_SCHEDULE:
+      schedule_rows(s, r->label);
+      break;
+    case R_GOALS:
+      goal_row(s, r->label);
+      break;
+    case R_MEASURES:
+      list_rows(s, r->label, s->n_measures, JX_FA_MEASURE, fill_measure);
+      break;
+    case R_INDICATORS:
+      indicator_rows(s);
+      break;
+    case R_DIVISIONS:
+      division_rows(s);
+      break;
+    }
+  }
+}
+
+#define RUN(s, spec) run((s), (spec), sizeof(spec) / sizeof((spec)[0]))
+
+void jx_form_project(const jx_form_ctx *c, const jx_unit *u,
+                     const jx_project *p, jx_form_row_fn fn, void *ud) {
+  source s = {0};
+  s.c = c;
+  s.unit = u;
+  s.project = p;
+  s.goals = p->goals;
+  s.n_goals = p->n_goals;
+  s.indicators = p->indicators;
+  s.n_indicators = p->n_indicators;
+  s.fn = fn;
+  s.ud = ud;
+  RUN(&s, project_form);
+}
+
+void jx_form_unit_head(const jx_form_ctx *c, const jx_unit *u,
+                       jx_form_row_fn fn, void *ud) {
+  source s = {0};
+  s.c = c;
+  s.unit = u;
+  s.fn = fn;
+  s.ud = ud;
+  RUN(&s, unit_head_form);
+}
+
+void jx_form_unit_tail(const jx_form_ctx *c, const jx_unit *u,
+                       jx_form_row_fn fn, void *ud) {
+  source s = {0};
+  s.c = c;
+  s.unit = u;
+  s.goals = u->goals;
+  s.n_goals = u->n_goals;
+  s.measures = u->measures;
+  s.n_measures = u->n_measures;
+  s.fn = fn;
+  s.ud = ud;
+  RUN(&s, unit_tail_form);
+}
+
+void jx_form_department(const jx_form_ctx *c, const jx_department *d,
+                        jx_form_row_fn fn, void *ud) {
+  source s = {0};
+  s.c = c;
+  s.dept = d;
+  s.goals = d->goals;
+  s.n_goals = d->n_goals;
+  s.measures = d->measures;
+  s.n_measures = d->n_measures;
+  s.indicators = d->indicators;
+  s.n_indicators = d->n_indicators;
+  s.indicators_optional = true;
+  s.fn = fn;
+  s.ud = ud;
+  RUN(&s, department_form);
+}
+
+/* ---- The summary -------------------------------------------------------- */
+
+void jx_summary_init(jx_summary *s) {
+  memset(s, 0, sizeof *s);
+  jx_arena_init(&s->arena);
+}
+
+void jx_summary_free(jx_summary *s) {
+  free(s->items);
+  jx_arena_free(&s->arena);
+  memset(s, 0, sizeof *s);
+}
+
+static const char *keep(jx_summary *s, const char *t) {
+  return t ? jx_arena_strdup(&s->arena, t) : NULL;
+}
+
+void jx_summary_add(jx_summary *s, const jx_unit *u, const jx_project *p) {
+  if (s->n == s->cap) {
+    s->cap = s->cap ? 2 * s->cap : 64;
+    s->items = jx_xrealloc(s->items, s->cap * sizeof *s->items);
+  }
+  jx_summary_item *it = &s->items[s->n++];
+  /* A unit's code and name are the same for all its projects: share them
+   * with the previous item instead of copying them again. */
+  const jx_summary_item *prev = s->n > 1 ? it - 1 : NULL;
+  const char *uc = u ? u->code : NULL, *un = u ? u->name : NULL;
+  it->unit_code =
+      prev && same(prev->unit_code, uc) ? prev->unit_code : keep(s, uc);
+  it->unit_name =
+      prev && same(prev->unit_name, un) ? prev->unit_name : keep(s, un);
+  it->code = keep(s, p->code);
+  it->name = keep(s, p->name);
+  it->budget = p->budget;
+  it->fiscal = p->fiscal;
+  it->other = p->other;
+}
+
+void jx_form_summary(const jx_form_ctx *c, const jx_summary *sum,
+                     jx_form_row_fn fn, void *ud) {
+  source s = {0};
+  s.c = c;
+  s.fn = fn;
+  s.ud = ud;
+  row w;
+  title_row(&s, "项目支出绩效目标汇总表", JX_SUMMARY_COLS);
+  const char *fields[3] = {c->year > 0 ? label_int(&s, "%d", c->year) : NULL,
+                           c->framework, c->currency};
+  for (int i = 0; i < 3; i++) {
+    row_start(&w, JX_FA_NONE, 0);
+    put(&w, 0, 2, 1, JX_FS_LABEL, summary_fields[i]);
+    put(&w, 2, JX_SUMMARY_COLS - 2, 1, i == 0 ? JX_FS_CODE : JX_FS_TEXT,
+        fields[i]);
+    row_end(&s, &w);
+  }
+  row_start(&w, JX_FA_NONE, 0);
+  for (int i = 0; i < JX_SUMMARY_COLS; i++)
+    put(&w, i, 1, 1, JX_FS_HEADER, summary_heading[i]);
+  row_end(&s, &w);
+  jx_decimal total[3] = {{0}, {0}, {0}};
+  bool overflow[3] = {false, false, false};
+  for (size_t i = 0; i < sum->n; i++) {
+    const jx_summary_item *it = &sum->items[i];
+    const jx_decimal v[3] = {it->budget, it->fiscal, it->other};
+    row_start(&w, JX_FA_NONE, i);
+    jx_decimal no = {(int64_t)(i + 1) * JX_DECIMAL_SCALE};
+    put_num(&w, 0, 1, JX_FS_INT, no);
+    put(&w, 1, 1, 1, JX_FS_CODE, it->unit_code);
+    put(&w, 2, 1, 1, JX_FS_TEXT, it->unit_name);
+    put(&w, 3, 1, 1, JX_FS_CODE, it->code);
+    put(&w, 4, 1, 1, JX_FS_TEXT, it->name);
+    for (int k = 0; k < 3; k++) {
+      put_num(&w, 5 + k, 1, JX_FS_MONEY, v[k]);
+      if (!overflow[k] &&
+          jx_decimal_add(total[k], v[k], &total[k]) != JX_DEC_OK)
+        overflow[k] = true;
+    }
+    row_end(&s, &w);
+  }
+  row_start(&w, JX_FA_NONE, 0);
+  put(&w, 0, 5, 1, JX_FS_LABEL, "合计");
+  for (int k = 0; k < 3; k++) {
+    if (overflow[k])
+      put(&w, 5 + k, 1, 1, JX_FS_TEXT, NULL); /* beyond any real budget */
+    else
+      put_num(&w, 5 + k, 1, JX_FS_MONEY, total[k]);
+  }
+  row_end(&s, &w);
+}
+
+/* ---- Texts of numbers --------------------------------------------------- */
+
+/* The exact text with at least two decimals. */
+static size_t two_places(jx_decimal d, char *buf) {
+  size_t n = jx_decimal_format(d, buf);
+  const char *dot = memchr(buf, '.', n);
+  size_t places = dot ? n - (size_t)(dot - buf) - 1 : 0;
+  if (!dot)
+    buf[n++] = '.';
+  while (places++ < 2)
+    buf[n++] = '0';
+  buf[n] = '\0';
+  return n;
+}
+
+size_t jx_form_money_text(jx_decimal d, char buf[JX_DECIMAL_BUFSZ + 4]) {
+  return two_places(d, buf);
+}
+
+size_t jx_form_percent_text(jx_decimal d, char buf[JX_DECIMAL_BUFSZ + 4]) {
+  size_t n = two_places(d, buf);
+  buf[n++] = '%';
+  buf[n] = '\0';
+  return n;
+}
+
+/* ---- Text measures ------------------------------------------------------ */
+
+size_t jx_form_lines(const char *s, double width) {
+  if (!s || !*s)
+    return 1;
+  if (width < 2)
+    width = 2;
+  size_t lines = 0;
+  double w = 0;
+  const utf8proc_uint8_t *p = (const utf8proc_uint8_t *)s;
+  for (;;) {
+    utf8proc_int32_t cp;
+    utf8proc_ssize_t k = utf8proc_iterate(p, -1, &cp);
+    if (k <= 0) { /* ill-formed: one byte, one column */
+      cp = 0xFFFD;
+      k = 1;
+    }
+    if (cp == 0 || cp == '\n') {
+      size_t l = (size_t)(w / width) + 1;
+      if (w > 0 && (size_t)(w / width) * width == w)
+        l--; /* exactly full lines */
+      lines += l;
+      w = 0;
+      if (cp == 0)
+        break;
+    } else if (cp == '\t') {
+      w += 4;
+    } else {
+      int cw = utf8proc_charwidth(cp);
+      w += cw > 0 ? cw : 1;
+    }
+    p += k;
+  }
+  return lines;
+}
+
+/* ---- Copies ------------------------------------------------------------- */
+
+static const char *dup(jx_arena *a, const char *s) {
+  return s ? jx_arena_strdup(a, s) : NULL;
+}
+
+const jx_project *jx_project_copy(jx_arena *a, const jx_project *p) {
+  jx_project *q = jx_arena_alloc(a, sizeof *q);
+  *q = *p;
+  q->code = dup(a, p->code);
+  q->name = dup(a, p->name);
+  q->purpose = dup(a, p->purpose);
+  jx_schedule_point *sched =
+      jx_arena_alloc(a, (p->n_schedule ? p->n_schedule : 1) * sizeof *sched);
+  if (p->n_schedule)
+    memcpy(sched, p->schedule, p->n_schedule * sizeof *sched);
+  q->schedule = sched;
+  const char **goals =
+      jx_arena_alloc(a, (p->n_goals ? p->n_goals : 1) * sizeof *goals);
+  for (size_t i = 0; i < p->n_goals; i++)
+    goals[i] = dup(a, p->goals[i]);
+  q->goals = goals;
+  jx_indicator *ind =
+      jx_arena_alloc(a, (p->n_indicators ? p->n_indicators : 1) * sizeof *ind);
+  for (size_t i = 0; i < p->n_indicators; i++) {
+    const jx_indicator *x = &p->indicators[i];
+    ind[i] = *x;
+    ind[i].level1 = dup(a, x->level1);
+    ind[i].level1_label = dup(a, x->level1_label);
+    ind[i].level2 = dup(a, x->level2);
+    ind[i].level2_label = dup(a, x->level2_label);
+    ind[i].name = dup(a, x->name);
+    ind[i].description = dup(a, x->description);
+    ind[i].unit = dup(a, x->unit);
+    ind[i].text = dup(a, x->text);
+    ind[i].basis = dup(a, x->basis);
+  }
+  q->indicators = ind;
+  return q;
+}
