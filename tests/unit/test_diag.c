@@ -9,6 +9,7 @@
  * only errors and warnings have codes (several rows may share one), and each
  * English/Chinese pair takes the same arguments.
  */
+#include <errno.h>
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -320,7 +321,7 @@ static void test_long_message(void **state) {
   jx_diag_report(f->d, JX_E_UNKNOWN_CATEGORY, NOPOS, "a", cjk);
   jx_diag_flush(f->d);
   snprintf(want, sizeof want,
-           "jxc: error: 指标体系“%.198s\u2026”中没有指标类别“a” "
+           "jxc: 错误: 指标体系“%.198s\u2026”中没有指标类别“a” "
            "[unknown-category]\n",
            cjk);
   assert_string_equal(taken(f), want);
@@ -363,7 +364,7 @@ static void test_read_error(void **state) {
   char path[400];
   memset(path, 'p', sizeof path - 1);
   path[sizeof path - 1] = '\0';
-  jx_diag_read_error(f->d, path, "Input/output error");
+  jx_diag_report_file(f->d, JX_E_READ, path, path, EIO);
   jx_diag_flush(f->d);
   char want[600];
   snprintf(want, sizeof want,
@@ -375,7 +376,7 @@ static void test_read_error(void **state) {
   jx_diag_set_format(f->d, JX_DIAG_JSON);
   jx_diag_report(f->d, JX_E_HEADER_PLACE, NOPOS);
   jx_diag_report(f->d, JX_E_HEADER_PLACE, NOPOS); /* dropped */
-  jx_diag_read_error(f->d, "a\"b.jx", "Is a directory");
+  jx_diag_report_file(f->d, JX_E_READ, "a\"b.jx", "a\"b.jx", EISDIR);
   jx_diag_flush(f->d);
   assert_string_equal(
       taken(f),
@@ -403,11 +404,11 @@ static void test_zh_positional(void **state) {
                  "local");
   jx_diag_note(f->d, JX_N_DID_YOU_MEAN, NOPOS, "output.quantity");
   jx_diag_flush(f->d);
-  assert_string_equal(taken(f), "z.jx:1:5: error: 指标体系“local”中没有指标类别"
+  assert_string_equal(taken(f), "z.jx:1:5: 错误: 指标体系“local”中没有指标类别"
                                 "“output.quantty” [unknown-category]\n"
                                 "    1 |     output.quantty \"人数\" = 22人;\n"
                                 "      |     ^~~~~~~~~~~~~~\n"
-                                "      = help: 是否应为“output.quantity”？\n");
+                                "      = 帮助: 是否应为“output.quantity”？\n");
 }
 
 /* ---- reading lines back from a file or a stream ------------------------ */
@@ -677,8 +678,9 @@ static void test_json(void **state) {
 
 /* ---- the table --------------------------------------------------------- */
 
-/* The printf conversion letter for each argument position of fmt. */
-static int conversions(const char *fmt, char *conv, int max) {
+/* The kind of argument each position of fmt takes: the conversion letter
+ * with its length modifier ("s", "d", "lu", "zu", "M", "E", "L"). */
+static int conversions(const char *fmt, char conv[][4], int max) {
   int next = 0, top = 0;
   for (const char *p = fmt; (p = strchr(p, '%')) != NULL;) {
     p++;
@@ -695,9 +697,12 @@ static int conversions(const char *fmt, char *conv, int max) {
       pos = v - 1;
       p = q + 1;
     }
-    p += strspn(p, "0123456789-+ #.hlzjt");
-    assert_true(pos < max);
-    conv[pos] = *p;
+    p += strspn(p, "0123456789-+ #.");
+    size_t len = strspn(p, "lz");
+    assert_true(pos < max && len < 3);
+    memcpy(conv[pos], p, len + 1);
+    conv[pos][len + 1] = '\0';
+    p += len;
     if (pos + 1 > top)
       top = pos + 1;
   }
@@ -718,15 +723,20 @@ static void test_table(void **state) {
     /* errors and warnings have a code; notes and help never do */
     assert_int_equal(code != NULL,
                      sev == JX_SEV_ERROR || sev == JX_SEV_WARNING);
-    char en[16] = {0}, zh[16] = {0};
+    char en[16][4], zh[16][4];
+    memset(en, 0, sizeof en);
+    memset(zh, 0, sizeof zh);
     int ne = conversions(jx_diag_format_string(id, JX_LANG_EN), en, 16);
     int nz = conversions(jx_diag_format_string(id, JX_LANG_ZH), zh, 16);
-    if (ne != nz || memcmp(en, zh, 16) != 0)
+    if (ne != nz || memcmp(en, zh, sizeof en) != 0)
       fail_msg("row %d: English and Chinese take different arguments", i);
-    /* and only what the engine's formatter knows (strbuf.h) */
-    for (int k = 0; k < ne; k++)
-      if (!en[k] || !strchr("sduxX", en[k]))
-        fail_msg("row %d: argument %d is not %%s, %%d, %%u or %%x", i, k + 1);
+    /* and only what the catalog's formatter knows (catalog.h) */
+    for (int k = 0; k < ne; k++) {
+      const char *c = en[k] + strspn(en[k], "lz");
+      if (!*c || !strchr("sduxXMEL", *c))
+        fail_msg("row %d: argument %d is not one the catalog formats", i,
+                 k + 1);
+    }
   }
 }
 
