@@ -676,6 +676,99 @@ static void test_json(void **state) {
       "\"notes\":[]}\n");
 }
 
+/* ---- records as data --------------------------------------------------- */
+
+/* What a sink (a SARIF writer, a language server) would keep of each
+ * record: everything as data, the message worded in both languages. */
+typedef struct seen {
+  char text[8][512];
+  int n;
+} seen;
+
+static void keep_record(void *ud, const jx_diag_record *r) {
+  seen *s = ud;
+  jx_strbuf en = {0}, zh = {0}, notes = {0};
+  jx_diag_message(&en, r, &r->main, JX_LANG_EN);
+  jx_diag_message(&zh, r, &r->main, JX_LANG_ZH);
+  for (size_t i = 0; i < r->n_notes; i++) {
+    const jx_diag_part *nt = &r->notes[i];
+    jx_sb_printf(&notes, " | note %d %s:%u:%u-%u ", (int)nt->sev,
+                 nt->at.path ? nt->at.path : "-", nt->at.loc.line, nt->at.col,
+                 nt->at.end_col);
+    jx_diag_message(&notes, r, nt, JX_LANG_ZH);
+  }
+  assert_true(s->n < 8);
+  snprintf(s->text[s->n++], sizeof s->text[0],
+           "%s %d %s:%u:%u-%u file=%s cmd=%s quote=[%.*s]@%zu+%zu | %s | %s%s",
+           r->code ? r->code : "-", (int)r->main.sev,
+           r->main.at.path ? r->main.at.path : "-", r->main.at.loc.line,
+           r->main.at.col, r->main.at.end_col, r->file ? r->file : "-",
+           r->command ? r->command : "-", (int)r->main.at.quote_len,
+           r->main.at.quote ? r->main.at.quote : "", r->main.at.quote_at,
+           r->main.at.quote_span, en.p, zh.p, notes.p ? notes.p : "");
+  jx_sb_free(&en);
+  jx_sb_free(&zh);
+  jx_sb_free(&notes);
+}
+
+static void test_records(void **state) {
+  fx *f = *state;
+  static const char src[] = "plan 2021;\n"
+                            "  产出.数亮 \"人数\" = 22人;\n";
+  uint32_t file = jx_diag_add_source(f->d, "r.jx", src, sizeof src - 1);
+  seen s = {0};
+  jx_diag_set_sink(f->d, keep_record, &s);
+  jx_diag_set_werror(f->d, true);
+  /* held: released sorted by position, the later one first reported */
+  jx_diag_set_hold(f->d, true);
+  jx_diag_report(f->d, JX_E_UNKNOWN_CATEGORY, loc_at(src, file, 2, "数亮"),
+                 "产出.数亮", "local");
+  jx_diag_note(f->d, JX_N_DECLARED_HERE, loc_at(src, file, 1, "plan"), "plan");
+  jx_diag_report(f->d, JX_E_HEADER_MISMATCH, loc_at(src, file, 1, "2021"),
+                 (int)JX_M_FIELD_YEAR, "2021", "2020");
+  jx_diag_release(f->d);
+  jx_diag_set_hold(f->d, false);
+  jx_diag_report_file(f->d, JX_E_WRITE, "out.json", "out.json", EACCES);
+  jx_diag_usage(f->d, "build", JX_U_NO_INPUT);
+  jx_diag_flush(f->d);
+  assert_int_equal(s.n, 4);
+  assert_string_equal(s.text[0],
+                      "header-mismatch 3 r.jx:1:6-10 file=- cmd=- "
+                      "quote=[plan 2021;]@5+4 | year '2021' differs from "
+                      "'2020' declared by an earlier file | "
+                      "年度“2021”与之前文件声明的“2020”不一致");
+  assert_string_equal(s.text[1],
+                      "unknown-category 3 r.jx:2:6-8 file=- cmd=- "
+                      "quote=[  产出.数亮 \"人数\" = 22人;]@9+6 | unknown "
+                      "indicator category '产出.数亮' in framework 'local' | "
+                      "指标体系“local”中没有指标类别“产出.数亮” | note 1 "
+                      "r.jx:1:1-5 plan在此处声明");
+  assert_string_equal(s.text[2],
+                      "write-error 3 -:0:0-0 file=out.json cmd=- quote=[]@0+0 "
+                      "| cannot write out.json: Permission denied | 无法写入 "
+                      "out.json：权限不够");
+  assert_string_equal(s.text[3],
+                      "usage 3 -:0:0-0 file=- cmd=build "
+                      "quote=[]@0+0 | no input files | 没有输入文件");
+  /* Nothing went to the writer: the sink took it all. */
+  assert_string_equal(taken(f), "");
+  /* Records made the same way, rendered by the engine's own renderers. */
+  jx_diag_set_sink(f->d, NULL, NULL);
+  jx_diag_set_lang(f->d, JX_LANG_ZH);
+  jx_diag_report_file(f->d, JX_E_READ_CHANGED, "a.jx", "a.jx",
+                      (unsigned long long)10, (unsigned long long)20);
+  jx_diag_usage(f->d, "fmt", JX_U_FMT_W_STDIN);
+  jx_diag_note(f->d, JX_N_TRY_HELP, NOPOS, "fmt");
+  jx_diag_flush(f->d);
+  assert_string_equal(taken(f),
+                      "jxc: 错误: 无法读取 a.jx：文件原有 20 字节，读到 10 "
+                      "字节就结束了（读取时文件被改动过） [read-error]\n"
+                      "jxc fmt: -w 不能改写标准输入\n"
+                      "请运行“jxc help fmt”查看帮助。\n");
+  /* Counted: the two reports and the two files' trouble; not usage. */
+  assert_int_equal(jx_diag_errors(f->d), 4);
+}
+
 /* ---- the table --------------------------------------------------------- */
 
 /* The kind of argument each position of fmt takes: the conversion letter
@@ -786,6 +879,7 @@ int main(void) {
       cmocka_unit_test_setup_teardown(test_werror_and_warning_summary, setup,
                                       teardown),
       cmocka_unit_test_setup_teardown(test_json, setup, teardown),
+      cmocka_unit_test_setup_teardown(test_records, setup, teardown),
       cmocka_unit_test(test_table),
       cmocka_unit_test(test_docs_cover_codes),
   };
