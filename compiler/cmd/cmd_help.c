@@ -142,7 +142,9 @@ void jx_help_overview(jx_strbuf *out, jx_lang lang) {
   jx_sb_puts(out, jx_msg_text(JX_M_HELP_OVERVIEW, lang));
   for (const jx_command *c = jx_commands; c->name; c++) {
     jx_sb_printf(out, "  %-9s ", c->name);
-    jx_sb_puts(out, jx_msg_text(c->summary, lang));
+    jx_sb_puts(out, c->summary == JX_M_NONE && c->summary_text
+                        ? c->summary_text
+                        : jx_msg_text(c->summary, lang));
     jx_sb_puts(out, "\n");
   }
   jx_sb_puts(out, jx_msg_text(JX_M_HELP_OVERVIEW_END, lang));

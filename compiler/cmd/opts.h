@@ -59,9 +59,12 @@ typedef struct jx_command {
   int (*run)(jx_cmdline *cl);
   /* A command that still parses its own argv with cli.h's helpers:
    * argv[0] is its name, followed by every argument (the diagnostics
-   * options given before its name too); `usage_text` is its help. */
+   * options given before its name too); `usage_text` is its help and
+   * `summary_text` its line in `jxc --help` when `summary` is JX_M_NONE
+   * (English only, until it moves to a table and the catalog). */
   int (*run_argv)(int argc, char **argv);
   const char *usage_text;
+  const char *summary_text;
 } jx_command;
 
 /* The table, NULL-name terminated (main.c). */

@@ -39,23 +39,26 @@ static int no_run(jx_cmdline *cl) {
   return 0;
 }
 
-static const jx_command cmd = {"demo",
-                               JX_M_SUMMARY_BUILD,
-                               JX_M_USAGE_BUILD,
-                               JX_M_ABOUT_BUILD,
-                               JX_M_EXIT_BUILD,
-                               table,
-                               true,
-                               no_run,
-                               NULL,
-                               NULL};
+static const jx_command cmd = {.name = "demo",
+                               .summary = JX_M_SUMMARY_BUILD,
+                               .usage = JX_M_USAGE_BUILD,
+                               .about = JX_M_ABOUT_BUILD,
+                               .exit = JX_M_EXIT_BUILD,
+                               .options = table,
+                               .diag_help = true,
+                               .run = no_run};
 
 /* The help of the command table comes from main.c in jxc; here, this. */
 const jx_command jx_commands[] = {
-    {"demo", JX_M_SUMMARY_BUILD, JX_M_USAGE_BUILD, JX_M_ABOUT_BUILD,
-     JX_M_EXIT_BUILD, table, true, no_run, NULL, NULL},
-    {NULL, JX_M_NONE, JX_M_NONE, JX_M_NONE, JX_M_NONE, NULL, false, NULL, NULL,
-     NULL},
+    {.name = "demo",
+     .summary = JX_M_SUMMARY_BUILD,
+     .usage = JX_M_USAGE_BUILD,
+     .about = JX_M_ABOUT_BUILD,
+     .exit = JX_M_EXIT_BUILD,
+     .options = table,
+     .diag_help = true,
+     .run = no_run},
+    {.name = NULL},
 };
 
 const jx_command *jx_command_find(const char *name) {
