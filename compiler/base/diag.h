@@ -86,7 +86,8 @@ typedef struct jx_diag_record {
 } jx_diag_record;
 
 /* Receives each finished record, in the order the run releases them; the
- * record is valid until the callback returns. */
+ * record is valid until the callback returns, and the callback must not
+ * report to the same engine. */
 typedef void (*jx_diag_sink)(void *ud, const jx_diag_record *r);
 /* Receives rendered text; the default sink writes through it. */
 typedef void (*jx_diag_writer)(void *ud, const char *text, size_t n);
