@@ -77,6 +77,9 @@ struct jx_diag {
   bool holding;
   rec *held;
   size_t nheld, capheld;
+  jx_diag_observer observe;
+  void *observe_ud;
+  jx_strbuf observed; /* the message an observer is shown */
 };
 
 static void write_stderr(void *ud, const char *text, size_t n) {
@@ -119,6 +122,7 @@ void jx_diag_free(jx_diag *d) {
   jx_lines_free(&d->lines);
   rec_free(&d->cur);
   jx_sb_free(&d->out);
+  jx_sb_free(&d->observed);
   free(d->view_notes);
   free(d->held);
   free(d);
@@ -173,6 +177,11 @@ void jx_diag_set_sink(jx_diag *d, jx_diag_sink fn, void *ud) {
 void jx_diag_set_writer(jx_diag *d, jx_diag_writer fn, void *ud) {
   d->write = fn ? fn : write_stderr;
   d->ud = fn ? ud : NULL;
+}
+
+void jx_diag_set_observer(jx_diag *d, jx_diag_observer fn, void *ud) {
+  d->observe = fn;
+  d->observe_ud = ud;
 }
 
 void jx_diag_set_format(jx_diag *d, jx_diag_format f) {
@@ -306,9 +315,22 @@ static void deliver(jx_diag *d, const rec *r) {
   d->sink(d->sink_ud, &v);
 }
 
+static void observe(jx_diag *d, const rec *r) {
+  jx_sb_clear(&d->observed);
+  jx_format(&d->observed, jx_diag_format_string(r->main.id, d->lang),
+            &r->main.args, r->pool.p, d->lang);
+  const jx_loc *l = &r->main.loc;
+  jx_diag_event e = {
+      r->main.sev, r->code, l->line ? jx_lines_path(&d->lines, l->file) : NULL,
+      l->line,     l->col,  d->observed.p ? d->observed.p : ""};
+  d->observe(d->observe_ud, &e);
+}
+
 /* The pending record is complete: place it, then send or hold it. */
 static void finish(jx_diag *d) {
   rec *r = &d->cur;
+  if (d->observe)
+    observe(d, r);
   place(d, r, &r->main);
   for (size_t i = 0; i < r->n_notes; i++)
     place(d, r, &r->notes[i]);
@@ -395,6 +417,8 @@ void jx_diag_release(jx_diag *d) {
     rec_free(&d->held[i]);
   }
   d->nheld = 0;
+  if (d->observe)
+    d->observe(d->observe_ud, NULL);
 }
 
 /* ---- reporting ------------------------------------------------------- */

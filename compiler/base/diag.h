@@ -131,6 +131,23 @@ const char *jx_diag_source_path(const jx_diag *d, uint32_t file);
 void jx_diag_set_sink(jx_diag *d, jx_diag_sink fn, void *ud);
 /* Where the default sink and the summary write (NULL: stderr). */
 void jx_diag_set_writer(jx_diag *d, jx_diag_writer fn, void *ud);
+
+/* One diagnostic, worded, for a program that shows diagnostics itself
+ * beside its own output (`jxc build -f html --with-diagnostics` puts them
+ * beside the rows).  A thinner view than a record, kept for that use. */
+typedef struct jx_diag_event {
+  jx_severity severity; /* as printed: -W error already applied */
+  const char *code;     /* "funds-sum" */
+  const char *path;     /* NULL for a message without a position */
+  uint32_t line, col;   /* 1-based; col in bytes */
+  const char *message;  /* in the run's language */
+} jx_diag_event;
+typedef void (*jx_diag_observer)(void *ud, const jx_diag_event *e);
+/* fn sees each diagnostic (not its notes) when it is finished, before it
+ * is held or sent, and e NULL at the end of each jx_diag_release(): in
+ * the streaming build, everything between two NULLs belongs to one
+ * declaration.  NULL fn: none. */
+void jx_diag_set_observer(jx_diag *d, jx_diag_observer fn, void *ud);
 void jx_diag_set_format(jx_diag *d, jx_diag_format f);
 jx_diag_format jx_diag_get_format(const jx_diag *d);
 void jx_diag_set_lang(jx_diag *d, jx_lang lang);

@@ -769,6 +769,48 @@ static void test_records(void **state) {
   assert_int_equal(jx_diag_errors(f->d), 4);
 }
 
+/* The observer (build -f html --with-diagnostics): each diagnostic as it
+ * is finished, worded in the run's language, and NULL after a release. */
+static void observe_event(void *ud, const jx_diag_event *e) {
+  jx_strbuf *sb = ud;
+  if (!e) {
+    jx_sb_puts(sb, "|");
+    return;
+  }
+  jx_sb_printf(sb, "[%d %s %s:%u:%u %s]", (int)e->severity,
+               e->code ? e->code : "-", e->path ? e->path : "-", e->line,
+               e->col, e->message);
+}
+
+static void test_observer(void **state) {
+  fx *f = *state;
+  static const char src[] = "plan 2021;\nproject 8x;\n";
+  uint32_t file = jx_diag_add_source(f->d, "o.jx", src, sizeof src - 1);
+  jx_strbuf seen_events = {0};
+  jx_diag_set_observer(f->d, observe_event, &seen_events);
+  jx_diag_set_lang(f->d, JX_LANG_ZH);
+  jx_diag_set_hold(f->d, true);
+  jx_diag_report(f->d, JX_E_BAD_WORD, loc_at(src, file, 2, "8x"), "8x");
+  jx_diag_note(f->d, JX_N_DID_YOU_MEAN, NOPOS, "8");
+  jx_diag_report(f->d, JX_E_HEADER_PLACE, loc_at(src, file, 1, "plan"));
+  jx_diag_release(f->d);
+  jx_diag_set_hold(f->d, false);
+  jx_diag_report(f->d, JX_E_TOO_MANY_ERRORS, NOPOS, 3);
+  jx_diag_flush(f->d);
+  jx_diag_set_observer(f->d, NULL, NULL);
+  jx_diag_report(f->d, JX_E_HEADER_PLACE, NOPOS);
+  jx_diag_flush(f->d);
+  /* Seen as finished (in report order, before the release sorts them);
+   * set_hold(false) and each flush end with a release. */
+  assert_string_equal(seen_events.p,
+                      "[3 unknown-word o.jx:2:9 无法识别的词“8x”]"
+                      "[3 header-place o.jx:1:1 计划头（“计划”语句）必须位于"
+                      "文件最前面]||[3 too-many-errors -:0:0 错误过多（3 "
+                      "个），停止检查]|");
+  taken(f);
+  jx_sb_free(&seen_events);
+}
+
 /* ---- the table --------------------------------------------------------- */
 
 /* The kind of argument each position of fmt takes: the conversion letter
@@ -880,6 +922,7 @@ int main(void) {
                                       teardown),
       cmocka_unit_test_setup_teardown(test_json, setup, teardown),
       cmocka_unit_test_setup_teardown(test_records, setup, teardown),
+      cmocka_unit_test_setup_teardown(test_observer, setup, teardown),
       cmocka_unit_test(test_table),
       cmocka_unit_test(test_docs_cover_codes),
   };
