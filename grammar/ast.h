@@ -18,16 +18,7 @@
 #include <stdint.h>
 
 #include "jixiao.h"
-
-/* A position in a source file.  Columns are 1-based byte columns; the
- * diagnostic printer turns them into display columns for the caret. */
-typedef struct jx_loc {
-  uint64_t offset; /* byte offset of the first byte */
-  uint32_t line;   /* 1-based */
-  uint32_t col;    /* 1-based, in bytes */
-  uint32_t len;    /* bytes covered (on the first line) */
-  uint32_t file;   /* index in the diagnostics' source table */
-} jx_loc;
+#include "loc.h"
 
 typedef enum jx_value_kind {
   JX_VAL_NONE = 0, /* absent */

@@ -33,11 +33,17 @@ typedef void *yyscan_t;
 }
 
 %code provides {
-/* The printable name of a token kind, for diagnostics and lexer tests. */
+/* Bison's name of a token kind ("'project'", "string"), for lexer tests. */
 const char *jx_token_name(int kind);
+/* The name of a token kind in messages, in lang: a keyword by its
+ * canonical spelling in that language, an operator or mark by its sign
+ * (*literal set: to be quoted), anything else by what it is ("end of
+ * file", "字符串").  The one place syntax errors get token names from. */
+const char *jx_token_display_name(int kind, jx_lang lang, bool *literal);
 }
 
 %code {
+#include <stdio.h>
 #include <string.h>
 
 #include "keywords.h"
@@ -619,43 +625,114 @@ static void yyerror(const jx_loc *loc, yyscan_t scanner, jx_scan *p,
                     const char *msg) {
   (void)scanner;
   p->syntax_errors++;
-  if (!p->read_failed) /* the input's end is false: see scan.h */
+  if (p->read_failed) /* the input's end is false: see scan.h */
+    return;
+  /* With custom error reports, bison calls this only when its stack
+   * would outgrow YYMAXDEPTH. */
+  if (strcmp(msg, "memory exhausted") == 0)
+    jx_diag_report(p->diag, JX_E_SYNTAX_EXHAUSTED, *loc);
+  else
     jx_diag_report(p->diag, JX_E_SYNTAX, *loc, msg);
 }
 
-/* A token's name in messages: bison's (English) name, or in Chinese for
- * the tokens that are not keywords (those are quoted as written). */
-static const char *token_label(yysymbol_kind_t k, bool zh) {
-  if (zh) {
-    switch (k) {
-    case YYSYMBOL_YYEOF:
-      return "文件结尾";
-    case YYSYMBOL_STRING:
-      return "字符串";
-    case YYSYMBOL_NUMBER:
-      return "数值";
-    case YYSYMBOL_DATE:
-      return "日期";
-    case YYSYMBOL_WORD:
-      return "词语";
-    case YYSYMBOL_PATH:
-      return "指标类别";
-    case YYSYMBOL_MONTH:
-      return "月份";
-    default:
-      break;
-    }
+static const char *symbol_display(yysymbol_kind_t k, jx_lang lang,
+                                  bool *literal) {
+  static const struct {
+    yysymbol_kind_t sym;
+    jx_kw kw;
+  } keywords[] = {
+      {YYSYMBOL_PLAN, JX_KW_PLAN},
+      {YYSYMBOL_FRAMEWORK, JX_KW_FRAMEWORK},
+      {YYSYMBOL_CURRENCY, JX_KW_CURRENCY},
+      {YYSYMBOL_DEPARTMENT, JX_KW_DEPARTMENT},
+      {YYSYMBOL_DIVISION, JX_KW_DIVISION},
+      {YYSYMBOL_UNIT, JX_KW_UNIT},
+      {YYSYMBOL_PROJECT, JX_KW_PROJECT},
+      {YYSYMBOL_GOAL, JX_KW_GOAL},
+      {YYSYMBOL_MEASURE, JX_KW_MEASURE},
+      {YYSYMBOL_INDICATOR, JX_KW_INDICATOR},
+      {YYSYMBOL_BUDGET, JX_KW_BUDGET},
+      {YYSYMBOL_CODE, JX_KW_CODE},
+      {YYSYMBOL_FUNDS, JX_KW_FUNDS},
+      {YYSYMBOL_FISCAL, JX_KW_FISCAL},
+      {YYSYMBOL_OTHER, JX_KW_OTHER},
+      {YYSYMBOL_PURPOSE, JX_KW_PURPOSE},
+      {YYSYMBOL_SCHEDULE, JX_KW_SCHEDULE},
+      {YYSYMBOL_DESC, JX_KW_DESC},
+      {YYSYMBOL_BASIS, JX_KW_BASIS},
+      {YYSYMBOL_ROLE, JX_KW_ROLE},
+      {YYSYMBOL_NA, JX_KW_NA},
+  };
+  /* Operators as fmt writes them in each language. */
+  static const struct {
+    yysymbol_kind_t sym;
+    const char *sign[JX_LANG_COUNT];
+  } signs[] = {
+      {YYSYMBOL_GE, {">=", "≥"}}, {YYSYMBOL_LE, {"<=", "≤"}},
+      {YYSYMBOL_GT, {">", ">"}},  {YYSYMBOL_LT, {"<", "<"}},
+      {YYSYMBOL_EQ, {"=", "="}},  {YYSYMBOL_SEMI, {";", ";"}},
+      {YYSYMBOL_LBRACE, {"{", "{"}}, {YYSYMBOL_RBRACE, {"}", "}"}},
+  };
+  static const struct {
+    yysymbol_kind_t sym;
+    jx_msg name;
+  } kinds[] = {
+      {YYSYMBOL_YYEOF, JX_M_TOK_EOF},       {YYSYMBOL_STRING, JX_M_TOK_STRING},
+      {YYSYMBOL_NUMBER, JX_M_TOK_NUMBER},   {YYSYMBOL_DATE, JX_M_TOK_DATE},
+      {YYSYMBOL_WORD, JX_M_TOK_WORD},       {YYSYMBOL_PATH, JX_M_TOK_CATEGORY},
+      {YYSYMBOL_MONTH, JX_M_TOK_MONTH},
+  };
+  *literal = true;
+  for (size_t i = 0; i < sizeof keywords / sizeof *keywords; i++)
+    if (keywords[i].sym == k)
+      return jx_keyword(keywords[i].kw, lang == JX_LANG_ZH);
+  for (size_t i = 0; i < sizeof signs / sizeof *signs; i++)
+    if (signs[i].sym == k)
+      return signs[i].sign[(unsigned)lang < JX_LANG_COUNT ? lang : 0];
+  *literal = false;
+  for (size_t i = 0; i < sizeof kinds / sizeof *kinds; i++)
+    if (kinds[i].sym == k)
+      return jx_msg_text(kinds[i].name, lang);
+  return jx_msg_text(JX_M_TOK_INVALID, lang);
+}
+
+const char *jx_token_display_name(int kind, jx_lang lang, bool *literal) {
+  return symbol_display(YYTRANSLATE(kind), lang, literal);
+}
+
+static bool is_literal(yysymbol_kind_t k) {
+  bool literal;
+  symbol_display(k, JX_LANG_EN, &literal);
+  return literal;
+}
+
+static jx_msg kind_name(yysymbol_kind_t k) {
+  switch (k) {
+  case YYSYMBOL_YYEOF:
+    return JX_M_TOK_EOF;
+  case YYSYMBOL_STRING:
+    return JX_M_TOK_STRING;
+  case YYSYMBOL_NUMBER:
+    return JX_M_TOK_NUMBER;
+  case YYSYMBOL_DATE:
+    return JX_M_TOK_DATE;
+  case YYSYMBOL_WORD:
+    return JX_M_TOK_WORD;
+  case YYSYMBOL_PATH:
+    return JX_M_TOK_CATEGORY;
+  case YYSYMBOL_MONTH:
+    return JX_M_TOK_MONTH;
+  default:
+    return JX_M_TOK_INVALID;
   }
-  return yysymbol_name(k);
 }
 
 /* "unexpected word 'projct'", a hint when the word is a misspelt keyword,
- * then what would have fitted. */
+ * then what would have fitted, in every language (the record is worded
+ * later, in whichever the run shows). */
 static int yyreport_syntax_error(const yypcontext_t *ctx, yyscan_t scanner,
                                  jx_scan *p) {
-  (void)scanner;
   enum { MAX_EXPECTED = 6 };
-  bool zh = jx_diag_lang(p->diag) == JX_LANG_ZH;
   yysymbol_kind_t expected[MAX_EXPECTED];
   int n = yypcontext_expected_tokens(ctx, expected, MAX_EXPECTED);
   yysymbol_kind_t got = yypcontext_token(ctx);
@@ -663,34 +740,53 @@ static int yyreport_syntax_error(const yypcontext_t *ctx, yyscan_t scanner,
   p->syntax_errors++;
   if (p->read_failed) /* the input's end is false: see scan.h */
     return 0;
-  char what[200];
   if (got == YYSYMBOL_WORD && p->last_word) {
     /* A long word is quoted by its start, cut at a character boundary. */
     const char *w = p->last_word;
-    size_t n = strlen(w), k = n > 120 ? 120 : n;
-    while (k > 0 && k < n && ((unsigned char)w[k] & 0xC0) == 0x80)
+    size_t len = strlen(w), k = len > 120 ? 120 : len;
+    while (k > 0 && k < len && ((unsigned char)w[k] & 0xC0) == 0x80)
       k--;
-    snprintf(what, sizeof what, zh ? "%s“%.*s%s”" : "%s '%.*s%s'",
-             token_label(got, zh), (int)k, w, k < n ? "…" : "");
+    char word[128];
+    snprintf(word, sizeof word, "%.*s%s", (int)k, w, k < len ? "…" : "");
+    jx_diag_report(p->diag, JX_E_SYNTAX_UNEXPECTED_WORD, *loc, word);
+  } else if (is_literal(got)) {
+    /* A keyword, operator or mark, as the user wrote it: the lookahead
+     * is the last token the scanner matched. */
+    jx_diag_report(p->diag, JX_E_SYNTAX_UNEXPECTED_TEXT, *loc,
+                   yyget_text(scanner));
   } else {
-    snprintf(what, sizeof what, "%s", token_label(got, zh));
+    jx_diag_report(p->diag, JX_E_SYNTAX_UNEXPECTED, *loc, (int)kind_name(got));
   }
-  jx_diag_report(p->diag, JX_E_SYNTAX_UNEXPECTED, *loc, what);
   const char *hint = got == YYSYMBOL_WORD && p->last_word
                          ? jx_keyword_suggest(p->last_word)
                          : NULL;
   if (hint)
     jx_diag_note(p->diag, JX_N_DID_YOU_MEAN, *loc, hint);
   if (n > 0) {
-    char list[512];
-    size_t len = 0;
-    list[0] = '\0';
-    for (int i = 0; i < n && len < sizeof list; i++)
-      len += (size_t)snprintf(list + len, sizeof list - len, "%s%s",
-                              i == 0 ? "" : i == n - 1 ? (zh ? "或" : " or ")
-                                                       : (zh ? "、" : ", "),
-                              token_label(expected[i], zh));
-    jx_diag_note(p->diag, JX_N_EXPECTED, *loc, list);
+    jx_strbuf list[JX_LANG_COUNT], names[MAX_EXPECTED];
+    const char *text[JX_LANG_COUNT];
+    memset(list, 0, sizeof list);
+    memset(names, 0, sizeof names);
+    for (int l = 0; l < JX_LANG_COUNT; l++) {
+      const char *items[MAX_EXPECTED];
+      for (int i = 0; i < n; i++) {
+        bool literal;
+        const char *s = symbol_display(expected[i], (jx_lang)l, &literal);
+        jx_sb_clear(&names[i]);
+        if (literal)
+          jx_msg_printf(&names[i], (jx_lang)l, JX_M_QUOTED, s);
+        else
+          jx_sb_puts(&names[i], s);
+        items[i] = names[i].p;
+      }
+      jx_join(&list[l], (jx_lang)l, items, (size_t)n, false);
+      text[l] = list[l].p;
+    }
+    jx_diag_note(p->diag, JX_N_EXPECTED, *loc, text);
+    for (int l = 0; l < JX_LANG_COUNT; l++)
+      jx_sb_free(&list[l]);
+    for (int i = 0; i < n; i++)
+      jx_sb_free(&names[i]);
   }
   return 0;
 }

@@ -27,10 +27,15 @@ struct jx_arena_chunk {
  * other trouble outside the input, after removing the temporary of an
  * output file being written (out.c).  Only write() and _exit(): the heap
  * may be in any state, and stdio may want memory. */
+static const char *oom_text = "jxc: out of memory\n";
+
+void jx_oom_set_lang(jx_lang lang) {
+  oom_text = jx_msg_text(JX_M_OUT_OF_MEMORY, lang);
+}
+
 static void out_of_memory(void) {
-  static const char msg[] = "jxc: out of memory\n";
   jx_outfile_remove_all();
-  if (write(STDERR_FILENO, msg, sizeof msg - 1) < 0) {
+  if (write(STDERR_FILENO, oom_text, strlen(oom_text)) < 0) {
     /* nowhere left to say it */
   }
   _exit(2);

@@ -15,6 +15,8 @@
 
 #include <stddef.h>
 
+#include "catalog.h"
+
 typedef struct jx_arena_chunk jx_arena_chunk;
 
 typedef struct jx_arena {
@@ -26,6 +28,10 @@ typedef struct jx_arena_mark {
   jx_arena_chunk *chunk;
   size_t used;
 } jx_arena_mark;
+
+/* The language of the out-of-memory message (a static text: printing it
+ * needs no memory). */
+void jx_oom_set_lang(jx_lang lang);
 
 void jx_arena_init(jx_arena *a);
 void jx_arena_free(jx_arena *a);

@@ -1,77 +1,63 @@
 /*
- * diag.c — the diagnostic engine behind diag.h.
+ * diag.c — the diagnostics engine behind diag.h: records, counting, the
+ * cap, holding and sorting, and handing finished records to the sink.
+ * Rendering is elsewhere: text in diag_text.c, JSON in diag_json.c, the
+ * words in the catalog (catalog.c).
  *
- * Every phase reports here.  A report is formatted at once (into a
- * growable buffer, each string argument cut at JX_DIAG_ARG_MAX bytes) and
- * held as the "pending" diagnostic, so that notes and
- * help can still be attached; it is printed when the next report starts or
- * on jx_diag_flush()/jx_diag_summary().  Printing builds the whole text of
- * one diagnostic (header, source line, caret, notes) in a buffer and hands
- * it to the writer callback in one call, so a test or an IDE sees whole
- * diagnostics and never a half-written one.
- *
- * Locations arrive as byte offsets and byte columns.  Users see code-point
- * columns in the header (what editors show) and a caret placed by display
- * width: utf8proc decides how wide a character is, because the C library's
- * wcwidth depends on the locale and is wrong for CJK in the "C" locale.
- * The line itself comes from diag_lines.c, which never opens a path; text
- * printed for a terminal escapes whatever could drive it (put_safe).
+ * A report becomes the pending record: its arguments are captured at once
+ * (strings copied into the record's pool, so the caller's buffers may go),
+ * and notes may still join it.  It is finished when the next report
+ * starts or on a flush: then, and only then, its lines are looked up
+ * (diag_lines.c, which never opens a path) and the piece a quote needs is
+ * copied into the record, so that a record is whole and can be held,
+ * sorted and rendered later without the source.  Until it is finished the
+ * engine keeps the lines it will need (jx_diag_forget).
  */
 #include "diag.h"
 
 #include "arena.h"
+#include "diag_impl.h"
 #include "diag_lines.h"
-#include "strbuf.h"
 
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/types.h>
 
-#include <utf8proc.h>
+/* Longest argument a message embeds (a word, a number, a name): a 10 MB
+ * token is quoted by its first bytes and "…", as long lines are. */
+#define JX_DIAG_ARG_MAX 200
 
-/* ---- the table ------------------------------------------------------- */
-
-typedef struct diag_row {
-  const char *code;
+/* A part as the engine keeps it: strings are offsets into the record's
+ * pool, which may move while it grows. */
+typedef struct part_rec {
+  jx_diag_id id;
   jx_severity sev;
-  const char *en;
-  const char *zh;
-} diag_row;
-
-static const diag_row rows[JX_DIAG_COUNT] = {
-#define JX_DIAG(id, code, sev, en, zh) {code, sev, en, zh},
-#include "diag_codes.def"
-#undef JX_DIAG
-};
-
-const char *jx_diag_code(jx_diag_id id) {
-  return (unsigned)id < JX_DIAG_COUNT ? rows[id].code : NULL;
-}
-
-jx_severity jx_diag_severity(jx_diag_id id) {
-  return (unsigned)id < JX_DIAG_COUNT ? rows[id].sev : JX_SEV_ERROR;
-}
-
-const char *jx_diag_format_string(jx_diag_id id, jx_lang lang) {
-  if ((unsigned)id >= JX_DIAG_COUNT)
-    return NULL;
-  return lang == JX_LANG_ZH ? rows[id].zh : rows[id].en;
-}
-
-/* ---- the engine ------------------------------------------------------ */
-
-/* One printed part: the diagnostic itself or one of its notes. */
-typedef struct item {
-  jx_severity sev;  /* as printed: werror already applied */
-  const char *code; /* NULL for notes and help */
   jx_loc loc;
-  jx_strbuf msg;
-} item;
+  uint32_t col, end_col;
+  bool quoted, cut_before, cut_after;
+  size_t q_off, q_len, q_at, q_span;
+  jx_args args;
+} part_rec;
+
+typedef struct rec {
+  part_rec main;
+  const char *code;
+  bool has_file, has_cmd;
+  size_t file_off, cmd_off;
+  part_rec *notes;
+  size_t n_notes, cap_notes;
+  jx_strbuf pool;
+  /* The order a held record is released in. */
+  uint32_t sort_file;
+  uint64_t sort_offset; /* UINT64_MAX: no position, sorts last */
+  size_t seq;
+} rec;
 
 struct jx_diag {
   jx_lines lines; /* the sources, and how to get their lines back */
+  jx_diag_sink sink;
+  void *sink_ud;
   jx_diag_writer write;
   void *ud;
   jx_diag_format format;
@@ -80,29 +66,20 @@ struct jx_diag {
   int max_errors; /* <= 0: no cap */
   int errors, warnings;
   bool too_many;       /* the cap was reached; later reports are dropped */
-  bool too_many_shown; /* the too-many-errors line was printed */
-  bool pending;        /* `main` holds a diagnostic not yet printed */
-  item main;
-  /* The main diagnostic is about a whole input (read-error): JSON names
-   * this file although there is no position. */
-  bool main_named;
-  jx_strbuf main_file;
-  item *notes; /* kept with their buffers across diagnostics */
-  size_t nnotes, capnotes;
-  jx_strbuf out; /* text of one diagnostic, then one writer call */
-  /* While held, finished diagnostics queue here and are written sorted by
-   * position on release (see jx_diag_hold). */
+  bool too_many_shown; /* the too-many-errors record was made */
+  bool pending;        /* `cur` is a record not finished yet */
+  rec cur;
+  jx_strbuf out;            /* the default sink's rendering */
+  jx_diag_part *view_notes; /* the public view of a record's notes */
+  size_t cap_view;
+  /* While held, finished records queue here and are sent sorted by
+   * position on release (see jx_diag_set_hold). */
   bool holding;
-  struct held {
-    uint32_t file;
-    uint64_t offset; /* UINT64_MAX: no position, sorts last */
-    size_t seq;
-    char *text;
-    size_t n;
-  } * held;
+  rec *held;
   size_t nheld, capheld;
   jx_diag_observer observe;
   void *observe_ud;
+  jx_strbuf observed; /* the message an observer is shown */
 };
 
 static void write_stderr(void *ud, const char *text, size_t n) {
@@ -110,9 +87,21 @@ static void write_stderr(void *ud, const char *text, size_t n) {
   fwrite(text, 1, n, stderr);
 }
 
+/* The default sink: render in the engine's format and language, write. */
+static void render_and_write(void *ud, const jx_diag_record *r) {
+  jx_diag *d = ud;
+  jx_sb_clear(&d->out);
+  if (d->format == JX_DIAG_JSON)
+    jx_diag_render_json(&d->out, r, d->lang);
+  else
+    jx_diag_render_text(&d->out, r, d->lang, d->color);
+  d->write(d->ud, d->out.p, d->out.n);
+}
+
 jx_diag *jx_diag_new(void) {
-  jx_diag *d = jx_xrealloc(NULL, sizeof *d);
-  memset(d, 0, sizeof *d);
+  jx_diag *d = jx_xcalloc(1, sizeof *d);
+  d->sink = render_and_write;
+  d->sink_ud = d;
   d->write = write_stderr;
   d->format = JX_DIAG_TEXT;
   d->lang = JX_LANG_EN;
@@ -120,18 +109,21 @@ jx_diag *jx_diag_new(void) {
   return d;
 }
 
+static void rec_free(rec *r) {
+  free(r->notes);
+  jx_sb_free(&r->pool);
+}
+
 void jx_diag_free(jx_diag *d) {
   if (!d)
     return;
-  /* A diagnostic still held would otherwise be lost without a trace. */
+  /* A record still held would otherwise be lost without a trace. */
   jx_diag_flush(d);
   jx_lines_free(&d->lines);
-  for (size_t i = 0; i < d->capnotes; i++)
-    jx_sb_free(&d->notes[i].msg);
-  free(d->notes);
-  jx_sb_free(&d->main.msg);
+  rec_free(&d->cur);
   jx_sb_free(&d->out);
-  jx_sb_free(&d->main_file);
+  jx_sb_free(&d->observed);
+  free(d->view_notes);
   free(d->held);
   free(d);
 }
@@ -163,18 +155,23 @@ static uint64_t line_start_in(jx_loc loc, uint32_t file, uint64_t upto) {
 }
 
 void jx_diag_forget(jx_diag *d, uint32_t file, uint64_t offset) {
-  /* The diagnostic not printed yet (notes may still join it) will quote
-   * its lines later: keep them. */
+  /* The record not finished yet (notes may still join it) will quote its
+   * lines later: keep them. */
   if (d->pending) {
-    offset = line_start_in(d->main.loc, file, offset);
-    for (size_t i = 0; i < d->nnotes; i++)
-      offset = line_start_in(d->notes[i].loc, file, offset);
+    offset = line_start_in(d->cur.main.loc, file, offset);
+    for (size_t i = 0; i < d->cur.n_notes; i++)
+      offset = line_start_in(d->cur.notes[i].loc, file, offset);
   }
   jx_lines_forget(&d->lines, file, offset);
 }
 
 const char *jx_diag_source_path(const jx_diag *d, uint32_t file) {
   return jx_lines_path(&d->lines, file);
+}
+
+void jx_diag_set_sink(jx_diag *d, jx_diag_sink fn, void *ud) {
+  d->sink = fn ? fn : render_and_write;
+  d->sink_ud = fn ? ud : d;
 }
 
 void jx_diag_set_writer(jx_diag *d, jx_diag_writer fn, void *ud) {
@@ -189,6 +186,10 @@ void jx_diag_set_observer(jx_diag *d, jx_diag_observer fn, void *ud) {
 
 void jx_diag_set_format(jx_diag *d, jx_diag_format f) {
   d->format = f;
+}
+
+jx_diag_format jx_diag_get_format(const jx_diag *d) {
+  return d->format;
 }
 
 void jx_diag_set_lang(jx_diag *d, jx_lang lang) {
@@ -223,7 +224,7 @@ bool jx_diag_too_many(const jx_diag *d) {
   return d->too_many;
 }
 
-/* ---- source lines ---------------------------------------------------- */
+/* ---- finishing a record ---------------------------------------------- */
 
 /* Moves i back to the first byte of a UTF-8 character. */
 static size_t char_start(const char *s, size_t i) {
@@ -232,239 +233,30 @@ static size_t char_start(const char *s, size_t i) {
   return i;
 }
 
-/* Bytes quoted on each side of a location on a long line: a minified file
- * or a paragraph on one line is quoted only around the location, between
- * "..." marks, so that one message stays one screen. */
-#define JX_DIAG_QUOTE_CONTEXT 160
-
-/* The line holding `loc` (see jx_lines_fetch). */
-static bool fetch_line(jx_diag *d, jx_loc loc, const char **text, size_t *n,
-                       size_t *at, bool *cut) {
-  return jx_lines_fetch(&d->lines, loc, JX_DIAG_QUOTE_CONTEXT, text, n, at,
-                        cut);
-}
-
-/* Where a location falls on its displayed line. */
-typedef struct span {
-  uint32_t col;     /* 1-based code-point column */
-  uint32_t end_col; /* exclusive */
-  size_t dstart;    /* display column of the caret, 0-based */
-  size_t dwidth;    /* display width of ^~~~, at least 1 */
-} span;
-
-/* How a unit of text is shown on a terminal. */
-typedef enum unit_show {
-  SHOW_AS_IS,
-  SHOW_BYTES,    /* \xNN per byte: bad UTF-8, C0, DEL and C1 controls */
-  SHOW_CODEPOINT /* <U+202E>, as gcc does: invisible bidi controls */
-} unit_show;
-
-/* Characters that reorder the text around them ("Trojan Source",
- * CVE-2021-42574): shown, never obeyed. */
-static bool is_bidi_control(utf8proc_int32_t cp) {
-  return (cp >= 0x202A && cp <= 0x202E) || (cp >= 0x2066 && cp <= 0x2069) ||
-         cp == 0x200E || cp == 0x200F || cp == 0x061C;
-}
-
-/* One displayed unit of text starting at s[i] (not a tab): a character, or
- * bytes to be escaped.  Returns its length in bytes. */
-static size_t next_unit(const char *s, size_t n, size_t i, size_t *width,
-                        unit_show *show, utf8proc_int32_t *cpp) {
-  utf8proc_int32_t cp;
-  utf8proc_ssize_t k = utf8proc_iterate((const utf8proc_uint8_t *)s + i,
-                                        (utf8proc_ssize_t)(n - i), &cp);
-  if (k <= 0) { /* invalid UTF-8: one byte at a time */
-    *show = SHOW_BYTES;
-    *width = 4;
-    return 1;
-  }
-  *cpp = cp;
-  /* C0, DEL and C1 controls would move the terminal's cursor. */
-  if (cp < 0x20 || (cp >= 0x7f && cp < 0xa0)) {
-    *show = SHOW_BYTES;
-    *width = 4 * (size_t)k;
-    return (size_t)k;
-  }
-  if (is_bidi_control(cp)) {
-    *show = SHOW_CODEPOINT;
-    *width = 8;
-    return (size_t)k;
-  }
-  *show = SHOW_AS_IS;
-  int w = utf8proc_charwidth(cp);
-  *width = w > 0 ? (size_t)w : 0;
-  return (size_t)k;
-}
-
-static void put_unit(jx_strbuf *out, const char *s, size_t k, unit_show show,
-                     utf8proc_int32_t cp) {
-  if (show == SHOW_BYTES) {
-    for (size_t j = 0; j < k; j++)
-      jx_sb_printf(out, "\\x%02X", (unsigned)(unsigned char)s[j]);
-  } else if (show == SHOW_CODEPOINT) {
-    jx_sb_printf(out, "<U+%04X>", (unsigned)cp);
-  } else {
-    jx_sb_add(out, s, k);
-  }
-}
-
-/* Text from the user (a file name, a word or a name echoed in a message)
- * as it may safely reach a terminal. */
-static void put_safe(jx_strbuf *out, const char *s, size_t n) {
-  for (size_t i = 0; i < n;) {
-    size_t w, k;
-    unit_show show;
-    utf8proc_int32_t cp = 0;
-    k = next_unit(s, n, i, &w, &show, &cp);
-    put_unit(out, s + i, k, show, cp);
-    i += k;
-  }
-}
-
-/* Measures the span of [at, at+len) on line s[0..n) and, if out is not
- * NULL, appends the line as displayed (tabs expanded, bad bytes and
- * controls escaped). */
-static void lay_out(const char *s, size_t n, size_t at, size_t len,
-                    jx_strbuf *out, span *sp) {
-  size_t end = at + len < at || at + len > n ? n : at + len;
-  size_t dcol = 0, units = 0, dend = 0, uend = 0;
-  bool found = false;
-  for (size_t i = 0; i < n;) {
-    size_t w, k;
-    if (s[i] == '\t') {
-      k = 1;
-      w = 8 - dcol % 8;
-      if (out)
-        jx_sb_fill(out, ' ', w);
-    } else {
-      unit_show show;
-      utf8proc_int32_t cp = 0;
-      k = next_unit(s, n, i, &w, &show, &cp);
-      if (out)
-        put_unit(out, s + i, k, show, cp);
-    }
-    if (!found && i + k > at) {
-      found = true;
-      sp->dstart = dcol;
-      sp->col = (uint32_t)units + 1;
-    }
-    if (found && i < end) {
-      dend = dcol + w;
-      uend = units + 1;
-    }
-    dcol += w;
-    units++;
-    i += k;
-  }
-  if (!found) { /* at the end of the line */
-    sp->dstart = dcol;
-    sp->col = (uint32_t)units + 1;
-  }
-  bool covers = found && len > 0 && uend > 0;
-  sp->end_col = covers ? (uint32_t)uend + 1 : sp->col;
-  sp->dwidth = covers && dend > sp->dstart ? dend - sp->dstart : 1;
-}
-
-/* The span of a loc whose line could not be read: byte columns are the
- * best there is. */
-static void blind_span(jx_loc loc, span *sp) {
-  sp->col = loc.col ? loc.col : 1;
-  sp->end_col = sp->col + loc.len;
-  sp->dstart = 0;
-  sp->dwidth = 1;
-}
-
-/* ---- text output ----------------------------------------------------- */
-
-#define C_BOLD "\033[1m"
-#define C_RED "\033[1;31m"
-#define C_MAGENTA "\033[1;35m"
-#define C_CYAN "\033[1;36m"
-#define C_GREEN "\033[1;32m"
-#define C_RESET "\033[0m"
-
-/* Indexed by jx_severity. */
-static const char *const sev_words[] = {"help", "note", "warning", "error"};
-static const char *const sev_colors[] = {C_BOLD, C_CYAN, C_MAGENTA, C_RED};
-
-static const char *sev_word(jx_severity s) {
-  return sev_words[s <= JX_SEV_ERROR ? s : JX_SEV_ERROR];
-}
-
-static const char *sev_color(jx_severity s) {
-  return sev_colors[s <= JX_SEV_ERROR ? s : JX_SEV_ERROR];
-}
-
-static void put_colored(jx_diag *d, const char *color, const char *text) {
-  if (d->color)
-    jx_sb_puts(&d->out, color);
-  jx_sb_puts(&d->out, text);
-  if (d->color)
-    jx_sb_puts(&d->out, C_RESET);
-}
-
-static size_t gutter_width(uint32_t line) {
-  size_t w = 1;
-  for (uint32_t v = line; v >= 10; v /= 10)
-    w++;
-  return w < 4 ? 4 : w;
-}
-
-/* PATH:LINE:COL: SEVERITY: MESSAGE [CODE], or jxc: … without a position. */
-static void put_header(jx_diag *d, const item *it, uint32_t col) {
-  jx_strbuf *o = &d->out;
-  if (it->loc.line == 0) {
-    put_colored(d, C_BOLD, "jxc:");
-  } else {
-    if (d->color)
-      jx_sb_puts(o, C_BOLD);
-    const char *path = jx_diag_source_path(d, it->loc.file);
-    if (!path)
-      path = "<unknown>";
-    put_safe(o, path, strlen(path));
-    jx_sb_printf(o, ":%lu:%lu:", (unsigned long)it->loc.line,
-                 (unsigned long)col);
-    if (d->color)
-      jx_sb_puts(o, C_RESET);
-  }
-  jx_sb_puts(o, " ");
-  if (d->color)
-    jx_sb_puts(o, sev_color(it->sev));
-  jx_sb_puts(o, sev_word(it->sev));
-  jx_sb_puts(o, ":");
-  if (d->color)
-    jx_sb_puts(o, C_RESET);
-  jx_sb_puts(o, " ");
-  put_safe(o, it->msg.p, it->msg.n);
-  if (it->code) {
-    jx_sb_puts(o, " [");
-    jx_sb_puts(o, it->code);
-    jx_sb_puts(o, "]");
-  }
-  jx_sb_puts(o, "\n");
-}
-
-/* A header, and below it the source line and caret when the line can be
- * read.  Returns the gutter width used. */
-static size_t put_located(jx_diag *d, const item *it) {
+/* Works out where a part points and copies the piece of its line a quote
+ * shows into the pool. */
+static void place(jx_diag *d, rec *r, part_rec *p) {
+  p->quoted = p->cut_before = p->cut_after = false;
+  p->col = p->end_col = 0;
+  if (p->loc.line == 0)
+    return;
   const char *s;
   size_t n, at;
   bool cut;
-  span sp;
-  if (!fetch_line(d, it->loc, &s, &n, &at, &cut)) {
-    blind_span(it->loc, &sp);
-    put_header(d, it, sp.col);
-    return gutter_width(it->loc.line);
+  if (!jx_lines_fetch(&d->lines, p->loc, JX_DIAG_QUOTE_CONTEXT, &s, &n, &at,
+                      &cut)) {
+    /* Byte columns are the best there is. */
+    p->col = p->loc.col ? p->loc.col : 1;
+    p->end_col = p->col + p->loc.len;
+    return;
   }
-  lay_out(s, n, at, it->loc.len, NULL, &sp);
-  put_header(d, it, sp.col);
-
-  jx_strbuf *o = &d->out;
-  size_t w = gutter_width(it->loc.line);
-  jx_sb_printf(o, " %*lu | ", (int)w, (unsigned long)it->loc.line);
+  jx_diag_span sp;
+  jx_diag_lay_out(s, n, at, p->loc.len, NULL, &sp);
+  p->col = sp.col;
+  p->end_col = sp.end_col;
   /* An underline longer than the context is cut too. */
   size_t len =
-      it->loc.len < JX_DIAG_QUOTE_CONTEXT ? it->loc.len : JX_DIAG_QUOTE_CONTEXT;
+      p->loc.len < JX_DIAG_QUOTE_CONTEXT ? p->loc.len : JX_DIAG_QUOTE_CONTEXT;
   size_t from = 0, to = n;
   if (n > 3 * JX_DIAG_QUOTE_CONTEXT) {
     from = at > JX_DIAG_QUOTE_CONTEXT
@@ -473,210 +265,141 @@ static size_t put_located(jx_diag *d, const item *it) {
     size_t end = at + len + JX_DIAG_QUOTE_CONTEXT;
     to = end < n ? char_start(s, end) : n;
   }
-  if (from > 0)
-    jx_sb_puts(o, "...");
-  lay_out(s + from, to - from, at - from, len, o, &sp);
-  if (to < n || cut)
-    jx_sb_puts(o, "...");
-  jx_sb_puts(o, "\n ");
-  jx_sb_fill(o, ' ', w);
-  jx_sb_puts(o, " | ");
-  jx_sb_fill(o, ' ', sp.dstart + (from > 0 ? 3u : 0u));
-  if (d->color)
-    jx_sb_puts(o, C_GREEN);
-  jx_sb_puts(o, "^");
-  jx_sb_fill(o, '~', sp.dwidth - 1);
-  if (d->color)
-    jx_sb_puts(o, C_RESET);
-  jx_sb_puts(o, "\n");
-  return w;
+  p->quoted = true;
+  p->q_off = r->pool.n;
+  p->q_len = to - from;
+  p->q_at = at - from;
+  p->q_span = len;
+  p->cut_before = from > 0;
+  p->cut_after = to < n || cut;
+  jx_sb_add(&r->pool, s + from, to - from);
+  jx_sb_add(&r->pool, "", 1);
 }
 
-static void put_text(jx_diag *d) {
-  jx_strbuf *o = &d->out;
-  size_t w = 4;
-  if (d->main.loc.line == 0)
-    put_header(d, &d->main, 0);
-  else
-    w = put_located(d, &d->main);
-  for (size_t i = 0; i < d->nnotes; i++) {
-    const item *nt = &d->notes[i];
-    if (nt->sev == JX_SEV_NOTE && nt->loc.line != 0) {
-      put_located(d, nt);
-      continue;
-    }
-    /* help, or a note without a place: a row under the gutter */
-    jx_sb_fill(o, ' ', w + 2);
-    jx_sb_puts(o, "= ");
-    if (d->color)
-      jx_sb_puts(o, sev_color(nt->sev));
-    jx_sb_puts(o, sev_word(nt->sev));
-    jx_sb_puts(o, ":");
-    if (d->color)
-      jx_sb_puts(o, C_RESET);
-    jx_sb_puts(o, " ");
-    put_safe(o, nt->msg.p, nt->msg.n);
-    jx_sb_puts(o, "\n");
+static jx_diag_part view_part(const jx_diag *d, const rec *r,
+                              const part_rec *p) {
+  jx_diag_part v;
+  v.id = p->id;
+  v.sev = p->sev;
+  v.at.loc = p->loc;
+  v.at.path = p->loc.line ? jx_lines_path(&d->lines, p->loc.file) : NULL;
+  v.at.col = p->col;
+  v.at.end_col = p->end_col;
+  v.at.quote = p->quoted ? r->pool.p + p->q_off : NULL;
+  v.at.quote_len = p->quoted ? p->q_len : 0;
+  v.at.quote_at = p->q_at;
+  v.at.quote_span = p->q_span;
+  v.at.cut_before = p->cut_before;
+  v.at.cut_after = p->cut_after;
+  v.args = p->args;
+  return v;
+}
+
+/* Sends a finished record to the sink, as a jx_diag_record. */
+static void deliver(jx_diag *d, const rec *r) {
+  if (r->n_notes > d->cap_view) {
+    d->cap_view = r->n_notes;
+    d->view_notes =
+        jx_xrealloc(d->view_notes, d->cap_view * sizeof *d->view_notes);
   }
+  jx_diag_record v;
+  v.main = view_part(d, r, &r->main);
+  v.code = r->code;
+  v.file = r->has_file ? r->pool.p + r->file_off : NULL;
+  v.command = r->has_cmd ? r->pool.p + r->cmd_off : NULL;
+  for (size_t i = 0; i < r->n_notes; i++)
+    d->view_notes[i] = view_part(d, r, &r->notes[i]);
+  v.notes = d->view_notes;
+  v.n_notes = r->n_notes;
+  v.pool = r->pool.p;
+  d->sink(d->sink_ud, &v);
 }
 
-/* ---- JSON output ----------------------------------------------------- */
-
-/* A JSON string per RFC 8259.  Bytes that are not UTF-8 become U+FFFD so
- * the line stays valid JSON whatever the message holds. */
-static void json_str(jx_strbuf *o, const char *s, size_t n) {
-  jx_sb_puts(o, "\"");
-  for (size_t i = 0; i < n;) {
-    unsigned char c = (unsigned char)s[i];
-    if (c >= 0x80) {
-      utf8proc_int32_t cp;
-      utf8proc_ssize_t k = utf8proc_iterate((const utf8proc_uint8_t *)s + i,
-                                            (utf8proc_ssize_t)(n - i), &cp);
-      if (k <= 0) {
-        jx_sb_puts(o, "\xEF\xBF\xBD");
-        i++;
-      } else {
-        jx_sb_add(o, s + i, (size_t)k);
-        i += (size_t)k;
-      }
-      continue;
-    }
-    i++;
-    const char *esc = c == '"'    ? "\\\""
-                      : c == '\\' ? "\\\\"
-                      : c == '\n' ? "\\n"
-                      : c == '\t' ? "\\t"
-                      : c == '\r' ? "\\r"
-                      : c == '\b' ? "\\b"
-                      : c == '\f' ? "\\f"
-                                  : NULL;
-    if (esc) {
-      jx_sb_puts(o, esc);
-    } else if (c < 0x20) {
-      jx_sb_printf(o, "\\u%04X", (unsigned)c);
-    } else {
-      char ch = (char)c;
-      jx_sb_add(o, &ch, 1);
-    }
-  }
-  jx_sb_puts(o, "\"");
-}
-
-static void json_path(jx_diag *d, uint32_t file) {
-  const char *path = jx_diag_source_path(d, file);
-  if (path)
-    json_str(&d->out, path, strlen(path));
-  else
-    jx_sb_puts(&d->out, "null");
-}
-
-static void json_span(jx_diag *d, jx_loc loc, span *sp) {
-  const char *s;
-  size_t n, at;
-  bool cut;
-  if (fetch_line(d, loc, &s, &n, &at, &cut))
-    lay_out(s, n, at, loc.len, NULL, sp);
-  else
-    blind_span(loc, sp);
-}
-
-static void put_json(jx_diag *d) {
-  jx_strbuf *o = &d->out;
-  const item *m = &d->main;
-  if (m->loc.line == 0) {
-    jx_sb_puts(o, "{\"file\":");
-    if (d->main_named)
-      json_str(o, d->main_file.p, d->main_file.n);
-    else
-      jx_sb_puts(o, "null");
-    jx_sb_puts(o, ",\"line\":0,\"column\":0,\"end_line\":0,"
-                  "\"end_column\":0,\"byte_offset\":0");
-  } else {
-    span sp;
-    json_span(d, m->loc, &sp);
-    jx_sb_puts(o, "{\"file\":");
-    json_path(d, m->loc.file);
-    jx_sb_printf(o,
-                 ",\"line\":%lu,\"column\":%lu,\"end_line\":%lu,"
-                 "\"end_column\":%lu,\"byte_offset\":%llu",
-                 (unsigned long)m->loc.line, (unsigned long)sp.col,
-                 (unsigned long)m->loc.line, (unsigned long)sp.end_col,
-                 (unsigned long long)m->loc.offset);
-  }
-  jx_sb_printf(o, ",\"severity\":\"%s\",\"code\":", sev_word(m->sev));
-  if (m->code)
-    json_str(o, m->code, strlen(m->code));
-  else
-    jx_sb_puts(o, "null");
-  jx_sb_puts(o, ",\"message\":");
-  json_str(o, m->msg.p, m->msg.n);
-  jx_sb_puts(o, ",\"notes\":[");
-  for (size_t i = 0; i < d->nnotes; i++) {
-    const item *nt = &d->notes[i];
-    jx_sb_printf(o, "%s{\"severity\":\"%s\",\"message\":", i ? "," : "",
-                 sev_word(nt->sev));
-    json_str(o, nt->msg.p, nt->msg.n);
-    if (nt->sev == JX_SEV_NOTE && nt->loc.line != 0) {
-      span sp;
-      json_span(d, nt->loc, &sp);
-      jx_sb_puts(o, ",\"file\":");
-      json_path(d, nt->loc.file);
-      jx_sb_printf(o, ",\"line\":%lu,\"column\":%lu,\"end_column\":%lu",
-                   (unsigned long)nt->loc.line, (unsigned long)sp.col,
-                   (unsigned long)sp.end_col);
-    }
-    jx_sb_puts(o, "}");
-  }
-  jx_sb_puts(o, "]}\n");
-}
-
-/* ---- reporting ------------------------------------------------------- */
-
-static void observe(jx_diag *d) {
-  const item *m = &d->main;
-  jx_diag_event e = {m->sev,      m->code,    NULL,
-                     m->loc.line, m->loc.col, m->msg.p ? m->msg.p : ""};
-  if (m->loc.line)
-    e.path = jx_diag_source_path(d, m->loc.file);
+static void observe(jx_diag *d, const rec *r) {
+  jx_sb_clear(&d->observed);
+  jx_format(&d->observed, jx_diag_format_string(r->main.id, d->lang),
+            &r->main.args, r->pool.p, d->lang);
+  const jx_loc *l = &r->main.loc;
+  jx_diag_event e = {
+      r->main.sev, r->code, l->line ? jx_lines_path(&d->lines, l->file) : NULL,
+      l->line,     l->col,  d->observed.p ? d->observed.p : ""};
   d->observe(d->observe_ud, &e);
 }
 
-static void emit(jx_diag *d) {
+/* The pending record is complete: place it, then send or hold it. */
+static void finish(jx_diag *d) {
+  rec *r = &d->cur;
   if (d->observe)
-    observe(d);
-  jx_sb_clear(&d->out);
-  if (d->format == JX_DIAG_JSON)
-    put_json(d);
-  else
-    put_text(d);
+    observe(d, r);
+  place(d, r, &r->main);
+  for (size_t i = 0; i < r->n_notes; i++)
+    place(d, r, &r->notes[i]);
   if (!d->holding) {
-    d->write(d->ud, d->out.p, d->out.n);
+    deliver(d, r);
     return;
   }
   if (d->nheld == d->capheld) {
     d->capheld = d->capheld ? 2 * d->capheld : 16;
     d->held = jx_xrealloc(d->held, d->capheld * sizeof *d->held);
   }
-  struct held *h = &d->held[d->nheld];
-  /* A whole input's trouble sorts after everything with a position. */
-  h->file = d->main_named ? UINT32_MAX : d->main.loc.file;
-  h->offset = d->main.loc.line ? d->main.loc.offset : UINT64_MAX;
-  h->seq = d->nheld;
-  h->n = d->out.n;
-  h->text = jx_xrealloc(NULL, h->n ? h->n : 1);
-  memcpy(h->text, d->out.p, h->n);
-  d->nheld++;
+  /* A whole file's trouble sorts after everything with a position. */
+  r->sort_file = r->has_file ? UINT32_MAX : r->main.loc.file;
+  r->sort_offset = r->main.loc.line ? r->main.loc.offset : UINT64_MAX;
+  r->seq = d->nheld;
+  /* The queue takes the record's buffers; the next one starts afresh. */
+  d->held[d->nheld++] = *r;
+  memset(r, 0, sizeof *r);
 }
 
-static void flush_pending(jx_diag *d);
-
 static int held_order(const void *a, const void *b) {
-  const struct held *x = a, *y = b;
-  if (x->file != y->file)
-    return x->file < y->file ? -1 : 1;
-  if (x->offset != y->offset)
-    return x->offset < y->offset ? -1 : 1;
+  const rec *x = a, *y = b;
+  if (x->sort_file != y->sort_file)
+    return x->sort_file < y->sort_file ? -1 : 1;
+  if (x->sort_offset != y->sort_offset)
+    return x->sort_offset < y->sort_offset ? -1 : 1;
   return x->seq < y->seq ? -1 : x->seq > y->seq;
+}
+
+/* A fresh pending record. */
+static void begin(jx_diag *d, jx_diag_id id, jx_severity sev, jx_loc loc,
+                  size_t clip, va_list ap) {
+  rec *r = &d->cur;
+  jx_sb_clear(&r->pool);
+  r->n_notes = 0;
+  r->has_file = r->has_cmd = false;
+  r->code = jx_diag_code(id);
+  memset(&r->main, 0, sizeof r->main);
+  r->main.id = id;
+  r->main.sev = sev;
+  r->main.loc = loc;
+  jx_args_capture(&r->main.args, &r->pool,
+                  jx_diag_format_string(id, JX_LANG_EN), clip, ap);
+  d->pending = true;
+}
+
+static void begin_v(jx_diag *d, jx_diag_id id, jx_severity sev, jx_loc loc,
+                    size_t clip, ...) {
+  va_list ap;
+  va_start(ap, clip);
+  begin(d, id, sev, loc, clip, ap);
+  va_end(ap);
+}
+
+/* Finishes the pending record, then makes the too-many-errors record once
+ * the cap has been reached (after the notes of the last error it allowed). */
+static void flush_pending(jx_diag *d) {
+  if (d->pending) {
+    d->pending = false;
+    finish(d);
+  }
+  if (d->too_many && !d->too_many_shown) {
+    d->too_many_shown = true;
+    jx_loc none = {0};
+    begin_v(d, JX_E_TOO_MANY_ERRORS, JX_SEV_ERROR, none, JX_DIAG_ARG_MAX,
+            d->max_errors);
+    d->pending = false;
+    finish(d);
+  }
 }
 
 void jx_diag_set_hold(jx_diag *d, bool on) {
@@ -690,118 +413,110 @@ void jx_diag_release(jx_diag *d) {
   if (d->nheld) /* qsort(NULL, 0, …) is undefined behaviour */
     qsort(d->held, d->nheld, sizeof *d->held, held_order);
   for (size_t i = 0; i < d->nheld; i++) {
-    d->write(d->ud, d->held[i].text, d->held[i].n);
-    free(d->held[i].text);
+    deliver(d, &d->held[i]);
+    rec_free(&d->held[i]);
   }
   d->nheld = 0;
   if (d->observe)
     d->observe(d->observe_ud, NULL);
 }
 
-/* Longest argument a message embeds (a word, a number, a name): a 10 MB
- * token is quoted by its first bytes and "…", as long lines are. */
-#define JX_DIAG_ARG_MAX 200
+/* ---- reporting ------------------------------------------------------- */
 
-static void set_item(jx_diag *d, item *it, jx_diag_id id, jx_severity sev,
-                     const char *code, jx_loc loc, size_t clip, va_list ap) {
-  it->sev = sev;
-  it->code = code;
-  it->loc = loc;
-  jx_sb_clear(&it->msg);
-  jx_sb_vprintf_clipped(&it->msg, clip, jx_diag_format_string(id, d->lang), ap);
-}
-
-/* Prints the pending diagnostic, then the too-many-errors line once the
- * cap has been reached (after the notes of the last error it allowed). */
-static void flush_pending(jx_diag *d) {
-  if (d->pending) {
-    d->pending = false;
-    emit(d);
-  }
-  if (d->too_many && !d->too_many_shown) {
-    d->too_many_shown = true;
-    jx_loc none = {0};
-    d->main.sev = JX_SEV_ERROR;
-    d->main.code = rows[JX_E_TOO_MANY_ERRORS].code;
-    d->main.loc = none;
-    d->main_named = false;
-    jx_sb_clear(&d->main.msg);
-    jx_sb_printf(&d->main.msg,
-                 jx_diag_format_string(JX_E_TOO_MANY_ERRORS, d->lang),
-                 d->max_errors);
-    d->nnotes = 0;
-    emit(d);
-  }
-}
-
-static void report(jx_diag *d, jx_diag_id id, jx_loc loc, size_t clip,
-                   va_list ap) {
-  jx_severity sev = rows[id].sev;
+/* Severity as shown, counted. */
+static jx_severity count(jx_diag *d, jx_diag_id id) {
+  jx_severity sev = jx_diag_severity(id);
   if (sev == JX_SEV_WARNING && d->werror)
     sev = JX_SEV_ERROR;
   if (sev == JX_SEV_ERROR)
     d->errors++;
   else if (sev == JX_SEV_WARNING)
     d->warnings++;
-  set_item(d, &d->main, id, sev, rows[id].code, loc, clip, ap);
-  d->main_named = false;
-  d->nnotes = 0;
-  d->pending = true;
   if (sev == JX_SEV_ERROR && d->max_errors > 0 && d->errors >= d->max_errors)
     d->too_many = true;
+  return sev;
 }
 
 void jx_diag_report(jx_diag *d, jx_diag_id id, jx_loc loc, ...) {
   flush_pending(d);
   if (d->too_many || (unsigned)id >= JX_DIAG_COUNT)
     return;
+  jx_severity sev = count(d, id);
   va_list ap;
   va_start(ap, loc);
-  report(d, id, loc, JX_DIAG_ARG_MAX, ap);
+  begin(d, id, sev, loc, JX_DIAG_ARG_MAX, ap);
   va_end(ap);
 }
 
-static void report_whole(jx_diag *d, jx_diag_id id, ...) {
-  jx_loc none = {0};
-  va_list ap;
-  va_start(ap, id);
-  report(d, id, none, (size_t)-1, ap);
-  va_end(ap);
-}
-
-void jx_diag_read_error(jx_diag *d, const char *path, const char *reason) {
+void jx_diag_report_file(jx_diag *d, jx_diag_id id, const char *path, ...) {
   flush_pending(d);
+  if ((unsigned)id >= JX_DIAG_COUNT)
+    return;
   /* Even past the cap: the run ends with status 2, and must say why.  The
    * path is not shortened, whatever its length. */
-  report_whole(d, JX_E_READ, path, reason);
-  d->main_named = true;
-  jx_sb_clear(&d->main_file);
-  jx_sb_puts(&d->main_file, path);
+  jx_severity sev = count(d, id);
+  jx_loc none = {0};
+  va_list ap;
+  va_start(ap, path);
+  begin(d, id, sev, none, (size_t)-1, ap);
+  va_end(ap);
+  if (path) {
+    d->cur.has_file = true;
+    d->cur.file_off = d->cur.pool.n;
+    jx_sb_add(&d->cur.pool, path, strlen(path));
+    jx_sb_add(&d->cur.pool, "", 1);
+  }
+}
+
+void jx_diag_vusage(jx_diag *d, const char *cmd, jx_diag_id id, va_list ap) {
+  flush_pending(d);
+  if ((unsigned)id >= JX_DIAG_COUNT)
+    return;
+  jx_loc none = {0};
+  begin(d, id, JX_SEV_ERROR, none, (size_t)-1, ap);
+  rec *r = &d->cur;
+  r->has_cmd = true;
+  r->cmd_off = r->pool.n;
+  jx_sb_add(&r->pool, cmd ? cmd : "", cmd ? strlen(cmd) : 0);
+  jx_sb_add(&r->pool, "", 1);
+}
+
+void jx_diag_usage(jx_diag *d, const char *cmd, jx_diag_id id, ...) {
+  va_list ap;
+  va_start(ap, id);
+  jx_diag_vusage(d, cmd, id, ap);
+  va_end(ap);
 }
 
 void jx_diag_note(jx_diag *d, jx_diag_id id, jx_loc loc, ...) {
-  /* No pending diagnostic: it was dropped past the cap, or already shown. */
+  /* No pending record: it was dropped past the cap, or already sent. */
   if (!d->pending || (unsigned)id >= JX_DIAG_COUNT)
     return;
-  if (d->nnotes == d->capnotes) {
-    size_t cap = d->capnotes ? 2 * d->capnotes : 4;
-    d->notes = jx_xrealloc(d->notes, cap * sizeof *d->notes);
-    memset(d->notes + d->capnotes, 0, (cap - d->capnotes) * sizeof *d->notes);
-    d->capnotes = cap;
+  rec *r = &d->cur;
+  if (r->n_notes == r->cap_notes) {
+    r->cap_notes = r->cap_notes ? 2 * r->cap_notes : 4;
+    r->notes = jx_xrealloc(r->notes, r->cap_notes * sizeof *r->notes);
   }
-  jx_severity sev = rows[id].sev == JX_SEV_HELP ? JX_SEV_HELP : JX_SEV_NOTE;
-  if (sev == JX_SEV_HELP) {
-    jx_loc none = {0};
-    loc = none;
-  }
+  part_rec *p = &r->notes[r->n_notes++];
+  memset(p, 0, sizeof *p);
+  p->id = id;
+  p->sev = jx_diag_severity(id) == JX_SEV_HELP ? JX_SEV_HELP : JX_SEV_NOTE;
+  if (p->sev == JX_SEV_NOTE)
+    p->loc = loc; /* help has no place */
   va_list ap;
   va_start(ap, loc);
-  set_item(d, &d->notes[d->nnotes++], id, sev, NULL, loc, JX_DIAG_ARG_MAX, ap);
+  jx_args_capture(&p->args, &r->pool, jx_diag_format_string(id, JX_LANG_EN),
+                  r->has_cmd ? (size_t)-1 : JX_DIAG_ARG_MAX, ap);
   va_end(ap);
 }
 
 void jx_diag_flush(jx_diag *d) {
   jx_diag_release(d);
+}
+
+void jx_diag_message(jx_strbuf *out, const jx_diag_record *r,
+                     const jx_diag_part *p, jx_lang lang) {
+  jx_format(out, jx_diag_format_string(p->id, lang), &p->args, r->pool, lang);
 }
 
 void jx_diag_summary(jx_diag *d) {
@@ -810,23 +525,18 @@ void jx_diag_summary(jx_diag *d) {
     return;
   jx_strbuf *o = &d->out;
   jx_sb_clear(o);
-  if (d->lang == JX_LANG_ZH) {
-    jx_sb_puts(o, "jxc: 共 ");
-    if (d->errors)
-      jx_sb_printf(o, "%d 个错误", d->errors);
-    if (d->errors && d->warnings)
-      jx_sb_puts(o, "，");
-    if (d->warnings)
-      jx_sb_printf(o, "%d 个警告", d->warnings);
-  } else {
-    jx_sb_puts(o, "jxc: ");
-    if (d->errors)
-      jx_sb_printf(o, "%d error%s", d->errors, d->errors == 1 ? "" : "s");
-    if (d->errors && d->warnings)
-      jx_sb_puts(o, ", ");
-    if (d->warnings)
-      jx_sb_printf(o, "%d warning%s", d->warnings, d->warnings == 1 ? "" : "s");
-  }
+  jx_sb_puts(o, jx_msg_text(JX_M_SUMMARY, d->lang));
+  if (d->errors)
+    jx_msg_printf(o, d->lang,
+                  d->errors == 1 ? JX_M_SUMMARY_ERROR : JX_M_SUMMARY_ERRORS,
+                  d->errors);
+  if (d->errors && d->warnings)
+    jx_sb_puts(o, jx_msg_text(JX_M_SUMMARY_AND, d->lang));
+  if (d->warnings)
+    jx_msg_printf(o, d->lang,
+                  d->warnings == 1 ? JX_M_SUMMARY_WARNING
+                                   : JX_M_SUMMARY_WARNINGS,
+                  d->warnings);
   jx_sb_puts(o, "\n");
   d->write(d->ud, o->p, o->n);
 }

@@ -1,57 +1,109 @@
 /*
- * diag.h — one diagnostic printer for every phase.
+ * diag.h — diagnostics as records, rendered late.
  *
- * Lexer, parser, checker and driver all report through jx_diag_report():
- * a message id from the table in diag_codes.def, a location and printf
- * arguments.  The engine formats the message in the chosen language, prints
+ * Lexer, parser, checker, input, output and the command line all report
+ * through jx_diag_report() and its kin: a message id from the catalog
+ * (diag_codes.def), a location and the message's arguments.  A report
+ * makes a record — id, code, severity, where, the arguments captured
+ * (strings copied, each cut at 200 bytes), notes — and nothing is worded
+ * yet.  When the record is finished (the next report starts, or a flush)
+ * the engine works out its place on the line (code-point columns) and
+ * keeps the piece of the line a quote shows; then the record goes to the
+ * sink.  The default sink renders it, as text (diag_text.c)
  *
  *     file:line:col: error: message [code]
  *      12 |   output.quantty "人数" = 22人;
  *         |   ^~~~~~~~~~~~~~
  *
- * with the caret placed by display width (CJK characters are two columns),
- * controls, bidi overrides and bad bytes shown escaped (\x1B, <U+202E>)
- * in the line, the file name and the message alike,
- * attaches notes and help lines, counts errors and warnings, and stops the
- * run after a cap.  Output goes to a callback (stderr by default) so unit
- * tests can capture it byte for byte; --diagnostics=json prints one JSON
- * object per line instead.
+ * or as one JSON object per line (diag_json.c), in the chosen language,
+ * and hands the bytes to a writer (stderr by default).  Another sink — a
+ * SARIF writer, a language server — takes the records as data and words
+ * them itself with jx_diag_message().
  *
- * A diagnostic is held until the next one starts or jx_diag_flush() is
- * called, so that notes can be attached to it.
+ * The engine counts errors and warnings, applies -W error, stops the run
+ * after a cap, and while holding sorts each declaration's records by
+ * position.  Text from the input (file names, echoed words, quoted lines)
+ * is escaped for the terminal when rendered as text: controls and bad
+ * bytes as \x1B, bidi overrides as <U+202E>.
  */
 #ifndef JX_DIAG_H
 #define JX_DIAG_H
 
+#include <stdarg.h>
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
 
-#include "ast.h"
+#include "catalog.h"
+#include "loc.h"
+#include "strbuf.h"
 
-typedef enum jx_severity {
-  JX_SEV_HELP, /* a hint without location: "did you mean …?" */
-  JX_SEV_NOTE, /* context with a location: "budget declared here" */
-  JX_SEV_WARNING,
-  JX_SEV_ERROR
-} jx_severity;
-
-typedef enum jx_diag_id {
-#define JX_DIAG(id, code, sev, en, zh) id,
-#include "diag_codes.def"
-#undef JX_DIAG
-  JX_DIAG_COUNT
-} jx_diag_id;
-
-typedef enum jx_lang { JX_LANG_EN, JX_LANG_ZH } jx_lang;
 typedef enum jx_diag_format { JX_DIAG_TEXT, JX_DIAG_JSON } jx_diag_format;
 
 /* The cap on errors per run; past it one `too-many-errors` ends the run. */
 #define JX_MAX_ERRORS 50
 
+typedef struct jx_diag jx_diag;
+
+/* ---- records --------------------------------------------------------- */
+
+/* Where a record or a note points, worked out when it was finished. */
+typedef struct jx_diag_place {
+  jx_loc loc;       /* loc.line == 0: no position */
+  const char *path; /* the file loc is in; NULL without a position */
+  /* 1-based code-point columns on the line, end exclusive (what editors
+   * count); byte columns when the line could not be had; 0 without a
+   * position. */
+  uint32_t col, end_col;
+  /* The piece of the line a quote shows (NULL: not quoted): loc starts at
+   * quote_at within it and quote_span bytes are underlined; cut_before and
+   * cut_after say the line goes on beyond the piece ("..."). */
+  const char *quote;
+  size_t quote_len, quote_at, quote_span;
+  bool cut_before, cut_after;
+} jx_diag_place;
+
+/* The diagnostic itself, or one of its notes. */
+typedef struct jx_diag_part {
+  jx_diag_id id;
+  jx_severity sev; /* as shown: a warning under -W error is an error */
+  jx_diag_place at;
+  jx_args args; /* the message's arguments (strings in the record's pool) */
+} jx_diag_part;
+
+typedef struct jx_diag_record {
+  jx_diag_part main;
+  const char *code; /* the public code; NULL only for a stray note */
+  /* A whole file's trouble (read-error, write-error): the file, which JSON
+   * names although there is no position; NULL otherwise. */
+  const char *file;
+  /* A usage error: the command it is about ("build"; "" for jxc itself),
+   * shown "jxc build: message" with its help lines; NULL otherwise. */
+  const char *command;
+  const jx_diag_part *notes;
+  size_t n_notes;
+  const char *pool; /* where the arguments' strings are */
+} jx_diag_record;
+
+/* Receives each finished record, in the order the run releases them; the
+ * record is valid until the callback returns, and the callback must not
+ * report to the same engine. */
+typedef void (*jx_diag_sink)(void *ud, const jx_diag_record *r);
+/* Receives rendered text; the default sink writes through it. */
 typedef void (*jx_diag_writer)(void *ud, const char *text, size_t n);
 
-typedef struct jx_diag jx_diag;
+/* The message of a part (r->main or one of r->notes), in lang.  Nothing is
+ * escaped: that is the renderer's business. */
+void jx_diag_message(jx_strbuf *out, const jx_diag_record *r,
+                     const jx_diag_part *p, jx_lang lang);
+/* A record as text (header, quoted lines, carets, notes), terminal-safe,
+ * with ANSI colours when color is set (diag_text.c). */
+void jx_diag_render_text(jx_strbuf *out, const jx_diag_record *r, jx_lang lang,
+                         bool color);
+/* A record as one line of JSON (diag_json.c). */
+void jx_diag_render_json(jx_strbuf *out, const jx_diag_record *r, jx_lang lang);
+
+/* ---- the engine ------------------------------------------------------ */
 
 jx_diag *jx_diag_new(void);
 void jx_diag_free(jx_diag *d);
@@ -74,10 +126,15 @@ void jx_diag_keep(jx_diag *d, uint32_t file, const char *p, size_t n);
 void jx_diag_forget(jx_diag *d, uint32_t file, uint64_t offset);
 const char *jx_diag_source_path(const jx_diag *d, uint32_t file);
 
+/* Where finished records go: fn (NULL: the default, which renders them in
+ * the engine's format and language and writes them). */
+void jx_diag_set_sink(jx_diag *d, jx_diag_sink fn, void *ud);
+/* Where the default sink and the summary write (NULL: stderr). */
 void jx_diag_set_writer(jx_diag *d, jx_diag_writer fn, void *ud);
 
-/* One diagnostic as data, for a program that shows diagnostics itself
- * (`jxc build -f html --with-diagnostics` puts them beside the rows). */
+/* One diagnostic, worded, for a program that shows diagnostics itself
+ * beside its own output (`jxc build -f html --with-diagnostics` puts them
+ * beside the rows).  A thinner view than a record, kept for that use. */
 typedef struct jx_diag_event {
   jx_severity severity; /* as printed: -W error already applied */
   const char *code;     /* "funds-sum" */
@@ -86,33 +143,42 @@ typedef struct jx_diag_event {
   const char *message;  /* in the run's language */
 } jx_diag_event;
 typedef void (*jx_diag_observer)(void *ud, const jx_diag_event *e);
-/* fn sees each diagnostic (not its notes) when it is formatted, and e NULL
- * at the end of each jx_diag_release(): in the streaming build, everything
- * between two NULLs belongs to one declaration.  NULL fn: none. */
+/* fn sees each diagnostic (not its notes) when it is finished, before it
+ * is held or sent, and e NULL at the end of each jx_diag_release(): in
+ * the streaming build, everything between two NULLs belongs to one
+ * declaration.  NULL fn: none. */
 void jx_diag_set_observer(jx_diag *d, jx_diag_observer fn, void *ud);
 void jx_diag_set_format(jx_diag *d, jx_diag_format f);
+jx_diag_format jx_diag_get_format(const jx_diag *d);
 void jx_diag_set_lang(jx_diag *d, jx_lang lang);
 jx_lang jx_diag_lang(const jx_diag *d);
 void jx_diag_set_color(jx_diag *d, bool on);
 void jx_diag_set_werror(jx_diag *d, bool on); /* warnings count as errors */
 void jx_diag_set_max_errors(jx_diag *d, int max);
 
-/* Starts a diagnostic (flushing the previous one).  The arguments fill the
- * message's printf format in the current language.  A loc with line 0 has
- * no position (a whole-run message). */
+/* Starts a record (finishing the previous one).  The arguments are those
+ * of the message's format (catalog.h).  A loc with line 0 has no position
+ * (a whole-run message).  Dropped once the cap is reached. */
 void jx_diag_report(jx_diag *d, jx_diag_id id, jx_loc loc, ...);
-/* "cannot read PATH: REASON" [read-error]: an input that cannot be opened
- * or read.  An error without a position (JSON names the file), reported
- * even past the error cap; source.c is its one caller. */
-void jx_diag_read_error(jx_diag *d, const char *path, const char *reason);
+/* A whole file's trouble: an input that cannot be opened or read, an
+ * output that cannot be written.  No position; JSON names `path` (NULL:
+ * none, as for standard output).  Reported even past the error cap, and
+ * strings are never cut. */
+void jx_diag_report_file(jx_diag *d, jx_diag_id id, const char *path, ...);
+/* A usage error about command `cmd` ("" for jxc itself): text shows it
+ * as "jxc CMD: message" with each note on a line of its own below (the
+ * caller adds "Try 'jxc help CMD'.", JX_N_TRY_HELP), JSON as a record
+ * with code `usage`.  Not counted, never capped, never cut. */
+void jx_diag_usage(jx_diag *d, const char *cmd, jx_diag_id id, ...);
+void jx_diag_vusage(jx_diag *d, const char *cmd, jx_diag_id id, va_list ap);
 /* Attaches a note (with a location) or help (loc ignored) to the current
- * diagnostic; the id must have severity NOTE or HELP. */
+ * record; the id must have severity NOTE or HELP. */
 void jx_diag_note(jx_diag *d, jx_diag_id id, jx_loc loc, ...);
-/* Prints everything held (in order of position) and the current one. */
+/* Finishes the current record and sends out everything held. */
 void jx_diag_flush(jx_diag *d);
-/* While on, finished diagnostics are queued instead of printed, and
- * jx_diag_release() prints the queue sorted by file and position.  The
- * streaming compile holds each declaration's messages so that a syntax
+/* While on, finished records are queued instead of sent, and
+ * jx_diag_release() sends the queue sorted by file and position.  The
+ * streaming compile holds each declaration's records so that a syntax
  * error found while parsing and a rule broken when the block closes come
  * out in source order.  Counting and the cap are not delayed. */
 void jx_diag_set_hold(jx_diag *d, bool on);
@@ -122,12 +188,8 @@ int jx_diag_errors(const jx_diag *d);   /* includes promoted warnings */
 int jx_diag_warnings(const jx_diag *d); /* not promoted */
 /* True once the cap is reached: callers stop reading input. */
 bool jx_diag_too_many(const jx_diag *d);
-/* Flushes and prints "N errors, M warnings" (text format, only if any). */
+/* Flushes and writes "jxc: N errors, M warnings" (text format, only if
+ * any), in the engine's language. */
 void jx_diag_summary(jx_diag *d);
-
-/* Table look-ups, for docs and tests. */
-const char *jx_diag_code(jx_diag_id id);
-jx_severity jx_diag_severity(jx_diag_id id);
-const char *jx_diag_format_string(jx_diag_id id, jx_lang lang);
 
 #endif

@@ -18,7 +18,7 @@
 #include <stddef.h>
 #include <stdint.h>
 
-#include "ast.h"
+#include "loc.h"
 #include "strbuf.h"
 
 typedef struct jx_lines_src jx_lines_src;

@@ -328,11 +328,17 @@ static char *xstrdup(const char *s) {
   return memcpy(jx_xmalloc(n), s, n);
 }
 
-/* Records why (fmt, or strerror(err) when fmt is NULL) in f->error and
- * returns -1 with errno = err. */
-__attribute__((format(printf, 3, 4))) static int fail(jx_outfile *f, int err,
+/* Records why (fmt, or strerror(err) when fmt is NULL) in f->error, and
+ * as data (why, err, where), and returns -1 with errno = err. */
+__attribute__((format(printf, 5, 6))) static int fail(jx_outfile *f, int err,
+                                                      jx_outfile_why why,
+                                                      const char *where,
                                                       const char *fmt, ...) {
   free(f->error);
+  free(f->where);
+  f->why = why;
+  f->err = err;
+  f->where = where ? xstrdup(where) : NULL;
   if (!fmt) {
     f->error = xstrdup(strerror(err));
   } else {
@@ -418,11 +424,11 @@ static char *follow_links(const char *path) {
  * file over /dev/null would replace the device. */
 static int open_special(jx_outfile *f, const char *path, int flags) {
   if (flags & JX_OUTFILE_REGULAR)
-    return fail(f, EINVAL, "not a regular file");
+    return fail(f, EINVAL, JX_OUTFILE_NOT_REGULAR, NULL, "not a regular file");
   /* Blocks on a FIFO until it has a reader, as `> fifo` does. */
   int fd = open(path, O_WRONLY | O_NOCTTY);
   if (fd < 0)
-    return fail(f, errno, NULL);
+    return fail(f, errno, JX_OUTFILE_ERRNO, NULL, NULL);
   f->path = xstrdup(path);
   f->fd = fd;
   return 0;
@@ -465,8 +471,8 @@ static int set_metadata(jx_outfile *f, int fd, const struct stat *old) {
     mode = 0666 & ~mask;
   }
   if (fchmod(fd, mode) != 0)
-    return fail(f, errno, "cannot set the mode of %s: %s", f->tmp,
-                strerror(errno));
+    return fail(f, errno, JX_OUTFILE_MODE, f->tmp,
+                "cannot set the mode of %s: %s", f->tmp, strerror(errno));
   return 0;
 }
 
@@ -491,27 +497,30 @@ static void discard(jx_outfile *f) {
 }
 
 int jx_outfile_open(jx_outfile *f, const char *path, int flags) {
-  f->path = f->tmp = f->error = NULL;
+  f->path = f->tmp = f->error = f->where = NULL;
+  f->why = JX_OUTFILE_ERRNO;
+  f->err = 0;
   f->fd = -1;
 
   if (strcmp(path, "-") == 0) /* stdout is the driver's business */
-    return fail(f, EINVAL, "standard output is not a file");
+    return fail(f, EINVAL, JX_OUTFILE_STDOUT, NULL,
+                "standard output is not a file");
   const char *base = path + dir_len(path);
   if (*base == '\0' || strcmp(base, ".") == 0 || strcmp(base, "..") == 0)
-    return fail(f, EISDIR, NULL);
+    return fail(f, EISDIR, JX_OUTFILE_ERRNO, NULL, NULL);
 
   struct stat st;
   bool exists = stat(path, &st) == 0;
   if (!exists && errno != ENOENT)
-    return fail(f, errno, NULL);
+    return fail(f, errno, JX_OUTFILE_ERRNO, NULL, NULL);
   if (exists && S_ISDIR(st.st_mode))
-    return fail(f, EISDIR, NULL);
+    return fail(f, EISDIR, JX_OUTFILE_ERRNO, NULL, NULL);
   if (exists && !S_ISREG(st.st_mode))
     return open_special(f, path, flags);
 
   char *target = follow_links(path);
   if (!target)
-    return fail(f, errno, NULL);
+    return fail(f, errno, JX_OUTFILE_ERRNO, NULL, NULL);
   if (exists) {
     /* What an in-place edit would be refused (no write permission, a
      * read-only file system, a running program) is refused here too,
@@ -520,7 +529,7 @@ int jx_outfile_open(jx_outfile *f, const char *path, int flags) {
     if (probe < 0) {
       int e = errno;
       free(target);
-      return fail(f, e, NULL);
+      return fail(f, e, JX_OUTFILE_ERRNO, NULL, NULL);
     }
     close(probe);
   }
@@ -540,8 +549,12 @@ int jx_outfile_open(jx_outfile *f, const char *path, int flags) {
   unblock_fatal(&old);
   if (fd < 0) {
     size_t dl = dir_len(target); /* with its '/', which "/" keeps */
-    fail(f, e, "cannot create a temporary file in %.*s: %s",
-         dl > 1 ? (int)dl - 1 : 1, dl ? target : ".", strerror(e));
+    char *dir = jx_xmalloc(dl + 2);
+    memcpy(dir, dl ? target : ".", dl > 1 ? dl - 1 : 1);
+    dir[dl > 1 ? dl - 1 : 1] = '\0';
+    fail(f, e, JX_OUTFILE_TEMP, dir, "cannot create a temporary file in %s: %s",
+         dir, strerror(e));
+    free(dir);
     free(f->tmp);
     free(f->path);
     f->tmp = f->path = NULL;
@@ -587,7 +600,7 @@ int jx_outfile_commit(jx_outfile *f) {
   free(f->path);
   f->tmp = f->path = NULL;
   if (e)
-    return fail(f, e, NULL);
+    return fail(f, e, JX_OUTFILE_ERRNO, NULL, NULL);
   return 0;
 }
 
@@ -595,7 +608,8 @@ void jx_outfile_abort(jx_outfile *f) {
   int e = errno;
   discard(f);
   free(f->error);
-  f->error = NULL;
+  free(f->where);
+  f->error = f->where = NULL;
   errno = e;
 }
 

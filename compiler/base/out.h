@@ -63,11 +63,25 @@ const char *jx_out_data(jx_out *o, size_t *len);
  * SIGPIPE and SIGTERM remove it and then kill jxc by the same signal, and
  * running out of memory (arena.c) removes it before exiting with status 2.
  */
+/* What went wrong, for a diagnostic in the user's language (the
+ * write-error rows of diag_codes.def); `error` says the same in English. */
+typedef enum jx_outfile_why {
+  JX_OUTFILE_ERRNO,       /* err says it all */
+  JX_OUTFILE_NOT_REGULAR, /* JX_OUTFILE_REGULAR, and it is a device */
+  JX_OUTFILE_STDOUT,      /* "-" is the driver's business */
+  JX_OUTFILE_TEMP,        /* no temporary could be made in `where` */
+  JX_OUTFILE_MODE         /* the mode of `where` (the temporary) */
+} jx_outfile_why;
+
 typedef struct jx_outfile {
   char *path;  /* the file written (links followed); NULL when not open */
   char *tmp;   /* the temporary; NULL when writing straight to a device */
   int fd;      /* where to write; -1 when not open */
   char *error; /* after a failure: why, for "cannot write NAME: ERROR" */
+  /* after a failure, the same as data: */
+  jx_outfile_why why;
+  int err;     /* the errno value */
+  char *where; /* the directory or temporary named, or NULL */
 } jx_outfile;
 
 /* jx_outfile_open flags. */

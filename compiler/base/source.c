@@ -34,9 +34,10 @@ struct jx_source {
   uint32_t file;
 };
 
-static void fail(jx_source *s, const char *reason) {
+/* A read failed: why (errno), reported as a read-error. */
+static void fail(jx_source *s, int err) {
   s->failed = true;
-  jx_diag_read_error(s->diag, s->name, reason);
+  jx_diag_report_file(s->diag, JX_E_READ, s->name, s->name, err);
 }
 
 /* Holding every input open from the start needs a descriptor per input
@@ -60,13 +61,13 @@ jx_source *jx_source_open(const char *path, jx_diag *d) {
   int fd =
       is_stdin ? STDIN_FILENO : open(path, O_RDONLY | O_NOCTTY | O_CLOEXEC);
   struct stat st;
-  const char *why = NULL;
+  int why = 0;
   if (fd < 0 || fstat(fd, &st) != 0)
-    why = strerror(errno);
+    why = errno;
   else if (S_ISDIR(st.st_mode))
-    why = strerror(EISDIR);
+    why = EISDIR;
   if (why) {
-    jx_diag_read_error(d, name, why);
+    jx_diag_report_file(d, JX_E_READ, name, name, why);
     if (fd >= 0 && !is_stdin)
       close(fd);
     return NULL;
@@ -154,13 +155,10 @@ static void reached_end(jx_source *s) {
     return;
   s->ended = true;
   if (s->regular && s->size > s->base && s->pos < s->size - s->base) {
-    char why[128];
-    snprintf(why, sizeof why,
-             "file ended after %llu of its %llu bytes (it changed while "
-             "being read)",
-             (unsigned long long)s->pos,
-             (unsigned long long)(s->size - s->base));
-    fail(s, why);
+    s->failed = true;
+    jx_diag_report_file(s->diag, JX_E_READ_CHANGED, s->name, s->name,
+                        (unsigned long long)s->pos,
+                        (unsigned long long)(s->size - s->base));
     return;
   }
   if (s->registered && !s->regular)
@@ -191,7 +189,7 @@ size_t jx_source_read(jx_source *s, char *buf, size_t max) {
       if (poll(&p, 1, -1) >= 0 || errno == EINTR)
         continue;
     }
-    fail(s, strerror(errno));
+    fail(s, errno);
     return 0;
   }
 }
@@ -209,10 +207,9 @@ char *jx_source_read_all(jx_source *s, size_t *n) {
   for (;;) {
     if (len + 1 >= cap) {
       if (cap > JX_SOURCE_WHOLE_MAX) {
-        char why[96];
-        snprintf(why, sizeof why, "larger than %zu MiB, the most read whole",
-                 JX_SOURCE_WHOLE_MAX >> 20);
-        fail(s, why);
+        s->failed = true;
+        jx_diag_report_file(s->diag, JX_E_READ_TOO_BIG, s->name, s->name,
+                            (size_t)(JX_SOURCE_WHOLE_MAX >> 20));
         break;
       }
       cap =

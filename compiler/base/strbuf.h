@@ -27,13 +27,6 @@ void jx_sb_fill(jx_strbuf *b, char c, size_t n);
 void jx_sb_vprintf(jx_strbuf *b, const char *fmt, va_list ap);
 void jx_sb_printf(jx_strbuf *b, const char *fmt, ...)
     __attribute__((format(printf, 2, 3)));
-/* vprintf for message tables: each %s argument is cut to at most `clip`
- * bytes, at a UTF-8 character boundary, and "…" marks the cut, so a 10 MB
- * word quoted in a message stays short.  Takes %s, %d, %u, %x and %X with
- * flags, width and %N$ positions (up to 9 arguments), and %%; returns false
- * (having written the conversion as is) for anything else. */
-bool jx_sb_vprintf_clipped(jx_strbuf *b, size_t clip, const char *fmt,
-                           va_list ap);
 void jx_sb_free(jx_strbuf *b);
 
 #endif

@@ -253,17 +253,20 @@ bool jx_check_header(jx_checker *c, const jx_node *h, bool first) {
     if (year && c->year && year != c->year) {
       snprintf(a, sizeof a, "%d", year);
       snprintf(b, sizeof b, "%d", c->year);
-      jx_diag_report(c->diag, JX_E_HEADER_MISMATCH, y->loc, "year", a, b);
+      jx_diag_report(c->diag, JX_E_HEADER_MISMATCH, y->loc,
+                     (int)JX_M_FIELD_YEAR, a, b);
     }
     if (!c->year)
       c->year = year;
     /* A pending name is compared once it resolves (jx_check_framework). */
     if (!pending && fw != c->plan_framework)
-      jx_diag_report(c->diag, JX_E_HEADER_MISMATCH, fwname->loc, "framework",
-                     fw->name, c->plan_framework->name);
+      jx_diag_report(c->diag, JX_E_HEADER_MISMATCH, fwname->loc,
+                     (int)JX_M_FIELD_FRAMEWORK, fw->name,
+                     c->plan_framework->name);
     if (cur != c->plan_currency)
-      jx_diag_report(c->diag, JX_E_HEADER_MISMATCH, curname->loc, "currency",
-                     cur->norm, c->plan_currency->norm);
+      jx_diag_report(c->diag, JX_E_HEADER_MISMATCH, curname->loc,
+                     (int)JX_M_FIELD_CURRENCY, cur->norm,
+                     c->plan_currency->norm);
   }
   if (pending) {
     c->pending = true;
@@ -369,8 +372,9 @@ bool jx_check_framework(jx_checker *c, const jx_node *n) {
     if (c->pending_sets_plan)
       c->plan_framework = &d->fw;
     else if (&d->fw != c->plan_framework)
-      jx_diag_report(c->diag, JX_E_HEADER_MISMATCH, c->pending_loc, "framework",
-                     d->fw.name, c->plan_framework->name);
+      jx_diag_report(c->diag, JX_E_HEADER_MISMATCH, c->pending_loc,
+                     (int)JX_M_FIELD_FRAMEWORK, d->fw.name,
+                     c->plan_framework->name);
   }
   return jx_diag_errors(c->diag) == before;
 }

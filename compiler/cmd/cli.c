@@ -1,5 +1,5 @@
 /*
- * cli.c — option handling shared by the jxc subcommands (see cli.h).
+ * cli.c — what the jxc commands share (see cli.h).
  */
 #include "cli.h"
 
@@ -11,7 +11,7 @@
 
 void jx_diag_opts_init(jx_diag_opts *o) {
   o->format = JX_DIAG_TEXT;
-  o->lang = JX_LANG_EN;
+  o->lang = jx_lang_from_env();
   o->color = -1;
   o->werror = false;
   o->max_errors = JX_MAX_ERRORS;
@@ -72,11 +72,7 @@ int jx_diag_opts_parse(jx_diag_opts *o, const char *cmd, int argc, char **argv,
   if ((r = jx_opt_value(cmd, "--lang", NULL, argc, argv, i, &v))) {
     if (r < 0)
       return -1;
-    if (strcmp(v, "en") == 0)
-      o->lang = JX_LANG_EN;
-    else if (strcmp(v, "zh") == 0)
-      o->lang = JX_LANG_ZH;
-    else {
+    if (!jx_lang_parse(v, &o->lang)) {
       jx_usage_error(cmd, "--lang takes en or zh, not '%s'", v);
       return -1;
     }
@@ -139,4 +135,39 @@ jx_diag *jx_diag_from_opts(const jx_diag_opts *o) {
   jx_diag_set_werror(d, o->werror);
   jx_diag_set_max_errors(d, o->max_errors);
   return d;
+}
+
+bool jx_stdout_color(int opt) {
+  if (opt >= 0)
+    return opt == 1;
+  const char *nc = getenv("NO_COLOR");
+  return isatty(STDOUT_FILENO) && !(nc && *nc);
+}
+
+void jx_report_outfile(jx_diag *d, const char *path, const jx_outfile *f) {
+  switch (f->why) {
+  case JX_OUTFILE_NOT_REGULAR:
+    jx_diag_report_file(d, JX_E_WRITE_NOT_REGULAR, path, path);
+    break;
+  case JX_OUTFILE_TEMP:
+    jx_diag_report_file(d, JX_E_WRITE_TEMP, path, path,
+                        f->where ? f->where : ".", f->err);
+    break;
+  case JX_OUTFILE_MODE:
+    jx_diag_report_file(d, JX_E_WRITE_MODE, path, path,
+                        f->where ? f->where : path, f->err);
+    break;
+  case JX_OUTFILE_STDOUT:
+  case JX_OUTFILE_ERRNO:
+    jx_report_write(d, path, f->err);
+    break;
+  }
+}
+
+void jx_report_write(jx_diag *d, const char *path, int err) {
+  if (!path)
+    jx_diag_report_file(d, err ? JX_E_WRITE_STDOUT : JX_E_WRITE_STDOUT_BARE,
+                        NULL, err);
+  else
+    jx_diag_report_file(d, JX_E_WRITE, path, path, err);
 }

@@ -7,37 +7,27 @@
  * to a report of what changed.  They are shown only when a side has errors,
  * which ends the run with status 2 before anything is compared.
  */
+#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
 
-#include "cli.h"
+#include "arena.h"
+#include "cmds.h"
 #include "diff.h"
 
-const char jx_diff_usage[] =
-    "usage: jxc diff [options] OLD NEW\n"
-    "       jxc diff [options] --old FILE... --new FILE...\n"
-    "       jxc diff --git PATH OLD-FILE OLD-HEX OLD-MODE NEW-FILE NEW-HEX "
-    "NEW-MODE\n"
-    "\n"
-    "Compares two plans by meaning: projects added, removed, renamed or\n"
-    "re-coded; budgets and funds with their delta; schedules per month;\n"
-    "goals and other texts with an inline difference; indicators added,\n"
-    "removed or changed, each value change marked tightened or loosened.\n"
-    "Layout, comments, keyword spelling (English or Chinese), the order of\n"
-    "declarations and unit conversions (89.1万元 = 891000元) are not\n"
-    "differences.  Both sides are checked first.\n"
-    "\n"
-    "Options:\n"
-    "  -f, --format=FORMAT  text (default), md (a review comment) or json\n"
-    "  --old FILE...        the old side as several files (up to --new)\n"
-    "  --new FILE...        the new side as several files\n"
-    "  --git                act as a git diff driver (7 arguments, see\n"
-    "                       docs/diff.md); always exits 0 unless in trouble\n"
-    "\n" JX_DIAG_OPTS_HELP "\n"
-    "Exit status: 0 no differences in meaning, 1 differences, 2 trouble\n"
-    "(usage, unreadable files, or a side with errors).\n";
+enum { D_FORMAT = 1, D_OLD, D_NEW, D_GIT };
+
+const jx_option jx_diff_options[] = {
+    {NULL, 0, false, 0, JX_M_NONE, NULL, false, NULL, JX_M_HEAD_OPTIONS},
+    {"format", 'f', true, D_FORMAT, JX_M_ARG_FORMAT, NULL, false, NULL,
+     JX_M_OPT_FORMAT_DIFF},
+    {"old", 0, false, D_OLD, JX_M_ARG_FILES, NULL, true, NULL, JX_M_OPT_OLD},
+    {"new", 0, false, D_NEW, JX_M_ARG_FILES, NULL, true, NULL, JX_M_OPT_NEW},
+    {"git", 0, false, D_GIT, JX_M_NONE, NULL, false, NULL, JX_M_OPT_GIT},
+    {NULL, 0, false, 0, JX_M_NONE, NULL, false, NULL, JX_M_NONE},
+};
 
 typedef struct captured {
   jx_out buf;
@@ -47,82 +37,75 @@ static void capture(void *ud, const char *text, size_t n) {
   jx_out_write(&((captured *)ud)->buf, text, n);
 }
 
-static bool stdout_color(int opt) {
-  if (opt >= 0)
-    return opt == 1;
-  const char *nc = getenv("NO_COLOR");
-  return isatty(STDOUT_FILENO) && !(nc && *nc);
-}
-
 typedef struct diff_args {
   const char **old_files, **new_files;
   int n_old, n_new;
   jx_diff_format format;
   bool git;
-  jx_diag_opts dopt;
 } diff_args;
 
-/* Returns -1 to go on, or an exit status. */
-static int parse_args(diff_args *a, int argc, char **argv) {
-  const char **plain = calloc((size_t)argc + 1, sizeof *plain);
+static void put_msg(FILE *f, jx_lang lang, jx_msg id, ...) {
+  jx_strbuf sb = {0};
+  va_list ap;
+  va_start(ap, id);
+  jx_msg_vprintf(&sb, lang, id, ap);
+  va_end(ap);
+  fwrite(sb.p ? sb.p : "", 1, sb.n, f);
+  jx_sb_free(&sb);
+}
+
+/* The sides, from the options and operands in order.  Returns -1 to go
+ * on, or an exit status. */
+static int parse_args(jx_cmdline *cl, diff_args *a) {
+  int n = cl->n_use;
+  const char **plain = jx_xcalloc((size_t)n + 1, sizeof *plain);
   int n_plain = 0, side = 0; /* 0 plain, 1 --old, 2 --new */
-  bool only_files = false;
-  a->old_files = calloc((size_t)argc + 1, sizeof *a->old_files);
-  a->new_files = calloc((size_t)argc + 1, sizeof *a->new_files);
+  a->old_files = jx_xcalloc((size_t)n + 2, sizeof *a->old_files);
+  a->new_files = jx_xcalloc((size_t)n + 1, sizeof *a->new_files);
   int rc = -1;
-  for (int i = 1; i < argc && rc < 0; i++) {
-    const char *s = argv[i], *v;
-    int r;
-    if (only_files || s[0] != '-' || strcmp(s, "-") == 0) {
+  for (int i = 0; i < n && rc < 0; i++) {
+    const jx_optuse *u = &cl->use[i];
+    const char *v = u->value;
+    switch (u->key) {
+    case JX_OPERAND:
       if (side == 1)
-        a->old_files[a->n_old++] = s;
+        a->old_files[a->n_old++] = v;
       else if (side == 2)
-        a->new_files[a->n_new++] = s;
+        a->new_files[a->n_new++] = v;
       else
-        plain[n_plain++] = s;
-    } else if (strcmp(s, "--") == 0) {
-      only_files = true;
-    } else if (strcmp(s, "-h") == 0 || strcmp(s, "--help") == 0) {
-      fputs(jx_diff_usage, stdout);
-      rc = JX_EXIT_OK;
-    } else if (strcmp(s, "--old") == 0) {
+        plain[n_plain++] = v;
+      break;
+    case D_OLD:
       side = 1;
-    } else if (strcmp(s, "--new") == 0) {
+      break;
+    case D_NEW:
       side = 2;
-    } else if (strcmp(s, "--git") == 0) {
+      break;
+    case D_GIT:
       a->git = true;
-    } else if ((r = jx_opt_value("diff", "--format", "-f", argc, argv, &i,
-                                 &v))) {
-      if (r < 0)
-        rc = JX_EXIT_USAGE;
-      else if (strcmp(v, "text") == 0)
+      break;
+    case D_FORMAT:
+      if (strcmp(v, "text") == 0)
         a->format = JX_DIFF_FMT_TEXT;
       else if (strcmp(v, "md") == 0 || strcmp(v, "markdown") == 0)
         a->format = JX_DIFF_FMT_MD;
       else if (strcmp(v, "json") == 0)
         a->format = JX_DIFF_FMT_JSON;
-      else
-        rc = jx_usage_error("diff",
-                            "--format takes text, md or json, not "
-                            "'%s'",
-                            v);
-    } else {
-      r = jx_diag_opts_parse(&a->dopt, "diff", argc, argv, &i);
-      if (r < 0)
-        rc = JX_EXIT_USAGE;
-      else if (r == 0)
-        rc = jx_usage_error("diff", "unknown option '%s'", s);
+      else {
+        static const char *const formats[] = {"text", "md", "json"};
+        rc = jx_usage_choices(cl, "--format", v, formats, 3, false);
+      }
+      break;
     }
   }
   if (rc < 0 && a->git) {
     /* git passes: path old-file old-hex old-mode new-file new-hex
      * new-mode (or the path alone for an unmerged file). */
     if (n_plain == 1) {
-      printf("* Unmerged path %s\n", plain[0]);
+      put_msg(stdout, cl->dopt.lang, JX_M_DIFF_UNMERGED, plain[0]);
       rc = JX_EXIT_OK;
     } else if (n_plain != 7 || a->n_old || a->n_new) {
-      rc = jx_usage_error("diff", "--git takes the 7 arguments git passes "
-                                  "to a diff driver");
+      rc = jx_usage(cl, JX_U_DIFF_GIT);
     } else {
       a->old_files[a->n_old++] = plain[1];
       a->new_files[a->n_new++] = plain[4];
@@ -130,45 +113,45 @@ static int parse_args(diff_args *a, int argc, char **argv) {
     }
   } else if (rc < 0) {
     if (n_plain && (a->n_old || a->n_new))
-      rc = jx_usage_error("diff", "give OLD NEW or --old … --new …, not "
-                                  "both");
+      rc = jx_usage(cl, JX_U_DIFF_BOTH);
     else if (n_plain == 2) {
       a->old_files[a->n_old++] = plain[0];
       a->new_files[a->n_new++] = plain[1];
     } else if (n_plain)
-      rc = jx_usage_error("diff", "expected two files, OLD and NEW");
+      rc = jx_usage(cl, JX_U_DIFF_TWO);
     else if (!a->n_old || !a->n_new)
-      rc = jx_usage_error("diff", "no files for the %s side",
-                          a->n_old ? "new" : "old");
+      rc = jx_usage(cl, JX_U_DIFF_SIDE,
+                    (int)(a->n_old ? JX_M_SIDE_NEW : JX_M_SIDE_OLD));
   }
   free(plain);
   return rc;
 }
 
 /* "a.jx" or "a.jx (+2 files)". */
-static char *side_name(const char *const *files, int n) {
-  size_t len = strlen(files[0]) + 32;
-  char *s = malloc(len);
+static char *side_name(const char *const *files, int n, jx_lang lang) {
+  jx_strbuf sb = {0};
   if (n > 1)
-    snprintf(s, len, "%s (+%d file%s)", files[0], n - 1, n > 2 ? "s" : "");
+    jx_msg_printf(&sb, lang,
+                  n > 2 ? JX_M_DIFF_SIDE_FILES_N : JX_M_DIFF_SIDE_FILES,
+                  files[0], n - 1);
   else
-    snprintf(s, len, "%s", files[0]);
-  return s;
+    jx_sb_puts(&sb, files[0]);
+  return sb.p;
 }
 
-int jx_cmd_diff(int argc, char **argv) {
+int jx_cmd_diff(jx_cmdline *cl) {
   diff_args a;
   memset(&a, 0, sizeof a);
-  jx_diag_opts_init(&a.dopt);
-  int rc = parse_args(&a, argc, argv);
+  int rc = parse_args(cl, &a);
   if (rc >= 0) {
     free(a.old_files);
     free(a.new_files);
     return rc;
   }
+  jx_lang lang = cl->dopt.lang;
   captured cap;
   jx_out_init_mem(&cap.buf);
-  jx_diag *d = jx_diag_from_opts(&a.dopt);
+  jx_diag *d = cl->d;
   jx_diag_set_writer(d, capture, &cap);
   jx_diff_side old_side, new_side;
   memset(&old_side, 0, sizeof old_side);
@@ -179,15 +162,15 @@ int jx_cmd_diff(int argc, char **argv) {
     /* git hands over temporary files: report them as a/PATH and b/PATH. */
     const char *path = a.old_files[1];
     size_t len = strlen(path) + 3;
-    old_name = malloc(len);
-    new_name = malloc(len);
+    old_name = jx_xmalloc(len);
+    new_name = jx_xmalloc(len);
     snprintf(old_name, len, "a/%s", path);
     snprintf(new_name, len, "b/%s", path);
     on[0] = old_name;
     nn[0] = new_name;
   } else {
-    old_name = side_name(a.old_files, a.n_old);
-    new_name = side_name(a.new_files, a.n_new);
+    old_name = side_name(a.old_files, a.n_old, lang);
+    new_name = side_name(a.new_files, a.n_new, lang);
   }
   /* Both sides' files are all opened before either is read. */
   jx_source **old_src = jx_sources_open(a.old_files, a.n_old, d);
@@ -213,48 +196,52 @@ int jx_cmd_diff(int argc, char **argv) {
       const char *text = jx_out_data(&cap.buf, &n);
       fwrite(text, 1, n, stderr);
     }
-    const char *which = ro && rn ? "both sides have"
-                        : ro     ? "the old side has"
-                                 : "the new side has";
-    bool io = ro == 2 || rn == 2;
-    fprintf(stderr, "jxc diff: %s %s; nothing compared\n", which,
-            io ? "unreadable files" : "errors");
+    jx_msg which = ro && rn ? JX_M_DIFF_BOTH_HAVE
+                   : ro     ? JX_M_DIFF_OLD_HAS
+                            : JX_M_DIFF_NEW_HAS;
+    jx_msg what = ro == 2 || rn == 2 ? JX_M_DIFF_UNREADABLE : JX_M_DIFF_ERRORS;
+    /* Like the summary, a line for people: JSON has said it all. */
+    if (cl->dopt.format == JX_DIAG_TEXT)
+      put_msg(stderr, lang, JX_M_DIFF_NOTHING_COMPARED, (int)which, (int)what);
     rc = JX_EXIT_USAGE;
     if (a.git) {
       /* git stops at the first driver that fails: say so in the output
        * and let `git log -p` go on. */
-      jx_out_printf(&out,
-                    "--- %s\n+++ %s\njxc: cannot compare by meaning (%s "
-                    "%s); see git diff --no-ext-diff\n",
-                    old_name, new_name, which,
-                    io ? "unreadable files" : "errors");
+      jx_strbuf sb = {0};
+      jx_msg_printf(&sb, lang, JX_M_DIFF_GIT_CANNOT, old_name, new_name,
+                    (int)which, (int)what);
+      jx_out_write(&out, sb.p, sb.n);
+      jx_sb_free(&sb);
       rc = JX_EXIT_OK;
     }
   } else {
     jx_diff df;
     jx_diff_compute(&df, &old_side, &new_side, d);
-    jx_diff_render_opts ropt = {a.format, stdout_color(a.dopt.color), old_name,
-                                new_name};
-    if (df.n_items || a.format == JX_DIFF_FMT_JSON)
+    jx_diff_render_opts ropt = {a.format, jx_stdout_color(cl->dopt.color),
+                                old_name, new_name, lang};
+    if (df.n_items || a.format == JX_DIFF_FMT_JSON) {
       jx_diff_render(&out, &df, &ropt);
-    else if (a.git)
-      jx_out_printf(&out,
-                    "--- %s\n+++ %s\n(no differences in meaning: layout, "
-                    "comments or spelling only)\n",
-                    old_name, new_name);
+    } else if (a.git) {
+      jx_strbuf sb = {0};
+      jx_msg_printf(&sb, lang, JX_M_DIFF_GIT_SAME, old_name, new_name);
+      jx_out_write(&out, sb.p, sb.n);
+      jx_sb_free(&sb);
+    }
     rc = df.n_items ? JX_EXIT_INPUT : JX_EXIT_OK;
     if (a.git)
       rc = JX_EXIT_OK;
     jx_diff_free(&df);
   }
+  /* What the engine says from here on (a write error) is not captured. */
+  jx_diag_set_writer(d, NULL, NULL);
   if (jx_out_flush(&out) != 0) {
-    fprintf(stderr, "jxc diff: cannot write output\n");
+    jx_report_write(d, NULL, out.errno_saved);
+    jx_diag_flush(d);
     rc = JX_EXIT_USAGE;
   }
   jx_out_free(&out);
   jx_diff_side_free(&old_side);
   jx_diff_side_free(&new_side);
-  jx_diag_free(d);
   jx_out_free(&cap.buf);
   free(old_name);
   free(new_name);

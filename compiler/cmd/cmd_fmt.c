@@ -6,121 +6,91 @@
  * that means for links and metadata), --check lists the files
  * that are not formatted and exits 1, like gofmt -l.
  */
-#include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
 
 #include "arena.h"
-#include "cli.h"
+#include "cmds.h"
 #include "fmt.h"
 #include "parse.h"
 #include "source.h"
 
-const char jx_fmt_usage[] =
-    "usage: jxc fmt [-w | --check] [--zh] FILE...\n"
-    "\n"
-    "Prints jixiao files in the canonical layout: two-space indentation,\n"
-    "one statement per line, canonical keywords and operators, long texts\n"
-    "wrapped at 100 columns.  Comments and the author's blank lines are\n"
-    "kept; categories, numbers and units stay as written.  Formatting never\n"
-    "changes what a file means.\n"
-    "\n"
-    "  -w, --write  rewrite the files in place (only those that change)\n"
-    "  --check      print the names of files that are not formatted and\n"
-    "               exit 1 if there are any; write nothing\n"
-    "  --zh         use the Chinese spelling of keywords (项目, 预算, ≥ …)\n"
-    "\n" JX_DIAG_OPTS_HELP "\n"
-    "Exit status: 0 success, 1 syntax errors (or, with --check, unformatted\n"
-    "files), 2 usage or I/O trouble.\n";
+enum { F_WRITE = 1, F_CHECK, F_ZH };
+
+const jx_option jx_fmt_options[] = {
+    {"write", 'w', false, F_WRITE, JX_M_NONE, NULL, false, NULL,
+     JX_M_OPT_WRITE},
+    {"check", 0, false, F_CHECK, JX_M_NONE, NULL, false, NULL, JX_M_OPT_CHECK},
+    {"zh", 0, false, F_ZH, JX_M_NONE, NULL, false, NULL, JX_M_OPT_ZH},
+    {NULL, 0, false, 0, JX_M_NONE, NULL, false, NULL, JX_M_NONE},
+};
 
 /* Replaces path with the bytes, atomically, keeping its mode, owner and
  * symbolic links (out.h).  Returns 0, or 2 after saying why. */
-static int rewrite(const char *path, const char *data, size_t n) {
+static int rewrite(jx_diag *d, const char *path, const char *data, size_t n) {
   jx_outfile of;
-  const char *why = NULL;
+  bool failed = false;
   if (jx_outfile_open(&of, path, JX_OUTFILE_REGULAR) != 0) {
-    why = of.error;
+    jx_report_outfile(d, path, &of);
+    failed = true;
   } else {
     jx_out o;
     jx_out_init_fd(&o, of.fd);
     jx_out_write(&o, data, n);
-    if (jx_out_flush(&o) != 0)
-      why = strerror(o.errno_saved);
+    if (jx_out_flush(&o) != 0) {
+      jx_report_write(d, path, o.errno_saved);
+      failed = true;
+    }
     jx_out_free(&o);
-    if (!why && jx_outfile_commit(&of) != 0)
-      why = of.error;
+    if (!failed && jx_outfile_commit(&of) != 0) {
+      jx_report_outfile(d, path, &of);
+      failed = true;
+    }
   }
-  if (why)
-    fprintf(stderr, "jxc fmt: cannot write %s: %s\n", path, why);
   jx_outfile_abort(&of);
-  return why ? JX_EXIT_USAGE : JX_EXIT_OK;
+  return failed ? JX_EXIT_USAGE : JX_EXIT_OK;
 }
 
-int jx_cmd_fmt(int argc, char **argv) {
-  jx_diag_opts dopt;
-  jx_diag_opts_init(&dopt);
-  bool write = false, check = false, zh = false, only_files = false;
-  const char **files = jx_xcalloc((size_t)argc + 1, sizeof *files);
-  int n = 0, rc = JX_EXIT_OK;
-  for (int i = 1; i < argc; i++) {
-    const char *a = argv[i];
-    if (only_files || a[0] != '-' || strcmp(a, "-") == 0) {
-      files[n++] = a;
-    } else if (strcmp(a, "--") == 0) {
-      only_files = true;
-    } else if (strcmp(a, "-h") == 0 || strcmp(a, "--help") == 0) {
-      fputs(jx_fmt_usage, stdout);
-      free(files);
-      return JX_EXIT_OK;
-    } else if (strcmp(a, "-w") == 0 || strcmp(a, "--write") == 0) {
-      write = true;
-    } else if (strcmp(a, "--check") == 0) {
-      check = true;
-    } else if (strcmp(a, "--zh") == 0) {
-      zh = true;
-    } else {
-      int r = jx_diag_opts_parse(&dopt, "fmt", argc, argv, &i);
-      if (r <= 0) {
-        free(files);
-        return r < 0 ? JX_EXIT_USAGE
-                     : jx_usage_error("fmt", "unknown option '%s'", a);
-      }
-    }
-  }
-  if (n == 0) {
-    free(files);
-    return jx_usage_error("fmt", "no input files");
-  }
-  if (write && check) {
-    free(files);
-    return jx_usage_error("fmt", "-w and --check do not go together");
-  }
-  /* -w replaces regular files: standard input, a device or a FIFO cannot
-   * be rewritten, and reading one and writing the result back into it
-   * makes no sense.  Refused before any file is read or written. */
+/* -w replaces regular files: standard input, a device or a FIFO cannot
+ * be rewritten, and reading one and writing the result back into it makes
+ * no sense.  Refused before any file is read or written.  Returns -1 to go
+ * on, or the exit status of a usage error. */
+static int refuse(jx_cmdline *cl, const char **files, int n, bool write,
+                  bool check) {
+  if (n == 0)
+    return jx_usage(cl, JX_U_NO_INPUT);
+  if (write && check)
+    return jx_usage(cl, JX_U_FMT_W_CHECK);
   for (int i = 0; write && i < n; i++) {
-    const char *bad = files[i];
-    if (strcmp(bad, "-") == 0) {
-      free(files);
-      return jx_usage_error("fmt", "-w cannot rewrite standard input");
-    }
-    if (jx_outfile_is_special(bad)) {
-      free(files);
-      return jx_usage_error("fmt", "-w rewrites regular files; '%s' is not one",
-                            bad);
-    }
+    if (strcmp(files[i], "-") == 0)
+      return jx_usage(cl, JX_U_FMT_W_STDIN);
+    if (jx_outfile_is_special(files[i]))
+      return jx_usage(cl, JX_U_FMT_W_SPECIAL, files[i]);
   }
-  jx_diag *d = jx_diag_from_opts(&dopt);
+  return -1;
+}
+
+int jx_cmd_fmt(jx_cmdline *cl) {
+  jx_diag *d = cl->d;
+  bool write = jx_opt_given(cl, F_WRITE), check = jx_opt_given(cl, F_CHECK);
+  bool zh = jx_opt_given(cl, F_ZH);
+  const char **files = jx_opts_operands(cl);
+  int n = cl->n_operands;
+  int rc = refuse(cl, files, n, write, check);
+  if (rc >= 0) {
+    free((void *)files);
+    return rc;
+  }
+  rc = JX_EXIT_OK;
   /* Every input opens before anything is formatted, written or rewritten;
    * then each is read whole, and a read error ends the run at once, the
    * file it was reading left exactly as it was. */
   jx_source **in = jx_sources_open(files, n, d);
   if (!in) {
     jx_diag_summary(d);
-    jx_diag_free(d);
-    free(files);
+    free((void *)files);
     return JX_EXIT_USAGE;
   }
   jx_out stdout_out;
@@ -153,7 +123,7 @@ int jx_cmd_fmt(int argc, char **argv) {
             rc = JX_EXIT_INPUT;
         }
       } else if (write) {
-        if (!same && rewrite(path, formatted, flen) != JX_EXIT_OK)
+        if (!same && rewrite(d, path, formatted, flen) != JX_EXIT_OK)
           rc = JX_EXIT_USAGE;
       } else {
         jx_out_write(&stdout_out, formatted, flen);
@@ -165,14 +135,12 @@ int jx_cmd_fmt(int argc, char **argv) {
     free(src);
   }
   if (jx_out_flush(&stdout_out) != 0 && rc == JX_EXIT_OK) {
-    fprintf(stderr, "jxc fmt: cannot write standard output: %s\n",
-            strerror(stdout_out.errno_saved));
+    jx_report_write(d, NULL, stdout_out.errno_saved);
     rc = JX_EXIT_USAGE;
   }
   jx_out_free(&stdout_out);
   jx_sources_close(in, n);
   jx_diag_summary(d);
-  jx_diag_free(d);
-  free(files);
+  free((void *)files);
   return rc;
 }

@@ -1,340 +1,91 @@
 /*
- * main.c — the jxc driver: `jxc COMMAND [options] FILE...`.
+ * main.c — the jxc driver: `jxc [diagnostics options] COMMAND [options]
+ * FILE...`.
  *
- * Each subcommand parses its own options and returns an exit status
- * (cli.h); this file holds the command table, help and version, and the
- * two commands at the heart of the tool: check and build.
+ * The command table and the dispatch only: the diagnostics options before
+ * the command name are read here, the command's line by the table-driven
+ * parser (opts.h); the diagnostics engine is made from both, a mistake on
+ * the line or a request for help is answered here, and the command runs
+ * with its options read.  Each command is a file of its own (cmds.h).
  */
 #include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <unistd.h>
 
 #include "arena.h"
-#include "backend.h"
-#include "cli.h"
-#include "compile.h"
-#include "diff.h"
-#include "fmt.h"
-#include "jixiao.h"
-
-static int cmd_help(int argc, char **argv);
-static int cmd_version(int argc, char **argv);
-static int cmd_check(int argc, char **argv);
-static int cmd_build(int argc, char **argv);
-
-static const char check_usage[] =
-    "usage: jxc check [options] FILE...\n"
-    "\n"
-    "Parses and checks jixiao files against the rules of the domain and\n"
-    "prints every problem found, as file:line:col: error: message [code].\n"
-    "FILE '-' reads standard input.  All files form one plan: project and\n"
-    "unit codes must be unique across them.\n"
-    "\n" JX_DIAG_OPTS_HELP "\n"
-    "Exit status: 0 clean (warnings allowed), 1 errors in the input,\n"
-    "2 usage or I/O trouble.\n";
-
-static const char build_usage[] =
-    "usage: jxc build [-f FORMAT] [-o FILE] [options] FILE...\n"
-    "\n"
-    "Checks the files and compiles the plan they form.\n"
-    "\n"
-    "Output:\n"
-    "  -f, --format=FORMAT  json (default), csv, c, xlsx or html\n"
-    "  -o, --output=FILE    write to FILE (default: standard output); the\n"
-    "                       file is replaced only if the build succeeds\n"
-    "  --table=TABLE        csv: indicators (default), projects or schedule\n"
-    "  --bom                csv: start with a UTF-8 byte order mark (Excel)\n"
-    "  --prefix=NAME        c: prefix of generated identifiers (default:\n"
-    "                       from the output or first input file name)\n"
-    "  --sheet=project|unit xlsx: a worksheet per project (default) or\n"
-    "                       per unit\n"
-    "  --with-diagnostics   html: show warnings and errors beside the rows\n"
-    "                       they are about; with errors the page is still\n"
-    "                       written (exit status 1)\n"
-    "\n" JX_DIAG_OPTS_HELP "\n"
-    "Exit status: 0 success, 1 errors in the input (nothing is written to\n"
-    "FILE), 2 usage or I/O trouble.\n";
-
-static const char help_usage[] = "usage: jxc help [COMMAND]\n";
-static const char version_usage[] = "usage: jxc version\n";
+#include "cmds.h"
 
 const jx_command jx_commands[] = {
-    {"check", cmd_check, "check files for errors", check_usage},
-    {"build", cmd_build, "compile files to JSON, CSV, C, XLSX or HTML",
-     build_usage},
-    {"fmt", jx_cmd_fmt, "print files in the canonical layout", jx_fmt_usage},
-    {"diff", jx_cmd_diff, "compare two plans by meaning", jx_diff_usage},
-    {"help", cmd_help, "show help for a command", help_usage},
-    {"version", cmd_version, "print the version", version_usage},
-    {NULL, NULL, NULL, NULL},
+    {.name = "check",
+     .summary = JX_M_SUMMARY_CHECK,
+     .usage = JX_M_USAGE_CHECK,
+     .about = JX_M_ABOUT_CHECK,
+     .exit = JX_M_EXIT_CHECK,
+     .diag_help = true,
+     .run = jx_cmd_check},
+    {.name = "build",
+     .summary = JX_M_SUMMARY_BUILD,
+     .usage = JX_M_USAGE_BUILD,
+     .about = JX_M_ABOUT_BUILD,
+     .exit = JX_M_EXIT_BUILD,
+     .options = jx_build_options,
+     .diag_help = true,
+     .run = jx_cmd_build},
+    {.name = "fmt",
+     .summary = JX_M_SUMMARY_FMT,
+     .usage = JX_M_USAGE_FMT,
+     .about = JX_M_ABOUT_FMT,
+     .exit = JX_M_EXIT_FMT,
+     .options = jx_fmt_options,
+     .diag_help = true,
+     .run = jx_cmd_fmt},
+    {.name = "diff",
+     .summary = JX_M_SUMMARY_DIFF,
+     .usage = JX_M_USAGE_DIFF,
+     .about = JX_M_ABOUT_DIFF,
+     .exit = JX_M_EXIT_DIFF,
+     .options = jx_diff_options,
+     .diag_help = true,
+     .run = jx_cmd_diff},
+    {.name = "help",
+     .summary = JX_M_SUMMARY_HELP,
+     .usage = JX_M_USAGE_HELP,
+     .about = JX_M_NONE,
+     .exit = JX_M_NONE,
+     .run = jx_cmd_help},
+    {.name = "version",
+     .summary = JX_M_SUMMARY_VERSION,
+     .usage = JX_M_USAGE_VERSION,
+     .about = JX_M_NONE,
+     .exit = JX_M_NONE,
+     .run = jx_cmd_version},
+    /* A command on cli.h's hand-written parsing would read:
+     * {.name = "import", .summary = JX_M_NONE, .about = JX_M_NONE,
+     *  .exit = JX_M_NONE, .run_argv = jx_cmd_import,
+     *  .usage_text = jx_import_usage, .summary_text = "read a …"}, */
+    {.name = NULL},
 };
 
-static const jx_command *find_command(const char *name) {
+const jx_command *jx_command_find(const char *name) {
   for (const jx_command *c = jx_commands; c->name; c++)
     if (strcmp(c->name, name) == 0)
       return c;
   return NULL;
 }
 
-static void print_overview(FILE *f) {
-  fputs("usage: jxc COMMAND [options] FILE...\n"
-        "\n"
-        "jxc compiles budget performance targets (绩效目标) written in the\n"
-        "jixiao language into JSON, CSV, C, XLSX or HTML, and checks them\n"
-        "against the rules of the domain.\n"
-        "\n"
-        "Commands:\n",
-        f);
-  for (const jx_command *c = jx_commands; c->name; c++)
-    fprintf(f, "  %-9s %s\n", c->name, c->summary);
-  fputs("\n"
-        "Run 'jxc help COMMAND' for a command's options.\n"
-        "Exit status: 0 success, 1 errors in the input, 2 usage or I/O "
-        "trouble.\n",
-        f);
-}
-
-static bool wants_help(const char *a) {
-  return strcmp(a, "-h") == 0 || strcmp(a, "--help") == 0;
-}
-
-static int cmd_help(int argc, char **argv) {
-  if (argc < 2) {
-    print_overview(stdout);
-    return JX_EXIT_OK;
-  }
-  if (wants_help(argv[1])) {
-    fputs(help_usage, stdout);
-    return JX_EXIT_OK;
-  }
-  const jx_command *c = find_command(argv[1]);
-  if (!c)
-    return jx_usage_error("help", "no command '%s'", argv[1]);
-  fputs(c->usage, stdout);
-  return JX_EXIT_OK;
-}
-
-static int cmd_version(int argc, char **argv) {
-  if (argc > 1 && wants_help(argv[1])) {
-    fputs(version_usage, stdout);
-    return JX_EXIT_OK;
-  }
-  printf("jxc %s\n", JX_VERSION);
-  return JX_EXIT_OK;
-}
-
-static int cmd_check(int argc, char **argv) {
-  jx_diag_opts dopt;
-  jx_diag_opts_init(&dopt);
-  const char **files = jx_xcalloc((size_t)argc + 1, sizeof *files);
-  int n = 0;
-  bool only_files = false;
-  for (int i = 1; i < argc; i++) {
-    const char *a = argv[i];
-    if (only_files || a[0] != '-' || strcmp(a, "-") == 0) {
-      files[n++] = a;
-      continue;
-    }
-    if (strcmp(a, "--") == 0) {
-      only_files = true;
-      continue;
-    }
-    if (wants_help(a)) {
-      fputs(check_usage, stdout);
-      free(files);
-      return JX_EXIT_OK;
-    }
-    int r = jx_diag_opts_parse(&dopt, "check", argc, argv, &i);
-    if (r < 0 || r == 0) {
-      free(files);
-      return r < 0 ? JX_EXIT_USAGE
-                   : jx_usage_error("check", "unknown option '%s'", a);
-    }
-  }
-  if (n == 0) {
-    free(files);
-    return jx_usage_error("check", "no input files");
-  }
-  jx_diag *d = jx_diag_from_opts(&dopt);
-  jx_compile_job job = {files, n, NULL, NULL, {0}};
-  int rc = jx_compile(&job, d);
-  jx_diag_summary(d);
-  jx_diag_free(d);
-  free(files);
-  return rc;
-}
-
-static int cmd_build(int argc, char **argv) {
-  jx_diag_opts dopt;
-  jx_diag_opts_init(&dopt);
-  const char **files = jx_xcalloc((size_t)argc + 1, sizeof *files);
-  int n = 0, rc = JX_EXIT_USAGE;
-  const char *format = "json", *output = NULL, *table = NULL, *prefix = NULL;
-  const char *sheet = NULL;
-  bool bom = false, only_files = false, with_dx = false;
-  char *owned_prefix = NULL;
-  for (int i = 1; i < argc; i++) {
-    const char *a = argv[i], *v;
-    int r;
-    if (only_files || a[0] != '-' || strcmp(a, "-") == 0) {
-      files[n++] = a;
-      continue;
-    }
-    if (strcmp(a, "--") == 0) {
-      only_files = true;
-    } else if (wants_help(a)) {
-      fputs(build_usage, stdout);
-      rc = JX_EXIT_OK;
-      goto done;
-    } else if ((r = jx_opt_value("build", "--format", "-f", argc, argv, &i,
-                                 &v))) {
-      if (r < 0)
-        goto done;
-      format = v;
-    } else if ((r = jx_opt_value("build", "--output", "-o", argc, argv, &i,
-                                 &v))) {
-      if (r < 0)
-        goto done;
-      output = v;
-    } else if ((r = jx_opt_value("build", "--table", NULL, argc, argv, &i,
-                                 &v))) {
-      if (r < 0)
-        goto done;
-      table = v;
-    } else if ((r = jx_opt_value("build", "--prefix", NULL, argc, argv, &i,
-                                 &v))) {
-      if (r < 0)
-        goto done;
-      prefix = v;
-    } else if ((r = jx_opt_value("build", "--sheet", NULL, argc, argv, &i,
-                                 &v))) {
-      if (r < 0)
-        goto done;
-      sheet = v;
-    } else if (strcmp(a, "--bom") == 0) {
-      bom = true;
-    } else if (strcmp(a, "--with-diagnostics") == 0) {
-      with_dx = true;
-    } else {
-      r = jx_diag_opts_parse(&dopt, "build", argc, argv, &i);
-      if (r == 0)
-        jx_usage_error("build", "unknown option '%s'", a);
-      if (r <= 0)
-        goto done;
-    }
-  }
-  if (n == 0) {
-    jx_usage_error("build", "no input files");
-    goto done;
-  }
-  const jx_backend *be = jx_backend_find(format);
-  if (!be) {
-    jx_usage_error("build", "unknown format '%s' (json, csv, c, xlsx or html)",
-                   format);
-    goto done;
-  }
-  if (sheet && strcmp(format, "xlsx") != 0) {
-    jx_usage_error("build", "--sheet applies to -f xlsx only");
-    goto done;
-  }
-  if (with_dx && strcmp(format, "html") != 0) {
-    jx_usage_error("build", "--with-diagnostics applies to -f html only");
-    goto done;
-  }
-  jx_emit_options eo = {0};
-  eo.bom = bom;
-  eo.with_diagnostics = with_dx;
-  if (sheet) {
-    if (strcmp(sheet, "project") == 0)
-      eo.sheet = JX_SHEET_PROJECT;
-    else if (strcmp(sheet, "unit") == 0)
-      eo.sheet = JX_SHEET_UNIT;
-    else {
-      jx_usage_error("build", "--sheet takes project or unit, not '%s'", sheet);
-      goto done;
-    }
-  }
-  eo.input_name = files[0];
-  if (table) {
-    if (strcmp(table, "indicators") == 0)
-      eo.csv_table = JX_CSV_INDICATORS;
-    else if (strcmp(table, "projects") == 0)
-      eo.csv_table = JX_CSV_PROJECTS;
-    else if (strcmp(table, "schedule") == 0)
-      eo.csv_table = JX_CSV_SCHEDULE;
-    else {
-      jx_usage_error("build",
-                     "--table takes indicators, projects or "
-                     "schedule, not '%s'",
-                     table);
-      goto done;
-    }
-  }
-  if (prefix || be == &jx_backend_c) {
-    char why[512];
-    eo.prefix = owned_prefix =
-        jx_c_prefix(prefix, output, files[0], why, sizeof why);
-    if (!owned_prefix) {
-      jx_usage_error("build", "%s", why);
-      goto done;
-    }
-  }
-
-  bool to_file = output && strcmp(output, "-") != 0;
-  int same = to_file ? jx_outfile_same_input(output, files, n) : -1;
-  if (same >= 0) {
-    jx_usage_error("build", "output '%s' is the same file as input '%s'",
-                   output, files[same]);
-    goto done;
-  }
-  jx_outfile of = {0};
-  if (be->binary && !to_file && isatty(STDOUT_FILENO)) {
-    jx_usage_error("build",
-                   "%s is binary: not written to a terminal (use -o FILE or "
-                   "redirect the output)",
-                   format);
-    goto done;
-  }
-  if (to_file && jx_outfile_open(&of, output, 0) != 0) {
-    fprintf(stderr, "jxc build: cannot write %s: %s\n", output, of.error);
-    jx_outfile_abort(&of);
-    goto done;
-  }
-  jx_out out;
-  jx_out_init_fd(&out, to_file ? of.fd : STDOUT_FILENO);
-  jx_diag *d = jx_diag_from_opts(&dopt);
-  eo.diag = d;
-  jx_compile_job job = {files, n, be, &out, eo};
-  rc = jx_compile(&job, d);
-  if (jx_out_flush(&out) != 0 && rc == JX_EXIT_OK) {
-    fprintf(stderr, "jxc build: cannot write %s: %s\n",
-            to_file ? output : "standard output", strerror(out.errno_saved));
-    rc = JX_EXIT_USAGE;
-  }
-  /* --with-diagnostics: the page shows the errors, so it is kept. */
-  bool keep =
-      rc == JX_EXIT_OK || (with_dx && rc == JX_EXIT_INPUT && !out.failed);
-  if (to_file && keep && jx_outfile_commit(&of) != 0) {
-    fprintf(stderr, "jxc build: cannot write %s: %s\n", output, of.error);
-    rc = JX_EXIT_USAGE;
-  }
-  jx_outfile_abort(&of); /* a no-op after a successful commit */
-  jx_out_free(&out);
-  jx_diag_summary(d);
-  jx_diag_free(d);
-done:
-  free(owned_prefix);
-  free(files);
-  return rc;
+static void overview(FILE *f, jx_lang lang) {
+  jx_strbuf sb = {0};
+  jx_help_overview(&sb, lang);
+  fwrite(sb.p, 1, sb.n, f);
+  jx_sb_free(&sb);
 }
 
 /* Everything the commands print with stdio (help, version, fmt --check's
  * names) is checked here, once: `jxc --help > /dev/full` must not exit 0.
  * The back ends write standard output through a jx_out and check it
  * themselves. */
-static int close_stdout(int rc) {
+static int close_stdout(int rc, jx_diag *d) {
   bool failed = ferror(stdout) != 0;
   int e = 0;
   if (fflush(stdout) != 0) {
@@ -347,32 +98,82 @@ static int close_stdout(int rc) {
   }
   if (!failed)
     return rc;
-  fprintf(stderr, "jxc: cannot write standard output%s%s\n", e ? ": " : "",
-          e ? strerror(e) : "");
+  jx_report_write(d, NULL, e);
+  jx_diag_flush(d);
   return JX_EXIT_USAGE;
 }
 
-static int run(int argc, char **argv) {
+/* A command still parsing its own argv (opts.h): its name, the options
+ * given before it, then the rest. */
+static int run_argv(const jx_command *c, int argc, char **argv, int at) {
+  char **v = jx_xcalloc((size_t)argc + 1, sizeof *v);
+  int n = 0;
+  v[n++] = argv[at];
+  for (int i = 1; i < at; i++)
+    v[n++] = argv[i];
+  for (int i = at + 1; i < argc; i++)
+    v[n++] = argv[i];
+  int rc = c->run_argv(n, v);
+  free(v);
+  return rc;
+}
+
+static int run(jx_cmdline *cl, int argc, char **argv) {
+  jx_diag_opts_init(&cl->dopt);
   if (argc < 2) {
-    print_overview(stderr);
+    overview(stderr, cl->dopt.lang);
     return JX_EXIT_USAGE;
   }
-  const char *name = argv[1];
-  if (strcmp(name, "--help") == 0 || strcmp(name, "-h") == 0) {
-    print_overview(stdout);
+  bool version;
+  int at = jx_opts_parse_global(cl, argc, argv, &version);
+  const jx_command *c = NULL;
+  if (!cl->failed && !cl->help && !version && at < argc) {
+    c = jx_command_find(argv[at]);
+    if (c && c->run_argv)
+      return run_argv(c, argc, argv, at);
+    if (c)
+      jx_opts_parse(cl, c, argc - at, argv + at);
+  }
+  cl->d = jx_diag_from_opts(&cl->dopt);
+  jx_lang lang = cl->dopt.lang;
+  jx_oom_set_lang(lang);
+  if (jx_opts_report(cl))
+    return JX_EXIT_USAGE;
+  if (!c && cl->help) {
+    overview(stdout, lang);
     return JX_EXIT_OK;
   }
-  if (strcmp(name, "--version") == 0 || strcmp(name, "-V") == 0)
-    return cmd_version(0, NULL);
-  const jx_command *c = find_command(name);
-  if (!c) {
-    fprintf(stderr, "jxc: no command '%s'\n", name);
-    print_overview(stderr);
+  if (!c && version)
+    return jx_cmd_version(cl);
+  if (at >= argc) {
+    overview(stderr, lang);
     return JX_EXIT_USAGE;
   }
-  return c->run(argc - 1, argv + 1);
+  if (!c) {
+    jx_diag_usage(cl->d, "", JX_U_NO_COMMAND, argv[at]);
+    jx_diag_flush(cl->d);
+    if (cl->dopt.format == JX_DIAG_TEXT)
+      overview(stderr, lang);
+    return JX_EXIT_USAGE;
+  }
+  if (cl->help) {
+    jx_strbuf sb = {0};
+    jx_help_command(&sb, c, lang);
+    fwrite(sb.p, 1, sb.n, stdout);
+    jx_sb_free(&sb);
+    return JX_EXIT_OK;
+  }
+  return c->run(cl);
 }
 
 int main(int argc, char **argv) {
-  return close_stdout(run(argc, argv));
+  jx_cmdline cl;
+  memset(&cl, 0, sizeof cl);
+  int rc = run(&cl, argc, argv);
+  if (!cl.d)
+    cl.d = jx_diag_from_opts(&cl.dopt);
+  rc = close_stdout(rc, cl.d);
+  jx_diag_free(cl.d);
+  jx_opts_free(&cl);
+  return rc;
 }

@@ -40,6 +40,23 @@ static char *fmt(ctx *c, const char *f, ...) {
   return s;
 }
 
+/* A label from the catalog (messages.def), in the language of the run's
+ * messages, in the diff's arena. */
+static char *label(ctx *c, jx_msg id, ...) {
+  jx_strbuf sb = {0};
+  va_list ap;
+  va_start(ap, id);
+  jx_msg_vprintf(&sb, jx_diag_lang(c->d), id, ap);
+  va_end(ap);
+  char *s = jx_arena_strndup(&c->df->arena, sb.p ? sb.p : "", sb.n);
+  jx_sb_free(&sb);
+  return s;
+}
+
+static const char *word(const ctx *c, jx_msg id) {
+  return jx_msg_text(id, jx_diag_lang(c->d));
+}
+
 static jx_diff_loc loc_of(const ctx *c, const jx_node *n, int line) {
   jx_diff_loc l = {NULL, 0};
   if (n) {
@@ -256,7 +273,7 @@ static void measures_change(ctx *c, const jx_measure *ma, size_t na,
       continue;
     }
     match[j] = i;
-    c->sub = fmt(c, "measure %s", mb[j].title ? mb[j].title : "");
+    c->sub = label(c, JX_M_DIFF_MEASURE, mb[j].title ? mb[j].title : "");
     text_change(c, JX_DW_MEASURE, ma[i].text, mb[j].text, lo,
                 loc_of(c, j < nnb ? lb[j] : NULL, 0));
     c->sub = saved;
@@ -377,8 +394,8 @@ static void indicator_change(ctx *c, const jx_indicator *o,
                              const char *path_b) {
   jx_diff_loc lo = {path_a, o->line}, ln = {path_b, n->line};
   const char *saved = c->sub;
-  c->sub = saved ? fmt(c, "%s · indicator %s", saved, ind_label(c, n))
-                 : fmt(c, "indicator %s", ind_label(c, n));
+  c->sub = saved ? label(c, JX_M_DIFF_IN_INDICATOR, saved, ind_label(c, n))
+                 : label(c, JX_M_DIFF_INDICATOR, ind_label(c, n));
   jx_diff_verdict v = JX_VERDICT_NONE;
   bool changed = false;
   if (o->kind != n->kind) {
@@ -494,8 +511,8 @@ static void schedule_change(ctx *c, const jx_diff_project *pa,
 
 static const char *unit_label(ctx *c, const jx_unit *u) {
   if (!u->code)
-    return "(projects outside any unit)";
-  return fmt(c, "unit %s %s", u->code, u->name ? u->name : "");
+    return word(c, JX_M_DIFF_OUTSIDE_UNITS);
+  return label(c, JX_M_DIFF_UNIT, u->code, u->name ? u->name : "");
 }
 
 static const char *unit_text(ctx *c, const jx_unit *u) {
@@ -521,10 +538,10 @@ static void project_change(ctx *c, const jx_diff_project *pa,
   size_t before = c->df->n_items;
   text_change(c, JX_DW_PROJECT_NAME, a->name, b->name, lo, ln);
   if (!same_str(a->code, b->code)) {
-    jx_diff_item *it =
-        add(c, JX_DW_PROJECT_CODE, JX_DIFF_CHANGED, stmt_loc(c, pa, JX_N_CODE),
-            stmt_loc(c, pb, JX_N_CODE), a->code ? a->code : "(none)",
-            b->code ? b->code : "(none)");
+    jx_diff_item *it = add(
+        c, JX_DW_PROJECT_CODE, JX_DIFF_CHANGED, stmt_loc(c, pa, JX_N_CODE),
+        stmt_loc(c, pb, JX_N_CODE), a->code ? a->code : word(c, JX_M_DIFF_NONE),
+        b->code ? b->code : word(c, JX_M_DIFF_NONE));
     it->by_name = by_name;
   }
   const jx_unit *ua = &c->a->units[pa->unit].u, *ub = &c->b->units[pb->unit].u;
@@ -558,10 +575,10 @@ static const char *project_text(ctx *c, const jx_diff_project *p) {
   if (!to_cur(c, p->p->budget, p->currency, &v))
     v = p->p->budget;
   jx_decimal_format(v, buf);
-  return fmt(c, "%s (code %s, budget %s%s)", p->p->name,
-             p->p->code ? p->p->code : "none", buf,
-             to_cur(c, p->p->budget, p->currency, &v) ? c->cur->norm
-                                                      : p->currency->norm);
+  return label(c, JX_M_DIFF_PROJECT_ABOUT, p->p->name,
+               p->p->code ? p->p->code : word(c, JX_M_DIFF_NO_CODE), buf,
+               to_cur(c, p->p->budget, p->currency, &v) ? c->cur->norm
+                                                        : p->currency->norm);
 }
 
 static void project_added(ctx *c, const jx_diff_project *p, bool added) {
@@ -582,7 +599,7 @@ static void department_change(ctx *c) {
     return;
   jx_diff_loc lo = loc_of(c, a ? na : NULL, 0),
               ln = loc_of(c, b ? nb : NULL, 0);
-  c->section = fmt(c, "department %s", (b ? b : a)->name);
+  c->section = label(c, JX_M_DIFF_DEPARTMENT, (b ? b : a)->name);
   c->project = c->sub = NULL;
   if (!a || !b) {
     add(c, JX_DW_DEPARTMENT, a ? JX_DIFF_REMOVED : JX_DIFF_ADDED, lo, ln,
@@ -617,7 +634,7 @@ static void department_change(ctx *c) {
     }
     match[j] = i;
     const jx_division *y = &b->divisions[j];
-    c->sub = fmt(c, "division %s", y->name);
+    c->sub = label(c, JX_M_DIFF_DIVISION, y->name);
     goals_change(c, JX_DW_GOAL, x->goals, x->n_goals, da[i]->u.block.items,
                  y->goals, y->n_goals, db[j]->u.block.items);
     indicators_change(c, x->indicators, x->n_indicators, pa, y->indicators,
@@ -690,7 +707,8 @@ void jx_diff_compute(jx_diff *df, const jx_diff_side *a, const jx_diff_side *b,
                      const jx_diag *d) {
   memset(df, 0, sizeof *df);
   jx_arena_init(&df->arena);
-  ctx c = {df, a, b, d, NULL, "plan", NULL, NULL, {NULL, 0}, {NULL, 0}};
+  ctx c = {df, a, b, d, NULL, NULL, NULL, NULL, {NULL, 0}, {NULL, 0}};
+  c.section = word(&c, JX_M_DIFF_PLAN);
   c.cur =
       b->checker ? jx_checker_currency(b->checker) : jx_currency_lookup("万元");
   jx_diff_summary *sum = &df->summary;
@@ -702,8 +720,8 @@ void jx_diff_compute(jx_diff *df, const jx_diff_side *a, const jx_diff_side *b,
   jx_diff_loc ho = loc_of(&c, a->header, 0), hn = loc_of(&c, b->header, 0);
   if (a->year != b->year)
     add(&c, JX_DW_YEAR, JX_DIFF_CHANGED, ho, hn,
-        a->year ? fmt(&c, "%d", a->year) : "(none)",
-        b->year ? fmt(&c, "%d", b->year) : "(none)");
+        a->year ? fmt(&c, "%d", a->year) : word(&c, JX_M_DIFF_NONE),
+        b->year ? fmt(&c, "%d", b->year) : word(&c, JX_M_DIFF_NONE));
   if (!same_str(a->framework, b->framework))
     add(&c, JX_DW_FRAMEWORK, JX_DIFF_CHANGED, ho, hn, a->framework,
         b->framework);

@@ -237,6 +237,7 @@ typedef struct jx_diff_render_opts {
   jx_diff_format format;
   bool color;
   const char *old_name, *new_name; /* for headings: the sides' first paths */
+  jx_lang lang; /* of the labels in text and Markdown (JSON's keys stay) */
 } jx_diff_render_opts;
 
 void jx_diff_render(jx_out *o, const jx_diff *df,
@@ -246,10 +247,5 @@ void jx_diff_render(jx_out *o, const jx_diff *df,
 const char *jx_diff_what_name(jx_diff_what w);
 const char *jx_diff_op_name(jx_diff_op op);
 const char *jx_diff_verdict_name(jx_diff_verdict v);
-
-/* ---- The command (cmd_diff.c) ----------------------------------------- */
-
-int jx_cmd_diff(int argc, char **argv);
-extern const char jx_diff_usage[];
 
 #endif

@@ -10,6 +10,7 @@
  */
 #include "diff.h"
 
+#include <stdarg.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
@@ -170,13 +171,27 @@ static const char *const what_names[JX_DW_COUNT] = {"year",
                                                     "indicator_desc",
                                                     "indicator_basis"};
 
-/* How each kind reads in text and Markdown. */
-static const char *const what_labels[JX_DW_COUNT] = {
-    "year",    "framework",    "department",  "division", "unit",
-    "name",    "project",      "name",        "code",     "unit",
-    "budget",  "funds fiscal", "funds other", "schedule", "goal",
-    "purpose", "measure",      "indicator",   "value",    "desc",
-    "basis"};
+/* How each kind reads in text and Markdown: the catalog's labels, in
+ * jx_diff_what order (messages.def). */
+static const char *what_label(jx_diff_what w, jx_lang lang) {
+  return jx_msg_text((jx_msg)(JX_M_DIFF_LABEL_YEAR + (int)w), lang);
+}
+
+/* ... and in the summary's count of changes. */
+static const char *what_kind(jx_diff_what w, jx_lang lang) {
+  return jx_msg_text((jx_msg)(JX_M_DIFF_KIND_YEAR + (int)w), lang);
+}
+
+/* A catalog message into the output. */
+static void put_msg(jx_out *o, jx_lang lang, jx_msg id, ...) {
+  jx_strbuf sb = {0};
+  va_list ap;
+  va_start(ap, id);
+  jx_msg_vprintf(&sb, lang, id, ap);
+  va_end(ap);
+  jx_out_write(o, sb.p ? sb.p : "", sb.n);
+  jx_sb_free(&sb);
+}
 
 const char *jx_diff_what_name(jx_diff_what w) {
   return w < JX_DW_COUNT ? what_names[w] : "?";
@@ -297,7 +312,9 @@ static void put_txt(rd *r, const char *s, size_t n) {
 }
 
 static void put_str(rd *r, const char *s) {
-  put_txt(r, s ? s : "(none)", strlen(s ? s : "(none)"));
+  if (!s)
+    s = jx_msg_text(JX_M_DIFF_NONE, r->opt->lang);
+  put_txt(r, s, strlen(s));
 }
 
 /* Bytes taken by the first k code points of s (at most n). */
@@ -387,8 +404,10 @@ static void put_value(rd *r, const jx_diff_item *it) {
     }
     jx_out_putc(o, ')');
   }
-  const char *v = jx_diff_verdict_name(it->verdict);
-  if (v) {
+  if (jx_diff_verdict_name(it->verdict)) {
+    /* in jx_diff_verdict order from TIGHTENED (messages.def) */
+    const char *v = jx_msg_text(
+        (jx_msg)(JX_M_DIFF_TIGHTENED + (int)it->verdict - 1), r->opt->lang);
     jx_out_putc(o, ' ');
     color(r, it->verdict == JX_VERDICT_TIGHTENED  ? C_CYAN
              : it->verdict == JX_VERDICT_LOOSENED ? C_YELLOW
@@ -397,20 +416,18 @@ static void put_value(rd *r, const jx_diff_item *it) {
     color(r, C_RESET);
   }
   if (it->by_name)
-    jx_out_puts(o, " (matched by name)");
+    jx_out_puts(o, jx_msg_text(JX_M_DIFF_BY_NAME, r->opt->lang));
 }
 
-static const char *const months[13] = {"",    "jan", "feb", "mar", "apr",
-                                       "may", "jun", "jul", "aug", "sep",
-                                       "oct", "nov", "dec"};
-
 static void put_label(rd *r, const jx_diff_item *it) {
+  jx_lang lang = r->opt->lang;
   /* A changed measure is under a heading with its title: its text. */
   jx_out_puts(r->o, it->what == JX_DW_MEASURE && it->op == JX_DIFF_CHANGED
-                        ? "text"
-                        : what_labels[it->what]);
+                        ? jx_msg_text(JX_M_DIFF_MEASURE_TEXT, lang)
+                        : what_label(it->what, lang));
   if (it->what == JX_DW_SCHEDULE && it->month >= 1 && it->month <= 12)
-    jx_out_printf(r->o, " %s", months[it->month]);
+    jx_out_printf(r->o, " %s",
+                  jx_msg_text((jx_msg)(JX_M_MONTH_1 + it->month - 1), lang));
 }
 
 /* ---- Text and Markdown --------------------------------------------------- */
@@ -447,10 +464,13 @@ static void headings(rd *r, const jx_diff_item *it) {
     r->project = it->project;
     r->sub = NULL;
     if (it->project) {
-      jx_out_puts(o, md ? "- **project " : "  ");
-      if (!md) {
+      const char *word = jx_msg_text(JX_M_DIFF_PROJECT, r->opt->lang);
+      jx_out_puts(o, md ? "- **" : "  ");
+      if (md) {
+        jx_out_puts(o, word);
+      } else {
         color(r, C_BOLD);
-        jx_out_puts(o, "project ");
+        jx_out_puts(o, word);
       }
       put_str(r, it->project);
       if (md)
@@ -504,28 +524,31 @@ static void summary_text(rd *r, const jx_diff *df) {
   jx_out *o = r->o;
   const jx_diff_summary *s = &df->summary;
   bool md = r->opt->format == JX_DIFF_FMT_MD;
-  jx_out_puts(o, md ? "\n#### summary\n\n" : "\n");
-  if (!md) {
+  jx_lang lang = r->opt->lang;
+  const char *title = jx_msg_text(JX_M_DIFF_SUMMARY, lang);
+  if (md) {
+    jx_out_printf(o, "\n#### %s\n\n", title);
+  } else {
+    jx_out_putc(o, '\n');
     color(r, C_BOLD);
-    jx_out_puts(o, "summary");
+    jx_out_puts(o, title);
     color(r, C_RESET);
     jx_out_putc(o, '\n');
   }
   const char *ind = md ? "- " : "  ";
-  jx_out_printf(o,
-                "%sprojects: %zu old, %zu new, %zu matched (%zu by name, "
-                "%zu unchanged), %zu added, %zu removed\n",
-                ind, s->projects_old, s->projects_new, s->projects_matched,
-                s->matched_by_name, s->projects_unchanged,
-                s->count[JX_DW_PROJECT][JX_DIFF_ADDED],
-                s->count[JX_DW_PROJECT][JX_DIFF_REMOVED]);
-  jx_out_printf(o, "%schanges:", ind);
+  put_msg(o, lang, JX_M_DIFF_PROJECTS, ind, s->projects_old, s->projects_new,
+          s->projects_matched, s->matched_by_name, s->projects_unchanged,
+          s->count[JX_DW_PROJECT][JX_DIFF_ADDED],
+          s->count[JX_DW_PROJECT][JX_DIFF_REMOVED]);
+  put_msg(o, lang, JX_M_DIFF_CHANGES, ind);
   bool any = false;
   for (int w = 0; w < JX_DW_COUNT; w++) {
     const size_t *n = s->count[w];
     if (!(n[0] || n[1] || n[2]))
       continue;
-    jx_out_printf(o, "%s %s", any ? "," : "", what_names[w]);
+    if (any)
+      jx_out_puts(o, jx_msg_text(JX_M_DIFF_CHANGES_SEP, lang));
+    jx_out_puts(o, what_kind((jx_diff_what)w, lang));
     any = true;
     if (n[JX_DIFF_ADDED])
       jx_out_printf(o, " +%zu", n[JX_DIFF_ADDED]);
@@ -534,11 +557,12 @@ static void summary_text(rd *r, const jx_diff *df) {
     if (n[JX_DIFF_CHANGED])
       jx_out_printf(o, " ~%zu", n[JX_DIFF_CHANGED]);
     if (w == JX_DW_IND_VALUE)
-      jx_out_printf(o, " (%zu tightened, %zu loosened)", s->tightened,
-                    s->loosened);
+      put_msg(o, lang, JX_M_DIFF_VERDICTS, s->tightened, s->loosened);
   }
-  jx_out_puts(o, any ? "\n" : " none\n");
-  jx_out_printf(o, "%stotal budget: ", ind);
+  if (!any)
+    jx_out_puts(o, jx_msg_text(JX_M_DIFF_CHANGES_NONE, lang));
+  jx_out_putc(o, '\n');
+  put_msg(o, lang, JX_M_DIFF_TOTAL, ind);
   if (s->budget_ok) {
     put_dec(o, s->budget_old, false);
     put_txt(r, s->currency, strlen(s->currency));
@@ -546,7 +570,8 @@ static void summary_text(rd *r, const jx_diff *df) {
     put_dec(o, s->budget_new, false);
     put_txt(r, s->currency, strlen(s->currency));
     if (s->budget_delta.micros == 0) {
-      jx_out_puts(o, " (unchanged)\n");
+      jx_out_puts(o, jx_msg_text(JX_M_DIFF_UNCHANGED, lang));
+      jx_out_putc(o, '\n');
       return;
     }
     jx_out_puts(o, " (");
@@ -558,7 +583,8 @@ static void summary_text(rd *r, const jx_diff *df) {
     }
     jx_out_puts(o, ")\n");
   } else {
-    jx_out_puts(o, "cannot be totalled exactly\n");
+    jx_out_puts(o, jx_msg_text(JX_M_DIFF_NOT_TOTALLED, lang));
+    jx_out_putc(o, '\n');
   }
 }
 

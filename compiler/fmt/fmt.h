@@ -17,8 +17,4 @@
 int jx_fmt(const char *src, size_t len, uint32_t file, jx_diag *d, bool zh,
            jx_out *out);
 
-/* The `jxc fmt` command and its help text. */
-int jx_cmd_fmt(int argc, char **argv);
-extern const char jx_fmt_usage[];
-
 #endif

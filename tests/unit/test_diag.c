@@ -9,6 +9,7 @@
  * only errors and warnings have codes (several rows may share one), and each
  * English/Chinese pair takes the same arguments.
  */
+#include <errno.h>
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -320,7 +321,7 @@ static void test_long_message(void **state) {
   jx_diag_report(f->d, JX_E_UNKNOWN_CATEGORY, NOPOS, "a", cjk);
   jx_diag_flush(f->d);
   snprintf(want, sizeof want,
-           "jxc: error: 指标体系“%.198s\u2026”中没有指标类别“a” "
+           "jxc: 错误: 指标体系“%.198s\u2026”中没有指标类别“a” "
            "[unknown-category]\n",
            cjk);
   assert_string_equal(taken(f), want);
@@ -363,7 +364,7 @@ static void test_read_error(void **state) {
   char path[400];
   memset(path, 'p', sizeof path - 1);
   path[sizeof path - 1] = '\0';
-  jx_diag_read_error(f->d, path, "Input/output error");
+  jx_diag_report_file(f->d, JX_E_READ, path, path, EIO);
   jx_diag_flush(f->d);
   char want[600];
   snprintf(want, sizeof want,
@@ -375,7 +376,7 @@ static void test_read_error(void **state) {
   jx_diag_set_format(f->d, JX_DIAG_JSON);
   jx_diag_report(f->d, JX_E_HEADER_PLACE, NOPOS);
   jx_diag_report(f->d, JX_E_HEADER_PLACE, NOPOS); /* dropped */
-  jx_diag_read_error(f->d, "a\"b.jx", "Is a directory");
+  jx_diag_report_file(f->d, JX_E_READ, "a\"b.jx", "a\"b.jx", EISDIR);
   jx_diag_flush(f->d);
   assert_string_equal(
       taken(f),
@@ -403,11 +404,11 @@ static void test_zh_positional(void **state) {
                  "local");
   jx_diag_note(f->d, JX_N_DID_YOU_MEAN, NOPOS, "output.quantity");
   jx_diag_flush(f->d);
-  assert_string_equal(taken(f), "z.jx:1:5: error: 指标体系“local”中没有指标类别"
+  assert_string_equal(taken(f), "z.jx:1:5: 错误: 指标体系“local”中没有指标类别"
                                 "“output.quantty” [unknown-category]\n"
                                 "    1 |     output.quantty \"人数\" = 22人;\n"
                                 "      |     ^~~~~~~~~~~~~~\n"
-                                "      = help: 是否应为“output.quantity”？\n");
+                                "      = 帮助: 是否应为“output.quantity”？\n");
 }
 
 /* ---- reading lines back from a file or a stream ------------------------ */
@@ -675,10 +676,146 @@ static void test_json(void **state) {
       "\"notes\":[]}\n");
 }
 
+/* ---- records as data --------------------------------------------------- */
+
+/* What a sink (a SARIF writer, a language server) would keep of each
+ * record: everything as data, the message worded in both languages. */
+typedef struct seen {
+  char text[8][512];
+  int n;
+} seen;
+
+static void keep_record(void *ud, const jx_diag_record *r) {
+  seen *s = ud;
+  jx_strbuf en = {0}, zh = {0}, notes = {0};
+  jx_diag_message(&en, r, &r->main, JX_LANG_EN);
+  jx_diag_message(&zh, r, &r->main, JX_LANG_ZH);
+  for (size_t i = 0; i < r->n_notes; i++) {
+    const jx_diag_part *nt = &r->notes[i];
+    jx_sb_printf(&notes, " | note %d %s:%u:%u-%u ", (int)nt->sev,
+                 nt->at.path ? nt->at.path : "-", nt->at.loc.line, nt->at.col,
+                 nt->at.end_col);
+    jx_diag_message(&notes, r, nt, JX_LANG_ZH);
+  }
+  assert_true(s->n < 8);
+  snprintf(s->text[s->n++], sizeof s->text[0],
+           "%s %d %s:%u:%u-%u file=%s cmd=%s quote=[%.*s]@%zu+%zu | %s | %s%s",
+           r->code ? r->code : "-", (int)r->main.sev,
+           r->main.at.path ? r->main.at.path : "-", r->main.at.loc.line,
+           r->main.at.col, r->main.at.end_col, r->file ? r->file : "-",
+           r->command ? r->command : "-", (int)r->main.at.quote_len,
+           r->main.at.quote ? r->main.at.quote : "", r->main.at.quote_at,
+           r->main.at.quote_span, en.p, zh.p, notes.p ? notes.p : "");
+  jx_sb_free(&en);
+  jx_sb_free(&zh);
+  jx_sb_free(&notes);
+}
+
+static void test_records(void **state) {
+  fx *f = *state;
+  static const char src[] = "plan 2021;\n"
+                            "  产出.数亮 \"人数\" = 22人;\n";
+  uint32_t file = jx_diag_add_source(f->d, "r.jx", src, sizeof src - 1);
+  seen s = {0};
+  jx_diag_set_sink(f->d, keep_record, &s);
+  jx_diag_set_werror(f->d, true);
+  /* held: released sorted by position, the later one first reported */
+  jx_diag_set_hold(f->d, true);
+  jx_diag_report(f->d, JX_E_UNKNOWN_CATEGORY, loc_at(src, file, 2, "数亮"),
+                 "产出.数亮", "local");
+  jx_diag_note(f->d, JX_N_DECLARED_HERE, loc_at(src, file, 1, "plan"), "plan");
+  jx_diag_report(f->d, JX_E_HEADER_MISMATCH, loc_at(src, file, 1, "2021"),
+                 (int)JX_M_FIELD_YEAR, "2021", "2020");
+  jx_diag_release(f->d);
+  jx_diag_set_hold(f->d, false);
+  jx_diag_report_file(f->d, JX_E_WRITE, "out.json", "out.json", EACCES);
+  jx_diag_usage(f->d, "build", JX_U_NO_INPUT);
+  jx_diag_flush(f->d);
+  assert_int_equal(s.n, 4);
+  assert_string_equal(s.text[0],
+                      "header-mismatch 3 r.jx:1:6-10 file=- cmd=- "
+                      "quote=[plan 2021;]@5+4 | year '2021' differs from "
+                      "'2020' declared by an earlier file | "
+                      "年度“2021”与之前文件声明的“2020”不一致");
+  assert_string_equal(s.text[1],
+                      "unknown-category 3 r.jx:2:6-8 file=- cmd=- "
+                      "quote=[  产出.数亮 \"人数\" = 22人;]@9+6 | unknown "
+                      "indicator category '产出.数亮' in framework 'local' | "
+                      "指标体系“local”中没有指标类别“产出.数亮” | note 1 "
+                      "r.jx:1:1-5 plan在此处声明");
+  assert_string_equal(s.text[2],
+                      "write-error 3 -:0:0-0 file=out.json cmd=- quote=[]@0+0 "
+                      "| cannot write out.json: Permission denied | 无法写入 "
+                      "out.json：权限不够");
+  assert_string_equal(s.text[3],
+                      "usage 3 -:0:0-0 file=- cmd=build "
+                      "quote=[]@0+0 | no input files | 没有输入文件");
+  /* Nothing went to the writer: the sink took it all. */
+  assert_string_equal(taken(f), "");
+  /* Records made the same way, rendered by the engine's own renderers. */
+  jx_diag_set_sink(f->d, NULL, NULL);
+  jx_diag_set_lang(f->d, JX_LANG_ZH);
+  jx_diag_report_file(f->d, JX_E_READ_CHANGED, "a.jx", "a.jx",
+                      (unsigned long long)10, (unsigned long long)20);
+  jx_diag_usage(f->d, "fmt", JX_U_FMT_W_STDIN);
+  jx_diag_note(f->d, JX_N_TRY_HELP, NOPOS, "fmt");
+  jx_diag_flush(f->d);
+  assert_string_equal(taken(f),
+                      "jxc: 错误: 无法读取 a.jx：文件原有 20 字节，读到 10 "
+                      "字节就结束了（读取时文件被改动过） [read-error]\n"
+                      "jxc fmt: -w 不能改写标准输入\n"
+                      "请运行“jxc help fmt”查看帮助。\n");
+  /* Counted: the two reports and the two files' trouble; not usage. */
+  assert_int_equal(jx_diag_errors(f->d), 4);
+}
+
+/* The observer (build -f html --with-diagnostics): each diagnostic as it
+ * is finished, worded in the run's language, and NULL after a release. */
+static void observe_event(void *ud, const jx_diag_event *e) {
+  jx_strbuf *sb = ud;
+  if (!e) {
+    jx_sb_puts(sb, "|");
+    return;
+  }
+  jx_sb_printf(sb, "[%d %s %s:%u:%u %s]", (int)e->severity,
+               e->code ? e->code : "-", e->path ? e->path : "-", e->line,
+               e->col, e->message);
+}
+
+static void test_observer(void **state) {
+  fx *f = *state;
+  static const char src[] = "plan 2021;\nproject 8x;\n";
+  uint32_t file = jx_diag_add_source(f->d, "o.jx", src, sizeof src - 1);
+  jx_strbuf seen_events = {0};
+  jx_diag_set_observer(f->d, observe_event, &seen_events);
+  jx_diag_set_lang(f->d, JX_LANG_ZH);
+  jx_diag_set_hold(f->d, true);
+  jx_diag_report(f->d, JX_E_BAD_WORD, loc_at(src, file, 2, "8x"), "8x");
+  jx_diag_note(f->d, JX_N_DID_YOU_MEAN, NOPOS, "8");
+  jx_diag_report(f->d, JX_E_HEADER_PLACE, loc_at(src, file, 1, "plan"));
+  jx_diag_release(f->d);
+  jx_diag_set_hold(f->d, false);
+  jx_diag_report(f->d, JX_E_TOO_MANY_ERRORS, NOPOS, 3);
+  jx_diag_flush(f->d);
+  jx_diag_set_observer(f->d, NULL, NULL);
+  jx_diag_report(f->d, JX_E_HEADER_PLACE, NOPOS);
+  jx_diag_flush(f->d);
+  /* Seen as finished (in report order, before the release sorts them);
+   * set_hold(false) and each flush end with a release. */
+  assert_string_equal(seen_events.p,
+                      "[3 unknown-word o.jx:2:9 无法识别的词“8x”]"
+                      "[3 header-place o.jx:1:1 计划头（“计划”语句）必须位于"
+                      "文件最前面]||[3 too-many-errors -:0:0 错误过多（3 "
+                      "个），停止检查]|");
+  taken(f);
+  jx_sb_free(&seen_events);
+}
+
 /* ---- the table --------------------------------------------------------- */
 
-/* The printf conversion letter for each argument position of fmt. */
-static int conversions(const char *fmt, char *conv, int max) {
+/* The kind of argument each position of fmt takes: the conversion letter
+ * with its length modifier ("s", "d", "lu", "zu", "M", "E", "L"). */
+static int conversions(const char *fmt, char conv[][4], int max) {
   int next = 0, top = 0;
   for (const char *p = fmt; (p = strchr(p, '%')) != NULL;) {
     p++;
@@ -695,9 +832,12 @@ static int conversions(const char *fmt, char *conv, int max) {
       pos = v - 1;
       p = q + 1;
     }
-    p += strspn(p, "0123456789-+ #.hlzjt");
-    assert_true(pos < max);
-    conv[pos] = *p;
+    p += strspn(p, "0123456789-+ #.");
+    size_t len = strspn(p, "lz");
+    assert_true(pos < max && len < 3);
+    memcpy(conv[pos], p, len + 1);
+    conv[pos][len + 1] = '\0';
+    p += len;
     if (pos + 1 > top)
       top = pos + 1;
   }
@@ -718,15 +858,20 @@ static void test_table(void **state) {
     /* errors and warnings have a code; notes and help never do */
     assert_int_equal(code != NULL,
                      sev == JX_SEV_ERROR || sev == JX_SEV_WARNING);
-    char en[16] = {0}, zh[16] = {0};
+    char en[16][4], zh[16][4];
+    memset(en, 0, sizeof en);
+    memset(zh, 0, sizeof zh);
     int ne = conversions(jx_diag_format_string(id, JX_LANG_EN), en, 16);
     int nz = conversions(jx_diag_format_string(id, JX_LANG_ZH), zh, 16);
-    if (ne != nz || memcmp(en, zh, 16) != 0)
+    if (ne != nz || memcmp(en, zh, sizeof en) != 0)
       fail_msg("row %d: English and Chinese take different arguments", i);
-    /* and only what the engine's formatter knows (strbuf.h) */
-    for (int k = 0; k < ne; k++)
-      if (!en[k] || !strchr("sduxX", en[k]))
-        fail_msg("row %d: argument %d is not %%s, %%d, %%u or %%x", i, k + 1);
+    /* and only what the catalog's formatter knows (catalog.h) */
+    for (int k = 0; k < ne; k++) {
+      const char *c = en[k] + strspn(en[k], "lz");
+      if (!*c || !strchr("sduxXMEL", *c))
+        fail_msg("row %d: argument %d is not one the catalog formats", i,
+                 k + 1);
+    }
   }
 }
 
@@ -776,6 +921,8 @@ int main(void) {
       cmocka_unit_test_setup_teardown(test_werror_and_warning_summary, setup,
                                       teardown),
       cmocka_unit_test_setup_teardown(test_json, setup, teardown),
+      cmocka_unit_test_setup_teardown(test_records, setup, teardown),
+      cmocka_unit_test_setup_teardown(test_observer, setup, teardown),
       cmocka_unit_test(test_table),
       cmocka_unit_test(test_docs_cover_codes),
   };

@@ -1,0 +1,114 @@
+/*
+ * diag_json.c — a diagnostic record as one line of JSON, for editors and
+ * CI (`--diagnostics=json`, docs/diagnostics.md "JSON output"):
+ *
+ *   {"file":…,"line":…,"column":…,"end_line":…,"end_column":…,
+ *    "byte_offset":…,"severity":"error","code":…,"message":…,"notes":[…]}
+ *
+ * Keys and the severity are a format, not words: they stay English in
+ * every language; the message is in the language asked for.
+ */
+#include "diag.h"
+
+#include <string.h>
+
+#include <utf8proc.h>
+
+/* A JSON string per RFC 8259.  Bytes that are not UTF-8 become U+FFFD so
+ * the line stays valid JSON whatever the message holds. */
+static void json_str(jx_strbuf *o, const char *s, size_t n) {
+  jx_sb_puts(o, "\"");
+  for (size_t i = 0; i < n;) {
+    unsigned char c = (unsigned char)s[i];
+    if (c >= 0x80) {
+      utf8proc_int32_t cp;
+      utf8proc_ssize_t k = utf8proc_iterate((const utf8proc_uint8_t *)s + i,
+                                            (utf8proc_ssize_t)(n - i), &cp);
+      if (k <= 0) {
+        jx_sb_puts(o, "\xEF\xBF\xBD");
+        i++;
+      } else {
+        jx_sb_add(o, s + i, (size_t)k);
+        i += (size_t)k;
+      }
+      continue;
+    }
+    i++;
+    const char *esc = c == '"'    ? "\\\""
+                      : c == '\\' ? "\\\\"
+                      : c == '\n' ? "\\n"
+                      : c == '\t' ? "\\t"
+                      : c == '\r' ? "\\r"
+                      : c == '\b' ? "\\b"
+                      : c == '\f' ? "\\f"
+                                  : NULL;
+    if (esc) {
+      jx_sb_puts(o, esc);
+    } else if (c < 0x20) {
+      jx_sb_printf(o, "\\u%04X", (unsigned)c);
+    } else {
+      char ch = (char)c;
+      jx_sb_add(o, &ch, 1);
+    }
+  }
+  jx_sb_puts(o, "\"");
+}
+
+static void json_cstr(jx_strbuf *o, const char *s) {
+  if (s)
+    json_str(o, s, strlen(s));
+  else
+    jx_sb_puts(o, "null");
+}
+
+static const char *sev_name(jx_severity s) {
+  static const char *const names[] = {"help", "note", "warning", "error"};
+  return names[s <= JX_SEV_ERROR ? s : JX_SEV_ERROR];
+}
+
+static void json_message(jx_strbuf *o, const jx_diag_record *r,
+                         const jx_diag_part *p, jx_lang lang, jx_strbuf *tmp) {
+  jx_sb_clear(tmp);
+  jx_diag_message(tmp, r, p, lang);
+  json_str(o, tmp->p ? tmp->p : "", tmp->n);
+}
+
+void jx_diag_render_json(jx_strbuf *o, const jx_diag_record *r, jx_lang lang) {
+  jx_strbuf tmp = {0};
+  const jx_diag_part *m = &r->main;
+  jx_sb_puts(o, "{\"file\":");
+  if (m->at.loc.line == 0) {
+    json_cstr(o, r->file);
+    jx_sb_puts(o, ",\"line\":0,\"column\":0,\"end_line\":0,"
+                  "\"end_column\":0,\"byte_offset\":0");
+  } else {
+    json_cstr(o, m->at.path);
+    jx_sb_printf(o,
+                 ",\"line\":%lu,\"column\":%lu,\"end_line\":%lu,"
+                 "\"end_column\":%lu,\"byte_offset\":%llu",
+                 (unsigned long)m->at.loc.line, (unsigned long)m->at.col,
+                 (unsigned long)m->at.loc.line, (unsigned long)m->at.end_col,
+                 (unsigned long long)m->at.loc.offset);
+  }
+  jx_sb_printf(o, ",\"severity\":\"%s\",\"code\":", sev_name(m->sev));
+  json_cstr(o, r->code);
+  jx_sb_puts(o, ",\"message\":");
+  json_message(o, r, m, lang, &tmp);
+  jx_sb_puts(o, ",\"notes\":[");
+  for (size_t i = 0; i < r->n_notes; i++) {
+    const jx_diag_part *nt = &r->notes[i];
+    jx_sb_printf(o, "%s{\"severity\":\"%s\",\"message\":", i ? "," : "",
+                 sev_name(nt->sev));
+    json_message(o, r, nt, lang, &tmp);
+    if (nt->sev == JX_SEV_NOTE && nt->at.loc.line != 0) {
+      jx_sb_puts(o, ",\"file\":");
+      json_cstr(o, nt->at.path);
+      jx_sb_printf(o, ",\"line\":%lu,\"column\":%lu,\"end_column\":%lu",
+                   (unsigned long)nt->at.loc.line, (unsigned long)nt->at.col,
+                   (unsigned long)nt->at.end_col);
+    }
+    jx_sb_puts(o, "}");
+  }
+  jx_sb_puts(o, "]}\n");
+  jx_sb_free(&tmp);
+}
