@@ -4,8 +4,11 @@
  * The tree keeps what the author wrote, in the order written, with a source
  * location on every node: the checker reports against it, the formatter
  * prints it back, and lower.c turns it into the model of runtime/jixiao.h.
- * Nothing here is interpreted yet: a category is the text of its path, a
- * number is its digits and its unit as written.
+ * The parser interprets nothing: a category is the text of its path, a
+ * number is its digits and its unit as written.  The checker, the one pass
+ * that resolves, then stores what it worked out on the nodes it accepted
+ * (the fields marked "checker:"), so that lowering and every later tool
+ * copy the answer instead of working it out again.
  *
  * Every block (department, division, unit, project, framework) holds its
  * statements in one list of jx_node in source order, linked through `next`.
@@ -18,16 +21,13 @@
 #include <stdint.h>
 
 #include "jixiao.h"
+#include "loc.h"
 
-/* A position in a source file.  Columns are 1-based byte columns; the
- * diagnostic printer turns them into display columns for the caret. */
-typedef struct jx_loc {
-  uint64_t offset; /* byte offset of the first byte */
-  uint32_t line;   /* 1-based */
-  uint32_t col;    /* 1-based, in bytes */
-  uint32_t len;    /* bytes covered (on the first line) */
-  uint32_t file;   /* index in the diagnostics' source table */
-} jx_loc;
+/* The table entries the checker resolves names to (domain/units.h,
+ * domain/framework.h); the tree only points at them. */
+struct jx_unit_info;
+struct jx_level1;
+struct jx_level2;
 
 typedef enum jx_value_kind {
   JX_VAL_NONE = 0, /* absent */
@@ -45,6 +45,12 @@ typedef struct jx_value {
   int year, month, day; /* DATE; day 0 when only a month is given */
   jx_loc loc;           /* the whole value */
   jx_loc unit_loc;      /* NUMBER with a unit: just the unit */
+  /* checker: set when `resolved` (a value that could be read). */
+  bool resolved;
+  jx_decimal dec; /* NUMBER: exact, in its written unit; DATE: yyyymmdd ×
+                     10^6, dd 00 for a month (jixiao.h, Dates) */
+  const struct jx_unit_info *unit_info; /* NUMBER: the unit's table entry;
+                                           NULL: none written, or unknown */
 } jx_value;
 
 typedef struct jx_text {
@@ -78,6 +84,7 @@ typedef struct jx_schedule_entry {
   jx_value month; /* NUMBER "3" unit "月底", or month name as TEXT "mar" */
   int month_no;   /* 1–12 as read by the parser, 0 if not a month */
   jx_value percent;
+  int resolved_month; /* checker: 1–12 (3月底 too), 0 if not a month */
 } jx_schedule_entry;
 
 typedef struct jx_node jx_node;
@@ -96,6 +103,7 @@ struct jx_node {
       jx_text code; /* UNIT: its code; FRAMEWORK, LEVEL1: the identifier */
       jx_text name; /* the quoted name or label */
       jx_node *items;
+      jx_text role; /* LEVEL1: optional, `role output` */
       jx_loc close; /* the closing brace */
       /* A statement inside was skipped by error recovery: what seems
        * missing may only be unreadable, so the checker does not say so. */
@@ -104,7 +112,7 @@ struct jx_node {
     struct { /* LEVEL2 */
       jx_text code;
       jx_text label;
-      jx_text role; /* optional: cost, satisfaction, … */
+      jx_text role; /* optional: cost, satisfaction, timeliness, … */
     } level2;
     struct { /* GOAL, PURPOSE, CODE */
       jx_text text;
@@ -125,15 +133,22 @@ struct jx_node {
       jx_text basis;       /* NULL if absent */
       int n_desc, n_basis; /* >1 is a duplicate the checker reports */
       jx_loc dup_loc;      /* the first duplicated attribute */
+      /* checker: the category's table entries, with their roles; NULL
+       * when no category is written or it does not resolve. */
+      const struct jx_level1 *l1;
+      const struct jx_level2 *l2;
     } indicator;
     struct { /* BUDGET */
       jx_value amount;
       bool in_header;
+      jx_decimal plan_amount; /* checker: in the plan's currency */
     } budget;
     struct { /* FUNDS: either part may be absent (kind NONE) */
       jx_value fiscal;
       jx_value other;
       int n_fiscal, n_other; /* >1 is a duplicate the checker reports */
+      /* checker: each part in the plan's currency (0 when absent) */
+      jx_decimal plan_fiscal, plan_other;
     } funds;
     struct { /* SCHEDULE */
       jx_schedule_entry *entries;

@@ -25,7 +25,7 @@
 #include <stddef.h>
 #include <stdint.h>
 
-#include "ast.h"
+#include "loc.h"
 
 typedef enum jx_severity {
   JX_SEV_HELP, /* a hint without location: "did you mean …?" */
