@@ -45,13 +45,18 @@ typedef struct jx_value {
   int year, month, day; /* DATE; day 0 when only a month is given */
   jx_loc loc;           /* the whole value */
   jx_loc unit_loc;      /* NUMBER with a unit: just the unit */
-  /* checker: set when `resolved` (a value that could be read). */
-  bool resolved;
+} jx_value;
+
+/* checker: what a NUMBER or DATE value means.  It sits beside the value
+ * on the node, not in jx_value, which is also the parser's token value
+ * and is copied at every reduction. */
+typedef struct jx_resolved {
+  bool ok;        /* the value could be read; the rest is set */
   jx_decimal dec; /* NUMBER: exact, in its written unit; DATE: yyyymmdd ×
                      10^6, dd 00 for a month (jixiao.h, Dates) */
-  const struct jx_unit_info *unit_info; /* NUMBER: the unit's table entry;
-                                           NULL: none written, or unknown */
-} jx_value;
+  const struct jx_unit_info *unit; /* NUMBER: its unit's table entry;
+                                      NULL: none written, or unknown */
+} jx_resolved;
 
 typedef struct jx_text {
   const char *text;
@@ -84,7 +89,9 @@ typedef struct jx_schedule_entry {
   jx_value month; /* NUMBER "3" unit "月底", or month name as TEXT "mar" */
   int month_no;   /* 1–12 as read by the parser, 0 if not a month */
   jx_value percent;
-  int resolved_month; /* checker: 1–12 (3月底 too), 0 if not a month */
+  /* checker: */
+  int resolved_month;      /* 1–12 (3月底 too), 0 if not a month */
+  jx_resolved percent_res; /* in percent */
 } jx_schedule_entry;
 
 typedef struct jx_node jx_node;
@@ -98,6 +105,7 @@ struct jx_node {
       jx_value year;     /* NUMBER, kind NONE if absent */
       jx_text framework; /* text NULL if absent */
       jx_text currency;
+      jx_resolved year_res; /* checker */
     } header;
     struct {        /* FRAMEWORK, DEPARTMENT, DIVISION, UNIT, PROJECT, LEVEL1 */
       jx_text code; /* UNIT: its code; FRAMEWORK, LEVEL1: the identifier */
@@ -133,21 +141,27 @@ struct jx_node {
       jx_text basis;       /* NULL if absent */
       int n_desc, n_basis; /* >1 is a duplicate the checker reports */
       jx_loc dup_loc;      /* the first duplicated attribute */
-      /* checker: the category's table entries, with their roles; NULL
-       * when no category is written or it does not resolve. */
+      /* checker: the category's table entries, with their roles (NULL
+       * when no category is written or it does not resolve), and the
+       * value read. */
       const struct jx_level1 *l1;
       const struct jx_level2 *l2;
+      jx_resolved value_res;
     } indicator;
     struct { /* BUDGET */
       jx_value amount;
       bool in_header;
-      jx_decimal plan_amount; /* checker: in the plan's currency */
+      /* checker: the amount read, and in the plan's currency */
+      jx_resolved amount_res;
+      jx_decimal plan_amount;
     } budget;
     struct { /* FUNDS: either part may be absent (kind NONE) */
       jx_value fiscal;
       jx_value other;
       int n_fiscal, n_other; /* >1 is a duplicate the checker reports */
-      /* checker: each part in the plan's currency (0 when absent) */
+      /* checker: each part read, and in the plan's currency (0 when
+       * absent) */
+      jx_resolved fiscal_res, other_res;
       jx_decimal plan_fiscal, plan_other;
     } funds;
     struct { /* SCHEDULE */

@@ -167,10 +167,10 @@ bool jx_check_header(jx_checker *c, jx_node *h, bool first) {
     jx_diag_report(c->diag, JX_E_HEADER_PLACE, h->loc);
 
   int year = 0;
-  jx_value *y = &h->u.header.year;
+  const jx_value *y = &h->u.header.year;
   if (y->kind == JX_VAL_NUMBER) {
-    if (jx_chk_number(c, y)) {
-      jx_decimal d = y->dec;
+    if (jx_chk_number(c, y, &h->u.header.year_res)) {
+      jx_decimal d = h->u.header.year_res.dec;
       if (y->unit || !jx_decimal_is_integer(d) || d.micros < 0 ||
           d.micros / JX_DECIMAL_SCALE > 9999)
         jx_diag_report(c->diag, JX_E_BAD_DATE, y->loc, y->text);

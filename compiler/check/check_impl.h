@@ -84,14 +84,15 @@ struct jx_checker {
 /* The framework in force, resolving a pending header name first. */
 const jx_framework *jx_chk_framework(jx_checker *c);
 
-/* Reads a NUMBER once: its exact decimal and its unit's table entry are
- * stored on v (v->resolved, dec, unit_info).  Reports why it cannot be
- * read and returns false. */
-bool jx_chk_number(jx_checker *c, jx_value *v);
+/* Reads a NUMBER once: its exact decimal and its unit's table entry go
+ * to *r (r->ok), which the caller keeps on the node.  Reports why it
+ * cannot be read and returns false. */
+bool jx_chk_number(jx_checker *c, const jx_value *v, jx_resolved *r);
 /* A NUMBER as an amount of money in the plan currency (bare: already in
- * it), read with jx_chk_number; reports a non-money unit, overflow or
- * rounding.  *out is 0 unless it returns true. */
-bool jx_chk_amount(jx_checker *c, jx_value *v, jx_decimal *out);
+ * it), read with jx_chk_number into *r; reports a non-money unit,
+ * overflow or rounding.  *out is 0 unless it returns true. */
+bool jx_chk_amount(jx_checker *c, const jx_value *v, jx_resolved *r,
+                   jx_decimal *out);
 
 /* Formats d as the shortest exact text, into buf. */
 const char *jx_chk_dec(jx_decimal d, char buf[JX_DECIMAL_BUFSZ]);

@@ -80,7 +80,7 @@ static bool names_day(const jx_value *v) {
  * is.  The help says what is wrong, from the runtime's calendar, so that
  * the checker and jx_indicator_met agree on every month's length.  A date
  * is stored on the value as the model holds it, yyyymmdd × 10^6. */
-static void check_date(jx_checker *c, jx_value *v) {
+static void check_date(jx_checker *c, const jx_value *v, jx_resolved *r) {
   int last = jx_date_days_in_month(v->year, v->month);
   if (last == 0) {
     jx_diag_report(c->diag, JX_E_BAD_DATE, v->loc, v->text);
@@ -92,9 +92,9 @@ static void check_date(jx_checker *c, jx_value *v) {
     jx_diag_note(c->diag, JX_N_DATE_DAY, v->loc, v->year, v->month, last);
     return;
   }
-  v->dec.micros =
+  r->dec.micros =
       ((int64_t)v->year * 10000 + v->month * 100 + v->day) * JX_DECIMAL_SCALE;
-  v->resolved = true;
+  r->ok = true;
 }
 
 static bool over_100(jx_decimal d) {
@@ -131,12 +131,13 @@ static void check_cost_money(jx_checker *c, const jx_value *v, jx_decimal d,
 
 static void check_value(jx_checker *c, jx_node *n,
                         const jx_chk_budget *budget) {
-  jx_value *v = &n->u.indicator.value;
+  const jx_value *v = &n->u.indicator.value;
+  jx_resolved *r = &n->u.indicator.value_res;
   const char *name = n->u.indicator.name.text ? n->u.indicator.name.text : "";
   const jx_level2 *l2 = n->u.indicator.l2;
   jx_role role = l2 ? l2->role : JX_ROLE_NONE;
   if (v->kind == JX_VAL_DATE) {
-    check_date(c, v);
+    check_date(c, v, r);
     if (role == JX_ROLE_SATISFACTION)
       jx_diag_report(c->diag, JX_E_SATISFACTION_PERCENT, v->loc, name, v->text);
     else if (role == JX_ROLE_COST)
@@ -148,10 +149,10 @@ static void check_value(jx_checker *c, jx_node *n,
    * rows too. */
   if (v->kind != JX_VAL_NUMBER)
     return;
-  if (!jx_chk_number(c, v))
+  if (!jx_chk_number(c, v, r))
     return;
-  jx_decimal d = v->dec;
-  const jx_unit_info *u = v->unit_info;
+  jx_decimal d = r->dec;
+  const jx_unit_info *u = r->unit;
   bool percent = u && u->dimension == JX_DIM_PERCENT;
   char buf[JX_DECIMAL_BUFSZ];
   switch (role) {

@@ -76,9 +76,9 @@ static jx_chk_budget check_budget(jx_checker *c, const jx_node *p, jx_node *b) {
       jx_diag_report(c->diag, JX_E_BUDGET_MISSING, p->u.block.name.loc, name);
     return out;
   }
-  jx_value *v = &b->u.budget.amount;
+  const jx_value *v = &b->u.budget.amount;
   out.loc = v->loc;
-  if (!jx_chk_amount(c, v, &out.amount))
+  if (!jx_chk_amount(c, v, &b->u.budget.amount_res, &out.amount))
     return out;
   b->u.budget.plan_amount = out.amount;
   if (out.amount.micros <= 0) {
@@ -92,11 +92,12 @@ static jx_chk_budget check_budget(jx_checker *c, const jx_node *p, jx_node *b) {
 }
 
 /* One part of `funds`; absent is 0.  False when it cannot be read. */
-static bool funds_part(jx_checker *c, jx_value *v, jx_decimal *out) {
+static bool funds_part(jx_checker *c, const jx_value *v, jx_resolved *r,
+                       jx_decimal *out) {
   out->micros = 0;
   if (v->kind != JX_VAL_NUMBER)
     return true;
-  if (!jx_chk_amount(c, v, out))
+  if (!jx_chk_amount(c, v, r, out))
     return false;
   if (out->micros < 0) {
     jx_diag_report(c->diag, JX_E_FUNDS_NEGATIVE, v->loc, v->text);
@@ -114,8 +115,8 @@ static void check_funds(jx_checker *c, const jx_node *p, jx_node *f,
     return;
   }
   jx_decimal fiscal, other, sum;
-  bool ok = funds_part(c, &f->u.funds.fiscal, &fiscal);
-  ok = funds_part(c, &f->u.funds.other, &other) && ok;
+  bool ok = funds_part(c, &f->u.funds.fiscal, &f->u.funds.fiscal_res, &fiscal);
+  ok = funds_part(c, &f->u.funds.other, &f->u.funds.other_res, &other) && ok;
   f->u.funds.plan_fiscal = fiscal;
   f->u.funds.plan_other = other;
   if (!ok || !b->known)
@@ -139,12 +140,13 @@ static void check_funds(jx_checker *c, const jx_node *p, jx_node *f,
 /* ---- schedule
  * ---------------------------------------------------------------- */
 
-static bool schedule_percent(jx_checker *c, jx_value *v, jx_decimal *out) {
+static bool schedule_percent(jx_checker *c, const jx_value *v, jx_resolved *r,
+                             jx_decimal *out) {
   out->micros = 0;
-  if (!jx_chk_number(c, v))
+  if (!jx_chk_number(c, v, r))
     return false;
-  *out = v->dec;
-  const jx_unit_info *u = v->unit_info;
+  *out = r->dec;
+  const jx_unit_info *u = r->unit;
   if (!u || u->dimension != JX_DIM_PERCENT) {
     jx_diag_report(c->diag, JX_E_SCHEDULE_PERCENT, v->loc, v->text);
     return false;
@@ -189,7 +191,7 @@ static void check_schedule(jx_checker *c, const jx_node *p, jx_node *s) {
       jx_diag_report(c->diag, JX_E_BAD_MONTH, e->month.loc,
                      e->month.text ? e->month.text : "");
     jx_decimal pct;
-    bool pct_ok = schedule_percent(c, &e->percent, &pct);
+    bool pct_ok = schedule_percent(c, &e->percent, &e->percent_res, &pct);
     last = e;
     last_ok = pct_ok && m;
     last_pct = pct;

@@ -50,13 +50,14 @@ void jx_lower_indicator(const jx_lower_ctx *c, const jx_node *n,
   out->op = n->u.indicator.op;
   out->line = (int)jx_loc_line(n->loc);
   const jx_value *v = &n->u.indicator.value;
+  const jx_resolved *r = &n->u.indicator.value_res;
   switch (v->kind) {
   case JX_VAL_NUMBER: {
     out->kind = JX_KIND_QUANTITATIVE;
-    if (!v->resolved)
+    if (!r->ok)
       break;
-    out->value = v->dec;
-    const jx_unit_info *u = v->unit_info;
+    out->value = r->dec;
+    const jx_unit_info *u = r->unit;
     if (u) {
       out->unit = u->norm;
       out->dimension = u->dimension;
@@ -68,8 +69,8 @@ void jx_lower_indicator(const jx_lower_ctx *c, const jx_node *n,
   }
   case JX_VAL_DATE:
     out->kind = JX_KIND_DATE;
-    if (v->resolved)
-      out->value = v->dec;
+    if (r->ok)
+      out->value = r->dec;
     break;
   case JX_VAL_NA:
     out->kind = JX_KIND_NA;
@@ -227,8 +228,8 @@ const jx_project *jx_lower_project(const jx_lower_ctx *c, const jx_node *p,
       for (const jx_schedule_entry *e = it->u.schedule.entries; e;
            e = e->next) {
         sched[k].month = e->resolved_month;
-        if (e->percent.resolved)
-          sched[k].percent = e->percent.dec;
+        if (e->percent_res.ok)
+          sched[k].percent = e->percent_res.dec;
         if (sl) {
           sl[k].month = e->month.loc;
           sl[k].percent = e->percent.loc;
