@@ -295,28 +295,27 @@ static void test_project_locs(void **state) {
   assert_string_equal(text_at(plan_src, due->value), "2021年12月");
 }
 
-static const char unit_src[] =
-    "unit 324001 \"局\" {\n"
-    "  goal \"单位目标\";\n"
-    "  measure \"措施\" \"内容\";\n"
-    "  measure \"只有标题\";\n"
-    "  project \"q\" {\n"
-    "    budget 1;\n"
-    "    funds fiscal 1;\n"
-    "    schedule dec 100%;\n"
-    "    output.quantity \"数\" = 1个;\n"
-    "    benefit.social \"效\" = \"好\";\n"
-    "  }\n"
-    "}\n"
-    "department \"部门\" {\n"
-    "  goal \"部门目标\";\n"
-    "  division \"科\" {\n"
-    "    goal \"科室目标\";\n"
-    "    indicator \"完成率\" = 100%;\n"
-    "  }\n"
-    "  measure \"部门措施\";\n"
-    "  indicator \"总\" = 不涉及;\n"
-    "}\n";
+static const char unit_src[] = "unit 324001 \"局\" {\n"
+                               "  goal \"单位目标\";\n"
+                               "  measure \"措施\" \"内容\";\n"
+                               "  measure \"只有标题\";\n"
+                               "  project \"q\" {\n"
+                               "    budget 1;\n"
+                               "    funds fiscal 1;\n"
+                               "    schedule dec 100%;\n"
+                               "    output.quantity \"数\" = 1个;\n"
+                               "    benefit.social \"效\" = \"好\";\n"
+                               "  }\n"
+                               "}\n"
+                               "department \"部门\" {\n"
+                               "  goal \"部门目标\";\n"
+                               "  division \"科\" {\n"
+                               "    goal \"科室目标\";\n"
+                               "    indicator \"完成率\" = 100%;\n"
+                               "  }\n"
+                               "  measure \"部门措施\";\n"
+                               "  indicator \"总\" = 不涉及;\n"
+                               "}\n";
 
 static void test_unit_and_department_locs(void **state) {
   fx *f = *state;
