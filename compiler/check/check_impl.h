@@ -6,11 +6,11 @@
  * about one project (budget, funds, schedule, statements, completeness,
  * codes), check_indicator.c the rules about one indicator and the
  * indicators of one block, and check_value.c reads numbers and amounts
- * for all of them.  Calls only go down that list: check.c and
- * check_project.c use check_indicator.c, and every file uses
- * check_value.c, which uses none.  The functions here carry the jx_chk_
- * prefix because they cross files; nothing outside the checker calls
- * them.
+ * for all of them.  Calls only go one way: check_project.c uses check.c
+ * (the framework in force, the code sets), check.c and check_project.c
+ * use check_indicator.c, and all of them use check_value.c, which uses
+ * only resolve.c.  The functions here carry the jx_chk_ prefix because
+ * they cross files; nothing outside the checker calls them.
  */
 #ifndef JX_CHECK_IMPL_H
 #define JX_CHECK_IMPL_H
