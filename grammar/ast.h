@@ -4,8 +4,11 @@
  * The tree keeps what the author wrote, in the order written, with a source
  * location on every node: the checker reports against it, the formatter
  * prints it back, and lower.c turns it into the model of runtime/jixiao.h.
- * Nothing here is interpreted yet: a category is the text of its path, a
- * number is its digits and its unit as written.
+ * The parser interprets nothing: a category is the text of its path, a
+ * number is its digits and its unit as written.  The checker, the one pass
+ * that resolves, then stores what it worked out on the nodes it accepted
+ * (the fields marked "checker:"), so that lowering and every later tool
+ * copy the answer instead of working it out again.
  *
  * Every block (department, division, unit, project, framework) holds its
  * statements in one list of jx_node in source order, linked through `next`.
@@ -19,6 +22,12 @@
 
 #include "jixiao.h"
 #include "loc.h"
+
+/* The table entries the checker resolves names to (domain/units.h,
+ * domain/framework.h); the tree only points at them. */
+struct jx_unit_info;
+struct jx_level1;
+struct jx_level2;
 
 typedef enum jx_value_kind {
   JX_VAL_NONE = 0, /* absent */
@@ -37,6 +46,17 @@ typedef struct jx_value {
   jx_loc loc;           /* the whole value */
   jx_loc unit_loc;      /* NUMBER with a unit: just the unit */
 } jx_value;
+
+/* checker: what a NUMBER or DATE value means.  It sits beside the value
+ * on the node, not in jx_value, which is also the parser's token value
+ * and is copied at every reduction. */
+typedef struct jx_resolved {
+  bool ok;        /* the value could be read; the rest is set */
+  jx_decimal dec; /* NUMBER: exact, in its written unit; DATE: yyyymmdd ×
+                     10^6, dd 00 for a month (jixiao.h, Dates) */
+  const struct jx_unit_info *unit; /* NUMBER: its unit's table entry;
+                                      NULL: none written, or unknown */
+} jx_resolved;
 
 typedef struct jx_text {
   const char *text;
@@ -69,6 +89,9 @@ typedef struct jx_schedule_entry {
   jx_value month; /* NUMBER "3" unit "月底", or month name as TEXT "mar" */
   int month_no;   /* 1–12 as read by the parser, 0 if not a month */
   jx_value percent;
+  /* checker: */
+  int resolved_month;      /* 1–12 (3月底 too), 0 if not a month */
+  jx_resolved percent_res; /* in percent */
 } jx_schedule_entry;
 
 typedef struct jx_node jx_node;
@@ -84,11 +107,13 @@ struct jx_node {
       jx_value year;     /* NUMBER, kind NONE if absent */
       jx_text framework; /* text NULL if absent */
       jx_text currency;
+      jx_resolved year_res; /* checker */
     } header;
     struct {        /* FRAMEWORK, DEPARTMENT, DIVISION, UNIT, PROJECT, LEVEL1 */
       jx_text code; /* UNIT: its code; FRAMEWORK, LEVEL1: the identifier */
       jx_text name; /* the quoted name or label */
       jx_node *items;
+      jx_text role; /* LEVEL1: optional, `role output` */
       jx_loc close; /* the closing brace */
       /* A statement inside was skipped by error recovery: what seems
        * missing may only be unreadable, so the checker does not say so. */
@@ -97,7 +122,7 @@ struct jx_node {
     struct { /* LEVEL2 */
       jx_text code;
       jx_text label;
-      jx_text role; /* optional: cost, satisfaction, … */
+      jx_text role; /* optional: cost, satisfaction, timeliness, … */
     } level2;
     struct { /* GOAL, PURPOSE, CODE */
       jx_text text;
@@ -118,15 +143,28 @@ struct jx_node {
       jx_text basis;       /* NULL if absent */
       int n_desc, n_basis; /* >1 is a duplicate the checker reports */
       jx_loc dup_loc;      /* the first duplicated attribute */
+      /* checker: the category's table entries, with their roles (NULL
+       * when no category is written or it does not resolve), and the
+       * value read. */
+      const struct jx_level1 *l1;
+      const struct jx_level2 *l2;
+      jx_resolved value_res;
     } indicator;
     struct { /* BUDGET */
       jx_value amount;
       bool in_header;
+      /* checker: the amount read, and in the plan's currency */
+      jx_resolved amount_res;
+      jx_decimal plan_amount;
     } budget;
     struct { /* FUNDS: either part may be absent (kind NONE) */
       jx_value fiscal;
       jx_value other;
       int n_fiscal, n_other; /* >1 is a duplicate the checker reports */
+      /* checker: each part read, and in the plan's currency (0 when
+       * absent) */
+      jx_resolved fiscal_res, other_res;
+      jx_decimal plan_fiscal, plan_other;
     } funds;
     struct { /* SCHEDULE */
       jx_schedule_entry *entries;

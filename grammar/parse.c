@@ -61,8 +61,7 @@ static void scan_init(jx_scan *s, uint32_t file, jx_diag *d, jx_arena *arena,
   }
 }
 
-static void noop_project(void *ud, const jx_node *project,
-                         const jx_node *unit) {
+static void noop_project(void *ud, jx_node *project, const jx_node *unit) {
   (void)ud;
   (void)project;
   (void)unit;

@@ -25,14 +25,15 @@
 typedef struct jx_sink {
   void *ud;
   /* Each may be NULL.  Nodes are valid until the callback returns, except
-   * with keep_tree, where they live as long as the arena. */
-  void (*header)(void *ud, const jx_node *header);
-  void (*framework)(void *ud, const jx_node *framework);
-  void (*department)(void *ud, const jx_node *department);
-  void (*unit_open)(void *ud, const jx_node *unit); /* items still empty */
-  void (*project)(void *ud, const jx_node *project,
+   * with keep_tree, where they live as long as the arena.  They are handed
+   * over writable: the checker stores what it resolves on them. */
+  void (*header)(void *ud, jx_node *header);
+  void (*framework)(void *ud, jx_node *framework);
+  void (*department)(void *ud, jx_node *department);
+  void (*unit_open)(void *ud, jx_node *unit); /* items still empty */
+  void (*project)(void *ud, jx_node *project,
                   const jx_node *unit /* NULL outside a unit */);
-  void (*unit_close)(void *ud, const jx_node *unit);
+  void (*unit_close)(void *ud, jx_node *unit);
 } jx_sink;
 
 typedef struct jx_parse_options {

@@ -300,15 +300,16 @@ level1s
   | level1s level1      { $$ = $1; jx_list_add(&$$, $2); }
   | level1s error SEMI  { $$ = $1; yyerrok; }
   ;
-/* level1 -> WORD STRING { level2* } */
+/* level1 -> WORD STRING [role WORD] { level2* } */
 level1
-  : WORD STRING block_open level2s block_close {
+  : WORD STRING role_opt block_open level2s block_close {
       $$ = node(p, JX_N_LEVEL1, @1);
-      $$->end = @3;
+      $$->end = @4;
       $$->u.block.code = $1;
       $$->u.block.name = $2;
-      $$->u.block.items = $4.head;
-      $$->u.block.close = @5;
+      $$->u.block.role = $3;
+      $$->u.block.items = $5.head;
+      $$->u.block.close = @6;
     }
   ;
 level2s

@@ -1,6 +1,6 @@
 /*
  * decimal.c — exact decimal arithmetic for money and percentages, and the
- * text names of the shared operator and kind codes.
+ * text names of the shared operator, kind and role codes.
  *
  * A jx_decimal is an int64 count of millionths.  Budget figures must never
  * pick up binary rounding (89.10万元 has to stay 89.10万元 through every
@@ -219,4 +219,26 @@ const char *jx_kind_text(jx_kind k) {
     return "date";
   }
   return "?";
+}
+
+const char *jx_role_text(jx_role r) {
+  switch (r) {
+  case JX_ROLE_NONE:
+    return NULL;
+  case JX_ROLE_OUTPUT:
+    return "output";
+  case JX_ROLE_BENEFIT:
+    return "benefit";
+  case JX_ROLE_SATISFACTION:
+    return "satisfaction";
+  case JX_ROLE_COST:
+    return "cost";
+  case JX_ROLE_QUANTITY:
+    return "quantity";
+  case JX_ROLE_QUALITY:
+    return "quality";
+  case JX_ROLE_TIMELINESS:
+    return "timeliness";
+  }
+  return NULL;
 }

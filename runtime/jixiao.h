@@ -94,8 +94,32 @@ typedef enum jx_dimension {
   JX_DIM_OTHER     /* a unit the table does not know */
 } jx_dimension;
 
+/*
+ * What an indicator's category is for, as its framework says: the
+ * built-in frameworks carry roles in their tables, a declared framework
+ * states them (`role cost`).  A level-1 category is one of the four kinds
+ * of target; a level-2 one is cost or satisfaction (whose values the
+ * checker constrains) or an aspect of output.  Tools ask the role, never
+ * the category's code, which a declared framework may spell any way.
+ */
+typedef enum jx_role {
+  JX_ROLE_NONE = 0,     /* the framework gives none */
+  JX_ROLE_OUTPUT,       /* level 1: 产出, what the money delivers */
+  JX_ROLE_BENEFIT,      /* level 1: 效益, what the delivery achieves */
+  JX_ROLE_SATISFACTION, /* both levels: 满意度, a percentage */
+  JX_ROLE_COST,         /* both levels: 成本, money or a percentage of the
+                           budget; the smaller, the stricter */
+  JX_ROLE_QUANTITY,     /* level 2: 数量 */
+  JX_ROLE_QUALITY,      /* level 2: 质量 */
+  JX_ROLE_TIMELINESS    /* level 2: 时效, a deadline or a duration; the
+                           sooner, the stricter */
+} jx_role;
+
 const char *jx_op_text(jx_op op);    /* "=", ">=", … */
 const char *jx_kind_text(jx_kind k); /* "quantitative", … */
+/* "output", "cost", "timeliness", …; NULL for JX_ROLE_NONE (and for a
+ * value that is not a jx_role). */
+const char *jx_role_text(jx_role r);
 
 /* ---- The model -------------------------------------------------------- */
 
@@ -115,6 +139,11 @@ typedef struct jx_indicator {
   const char *text;  /* the value as written: "≥90%", "圆满完成" */
   const char *basis; /* 指标值确定依据, or NULL */
   int line;          /* source line of the indicator */
+  /* The roles of level1 and level2 (JX_ROLE_NONE without a category).
+   * Last, so that positional initialisers written for the fields above
+   * still compile. */
+  jx_role level1_role;
+  jx_role level2_role;
 } jx_indicator;
 
 typedef struct jx_schedule_point {

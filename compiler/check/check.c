@@ -1,11 +1,12 @@
 /*
  * check.c — the checker's state and the plan-level rules: the header, the
- * indicator framework in force (declared ones included), the numbers every
- * value is built from, and the string sets the identity rules use.
+ * indicator framework in force (declared ones included, with their roles),
+ * the blocks outside projects, and the string sets the identity rules use.
  *
  * The rules about projects live in check_project.c, those about
- * indicators in check_indicator.c (see check.h for the streaming contract
- * and check_impl.h for what the files share).
+ * indicators in check_indicator.c, the reading of numbers in
+ * check_value.c (see check.h for the streaming contract and check_impl.h
+ * for what the files share).
  */
 #include "check.h"
 
@@ -15,7 +16,6 @@
 
 #include "arena.h"
 #include "check_impl.h"
-#include "lower.h"
 
 /* ---- string sets ----------------------------------------------------------
  */
@@ -158,49 +158,9 @@ static const jx_framework *find_framework(const jx_checker *c,
   return d ? &d->fw : jx_framework_builtin(name);
 }
 
-/* ---- numbers ------------------------------------------------------------ */
-
-const char *jx_chk_dec(jx_decimal d, char buf[JX_DECIMAL_BUFSZ]) {
-  jx_decimal_format(d, buf);
-  return buf;
-}
-
-/* Reports why a NUMBER value cannot be an exact decimal. */
-bool jx_chk_decimal(jx_checker *c, const jx_value *v, jx_decimal *out) {
-  jx_decimal d;
-  jx_decimal_status st = jx_value_decimal(v, &d);
-  if (st == JX_DEC_PRECISION)
-    jx_diag_report(c->diag, JX_E_NUMBER_PRECISION, v->loc, v->text);
-  else if (st != JX_DEC_OK)
-    jx_diag_report(c->diag, JX_E_NUMBER_OVERFLOW, v->loc, v->text);
-  if (out)
-    *out = d;
-  return st == JX_DEC_OK;
-}
-
-bool jx_chk_amount(jx_checker *c, const jx_value *v, jx_decimal *out) {
-  out->micros = 0;
-  if (!jx_chk_decimal(c, v, NULL))
-    return false;
-  const jx_unit_info *u = jx_value_unit(v);
-  if (v->unit && (!u || u->dimension != JX_DIM_MONEY)) {
-    jx_diag_report(c->diag, JX_E_AMOUNT_UNIT, v->loc, v->text,
-                   c->currency->norm);
-    return false;
-  }
-  jx_decimal_status st = jx_value_amount(v, c->currency, out);
-  if (st == JX_DEC_OVERFLOW)
-    jx_diag_report(c->diag, JX_E_AMOUNT_OVERFLOW, v->loc, v->text,
-                   c->currency->norm);
-  else if (st != JX_DEC_OK)
-    jx_diag_report(c->diag, JX_E_AMOUNT_INEXACT, v->loc, v->text,
-                   c->currency->norm);
-  return st == JX_DEC_OK;
-}
-
 /* ---- header ------------------------------------------------------------- */
 
-bool jx_check_header(jx_checker *c, const jx_node *h, bool first) {
+bool jx_check_header(jx_checker *c, jx_node *h, bool first) {
   int before = jx_diag_errors(c->diag);
   settle_pending(c); /* a second header in the same file */
   if (!first)
@@ -209,8 +169,8 @@ bool jx_check_header(jx_checker *c, const jx_node *h, bool first) {
   int year = 0;
   const jx_value *y = &h->u.header.year;
   if (y->kind == JX_VAL_NUMBER) {
-    jx_decimal d;
-    if (jx_chk_decimal(c, y, &d)) {
+    if (jx_chk_number(c, y, &h->u.header.year_res)) {
+      jx_decimal d = h->u.header.year_res.dec;
       if (y->unit || !jx_decimal_is_integer(d) || d.micros < 0 ||
           d.micros / JX_DECIMAL_SCALE > 9999)
         jx_diag_report(c->diag, JX_E_BAD_DATE, y->loc, y->text);
@@ -286,8 +246,18 @@ static bool is_builtin_name(const char *name) {
   return jx_framework_builtin(name) != NULL;
 }
 
+/* A role written at a level must be one the table knows there. */
+static void check_role(jx_checker *c, const jx_text *role, int level) {
+  if (!role->text || jx_role_lookup(role->text, level) != JX_ROLE_NONE)
+    return;
+  char words[128];
+  jx_diag_report(c->diag, JX_E_FRAMEWORK_ROLE, role->loc, role->text,
+                 jx_role_words(level, words, sizeof words));
+}
+
 /* Level-1 codes are unique in the framework, level-2 codes in their
- * level-1: a category path could not name one of two twins. */
+ * level-1: a category path could not name one of two twins.  Their roles
+ * come from the table. */
 static void check_framework_codes(jx_checker *c, const jx_node *n) {
   const char *fw = n->u.block.code.text;
   for (const jx_node *a = n->u.block.items; a; a = a->next) {
@@ -306,11 +276,9 @@ static void check_framework_codes(jx_checker *c, const jx_node *n) {
           jx_diag_note(c->diag, JX_N_FIRST_HERE, y->u.level2.code.loc);
           break;
         }
-      const jx_text *role = &x->u.level2.role;
-      if (role->text && strcmp(role->text, "cost") != 0 &&
-          strcmp(role->text, "satisfaction") != 0)
-        jx_diag_report(c->diag, JX_E_FRAMEWORK_ROLE, role->loc, role->text);
+      check_role(c, &x->u.level2.role, 2);
     }
+    check_role(c, &a->u.block.role, 1);
   }
 }
 
@@ -343,6 +311,14 @@ bool jx_check_framework(jx_checker *c, const jx_node *n) {
   for (const jx_node *l1 = n->u.block.items; l1; l1 = l1->next, i++) {
     levels[i].code = jx_arena_strdup(&c->arena, l1->u.block.code.text);
     levels[i].label = jx_arena_strdup(&c->arena, l1->u.block.name.text);
+    levels[i].role = jx_role_lookup(l1->u.block.role.text, 1);
+    /* A level-2 category without a role of its own is a cost or a
+     * satisfaction rate when its level-1 is one, as in the built-in
+     * tables (central2021's 成本指标 and its children). */
+    jx_role inherited =
+        levels[i].role == JX_ROLE_COST || levels[i].role == JX_ROLE_SATISFACTION
+            ? levels[i].role
+            : JX_ROLE_NONE;
     size_t n2 = 0;
     for (const jx_node *l2 = l1->u.block.items; l2; l2 = l2->next)
       n2++;
@@ -352,10 +328,7 @@ bool jx_check_framework(jx_checker *c, const jx_node *n) {
       kids[j].code = jx_arena_strdup(&c->arena, l2->u.level2.code.text);
       kids[j].label = jx_arena_strdup(&c->arena, l2->u.level2.label.text);
       const char *role = l2->u.level2.role.text;
-      if (role && strcmp(role, "cost") == 0)
-        kids[j].role = JX_ROLE_COST;
-      else if (role && strcmp(role, "satisfaction") == 0)
-        kids[j].role = JX_ROLE_SATISFACTION;
+      kids[j].role = role ? jx_role_lookup(role, 2) : inherited;
     }
     levels[i].children = kids;
     levels[i].n_children = n2;
@@ -384,14 +357,14 @@ bool jx_check_framework(jx_checker *c, const jx_node *n) {
 
 /* Goals, measures and divisions have no numbers of their own to check;
  * their indicators do. */
-static void check_items(jx_checker *c, const jx_node *items) {
+static void check_items(jx_checker *c, jx_node *items) {
   jx_chk_indicators(c, items, NULL, NULL);
-  for (const jx_node *it = items; it; it = it->next)
+  for (jx_node *it = items; it; it = it->next)
     if (it->kind == JX_N_DIVISION)
       jx_chk_indicators(c, it->u.block.items, NULL, NULL);
 }
 
-bool jx_check_department(jx_checker *c, const jx_node *d) {
+bool jx_check_department(jx_checker *c, jx_node *d) {
   int before = jx_diag_errors(c->diag);
   jx_chk_framework(c);
   check_items(c, d->u.block.items);
@@ -413,7 +386,7 @@ bool jx_check_unit_open(jx_checker *c, const jx_node *unit) {
   return jx_diag_errors(c->diag) == before;
 }
 
-bool jx_check_unit_close(jx_checker *c, const jx_node *unit) {
+bool jx_check_unit_close(jx_checker *c, jx_node *unit) {
   int before = jx_diag_errors(c->diag);
   check_items(c, unit->u.block.items);
   return jx_diag_errors(c->diag) == before;

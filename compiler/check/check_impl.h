@@ -2,11 +2,15 @@
  * check_impl.h — what the checker's files share (not part of check.h).
  *
  * check.c keeps the state and the plan-level rules (header, declared
- * frameworks, numbers), check_project.c the rules about one project
- * (budget, funds, schedule, statements, completeness, codes), and
- * check_indicator.c the rules about one indicator and the indicators of
- * one block.  The functions here carry the jx_chk_ prefix because they
- * cross files; nothing outside the checker calls them.
+ * frameworks, the blocks outside projects), check_project.c the rules
+ * about one project (budget, funds, schedule, statements, completeness,
+ * codes), check_indicator.c the rules about one indicator and the
+ * indicators of one block, and check_value.c reads numbers and amounts
+ * for all of them.  Calls only go one way: check_project.c uses check.c
+ * (the framework in force, the code sets), check.c and check_project.c
+ * use check_indicator.c, and all of them use check_value.c, which uses
+ * only resolve.c.  The functions here carry the jx_chk_ prefix because
+ * they cross files; nothing outside the checker calls them.
  */
 #ifndef JX_CHECK_IMPL_H
 #define JX_CHECK_IMPL_H
@@ -80,11 +84,15 @@ struct jx_checker {
 /* The framework in force, resolving a pending header name first. */
 const jx_framework *jx_chk_framework(jx_checker *c);
 
-/* A NUMBER as an exact decimal in its written unit; reports why not. */
-bool jx_chk_decimal(jx_checker *c, const jx_value *v, jx_decimal *out);
+/* Reads a NUMBER once: its exact decimal and its unit's table entry go
+ * to *r (r->ok), which the caller keeps on the node.  Reports why it
+ * cannot be read and returns false. */
+bool jx_chk_number(jx_checker *c, const jx_value *v, jx_resolved *r);
 /* A NUMBER as an amount of money in the plan currency (bare: already in
- * it); reports a non-money unit, overflow or rounding. */
-bool jx_chk_amount(jx_checker *c, const jx_value *v, jx_decimal *out);
+ * it), read with jx_chk_number into *r; reports a non-money unit,
+ * overflow or rounding.  *out is 0 unless it returns true. */
+bool jx_chk_amount(jx_checker *c, const jx_value *v, jx_resolved *r,
+                   jx_decimal *out);
 
 /* Formats d as the shortest exact text, into buf. */
 const char *jx_chk_dec(jx_decimal d, char buf[JX_DECIMAL_BUFSZ]);
@@ -97,11 +105,12 @@ typedef struct jx_chk_budget {
 } jx_chk_budget;
 
 /* Checks every indicator in items (one block): each on its own, then no
- * two with the same category and name.  budget may be NULL outside a
+ * two with the same category and name; stores each one's category and
+ * value on it.  budget may be NULL outside a
  * project.  Sets found[i] for each level-1 index of the framework that has
  * an indicator, when found is not NULL (it has fw->n_levels entries).
  * Returns how many categories did not resolve. */
-int jx_chk_indicators(jx_checker *c, const jx_node *items,
+int jx_chk_indicators(jx_checker *c, jx_node *items,
                       const jx_chk_budget *budget, bool *found);
 
 #endif

@@ -3,7 +3,9 @@
  * the framework, the indicator has a name, its value fits its category
  * (satisfaction is a percentage; cost is money within the budget or a
  * percentage of it; other rates lie in 0–100), numbers have units, dates
- * are real dates, and no block lists the same indicator twice.
+ * are real dates, and no block lists the same indicator twice.  The
+ * resolved category (with its roles) and the value read are stored on
+ * each indicator for lowering.
  */
 #include <stdint.h>
 #include <stdio.h>
@@ -11,7 +13,6 @@
 #include <string.h>
 
 #include "check_impl.h"
-#include "lower.h"
 
 /* ---- category
  * ---------------------------------------------------------------- */
@@ -36,17 +37,18 @@ static void suggest_in_kind(const jx_framework *fw, const char *written,
     snprintf(hint, cap, "%s.%s", a->label, b->label);
 }
 
-/* Resolves the category; reports it with a did-you-mean hint when it does
- * not.  Returns false only for a category that is written and unknown. */
-static bool check_category(jx_checker *c, const jx_node *n, const jx_level1 **a,
-                           const jx_level2 **b) {
+/* Resolves the category and stores the answer on the node; reports it
+ * with a did-you-mean hint when it does not resolve.  Returns false only
+ * for a category that is written and unknown. */
+static bool check_category(jx_checker *c, jx_node *n) {
   const char *l1 = n->u.indicator.level1.text;
   const char *l2 = n->u.indicator.level2.text;
-  *a = NULL;
-  *b = NULL;
+  n->u.indicator.l1 = NULL;
+  n->u.indicator.l2 = NULL;
   if (!l2)
     return true; /* the `indicator` keyword form has no category */
-  if (jx_framework_resolve(c->framework, l1, l2, a, b))
+  if (jx_framework_resolve(c->framework, l1, l2, &n->u.indicator.l1,
+                           &n->u.indicator.l2))
     return true;
   char written[256];
   snprintf(written, sizeof written, "%s%s%s", l1 ? l1 : "", l1 ? "." : "", l2);
@@ -76,16 +78,23 @@ static bool names_day(const jx_value *v) {
 
 /* 2021年2月30日, 2021-01-00 and 2021-13-01 are not dates; 2021年12月 (no day)
  * is.  The help says what is wrong, from the runtime's calendar, so that
- * the checker and jx_indicator_met agree on every month's length. */
-static void check_date(jx_checker *c, const jx_value *v) {
+ * the checker and jx_indicator_met agree on every month's length.  A date
+ * is stored on the value as the model holds it, yyyymmdd × 10^6. */
+static void check_date(jx_checker *c, const jx_value *v, jx_resolved *r) {
   int last = jx_date_days_in_month(v->year, v->month);
   if (last == 0) {
     jx_diag_report(c->diag, JX_E_BAD_DATE, v->loc, v->text);
     jx_diag_note(c->diag, JX_N_DATE_MONTH, v->loc);
-  } else if (names_day(v) && (v->day < 1 || v->day > last)) {
+    return;
+  }
+  if (names_day(v) && (v->day < 1 || v->day > last)) {
     jx_diag_report(c->diag, JX_E_BAD_DATE, v->loc, v->text);
     jx_diag_note(c->diag, JX_N_DATE_DAY, v->loc, v->year, v->month, last);
+    return;
   }
+  r->dec.micros =
+      ((int64_t)v->year * 10000 + v->month * 100 + v->day) * JX_DECIMAL_SCALE;
+  r->ok = true;
 }
 
 static bool over_100(jx_decimal d) {
@@ -120,13 +129,15 @@ static void check_cost_money(jx_checker *c, const jx_value *v, jx_decimal d,
   jx_diag_note(c->diag, JX_N_BUDGET_HERE, budget->loc);
 }
 
-static void check_value(jx_checker *c, const jx_node *n, const jx_level2 *l2,
+static void check_value(jx_checker *c, jx_node *n,
                         const jx_chk_budget *budget) {
   const jx_value *v = &n->u.indicator.value;
+  jx_resolved *r = &n->u.indicator.value_res;
   const char *name = n->u.indicator.name.text ? n->u.indicator.name.text : "";
+  const jx_level2 *l2 = n->u.indicator.l2;
   jx_role role = l2 ? l2->role : JX_ROLE_NONE;
   if (v->kind == JX_VAL_DATE) {
-    check_date(c, v);
+    check_date(c, v, r);
     if (role == JX_ROLE_SATISFACTION)
       jx_diag_report(c->diag, JX_E_SATISFACTION_PERCENT, v->loc, name, v->text);
     else if (role == JX_ROLE_COST)
@@ -138,10 +149,10 @@ static void check_value(jx_checker *c, const jx_node *n, const jx_level2 *l2,
    * rows too. */
   if (v->kind != JX_VAL_NUMBER)
     return;
-  jx_decimal d;
-  if (!jx_chk_decimal(c, v, &d))
+  if (!jx_chk_number(c, v, r))
     return;
-  const jx_unit_info *u = jx_value_unit(v);
+  jx_decimal d = r->dec;
+  const jx_unit_info *u = r->unit;
   bool percent = u && u->dimension == JX_DIM_PERCENT;
   char buf[JX_DECIMAL_BUFSZ];
   switch (role) {
@@ -181,8 +192,6 @@ static bool blank(const char *s) {
   return true;
 }
 
-/* The key under which two indicators are the same: the resolved category
- * (产出.数量 and output.quantity are one) and the name.  Malloc'd. */
 /* The slot for indicator n of category (a, b) in the checker's duplicate
  * table: the one holding the same category and name, or an empty one. */
 static struct jx_chk_dup *dup_slot(jx_checker *c, const jx_node *n,
@@ -218,7 +227,7 @@ static void dups_reset(jx_checker *c, size_t n) {
   memset(c->dups, 0, c->dups_cap * sizeof *c->dups);
 }
 
-int jx_chk_indicators(jx_checker *c, const jx_node *items,
+int jx_chk_indicators(jx_checker *c, jx_node *items,
                       const jx_chk_budget *budget, bool *found) {
   int unresolved = 0;
   size_t count = 0;
@@ -226,13 +235,13 @@ int jx_chk_indicators(jx_checker *c, const jx_node *items,
     count += n->kind == JX_N_INDICATOR;
   dups_reset(c, count);
   const jx_framework *fw = c->framework;
-  for (const jx_node *n = items; n; n = n->next) {
+  for (jx_node *n = items; n; n = n->next) {
     if (n->kind != JX_N_INDICATOR)
       continue;
-    const jx_level1 *a;
-    const jx_level2 *b;
-    if (!check_category(c, n, &a, &b))
+    if (!check_category(c, n))
       unresolved++;
+    const jx_level1 *a = n->u.indicator.l1;
+    const jx_level2 *b = n->u.indicator.l2;
     if (a && found)
       found[a - fw->levels] = true;
 
@@ -245,7 +254,7 @@ int jx_chk_indicators(jx_checker *c, const jx_node *items,
       jx_diag_report(c->diag, JX_E_DUP_BASIS,
                      n->u.indicator.n_desc > 1 ? n->loc
                                                : n->u.indicator.dup_loc);
-    check_value(c, n, b, budget);
+    check_value(c, n, budget);
 
     /* An unknown category already has its error; comparing it would
      * report the same line twice. */

@@ -5,22 +5,24 @@
  *
  * A project is checked when its block closes and then forgotten (the
  * streaming build frees it), so the only thing kept is its code, copied
- * into the checker's set with the place it was written.
+ * into the checker's set with the place it was written.  The amounts in
+ * the plan's currency and the schedule's months are stored on the
+ * statements for lowering.
  */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "check_impl.h"
-#include "lower.h"
+#include "resolve.h"
 
 /* The first statement of each kind in the project; later ones are
  * reported as duplicates. */
 typedef struct stmts {
-  const jx_node *code, *budget, *funds, *purpose, *schedule;
+  jx_node *code, *budget, *funds, *purpose, *schedule;
 } stmts;
 
-static void first_or_dup(jx_checker *c, const jx_node **slot, const jx_node *n,
+static void first_or_dup(jx_checker *c, jx_node **slot, jx_node *n,
                          jx_diag_id dup) {
   if (!*slot) {
     *slot = n;
@@ -30,10 +32,10 @@ static void first_or_dup(jx_checker *c, const jx_node **slot, const jx_node *n,
   jx_diag_note(c->diag, JX_N_FIRST_HERE, (*slot)->loc);
 }
 
-static stmts collect(jx_checker *c, const jx_node *items) {
+static stmts collect(jx_checker *c, jx_node *items) {
   stmts s;
   memset(&s, 0, sizeof s);
-  for (const jx_node *it = items; it; it = it->next) {
+  for (jx_node *it = items; it; it = it->next) {
     switch (it->kind) {
     case JX_N_CODE:
       first_or_dup(c, &s.code, it, JX_E_DUP_CODE);
@@ -65,8 +67,7 @@ static stmts collect(jx_checker *c, const jx_node *items) {
 /* ---- budget and funds ------------------------------------------------------
  */
 
-static jx_chk_budget check_budget(jx_checker *c, const jx_node *p,
-                                  const jx_node *b) {
+static jx_chk_budget check_budget(jx_checker *c, const jx_node *p, jx_node *b) {
   jx_chk_budget out;
   memset(&out, 0, sizeof out);
   const char *name = p->u.block.name.text ? p->u.block.name.text : "";
@@ -77,8 +78,9 @@ static jx_chk_budget check_budget(jx_checker *c, const jx_node *p,
   }
   const jx_value *v = &b->u.budget.amount;
   out.loc = v->loc;
-  if (!jx_chk_amount(c, v, &out.amount))
+  if (!jx_chk_amount(c, v, &b->u.budget.amount_res, &out.amount))
     return out;
+  b->u.budget.plan_amount = out.amount;
   if (out.amount.micros <= 0) {
     char buf[JX_DECIMAL_BUFSZ];
     jx_diag_report(c->diag, JX_E_BUDGET_POSITIVE, v->loc, name,
@@ -90,11 +92,12 @@ static jx_chk_budget check_budget(jx_checker *c, const jx_node *p,
 }
 
 /* One part of `funds`; absent is 0.  False when it cannot be read. */
-static bool funds_part(jx_checker *c, const jx_value *v, jx_decimal *out) {
+static bool funds_part(jx_checker *c, const jx_value *v, jx_resolved *r,
+                       jx_decimal *out) {
   out->micros = 0;
   if (v->kind != JX_VAL_NUMBER)
     return true;
-  if (!jx_chk_amount(c, v, out))
+  if (!jx_chk_amount(c, v, r, out))
     return false;
   if (out->micros < 0) {
     jx_diag_report(c->diag, JX_E_FUNDS_NEGATIVE, v->loc, v->text);
@@ -103,7 +106,7 @@ static bool funds_part(jx_checker *c, const jx_value *v, jx_decimal *out) {
   return true;
 }
 
-static void check_funds(jx_checker *c, const jx_node *p, const jx_node *f,
+static void check_funds(jx_checker *c, const jx_node *p, jx_node *f,
                         const jx_chk_budget *b) {
   if (!f) {
     if (!p->u.block.recovered)
@@ -112,8 +115,10 @@ static void check_funds(jx_checker *c, const jx_node *p, const jx_node *f,
     return;
   }
   jx_decimal fiscal, other, sum;
-  bool ok = funds_part(c, &f->u.funds.fiscal, &fiscal);
-  ok = funds_part(c, &f->u.funds.other, &other) && ok;
+  bool ok = funds_part(c, &f->u.funds.fiscal, &f->u.funds.fiscal_res, &fiscal);
+  ok = funds_part(c, &f->u.funds.other, &f->u.funds.other_res, &other) && ok;
+  f->u.funds.plan_fiscal = fiscal;
+  f->u.funds.plan_other = other;
   if (!ok || !b->known)
     return;
   if (jx_decimal_add(fiscal, other, &sum) != JX_DEC_OK) {
@@ -135,11 +140,13 @@ static void check_funds(jx_checker *c, const jx_node *p, const jx_node *f,
 /* ---- schedule
  * ---------------------------------------------------------------- */
 
-static bool schedule_percent(jx_checker *c, const jx_value *v,
+static bool schedule_percent(jx_checker *c, const jx_value *v, jx_resolved *r,
                              jx_decimal *out) {
-  if (!jx_chk_decimal(c, v, out))
+  out->micros = 0;
+  if (!jx_chk_number(c, v, r))
     return false;
-  const jx_unit_info *u = jx_value_unit(v);
+  *out = r->dec;
+  const jx_unit_info *u = r->unit;
   if (!u || u->dimension != JX_DIM_PERCENT) {
     jx_diag_report(c->diag, JX_E_SCHEDULE_PERCENT, v->loc, v->text);
     return false;
@@ -161,7 +168,7 @@ static const char *month_text(int m, char buf[16]) {
 
 /* Months 1–12, each once and in order; cumulative percentages never fall
  * and the last is 100. */
-static void check_schedule(jx_checker *c, const jx_node *p, const jx_node *s) {
+static void check_schedule(jx_checker *c, const jx_node *p, jx_node *s) {
   if (!s || !s->u.schedule.entries) { /* `schedule;` says nothing either */
     if (!p->u.block.recovered)
       jx_diag_report(c->diag, JX_W_SCHEDULE_MISSING, p->u.block.name.loc,
@@ -178,13 +185,13 @@ static void check_schedule(jx_checker *c, const jx_node *p, const jx_node *s) {
   jx_decimal last_pct = {0};
   int last_month = 0;
   char m1[16], m2[16], p1[JX_DECIMAL_BUFSZ], p2[JX_DECIMAL_BUFSZ];
-  for (const jx_schedule_entry *e = s->u.schedule.entries; e; e = e->next) {
-    int m = jx_schedule_month(e);
+  for (jx_schedule_entry *e = s->u.schedule.entries; e; e = e->next) {
+    int m = e->resolved_month = jx_schedule_month(e);
     if (!m)
       jx_diag_report(c->diag, JX_E_BAD_MONTH, e->month.loc,
                      e->month.text ? e->month.text : "");
     jx_decimal pct;
-    bool pct_ok = schedule_percent(c, &e->percent, &pct);
+    bool pct_ok = schedule_percent(c, &e->percent, &e->percent_res, &pct);
     last = e;
     last_ok = pct_ok && m;
     last_pct = pct;
@@ -261,18 +268,18 @@ static void check_complete(jx_checker *c, const jx_node *p,
     const jx_level1 *l1 = &fw->levels[i];
     if (!l1->required || found[i])
       continue;
-    jx_diag_id id = strcmp(l1->code, "output") == 0    ? JX_W_MISSING_OUTPUT
-                    : strcmp(l1->code, "benefit") == 0 ? JX_W_MISSING_BENEFIT
-                                                       : JX_W_MISSING_CATEGORY;
+    jx_diag_id id = l1->role == JX_ROLE_OUTPUT    ? JX_W_MISSING_OUTPUT
+                    : l1->role == JX_ROLE_BENEFIT ? JX_W_MISSING_BENEFIT
+                                                  : JX_W_MISSING_CATEGORY;
     jx_diag_report(c->diag, id, p->u.block.name.loc, name, l1->label);
   }
 }
 
-bool jx_check_project(jx_checker *c, const jx_node *p, const jx_node *unit) {
+bool jx_check_project(jx_checker *c, jx_node *p, const jx_node *unit) {
   (void)unit;
   int before = jx_diag_errors(c->diag);
   const jx_framework *fw = jx_chk_framework(c);
-  const jx_node *items = p->u.block.items;
+  jx_node *items = p->u.block.items;
   stmts s = collect(c, items);
   jx_chk_budget b = check_budget(c, p, s.budget);
   check_funds(c, p, s.funds, &b);

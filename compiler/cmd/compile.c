@@ -41,9 +41,8 @@ static bool emitting(const compile_state *s) {
          (jx_diag_errors(s->diag) == 0 || s->job->emit.with_diagnostics);
 }
 
-static jx_lower_ctx lower_ctx(compile_state *s, jx_arena *a) {
-  jx_lower_ctx c = {a, jx_checker_framework(s->checker),
-                    jx_checker_currency(s->checker)};
+static jx_lower_ctx lower_ctx(jx_arena *a) {
+  jx_lower_ctx c = {a};
   return c;
 }
 
@@ -68,17 +67,17 @@ static void close_group(compile_state *s) {
   s->group_open = false;
 }
 
-static void on_header_(compile_state *s, const jx_node *n) {
+static void on_header_(compile_state *s, jx_node *n) {
   jx_check_header(s->checker, n, !s->seen_decl);
   s->seen_decl = true;
 }
 
-static void on_framework_(compile_state *s, const jx_node *n) {
+static void on_framework_(compile_state *s, jx_node *n) {
   jx_check_framework(s->checker, n);
   s->seen_decl = true;
 }
 
-static void on_department_(compile_state *s, const jx_node *n) {
+static void on_department_(compile_state *s, jx_node *n) {
   s->seen_decl = true;
   if (s->seen_department) {
     jx_diag_report(s->diag, JX_E_DEPARTMENT_TWICE, n->loc);
@@ -88,12 +87,12 @@ static void on_department_(compile_state *s, const jx_node *n) {
   s->seen_department = true;
   s->department_loc = n->loc;
   if (jx_check_department(s->checker, n) && emitting(s)) {
-    jx_lower_ctx c = lower_ctx(s, &s->keep);
-    s->department = jx_lower_department(&c, n);
+    jx_lower_ctx c = lower_ctx(&s->keep);
+    s->department = jx_lower_department(&c, n, NULL);
   }
 }
 
-static void on_unit_open_(compile_state *s, const jx_node *n) {
+static void on_unit_open_(compile_state *s, jx_node *n) {
   s->seen_decl = true;
   close_group(s);
   jx_check_unit_open(s->checker, n);
@@ -106,8 +105,7 @@ static void on_unit_open_(compile_state *s, const jx_node *n) {
     s->job->backend->unit_open(s->be, &s->group);
 }
 
-static void on_project_(compile_state *s, const jx_node *n,
-                        const jx_node *unit) {
+static void on_project_(compile_state *s, jx_node *n, const jx_node *unit) {
   s->seen_decl = true;
   bool ok = jx_check_project(s->checker, n, unit);
   if (!unit && (!s->group_open || s->group.code)) {
@@ -123,18 +121,18 @@ static void on_project_(compile_state *s, const jx_node *n,
   if (!ok || !emitting(s))
     return;
   jx_arena_mark m = jx_arena_mark_now(&s->scratch);
-  jx_lower_ctx c = lower_ctx(s, &s->scratch);
-  const jx_project *p = jx_lower_project(&c, n);
+  jx_lower_ctx c = lower_ctx(&s->scratch);
+  const jx_project *p = jx_lower_project(&c, n, NULL);
   s->job->backend->project(s->be, &s->group, p);
   jx_arena_release(&s->scratch, m);
 }
 
-static void on_unit_close_(compile_state *s, const jx_node *n) {
+static void on_unit_close_(compile_state *s, jx_node *n) {
   bool ok = jx_check_unit_close(s->checker, n);
   if (ok && emitting(s) && s->group_open) {
     jx_arena_mark m = jx_arena_mark_now(&s->scratch);
-    jx_lower_ctx c = lower_ctx(s, &s->scratch);
-    jx_lower_unit(&c, n, &s->group);
+    jx_lower_ctx c = lower_ctx(&s->scratch);
+    jx_lower_unit(&c, n, &s->group, NULL);
     s->job->backend->unit_close(s->be, &s->group);
     jx_arena_release(&s->scratch, m);
   }
@@ -142,37 +140,37 @@ static void on_unit_close_(compile_state *s, const jx_node *n) {
 }
 
 /* Each declaration's messages come out together, in source order. */
-static void on_header(void *ud, const jx_node *n) {
+static void on_header(void *ud, jx_node *n) {
   compile_state *s = ud;
   on_header_(s, n);
   jx_diag_release(s->diag);
 }
 
-static void on_framework(void *ud, const jx_node *n) {
+static void on_framework(void *ud, jx_node *n) {
   compile_state *s = ud;
   on_framework_(s, n);
   jx_diag_release(s->diag);
 }
 
-static void on_department(void *ud, const jx_node *n) {
+static void on_department(void *ud, jx_node *n) {
   compile_state *s = ud;
   on_department_(s, n);
   jx_diag_release(s->diag);
 }
 
-static void on_unit_open(void *ud, const jx_node *n) {
+static void on_unit_open(void *ud, jx_node *n) {
   compile_state *s = ud;
   on_unit_open_(s, n);
   jx_diag_release(s->diag);
 }
 
-static void on_project(void *ud, const jx_node *n, const jx_node *unit) {
+static void on_project(void *ud, jx_node *n, const jx_node *unit) {
   compile_state *s = ud;
   on_project_(s, n, unit);
   jx_diag_release(s->diag);
 }
 
-static void on_unit_close(void *ud, const jx_node *n) {
+static void on_unit_close(void *ud, jx_node *n) {
   compile_state *s = ud;
   on_unit_close_(s, n);
   jx_diag_release(s->diag);

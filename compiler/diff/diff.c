@@ -57,14 +57,23 @@ static const char *word(const ctx *c, jx_msg id) {
   return jx_msg_text(id, jx_diag_lang(c->d));
 }
 
-static jx_diff_loc loc_of(const ctx *c, const jx_node *n, int line) {
-  jx_diff_loc l = {NULL, 0};
-  if (n) {
-    l.path = jx_diag_source_path(c->d, n->loc.file);
-    l.line = line ? line : (int)n->loc.line;
+/* A place from the locations table, as the report shows it; nowhere when
+ * the thing was not written (the zero jx_loc). */
+static jx_diff_loc loc_of(const ctx *c, jx_loc l) {
+  jx_diff_loc d = {NULL, 0};
+  if (jx_loc_known(l)) {
+    d.path = jx_diag_source_path(c->d, l.file);
+    d.line = (int)jx_loc_line(l);
   }
-  return l;
+  return d;
 }
+
+/* A statement's place, or the block's when the statement is absent. */
+static jx_diff_loc stmt_loc(const ctx *c, jx_loc stmt, jx_loc block) {
+  return loc_of(c, jx_loc_known(stmt) ? stmt : block);
+}
+
+static const jx_loc no_loc;
 
 static jx_diff_item *add(ctx *c, jx_diff_what w, jx_diff_op op, jx_diff_loc lo,
                          jx_diff_loc ln, const char *o, const char *n) {
@@ -170,39 +179,17 @@ static void amount_change(ctx *c, jx_diff_what w, jx_decimal o,
       amount_text(c, n, un));
 }
 
-/* ---- Lines of statements ------------------------------------------------- */
-
-/* The nodes of one kind in a block, in order (the lowered arrays follow
- * the same order). */
-static const jx_node **nodes_of(ctx *c, const jx_node *items, jx_node_kind kind,
-                                size_t *n) {
-  size_t k = 0;
-  for (const jx_node *it = items; it; it = it->next)
-    k += it->kind == kind;
-  const jx_node **v = jx_arena_alloc(&c->df->arena, (k ? k : 1) * sizeof *v);
-  k = 0;
-  for (const jx_node *it = items; it; it = it->next)
-    if (it->kind == kind)
-      v[k++] = it;
-  *n = k;
-  return v;
-}
-
-static const jx_node *first_of(const jx_node *items, jx_node_kind kind) {
-  for (const jx_node *it = items; it; it = it->next)
-    if (it->kind == kind)
-      return it;
-  return NULL;
-}
-
 /* ---- Goals: multiset match, then pairs of similar leftovers -------------- */
 
+/* la, lb: the goals' locations (NULL: not known). */
+static jx_loc goal_loc(const jx_stmt_locs *l, size_t i) {
+  return l ? l[i].stmt : no_loc;
+}
+
 static void goals_change(ctx *c, jx_diff_what w, const char *const *ga,
-                         size_t na, const jx_node *ia, const char *const *gb,
-                         size_t nb, const jx_node *ib) {
-  size_t nna, nnb;
-  const jx_node **la = nodes_of(c, ia, JX_N_GOAL, &nna);
-  const jx_node **lb = nodes_of(c, ib, JX_N_GOAL, &nnb);
+                         size_t na, const jx_stmt_locs *la,
+                         const char *const *gb, size_t nb,
+                         const jx_stmt_locs *lb) {
   bool *used_b = jx_xcalloc(nb + 1, 1);
   size_t *left_a = jx_xcalloc(na + 1, sizeof *left_a);
   size_t *left_b = jx_xcalloc(nb + 1, sizeof *left_b);
@@ -223,8 +210,8 @@ static void goals_change(ctx *c, jx_diff_what w, const char *const *ga,
   size_t k = 0;
   for (; k < nla && k < nlb; k++) {
     size_t i = left_a[k], j = left_b[k];
-    jx_diff_loc lo = loc_of(c, i < nna ? la[i] : NULL, 0);
-    jx_diff_loc ln = loc_of(c, j < nnb ? lb[j] : NULL, 0);
+    jx_diff_loc lo = loc_of(c, goal_loc(la, i));
+    jx_diff_loc ln = loc_of(c, goal_loc(lb, j));
     jx_seg *segs = NULL;
     int similar = 0;
     jx_inline_diff(ga[i], gb[j], &segs, &similar);
@@ -237,13 +224,11 @@ static void goals_change(ctx *c, jx_diff_what w, const char *const *ga,
     }
   }
   for (size_t r = k; r < nla; r++)
-    add(c, w, JX_DIFF_REMOVED,
-        loc_of(c, left_a[r] < nna ? la[left_a[r]] : NULL, 0),
+    add(c, w, JX_DIFF_REMOVED, loc_of(c, goal_loc(la, left_a[r])),
         (jx_diff_loc){NULL, 0}, ga[left_a[r]], NULL);
   for (size_t r = k; r < nlb; r++)
     add(c, w, JX_DIFF_ADDED, (jx_diff_loc){NULL, 0},
-        loc_of(c, left_b[r] < nnb ? lb[left_b[r]] : NULL, 0), NULL,
-        gb[left_b[r]]);
+        loc_of(c, goal_loc(lb, left_b[r])), NULL, gb[left_b[r]]);
   jx_diff_map_free(m);
   free(used_b);
   free(left_a);
@@ -251,12 +236,13 @@ static void goals_change(ctx *c, jx_diff_what w, const char *const *ga,
 }
 
 /* Measures: by title; a changed text is an inline diff. */
+static jx_loc measure_loc(const jx_measure_locs *l, size_t i) {
+  return l ? l[i].stmt : no_loc;
+}
+
 static void measures_change(ctx *c, const jx_measure *ma, size_t na,
-                            const jx_node *ia, const jx_measure *mb, size_t nb,
-                            const jx_node *ib) {
-  size_t nna, nnb;
-  const jx_node **la = nodes_of(c, ia, JX_N_MEASURE, &nna);
-  const jx_node **lb = nodes_of(c, ib, JX_N_MEASURE, &nnb);
+                            const jx_measure_locs *la, const jx_measure *mb,
+                            size_t nb, const jx_measure_locs *lb) {
   size_t *match = jx_xcalloc(nb + 1, sizeof *match);
   for (size_t j = 0; j < nb; j++)
     match[j] = SIZE_MAX;
@@ -265,7 +251,7 @@ static void measures_change(ctx *c, const jx_measure *ma, size_t na,
     jx_diff_map_add(m, mb[j].title ? mb[j].title : "", j);
   const char *saved = c->sub;
   for (size_t i = 0; i < na; i++) {
-    jx_diff_loc lo = loc_of(c, i < nna ? la[i] : NULL, 0);
+    jx_diff_loc lo = loc_of(c, measure_loc(la, i));
     size_t j = jx_diff_map_take(m, ma[i].title ? ma[i].title : "", NULL, NULL);
     if (j == SIZE_MAX) {
       add(c, JX_DW_MEASURE, JX_DIFF_REMOVED, lo, (jx_diff_loc){NULL, 0},
@@ -275,13 +261,13 @@ static void measures_change(ctx *c, const jx_measure *ma, size_t na,
     match[j] = i;
     c->sub = label(c, JX_M_DIFF_MEASURE, mb[j].title ? mb[j].title : "");
     text_change(c, JX_DW_MEASURE, ma[i].text, mb[j].text, lo,
-                loc_of(c, j < nnb ? lb[j] : NULL, 0));
+                loc_of(c, measure_loc(lb, j)));
     c->sub = saved;
   }
   for (size_t j = 0; j < nb; j++)
     if (match[j] == SIZE_MAX)
       add(c, JX_DW_MEASURE, JX_DIFF_ADDED, (jx_diff_loc){NULL, 0},
-          loc_of(c, j < nnb ? lb[j] : NULL, 0), NULL, mb[j].title);
+          loc_of(c, measure_loc(lb, j)), NULL, mb[j].title);
   jx_diff_map_free(m);
   free(match);
 }
@@ -306,13 +292,15 @@ static const char *ind_value(const jx_indicator *x) {
   return x->text ? x->text : "";
 }
 
-/* Whether a smaller value is the stricter target (docs/diff.md). */
+/* Whether a smaller value is the stricter target (docs/diff.md).  The
+ * framework says which categories are costs and deadlines, by role: a
+ * declared framework may call them anything. */
 static bool lower_is_better(const jx_indicator *x) {
-  if (same_str(x->level2, "cost") || same_str(x->level1, "cost"))
+  if (x->level1_role == JX_ROLE_COST || x->level2_role == JX_ROLE_COST)
     return true;
   if (x->dimension == JX_DIM_MONEY || x->kind == JX_KIND_DATE)
     return true;
-  return same_str(x->level2, "timeliness") && x->dimension == JX_DIM_TIME;
+  return x->level2_role == JX_ROLE_TIMELINESS && x->dimension == JX_DIM_TIME;
 }
 
 /* +1 a lower bound (≥ >), -1 an upper bound (≤ <); = reads as the bound in
@@ -390,9 +378,9 @@ static jx_diff_verdict date_change(const jx_indicator *o,
 }
 
 static void indicator_change(ctx *c, const jx_indicator *o,
-                             const jx_indicator *n, const char *path_a,
-                             const char *path_b) {
-  jx_diff_loc lo = {path_a, o->line}, ln = {path_b, n->line};
+                             const jx_indicator *n, jx_loc where_o,
+                             jx_loc where_n) {
+  jx_diff_loc lo = loc_of(c, where_o), ln = loc_of(c, where_n);
   const char *saved = c->sub;
   c->sub = saved ? label(c, JX_M_DIFF_IN_INDICATOR, saved, ind_label(c, n))
                  : label(c, JX_M_DIFF_INDICATOR, ind_label(c, n));
@@ -436,9 +424,14 @@ static void indicator_change(ctx *c, const jx_indicator *o,
   c->sub = saved;
 }
 
+static jx_loc indicator_loc(const jx_indicator_locs *l, size_t i) {
+  return l ? l[i].decl : no_loc;
+}
+
 static void indicators_change(ctx *c, const jx_indicator *va, size_t na,
-                              const char *path_a, const jx_indicator *vb,
-                              size_t nb, const char *path_b) {
+                              const jx_indicator_locs *la,
+                              const jx_indicator *vb, size_t nb,
+                              const jx_indicator_locs *lb) {
   size_t *match = jx_xcalloc(nb + 1, sizeof *match);
   bool *used = jx_xcalloc(na + 1, 1);
   for (size_t j = 0; j < nb; j++)
@@ -455,16 +448,17 @@ static void indicators_change(ctx *c, const jx_indicator *va, size_t na,
   }
   for (size_t j = 0; j < nb; j++) {
     if (match[j] != SIZE_MAX) {
-      indicator_change(c, &va[match[j]], &vb[j], path_a, path_b);
+      indicator_change(c, &va[match[j]], &vb[j], indicator_loc(la, match[j]),
+                       indicator_loc(lb, j));
       continue;
     }
-    jx_diff_loc ln = {path_b, vb[j].line};
+    jx_diff_loc ln = loc_of(c, indicator_loc(lb, j));
     add(c, JX_DW_INDICATOR, JX_DIFF_ADDED, (jx_diff_loc){NULL, 0}, ln, NULL,
         fmt(c, "%s: %s", ind_label(c, &vb[j]), ind_value(&vb[j])));
   }
   for (size_t i = 0; i < na; i++)
     if (!used[i]) {
-      jx_diff_loc lo = {path_a, va[i].line};
+      jx_diff_loc lo = loc_of(c, indicator_loc(la, i));
       add(c, JX_DW_INDICATOR, JX_DIFF_REMOVED, lo, (jx_diff_loc){NULL, 0},
           fmt(c, "%s: %s", ind_label(c, &va[i]), ind_value(&va[i])), NULL);
     }
@@ -485,10 +479,8 @@ static void schedule_change(ctx *c, const jx_diff_project *pa,
   for (size_t i = 0; i < pb->p->n_schedule; i++)
     if (sb[i].month >= 1 && sb[i].month <= 12)
       mb[sb[i].month] = &sb[i].percent;
-  const jx_node *na = first_of(pa->node->u.block.items, JX_N_SCHEDULE);
-  const jx_node *nb = first_of(pb->node->u.block.items, JX_N_SCHEDULE);
-  jx_diff_loc lo = loc_of(c, na ? na : pa->node, 0);
-  jx_diff_loc ln = loc_of(c, nb ? nb : pb->node, 0);
+  jx_diff_loc lo = stmt_loc(c, pa->locs->schedule, pa->locs->decl);
+  jx_diff_loc ln = stmt_loc(c, pb->locs->schedule, pb->locs->decl);
   for (int m = 1; m <= 12; m++) {
     if (!ma[m] && !mb[m])
       continue;
@@ -519,18 +511,11 @@ static const char *unit_text(ctx *c, const jx_unit *u) {
   return fmt(c, "%s %s", u->code ? u->code : "", u->name ? u->name : "");
 }
 
-static jx_diff_loc stmt_loc(ctx *c, const jx_diff_project *p,
-                            jx_node_kind kind) {
-  const jx_node *n = first_of(p->node->u.block.items, kind);
-  return loc_of(c, n ? n : p->node, 0);
-}
-
 static void project_change(ctx *c, const jx_diff_project *pa,
                            const jx_diff_project *pb, bool by_name) {
   const jx_project *a = pa->p, *b = pb->p;
-  const char *path_a = jx_diag_source_path(c->d, pa->node->loc.file);
-  const char *path_b = jx_diag_source_path(c->d, pb->node->loc.file);
-  jx_diff_loc lo = loc_of(c, pa->node, 0), ln = loc_of(c, pb->node, 0);
+  const jx_project_locs *xa = pa->locs, *xb = pb->locs;
+  jx_diff_loc lo = loc_of(c, xa->decl), ln = loc_of(c, xb->decl);
   c->project = b->name;
   c->project_old = lo;
   c->project_new = ln;
@@ -538,10 +523,11 @@ static void project_change(ctx *c, const jx_diff_project *pa,
   size_t before = c->df->n_items;
   text_change(c, JX_DW_PROJECT_NAME, a->name, b->name, lo, ln);
   if (!same_str(a->code, b->code)) {
-    jx_diff_item *it = add(
-        c, JX_DW_PROJECT_CODE, JX_DIFF_CHANGED, stmt_loc(c, pa, JX_N_CODE),
-        stmt_loc(c, pb, JX_N_CODE), a->code ? a->code : word(c, JX_M_DIFF_NONE),
-        b->code ? b->code : word(c, JX_M_DIFF_NONE));
+    jx_diff_item *it = add(c, JX_DW_PROJECT_CODE, JX_DIFF_CHANGED,
+                           stmt_loc(c, xa->code.stmt, xa->decl),
+                           stmt_loc(c, xb->code.stmt, xb->decl),
+                           a->code ? a->code : word(c, JX_M_DIFF_NONE),
+                           b->code ? b->code : word(c, JX_M_DIFF_NONE));
     it->by_name = by_name;
   }
   const jx_unit *ua = &c->a->units[pa->unit].u, *ub = &c->b->units[pb->unit].u;
@@ -549,20 +535,22 @@ static void project_change(ctx *c, const jx_diff_project *pa,
     add(c, JX_DW_PROJECT_UNIT, JX_DIFF_CHANGED, lo, ln, unit_text(c, ua),
         unit_text(c, ub));
   amount_change(c, JX_DW_BUDGET, a->budget, pa->currency, b->budget,
-                pb->currency, stmt_loc(c, pa, JX_N_BUDGET),
-                stmt_loc(c, pb, JX_N_BUDGET));
+                pb->currency, stmt_loc(c, xa->budget.stmt, xa->decl),
+                stmt_loc(c, xb->budget.stmt, xb->decl));
   amount_change(c, JX_DW_FISCAL, a->fiscal, pa->currency, b->fiscal,
-                pb->currency, stmt_loc(c, pa, JX_N_FUNDS),
-                stmt_loc(c, pb, JX_N_FUNDS));
+                pb->currency, stmt_loc(c, xa->funds, xa->decl),
+                stmt_loc(c, xb->funds, xb->decl));
   amount_change(c, JX_DW_OTHER, a->other, pa->currency, b->other, pb->currency,
-                stmt_loc(c, pa, JX_N_FUNDS), stmt_loc(c, pb, JX_N_FUNDS));
+                stmt_loc(c, xa->funds, xa->decl),
+                stmt_loc(c, xb->funds, xb->decl));
   text_change(c, JX_DW_PURPOSE, a->purpose, b->purpose,
-              stmt_loc(c, pa, JX_N_PURPOSE), stmt_loc(c, pb, JX_N_PURPOSE));
+              stmt_loc(c, xa->purpose.stmt, xa->decl),
+              stmt_loc(c, xb->purpose.stmt, xb->decl));
   schedule_change(c, pa, pb);
-  goals_change(c, JX_DW_GOAL, a->goals, a->n_goals, pa->node->u.block.items,
-               b->goals, b->n_goals, pb->node->u.block.items);
-  indicators_change(c, a->indicators, a->n_indicators, path_a, b->indicators,
-                    b->n_indicators, path_b);
+  goals_change(c, JX_DW_GOAL, a->goals, a->n_goals, xa->goals, b->goals,
+               b->n_goals, xb->goals);
+  indicators_change(c, a->indicators, a->n_indicators, xa->indicators,
+                    b->indicators, b->n_indicators, xb->indicators);
   if (c->df->n_items == before)
     c->df->summary.projects_unchanged++;
   c->project = NULL;
@@ -582,7 +570,7 @@ static const char *project_text(ctx *c, const jx_diff_project *p) {
 }
 
 static void project_added(ctx *c, const jx_diff_project *p, bool added) {
-  jx_diff_loc l = loc_of(c, p->node, 0), none = {NULL, 0};
+  jx_diff_loc l = loc_of(c, p->locs->decl), none = {NULL, 0};
   c->project = NULL;
   c->sub = NULL;
   const char *t = project_text(c, p);
@@ -594,11 +582,12 @@ static void project_added(ctx *c, const jx_diff_project *p, bool added) {
 
 static void department_change(ctx *c) {
   const jx_department *a = c->a->department, *b = c->b->department;
-  const jx_node *na = c->a->department_node, *nb = c->b->department_node;
+  const jx_department_locs *la = c->a->department_locs,
+                           *lb = c->b->department_locs;
   if (!a && !b)
     return;
-  jx_diff_loc lo = loc_of(c, a ? na : NULL, 0),
-              ln = loc_of(c, b ? nb : NULL, 0);
+  jx_diff_loc lo = loc_of(c, a ? la->decl : no_loc),
+              ln = loc_of(c, b ? lb->decl : no_loc);
   c->section = label(c, JX_M_DIFF_DEPARTMENT, (b ? b : a)->name);
   c->project = c->sub = NULL;
   if (!a || !b) {
@@ -607,17 +596,13 @@ static void department_change(ctx *c) {
     return;
   }
   text_change(c, JX_DW_DEPARTMENT, a->name, b->name, lo, ln);
-  goals_change(c, JX_DW_GOAL, a->goals, a->n_goals, na->u.block.items, b->goals,
-               b->n_goals, nb->u.block.items);
-  measures_change(c, a->measures, a->n_measures, na->u.block.items, b->measures,
-                  b->n_measures, nb->u.block.items);
-  const char *pa = jx_diag_source_path(c->d, na->loc.file);
-  const char *pb = jx_diag_source_path(c->d, nb->loc.file);
-  indicators_change(c, a->indicators, a->n_indicators, pa, b->indicators,
-                    b->n_indicators, pb);
-  size_t nda, ndb;
-  const jx_node **da = nodes_of(c, na->u.block.items, JX_N_DIVISION, &nda);
-  const jx_node **db = nodes_of(c, nb->u.block.items, JX_N_DIVISION, &ndb);
+  goals_change(c, JX_DW_GOAL, a->goals, a->n_goals, la->goals, b->goals,
+               b->n_goals, lb->goals);
+  measures_change(c, a->measures, a->n_measures, la->measures, b->measures,
+                  b->n_measures, lb->measures);
+  indicators_change(c, a->indicators, a->n_indicators, la->indicators,
+                    b->indicators, b->n_indicators, lb->indicators);
+  const jx_division_locs *da = la->divisions, *db = lb->divisions;
   size_t *match = jx_xcalloc(b->n_divisions + 1, sizeof *match);
   jx_diff_map *m = jx_diff_map_new(b->n_divisions);
   for (size_t j = 0; j < b->n_divisions; j++) {
@@ -628,36 +613,34 @@ static void department_change(ctx *c) {
     const jx_division *x = &a->divisions[i];
     size_t j = jx_diff_map_take(m, x->name, NULL, NULL);
     if (j == SIZE_MAX) {
-      add(c, JX_DW_DIVISION, JX_DIFF_REMOVED, loc_of(c, da[i], 0),
+      add(c, JX_DW_DIVISION, JX_DIFF_REMOVED, loc_of(c, da[i].decl),
           (jx_diff_loc){NULL, 0}, x->name, NULL);
       continue;
     }
     match[j] = i;
     const jx_division *y = &b->divisions[j];
     c->sub = label(c, JX_M_DIFF_DIVISION, y->name);
-    goals_change(c, JX_DW_GOAL, x->goals, x->n_goals, da[i]->u.block.items,
-                 y->goals, y->n_goals, db[j]->u.block.items);
-    indicators_change(c, x->indicators, x->n_indicators, pa, y->indicators,
-                      y->n_indicators, pb);
+    goals_change(c, JX_DW_GOAL, x->goals, x->n_goals, da[i].goals, y->goals,
+                 y->n_goals, db[j].goals);
+    indicators_change(c, x->indicators, x->n_indicators, da[i].indicators,
+                      y->indicators, y->n_indicators, db[j].indicators);
     c->sub = NULL;
   }
   for (size_t j = 0; j < b->n_divisions; j++)
     if (match[j] == SIZE_MAX)
       add(c, JX_DW_DIVISION, JX_DIFF_ADDED, (jx_diff_loc){NULL, 0},
-          loc_of(c, j < ndb ? db[j] : NULL, 0), NULL, b->divisions[j].name);
+          loc_of(c, db[j].decl), NULL, b->divisions[j].name);
   jx_diff_map_free(m);
   free(match);
 }
 
 static void unit_change(ctx *c, const jx_diff_unit *a, const jx_diff_unit *b) {
-  jx_diff_loc lo = loc_of(c, a->node, 0), ln = loc_of(c, b->node, 0);
+  jx_diff_loc lo = loc_of(c, a->locs.decl), ln = loc_of(c, b->locs.decl);
   text_change(c, JX_DW_UNIT_NAME, a->u.name, b->u.name, lo, ln);
-  goals_change(c, JX_DW_GOAL, a->u.goals, a->u.n_goals,
-               a->node ? a->node->u.block.items : NULL, b->u.goals,
-               b->u.n_goals, b->node ? b->node->u.block.items : NULL);
-  measures_change(c, a->u.measures, a->u.n_measures,
-                  a->node ? a->node->u.block.items : NULL, b->u.measures,
-                  b->u.n_measures, b->node ? b->node->u.block.items : NULL);
+  goals_change(c, JX_DW_GOAL, a->u.goals, a->u.n_goals, a->locs.goals,
+               b->u.goals, b->u.n_goals, b->locs.goals);
+  measures_change(c, a->u.measures, a->u.n_measures, a->locs.measures,
+                  b->u.measures, b->u.n_measures, b->locs.measures);
 }
 
 /* Projects of each unit, as index lists (counting sort by unit). */
@@ -717,7 +700,7 @@ void jx_diff_compute(jx_diff *df, const jx_diff_side *a, const jx_diff_side *b,
   sum->projects_new = b->n_projects;
 
   /* The plan. */
-  jx_diff_loc ho = loc_of(&c, a->header, 0), hn = loc_of(&c, b->header, 0);
+  jx_diff_loc ho = loc_of(&c, a->header), hn = loc_of(&c, b->header);
   if (a->year != b->year)
     add(&c, JX_DW_YEAR, JX_DIFF_CHANGED, ho, hn,
         a->year ? fmt(&c, "%d", a->year) : word(&c, JX_M_DIFF_NONE),
@@ -791,9 +774,9 @@ void jx_diff_compute(jx_diff *df, const jx_diff_side *a, const jx_diff_side *b,
     size_t i = umatch_b[j];
     c.section = unit_label(&c, &ub->u);
     c.project = c.sub = NULL;
-    if (i == SIZE_MAX && ub->node) /* the no-unit group is no unit */
+    if (i == SIZE_MAX && ub->declared) /* the no-unit group is no unit */
       add(&c, JX_DW_UNIT, JX_DIFF_ADDED, (jx_diff_loc){NULL, 0},
-          loc_of(&c, ub->node, 0), NULL, unit_text(&c, &ub->u));
+          loc_of(&c, ub->locs.decl), NULL, unit_text(&c, &ub->u));
     else if (i != SIZE_MAX)
       unit_change(&c, &a->units[i], ub);
     for (size_t k = gb.start[j]; k < gb.start[j + 1]; k++) {
@@ -816,8 +799,8 @@ void jx_diff_compute(jx_diff *df, const jx_diff_side *a, const jx_diff_side *b,
       continue;
     c.section = unit_label(&c, &a->units[i].u);
     c.project = c.sub = NULL;
-    if (a->units[i].node)
-      add(&c, JX_DW_UNIT, JX_DIFF_REMOVED, loc_of(&c, a->units[i].node, 0),
+    if (a->units[i].declared)
+      add(&c, JX_DW_UNIT, JX_DIFF_REMOVED, loc_of(&c, a->units[i].locs.decl),
           (jx_diff_loc){NULL, 0}, unit_text(&c, &a->units[i].u), NULL);
     for (size_t k = ga.start[i]; k < ga.start[i + 1]; k++)
       if (pm_a[ga.idx[k]] == SIZE_MAX)

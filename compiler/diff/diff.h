@@ -2,8 +2,10 @@
  * diff.h — `jxc diff`: what changed in meaning between two plans.
  *
  * Each side (one or more files) is parsed with the whole tree kept, checked
- * and lowered to the model of runtime/jixiao.h, so the comparison sees exact
- * decimals in one currency and resolved categories: whitespace, comments,
+ * and lowered to the model of runtime/jixiao.h with its locations table
+ * (model_locs.h), so the comparison sees exact decimals in one currency,
+ * resolved categories and their roles, and takes every line it reports
+ * from the table, never from the tree: whitespace, comments,
  * keyword spelling (English or Chinese) and the order of declarations make
  * no difference.  jx_diff_compute() then matches the two models —
  *
@@ -35,6 +37,7 @@
 #include "check.h"
 #include "diag.h"
 #include "jixiao.h"
+#include "model_locs.h"
 #include "out.h"
 #include "source.h"
 #include "units.h"
@@ -42,15 +45,16 @@
 /* ---- One side: a plan loaded from files ------------------------------- */
 
 typedef struct jx_diff_unit {
-  jx_unit u;           /* code (NULL: projects outside any unit), name,
-                          goals, measures; projects are in the side */
-  const jx_node *node; /* the first declaration; NULL for the NULL group */
-  uint32_t file;
+  jx_unit u;         /* code (NULL: projects outside any unit), name,
+                        goals, measures; projects are in the side */
+  jx_unit_locs locs; /* of its first declaration; zero for the NULL group */
+  bool declared;     /* false for the NULL group */
+  bool lowered;      /* goals and measures read (from its first block) */
 } jx_diff_unit;
 
 typedef struct jx_diff_project {
   const jx_project *p;
-  const jx_node *node;          /* for the line of each statement */
+  const jx_project_locs *locs;  /* for the line of each statement */
   const jx_unit_info *currency; /* what p's amounts are in */
   size_t unit;                  /* index into the side's units */
 } jx_diff_project;
@@ -60,13 +64,14 @@ typedef struct jx_diff_side {
   jx_checker *checker;
   int year; /* 0 if no file says */
   const char *framework;
-  const jx_department *department; /* NULL if none */
-  const jx_node *department_node;
+  const jx_department *department;           /* NULL if none (or not clean) */
+  const jx_department_locs *department_locs; /* beside department */
+  jx_loc department_decl; /* the first `department`; zero if none */
   jx_diff_unit *units;
   size_t n_units, cap_units;
   jx_diff_project *projects;
   size_t n_projects, cap_projects;
-  const jx_node *header;          /* the first plan header, or NULL */
+  jx_loc header;                  /* the first plan header; zero if none */
   struct jx_diff_map *unit_index; /* code → unit, while loading */
 } jx_diff_side;
 

@@ -2,12 +2,13 @@
  * diff_load.c — loading one side of a `jxc diff` (see diff.h), and the
  * string multimap the matching is built on.
  *
- * A side is parsed with keep_tree so that every statement keeps its line
- * for the report, checked through the same jx_check_* calls as `jxc check`
- * (so a side with errors is refused before anything is compared), and each
- * project is lowered as it arrives, with the framework and currency the
- * checker has in force for its file: that is what makes Chinese and English
- * spellings, and 89.1万元 and 891000元, compare equal later.
+ * A side is parsed with keep_tree, because the model's strings point
+ * into the tree; it is checked through the same jx_check_* calls as `jxc
+ * check` (so a side with errors is refused before anything is compared),
+ * and each project is lowered as it arrives, with its locations table.
+ * The checker resolves with the framework and currency in force for its
+ * file: that is what makes Chinese and English spellings, and 89.1万元 and
+ * 891000元, compare equal later.
  */
 #include "diff.h"
 
@@ -163,52 +164,56 @@ static size_t unit_for(load_state *ls, const jx_node *n) {
   memset(u, 0, sizeof *u);
   u->u.code = code;
   u->u.name = n ? n->u.block.name.text : NULL;
-  u->node = n;
-  u->file = n ? n->loc.file : 0;
+  u->declared = n != NULL;
+  if (n) {
+    /* Goals and measures come with unit_close, if the unit is clean. */
+    u->locs.decl = n->loc;
+    u->locs.code = n->u.block.code.loc;
+    u->locs.name = n->u.block.name.loc;
+  }
   jx_diff_map_add(s->unit_index, key, i);
   return i;
 }
 
 static jx_lower_ctx lower_ctx(load_state *ls) {
-  jx_lower_ctx c = {&ls->side->arena, jx_checker_framework(ls->side->checker),
-                    jx_checker_currency(ls->side->checker)};
+  jx_lower_ctx c = {&ls->side->arena};
   return c;
 }
 
-static void on_header(void *ud, const jx_node *n) {
+static void on_header(void *ud, jx_node *n) {
   load_state *ls = ud;
   jx_check_header(ls->side->checker, n, !ls->seen_decl);
-  if (!ls->side->header)
-    ls->side->header = n;
+  if (!jx_loc_known(ls->side->header))
+    ls->side->header = n->loc;
   ls->seen_decl = true;
   jx_diag_release(ls->diag);
 }
 
-static void on_framework(void *ud, const jx_node *n) {
+static void on_framework(void *ud, jx_node *n) {
   load_state *ls = ud;
   jx_check_framework(ls->side->checker, n);
   ls->seen_decl = true;
   jx_diag_release(ls->diag);
 }
 
-static void on_department(void *ud, const jx_node *n) {
+static void on_department(void *ud, jx_node *n) {
   load_state *ls = ud;
   jx_diff_side *s = ls->side;
   ls->seen_decl = true;
-  if (s->department_node) {
+  if (jx_loc_known(s->department_decl)) {
     jx_diag_report(ls->diag, JX_E_DEPARTMENT_TWICE, n->loc);
-    jx_diag_note(ls->diag, JX_N_FIRST_HERE, s->department_node->loc);
+    jx_diag_note(ls->diag, JX_N_FIRST_HERE, s->department_decl);
   } else {
-    s->department_node = n;
+    s->department_decl = n->loc;
     if (jx_check_department(s->checker, n)) {
       jx_lower_ctx c = lower_ctx(ls);
-      s->department = jx_lower_department(&c, n);
+      s->department = jx_lower_department(&c, n, &s->department_locs);
     }
   }
   jx_diag_release(ls->diag);
 }
 
-static void on_unit_open(void *ud, const jx_node *n) {
+static void on_unit_open(void *ud, jx_node *n) {
   load_state *ls = ud;
   ls->seen_decl = true;
   jx_check_unit_open(ls->side->checker, n);
@@ -216,7 +221,7 @@ static void on_unit_open(void *ud, const jx_node *n) {
   jx_diag_release(ls->diag);
 }
 
-static void on_project(void *ud, const jx_node *n, const jx_node *unit) {
+static void on_project(void *ud, jx_node *n, const jx_node *unit) {
   load_state *ls = ud;
   jx_diff_side *s = ls->side;
   ls->seen_decl = true;
@@ -232,24 +237,25 @@ static void on_project(void *ud, const jx_node *n, const jx_node *unit) {
     }
     jx_diff_project *p = &s->projects[s->n_projects++];
     jx_lower_ctx c = lower_ctx(ls);
-    p->p = jx_lower_project(&c, n);
-    p->node = n;
-    p->currency = c.currency;
+    p->p = jx_lower_project(&c, n, &p->locs);
+    p->currency = jx_checker_currency(s->checker);
     p->unit = ui;
   }
   jx_diag_release(ls->diag);
 }
 
-static void on_unit_close(void *ud, const jx_node *n) {
+static void on_unit_close(void *ud, jx_node *n) {
   load_state *ls = ud;
   jx_diff_side *s = ls->side;
   if (jx_check_unit_close(s->checker, n) && ls->cur_unit != SIZE_MAX) {
     jx_diff_unit *u = &s->units[ls->cur_unit];
     /* A unit declared again (in another file) keeps its first goals and
      * measures; its projects join it. */
-    if (u->node == n) {
+    if (!u->lowered && u->locs.decl.offset == n->loc.offset &&
+        u->locs.decl.file == n->loc.file) {
       jx_lower_ctx c = lower_ctx(ls);
-      jx_lower_unit(&c, n, &u->u);
+      jx_lower_unit(&c, n, &u->u, &u->locs);
+      u->lowered = true;
     }
   }
   ls->cur_unit = SIZE_MAX;

@@ -16,22 +16,18 @@
 
 #include <stddef.h>
 
-/* What the checker needs to know about a level-2 category. */
-typedef enum jx_role {
-  JX_ROLE_NONE = 0,
-  JX_ROLE_COST,        /* money, or a percentage of the budget */
-  JX_ROLE_SATISFACTION /* a percentage */
-} jx_role;
+#include "jixiao.h" /* jx_role */
 
 typedef struct jx_level2 {
   const char *code;  /* "quantity" */
   const char *label; /* "数量指标" */
-  jx_role role;
+  jx_role role;      /* JX_ROLE_QUANTITY */
 } jx_level2;
 
 typedef struct jx_level1 {
   const char *code;  /* "output" */
   const char *label; /* "产出指标" */
+  jx_role role;      /* JX_ROLE_OUTPUT */
   const jx_level2 *children;
   size_t n_children;
   /* Checked by the completeness rule: a project needs one indicator of every
@@ -67,6 +63,13 @@ int jx_framework_resolve(const jx_framework *fw, const char *level1,
  * hint, written into buf; returns 0 when nothing is close enough. */
 int jx_framework_suggest(const jx_framework *fw, const char *level1,
                          const char *level2, char *buf, size_t bufsz);
+
+/* The role a declaration's `role WORD` names at a level (1 or 2), or
+ * JX_ROLE_NONE when the word is not a role valid there. */
+jx_role jx_role_lookup(const char *word, int level);
+/* The role words valid at a level, as "output/benefit/…", into buf (for
+ * the message that rejects another word).  Returns buf. */
+const char *jx_role_words(int level, char *buf, size_t bufsz);
 
 /* Levenshtein distance between two UTF-8 strings, counted in characters;
  * (size_t)-1 when either is too long to be a typo of a short name.  Used

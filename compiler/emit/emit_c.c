@@ -182,6 +182,14 @@ static const char *dim_name(jx_dimension d) {
   return (unsigned)d < 9 ? names[d] : "JX_DIM_OTHER";
 }
 
+static const char *role_name(jx_role r) {
+  static const char *const names[] = {"JX_ROLE_NONE",    "JX_ROLE_OUTPUT",
+                                      "JX_ROLE_BENEFIT", "JX_ROLE_SATISFACTION",
+                                      "JX_ROLE_COST",    "JX_ROLE_QUANTITY",
+                                      "JX_ROLE_QUALITY", "JX_ROLE_TIMELINESS"};
+  return (unsigned)r < 8 ? names[r] : "JX_ROLE_NONE";
+}
+
 /* A pointer to an array and its count: "NAME, n" or "NULL, 0". */
 static void put_ref(c_state *st, jx_out *o, const char *fmt, size_t idx,
                     size_t n) {
@@ -262,7 +270,8 @@ static void indicators_array(c_state *st, const char *fmt, size_t idx,
     put_cstr(st, o, x->text);
     LIT(o, ", ");
     put_cstr(st, o, x->basis);
-    jx_out_printf(o, ", %d},\n", x->line);
+    jx_out_printf(o, ", %d,\n     %s, %s},\n", x->line,
+                  role_name(x->level1_role), role_name(x->level2_role));
   }
   close_array(st);
   st->n_indicators += n;

@@ -174,7 +174,7 @@ static void put_op(jx_out *o, int *col, jx_op op) {
 static const char indicators_header[] =
     "scope,unit_code,unit_name,project_code,project_name,division,"
     "level1,level1_label,level2,level2_label,name,description,kind,op,"
-    "value,unit,text,basis,line\r\n";
+    "value,unit,text,basis,line,level1_role,level2_role\r\n";
 
 static const char projects_header[] =
     "unit_code,unit_name,project_code,project_name,budget,fiscal,other,"
@@ -222,6 +222,8 @@ static void indicator_row(jx_out *o, const char *scope, const jx_unit *u,
   put_text(o, &col, x->text);
   put_text(o, &col, x->basis);
   put_int(o, &col, x->line);
+  put_text(o, &col, jx_role_text(x->level1_role));
+  put_text(o, &col, jx_role_text(x->level2_role));
   end_row(o);
 }
 

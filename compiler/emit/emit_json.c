@@ -294,10 +294,14 @@ static void put_indicator(jx_out *o, int depth, const jx_indicator *x) {
   jx_json_string(o, x->level1);
   KEY(o, d, 0, "level1_label");
   jx_json_string(o, x->level1_label);
+  KEY(o, d, 0, "level1_role");
+  jx_json_string(o, jx_role_text(x->level1_role));
   KEY(o, d, 0, "level2");
   jx_json_string(o, x->level2);
   KEY(o, d, 0, "level2_label");
   jx_json_string(o, x->level2_label);
+  KEY(o, d, 0, "level2_role");
+  jx_json_string(o, jx_role_text(x->level2_role));
   KEY(o, d, 0, "name");
   jx_json_string(o, x->name);
   KEY(o, d, 0, "description");
@@ -440,7 +444,7 @@ static void *json_create(jx_out *out, const jx_emit_options *opt) {
 static void json_begin(void *vst, const jx_plan *h) {
   json_state *st = vst;
   jx_out *o = st->out;
-  LIT(o, "{\n  \"jixiao\": 1,\n  \"year\": ");
+  LIT(o, "{\n  \"jixiao\": 2,\n  \"year\": ");
   if (h->year != 0)
     put_int(o, h->year);
   else

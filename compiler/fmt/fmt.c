@@ -379,6 +379,9 @@ static void statement(printer *p, const jx_node *n) {
       puts_(p, " ");
       string(p, n->u.block.name.text);
     }
+    if (n->kind == JX_N_LEVEL1 && n->u.block.role.text) {
+      kw_word(p, JX_KW_ROLE, n->u.block.role.text);
+    }
     block_open(p);
     break;
   case JX_N_LEVEL2:

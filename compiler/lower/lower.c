@@ -1,83 +1,63 @@
 /*
  * lower.c — see lower.h.  Arrays are sized by a first walk over the
- * statement list, then filled in source order by a second.
+ * statement list, then filled in source order by a second; a locations
+ * table, when asked for, is filled in the same walk, so its entries line
+ * up with the model's.
  */
 #include "lower.h"
 
 #include <string.h>
 
-jx_decimal_status jx_value_decimal(const jx_value *v, jx_decimal *out) {
-  out->micros = 0;
-  if (v->kind != JX_VAL_NUMBER || !v->number)
-    return JX_DEC_SYNTAX;
-  return jx_decimal_parse(v->number, strlen(v->number), out);
+#include "framework.h"
+#include "units.h"
+
+static jx_stmt_locs stmt_locs(const jx_node *n, jx_loc value) {
+  jx_stmt_locs l = {n->loc, value};
+  return l;
 }
 
-const jx_unit_info *jx_value_unit(const jx_value *v) {
-  if (v->kind != JX_VAL_NUMBER || !v->unit)
-    return NULL;
-  return jx_unit_lookup(v->unit, strlen(v->unit));
-}
-
-jx_decimal_status jx_value_amount(const jx_value *v,
-                                  const jx_unit_info *currency,
-                                  jx_decimal *out) {
-  jx_decimal d;
-  jx_decimal_status st = jx_value_decimal(v, &d);
-  if (st != JX_DEC_OK)
-    return st;
-  if (!v->unit) {
-    *out = d;
-    return JX_DEC_OK;
-  }
-  const jx_unit_info *u = jx_value_unit(v);
-  if (!u || u->dimension != JX_DIM_MONEY || !currency)
-    return JX_DEC_INEXACT;
-  return jx_unit_convert(d, u, currency, out);
-}
-
-int jx_schedule_month(const jx_schedule_entry *e) {
-  if (e->month_no)
-    return e->month_no;
-  const jx_value *m = &e->month;
-  if (m->kind != JX_VAL_NUMBER || !m->unit ||
-      (strcmp(m->unit, "月") != 0 && strcmp(m->unit, "月底") != 0))
-    return 0;
-  jx_decimal d;
-  if (jx_value_decimal(m, &d) != JX_DEC_OK || !jx_decimal_is_integer(d))
-    return 0;
-  int64_t n = d.micros / JX_DECIMAL_SCALE;
-  return n >= 1 && n <= 12 ? (int)n : 0;
-}
-
-static const char *text_or_null(const jx_text *t) {
-  return t->text;
+/* The category path as one place: from the first part to the end of the
+ * second when both are on one line, the first part otherwise. */
+static jx_loc category_loc(const jx_node *n) {
+  const jx_text *a = &n->u.indicator.level1, *b = &n->u.indicator.level2;
+  if (!b->text)
+    return (jx_loc){0, 0, 0, 0, 0};
+  if (!a->text)
+    return b->loc;
+  jx_loc l = a->loc;
+  if (b->loc.file == l.file && jx_loc_line(b->loc) == jx_loc_line(l) &&
+      b->loc.offset >= l.offset)
+    l.len = (uint32_t)(b->loc.offset + b->loc.len - l.offset);
+  return l;
 }
 
 void jx_lower_indicator(const jx_lower_ctx *c, const jx_node *n,
-                        jx_indicator *out) {
+                        jx_indicator *out, jx_indicator_locs *locs) {
   memset(out, 0, sizeof *out);
-  const jx_level1 *l1 = NULL;
-  const jx_level2 *l2 = NULL;
-  if (n->u.indicator.level2.text && c->framework &&
-      jx_framework_resolve(c->framework, n->u.indicator.level1.text,
-                           n->u.indicator.level2.text, &l1, &l2)) {
+  const jx_level1 *l1 = n->u.indicator.l1;
+  const jx_level2 *l2 = n->u.indicator.l2;
+  if (l1 && l2) {
     out->level1 = l1->code;
     out->level1_label = l1->label;
+    out->level1_role = l1->role;
     out->level2 = l2->code;
     out->level2_label = l2->label;
+    out->level2_role = l2->role;
   }
   out->name = n->u.indicator.name.text;
-  out->description = text_or_null(&n->u.indicator.desc);
-  out->basis = text_or_null(&n->u.indicator.basis);
+  out->description = n->u.indicator.desc.text;
+  out->basis = n->u.indicator.basis.text;
   out->op = n->u.indicator.op;
-  out->line = (int)n->loc.line;
+  out->line = (int)jx_loc_line(n->loc);
   const jx_value *v = &n->u.indicator.value;
+  const jx_resolved *r = &n->u.indicator.value_res;
   switch (v->kind) {
   case JX_VAL_NUMBER: {
     out->kind = JX_KIND_QUANTITATIVE;
-    jx_value_decimal(v, &out->value);
-    const jx_unit_info *u = jx_value_unit(v);
+    if (!r->ok)
+      break;
+    out->value = r->dec;
+    const jx_unit_info *u = r->unit;
     if (u) {
       out->unit = u->norm;
       out->dimension = u->dimension;
@@ -89,8 +69,8 @@ void jx_lower_indicator(const jx_lower_ctx *c, const jx_node *n,
   }
   case JX_VAL_DATE:
     out->kind = JX_KIND_DATE;
-    out->value.micros =
-        ((int64_t)v->year * 10000 + v->month * 100 + v->day) * JX_DECIMAL_SCALE;
+    if (r->ok)
+      out->value = r->dec;
     break;
   case JX_VAL_NA:
     out->kind = JX_KIND_NA;
@@ -113,6 +93,18 @@ void jx_lower_indicator(const jx_lower_ctx *c, const jx_node *n,
   } else {
     out->text = written;
   }
+  if (!locs)
+    return;
+  locs->decl = n->loc;
+  locs->category = category_loc(n);
+  locs->name = n->u.indicator.name.loc;
+  locs->op = n->u.indicator.op_written ? n->u.indicator.op_loc
+                                       : (jx_loc){0, 0, 0, 0, 0};
+  locs->value = v->loc;
+  locs->unit = v->kind == JX_VAL_NUMBER && v->unit ? v->unit_loc
+                                                   : (jx_loc){0, 0, 0, 0, 0};
+  locs->desc = n->u.indicator.desc.loc;
+  locs->basis = n->u.indicator.basis.loc;
 }
 
 static size_t count(const jx_node *n, jx_node_kind kind) {
@@ -122,121 +114,203 @@ static size_t count(const jx_node *n, jx_node_kind kind) {
   return k;
 }
 
+/* An array of n elements of size sz in the arena (never NULL). */
+static void *array(const jx_lower_ctx *c, size_t n, size_t sz) {
+  return jx_arena_alloc(c->arena, (n ? n : 1) * sz);
+}
+
 static const char *const *goals(const jx_lower_ctx *c, const jx_node *items,
-                                size_t *n) {
+                                size_t *n, const jx_stmt_locs **locs) {
   *n = count(items, JX_N_GOAL);
-  const char **g = jx_arena_alloc(c->arena, (*n ? *n : 1) * sizeof *g);
+  const char **g = array(c, *n, sizeof *g);
+  jx_stmt_locs *l = locs ? array(c, *n, sizeof *l) : NULL;
   size_t i = 0;
   for (const jx_node *it = items; it; it = it->next)
-    if (it->kind == JX_N_GOAL)
+    if (it->kind == JX_N_GOAL) {
+      if (l)
+        l[i] = stmt_locs(it, it->u.text.text.loc);
       g[i++] = it->u.text.text.text;
+    }
+  if (locs)
+    *locs = l;
   return g;
 }
 
 static const jx_measure *measures(const jx_lower_ctx *c, const jx_node *items,
-                                  size_t *n) {
+                                  size_t *n, const jx_measure_locs **locs) {
   *n = count(items, JX_N_MEASURE);
-  jx_measure *m = jx_arena_alloc(c->arena, (*n ? *n : 1) * sizeof *m);
+  jx_measure *m = array(c, *n, sizeof *m);
+  jx_measure_locs *l = locs ? array(c, *n, sizeof *l) : NULL;
   size_t i = 0;
   for (const jx_node *it = items; it; it = it->next)
     if (it->kind == JX_N_MEASURE) {
       m[i].title = it->u.measure.title.text;
       m[i].text = it->u.measure.text.text;
+      if (l) {
+        l[i].stmt = it->loc;
+        l[i].title = it->u.measure.title.loc;
+        l[i].text = it->u.measure.text.loc;
+      }
       i++;
     }
+  if (locs)
+    *locs = l;
   return m;
 }
 
 static const jx_indicator *indicators(const jx_lower_ctx *c,
-                                      const jx_node *items, size_t *n) {
+                                      const jx_node *items, size_t *n,
+                                      const jx_indicator_locs **locs) {
   *n = count(items, JX_N_INDICATOR);
-  jx_indicator *ind = jx_arena_alloc(c->arena, (*n ? *n : 1) * sizeof *ind);
+  jx_indicator *ind = array(c, *n, sizeof *ind);
+  jx_indicator_locs *l = locs ? array(c, *n, sizeof *l) : NULL;
   size_t i = 0;
   for (const jx_node *it = items; it; it = it->next)
-    if (it->kind == JX_N_INDICATOR)
-      jx_lower_indicator(c, it, &ind[i++]);
+    if (it->kind == JX_N_INDICATOR) {
+      jx_lower_indicator(c, it, &ind[i], l ? &l[i] : NULL);
+      i++;
+    }
+  if (locs)
+    *locs = l;
   return ind;
 }
 
-const jx_project *jx_lower_project(const jx_lower_ctx *c, const jx_node *p) {
+const jx_project *jx_lower_project(const jx_lower_ctx *c, const jx_node *p,
+                                   const jx_project_locs **locs) {
   jx_project *out = jx_arena_alloc(c->arena, sizeof *out);
+  jx_project_locs *l = locs ? jx_arena_alloc(c->arena, sizeof *l) : NULL;
   const jx_node *items = p->u.block.items;
+  const jx_node *code = NULL, *budget = NULL, *funds = NULL, *purpose = NULL;
   out->name = p->u.block.name.text;
-  out->line = (int)p->loc.line;
+  out->line = (int)jx_loc_line(p->loc);
   size_t n_sched = 0;
+  /* The checker accepted the project, so each statement is there at most
+   * once (`statement-duplicate`). */
   for (const jx_node *it = items; it; it = it->next) {
     switch (it->kind) {
     case JX_N_CODE:
-      if (!out->code)
-        out->code = it->u.text.text.text;
+      code = code ? code : it;
       break;
     case JX_N_BUDGET:
-      jx_value_amount(&it->u.budget.amount, c->currency, &out->budget);
+      budget = budget ? budget : it;
       break;
     case JX_N_FUNDS:
-      if (it->u.funds.fiscal.kind == JX_VAL_NUMBER)
-        jx_value_amount(&it->u.funds.fiscal, c->currency, &out->fiscal);
-      if (it->u.funds.other.kind == JX_VAL_NUMBER)
-        jx_value_amount(&it->u.funds.other, c->currency, &out->other);
+      funds = funds ? funds : it;
       break;
     case JX_N_PURPOSE:
-      if (!out->purpose)
-        out->purpose = it->u.text.text.text;
+      purpose = purpose ? purpose : it;
       break;
     case JX_N_SCHEDULE:
       for (const jx_schedule_entry *e = it->u.schedule.entries; e; e = e->next)
         n_sched++;
+      if (l && !jx_loc_known(l->schedule))
+        l->schedule = it->loc;
       break;
     default:
       break;
     }
   }
-  jx_schedule_point *sched =
-      jx_arena_alloc(c->arena, (n_sched ? n_sched : 1) * sizeof *sched);
+  if (code)
+    out->code = code->u.text.text.text;
+  if (budget)
+    out->budget = budget->u.budget.plan_amount;
+  if (funds) {
+    out->fiscal = funds->u.funds.plan_fiscal;
+    out->other = funds->u.funds.plan_other;
+  }
+  if (purpose)
+    out->purpose = purpose->u.text.text.text;
+  jx_schedule_point *sched = array(c, n_sched, sizeof *sched);
+  jx_schedule_locs *sl = l ? array(c, n_sched, sizeof *sl) : NULL;
   size_t k = 0;
   for (const jx_node *it = items; it; it = it->next)
     if (it->kind == JX_N_SCHEDULE)
       for (const jx_schedule_entry *e = it->u.schedule.entries; e;
            e = e->next) {
-        sched[k].month = jx_schedule_month(e);
-        jx_value_decimal(&e->percent, &sched[k].percent);
+        sched[k].month = e->resolved_month;
+        if (e->percent_res.ok)
+          sched[k].percent = e->percent_res.dec;
+        if (sl) {
+          sl[k].month = e->month.loc;
+          sl[k].percent = e->percent.loc;
+        }
         k++;
       }
   out->schedule = sched;
   out->n_schedule = n_sched;
-  out->goals = goals(c, items, &out->n_goals);
-  out->indicators = indicators(c, items, &out->n_indicators);
+  out->goals = goals(c, items, &out->n_goals, l ? &l->goals : NULL);
+  out->indicators =
+      indicators(c, items, &out->n_indicators, l ? &l->indicators : NULL);
+  if (l) {
+    l->decl = p->loc;
+    l->name = p->u.block.name.loc;
+    if (code)
+      l->code = stmt_locs(code, code->u.text.text.loc);
+    if (budget)
+      l->budget = stmt_locs(budget, budget->u.budget.amount.loc);
+    if (purpose)
+      l->purpose = stmt_locs(purpose, purpose->u.text.text.loc);
+    if (funds) {
+      l->funds = funds->loc;
+      l->fiscal = funds->u.funds.fiscal.loc;
+      l->other = funds->u.funds.other.loc;
+    }
+    l->points = sl;
+    *locs = l;
+  }
   return out;
 }
 
-void jx_lower_unit(const jx_lower_ctx *c, const jx_node *unit, jx_unit *out) {
+void jx_lower_unit(const jx_lower_ctx *c, const jx_node *unit, jx_unit *out,
+                   jx_unit_locs *locs) {
   memset(out, 0, sizeof *out);
   out->code = unit->u.block.code.text;
   out->name = unit->u.block.name.text;
-  out->goals = goals(c, unit->u.block.items, &out->n_goals);
-  out->measures = measures(c, unit->u.block.items, &out->n_measures);
+  out->goals =
+      goals(c, unit->u.block.items, &out->n_goals, locs ? &locs->goals : NULL);
+  out->measures = measures(c, unit->u.block.items, &out->n_measures,
+                           locs ? &locs->measures : NULL);
+  if (locs) {
+    locs->decl = unit->loc;
+    locs->code = unit->u.block.code.loc;
+    locs->name = unit->u.block.name.loc;
+  }
 }
 
 const jx_department *jx_lower_department(const jx_lower_ctx *c,
-                                         const jx_node *d) {
+                                         const jx_node *d,
+                                         const jx_department_locs **locs) {
   jx_department *out = jx_arena_alloc(c->arena, sizeof *out);
+  jx_department_locs *l = locs ? jx_arena_alloc(c->arena, sizeof *l) : NULL;
   const jx_node *items = d->u.block.items;
   out->name = d->u.block.name.text;
-  out->goals = goals(c, items, &out->n_goals);
-  out->measures = measures(c, items, &out->n_measures);
-  out->indicators = indicators(c, items, &out->n_indicators);
+  out->goals = goals(c, items, &out->n_goals, l ? &l->goals : NULL);
+  out->measures = measures(c, items, &out->n_measures, l ? &l->measures : NULL);
+  out->indicators =
+      indicators(c, items, &out->n_indicators, l ? &l->indicators : NULL);
   out->n_divisions = count(items, JX_N_DIVISION);
-  jx_division *div = jx_arena_alloc(
-      c->arena, (out->n_divisions ? out->n_divisions : 1) * sizeof *div);
+  jx_division *div = array(c, out->n_divisions, sizeof *div);
+  jx_division_locs *dl = l ? array(c, out->n_divisions, sizeof *dl) : NULL;
   size_t i = 0;
   for (const jx_node *it = items; it; it = it->next)
     if (it->kind == JX_N_DIVISION) {
       div[i].name = it->u.block.name.text;
-      div[i].goals = goals(c, it->u.block.items, &div[i].n_goals);
-      div[i].indicators =
-          indicators(c, it->u.block.items, &div[i].n_indicators);
+      div[i].goals = goals(c, it->u.block.items, &div[i].n_goals,
+                           dl ? &dl[i].goals : NULL);
+      div[i].indicators = indicators(c, it->u.block.items, &div[i].n_indicators,
+                                     dl ? &dl[i].indicators : NULL);
+      if (dl) {
+        dl[i].decl = it->loc;
+        dl[i].name = it->u.block.name.loc;
+      }
       i++;
     }
   out->divisions = div;
+  if (l) {
+    l->decl = d->loc;
+    l->name = d->u.block.name.loc;
+    l->divisions = dl;
+    *locs = l;
+  }
   return out;
 }

@@ -73,6 +73,7 @@ module.exports = grammar({
     level1: ($) => seq(
       field('code', $.word),
       field('label', $.string),
+      optional(seq(spelled('ROLE'), field('role', $.word))),
       $._open, repeat($.level2), $._close,
     ),
     level2: ($) => seq(

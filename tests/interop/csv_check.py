@@ -56,14 +56,14 @@ def indicator_row(scope, u, p, division, x):
             text(x["level2_label"]), text(x["name"]),
             text(x["description"]), x["kind"], OPS[x["op"]], value,
             text(x["unit"]), text(x["text"]), text(x["basis"]),
-            str(x["line"])]
+            str(x["line"]), text(x["level1_role"]), text(x["level2_role"])]
 
 
 def expected(doc):
     ind = [["scope", "unit_code", "unit_name", "project_code",
             "project_name", "division", "level1", "level1_label", "level2",
             "level2_label", "name", "description", "kind", "op", "value",
-            "unit", "text", "basis", "line"]]
+            "unit", "text", "basis", "line", "level1_role", "level2_role"]]
     proj = [["unit_code", "unit_name", "project_code", "project_name",
              "budget", "fiscal", "other", "purpose"] +
             ["m%02d" % m for m in range(1, 13)] +

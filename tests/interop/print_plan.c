@@ -87,8 +87,10 @@ static void indicators(const char *tag, const jx_indicator *v, size_t n) {
     fputs(tag, stdout);
     str(x->level1);
     str(x->level1_label);
+    str(jx_role_text(x->level1_role));
     str(x->level2);
     str(x->level2_label);
+    str(jx_role_text(x->level2_role));
     str(x->name);
     str(x->description);
     str(jx_kind_text(x->kind));

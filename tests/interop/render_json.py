@@ -56,7 +56,8 @@ def value(x):
 def indicators(tag, xs, out):
     for x in xs:
         out.append(tag + esc(x["level1"]) + esc(x["level1_label"]) +
-                   esc(x["level2"]) + esc(x["level2_label"]) +
+                   esc(x["level1_role"]) + esc(x["level2"]) +
+                   esc(x["level2_label"]) + esc(x["level2_role"]) +
                    esc(x["name"]) + esc(x["description"]) + esc(x["kind"]) +
                    esc(x["op"]) + value(x) + esc(x["unit"]) +
                    esc(x["text"]) + esc(x["basis"]) +

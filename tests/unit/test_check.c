@@ -43,32 +43,32 @@ static void capture(void *ud, const char *text, size_t n) {
   f->out[f->n] = '\0';
 }
 
-static void on_header(void *ud, const jx_node *n) {
+static void on_header(void *ud, jx_node *n) {
   fx *f = ud;
   jx_check_header(f->c, n, !f->seen_decl);
   f->seen_decl = true;
 }
-static void on_framework(void *ud, const jx_node *n) {
+static void on_framework(void *ud, jx_node *n) {
   fx *f = ud;
   jx_check_framework(f->c, n);
   f->seen_decl = true;
 }
-static void on_department(void *ud, const jx_node *n) {
+static void on_department(void *ud, jx_node *n) {
   fx *f = ud;
   jx_check_department(f->c, n);
   f->seen_decl = true;
 }
-static void on_unit_open(void *ud, const jx_node *n) {
+static void on_unit_open(void *ud, jx_node *n) {
   fx *f = ud;
   jx_check_unit_open(f->c, n);
   f->seen_decl = true;
 }
-static void on_project(void *ud, const jx_node *n, const jx_node *unit) {
+static void on_project(void *ud, jx_node *n, const jx_node *unit) {
   fx *f = ud;
   jx_check_project(f->c, n, unit);
   f->seen_decl = true;
 }
-static void on_unit_close(void *ud, const jx_node *n) {
+static void on_unit_close(void *ud, jx_node *n) {
   jx_check_unit_close(((fx *)ud)->c, n);
 }
 

@@ -53,7 +53,9 @@ static const jx_indicator inds[] = {
      .unit = "人",
      .text = "≥-5.5人",
      .basis = "=HYPERLINK(\"x\")",
-     .line = 7},
+     .line = 7,
+     .level1_role = JX_ROLE_OUTPUT,
+     .level2_role = JX_ROLE_QUANTITY},
     {.level1 = "output",
      .level1_label = "产出指标",
      .level2 = "quality",
@@ -62,7 +64,9 @@ static const jx_indicator inds[] = {
      .description = "line1\nline2",
      .kind = JX_KIND_QUALITATIVE,
      .text = "-完成",
-     .line = 8},
+     .line = 8,
+     .level1_role = JX_ROLE_OUTPUT,
+     .level2_role = JX_ROLE_QUALITY},
     {.level1 = "output",
      .level1_label = "产出指标",
      .level2 = "timeliness",
@@ -72,7 +76,9 @@ static const jx_indicator inds[] = {
      .op = JX_OP_LE,
      .value = JX_DEC(20211200, 0),
      .text = "≤2021年12月",
-     .line = 9},
+     .line = 9,
+     .level1_role = JX_ROLE_OUTPUT,
+     .level2_role = JX_ROLE_TIMELINESS},
     {.level1 = "benefit",
      .level1_label = "效益指标",
      .level2 = "social",
@@ -81,7 +87,8 @@ static const jx_indicator inds[] = {
      .kind = JX_KIND_NA,
      .text = "不涉及",
      .basis = "a\xE4\xB8z\xFF",
-     .line = 10},
+     .line = 10,
+     .level1_role = JX_ROLE_BENEFIT},
 };
 
 static const jx_project projs[] = {
@@ -130,7 +137,7 @@ static const jx_department dept = {.name = "部门",
 #define IND_HEADER                                                             \
   "scope,unit_code,unit_name,project_code,project_name,division,level1,"       \
   "level1_label,level2,level2_label,name,description,kind,op,value,unit,"      \
-  "text,basis,line\r\n"
+  "text,basis,line,level1_role,level2_role\r\n"
 
 static void test_indicators(void **state) {
   (void)state;
@@ -141,18 +148,19 @@ static void test_indicators(void **state) {
          as-written text and the basis are neutralised and quoted */
       "project,324001,局,P1,项目一,,output,产出指标,quantity,数量指标,"
       "\"人数, \"\"在岗\"\"\",,quantitative,ge,-5.5,人,≥-5.5人,"
-      "\"'=HYPERLINK(\"\"x\"\")\",7\r\n"
+      "\"'=HYPERLINK(\"\"x\"\")\",7,output,quantity\r\n"
       /* a qualitative value is text, so it is neutralised too */
       "project,324001,局,P1,项目一,,output,产出指标,quality,质量指标,"
       "\"'@SUM(A1)\",\"line1\nline2\",qualitative,eq,\"'-完成\",,"
-      "\"'-完成\",,8\r\n"
+      "\"'-完成\",,8,output,quality\r\n"
       "project,324001,局,P1,项目一,,output,产出指标,timeliness,时效指标,"
-      "\"'\t时间\",,date,le,2021-12,,≤2021年12月,,9\r\n"
+      "\"'\t时间\",,date,le,2021-12,,≤2021年12月,,9,output,timeliness\r\n"
       /* ill-formed UTF-8: one U+FFFD per maximal subpart */
       "project,324001,局,P1,项目一,,benefit,效益指标,social,社会效益指标,"
-      "\"'+1\",,na,eq,,,不涉及,a\xEF\xBF\xBDz\xEF\xBF\xBD,10\r\n"
-      "division,,,,,办公室,,,,,完成率,,quantitative,eq,100,%,100%,,30\r\n"
-      "department,,,,,,,,,,总,,na,eq,,,不涉及,,33\r\n");
+      "\"'+1\",,na,eq,,,不涉及,a\xEF\xBF\xBDz\xEF\xBF\xBD,10,benefit,\r\n"
+      /* no category, no roles */
+      "division,,,,,办公室,,,,,完成率,,quantitative,eq,100,%,100%,,30,,\r\n"
+      "department,,,,,,,,,,总,,na,eq,,,不涉及,,33,,\r\n");
   free(got);
 }
 

@@ -63,7 +63,9 @@ static const jx_indicator inds[] = {
      .unit = "人",
      .dimension = JX_DIM_COUNT,
      .text = "≥-2.5人",
-     .line = 9},
+     .line = 9,
+     .level1_role = JX_ROLE_OUTPUT,
+     .level2_role = JX_ROLE_QUANTITY},
 };
 static const jx_project projs[] = {
     {.code = "C1",
@@ -122,7 +124,8 @@ static void test_layout(void **state) {
       "     NULL,\n"
       "     JX_KIND_QUANTITATIVE, JX_OP_GE, {-2500000}, \"\\344\\272\\272\", "
       "JX_DIM_COUNT,\n"
-      "     \"\\342\\211\\245-2.5\\344\\272\\272\", NULL, 9},\n"
+      "     \"\\342\\211\\245-2.5\\344\\272\\272\", NULL, 9,\n"
+      "     JX_ROLE_OUTPUT, JX_ROLE_QUANTITY},\n"
       "};\n"
       "static const jx_measure ab_1_u0_measures[] = {\n"
       "    {\"t\", NULL},\n"

@@ -1,8 +1,8 @@
 /*
  * test_framework.c — unit tests for compiler/domain/framework.c: the two
- * built-in frameworks match docs/syntax-spec.txt, category paths resolve in
- * English and Chinese spellings, and the did-you-mean hint finds what was
- * meant.
+ * built-in frameworks match docs/syntax-spec.txt (roles included), category
+ * paths resolve in English and Chinese spellings, the role words of a
+ * declaration are a table, and the did-you-mean hint finds what was meant.
  */
 #include <setjmp.h>
 #include <stdarg.h>
@@ -86,8 +86,15 @@ static void test_local_table(void **state) {
   assert_int_equal(out->n_children, 4);
   assert_string_equal(out->children[3].code, "cost");
   assert_string_equal(out->children[3].label, "成本指标");
+  assert_int_equal(out->role, JX_ROLE_OUTPUT);
+  assert_int_equal(out->children[0].role, JX_ROLE_QUANTITY);
+  assert_int_equal(out->children[1].role, JX_ROLE_QUALITY);
+  assert_int_equal(out->children[2].role, JX_ROLE_TIMELINESS);
   assert_int_equal(out->children[3].role, JX_ROLE_COST);
-  assert_int_equal(out->children[0].role, JX_ROLE_NONE);
+  assert_int_equal(ben->role, JX_ROLE_BENEFIT);
+  for (size_t i = 0; i < ben->n_children; i++)
+    assert_int_equal(ben->children[i].role, JX_ROLE_NONE);
+  assert_int_equal(sat->role, JX_ROLE_SATISFACTION);
   assert_string_equal(ben->code, "benefit");
   assert_string_equal(ben->label, "效益指标");
   assert_int_equal(ben->required, 1);
@@ -111,6 +118,11 @@ static void test_central_table(void **state) {
   assert_string_equal(cost->code, "cost");
   assert_string_equal(cost->label, "成本指标");
   assert_int_equal(cost->required, 0);
+  assert_int_equal(cost->role, JX_ROLE_COST);
+  assert_int_equal(fw->levels[0].role, JX_ROLE_OUTPUT);
+  assert_int_equal(fw->levels[0].children[2].role, JX_ROLE_TIMELINESS);
+  assert_int_equal(fw->levels[2].role, JX_ROLE_BENEFIT);
+  assert_int_equal(fw->levels[3].role, JX_ROLE_SATISFACTION);
   assert_int_equal(cost->n_children, 3);
   assert_string_equal(cost->children[2].label, "生态环境成本指标");
   for (size_t i = 0; i < cost->n_children; i++)
@@ -118,6 +130,33 @@ static void test_central_table(void **state) {
   assert_string_equal(fw->levels[2].code, "benefit");
   assert_int_equal(fw->levels[2].required, 1);
   assert_int_equal(fw->levels[3].required, 0);
+}
+
+/* `role WORD` in a declaration: each word at the levels it makes sense. */
+static void test_role_words(void **state) {
+  char buf[128];
+  (void)state;
+  assert_int_equal(jx_role_lookup("output", 1), JX_ROLE_OUTPUT);
+  assert_int_equal(jx_role_lookup("benefit", 1), JX_ROLE_BENEFIT);
+  assert_int_equal(jx_role_lookup("cost", 1), JX_ROLE_COST);
+  assert_int_equal(jx_role_lookup("cost", 2), JX_ROLE_COST);
+  assert_int_equal(jx_role_lookup("satisfaction", 1), JX_ROLE_SATISFACTION);
+  assert_int_equal(jx_role_lookup("satisfaction", 2), JX_ROLE_SATISFACTION);
+  assert_int_equal(jx_role_lookup("timeliness", 2), JX_ROLE_TIMELINESS);
+  assert_int_equal(jx_role_lookup("output", 2), JX_ROLE_NONE);
+  assert_int_equal(jx_role_lookup("quantity", 1), JX_ROLE_NONE);
+  assert_int_equal(jx_role_lookup("money", 2), JX_ROLE_NONE);
+  assert_int_equal(jx_role_lookup("Cost", 2), JX_ROLE_NONE);
+  assert_int_equal(jx_role_lookup(NULL, 2), JX_ROLE_NONE);
+  assert_int_equal(jx_role_lookup("cost", 3), JX_ROLE_NONE);
+  assert_string_equal(jx_role_words(1, buf, sizeof buf),
+                      "output/benefit/satisfaction/cost");
+  assert_string_equal(jx_role_words(2, buf, sizeof buf),
+                      "satisfaction/cost/quantity/quality/timeliness");
+  /* A buffer too small for the list still holds a string. */
+  assert_string_equal(jx_role_words(1, buf, 10), "output");
+  assert_string_equal(jx_role_text(JX_ROLE_TIMELINESS), "timeliness");
+  assert_null(jx_role_text(JX_ROLE_NONE));
 }
 
 static void test_matches(void **state) {
@@ -231,6 +270,7 @@ int main(void) {
       cmocka_unit_test(test_builtins_and_aliases),
       cmocka_unit_test(test_local_table),
       cmocka_unit_test(test_central_table),
+      cmocka_unit_test(test_role_words),
       cmocka_unit_test(test_matches),
       cmocka_unit_test(test_resolve_both_languages),
       cmocka_unit_test(test_resolve_bare),

@@ -63,7 +63,9 @@ static const jx_indicator project_indicators[] = {
      .dimension = JX_DIM_COUNT,
      .text = "≥22人",
      .basis = "年度工作计划",
-     .line = 40},
+     .line = 40,
+     .level1_role = JX_ROLE_OUTPUT,
+     .level2_role = JX_ROLE_QUANTITY},
     {.level1 = "output",
      .level1_label = "产出指标",
      .level2 = "quality",
@@ -73,7 +75,9 @@ static const jx_indicator project_indicators[] = {
      .kind = JX_KIND_QUALITATIVE,
      .op = JX_OP_EQ,
      .text = "圆满完成",
-     .line = 41},
+     .line = 41,
+     .level1_role = JX_ROLE_OUTPUT,
+     .level2_role = JX_ROLE_QUALITY},
     {.level1 = "output",
      .level1_label = "产出指标",
      .level2 = "timeliness",
@@ -83,7 +87,9 @@ static const jx_indicator project_indicators[] = {
      .op = JX_OP_LE,
      .value = JX_DEC(20211231, 0),
      .text = "2021年12月31日",
-     .line = 42},
+     .line = 42,
+     .level1_role = JX_ROLE_OUTPUT,
+     .level2_role = JX_ROLE_TIMELINESS},
     {.level1 = "benefit",
      .level1_label = "效益指标",
      .level2 = "economic",
@@ -92,7 +98,8 @@ static const jx_indicator project_indicators[] = {
      .kind = JX_KIND_NA,
      .op = JX_OP_EQ,
      .text = "不涉及",
-     .line = 43},
+     .line = 43,
+     .level1_role = JX_ROLE_BENEFIT},
 };
 
 static const jx_project unit_projects[] = {
@@ -184,7 +191,7 @@ static const jx_plan sample_plan = {
 
 static const char sample_json[] =
     "{\n"
-    "  \"jixiao\": 1,\n"
+    "  \"jixiao\": 2,\n"
     "  \"year\": 2021,\n"
     "  \"framework\": \"local\",\n"
     "  \"currency\": \"万元\",\n"
@@ -217,8 +224,10 @@ static const char sample_json[] =
     "            {\n"
     "              \"level1\": \"output\",\n"
     "              \"level1_label\": \"产出指标\",\n"
+    "              \"level1_role\": \"output\",\n"
     "              \"level2\": \"quantity\",\n"
     "              \"level2_label\": \"数量指标\",\n"
+    "              \"level2_role\": \"quantity\",\n"
     "              \"name\": \"培训人数\",\n"
     "              \"description\": null,\n"
     "              \"kind\": \"quantitative\",\n"
@@ -232,8 +241,10 @@ static const char sample_json[] =
     "            {\n"
     "              \"level1\": \"output\",\n"
     "              \"level1_label\": \"产出指标\",\n"
+    "              \"level1_role\": \"output\",\n"
     "              \"level2\": \"quality\",\n"
     "              \"level2_label\": \"质量指标\",\n"
+    "              \"level2_role\": \"quality\",\n"
     "              \"name\": \"规划质量\",\n"
     "              \"description\": \"通过专家评审\",\n"
     "              \"kind\": \"qualitative\",\n"
@@ -247,8 +258,10 @@ static const char sample_json[] =
     "            {\n"
     "              \"level1\": \"output\",\n"
     "              \"level1_label\": \"产出指标\",\n"
+    "              \"level1_role\": \"output\",\n"
     "              \"level2\": \"timeliness\",\n"
     "              \"level2_label\": \"时效指标\",\n"
+    "              \"level2_role\": \"timeliness\",\n"
     "              \"name\": \"完成时间\",\n"
     "              \"description\": null,\n"
     "              \"kind\": \"date\",\n"
@@ -262,8 +275,10 @@ static const char sample_json[] =
     "            {\n"
     "              \"level1\": \"benefit\",\n"
     "              \"level1_label\": \"效益指标\",\n"
+    "              \"level1_role\": \"benefit\",\n"
     "              \"level2\": \"economic\",\n"
     "              \"level2_label\": \"经济效益指标\",\n"
+    "              \"level2_role\": null,\n"
     "              \"name\": \"经济效益\",\n"
     "              \"description\": null,\n"
     "              \"kind\": \"na\",\n"
@@ -323,8 +338,10 @@ static const char sample_json[] =
     "      {\n"
     "        \"level1\": null,\n"
     "        \"level1_label\": null,\n"
+    "        \"level1_role\": null,\n"
     "        \"level2\": null,\n"
     "        \"level2_label\": null,\n"
+    "        \"level2_role\": null,\n"
     "        \"name\": \"完成率\",\n"
     "        \"description\": null,\n"
     "        \"kind\": \"quantitative\",\n"
@@ -346,8 +363,10 @@ static const char sample_json[] =
     "          {\n"
     "            \"level1\": null,\n"
     "            \"level1_label\": null,\n"
+    "            \"level1_role\": null,\n"
     "            \"level2\": null,\n"
     "            \"level2_label\": null,\n"
+    "            \"level2_role\": null,\n"
     "            \"name\": \"完成率\",\n"
     "            \"description\": null,\n"
     "            \"kind\": \"quantitative\",\n"
@@ -390,7 +409,7 @@ static void test_empty_plan(void **state) {
   jx_plan plan = {.framework = "local", .currency = "万元"};
   char *doc = render(&plan);
   assert_string_equal(doc, "{\n"
-                           "  \"jixiao\": 1,\n"
+                           "  \"jixiao\": 2,\n"
                            "  \"year\": null,\n"
                            "  \"framework\": \"local\",\n"
                            "  \"currency\": \"万元\",\n"
@@ -427,7 +446,7 @@ static void test_department_empty(void **state) {
                   .units = units,
                   .n_units = 1};
   char *doc = render(&plan);
-  assert_string_equal(doc, "{\n  \"jixiao\": 1,\n  \"year\": 2022,\n"
+  assert_string_equal(doc, "{\n  \"jixiao\": 2,\n  \"year\": 2022,\n"
                            "  \"framework\": \"central2021\",\n"
                            "  \"currency\": \"元\",\n"
                            "  \"units\": [\n"

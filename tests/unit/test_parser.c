@@ -46,28 +46,28 @@ static void note(events *e, char c) {
   }
 }
 
-static void on_header(void *ud, const jx_node *n) {
+static void on_header(void *ud, jx_node *n) {
   assert_int_equal(n->kind, JX_N_HEADER);
   ((events *)ud)->header++;
   note(ud, 'H');
 }
-static void on_framework(void *ud, const jx_node *n) {
+static void on_framework(void *ud, jx_node *n) {
   assert_int_equal(n->kind, JX_N_FRAMEWORK);
   ((events *)ud)->framework++;
   note(ud, 'F');
 }
-static void on_department(void *ud, const jx_node *n) {
+static void on_department(void *ud, jx_node *n) {
   assert_int_equal(n->kind, JX_N_DEPARTMENT);
   ((events *)ud)->department++;
   note(ud, 'D');
 }
-static void on_unit_open(void *ud, const jx_node *n) {
+static void on_unit_open(void *ud, jx_node *n) {
   assert_int_equal(n->kind, JX_N_UNIT);
   assert_null(n->u.block.items);
   ((events *)ud)->unit_open++;
   note(ud, 'U');
 }
-static void on_project(void *ud, const jx_node *n, const jx_node *unit) {
+static void on_project(void *ud, jx_node *n, const jx_node *unit) {
   events *e = ud;
   assert_int_equal(n->kind, JX_N_PROJECT);
   if (unit)
@@ -80,7 +80,7 @@ static void on_project(void *ud, const jx_node *n, const jx_node *unit) {
              n->u.block.name.text);
   }
 }
-static void on_unit_close(void *ud, const jx_node *n) {
+static void on_unit_close(void *ud, jx_node *n) {
   assert_int_equal(n->kind, JX_N_UNIT);
   ((events *)ud)->unit_close++;
   note(ud, 'C');

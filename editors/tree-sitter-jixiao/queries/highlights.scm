@@ -31,6 +31,7 @@
 (category) @type
 (level1 code: (word) @type)
 (level2 code: (word) @type)
+(level1 role: (word) @constant.builtin)
 (level2 role: (word) @constant.builtin)
 (header framework: (word) @namespace)
 (framework_declaration name: (word) @namespace)
