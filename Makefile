@@ -24,6 +24,10 @@ SRC_DIRS := grammar $(sort $(wildcard compiler/*/))
 CPPFLAGS += -D_POSIX_C_SOURCE=200809L -Iruntime $(patsubst %/,%,$(SRC_DIRS:%=-I%)) \
             -I$(B)/grammar
 LDLIBS   += -lutf8proc
+# jxc import's readers (compiler/import/): zip, XML, .xls, INI, CSV.  Only
+# jxc and the tests link them; libjixiao.a stays dependency-free.
+IMPORT_LIBS := -lminizip -lexpat -lfreexl -linih -lcsv
+LDLIBS   += $(IMPORT_LIBS)
 ifeq ($(SAN),1)
 CFLAGS   := -O1 -g -fsanitize=address,undefined -fno-omit-frame-pointer \
             -fno-sanitize-recover=all

@@ -103,6 +103,8 @@ struct jx_diag {
   } * held;
   size_t nheld, capheld;
   jx_strbuf line; /* a source line read back from a file */
+  jx_diag_annotator annotate;
+  void *annotate_ud;
 };
 
 static void write_stderr(void *ud, const char *text, size_t n) {
@@ -686,6 +688,12 @@ static void set_item(jx_diag *d, item *it, jx_diag_id id, jx_severity sev,
 /* Prints the pending diagnostic, then the too-many-errors line once the
  * cap has been reached (after the notes of the last error it allowed). */
 static void flush_pending(jx_diag *d) {
+  if (d->pending && d->annotate) {
+    jx_diag_annotator fn = d->annotate;
+    d->annotate = NULL; /* its notes do not come back here */
+    fn(d->annotate_ud, d, d->main.loc);
+    d->annotate = fn;
+  }
   if (d->pending) {
     d->pending = false;
     emit(d);
@@ -745,6 +753,11 @@ void jx_diag_note(jx_diag *d, jx_diag_id id, jx_loc loc, ...) {
   va_start(ap, loc);
   set_item(d, &d->notes[d->nnotes++], id, sev, NULL, loc, ap);
   va_end(ap);
+}
+
+void jx_diag_set_annotator(jx_diag *d, jx_diag_annotator fn, void *ud) {
+  d->annotate = fn;
+  d->annotate_ud = ud;
 }
 
 void jx_diag_flush(jx_diag *d) {

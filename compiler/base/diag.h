@@ -76,6 +76,11 @@ void jx_diag_report(jx_diag *d, jx_diag_id id, jx_loc loc, ...);
 /* Attaches a note (with a location) or help (loc ignored) to the current
  * diagnostic; the id must have severity NOTE or HELP. */
 void jx_diag_note(jx_diag *d, jx_diag_id id, jx_loc loc, ...);
+/* Called with each diagnostic's location just before it is printed, so a
+ * tool can attach a note of its own with jx_diag_note: `jxc import` names
+ * the spreadsheet cell behind a line of the .jx it wrote.  NULL: none. */
+typedef void (*jx_diag_annotator)(void *ud, jx_diag *d, jx_loc loc);
+void jx_diag_set_annotator(jx_diag *d, jx_diag_annotator fn, void *ud);
 /* Prints everything held (in order of position) and the current one. */
 void jx_diag_flush(jx_diag *d);
 /* While on, finished diagnostics are queued instead of printed, and

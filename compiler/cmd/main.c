@@ -16,6 +16,7 @@
 #include "compile.h"
 #include "diff.h"
 #include "fmt.h"
+#include "import.h"
 #include "jixiao.h"
 
 static int cmd_help(int argc, char **argv);
@@ -60,6 +61,8 @@ const jx_command jx_commands[] = {
      build_usage},
     {"fmt", jx_cmd_fmt, "print files in the canonical layout", jx_fmt_usage},
     {"diff", jx_cmd_diff, "compare two plans by meaning", jx_diff_usage},
+    {"import", jx_cmd_import, "read a target table from Excel, CSV or text",
+     jx_import_usage},
     {"help", cmd_help, "show help for a command", help_usage},
     {"version", cmd_version, "print the version", version_usage},
     {NULL, NULL, NULL, NULL},
