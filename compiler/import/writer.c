@@ -32,6 +32,7 @@ typedef struct writer {
   const jx_framework *fw;
   int depth;
   struct im_stmt *cur; /* the statement being written */
+  size_t line_start;   /* where its line starts in o */
 } writer;
 
 static void indent(writer *w) {
@@ -89,6 +90,10 @@ static void begin_stmt(writer *w, const im_src *main_src) {
   w->cur = &wr->stmts[wr->n_stmts++];
   memset(w->cur, 0, sizeof *w->cur);
   w->cur->src = main_src ? *main_src : jx_im_src_none();
+  size_t k = w->o->n;
+  while (k > 0 && w->o->p[k - 1] != '\n')
+    k--;
+  w->line_start = k;
 }
 
 static void add_comment(writer *w, const im_note *n) {
@@ -105,22 +110,9 @@ static void add_comment(writer *w, const im_note *n) {
  * else each distinct place.  False if no part has a place. */
 static bool places(writer *w, const struct im_stmt *st, jx_strbuf *o) {
   const im_src *first = NULL;
-  bool one_row = true;
-  uint32_t lo = 0, hi = 0;
-  for (int i = 0; i < st->nf; i++) {
-    const im_src *s = &st->f[i].src;
-    if (!has_src(s))
-      continue;
-    if (!first) {
-      first = s;
-      lo = hi = s->col;
-      continue;
-    }
-    if (s->sheet != first->sheet || s->row != first->row)
-      one_row = false;
-    lo = s->col < lo ? s->col : lo;
-    hi = s->col > hi ? s->col : hi;
-  }
+  for (int i = 0; i < st->nf && !first; i++)
+    if (has_src(&st->f[i].src))
+      first = &st->f[i].src;
   if (!first)
     return false;
   if (w->b->kind == IM_SRC_TEXT) { /* line 12, lines 12–15 */
@@ -140,46 +132,77 @@ static bool places(writer *w, const struct im_stmt *st, jx_strbuf *o) {
       jx_sb_printf(o, "lines %lu–%lu", (unsigned long)a, (unsigned long)z);
     return true;
   }
-  if (one_row) {
-    im_src a = *first;
-    a.col = lo;
-    jx_im_place(w->b, &a, w->zh, o);
-    if (hi != lo) {
+  /* Sheets: the sheet once, then each row's cells as runs (B7:E7, B8:E8)
+   * in the order of the rows. */
+  im_src cells[32];
+  int n = 0;
+  for (int i = 0; i < st->nf && n < 32; i++) {
+    const im_src *s = &st->f[i].src;
+    bool seen = !has_src(s);
+    for (int j = 0; j < n && !seen; j++)
+      seen = cells[j].sheet == s->sheet && cells[j].row == s->row &&
+             cells[j].col == s->col;
+    if (!seen)
+      cells[n++] = *s;
+  }
+  for (int i = 1; i < n; i++) /* insertion sort: sheet, row, column */
+    for (int j = i; j > 0; j--) {
+      im_src *a = &cells[j - 1], *b = &cells[j];
+      bool after = a->sheet != b->sheet ? a->sheet > b->sheet
+                   : a->row != b->row   ? a->row > b->row
+                                        : a->col > b->col;
+      if (!after)
+        break;
+      im_src t = *a;
+      *a = *b;
+      *b = t;
+    }
+  for (int i = 0; i < n;) {
+    int j = i;
+    while (j + 1 < n && cells[j + 1].sheet == cells[i].sheet &&
+           cells[j + 1].row == cells[i].row &&
+           cells[j + 1].col == cells[j].col + 1)
+      j++;
+    if (i > 0)
+      jx_sb_puts(o, ", ");
+    if (i == 0 || cells[i].sheet != cells[i - 1].sheet) {
+      jx_im_place(w->b, &cells[i], w->zh, o);
+    } else {
       char cell[24];
-      jx_im_cell_name(a.row, hi, cell);
+      jx_im_cell_name(cells[i].row, cells[i].col, cell);
+      jx_sb_puts(o, cell);
+    }
+    if (j > i) {
+      char cell[24];
+      jx_im_cell_name(cells[j].row, cells[j].col, cell);
       jx_sb_printf(o, ":%s", cell);
     }
-    return true;
-  }
-  int shown = 0;
-  for (int i = 0; i < st->nf; i++) {
-    const im_src *s = &st->f[i].src;
-    if (!has_src(s))
-      continue;
-    bool seen = false;
-    for (int j = 0; j < i && !seen; j++) {
-      const im_src *t = &st->f[j].src;
-      seen = has_src(t) && t->sheet == s->sheet && t->row == s->row &&
-             t->col == s->col;
-    }
-    if (seen)
-      continue;
-    if (shown++)
-      jx_sb_puts(o, ", ");
-    jx_im_place(w->b, s, w->zh, o);
+    i = j + 1;
   }
   return true;
 }
 
-/* "  # 表1!A9:F9" after the statement. */
+/* "# 表1!A9:F9" on a line of its own above the statement being written
+ * (a comment at the end of a statement that fmt wraps would not stay
+ * there when the file is formatted again). */
 static void place_comment(writer *w) {
   if (!w->cur)
     return;
   jx_strbuf pl = {0};
   if (places(w, w->cur, &pl)) {
-    jx_sb_puts(w->o, "  # ");
-    jx_sb_add(w->o, pl.p, pl.n);
+    jx_strbuf line = {0};
+    for (int i = 0; i < w->depth; i++)
+      jx_sb_puts(&line, "  ");
+    jx_sb_puts(&line, "# ");
+    jx_sb_add(&line, pl.p, pl.n);
+    jx_sb_puts(&line, "\n");
+    jx_strbuf *o = w->o;
+    size_t at = w->line_start, tail = o->n - at;
+    jx_sb_add(o, line.p, line.n); /* room; then move the statement down */
+    memmove(o->p + at + line.n, o->p + at, tail);
+    memcpy(o->p + at, line.p, line.n);
     add_comment(w, NULL);
+    jx_sb_free(&line);
   }
   jx_sb_free(&pl);
 }
@@ -334,9 +357,11 @@ static void measures(writer *w, const im_measure *m) {
 
 /* A block's opening line; its place goes in a comment above it (fmt keeps
  * no comment at the end of a block's first line). */
-static void open_block(writer *w, const im_src *src) {
+static void open_block(writer *w, const im_src *src, const im_src *also) {
   begin_stmt(w, src);
   record(w, IM_W_NAME, src);
+  if (also) /* a project's budget, in the same comment */
+    record(w, IM_W_VALUE, also);
   jx_strbuf pl = {0};
   if (places(w, w->cur, &pl)) {
     indent(w);
@@ -351,7 +376,7 @@ static void open_block(writer *w, const im_src *src) {
 
 static void project(writer *w, const im_project *pr) {
   notes(w, pr->notes);
-  open_block(w, &pr->name.src);
+  open_block(w, &pr->name.src, pr->budget.text ? &pr->budget.src : NULL);
   kw(w, JX_KW_PROJECT);
   jx_sb_puts(w->o, " ");
   str(w, pr->name.text ? pr->name.text : "");
@@ -365,10 +390,7 @@ static void project(writer *w, const im_project *pr) {
     kw(w, JX_KW_BUDGET);
     jx_sb_printf(w->o, " %s", pr->budget.text);
   }
-  jx_sb_puts(w->o, " {");
-  if (pr->budget.text)
-    place_comment(w);
-  jx_sb_puts(w->o, "\n");
+  jx_sb_puts(w->o, " {\n");
   w->cur = NULL;
   w->depth++;
   if (pr->code.text)
@@ -435,7 +457,7 @@ static void unit(writer *w, const im_unit *u) {
     return;
   }
   notes(w, u->notes);
-  open_block(w, &u->code.src);
+  open_block(w, &u->code.src, NULL);
   record(w, IM_W_CODE, &u->name.src);
   kw(w, JX_KW_UNIT);
   jx_sb_puts(w->o, " ");
@@ -466,7 +488,7 @@ static bool dept_empty(const im_department *d) {
 
 static void department(writer *w, const im_department *d) {
   notes(w, d->notes);
-  open_block(w, &d->name.src);
+  open_block(w, &d->name.src, NULL);
   kw(w, JX_KW_DEPARTMENT);
   jx_sb_puts(w->o, " ");
   str(w, d->name.text ? d->name.text : "");
@@ -478,7 +500,7 @@ static void department(writer *w, const im_department *d) {
     indicator(w, i);
   for (const im_division *dv = d->divisions; dv; dv = dv->next) {
     notes(w, dv->notes);
-    open_block(w, &dv->name.src);
+    open_block(w, &dv->name.src, NULL);
     kw(w, JX_KW_DIVISION);
     jx_sb_puts(w->o, " ");
     str(w, dv->name.text);
@@ -503,7 +525,7 @@ static void department(writer *w, const im_department *d) {
 void jx_im_write(const im_plan *p, const im_book *b, bool zh, jx_strbuf *out,
                  im_written *wr) {
   memset(wr, 0, sizeof *wr);
-  writer w = {p, b, zh, out, wr, NULL, 0, NULL};
+  writer w = {p, b, zh, out, wr, NULL, 0, NULL, 0};
   w.fw = jx_framework_builtin(p->framework ? p->framework : "local");
   if (!w.fw)
     w.fw = jx_framework_builtin("local");
