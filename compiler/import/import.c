@@ -228,7 +228,11 @@ static void report_notes(run *r, uint32_t file) {
     jx_strbuf pl = {0}, num = {0};
     jx_im_place(&r->book, &n->src, r->zh, &pl);
     const char *place = pl.p ? pl.p : "";
-    const char *arg = n->arg ? n->arg : "";
+    const char *arg = n->reason >= 0
+                          ? jx_im_reason((im_reason)n->reason,
+                                         jx_diag_lang(r->d) == JX_LANG_ZH)
+                          : n->arg ? n->arg
+                                   : "";
     jx_sb_printf(&num, "%d", n->group >= 0 ? count[n->group] : 1);
     switch (n->id) {
     case JX_W_IMPORT_KEPT:
@@ -322,10 +326,8 @@ static void name_department(im_plan *p) {
       return;
     }
   }
-  if (units == 1) {
-    d->name = only->name;
-    return;
-  }
+  (void)only;
+  (void)units;
   d->name.text = "部门";
   im_note *n = jx_im_note(p, &d->notes, NULL,
                           "the department's name is not in the input",

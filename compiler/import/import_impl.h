@@ -262,6 +262,7 @@ typedef struct im_note {
   jx_diag_id id; /* JX_DIAG_COUNT: no diagnostic (a heading) */
   const char *arg; /* the diagnostic's extra argument */
   int group;       /* >= 0: one diagnostic for the group's first note */
+  int reason;      /* an im_reason for import-cell and import-as-text, or -1 */
   bool silent_src; /* a heading: no place printed in the comment */
 } im_note;
 
@@ -385,6 +386,25 @@ im_unit *jx_im_unit(im_plan *p, const char *code, const char *name,
 
 /* ---- Values (values.c) -------------------------------------------------- */
 
+/* Why a cell was not read, or kept as text: the last argument of the
+ * import-cell and import-as-text messages, in both languages. */
+typedef enum im_reason {
+  IM_R_ERROR_VALUE, /* #DIV/0! and the like */
+  IM_R_SIGN,        /* not a 计算符号 */
+  IM_R_EMPTY_VALUE,
+  IM_R_CATEGORY,
+  IM_R_AMOUNT,
+  IM_R_PERCENT,
+  IM_R_TWO_OPS,
+  IM_R_DATE,
+  IM_R_RANGE,
+  IM_R_UNIT,
+  IM_R_NUMBER,
+  IM_R_COUNT
+} im_reason;
+
+const char *jx_im_reason(im_reason r, bool zh);
+
 /* A goal cell's text split into its numbered items ("1.… 2.…"), without
  * the numbers; calls fn for each item. */
 void jx_im_split_goals(jx_arena *a, const char *text,
@@ -401,8 +421,8 @@ const char *jx_im_percent(jx_arena *a, const char *text, bool fraction);
 /* The result of reading an indicator's value cells. */
 typedef struct im_read_value {
   im_value v;
-  const char *kept;   /* printed text the language cannot hold, or NULL */
-  jx_diag_id kept_id; /* why it was kept */
+  jx_diag_id kept_id; /* JX_W_IMPORT_PRINTED or _AS_TEXT, else JX_DIAG_COUNT */
+  int reason;         /* _AS_TEXT: an im_reason */
   bool unreadable;    /* the sign column held something unknown */
 } im_read_value;
 
@@ -415,6 +435,8 @@ void jx_im_read_value(jx_arena *a, const char *sign, const char *value,
  * "date", "word", "category")?  Every value the writer puts outside a
  * string is checked so. */
 bool jx_im_token_ok(const char *text, const char *kind);
+/* A value as the .jx writes it, operator included: ">= 90%". */
+const char *jx_im_value_text(jx_arena *a, const im_value *v);
 /* A category cell's text as the language can write it (a word), or NULL. */
 const char *jx_im_category_word(jx_arena *a, const char *text);
 

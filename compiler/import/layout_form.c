@@ -178,7 +178,8 @@ static void amount(form *f, im_field field, im_cell *c, im_text *slot) {
   const char *a = jx_im_amount(&f->p->arena, v.text);
   if (!a) {
     jx_im_note(f->p, &f->proj->notes, jx_im_field_info(field)->label, v.text,
-               v.src, JX_E_IMPORT_CELL, "not an amount", -1);
+               v.src, JX_E_IMPORT_CELL, NULL, -1)
+        ->reason = IM_R_AMOUNT;
     return;
   }
   if (slot->text) {
@@ -286,8 +287,8 @@ static void schedule(form *f, uint32_t row, im_cell *cells, size_t n,
     const char *p = jx_im_percent(a, pct[j]->text, fraction);
     if (!p) {
       jx_im_note(f->p, &f->proj->notes, "资金支出计划", pct[j]->text,
-                 jx_im_src_cell(f->sheet, pct[j]), JX_E_IMPORT_CELL,
-                 "not a percentage", -1);
+                 jx_im_src_cell(f->sheet, pct[j]), JX_E_IMPORT_CELL, NULL, -1)
+          ->reason = IM_R_PERCENT;
       continue;
     }
     im_month *e = jx_arena_alloc(a, sizeof *e);

@@ -91,9 +91,11 @@ void jx_im_keep_rest(im_plan *p, im_book *b, uint32_t sheet, uint32_t row,
                                    NULL);
     if (!*text)
       continue;
-    jx_im_note(p, list, NULL, text, jx_im_src_cell(sheet, &c[i]),
-               err ? JX_E_IMPORT_CELL : JX_W_IMPORT_STRAY,
-               err ? "an error value" : NULL, -1);
+    im_note *k = jx_im_note(p, list, NULL, text, jx_im_src_cell(sheet, &c[i]),
+                            err ? JX_E_IMPORT_CELL : JX_W_IMPORT_STRAY, NULL,
+                            -1);
+    if (err)
+      k->reason = IM_R_ERROR_VALUE;
   }
 }
 
@@ -146,7 +148,7 @@ static int column_group(im_table *t, uint32_t col) {
 
 /* A cell kept as a comment under its column's header. */
 static void keep_cell(rows_state *r, uint32_t col, jx_diag_id id,
-                      const char *arg, bool grouped) {
+                      int reason, bool grouped) {
   im_cell *c = jx_im_at(&r->t->b->sheets[r->t->sheet], r->row, col);
   if (!c || c->used)
     return;
@@ -155,8 +157,9 @@ static void keep_cell(rows_state *r, uint32_t col, jx_diag_id id,
   if (!text)
     return;
   jx_im_note(r->t->p, &r->notes, col <= r->t->ncols ? r->t->hdr[col] : NULL,
-             text, jx_im_src_cell(r->t->sheet, c), id, arg,
-             grouped ? column_group(r->t, col) : -1);
+             text, jx_im_src_cell(r->t->sheet, c), id, NULL,
+             grouped ? column_group(r->t, col) : -1)
+      ->reason = reason;
 }
 
 /* Every cell of the row not yet taken, as comments: the columns the
@@ -171,14 +174,14 @@ static void keep_columns(rows_state *r) {
     if (c[i].used || col > t->ncols || !t->hdr[col])
       continue;
     if (c[i].kind == IM_ERROR) {
-      keep_cell(r, col, JX_E_IMPORT_CELL, "an error value", false);
+      keep_cell(r, col, JX_E_IMPORT_CELL, IM_R_ERROR_VALUE, false);
       continue;
     }
     im_field f = t->fields[col];
     if (f == IM_F_NONE)
-      keep_cell(r, col, JX_W_IMPORT_COLUMN, NULL, true);
+      keep_cell(r, col, JX_W_IMPORT_COLUMN, -1, true);
     else if (jx_im_field_info(f)->target != IM_T_IGNORE)
-      keep_cell(r, col, JX_W_IMPORT_KEPT, NULL, true);
+      keep_cell(r, col, JX_W_IMPORT_KEPT, -1, true);
     else
       c[i].used = true;
   }
@@ -192,6 +195,15 @@ static void keep_row(rows_state *r) {
   im_table *t = r->t;
   im_cell *c = jx_im_row(&t->b->sheets[t->sheet], r->row, &n);
   for (size_t i = 0; i < n; i++) {
+    bool noted = false; /* the cell of the error note itself */
+    for (const im_note *k = r->notes; k && !noted; k = k->next)
+      noted = k->src.sheet == t->sheet && k->src.row == c[i].row &&
+              k->src.col == c[i].col;
+    uint32_t col = c[i].col;
+    bool project = col <= t->ncols &&
+                   jx_im_field_info(t->fields[col])->target == IM_T_PROJECT;
+    if (noted || (project && c[i].used))
+      continue; /* the error note's cell; the project's own statements */
     c[i].used = true;
     const char *text = jx_im_clean(&t->p->arena, c[i].text,
                                    strlen(c[i].text), NULL);
@@ -291,15 +303,16 @@ static bool read_value(rows_state *r, im_indicator *ind, const char **desc_col) 
   im_plan *p = r->t->p;
   if (vc && vc->kind == IM_ERROR) {
     jx_im_note(p, &r->notes, r->t->hdr[vc->col], value.text, value.src,
-               JX_E_IMPORT_CELL, "an error value", -1);
+               JX_E_IMPORT_CELL, NULL, -1)
+        ->reason = IM_R_ERROR_VALUE;
     return false;
   }
   im_read_value rv;
   jx_im_read_value(a, sign.text, value.text, unit.text, &rv);
   if (rv.unreadable) {
     jx_im_note(p, &r->notes, r->t->hdr[sc->col], sign.text, sign.src,
-               JX_E_IMPORT_CELL, "not a 计算符号 (1–6, 9, ≥ > = < ≤, 定性, 定量)",
-               -1);
+               JX_E_IMPORT_CELL, NULL, -1)
+        ->reason = IM_R_SIGN;
     return false;
   }
   if (!value.text && rv.v.kind == IM_V_TEXT) {
@@ -310,20 +323,17 @@ static bool read_value(rows_state *r, im_indicator *ind, const char **desc_col) 
       rv.v.text = value.text;
     } else {
       im_src at = vc ? value.src : sign.text ? sign.src : ind->name.src;
-      jx_im_note(p, &r->notes, "指标值", "", at, JX_E_IMPORT_CELL,
-                 "the 指标值 is empty", -1);
+      jx_im_note(p, &r->notes, "指标值", "", at, JX_E_IMPORT_CELL, NULL, -1)
+          ->reason = IM_R_EMPTY_VALUE;
       return false;
     }
   }
   rv.v.src = value.src;
   ind->value = rv.v;
-  if (rv.kept_id != JX_DIAG_COUNT) {
-    const char *written = rv.v.text;
-    if (rv.kept_id == JX_W_IMPORT_AS_TEXT)
-      written = rv.kept;
+  if (rv.kept_id != JX_DIAG_COUNT)
     jx_im_note(p, &r->notes, r->t->hdr[vc ? vc->col : 0], value.text,
-               value.src, rv.kept_id, written, -1);
-  }
+               value.src, rv.kept_id, jx_im_value_text(a, &rv.v), -1)
+        ->reason = rv.reason;
   if (unit.text && rv.v.kind == IM_V_NUMBER && value.text) {
     /* The unit column is taken only when the value has no unit of its own;
      * a different one is kept. */
@@ -380,9 +390,11 @@ static void one_row(rows_state *r) {
   ind->l1 = r->l1.text ? jx_im_category_word(a, r->l1.text) : NULL;
   ind->l2 = r->l2.text ? jx_im_category_word(a, r->l2.text) : NULL;
   if ((r->l1.text && !ind->l1) || (r->l2.text && !ind->l2)) {
-    im_text bad = r->l1.text && !ind->l1 ? r->l1 : r->l2;
-    jx_im_note(p, &r->notes, NULL, bad.text, bad.src, JX_E_IMPORT_CELL,
-               "a category the language cannot spell", -1);
+    bool first = r->l1.text && !ind->l1;
+    im_text bad = first ? r->l1 : r->l2;
+    jx_im_note(p, &r->notes, t->hdr[t->map.col[first ? IM_F_L1 : IM_F_L2]],
+               bad.text, bad.src, JX_E_IMPORT_CELL, NULL, -1)
+        ->reason = IM_R_CATEGORY;
     keep_row(r);
     jx_im_append(&r->project->tail, r->notes);
     return;
@@ -454,6 +466,10 @@ int jx_im_layout_rows(im_plan *p, im_book *b, uint32_t sheet,
     im_cell *c = jx_im_row(s, row, &n);
     for (size_t i = 0; i < n; i++)
       jx_im_plan_cell(p, b, sheet, &c[i]);
+    if (n == 1 && !c[0].used) { /* a title on a row of its own */
+      c[0].used = true;
+      jx_im_heading(p, &p->notes, c[0].text, jx_im_src_cell(sheet, &c[0]));
+    }
     jx_im_keep_rest(p, b, sheet, row, &p->notes);
   }
   jx_im_table_rows(&t, header + 1);

@@ -55,6 +55,7 @@ im_note *jx_im_note(im_plan *p, im_note **list, const char *label,
   n->id = id;
   n->arg = arg;
   n->group = group;
+  n->reason = -1;
   if (id < JX_DIAG_COUNT && jx_diag_severity(id) == JX_SEV_ERROR)
     p->errors++;
   jx_im_append(list, n);

@@ -220,8 +220,8 @@ static void indicators(reader *r, const char *line, size_t at) {
       ind->value.src = src;
       if (rv.kept_id != JX_DIAG_COUNT)
         jx_im_note(r->p, &ind->notes, "绩效指标", op, src, rv.kept_id,
-                   rv.kept_id == JX_W_IMPORT_AS_TEXT ? rv.kept : rv.v.text,
-                   -1);
+                   jx_im_value_text(a, &rv.v), -1)
+            ->reason = rv.reason;
       jx_im_append(list, ind);
     }
     clause = semi ? semi + 3 : NULL;
@@ -433,6 +433,40 @@ static section section_kind(const char *t) {
   return S_OTHER;
 }
 
+/* The document's title, before its first part: "示例市教育局2022年部门整体
+ * 绩效目标" names the department (and the year). */
+static void title(reader *r, const char *s, im_src src) {
+  const char *end = strstr(s, "绩效目标");
+  if (!end)
+    return;
+  const char *cut = end;
+  for (const char *p = s; p + 7 <= end; p++)
+    if (p[0] >= '0' && p[0] <= '9' && p[1] >= '0' && p[1] <= '9' &&
+        p[2] >= '0' && p[2] <= '9' && p[3] >= '0' && p[3] <= '9' &&
+        starts(p + 4, "年")) {
+      int y = (p[0] - '0') * 1000 + (p[1] - '0') * 100 + (p[2] - '0') * 10 +
+              (p[3] - '0');
+      if (y >= 1990 && y <= 2100 && !r->p->year) {
+        r->p->year = y;
+        r->p->year_src = src;
+      }
+      cut = p;
+      break;
+    }
+  static const char *const tails[] = {"部门整体", "部门预算", "部门", "整体",
+                                      "预算", "度"};
+  size_t n = (size_t)(cut - s);
+  for (size_t k = 0; k < sizeof tails / sizeof *tails; k++) {
+    size_t t = strlen(tails[k]);
+    if (n > t && strncmp(s + n - t, tails[k], t) == 0)
+      n -= t;
+  }
+  if (n == 0)
+    return;
+  r->p->dept->name.text = jx_arena_strndup(&r->p->arena, s, n);
+  r->p->dept->name.src = src;
+}
+
 /* The owner prefixes, now that the units are known: 林业局 → the unit whose
  * name holds it. */
 static void resolve_owners(reader *r) {
@@ -509,11 +543,16 @@ int jx_im_read_text(im_plan *p, im_book *b, const char *text, size_t n) {
       r.owner = NULL;
       r.division = NULL;
       r.measure = NULL;
-      heading(&r, s);
+      if (r.sec == S_OTHER) /* kept with what it heads */
+        jx_im_heading(p, &p->dept->tail, s, line_src(&r, at, len - at));
+      else
+        heading(&r, s);
       continue;
     }
     if (r.sec == S_NONE) {
-      /* a part's title, a lone page number: comments */
+      /* the document's title, a part's title, a lone page number */
+      if (!r.any && !p->dept->name.text)
+        title(&r, s, line_src(&r, at, len - at));
       heading(&r, s);
       continue;
     }

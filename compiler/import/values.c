@@ -150,6 +150,26 @@ static bool unit_ok(const char *u) {
   return true;
 }
 
+static const char *const reasons[IM_R_COUNT][2] = {
+    [IM_R_ERROR_VALUE] = {"an error value", "单元格为错误值"},
+    [IM_R_SIGN] = {"not a 计算符号: 1–6, 9, ≥ > = < ≤, 定性, 定量",
+                   "不是计算符号：1–6、9、≥ > = < ≤、定性、定量"},
+    [IM_R_EMPTY_VALUE] = {"the 指标值 is empty", "指标值为空"},
+    [IM_R_CATEGORY] = {"a category the language cannot spell",
+                       "无法写成指标类别"},
+    [IM_R_AMOUNT] = {"not an amount", "不是金额"},
+    [IM_R_PERCENT] = {"not a percentage", "不是百分比"},
+    [IM_R_TWO_OPS] = {"two comparisons", "含两个比较符"},
+    [IM_R_DATE] = {"not a date of the calendar", "不是有效日期"},
+    [IM_R_RANGE] = {"a range", "为区间"},
+    [IM_R_UNIT] = {"a unit the language cannot spell", "计量单位无法写出"},
+    [IM_R_NUMBER] = {"not a number the language can write", "数值无法写出"},
+};
+
+const char *jx_im_reason(im_reason r, bool zh) {
+  return (unsigned)r < IM_R_COUNT ? reasons[r][zh ? 1 : 0] : "";
+}
+
 /* ---- goals ------------------------------------------------------------------- */
 
 static const char *const cn_digits[] = {"一", "二", "三", "四", "五", "六",
@@ -429,6 +449,7 @@ void jx_im_read_value(jx_arena *a, const char *sign, const char *value,
                       const char *unit, im_read_value *out) {
   memset(out, 0, sizeof *out);
   out->kept_id = JX_DIAG_COUNT;
+  out->reason = -1;
   out->v.op = JX_OP_EQ;
   int sign_op = JX_OP_EQ, sign_kind = 3;
   if (sign && *sign) {
@@ -498,7 +519,7 @@ void jx_im_read_value(jx_arena *a, const char *sign, const char *value,
     out->v.kind = IM_V_TEXT;
     out->v.text = text;
     out->kept_id = JX_W_IMPORT_AS_TEXT;
-    out->kept = "two comparisons";
+    out->reason = IM_R_TWO_OPS;
     return;
   }
   out->v.op = op >= 0 ? op : post >= 0 ? post : sign_op;
@@ -510,7 +531,7 @@ void jx_im_read_value(jx_arena *a, const char *sign, const char *value,
       out->v.text = text;
       out->v.op = JX_OP_EQ;
       out->kept_id = JX_W_IMPORT_AS_TEXT;
-      out->kept = "not a date of the calendar";
+      out->reason = IM_R_DATE;
       return;
     }
   } else {
@@ -525,7 +546,9 @@ void jx_im_read_value(jx_arena *a, const char *sign, const char *value,
       if (unit_ok(u))
         return;
       out->kept_id = JX_W_IMPORT_AS_TEXT;
-      out->kept = "a unit the language cannot spell";
+      out->reason = strstr(u, "-") || strstr(u, "~") || strstr(u, "至")
+                        ? IM_R_RANGE
+                        : IM_R_UNIT;
       return;
     }
     size_t nn = strlen(num);
@@ -539,14 +562,22 @@ void jx_im_read_value(jx_arena *a, const char *sign, const char *value,
       out->v.text = text;
       out->v.op = JX_OP_EQ;
       out->kept_id = JX_W_IMPORT_AS_TEXT;
-      out->kept = "not a number the language can write";
+      out->reason = IM_R_NUMBER;
       return;
     }
   }
-  if (post_word) {
-    out->kept = text;
+  if (post_word)
     out->kept_id = JX_W_IMPORT_PRINTED;
-  }
+}
+
+const char *jx_im_value_text(jx_arena *a, const im_value *v) {
+  static const char *const ops[] = {"=", ">=", "<=", ">", "<"};
+  jx_strbuf b = {0};
+  jx_sb_printf(&b, "%s %s", ops[v->op >= 0 && v->op <= 4 ? v->op : 0],
+               v->text ? v->text : "");
+  char *s = jx_arena_strdup(a, b.p);
+  jx_sb_free(&b);
+  return s;
 }
 
 const char *jx_im_category_word(jx_arena *a, const char *text) {

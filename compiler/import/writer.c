@@ -446,10 +446,15 @@ static void project(writer *w, const im_project *pr) {
 static void unit(writer *w, const im_unit *u) {
   if (!u->code.text) { /* projects outside any unit */
     notes(w, u->notes);
-    if (u->name.text) {
-      im_note n = {NULL, w->zh ? "单位" : "unit", u->name.text, u->name.src,
-                   JX_DIAG_COUNT, NULL, -1, false};
-      notes(w, &n);
+    if (u->name.text) { /* a unit without a code: named in a comment */
+      jx_strbuf pl = {0};
+      jx_im_place(w->b, &u->name.src, w->zh, &pl);
+      indent(w);
+      jx_sb_printf(w->o, "# %s %s%s", pl.p ? pl.p : "",
+                   w->zh ? "单位：" : "unit: ", u->name.text);
+      jx_sb_puts(w->o, "\n");
+      add_comment(w, NULL);
+      jx_sb_free(&pl);
     }
     for (const im_project *p = u->projects; p; p = p->next)
       project(w, p);

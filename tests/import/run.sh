@@ -19,3 +19,7 @@ trap 'rm -rf "$dir"' EXIT
 "$py" "$here/sheets.py" "$case_name" "$dir" || exit 2
 cd "$dir" || exit 2
 "$jxc" "$@"
+rc=$?
+# JX_THEN: a shell command run afterwards in the folder (cat out.jx)
+[ -n "${JX_THEN:-}" ] && sh -c "$JX_THEN"
+exit $rc
