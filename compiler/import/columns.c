@@ -18,6 +18,9 @@
 #include "import_impl.h"
 
 #include <ini.h>
+
+#include "framework.h"
+#include "units.h"
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -109,9 +112,11 @@ im_field jx_im_field_of(const char *header) {
   jx_arena_init(&a);
   const char *k = bare_key(&a, header);
   im_field found = IM_F_NONE;
+  /* The spellings are written in key form already (NFKC: ASCII colon and
+   * parentheses), so only the header is normalised. */
   for (int f = 1; f < IM_F_COUNT && found == IM_F_NONE; f++)
     for (const char *const *n = fields[f].names; *n; n++)
-      if (strcmp(k, jx_im_key(&a, *n)) == 0) {
+      if (strcmp(k, *n) == 0) {
         found = (im_field)f;
         break;
       }
@@ -180,9 +185,19 @@ static int on_entry(void *ud, const char *section, const char *key,
       }
       m->year = (int)n;
     } else if (strcmp(key, "currency") == 0) {
-      m->currency = v;
+      if (!jx_currency_lookup(v)) {
+        snprintf(c->err, sizeof c->err, "currency takes 元, 万元 or 亿元");
+        return 0;
+      }
+      m->currency = jx_currency_lookup(v)->norm;
     } else if (strcmp(key, "framework") == 0) {
-      m->framework = v;
+      const jx_framework *fw = jx_framework_builtin(v);
+      if (!fw) {
+        snprintf(c->err, sizeof c->err,
+                 "framework takes a built-in framework (local, central2021)");
+        return 0;
+      }
+      m->framework = fw->name;
     } else {
       snprintf(c->err, sizeof c->err,
                "unknown key '%.60s' in [import] (profile, sheet, "

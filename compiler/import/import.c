@@ -29,6 +29,7 @@
 
 typedef struct run {
   const char *name; /* the input as the user named it */
+  jx_import_format format;
   const char *out_name;
   bool zh;
   const im_map *map;
@@ -430,8 +431,9 @@ static int import_run(run *r, const char *data, size_t n, jx_out *out) {
     text = jx_im_decode(data, n, &tn, &enc);
     if (!text)
       return fail(r, JX_E_IMPORT_ENCODING, r->name);
-    bool csv = profile ? strcmp(profile, "text") != 0
-                       : jx_im_looks_delimited(text, tn);
+    bool csv = r->format != JX_IMPORT_AUTO ? r->format == JX_IMPORT_CSV
+               : profile ? strcmp(profile, "text") != 0
+                         : jx_im_looks_delimited(text, tn);
     if (csv) {
       jx_im_book_init(b, r->name, IM_SRC_CSV);
       if (jx_im_read_csv(b, text, tn) != 0) {
@@ -505,11 +507,12 @@ static int import_run(run *r, const char *data, size_t n, jx_out *out) {
 }
 
 static int import_bytes(const char *name, const char *out_name,
-                        const im_map *map, bool zh, const char *data,
-                        size_t n, jx_diag *d, jx_out *out) {
+                        const im_map *map, jx_import_format format, bool zh,
+                        const char *data, size_t n, jx_diag *d, jx_out *out) {
   run r;
   memset(&r, 0, sizeof r);
   r.name = name;
+  r.format = format;
   r.out_name = out_name;
   r.zh = zh;
   r.map = map;
@@ -522,9 +525,9 @@ static int import_bytes(const char *name, const char *out_name,
   return rc;
 }
 
-int jx_import_mem(const char *name, const char *data, size_t n, bool zh,
-                  jx_diag *d, jx_out *out) {
-  return import_bytes(name, "<stdout>", NULL, zh, data, n, d, out);
+int jx_import_mem(const char *name, const char *data, size_t n,
+                  jx_import_format format, bool zh, jx_diag *d, jx_out *out) {
+  return import_bytes(name, "<stdout>", NULL, format, zh, data, n, d, out);
 }
 
 /* The whole input, but never more than the limit (+1 byte, so that the
@@ -573,7 +576,8 @@ int jx_import(const jx_import_options *opt, jx_diag *d, jx_out *out) {
     rc = 2;
   if (rc == 0)
     rc = import_bytes(is_stdin ? "<stdin>" : opt->path, opt->out_name,
-                      opt->map_path ? &map : NULL, opt->zh, data, n, d, out);
+                      opt->map_path ? &map : NULL, JX_IMPORT_AUTO, opt->zh,
+                      data, n, d, out);
   jx_arena_free(&a);
   free(data);
   return rc;

@@ -39,10 +39,18 @@ typedef struct jx_import_options {
  * stderr). */
 int jx_import(const jx_import_options *opt, jx_diag *d, jx_out *out);
 
+/* What text input is read as: found by content, or forced (the fuzzers
+ * aim at one reader each). */
+typedef enum jx_import_format {
+  JX_IMPORT_AUTO,
+  JX_IMPORT_CSV, /* text as CSV or TSV */
+  JX_IMPORT_TEXT /* text as the published layout */
+} jx_import_format;
+
 /* The same over bytes in memory, named `name`; no map file.  The fuzzers
- * use it. */
-int jx_import_mem(const char *name, const char *data, size_t n, bool zh,
-                  jx_diag *d, jx_out *out);
+ * use it.  *out must be in memory mode. */
+int jx_import_mem(const char *name, const char *data, size_t n,
+                  jx_import_format format, bool zh, jx_diag *d, jx_out *out);
 
 /* The `jxc import` command and its help text (cmd_import.c). */
 int jx_cmd_import(int argc, char **argv);

@@ -393,6 +393,7 @@ typedef enum im_reason {
   IM_R_SIGN,        /* not a 计算符号 */
   IM_R_EMPTY_VALUE,
   IM_R_CATEGORY,
+  IM_R_NO_CATEGORY,
   IM_R_AMOUNT,
   IM_R_PERCENT,
   IM_R_TWO_OPS,

@@ -247,6 +247,16 @@ static void project_field(rows_state *r, im_field f, im_text *slot) {
   im_text v = take(r, f, &c);
   if (!v.text)
     return;
+  if (f == IM_F_BUDGET || f == IM_F_FISCAL || f == IM_F_OTHER) {
+    const char *a = jx_im_amount(&r->t->p->arena, v.text);
+    if (!a) {
+      jx_im_note(r->t->p, &r->notes, jx_im_field_info(f)->label, v.text,
+                 v.src, JX_E_IMPORT_CELL, NULL, -1)
+          ->reason = IM_R_AMOUNT;
+      return;
+    }
+    v.text = a;
+  }
   if (!slot->text) {
     *slot = v;
     return;
@@ -403,8 +413,15 @@ static void one_row(rows_state *r) {
     ind->l2 = ind->l1;
     ind->l1 = NULL;
   }
-  if (!ind->l2)
-    ind->l2 = "";
+  if (!ind->l2) { /* a project's indicators all have a category */
+    im_src at = ind->name.text ? ind->name.src : jx_im_src_none();
+    jx_im_note(p, &r->notes, NULL, ind->name.text ? ind->name.text : "", at,
+               JX_E_IMPORT_CELL, NULL, -1)
+        ->reason = IM_R_NO_CATEGORY;
+    keep_row(r);
+    jx_im_append(&r->project->tail, r->notes);
+    return;
+  }
   const char *desc_col = NULL;
   if (!read_value(r, ind, &desc_col)) {
     keep_row(r);

@@ -157,7 +157,7 @@ static void add_goal(reader *r, im_goal **list, const char *text,
   g->notes = take_pending(r);
   g->text.text = text;
   g->text.src = src;
-  if (r->owner && list != &r->division->goals)
+  if (r->owner && (!r->division || list != &r->division->goals))
     own(r, g, NULL, src);
   else
     jx_im_append(list, g);

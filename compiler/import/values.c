@@ -157,6 +157,8 @@ static const char *const reasons[IM_R_COUNT][2] = {
     [IM_R_EMPTY_VALUE] = {"the 指标值 is empty", "指标值为空"},
     [IM_R_CATEGORY] = {"a category the language cannot spell",
                        "无法写成指标类别"},
+    [IM_R_NO_CATEGORY] = {"no 一级指标 or 二级指标 to place it under",
+                          "没有一级指标或二级指标"},
     [IM_R_AMOUNT] = {"not an amount", "不是金额"},
     [IM_R_PERCENT] = {"not a percentage", "不是百分比"},
     [IM_R_TWO_OPS] = {"two comparisons", "含两个比较符"},
@@ -253,7 +255,7 @@ const char *jx_im_amount(jx_arena *a, const char *text) {
     return NULL;
   const char *unit = k + used;
   if (*unit == '\0')
-    return num;
+    return jx_im_token_ok(num, "number") ? num : NULL;
   const char *norm = strcmp(unit, "万") == 0   ? "万元"
                      : strcmp(unit, "亿") == 0 ? "亿元"
                                               : unit;
@@ -264,7 +266,7 @@ const char *jx_im_amount(jx_arena *a, const char *text) {
   char *out = jx_arena_alloc(a, nn + strlen(norm) + 1);
   memcpy(out, num, nn);
   strcpy(out + nn, norm);
-  return out;
+  return jx_im_token_ok(out, "number") ? out : NULL;
 }
 
 int jx_im_month(const char *text) {
@@ -306,7 +308,7 @@ const char *jx_im_percent(jx_arena *a, const char *text, bool fraction) {
     size_t nn = strlen(num);
     num[nn] = '%';
     num[nn + 1] = '\0';
-    return num;
+    return jx_im_token_ok(num, "number") ? num : NULL;
   }
   if (*rest != '\0')
     return NULL;
@@ -334,7 +336,7 @@ const char *jx_im_percent(jx_arena *a, const char *text, bool fraction) {
     s++;
   memmove(out, out + s, o - s + 1);
   strcat(out, "%");
-  return out;
+  return jx_im_token_ok(out, "number") ? out : NULL;
 }
 
 /* ---- indicator values ----------------------------------------------------- */

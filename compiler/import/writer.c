@@ -64,6 +64,18 @@ static void str(writer *w, const char *s) {
   jx_sb_puts(w->o, "\"");
 }
 
+/* Text inside a comment: one line, so a line break or another control
+ * character (a sheet name or a header may hold one) becomes a space. */
+static void comment_text(jx_strbuf *o, const char *s, size_t n) {
+  for (size_t i = 0; i < n; i++) {
+    unsigned char c = (unsigned char)s[i];
+    if ((c < 0x20 && c != '\t') || c == 0x7F)
+      jx_sb_puts(o, " ");
+    else
+      jx_sb_add(o, s + i, 1);
+  }
+}
+
 /* ---- places ------------------------------------------------------------------------ */
 
 static bool has_src(const im_src *s) {
@@ -194,7 +206,7 @@ static void place_comment(writer *w) {
     for (int i = 0; i < w->depth; i++)
       jx_sb_puts(&line, "  ");
     jx_sb_puts(&line, "# ");
-    jx_sb_add(&line, pl.p, pl.n);
+    comment_text(&line, pl.p, pl.n);
     jx_sb_puts(&line, "\n");
     jx_strbuf *o = w->o;
     size_t at = w->line_start, tail = o->n - at;
@@ -235,7 +247,7 @@ static void notes(writer *w, const im_note *n) {
       jx_sb_puts(w->o, first ? "# " : "#   ");
       add_comment(w, first ? n : NULL);
       if (first)
-        jx_sb_add(w->o, line.p ? line.p : "", line.n);
+        comment_text(w->o, line.p ? line.p : "", line.n);
       for (size_t i = 0; i < k; i++) /* no controls in a comment either */
         if ((unsigned char)t[i] >= 0x20 || t[i] == '\t')
           jx_sb_add(w->o, t + i, 1);
@@ -366,7 +378,7 @@ static void open_block(writer *w, const im_src *src, const im_src *also) {
   if (places(w, w->cur, &pl)) {
     indent(w);
     jx_sb_puts(w->o, "# ");
-    jx_sb_add(w->o, pl.p, pl.n);
+    comment_text(w->o, pl.p, pl.n);
     jx_sb_puts(w->o, "\n");
     add_comment(w, NULL);
   }
@@ -450,8 +462,10 @@ static void unit(writer *w, const im_unit *u) {
       jx_strbuf pl = {0};
       jx_im_place(w->b, &u->name.src, w->zh, &pl);
       indent(w);
-      jx_sb_printf(w->o, "# %s %s%s", pl.p ? pl.p : "",
-                   w->zh ? "单位：" : "unit: ", u->name.text);
+      jx_sb_puts(w->o, "# ");
+      comment_text(w->o, pl.p ? pl.p : "", pl.n);
+      jx_sb_puts(w->o, w->zh ? " 单位：" : " unit: ");
+      comment_text(w->o, u->name.text, strlen(u->name.text));
       jx_sb_puts(w->o, "\n");
       add_comment(w, NULL);
       jx_sb_free(&pl);
