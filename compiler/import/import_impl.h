@@ -283,6 +283,7 @@ typedef struct im_indicator {
   im_src cat_src;
   im_text name;
   im_value value;
+  im_src sign_src, unit_src; /* 计算符号 and 度量单位, when in columns */
   im_text desc, basis;
 } im_indicator;
 

@@ -340,6 +340,8 @@ static bool read_value(rows_state *r, im_indicator *ind, const char **desc_col) 
   }
   rv.v.src = value.src;
   ind->value = rv.v;
+  ind->sign_src = sign.text ? sign.src : jx_im_src_none();
+  ind->unit_src = unit.text ? unit.src : jx_im_src_none();
   if (rv.kept_id != JX_DIAG_COUNT)
     jx_im_note(p, &r->notes, r->t->hdr[vc ? vc->col : 0], value.text,
                value.src, rv.kept_id, jx_im_value_text(a, &rv.v), -1)

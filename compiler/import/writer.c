@@ -261,7 +261,17 @@ static void notes(writer *w, const im_note *n) {
 
 /* ---- statements ------------------------------------------------------------------ */
 
-enum { IM_W_NAME = 1, IM_W_VALUE, IM_W_DESC, IM_W_BASIS, IM_W_CAT, IM_W_CODE };
+/* The parts of a statement (import.c pairs them with a node's); IM_W_MORE
+ * is a cell that went into a part, such as the 计算符号 of a value. */
+enum {
+  IM_W_NAME = 1,
+  IM_W_VALUE,
+  IM_W_DESC,
+  IM_W_BASIS,
+  IM_W_CAT,
+  IM_W_CODE,
+  IM_W_MORE
+};
 
 static void text_stmt(writer *w, jx_kw k, const im_text *t) {
   if (!t->text)
@@ -309,6 +319,8 @@ static void indicator(writer *w, const im_indicator *ind) {
   record(w, IM_W_VALUE, &ind->value.src);
   record(w, IM_W_DESC, &ind->desc.src);
   record(w, IM_W_BASIS, &ind->basis.src);
+  record(w, IM_W_MORE, &ind->sign_src);
+  record(w, IM_W_MORE, &ind->unit_src);
   if (ind->l2)
     category(w, ind);
   else
