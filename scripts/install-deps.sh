@@ -12,11 +12,24 @@ command -v bison >/dev/null 2>&1 || missing="$missing bison"
 command -v pkg-config >/dev/null 2>&1 || missing="$missing pkg-config"
 [ -f /usr/include/cmocka.h ] || missing="$missing libcmocka-dev"
 [ -f /usr/include/utf8proc.h ] || missing="$missing libutf8proc-dev"
+# jxc import: zip (minizip), XML (expat), .xls (freexl), INI (inih), CSV.
+[ -f /usr/include/minizip/unzip.h ] || missing="$missing libminizip-dev"
+[ -f /usr/include/zlib.h ] || missing="$missing zlib1g-dev"
+[ -f /usr/include/expat.h ] || missing="$missing libexpat1-dev"
+[ -f /usr/include/freexl.h ] || missing="$missing libfreexl-dev"
+[ -f /usr/include/ini.h ] || missing="$missing libinih-dev"
+[ -f /usr/include/csv.h ] || missing="$missing libcsv-dev"
 # The golden and interoperability tests use these.
 command -v python3 >/dev/null 2>&1 || missing="$missing python3"
 command -v sqlite3 >/dev/null 2>&1 || missing="$missing sqlite3"
 command -v git >/dev/null 2>&1 || missing="$missing git"
 command -v g++ >/dev/null 2>&1 || missing="$missing g++"
+# The import tests build workbooks (tests/import/sheets.py) with Debian's
+# python3: openpyxl writes .xlsx, xlwt real BIFF8 .xls.
+/usr/bin/python3 -c 'import openpyxl' >/dev/null 2>&1 ||
+  missing="$missing python3-openpyxl"
+/usr/bin/python3 -c 'import xlwt' >/dev/null 2>&1 ||
+  missing="$missing python3-xlwt"
 if [ "${JX_WANT_CLANG:-0}" = 1 ]; then
   command -v clang >/dev/null 2>&1 || missing="$missing clang"
 fi

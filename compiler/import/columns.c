@@ -25,12 +25,16 @@
 #include <stdlib.h>
 #include <string.h>
 
-#define N(...) (const char *const[]){__VA_ARGS__, NULL}
+#define N(...)                                                                 \
+  (const char *const[]) {                                                      \
+    __VA_ARGS__, NULL                                                          \
+  }
 
 static const im_field_info fields[IM_F_COUNT] = {
     [IM_F_NONE] = {IM_F_NONE, "none", "", N("\x01"), IM_T_IGNORE},
     [IM_F_UNIT_CODE] = {IM_F_UNIT_CODE, "unit_code", "单位编码",
-                        N("单位编码", "单位代码", "预算单位编码", "预算单位代码"),
+                        N("单位编码", "单位代码", "预算单位编码",
+                          "预算单位代码"),
                         IM_T_PROJECT},
     [IM_F_UNIT_NAME] = {IM_F_UNIT_NAME, "unit_name", "单位名称",
                         N("单位名称", "预算单位", "预算单位名称", "实施单位"),
@@ -47,8 +51,8 @@ static const im_field_info fields[IM_F_COUNT] = {
                      N("财政资金", "财政拨款", "其中:财政资金",
                        "其中:财政拨款"),
                      IM_T_PROJECT},
-    [IM_F_OTHER] = {IM_F_OTHER, "other", "其他资金",
-                    N("其他资金", "其它资金"), IM_T_PROJECT},
+    [IM_F_OTHER] = {IM_F_OTHER, "other", "其他资金", N("其他资金", "其它资金"),
+                    IM_T_PROJECT},
     [IM_F_PURPOSE] = {IM_F_PURPOSE, "purpose", "资金用途",
                       N("资金用途", "用途"), IM_T_PROJECT},
     [IM_F_GOAL] = {IM_F_GOAL, "goal", "绩效目标",
@@ -67,16 +71,15 @@ static const im_field_info fields[IM_F_COUNT] = {
     [IM_F_VALUE] = {IM_F_VALUE, "value", "指标值",
                     N("指标值", "目标值", "年度指标值", "指标目标值"),
                     IM_T_INDICATOR},
-    [IM_F_UNIT] = {IM_F_UNIT, "unit", "度量单位",
-                   N("度量单位", "计量单位"), IM_T_INDICATOR},
+    [IM_F_UNIT] = {IM_F_UNIT, "unit", "度量单位", N("度量单位", "计量单位"),
+                   IM_T_INDICATOR},
     /* The desc when there is no 指标内容 column (layout_rows.c). */
     [IM_F_VALUE_DESC] = {IM_F_VALUE_DESC, "value_desc", "指标值说明",
                          N("指标值说明"), IM_T_COMMENT},
     [IM_F_BASIS] = {IM_F_BASIS, "basis", "指标值确定依据",
                     N("指标值确定依据", "确定依据", "依据"), IM_T_BASIS},
     [IM_F_SCORING] = {IM_F_SCORING, "scoring", "评（扣）分标准",
-                      N("评(扣)分标准", "评分标准", "评扣分标准",
-                        "扣分标准"),
+                      N("评(扣)分标准", "评分标准", "评扣分标准", "扣分标准"),
                       IM_T_COMMENT},
     [IM_F_WEIGHT] = {IM_F_WEIGHT, "weight", "权重",
                      N("权重", "分值", "权重(分值)"), IM_T_COMMENT},
@@ -131,7 +134,8 @@ im_field jx_im_field_by_name(const char *name) {
   return jx_im_field_of(name);
 }
 
-/* ---- the map file ---------------------------------------------------------- */
+/* ---- the map file ----------------------------------------------------------
+ */
 
 typedef struct map_ctx {
   im_map *m;

@@ -105,8 +105,8 @@ im_cell *jx_im_put(im_book *b, im_sheet *s, uint32_t row, uint32_t col,
   return c;
 }
 
-int jx_im_merge(im_book *b, im_sheet *s, uint32_t r1, uint32_t c1,
-                uint32_t r2, uint32_t c2) {
+int jx_im_merge(im_book *b, im_sheet *s, uint32_t r1, uint32_t c1, uint32_t r2,
+                uint32_t c2) {
   if (r1 == 0 || c1 == 0 || r2 < r1 || c2 < c1 || r2 > JX_IM_MAX_ROWS ||
       c2 > JX_IM_MAX_COLS)
     return 0; /* a malformed range merges nothing */
@@ -267,17 +267,17 @@ void jx_im_place(const im_book *b, const im_src *s, bool zh, jx_strbuf *out) {
 
 char *jx_im_key(jx_arena *a, const char *s) {
   utf8proc_uint8_t *norm = NULL;
-  utf8proc_ssize_t n = utf8proc_map(
-      (const utf8proc_uint8_t *)s, 0, &norm,
-      UTF8PROC_NULLTERM | UTF8PROC_STABLE | UTF8PROC_COMPOSE | UTF8PROC_COMPAT);
+  utf8proc_ssize_t n = utf8proc_map((const utf8proc_uint8_t *)s, 0, &norm,
+                                    UTF8PROC_NULLTERM | UTF8PROC_STABLE |
+                                        UTF8PROC_COMPOSE | UTF8PROC_COMPAT);
   const char *src = n >= 0 ? (const char *)norm : s;
   size_t len = n >= 0 ? (size_t)n : strlen(s);
   char *out = jx_arena_alloc(a, len + 1);
   size_t k = 0;
   for (size_t i = 0; i < len;) {
     utf8proc_int32_t cp;
-    utf8proc_ssize_t step = utf8proc_iterate(
-        (const utf8proc_uint8_t *)src + i, (utf8proc_ssize_t)(len - i), &cp);
+    utf8proc_ssize_t step = utf8proc_iterate((const utf8proc_uint8_t *)src + i,
+                                             (utf8proc_ssize_t)(len - i), &cp);
     if (step <= 0) {
       i++;
       continue;

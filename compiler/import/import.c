@@ -37,13 +37,14 @@ typedef struct run {
   im_book book;
   im_plan plan;
   im_written w;
-  jx_file_ast ast;    /* the formatted .jx, re-parsed */
+  jx_file_ast ast; /* the formatted .jx, re-parsed */
   jx_arena ast_arena;
   const jx_node **nodes; /* its statements in order (pairs with w.stmts) */
   size_t n_nodes, cap_nodes;
 } run;
 
-/* ---- the places of the formatted file ------------------------------------------- */
+/* ---- the places of the formatted file
+ * ------------------------------------------- */
 
 static void collect(run *r, const jx_node *n) {
   for (; n; n = n->next) {
@@ -124,8 +125,8 @@ static int node_parts(const jx_node *n, part *p, int max) {
     ADD(W_VALUE, n->u.measure.text.loc);
     break;
   case JX_N_INDICATOR: {
-    jx_loc cat = n->u.indicator.level2.text ? n->u.indicator.level2.loc
-                                            : n->loc;
+    jx_loc cat =
+        n->u.indicator.level2.text ? n->u.indicator.level2.loc : n->loc;
     if (n->u.indicator.level1.text)
       cat = n->u.indicator.level1.loc;
     ADD(W_CAT, cat);
@@ -202,7 +203,8 @@ static void annotate(void *ud, jx_diag *d, jx_loc loc) {
     from_note(r, d, s);
 }
 
-/* ---- the importer's own diagnostics, at their comments ------------------------ */
+/* ---- the importer's own diagnostics, at their comments
+ * ------------------------ */
 
 static void report_notes(run *r, uint32_t file) {
   /* how many notes each group has, for "its N values" */
@@ -232,8 +234,8 @@ static void report_notes(run *r, uint32_t file) {
     const char *arg = n->reason >= 0
                           ? jx_im_reason((im_reason)n->reason,
                                          jx_diag_lang(r->d) == JX_LANG_ZH)
-                          : n->arg ? n->arg
-                                   : "";
+                      : n->arg ? n->arg
+                               : "";
     jx_sb_printf(&num, "%d", n->group >= 0 ? count[n->group] : 1);
     switch (n->id) {
     case JX_W_IMPORT_KEPT:
@@ -265,7 +267,8 @@ static void report_notes(run *r, uint32_t file) {
   free(done);
 }
 
-/* ---- what the whole plan needs ---------------------------------------------------- */
+/* ---- what the whole plan needs
+ * ---------------------------------------------------- */
 
 static bool all_digits(const char *s, size_t n) {
   for (size_t i = 0; i < n; i++)
@@ -365,7 +368,8 @@ static void sweep(run *r, bool *recognised) {
   }
 }
 
-/* ---- the run ---------------------------------------------------------------------- */
+/* ---- the run
+ * ---------------------------------------------------------------------- */
 
 static bool is_zip(const char *d, size_t n) {
   return n >= 4 && memcmp(d, "PK\x03\x04", 4) == 0;
@@ -432,8 +436,8 @@ static int import_run(run *r, const char *data, size_t n, jx_out *out) {
     if (!text)
       return fail(r, JX_E_IMPORT_ENCODING, r->name);
     bool csv = r->format != JX_IMPORT_AUTO ? r->format == JX_IMPORT_CSV
-               : profile ? strcmp(profile, "text") != 0
-                         : jx_im_looks_delimited(text, tn);
+               : profile                   ? strcmp(profile, "text") != 0
+                                           : jx_im_looks_delimited(text, tn);
     if (csv) {
       jx_im_book_init(b, r->name, IM_SRC_CSV);
       if (jx_im_read_csv(b, text, tn) != 0) {
@@ -464,8 +468,8 @@ static int import_run(run *r, const char *data, size_t n, jx_out *out) {
     p->year = year_from_codes(p);
   if (r->map && r->map->currency)
     p->currency = r->map->currency;
-  p->framework = r->map && r->map->framework ? r->map->framework
-                                              : guess_framework(p);
+  p->framework =
+      r->map && r->map->framework ? r->map->framework : guess_framework(p);
 
   /* write, format, find the places again */
   jx_strbuf src = {0};

@@ -32,8 +32,8 @@
 
 /* ---- Limits: what a hostile file can make us hold ---------------------- */
 
-#define JX_IM_MAX_INPUT (256u << 20)  /* bytes of the input file */
-#define JX_IM_MAX_PART (64u << 20)    /* uncompressed bytes of one zip part */
+#define JX_IM_MAX_INPUT (256u << 20)    /* bytes of the input file */
+#define JX_IM_MAX_PART (64u << 20)      /* uncompressed bytes of one zip part */
 #define JX_IM_MAX_UNZIPPED (256u << 20) /* uncompressed bytes, all parts */
 #define JX_IM_MAX_CELLS 1000000u        /* non-empty cells, all sheets */
 #define JX_IM_MAX_TEXT (64u << 20)      /* bytes of cell text, all sheets */
@@ -76,7 +76,11 @@ typedef struct im_sheet {
   size_t *row_at;      /* rows + 2 entries: first cell of each row */
 } im_sheet;
 
-typedef enum im_source_kind { IM_SRC_SHEET, IM_SRC_CSV, IM_SRC_TEXT } im_source_kind;
+typedef enum im_source_kind {
+  IM_SRC_SHEET,
+  IM_SRC_CSV,
+  IM_SRC_TEXT
+} im_source_kind;
 
 typedef struct im_book {
   jx_arena arena;
@@ -102,8 +106,8 @@ im_sheet *jx_im_add_sheet(im_book *b, const char *name, size_t n);
  * the cell, or NULL after jx_im_fail when a limit is passed. */
 im_cell *jx_im_put(im_book *b, im_sheet *s, uint32_t row, uint32_t col,
                    im_kind kind, const char *text, size_t n);
-int jx_im_merge(im_book *b, im_sheet *s, uint32_t r1, uint32_t c1,
-                uint32_t r2, uint32_t c2);
+int jx_im_merge(im_book *b, im_sheet *s, uint32_t r1, uint32_t c1, uint32_t r2,
+                uint32_t c2);
 /* Sorts the cells, indexes the rows and marks merged ranges. */
 void jx_im_book_finish(im_book *b);
 
@@ -142,12 +146,21 @@ void jx_im_shortest(double v, char *buf, size_t bufsz);
  * Returns a malloc'd buffer (*out_n bytes, NUL-terminated) and sets *enc
  * to "UTF-8", "UTF-16LE", … , or returns NULL when the bytes are none of
  * these (binary data). */
-char *jx_im_decode(const char *data, size_t n, size_t *out_n,
-                   const char **enc);
+char *jx_im_decode(const char *data, size_t n, size_t *out_n, const char **enc);
 
 /* ---- Readers ------------------------------------------------------------ */
 
 int jx_im_read_xlsx(im_book *b, const char *data, size_t n);
+/* xlsx_cells.c: 'd' (a date or time), 'p' (a percentage) or 0 for a
+ * number format's code, or for a built-in format's id. */
+char jx_im_xlsx_format_kind(const char *code);
+char jx_im_xlsx_builtin_kind(unsigned id);
+/* A stored number as exact decimal text; false if it is not a number. */
+bool jx_im_xlsx_number(const char *v, char *buf, size_t n);
+/* "0.25" → "25%". */
+void jx_im_xlsx_percent(const char *num, char *buf, size_t n);
+/* A serial date as "2021-08-25" (with the time if it has one). */
+bool jx_im_xlsx_date(const char *v, bool date1904, char *buf, size_t n);
 int jx_im_read_xls(im_book *b, const char *data, size_t n);
 /* CSV or TSV in UTF-8 (decoded already); the delimiter is found from the
  * first lines. */
@@ -163,34 +176,34 @@ bool jx_im_looks_delimited(const char *text, size_t n);
  * that when the language grows the field, only the table changes. */
 typedef enum im_field {
   IM_F_NONE = 0,
-  IM_F_UNIT_CODE, /* 单位编码 */
-  IM_F_UNIT_NAME, /* 单位名称 */
-  IM_F_PROJECT,   /* 项目名称 */
-  IM_F_CODE,      /* 项目编码 */
-  IM_F_BUDGET,    /* 预算数 */
-  IM_F_FISCAL,    /* 财政资金 */
-  IM_F_OTHER,     /* 其他资金 */
-  IM_F_PURPOSE,   /* 资金用途 */
-  IM_F_GOAL,      /* 绩效目标 */
-  IM_F_L1,        /* 一级指标 */
-  IM_F_L2,        /* 二级指标 */
-  IM_F_L3,        /* 三级指标: the indicator's name */
-  IM_F_CONTENT,   /* 指标内容 / 绩效指标描述 */
-  IM_F_SIGN,      /* 计算符号 / 指标性质 */
-  IM_F_VALUE,     /* 指标值 */
-  IM_F_UNIT,      /* 度量单位 / 计量单位 */
+  IM_F_UNIT_CODE,  /* 单位编码 */
+  IM_F_UNIT_NAME,  /* 单位名称 */
+  IM_F_PROJECT,    /* 项目名称 */
+  IM_F_CODE,       /* 项目编码 */
+  IM_F_BUDGET,     /* 预算数 */
+  IM_F_FISCAL,     /* 财政资金 */
+  IM_F_OTHER,      /* 其他资金 */
+  IM_F_PURPOSE,    /* 资金用途 */
+  IM_F_GOAL,       /* 绩效目标 */
+  IM_F_L1,         /* 一级指标 */
+  IM_F_L2,         /* 二级指标 */
+  IM_F_L3,         /* 三级指标: the indicator's name */
+  IM_F_CONTENT,    /* 指标内容 / 绩效指标描述 */
+  IM_F_SIGN,       /* 计算符号 / 指标性质 */
+  IM_F_VALUE,      /* 指标值 */
+  IM_F_UNIT,       /* 度量单位 / 计量单位 */
   IM_F_VALUE_DESC, /* 指标值说明 */
-  IM_F_BASIS,     /* 指标值确定依据 */
-  IM_F_SCORING,   /* 评（扣）分标准 */
-  IM_F_WEIGHT,    /* 权重 / 分值 */
-  IM_F_NOTE,      /* 备注 */
-  IM_F_PREV,      /* 上年指标值 */
-  IM_F_SEQ,       /* 序号: a row number, nothing to keep */
+  IM_F_BASIS,      /* 指标值确定依据 */
+  IM_F_SCORING,    /* 评（扣）分标准 */
+  IM_F_WEIGHT,     /* 权重 / 分值 */
+  IM_F_NOTE,       /* 备注 */
+  IM_F_PREV,       /* 上年指标值 */
+  IM_F_SEQ,        /* 序号: a row number, nothing to keep */
   IM_F_COUNT
 } im_field;
 
 typedef enum im_target {
-  IM_T_PROJECT, /* the project's own statements (name, code, budget …) */
+  IM_T_PROJECT,   /* the project's own statements (name, code, budget …) */
   IM_T_INDICATOR, /* the indicator statement (category, name, value) */
   IM_T_DESC,      /* the indicator's desc */
   IM_T_BASIS,     /* the indicator's basis */
@@ -200,8 +213,8 @@ typedef enum im_target {
 
 typedef struct im_field_info {
   im_field field;
-  const char *id;          /* map-file key: "level3" */
-  const char *label;       /* canonical header: "三级指标" */
+  const char *id;           /* map-file key: "level3" */
+  const char *label;        /* canonical header: "三级指标" */
   const char *const *names; /* header spellings, compared by jx_im_key */
   im_target target;
 } im_field_info;
@@ -216,7 +229,7 @@ im_field jx_im_field_by_name(const char *name);
 /* A column map: which column holds which field.  Filled from the header
  * row, or given by the map file. */
 typedef struct im_colmap {
-  uint32_t col[IM_F_COUNT]; /* 1-based column, 0: absent */
+  uint32_t col[IM_F_COUNT];            /* 1-based column, 0: absent */
   const char *header_text[IM_F_COUNT]; /* map file: a header to look for */
 } im_colmap;
 
@@ -259,7 +272,7 @@ typedef struct im_note {
   const char *label; /* the column or label it was under, or NULL */
   const char *text;
   im_src src;
-  jx_diag_id id; /* JX_DIAG_COUNT: no diagnostic (a heading) */
+  jx_diag_id id;   /* JX_DIAG_COUNT: no diagnostic (a heading) */
   const char *arg; /* the diagnostic's extra argument */
   int group;       /* >= 0: one diagnostic for the group's first note */
   int reason;      /* an im_reason for import-cell and import-as-text, or -1 */
@@ -278,7 +291,7 @@ typedef struct im_value {
 
 typedef struct im_indicator {
   struct im_indicator *next;
-  im_note *notes; /* kept before it */
+  im_note *notes;      /* kept before it */
   const char *l1, *l2; /* as written: NULL l2 → the `indicator` keyword */
   im_src cat_src;
   im_text name;
@@ -307,7 +320,7 @@ typedef struct im_project {
   im_month *schedule;
   im_goal *goals;
   im_indicator *indicators;
-  im_note *tail; /* kept at the end of the block */
+  im_note *tail;   /* kept at the end of the block */
   const char *key; /* rows layout: what groups rows into this project */
 } im_project;
 
@@ -446,11 +459,10 @@ const char *jx_im_category_word(jx_arena *a, const char *text);
 
 /* Recognises the official forms in a sheet; returns how many.  `before`
  * (may be NULL) goes before the first form's project. */
-int jx_im_layout_form(im_plan *p, im_book *b, uint32_t sheet,
-                      const im_map *m, im_note *before);
+int jx_im_layout_form(im_plan *p, im_book *b, uint32_t sheet, const im_map *m,
+                      im_note *before);
 /* Recognises a row-per-indicator table in a sheet; returns 1 if found. */
-int jx_im_layout_rows(im_plan *p, im_book *b, uint32_t sheet,
-                      const im_map *m);
+int jx_im_layout_rows(im_plan *p, im_book *b, uint32_t sheet, const im_map *m);
 
 /* An indicator table below a header row (shared by both layouts): reads
  * rows first_row.. until last_row (0: the end of the sheet, or a row that

@@ -32,8 +32,9 @@ static bool digit(char c) {
 
 /* Labels that name a block and hold no value of their own. */
 static const char *const block_labels[] = {
-    "预算规模及资金用途", "预算规模及用途", "项目资金", "资金情况", "绩效指标",
-    "年度绩效指标", "项目支出绩效目标", "预算规模", NULL};
+    "预算规模及资金用途", "预算规模及用途", "项目资金",
+    "资金情况",           "绩效指标",       "年度绩效指标",
+    "项目支出绩效目标",   "预算规模",       NULL};
 
 static bool is_block_label(jx_arena *a, const char *text) {
   const char *k = jx_im_key(a, text);
@@ -130,7 +131,8 @@ bool jx_im_form_start(im_book *b, uint32_t sheet, uint32_t row) {
   return start;
 }
 
-/* ---- the header block ------------------------------------------------------------ */
+/* ---- the header block
+ * ------------------------------------------------------------ */
 
 typedef struct form {
   im_plan *p;
@@ -242,8 +244,8 @@ static void labelled(form *f, im_field field, im_cell *c) {
   if (!v.text || !*v.text)
     return;
   if (slot->text)
-    jx_im_note(f->p, &pr->notes, jx_im_field_info(field)->label, v.text,
-               v.src, JX_W_IMPORT_CONFLICT, slot->text, -1);
+    jx_im_note(f->p, &pr->notes, jx_im_field_info(field)->label, v.text, v.src,
+               JX_W_IMPORT_CONFLICT, slot->text, -1);
   else
     *slot = v;
 }
@@ -263,9 +265,8 @@ static void schedule(form *f, uint32_t row, im_cell *cells, size_t n,
     if (!m)
       continue;
     im_cell *below = jx_im_at(s, row + 1, cells[j].col);
-    im_cell *right = j + 1 < n && !jx_im_month(cells[j + 1].text)
-                         ? &cells[j + 1]
-                         : NULL;
+    im_cell *right =
+        j + 1 < n && !jx_im_month(cells[j + 1].text) ? &cells[j + 1] : NULL;
     months[k] = m;
     mcell[k] = &cells[j];
     pct[k] = below ? below : right;
@@ -310,8 +311,8 @@ static bool unit_line(form *f, im_cell *c) {
     return false;
   im_text v = text_of(f, c);
   const char *name = jx_im_clean(&f->p->arena, t + d, strlen(t + d), NULL);
-  f->unit = jx_im_unit(f->p, jx_arena_strndup(&f->p->arena, t, d), name,
-                       v.src, v.src);
+  f->unit = jx_im_unit(f->p, jx_arena_strndup(&f->p->arena, t, d), name, v.src,
+                       v.src);
   return true;
 }
 
@@ -366,8 +367,8 @@ static void header_block(form *f, uint32_t first, uint32_t last) {
   }
 }
 
-int jx_im_layout_form(im_plan *p, im_book *b, uint32_t sheet,
-                      const im_map *m, im_note *before) {
+int jx_im_layout_form(im_plan *p, im_book *b, uint32_t sheet, const im_map *m,
+                      im_note *before) {
   const im_sheet *s = &b->sheets[sheet];
   int forms = 0;
   uint32_t row = 1;

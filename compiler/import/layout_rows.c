@@ -16,7 +16,8 @@
 #include <stdio.h>
 #include <string.h>
 
-/* ---- header rows ------------------------------------------------------------ */
+/* ---- header rows ------------------------------------------------------------
+ */
 
 bool jx_im_is_header_row(im_book *b, uint32_t sheet, uint32_t row) {
   size_t n;
@@ -50,9 +51,8 @@ int jx_im_header_row(im_table *t, uint32_t row, const im_colmap *given) {
     im_field f = jx_im_field_of(c[i].text);
     /* The map file may name a column by its header text. */
     for (int g = 1; given && g < IM_F_COUNT; g++)
-      if (given->header_text[g] &&
-          strcmp(jx_im_key(a, given->header_text[g]),
-                 jx_im_key(a, c[i].text)) == 0)
+      if (given->header_text[g] && strcmp(jx_im_key(a, given->header_text[g]),
+                                          jx_im_key(a, c[i].text)) == 0)
         f = (im_field)g;
     if (f != IM_F_NONE && !t->map.col[f]) {
       t->map.col[f] = col;
@@ -76,7 +76,8 @@ int jx_im_header_row(im_table *t, uint32_t row, const im_colmap *given) {
   return found;
 }
 
-/* ---- keeping what is not understood ------------------------------------------ */
+/* ---- keeping what is not understood
+ * ------------------------------------------ */
 
 void jx_im_keep_rest(im_plan *p, im_book *b, uint32_t sheet, uint32_t row,
                      im_note **list) {
@@ -87,19 +88,20 @@ void jx_im_keep_rest(im_plan *p, im_book *b, uint32_t sheet, uint32_t row,
       continue;
     c[i].used = true;
     bool err = c[i].kind == IM_ERROR;
-    const char *text = jx_im_clean(&p->arena, c[i].text, strlen(c[i].text),
-                                   NULL);
+    const char *text =
+        jx_im_clean(&p->arena, c[i].text, strlen(c[i].text), NULL);
     if (!*text)
       continue;
-    im_note *k = jx_im_note(p, list, NULL, text, jx_im_src_cell(sheet, &c[i]),
-                            err ? JX_E_IMPORT_CELL : JX_W_IMPORT_STRAY, NULL,
-                            -1);
+    im_note *k =
+        jx_im_note(p, list, NULL, text, jx_im_src_cell(sheet, &c[i]),
+                   err ? JX_E_IMPORT_CELL : JX_W_IMPORT_STRAY, NULL, -1);
     if (err)
       k->reason = IM_R_ERROR_VALUE;
   }
 }
 
-/* ---- one row ------------------------------------------------------------------ */
+/* ---- one row
+ * ------------------------------------------------------------------ */
 
 typedef struct rows_state {
   im_table *t;
@@ -147,8 +149,8 @@ static int column_group(im_table *t, uint32_t col) {
 }
 
 /* A cell kept as a comment under its column's header. */
-static void keep_cell(rows_state *r, uint32_t col, jx_diag_id id,
-                      int reason, bool grouped) {
+static void keep_cell(rows_state *r, uint32_t col, jx_diag_id id, int reason,
+                      bool grouped) {
   im_cell *c = jx_im_at(&r->t->b->sheets[r->t->sheet], r->row, col);
   if (!c || c->used)
     return;
@@ -205,12 +207,12 @@ static void keep_row(rows_state *r) {
     if (noted || (project && c[i].used))
       continue; /* the error note's cell; the project's own statements */
     c[i].used = true;
-    const char *text = jx_im_clean(&t->p->arena, c[i].text,
-                                   strlen(c[i].text), NULL);
+    const char *text =
+        jx_im_clean(&t->p->arena, c[i].text, strlen(c[i].text), NULL);
     if (*text)
-      jx_im_note(t->p, &r->notes, c[i].col <= t->ncols ? t->hdr[c[i].col] : NULL,
-                 text, jx_im_src_cell(t->sheet, &c[i]), JX_DIAG_COUNT, NULL,
-                 -1);
+      jx_im_note(t->p, &r->notes,
+                 c[i].col <= t->ncols ? t->hdr[c[i].col] : NULL, text,
+                 jx_im_src_cell(t->sheet, &c[i]), JX_DIAG_COUNT, NULL, -1);
   }
 }
 
@@ -250,8 +252,8 @@ static void project_field(rows_state *r, im_field f, im_text *slot) {
   if (f == IM_F_BUDGET || f == IM_F_FISCAL || f == IM_F_OTHER) {
     const char *a = jx_im_amount(&r->t->p->arena, v.text);
     if (!a) {
-      jx_im_note(r->t->p, &r->notes, jx_im_field_info(f)->label, v.text,
-                 v.src, JX_E_IMPORT_CELL, NULL, -1)
+      jx_im_note(r->t->p, &r->notes, jx_im_field_info(f)->label, v.text, v.src,
+                 JX_E_IMPORT_CELL, NULL, -1)
           ->reason = IM_R_AMOUNT;
       return;
     }
@@ -299,7 +301,8 @@ static void project_columns(rows_state *r) {
 
 /* Reads the value cells; false (with an error note) if they cannot be
  * read, in which case the row is kept as comments. */
-static bool read_value(rows_state *r, im_indicator *ind, const char **desc_col) {
+static bool read_value(rows_state *r, im_indicator *ind,
+                       const char **desc_col) {
   im_cell *vc, *sc, *uc, *dc;
   im_text value = take(r, IM_F_VALUE, &vc);
   im_text sign = take(r, IM_F_SIGN, &sc);
@@ -343,8 +346,8 @@ static bool read_value(rows_state *r, im_indicator *ind, const char **desc_col) 
   ind->sign_src = sign.text ? sign.src : jx_im_src_none();
   ind->unit_src = unit.text ? unit.src : jx_im_src_none();
   if (rv.kept_id != JX_DIAG_COUNT)
-    jx_im_note(p, &r->notes, r->t->hdr[vc ? vc->col : 0], value.text,
-               value.src, rv.kept_id, jx_im_value_text(a, &rv.v), -1)
+    jx_im_note(p, &r->notes, r->t->hdr[vc ? vc->col : 0], value.text, value.src,
+               rv.kept_id, jx_im_value_text(a, &rv.v), -1)
         ->reason = rv.reason;
   if (unit.text && rv.v.kind == IM_V_NUMBER && value.text) {
     /* The unit column is taken only when the value has no unit of its own;
@@ -377,7 +380,8 @@ static void one_row(rows_state *r) {
   if (l1.text) {
     /* a new level-1 group (not the same merged cell again) */
     if (!r->l1.text || l1.src.row != r->l1.src.row ||
-        l1.src.col != r->l1.src.col || l1.src.loc.offset != r->l1.src.loc.offset)
+        l1.src.col != r->l1.src.col ||
+        l1.src.loc.offset != r->l1.src.loc.offset)
       r->l2.text = NULL;
     r->l1 = l1;
   }
@@ -460,8 +464,7 @@ uint32_t jx_im_table_rows(im_table *t, uint32_t first_row) {
   return row;
 }
 
-int jx_im_layout_rows(im_plan *p, im_book *b, uint32_t sheet,
-                      const im_map *m) {
+int jx_im_layout_rows(im_plan *p, im_book *b, uint32_t sheet, const im_map *m) {
   const im_sheet *s = &b->sheets[sheet];
   uint32_t header = m && m->header_row ? m->header_row : 0;
   for (uint32_t row = 1; !header && row <= s->rows && row <= 50; row++)

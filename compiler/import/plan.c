@@ -72,11 +72,11 @@ im_note *jx_im_heading(im_plan *p, im_note **list, const char *text,
 im_unit *jx_im_unit(im_plan *p, const char *code, const char *name,
                     im_src code_src, im_src name_src) {
   for (im_unit *u = p->units; u; u = u->next) {
-    bool same = code ? u->code.text && strcmp(u->code.text, code) == 0
-                     : !u->code.text &&
-                           ((!name && !u->name.text) ||
-                            (name && u->name.text &&
-                             strcmp(u->name.text, name) == 0));
+    bool same =
+        code ? u->code.text && strcmp(u->code.text, code) == 0
+             : !u->code.text &&
+                   ((!name && !u->name.text) ||
+                    (name && u->name.text && strcmp(u->name.text, name) == 0));
     if (same)
       return u;
   }

@@ -28,7 +28,13 @@
 #include <stdlib.h>
 #include <string.h>
 
-typedef enum section { S_NONE, S_GOALS, S_DIVISIONS, S_MEASURES, S_OTHER } section;
+typedef enum section {
+  S_NONE,
+  S_GOALS,
+  S_DIVISIONS,
+  S_MEASURES,
+  S_OTHER
+} section;
 
 typedef struct owned {
   struct owned *next;
@@ -123,8 +129,8 @@ static im_note *take_pending(reader *r) {
 
 /* An owner prefix: a short organisation name and a colon (林业局：). */
 static size_t owner_prefix(const char *s) {
-  static const char *const suffix[] = {"局", "院", "委", "办", "中心", "站",
-                                       "所", "队", "处", "科", "股", "室",
+  static const char *const suffix[] = {"局", "院", "委", "办",  "中心", "站",
+                                       "所", "队", "处", "科",  "股",   "室",
                                        "馆", "会", "厅", "公司"};
   const char *colon = strstr(s, "：");
   if (!colon || colon == s || (size_t)(colon - s) > 36)
@@ -151,8 +157,7 @@ static void own(reader *r, im_goal *g, im_measure *m, im_src src) {
   jx_im_append(&r->owned, o);
 }
 
-static void add_goal(reader *r, im_goal **list, const char *text,
-                     im_src src) {
+static void add_goal(reader *r, im_goal **list, const char *text, im_src src) {
   im_goal *g = jx_arena_alloc(&r->p->arena, sizeof *g);
   g->notes = take_pending(r);
   g->text.text = text;
@@ -189,11 +194,10 @@ static void indicators(reader *r, const char *line, size_t at) {
       if (hit && (!op || hit < op))
         op = hit;
     }
-    im_src src =
-        line_src(r, at + label + (size_t)(clause - t), strlen(clause));
+    im_src src = line_src(r, at + label + (size_t)(clause - t), strlen(clause));
     if (!op || op == clause) {
-      jx_im_note(r->p, notes, "绩效指标", clause, src, JX_W_IMPORT_STRAY,
-                 NULL, -1);
+      jx_im_note(r->p, notes, "绩效指标", clause, src, JX_W_IMPORT_STRAY, NULL,
+                 -1);
     } else {
       /* the name is the last clause before the operator */
       char *name = clause, *desc = NULL;
@@ -248,8 +252,9 @@ static void dept_line(reader *r, const char *s, size_t at) {
   if (cn && starts(s + 3 + cn, "）") &&
       (r->sec == S_DIVISIONS || r->sec == S_MEASURES)) {
     const char *rest = s + 3 + cn + 3;
-    heading(r, r->sec == S_DIVISIONS ? s
-                                     : jx_arena_strndup(a, s, (size_t)(rest - s)));
+    heading(r, r->sec == S_DIVISIONS
+                   ? s
+                   : jx_arena_strndup(a, s, (size_t)(rest - s)));
     if (r->sec == S_DIVISIONS) {
       char *name = jx_arena_strdup(a, rest);
       size_t n = strlen(name);
@@ -269,8 +274,8 @@ static void dept_line(reader *r, const char *s, size_t at) {
     const char *stop = strstr(rest, "。");
     im_measure *m = jx_arena_alloc(a, sizeof *m);
     m->notes = take_pending(r);
-    m->title.text = jx_arena_strndup(a, rest,
-                                     stop ? (size_t)(stop - rest) : strlen(rest));
+    m->title.text =
+        jx_arena_strndup(a, rest, stop ? (size_t)(stop - rest) : strlen(rest));
     m->title.src = line_src(r, at + (size_t)(rest - s), strlen(rest));
     if (stop && stop[3]) {
       m->text.text = jx_im_clean(a, stop + 3, strlen(stop + 3), NULL);
@@ -320,11 +325,12 @@ static void dept_line(reader *r, const char *s, size_t at) {
   default:
     break;
   }
-  jx_im_note(r->p, &r->p->dept->tail, NULL, para, src, JX_W_IMPORT_STRAY,
-             NULL, -1);
+  jx_im_note(r->p, &r->p->dept->tail, NULL, para, src, JX_W_IMPORT_STRAY, NULL,
+             -1);
 }
 
-/* ---- project tables ------------------------------------------------------------- */
+/* ---- project tables
+ * ------------------------------------------------------------- */
 
 static bool is_table_heading(const char *s) {
   size_t i = 0;
@@ -421,7 +427,8 @@ static void table(reader *r, const char *title, size_t *pos) {
   *pos = p;
 }
 
-/* ---- the document ------------------------------------------------------------------- */
+/* ---- the document
+ * ------------------------------------------------------------------- */
 
 static section section_kind(const char *t) {
   if (strstr(t, "保障") || strstr(t, "措施"))
@@ -453,8 +460,8 @@ static void title(reader *r, const char *s, im_src src) {
       cut = p;
       break;
     }
-  static const char *const tails[] = {"部门整体", "部门预算", "部门", "整体",
-                                      "预算", "度"};
+  static const char *const tails[] = {"部门整体", "部门预算", "部门",
+                                      "整体",     "预算",     "度"};
   size_t n = (size_t)(cut - s);
   for (size_t k = 0; k < sizeof tails / sizeof *tails; k++) {
     size_t t = strlen(tails[k]);
@@ -477,8 +484,7 @@ static void resolve_owners(reader *r) {
         u = x;
     if (!u) {
       im_note **to = o->goal ? &o->goal->notes : &o->measure->notes;
-      jx_im_note(r->p, to, NULL, o->owner, o->src, JX_W_IMPORT_OWNER,
-                 NULL, -1);
+      jx_im_note(r->p, to, NULL, o->owner, o->src, JX_W_IMPORT_OWNER, NULL, -1);
     }
     if (o->goal)
       jx_im_append(u ? &u->goals : &r->p->dept->goals, o->goal);

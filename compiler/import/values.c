@@ -5,8 +5,8 @@
  * conventions" and "How budget systems store an indicator"):
  *
  *   计算符号 codes   1 ≥, 2 ＞, 3 ＝, 4 ＜, 5 ≤, 6 定性 (9 定量, no operator)
- *   prefix words    不低于 90%, ≥90%, 大于等于90%  (the language's own spellings)
- *   postfix words   90%以上 / 不低于 → ≥;  以下 / 以内 / 不超过 → ≤;
+ *   prefix words    不低于 90%, ≥90%, 大于等于90%  (the language's own
+ * spellings) postfix words   90%以上 / 不低于 → ≥;  以下 / 以内 / 不超过 → ≤;
  *                   大于 → >;  小于 → <;  …前 / …之前 after a date → ≤
  *   amounts         1,909.00 (thousands separators), 89.1万 (= 万元 in a
  *                   money column), full-width digits (NFKC)
@@ -25,7 +25,8 @@
 #include "parse.h"
 #include "units.h"
 
-/* ---- what the lexer reads ----------------------------------------------------- */
+/* ---- what the lexer reads
+ * ----------------------------------------------------- */
 
 typedef struct tok_count {
   int n;
@@ -64,7 +65,8 @@ bool jx_im_token_ok(const char *text, const char *kind) {
   return ok;
 }
 
-/* ---- small scanners over NFKC text ----------------------------------------- */
+/* ---- small scanners over NFKC text -----------------------------------------
+ */
 
 static bool starts(const char *s, const char *p) {
   return strncmp(s, p, strlen(p)) == 0;
@@ -139,8 +141,8 @@ static bool unit_ok(const char *u) {
       cp = c & 0x07, k = 4;
     for (size_t j = 1; j < k; j++)
       cp = (cp << 6) | ((unsigned char)u[i + j] & 0x3F);
-    bool punct = (cp >= 0x2000 && cp <= 0x2FFF && !(cp >= 0x2100 && cp <= 0x213F) &&
-                  cp != 0x2030) ||
+    bool punct = (cp >= 0x2000 && cp <= 0x2FFF &&
+                  !(cp >= 0x2100 && cp <= 0x213F) && cp != 0x2030) ||
                  (cp >= 0x3000 && cp <= 0x303F) || cp == 0xFEFF ||
                  (cp >= 0xFF00 && cp != 0xFF05);
     if (punct)
@@ -172,10 +174,11 @@ const char *jx_im_reason(im_reason r, bool zh) {
   return (unsigned)r < IM_R_COUNT ? reasons[r][zh ? 1 : 0] : "";
 }
 
-/* ---- goals ------------------------------------------------------------------- */
+/* ---- goals
+ * ------------------------------------------------------------------- */
 
-static const char *const cn_digits[] = {"一", "二", "三", "四", "五", "六",
-                                        "七", "八", "九", "十"};
+static const char *const cn_digits[] = {"一", "二", "三", "四", "五",
+                                        "六", "七", "八", "九", "十"};
 
 /* The length of a numbering mark at the start of s ("1." "2、" "（3）"
  * "(4)" "①" "五、"), 0 if there is none. */
@@ -245,7 +248,8 @@ void jx_im_split_goals(jx_arena *a, const char *text,
   }
 }
 
-/* ---- amounts, months, percentages ------------------------------------------ */
+/* ---- amounts, months, percentages ------------------------------------------
+ */
 
 const char *jx_im_amount(jx_arena *a, const char *text) {
   const char *k = jx_im_key(a, text);
@@ -258,7 +262,7 @@ const char *jx_im_amount(jx_arena *a, const char *text) {
     return jx_im_token_ok(num, "number") ? num : NULL;
   const char *norm = strcmp(unit, "万") == 0   ? "万元"
                      : strcmp(unit, "亿") == 0 ? "亿元"
-                                              : unit;
+                                               : unit;
   if (strcmp(norm, "元") != 0 && strcmp(norm, "万元") != 0 &&
       strcmp(norm, "亿元") != 0 && strcmp(norm, "千元") != 0)
     return NULL;
@@ -286,8 +290,8 @@ int jx_im_month(const char *text) {
   } else if (starts(k, "第")) {
     static const char *const q[] = {"一", "二", "三", "四"};
     for (int i = 0; i < 4; i++)
-      if (starts(k + 3, q[i]) && (strcmp(k + 6, "季度") == 0 ||
-                                  strcmp(k + 6, "季度末") == 0))
+      if (starts(k + 3, q[i]) &&
+          (strcmp(k + 6, "季度") == 0 || strcmp(k + 6, "季度末") == 0))
         m = 3 * (i + 1);
   } else if (strcmp(k, "年底") == 0 || strcmp(k, "年末") == 0) {
     m = 12;
@@ -339,7 +343,8 @@ const char *jx_im_percent(jx_arena *a, const char *text, bool fraction) {
   return jx_im_token_ok(out, "number") ? out : NULL;
 }
 
-/* ---- indicator values ----------------------------------------------------- */
+/* ---- indicator values -----------------------------------------------------
+ */
 
 typedef struct opword {
   const char *w;
@@ -377,9 +382,9 @@ static int read_sign(jx_arena *a, const char *sign, int *op) {
     const char *w;
     int kind, op;
   } signs[] = {
-      {"1", 1, JX_OP_GE},   {"2", 1, JX_OP_GT},   {"3", 1, JX_OP_EQ},
-      {"4", 1, JX_OP_LT},   {"5", 1, JX_OP_LE},   {"6", 2, 0},
-      {"9", 3, 0},          {"定性", 2, 0},       {"定量", 3, 0},
+      {"1", 1, JX_OP_GE},   {"2", 1, JX_OP_GT}, {"3", 1, JX_OP_EQ},
+      {"4", 1, JX_OP_LT},   {"5", 1, JX_OP_LE}, {"6", 2, 0},
+      {"9", 3, 0},          {"定性", 2, 0},     {"定量", 3, 0},
       {"定量(其他)", 3, 0}, {"其他", 3, 0},
   };
   for (size_t i = 0; i < COUNT(signs); i++)
@@ -539,8 +544,8 @@ void jx_im_read_value(jx_arena *a, const char *sign, const char *value,
   } else {
     if (!*u && unit && *unit)
       u = jx_im_key(a, unit);
-    if (*u && (!unit_ok(u) || (!jx_unit_lookup(u, strlen(u)) &&
-                                strlen(u) > 9))) {
+    if (*u &&
+        (!unit_ok(u) || (!jx_unit_lookup(u, strlen(u)) && strlen(u) > 9))) {
       /* "3个月内完成": a number, then words, not a unit */
       out->v.kind = IM_V_TEXT;
       out->v.text = text;

@@ -76,7 +76,8 @@ static void comment_text(jx_strbuf *o, const char *s, size_t n) {
   }
 }
 
-/* ---- places ------------------------------------------------------------------------ */
+/* ---- places
+ * ------------------------------------------------------------------------ */
 
 static bool has_src(const im_src *s) {
   return jx_im_src_valid(s);
@@ -259,7 +260,8 @@ static void notes(writer *w, const im_note *n) {
   }
 }
 
-/* ---- statements ------------------------------------------------------------------ */
+/* ---- statements
+ * ------------------------------------------------------------------ */
 
 /* The parts of a statement (import.c pairs them with a node's); IM_W_MORE
  * is a cell that went into a part, such as the 计算符号 of a value. */

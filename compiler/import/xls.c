@@ -26,8 +26,8 @@ static int read_handle(im_book *b, const void *h) {
                       "%s: the workbook is password-protected", b->path);
   if (freexl_get_info(h, FREEXL_BIFF_SHEET_COUNT, &count) != FREEXL_OK ||
       count == 0)
-    return jx_im_fail(b, JX_E_IMPORT_UNREADABLE, "%s: the workbook has no sheet",
-                      b->path);
+    return jx_im_fail(b, JX_E_IMPORT_UNREADABLE,
+                      "%s: the workbook has no sheet", b->path);
   for (unsigned short i = 0; i < count && i < JX_IM_MAX_SHEETS; i++) {
     const char *name = NULL;
     char fallback[32];
@@ -84,8 +84,8 @@ static int read_handle(im_book *b, const void *h) {
         default:
           continue;
         }
-        if (*text && !jx_im_put(b, s, r + 1, (uint32_t)c + 1, kind, text,
-                                strlen(text)))
+        if (*text &&
+            !jx_im_put(b, s, r + 1, (uint32_t)c + 1, kind, text, strlen(text)))
           return -1;
       }
   }
@@ -100,8 +100,7 @@ int jx_im_read_xls(im_book *b, const char *data, size_t n) {
   int fd = mkstemp(path);
   if (fd < 0)
     return jx_im_fail(b, JX_E_IMPORT_UNREADABLE,
-                      "%s: cannot make a temporary file for freexl",
-                      b->path);
+                      "%s: cannot make a temporary file for freexl", b->path);
   size_t off = 0;
   while (off < n) {
     ssize_t k = write(fd, data + off, n - off);

@@ -14,10 +14,8 @@
  *   xl/styles.xml                which cell styles show a date or a %
  *   xl/worksheets/sheetN.xml     the cells and the merged ranges
  *
- * Numbers are kept as decimal text: a value written as
- * 89.099999999999994 (17 digits, as some writers store 89.1) becomes the
- * shortest text that reads back as the same double, "89.1".  Text with 15
- * significant digits or fewer is exact already and kept as written.
+ * What a stored value means (numbers, percentages, dates) is
+ * xlsx_cells.c's.
  *
  * A zip bomb is refused before it is inflated when its directory admits
  * the size, and while inflating when it lies: JX_IM_MAX_PART per part and
@@ -32,7 +30,8 @@
 #include <stdlib.h>
 #include <string.h>
 
-/* ---- the zip container, from memory --------------------------------------- */
+/* ---- the zip container, from memory ---------------------------------------
+ */
 
 typedef struct membuf {
   const char *data;
@@ -57,8 +56,8 @@ static uLong ZCALLBACK mem_read(voidpf opaque, voidpf stream, void *buf,
   return (uLong)k;
 }
 
-static uLong ZCALLBACK mem_write(voidpf opaque, voidpf stream,
-                                 const void *buf, uLong size) {
+static uLong ZCALLBACK mem_write(voidpf opaque, voidpf stream, const void *buf,
+                                 uLong size) {
   (void)opaque;
   (void)stream;
   (void)buf;
@@ -96,7 +95,8 @@ static int ZCALLBACK mem_error(voidpf opaque, voidpf stream) {
   return 0;
 }
 
-/* ---- reading one part through expat ---------------------------------------- */
+/* ---- reading one part through expat ----------------------------------------
+ */
 
 typedef struct xlsx xlsx;
 typedef void (*start_fn)(xlsx *x, const char *name, const char **attr);
@@ -139,7 +139,7 @@ struct xlsx {
   uint32_t row, col;
   const char *c_type;
   int c_style;
-  jx_strbuf value; /* <v> */
+  jx_strbuf value;       /* <v> */
   jx_strbuf inline_text; /* <is> */
   bool in_v, in_is, in_t;
 };
@@ -205,13 +205,12 @@ static int read_part(xlsx *x, const char *name, bool optional, start_fn st,
     return jx_im_fail(b, JX_E_IMPORT_TOO_LARGE,
                       "%s: part %s inflates to %llu bytes (the limit is %u "
                       "MiB a part, %u MiB in all)",
-                      b->path, name,
-                      (unsigned long long)info.uncompressed_size,
+                      b->path, name, (unsigned long long)info.uncompressed_size,
                       JX_IM_MAX_PART >> 20, JX_IM_MAX_UNZIPPED >> 20);
   if (unzOpenCurrentFile(x->zip) != UNZ_OK)
     return jx_im_fail(b, JX_E_IMPORT_UNREADABLE,
-                      "%s: cannot open part %s (encrypted or damaged)",
-                      b->path, name);
+                      "%s: cannot open part %s (encrypted or damaged)", b->path,
+                      name);
   x->parser = XML_ParserCreate("UTF-8");
   XML_SetUserData(x->parser, x);
   XML_SetElementHandler(x->parser, x_start, x_end);
@@ -227,9 +226,9 @@ static int read_part(xlsx *x, const char *name, bool optional, start_fn st,
   for (;;) {
     int k = unzReadCurrentFile(x->zip, buf, sizeof buf);
     if (k < 0) {
-      rc = jx_im_fail(b, JX_E_IMPORT_UNREADABLE,
-                      "%s: part %s is damaged (zip error %d)", b->path, name,
-                      k);
+      rc =
+          jx_im_fail(b, JX_E_IMPORT_UNREADABLE,
+                     "%s: part %s is damaged (zip error %d)", b->path, name, k);
       break;
     }
     part_bytes += (size_t)k;
@@ -245,9 +244,8 @@ static int read_part(xlsx *x, const char *name, bool optional, start_fn st,
     if (XML_Parse(x->parser, buf, k, k == 0) == XML_STATUS_ERROR) {
       if (!b->failed)
         jx_im_fail(b, JX_E_IMPORT_UNREADABLE,
-                   "%s: part %s is not well-formed XML (line %lu: %s)",
-                   b->path, name,
-                   (unsigned long)XML_GetCurrentLineNumber(x->parser),
+                   "%s: part %s is not well-formed XML (line %lu: %s)", b->path,
+                   name, (unsigned long)XML_GetCurrentLineNumber(x->parser),
                    XML_ErrorString(XML_GetErrorCode(x->parser)));
       rc = -1;
       break;
@@ -260,8 +258,8 @@ static int read_part(xlsx *x, const char *name, bool optional, start_fn st,
       break;
   }
   if (unzCloseCurrentFile(x->zip) == UNZ_CRCERROR && rc == 0)
-    rc = jx_im_fail(b, JX_E_IMPORT_UNREADABLE,
-                    "%s: part %s fails its checksum", b->path, name);
+    rc = jx_im_fail(b, JX_E_IMPORT_UNREADABLE, "%s: part %s fails its checksum",
+                    b->path, name);
   XML_ParserFree(x->parser);
   x->parser = NULL;
   return rc;
@@ -363,7 +361,8 @@ static void workbook_start(xlsx *x, const char *name, const char **attr) {
   }
 }
 
-/* ---- shared strings -------------------------------------------------------- */
+/* ---- shared strings --------------------------------------------------------
+ */
 
 static void sst_start(xlsx *x, const char *name, const char **attr) {
   (void)attr;
@@ -387,9 +386,8 @@ static void sst_end(xlsx *x, const char *name) {
   } else if (strcmp(name, "si") == 0 && x->in_si) {
     x->in_si = false;
     if (x->n_sst >= JX_IM_MAX_CELLS) {
-      jx_im_fail(x->b, JX_E_IMPORT_TOO_LARGE,
-                 "%s: more than %u shared strings", x->b->path,
-                 JX_IM_MAX_CELLS);
+      jx_im_fail(x->b, JX_E_IMPORT_TOO_LARGE, "%s: more than %u shared strings",
+                 x->b->path, JX_IM_MAX_CELLS);
       XML_StopParser(x->parser, XML_FALSE);
       return;
     }
@@ -402,50 +400,13 @@ static void sst_end(xlsx *x, const char *name) {
   }
 }
 
-/* ---- styles ------------------------------------------------------------------ */
-
-/* 'd' for a date or time format, 'p' for a percentage, 0 otherwise. */
-static char code_kind(const char *code) {
-  bool date = false, pct = false;
-  for (const char *p = code; *p; p++) {
-    char c = *p;
-    if (c == '"') { /* literal text */
-      while (p[1] && p[1] != '"')
-        p++;
-      if (p[1])
-        p++;
-    } else if (c == '\\' && p[1]) {
-      p++;
-    } else if (c == '[') { /* [Red], [$-804], [h] */
-      if (p[1] == 'h' || p[1] == 'H' || p[1] == 'm' || p[1] == 's')
-        date = true;
-      while (p[1] && p[1] != ']')
-        p++;
-      if (p[1])
-        p++;
-    } else if (c == '%') {
-      pct = true;
-    } else if (strchr("yYdDhHsS", c) || c == 'm' || c == 'M') {
-      date = true;
-    }
-  }
-  if (strcmp(code, "General") == 0)
-    return 0;
-  return date ? 'd' : pct ? 'p' : 0;
-}
-
-static char builtin_kind(unsigned id) {
-  if ((id >= 14 && id <= 22) || (id >= 27 && id <= 36) ||
-      (id >= 45 && id <= 47) || (id >= 50 && id <= 58))
-    return 'd';
-  if (id == 9 || id == 10)
-    return 'p';
-  return 0;
-}
+/* ---- styles
+ * ------------------------------------------------------------------ */
 
 static void styles_start(xlsx *x, const char *name, const char **attr) {
   if (strcmp(name, "numFmt") == 0) {
-    const char *id = attr_of(attr, "numFmtId"), *code = attr_of(attr, "formatCode");
+    const char *id = attr_of(attr, "numFmtId"),
+               *code = attr_of(attr, "formatCode");
     if (!id || !code)
       return;
     if (x->n_fmts == x->cap_fmts) {
@@ -453,7 +414,7 @@ static void styles_start(xlsx *x, const char *name, const char **attr) {
       x->fmts = jx_xrealloc(x->fmts, x->cap_fmts * sizeof *x->fmts);
     }
     x->fmts[x->n_fmts].id = (unsigned)strtoul(id, NULL, 10);
-    x->fmts[x->n_fmts].kind = code_kind(code);
+    x->fmts[x->n_fmts].kind = jx_im_xlsx_format_kind(code);
     x->n_fmts++;
   } else if (strcmp(name, "cellXfs") == 0) {
     x->in_xfs = true;
@@ -462,7 +423,7 @@ static void styles_start(xlsx *x, const char *name, const char **attr) {
       return;
     const char *id = attr_of(attr, "numFmtId");
     unsigned n = id ? (unsigned)strtoul(id, NULL, 10) : 0;
-    char kind = builtin_kind(n);
+    char kind = jx_im_xlsx_builtin_kind(n);
     for (size_t i = 0; i < x->n_fmts; i++)
       if (x->fmts[i].id == n)
         kind = x->fmts[i].kind;
@@ -479,7 +440,8 @@ static void styles_end(xlsx *x, const char *name) {
     x->in_xfs = false;
 }
 
-/* ---- a worksheet ---------------------------------------------------------- */
+/* ---- a worksheet ----------------------------------------------------------
+ */
 
 /* "B12" → row 12, column 2; false if it is not a cell reference. */
 static bool parse_ref(const char *s, uint32_t *row, uint32_t *col) {
@@ -501,129 +463,6 @@ static bool parse_ref(const char *s, uint32_t *row, uint32_t *col) {
   *row = r;
   *col = c;
   return true;
-}
-
-/* Days since 1970-01-01 into a civil date (Howard Hinnant's algorithm). */
-static void civil(long long z, int *y, unsigned *m, unsigned *d) {
-  z += 719468;
-  long long era = (z >= 0 ? z : z - 146096) / 146097;
-  unsigned doe = (unsigned)(z - era * 146097);
-  unsigned yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
-  long long yy = (long long)yoe + era * 400;
-  unsigned doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-  unsigned mp = (5 * doy + 2) / 153;
-  *d = doy - (153 * mp + 2) / 5 + 1;
-  *m = mp < 10 ? mp + 3 : mp - 9;
-  *y = (int)(yy + (*m <= 2));
-}
-
-/* An Excel serial date as "2021-08-25" (with the time if it has one). */
-static bool serial_date(const char *v, bool date1904, char *buf, size_t n) {
-  char *end;
-  double s = strtod(v, &end);
-  if (*end || s != s || s < 0 || s > 2958465) /* 9999-12-31 */
-    return false;
-  long long days = (long long)s;
-  double frac = s - (double)days;
-  /* 1900 system: serial 1 is 1900-01-01, and Excel counts a 1900-02-29
-   * that never was (serial 60), so serials from 61 on are one day off. */
-  long long unix_days = date1904 ? days - 24107
-                        : days >= 61 ? days - 25569
-                                     : days - 25568;
-  int y;
-  unsigned m, d;
-  civil(unix_days, &y, &m, &d);
-  long secs = (long)(frac * 86400.0 + 0.5);
-  if (secs >= 86400)
-    secs = 86399;
-  if (secs == 0)
-    snprintf(buf, n, "%04d-%02u-%02u", y, m, d);
-  else
-    snprintf(buf, n, "%04d-%02u-%02u %02ld:%02ld:%02ld", y, m, d, secs / 3600,
-             secs / 60 % 60, secs % 60);
-  return true;
-}
-
-/* A stored number as exact decimal text (the header comment says how). */
-static bool number_text(const char *v, char *buf, size_t n) {
-  const char *p = v;
-  if (*p == '-' || *p == '+')
-    p++;
-  size_t digits = 0, sig = 0;
-  bool lead = true, point = false, exp = false;
-  for (; *p; p++) {
-    if (*p >= '0' && *p <= '9') {
-      digits++;
-      if (*p != '0' || !lead) {
-        lead = false;
-        sig++;
-      }
-    } else if (*p == '.' && !point && !exp) {
-      point = true;
-    } else if ((*p == 'e' || *p == 'E') && digits && !exp) {
-      exp = true;
-      if (p[1] == '-' || p[1] == '+')
-        p++;
-      if (!p[1])
-        return false;
-    } else {
-      return false;
-    }
-  }
-  if (digits == 0)
-    return false;
-  if (!exp && sig <= 15 && strlen(v) < n) {
-    snprintf(buf, n, "%s", v[0] == '+' ? v + 1 : v);
-    /* "5." or ".5" as the language writes them */
-    size_t k = strlen(buf);
-    if (k && buf[k - 1] == '.')
-      buf[k - 1] = '\0';
-    if (buf[0] == '.' || (buf[0] == '-' && buf[1] == '.')) {
-      size_t at = buf[0] == '-' ? 1 : 0;
-      memmove(buf + at + 1, buf + at, strlen(buf + at) + 1);
-      buf[at] = '0';
-    }
-    return true;
-  }
-  jx_im_shortest(strtod(v, NULL), buf, n);
-  return true;
-}
-
-/* "0.25" → "25%": the decimal point moved two places, exactly. */
-static void percent_text(const char *num, char *buf, size_t n) {
-  bool neg = num[0] == '-';
-  const char *s = neg ? num + 1 : num;
-  const char *dot = strchr(s, '.');
-  size_t ilen = dot ? (size_t)(dot - s) : strlen(s);
-  const char *frac = dot ? dot + 1 : "";
-  char digits[160];
-  size_t k = 0;
-  for (size_t i = 0; i < ilen && k < 120; i++)
-    digits[k++] = s[i];
-  size_t flen = strlen(frac);
-  for (size_t i = 0; i < 2; i++)
-    digits[k++] = i < flen ? frac[i] : '0';
-  size_t int_end = k;
-  for (size_t i = 2; i < flen && k < 150; i++)
-    digits[k++] = frac[i];
-  digits[k] = '\0';
-  size_t start = 0;
-  while (start + 1 < int_end && digits[start] == '0')
-    start++;
-  while (k > int_end && digits[k - 1] == '0')
-    k--;
-  size_t o = 0;
-  if (neg)
-    buf[o++] = '-';
-  for (size_t i = start; i < int_end && o < n - 4; i++)
-    buf[o++] = digits[i];
-  if (k > int_end) {
-    buf[o++] = '.';
-    for (size_t i = int_end; i < k && o < n - 3; i++)
-      buf[o++] = digits[i];
-  }
-  buf[o++] = '%';
-  buf[o] = '\0';
 }
 
 static void sheet_start(xlsx *x, const char *name, const char **attr) {
@@ -715,23 +554,23 @@ static void put_cell(xlsx *x) {
     kind = IM_ERROR;
   } else if (strcmp(t, "d") == 0) { /* ISO 8601 */
     kind = IM_DATE;
-    if (len > 10 && v[10] == 'T' &&
-        strncmp(v + 11, "00:00:00", 8) == 0)
+    if (len > 10 && v[10] == 'T' && strncmp(v + 11, "00:00:00", 8) == 0)
       len = 10;
   } else if (len > 0) {
     char style = x->c_style >= 0 && (size_t)x->c_style < x->n_xf
                      ? x->xf_kind[x->c_style]
                      : 0;
-    if (!number_text(v, buf, sizeof buf)) {
+    if (!jx_im_xlsx_number(v, buf, sizeof buf)) {
       kind = IM_ERROR;
-    } else if (style == 'd' && serial_date(v, x->date1904, buf, sizeof buf)) {
+    } else if (style == 'd' &&
+               jx_im_xlsx_date(v, x->date1904, buf, sizeof buf)) {
       kind = IM_DATE;
     } else {
       kind = IM_NUMBER;
       if (style == 'p') {
-        char pct[160];
-        percent_text(buf, pct, sizeof pct);
-        snprintf(buf, sizeof buf, "%s", pct);
+        char pct[sizeof buf];
+        jx_im_xlsx_percent(buf, pct, sizeof pct);
+        memcpy(buf, pct, sizeof buf);
       }
     }
     if (kind != IM_ERROR) {
@@ -761,7 +600,8 @@ static void sheet_end(xlsx *x, const char *name) {
   }
 }
 
-/* ---- the workbook ---------------------------------------------------------- */
+/* ---- the workbook ----------------------------------------------------------
+ */
 
 static void xlsx_free(xlsx *x) {
   for (size_t i = 0; i < x->n_ws; i++) {
@@ -783,8 +623,8 @@ static void xlsx_free(xlsx *x) {
 
 int jx_im_read_xlsx(im_book *b, const char *data, size_t n) {
   membuf mem = {data, n, 0};
-  zlib_filefunc64_def io = {mem_open,  mem_read,  mem_write, mem_tell,
-                            mem_seek,  mem_close, mem_error, &mem};
+  zlib_filefunc64_def io = {mem_open, mem_read,  mem_write, mem_tell,
+                            mem_seek, mem_close, mem_error, &mem};
   xlsx x;
   memset(&x, 0, sizeof x);
   x.b = b;
@@ -823,9 +663,8 @@ int jx_im_read_xlsx(im_book *b, const char *data, size_t n) {
     jx_sb_free(&rels);
   }
   if (rc == 0 && x.styles_target)
-    rc = read_part(&x, x.styles_target, true, styles_start, styles_end) < 0
-             ? -1
-             : 0;
+    rc = read_part(&x, x.styles_target, true, styles_start, styles_end) < 0 ? -1
+                                                                            : 0;
   if (rc == 0 && x.sst_target)
     rc = read_part(&x, x.sst_target, true, sst_start, sst_end) < 0 ? -1 : 0;
   for (size_t i = 0; rc == 0 && i < x.n_ws; i++) {

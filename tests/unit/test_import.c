@@ -18,7 +18,8 @@
 #include "import.h"
 #include "import_impl.h"
 
-/* ---- values ------------------------------------------------------------------ */
+/* ---- values
+ * ------------------------------------------------------------------ */
 
 /* Reads sign/value/unit and checks kind, operator, text and what was kept. */
 static void check_value(const char *sign, const char *value, const char *unit,
@@ -44,7 +45,8 @@ static void test_values_plain(void **state) {
   check_value(NULL, "22人", NULL, IM_V_NUMBER, JX_OP_EQ, "22人", NONE);
   check_value(NULL, "100%", NULL, IM_V_NUMBER, JX_OP_EQ, "100%", NONE);
   check_value(NULL, "89.1万元", NULL, IM_V_NUMBER, JX_OP_EQ, "89.1万元", NONE);
-  check_value(NULL, "100百分比", NULL, IM_V_NUMBER, JX_OP_EQ, "100百分比", NONE);
+  check_value(NULL, "100百分比", NULL, IM_V_NUMBER, JX_OP_EQ, "100百分比",
+              NONE);
   check_value(NULL, "≥90%", NULL, IM_V_NUMBER, JX_OP_GE, "90%", NONE);
   check_value(NULL, ">95百分比", NULL, IM_V_NUMBER, JX_OP_GT, "95百分比", NONE);
   check_value(NULL, "不低于 90％", NULL, IM_V_NUMBER, JX_OP_GE, "90%", NONE);
@@ -71,8 +73,8 @@ static void test_values_printed(void **state) {
               JX_W_IMPORT_PRINTED);
   check_value(NULL, "95%及以上", NULL, IM_V_NUMBER, JX_OP_GE, "95%",
               JX_W_IMPORT_PRINTED);
-  check_value(NULL, "2021年10月31日前", NULL, IM_V_DATE, JX_OP_LE,
-              "2021-10-31", JX_W_IMPORT_PRINTED);
+  check_value(NULL, "2021年10月31日前", NULL, IM_V_DATE, JX_OP_LE, "2021-10-31",
+              JX_W_IMPORT_PRINTED);
   check_value(NULL, "2021年12月底前", NULL, IM_V_DATE, JX_OP_LE, "2021年12月",
               JX_W_IMPORT_PRINTED);
   check_value(NULL, "2021.6.30", NULL, IM_V_DATE, JX_OP_EQ, "2021-6-30", NONE);
@@ -151,7 +153,8 @@ static void test_split_goals(void **state) {
   jx_arena a;
   jx_arena_init(&a);
   jx_strbuf b = {0};
-  jx_im_split_goals(&a, "1.保障工资。\r\n2、保障运转\n\n（3）维护车辆\n④提高效率",
+  jx_im_split_goals(&a,
+                    "1.保障工资。\r\n2、保障运转\n\n（3）维护车辆\n④提高效率",
                     collect_goal, &b);
   assert_string_equal(b.p, "[保障工资。][保障运转][维护车辆][提高效率]");
   jx_sb_clear(&b);
@@ -181,7 +184,8 @@ static void test_shortest(void **state) {
   assert_string_equal(buf, "0");
 }
 
-/* ---- the grid ------------------------------------------------------------------ */
+/* ---- the grid
+ * ------------------------------------------------------------------ */
 
 static void test_cell_names(void **state) {
   (void)state;
@@ -243,7 +247,8 @@ static void test_headers(void **state) {
   jx_arena_free(&a);
 }
 
-/* ---- text input ---------------------------------------------------------------- */
+/* ---- text input
+ * ---------------------------------------------------------------- */
 
 static void check_decode(const char *in, size_t n, const char *want,
                          const char *enc) {
@@ -282,7 +287,8 @@ static void test_delimited(void **state) {
   const char *tsv = "项目名称\t一级指标\n规划业务费\t产出指标\n";
   assert_true(jx_im_looks_delimited(tsv, strlen(tsv)));
   /* the text layout: tab-led cells, prose with full-width commas */
-  const char *text = "第一部分\n一、总体绩效目标\n\t项目编码\n坚持以，全面贯彻。\n";
+  const char *text =
+      "第一部分\n一、总体绩效目标\n\t项目编码\n坚持以，全面贯彻。\n";
   assert_false(jx_im_looks_delimited(text, strlen(text)));
 }
 
@@ -323,7 +329,8 @@ static void test_limits(void **state) {
   jx_im_book_free(&b);
 }
 
-/* ---- whole imports --------------------------------------------------------------- */
+/* ---- whole imports
+ * --------------------------------------------------------------- */
 
 typedef struct captured {
   jx_strbuf text;
@@ -334,8 +341,7 @@ static void capture(void *ud, const char *text, size_t n) {
 }
 
 /* Imports text; returns the .jx (caller frees) and the diagnostics. */
-static char *import(const char *in, jx_import_format f, int *rc,
-                    captured *c) {
+static char *import(const char *in, jx_import_format f, int *rc, captured *c) {
   jx_diag *d = jx_diag_new();
   jx_diag_set_writer(d, capture, c);
   jx_out out;
@@ -352,11 +358,12 @@ static char *import(const char *in, jx_import_format f, int *rc,
 
 static void test_import_csv(void **state) {
   (void)state;
-  const char *csv = "项目名称,预算数,财政资金,其他资金,一级指标,二级指标,三级指标,"
-                    "计算符号,指标值,度量单位\n"
-                    "规划业务费,5,5,0,产出指标,数量指标,公务车,3,2,辆\n"
-                    ",,,,效益指标,社会效益指标,运转,6,有效,\n"
-                    ",,,,满意度指标,服务对象满意度指标,满意度,1,９０,%\n";
+  const char *csv =
+      "项目名称,预算数,财政资金,其他资金,一级指标,二级指标,三级指标,"
+      "计算符号,指标值,度量单位\n"
+      "规划业务费,5,5,0,产出指标,数量指标,公务车,3,2,辆\n"
+      ",,,,效益指标,社会效益指标,运转,6,有效,\n"
+      ",,,,满意度指标,服务对象满意度指标,满意度,1,９０,%\n";
   captured c = {{0}};
   int rc;
   char *jx = import(csv, JX_IMPORT_AUTO, &rc, &c);
@@ -377,8 +384,9 @@ static void test_import_csv(void **state) {
                           "  satisfaction.recipient \"满意度\" >= 90%;\n"
                           "}\n");
   /* the checker's warning names the .jx line and the cell */
-  assert_non_null(strstr(c.text.p, "<stdout>:6:9: warning: project '规划业务费' "
-                                   "has no spending schedule"));
+  assert_non_null(strstr(c.text.p,
+                         "<stdout>:6:9: warning: project '规划业务费' "
+                         "has no spending schedule"));
   assert_non_null(strstr(c.text.p, "= note: from in.txt:A2\n"));
   free(jx);
   jx_sb_free(&c.text);
@@ -399,15 +407,15 @@ static void test_import_text(void **state) {
   char *jx = import(text, JX_IMPORT_TEXT, &rc, &c);
   assert_int_equal(rc, 0);
   assert_non_null(strstr(jx, "  # line 2\n  goal \"做好本年度工作。\";\n"));
-  assert_non_null(strstr(jx, "  division \"办公室\" {\n"
-                             "    # line 5\n"
-                             "    goal \"负责日常运转。\";\n"
-                             "    # 绩效指标：完成各项工作，完成率≥95%。\n"
-                             "    # line 6\n"
-                             "    indicator \"完成率\" >= 95% desc \"完成各项工作\";\n"
-                             "  }\n"));
   assert_non_null(
-      strstr(jx, "  measure \"加强领导\" \"明确责任。\";\n"));
+      strstr(jx, "  division \"办公室\" {\n"
+                 "    # line 5\n"
+                 "    goal \"负责日常运转。\";\n"
+                 "    # 绩效指标：完成各项工作，完成率≥95%。\n"
+                 "    # line 6\n"
+                 "    indicator \"完成率\" >= 95% desc \"完成各项工作\";\n"
+                 "  }\n"));
+  assert_non_null(strstr(jx, "  measure \"加强领导\" \"明确责任。\";\n"));
   /* no title and no 本级 unit: the department's name is a guess */
   assert_non_null(strstr(c.text.p, "[import-guess]"));
   free(jx);
