@@ -53,6 +53,13 @@ static const im_field_info fields[IM_F_COUNT] = {
                      IM_T_PROJECT},
     [IM_F_OTHER] = {IM_F_OTHER, "other", "其他资金", N("其他资金", "其它资金"),
                     IM_T_PROJECT},
+    /* The language has fiscal and other only (issue #11). */
+    [IM_F_SOURCE] = {IM_F_SOURCE, "source", "资金来源",
+                     N("政府性基金", "政府性基金预算", "国有资本经营预算",
+                       "财政专户管理资金", "财政专户资金", "单位资金",
+                       "单位自有资金", "自有资金", "上级补助", "上级补助资金",
+                       "事业收入", "其中:政府性基金", "其中:单位资金"),
+                     IM_T_COMMENT},
     [IM_F_PURPOSE] = {IM_F_PURPOSE, "purpose", "资金用途",
                       N("资金用途", "用途"), IM_T_PROJECT},
     [IM_F_GOAL] = {IM_F_GOAL, "goal", "绩效目标",

@@ -176,22 +176,23 @@ bool jx_im_looks_delimited(const char *text, size_t n);
  * that when the language grows the field, only the table changes. */
 typedef enum im_field {
   IM_F_NONE = 0,
-  IM_F_UNIT_CODE,  /* 单位编码 */
-  IM_F_UNIT_NAME,  /* 单位名称 */
-  IM_F_PROJECT,    /* 项目名称 */
-  IM_F_CODE,       /* 项目编码 */
-  IM_F_BUDGET,     /* 预算数 */
-  IM_F_FISCAL,     /* 财政资金 */
-  IM_F_OTHER,      /* 其他资金 */
-  IM_F_PURPOSE,    /* 资金用途 */
-  IM_F_GOAL,       /* 绩效目标 */
-  IM_F_L1,         /* 一级指标 */
-  IM_F_L2,         /* 二级指标 */
-  IM_F_L3,         /* 三级指标: the indicator's name */
-  IM_F_CONTENT,    /* 指标内容 / 绩效指标描述 */
-  IM_F_SIGN,       /* 计算符号 / 指标性质 */
-  IM_F_VALUE,      /* 指标值 */
-  IM_F_UNIT,       /* 度量单位 / 计量单位 */
+  IM_F_UNIT_CODE, /* 单位编码 */
+  IM_F_UNIT_NAME, /* 单位名称 */
+  IM_F_PROJECT,   /* 项目名称 */
+  IM_F_CODE,      /* 项目编码 */
+  IM_F_BUDGET,    /* 预算数 */
+  IM_F_FISCAL,    /* 财政资金 */
+  IM_F_OTHER,     /* 其他资金 */
+  IM_F_SOURCE,  /* another source of funds: 政府性基金, 单位资金 … */
+  IM_F_PURPOSE, /* 资金用途 */
+  IM_F_GOAL,    /* 绩效目标 */
+  IM_F_L1,      /* 一级指标 */
+  IM_F_L2,      /* 二级指标 */
+  IM_F_L3,      /* 三级指标: the indicator's name */
+  IM_F_CONTENT, /* 指标内容 / 绩效指标描述 */
+  IM_F_SIGN,    /* 计算符号 / 指标性质 */
+  IM_F_VALUE,   /* 指标值 */
+  IM_F_UNIT,    /* 度量单位 / 计量单位 */
   IM_F_VALUE_DESC, /* 指标值说明 */
   IM_F_BASIS,      /* 指标值确定依据 */
   IM_F_SCORING,    /* 评（扣）分标准 */

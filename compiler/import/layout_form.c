@@ -60,7 +60,8 @@ static bool is_schedule_label(jx_arena *a, const char *text) {
 static bool is_label(jx_arena *a, const char *text) {
   im_field f = jx_im_field_of(text);
   return (f != IM_F_NONE && jx_im_field_info(f)->target == IM_T_PROJECT) ||
-         is_block_label(a, text) || is_schedule_label(a, text);
+         f == IM_F_SOURCE || is_block_label(a, text) ||
+         is_schedule_label(a, text);
 }
 
 /* 2021 from "2021年度…", "（2021年度）", "2021年…绩效目标表", or 0. */
@@ -340,6 +341,18 @@ static void header_block(form *f, uint32_t first, uint32_t last) {
         labels = true;
         c[i].used = true;
         labelled(f, field, value_of(f, c, n, i));
+      } else if (field == IM_F_SOURCE) {
+        /* a source of funds the language has no place for yet */
+        labels = true;
+        c[i].used = true;
+        im_cell *v = value_of(f, c, n, i);
+        if (v) {
+          v->used = true;
+          jx_im_note(f->p, &f->proj->notes,
+                     jx_im_clean(a, c[i].text, strlen(c[i].text), NULL),
+                     jx_im_clean(a, v->text, strlen(v->text), NULL),
+                     jx_im_src_cell(f->sheet, v), JX_W_IMPORT_KEPT, NULL, -1);
+        }
       } else if (is_schedule_label(a, c[i].text)) {
         labels = true;
         c[i].used = true;
