@@ -112,6 +112,5 @@ int jx_im_read_csv(im_book *b, const char *text, size_t n) {
   csv_free(&p);
   if (b->failed)
     return -1;
-  jx_im_book_finish(b);
-  return 0;
+  return jx_im_book_finish(b);
 }

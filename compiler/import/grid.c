@@ -29,6 +29,8 @@ void jx_im_book_free(im_book *b) {
     free(b->sheets[i].cells);
     free(b->sheets[i].merges);
     free(b->sheets[i].row_at);
+    free(b->sheets[i].mcol_at);
+    free(b->sheets[i].mcol);
   }
   free(b->sheets);
   jx_arena_free(&b->arena);
@@ -129,7 +131,46 @@ static int cell_order(const void *a, const void *b) {
   return x->col < y->col ? -1 : x->col > y->col;
 }
 
-void jx_im_book_finish(im_book *b) {
+static int merge_order(const void *a, const void *b) {
+  const im_merge *x = *(const im_merge *const *)a,
+                 *y = *(const im_merge *const *)b;
+  return x->r1 < y->r1 ? -1 : x->r1 > y->r1;
+}
+
+/* The merged ranges by column (im_sheet.mcol). */
+static int index_merges(im_book *b, im_sheet *s) {
+  size_t total = 0;
+  uint32_t cols = 0;
+  for (size_t m = 0; m < s->n_merges; m++) {
+    total += s->merges[m].c2 - s->merges[m].c1 + 1;
+    cols = s->merges[m].c2 > cols ? s->merges[m].c2 : cols;
+  }
+  if (total > JX_IM_MAX_CELLS)
+    return jx_im_fail(b, JX_E_IMPORT_TOO_LARGE,
+                      "the merged ranges of sheet %s span more than %u "
+                      "columns in all",
+                      s->name, JX_IM_MAX_CELLS);
+  s->mcols = cols;
+  s->mcol_at = jx_xcalloc((size_t)cols + 2, sizeof *s->mcol_at);
+  s->mcol = jx_xcalloc(total + 1, sizeof *s->mcol);
+  for (size_t m = 0; m < s->n_merges; m++)
+    for (uint32_t c = s->merges[m].c1; c <= s->merges[m].c2; c++)
+      s->mcol_at[c + 1]++;
+  for (uint32_t c = 1; c <= cols + 1; c++)
+    s->mcol_at[c] += s->mcol_at[c - 1];
+  size_t *fill = jx_xcalloc((size_t)cols + 2, sizeof *fill);
+  for (size_t m = 0; m < s->n_merges; m++)
+    for (uint32_t c = s->merges[m].c1; c <= s->merges[m].c2; c++)
+      s->mcol[s->mcol_at[c] + fill[c]++] = &s->merges[m];
+  free(fill);
+  for (uint32_t c = 1; c <= cols; c++)
+    if (s->mcol_at[c + 1] - s->mcol_at[c] > 1)
+      qsort(s->mcol + s->mcol_at[c], s->mcol_at[c + 1] - s->mcol_at[c],
+            sizeof *s->mcol, merge_order);
+  return 0;
+}
+
+int jx_im_book_finish(im_book *b) {
   for (size_t i = 0; i < b->n_sheets; i++) {
     im_sheet *s = &b->sheets[i];
     if (s->n)
@@ -158,7 +199,10 @@ void jx_im_book_finish(im_book *b) {
         c->span_cols = g->c2 - g->c1 + 1;
       }
     }
+    if (index_merges(b, s) != 0)
+      return -1;
   }
+  return 0;
 }
 
 im_cell *jx_im_row(const im_sheet *s, uint32_t row, size_t *n) {
@@ -188,14 +232,23 @@ im_cell *jx_im_at(const im_sheet *s, uint32_t row, uint32_t col) {
 
 im_cell *jx_im_value(const im_sheet *s, uint32_t row, uint32_t col) {
   im_cell *c = jx_im_at(s, row, col);
-  if (c)
+  if (c || !s->mcol_at || col == 0 || col > s->mcols)
     return c;
-  for (size_t m = 0; m < s->n_merges; m++) {
-    const im_merge *g = &s->merges[m];
-    if (row >= g->r1 && row <= g->r2 && col >= g->c1 && col <= g->c2)
-      return jx_im_at(s, g->r1, g->c1);
+  /* the last range in this column starting at or above the row (Excel's
+   * merged ranges do not overlap; a file whose ranges do gets one of
+   * them) */
+  const im_merge *const *m = s->mcol + s->mcol_at[col];
+  size_t lo = 0, hi = s->mcol_at[col + 1] - s->mcol_at[col];
+  while (lo < hi) {
+    size_t mid = lo + (hi - lo) / 2;
+    if (m[mid]->r1 <= row)
+      lo = mid + 1;
+    else
+      hi = mid;
   }
-  return NULL;
+  if (lo == 0 || m[lo - 1]->r2 < row)
+    return NULL;
+  return jx_im_at(s, m[lo - 1]->r1, m[lo - 1]->c1);
 }
 
 void jx_im_cell_name(uint32_t row, uint32_t col, char *buf) {

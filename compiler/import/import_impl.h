@@ -74,6 +74,12 @@ typedef struct im_sheet {
   size_t n_merges, cap_merges;
   uint32_t rows, cols; /* extent */
   size_t *row_at;      /* rows + 2 entries: first cell of each row */
+  /* The merged ranges by column, each column's sorted by first row, so a
+   * look-up is a binary search (jx_im_value): mcol[mcol_at[c] …
+   * mcol_at[c + 1]) are the ranges that cover column c. */
+  uint32_t mcols;
+  size_t *mcol_at;
+  const im_merge **mcol;
 } im_sheet;
 
 typedef enum im_source_kind {
@@ -108,8 +114,9 @@ im_cell *jx_im_put(im_book *b, im_sheet *s, uint32_t row, uint32_t col,
                    im_kind kind, const char *text, size_t n);
 int jx_im_merge(im_book *b, im_sheet *s, uint32_t r1, uint32_t c1, uint32_t r2,
                 uint32_t c2);
-/* Sorts the cells, indexes the rows and marks merged ranges. */
-void jx_im_book_finish(im_book *b);
+/* Sorts the cells, indexes the rows and the merged ranges.  Returns 0, or
+ * -1 after jx_im_fail when the merged ranges cover too many columns. */
+int jx_im_book_finish(im_book *b);
 
 /* The cell at (row, col), or NULL. */
 im_cell *jx_im_at(const im_sheet *s, uint32_t row, uint32_t col);
@@ -321,8 +328,9 @@ typedef struct im_project {
   im_month *schedule;
   im_goal *goals;
   im_indicator *indicators;
-  im_note *tail;   /* kept at the end of the block */
-  const char *key; /* rows layout: what groups rows into this project */
+  im_note *tail;         /* kept at the end of the block */
+  const char *key;       /* rows layout: what groups rows into this project */
+  const char *goal_cell; /* rows layout: the 绩效目标 cell last read */
 } im_project;
 
 typedef struct im_measure {
@@ -373,6 +381,19 @@ typedef struct im_plan {
   im_note *tail;
   int errors; /* notes with an error diagnostic */
   int next_group;
+  /* Two hash tables (plan.c), so that a hostile input of a million
+   * rows costs linear time: the tail of every list appended to, and the
+   * units and projects by name. */
+  struct im_tail {
+    void **head; /* the list's head pointer (its address is the key) */
+    void *first, *last;
+  } * tails;
+  size_t n_tails, cap_tails;
+  struct im_named {
+    const char *key; /* in the arena */
+    void *value;
+  } * named;
+  size_t n_named, cap_named;
 } im_plan;
 
 /* Where a value is, for people: 表1!C7 (a quoted sheet name where Excel
@@ -392,9 +413,15 @@ im_note *jx_im_note(im_plan *p, im_note **list, const char *label,
 /* A heading kept as a comment, with no diagnostic. */
 im_note *jx_im_heading(im_plan *p, im_note **list, const char *text,
                        im_src src);
-/* Appends to a NULL-terminated singly linked list through `next` at the
- * start of each struct (all plan lists are laid out so). */
-void jx_im_append(void *list_head, void *item);
+/* Appends item (or a chain of items) to a NULL-terminated singly linked
+ * list through `next` at the start of each struct (all plan lists are
+ * laid out so), in constant time: the plan remembers each list's tail. */
+void jx_im_append(im_plan *p, void *list_head, void *item);
+/* The value stored under a key of kind `kind` (a unit, a project of a
+ * unit), or NULL; jx_im_name_put stores one. */
+void *jx_im_name_get(im_plan *p, char kind, const void *scope, const char *key);
+void jx_im_name_put(im_plan *p, char kind, const void *scope, const char *key,
+                    void *value);
 /* The unit with this code (or name, when code is NULL), made if new. */
 im_unit *jx_im_unit(im_plan *p, const char *code, const char *name,
                     im_src code_src, im_src name_src);
@@ -475,10 +502,16 @@ typedef struct im_table {
   uint32_t sheet;
   uint32_t header_row;
   im_colmap map;
-  uint32_t ncols;    /* columns 1..ncols of the header row: */
-  im_field *fields;  /* what each holds (IM_F_NONE: unknown) */
-  const char **hdr;  /* its header text */
-  int *group;        /* its note group, -1 until its first note */
+  /* The header row's columns, sorted by column (only those with a header
+   * or named by the map file: a header cell at column XFD costs one
+   * entry, not 16,384). */
+  struct im_column {
+    uint32_t col;
+    im_field field; /* IM_F_NONE: a header jxc does not know */
+    const char *hdr;
+    int group; /* its note group, -1 until its first note */
+  } * cols;
+  size_t ncols;
   im_project *fixed; /* the form's project, or NULL */
   im_unit *unit;     /* where rows without a unit column go */
 } im_table;

@@ -142,6 +142,7 @@ typedef struct form {
   im_project *proj;
   im_unit *unit;
   bool after_budget; /* the last labelled row held the budget */
+  im_src goal_src;   /* the 绩效目标 cell being split */
 } form;
 
 static im_text text_of(form *f, im_cell *c) {
@@ -171,7 +172,8 @@ static void goal_item(void *ud, const char *item) {
   form *f = ud;
   im_goal *g = jx_arena_alloc(&f->p->arena, sizeof *g);
   g->text.text = item;
-  jx_im_append(&f->proj->goals, g);
+  g->text.src = f->goal_src;
+  jx_im_append(f->p, &f->proj->goals, g);
 }
 
 static void amount(form *f, im_field field, im_cell *c, im_text *slot) {
@@ -212,12 +214,8 @@ static void labelled(form *f, im_field field, im_cell *c) {
     v = text_of(f, c);
     if (!v.text)
       return;
-    im_goal *last = pr->goals;
-    while (last && last->next)
-      last = last->next;
+    f->goal_src = v.src;
     jx_im_split_goals(&f->p->arena, v.text, goal_item, f);
-    for (im_goal *g = last ? last->next : pr->goals; g; g = g->next)
-      g->text.src = v.src;
     return;
   }
   case IM_F_UNIT_NAME:
@@ -298,7 +296,7 @@ static void schedule(form *f, uint32_t row, im_cell *cells, size_t n,
     e->month_src = jx_im_src_cell(f->sheet, mcell[j]);
     e->percent.text = p;
     e->percent.src = jx_im_src_cell(f->sheet, pct[j]);
-    jx_im_append(&f->proj->schedule, e);
+    jx_im_append(f->p, &f->proj->schedule, e);
   }
 }
 
@@ -393,7 +391,7 @@ int jx_im_layout_form(im_plan *p, im_book *b, uint32_t sheet, const im_map *m,
         header = r;
     if (!header)
       break;
-    form f = {p, b, sheet, NULL, unit, false};
+    form f = {p, b, sheet, NULL, unit, false, jx_im_src_none()};
     f.proj = jx_arena_alloc(&p->arena, sizeof *f.proj);
     f.proj->notes = before;
     before = NULL;
@@ -409,7 +407,7 @@ int jx_im_layout_form(im_plan *p, im_book *b, uint32_t sheet, const im_map *m,
     unit = f.unit;
     if (!unit)
       unit = jx_im_unit(p, NULL, NULL, jx_im_src_none(), jx_im_src_none());
-    jx_im_append(&unit->projects, f.proj);
+    jx_im_append(p, &unit->projects, f.proj);
     forms++;
   }
   /* Anything after the last form (a footnote, a page number). */

@@ -14,6 +14,7 @@
 #include "import_impl.h"
 
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 /* ---- header rows ------------------------------------------------------------
@@ -30,23 +31,46 @@ bool jx_im_is_header_row(im_book *b, uint32_t sheet, uint32_t row) {
          (seen[IM_F_L3] && seen[IM_F_VALUE]);
 }
 
+static struct im_column *column(const im_table *t, uint32_t col) {
+  size_t lo = 0, hi = t->ncols;
+  while (lo < hi) {
+    size_t mid = lo + (hi - lo) / 2;
+    if (t->cols[mid].col == col)
+      return &t->cols[mid];
+    if (t->cols[mid].col < col)
+      lo = mid + 1;
+    else
+      hi = mid;
+  }
+  return NULL;
+}
+
+/* The header of a column, or NULL. */
+static const char *hdr(const im_table *t, uint32_t col) {
+  struct im_column *c = column(t, col);
+  return c ? c->hdr : NULL;
+}
+
+static int column_order(const void *a, const void *b) {
+  const struct im_column *x = a, *y = b;
+  return x->col < y->col ? -1 : x->col > y->col;
+}
+
 int jx_im_header_row(im_table *t, uint32_t row, const im_colmap *given) {
   const im_sheet *s = &t->b->sheets[t->sheet];
   jx_arena *a = &t->p->arena;
   t->header_row = row;
-  t->ncols = s->cols;
-  t->fields = jx_arena_alloc(a, (s->cols + 1) * sizeof *t->fields);
-  t->hdr = jx_arena_alloc(a, (s->cols + 1) * sizeof *t->hdr);
-  t->group = jx_arena_alloc(a, (s->cols + 1) * sizeof *t->group);
-  for (uint32_t c = 0; c <= s->cols; c++)
-    t->group[c] = -1;
   memset(&t->map, 0, sizeof t->map);
   size_t n;
   im_cell *c = jx_im_row(s, row, &n);
+  t->cols = jx_arena_alloc(a, (n + IM_F_COUNT) * sizeof *t->cols);
+  t->ncols = 0;
   int found = 0;
   for (size_t i = 0; i < n; i++) {
-    uint32_t col = c[i].col;
-    t->hdr[col] = jx_im_clean(a, c[i].text, strlen(c[i].text), NULL);
+    struct im_column *k = &t->cols[t->ncols++];
+    k->col = c[i].col;
+    k->hdr = jx_im_clean(a, c[i].text, strlen(c[i].text), NULL);
+    k->group = -1;
     c[i].used = true;
     im_field f = jx_im_field_of(c[i].text);
     /* The map file may name a column by its header text. */
@@ -54,24 +78,33 @@ int jx_im_header_row(im_table *t, uint32_t row, const im_colmap *given) {
       if (given->header_text[g] && strcmp(jx_im_key(a, given->header_text[g]),
                                           jx_im_key(a, c[i].text)) == 0)
         f = (im_field)g;
+    k->field = IM_F_NONE;
     if (f != IM_F_NONE && !t->map.col[f]) {
-      t->map.col[f] = col;
-      t->fields[col] = f;
+      t->map.col[f] = k->col;
+      k->field = f;
       found++;
     }
   }
+  /* The map file's column letters win over the headers. */
   for (int g = 1; given && g < IM_F_COUNT; g++) {
     uint32_t col = given->col[g];
-    if (!col || col > t->ncols)
+    if (!col)
       continue;
     if (t->map.col[g])
-      t->fields[t->map.col[g]] = IM_F_NONE;
+      column(t, t->map.col[g])->field = IM_F_NONE;
     else
       found++;
     t->map.col[g] = col;
-    t->fields[col] = (im_field)g;
-    if (!t->hdr[col])
-      t->hdr[col] = jx_im_field_info((im_field)g)->label;
+    struct im_column *k = column(t, col);
+    if (!k) {
+      k = &t->cols[t->ncols++];
+      k->col = col;
+      k->hdr = jx_im_field_info((im_field)g)->label;
+      k->group = -1;
+      qsort(t->cols, t->ncols, sizeof *t->cols, column_order);
+      k = column(t, col);
+    }
+    k->field = (im_field)g;
   }
   return found;
 }
@@ -108,7 +141,8 @@ typedef struct rows_state {
   uint32_t row;
   im_note *notes; /* this row's comments, before its indicator */
   im_project *project;
-  im_text l1, l2; /* the categories in force (blank cells continue them) */
+  im_text l1, l2;  /* the categories in force (blank cells continue them) */
+  im_src goal_src; /* the 绩效目标 cell being split */
 } rows_state;
 
 static im_cell *cell_of(rows_state *r, im_field f) {
@@ -143,9 +177,12 @@ static im_text take(rows_state *r, im_field f, im_cell **cell) {
 }
 
 static int column_group(im_table *t, uint32_t col) {
-  if (t->group[col] < 0)
-    t->group[col] = t->p->next_group++;
-  return t->group[col];
+  struct im_column *k = column(t, col);
+  if (!k)
+    return -1;
+  if (k->group < 0)
+    k->group = t->p->next_group++;
+  return k->group;
 }
 
 /* A cell kept as a comment under its column's header. */
@@ -158,8 +195,8 @@ static void keep_cell(rows_state *r, uint32_t col, jx_diag_id id, int reason,
   const char *text = clean(r, c);
   if (!text)
     return;
-  jx_im_note(r->t->p, &r->notes, col <= r->t->ncols ? r->t->hdr[col] : NULL,
-             text, jx_im_src_cell(r->t->sheet, c), id, NULL,
+  jx_im_note(r->t->p, &r->notes, hdr(r->t, col), text,
+             jx_im_src_cell(r->t->sheet, c), id, NULL,
              grouped ? column_group(r->t, col) : -1)
       ->reason = reason;
 }
@@ -173,13 +210,14 @@ static void keep_columns(rows_state *r) {
   im_cell *c = jx_im_row(&t->b->sheets[t->sheet], r->row, &n);
   for (size_t i = 0; i < n; i++) {
     uint32_t col = c[i].col;
-    if (c[i].used || col > t->ncols || !t->hdr[col])
+    struct im_column *k = column(t, col);
+    if (c[i].used || !k)
       continue;
     if (c[i].kind == IM_ERROR) {
       keep_cell(r, col, JX_E_IMPORT_CELL, IM_R_ERROR_VALUE, false);
       continue;
     }
-    im_field f = t->fields[col];
+    im_field f = k->field;
     if (f == IM_F_NONE)
       keep_cell(r, col, JX_W_IMPORT_COLUMN, -1, true);
     else if (jx_im_field_info(f)->target != IM_T_IGNORE)
@@ -202,16 +240,15 @@ static void keep_row(rows_state *r) {
       noted = k->src.sheet == t->sheet && k->src.row == c[i].row &&
               k->src.col == c[i].col;
     uint32_t col = c[i].col;
-    bool project = col <= t->ncols &&
-                   jx_im_field_info(t->fields[col])->target == IM_T_PROJECT;
+    struct im_column *k = column(t, col);
+    bool project = k && jx_im_field_info(k->field)->target == IM_T_PROJECT;
     if (noted || (project && c[i].used))
       continue; /* the error note's cell; the project's own statements */
     c[i].used = true;
     const char *text =
         jx_im_clean(&t->p->arena, c[i].text, strlen(c[i].text), NULL);
     if (*text)
-      jx_im_note(t->p, &r->notes,
-                 c[i].col <= t->ncols ? t->hdr[c[i].col] : NULL, text,
+      jx_im_note(t->p, &r->notes, hdr(t, c[i].col), text,
                  jx_im_src_cell(t->sheet, &c[i]), JX_DIAG_COUNT, NULL, -1);
   }
 }
@@ -232,14 +269,15 @@ static im_project *row_project(rows_state *r) {
   if (!u)
     u = jx_im_unit(t->p, NULL, NULL, jx_im_src_none(), jx_im_src_none());
   const char *key = code.text ? code.text : name.text ? name.text : "";
-  for (im_project *p = u->projects; p; p = p->next)
-    if (p->key && strcmp(p->key, key) == 0)
-      return p;
-  im_project *p = jx_arena_alloc(&t->p->arena, sizeof *p);
+  im_project *p = jx_im_name_get(t->p, 'p', u, key);
+  if (p)
+    return p;
+  p = jx_arena_alloc(&t->p->arena, sizeof *p);
+  jx_im_name_put(t->p, 'p', u, key, p);
   p->key = key;
   p->name = name;
   p->code = code;
-  jx_im_append(&u->projects, p);
+  jx_im_append(t->p, &u->projects, p);
   return p;
 }
 
@@ -270,13 +308,10 @@ static void project_field(rows_state *r, im_field f, im_text *slot) {
 
 static void goal_item(void *ud, const char *item) {
   rows_state *r = ud;
-  for (im_goal *g = r->project->goals; g; g = g->next)
-    if (strcmp(g->text.text, item) == 0)
-      return; /* repeated on every row of the project */
   im_goal *g = jx_arena_alloc(&r->t->p->arena, sizeof *g);
   g->text.text = item;
-  g->text.src = r->project->name.src; /* replaced below */
-  jx_im_append(&r->project->goals, g);
+  g->text.src = r->goal_src;
+  jx_im_append(r->t->p, &r->project->goals, g);
 }
 
 static void project_columns(rows_state *r) {
@@ -289,13 +324,11 @@ static void project_columns(rows_state *r) {
     project_field(r, IM_F_PROJECT, &p->name);
   im_cell *c;
   im_text goal = take(r, IM_F_GOAL, &c);
-  if (goal.text) {
-    im_goal *last = p->goals;
-    while (last && last->next)
-      last = last->next;
+  /* repeated on every row of the project: read once */
+  if (goal.text && (!p->goal_cell || strcmp(p->goal_cell, goal.text) != 0)) {
+    p->goal_cell = goal.text;
+    r->goal_src = goal.src;
     jx_im_split_goals(&r->t->p->arena, goal.text, goal_item, r);
-    for (im_goal *g = last ? last->next : p->goals; g; g = g->next)
-      g->text.src = goal.src;
   }
 }
 
@@ -315,7 +348,7 @@ static bool read_value(rows_state *r, im_indicator *ind,
   jx_arena *a = &r->t->p->arena;
   im_plan *p = r->t->p;
   if (vc && vc->kind == IM_ERROR) {
-    jx_im_note(p, &r->notes, r->t->hdr[vc->col], value.text, value.src,
+    jx_im_note(p, &r->notes, hdr(r->t, vc->col), value.text, value.src,
                JX_E_IMPORT_CELL, NULL, -1)
         ->reason = IM_R_ERROR_VALUE;
     return false;
@@ -323,7 +356,7 @@ static bool read_value(rows_state *r, im_indicator *ind,
   im_read_value rv;
   jx_im_read_value(a, sign.text, value.text, unit.text, &rv);
   if (rv.unreadable) {
-    jx_im_note(p, &r->notes, r->t->hdr[sc->col], sign.text, sign.src,
+    jx_im_note(p, &r->notes, hdr(r->t, sc->col), sign.text, sign.src,
                JX_E_IMPORT_CELL, NULL, -1)
         ->reason = IM_R_SIGN;
     return false;
@@ -346,8 +379,8 @@ static bool read_value(rows_state *r, im_indicator *ind,
   ind->sign_src = sign.text ? sign.src : jx_im_src_none();
   ind->unit_src = unit.text ? unit.src : jx_im_src_none();
   if (rv.kept_id != JX_DIAG_COUNT)
-    jx_im_note(p, &r->notes, r->t->hdr[vc ? vc->col : 0], value.text, value.src,
-               rv.kept_id, jx_im_value_text(a, &rv.v), -1)
+    jx_im_note(p, &r->notes, vc ? hdr(r->t, vc->col) : NULL, value.text,
+               value.src, rv.kept_id, jx_im_value_text(a, &rv.v), -1)
         ->reason = rv.reason;
   if (unit.text && rv.v.kind == IM_V_NUMBER && value.text) {
     /* The unit column is taken only when the value has no unit of its own;
@@ -355,7 +388,7 @@ static bool read_value(rows_state *r, im_indicator *ind,
     const char *u = jx_im_key(a, unit.text);
     size_t un = strlen(u), vn = strlen(rv.v.text);
     if (vn < un || strcmp(rv.v.text + vn - un, u) != 0)
-      jx_im_note(p, &r->notes, r->t->hdr[uc->col], unit.text, unit.src,
+      jx_im_note(p, &r->notes, hdr(r->t, uc->col), unit.text, unit.src,
                  JX_W_IMPORT_CONFLICT, rv.v.text, -1);
   }
   if (vdesc.text) {
@@ -392,13 +425,13 @@ static void one_row(rows_state *r) {
   if (!ind->name.text && !has_value) {
     /* categories alone, or nothing the table knows */
     if (l1.text)
-      jx_im_note(p, &r->notes, t->hdr[t->map.col[IM_F_L1]], l1.text, l1.src,
+      jx_im_note(p, &r->notes, hdr(t, t->map.col[IM_F_L1]), l1.text, l1.src,
                  JX_DIAG_COUNT, NULL, -1);
     if (l2.text)
-      jx_im_note(p, &r->notes, t->hdr[t->map.col[IM_F_L2]], l2.text, l2.src,
+      jx_im_note(p, &r->notes, hdr(t, t->map.col[IM_F_L2]), l2.text, l2.src,
                  JX_DIAG_COUNT, NULL, -1);
     keep_columns(r);
-    jx_im_append(&r->project->tail, r->notes);
+    jx_im_append(r->t->p, &r->project->tail, r->notes);
     return;
   }
   jx_arena *a = &p->arena;
@@ -408,11 +441,11 @@ static void one_row(rows_state *r) {
   if ((r->l1.text && !ind->l1) || (r->l2.text && !ind->l2)) {
     bool first = r->l1.text && !ind->l1;
     im_text bad = first ? r->l1 : r->l2;
-    jx_im_note(p, &r->notes, t->hdr[t->map.col[first ? IM_F_L1 : IM_F_L2]],
+    jx_im_note(p, &r->notes, hdr(t, t->map.col[first ? IM_F_L1 : IM_F_L2]),
                bad.text, bad.src, JX_E_IMPORT_CELL, NULL, -1)
         ->reason = IM_R_CATEGORY;
     keep_row(r);
-    jx_im_append(&r->project->tail, r->notes);
+    jx_im_append(r->t->p, &r->project->tail, r->notes);
     return;
   }
   if (!ind->l2 && ind->l1) { /* a level-1 alone: the checker says more */
@@ -425,13 +458,13 @@ static void one_row(rows_state *r) {
                JX_E_IMPORT_CELL, NULL, -1)
         ->reason = IM_R_NO_CATEGORY;
     keep_row(r);
-    jx_im_append(&r->project->tail, r->notes);
+    jx_im_append(r->t->p, &r->project->tail, r->notes);
     return;
   }
   const char *desc_col = NULL;
   if (!read_value(r, ind, &desc_col)) {
     keep_row(r);
-    jx_im_append(&r->project->tail, r->notes);
+    jx_im_append(r->t->p, &r->project->tail, r->notes);
     return;
   }
   if (!ind->desc.text)
@@ -441,7 +474,7 @@ static void one_row(rows_state *r) {
     ind->name.text = "";
   keep_columns(r);
   ind->notes = r->notes;
-  jx_im_append(&r->project->indicators, ind);
+  jx_im_append(r->t->p, &r->project->indicators, ind);
 }
 
 uint32_t jx_im_table_rows(im_table *t, uint32_t first_row) {

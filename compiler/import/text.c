@@ -60,6 +60,7 @@ typedef struct reader {
   im_src owner_src;
   owned *owned;
   im_note *pending; /* headings waiting for the next item */
+  jx_strbuf more;   /* the measure's text while paragraphs join it */
   bool any;         /* saw the layout's structure */
   int tables;
 } reader;
@@ -154,7 +155,7 @@ static void own(reader *r, im_goal *g, im_measure *m, im_src src) {
   o->goal = g;
   o->measure = m;
   o->src = src;
-  jx_im_append(&r->owned, o);
+  jx_im_append(r->p, &r->owned, o);
 }
 
 static void add_goal(reader *r, im_goal **list, const char *text, im_src src) {
@@ -165,7 +166,7 @@ static void add_goal(reader *r, im_goal **list, const char *text, im_src src) {
   if (r->owner && (!r->division || list != &r->division->goals))
     own(r, g, NULL, src);
   else
-    jx_im_append(list, g);
+    jx_im_append(r->p, list, g);
 }
 
 /* 绩效指标：[desc，]name op value[；…]。 — the division's (or the
@@ -226,10 +227,18 @@ static void indicators(reader *r, const char *line, size_t at) {
         jx_im_note(r->p, &ind->notes, "绩效指标", op, src, rv.kept_id,
                    jx_im_value_text(a, &rv.v), -1)
             ->reason = rv.reason;
-      jx_im_append(list, ind);
+      jx_im_append(r->p, list, ind);
     }
     clause = semi ? semi + 3 : NULL;
   }
+}
+
+/* The measure's joined paragraphs into its text (one copy, however many
+ * paragraphs joined it). */
+static void end_measure(reader *r) {
+  if (r->measure && r->more.n)
+    r->measure->text.text = jx_arena_strdup(&r->p->arena, r->more.p);
+  jx_sb_clear(&r->more);
 }
 
 /* A line of the department part. */
@@ -267,7 +276,7 @@ static void dept_line(reader *r, const char *s, size_t at) {
       dv->notes = take_pending(r);
       dv->name.text = name;
       dv->name.src = line_src(r, at + (size_t)(rest - s), strlen(rest));
-      jx_im_append(&d->divisions, dv);
+      jx_im_append(r->p, &d->divisions, dv);
       r->division = dv;
       return;
     }
@@ -281,11 +290,12 @@ static void dept_line(reader *r, const char *s, size_t at) {
       m->text.text = jx_im_clean(a, stop + 3, strlen(stop + 3), NULL);
       m->text.src = line_src(r, at + (size_t)(stop + 3 - s), strlen(stop + 3));
     }
+    end_measure(r);
     r->measure = m;
     if (r->owner)
       own(r, NULL, m, src);
     else
-      jx_im_append(&d->measures, m);
+      jx_im_append(r->p, &d->measures, m);
     return;
   }
   if (starts(s, "绩效目标：")) {
@@ -314,11 +324,11 @@ static void dept_line(reader *r, const char *s, size_t at) {
       r->measure->text.src = src;
       return;
     }
-    if (r->measure) { /* a second paragraph: one text, a line break */
-      jx_strbuf b = {0};
-      jx_sb_printf(&b, "%s\n%s", r->measure->text.text, para);
-      r->measure->text.text = jx_arena_strdup(a, b.p);
-      jx_sb_free(&b);
+    if (r->measure) { /* more paragraphs: one text, line breaks */
+      if (!r->more.n)
+        jx_sb_puts(&r->more, r->measure->text.text);
+      jx_sb_puts(&r->more, "\n");
+      jx_sb_puts(&r->more, para);
       return;
     }
     break;
@@ -487,9 +497,9 @@ static void resolve_owners(reader *r) {
       jx_im_note(r->p, to, NULL, o->owner, o->src, JX_W_IMPORT_OWNER, NULL, -1);
     }
     if (o->goal)
-      jx_im_append(u ? &u->goals : &r->p->dept->goals, o->goal);
+      jx_im_append(r->p, u ? &u->goals : &r->p->dept->goals, o->goal);
     else
-      jx_im_append(u ? &u->measures : &r->p->dept->measures, o->measure);
+      jx_im_append(r->p, u ? &u->measures : &r->p->dept->measures, o->measure);
   }
 }
 
@@ -528,11 +538,15 @@ int jx_im_read_text(im_plan *p, im_book *b, const char *text, size_t n) {
       heading(&r, s);
       r.sec = S_NONE;
       r.owner = NULL;
+      end_measure(&r);
+      r.measure = NULL;
       continue;
     }
     if (is_table_heading(s)) {
       r.any = true;
       r.sec = S_NONE;
+      end_measure(&r);
+      r.measure = NULL;
       table(&r, s, &pos);
       if (r.b->n_sheets > n_before.n) {
         before = jx_xrealloc(before, r.b->n_sheets * sizeof *before);
@@ -548,6 +562,7 @@ int jx_im_read_text(im_plan *p, im_book *b, const char *text, size_t n) {
       r.sec = section_kind(s);
       r.owner = NULL;
       r.division = NULL;
+      end_measure(&r);
       r.measure = NULL;
       if (r.sec == S_OTHER) /* kept with what it heads */
         jx_im_heading(p, &p->dept->tail, s, line_src(&r, at, len - at));
@@ -569,12 +584,17 @@ int jx_im_read_text(im_plan *p, im_book *b, const char *text, size_t n) {
     }
     dept_line(&r, s, at);
   }
-  jx_im_append(&p->tail, r.pending);
+  end_measure(&r);
+  jx_sb_free(&r.more);
+  jx_im_append(p, &p->tail, r.pending);
   if (!r.any) {
     free(before);
     return 0;
   }
-  jx_im_book_finish(b);
+  if (jx_im_book_finish(b) != 0) {
+    free(before);
+    return 0; /* b->failed says why */
+  }
   for (size_t i = 0; i < b->n_sheets; i++)
     jx_im_layout_form(p, b, (uint32_t)i, NULL,
                       i < n_before.n ? before[i] : NULL);

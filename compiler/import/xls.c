@@ -126,6 +126,6 @@ int jx_im_read_xls(im_book *b, const char *data, size_t n) {
     freexl_close(h);
   unlink(path);
   if (rc == 0)
-    jx_im_book_finish(b);
+    rc = jx_im_book_finish(b);
   return b->failed ? -1 : rc;
 }

@@ -687,6 +687,6 @@ int jx_im_read_xlsx(im_book *b, const char *data, size_t n) {
   unzClose(x.zip);
   xlsx_free(&x);
   if (rc == 0)
-    jx_im_book_finish(b);
+    rc = jx_im_book_finish(b);
   return b->failed ? -1 : rc;
 }
