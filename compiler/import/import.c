@@ -316,27 +316,17 @@ static void name_department(im_plan *p) {
     return;
   const char *suffix = "（本级）";
   size_t sn = strlen(suffix);
-  int units = 0;
-  const im_unit *only = NULL;
   for (const im_unit *u = p->units; u; u = u->next) {
-    if (!u->name.text)
-      continue;
-    units++;
-    only = u;
-    size_t n = strlen(u->name.text);
+    size_t n = u->name.text ? strlen(u->name.text) : 0;
     if (n > sn && strcmp(u->name.text + n - sn, suffix) == 0) {
       d->name.text = jx_arena_strndup(&p->arena, u->name.text, n - sn);
       d->name.src = u->name.src;
       return;
     }
   }
-  (void)only;
-  (void)units;
   d->name.text = "部门";
-  im_note *n = jx_im_note(p, &d->notes, NULL,
-                          "the department's name is not in the input",
-                          jx_im_src_none(), JX_W_IMPORT_GUESS, "部门", -1);
-  (void)n;
+  jx_im_note(p, &d->notes, NULL, "部门名称？", jx_im_src_none(),
+             JX_W_IMPORT_GUESS, "部门", -1);
 }
 
 /* Cells no layout took: kept, so that nothing in the input is lost. */

@@ -527,7 +527,7 @@ bool jx_im_is_header_row(im_book *b, uint32_t sheet, uint32_t row);
 /* A cell above a table that says something about the whole plan: a title
  * with the year (2021年度), the currency (单位：万元).  Takes it and returns
  * true, or returns false. */
-bool jx_im_plan_cell(im_plan *p, im_book *b, uint32_t sheet, im_cell *c);
+bool jx_im_plan_cell(im_plan *p, uint32_t sheet, im_cell *c);
 /* Does this row start an official form (its title, or a label such as
  * 项目名称 that only a form's header block has)? */
 bool jx_im_form_start(im_book *b, uint32_t sheet, uint32_t row);

@@ -78,7 +78,7 @@ static int year_in(const char *k) {
   return 0;
 }
 
-bool jx_im_plan_cell(im_plan *p, im_book *b, uint32_t sheet, im_cell *c) {
+bool jx_im_plan_cell(im_plan *p, uint32_t sheet, im_cell *c) {
   if (c->used || c->kind != IM_TEXT)
     return false;
   jx_arena *a = &p->arena;
@@ -108,7 +108,6 @@ bool jx_im_plan_cell(im_plan *p, im_book *b, uint32_t sheet, im_cell *c) {
       p->year = y;
       p->year_src = jx_im_src_cell(sheet, c);
     }
-    (void)b;
     return true;
   }
   return false;
@@ -328,7 +327,7 @@ static void header_block(form *f, uint32_t first, uint32_t last) {
     for (size_t i = 0; i < n; i++) {
       if (c[i].used || c[i].kind != IM_TEXT)
         continue;
-      if (jx_im_plan_cell(f->p, f->b, f->sheet, &c[i])) {
+      if (jx_im_plan_cell(f->p, f->sheet, &c[i])) {
         jx_im_heading(f->p, &f->proj->notes, c[i].text,
                       jx_im_src_cell(f->sheet, &c[i]));
         continue;

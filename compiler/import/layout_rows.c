@@ -520,7 +520,7 @@ int jx_im_layout_rows(im_plan *p, im_book *b, uint32_t sheet, const im_map *m) {
     size_t n;
     im_cell *c = jx_im_row(s, row, &n);
     for (size_t i = 0; i < n; i++)
-      jx_im_plan_cell(p, b, sheet, &c[i]);
+      jx_im_plan_cell(p, sheet, &c[i]);
     if (n == 1 && !c[0].used) { /* a title on a row of its own */
       c[0].used = true;
       jx_im_heading(p, &p->notes, c[0].text, jx_im_src_cell(sheet, &c[0]));

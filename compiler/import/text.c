@@ -511,10 +511,8 @@ int jx_im_read_text(im_plan *p, im_book *b, const char *text, size_t n) {
   r.text = text;
   r.n = n;
   p->dept = jx_arena_alloc(&p->arena, sizeof *p->dept);
-  im_note **before = NULL; /* the headings before each table */
-  struct {
-    size_t n;
-  } n_before = {0};
+  im_note **before = NULL; /* the headings before each table's project */
+  size_t n_before = 0;
   size_t pos = 0;
   while (pos < n) {
     const char *l = text + pos;
@@ -548,11 +546,11 @@ int jx_im_read_text(im_plan *p, im_book *b, const char *text, size_t n) {
       end_measure(&r);
       r.measure = NULL;
       table(&r, s, &pos);
-      if (r.b->n_sheets > n_before.n) {
+      if (r.b->n_sheets > n_before) {
         before = jx_xrealloc(before, r.b->n_sheets * sizeof *before);
-        for (size_t i = n_before.n; i < r.b->n_sheets; i++)
+        for (size_t i = n_before; i < r.b->n_sheets; i++)
           before[i] = NULL;
-        n_before.n = r.b->n_sheets;
+        n_before = r.b->n_sheets;
         before[r.b->n_sheets - 1] = take_pending(&r);
       }
       continue;
@@ -596,8 +594,7 @@ int jx_im_read_text(im_plan *p, im_book *b, const char *text, size_t n) {
     return 0; /* b->failed says why */
   }
   for (size_t i = 0; i < b->n_sheets; i++)
-    jx_im_layout_form(p, b, (uint32_t)i, NULL,
-                      i < n_before.n ? before[i] : NULL);
+    jx_im_layout_form(p, b, (uint32_t)i, NULL, i < n_before ? before[i] : NULL);
   free(before);
   resolve_owners(&r);
   return 1;
