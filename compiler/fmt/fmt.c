@@ -230,7 +230,8 @@ static void string(printer *p, const char *s) {
     size_t w = cp < 0x80 ? tn : (size_t)utf8proc_charwidth(cp);
     bool breakable = prev && (is_cjk(prev) || is_cjk(cp)) &&
                      !no_break_before(cp) && !no_break_after(prev) &&
-                     cp != 0x3000 && prev != 0x3000;
+                     cp != 0x3000 && prev != 0x3000 &&
+                     cp != ' '; /* the lexer drops a space after a break */
     /* Leave room for the closing quote and semicolon on the last line. */
     if (breakable && p->col + w + 2 > JX_FMT_WIDTH && cont + 8 < JX_FMT_WIDTH) {
       newline(p);

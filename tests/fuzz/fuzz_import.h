@@ -52,6 +52,23 @@ static void fuzz_import(const char *data, size_t size, jx_import_format f) {
       const char *twice = jx_out_data(&again, &m);
       if (m != n || memcmp(twice, jx, n) != 0) {
         fprintf(stderr, "the imported .jx is not a fmt fixed point\n");
+        /* JX_FUZZ_DUMP=DIR: both texts, to see the difference */
+        const char *dir = getenv("JX_FUZZ_DUMP");
+        if (dir) {
+          char path[4096];
+          snprintf(path, sizeof path, "%s/imported.jx", dir);
+          FILE *f1 = fopen(path, "wb");
+          snprintf(path, sizeof path, "%s/formatted.jx", dir);
+          FILE *f2 = fopen(path, "wb");
+          if (f1 && f2) {
+            fwrite(jx, 1, n, f1);
+            fwrite(twice, 1, m, f2);
+          }
+          if (f1)
+            fclose(f1);
+          if (f2)
+            fclose(f2);
+        }
         abort();
       }
       jx_out_free(&again);
