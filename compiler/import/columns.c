@@ -32,6 +32,8 @@
 
 static const im_field_info fields[IM_F_COUNT] = {
     [IM_F_NONE] = {IM_F_NONE, "none", "", N("\x01"), IM_T_IGNORE},
+    [IM_F_DEPT] = {IM_F_DEPT, "department", "部门名称",
+                   N("主管部门", "部门名称", "主管部门名称"), IM_T_PROJECT},
     [IM_F_UNIT_CODE] = {IM_F_UNIT_CODE, "unit_code", "单位编码",
                         N("单位编码", "单位代码", "预算单位编码",
                           "预算单位代码"),

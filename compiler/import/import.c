@@ -385,10 +385,20 @@ static int recognise(run *r) {
       continue;
     bool rows = !profile || strcmp(profile, "rows") == 0;
     bool forms = !profile || strcmp(profile, "form") == 0;
-    if (rows && jx_im_layout_rows(&r->plan, b, s, m))
+    /* a department or unit form first: it has indicator tables too */
+    if (!profile && jx_im_layout_dept(&r->plan, b, s))
+      ok[s] = true;
+    else if (rows && jx_im_layout_rows(&r->plan, b, s, m))
       ok[s] = true;
     else if (forms && jx_im_layout_form(&r->plan, b, s, m, NULL) > 0)
       ok[s] = true;
+    found += ok[s];
+  }
+  /* Summaries last: they are checked against the forms. */
+  for (uint32_t s = 0; s < b->n_sheets && !profile; s++) {
+    if (ok[s] || (m && m->sheet && strcmp(m->sheet, b->sheets[s].name) != 0))
+      continue;
+    ok[s] = jx_im_layout_summary(&r->plan, b, s) != 0;
     found += ok[s];
   }
   if (found)

@@ -183,6 +183,7 @@ bool jx_im_looks_delimited(const char *text, size_t n);
  * that when the language grows the field, only the table changes. */
 typedef enum im_field {
   IM_F_NONE = 0,
+  IM_F_DEPT,      /* 主管部门, 部门名称: the department's name */
   IM_F_UNIT_CODE, /* 单位编码 */
   IM_F_UNIT_NAME, /* 单位名称 */
   IM_F_PROJECT,   /* 项目名称 */
@@ -425,6 +426,9 @@ void jx_im_name_put(im_plan *p, char kind, const void *scope, const char *key,
 /* The unit with this code (or name, when code is NULL), made if new. */
 im_unit *jx_im_unit(im_plan *p, const char *code, const char *name,
                     im_src code_src, im_src name_src);
+/* The department's name, from a form; a different second name is kept
+ * in *notes (import-conflict). */
+void jx_im_dept_name(im_plan *p, const im_text *name, im_note **notes);
 
 /* ---- Values (values.c) -------------------------------------------------- */
 
@@ -489,6 +493,13 @@ const char *jx_im_category_word(jx_arena *a, const char *text);
  * (may be NULL) goes before the first form's project. */
 int jx_im_layout_form(im_plan *p, im_book *b, uint32_t sheet, const im_map *m,
                       im_note *before);
+/* Recognises a department form or a unit form (layout_dept.c); returns 1
+ * if the sheet is one. */
+int jx_im_layout_dept(im_plan *p, im_book *b, uint32_t sheet);
+/* Recognises a summary of projects (a header with 项目编码 and no
+ * indicator columns), checked against the projects read so far; returns
+ * 1 if the sheet is one.  Run after every other sheet. */
+int jx_im_layout_summary(im_plan *p, im_book *b, uint32_t sheet);
 /* Recognises a row-per-indicator table in a sheet; returns 1 if found. */
 int jx_im_layout_rows(im_plan *p, im_book *b, uint32_t sheet, const im_map *m);
 
@@ -512,8 +523,13 @@ typedef struct im_table {
     int group; /* its note group, -1 until its first note */
   } * cols;
   size_t ncols;
-  im_project *fixed; /* the form's project, or NULL */
-  im_unit *unit;     /* where rows without a unit column go */
+  im_project *fixed;     /* the form's project, or NULL */
+  im_division *division; /* a department form's division: indicators
+                            without a category are its `indicator`s */
+  im_unit *unit;         /* where rows without a unit column go */
+  /* A row that ends the table (the next form's start), or NULL: to the
+   * end of the sheet. */
+  bool (*stop)(im_book *b, uint32_t sheet, uint32_t row);
 } im_table;
 
 /* Reads the header row into t (using the map file's columns if given);

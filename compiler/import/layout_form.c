@@ -102,7 +102,10 @@ bool jx_im_plan_cell(im_plan *p, uint32_t sheet, im_cell *c) {
     }
   }
   int y = year_in(k);
-  if (y || strstr(k, "绩效目标表")) {
+  size_t kn = strlen(k);
+  bool title =
+      strstr(k, "绩效目标") && kn >= 3 && strcmp(k + kn - 3, "表") == 0;
+  if (y || title) {
     c->used = true;
     if (y && !p->year) {
       p->year = y;
@@ -140,8 +143,9 @@ typedef struct form {
   uint32_t sheet;
   im_project *proj;
   im_unit *unit;
-  bool after_budget; /* the last labelled row held the budget */
-  im_src goal_src;   /* the 绩效目标 cell being split */
+  im_text ucode, uname; /* the unit this block names, if it does */
+  bool after_budget;    /* the last labelled row held the budget */
+  im_src goal_src;      /* the 绩效目标 cell being split */
 } form;
 
 static im_text text_of(form *f, im_cell *c) {
@@ -218,20 +222,16 @@ static void labelled(form *f, im_field field, im_cell *c) {
     return;
   }
   case IM_F_UNIT_NAME:
-  case IM_F_UNIT_CODE: {
+  case IM_F_UNIT_CODE: /* the unit is made once the block is read */
     v = text_of(f, c);
-    if (!v.text || !*v.text)
-      return;
-    const char *code = field == IM_F_UNIT_CODE ? v.text : NULL;
-    const char *name = field == IM_F_UNIT_NAME ? v.text : NULL;
-    if (f->unit && field == IM_F_UNIT_NAME && f->unit->code.text &&
-        !f->unit->name.text) {
-      f->unit->name = v;
-      return;
-    }
-    f->unit = jx_im_unit(f->p, code, name, v.src, v.src);
+    if (v.text && *v.text)
+      *(field == IM_F_UNIT_CODE ? &f->ucode : &f->uname) = v;
     return;
-  }
+  case IM_F_DEPT:
+    v = text_of(f, c);
+    if (v.text && *v.text)
+      jx_im_dept_name(f->p, &v, &f->proj->notes);
+    return;
   default:
     break;
   }
@@ -308,9 +308,10 @@ static bool unit_line(form *f, im_cell *c) {
   if (d < 3 || d > 21 || !t[d] || (unsigned char)t[d] < 0x80)
     return false;
   im_text v = text_of(f, c);
-  const char *name = jx_im_clean(&f->p->arena, t + d, strlen(t + d), NULL);
-  f->unit = jx_im_unit(f->p, jx_arena_strndup(&f->p->arena, t, d), name, v.src,
-                       v.src);
+  f->ucode = v;
+  f->ucode.text = jx_arena_strndup(&f->p->arena, t, d);
+  f->uname = v;
+  f->uname.text = jx_im_clean(&f->p->arena, t + d, strlen(t + d), NULL);
   return true;
 }
 
@@ -375,6 +376,12 @@ static void header_block(form *f, uint32_t first, uint32_t last) {
     }
     jx_im_keep_rest(f->p, f->b, f->sheet, row, &f->proj->notes);
   }
+  if (f->ucode.text || f->uname.text) {
+    f->unit = jx_im_unit(f->p, f->ucode.text, f->uname.text, f->ucode.src,
+                         f->uname.src);
+    if (!f->unit->name.text && f->uname.text) /* named by a later form */
+      f->unit->name = f->uname;
+  }
 }
 
 int jx_im_layout_form(im_plan *p, im_book *b, uint32_t sheet, const im_map *m,
@@ -390,7 +397,12 @@ int jx_im_layout_form(im_plan *p, im_book *b, uint32_t sheet, const im_map *m,
         header = r;
     if (!header)
       break;
-    form f = {p, b, sheet, NULL, unit, false, jx_im_src_none()};
+    form f;
+    memset(&f, 0, sizeof f);
+    f.p = p;
+    f.b = b;
+    f.sheet = sheet;
+    f.unit = unit;
     f.proj = jx_arena_alloc(&p->arena, sizeof *f.proj);
     f.proj->notes = before;
     before = NULL;
@@ -401,12 +413,15 @@ int jx_im_layout_form(im_plan *p, im_book *b, uint32_t sheet, const im_map *m,
     t.b = b;
     t.sheet = sheet;
     t.fixed = f.proj;
+    t.stop = jx_im_form_start;
     jx_im_header_row(&t, header, m ? &m->cols : NULL);
     row = jx_im_table_rows(&t, header + 1);
     unit = f.unit;
     if (!unit)
       unit = jx_im_unit(p, NULL, NULL, jx_im_src_none(), jx_im_src_none());
     jx_im_append(p, &unit->projects, f.proj);
+    if (f.proj->code.text) /* for a summary sheet to find it */
+      jx_im_name_put(p, 'C', NULL, f.proj->code.text, f.proj);
     forms++;
   }
   /* Anything after the last form (a footnote, a page number). */

@@ -141,8 +141,10 @@ typedef struct rows_state {
   uint32_t row;
   im_note *notes; /* this row's comments, before its indicator */
   im_project *project;
-  im_text l1, l2;  /* the categories in force (blank cells continue them) */
-  im_src goal_src; /* the 绩效目标 cell being split */
+  im_text l1, l2;      /* the categories in force (blank cells continue them) */
+  im_src goal_src;     /* the 绩效目标 cell being split */
+  im_indicator **inds; /* where this row's indicator goes */
+  im_note **tail;      /* where a row that is no indicator goes */
 } rows_state;
 
 static im_cell *cell_of(rows_state *r, im_field f) {
@@ -256,7 +258,7 @@ static void keep_row(rows_state *r) {
 /* rows layout: the project of this row (a blank project continues). */
 static im_project *row_project(rows_state *r) {
   im_table *t = r->t;
-  if (t->fixed)
+  if (t->fixed || t->division)
     return t->fixed;
   im_text name = take(r, IM_F_PROJECT, NULL), code = take(r, IM_F_CODE, NULL);
   im_text ucode = take(r, IM_F_UNIT_CODE, NULL),
@@ -274,6 +276,8 @@ static im_project *row_project(rows_state *r) {
     return p;
   p = jx_arena_alloc(&t->p->arena, sizeof *p);
   jx_im_name_put(t->p, 'p', u, key, p);
+  if (code.text) /* for a summary sheet to find it (layout_dept.c) */
+    jx_im_name_put(t->p, 'C', NULL, code.text, p);
   p->key = key;
   p->name = name;
   p->code = code;
@@ -322,6 +326,9 @@ static void project_columns(rows_state *r) {
   project_field(r, IM_F_PURPOSE, &p->purpose);
   if (!p->name.text)
     project_field(r, IM_F_PROJECT, &p->name);
+  im_text dept = take(r, IM_F_DEPT, NULL);
+  if (dept.text)
+    jx_im_dept_name(r->t->p, &dept, &r->notes);
   im_cell *c;
   im_text goal = take(r, IM_F_GOAL, &c);
   /* repeated on every row of the project: read once */
@@ -406,7 +413,14 @@ static void one_row(rows_state *r) {
   r->project = row_project(r);
   if (r->project != before) /* a new project: its categories start afresh */
     r->l1.text = r->l2.text = NULL;
-  if (!t->fixed)
+  if (t->division) {
+    r->inds = &t->division->indicators;
+    r->tail = &t->division->tail;
+  } else {
+    r->inds = &r->project->indicators;
+    r->tail = &r->project->tail;
+  }
+  if (!t->fixed && !t->division)
     project_columns(r);
   im_indicator *ind = jx_arena_alloc(&p->arena, sizeof *ind);
   im_text l1 = take(r, IM_F_L1, NULL), l2 = take(r, IM_F_L2, NULL);
@@ -431,7 +445,7 @@ static void one_row(rows_state *r) {
       jx_im_note(p, &r->notes, hdr(t, t->map.col[IM_F_L2]), l2.text, l2.src,
                  JX_DIAG_COUNT, NULL, -1);
     keep_columns(r);
-    jx_im_append(r->t->p, &r->project->tail, r->notes);
+    jx_im_append(r->t->p, r->tail, r->notes);
     return;
   }
   jx_arena *a = &p->arena;
@@ -445,26 +459,26 @@ static void one_row(rows_state *r) {
                bad.text, bad.src, JX_E_IMPORT_CELL, NULL, -1)
         ->reason = IM_R_CATEGORY;
     keep_row(r);
-    jx_im_append(r->t->p, &r->project->tail, r->notes);
+    jx_im_append(r->t->p, r->tail, r->notes);
     return;
   }
   if (!ind->l2 && ind->l1) { /* a level-1 alone: the checker says more */
     ind->l2 = ind->l1;
     ind->l1 = NULL;
   }
-  if (!ind->l2) { /* a project's indicators all have a category */
+  if (!ind->l2 && !t->division) { /* a project's indicators have one */
     im_src at = ind->name.text ? ind->name.src : jx_im_src_none();
     jx_im_note(p, &r->notes, NULL, ind->name.text ? ind->name.text : "", at,
                JX_E_IMPORT_CELL, NULL, -1)
         ->reason = IM_R_NO_CATEGORY;
     keep_row(r);
-    jx_im_append(r->t->p, &r->project->tail, r->notes);
+    jx_im_append(r->t->p, r->tail, r->notes);
     return;
   }
   const char *desc_col = NULL;
   if (!read_value(r, ind, &desc_col)) {
     keep_row(r);
-    jx_im_append(r->t->p, &r->project->tail, r->notes);
+    jx_im_append(r->t->p, r->tail, r->notes);
     return;
   }
   if (!ind->desc.text)
@@ -474,7 +488,7 @@ static void one_row(rows_state *r) {
     ind->name.text = "";
   keep_columns(r);
   ind->notes = r->notes;
-  jx_im_append(r->t->p, &r->project->indicators, ind);
+  jx_im_append(r->t->p, r->inds, ind);
 }
 
 uint32_t jx_im_table_rows(im_table *t, uint32_t first_row) {
@@ -488,8 +502,8 @@ uint32_t jx_im_table_rows(im_table *t, uint32_t first_row) {
     jx_im_row(s, row, &n);
     if (n == 0)
       continue; /* a spacer */
-    if (t->fixed && (jx_im_form_start(t->b, t->sheet, row) ||
-                     jx_im_is_header_row(t->b, t->sheet, row)))
+    if (t->stop && (t->stop(t->b, t->sheet, row) ||
+                    jx_im_is_header_row(t->b, t->sheet, row)))
       break;
     r.row = row;
     one_row(&r);

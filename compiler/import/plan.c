@@ -201,3 +201,13 @@ im_unit *jx_im_unit(im_plan *p, const char *code, const char *name,
   jx_im_append(p, &p->units, u);
   return u;
 }
+
+void jx_im_dept_name(im_plan *p, const im_text *name, im_note **notes) {
+  if (!p->dept)
+    p->dept = jx_arena_alloc(&p->arena, sizeof *p->dept);
+  if (!p->dept->name.text)
+    p->dept->name = *name;
+  else if (strcmp(p->dept->name.text, name->text) != 0)
+    jx_im_note(p, notes, "部门名称", name->text, name->src,
+               JX_W_IMPORT_CONFLICT, p->dept->name.text, -1);
+}

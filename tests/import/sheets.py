@@ -391,11 +391,98 @@ def mapped(d):
         f.write("[import]\nheader_row = 3\n\n[columns]\n颜色 = B\n")
 
 
+def export_like(d):
+    """The sheets `jxc build -f xlsx` writes besides the forms (laid out
+    as it lays them out): a summary, a unit form, a project form in the
+    export's label layout, the department form.  The summary also lists a
+    project no form has, and disagrees with a form on one budget."""
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.title = "汇总"
+    ws.cell(1, 1, "项目支出绩效目标汇总表")
+    for r, (k, v) in enumerate([("年度", "2021"), ("指标体系", "local"),
+                                ("金额单位", "万元")], start=2):
+        ws.cell(r, 1, k)
+        ws.cell(r, 3, v)
+    for c, h in enumerate(["序号", "单位编码", "单位名称", "项目编码", "项目名称",
+                           "年度资金总额", "其中：财政拨款", "其他资金"], start=1):
+        ws.cell(5, c, h)
+    rows = [[1, "324003", "秦皇岛市北戴河区林业局", "13030421STAF3D6ERRELR",
+             "林业改革发展专项资金", 1909, 1909, 0],
+            [2, "324003", "秦皇岛市北戴河区林业局", "13030421XXXXXXXXXXXXX",
+             "只在汇总表中的项目", 10, 10, 0],
+            ["合计", None, None, None, None, 1919, 1919, 0]]
+    for r, row in enumerate(rows, start=6):
+        for c, v in enumerate(row, start=1):
+            if v is not None:
+                ws.cell(r, c, v)
+    ws.cell(6, 6, 1900)  # disagrees with the form's 1909
+
+    ws = wb.create_sheet("单位1 秦皇岛市北戴河区林业局")
+    ws.cell(1, 1, "单位绩效目标")
+    ws.cell(2, 1, "（2021年度）")
+    ws.cell(3, 1, "单位名称")
+    ws.cell(3, 2, "秦皇岛市北戴河区林业局")
+    ws.cell(3, 5, "单位编码")
+    ws.cell(3, 6, "324003")
+    ws.cell(4, 1, "单位绩效目标")
+    ws.cell(4, 2, "1.完成通道绿化工程。\n2.做好林业有害生物防治。")
+    ws.cell(5, 1, "单位保障措施")
+    ws.merge_cells("A5:A6")
+    ws.cell(5, 2, "加强领导")
+    ws.cell(5, 4, "建立健全目标责任制。")
+    ws.cell(6, 2, "广泛宣传")
+    ws.cell(6, 4, "形成全民爱绿护绿意识。")
+
+    ws = wb.create_sheet("1 林业改革发展专项资金")
+    cells = [(1, 1, "项目支出绩效目标表"), (2, 1, "（2021年度）"),
+             (3, 1, "金额单位：万元"), (4, 1, "项目名称"),
+             (4, 2, "林业改革发展专项资金"), (5, 1, "项目编码"),
+             (5, 2, "13030421STAF3D6ERRELR"), (6, 1, "主管部门"),
+             (6, 2, "秦皇岛市北戴河区自然资源和规划局"), (7, 1, "实施单位"),
+             (7, 2, "秦皇岛市北戴河区林业局"), (7, 5, "单位编码"),
+             (7, 6, "324003"), (8, 1, "项目资金（万元）"), (8, 2, "年度资金总额"),
+             (8, 3, 1909), (9, 2, "其中：财政拨款"), (9, 3, 1909),
+             (10, 2, "其他资金"), (10, 3, 0), (11, 1, "资金用途"),
+             (11, 2, "根据文件要求支付土地补贴款"), (12, 1, "资金支出计划（%）"),
+             (14, 1, "年度绩效目标"), (14, 2, "1.保存造林成果\n2.改善生态环境"),
+             (15, 1, "一级指标"), (15, 2, "二级指标"), (15, 3, "三级指标"),
+             (15, 4, "绩效指标描述"), (15, 5, "指标值"), (15, 6, "指标值确定依据"),
+             (16, 1, "产出指标"), (16, 2, "数量指标"), (16, 3, "土地补贴发放"),
+             (16, 4, "发放补贴的土地数量"), (16, 5, "100亩"), (16, 6, "年度工作计划"),
+             (17, 1, "效益指标"), (17, 2, "经济效益指标"), (17, 3, "农民增收额"),
+             (17, 4, "增加农民收入"), (17, 5, "有效"), (17, 6, "年度工作计划")]
+    for r, c, v in cells:
+        ws.cell(r, c, v)
+    ws.merge_cells("A8:A10")
+    for i, (m, p) in enumerate(zip(["3月底", "6月底", "10月底", "12月底"],
+                                   [0.7, 0.8, 0.9, 1])):
+        ws.cell(12, 2 + i, m)
+        ws.cell(13, 2 + i, p).number_format = "0.00####%"
+
+    ws = wb.create_sheet("部门")
+    cells = [(1, 1, "部门整体绩效目标表"), (2, 1, "（2021年度）"),
+             (3, 1, "部门名称"), (3, 2, "秦皇岛市北戴河区自然资源和规划局"),
+             (4, 1, "总体绩效目标"), (4, 2, "1.坚持以习近平新时代中国特色社会主义思想为指导。"),
+             (5, 1, "分项名称"), (5, 2, "办公室"), (6, 1, "分项绩效目标"),
+             (6, 2, "1.负责机关日常运转工作。\n2.负责上级交办事项。"),
+             (7, 1, "一级指标"), (7, 2, "二级指标"), (7, 3, "三级指标"),
+             (7, 4, "绩效指标描述"), (7, 5, "指标值"), (7, 6, "指标值确定依据"),
+             (8, 3, "完成率"), (8, 4, "完成各项工作任务"), (8, 5, "100%"),
+             (9, 1, "保障措施"), (9, 2, "加强组织领导，明确工作责任"),
+             (9, 4, "高度重视预算绩效各项工作。"), (10, 2, "完善制度建设")]
+    for r, c, v in cells:
+        ws.cell(r, c, v)
+    ws.merge_cells("A9:A10")
+    save_xlsx(wb, os.path.join(d, "plan.xlsx"), {})
+
+
 CASES = {
     "official": official, "stacked": stacked, "rows": rows, "rows-xls": rows_xls,
     "form-xls": form_xls, "csv": csv_utf8, "csv-gbk": csv_gbk,
     "tsv-utf16": tsv_utf16, "bad-cells": bad_cells, "zip-bomb": zip_bomb,
     "docx": docx, "binary": binary, "mapped": mapped,
+    "export-like": export_like,
 }
 
 if __name__ == "__main__":
