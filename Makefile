@@ -26,6 +26,10 @@ SRC_DIRS := grammar $(sort $(wildcard compiler/*/))
 CPPFLAGS += -D_POSIX_C_SOURCE=200809L -Iruntime $(patsubst %/,%,$(SRC_DIRS:%=-I%)) \
             -I$(B)/grammar
 LDLIBS   += -lutf8proc -lxlsxwriter
+# jxc import's readers (compiler/import/): zip, XML, .xls, INI, CSV.  Only
+# jxc and the tests link them; libjixiao.a stays dependency-free.
+IMPORT_LIBS := -lminizip -lexpat -lfreexl -linih -lcsv
+LDLIBS   += $(IMPORT_LIBS)
 ifeq ($(SAN),1)
 CFLAGS   := -O1 -g -fsanitize=address,undefined -fno-omit-frame-pointer \
             -fno-sanitize-recover=all
@@ -133,9 +137,15 @@ test-valgrind: $(B)/jxc $(UNIT_BIN) $(B)/failread.so
 # for FUZZ_SECONDS, built with clang and ASan+UBSan in build-fuzz/.  New
 # inputs go to build-fuzz/corpus (a copy), crashes to build-fuzz/crash-*;
 # the checked-in seeds in tests/fuzz/corpus are never written.
+# make fuzz-import: the same for jxc import's readers, one target each
+# (fuzz_import_xlsx, _csv, _text; seeds in tests/fuzz/corpus-NAME/),
+# FUZZ_SECONDS each; FUZZ_IMPORT=fuzz_import_csv runs just one.
 FUZZ_SECONDS ?= 60
 FUZZ_FLAGS   := -O1 -g -fno-omit-frame-pointer -fno-sanitize-recover=all \
                 -fsanitize=fuzzer-no-link,address,undefined
+FUZZ_IMPORT  ?= fuzz_import_xlsx fuzz_import_csv fuzz_import_text
+.PHONY: fuzz-import
+fuzz: fuzz-import
 fuzz:
 	@JX_WANT_CLANG=1 JX_WANT_FUZZ=1 ./scripts/install-deps.sh
 	@$(MAKE) --no-print-directory B=build-fuzz CC=clang \
@@ -147,8 +157,27 @@ fuzz:
 	  -rss_limit_mb=2048 -dict=tests/fuzz/jx.dict \
 	  -artifact_prefix=build-fuzz/ build-fuzz/corpus
 
+fuzz-import:
+	@JX_WANT_CLANG=1 JX_WANT_FUZZ=1 ./scripts/install-deps.sh
+	@$(MAKE) --no-print-directory B=build-fuzz CC=clang \
+	  CFLAGS="$(FUZZ_FLAGS)" LDFLAGS="-fsanitize=address,undefined" \
+	  $(FUZZ_IMPORT:%=build-fuzz/%)
+	@set -e; for t in $(FUZZ_IMPORT); do \
+	  mkdir -p build-fuzz/corpus-$$t; \
+	  cp tests/fuzz/corpus-$$t/* build-fuzz/corpus-$$t/; \
+	  echo "== $$t"; \
+	  build-fuzz/$$t -max_total_time=$(FUZZ_SECONDS) -timeout=10 \
+	    -rss_limit_mb=2048 -max_len=65536 -dict=tests/fuzz/import.dict \
+	    -artifact_prefix=build-fuzz/$$t- build-fuzz/corpus-$$t; \
+	done
+
 $(B)/fuzz_parse: tests/fuzz/fuzz_parse.c $(B)/libjxc.a $(B)/libjixiao.a
 	$(CC) $(CPPFLAGS) $(ALL_CFLAGS) -fsanitize=fuzzer -o $@ $^ $(LDLIBS)
+
+$(B)/fuzz_import_%: tests/fuzz/fuzz_import_%.c tests/fuzz/fuzz_import.h \
+                    $(B)/libjxc.a $(B)/libjixiao.a
+	$(CC) $(CPPFLAGS) $(ALL_CFLAGS) -fsanitize=fuzzer -o $@ $< \
+	  $(B)/libjxc.a $(B)/libjixiao.a $(LDLIBS) -lz
 
 $(B)/jxc: $(B)/compiler/cmd/main.o $(B)/libjxc.a $(B)/libjixiao.a
 	$(CC) $(LDFLAGS) -o $@ $^ $(LDLIBS)

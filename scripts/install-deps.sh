@@ -13,6 +13,13 @@ command -v pkg-config >/dev/null 2>&1 || missing="$missing pkg-config"
 [ -f /usr/include/cmocka.h ] || missing="$missing libcmocka-dev"
 [ -f /usr/include/utf8proc.h ] || missing="$missing libutf8proc-dev"
 [ -f /usr/include/xlsxwriter.h ] || missing="$missing libxlsxwriter-dev"
+# jxc import: zip (minizip), XML (expat), .xls (freexl), INI (inih), CSV.
+[ -f /usr/include/minizip/unzip.h ] || missing="$missing libminizip-dev"
+[ -f /usr/include/zlib.h ] || missing="$missing zlib1g-dev"
+[ -f /usr/include/expat.h ] || missing="$missing libexpat1-dev"
+[ -f /usr/include/freexl.h ] || missing="$missing libfreexl-dev"
+[ -f /usr/include/ini.h ] || missing="$missing libinih-dev"
+[ -f /usr/include/csv.h ] || missing="$missing libcsv-dev"
 # The golden and interoperability tests use these.
 command -v python3 >/dev/null 2>&1 || missing="$missing python3"
 command -v sqlite3 >/dev/null 2>&1 || missing="$missing sqlite3"
@@ -25,10 +32,15 @@ command -v g++ >/dev/null 2>&1 || missing="$missing g++"
 # out (their tests are then skipped).  A client that cannot be installed
 # does not stop the build: its tests say "skipped" and why.
 clients=""
+if [ "${JX_WANT_CLIENTS:-0}" = 1 ]; then
+  # The tests build workbooks (tests/import/sheets.py) and read the XLSX
+  # output back with Debian's python3: openpyxl (.xlsx), xlwt (BIFF8 .xls).
+  /usr/bin/python3 -c 'import openpyxl' >/dev/null 2>&1 ||
+    missing="$missing python3-openpyxl"
+  /usr/bin/python3 -c 'import xlwt' >/dev/null 2>&1 ||
+    missing="$missing python3-xlwt"
+fi
 if [ "${JX_WANT_CLIENTS:-0}" = 1 ] && [ "${JX_NO_CLIENTS:-0}" != 1 ]; then
-  python3 -c 'import openpyxl' >/dev/null 2>&1 ||
-    /usr/bin/python3 -c 'import openpyxl' >/dev/null 2>&1 ||
-    clients="$clients python3-openpyxl"
   command -v soffice >/dev/null 2>&1 || clients="$clients libreoffice-calc-nogui"
   command -v chromium >/dev/null 2>&1 || clients="$clients chromium"
   command -v pdftotext >/dev/null 2>&1 || clients="$clients poppler-utils"

@@ -80,6 +80,8 @@ struct jx_diag {
   jx_diag_observer observe;
   void *observe_ud;
   jx_strbuf observed; /* the message an observer is shown */
+  jx_diag_annotator annotate;
+  void *annotate_ud;
 };
 
 static void write_stderr(void *ud, const char *text, size_t n) {
@@ -182,6 +184,11 @@ void jx_diag_set_writer(jx_diag *d, jx_diag_writer fn, void *ud) {
 void jx_diag_set_observer(jx_diag *d, jx_diag_observer fn, void *ud) {
   d->observe = fn;
   d->observe_ud = ud;
+}
+
+void jx_diag_set_annotator(jx_diag *d, jx_diag_annotator fn, void *ud) {
+  d->annotate = fn;
+  d->annotate_ud = ud;
 }
 
 void jx_diag_set_format(jx_diag *d, jx_diag_format f) {
@@ -388,6 +395,12 @@ static void begin_v(jx_diag *d, jx_diag_id id, jx_severity sev, jx_loc loc,
 /* Finishes the pending record, then makes the too-many-errors record once
  * the cap has been reached (after the notes of the last error it allowed). */
 static void flush_pending(jx_diag *d) {
+  if (d->pending && d->annotate) {
+    jx_diag_annotator fn = d->annotate;
+    d->annotate = NULL; /* its notes do not come back here */
+    fn(d->annotate_ud, d, d->cur.main.loc);
+    d->annotate = fn;
+  }
   if (d->pending) {
     d->pending = false;
     finish(d);

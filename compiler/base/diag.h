@@ -174,6 +174,11 @@ void jx_diag_vusage(jx_diag *d, const char *cmd, jx_diag_id id, va_list ap);
 /* Attaches a note (with a location) or help (loc ignored) to the current
  * record; the id must have severity NOTE or HELP. */
 void jx_diag_note(jx_diag *d, jx_diag_id id, jx_loc loc, ...);
+/* Called with each diagnostic's location just before it is printed, so a
+ * tool can attach a note of its own with jx_diag_note: `jxc import` names
+ * the spreadsheet cell behind a line of the .jx it wrote.  NULL: none. */
+typedef void (*jx_diag_annotator)(void *ud, jx_diag *d, jx_loc loc);
+void jx_diag_set_annotator(jx_diag *d, jx_diag_annotator fn, void *ud);
 /* Finishes the current record and sends out everything held. */
 void jx_diag_flush(jx_diag *d);
 /* While on, finished records are queued instead of sent, and

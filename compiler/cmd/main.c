@@ -48,6 +48,14 @@ const jx_command jx_commands[] = {
      .options = jx_diff_options,
      .diag_help = true,
      .run = jx_cmd_diff},
+    {.name = "import",
+     .summary = JX_M_SUMMARY_IMPORT,
+     .usage = JX_M_USAGE_IMPORT,
+     .about = JX_M_ABOUT_IMPORT,
+     .exit = JX_M_EXIT_IMPORT,
+     .options = jx_import_opts,
+     .diag_help = true,
+     .run = jx_cmd_import},
     {.name = "help",
      .summary = JX_M_SUMMARY_HELP,
      .usage = JX_M_USAGE_HELP,
@@ -60,10 +68,6 @@ const jx_command jx_commands[] = {
      .about = JX_M_NONE,
      .exit = JX_M_NONE,
      .run = jx_cmd_version},
-    /* A command on cli.h's hand-written parsing would read:
-     * {.name = "import", .summary = JX_M_NONE, .about = JX_M_NONE,
-     *  .exit = JX_M_NONE, .run_argv = jx_cmd_import,
-     *  .usage_text = jx_import_usage, .summary_text = "read a …"}, */
     {.name = NULL},
 };
 

@@ -228,7 +228,10 @@ static const char *const allowed[] = {
     "check",      "build",    "fmt",         "diff",
     "help",       "version",  "XLSX",        "HTML",
     "xlsx",       "html",     "project",     "unit",
-    "import",     NULL};
+    "import",     "GB18030",  "GBK",         "TSV",
+    "XLS",        "INI",      "XML",         "DTD",
+    "ZIP",        "zip",      "xls",         "tsv",
+    "ini",        "map",      "jx",          NULL};
 
 static bool is_word_char(unsigned char c) {
   return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
@@ -359,8 +362,17 @@ static const char *english_word(const char *text, const jx_strbuf *user,
     const char *q = p;
     while (is_word_char((unsigned char)*q))
       q++;
-    /* a number, 0xFF, 22人: not a word */
+    /* a number, 0xFF, 22人: not a word; nor a spreadsheet cell (C7) */
     bool number = *p >= '0' && *p <= '9';
+    size_t caps = 0;
+    while (p + caps < q && p[caps] >= 'A' && p[caps] <= 'Z')
+      caps++;
+    if (caps >= 1 && caps <= 3 && p + caps < q) {
+      const char *r = p + caps;
+      while (r < q && *r >= '0' && *r <= '9')
+        r++;
+      number |= r == q;
+    }
     bool has_letter = false;
     for (const char *r = p; r < q; r++)
       if ((*r >= 'a' && *r <= 'z') || (*r >= 'A' && *r <= 'Z'))

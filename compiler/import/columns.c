@@ -1,0 +1,264 @@
+/*
+ * columns.c — the column table (what each column of an indicator table
+ * holds and which statement it becomes), and the map file that says the
+ * same for a layout the table does not recognise.
+ *
+ * Headers are matched on jx_im_key (NFKC, no whitespace), after removing
+ * a leading * (the "required" mark of import templates), a trailing colon
+ * and a parenthesised suffix: "预算数（万元）", "*项目名称", "指标值 " all
+ * match.  The spellings are those of the budget systems' exports and the
+ * official forms (shared/design/domain-rules-2.md).
+ *
+ * The `target` column is the one place that decides what becomes of a
+ * field: a field the language cannot hold yet (评分标准, 权重, 备注, 上年指标
+ * 值) is IM_T_COMMENT — written as a comment beside its indicator, with a
+ * warning.  When the language grows the field, its row here changes and
+ * the writer emits the statement instead.
+ */
+#include "import_impl.h"
+
+#include <ini.h>
+
+#include "framework.h"
+#include "units.h"
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#define N(...)                                                                 \
+  (const char *const[]) {                                                      \
+    __VA_ARGS__, NULL                                                          \
+  }
+
+static const im_field_info fields[IM_F_COUNT] = {
+    [IM_F_NONE] = {IM_F_NONE, "none", "", N("\x01"), IM_T_IGNORE},
+    [IM_F_DEPT] = {IM_F_DEPT, "department", "部门名称",
+                   N("主管部门", "部门名称", "主管部门名称"), IM_T_PROJECT},
+    [IM_F_UNIT_CODE] = {IM_F_UNIT_CODE, "unit_code", "单位编码",
+                        N("单位编码", "单位代码", "预算单位编码",
+                          "预算单位代码"),
+                        IM_T_PROJECT},
+    [IM_F_UNIT_NAME] = {IM_F_UNIT_NAME, "unit_name", "单位名称",
+                        N("单位名称", "预算单位", "预算单位名称", "实施单位"),
+                        IM_T_PROJECT},
+    [IM_F_PROJECT] = {IM_F_PROJECT, "project", "项目名称", N("项目名称"),
+                      IM_T_PROJECT},
+    [IM_F_CODE] = {IM_F_CODE, "code", "项目编码", N("项目编码", "项目代码"),
+                   IM_T_PROJECT},
+    [IM_F_BUDGET] = {IM_F_BUDGET, "budget", "预算数",
+                     N("预算数", "预算金额", "年度资金总额", "资金总额",
+                       "项目金额", "预算总额", "年度预算数"),
+                     IM_T_PROJECT},
+    [IM_F_FISCAL] = {IM_F_FISCAL, "fiscal", "财政资金",
+                     N("财政资金", "财政拨款", "其中:财政资金",
+                       "其中:财政拨款"),
+                     IM_T_PROJECT},
+    [IM_F_OTHER] = {IM_F_OTHER, "other", "其他资金", N("其他资金", "其它资金"),
+                    IM_T_PROJECT},
+    /* The language has fiscal and other only (issue #11). */
+    [IM_F_SOURCE] = {IM_F_SOURCE, "source", "资金来源",
+                     N("政府性基金", "政府性基金预算", "国有资本经营预算",
+                       "财政专户管理资金", "财政专户资金", "单位资金",
+                       "单位自有资金", "自有资金", "上级补助", "上级补助资金",
+                       "事业收入", "其中:政府性基金", "其中:单位资金"),
+                     IM_T_COMMENT},
+    [IM_F_PURPOSE] = {IM_F_PURPOSE, "purpose", "资金用途",
+                      N("资金用途", "用途"), IM_T_PROJECT},
+    [IM_F_GOAL] = {IM_F_GOAL, "goal", "绩效目标",
+                   N("绩效目标", "年度绩效目标", "年度目标", "总体目标",
+                     "年度总体目标", "项目绩效目标"),
+                   IM_T_PROJECT},
+    [IM_F_L1] = {IM_F_L1, "level1", "一级指标", N("一级指标"), IM_T_INDICATOR},
+    [IM_F_L2] = {IM_F_L2, "level2", "二级指标", N("二级指标"), IM_T_INDICATOR},
+    [IM_F_L3] = {IM_F_L3, "level3", "三级指标", N("三级指标", "指标名称"),
+                 IM_T_INDICATOR},
+    [IM_F_CONTENT] = {IM_F_CONTENT, "content", "指标内容",
+                      N("指标内容", "绩效指标描述", "指标描述", "指标解释"),
+                      IM_T_DESC},
+    [IM_F_SIGN] = {IM_F_SIGN, "sign", "计算符号",
+                   N("计算符号", "指标性质", "符号"), IM_T_INDICATOR},
+    [IM_F_VALUE] = {IM_F_VALUE, "value", "指标值",
+                    N("指标值", "目标值", "年度指标值", "指标目标值"),
+                    IM_T_INDICATOR},
+    [IM_F_UNIT] = {IM_F_UNIT, "unit", "度量单位", N("度量单位", "计量单位"),
+                   IM_T_INDICATOR},
+    /* The desc when there is no 指标内容 column (layout_rows.c). */
+    [IM_F_VALUE_DESC] = {IM_F_VALUE_DESC, "value_desc", "指标值说明",
+                         N("指标值说明"), IM_T_COMMENT},
+    [IM_F_BASIS] = {IM_F_BASIS, "basis", "指标值确定依据",
+                    N("指标值确定依据", "确定依据", "依据"), IM_T_BASIS},
+    [IM_F_SCORING] = {IM_F_SCORING, "scoring", "评（扣）分标准",
+                      N("评(扣)分标准", "评分标准", "评扣分标准", "扣分标准"),
+                      IM_T_COMMENT},
+    [IM_F_WEIGHT] = {IM_F_WEIGHT, "weight", "权重",
+                     N("权重", "分值", "权重(分值)"), IM_T_COMMENT},
+    [IM_F_NOTE] = {IM_F_NOTE, "note", "备注", N("备注"), IM_T_COMMENT},
+    [IM_F_PREV] = {IM_F_PREV, "previous", "上年指标值",
+                   N("上年指标值", "上年实际值", "上年完成值"), IM_T_COMMENT},
+    [IM_F_SEQ] = {IM_F_SEQ, "seq", "序号", N("序号"), IM_T_IGNORE},
+};
+
+const im_field_info *jx_im_field_info(im_field f) {
+  return (unsigned)f < IM_F_COUNT ? &fields[f] : &fields[IM_F_NONE];
+}
+
+/* The header's key without the decorations the header comment lists. */
+static char *bare_key(jx_arena *a, const char *header) {
+  char *k = jx_im_key(a, header);
+  char *s = k;
+  while (*s == '*')
+    s++;
+  size_t n = strlen(s);
+  while (n > 0 && s[n - 1] == ':')
+    s[--n] = '\0';
+  if (n > 0 && s[n - 1] == ')') {
+    char *open = strrchr(s, '(');
+    if (open && open > s)
+      *open = '\0';
+  }
+  return s;
+}
+
+im_field jx_im_field_of(const char *header) {
+  jx_arena a;
+  jx_arena_init(&a);
+  const char *k = bare_key(&a, header);
+  im_field found = IM_F_NONE;
+  /* The spellings are written in key form already (NFKC: ASCII colon and
+   * parentheses), so only the header is normalised. */
+  for (int f = 1; f < IM_F_COUNT && found == IM_F_NONE; f++)
+    for (const char *const *n = fields[f].names; *n; n++)
+      if (strcmp(k, *n) == 0) {
+        found = (im_field)f;
+        break;
+      }
+  jx_arena_free(&a);
+  return found;
+}
+
+im_field jx_im_field_by_name(const char *name) {
+  for (int f = 1; f < IM_F_COUNT; f++)
+    if (strcmp(name, fields[f].id) == 0)
+      return (im_field)f;
+  return jx_im_field_of(name);
+}
+
+/* ---- the map file ----------------------------------------------------------
+ */
+
+typedef struct map_ctx {
+  im_map *m;
+  jx_arena *a;
+  char err[200];
+} map_ctx;
+
+static const char *unquote(map_ctx *c, const char *v) {
+  size_t n = strlen(v);
+  if (n >= 2 && v[0] == '"' && v[n - 1] == '"')
+    return jx_arena_strndup(c->a, v + 1, n - 2);
+  return jx_arena_strdup(c->a, v);
+}
+
+static int positive(const char *v, long max, long *out) {
+  char *end;
+  long n = strtol(v, &end, 10);
+  if (*v == '\0' || *end != '\0' || n < 1 || n > max)
+    return 0;
+  *out = n;
+  return 1;
+}
+
+static int on_entry(void *ud, const char *section, const char *key,
+                    const char *value) {
+  map_ctx *c = ud;
+  im_map *m = c->m;
+  const char *v = unquote(c, value);
+  long n;
+  if (strcmp(section, "import") == 0) {
+    if (strcmp(key, "profile") == 0) {
+      if (strcmp(v, "rows") != 0 && strcmp(v, "form") != 0 &&
+          strcmp(v, "text") != 0) {
+        snprintf(c->err, sizeof c->err,
+                 "profile takes rows, form or text, not '%.60s'", v);
+        return 0;
+      }
+      m->profile = v;
+    } else if (strcmp(key, "sheet") == 0) {
+      m->sheet = v;
+    } else if (strcmp(key, "header_row") == 0) {
+      if (!positive(v, JX_IM_MAX_ROWS, &n)) {
+        snprintf(c->err, sizeof c->err, "header_row takes a row number");
+        return 0;
+      }
+      m->header_row = (uint32_t)n;
+    } else if (strcmp(key, "year") == 0) {
+      if (!positive(v, 9999, &n) || n < 1000) {
+        snprintf(c->err, sizeof c->err, "year takes a year such as 2021");
+        return 0;
+      }
+      m->year = (int)n;
+    } else if (strcmp(key, "currency") == 0) {
+      if (!jx_currency_lookup(v)) {
+        snprintf(c->err, sizeof c->err, "currency takes 元, 万元 or 亿元");
+        return 0;
+      }
+      m->currency = jx_currency_lookup(v)->norm;
+    } else if (strcmp(key, "framework") == 0) {
+      const jx_framework *fw = jx_framework_builtin(v);
+      if (!fw) {
+        snprintf(c->err, sizeof c->err,
+                 "framework takes a built-in framework (local, central2021)");
+        return 0;
+      }
+      m->framework = fw->name;
+    } else {
+      snprintf(c->err, sizeof c->err,
+               "unknown key '%.60s' in [import] (profile, sheet, "
+               "header_row, year, currency, framework)",
+               key);
+      return 0;
+    }
+    return 1;
+  }
+  if (strcmp(section, "columns") == 0) {
+    im_field f = jx_im_field_by_name(key);
+    if (f == IM_F_NONE) {
+      snprintf(c->err, sizeof c->err,
+               "unknown column '%.60s' (see docs/import.md for the names)",
+               key);
+      return 0;
+    }
+    uint32_t col = jx_im_col_from_name(v);
+    if (col)
+      m->cols.col[f] = col;
+    else
+      m->cols.header_text[f] = v;
+    return 1;
+  }
+  snprintf(c->err, sizeof c->err,
+           "unknown section [%.60s] (use [import] and [columns])", section);
+  return 0;
+}
+
+int jx_im_map_load(im_map *m, const char *path, jx_arena *a) {
+  memset(m, 0, sizeof *m);
+  m->present = true;
+  FILE *f = fopen(path, "r");
+  if (!f) {
+    fprintf(stderr, "jxc import: cannot read %s: ", path);
+    perror(NULL);
+    return -1;
+  }
+  map_ctx c = {m, a, ""};
+  int line = ini_parse_file(f, on_entry, &c);
+  fclose(f);
+  if (line != 0) {
+    if (line > 0)
+      fprintf(stderr, "jxc import: %s:%d: %s\n", path, line,
+              c.err[0] ? c.err : "not an INI line (KEY = VALUE or [SECTION])");
+    else
+      fprintf(stderr, "jxc import: cannot read %s\n", path);
+    return -1;
+  }
+  return 0;
+}

@@ -1,0 +1,213 @@
+/*
+ * plan.c — building the import plan (import_impl.h): places, notes kept as
+ * comments, list appends and the units projects go into.
+ */
+#include "import_impl.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+void jx_im_plan_init(im_plan *p) {
+  memset(p, 0, sizeof *p);
+  jx_arena_init(&p->arena);
+}
+
+void jx_im_plan_free(im_plan *p) {
+  free(p->tails);
+  free(p->named);
+  jx_arena_free(&p->arena);
+}
+
+/* ---- the hash tables (open addressing, at most half full) -----------------
+ */
+
+static size_t hash_bytes(const void *data, size_t n, size_t h) {
+  const unsigned char *b = data;
+  for (size_t i = 0; i < n; i++)
+    h = (h ^ b[i]) * 1099511628211u; /* FNV-1a */
+  return h;
+}
+
+static struct im_tail *tail_slot(im_plan *p, void **head) {
+  if (2 * (p->n_tails + 1) > p->cap_tails) {
+    size_t cap = p->cap_tails ? 2 * p->cap_tails : 64;
+    struct im_tail *t = jx_xcalloc(cap, sizeof *t);
+    for (size_t i = 0; i < p->cap_tails; i++) {
+      if (!p->tails[i].head)
+        continue;
+      size_t h =
+          hash_bytes(&p->tails[i].head, sizeof(void *), 14695981039346656037u) &
+          (cap - 1);
+      while (t[h].head)
+        h = (h + 1) & (cap - 1);
+      t[h] = p->tails[i];
+    }
+    free(p->tails);
+    p->tails = t;
+    p->cap_tails = cap;
+  }
+  size_t h = hash_bytes(&head, sizeof head, 14695981039346656037u) &
+             (p->cap_tails - 1);
+  while (p->tails[h].head && p->tails[h].head != head)
+    h = (h + 1) & (p->cap_tails - 1);
+  if (!p->tails[h].head) {
+    p->tails[h].head = head;
+    p->tails[h].first = p->tails[h].last = NULL;
+    p->n_tails++;
+  }
+  return &p->tails[h];
+}
+
+static struct im_named *name_slot(im_plan *p, const char *key, size_t n) {
+  if (2 * (p->n_named + 1) > p->cap_named) {
+    size_t cap = p->cap_named ? 2 * p->cap_named : 64;
+    struct im_named *t = jx_xcalloc(cap, sizeof *t);
+    for (size_t i = 0; i < p->cap_named; i++) {
+      if (!p->named[i].key)
+        continue;
+      size_t h = hash_bytes(p->named[i].key, strlen(p->named[i].key),
+                            14695981039346656037u) &
+                 (cap - 1);
+      while (t[h].key)
+        h = (h + 1) & (cap - 1);
+      t[h] = p->named[i];
+    }
+    free(p->named);
+    p->named = t;
+    p->cap_named = cap;
+  }
+  size_t h = hash_bytes(key, n, 14695981039346656037u) & (p->cap_named - 1);
+  while (p->named[h].key && strcmp(p->named[h].key, key) != 0)
+    h = (h + 1) & (p->cap_named - 1);
+  return &p->named[h];
+}
+
+/* "kind, scope pointer, key" as one string. */
+static char *name_key(im_plan *p, char kind, const void *scope,
+                      const char *key) {
+  jx_strbuf b = {0};
+  jx_sb_printf(&b, "%c%p\x01%s", kind, scope, key ? key : "");
+  char *k = jx_arena_strdup(&p->arena, b.p);
+  jx_sb_free(&b);
+  return k;
+}
+
+void *jx_im_name_get(im_plan *p, char kind, const void *scope,
+                     const char *key) {
+  jx_strbuf b = {0};
+  jx_sb_printf(&b, "%c%p\x01%s", kind, scope, key ? key : "");
+  struct im_named *s = name_slot(p, b.p, b.n);
+  jx_sb_free(&b);
+  return s->key ? s->value : NULL;
+}
+
+void jx_im_name_put(im_plan *p, char kind, const void *scope, const char *key,
+                    void *value) {
+  char *k = name_key(p, kind, scope, key);
+  struct im_named *s = name_slot(p, k, strlen(k));
+  if (!s->key) {
+    s->key = k;
+    p->n_named++;
+  }
+  s->value = value;
+}
+
+im_src jx_im_src_none(void) {
+  im_src s;
+  memset(&s, 0, sizeof s);
+  s.sheet = IM_NO_SHEET;
+  return s;
+}
+
+bool jx_im_src_valid(const im_src *s) {
+  return s->sheet != IM_NO_SHEET && (s->row != 0 || s->loc.line != 0);
+}
+
+im_src jx_im_src_cell(uint32_t sheet, const im_cell *c) {
+  im_src s = jx_im_src_none();
+  if (!c)
+    return s;
+  s.sheet = sheet;
+  s.row = c->row;
+  s.col = c->col;
+  s.loc = c->loc;
+  return s;
+}
+
+void jx_im_append(im_plan *p, void *list_head, void *item) {
+  /* Every plan list links through a `next` pointer at offset 0.  A list
+   * is known by its first node: a head variable that was emptied and
+   * reused (a row's notes) starts a new list.  From the remembered tail
+   * the walk covers only what was chained on since. */
+  void **head = list_head;
+  if (!item)
+    return;
+  struct im_tail *t = tail_slot(p, head);
+  void **at = head;
+  if (*head && t->first == *head && t->last)
+    at = (void **)t->last;
+  else if (*head)
+    t->first = *head;
+  while (*at)
+    at = (void **)*at;
+  *at = item;
+  if (at == head) /* the list was empty: item is its first node */
+    t->first = item;
+  void **end = (void **)item;
+  while (*end)
+    end = (void **)*end;
+  t->last = end;
+}
+
+im_note *jx_im_note(im_plan *p, im_note **list, const char *label,
+                    const char *text, im_src src, jx_diag_id id,
+                    const char *arg, int group) {
+  im_note *n = jx_arena_alloc(&p->arena, sizeof *n);
+  n->label = label;
+  n->text = text ? text : "";
+  n->src = src;
+  n->id = id;
+  n->arg = arg;
+  n->group = group;
+  n->reason = -1;
+  if (id < JX_DIAG_COUNT && jx_diag_severity(id) == JX_SEV_ERROR)
+    p->errors++;
+  jx_im_append(p, list, n);
+  return n;
+}
+
+im_note *jx_im_heading(im_plan *p, im_note **list, const char *text,
+                       im_src src) {
+  im_note *n = jx_im_note(p, list, NULL, text, src, JX_DIAG_COUNT, NULL, -1);
+  n->silent_src = true;
+  return n;
+}
+
+im_unit *jx_im_unit(im_plan *p, const char *code, const char *name,
+                    im_src code_src, im_src name_src) {
+  /* by code; a unit without one by its name */
+  char kind = code ? 'c' : name ? 'n' : '0';
+  const char *key = code ? code : name;
+  im_unit *u = jx_im_name_get(p, kind, NULL, key);
+  if (u)
+    return u;
+  u = jx_arena_alloc(&p->arena, sizeof *u);
+  jx_im_name_put(p, kind, NULL, key, u);
+  u->code.text = code;
+  u->code.src = code_src;
+  u->name.text = name;
+  u->name.src = name_src;
+  jx_im_append(p, &p->units, u);
+  return u;
+}
+
+void jx_im_dept_name(im_plan *p, const im_text *name, im_note **notes) {
+  if (!p->dept)
+    p->dept = jx_arena_alloc(&p->arena, sizeof *p->dept);
+  if (!p->dept->name.text)
+    p->dept->name = *name;
+  else if (strcmp(p->dept->name.text, name->text) != 0)
+    jx_im_note(p, notes, "部门名称", name->text, name->src,
+               JX_W_IMPORT_CONFLICT, p->dept->name.text, -1);
+}

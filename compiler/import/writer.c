@@ -1,0 +1,596 @@
+/*
+ * writer.c — the import plan as jixiao source.
+ *
+ * One statement a line, in the order of the plan, each followed by a
+ * comment naming the place its values came from (# 表1!A9:F9, # line 12);
+ * the notes kept before a statement (a heading, a cell the language cannot
+ * hold yet) as comments above it.  The driver runs the result through
+ * jx_fmt, so the layout here only has to be valid, not pretty: fmt wraps
+ * long strings and moves each trailing comment to the end of its
+ * statement's last line.
+ *
+ * The writer records, in writing order, the place of every statement and
+ * of each of its parts (im_written), and which note each comment holds;
+ * the driver pairs them with the formatted file's nodes and comments, which
+ * come in the same order, to put diagnostics at both places.
+ */
+#include "import_impl.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "framework.h"
+#include "keywords.h"
+
+typedef struct writer {
+  const im_plan *p;
+  const im_book *b;
+  bool zh;
+  jx_strbuf *o;
+  im_written *w;
+  const jx_framework *fw;
+  int depth;
+  struct im_stmt *cur; /* the statement being written */
+  size_t line_start;   /* where its line starts in o */
+} writer;
+
+static void indent(writer *w) {
+  for (int i = 0; i < w->depth; i++)
+    jx_sb_puts(w->o, "  ");
+}
+
+static void kw(writer *w, jx_kw k) {
+  jx_sb_puts(w->o, jx_keyword(k, w->zh));
+}
+
+/* A string literal; characters the lexer refuses in a string (controls
+ * other than tab and line feed) were dropped when the cell was read. */
+static void str(writer *w, const char *s) {
+  jx_sb_puts(w->o, "\"");
+  for (const char *p = s ? s : ""; *p; p++) {
+    unsigned char c = (unsigned char)*p;
+    if (c == '"' || c == '\\') {
+      char e[2] = {'\\', (char)c};
+      jx_sb_add(w->o, e, 2);
+    } else if (c == '\n') {
+      jx_sb_puts(w->o, "\\n");
+    } else if (c == '\t') {
+      jx_sb_puts(w->o, "\\t");
+    } else if (c >= 0x20 && c != 0x7F) {
+      jx_sb_add(w->o, p, 1);
+    }
+  }
+  jx_sb_puts(w->o, "\"");
+}
+
+/* Text inside a comment: one line, so a line break or another control
+ * character (a sheet name or a header may hold one) becomes a space. */
+static void comment_text(jx_strbuf *o, const char *s, size_t n) {
+  for (size_t i = 0; i < n; i++) {
+    unsigned char c = (unsigned char)s[i];
+    if ((c < 0x20 && c != '\t') || c == 0x7F)
+      jx_sb_puts(o, " ");
+    else
+      jx_sb_add(o, s + i, 1);
+  }
+}
+
+/* ---- places
+ * ------------------------------------------------------------------------ */
+
+static bool has_src(const im_src *s) {
+  return jx_im_src_valid(s);
+}
+
+/* Every part is recorded, with or without a place, so that the driver can
+ * pair the i-th part of a kind with the formatted node's i-th. */
+static void record(writer *w, int what, const im_src *src) {
+  struct im_stmt *st = w->cur;
+  if (!st || st->nf >= (int)(sizeof st->f / sizeof *st->f))
+    return;
+  st->f[st->nf].what = what;
+  st->f[st->nf].src = *src;
+  st->nf++;
+}
+
+static void begin_stmt(writer *w, const im_src *main_src) {
+  im_written *wr = w->w;
+  if (wr->n_stmts == wr->cap_stmts) {
+    wr->cap_stmts = wr->cap_stmts ? 2 * wr->cap_stmts : 64;
+    wr->stmts = jx_xrealloc(wr->stmts, wr->cap_stmts * sizeof *wr->stmts);
+  }
+  w->cur = &wr->stmts[wr->n_stmts++];
+  memset(w->cur, 0, sizeof *w->cur);
+  w->cur->src = main_src ? *main_src : jx_im_src_none();
+  size_t k = w->o->n;
+  while (k > 0 && w->o->p[k - 1] != '\n')
+    k--;
+  w->line_start = k;
+}
+
+static void add_comment(writer *w, const im_note *n) {
+  im_written *wr = w->w;
+  if (wr->n_comments == wr->cap_comments) {
+    wr->cap_comments = wr->cap_comments ? 2 * wr->cap_comments : 64;
+    wr->comments =
+        jx_xrealloc(wr->comments, wr->cap_comments * sizeof *wr->comments);
+  }
+  wr->comments[wr->n_comments++] = n;
+}
+
+/* The places of a statement's parts: 表1!A9:F9 when they share a row,
+ * else each distinct place.  False if no part has a place. */
+static bool places(writer *w, const struct im_stmt *st, jx_strbuf *o) {
+  const im_src *first = NULL;
+  for (int i = 0; i < st->nf && !first; i++)
+    if (has_src(&st->f[i].src))
+      first = &st->f[i].src;
+  if (!first)
+    return false;
+  if (w->b->kind == IM_SRC_TEXT) { /* line 12, lines 12–15 */
+    uint32_t a = first->loc.line, z = a;
+    for (int i = 0; i < st->nf; i++) {
+      const im_src *s = &st->f[i].src;
+      if (!has_src(s))
+        continue;
+      a = s->loc.line < a ? s->loc.line : a;
+      z = s->loc.line > z ? s->loc.line : z;
+    }
+    if (a == z)
+      jx_im_place(w->b, first, w->zh, o);
+    else if (w->zh)
+      jx_sb_printf(o, "第%lu–%lu行", (unsigned long)a, (unsigned long)z);
+    else
+      jx_sb_printf(o, "lines %lu–%lu", (unsigned long)a, (unsigned long)z);
+    return true;
+  }
+  /* Sheets: the sheet once, then each row's cells as runs (B7:E7, B8:E8)
+   * in the order of the rows. */
+  im_src cells[32];
+  int n = 0;
+  for (int i = 0; i < st->nf && n < 32; i++) {
+    const im_src *s = &st->f[i].src;
+    bool seen = !has_src(s);
+    for (int j = 0; j < n && !seen; j++)
+      seen = cells[j].sheet == s->sheet && cells[j].row == s->row &&
+             cells[j].col == s->col;
+    if (!seen)
+      cells[n++] = *s;
+  }
+  for (int i = 1; i < n; i++) /* insertion sort: sheet, row, column */
+    for (int j = i; j > 0; j--) {
+      im_src *a = &cells[j - 1], *b = &cells[j];
+      bool after = a->sheet != b->sheet ? a->sheet > b->sheet
+                   : a->row != b->row   ? a->row > b->row
+                                        : a->col > b->col;
+      if (!after)
+        break;
+      im_src t = *a;
+      *a = *b;
+      *b = t;
+    }
+  for (int i = 0; i < n;) {
+    int j = i;
+    while (j + 1 < n && cells[j + 1].sheet == cells[i].sheet &&
+           cells[j + 1].row == cells[i].row &&
+           cells[j + 1].col == cells[j].col + 1)
+      j++;
+    if (i > 0)
+      jx_sb_puts(o, ", ");
+    if (i == 0 || cells[i].sheet != cells[i - 1].sheet) {
+      jx_im_place(w->b, &cells[i], w->zh, o);
+    } else {
+      char cell[24];
+      jx_im_cell_name(cells[i].row, cells[i].col, cell);
+      jx_sb_puts(o, cell);
+    }
+    if (j > i) {
+      char cell[24];
+      jx_im_cell_name(cells[j].row, cells[j].col, cell);
+      jx_sb_printf(o, ":%s", cell);
+    }
+    i = j + 1;
+  }
+  return true;
+}
+
+/* "# 表1!A9:F9" on a line of its own above the statement being written
+ * (a comment at the end of a statement that fmt wraps would not stay
+ * there when the file is formatted again). */
+static void place_comment(writer *w) {
+  if (!w->cur)
+    return;
+  jx_strbuf pl = {0};
+  if (places(w, w->cur, &pl)) {
+    jx_strbuf line = {0};
+    for (int i = 0; i < w->depth; i++)
+      jx_sb_puts(&line, "  ");
+    jx_sb_puts(&line, "# ");
+    comment_text(&line, pl.p, pl.n);
+    jx_sb_puts(&line, "\n");
+    jx_strbuf *o = w->o;
+    size_t at = w->line_start, tail = o->n - at;
+    jx_sb_add(o, line.p, line.n); /* room; then move the statement down */
+    memmove(o->p + at + line.n, o->p + at, tail);
+    memcpy(o->p + at, line.p, line.n);
+    add_comment(w, NULL);
+    jx_sb_free(&line);
+  }
+  jx_sb_free(&pl);
+}
+
+static void end_stmt(writer *w) {
+  place_comment(w);
+  jx_sb_puts(w->o, "\n");
+  w->cur = NULL;
+}
+
+/* Notes kept before a statement, one comment each (more lines for a
+ * text of several lines). */
+static void notes(writer *w, const im_note *n) {
+  for (; n; n = n->next) {
+    jx_strbuf line = {0};
+    if (!n->silent_src && has_src(&n->src)) {
+      jx_im_place(w->b, &n->src, w->zh, &line);
+      jx_sb_puts(&line, " ");
+    }
+    if (n->label && *n->label) {
+      jx_sb_puts(&line, n->label);
+      jx_sb_puts(&line, w->zh ? "：" : ": ");
+    }
+    const char *t = n->text;
+    bool first = true;
+    do {
+      const char *nl = strchr(t, '\n');
+      size_t k = nl ? (size_t)(nl - t) : strlen(t);
+      indent(w);
+      jx_sb_puts(w->o, first ? "# " : "#   ");
+      add_comment(w, first ? n : NULL);
+      if (first)
+        comment_text(w->o, line.p ? line.p : "", line.n);
+      for (size_t i = 0; i < k; i++) /* no controls in a comment either */
+        if ((unsigned char)t[i] >= 0x20 || t[i] == '\t')
+          jx_sb_add(w->o, t + i, 1);
+      jx_sb_puts(w->o, "\n");
+      first = false;
+      t = nl ? nl + 1 : t + k;
+    } while (*t);
+    jx_sb_free(&line);
+  }
+}
+
+/* ---- statements
+ * ------------------------------------------------------------------ */
+
+/* The parts of a statement (import.c pairs them with a node's); IM_W_MORE
+ * is a cell that went into a part, such as the 计算符号 of a value. */
+enum {
+  IM_W_NAME = 1,
+  IM_W_VALUE,
+  IM_W_DESC,
+  IM_W_BASIS,
+  IM_W_CAT,
+  IM_W_CODE,
+  IM_W_MORE
+};
+
+static void text_stmt(writer *w, jx_kw k, const im_text *t) {
+  if (!t->text)
+    return;
+  indent(w);
+  begin_stmt(w, &t->src);
+  record(w, IM_W_VALUE, &t->src);
+  kw(w, k);
+  jx_sb_puts(w->o, " ");
+  str(w, t->text);
+  jx_sb_puts(w->o, ";");
+  end_stmt(w);
+}
+
+static void goals(writer *w, const im_goal *g) {
+  for (; g; g = g->next) {
+    notes(w, g->notes);
+    text_stmt(w, JX_KW_GOAL, &g->text);
+  }
+}
+
+static const char *const op_text[] = {"=", ">=", "<=", ">", "<"};
+
+/* The category as the user's language spells it, or as written when the
+ * framework does not have it (the checker then says so, at both places). */
+static void category(writer *w, const im_indicator *ind) {
+  const jx_level1 *l1;
+  const jx_level2 *l2;
+  if (jx_framework_resolve(w->fw, ind->l1, ind->l2, &l1, &l2)) {
+    jx_sb_printf(w->o, "%s.%s", w->zh ? l1->label : l1->code,
+                 w->zh ? l2->label : l2->code);
+  } else if (ind->l1) {
+    jx_sb_printf(w->o, "%s.%s", ind->l1, ind->l2);
+  } else {
+    jx_sb_puts(w->o, ind->l2);
+  }
+}
+
+static void indicator(writer *w, const im_indicator *ind) {
+  notes(w, ind->notes);
+  indent(w);
+  begin_stmt(w, &ind->name.src);
+  record(w, IM_W_CAT, &ind->cat_src);
+  record(w, IM_W_NAME, &ind->name.src);
+  record(w, IM_W_VALUE, &ind->value.src);
+  record(w, IM_W_DESC, &ind->desc.src);
+  record(w, IM_W_BASIS, &ind->basis.src);
+  record(w, IM_W_MORE, &ind->sign_src);
+  record(w, IM_W_MORE, &ind->unit_src);
+  if (ind->l2)
+    category(w, ind);
+  else
+    kw(w, JX_KW_INDICATOR);
+  jx_sb_puts(w->o, " ");
+  str(w, ind->name.text);
+  const im_value *v = &ind->value;
+  if (v->kind != IM_V_NA || v->op_written) {
+    jx_sb_puts(w->o, " ");
+    jx_sb_puts(w->o, op_text[v->op >= 0 && v->op <= 4 ? v->op : 0]);
+  }
+  jx_sb_puts(w->o, " ");
+  switch (v->kind) {
+  case IM_V_TEXT:
+    str(w, v->text);
+    break;
+  case IM_V_NA:
+    kw(w, JX_KW_NA);
+    break;
+  default:
+    jx_sb_puts(w->o, v->text);
+    break;
+  }
+  if (ind->desc.text) {
+    jx_sb_puts(w->o, " ");
+    kw(w, JX_KW_DESC);
+    jx_sb_puts(w->o, " ");
+    str(w, ind->desc.text);
+  }
+  if (ind->basis.text) {
+    jx_sb_puts(w->o, " ");
+    kw(w, JX_KW_BASIS);
+    jx_sb_puts(w->o, " ");
+    str(w, ind->basis.text);
+  }
+  jx_sb_puts(w->o, ";");
+  end_stmt(w);
+}
+
+static void measures(writer *w, const im_measure *m) {
+  for (; m; m = m->next) {
+    notes(w, m->notes);
+    indent(w);
+    begin_stmt(w, &m->title.src);
+    record(w, IM_W_NAME, &m->title.src);
+    record(w, IM_W_VALUE, &m->text.src);
+    kw(w, JX_KW_MEASURE);
+    jx_sb_puts(w->o, " ");
+    str(w, m->title.text);
+    if (m->text.text) {
+      jx_sb_puts(w->o, " ");
+      str(w, m->text.text);
+    }
+    jx_sb_puts(w->o, ";");
+    end_stmt(w);
+  }
+}
+
+/* A block's opening line; its place goes in a comment above it (fmt keeps
+ * no comment at the end of a block's first line). */
+static void open_block(writer *w, const im_src *src, const im_src *also) {
+  begin_stmt(w, src);
+  record(w, IM_W_NAME, src);
+  if (also) /* a project's budget, in the same comment */
+    record(w, IM_W_VALUE, also);
+  jx_strbuf pl = {0};
+  if (places(w, w->cur, &pl)) {
+    indent(w);
+    jx_sb_puts(w->o, "# ");
+    comment_text(w->o, pl.p, pl.n);
+    jx_sb_puts(w->o, "\n");
+    add_comment(w, NULL);
+  }
+  jx_sb_free(&pl);
+  indent(w);
+}
+
+static void project(writer *w, const im_project *pr) {
+  notes(w, pr->notes);
+  open_block(w, &pr->name.src, pr->budget.text ? &pr->budget.src : NULL);
+  kw(w, JX_KW_PROJECT);
+  jx_sb_puts(w->o, " ");
+  str(w, pr->name.text ? pr->name.text : "");
+  w->cur = NULL;
+  if (pr->budget.text) {
+    /* in the header, as the tables print it; the parser makes it the
+     * block's first statement */
+    begin_stmt(w, &pr->budget.src);
+    record(w, IM_W_VALUE, &pr->budget.src);
+    jx_sb_puts(w->o, " ");
+    kw(w, JX_KW_BUDGET);
+    jx_sb_printf(w->o, " %s", pr->budget.text);
+  }
+  jx_sb_puts(w->o, " {\n");
+  w->cur = NULL;
+  w->depth++;
+  if (pr->code.text)
+    text_stmt(w, JX_KW_CODE, &pr->code);
+  if (pr->fiscal.text || pr->other.text) {
+    indent(w);
+    begin_stmt(w, pr->fiscal.text ? &pr->fiscal.src : &pr->other.src);
+    kw(w, JX_KW_FUNDS);
+    if (pr->fiscal.text) {
+      record(w, IM_W_VALUE, &pr->fiscal.src);
+      jx_sb_puts(w->o, " ");
+      kw(w, JX_KW_FISCAL);
+      jx_sb_printf(w->o, " %s", pr->fiscal.text);
+    }
+    if (pr->other.text) {
+      record(w, IM_W_DESC, &pr->other.src);
+      jx_sb_puts(w->o, " ");
+      kw(w, JX_KW_OTHER);
+      jx_sb_printf(w->o, " %s", pr->other.text);
+    }
+    jx_sb_puts(w->o, ";");
+    end_stmt(w);
+  }
+  if (pr->purpose.text)
+    text_stmt(w, JX_KW_PURPOSE, &pr->purpose);
+  if (pr->schedule) {
+    indent(w);
+    begin_stmt(w, &pr->schedule->month_src);
+    kw(w, JX_KW_SCHEDULE);
+    for (const im_month *m = pr->schedule; m; m = m->next) {
+      static const char *const months[] = {"jan", "feb", "mar", "apr",
+                                           "may", "jun", "jul", "aug",
+                                           "sep", "oct", "nov", "dec"};
+      record(w, IM_W_NAME, &m->month_src);
+      record(w, IM_W_VALUE, &m->percent.src);
+      if (w->zh)
+        jx_sb_printf(w->o, " %d月底 %s", m->month, m->percent.text);
+      else
+        jx_sb_printf(w->o, " %s %s", months[m->month - 1], m->percent.text);
+    }
+    jx_sb_puts(w->o, ";");
+    end_stmt(w);
+  }
+  goals(w, pr->goals);
+  for (const im_indicator *i = pr->indicators; i; i = i->next)
+    indicator(w, i);
+  notes(w, pr->tail);
+  w->depth--;
+  indent(w);
+  jx_sb_puts(w->o, "}\n");
+}
+
+static void unit(writer *w, const im_unit *u) {
+  if (!u->code.text) { /* projects outside any unit */
+    notes(w, u->notes);
+    if (u->name.text) { /* a unit without a code: named in a comment */
+      jx_strbuf pl = {0};
+      jx_im_place(w->b, &u->name.src, w->zh, &pl);
+      indent(w);
+      jx_sb_puts(w->o, "# ");
+      comment_text(w->o, pl.p ? pl.p : "", pl.n);
+      jx_sb_puts(w->o, w->zh ? " 单位：" : " unit: ");
+      comment_text(w->o, u->name.text, strlen(u->name.text));
+      jx_sb_puts(w->o, "\n");
+      add_comment(w, NULL);
+      jx_sb_free(&pl);
+    }
+    for (const im_project *p = u->projects; p; p = p->next)
+      project(w, p);
+    notes(w, u->tail);
+    return;
+  }
+  notes(w, u->notes);
+  open_block(w, &u->code.src, NULL);
+  record(w, IM_W_CODE, &u->name.src);
+  kw(w, JX_KW_UNIT);
+  jx_sb_puts(w->o, " ");
+  const char *code = u->code.text;
+  if (strspn(code, "0123456789") == strlen(code))
+    jx_sb_puts(w->o, code);
+  else
+    str(w, code);
+  jx_sb_puts(w->o, " ");
+  str(w, u->name.text ? u->name.text : "");
+  jx_sb_puts(w->o, " {\n");
+  w->cur = NULL;
+  w->depth++;
+  goals(w, u->goals);
+  measures(w, u->measures);
+  for (const im_project *p = u->projects; p; p = p->next)
+    project(w, p);
+  notes(w, u->tail);
+  w->depth--;
+  indent(w);
+  jx_sb_puts(w->o, "}\n");
+}
+
+static bool dept_empty(const im_department *d) {
+  return !d->goals && !d->divisions && !d->measures && !d->indicators &&
+         !d->notes && !d->tail;
+}
+
+static void department(writer *w, const im_department *d) {
+  notes(w, d->notes);
+  open_block(w, &d->name.src, NULL);
+  kw(w, JX_KW_DEPARTMENT);
+  jx_sb_puts(w->o, " ");
+  str(w, d->name.text ? d->name.text : "");
+  jx_sb_puts(w->o, " {\n");
+  w->cur = NULL;
+  w->depth++;
+  goals(w, d->goals);
+  for (const im_indicator *i = d->indicators; i; i = i->next)
+    indicator(w, i);
+  for (const im_division *dv = d->divisions; dv; dv = dv->next) {
+    notes(w, dv->notes);
+    open_block(w, &dv->name.src, NULL);
+    kw(w, JX_KW_DIVISION);
+    jx_sb_puts(w->o, " ");
+    str(w, dv->name.text);
+    jx_sb_puts(w->o, " {\n");
+    w->cur = NULL;
+    w->depth++;
+    goals(w, dv->goals);
+    for (const im_indicator *i = dv->indicators; i; i = i->next)
+      indicator(w, i);
+    notes(w, dv->tail);
+    w->depth--;
+    indent(w);
+    jx_sb_puts(w->o, "}\n");
+  }
+  measures(w, d->measures);
+  notes(w, d->tail);
+  w->depth--;
+  indent(w);
+  jx_sb_puts(w->o, "}\n");
+}
+
+void jx_im_write(const im_plan *p, const im_book *b, bool zh, jx_strbuf *out,
+                 im_written *wr) {
+  memset(wr, 0, sizeof *wr);
+  writer w = {p, b, zh, out, wr, NULL, 0, NULL, 0};
+  w.fw = jx_framework_builtin(p->framework ? p->framework : "local");
+  if (!w.fw)
+    w.fw = jx_framework_builtin("local");
+  const char *base = strrchr(b->path, '/');
+  base = base ? base + 1 : b->path;
+  jx_sb_printf(out, "# %s %s\n\n", zh ? "导入自" : "Imported from", base);
+  add_comment(&w, NULL);
+  begin_stmt(&w, &p->year_src);
+  record(&w, IM_W_VALUE, &p->year_src);
+  record(&w, IM_W_DESC, &p->currency_src);
+  kw(&w, JX_KW_PLAN);
+  if (p->year)
+    jx_sb_printf(out, " %d", p->year);
+  jx_sb_puts(out, " ");
+  kw(&w, JX_KW_FRAMEWORK);
+  jx_sb_printf(out, " %s ", w.fw->name);
+  kw(&w, JX_KW_CURRENCY);
+  jx_sb_printf(out, " %s;", p->currency ? p->currency : "万元");
+  end_stmt(&w);
+  notes(&w, p->notes);
+  if (p->dept && !dept_empty(p->dept)) {
+    jx_sb_puts(out, "\n");
+    department(&w, p->dept);
+  }
+  for (const im_unit *u = p->units; u; u = u->next) {
+    jx_sb_puts(out, "\n");
+    unit(&w, u);
+  }
+  notes(&w, p->tail);
+}
+
+void jx_im_written_free(im_written *w) {
+  free(w->stmts);
+  free(w->comments);
+}
