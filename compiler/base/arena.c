@@ -4,8 +4,6 @@
  */
 #include "arena.h"
 
-#include "out.h"
-
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -25,16 +23,22 @@ struct jx_arena_chunk {
 /* Not abort(): that is status 134 and a core file for what is an
  * ordinary resource limit (ulimit -v, a cgroup).  Exit status 2, like any
  * other trouble outside the input, after removing the temporary of an
- * output file being written (out.c).  Only write() and _exit(): the heap
- * may be in any state, and stdio may want memory. */
+ * output file being written (out.c registers that).  Only write() and
+ * _exit(): the heap may be in any state, and stdio may want memory. */
 static const char *oom_text = "jxc: out of memory\n";
+static void (*oom_cleanup)(void);
 
 void jx_oom_set_lang(jx_lang lang) {
   oom_text = jx_msg_text(JX_M_OUT_OF_MEMORY, lang);
 }
 
+void jx_oom_set_cleanup(void (*fn)(void)) {
+  oom_cleanup = fn;
+}
+
 static void out_of_memory(void) {
-  jx_outfile_remove_all();
+  if (oom_cleanup)
+    oom_cleanup();
   if (write(STDERR_FILENO, oom_text, strlen(oom_text)) < 0) {
     /* nowhere left to say it */
   }

@@ -32,6 +32,10 @@ typedef struct jx_arena_mark {
 /* The language of the out-of-memory message (a static text: printing it
  * needs no memory). */
 void jx_oom_set_lang(jx_lang lang);
+/* What to undo before exiting for want of memory: out.c removes the
+ * temporaries of output files being written.  (A hook, so that the
+ * allocator needs nothing of the output layer, which allocates.) */
+void jx_oom_set_cleanup(void (*fn)(void));
 
 void jx_arena_init(jx_arena *a);
 void jx_arena_free(jx_arena *a);
