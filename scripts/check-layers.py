@@ -12,7 +12,9 @@ Reads every #include "..." in runtime/, grammar/ and compiler/*/ and fails
     (folders of one rank may use each other, but not both ways);
   - headers include each other in a circle;
   - two modules (x.c with x.h) each include the other's header: two files
-    that call each other.
+    that call each other;
+  - a folder's private header (NAME_impl.h, grammar's scan.h) is included
+    from another folder.
 
 A header it cannot find is a problem too, so a new folder has to be given
 its place here.  Run by `make test` (and `make check-layers`); prints
@@ -40,6 +42,12 @@ RANKS = {
 GENERATED = {"parser.h": "grammar", "lexer.h": "grammar"}
 SUFFIXES = (".c", ".h", ".y", ".l", ".def")
 INCLUDE = re.compile(r'^\s*#\s*include\s+"([^"]+)"', re.M)
+
+
+def private(name):
+    """A folder's own header, for its files only."""
+    base = os.path.basename(name)
+    return base.endswith("_impl.h") or base == "scan.h"
 
 
 def folders(root):
@@ -91,6 +99,9 @@ def main():
                                 "no layer")
                 continue
             edges[path].add(f"{target}/{os.path.basename(inc)}")
+            if target != d and private(inc):
+                problems.append(f"{path}: includes \"{inc}\", private to "
+                                f"{target}/")
             if d in RANKS and target in RANKS and RANKS[target] > RANKS[d]:
                 problems.append(f"{path}: includes \"{inc}\" from "
                                 f"{target}/, a layer above {d}/")
