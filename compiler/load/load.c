@@ -42,7 +42,7 @@ typedef struct loader {
 /* ---- STREAM: handing declarations over ------------------------------- */
 
 /* Whether declarations are handed over now: to a consumer, while the run
- * is clean (or, with after_errors, the declaration itself). */
+ * is clean — or, with after_errors, whatever checked clean, always. */
 static bool handing(const loader *l) {
   return l->cons &&
          (jx_diag_errors(l->diag) == l->errors_before || l->job->after_errors);
