@@ -140,7 +140,7 @@ static int run(jx_cmdline *cl, int argc, char **argv) {
   }
   cl->d = jx_diag_from_opts(&cl->dopt);
   jx_lang lang = cl->dopt.lang;
-  jx_oom_set_lang(lang);
+  jx_oom_set_text(jx_msg_text(JX_M_OUT_OF_MEMORY, lang));
   if (jx_opts_report(cl))
     return JX_EXIT_USAGE;
   if (!c && cl->help) {
