@@ -55,6 +55,7 @@ static void scan_init(jx_scan *s, uint32_t file, jx_diag *d, jx_arena *arena,
   s->file = file;
   s->line = 1;
   s->sink = sink;
+  jx_vocab_index_init(&s->vocab);
   if (opt) {
     s->keep_tree = opt->keep_tree;
     s->keep_comments = opt->keep_comments;

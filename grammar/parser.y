@@ -33,14 +33,19 @@ typedef void *yyscan_t;
 }
 
 %code provides {
-/* The printable name of a token kind, for diagnostics and lexer tests. */
+/* Bison's name of a token kind ("'project'", "string"), for lexer tests. */
 const char *jx_token_name(int kind);
+/* The name of a token kind in messages, in lang: a keyword, operator or
+ * mark by its canonical spelling in that language (vocab.def; *literal
+ * set: to be quoted), anything else by what it is ("end of file",
+ * "字符串"). */
+const char *jx_token_display_name(int kind, jx_lang lang, bool *literal);
 }
 
 %code {
 #include <string.h>
 
-#include "keywords.h"
+#include "vocab.h"
 
 #include "lexer.h"
 
@@ -623,30 +628,55 @@ static void yyerror(const jx_loc *loc, yyscan_t scanner, jx_scan *p,
     jx_diag_report(p->diag, JX_E_SYNTAX, *loc, msg);
 }
 
-/* A token's name in messages: bison's (English) name, or in Chinese for
- * the tokens that are not keywords (those are quoted as written). */
-static const char *token_label(yysymbol_kind_t k, bool zh) {
-  if (zh) {
-    switch (k) {
-    case YYSYMBOL_YYEOF:
-      return "文件结尾";
-    case YYSYMBOL_STRING:
-      return "字符串";
-    case YYSYMBOL_NUMBER:
-      return "数值";
-    case YYSYMBOL_DATE:
-      return "日期";
-    case YYSYMBOL_WORD:
-      return "词语";
-    case YYSYMBOL_PATH:
-      return "指标类别";
-    case YYSYMBOL_MONTH:
-      return "月份";
-    default:
-      break;
-    }
+/* The vocabulary entry of a grammar symbol (vocab.def), or JX_KW_COUNT
+ * for a symbol with no fixed spelling. */
+static jx_kw symbol_kw(yysymbol_kind_t k) {
+  switch (k) {
+#define JX_KEYWORD(tok, e, z) case YYSYMBOL_##tok: return JX_KW_##tok;
+#define JX_OPERATOR(tok, op, e, z) case YYSYMBOL_##tok: return JX_KW_##tok;
+#define JX_PUNCT(tok, e, z) case YYSYMBOL_##tok: return JX_KW_##tok;
+#include "vocab.def"
+  default:
+    return JX_KW_COUNT;
   }
-  return yysymbol_name(k);
+}
+
+/* What a symbol with no fixed spelling is (vocab.def JX_CLASS), or NULL. */
+static const char *symbol_class(yysymbol_kind_t k, bool zh) {
+  switch (k) {
+#define JX_CLASS(tok, e, z) case YYSYMBOL_##tok: return zh ? z : e;
+#include "vocab.def"
+  default:
+    return NULL;
+  }
+}
+
+const char *jx_token_display_name(int kind, jx_lang lang, bool *literal) {
+  yysymbol_kind_t k = YYTRANSLATE(kind);
+  jx_kw w = symbol_kw(k);
+  if (literal)
+    *literal = w != JX_KW_COUNT;
+  if (w != JX_KW_COUNT)
+    return jx_keyword(w, lang == JX_LANG_ZH);
+  const char *c = symbol_class(k, lang == JX_LANG_ZH);
+  return c ? c : yysymbol_name(k);
+}
+
+/* A token's name in messages: a keyword, operator or mark by its English
+ * spelling in quotes, in both languages (the catalog will give it the
+ * user's); anything else by what it is, in the message's language. */
+static const char *token_label(yysymbol_kind_t k, bool zh) {
+  static const char *const quoted[JX_KW_COUNT] = {
+#define JX_KEYWORD(tok, e, z) [JX_KW_##tok] = "'" e "'",
+#define JX_OPERATOR(tok, op, e, z) [JX_KW_##tok] = "'" e "'",
+#define JX_PUNCT(tok, e, z) [JX_KW_##tok] = "'" e "'",
+#include "vocab.def"
+  };
+  jx_kw w = symbol_kw(k);
+  if (w != JX_KW_COUNT)
+    return quoted[w];
+  const char *c = symbol_class(k, zh);
+  return c ? c : yysymbol_name(k);
 }
 
 /* "unexpected word 'projct'", a hint when the word is a misspelt keyword,
