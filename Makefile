@@ -184,6 +184,19 @@ $(B)/tests/%: tests/unit/%.c $(B)/libjxc.a $(B)/libjixiao.a
 	@mkdir -p $(dir $@)
 	$(CC) $(CPPFLAGS) $(ALL_CFLAGS) $(LDFLAGS) -o $@ $^ -lcmocka $(LDLIBS)
 
+# test_lexer_ref runs main's old scanner (every spelling a flex rule) beside
+# the one that looks words up in compiler/domain/vocab.def.
+$(B)/tests/lexer_ref.c: tests/unit/lexer_ref.l
+	@mkdir -p $(dir $@)
+	$(FLEX) -o $@ $<
+
+$(B)/tests/lexer_ref.o: $(B)/tests/lexer_ref.c $(B)/grammar/parser.h
+	$(CC) $(CPPFLAGS) $(GEN_CFLAGS) -c -o $@ $<
+
+$(B)/tests/test_lexer_ref: tests/unit/test_lexer_ref.c $(B)/tests/lexer_ref.o \
+                           $(B)/libjxc.a $(B)/libjixiao.a
+	$(CC) $(CPPFLAGS) $(ALL_CFLAGS) $(LDFLAGS) -o $@ $^ -lcmocka $(LDLIBS)
+
 # make bench: throughput and peak memory of jxc, and of its peers on the
 # same content (bench/run.sh prints the figures; docs/performance.md).
 # BENCH_LARGE=1 adds the 1 GB input.  Never part of make test, never fails.

@@ -130,7 +130,7 @@ int jx_lex_mem(const char *data, size_t n, uint32_t file, jx_diag *d,
     memset(&v, 0, sizeof v);
     memset(&loc, 0, sizeof loc);
     int kind = yylex(&v, &loc, scanner);
-    jx_token t = {kind, jx_token_name(kind), NULL, loc};
+    jx_token t = {kind, jx_token_name(kind), NULL, 0, loc};
     switch (kind) {
     case STRING:
     case WORD:
@@ -139,6 +139,9 @@ int jx_lex_mem(const char *data, size_t n, uint32_t file, jx_diag *d,
     case NUMBER:
     case DATE:
       t.text = v.value.text;
+      break;
+    case MONTH:
+      t.month = v.month;
       break;
     case PATH: {
       size_t a = strlen(v.path.l1.text), b = strlen(v.path.l2.text);
