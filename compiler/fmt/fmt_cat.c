@@ -173,12 +173,12 @@ static bool lexes_as(const char *s, int want) {
   return ok;
 }
 
-/* The spelling of entry (a, b) in the output language, bare or as a path,
- * if it reads back as the same entry; else NULL. */
+/* The spelling of entry (a, b) in a language, bare or as a path, if it
+ * reads back as the same entry; else NULL. */
 static const char *respell(jx_fmt_cats *c, const jx_level1 *a,
-                           const jx_level2 *b, bool bare) {
-  const char *s1 = c->zh ? a->label : a->code;
-  const char *s2 = c->zh ? b->label : b->code;
+                           const jx_level2 *b, bool bare, bool zh) {
+  const char *s1 = zh ? a->label : a->code;
+  const char *s2 = zh ? b->label : b->code;
   if (!s1 || !s2 || !*s1 || !*s2)
     return NULL;
   const jx_level1 *ra;
@@ -194,6 +194,19 @@ static const char *respell(jx_fmt_cats *c, const jx_level1 *a,
   path[n1] = '.';
   memcpy(path + n1 + 1, s2, n2 + 1);
   return lexes_as(path, PATH) ? path : NULL;
+}
+
+/* What to print for entry (a, b), written bare or not.  The choice of form
+ * does not depend on the output language, so that formatting in one
+ * language and then the other gives what formatting in the other gives:
+ * a bare name stays bare only when it is a bare name in both; a label that
+ * is not a word gives way to the codes. */
+static const char *decide(jx_fmt_cats *c, const jx_level1 *a,
+                          const jx_level2 *b, bool bare) {
+  if (bare && respell(c, a, b, true, false) && respell(c, a, b, true, true))
+    return respell(c, a, b, true, c->zh);
+  const char *s = respell(c, a, b, false, c->zh);
+  return s ? s : respell(c, a, b, false, false);
 }
 
 /* The memo's slot for (a, b, bare): the table stays at most half full. */
@@ -235,11 +248,7 @@ const char *jx_fmt_cats_spell(jx_fmt_cats *c, const jx_text *l1,
     m->a = a;
     m->b = b;
     m->bare = bare;
-    /* A bare name that would not be unique in the other language is
-     * written as a path. */
-    m->text = respell(c, a, b, bare);
-    if (!m->text && bare)
-      m->text = respell(c, a, b, false);
+    m->text = decide(c, a, b, bare);
     c->memo_n++;
   }
   return m->text;

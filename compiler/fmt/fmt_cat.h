@@ -14,9 +14,11 @@
  *
  * A category is respelt only when the new spelling means the same: it
  * resolves to the same level-1 and level-2 entries, and it lexes as one
- * category path (or one word, for a bare level-2 name).  A category the
- * framework does not know, or whose label is not a word (a declared label
- * with a space, or one that is a keyword), stays as written.
+ * category path (or one word, for a bare level-2 name).  A bare name stays
+ * bare when it is one in both languages, else it becomes a path; where a
+ * label is not a word (a declared label with a space; a bare label that is
+ * a keyword) the codes are written.  A category the framework does not
+ * know stays as written.
  */
 #ifndef JX_FMT_CAT_H
 #define JX_FMT_CAT_H

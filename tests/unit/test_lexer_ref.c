@@ -93,8 +93,8 @@ static void scan(const char *src, size_t n, bool ref, buf *out) {
   s.mem_len = n;
   jx_vocab_index_init(&s.vocab);
   yyscan_t sc;
-  assert_int_equal(ref ? ref_yylex_init_extra(&s, &sc) : yylex_init_extra(&s, &sc),
-                   0);
+  assert_int_equal(
+      ref ? ref_yylex_init_extra(&s, &sc) : yylex_init_extra(&s, &sc), 0);
   for (;;) {
     YYSTYPE v;
     jx_loc loc;
@@ -274,10 +274,10 @@ static const char *const pieces[] = {
 #define JX_MONTH(n, en, zh) en, zh,
 #define JX_DOT(text) text,
 #include "vocab.def"
-    "a",    "x1",   "_",    "9",    "2021", "90%",  "项",   "名称", ".",
-    "．",   "/",    "\"s\"", "#c\n", " ",   "\u3000", "月", "-",    "+",
-    "!",    "～",   "Ａ",   "n",    "N",    "/a",   "A",    ">",    "＞",
-    "==",   "=",    "≥",    "\n",   "e\u0301", "→", "®",    "\xEF\xBB\xBF"};
+    "a",  "x1", "_",     "9",    "2021",    "90%",    "项", "名称",        ".",
+    "．", "/",  "\"s\"", "#c\n", " ",       "\u3000", "月", "-",           "+",
+    "!",  "～", "Ａ",    "n",    "N",       "/a",     "A",  ">",           "＞",
+    "==", "=",  "≥",     "\n",   "e\u0301", "→",      "®",  "\xEF\xBB\xBF"};
 
 #define NPIECES (sizeof pieces / sizeof *pieces)
 
