@@ -130,7 +130,8 @@ test-valgrind: $(B)/jxc $(UNIT_BIN) $(B)/failread.so
 	done
 
 # make fuzz: libFuzzer over the whole front end (tests/fuzz/fuzz_parse.c)
-# for FUZZ_SECONDS, built with clang and ASan+UBSan in build-fuzz/.  New
+# for FUZZ_SECONDS, built with clang and ASan+UBSan in build-fuzz/, with a
+# dictionary of the language's words written from vocab.def.  New
 # inputs go to build-fuzz/corpus (a copy), crashes to build-fuzz/crash-*;
 # the checked-in seeds in tests/fuzz/corpus are never written.
 FUZZ_SECONDS ?= 60
@@ -141,11 +142,18 @@ fuzz:
 	@$(MAKE) --no-print-directory B=build-fuzz CC=clang \
 	  CFLAGS="$(FUZZ_FLAGS)" LDFLAGS="-fsanitize=address,undefined" \
 	  build-fuzz/fuzz_parse
+	@$(MAKE) --no-print-directory build/jx-vocab-dict
 	@mkdir -p build-fuzz/corpus
 	@cp tests/fuzz/corpus/* build-fuzz/corpus/
+	@{ build/jx-vocab-dict && cat tests/fuzz/jx.dict; } > build-fuzz/jx.dict
 	build-fuzz/fuzz_parse -max_total_time=$(FUZZ_SECONDS) -timeout=10 \
-	  -rss_limit_mb=2048 -dict=tests/fuzz/jx.dict \
+	  -rss_limit_mb=2048 -dict=build-fuzz/jx.dict \
 	  -artifact_prefix=build-fuzz/ build-fuzz/corpus
+
+# The fuzzer's dictionary of words, from compiler/domain/vocab.def (built
+# without the fuzzer's instrumentation, in the plain build).
+$(B)/jx-vocab-dict: tests/fuzz/vocab_dict.c $(B)/libjxc.a $(B)/libjixiao.a
+	$(CC) $(CPPFLAGS) $(ALL_CFLAGS) $(LDFLAGS) -o $@ $^ $(LDLIBS)
 
 $(B)/fuzz_parse: tests/fuzz/fuzz_parse.c $(B)/libjxc.a $(B)/libjixiao.a
 	$(CC) $(CPPFLAGS) $(ALL_CFLAGS) -fsanitize=fuzzer -o $@ $^ $(LDLIBS)
@@ -213,7 +221,7 @@ $(B)/jx-timeit: bench/timeit.c
 	@mkdir -p $(dir $@)
 	$(CC) $(CPPFLAGS) $(ALL_CFLAGS) $(LDFLAGS) -o $@ $<
 
-test-run: $(B)/jx-gen
+test-run: $(B)/jx-gen $(B)/jx-vocab-dict
 
 PREFIX  ?= /usr/local
 DESTDIR ?=
