@@ -30,13 +30,16 @@ static inline uint64_t jx_fnv1a(const void *p, size_t n) {
 }
 
 /* The same over a NUL-terminated string. */
-static inline uint64_t jx_fnv1a_str(const char *s) {
-  uint64_t h = JX_FNV_OFFSET;
+static inline uint64_t jx_fnv1a_add_str(uint64_t h, const char *s) {
   for (; *s; s++) {
     h ^= (unsigned char)*s;
     h *= JX_FNV_PRIME;
   }
   return h;
+}
+
+static inline uint64_t jx_fnv1a_str(const char *s) {
+  return jx_fnv1a_add_str(JX_FNV_OFFSET, s);
 }
 
 #endif

@@ -15,6 +15,7 @@
 #include <string.h>
 
 #include "backend.h"
+#include "vocab.h" /* month names */
 
 /* ---- Inline difference --------------------------------------------------- */
 
@@ -400,17 +401,13 @@ static void put_value(rd *r, const jx_diff_item *it) {
     jx_out_puts(o, " (matched by name)");
 }
 
-static const char *const months[13] = {"",    "jan", "feb", "mar", "apr",
-                                       "may", "jun", "jul", "aug", "sep",
-                                       "oct", "nov", "dec"};
-
 static void put_label(rd *r, const jx_diff_item *it) {
   /* A changed measure is under a heading with its title: its text. */
   jx_out_puts(r->o, it->what == JX_DW_MEASURE && it->op == JX_DIFF_CHANGED
                         ? "text"
                         : what_labels[it->what]);
   if (it->what == JX_DW_SCHEDULE && it->month >= 1 && it->month <= 12)
-    jx_out_printf(r->o, " %s", months[it->month]);
+    jx_out_printf(r->o, " %s", jx_month_name(it->month, false));
 }
 
 /* ---- Text and Markdown --------------------------------------------------- */
