@@ -179,6 +179,36 @@ static void test_keyword_suggest(void **state) {
   assert_null(jx_keyword_suggest("zzzzzz"));
 }
 
+/* docs/language.md lists every spelling (but the months, written there as
+ * `jan` … `dec`), each in backquotes. */
+static void test_language_doc_lists_every_spelling(void **state) {
+  (void)state;
+  FILE *f = fopen("docs/language.md", "rb");
+  assert_non_null(f);
+  static char doc[1 << 20];
+  size_t n = fread(doc, 1, sizeof doc - 1, f);
+  fclose(f);
+  doc[n] = '\0';
+  static const char *const dots[] = {
+#define JX_DOT(text) text,
+#include "vocab.def"
+  };
+  size_t missing = 0;
+  for (size_t i = 0; i < jx_vocab_n_spellings + COUNT(dots); i++) {
+    const char *s = i < jx_vocab_n_spellings ? jx_vocab_spellings[i].text
+                                             : dots[i - jx_vocab_n_spellings];
+    if (i < jx_vocab_n_spellings && jx_vocab_spellings[i].kw == JX_KW_MONTH)
+      continue;
+    char quoted[64];
+    snprintf(quoted, sizeof quoted, "`%s`", s);
+    if (!strstr(doc, quoted)) {
+      print_message("docs/language.md does not list %s\n", quoted);
+      missing++;
+    }
+  }
+  assert_int_equal(missing, 0);
+}
+
 int main(void) {
   const struct CMUnitTest tests[] = {
       cmocka_unit_test(test_every_spelling_is_found),
@@ -188,6 +218,7 @@ int main(void) {
       cmocka_unit_test(test_runtime_names),
       cmocka_unit_test(test_roles),
       cmocka_unit_test(test_keyword_suggest),
+      cmocka_unit_test(test_language_doc_lists_every_spelling),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);
 }
