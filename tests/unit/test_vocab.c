@@ -108,7 +108,7 @@ static void test_canonical_spellings(void **state) {
   assert_false(jx_kw_is_keyword(JX_KW_GE));
   assert_false(jx_kw_is_keyword(JX_KW_MONTH));
   for (int m = 1; m <= 12; m++) {
-    char zh[16];
+    char zh[32];
     snprintf(zh, sizeof zh, "%d月底", m);
     assert_string_equal(jx_month_name(m, true), zh);
     const char *en = jx_month_name(m, false);
