@@ -70,8 +70,10 @@ static const char *escape_of(unsigned char c, size_t *len) {
   }
 }
 
-size_t jx_json_span(const char *str, const char **esc, size_t *esc_len,
-                    size_t *skip) {
+/* jx_json_span, inlined into the writers below: the back ends write
+ * every string of the model through them. */
+static inline __attribute__((always_inline)) size_t
+span(const char *str, const char **esc, size_t *esc_len, size_t *skip) {
   const unsigned char *s = (const unsigned char *)str, *start = s;
   size_t bad; /* bytes in an ill-formed subpart */
   for (;;) {
@@ -144,6 +146,11 @@ size_t jx_json_span(const char *str, const char **esc, size_t *esc_len,
   }
 }
 
+size_t jx_json_span(const char *s, const char **esc, size_t *esc_len,
+                    size_t *skip) {
+  return span(s, esc, esc_len, skip);
+}
+
 void jx_json_string(jx_out *o, const char *s) {
   if (!s) {
     jx_out_write(o, "null", 4);
@@ -153,7 +160,7 @@ void jx_json_string(jx_out *o, const char *s) {
   for (;;) {
     const char *esc;
     size_t n, esc_len, skip;
-    n = jx_json_span(s, &esc, &esc_len, &skip);
+    n = span(s, &esc, &esc_len, &skip);
     jx_out_write(o, s, n);
     if (!esc)
       break;
@@ -172,7 +179,7 @@ void jx_json_string_sb(jx_strbuf *b, const char *s) {
   for (;;) {
     const char *esc;
     size_t n, esc_len, skip;
-    n = jx_json_span(s, &esc, &esc_len, &skip);
+    n = span(s, &esc, &esc_len, &skip);
     jx_sb_add(b, s, n);
     if (!esc)
       break;

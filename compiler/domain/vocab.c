@@ -142,5 +142,8 @@ void jx_vocab_index_init(jx_vocab_index *ix) {
       j = (j + 1) & (JX_VOCAB_SLOTS - 1);
     if (ix->slot[j] == 0)
       ix->slot[j] = (uint16_t)(i + 1);
+    unsigned char c = (unsigned char)e->text[0];
+    if (e->len == 1 && c < 128 && ix->ascii[c] == 0)
+      ix->ascii[c] = (uint16_t)(i + 1);
   }
 }

@@ -76,35 +76,76 @@ extern const size_t jx_vocab_n_spellings;
  * so no state is shared between parses. */
 typedef struct jx_vocab_index {
   uint16_t slot[JX_VOCAB_SLOTS]; /* index into jx_vocab_spellings + 1 */
+  /* The one-byte spellings (';', '{', '=', …: most tokens of a plan are
+   * marks) by their byte, without hashing; the same numbering. */
+  uint16_t ascii[128];
 } jx_vocab_index;
 
 void jx_vocab_index_init(jx_vocab_index *ix);
 
-/* Cheap and good enough for ~150 short keys: the length and four bytes,
- * mixed.  Only the lexer and the index builder use it. */
+/* Unaligned loads of 4 and 8 bytes (memcpy compiles to one move). */
+static inline uint32_t jx_vocab_load4(const unsigned char *p) {
+  uint32_t v;
+  memcpy(&v, p, sizeof v);
+  return v;
+}
+
+static inline uint64_t jx_vocab_load8(const unsigned char *p) {
+  uint64_t v;
+  memcpy(&v, p, sizeof v);
+  return v;
+}
+
+/* Cheap and good enough for ~120 short keys: the first and last four
+ * bytes (overlapping when shorter than eight; never past the end) and the
+ * length, mixed.  Only the lexer and the index builder use it. */
 static inline uint32_t jx_vocab_hash(const unsigned char *s, size_t n) {
-  uint32_t h = (uint32_t)n * 0x9E3779B1u;
-  h ^= s[0] | (uint32_t)s[n - 1] << 8 | (uint32_t)s[n / 2] << 16 |
-       (uint32_t)s[(n - 1) / 3] << 24;
+  uint32_t h;
+  if (n >= 4)
+    h = jx_vocab_load4(s) ^ (jx_vocab_load4(s + n - 4) * 0x9E3779B1u);
+  else
+    h = s[0] | (uint32_t)s[n - 1] << 8 | (uint32_t)s[n / 2] << 16;
+  h ^= (uint32_t)n << 27;
   h *= 0x85EBCA6Bu;
-  h ^= h >> 15;
-  h *= 0xC2B2AE35u;
-  return h ^ (h >> 13);
+  return h ^ (h >> 16);
+}
+
+/* a and b hold the same n bytes (1 <= n <= JX_VOCAB_MAX_LEN), compared in
+ * overlapping words that stay inside both. */
+static inline bool jx_vocab_same(const unsigned char *a, const unsigned char *b,
+                                 size_t n) {
+  if (n >= 8) {
+    for (size_t i = 0; i + 8 < n; i += 8)
+      if (jx_vocab_load8(a + i) != jx_vocab_load8(b + i))
+        return false;
+    return jx_vocab_load8(a + n - 8) == jx_vocab_load8(b + n - 8);
+  }
+  if (n >= 4)
+    return jx_vocab_load4(a) == jx_vocab_load4(b) &&
+           jx_vocab_load4(a + n - 4) == jx_vocab_load4(b + n - 4);
+  for (size_t i = 0; i < n; i++)
+    if (a[i] != b[i])
+      return false;
+  return true;
 }
 
 /* The entry that the n bytes at s spell, exactly and whole, or NULL. */
 static inline const jx_vocab_spelling *jx_vocab_find(const jx_vocab_index *ix,
                                                      const char *s, size_t n) {
+  const unsigned char *u = (const unsigned char *)s;
+  if (n == 1) {
+    unsigned k = u[0] < 128 ? ix->ascii[u[0]] : 0;
+    return k ? &jx_vocab_spellings[k - 1] : NULL;
+  }
   if (n == 0 || n > JX_VOCAB_MAX_LEN)
     return NULL;
-  uint32_t j =
-      jx_vocab_hash((const unsigned char *)s, n) & (JX_VOCAB_SLOTS - 1);
+  uint32_t j = jx_vocab_hash(u, n) & (JX_VOCAB_SLOTS - 1);
   for (;; j = (j + 1) & (JX_VOCAB_SLOTS - 1)) {
     unsigned k = ix->slot[j];
     if (k == 0)
       return NULL;
     const jx_vocab_spelling *e = &jx_vocab_spellings[k - 1];
-    if (e->len == n && memcmp(e->text, s, n) == 0)
+    if (e->len == n && jx_vocab_same((const unsigned char *)e->text, u, n))
       return e;
   }
 }
