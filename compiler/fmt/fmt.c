@@ -5,7 +5,7 @@
  * keep_tree and keep_comments), so it needs no checking and changes no
  * meaning: numbers and units stay as the author spelled them; keywords,
  * operators, months (from compiler/domain/vocab.def), categories (from the
- * framework in force, see struct cats), indentation, spacing and string
+ * framework in force, fmt_cat.c), indentation, spacing and string
  * wrapping become canonical, in English or Chinese.  Its output formats to
  * itself, byte for byte.
  *
