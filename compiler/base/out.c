@@ -281,13 +281,11 @@ static void exit_cleanup(void) {
  * started (nohup, `&` in a script) stays ignored.  SIGXFSZ is ignored so
  * that writing past `ulimit -f` is an ordinary write error (EFBIG, exit
  * status 2) rather than a core dump beside a temporary.  atexit covers
- * any exit() while a temporary is live, the allocator's hook running out
- * of memory (arena.h). */
+ * any exit() while a temporary is live. */
 static void install_handlers(void) {
   if (handlers_installed)
     return;
   handlers_installed = true;
-  jx_oom_set_cleanup(jx_outfile_remove_all);
   struct sigaction sa, old;
   sa.sa_handler = on_fatal_signal;
   sa.sa_flags = 0;
@@ -304,6 +302,7 @@ static void install_handlers(void) {
     sigaction(SIGXFSZ, &sa, NULL);
   }
   atexit(exit_cleanup);
+  jx_oom_set_hook(jx_outfile_remove_all);
 }
 
 /* Call with the fatal signals blocked. */

@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "arena.h"
+#include "hash.h"
 
 typedef struct map_node {
   size_t value;
@@ -28,13 +29,8 @@ struct jx_strmap {
   size_t n_nodes, cap_nodes;
 };
 
-/* FNV-1a: short keys, and nothing to gain for an adversary (the input is
- * the user's own plan). */
 static uint64_t hash_key(const char *s) {
-  uint64_t h = 14695981039346656037u;
-  for (; *s; s++)
-    h = (h ^ (unsigned char)*s) * 1099511628211u;
-  return h;
+  return jx_fnv1a_str(s); /* hash.h */
 }
 
 jx_strmap *jx_strmap_new(size_t expect) {

@@ -10,8 +10,8 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "backend.h" /* jx_json_string */
 #include "diff_inline.h"
+#include "json.h"
 
 /* ---- Names --------------------------------------------------------------- */
 
@@ -477,9 +477,8 @@ static void render_lines(rd *r, const jx_diff *df) {
 
 /* ---- JSON ---------------------------------------------------------------- */
 
-/* A JSON string.  The lexer has already refused ill-formed UTF-8, so bytes
- * from 0x80 up pass through; only '"', '\\' and control characters are
- * escaped.  (emit_json.c has a stricter escaper that is static there.) */
+/* A JSON string literal, escaped as every JSON writer of jxc does
+ * (json.h); null for NULL. */
 static void jstr(jx_out *o, const char *s) {
   jx_json_string(o, s);
 }
