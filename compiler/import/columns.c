@@ -17,9 +17,12 @@
  */
 #include "import_impl.h"
 
+#ifndef JX_NO_INIH
 #include <ini.h>
+#endif
 
 #include "framework.h"
+#include "port.h"
 #include "units.h"
 #include <stdio.h>
 #include <stdlib.h>
@@ -146,6 +149,7 @@ im_field jx_im_field_by_name(const char *name) {
 /* ---- the map file ----------------------------------------------------------
  */
 
+#ifndef JX_NO_INIH /* a build without libinih has no --map (cmd_import.c) */
 typedef struct map_ctx {
   im_map *m;
   jx_arena *a;
@@ -243,7 +247,7 @@ static int on_entry(void *ud, const char *section, const char *key,
 int jx_im_map_load(im_map *m, const char *path, jx_arena *a) {
   memset(m, 0, sizeof *m);
   m->present = true;
-  FILE *f = fopen(path, "r");
+  FILE *f = jx_fopen(path, "r");
   if (!f) {
     fprintf(stderr, "jxc import: cannot read %s: ", path);
     perror(NULL);
@@ -262,3 +266,11 @@ int jx_im_map_load(im_map *m, const char *path, jx_arena *a) {
   }
   return 0;
 }
+#else
+int jx_im_map_load(im_map *m, const char *path, jx_arena *a) {
+  (void)a;
+  memset(m, 0, sizeof *m);
+  (void)path;
+  return -1;
+}
+#endif

@@ -26,6 +26,7 @@
 #include "import_impl.h"
 #include "load.h"
 #include "parse.h"
+#include "port.h"
 
 typedef struct run {
   const char *name; /* the input as the user named it */
@@ -556,7 +557,7 @@ static char *read_bounded(FILE *f, size_t *n) {
 
 int jx_import(const jx_import_options *opt, jx_diag *d, jx_out *out) {
   bool is_stdin = strcmp(opt->path, "-") == 0;
-  FILE *f = is_stdin ? stdin : fopen(opt->path, "rb");
+  FILE *f = is_stdin ? stdin : jx_fopen(opt->path, "rb");
   if (!f) {
     fprintf(stderr, "jxc import: cannot read %s: %s\n", opt->path,
             strerror(errno));

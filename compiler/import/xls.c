@@ -12,12 +12,17 @@
  */
 #include "import_impl.h"
 
+#ifndef JX_NO_FREEXL
 #include <freexl.h>
+#endif
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
 
+#include "port.h"
+
+#ifndef JX_NO_FREEXL
 static int read_handle(im_book *b, const void *h) {
   unsigned int count = 0, pw = 0;
   if (freexl_get_info(h, FREEXL_BIFF_PASSWORD, &pw) == FREEXL_OK &&
@@ -93,11 +98,11 @@ static int read_handle(im_book *b, const void *h) {
 }
 
 int jx_im_read_xls(im_book *b, const char *data, size_t n) {
-  const char *dir = getenv("TMPDIR");
+  char *dir = jx_tmpdir();
   char path[4096];
-  snprintf(path, sizeof path, "%s/jxc-import-XXXXXX",
-           dir && *dir ? dir : "/tmp");
-  int fd = mkstemp(path);
+  snprintf(path, sizeof path, "%s/jxc-import-XXXXXX", dir);
+  free(dir);
+  int fd = jx_mkstemp(path);
   if (fd < 0)
     return jx_im_fail(b, JX_E_IMPORT_UNREADABLE,
                       "%s: cannot make a temporary file for freexl", b->path);
@@ -124,8 +129,16 @@ int jx_im_read_xls(im_book *b, const char *data, size_t n) {
   }
   if (h)
     freexl_close(h);
-  unlink(path);
+  jx_unlink(path);
   if (rc == 0)
     rc = jx_im_book_finish(b);
   return b->failed ? -1 : rc;
 }
+#else
+/* Built without freexl (docs/windows.md). */
+int jx_im_read_xls(im_book *b, const char *data, size_t n) {
+  (void)data;
+  (void)n;
+  return jx_im_fail(b, JX_E_IMPORT_NOT_BUILT, "%s (freexl)", b->path);
+}
+#endif
