@@ -90,6 +90,7 @@ static int node_parts(const jx_node *n, part *p, int max) {
   case JX_N_HEADER:
     ADD(W_VALUE, n->u.header.year.loc);
     ADD(W_DESC, n->u.header.currency.loc);
+    ADD(W_NAME, n->u.header.framework.loc);
     break;
   case JX_N_DEPARTMENT:
   case JX_N_DIVISION:
@@ -468,8 +469,10 @@ static int import_run(run *r, const char *data, size_t n, jx_out *out) {
     p->year = year_from_codes(p);
   if (r->map && r->map->currency)
     p->currency = r->map->currency;
-  p->framework =
-      r->map && r->map->framework ? r->map->framework : guess_framework(p);
+  if (r->map && r->map->framework)
+    p->framework = r->map->framework;
+  else if (!p->framework) /* a summary's 指标体系 names it */
+    p->framework = guess_framework(p);
 
   /* write, format, find the places again */
   jx_strbuf src = {0};

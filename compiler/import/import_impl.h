@@ -332,6 +332,8 @@ typedef struct im_project {
   im_note *tail;         /* kept at the end of the block */
   const char *key;       /* rows layout: what groups rows into this project */
   const char *goal_cell; /* rows layout: the 绩效目标 cell last read */
+  struct im_unit *unit;  /* the unit it went into */
+  bool summarised;       /* a summary row has been matched with it */
 } im_project;
 
 typedef struct im_measure {
@@ -374,7 +376,8 @@ typedef struct im_plan {
   int year; /* 0: unknown */
   im_src year_src;
   const char *framework; /* NULL: the default (local) */
-  const char *currency;  /* NULL: the default (万元) */
+  im_src framework_src;
+  const char *currency; /* NULL: the default (万元) */
   im_src currency_src;
   im_note *notes; /* before everything */
   im_department *dept;
@@ -426,6 +429,18 @@ void jx_im_name_put(im_plan *p, char kind, const void *scope, const char *key,
 /* The unit with this code (or name, when code is NULL), made if new. */
 im_unit *jx_im_unit(im_plan *p, const char *code, const char *name,
                     im_src code_src, im_src name_src);
+/* The unit with this code (or name), or NULL: jx_im_unit without making
+ * one. */
+im_unit *jx_im_unit_find(im_plan *p, const char *code, const char *name);
+/* Appends a project to its unit, and makes it known to summaries: by its
+ * code, and by its name in the unit. */
+void jx_im_add_project(im_plan *p, im_unit *u, im_project *pr);
+/* The project a summary row names (by code; a row without a code by its
+ * name in the unit, among projects without a code), not matched with an
+ * earlier row; or NULL. */
+im_project *jx_im_summary_match(im_plan *p, const char *code,
+                                const char *unit_code, const char *unit_name,
+                                const char *name);
 /* The department's name, from a form; a different second name is kept
  * in *notes (import-conflict). */
 void jx_im_dept_name(im_plan *p, const im_text *name, im_note **notes);
@@ -529,8 +544,14 @@ typedef struct im_table {
   im_unit *unit;         /* where rows without a unit column go */
   /* A row that ends the table (the next form's start), or NULL: to the
    * end of the sheet. */
-  bool (*stop)(im_book *b, uint32_t sheet, uint32_t row);
+  bool (*stop)(const struct im_table *t, uint32_t row);
 } im_table;
+
+/* The cells of a row where a form prints its labels: those left of the
+ * table's name column (三级指标; all of them when it has none).  A stop
+ * looks only there, so that an indicator named like a label (项目名称,
+ * 保障措施) stays an indicator. */
+im_cell *jx_im_label_cells(const im_table *t, uint32_t row, size_t *n);
 
 /* Reads the header row into t (using the map file's columns if given);
  * returns how many known fields it found. */
@@ -545,8 +566,22 @@ bool jx_im_is_header_row(im_book *b, uint32_t sheet, uint32_t row);
  * true, or returns false. */
 bool jx_im_plan_cell(im_plan *p, uint32_t sheet, im_cell *c);
 /* Does this row start an official form (its title, or a label such as
- * 项目名称 that only a form's header block has)? */
-bool jx_im_form_start(im_book *b, uint32_t sheet, uint32_t row);
+ * 项目名称 that only a form's header block has)?  Looks at cells[0..n). */
+bool jx_im_form_start(im_cell *cells, size_t n);
+/* Does one of the cells name a part of a department or unit form
+ * (部门名称, 单位绩效目标, 保障措施 …)?  layout_dept.c. */
+bool jx_im_dept_label(im_cell *cells, size_t n);
+/* Rows first..last of a sheet that follow a unit's project forms (the
+ * unit's goals and measures, as `jxc build -f xlsx --sheet unit` writes
+ * them after its projects): read into u.  layout_dept.c. */
+void jx_im_unit_tail(im_plan *p, im_book *b, uint32_t sheet, uint32_t first,
+                     uint32_t last, im_unit *u);
+/* Is cells[j], which reads like a label, the value of the label at
+ * cells[i] after all?  Yes when it is merged across columns (labels are
+ * single cells), or stands right beside the label with nothing after it
+ * (a division named 保障措施); an empty value between them (实施单位 |
+ * empty | 单位编码) leaves it a label. */
+bool jx_im_label_is_value(const im_cell *cells, size_t n, size_t i, size_t j);
 /* Keeps every cell of the row that no recogniser took, as notes. */
 void jx_im_keep_rest(im_plan *p, im_book *b, uint32_t sheet, uint32_t row,
                      im_note **list);

@@ -31,6 +31,18 @@ bool jx_im_is_header_row(im_book *b, uint32_t sheet, uint32_t row) {
          (seen[IM_F_L3] && seen[IM_F_VALUE]);
 }
 
+im_cell *jx_im_label_cells(const im_table *t, uint32_t row, size_t *n) {
+  im_cell *c = jx_im_row(&t->b->sheets[t->sheet], row, n);
+  uint32_t limit = t->map.col[IM_F_L3];
+  if (limit > 1) { /* a name in the first column: nothing is left of it */
+    size_t k = 0;
+    while (k < *n && c[k].col < limit)
+      k++;
+    *n = k;
+  }
+  return c;
+}
+
 static struct im_column *column(const im_table *t, uint32_t col) {
   size_t lo = 0, hi = t->ncols;
   while (lo < hi) {
@@ -276,12 +288,10 @@ static im_project *row_project(rows_state *r) {
     return p;
   p = jx_arena_alloc(&t->p->arena, sizeof *p);
   jx_im_name_put(t->p, 'p', u, key, p);
-  if (code.text) /* for a summary sheet to find it (layout_dept.c) */
-    jx_im_name_put(t->p, 'C', NULL, code.text, p);
   p->key = key;
   p->name = name;
   p->code = code;
-  jx_im_append(t->p, &u->projects, p);
+  jx_im_add_project(t->p, u, p); /* also for a summary sheet to find it */
   return p;
 }
 
@@ -491,6 +501,23 @@ static void one_row(rows_state *r) {
   jx_im_append(r->t->p, r->inds, ind);
 }
 
+/* Does the row repeat the table's header (the next form's table)?  Only
+ * with the same columns: an indicator named 一级指标 with the description
+ * 二级指标 is a row of this table. */
+static bool same_header(const im_table *t, uint32_t row) {
+  if (!jx_im_is_header_row(t->b, t->sheet, row))
+    return false;
+  size_t n;
+  im_cell *c = jx_im_row(&t->b->sheets[t->sheet], row, &n);
+  for (size_t i = 0; i < n; i++) {
+    im_field f = c[i].kind == IM_TEXT ? jx_im_field_of(c[i].text) : IM_F_NONE;
+    if ((f == IM_F_L1 || f == IM_F_L2 || f == IM_F_L3 || f == IM_F_VALUE) &&
+        t->map.col[f] != c[i].col)
+      return false;
+  }
+  return true;
+}
+
 uint32_t jx_im_table_rows(im_table *t, uint32_t first_row) {
   const im_sheet *s = &t->b->sheets[t->sheet];
   rows_state r;
@@ -502,8 +529,7 @@ uint32_t jx_im_table_rows(im_table *t, uint32_t first_row) {
     jx_im_row(s, row, &n);
     if (n == 0)
       continue; /* a spacer */
-    if (t->stop && (t->stop(t->b, t->sheet, row) ||
-                    jx_im_is_header_row(t->b, t->sheet, row)))
+    if (t->stop && (t->stop(t, row) || same_header(t, row)))
       break;
     r.row = row;
     one_row(&r);

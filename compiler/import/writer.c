@@ -302,7 +302,7 @@ static const char *const op_text[] = {"=", ">=", "<=", ">", "<"};
 static void category(writer *w, const im_indicator *ind) {
   const jx_level1 *l1;
   const jx_level2 *l2;
-  if (jx_framework_resolve(w->fw, ind->l1, ind->l2, &l1, &l2)) {
+  if (w->fw && jx_framework_resolve(w->fw, ind->l1, ind->l2, &l1, &l2)) {
     jx_sb_printf(w->o, "%s.%s", w->zh ? l1->label : l1->code,
                  w->zh ? l2->label : l2->code);
   } else if (ind->l1) {
@@ -559,9 +559,9 @@ void jx_im_write(const im_plan *p, const im_book *b, bool zh, jx_strbuf *out,
                  im_written *wr) {
   memset(wr, 0, sizeof *wr);
   writer w = {p, b, zh, out, wr, NULL, 0, NULL, 0};
+  /* NULL for a framework the input names but does not declare: the
+   * categories are then written as printed (labels) */
   w.fw = jx_framework_builtin(p->framework ? p->framework : "local");
-  if (!w.fw)
-    w.fw = jx_framework_builtin("local");
   const char *base = strrchr(b->path, '/');
   base = base ? base + 1 : b->path;
   jx_sb_printf(out, "# %s %s\n\n", zh ? "导入自" : "Imported from", base);
@@ -569,12 +569,13 @@ void jx_im_write(const im_plan *p, const im_book *b, bool zh, jx_strbuf *out,
   begin_stmt(&w, &p->year_src);
   record(&w, IM_W_VALUE, &p->year_src);
   record(&w, IM_W_DESC, &p->currency_src);
+  record(&w, IM_W_NAME, &p->framework_src);
   kw(&w, JX_KW_PLAN);
   if (p->year)
     jx_sb_printf(out, " %d", p->year);
   jx_sb_puts(out, " ");
   kw(&w, JX_KW_FRAMEWORK);
-  jx_sb_printf(out, " %s ", w.fw->name);
+  jx_sb_printf(out, " %s ", w.fw ? w.fw->name : p->framework);
   kw(&w, JX_KW_CURRENCY);
   jx_sb_printf(out, " %s;", p->currency ? p->currency : "万元");
   end_stmt(&w);
