@@ -35,8 +35,8 @@ typedef struct jx_import_options {
  * errors: cells that could not be read or the checker's errors — *out
  * still holds the .jx, so the errors can be fixed in it), 3 (nothing
  * imported: the input is not a readable spreadsheet or text; reported),
- * or 2 (the input or the map file could not be read; reported on
- * stderr). */
+ * or 2 (the input or the map file could not be read, or the map file has
+ * a mistake; reported through d). */
 int jx_import(const jx_import_options *opt, jx_diag *d, jx_out *out);
 
 /* What text input is read as: found by content, or forced (the fuzzers

@@ -96,17 +96,27 @@ typedef struct im_book {
   im_sheet *sheets;
   size_t n_sheets, cap_sheets;
   size_t cells, bytes; /* totals, against the limits */
-  /* The first failure of a reader: the diagnostic and its argument. */
+  /* The first failure of a reader: the diagnostic (import-unreadable or
+   * import-too-large) and its arguments after the input's name. */
   bool failed;
   jx_diag_id fail_id;
-  char fail_arg[256];
+  char fail_args[4][128];
+  int fail_n;
+  bool fail_has_err; /* an errno value follows the strings (%E) */
+  int fail_err;
 } im_book;
 
 void jx_im_book_init(im_book *b, const char *path, im_source_kind kind);
 void jx_im_book_free(im_book *b);
-/* Records the first failure (later ones are consequences); returns -1. */
-int jx_im_fail(im_book *b, jx_diag_id id, const char *fmt, ...)
-    __attribute__((format(printf, 3, 4)));
+/* Records the first failure (later ones are consequences): the diagnostic
+ * and its arguments after the input's name, strings ending with NULL (at
+ * most four); returns -1.  jx_im_report_failure reports it. */
+int jx_im_fail(im_book *b, jx_diag_id id, ...);
+/* The same, with an errno value after the strings (the message's %E). */
+int jx_im_fail_errno(im_book *b, jx_diag_id id, int err, ...);
+void jx_im_report_failure(const im_book *b, jx_diag *d);
+/* v as decimal text in buf (for a failure's arguments). */
+const char *jx_im_num(char buf[24], unsigned long long v);
 im_sheet *jx_im_add_sheet(im_book *b, const char *name, size_t n);
 /* Adds a cell (text of n bytes, copied; empty text is ignored).  Returns
  * the cell, or NULL after jx_im_fail when a limit is passed. */
@@ -254,9 +264,13 @@ typedef struct im_map {
   const char *framework;
 } im_map;
 
-/* Reads path into *m (strings in a).  Returns 0, or -1 after printing
- * "jxc import: MAP:LINE: message" to stderr. */
-int jx_im_map_load(im_map *m, const char *path, jx_arena *a);
+/* Reads the map file into *m (strings in a), registering its text (left
+ * in *text for the caller to free after the last diagnostic) with d so
+ * that a mistake is reported at its line (import-map).  Returns 0, or -1
+ * after reporting every mistake. */
+struct jx_source;
+int jx_im_map_load(im_map *m, struct jx_source *src, jx_diag *d, jx_arena *a,
+                   char **text);
 
 /* ---- The plan: what was recognised, with the place of every value ------ */
 
@@ -402,7 +416,8 @@ typedef struct im_plan {
 
 /* Where a value is, for people: 表1!C7 (a quoted sheet name where Excel
  * would quote it), C7 in a CSV, "line 12" (第12行) in a text. */
-void jx_im_place(const im_book *b, const im_src *s, bool zh, jx_strbuf *out);
+void jx_im_place(const im_book *b, const im_src *s, jx_lang lang,
+                 jx_strbuf *out);
 
 void jx_im_plan_init(im_plan *p);
 void jx_im_plan_free(im_plan *p);
@@ -448,7 +463,8 @@ void jx_im_dept_name(im_plan *p, const im_text *name, im_note **notes);
 /* ---- Values (values.c) -------------------------------------------------- */
 
 /* Why a cell was not read, or kept as text: the last argument of the
- * import-cell and import-as-text messages, in both languages. */
+ * import-cell and import-as-text messages (messages.def, JX_M_IM_R_*, in
+ * this order). */
 typedef enum im_reason {
   IM_R_ERROR_VALUE, /* #DIV/0! and the like */
   IM_R_SIGN,        /* not a 计算符号 */
@@ -465,7 +481,7 @@ typedef enum im_reason {
   IM_R_COUNT
 } im_reason;
 
-const char *jx_im_reason(im_reason r, bool zh);
+jx_msg jx_im_reason(im_reason r);
 
 /* A goal cell's text split into its numbered items ("1.… 2.…"), without
  * the numbers; calls fn for each item. */

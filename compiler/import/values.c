@@ -154,26 +154,9 @@ static bool unit_ok(const char *u) {
   return true;
 }
 
-static const char *const reasons[IM_R_COUNT][2] = {
-    [IM_R_ERROR_VALUE] = {"an error value", "单元格为错误值"},
-    [IM_R_SIGN] = {"not a 计算符号: 1–6, 9, ≥ > = < ≤, 定性, 定量",
-                   "不是计算符号：1–6、9、≥ > = < ≤、定性、定量"},
-    [IM_R_EMPTY_VALUE] = {"the 指标值 is empty", "指标值为空"},
-    [IM_R_CATEGORY] = {"a category the language cannot spell",
-                       "无法写成指标类别"},
-    [IM_R_NO_CATEGORY] = {"no 一级指标 or 二级指标 to place it under",
-                          "没有一级指标或二级指标"},
-    [IM_R_AMOUNT] = {"not an amount", "不是金额"},
-    [IM_R_PERCENT] = {"not a percentage", "不是百分比"},
-    [IM_R_TWO_OPS] = {"two comparisons", "含两个比较符"},
-    [IM_R_DATE] = {"not a date of the calendar", "不是有效日期"},
-    [IM_R_RANGE] = {"a range", "为区间"},
-    [IM_R_UNIT] = {"a unit the language cannot spell", "计量单位无法写出"},
-    [IM_R_NUMBER] = {"not a number the language can write", "数值无法写出"},
-};
-
-const char *jx_im_reason(im_reason r, bool zh) {
-  return (unsigned)r < IM_R_COUNT ? reasons[r][zh ? 1 : 0] : "";
+jx_msg jx_im_reason(im_reason r) {
+  return (unsigned)r < IM_R_COUNT ? (jx_msg)(JX_M_IM_R_ERROR_VALUE + r)
+                                  : JX_M_NONE;
 }
 
 /* ---- goals

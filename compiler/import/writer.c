@@ -27,6 +27,7 @@ typedef struct writer {
   const im_plan *p;
   const im_book *b;
   bool zh;
+  jx_lang lang; /* of the keywords: the comments' words follow them */
   jx_strbuf *o;
   im_written *w;
   const jx_framework *fw;
@@ -138,11 +139,10 @@ static bool places(writer *w, const struct im_stmt *st, jx_strbuf *o) {
       z = s->loc.line > z ? s->loc.line : z;
     }
     if (a == z)
-      jx_im_place(w->b, first, w->zh, o);
-    else if (w->zh)
-      jx_sb_printf(o, "第%lu–%lu行", (unsigned long)a, (unsigned long)z);
+      jx_im_place(w->b, first, w->lang, o);
     else
-      jx_sb_printf(o, "lines %lu–%lu", (unsigned long)a, (unsigned long)z);
+      jx_msg_printf(o, w->lang, JX_M_IM_LINES, (unsigned long)a,
+                    (unsigned long)z);
     return true;
   }
   /* Sheets: the sheet once, then each row's cells as runs (B7:E7, B8:E8)
@@ -179,7 +179,7 @@ static bool places(writer *w, const struct im_stmt *st, jx_strbuf *o) {
     if (i > 0)
       jx_sb_puts(o, ", ");
     if (i == 0 || cells[i].sheet != cells[i - 1].sheet) {
-      jx_im_place(w->b, &cells[i], w->zh, o);
+      jx_im_place(w->b, &cells[i], w->lang, o);
     } else {
       char cell[24];
       jx_im_cell_name(cells[i].row, cells[i].col, cell);
@@ -232,7 +232,7 @@ static void notes(writer *w, const im_note *n) {
   for (; n; n = n->next) {
     jx_strbuf line = {0};
     if (!n->silent_src && has_src(&n->src)) {
-      jx_im_place(w->b, &n->src, w->zh, &line);
+      jx_im_place(w->b, &n->src, w->lang, &line);
       jx_sb_puts(&line, " ");
     }
     if (n->label && *n->label) {
@@ -474,11 +474,11 @@ static void unit(writer *w, const im_unit *u) {
     notes(w, u->notes);
     if (u->name.text) { /* a unit without a code: named in a comment */
       jx_strbuf pl = {0};
-      jx_im_place(w->b, &u->name.src, w->zh, &pl);
+      jx_im_place(w->b, &u->name.src, w->lang, &pl);
       indent(w);
       jx_sb_puts(w->o, "# ");
       comment_text(w->o, pl.p ? pl.p : "", pl.n);
-      jx_sb_puts(w->o, w->zh ? " 单位：" : " unit: ");
+      jx_msg_printf(w->o, w->lang, JX_M_IM_UNIT_COLON);
       comment_text(w->o, u->name.text, strlen(u->name.text));
       jx_sb_puts(w->o, "\n");
       add_comment(w, NULL);
@@ -558,13 +558,21 @@ static void department(writer *w, const im_department *d) {
 void jx_im_write(const im_plan *p, const im_book *b, bool zh, jx_strbuf *out,
                  im_written *wr) {
   memset(wr, 0, sizeof *wr);
-  writer w = {p, b, zh, out, wr, NULL, 0, NULL, 0};
+  writer w = {p, b,    zh, zh ? JX_LANG_ZH : JX_LANG_EN, out, wr, NULL,
+              0, NULL, 0};
   /* NULL for a framework the input names but does not declare: the
    * categories are then written as printed (labels) */
   w.fw = jx_framework_builtin(p->framework ? p->framework : "local");
   const char *base = strrchr(b->path, '/');
   base = base ? base + 1 : b->path;
-  jx_sb_printf(out, "# %s %s\n\n", zh ? "导入自" : "Imported from", base);
+  /* the name through comment_text: a line break in it would end the
+   * comment */
+  jx_strbuf head = {0};
+  jx_msg_printf(&head, w.lang, JX_M_IM_IMPORTED_FROM, base);
+  jx_sb_puts(out, "# ");
+  comment_text(out, head.p, head.n);
+  jx_sb_puts(out, "\n\n");
+  jx_sb_free(&head);
   add_comment(&w, NULL);
   begin_stmt(&w, &p->year_src);
   record(&w, IM_W_VALUE, &p->year_src);

@@ -12,6 +12,7 @@
  */
 #include "import_impl.h"
 
+#include <errno.h>
 #include <freexl.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -22,12 +23,10 @@ static int read_handle(im_book *b, const void *h) {
   unsigned int count = 0, pw = 0;
   if (freexl_get_info(h, FREEXL_BIFF_PASSWORD, &pw) == FREEXL_OK &&
       pw == FREEXL_BIFF_OBFUSCATED)
-    return jx_im_fail(b, JX_E_IMPORT_UNREADABLE,
-                      "%s: the workbook is password-protected", b->path);
+    return jx_im_fail(b, JX_E_IMPORT_XLS_PASSWORD, NULL);
   if (freexl_get_info(h, FREEXL_BIFF_SHEET_COUNT, &count) != FREEXL_OK ||
       count == 0)
-    return jx_im_fail(b, JX_E_IMPORT_UNREADABLE,
-                      "%s: the workbook has no sheet", b->path);
+    return jx_im_fail(b, JX_E_IMPORT_NO_SHEET, NULL);
   for (unsigned short i = 0; i < count && i < JX_IM_MAX_SHEETS; i++) {
     const char *name = NULL;
     char fallback[32];
@@ -43,12 +42,11 @@ static int read_handle(im_book *b, const void *h) {
     unsigned short cols = 0;
     if (freexl_select_active_worksheet(h, i) != FREEXL_OK ||
         freexl_worksheet_dimensions(h, &rows, &cols) != FREEXL_OK)
-      return jx_im_fail(b, JX_E_IMPORT_UNREADABLE,
-                        "%s: sheet %s cannot be read", b->path, s->name);
+      return jx_im_fail(b, JX_E_IMPORT_XLS_SHEET, s->name, NULL);
+    char nr[24], nc[24];
     if ((unsigned long long)rows * cols > 4ull * JX_IM_MAX_CELLS)
-      return jx_im_fail(b, JX_E_IMPORT_TOO_LARGE,
-                        "%s: sheet %s claims %u rows by %u columns", b->path,
-                        s->name, rows, (unsigned)cols);
+      return jx_im_fail(b, JX_E_IMPORT_BIG_XLS, s->name, jx_im_num(nr, rows),
+                        jx_im_num(nc, cols), NULL);
     for (unsigned int r = 0; r < rows; r++)
       for (unsigned short c = 0; c < cols; c++) {
         FreeXL_CellValue v;
@@ -71,7 +69,7 @@ static int read_handle(im_book *b, const void *h) {
         case FREEXL_CELL_SST_TEXT:
           text = v.value.text_value ? v.value.text_value : "";
           if (!jx_im_utf8_valid(text, strlen(text))) {
-            text = "#VALUE! (text in an unknown encoding)";
+            text = "#VALUE!"; /* text in an unknown encoding */
             kind = IM_ERROR;
           }
           break;
@@ -99,26 +97,26 @@ int jx_im_read_xls(im_book *b, const char *data, size_t n) {
            dir && *dir ? dir : "/tmp");
   int fd = mkstemp(path);
   if (fd < 0)
-    return jx_im_fail(b, JX_E_IMPORT_UNREADABLE,
-                      "%s: cannot make a temporary file for freexl", b->path);
+    return jx_im_fail_errno(b, JX_E_IMPORT_XLS_TEMP, errno, NULL);
   size_t off = 0;
+  int err = 0;
   while (off < n) {
     ssize_t k = write(fd, data + off, n - off);
-    if (k <= 0)
+    if (k < 0 && errno == EINTR)
+      continue;
+    if (k <= 0) {
+      err = k < 0 ? errno : ENOSPC;
       break;
+    }
     off += (size_t)k;
   }
   close(fd);
   const void *h = NULL;
   int rc;
   if (off < n) {
-    rc = jx_im_fail(b, JX_E_IMPORT_UNREADABLE,
-                    "%s: cannot write a temporary file for freexl", b->path);
+    rc = jx_im_fail_errno(b, JX_E_IMPORT_XLS_TEMP, err, NULL);
   } else if (freexl_open(path, &h) != FREEXL_OK) {
-    rc = jx_im_fail(b, JX_E_IMPORT_UNREADABLE,
-                    "%s: an OLE2 file, but not a readable Excel workbook "
-                    "(a Word .doc, an encrypted or damaged file?)",
-                    b->path);
+    rc = jx_im_fail(b, JX_E_IMPORT_XLS, NULL);
   } else {
     rc = read_handle(b, h);
   }
