@@ -173,10 +173,17 @@ static const im_src *source_of(const run *r, uint64_t off) {
     for (int j = 0; j < i; j++)
       nth += parts[j].what == parts[i].what;
     for (int j = 0; j < st->nf; j++)
-      if (st->f[j].what == parts[i].what && nth-- == 0)
-        return jx_im_src_valid(&st->f[j].src) ? &st->f[j].src : NULL;
+      if (st->f[j].what == parts[i].what && nth-- == 0 &&
+          jx_im_src_valid(&st->f[j].src))
+        return &st->f[j].src;
+    break; /* a part with no place (an empty name): the statement's */
   }
-  return jx_im_src_valid(&st->src) ? &st->src : NULL;
+  if (jx_im_src_valid(&st->src))
+    return &st->src;
+  for (int j = 0; j < st->nf; j++) /* else the first part that has one */
+    if (jx_im_src_valid(&st->f[j].src))
+      return &st->f[j].src;
+  return NULL;
 }
 
 /* "plan.xlsx:表1!C7" (a text's "line 12" in the run's language) */
@@ -322,10 +329,12 @@ static void name_department(im_plan *p) {
     if (n > sn && strcmp(u->name.text + n - sn, suffix) == 0) {
       d->name.text = jx_arena_strndup(&p->arena, u->name.text, n - sn);
       d->name.src = u->name.src;
+      d->guessed = true;
       return;
     }
   }
   d->name.text = "部门";
+  d->guessed = true;
   jx_im_note(p, &d->notes, NULL, "部门名称？", jx_im_src_none(),
              JX_W_IMPORT_GUESS, "部门", -1);
 }

@@ -378,6 +378,7 @@ typedef struct im_unit {
 typedef struct im_department {
   im_note *notes;
   im_text name;
+  bool guessed; /* the name is made up (a text's 本级 unit), not read */
   im_goal *goals;
   im_indicator *indicators;
   im_division *divisions;
@@ -575,6 +576,9 @@ int jx_im_header_row(im_table *t, uint32_t row, const im_colmap *given);
 /* Reads rows first_row.. into indicators; stops before a row that starts
  * another form (form mode) or at the end.  Returns the row it stopped at. */
 uint32_t jx_im_table_rows(im_table *t, uint32_t first_row);
+/* Keeps the header of every column the table did not know and found no
+ * value in (jx_im_table_rows does it at the end of the table). */
+void jx_im_keep_headers(im_table *t);
 /* Is this row an indicator header (一级指标 … or 三级指标 and 指标值)? */
 bool jx_im_is_header_row(im_book *b, uint32_t sheet, uint32_t row);
 /* A cell above a table that says something about the whole plan: a title

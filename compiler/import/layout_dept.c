@@ -182,6 +182,9 @@ static void measure_row(dform *f, im_cell *c, size_t n, size_t from) {
   jx_im_append(f->p, f->unit_form ? &f->measures : &d->measures, m);
 }
 
+/* 年度, 指标体系, 金额单位 and the value right of the label.  A value that
+ * is none (or says otherwise than the plan has already) is left in its
+ * cell, for the sweep to keep as a comment. */
 static void plan_label(dform *f, dlabel l, im_cell *v) {
   im_plan *p = f->p;
   im_text t = text_of(f, v);
@@ -189,8 +192,11 @@ static void plan_label(dform *f, dlabel l, im_cell *v) {
     return;
   const char *k = jx_im_key(&p->arena, t.text);
   if (l == D_YEAR) {
-    long y = strtol(k, NULL, 10);
-    if (y >= 1990 && y <= 2100 && !p->year) {
+    char *end;
+    long y = strtol(k, &end, 10);
+    if (*end || y < 1990 || y > 2100 || (p->year && p->year != y)) {
+      v->used = false;
+    } else if (!p->year) {
       p->year = (int)y;
       p->year_src = t.src;
     }
@@ -206,8 +212,14 @@ static void plan_label(dform *f, dlabel l, im_cell *v) {
     if (!p->framework) {
       p->framework = fw ? fw->name : k;
       p->framework_src = t.src;
+    } else if (strcmp(p->framework, fw ? fw->name : k) != 0) {
+      v->used = false;
     }
-  } else if (jx_currency_lookup(k) && !p->currency) {
+  } else if (!jx_currency_lookup(k) ||
+             (p->currency &&
+              strcmp(p->currency, jx_currency_lookup(k)->norm) != 0)) {
+    v->used = false;
+  } else if (!p->currency) {
     p->currency = jx_currency_lookup(k)->norm;
     p->currency_src = t.src;
   }
@@ -416,6 +428,18 @@ static im_text cell_text(im_plan *p, im_table *t, uint32_t row, im_field f) {
   return v;
 }
 
+/* 序号: a row number, nothing to keep; anything else stays in its cell for
+ * the sweep. */
+static void take_seq(im_plan *p, im_table *t, uint32_t row) {
+  uint32_t col = t->map.col[IM_F_SEQ];
+  im_cell *c = col ? jx_im_at(&t->b->sheets[t->sheet], row, col) : NULL;
+  if (!c)
+    return;
+  const char *k = jx_im_key(&p->arena, c->text);
+  size_t d = strspn(k, "0123456789");
+  c->used = d > 0 && k[d] == '\0';
+}
+
 static void summary_project(im_plan *p, im_table *t, uint32_t row) {
   im_text code = cell_text(p, t, row, IM_F_CODE),
           name = cell_text(p, t, row, IM_F_PROJECT);
@@ -432,7 +456,7 @@ static void summary_project(im_plan *p, im_table *t, uint32_t row) {
   pr->budget = cell_text(p, t, row, IM_F_BUDGET);
   pr->fiscal = cell_text(p, t, row, IM_F_FISCAL);
   pr->other = cell_text(p, t, row, IM_F_OTHER);
-  cell_text(p, t, row, IM_F_SEQ);
+  take_seq(p, t, row);
   jx_im_add_project(p, u, pr);
   pr->summarised = true;
 }
@@ -477,6 +501,7 @@ int jx_im_layout_summary(im_plan *p, im_book *b, uint32_t sheet) {
   t.b = b;
   t.sheet = sheet;
   jx_im_header_row(&t, header, NULL);
+  jx_im_keep_headers(&t);
   static const im_field checked[] = {IM_F_PROJECT, IM_F_BUDGET, IM_F_FISCAL,
                                      IM_F_OTHER, IM_F_UNIT_NAME};
   for (uint32_t row = header + 1; row <= s->rows; row++) {
@@ -485,8 +510,14 @@ int jx_im_layout_summary(im_plan *p, im_book *b, uint32_t sheet) {
     if (rn > 0 && rc[0].kind == IM_TEXT) {
       const char *k = jx_im_key(a, rc[0].text);
       if (strcmp(k, "合计") == 0 || strcmp(k, "总计") == 0) {
-        for (size_t i = 0; i < rn; i++) /* a total, of the rows above */
-          rc[i].used = true;
+        /* a total of the rows above: the label and its amounts; anything
+         * else in the row is left for the sweep */
+        rc[0].used = true;
+        for (size_t i = 1; i < rn; i++)
+          rc[i].used |= (rc[i].col == t.map.col[IM_F_BUDGET] ||
+                         rc[i].col == t.map.col[IM_F_FISCAL] ||
+                         rc[i].col == t.map.col[IM_F_OTHER]) &&
+                        jx_im_amount(a, rc[i].text) != NULL;
         continue;
       }
     }
@@ -538,12 +569,11 @@ int jx_im_layout_summary(im_plan *p, im_book *b, uint32_t sheet) {
                    jx_im_src_cell(sheet, c), JX_W_IMPORT_CONFLICT,
                    have ? have : "", -1);
     }
-    size_t n;
-    im_cell *c = jx_im_row(s, row, &n);
-    for (size_t i = 0; i < n; i++) /* 序号, 单位编码: the forms have them */
-      if (c[i].col == t.map.col[IM_F_SEQ] ||
-          c[i].col == t.map.col[IM_F_UNIT_CODE])
-        c[i].used = true;
+    /* 序号, and the 单位编码 the forms gave the project already */
+    take_seq(p, &t, row);
+    if (kc[1] && pr->unit && pr->unit->code.text &&
+        strcmp(kt[1] ? kt[1] : "", pr->unit->code.text) == 0)
+      kc[1]->used = true;
   }
   return 1;
 }

@@ -215,6 +215,11 @@ static void keep_cell(rows_state *r, uint32_t col, jx_diag_id id, int reason,
       ->reason = reason;
 }
 
+static bool row_number(const im_cell *c) {
+  size_t d = strspn(c->text, "0123456789");
+  return d > 0 && c->text[d] == '\0';
+}
+
 /* Every cell of the row not yet taken, as comments: the columns the
  * language cannot hold yet, unknown columns (one warning a column), then
  * cells outside the header's columns. */
@@ -234,10 +239,10 @@ static void keep_columns(rows_state *r) {
     im_field f = k->field;
     if (f == IM_F_NONE)
       keep_cell(r, col, JX_W_IMPORT_COLUMN, -1, true);
-    else if (jx_im_field_info(f)->target != IM_T_IGNORE)
+    else if (jx_im_field_info(f)->target != IM_T_IGNORE || !row_number(&c[i]))
       keep_cell(r, col, JX_W_IMPORT_KEPT, -1, true);
     else
-      c[i].used = true;
+      c[i].used = true; /* 序号: a row number, nothing to keep */
   }
   jx_im_keep_rest(t->p, t->b, t->sheet, r->row, &r->notes);
 }
@@ -249,18 +254,20 @@ static void keep_row(rows_state *r) {
   im_table *t = r->t;
   im_cell *c = jx_im_row(&t->b->sheets[t->sheet], r->row, &n);
   for (size_t i = 0; i < n; i++) {
-    bool noted = false; /* the cell of the error note itself */
+    const char *text =
+        jx_im_clean(&t->p->arena, c[i].text, strlen(c[i].text), NULL);
+    /* the cell the error note keeps already (a note about an empty value
+     * may stand at the name's cell, which it does not keep) */
+    bool noted = false;
     for (const im_note *k = r->notes; k && !noted; k = k->next)
       noted = k->src.sheet == t->sheet && k->src.row == c[i].row &&
-              k->src.col == c[i].col;
+              k->src.col == c[i].col && strcmp(k->text, text) == 0;
     uint32_t col = c[i].col;
     struct im_column *k = column(t, col);
     bool project = k && jx_im_field_info(k->field)->target == IM_T_PROJECT;
     if (noted || (project && c[i].used))
       continue; /* the error note's cell; the project's own statements */
     c[i].used = true;
-    const char *text =
-        jx_im_clean(&t->p->arena, c[i].text, strlen(c[i].text), NULL);
     if (*text)
       jx_im_note(t->p, &r->notes, hdr(t, c[i].col), text,
                  jx_im_src_cell(t->sheet, &c[i]), JX_DIAG_COUNT, NULL, -1);
@@ -407,6 +414,10 @@ static bool read_value(rows_state *r, im_indicator *ind,
     if (vn < un || strcmp(rv.v.text + vn - un, u) != 0)
       jx_im_note(p, &r->notes, hdr(r->t, uc->col), unit.text, unit.src,
                  JX_W_IMPORT_CONFLICT, rv.v.text, -1);
+  } else if (unit.text && rv.v.kind != IM_V_NUMBER) {
+    /* a unit beside a text, a date or n/a: nowhere to put it */
+    uc->used = false;
+    keep_cell(r, uc->col, JX_W_IMPORT_KEPT, -1, true);
   }
   if (vdesc.text) {
     ind->desc = vdesc;
@@ -501,6 +512,19 @@ static void one_row(rows_state *r) {
   jx_im_append(r->t->p, r->inds, ind);
 }
 
+/* A header jxc does not know whose column held nothing: the header itself
+ * is kept (a column with values is named in their comments). */
+void jx_im_keep_headers(im_table *t) {
+  for (size_t i = 0; i < t->ncols; i++) {
+    struct im_column *k = &t->cols[i];
+    if (k->field != IM_F_NONE || k->group >= 0 || !k->hdr || !*k->hdr)
+      continue;
+    im_cell *c = jx_im_at(&t->b->sheets[t->sheet], t->header_row, k->col);
+    jx_im_note(t->p, &t->p->tail, NULL, k->hdr, jx_im_src_cell(t->sheet, c),
+               JX_W_IMPORT_STRAY, NULL, -1);
+  }
+}
+
 /* Does the row repeat the table's header (the next form's table)?  Only
  * with the same columns: an indicator named 一级指标 with the description
  * 二级指标 is a row of this table. */
@@ -534,6 +558,7 @@ uint32_t jx_im_table_rows(im_table *t, uint32_t first_row) {
     r.row = row;
     one_row(&r);
   }
+  jx_im_keep_headers(t);
   return row;
 }
 

@@ -403,6 +403,8 @@ static void open_block(writer *w, const im_src *src, const im_src *also) {
 static void project(writer *w, const im_project *pr) {
   notes(w, pr->notes);
   open_block(w, &pr->name.src, pr->budget.text ? &pr->budget.src : NULL);
+  if (!has_src(&pr->name.src) && has_src(&pr->code.src))
+    w->cur->src = pr->code.src; /* a project without a name: its code's */
   kw(w, JX_KW_PROJECT);
   jx_sb_puts(w->o, " ");
   str(w, pr->name.text ? pr->name.text : "");
@@ -514,9 +516,11 @@ static void unit(writer *w, const im_unit *u) {
   jx_sb_puts(w->o, "}\n");
 }
 
+/* A department the input names (a form's 主管部门) is written even when
+ * empty; one whose name was only made up is not. */
 static bool dept_empty(const im_department *d) {
-  return !d->goals && !d->divisions && !d->measures && !d->indicators &&
-         !d->notes && !d->tail;
+  return (!d->name.text || d->guessed) && !d->goals && !d->divisions &&
+         !d->measures && !d->indicators && !d->notes && !d->tail;
 }
 
 static void department(writer *w, const im_department *d) {
