@@ -20,7 +20,6 @@
 #include <ini.h>
 
 #include "framework.h"
-#include "source.h"
 #include "units.h"
 #include <stdio.h>
 #include <stdlib.h>
@@ -332,16 +331,11 @@ static jx_loc map_place(const map_ctx *c, uint32_t file, uint32_t line,
   return l;
 }
 
-int jx_im_map_load(im_map *m, jx_source *src, jx_diag *d, jx_arena *a,
-                   char **text_out) {
+int jx_im_map_parse(im_map *m, const char *name, const char *text, size_t n,
+                    jx_diag *d, jx_arena *a) {
   memset(m, 0, sizeof *m);
   m->present = true;
-  size_t n;
-  char *text = jx_source_read_all(src, &n);
-  *text_out = text;
-  if (!text)
-    return -1; /* reported by source.c */
-  uint32_t file = jx_diag_add_source(d, jx_source_name(src), text, n);
+  uint32_t file = jx_diag_add_source(d, name, text, n);
   map_ctx c = {m, a, text, n, 0, 0, NULL, 0, 0};
   int first = ini_parse_stream(map_read, &c, on_entry, &c);
   bool syntax = first > 0;

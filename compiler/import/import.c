@@ -550,6 +550,21 @@ int jx_import_mem(const char *name, const char *data, size_t n,
   return import_bytes(name, "<stdout>", NULL, format, zh, data, n, d, out);
 }
 
+int jx_import_mem_map(const char *name, const char *data, size_t n,
+                      const char *map_text, size_t map_n, bool zh, jx_diag *d,
+                      jx_out *out) {
+  jx_arena a;
+  jx_arena_init(&a);
+  im_map map;
+  int rc = jx_im_map_parse(&map, "fuzz.ini", map_text, map_n, d, &a) != 0
+               ? 2
+               : import_bytes(name, "<stdout>", &map, JX_IMPORT_AUTO, zh, data,
+                              n, d, out);
+  jx_diag_flush(d);
+  jx_arena_free(&a);
+  return rc;
+}
+
 /* The whole input through source.c, but never more than the limit (+1
  * byte, so that the limit can be reported rather than the input cut
  * short).  NULL after a read error, which source.c has reported. */
@@ -589,9 +604,12 @@ int jx_import(const jx_import_options *opt, jx_diag *d, jx_out *out) {
   im_map map;
   int rc = data ? 0 : 2;
   char *map_text = NULL;
+  size_t map_n = 0;
   if (rc == 0 && opt->map_path &&
-      jx_im_map_load(&map, src[1], d, &a, &map_text) != 0)
-    rc = 2;
+      (!(map_text = jx_source_read_all(src[1], &map_n)) ||
+       jx_im_map_parse(&map, jx_source_name(src[1]), map_text, map_n, d, &a) !=
+           0))
+    rc = 2; /* a read error (source.c said so) or mistakes, reported */
   if (rc == 0)
     rc = import_bytes(jx_source_name(src[0]), opt->out_name,
                       opt->map_path ? &map : NULL, JX_IMPORT_AUTO, opt->zh,

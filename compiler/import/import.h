@@ -51,5 +51,10 @@ typedef enum jx_import_format {
  * use it.  *out must be in memory mode. */
 int jx_import_mem(const char *name, const char *data, size_t n,
                   jx_import_format format, bool zh, jx_diag *d, jx_out *out);
+/* The same with a map file's text (map_n bytes): the map fuzzer.  Returns
+ * 2 after reporting the map file's mistakes. */
+int jx_import_mem_map(const char *name, const char *data, size_t n,
+                      const char *map_text, size_t map_n, bool zh, jx_diag *d,
+                      jx_out *out);
 
 #endif

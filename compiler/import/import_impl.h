@@ -264,13 +264,12 @@ typedef struct im_map {
   const char *framework;
 } im_map;
 
-/* Reads the map file into *m (strings in a), registering its text (left
- * in *text for the caller to free after the last diagnostic) with d so
+/* Reads a map file's text (n bytes, named `name`) into *m (strings in a),
+ * registering the text with d — it must stay until d has flushed — so
  * that a mistake is reported at its line (import-map).  Returns 0, or -1
  * after reporting every mistake. */
-struct jx_source;
-int jx_im_map_load(im_map *m, struct jx_source *src, jx_diag *d, jx_arena *a,
-                   char **text);
+int jx_im_map_parse(im_map *m, const char *name, const char *text, size_t n,
+                    jx_diag *d, jx_arena *a);
 
 /* ---- The plan: what was recognised, with the place of every value ------ */
 
