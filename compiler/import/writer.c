@@ -19,6 +19,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <utf8proc.h>
 
 #include "framework.h"
 #include "keywords.h"
@@ -68,12 +69,26 @@ static void str(writer *w, const char *s) {
 /* Text inside a comment: one line, so a line break or another control
  * character (a sheet name or a header may hold one) becomes a space. */
 static void comment_text(jx_strbuf *o, const char *s, size_t n) {
-  for (size_t i = 0; i < n; i++) {
+  for (size_t i = 0; i < n;) {
     unsigned char c = (unsigned char)s[i];
+    if (c >= 0x80) { /* a file name may be any bytes: U+FFFD for a bad one */
+      utf8proc_int32_t cp;
+      utf8proc_ssize_t k = utf8proc_iterate((const utf8proc_uint8_t *)s + i,
+                                            (utf8proc_ssize_t)(n - i), &cp);
+      if (k <= 0) {
+        jx_sb_puts(o, "\xEF\xBF\xBD");
+        i++;
+      } else {
+        jx_sb_add(o, s + i, (size_t)k);
+        i += (size_t)k;
+      }
+      continue;
+    }
     if ((c < 0x20 && c != '\t') || c == 0x7F)
       jx_sb_puts(o, " ");
     else
       jx_sb_add(o, s + i, 1);
+    i++;
   }
 }
 
