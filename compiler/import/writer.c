@@ -22,7 +22,7 @@
 #include <utf8proc.h>
 
 #include "framework.h"
-#include "keywords.h"
+#include "vocab.h"
 
 typedef struct writer {
   const im_plan *p;
