@@ -154,19 +154,6 @@ build_csv() {
   cp "$t/csv.h" "$inc/"
 }
 
-# freexl converts code pages with iconv: on Windows, port.c's iconv over
-# MultiByteToWideChar (compiler/base/win/iconv.h).
-build_freexl() {
-  t=$(tree freexl)
-  v=${t##*/freexl-}
-  printf '/* Written by scripts/win-deps.sh. */\n#define VERSION "%s"\n' \
-    "$v" >"$t/src/config.h"
-  cc_all "$t/o" -I"$t/headers" -I"$t/src" -I"$here/compiler/base/win" -- \
-    "$t/src/freexl.c"
-  archive freexl "$t"/o/*.o
-  cp "$t/headers/freexl.h" "$inc/"
-}
-
 build_inih() {
   t=$(tree libinih)
   cc_all "$t/o" -- "$t/ini.c"
@@ -206,7 +193,10 @@ have ZLIB zlib build_zlib z
 have MINIZIP zlib build_minizip minizip
 have EXPAT expat build_expat expat
 have CSV libcsv build_csv csv
-have FREEXL freexl build_freexl freexl
 have INIH libinih build_inih inih
 have XLSXWRITER libxlsxwriter build_xlsxwriter xlsxwriter
+if ! grep -q '^WIN_HAVE_UTF8PROC := 1' "$dir/config.mk.tmp"; then
+  echo "win-deps: utf8proc, which jxc cannot do without, was not built" >&2
+  exit 3
+fi
 mv "$dir/config.mk.tmp" "$dir/config.mk"

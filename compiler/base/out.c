@@ -510,7 +510,7 @@ int jx_outfile_same_input(const char *output, const char *const *inputs,
     jx_stat_t in;
     int r = strcmp(inputs[i], "-") == 0 ? jx_fstat(STDIN_FILENO, &in)
                                         : jx_stat(inputs[i], &in);
-    if (r == 0 && in.st_dev == out.st_dev && in.st_ino == out.st_ino)
+    if (r == 0 && jx_same_file(&in, &out))
       return i;
   }
   return -1;

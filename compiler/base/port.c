@@ -40,6 +40,10 @@ int jx_fstat(int fd, jx_stat_t *st) {
   return fstat(fd, st);
 }
 
+bool jx_same_file(const jx_stat_t *a, const jx_stat_t *b) {
+  return a->st_dev == b->st_dev && a->st_ino == b->st_ino;
+}
+
 int jx_unlink(const char *path) {
   return unlink(path);
 }
@@ -325,6 +329,7 @@ static char *narrow(const wchar_t *s) {
 }
 
 static UINT console_out_cp, console_in_cp;
+static BOOL WINAPI on_console_event(DWORD event);
 
 static void restore_console(void) {
   if (console_out_cp)
@@ -363,6 +368,7 @@ void jx_port_init(int *argc, char ***argv) {
     SetConsoleCP(CP_UTF8);
     atexit(restore_console);
   }
+  SetConsoleCtrlHandler(on_console_event, TRUE);
   enable_escapes(STD_OUTPUT_HANDLE);
   enable_escapes(STD_ERROR_HANDLE);
 }
@@ -413,7 +419,9 @@ FILE *jx_fopen(const char *path, const char *mode) {
   return f;
 }
 
-/* What a handle is, as stat(2) would say it. */
+/* What a handle is, as stat(2) would say it.  The ...ByHandleEx classes
+ * rather than GetFileInformationByHandle, which Wine refuses on a
+ * standard input redirected from a file (ERROR_INVALID_HANDLE). */
 static int stat_handle(HANDLE h, jx_stat_t *st) {
   memset(st, 0, sizeof *st);
   DWORD type = GetFileType(h);
@@ -425,15 +433,34 @@ static int stat_handle(HANDLE h, jx_stat_t *st) {
     st->st_mode = _S_IFIFO | 0666;
     return 0;
   }
-  BY_HANDLE_FILE_INFORMATION fi;
-  if (!GetFileInformationByHandle(h, &fi))
+  FILE_STANDARD_INFO si;
+  FILE_BASIC_INFO bi;
+  if (!GetFileInformationByHandleEx(h, FileStandardInfo, &si, sizeof si) ||
+      !GetFileInformationByHandleEx(h, FileBasicInfo, &bi, sizeof bi))
     return fail_last();
-  bool dir = fi.dwFileAttributes & FILE_ATTRIBUTE_DIRECTORY;
-  st->st_mode = (dir ? S_IFDIR | 0777 : S_IFREG | 0666) &
-                ~(fi.dwFileAttributes & FILE_ATTRIBUTE_READONLY ? 0222 : 0);
-  st->st_size = (int64_t)(((uint64_t)fi.nFileSizeHigh << 32) | fi.nFileSizeLow);
-  st->st_dev = fi.dwVolumeSerialNumber;
-  st->st_ino = ((uint64_t)fi.nFileIndexHigh << 32) | fi.nFileIndexLow;
+  st->st_mode = (si.Directory ? S_IFDIR | 0777 : S_IFREG | 0666) &
+                ~(bi.FileAttributes & FILE_ATTRIBUTE_READONLY ? 0222 : 0);
+  st->st_size = (int64_t)si.EndOfFile.QuadPart;
+  /* The file's identity: the volume and the 128-bit file id (ReFS needs
+   * all of it), folded to 64 bits; else (Windows 7) the 64-bit index.
+   * Neither: an identity no other file has, so nothing is taken for the
+   * same file as an input by mistake. */
+  FILE_ID_INFO ii;
+  BY_HANDLE_FILE_INFORMATION fi;
+  if (GetFileInformationByHandleEx(h, FileIdInfo, &ii, sizeof ii)) {
+    uint64_t lo, hi;
+    memcpy(&lo, ii.FileId.Identifier, 8);
+    memcpy(&hi, ii.FileId.Identifier + 8, 8);
+    st->st_dev = ii.VolumeSerialNumber;
+    st->st_ino = lo ^ (hi * 0x9E3779B97F4A7C15u);
+  } else if (GetFileInformationByHandle(h, &fi)) {
+    st->st_dev = fi.dwVolumeSerialNumber;
+    st->st_ino = ((uint64_t)fi.nFileIndexHigh << 32) | fi.nFileIndexLow;
+  } else {
+    static uint64_t unknown;
+    st->st_dev = UINT64_MAX;
+    st->st_ino = UINT64_MAX - ++unknown;
+  }
   return 0;
 }
 
@@ -462,6 +489,11 @@ int jx_fstat(int fd, jx_stat_t *st) {
     return -1;
   }
   return stat_handle(h, st);
+}
+
+bool jx_same_file(const jx_stat_t *a, const jx_stat_t *b) {
+  return a->st_ino == b->st_ino &&
+         (a->st_dev == b->st_dev || a->st_dev == 0 || b->st_dev == 0);
 }
 
 /* No allocation: the out-of-memory exit and the Ctrl-C handler call it. */
@@ -632,7 +664,7 @@ int jx_copy_metadata(int fd, const jx_stat_t *old) {
 /* The handler runs on a thread of its own, so "blocking" it means a lock
  * it must take too. */
 static SRWLOCK fatal_lock = SRWLOCK_INIT;
-static void (*fatal_cleanup)(void);
+static void (*volatile fatal_cleanup)(void);
 
 static BOOL WINAPI on_console_event(DWORD event) {
   (void)event;
@@ -640,14 +672,17 @@ static BOOL WINAPI on_console_event(DWORD event) {
   if (fatal_cleanup)
     fatal_cleanup();
   ReleaseSRWLockExclusive(&fatal_lock);
-  return FALSE; /* the next handler, the system's, ends jxc */
+  restore_console(); /* the console's code page, before jxc ends */
+  return FALSE;      /* the next handler, the system's, ends jxc */
 }
 
+/* The handler itself is installed by jx_port_init (it also puts the
+ * console's code page back); this gives it the cleanup.  Not under
+ * fatal_lock: out.c calls it between jx_port_block and jx_port_unblock,
+ * and an SRW lock is not recursive. */
 void jx_port_on_fatal(void (*cleanup)(void)) {
-  if (fatal_cleanup)
-    return;
-  fatal_cleanup = cleanup;
-  SetConsoleCtrlHandler(on_console_event, TRUE);
+  InterlockedCompareExchangePointer((void *volatile *)&fatal_cleanup,
+                                    (void *)cleanup, NULL);
 }
 
 void jx_port_block(jx_port_mask *old) {
@@ -676,8 +711,13 @@ static UINT code_page(const char *name) {
                {"GB2312", 936},     {"BIG5", 950},        {"SHIFT_JIS", 932},
                {"LATIN1", 28591},   {"ISO-8859-1", 28591}};
   for (size_t i = 0; i < sizeof names / sizeof *names; i++)
-    if (_stricmp(name, names[i].name) == 0)
+    if (_stricmp(name, names[i].name) == 0) {
+      /* Wine has no GB18030 code page: GBK, the part of it that a
+       * Chinese Windows writes as "ANSI", stands in. */
+      if (names[i].cp == 54936 && !IsValidCodePage(54936))
+        return 936;
       return names[i].cp;
+    }
   if (_strnicmp(name, "CP", 2) == 0 && name[2] >= '0' && name[2] <= '9')
     return (UINT)strtoul(name + 2, NULL, 10);
   return 0;

@@ -76,6 +76,12 @@ FILE *jx_fopen(const char *path, const char *mode);
 /* stat(2) and fstat(2), links followed. */
 int jx_stat(const char *path, jx_stat_t *st);
 int jx_fstat(int fd, jx_stat_t *st);
+/* Whether a and b (from jx_stat or jx_fstat) are one file.  POSIX: the
+ * same device and inode.  Windows: the same file id, on the same volume
+ * or where one side's volume is unknown (0): Wine gives no volume for a
+ * standard input redirected from a file, and a refusal by mistake loses
+ * nothing, where missing the same file would overwrite an input. */
+bool jx_same_file(const jx_stat_t *a, const jx_stat_t *b);
 /* unlink(2). */
 int jx_unlink(const char *path);
 /* rename(2) of a file over another, atomically where the system can.
@@ -129,7 +135,8 @@ int jx_copy_metadata(int fd, const jx_stat_t *old);
  * have: POSIX: on SIGHUP, SIGINT, SIGPIPE and SIGTERM (not those ignored
  * when jxc started), dying by the same signal; SIGXFSZ is ignored so that
  * writing past `ulimit -f` is an ordinary write error.  Windows: on
- * Ctrl-C, Ctrl-Break and the console closing (SetConsoleCtrlHandler),
+ * Ctrl-C, Ctrl-Break and the console closing (SetConsoleCtrlHandler,
+ * installed by jx_port_init),
  * then the system's own handler ends jxc.
  *
  * cleanup() must be async-signal-safe.  Between jx_port_block() and
