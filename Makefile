@@ -9,6 +9,9 @@
 #   make editors  the VS Code extension ($(B)/editors/jixiao-VERSION.vsix)
 #   make docs     regenerate the XLSX and HTML renderings in docs/
 #   make windows  build-win/jxc.exe with mingw-w64 (docs/windows.md)
+#   make dist     dist/jixiao-VERSION.tar.gz and .zip: Linux and Windows
+#                 binaries, manual pages, docs, examples
+#   make install  jxc, libjixiao.a, jixiao.h, jixiao.pc, the manual pages
 #
 # Objects go to $(B)/ (build/ by default), so sanitizer builds sit beside the
 # normal one: `make B=build-asan SAN=1 jxc`.
@@ -105,12 +108,13 @@ demo: deps
 
 # make test: the README's test command and what .ci/run calls.  The whole
 # suite runs twice: as built, then under AddressSanitizer + UBSan; between
-# them the Windows build is run under
+# them the manual pages are rendered and the Windows build is run under
 # Wine on its list of cases (skipped, saying why, where it cannot be).
 test: deps-test
 	@$(MAKE) --no-print-directory check-layers
 	@$(MAKE) --no-print-directory test-editors
 	@$(MAKE) --no-print-directory test-run
+	@$(MAKE) --no-print-directory check-man
 	@echo "== the Windows jxc.exe under Wine (docs/windows.md)"
 	@$(MAKE) --no-print-directory test-windows
 	@echo "== the same suite under AddressSanitizer and UBSan (build-asan/)"
@@ -298,7 +302,7 @@ test-run: $(B)/jx-gen $(B)/jx-vocab-dict
 
 PREFIX  ?= /usr/local
 DESTDIR ?=
-install: $(B)/jxc $(B)/libjixiao.a
+install: $(B)/jxc $(B)/libjixiao.a $(B)/man/jxc.1 $(B)/man/zh_CN/jxc.1
 	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(PREFIX)/lib \
 	  $(DESTDIR)$(PREFIX)/include $(DESTDIR)$(PREFIX)/share/doc/jixiao
 	install -m 755 $(B)/jxc $(DESTDIR)$(PREFIX)/bin/jxc
@@ -307,6 +311,11 @@ install: $(B)/jxc $(B)/libjixiao.a
 	install -m 644 docs/*.md $(DESTDIR)$(PREFIX)/share/doc/jixiao/
 	install -d $(DESTDIR)$(PREFIX)/lib/pkgconfig
 	install -m 644 $(B)/jixiao.pc $(DESTDIR)$(PREFIX)/lib/pkgconfig/
+	install -d $(DESTDIR)$(PREFIX)/share/man/man1 \
+	  $(DESTDIR)$(PREFIX)/share/man/zh_CN/man1
+	install -m 644 $(B)/man/jxc.1 $(DESTDIR)$(PREFIX)/share/man/man1/
+	install -m 644 $(B)/man/zh_CN/jxc.1 \
+	  $(DESTDIR)$(PREFIX)/share/man/zh_CN/man1/
 
 # jixiao.pc for pkg-config: the install prefix and the runtime's version
 # (JX_VERSION in runtime/jixiao.h) filled into jixiao.pc.in.  Rebuilt on
@@ -348,6 +357,29 @@ test-windows: $(B)/tests/test_golden
 	  ./tests/windows/run.sh $(B)/tests/test_golden || st=$$?; \
 	if [ $$st = 77 ]; then echo "== test-windows: skipped"; \
 	elif [ $$st != 0 ]; then exit $$st; fi
+
+# The manual pages, generated from jxc's own help (scripts/gen-man.sh).
+man: $(B)/man/jxc.1 $(B)/man/zh_CN/jxc.1
+$(B)/man/jxc.1: $(B)/jxc scripts/gen-man.sh
+	@scripts/gen-man.sh $(B)/jxc en $@
+$(B)/man/zh_CN/jxc.1: $(B)/jxc scripts/gen-man.sh
+	@scripts/gen-man.sh $(B)/jxc zh $@
+
+# groff prints its warnings (-ww: all of them) and still exits 0, so any
+# output at all fails; then man -l, as a reader would run it.
+check-man: $(B)/man/jxc.1 $(B)/man/zh_CN/jxc.1
+	@set -e; for f in $^; do \
+	  w=$$(groff -ww -z -K utf8 -man -Tutf8 $$f 2>&1); \
+	  w=$$w$$(MANWIDTH=80 man --warnings -l $$f 2>&1 >/dev/null); \
+	  if [ -n "$$w" ]; then echo "$$f:"; echo "$$w"; exit 1; fi; \
+	  MANWIDTH=80 man -l $$f | grep -q 'jxc build' || \
+	    { echo "$$f: renders without jxc build"; exit 1; }; \
+	done; echo "== man pages: $^ render without warnings"
+
+JX_VERSION_STR = $(shell sed -n 's/^\#define JX_VERSION "\(.*\)"$$/\1/p' runtime/jixiao.h)
+dist: $(B)/jxc $(B)/man/jxc.1 $(B)/man/zh_CN/jxc.1
+	@$(MAKE) --no-print-directory windows
+	@scripts/dist.sh $(JX_VERSION_STR) $(B)/jxc $(WIN_B)/jxc.exe $(B)/man dist
 
 FORMAT_SRC := $(RUNTIME_SRC) $(COMPILER_SRC) compiler/cmd/main.c \
               $(wildcard grammar/*.h compiler/*/*.h runtime/*.h) $(UNIT_SRC)
