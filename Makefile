@@ -52,6 +52,8 @@ CPPFLAGS += -I$(B)/deps/include -Icompiler/base/win -D_FILE_OFFSET_BITS=64 \
 # them against Microsoft's printf, which jxc does not use (ANSI stdio).
 WARN     += -Wno-format
 LDFLAGS  += -static -L$(B)/deps/lib
+# iconv for the Windows build (mingw-w64 has none): compiler/base/win/.
+COMPILER_WIN_SRC := compiler/base/win/iconv.c
 WIN_XLSX_IMPORT := $(if $(filter 1,$(WIN_HAVE_MINIZIP)),$(WIN_HAVE_EXPAT),0)
 LDLIBS   := -lutf8proc \
             $(if $(filter 1,$(WIN_HAVE_XLSXWRITER)),-lxlsxwriter) \
@@ -82,7 +84,8 @@ COMPILER_SRC := $(sort $(filter-out compiler/cmd/main.c,\
                   $(wildcard grammar/*.c compiler/*/*.c)))
 GEN_SRC      := $(B)/grammar/parser.c $(B)/grammar/lexer.c
 RUNTIME_OBJ  := $(RUNTIME_SRC:%.c=$(B)/%.o)
-COMPILER_OBJ := $(COMPILER_SRC:%.c=$(B)/%.o) $(GEN_SRC:%.c=%.o)
+COMPILER_OBJ := $(COMPILER_SRC:%.c=$(B)/%.o) $(GEN_SRC:%.c=%.o) \
+                $(COMPILER_WIN_SRC:%.c=$(B)/%.o)
 UNIT_SRC     := $(sort $(wildcard tests/unit/test_*.c))
 # The golden runner goes last, so make test ends with its summary.
 UNIT_BIN     := $(filter-out $(B)/tests/test_golden,$(UNIT_SRC:tests/unit/%.c=$(B)/tests/%)) \
@@ -382,7 +385,8 @@ dist: $(B)/jxc $(B)/man/jxc.1 $(B)/man/zh_CN/jxc.1
 	@scripts/dist.sh $(JX_VERSION_STR) $(B)/jxc $(WIN_B)/jxc.exe $(B)/man dist
 
 FORMAT_SRC := $(RUNTIME_SRC) $(COMPILER_SRC) compiler/cmd/main.c \
-              $(wildcard grammar/*.h compiler/*/*.h runtime/*.h) $(UNIT_SRC)
+              $(wildcard grammar/*.h compiler/*/*.h runtime/*.h) $(UNIT_SRC) \
+              $(wildcard compiler/base/win/*.[ch])
 format:
 	clang-format -i $(FORMAT_SRC)
 

@@ -2,7 +2,7 @@
  * iconv.h — for the Windows build only (make windows puts this folder on
  * the include path): the three iconv(3) calls jxc makes (compiler/import/
  * encoding.c, and the CLI's --encoding), done by Windows' own code-page
- * conversion (MultiByteToWideChar), implemented in compiler/base/port.c.
+ * conversion (MultiByteToWideChar), implemented in iconv.c beside it.
  * mingw-w64 has no iconv, and Debian no libiconv built for it.
  *
  * Whole buffers only, as their callers use it: a conversion that does not
