@@ -98,9 +98,10 @@ all: jxc lib
 deps:
 	@./scripts/install-deps.sh
 
-# The tests also need the clients the XLSX and HTML output is checked in.
+# The tests also need the clients the XLSX and HTML output is checked in,
+# and mingw-w64 and Wine for the Windows build's run (docs/windows.md).
 deps-test:
-	@JX_WANT_CLIENTS=1 ./scripts/install-deps.sh
+	@JX_WANT_CLIENTS=1 JX_WANT_WINDOWS=1 ./scripts/install-deps.sh
 
 jxc: $(B)/jxc
 lib: $(B)/libjixiao.a
