@@ -134,7 +134,13 @@ jx_diag *jx_diag_from_opts(const jx_diag_opts *o) {
   jx_diag_set_color(d, color && o->format == JX_DIAG_TEXT);
   jx_diag_set_werror(d, o->werror);
   jx_diag_set_max_errors(d, o->max_errors);
+  jx_diag_apply_warnings(d, o);
   return d;
+}
+
+void jx_diag_apply_warnings(jx_diag *d, const jx_diag_opts *o) {
+  for (size_t i = 0; i < o->n_warn; i++)
+    jx_diag_warning_set(d, o->warn[i].code, o->warn[i].action);
 }
 
 bool jx_stdout_color(int opt) {
