@@ -59,6 +59,7 @@ static void scan_init(jx_scan *s, uint32_t file, jx_diag *d, jx_arena *arena,
   if (opt) {
     s->keep_tree = opt->keep_tree;
     s->keep_comments = opt->keep_comments;
+    s->suppress = opt->suppress;
   }
 }
 
@@ -86,6 +87,8 @@ static int run(jx_scan *s, jx_file_ast *out) {
   int rc = yyparse(scanner, s);
   yylex_destroy(scanner);
   free(s->sbuf);
+  free(s->sup_open);
+  free(s->block_at);
   if (out) {
     out->items = s->items.head;
     out->comments = s->comments;
@@ -160,5 +163,6 @@ int jx_lex_mem(const char *data, size_t n, uint32_t file, jx_diag *d,
   }
   yylex_destroy(scanner);
   free(s.sbuf);
+  free(s.block_at);
   return s.lex_errors;
 }

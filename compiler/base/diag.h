@@ -153,7 +153,7 @@ jx_diag_format jx_diag_get_format(const jx_diag *d);
 void jx_diag_set_lang(jx_diag *d, jx_lang lang);
 jx_lang jx_diag_lang(const jx_diag *d);
 void jx_diag_set_color(jx_diag *d, bool on);
-void jx_diag_set_werror(jx_diag *d, bool on); /* warnings count as errors */
+void jx_diag_set_werror(jx_diag *d, bool on);     /* warnings count as errors */
 void jx_diag_set_max_errors(jx_diag *d, int max); /* <= 0: no cap */
 
 /* ---- warning control (-W, the configuration file) -------------------- */

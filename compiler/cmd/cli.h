@@ -32,7 +32,7 @@ typedef struct jx_diag_opts {
   jx_lang lang;
   int color; /* -1 auto (a terminal and no NO_COLOR), 0 never, 1 always */
   bool werror;
-  int max_errors; /* 0: no cap */
+  int max_errors;    /* 0: no cap */
   jx_warn_opt *warn; /* applied in order, after the configuration's */
   size_t n_warn;
   /* Which were given on the command line: the configuration file fills

@@ -1,7 +1,9 @@
 /*
- * cmd_fmt.c — `jxc fmt [-w | --check] [--zh] FILE...`.
+ * cmd_fmt.c — `jxc fmt [-w | --check] [--zh | --en] FILE...`.
  *
- * Prints each file in the canonical layout (fmt.c); -w rewrites files in
+ * Prints each file in the canonical layout (fmt.c), in the keyword
+ * language it is written in unless --zh or --en converts it, with the line
+ * ends it has; -w rewrites files in
  * place (atomically, and only those that change; out.c decides what
  * that means for links and metadata), --check lists the files
  * that are not formatted and exits 1, like gofmt -l.
@@ -17,13 +19,14 @@
 #include "parse.h"
 #include "source.h"
 
-enum { F_WRITE = 1, F_CHECK, F_ZH };
+enum { F_WRITE = 1, F_CHECK, F_ZH, F_EN };
 
 const jx_option jx_fmt_options[] = {
     {"write", 'w', false, F_WRITE, JX_M_NONE, NULL, false, NULL,
      JX_M_OPT_WRITE},
     {"check", 0, false, F_CHECK, JX_M_NONE, NULL, false, NULL, JX_M_OPT_CHECK},
     {"zh", 0, false, F_ZH, JX_M_NONE, NULL, false, NULL, JX_M_OPT_ZH},
+    {"en", 0, false, F_EN, JX_M_NONE, NULL, false, NULL, JX_M_OPT_EN},
     {NULL, 0, false, 0, JX_M_NONE, NULL, false, NULL, JX_M_NONE},
 };
 
@@ -63,6 +66,8 @@ static int refuse(jx_cmdline *cl, const char **files, int n, bool write,
     return jx_usage(cl, JX_U_NO_INPUT);
   if (write && check)
     return jx_usage(cl, JX_U_FMT_W_CHECK);
+  if (jx_opt_given(cl, F_ZH) && jx_opt_given(cl, F_EN))
+    return jx_usage(cl, JX_U_FMT_ZH_EN);
   for (int i = 0; write && i < n; i++) {
     if (strcmp(files[i], "-") == 0)
       return jx_usage(cl, JX_U_FMT_W_STDIN);
@@ -75,7 +80,7 @@ static int refuse(jx_cmdline *cl, const char **files, int n, bool write,
 int jx_cmd_fmt(jx_cmdline *cl) {
   jx_diag *d = cl->d;
   bool write = jx_opt_given(cl, F_WRITE), check = jx_opt_given(cl, F_CHECK);
-  bool zh = jx_opt_given(cl, F_ZH);
+  bool to_zh = jx_opt_given(cl, F_ZH), to_en = jx_opt_given(cl, F_EN);
   const char **files = jx_opts_operands(cl);
   int n = cl->n_operands;
   int rc = refuse(cl, files, n, write, check);
@@ -108,6 +113,8 @@ int jx_cmd_fmt(jx_cmdline *cl) {
     in[i] = NULL;
     jx_out mem;
     jx_out_init_mem(&mem);
+    /* Each file keeps its own language, unless told. */
+    bool zh = to_zh || (!to_en && jx_fmt_is_zh(src, len));
     if (jx_fmt(src, len, file, d, zh, &mem) != 0) {
       jx_diag_flush(d);
       if (rc == JX_EXIT_OK)

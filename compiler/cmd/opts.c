@@ -184,7 +184,8 @@ static void warning_option(jx_cmdline *cl, const char *v) {
     if (cl->failed || cl->help)
       return;
     mistake(cl, k == JX_CODE_ERROR ? JX_U_W_ERROR_CODE : JX_U_W_UNKNOWN, code);
-    cl->error_hint = k == JX_CODE_UNKNOWN ? jx_diag_warning_suggest(code) : NULL;
+    cl->error_hint =
+        k == JX_CODE_UNKNOWN ? jx_diag_warning_suggest(code) : NULL;
     return;
   }
   o->warn = jx_xrealloc(o->warn, (o->n_warn + 1) * sizeof *o->warn);

@@ -662,8 +662,7 @@ static void test_warning_control(void **state) {
   assert_int_equal(jx_diag_code_kind("funds-sum"), JX_CODE_ERROR);
   assert_int_equal(jx_diag_code_kind("nothing"), JX_CODE_UNKNOWN);
   assert_int_equal(jx_diag_code_kind(NULL), JX_CODE_UNKNOWN);
-  assert_string_equal(jx_diag_warning_suggest("fund-missing"),
-                      "funds-missing");
+  assert_string_equal(jx_diag_warning_suggest("fund-missing"), "funds-missing");
   assert_null(jx_diag_warning_suggest("syntax"));
   assert_false(jx_diag_warning_set(f->d, "funds-sum", JX_WARN_OFF));
   /* Off: neither shown nor counted. */
