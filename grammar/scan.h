@@ -59,6 +59,12 @@ typedef struct jx_scan {
    * would say about that false end (a token cut short, an unexpected end
    * of file) is not said. */
   bool read_failed;
+  /* The input is in another encoding (GBK): said once, and read no
+   * further; its end is false too. */
+  bool not_utf8;
+  /* The input's first bytes read as GBK text (parse.c): a byte that is
+   * not UTF-8 is taken for the encoding, not for one bad byte. */
+  bool encoding_seen, gbk_text;
 
   /* Position of the next byte the lexer will consume. */
   uint64_t offset;

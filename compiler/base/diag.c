@@ -66,6 +66,7 @@ struct jx_diag {
   int max_errors; /* <= 0: no cap */
   int errors, warnings;
   bool too_many;       /* the cap was reached; later reports are dropped */
+  int cap_base;        /* errors before the cap's count began */
   bool too_many_shown; /* the too-many-errors record was made */
   bool pending;        /* `cur` is a record not finished yet */
   rec cur;
@@ -236,6 +237,12 @@ bool jx_diag_too_many(const jx_diag *d) {
   return d->too_many;
 }
 
+void jx_diag_restart_cap(jx_diag *d) {
+  jx_diag_flush(d);
+  d->too_many = d->too_many_shown = false;
+  d->cap_base = d->errors;
+}
+
 /* ---- finishing a record ---------------------------------------------- */
 
 /* Moves i back to the first byte of a UTF-8 character. */
@@ -354,8 +361,11 @@ static void finish(jx_diag *d) {
     d->capheld = d->capheld ? 2 * d->capheld : 16;
     d->held = jx_xrealloc(d->held, d->capheld * sizeof *d->held);
   }
-  /* A whole file's trouble sorts after everything with a position. */
-  r->sort_file = r->has_file ? UINT32_MAX : r->main.loc.file;
+  /* A whole file's trouble, and a record with no position at all (the
+   * cap's too-many-errors), sort after everything with a position, in
+   * whichever input it came. */
+  r->sort_file =
+      r->has_file || !r->main.loc.line ? UINT32_MAX : r->main.loc.file;
   r->sort_offset = r->main.loc.line ? r->main.loc.offset : UINT64_MAX;
   r->seq = d->nheld;
   /* The queue takes the record's buffers; the next one starts afresh. */
@@ -547,7 +557,8 @@ static jx_severity count(jx_diag *d, jx_diag_id id) {
     d->errors++;
   else if (sev == JX_SEV_WARNING)
     d->warnings++;
-  if (sev == JX_SEV_ERROR && d->max_errors > 0 && d->errors >= d->max_errors)
+  if (sev == JX_SEV_ERROR && d->max_errors > 0 &&
+      d->errors - d->cap_base >= d->max_errors)
     d->too_many = true;
   return sev;
 }

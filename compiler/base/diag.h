@@ -155,6 +155,9 @@ jx_lang jx_diag_lang(const jx_diag *d);
 void jx_diag_set_color(jx_diag *d, bool on);
 void jx_diag_set_werror(jx_diag *d, bool on);     /* warnings count as errors */
 void jx_diag_set_max_errors(jx_diag *d, int max); /* <= 0: no cap */
+/* The cap counts from here on (`check --each`: per file); the counts
+ * themselves go on. */
+void jx_diag_restart_cap(jx_diag *d);
 
 /* ---- warning control (-W, the configuration file) -------------------- */
 

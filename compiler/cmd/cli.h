@@ -83,4 +83,16 @@ int jx_usage_error(const char *cmd, const char *fmt, ...)
 int jx_opt_value(const char *cmd, const char *longname, const char *shortname,
                  int argc, char **argv, int *i, const char **val);
 
+/* --encoding=VALUE: the iconv name of the encoding ("GB18030" for
+ * gb18030 or gbk), "" for UTF-8 (nothing to convert), NULL for anything
+ * else. */
+const char *jx_encoding_iconv(const char *value);
+/* Reads each input whole and converts it from `from` (an iconv name) to
+ * UTF-8: (*data)[i], (*len)[i], for the loader's texts; free them with
+ * jx_converted_free.  Returns 0, or 2 after reporting why (an input that
+ * cannot be read, or holds a byte that is not in that encoding). */
+int jx_read_converted(jx_diag *d, const char *const *paths, int n,
+                      const char *from, char ***data, size_t **len);
+void jx_converted_free(char **data, size_t *len, int n);
+
 #endif

@@ -15,6 +15,7 @@
 
 #include "arena.h"
 #include "cmds.h"
+#include "config.h"
 
 static const jx_command commands[] = {
     {.name = "check",
@@ -22,6 +23,7 @@ static const jx_command commands[] = {
      .usage = JX_M_USAGE_CHECK,
      .about = JX_M_ABOUT_CHECK,
      .exit = JX_M_EXIT_CHECK,
+     .options = jx_check_options,
      .diag_help = true,
      .run = jx_cmd_check},
     {.name = "build",
@@ -143,7 +145,8 @@ static int run(jx_cmdline *cl, int argc, char **argv) {
     jx_sb_free(&sb);
     return JX_EXIT_OK;
   }
-  return c->run(cl);
+  int rc = jx_config_apply(cl); /* jxc.ini (config.c) */
+  return rc >= 0 ? rc : c->run(cl);
 }
 
 int main(int argc, char **argv) {
@@ -155,6 +158,7 @@ int main(int argc, char **argv) {
     cl.d = jx_diag_from_opts(&cl.dopt);
   rc = close_stdout(rc, cl.d);
   jx_diag_free(cl.d);
+  jx_config_free(cl.config); /* after the diagnostics: they quote it */
   jx_opts_free(&cl);
   return rc;
 }

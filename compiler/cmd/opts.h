@@ -89,9 +89,10 @@ struct jx_cmdline {
   const char *const *error_list;
   size_t n_error_list;
   bool error_quote;
-  const char *error_hint; /* a did-you-mean for the mistake, or NULL */
-  char error_short[3];    /* "-x", for error_arg */
-  jx_diag *d;             /* made by the dispatcher once the line is read */
+  const char *error_hint;   /* a did-you-mean for the mistake, or NULL */
+  char error_short[3];      /* "-x", for error_arg */
+  jx_diag *d;               /* made by the dispatcher once the line is read */
+  struct jx_config *config; /* jxc.ini, if one was found (config.h) */
 };
 
 /* Reads argv[0..argc) (argv[0] is the command's name) for cmd, on top of

@@ -237,9 +237,21 @@ static void on_department(void *ud, jx_node *n) {
   jx_diag_release(l->diag);
 }
 
+static char *copy_text(const char *t) {
+  if (!t)
+    return NULL;
+  size_t n = strlen(t) + 1;
+  return memcpy(jx_xmalloc(n), t, n);
+}
+
 static void on_unit_open(void *ud, jx_node *n) {
   loader *l = ud;
   l->seen_decl = true;
+  jx_load_stats *st = l->job->stats;
+  if (st && st->units++ == 0) {
+    st->unit_code = copy_text(n->u.block.code.text);
+    st->unit_name = copy_text(n->u.block.name.text);
+  }
   if (l->whole) {
     jx_check_unit_open(l->checker, n);
     l->cur_unit = whole_unit(l, n);
@@ -256,6 +268,8 @@ static void on_unit_open(void *ud, jx_node *n) {
 static void on_project(void *ud, jx_node *n, const jx_node *unit) {
   loader *l = ud;
   l->seen_decl = true;
+  if (l->job->stats)
+    l->job->stats->projects++;
   bool ok = jx_check_project(l->checker, n, unit);
   if (l->whole)
     whole_project(l, n, unit, ok);
