@@ -237,6 +237,11 @@ bool jx_diag_too_many(const jx_diag *d) {
   return d->too_many;
 }
 
+void jx_diag_add_counts(jx_diag *d, int errors, int warnings) {
+  d->errors += errors;
+  d->warnings += warnings;
+}
+
 void jx_diag_restart_cap(jx_diag *d) {
   jx_diag_flush(d);
   d->too_many = d->too_many_shown = false;

@@ -158,6 +158,9 @@ void jx_diag_set_max_errors(jx_diag *d, int max); /* <= 0: no cap */
 /* The cap counts from here on (`check --each`: per file); the counts
  * themselves go on. */
 void jx_diag_restart_cap(jx_diag *d);
+/* Counts what was reported elsewhere (check -j: in a child process), for
+ * the summary. */
+void jx_diag_add_counts(jx_diag *d, int errors, int warnings);
 
 /* ---- warning control (-W, the configuration file) -------------------- */
 

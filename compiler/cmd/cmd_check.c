@@ -5,9 +5,12 @@
  * (a reviewer's batch of submissions), and a table says how each went:
  * as text, JSON or CSV on standard output.
  */
+#include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/wait.h>
+#include <unistd.h>
 #include <utf8proc.h>
 
 #include "arena.h"
@@ -16,12 +19,13 @@
 #include "load.h"
 #include "out.h"
 
-enum { C_ENCODING = 1, C_EACH, C_FORMAT };
+enum { C_ENCODING = 1, C_EACH, C_FORMAT, C_JOBS };
 
 const jx_option jx_check_options[] = {
     {"each", 0, false, C_EACH, JX_M_NONE, NULL, false, NULL, JX_M_OPT_EACH},
     {"format", 'f', true, C_FORMAT, JX_M_NONE, "text|json|csv", false, NULL,
      JX_M_OPT_EACH_FORMAT},
+    {"jobs", 'j', true, C_JOBS, JX_M_NONE, "N", false, NULL, JX_M_OPT_JOBS},
     {"encoding", 0, true, C_ENCODING, JX_M_NONE, "utf-8|gb18030", false, NULL,
      JX_M_OPT_ENCODING},
     {NULL, 0, false, 0, JX_M_NONE, NULL, false, NULL, JX_M_NONE},
@@ -166,29 +170,166 @@ static void table_csv(jx_out *o, const file_row *rows, int n) {
 
 static const char *const summary_formats[] = {"text", "json", "csv"};
 
-/* Each file loaded as a plan of its own, the error cap counted per file;
- * the exit status is the worst of them. */
+/* One file loaded as a plan of its own, the error cap counted for it. */
+static void check_one(jx_cmdline *cl, const char *const *file, file_row *r) {
+  jx_diag *d = cl->d;
+  int e0 = jx_diag_errors(d), w0 = jx_diag_warnings(d);
+  jx_diag_restart_cap(d);
+  jx_load_job job;
+  memset(&job, 0, sizeof job);
+  job.paths = file;
+  job.n = 1;
+  job.stats = &r->st;
+  r->file = *file;
+  r->status = jx_load(&job, d, NULL);
+  jx_diag_flush(d);
+  r->errors = jx_diag_errors(d) - e0;
+  r->warnings = jx_diag_warnings(d) - w0;
+}
+
+/* ---- -j N: the files in child processes, said in input order ------------
+ * A child checks one file as check_one would here, its messages into a
+ * buffer, and sends back its counts, the messages and the unit; the parent
+ * prints each file's in input order, so the output is byte for byte that
+ * of -j 1.  A child that cannot be started, or that dies, is done again
+ * here. */
+
+typedef struct child_report {
+  int errors, warnings, status;
+  size_t projects, units, out_len, code_len, name_len;
+} child_report;
+
+static void to_buffer(void *ud, const char *text, size_t n) {
+  jx_sb_add(ud, text, n);
+}
+
+static bool write_all(int fd, const void *p, size_t n) {
+  const char *c = p;
+  while (n > 0) {
+    ssize_t k = write(fd, c, n);
+    if (k < 0 && errno == EINTR)
+      continue;
+    if (k <= 0)
+      return false;
+    c += k;
+    n -= (size_t)k;
+  }
+  return true;
+}
+
+static bool read_all(int fd, void *p, size_t n) {
+  char *c = p;
+  while (n > 0) {
+    ssize_t k = read(fd, c, n);
+    if (k < 0 && errno == EINTR)
+      continue;
+    if (k <= 0)
+      return false;
+    c += k;
+    n -= (size_t)k;
+  }
+  return true;
+}
+
+static void child(jx_cmdline *cl, const char *const *file, int fd) {
+  jx_strbuf out = {0};
+  jx_diag_set_writer(cl->d, to_buffer, &out);
+  file_row r;
+  memset(&r, 0, sizeof r);
+  check_one(cl, file, &r);
+  child_report rep = {r.errors,
+                      r.warnings,
+                      r.status,
+                      r.st.projects,
+                      r.st.units,
+                      out.n,
+                      r.st.unit_code ? strlen(r.st.unit_code) : SIZE_MAX,
+                      r.st.unit_name ? strlen(r.st.unit_name) : SIZE_MAX};
+  bool ok = write_all(fd, &rep, sizeof rep) && write_all(fd, out.p, out.n) &&
+            (!r.st.unit_code || write_all(fd, r.st.unit_code, rep.code_len)) &&
+            (!r.st.unit_name || write_all(fd, r.st.unit_name, rep.name_len));
+  _exit(ok ? 0 : 3);
+}
+
+static char *read_text(int fd, size_t n, bool *ok) {
+  if (n == SIZE_MAX || !*ok)
+    return NULL;
+  char *t = jx_xmalloc(n + 1);
+  *ok = read_all(fd, t, n);
+  t[n] = '\0';
+  return t;
+}
+
+/* The child's report on file i into r, its messages printed; false if
+ * there is none (the file is then checked here). */
+static bool collect(jx_cmdline *cl, int fd, pid_t pid, file_row *r) {
+  child_report rep;
+  bool ok = read_all(fd, &rep, sizeof rep);
+  char *out = ok ? read_text(fd, rep.out_len, &ok) : NULL;
+  char *code = ok ? read_text(fd, rep.code_len, &ok) : NULL;
+  char *name = ok ? read_text(fd, rep.name_len, &ok) : NULL;
+  close(fd);
+  int st;
+  while (waitpid(pid, &st, 0) < 0 && errno == EINTR)
+    ;
+  ok = ok && WIFEXITED(st) && WEXITSTATUS(st) == 0;
+  if (ok) {
+    fwrite(out, 1, rep.out_len, stderr);
+    r->errors = rep.errors;
+    r->warnings = rep.warnings;
+    r->status = rep.status;
+    r->st.projects = rep.projects;
+    r->st.units = rep.units;
+    r->st.unit_code = code;
+    r->st.unit_name = name;
+    jx_diag_add_counts(cl->d, rep.errors, rep.warnings);
+  } else {
+    free(code);
+    free(name);
+  }
+  free(out);
+  return ok;
+}
+
+/* Each file a plan of its own; the exit status is the worst of them. */
 static int check_each(jx_cmdline *cl, const char **files, int n,
-                      const char *format) {
+                      const char *format, int jobs) {
   jx_diag *d = cl->d;
   file_row *rows = jx_xmalloc((size_t)n * sizeof *rows);
   memset(rows, 0, (size_t)n * sizeof *rows);
-  int rc = JX_EXIT_OK;
+  int *fd = jx_xmalloc((size_t)n * sizeof *fd);
+  pid_t *pid = jx_xmalloc((size_t)n * sizeof *pid);
+  jx_diag_flush(d);
+  fflush(NULL); /* nothing buffered is written twice */
+  int started = 0, rc = JX_EXIT_OK;
   for (int i = 0; i < n; i++) {
-    int e0 = jx_diag_errors(d), w0 = jx_diag_warnings(d);
-    jx_diag_restart_cap(d);
-    jx_load_job job;
-    memset(&job, 0, sizeof job);
-    job.paths = &files[i];
-    job.n = 1;
-    job.stats = &rows[i].st;
+    while (jobs > 1 && started < n && started < i + jobs) {
+      int p[2];
+      fd[started] = -1;
+      if (pipe(p) == 0) {
+        pid[started] = fork();
+        if (pid[started] == 0) {
+          close(p[0]);
+          child(cl, &files[started], p[1]);
+        }
+        close(p[1]);
+        if (pid[started] > 0)
+          fd[started] = p[0];
+        else
+          close(p[0]);
+      }
+      started++;
+    }
     rows[i].file = files[i];
-    rows[i].status = jx_load(&job, d, NULL);
-    rows[i].errors = jx_diag_errors(d) - e0;
-    rows[i].warnings = jx_diag_warnings(d) - w0;
+    if (jobs <= 1 || fd[i] < 0 || !collect(cl, fd[i], pid[i], &rows[i])) {
+      memset(&rows[i].st, 0, sizeof rows[i].st);
+      check_one(cl, &files[i], &rows[i]);
+    }
     if (rows[i].status > rc)
       rc = rows[i].status;
   }
+  free(fd);
+  free(pid);
   jx_diag_summary(d);
   jx_out o;
   jx_out_init_fd(&o, 1);
@@ -211,12 +352,29 @@ static int check_each(jx_cmdline *cl, const char **files, int n,
   return rc;
 }
 
+/* -j N: 1 to 256; by default, the processors online. */
+static int jobs_option(jx_cmdline *cl, int *jobs) {
+  const char *v = jx_opt_last(cl, C_JOBS);
+  if (!v) {
+    long c = sysconf(_SC_NPROCESSORS_ONLN);
+    *jobs = c < 1 ? 1 : c > 256 ? 256 : (int)c;
+    return -1;
+  }
+  char *end;
+  long k = strtol(v, &end, 10);
+  if (!*v || *end || k < 1 || k > 256)
+    return jx_usage(cl, JX_U_JOBS);
+  *jobs = (int)k;
+  return -1;
+}
+
 int jx_cmd_check(jx_cmdline *cl) {
   const char **files = jx_opts_operands(cl);
   int n = cl->n_operands, rc;
   const char *enc;
   const char *format = jx_opt_last(cl, C_FORMAT);
   bool each = jx_opt_given(cl, C_EACH);
+  int jobs = 1;
   if (n == 0) {
     rc = jx_usage(cl, JX_U_NO_INPUT);
   } else if (format && !each) {
@@ -224,9 +382,11 @@ int jx_cmd_check(jx_cmdline *cl) {
   } else if (format && strcmp(format, "text") != 0 &&
              strcmp(format, "json") != 0 && strcmp(format, "csv") != 0) {
     rc = jx_usage_choices(cl, "-f", format, summary_formats, 3, false);
+  } else if ((rc = jobs_option(cl, &jobs)) >= 0) {
+    /* reported */
   } else if ((rc = jx_encoding_option(cl, C_ENCODING, &enc)) < 0 && each &&
              !*enc) {
-    rc = check_each(cl, files, n, format ? format : "text");
+    rc = check_each(cl, files, n, format ? format : "text", jobs);
   } else if (rc < 0 && each) {
     rc = jx_usage(cl, JX_U_CHECK_EACH_ENCODING);
   } else if (rc < 0) {
