@@ -626,7 +626,7 @@ static void yyerror(const jx_loc *loc, yyscan_t scanner, jx_scan *p,
                     const char *msg) {
   (void)scanner;
   p->syntax_errors++;
-  if (p->read_failed) /* the input's end is false: see scan.h */
+  if (p->read_failed || p->not_utf8) /* the end is false: see scan.h */
     return;
   /* With custom error reports, bison calls this only when its stack
    * would outgrow YYMAXDEPTH. */
@@ -712,7 +712,7 @@ static int yyreport_syntax_error(const yypcontext_t *ctx, yyscan_t scanner,
   yysymbol_kind_t got = yypcontext_token(ctx);
   const jx_loc *loc = yypcontext_location(ctx);
   p->syntax_errors++;
-  if (p->read_failed) /* the input's end is false: see scan.h */
+  if (p->read_failed || p->not_utf8) /* the end is false: see scan.h */
     return 0;
   if (got == YYSYMBOL_WORD && p->last_word) {
     /* A long word is quoted by its start, cut at a character boundary. */

@@ -41,6 +41,9 @@ if [ "${JX_WANT_CLIENTS:-0}" = 1 ]; then
     missing="$missing python3-openpyxl"
   /usr/bin/python3 -c 'import xlwt' >/dev/null 2>&1 ||
     missing="$missing python3-xlwt"
+  # tests/golden/ci-hooks reads .pre-commit-hooks.yaml.
+  /usr/bin/python3 -c 'import yaml' >/dev/null 2>&1 ||
+    missing="$missing python3-yaml"
 fi
 if [ "${JX_WANT_CLIENTS:-0}" = 1 ] && [ "${JX_NO_CLIENTS:-0}" != 1 ]; then
   command -v soffice >/dev/null 2>&1 || clients="$clients libreoffice-calc-nogui"

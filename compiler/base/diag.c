@@ -66,6 +66,7 @@ struct jx_diag {
   int max_errors; /* <= 0: no cap */
   int errors, warnings;
   bool too_many;       /* the cap was reached; later reports are dropped */
+  int cap_base;        /* errors before the cap's count began */
   bool too_many_shown; /* the too-many-errors record was made */
   bool pending;        /* `cur` is a record not finished yet */
   rec cur;
@@ -82,6 +83,11 @@ struct jx_diag {
   jx_strbuf observed; /* the message an observer is shown */
   jx_diag_annotator annotate;
   void *annotate_ud;
+  /* Warning control, per id (ids of one code move together). */
+  bool warn_off[JX_DIAG_COUNT];
+  int8_t warn_error[JX_DIAG_COUNT]; /* 0 as -W error says, 1 yes, -1 no */
+  jx_diag_filter filter;
+  void *filter_ud;
 };
 
 static void write_stderr(void *ud, const char *text, size_t n) {
@@ -231,6 +237,17 @@ bool jx_diag_too_many(const jx_diag *d) {
   return d->too_many;
 }
 
+void jx_diag_add_counts(jx_diag *d, int errors, int warnings) {
+  d->errors += errors;
+  d->warnings += warnings;
+}
+
+void jx_diag_restart_cap(jx_diag *d) {
+  jx_diag_flush(d);
+  d->too_many = d->too_many_shown = false;
+  d->cap_base = d->errors;
+}
+
 /* ---- finishing a record ---------------------------------------------- */
 
 /* Moves i back to the first byte of a UTF-8 character. */
@@ -349,8 +366,11 @@ static void finish(jx_diag *d) {
     d->capheld = d->capheld ? 2 * d->capheld : 16;
     d->held = jx_xrealloc(d->held, d->capheld * sizeof *d->held);
   }
-  /* A whole file's trouble sorts after everything with a position. */
-  r->sort_file = r->has_file ? UINT32_MAX : r->main.loc.file;
+  /* A whole file's trouble, and a record with no position at all (the
+   * cap's too-many-errors), sort after everything with a position, in
+   * whichever input it came. */
+  r->sort_file =
+      r->has_file || !r->main.loc.line ? UINT32_MAX : r->main.loc.file;
   r->sort_offset = r->main.loc.line ? r->main.loc.offset : UINT64_MAX;
   r->seq = d->nheld;
   /* The queue takes the record's buffers; the next one starts afresh. */
@@ -434,25 +454,123 @@ void jx_diag_release(jx_diag *d) {
     d->observe(d->observe_ud, NULL);
 }
 
+/* ---- warning control ------------------------------------------------- */
+
+jx_code_kind jx_diag_code_kind(const char *code) {
+  jx_code_kind k = JX_CODE_UNKNOWN;
+  for (int i = 0; i < JX_DIAG_COUNT && code; i++) {
+    const char *c = jx_diag_code((jx_diag_id)i);
+    if (!c || strcmp(c, code) != 0)
+      continue;
+    if (jx_diag_severity((jx_diag_id)i) == JX_SEV_WARNING)
+      return JX_CODE_WARNING;
+    k = JX_CODE_ERROR;
+  }
+  return k;
+}
+
+/* Levenshtein distance of two short ASCII codes, capped at 9. */
+static size_t distance(const char *a, const char *b) {
+  size_t na = strlen(a), nb = strlen(b);
+  if (na > 40 || nb > 40)
+    return 9;
+  size_t row[41];
+  for (size_t j = 0; j <= nb; j++)
+    row[j] = j;
+  for (size_t i = 1; i <= na; i++) {
+    size_t diag = row[0];
+    row[0] = i;
+    for (size_t j = 1; j <= nb; j++) {
+      size_t up = row[j];
+      size_t best = diag + (a[i - 1] != b[j - 1]);
+      if (up + 1 < best)
+        best = up + 1;
+      if (row[j - 1] + 1 < best)
+        best = row[j - 1] + 1;
+      row[j] = best;
+      diag = up;
+    }
+  }
+  return row[nb] < 9 ? row[nb] : 9;
+}
+
+const char *jx_diag_warning_suggest(const char *code) {
+  const char *best = NULL;
+  size_t best_d = 3; /* a typo: at most two edits */
+  for (int i = 0; i < JX_DIAG_COUNT; i++) {
+    const char *c = jx_diag_code((jx_diag_id)i);
+    if (!c || jx_diag_severity((jx_diag_id)i) != JX_SEV_WARNING)
+      continue;
+    size_t dd = distance(code, c);
+    if (dd < best_d) {
+      best_d = dd;
+      best = c;
+    }
+  }
+  return best;
+}
+
+bool jx_diag_warning_set(jx_diag *d, const char *code, jx_warn_action a) {
+  if (jx_diag_code_kind(code) != JX_CODE_WARNING)
+    return false;
+  for (int i = 0; i < JX_DIAG_COUNT; i++) {
+    const char *c = jx_diag_code((jx_diag_id)i);
+    if (!c || strcmp(c, code) != 0)
+      continue;
+    switch (a) {
+    case JX_WARN_ON:
+      d->warn_off[i] = false;
+      break;
+    case JX_WARN_OFF:
+      d->warn_off[i] = true;
+      break;
+    case JX_WARN_ERROR:
+      d->warn_off[i] = false;
+      d->warn_error[i] = 1;
+      break;
+    case JX_WARN_NO_ERROR:
+      d->warn_error[i] = -1;
+      break;
+    }
+  }
+  return true;
+}
+
+void jx_diag_set_filter(jx_diag *d, jx_diag_filter fn, void *ud) {
+  d->filter = fn;
+  d->filter_ud = ud;
+}
+
+/* A warning the filter or -W drops: not shown, not counted. */
+static bool dropped(jx_diag *d, jx_diag_id id, jx_loc loc) {
+  if (jx_diag_severity(id) != JX_SEV_WARNING)
+    return false;
+  if (d->filter && d->filter(d->filter_ud, jx_diag_code(id), loc))
+    return true;
+  return d->warn_off[id];
+}
+
 /* ---- reporting ------------------------------------------------------- */
 
 /* Severity as shown, counted. */
 static jx_severity count(jx_diag *d, jx_diag_id id) {
   jx_severity sev = jx_diag_severity(id);
-  if (sev == JX_SEV_WARNING && d->werror)
+  if (sev == JX_SEV_WARNING &&
+      (d->warn_error[id] > 0 || (d->werror && d->warn_error[id] == 0)))
     sev = JX_SEV_ERROR;
   if (sev == JX_SEV_ERROR)
     d->errors++;
   else if (sev == JX_SEV_WARNING)
     d->warnings++;
-  if (sev == JX_SEV_ERROR && d->max_errors > 0 && d->errors >= d->max_errors)
+  if (sev == JX_SEV_ERROR && d->max_errors > 0 &&
+      d->errors - d->cap_base >= d->max_errors)
     d->too_many = true;
   return sev;
 }
 
 void jx_diag_report(jx_diag *d, jx_diag_id id, jx_loc loc, ...) {
   flush_pending(d);
-  if (d->too_many || (unsigned)id >= JX_DIAG_COUNT)
+  if (d->too_many || (unsigned)id >= JX_DIAG_COUNT || dropped(d, id, loc))
     return;
   jx_severity sev = count(d, id);
   va_list ap;
@@ -462,8 +580,9 @@ void jx_diag_report(jx_diag *d, jx_diag_id id, jx_loc loc, ...) {
 }
 
 void jx_diag_report_file(jx_diag *d, jx_diag_id id, const char *path, ...) {
+  jx_loc nowhere = {0};
   flush_pending(d);
-  if ((unsigned)id >= JX_DIAG_COUNT)
+  if ((unsigned)id >= JX_DIAG_COUNT || dropped(d, id, nowhere))
     return;
   /* Even past the cap: the run ends with status 2, and must say why.  The
    * path is not shortened, whatever its length. */

@@ -153,8 +153,50 @@ jx_diag_format jx_diag_get_format(const jx_diag *d);
 void jx_diag_set_lang(jx_diag *d, jx_lang lang);
 jx_lang jx_diag_lang(const jx_diag *d);
 void jx_diag_set_color(jx_diag *d, bool on);
-void jx_diag_set_werror(jx_diag *d, bool on); /* warnings count as errors */
-void jx_diag_set_max_errors(jx_diag *d, int max);
+void jx_diag_set_werror(jx_diag *d, bool on);     /* warnings count as errors */
+void jx_diag_set_max_errors(jx_diag *d, int max); /* <= 0: no cap */
+/* The cap counts from here on (`check --each`: per file); the counts
+ * themselves go on. */
+void jx_diag_restart_cap(jx_diag *d);
+/* Counts what was reported elsewhere (check -j: in a child process), for
+ * the summary. */
+void jx_diag_add_counts(jx_diag *d, int errors, int warnings);
+
+/* ---- warning control (-W, the configuration file) -------------------- */
+
+/* What is said about one warning code, as gcc and clang have it.  Each
+ * code has two settings, applied in the order given: whether it is on
+ * (every warning is, by default), and whether it is an error (by default:
+ * only under -W error). */
+typedef enum jx_warn_action {
+  JX_WARN_ON,       /* -WCODE */
+  JX_WARN_OFF,      /* -Wno-CODE: neither shown nor counted */
+  JX_WARN_ERROR,    /* -Werror=CODE: on, and an error */
+  JX_WARN_NO_ERROR, /* -Wno-error=CODE: a warning even under -W error */
+} jx_warn_action;
+
+/* What a code names: a warning (which -W may turn off or make an error),
+ * an error (which nothing may turn off), or nothing. */
+typedef enum jx_code_kind {
+  JX_CODE_UNKNOWN,
+  JX_CODE_WARNING,
+  JX_CODE_ERROR
+} jx_code_kind;
+jx_code_kind jx_diag_code_kind(const char *code);
+/* The warning code nearest to `code` by edit distance, or NULL when none
+ * is close enough to be a typo. */
+const char *jx_diag_warning_suggest(const char *code);
+/* Applies a to every warning with this code; false (and nothing done)
+ * when the code is not a warning's. */
+bool jx_diag_warning_set(jx_diag *d, const char *code, jx_warn_action a);
+
+/* Asked about each warning before it is counted: true drops it, neither
+ * shown nor counted.  The loader answers from the suppression comments
+ * in the files (`# jxc: ignore[CODE]`).  A warning turned off with -W is
+ * still shown to the filter first, so a comment that would have
+ * suppressed it counts as used.  NULL fn: none. */
+typedef bool (*jx_diag_filter)(void *ud, const char *code, jx_loc loc);
+void jx_diag_set_filter(jx_diag *d, jx_diag_filter fn, void *ud);
 
 /* Starts a record (finishing the previous one).  The arguments are those
  * of the message's format (catalog.h).  A loc with line 0 has no position

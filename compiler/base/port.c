@@ -5,6 +5,9 @@
  * half gives each the nearest Windows meaning, with UTF-8 names turned
  * into UTF-16 for the wide ("W") system calls.
  */
+#ifndef _WIN32
+#define _XOPEN_SOURCE 700 /* realpath */
+#endif
 #include "port.h"
 
 #include "arena.h"
@@ -158,6 +161,10 @@ char *jx_resolve_links(const char *path) {
     free(cur);
     cur = next;
   }
+}
+
+char *jx_realpath(const char *path) {
+  return realpath(path, NULL);
 }
 
 int jx_copy_metadata(int fd, const jx_stat_t *old) {
@@ -649,6 +656,24 @@ char *jx_resolve_links(const char *path) {
     size_t n = strlen(path) + 1;
     out = memcpy(jx_xmalloc(n), path, n);
   }
+  return out;
+}
+
+char *jx_realpath(const char *path) {
+  wchar_t *w = wide(path);
+  if (!w)
+    return NULL;
+  char *out = NULL;
+  DWORD attrs = GetFileAttributesW(w);
+  wchar_t buf[32768];
+  DWORD n = attrs == INVALID_FILE_ATTRIBUTES
+                ? 0
+                : GetFullPathNameW(w, 32768, buf, NULL);
+  free(w);
+  if (n > 0 && n < 32768)
+    out = narrow(buf);
+  else
+    errno = ENOENT;
   return out;
 }
 

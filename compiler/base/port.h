@@ -122,6 +122,12 @@ size_t jx_dir_len(const char *path);
  * relative to the link's directory, as the kernel reads it.  Windows: a
  * symbolic link or junction is resolved by GetFinalPathNameByHandleW. */
 char *jx_resolve_links(const char *path);
+/* The absolute name of an existing file or folder, with "." and ".."
+ * and links resolved; caller frees.  NULL with errno set when it does not
+ * exist.  POSIX: realpath(3).  Windows: GetFullPathNameW (links are not
+ * followed; the name is absolute and clean, which is what callers
+ * compare). */
+char *jx_realpath(const char *path);
 /* Gives the new file fd the metadata of the file it replaces (old), or
  * for a new file (old NULL) the ordinary 0666 & ~umask.  POSIX: owner
  * and group where permitted, then the mode bits; -1 with errno when the

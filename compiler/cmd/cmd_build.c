@@ -12,6 +12,7 @@
 
 #include "build.h"
 #include "cmds.h"
+#include "config.h"
 
 enum { B_FORMAT = 1, B_OUTPUT, B_TABLE, B_BOM, B_PREFIX, B_SHEET, B_WITH_DX };
 
@@ -129,6 +130,8 @@ static int options(jx_cmdline *cl, const char **files, int n,
                    const jx_backend **be, jx_emit_options *eo,
                    char **owned_prefix) {
   const char *format = jx_opt_last(cl, B_FORMAT);
+  if (!format && cl->config && cl->config->format[0])
+    format = cl->config->format; /* jxc.ini's [build] format */
   const char *output = jx_opt_last(cl, B_OUTPUT);
   const char *table = jx_opt_last(cl, B_TABLE);
   const char *prefix = jx_opt_last(cl, B_PREFIX);

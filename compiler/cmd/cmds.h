@@ -16,11 +16,17 @@ int jx_cmd_help(jx_cmdline *cl);
 int jx_cmd_version(jx_cmdline *cl);
 int jx_cmd_import(jx_cmdline *cl);
 
+extern const jx_option jx_check_options[];
 extern const jx_option jx_build_options[];
 extern const jx_option jx_fmt_options[];
 extern const jx_option jx_diff_options[];
 extern const jx_option jx_import_opts[];
 /* The diagnostics options every command takes (opts.c). */
 extern const jx_option jx_diag_options[];
+
+/* --encoding's value (the option with `key`): its iconv name in
+ * *iconv_name ("" for UTF-8, the default), and -1; or the exit status of
+ * a usage error for a value that is none (cmd_check.c). */
+int jx_encoding_option(jx_cmdline *cl, int key, const char **iconv_name);
 
 #endif

@@ -15,6 +15,7 @@
 
 #include "arena.h"
 #include "cmds.h"
+#include "config.h"
 #include "port.h"
 
 static const jx_command commands[] = {
@@ -23,6 +24,7 @@ static const jx_command commands[] = {
      .usage = JX_M_USAGE_CHECK,
      .about = JX_M_ABOUT_CHECK,
      .exit = JX_M_EXIT_CHECK,
+     .options = jx_check_options,
      .diag_help = true,
      .run = jx_cmd_check},
     {.name = "build",
@@ -144,7 +146,8 @@ static int run(jx_cmdline *cl, int argc, char **argv) {
     jx_sb_free(&sb);
     return JX_EXIT_OK;
   }
-  return c->run(cl);
+  int rc = jx_config_apply(cl); /* jxc.ini (config.c) */
+  return rc >= 0 ? rc : c->run(cl);
 }
 
 int main(int argc, char **argv) {
@@ -157,6 +160,7 @@ int main(int argc, char **argv) {
     cl.d = jx_diag_from_opts(&cl.dopt);
   rc = close_stdout(rc, cl.d);
   jx_diag_free(cl.d);
+  jx_config_free(cl.config); /* after the diagnostics: they quote it */
   jx_opts_free(&cl);
   return rc;
 }

@@ -607,11 +607,62 @@ static int repeated_parts(const jx_node *n, jx_diag *d) {
   return found;
 }
 
+/* ---- the file's own language and line ends ---------------------------- */
+
+typedef struct spoken {
+  const char *src;
+  jx_vocab_index vocab;
+  size_t en, zh;
+} spoken;
+
+static void count_keyword(void *ud, const jx_token *t) {
+  spoken *k = ud;
+  if (t->loc.len == 0 || t->loc.len > JX_VOCAB_MAX_LEN)
+    return;
+  const jx_vocab_spelling *e =
+      jx_vocab_find(&k->vocab, k->src + t->loc.offset, t->loc.len);
+  if (e && (jx_kw_is_keyword((jx_kw)e->kw) || e->kw == JX_KW_MONTH)) {
+    if ((unsigned char)k->src[t->loc.offset] >= 0x80)
+      k->zh++;
+    else
+      k->en++;
+  }
+}
+
+static void quiet(void *ud, const jx_diag_record *r) {
+  (void)ud;
+  (void)r;
+}
+
+bool jx_fmt_is_zh(const char *src, size_t len) {
+  spoken k;
+  memset(&k, 0, sizeof k);
+  k.src = src;
+  jx_vocab_index_init(&k.vocab);
+  /* Lexed on its own, quietly: jx_fmt's parse reports what is wrong. */
+  jx_diag *d = jx_diag_new();
+  jx_diag_set_sink(d, quiet, NULL);
+  uint32_t file = jx_diag_add_source(d, "", src, len);
+  jx_arena a;
+  jx_arena_init(&a);
+  jx_lex_mem(src, len, file, d, &a, count_keyword, &k);
+  jx_arena_free(&a);
+  jx_diag_free(d);
+  return k.zh > k.en;
+}
+
+/* Whether the file's lines end with CR LF (its first line break does):
+ * Notepad's files stay Notepad's. */
+static bool crlf(const char *src, size_t len) {
+  const char *nl = memchr(src, '\n', len);
+  return nl && nl > src && nl[-1] == '\r';
+}
+
 int jx_fmt(const char *src, size_t len, uint32_t file, jx_diag *d, bool zh,
            jx_out *out) {
   jx_arena arena;
   jx_arena_init(&arena);
-  jx_parse_options opt = {true, true};
+  jx_parse_options opt = {true, true, NULL};
   jx_file_ast ast = {NULL, NULL};
   int rc = jx_parse_mem(src, len, file, d, &arena, NULL, &opt, &ast);
   if (rc == 0 && repeated_parts(ast.items, d) > 0)
@@ -619,7 +670,11 @@ int jx_fmt(const char *src, size_t len, uint32_t file, jx_diag *d, bool zh,
   if (rc == 0) {
     printer p;
     memset(&p, 0, sizeof p);
-    p.out = out;
+    /* The layout is printed with LF; CR LF is put back after. */
+    bool dos = crlf(src, len);
+    jx_out lf;
+    jx_out_init_mem(&lf);
+    p.out = dos ? &lf : out;
     p.src = src;
     p.len = len;
     p.zh = zh;
@@ -627,6 +682,19 @@ int jx_fmt(const char *src, size_t len, uint32_t file, jx_diag *d, bool zh,
     p.cats = jx_fmt_cats_new(&arena, zh);
     items(&p, ast.items, UINT64_MAX);
     jx_fmt_cats_free(p.cats);
+    if (dos) {
+      /* No string or comment holds a raw line break: each is a line end. */
+      size_t n, from = 0;
+      const char *t = jx_out_data(&lf, &n);
+      for (size_t i = 0; i < n; i++)
+        if (t[i] == '\n') {
+          jx_out_write(out, t + from, i - from);
+          jx_out_write(out, "\r\n", 2);
+          from = i + 1;
+        }
+      jx_out_write(out, t + from, n - from);
+    }
+    jx_out_free(&lf);
   }
   jx_arena_free(&arena);
   return rc;

@@ -13,6 +13,7 @@
 #include "load_impl.h"
 #include "lower.h"
 #include "parse.h"
+#include "suppress.h"
 
 typedef struct loader {
   const jx_load_job *job;
@@ -37,6 +38,9 @@ typedef struct loader {
   jx_unit_locs group_locs;
   /* WHOLE: the plan's unit the parser is inside; SIZE_MAX outside. */
   size_t cur_unit;
+  /* The inputs' `# jxc: ignore[CODE]` comments, asked about each warning
+   * (suppress.h). */
+  jx_suppress *suppress;
 } loader;
 
 /* ---- STREAM: handing declarations over ------------------------------- */
@@ -233,9 +237,21 @@ static void on_department(void *ud, jx_node *n) {
   jx_diag_release(l->diag);
 }
 
+static char *copy_text(const char *t) {
+  if (!t)
+    return NULL;
+  size_t n = strlen(t) + 1;
+  return memcpy(jx_xmalloc(n), t, n);
+}
+
 static void on_unit_open(void *ud, jx_node *n) {
   loader *l = ud;
   l->seen_decl = true;
+  jx_load_stats *st = l->job->stats;
+  if (st && st->units++ == 0) {
+    st->unit_code = copy_text(n->u.block.code.text);
+    st->unit_name = copy_text(n->u.block.name.text);
+  }
   if (l->whole) {
     jx_check_unit_open(l->checker, n);
     l->cur_unit = whole_unit(l, n);
@@ -252,6 +268,8 @@ static void on_unit_open(void *ud, jx_node *n) {
 static void on_project(void *ud, jx_node *n, const jx_node *unit) {
   loader *l = ud;
   l->seen_decl = true;
+  if (l->job->stats)
+    l->job->stats->projects++;
   bool ok = jx_check_project(l->checker, n, unit);
   if (l->whole)
     whole_project(l, n, unit, ok);
@@ -279,7 +297,7 @@ static int parse_one(loader *l, jx_source *const *src, int i, jx_arena *arena,
   const char *name = job->names && job->names[i] ? job->names[i]
                      : job->paths                ? job->paths[i]
                                                  : NULL;
-  jx_parse_options opt = {false, false};
+  jx_parse_options opt = {false, false, l->suppress};
   uint32_t file;
   int r;
   l->seen_decl = false;
@@ -335,6 +353,8 @@ int jx_load(const jx_load_job *job, jx_diag *d, jx_loaded_plan **whole) {
     src = opened;
   }
   l.checker = jx_checker_new(d);
+  l.suppress = jx_suppress_new();
+  jx_diag_set_filter(d, jx_suppress_filter, l.suppress);
   jx_arena_init(&l.scratch);
   jx_arena_init(&l.keep);
   jx_sink sink = {&l,           on_header,  on_framework, on_department,
@@ -356,14 +376,20 @@ int jx_load(const jx_load_job *job, jx_diag *d, jx_loaded_plan **whole) {
     if (rc == 2) /* reported; counted as an error, so nothing more goes */
       break;
   }
-  if (rc != 2) /* what the unread rest would have settled is unknown */
+  if (rc != 2) { /* what the unread rest would have settled is unknown */
     jx_check_end(l.checker);
+    /* After the rules that need the whole plan: the last warning a
+     * comment could have suppressed has been reported. */
+    jx_suppress_report_unused(l.suppress, d);
+  }
   jx_diag_set_hold(d, false);
   if (rc == 0 && jx_diag_errors(d) > l.errors_before)
     rc = 1;
   if (l.cons)
     stream_end(&l);
   jx_diag_flush(d);
+  jx_diag_set_filter(d, NULL, NULL);
+  jx_suppress_free(l.suppress);
   if (opened)
     jx_sources_close(opened, job->n);
   jx_arena_free(&arena);

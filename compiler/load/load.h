@@ -106,7 +106,17 @@ typedef struct jx_load_job {
   bool locations;    /* STREAM: lower the locations tables too */
   bool after_errors; /* STREAM: go on handing over, after an error, what
                         checked clean (build -f html --with-diagnostics) */
+  /* Filled in when set: what was read, errors or not (check --each). */
+  struct jx_load_stats *stats;
 } jx_load_job;
+
+/* What a load read: every project and unit parsed, whether it checked
+ * clean or not, and the first unit's code and name (NULL when there is
+ * none; the caller frees them). */
+typedef struct jx_load_stats {
+  size_t projects, units;
+  char *unit_code, *unit_name;
+} jx_load_stats;
 
 typedef struct jx_loaded_plan jx_loaded_plan;
 

@@ -339,7 +339,7 @@ static char *mut_pass(const char *s, size_t len, const mut_opts *o, mut_rng *r,
     uint32_t file = jx_diag_add_source(d, "x.jx", s, len);
     jx_arena a;
     jx_arena_init(&a);
-    jx_parse_options po = {true, false};
+    jx_parse_options po = {true, false, NULL};
     jx_file_ast ast = {NULL, NULL};
     if (jx_parse_mem(s, len, file, d, &a, NULL, &po, &ast) == 0)
       mut_free_texts(ast.items, is_free, &k);

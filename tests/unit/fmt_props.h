@@ -204,7 +204,7 @@ static props_comment *props_comments(const char *src, size_t n, jx_arena *arena,
   jx_diag_set_writer(d, props_to_out, &sink);
   jx_diag_set_format(d, JX_DIAG_JSON);
   uint32_t file = jx_diag_add_source(d, "x.jx", src, n);
-  jx_parse_options opt = {true, true};
+  jx_parse_options opt = {true, true, NULL};
   jx_file_ast ast = {NULL, NULL};
   int rc = jx_parse_mem(src, n, file, d, arena, NULL, &opt, &ast);
   jx_diag_flush(d);
@@ -467,7 +467,7 @@ static const char *props_same_tree(const char *x, size_t xn, const char *y,
   jx_diag_set_format(d, JX_DIAG_JSON);
   uint32_t fx = jx_diag_add_source(d, "x.jx", x, xn);
   uint32_t fy = jx_diag_add_source(d, "y.jx", y, yn);
-  jx_parse_options opt = {true, false};
+  jx_parse_options opt = {true, false, NULL};
   jx_file_ast tx = {NULL, NULL}, ty = {NULL, NULL};
   const char *why = NULL;
   if (jx_parse_mem(x, xn, fx, d, &a, NULL, &opt, &tx) != 0)

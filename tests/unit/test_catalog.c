@@ -217,7 +217,10 @@ static void test_messages_agree(void **state) {
  * jan … dec); single letters standing for a value (N, c, C) or a code
  * point (U+202E); file formats by name (Office, Word, OLE2, as Excel);
  * the sections, keys and values of jxc import's map file (columns,
- * profile … central2021, docs/import.md). */
+ * profile … central2021, docs/import.md); encodings by name (gb18030,
+ * gbk) and where GBK files come from (Notepad's ANSI on Windows); the
+ * keyword of a suppression comment (# jxc: ignore[…]); the sections of
+ * jxc.ini (docs/config.md). */
 static const char *const allowed[] = {
     "jxc",         "jixiao",     "JSON",        "CSV",
     "UTF",         "MiB",        "Excel",       "git",
@@ -237,7 +240,9 @@ static const char *const allowed[] = {
     "Word",        "OLE2",       "columns",     "profile",
     "sheet",       "header_row", "year",        "currency",
     "framework",   "rows",       "form",        "local",
-    "central2021", NULL};
+    "central2021", "ignore",     "ANSI",        "Notepad",
+    "Windows",     "gb18030",    "gbk",         "warnings",
+    NULL};
 
 static bool is_word_char(unsigned char c) {
   return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||

@@ -98,7 +98,7 @@ static void feed(fx *f, const char *name, const char *src) {
   jx_sink sink = {
       f,          on_header,    on_framework, on_department, on_unit_open,
       on_project, on_unit_close};
-  jx_parse_options opt = {false, false};
+  jx_parse_options opt = {false, false, NULL};
   uint32_t file = jx_diag_add_source(f->d, name, src, strlen(src));
   f->seen_decl = false;
   jx_check_begin_file(f->c, file);

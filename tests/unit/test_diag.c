@@ -644,6 +644,97 @@ static void test_werror_and_warning_summary(void **state) {
   jx_diag_free(d);
 }
 
+/* Warning control: per code, in order, the filter asked first. */
+static int filter_calls;
+static bool drop_at_line_2(void *ud, const char *code, jx_loc loc) {
+  (void)ud;
+  (void)code;
+  filter_calls++;
+  return loc.line == 2;
+}
+
+static void test_warning_control(void **state) {
+  fx *f = *state;
+  static const char src[] = "project \"x\" {\n  budget 1;\n}\n";
+  uint32_t file = jx_diag_add_source(f->d, "w.jx", src, sizeof src - 1);
+  jx_loc one = loc_at(src, file, 1, "\"x\""), two = loc_at(src, file, 2, "1");
+  assert_int_equal(jx_diag_code_kind("funds-missing"), JX_CODE_WARNING);
+  assert_int_equal(jx_diag_code_kind("funds-sum"), JX_CODE_ERROR);
+  assert_int_equal(jx_diag_code_kind("nothing"), JX_CODE_UNKNOWN);
+  assert_int_equal(jx_diag_code_kind(NULL), JX_CODE_UNKNOWN);
+  assert_string_equal(jx_diag_warning_suggest("fund-missing"), "funds-missing");
+  assert_null(jx_diag_warning_suggest("syntax"));
+  assert_false(jx_diag_warning_set(f->d, "funds-sum", JX_WARN_OFF));
+  /* Off: neither shown nor counted. */
+  assert_true(jx_diag_warning_set(f->d, "funds-missing", JX_WARN_OFF));
+  jx_diag_report(f->d, JX_W_FUNDS_MISSING, one, "x");
+  jx_diag_flush(f->d);
+  assert_string_equal(taken(f), "");
+  assert_int_equal(jx_diag_warnings(f->d), 0);
+  /* On again, then an error of its own. */
+  jx_diag_warning_set(f->d, "funds-missing", JX_WARN_ON);
+  jx_diag_report(f->d, JX_W_FUNDS_MISSING, one, "x");
+  jx_diag_warning_set(f->d, "funds-missing", JX_WARN_ERROR);
+  jx_diag_report(f->d, JX_W_FUNDS_MISSING, one, "x");
+  jx_diag_flush(f->d);
+  assert_int_equal(jx_diag_warnings(f->d), 1);
+  assert_int_equal(jx_diag_errors(f->d), 1);
+  assert_non_null(strstr(taken(f), "w.jx:1:9: error: project 'x'"));
+  /* -W error, but this one stays a warning. */
+  jx_diag_set_werror(f->d, true);
+  jx_diag_warning_set(f->d, "funds-missing", JX_WARN_NO_ERROR);
+  jx_diag_report(f->d, JX_W_FUNDS_MISSING, one, "x");
+  jx_diag_report(f->d, JX_W_SCHEDULE_MISSING, one, "x");
+  jx_diag_flush(f->d);
+  assert_int_equal(jx_diag_warnings(f->d), 2);
+  assert_int_equal(jx_diag_errors(f->d), 2);
+  taken(f);
+  /* The filter is asked about warnings only, before -W turns them off. */
+  jx_diag_set_werror(f->d, false);
+  jx_diag_set_filter(f->d, drop_at_line_2, NULL);
+  jx_diag_warning_set(f->d, "rate-range", JX_WARN_OFF);
+  filter_calls = 0;
+  jx_diag_report(f->d, JX_W_RATE_RANGE, two, "1");
+  jx_diag_report(f->d, JX_W_FUNDS_MISSING, two, "x");
+  jx_diag_report(f->d, JX_W_FUNDS_MISSING, one, "x");
+  jx_diag_report(f->d, JX_E_HEADER_PLACE, two);
+  jx_diag_flush(f->d);
+  assert_int_equal(filter_calls, 3);
+  assert_int_equal(jx_diag_warnings(f->d), 3);
+  assert_int_equal(jx_diag_errors(f->d), 3);
+}
+
+/* Every warning's code can be turned off, and then nothing is said (a
+ * dropped report reads none of its arguments). */
+static void test_every_warning_off(void **state) {
+  fx *f = *state;
+  int n = 0;
+  for (int i = 0; i < JX_DIAG_COUNT; i++) {
+    jx_diag_id id = (jx_diag_id)i;
+    if (jx_diag_severity(id) != JX_SEV_WARNING)
+      continue;
+    assert_int_equal(jx_diag_code_kind(jx_diag_code(id)), JX_CODE_WARNING);
+    assert_true(jx_diag_warning_set(f->d, jx_diag_code(id), JX_WARN_OFF));
+    jx_diag_report(f->d, id, NOPOS);
+    n++;
+  }
+  jx_diag_flush(f->d);
+  assert_true(n >= 8);
+  assert_string_equal(taken(f), "");
+  assert_int_equal(jx_diag_warnings(f->d), 0);
+}
+
+/* --max-errors=0: no cap. */
+static void test_no_cap(void **state) {
+  fx *f = *state;
+  jx_diag_set_max_errors(f->d, 0);
+  for (int i = 0; i < 500; i++)
+    jx_diag_report(f->d, JX_E_HEADER_PLACE, NOPOS);
+  jx_diag_flush(f->d);
+  assert_false(jx_diag_too_many(f->d));
+  assert_int_equal(jx_diag_errors(f->d), 500);
+}
+
 /* ---- JSON -------------------------------------------------------------- */
 
 static void test_json(void **state) {
@@ -920,6 +1011,9 @@ int main(void) {
       cmocka_unit_test_setup_teardown(test_summary_errors, setup, teardown),
       cmocka_unit_test_setup_teardown(test_werror_and_warning_summary, setup,
                                       teardown),
+      cmocka_unit_test_setup_teardown(test_warning_control, setup, teardown),
+      cmocka_unit_test_setup_teardown(test_no_cap, setup, teardown),
+      cmocka_unit_test_setup_teardown(test_every_warning_off, setup, teardown),
       cmocka_unit_test_setup_teardown(test_json, setup, teardown),
       cmocka_unit_test_setup_teardown(test_records, setup, teardown),
       cmocka_unit_test_setup_teardown(test_observer, setup, teardown),
