@@ -30,6 +30,7 @@ typedef struct compile_state {
   /* The group projects are emitted into: a unit, or a run of projects
    * written outside any unit (code NULL). */
   bool group_open;
+  bool group_is_unit; /* a unit block, with or without a code */
   jx_unit group;
 } compile_state;
 
@@ -55,6 +56,7 @@ static void begin(compile_state *s) {
   header.year = jx_checker_year(s->checker);
   header.framework = jx_checker_framework(s->checker)->name;
   header.currency = jx_checker_currency(s->checker)->norm;
+  header.form = jx_checker_form(s->checker)->name;
   /* Known here when declared before the units: the forms print its name
    * as every project's 主管部门.  (It is still sent last, in full.) */
   header.department = s->department;
@@ -98,9 +100,12 @@ static void on_unit_open_(compile_state *s, jx_node *n) {
   jx_check_unit_open(s->checker, n);
   begin(s);
   memset(&s->group, 0, sizeof s->group);
-  s->group.code = n->u.block.code.text;
+  /* A unit written without a code (or with "") is known by its name. */
+  const char *code = n->u.block.code.text;
+  s->group.code = code && *code ? code : NULL;
   s->group.name = n->u.block.name.text;
   s->group_open = true;
+  s->group_is_unit = true;
   if (emitting(s))
     s->job->backend->unit_open(s->be, &s->group);
 }
@@ -108,13 +113,14 @@ static void on_unit_open_(compile_state *s, jx_node *n) {
 static void on_project_(compile_state *s, jx_node *n, const jx_node *unit) {
   s->seen_decl = true;
   bool ok = jx_check_project(s->checker, n, unit);
-  if (!unit && (!s->group_open || s->group.code)) {
+  if (!unit && (!s->group_open || s->group_is_unit)) {
     /* A project outside any unit starts (or continues) a group of its
      * own. */
     close_group(s);
     begin(s);
     memset(&s->group, 0, sizeof s->group);
     s->group_open = true;
+    s->group_is_unit = false;
     if (emitting(s))
       s->job->backend->unit_open(s->be, &s->group);
   }
@@ -231,7 +237,7 @@ static int compile(const jx_compile_job *job, const char *mem, size_t mem_len,
       }
     }
     /* A unit left open by a syntax error ends with its file. */
-    if (s.group_open && s.group.code)
+    if (s.group_open && s.group_is_unit)
       close_group(&s);
   }
   if (rc != 2) /* what the unread rest would have settled is unknown */

@@ -502,13 +502,28 @@ static void schedule_change(ctx *c, const jx_diff_project *pa,
 }
 
 static const char *unit_label(ctx *c, const jx_unit *u) {
-  if (!u->code)
+  if (!u->code && !u->name)
     return word(c, JX_M_DIFF_OUTSIDE_UNITS);
+  if (!u->code) /* a unit known by its name alone */
+    return label(c, JX_M_DIFF_UNIT_NAMED, u->name);
   return label(c, JX_M_DIFF_UNIT, u->code, u->name ? u->name : "");
 }
 
 static const char *unit_text(ctx *c, const jx_unit *u) {
-  return fmt(c, "%s %s", u->code ? u->code : "", u->name ? u->name : "");
+  if (!u->code)
+    return u->name ? u->name : "";
+  return fmt(c, "%s %s", u->code, u->name ? u->name : "");
+}
+
+/* What a unit is matched by: its code; without one, its name (units
+ * without a code pair only when their names do); the projects outside
+ * any unit form one group of their own. */
+static const char *unit_key(ctx *c, const jx_diff_unit *u) {
+  if (u->u.code)
+    return u->u.code;
+  if (!u->declared)
+    return "\x01";
+  return fmt(c, "\x02%s", u->u.name ? u->u.name : "");
 }
 
 static void project_change(ctx *c, const jx_diff_project *pa,
@@ -531,7 +546,8 @@ static void project_change(ctx *c, const jx_diff_project *pa,
     it->by_name = by_name;
   }
   const jx_unit *ua = &c->a->units[pa->unit].u, *ub = &c->b->units[pb->unit].u;
-  if (!same_str(ua->code, ub->code))
+  if (strcmp(unit_key(c, &c->a->units[pa->unit]),
+             unit_key(c, &c->b->units[pb->unit])) != 0)
     add(c, JX_DW_PROJECT_UNIT, JX_DIFF_CHANGED, lo, ln, unit_text(c, ua),
         unit_text(c, ub));
   amount_change(c, JX_DW_BUDGET, a->budget, pa->currency, b->budget,
@@ -671,9 +687,6 @@ static bool avail_new(void *ud, size_t j) {
   return match_b[j] == SIZE_MAX;
 }
 
-static const char *unit_key(const jx_unit *u) {
-  return u->code ? u->code : "\x01";
-}
 
 static bool budget_total(ctx *c, const jx_diff_side *s, jx_decimal *sum) {
   sum->micros = 0;
@@ -716,10 +729,10 @@ void jx_diff_compute(jx_diff *df, const jx_diff_side *a, const jx_diff_side *b,
   jx_diff_map *m = jx_diff_map_new(b->n_units);
   for (size_t j = 0; j < b->n_units; j++) {
     umatch_b[j] = SIZE_MAX;
-    jx_diff_map_add(m, unit_key(&b->units[j].u), j);
+    jx_diff_map_add(m, unit_key(&c, &b->units[j]), j);
   }
   for (size_t i = 0; i < a->n_units; i++) {
-    umatch_a[i] = jx_diff_map_take(m, unit_key(&a->units[i].u), NULL, NULL);
+    umatch_a[i] = jx_diff_map_take(m, unit_key(&c, &a->units[i]), NULL, NULL);
     if (umatch_a[i] != SIZE_MAX)
       umatch_b[umatch_a[i]] = i;
   }

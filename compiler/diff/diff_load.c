@@ -146,10 +146,28 @@ typedef struct load_state {
  * unit code can start with. */
 static const char no_unit_key[] = "\x01";
 
+/* A unit is known by its code; one without (most forms print none) by
+ * its name, under a key no code can be. */
+static const char *unit_key(load_state *ls, const jx_node *n) {
+  const char *code = n ? n->u.block.code.text : NULL;
+  if (code && *code)
+    return code;
+  if (!n)
+    return no_unit_key;
+  const char *name = n->u.block.name.text ? n->u.block.name.text : "";
+  size_t len = strlen(name);
+  char *k = jx_arena_alloc(&ls->side->arena, len + 2);
+  k[0] = '\x02';
+  memcpy(k + 1, name, len + 1);
+  return k;
+}
+
 static size_t unit_for(load_state *ls, const jx_node *n) {
   jx_diff_side *s = ls->side;
   const char *code = n ? n->u.block.code.text : NULL;
-  const char *key = code ? code : no_unit_key;
+  if (code && !*code)
+    code = NULL;
+  const char *key = unit_key(ls, n);
   size_t i = jx_diff_map_get(s->unit_index, key);
   if (i != SIZE_MAX)
     return i;

@@ -2,7 +2,7 @@
  * framework.c — the built-in indicator frameworks, category lookup and the
  * did-you-mean hint for a category path that does not resolve.
  *
- * The two built-ins are static tables that mirror docs/syntax-spec.txt and
+ * The three built-ins are static tables that mirror docs/syntax-spec.txt and
  * docs/frameworks.md.  The lookup functions work on any jx_framework, so a
  * framework declared in a source file behaves exactly like a built-in one.
  */
@@ -70,7 +70,26 @@ static const jx_level1 central_levels[] = {
      COUNT(satisfaction_children), 0},
 };
 
+/* The old local layout (tables of 2018–2020): satisfaction is not a
+ * level-1 category but the fifth child of 效益指标, 社会公众或服务对象满意度
+ * 指标; 成本指标 sits under 产出指标 as in `local`. */
+static const jx_level2 local2018_benefit_children[] = {
+    {"economic", "经济效益指标", JX_ROLE_NONE},
+    {"social", "社会效益指标", JX_ROLE_NONE},
+    {"ecological", "生态效益指标", JX_ROLE_NONE},
+    {"sustainable", "可持续影响指标", JX_ROLE_NONE},
+    {"satisfaction", "社会公众或服务对象满意度指标", JX_ROLE_SATISFACTION},
+};
+
+static const jx_level1 local2018_levels[] = {
+    {"output", "产出指标", JX_ROLE_OUTPUT, local_output_children,
+     COUNT(local_output_children), 1},
+    {"benefit", "效益指标", JX_ROLE_BENEFIT, local2018_benefit_children,
+     COUNT(local2018_benefit_children), 1},
+};
+
 static const char *const local_aliases[] = {"地方", NULL};
+static const char *const local2018_aliases[] = {"地方旧版", "old", NULL};
 static const char *const central_aliases[] = {"中央", "central", NULL};
 
 static const jx_framework local_framework = {
@@ -81,8 +100,12 @@ static const jx_framework central_framework = {
     "central2021", "中央部门通用（财预〔2021〕101号，成本指标为一级指标）",
     central_aliases, central_levels, COUNT(central_levels)};
 
-static const jx_framework *const builtins[] = {&local_framework,
-                                               &central_framework};
+static const jx_framework local2018_framework = {
+    "local2018", "地方旧版（2018–2020年，满意度属效益指标）", local2018_aliases,
+    local2018_levels, COUNT(local2018_levels)};
+
+static const jx_framework *const builtins[] = {
+    &local_framework, &central_framework, &local2018_framework};
 
 const jx_framework *jx_framework_builtin(const char *name) {
   if (!name)

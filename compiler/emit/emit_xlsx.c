@@ -395,15 +395,16 @@ static void xlsx_unit_open(void *vst, const jx_unit *u) {
   st->n_units++;
   if (st->opt.sheet == JX_SHEET_UNIT) {
     snprintf(prefix, sizeof prefix, "单位%zu ", st->n_units);
-    sheet_name(name, sizeof name, prefix, u->code ? u->name : "无单位项目");
+    sheet_name(name, sizeof name, prefix,
+               u->code || u->name ? u->name : "无单位项目");
   } else {
-    if (!u->code)
+    if (!u->code && !u->name)
       return; /* projects outside a unit: no unit sheet */
     snprintf(prefix, sizeof prefix, "单位%zu ", st->n_units);
     sheet_name(name, sizeof name, prefix, u->name);
   }
   sheet_setup(st, &st->unit, name, jx_form_widths, JX_FORM_COLS);
-  if (u->code) {
+  if (u->code || u->name) { /* a unit, with or without a code */
     st->cur = &st->unit;
     jx_arena_mark m = jx_arena_mark_now(&st->scratch);
     jx_form_unit_head(&st->ctx, u, put_row, st);
@@ -439,7 +440,7 @@ static void xlsx_unit_close(void *vst, const jx_unit *u) {
   xlsx_state *st = vst;
   if (!st->wb || !st->unit.ws)
     return;
-  if (u->code) {
+  if (u->code || u->name) {
     st->cur = &st->unit;
     jx_arena_mark m = jx_arena_mark_now(&st->scratch);
     jx_form_unit_tail(&st->ctx, u, put_row, st);
