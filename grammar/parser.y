@@ -1007,7 +1007,7 @@ static jx_msg kind_name(yysymbol_kind_t k) {
  * later, in whichever the run shows). */
 static int yyreport_syntax_error(const yypcontext_t *ctx, yyscan_t scanner,
                                  jx_scan *p) {
-  enum { MAX_EXPECTED = 6 };
+  enum { MAX_EXPECTED = 7 };
   yysymbol_kind_t expected[MAX_EXPECTED];
   int n = yypcontext_expected_tokens(ctx, expected, MAX_EXPECTED);
   yysymbol_kind_t got = yypcontext_token(ctx);

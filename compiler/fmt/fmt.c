@@ -384,8 +384,13 @@ static void source_word(printer *p, const jx_funds_part *x) {
     kw(p, x->token == 1 ? JX_KW_FISCAL : JX_KW_OTHER);
     return;
   }
+  /* A word for fiscal or other money (财政拨款, 其它) stays a word: the
+   * canonical spelling would be the keyword, another statement part. */
   const jx_source_kind *k = jx_source_find(x->word.text);
-  puts_(p, !k ? x->word.text : p->zh ? k->label : k->code);
+  if (!k || k == jx_source_fiscal() || k == jx_source_other())
+    puts_(p, x->word.text);
+  else
+    puts_(p, p->zh ? k->label : k->code);
 }
 
 /* A statement, or a block's head up to its opening brace. */

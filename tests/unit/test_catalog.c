@@ -231,7 +231,8 @@ static const char *const allowed[] = {
     "import",     "GB18030",  "GBK",         "TSV",
     "XLS",        "INI",      "XML",         "DTD",
     "ZIP",        "zip",      "xls",         "tsv",
-    "ini",        "map",      "jx",          NULL};
+    "ini",        "map",      "jx",          "sources",
+    "breakdown",  NULL};
 
 static bool is_word_char(unsigned char c) {
   return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||

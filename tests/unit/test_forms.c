@@ -306,7 +306,7 @@ static char *build_mem(const char *src, bool with_dx, int *rc) {
   return copy;
 }
 
-static const char dx_src[] = "plan 2021;\n"
+static const char dx_src[] = "plan 2021 form hebei2021;\n"
                              "unit 1 \"u\" {\n"
                              "  project \"p\" budget 5 {\n"
                              "    funds fiscal 5 other 0;\n"
