@@ -208,6 +208,20 @@ typedef enum im_field {
   IM_F_NOTE,       /* 备注 */
   IM_F_PREV,       /* 上年指标值 */
   IM_F_SEQ,        /* 序号: a row number, nothing to keep */
+  /* issue 11: the columns and header fields of other regions' forms */
+  IM_F_STANDARD,     /* 绩效标准 */
+  IM_F_EXPLAIN,      /* 指标解释 */
+  IM_F_PERIOD_VALUE, /* 实施期指标值, 中长期指标值: the period's target */
+  IM_F_TOTAL,        /* 项目总预算, 中期资金总额 */
+  IM_F_PERIOD,       /* 实施期 */
+  IM_F_OVERALL,      /* 实施期目标, 中长期目标 */
+  IM_F_CLASS,        /* 项目分类 */
+  IM_F_NATURE,       /* 项目属性 */
+  IM_F_POLICY,       /* 立项依据 */
+  IM_F_DOCUMENT,     /* 资金文号 */
+  IM_F_SUBJECT,      /* 科目代码 */
+  IM_F_MANAGER,      /* 项目负责人 */
+  IM_F_CONTACT,      /* 联系人 */
   IM_F_COUNT
 } im_field;
 
@@ -216,6 +230,7 @@ typedef enum im_target {
   IM_T_INDICATOR, /* the indicator statement (category, name, value) */
   IM_T_DESC,      /* the indicator's desc */
   IM_T_BASIS,     /* the indicator's basis */
+  IM_T_EXPL,      /* an explanation column of the indicator (绩效标准 …) */
   IM_T_COMMENT,   /* not in the language yet: a comment and a warning */
   IM_T_IGNORE     /* nothing to keep (a row number) */
 } im_target;
@@ -298,6 +313,10 @@ typedef struct im_value {
   im_src src;
 } im_value;
 
+/* The explanation columns of an indicator, in the writer's order. */
+enum { IM_X_STANDARD, IM_X_EXPLAIN, IM_X_NOTE, IM_X_REMARK, IM_X_SCORING,
+       IM_X_COUNT };
+
 typedef struct im_indicator {
   struct im_indicator *next;
   im_note *notes;      /* kept before it */
@@ -307,7 +326,18 @@ typedef struct im_indicator {
   im_value value;
   im_src sign_src, unit_src; /* 计算符号 and 度量单位, when in columns */
   im_text desc, basis;
+  im_text expl[IM_X_COUNT]; /* 绩效标准, 指标解释, 指标值说明, 备注, 评分标准 */
+  bool has_period;          /* 实施期指标值 */
+  im_value period;
 } im_indicator;
+
+/* A source of funds beside 财政/其他 (上级资金 30): the word the language
+ * spells it with, and the amount as written. */
+typedef struct im_source {
+  struct im_source *next;
+  const char *word;
+  im_text amount;
+} im_source;
 
 typedef struct im_goal {
   struct im_goal *next;
@@ -326,6 +356,11 @@ typedef struct im_project {
   struct im_project *next;
   im_note *notes; /* before the project */
   im_text name, code, budget, fiscal, other, purpose;
+  /* issue 11: the header fields of other regions' forms */
+  im_text total, period, klass, nature, policy, document, subject, manager,
+      contact, supervisor;
+  im_source *sources;
+  im_goal *overall;
   im_month *schedule;
   im_goal *goals;
   im_indicator *indicators;
@@ -414,6 +449,16 @@ im_note *jx_im_note(im_plan *p, im_note **list, const char *label,
 /* A heading kept as a comment, with no diagnostic. */
 im_note *jx_im_heading(im_plan *p, im_note **list, const char *text,
                        im_src src);
+/* A source of funds labelled `label` with the amount at v, into the
+ * project's sources when the label names one the language knows (and is
+ * not a part of another: "其中：…"), else a note kept in *notes.  Returns
+ * false when it was kept as a note. */
+bool jx_im_source(im_plan *p, im_project *pr, const char *label, im_text v,
+                  im_note **notes);
+/* The project's slot for a header field (IM_F_PERIOD, IM_F_CLASS …), or
+ * NULL for a field that has none. */
+im_text *jx_im_header_slot(im_project *pr, im_field f);
+
 /* Appends item (or a chain of items) to a NULL-terminated singly linked
  * list through `next` at the start of each struct (all plan lists are
  * laid out so), in constant time: the plan remembers each list's tail. */

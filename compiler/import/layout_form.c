@@ -146,6 +146,7 @@ typedef struct form {
   im_text ucode, uname; /* the unit this block names, if it does */
   bool after_budget;    /* the last labelled row held the budget */
   im_src goal_src;      /* the 绩效目标 cell being split */
+  bool overall;         /* it is a goal over the period (实施期目标) */
 } form;
 
 static im_text text_of(form *f, im_cell *c) {
@@ -176,7 +177,7 @@ static void goal_item(void *ud, const char *item) {
   im_goal *g = jx_arena_alloc(&f->p->arena, sizeof *g);
   g->text.text = item;
   g->text.src = f->goal_src;
-  jx_im_append(f->p, &f->proj->goals, g);
+  jx_im_append(f->p, f->overall ? &f->proj->overall : &f->proj->goals, g);
 }
 
 static void amount(form *f, im_field field, im_cell *c, im_text *slot) {
@@ -229,9 +230,45 @@ static void labelled(form *f, im_field field, im_cell *c) {
     return;
   case IM_F_DEPT:
     v = text_of(f, c);
-    if (v.text && *v.text)
+    if (v.text && *v.text) {
       jx_im_dept_name(f->p, &v, &f->proj->notes);
+      pr->supervisor = v; /* written unless it is the department's name */
+    }
     return;
+  case IM_F_TOTAL:
+    amount(f, field, c, &pr->total);
+    return;
+  case IM_F_SOURCE:
+    return; /* header_block reads these with their label */
+  case IM_F_OVERALL: {
+    v = text_of(f, c);
+    if (!v.text)
+      return;
+    f->goal_src = v.src;
+    f->overall = true;
+    jx_im_split_goals(&f->p->arena, v.text, goal_item, f);
+    f->overall = false;
+    return;
+  }
+  case IM_F_PERIOD:
+  case IM_F_CLASS:
+  case IM_F_NATURE:
+  case IM_F_POLICY:
+  case IM_F_DOCUMENT:
+  case IM_F_SUBJECT:
+  case IM_F_MANAGER:
+  case IM_F_CONTACT: {
+    im_text *slot = jx_im_header_slot(pr, field);
+    v = text_of(f, c);
+    if (!v.text || !*v.text)
+      return;
+    if (slot->text)
+      jx_im_note(f->p, &pr->notes, jx_im_field_info(field)->label, v.text,
+                 v.src, JX_W_IMPORT_CONFLICT, slot->text, -1);
+    else
+      *slot = v;
+    return;
+  }
   default:
     break;
   }
@@ -334,23 +371,20 @@ static void header_block(form *f, uint32_t first, uint32_t last) {
         continue;
       }
       im_field field = jx_im_field_of(c[i].text);
-      if (field != IM_F_NONE &&
-          jx_im_field_info(field)->target == IM_T_PROJECT) {
-        labels = true;
-        c[i].used = true;
-        labelled(f, field, value_of(f, c, n, i));
-      } else if (field == IM_F_SOURCE) {
-        /* a source of funds the language has no place for yet */
+      if (field == IM_F_SOURCE) {
+        /* another source of funds, named by its label */
         labels = true;
         c[i].used = true;
         im_cell *v = value_of(f, c, n, i);
-        if (v) {
-          v->used = true;
-          jx_im_note(f->p, &f->proj->notes,
-                     jx_im_clean(a, c[i].text, strlen(c[i].text), NULL),
-                     jx_im_clean(a, v->text, strlen(v->text), NULL),
-                     jx_im_src_cell(f->sheet, v), JX_W_IMPORT_KEPT, NULL, -1);
-        }
+        if (v)
+          jx_im_source(f->p, f->proj,
+                       jx_im_clean(a, c[i].text, strlen(c[i].text), NULL),
+                       text_of(f, v), &f->proj->notes);
+      } else if (field != IM_F_NONE &&
+                 jx_im_field_info(field)->target == IM_T_PROJECT) {
+        labels = true;
+        c[i].used = true;
+        labelled(f, field, value_of(f, c, n, i));
       } else if (is_schedule_label(a, c[i].text)) {
         labels = true;
         c[i].used = true;

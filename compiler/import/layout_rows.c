@@ -291,7 +291,8 @@ static void project_field(rows_state *r, im_field f, im_text *slot) {
   im_text v = take(r, f, &c);
   if (!v.text)
     return;
-  if (f == IM_F_BUDGET || f == IM_F_FISCAL || f == IM_F_OTHER) {
+  if (f == IM_F_BUDGET || f == IM_F_FISCAL || f == IM_F_OTHER ||
+      f == IM_F_TOTAL) {
     const char *a = jx_im_amount(&r->t->p->arena, v.text);
     if (!a) {
       jx_im_note(r->t->p, &r->notes, jx_im_field_info(f)->label, v.text, v.src,
@@ -324,6 +325,22 @@ static void project_columns(rows_state *r) {
   project_field(r, IM_F_FISCAL, &p->fiscal);
   project_field(r, IM_F_OTHER, &p->other);
   project_field(r, IM_F_PURPOSE, &p->purpose);
+  /* issue 11: the header fields other regions' exports repeat on every
+   * row, and a column of another source of funds (read once) */
+  static const im_field header_fields[] = {
+      IM_F_PERIOD, IM_F_CLASS,   IM_F_NATURE,  IM_F_POLICY,
+      IM_F_DOCUMENT, IM_F_SUBJECT, IM_F_MANAGER, IM_F_CONTACT};
+  for (size_t i = 0; i < sizeof header_fields / sizeof *header_fields; i++)
+    project_field(r, header_fields[i],
+                  jx_im_header_slot(p, header_fields[i]));
+  project_field(r, IM_F_TOTAL, &p->total);
+  if (r->t->map.col[IM_F_SOURCE]) {
+    im_cell *c;
+    im_text v = take(r, IM_F_SOURCE, &c);
+    if (v.text && !p->sources)
+      jx_im_source(r->t->p, p, hdr(r->t, r->t->map.col[IM_F_SOURCE]), v,
+                   &r->notes);
+  }
   if (!p->name.text)
     project_field(r, IM_F_PROJECT, &p->name);
   im_text dept = take(r, IM_F_DEPT, NULL);
@@ -402,6 +419,26 @@ static bool read_value(rows_state *r, im_indicator *ind,
     ind->desc = vdesc;
   }
   return true;
+}
+
+/* The period's target (实施期指标值), read as the value is; a cell that
+ * cannot be read stays a comment. */
+static void period_value(rows_state *r, im_indicator *ind) {
+  im_cell *vc;
+  im_text value = take(r, IM_F_PERIOD_VALUE, &vc);
+  if (!value.text || !*value.text)
+    return;
+  im_read_value rv;
+  jx_im_read_value(&r->t->p->arena, NULL, value.text, NULL, &rv);
+  if (rv.unreadable || rv.kept_id != JX_DIAG_COUNT ||
+      (vc && vc->kind == IM_ERROR)) {
+    jx_im_note(r->t->p, &r->notes, hdr(r->t, vc->col), value.text, value.src,
+               JX_W_IMPORT_KEPT, NULL, -1);
+    return;
+  }
+  rv.v.src = value.src;
+  ind->period = rv.v;
+  ind->has_period = true;
 }
 
 /* Reads one row into an indicator of its project (or comments). */
@@ -484,6 +521,15 @@ static void one_row(rows_state *r) {
   if (!ind->desc.text)
     ind->desc = take(r, IM_F_CONTENT, NULL);
   ind->basis = take(r, IM_F_BASIS, NULL);
+  /* issue 11: the explanation columns, and the period's target */
+  static const im_field expl[IM_X_COUNT] = {
+      [IM_X_STANDARD] = IM_F_STANDARD, [IM_X_EXPLAIN] = IM_F_EXPLAIN,
+      [IM_X_NOTE] = IM_F_VALUE_DESC,   [IM_X_REMARK] = IM_F_NOTE,
+      [IM_X_SCORING] = IM_F_SCORING};
+  for (int k = 0; k < IM_X_COUNT; k++)
+    if (k != IM_X_NOTE || strcmp(desc_col ? desc_col : "", "value_desc"))
+      ind->expl[k] = take(r, expl[k], NULL);
+  period_value(r, ind);
   if (!ind->name.text)
     ind->name.text = "";
   keep_columns(r);

@@ -33,6 +33,7 @@ typedef struct writer {
   int depth;
   struct im_stmt *cur; /* the statement being written */
   size_t line_start;   /* where its line starts in o */
+  bool dept_written;   /* the department part is in the file */
 } writer;
 
 static void indent(writer *w) {
@@ -312,6 +313,37 @@ static void category(writer *w, const im_indicator *ind) {
   }
 }
 
+/* A value as the .jx writes it: an op (unless n/a without one), then the
+ * number, text, date or n/a. */
+static void value_out(writer *w, const im_value *v) {
+  if (v->kind != IM_V_NA || v->op_written) {
+    jx_sb_puts(w->o, " ");
+    jx_sb_puts(w->o, op_text[v->op >= 0 && v->op <= 4 ? v->op : 0]);
+  }
+  jx_sb_puts(w->o, " ");
+  switch (v->kind) {
+  case IM_V_TEXT:
+    str(w, v->text);
+    break;
+  case IM_V_NA:
+    kw(w, JX_KW_NA);
+    break;
+  default:
+    jx_sb_puts(w->o, v->text);
+    break;
+  }
+}
+
+/* " KEYWORD "text"" when the text is there. */
+static void attr_out(writer *w, jx_kw k, const im_text *t) {
+  if (!t->text)
+    return;
+  jx_sb_puts(w->o, " ");
+  kw(w, k);
+  jx_sb_puts(w->o, " ");
+  str(w, t->text);
+}
+
 static void indicator(writer *w, const im_indicator *ind) {
   notes(w, ind->notes);
   indent(w);
@@ -358,6 +390,17 @@ static void indicator(writer *w, const im_indicator *ind) {
     jx_sb_puts(w->o, " ");
     str(w, ind->basis.text);
   }
+  static const jx_kw expl[IM_X_COUNT] = {
+      [IM_X_STANDARD] = JX_KW_STANDARD, [IM_X_EXPLAIN] = JX_KW_EXPLANATION,
+      [IM_X_NOTE] = JX_KW_NOTE, [IM_X_REMARK] = JX_KW_REMARK,
+      [IM_X_SCORING] = JX_KW_SCORING};
+  for (int k = 0; k < IM_X_COUNT; k++)
+    attr_out(w, expl[k], &ind->expl[k]);
+  if (ind->has_period) {
+    jx_sb_puts(w->o, " ");
+    kw(w, JX_KW_PERIOD);
+    value_out(w, &ind->period);
+  }
   jx_sb_puts(w->o, ";");
   end_stmt(w);
 }
@@ -400,6 +443,38 @@ static void open_block(writer *w, const im_src *src, const im_src *also) {
   indent(w);
 }
 
+/* The header fields other regions' forms print (issue 11), each a
+ * statement.  主管部门 is the department's name in the seed's forms: it is
+ * said again only when the department part does not say it. */
+static void header_fields(writer *w, const im_project *pr) {
+  if (pr->total.text) {
+    indent(w);
+    begin_stmt(w, &pr->total.src);
+    record(w, IM_W_VALUE, &pr->total.src);
+    kw(w, JX_KW_TOTAL);
+    jx_sb_printf(w->o, " %s;", pr->total.text);
+    end_stmt(w);
+  }
+  const im_department *d = w->p->dept;
+  bool dept_says = d && d->name.text && pr->supervisor.text &&
+                   strcmp(d->name.text, pr->supervisor.text) == 0 &&
+                   w->dept_written;
+  if (pr->supervisor.text && !dept_says)
+    text_stmt(w, JX_KW_SUPERVISOR, &pr->supervisor);
+  if (pr->period.text)
+    text_stmt(w, JX_KW_PERIOD, &pr->period);
+  const struct {
+    jx_kw k;
+    const im_text *t;
+  } fields[] = {{JX_KW_CLASS, &pr->klass},       {JX_KW_NATURE, &pr->nature},
+                {JX_KW_POLICY, &pr->policy},     {JX_KW_DOCUMENT, &pr->document},
+                {JX_KW_SUBJECT, &pr->subject},   {JX_KW_MANAGER, &pr->manager},
+                {JX_KW_CONTACT, &pr->contact}};
+  for (size_t i = 0; i < sizeof fields / sizeof fields[0]; i++)
+    if (fields[i].t->text)
+      text_stmt(w, fields[i].k, fields[i].t);
+}
+
 static void project(writer *w, const im_project *pr) {
   notes(w, pr->notes);
   open_block(w, &pr->name.src, pr->budget.text ? &pr->budget.src : NULL);
@@ -421,9 +496,12 @@ static void project(writer *w, const im_project *pr) {
   w->depth++;
   if (pr->code.text)
     text_stmt(w, JX_KW_CODE, &pr->code);
-  if (pr->fiscal.text || pr->other.text) {
+  header_fields(w, pr);
+  if (pr->fiscal.text || pr->other.text || pr->sources) {
     indent(w);
-    begin_stmt(w, pr->fiscal.text ? &pr->fiscal.src : &pr->other.src);
+    begin_stmt(w, pr->fiscal.text  ? &pr->fiscal.src
+                  : pr->other.text ? &pr->other.src
+                                   : &pr->sources->amount.src);
     kw(w, JX_KW_FUNDS);
     if (pr->fiscal.text) {
       record(w, IM_W_VALUE, &pr->fiscal.src);
@@ -437,6 +515,8 @@ static void project(writer *w, const im_project *pr) {
       kw(w, JX_KW_OTHER);
       jx_sb_printf(w->o, " %s", pr->other.text);
     }
+    for (const im_source *s = pr->sources; s; s = s->next)
+      jx_sb_printf(w->o, " %s %s", s->word, s->amount.text);
     jx_sb_puts(w->o, ";");
     end_stmt(w);
   }
@@ -460,6 +540,10 @@ static void project(writer *w, const im_project *pr) {
     jx_sb_puts(w->o, ";");
     end_stmt(w);
   }
+  for (const im_goal *g = pr->overall; g; g = g->next) {
+    notes(w, g->notes);
+    text_stmt(w, JX_KW_OVERALL, &g->text);
+  }
   goals(w, pr->goals);
   for (const im_indicator *i = pr->indicators; i; i = i->next)
     indicator(w, i);
@@ -470,36 +554,26 @@ static void project(writer *w, const im_project *pr) {
 }
 
 static void unit(writer *w, const im_unit *u) {
-  if (!u->code.text) { /* projects outside any unit */
+  if (!u->code.text && !u->name.text) { /* projects outside any unit */
     notes(w, u->notes);
-    if (u->name.text) { /* a unit without a code: named in a comment */
-      jx_strbuf pl = {0};
-      jx_im_place(w->b, &u->name.src, w->zh, &pl);
-      indent(w);
-      jx_sb_puts(w->o, "# ");
-      comment_text(w->o, pl.p ? pl.p : "", pl.n);
-      jx_sb_puts(w->o, w->zh ? " 单位：" : " unit: ");
-      comment_text(w->o, u->name.text, strlen(u->name.text));
-      jx_sb_puts(w->o, "\n");
-      add_comment(w, NULL);
-      jx_sb_free(&pl);
-    }
     for (const im_project *p = u->projects; p; p = p->next)
       project(w, p);
     notes(w, u->tail);
     return;
   }
   notes(w, u->notes);
-  open_block(w, &u->code.src, NULL);
+  /* A unit the input names without a code is known by its name. */
+  open_block(w, u->code.text ? &u->code.src : &u->name.src, NULL);
   record(w, IM_W_CODE, &u->name.src);
   kw(w, JX_KW_UNIT);
   jx_sb_puts(w->o, " ");
   const char *code = u->code.text;
-  if (strspn(code, "0123456789") == strlen(code))
-    jx_sb_puts(w->o, code);
-  else
+  if (code && strspn(code, "0123456789") == strlen(code)) {
+    jx_sb_printf(w->o, "%s ", code);
+  } else if (code) {
     str(w, code);
-  jx_sb_puts(w->o, " ");
+    jx_sb_puts(w->o, " ");
+  }
   str(w, u->name.text ? u->name.text : "");
   jx_sb_puts(w->o, " {\n");
   w->cur = NULL;
@@ -558,7 +632,8 @@ static void department(writer *w, const im_department *d) {
 void jx_im_write(const im_plan *p, const im_book *b, bool zh, jx_strbuf *out,
                  im_written *wr) {
   memset(wr, 0, sizeof *wr);
-  writer w = {p, b, zh, out, wr, NULL, 0, NULL, 0};
+  writer w = {p, b, zh, out, wr, NULL, 0, NULL, 0, false};
+  w.dept_written = p->dept && !dept_empty(p->dept);
   w.fw = jx_framework_builtin(p->framework ? p->framework : "local");
   if (!w.fw)
     w.fw = jx_framework_builtin("local");

@@ -235,7 +235,14 @@ static void test_headers(void **state) {
   assert_int_equal(jx_im_field_of("指标性质"), IM_F_SIGN);
   assert_int_equal(jx_im_field_of("计量单位"), IM_F_UNIT);
   assert_int_equal(jx_im_field_of("一级指标："), IM_F_L1);
-  assert_int_equal(jx_im_field_of("联系人"), IM_F_NONE);
+  assert_int_equal(jx_im_field_of("审核人"), IM_F_NONE);
+  /* issue 11: the columns and header fields of other regions' forms */
+  assert_int_equal(jx_im_field_of("联系人"), IM_F_CONTACT);
+  assert_int_equal(jx_im_field_of("项目属性"), IM_F_NATURE);
+  assert_int_equal(jx_im_field_of("实施期指标值"), IM_F_PERIOD_VALUE);
+  assert_int_equal(jx_im_field_of("指标解释"), IM_F_EXPLAIN);
+  assert_int_equal(jx_im_field_of("上级资金（万元）"), IM_F_SOURCE);
+  assert_int_equal(jx_im_field_info(IM_F_SCORING)->target, IM_T_EXPL);
   assert_int_equal(jx_im_field_by_name("level3"), IM_F_L3);
   assert_int_equal(jx_im_field_by_name("三级指标"), IM_F_L3);
   /* Spellings are stored in key form: nothing is normalised per look-up. */
