@@ -432,8 +432,10 @@ static bool props_same_node(const jx_node *a, const jx_node *b,
   case JX_N_INDICATOR: {
 #define X(f) a->u.indicator.f
 #define Y(f) b->u.indicator.f
-    /* fmt writes '=' unless the value is n/a and no operator was. */
-    bool written = X(op_written) || X(value.kind) != JX_VAL_NA;
+    /* fmt writes '=' unless the value is n/a and no operator was, or
+     * there is no value (an empty row). */
+    bool written = X(op_written) || (X(value.kind) != JX_VAL_NA &&
+                                     X(value.kind) != JX_VAL_NONE);
     bool same = props_same_cat(ka, kb) &&
                 props_same_str(X(name.text), Y(name.text)) && X(op) == Y(op) &&
                 written == Y(op_written) &&
