@@ -192,9 +192,7 @@ static const jx_source_kind *part_kind(jx_checker *c, const jx_funds_part *x) {
   const jx_source_kind *k = jx_source_find(x->word.text);
   if (k)
     return k;
-  char labels[512];
-  jx_diag_report(c->diag, JX_E_UNKNOWN_SOURCE, x->word.loc, x->word.text,
-                 jx_source_labels(labels, sizeof labels));
+  jx_diag_report(c->diag, JX_E_UNKNOWN_SOURCE, x->word.loc, x->word.text);
   const char *hint = jx_source_suggest(x->word.text);
   if (hint)
     jx_diag_note(c->diag, JX_N_DID_YOU_MEAN, x->word.loc, hint);

@@ -701,6 +701,12 @@ static named *lines_named(ctx *c, const jx_line_item *x, size_t n,
   return v;
 }
 
+/* A project's supervisor or implementer written in its unit, before it. */
+static bool inherited(const jx_project_locs *l, jx_stmt_locs org) {
+  return jx_loc_known(org.stmt) && org.stmt.file == l->decl.file &&
+         org.stmt.offset < l->decl.offset;
+}
+
 static bool two_sources(const jx_project *p) {
   for (size_t i = 0; i < p->n_sources; i++)
     if (!p->sources[i].kind || (strcmp(p->sources[i].kind, "fiscal") != 0 &&
@@ -742,12 +748,15 @@ static void header_change(ctx *c, const jx_diff_project *pa,
     field_change(c, JX_DW_PERIOD, JX_M_NONE, NULL, a->period, b->period,
                  stmt_loc(c, xa->period.stmt, xa->decl),
                  stmt_loc(c, xb->period.stmt, xb->decl));
-  org_change(c, JX_DW_SUPERVISOR, a->supervisor, b->supervisor,
-             stmt_loc(c, xa->supervisor.stmt, xa->decl),
-             stmt_loc(c, xb->supervisor.stmt, xb->decl));
-  org_change(c, JX_DW_IMPLEMENTER, a->implementer, b->implementer,
-             stmt_loc(c, xa->implementer.stmt, xa->decl),
-             stmt_loc(c, xb->implementer.stmt, xb->decl));
+  /* What both projects take from their units is the units' change. */
+  if (!inherited(xa, xa->supervisor) || !inherited(xb, xb->supervisor))
+    org_change(c, JX_DW_SUPERVISOR, a->supervisor, b->supervisor,
+               stmt_loc(c, xa->supervisor.stmt, xa->decl),
+               stmt_loc(c, xb->supervisor.stmt, xb->decl));
+  if (!inherited(xa, xa->implementer) || !inherited(xb, xb->implementer))
+    org_change(c, JX_DW_IMPLEMENTER, a->implementer, b->implementer,
+               stmt_loc(c, xa->implementer.stmt, xa->decl),
+               stmt_loc(c, xb->implementer.stmt, xb->decl));
   const struct {
     jx_msg label;
     const char *id, *o, *n;

@@ -140,6 +140,7 @@ const jx_source_kind *jx_source_other(void) {
 
 const char *jx_source_suggest(const char *word) {
   const char *best = NULL;
+  const jx_source_kind *best_kind = NULL;
   size_t best_d = (size_t)-1;
   bool tie = false;
   bool chinese = (unsigned char)word[0] >= 0x80;
@@ -151,23 +152,14 @@ const char *jx_source_suggest(const char *word) {
       if (d < best_d) {
         best_d = d;
         best = *s;
+        best_kind = &sources[i];
         tie = false;
-      } else if (d == best_d && best && strcmp(best, *s) != 0) {
-        tie = true;
+      } else if (d == best_d && best_kind != &sources[i]) {
+        tie = true; /* as near to two kinds: no honest hint */
       }
     }
   size_t n = strlen(word), limit = n <= 6 ? 1 : 2;
   return best && !tie && best_d > 0 && best_d <= limit ? best : NULL;
-}
-
-const char *jx_source_labels(char *buf, size_t bufsz) {
-  size_t n = 0;
-  if (bufsz == 0)
-    return buf;
-  buf[0] = '\0';
-  for (size_t i = 0; i < COUNT(sources); i++)
-    join(buf, bufsz, &n, "、", sources[i].label);
-  return buf;
 }
 
 /* ---- an organisation's code and name -------------------------------------- */

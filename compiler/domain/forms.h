@@ -53,8 +53,6 @@ const jx_source_kind *jx_source_fiscal(void);
 const jx_source_kind *jx_source_other(void);
 /* The spelling nearest to word (in its script), or NULL. */
 const char *jx_source_suggest(const char *word);
-/* The canonical labels joined with '、', into buf; returns buf. */
-const char *jx_source_labels(char *buf, size_t bufsz);
 
 /* Splits an organisation as a form prints it into code and name:
  * "505_湘西州教育和体育局", "[610001]湖南省…", "【505】…", "505 …" and a

@@ -9,6 +9,8 @@
 #include "framework.h"
 
 #include <stdint.h>
+
+#include "vocab.h" /* the words of roles */
 #include <stdio.h>
 #include <string.h>
 
@@ -388,6 +390,34 @@ static const jx_level1 *parent_of(const jx_framework *fw, const char *level1,
   return tie ? NULL : best;
 }
 
+/* 5. What was written names a role (满意度, satisfaction, 成本 …) that one
+ * level-2 category of this framework has: that one.  It is how a path from
+ * another framework (满意度指标.服务对象满意度指标) finds local2018's
+ * 效益指标.社会公众或服务对象满意度指标. */
+static int suggest_by_role(const jx_framework *fw, const char *level1,
+                           const char *level2, char *buf, size_t bufsz) {
+  for (int r = 0; jx_vocab_role_word(r, false); r++)
+    for (int zh = 0; zh < 2; zh++) {
+      const char *w = jx_vocab_role_word(r, zh);
+      if (!(level1 && strstr(level1, w)) && !strstr(level2, w))
+        continue;
+      jx_role role = jx_role_lookup(jx_vocab_role_word(r, false), 2);
+      const jx_level1 *l1 = NULL;
+      const jx_level2 *l2 = NULL;
+      int n = 0;
+      for (size_t i = 0; role != JX_ROLE_NONE && i < fw->n_levels; i++)
+        for (size_t j = 0; j < fw->levels[i].n_children; j++)
+          if (fw->levels[i].children[j].role == role) {
+            l1 = &fw->levels[i];
+            l2 = &fw->levels[i].children[j];
+            n++;
+          }
+      if (n == 1)
+        return write_hint(l1, l2, buf, bufsz);
+    }
+  return 0;
+}
+
 /*
  * The hint tries, in order:
  *  1. level1 is really a level-2 name (local has no `cost.economic`, but
@@ -473,6 +503,6 @@ int jx_framework_suggest(const jx_framework *fw, const char *level1,
     }
   }
   if (!l1 || tie || best_d > limit)
-    return 0;
+    return suggest_by_role(fw, level1, level2, buf, bufsz);
   return write_hint(l1, l2, buf, bufsz);
 }

@@ -515,8 +515,10 @@ static void project(writer *w, const im_project *pr) {
       kw(w, JX_KW_OTHER);
       jx_sb_printf(w->o, " %s", pr->other.text);
     }
-    for (const im_source *s = pr->sources; s; s = s->next)
+    for (const im_source *s = pr->sources; s; s = s->next) {
+      record(w, IM_W_MORE, &s->amount.src);
       jx_sb_printf(w->o, " %s %s", s->word, s->amount.text);
+    }
     jx_sb_puts(w->o, ";");
     end_stmt(w);
   }

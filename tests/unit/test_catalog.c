@@ -232,7 +232,8 @@ static const char *const allowed[] = {
     "XLS",        "INI",      "XML",         "DTD",
     "ZIP",        "zip",      "xls",         "tsv",
     "ini",        "map",      "jx",          "sources",
-    "breakdown",  NULL};
+    "breakdown",  "local",    "central2021", "local2018",
+    "generic",    "hebei2021", "mof2021",    NULL};
 
 static bool is_word_char(unsigned char c) {
   return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
