@@ -83,12 +83,12 @@ typedef enum jx_node_kind {
   JX_N_PURPOSE,   /* purpose "text"; */
   JX_N_SCHEDULE,  /* schedule mar 25% jun 50% …; */
   /* issue 11: what the forms of other regions and years print */
-  JX_N_TOTAL,     /* total 300; (项目总预算; uses u.budget) */
-  JX_N_ORG,       /* supervisor "505_湘西州教育和体育局"; implementer …; */
-  JX_N_PERIOD,    /* period 2023.07-2024.01; (实施期) */
-  JX_N_OVERALL,   /* overall "…"; (总体 / 实施期 goal; uses u.text) */
-  JX_N_ATTR,      /* class "…"; nature "…"; attribute "key" "value"; … */
-  JX_N_BREAKDOWN  /* breakdown "高标准农田建设" 400万元 "示范建设" 295万元; */
+  JX_N_TOTAL, /* total 300; (项目总预算; uses u.budget) */
+  JX_N_ORG, /* supervisor "505_湘西州教育和体育局"; implementer …; */
+  JX_N_PERIOD,  /* period 2023.07-2024.01; (实施期) */
+  JX_N_OVERALL, /* overall "…"; (总体 / 实施期 goal; uses u.text) */
+  JX_N_ATTR,    /* class "…"; nature "…"; attribute "key" "value"; … */
+  JX_N_BREAKDOWN /* breakdown "高标准农田建设" 400万元 "示范建设" 295万元; */
 } jx_node_kind;
 
 /* Which organisation a JX_N_ORG names. */
@@ -122,8 +122,8 @@ typedef enum jx_expl {
  * table (上级资金 30).  The parser keeps every part in order. */
 typedef struct jx_funds_part {
   struct jx_funds_part *next;
-  int token;     /* 1 fiscal, 2 other, 0 a word */
-  jx_text word;  /* the word as written (also for fiscal and other) */
+  int token;    /* 1 fiscal, 2 other, 0 a word */
+  jx_text word; /* the word as written (also for fiscal and other) */
   jx_value amount;
   /* checker: */
   const struct jx_source_kind *kind;
@@ -214,8 +214,8 @@ struct jx_node {
       int n_expl_dup;   /* explanation columns given twice */
       jx_expl expl_dup; /* the first one repeated */
       jx_loc expl_dup_loc;
-      bool has_period;  /* `period [op] value` */
-      int n_period;     /* >1 is a duplicate */
+      bool has_period;   /* `period [op] value` */
+      int n_period;      /* >1 is a duplicate */
       jx_loc period_loc; /* the `period` keyword */
       jx_op period_op;
       bool period_op_written;
@@ -249,9 +249,9 @@ struct jx_node {
     struct { /* SCHEDULE */
       jx_schedule_entry *entries;
     } schedule;
-    struct {              /* ORG: code and name as written */
+    struct { /* ORG: code and name as written */
       jx_org_role role;
-      jx_text code;       /* NULL when only a name is written */
+      jx_text code; /* NULL when only a name is written */
       jx_text name;
       /* checker: a name printed with its code ("505_name") taken apart:
        * the code is name[code_at .. code_at+code_len), the name from
@@ -264,11 +264,11 @@ struct jx_node {
       /* checker: the first and last month as dates (0: unknown) */
       jx_decimal start, end;
     } period;
-    struct {          /* ATTR */
+    struct { /* ATTR */
       jx_attr_key key;
-      jx_text name;   /* OTHER: the key as printed */
+      jx_text name; /* OTHER: the key as printed */
       jx_text value;
-      jx_text extra;  /* MANAGER, CONTACT: a telephone number */
+      jx_text extra; /* MANAGER, CONTACT: a telephone number */
     } attr;
     struct { /* BREAKDOWN */
       jx_line *items;

@@ -202,7 +202,7 @@ typedef struct jx_source {
 
 /* A line item of an amount that must add up (明细): 高标准农田建设 400. */
 typedef struct jx_line_item {
-  const char *name; /* NULL when the form prints only the amounts */
+  const char *name;  /* NULL when the form prints only the amounts */
   jx_decimal amount; /* in the plan's currency */
 } jx_line_item;
 
@@ -236,8 +236,8 @@ typedef struct jx_project {
   int line;
   /* Issue 11, after `line` so that positional initialisers written for
    * the fields above still compile. */
-  int has_total;    /* a total over the project's period is written */
-  jx_decimal total; /* 项目总预算 (equal to budget when not written) */
+  int has_total;      /* a total over the project's period is written */
+  jx_decimal total;   /* 项目总预算 (equal to budget when not written) */
   const char *period; /* 实施期 as written, or NULL */
   /* The period's first and last month (or year, or day) as dates,
    * yyyymmdd × 10^6 with 00 for what is not given; 0 when unknown. */
@@ -251,14 +251,14 @@ typedef struct jx_project {
   size_t n_sources;
   const jx_line_item *breakdown; /* 明细 of the budget (or the total) */
   size_t n_breakdown;
-  const char *classification; /* 项目分类 */
-  const char *nature;         /* 项目属性 as written */
-  jx_continuity continuity;   /* read from nature */
-  const char *policy;         /* 立项依据 / 政策依据 */
-  const char *document;       /* 资金文号 */
-  const char *subject;        /* 财政资金科目代码 */
-  jx_person manager;          /* 项目负责人 */
-  jx_person contact;          /* 联系人 */
+  const char *classification;     /* 项目分类 */
+  const char *nature;             /* 项目属性 as written */
+  jx_continuity continuity;       /* read from nature */
+  const char *policy;             /* 立项依据 / 政策依据 */
+  const char *document;           /* 资金文号 */
+  const char *subject;            /* 财政资金科目代码 */
+  jx_person manager;              /* 项目负责人 */
+  jx_person contact;              /* 联系人 */
   const jx_attribute *attributes; /* the other header fields, in order */
   size_t n_attributes;
 } jx_project;

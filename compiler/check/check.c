@@ -220,8 +220,8 @@ bool jx_check_header(jx_checker *c, jx_node *h, bool first) {
     form = jx_form_spec_find(formname->text);
     if (!form) {
       char names[128];
-      jx_diag_report(c->diag, JX_E_UNKNOWN_FORM, formname->loc,
-                     formname->text, jx_form_spec_names(names, sizeof names));
+      jx_diag_report(c->diag, JX_E_UNKNOWN_FORM, formname->loc, formname->text,
+                     jx_form_spec_names(names, sizeof names));
       form = c->form;
     }
   }

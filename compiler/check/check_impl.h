@@ -139,5 +139,4 @@ int jx_chk_indicators(jx_checker *c, jx_node *items,
  * or (when one is known) the total of b. */
 void jx_chk_breakdown(jx_checker *c, jx_node *n, const jx_chk_budget *b);
 
-
 #endif

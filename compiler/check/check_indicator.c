@@ -204,7 +204,6 @@ static const jx_msg expl_field[JX_EXPL_COUNT] = {
     JX_M_FIELD_STANDARD, JX_M_FIELD_EXPLANATION, JX_M_FIELD_NOTE,
     JX_M_FIELD_REMARK, JX_M_FIELD_SCORING};
 
-
 /* The slot for indicator n of category (a, b) in the checker's duplicate
  * table: the one holding the same category and name, or an empty one. */
 static struct jx_chk_dup *dup_slot(jx_checker *c, const jx_node *n,

@@ -174,9 +174,9 @@ static jx_chk_budget check_budget(jx_checker *c, const jx_node *p, jx_node *b,
   out.known = true;
   if (out.total_known && jx_decimal_cmp(out.amount, out.total) > 0) {
     char a[JX_DECIMAL_BUFSZ], t[JX_DECIMAL_BUFSZ];
-    jx_diag_report(c->diag, JX_E_TOTAL_BUDGET, v->loc, jx_chk_dec(out.amount, a),
-                   c->currency->norm, jx_chk_dec(out.total, t),
-                   c->currency->norm);
+    jx_diag_report(c->diag, JX_E_TOTAL_BUDGET, v->loc,
+                   jx_chk_dec(out.amount, a), c->currency->norm,
+                   jx_chk_dec(out.total, t), c->currency->norm);
     jx_diag_note(c->diag, JX_N_TOTAL_HERE, out.total_loc);
   }
   return out;
@@ -406,8 +406,8 @@ static void check_period(jx_checker *c, jx_node *n) {
   bool read = false;
   switch (v->kind) {
   case JX_VAL_DATE: /* 2021年12月, 2021-12-31: a single month or day */
-    start.micros = ((int64_t)v->year * 10000 + v->month * 100 + v->day) *
-                   JX_DECIMAL_SCALE;
+    start.micros =
+        ((int64_t)v->year * 10000 + v->month * 100 + v->day) * JX_DECIMAL_SCALE;
     end = start;
     read = true;
     break;

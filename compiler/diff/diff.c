@@ -572,7 +572,8 @@ static void schedule_change(ctx *c, const jx_diff_project *pa,
   }
 }
 
-/* ---- The forms' header fields (issue 11) ---------------------------------- */
+/* ---- The forms' header fields (issue 11) ----------------------------------
+ */
 
 /* An amount that one side may not have. */
 static void amount_opt_change(ctx *c, jx_diff_what w, bool ho, jx_decimal o,
@@ -609,8 +610,11 @@ static void org_change(ctx *c, jx_diff_what w, jx_org o, jx_org n,
   if (same_str(o.code, n.code) && same_str(o.name, n.name))
     return;
   const char *to = org_text(c, o), *tn = org_text(c, n);
-  add(c, w, !to ? JX_DIFF_ADDED : !tn ? JX_DIFF_REMOVED : JX_DIFF_CHANGED, lo,
-      ln, to, tn);
+  add(c, w,
+      !to   ? JX_DIFF_ADDED
+      : !tn ? JX_DIFF_REMOVED
+            : JX_DIFF_CHANGED,
+      lo, ln, to, tn);
 }
 
 static const char *person_text(ctx *c, jx_person p) {
@@ -770,8 +774,8 @@ static void header_change(ctx *c, const jx_diff_project *pa,
        xb->policy.stmt},
       {JX_M_DIFF_F_DOCUMENT, "document", a->document, b->document,
        xa->document.stmt, xb->document.stmt},
-      {JX_M_DIFF_F_SUBJECT, "subject", a->subject, b->subject,
-       xa->subject.stmt, xb->subject.stmt},
+      {JX_M_DIFF_F_SUBJECT, "subject", a->subject, b->subject, xa->subject.stmt,
+       xb->subject.stmt},
       {JX_M_DIFF_F_MANAGER, "manager", person_text(c, a->manager),
        person_text(c, b->manager), xa->manager.stmt, xb->manager.stmt},
       {JX_M_DIFF_F_CONTACT, "contact", person_text(c, a->contact),
@@ -930,9 +934,8 @@ static void department_change(ctx *c) {
   field_change(c, JX_DW_FIELD, JX_M_DIFF_F_CODE, "code", a->code, b->code,
                stmt_loc(c, la->code.stmt, la->decl),
                stmt_loc(c, lb->code.stmt, lb->decl));
-  const jx_unit_info *cur_a = c->a->checker
-                                  ? jx_checker_currency(c->a->checker)
-                                  : c->cur;
+  const jx_unit_info *cur_a =
+      c->a->checker ? jx_checker_currency(c->a->checker) : c->cur;
   amount_opt_change(c, JX_DW_BUDGET, a->has_budget, a->budget, cur_a,
                     b->has_budget, b->budget, c->cur,
                     stmt_loc(c, la->budget.stmt, la->decl),
@@ -1019,7 +1022,6 @@ static bool avail_new(void *ud, size_t j) {
   const size_t *match_b = ud;
   return match_b[j] == SIZE_MAX;
 }
-
 
 static bool budget_total(ctx *c, const jx_diff_side *s, jx_decimal *sum) {
   sum->micros = 0;

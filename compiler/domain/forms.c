@@ -109,13 +109,10 @@ static const jx_source_kind sources[] = {
     {"state_capital", "国有资本经营预算", true,
      WORDS("state_capital", "国有资本经营预算", "国有资本经营预算资金")},
     {"own", "自有资金", false,
-     WORDS("own", "自有资金", "单位自有资金", "单位资金", "自筹资金",
-           "自筹")},
+     WORDS("own", "自有资金", "单位自有资金", "单位资金", "自筹资金", "自筹")},
     {"special_account", "财政专户管理资金", false,
-     WORDS("special_account", "财政专户管理资金", "财政专户资金",
-           "财政专户")},
-    {"business", "事业收入", false,
-     WORDS("business", "事业收入", "经营收入")},
+     WORDS("special_account", "财政专户管理资金", "财政专户资金", "财政专户")},
+    {"business", "事业收入", false, WORDS("business", "事业收入", "经营收入")},
     {"other", "其他资金", false,
      WORDS("other", "其他资金", "其他", "其它资金", "其它")},
 };
@@ -162,7 +159,8 @@ const char *jx_source_suggest(const char *word) {
   return best && !tie && best_d > 0 && best_d <= limit ? best : NULL;
 }
 
-/* ---- an organisation's code and name -------------------------------------- */
+/* ---- an organisation's code and name --------------------------------------
+ */
 
 static bool is_digit(char c) {
   return c >= '0' && c <= '9';
@@ -183,8 +181,8 @@ static size_t mark_at(const char *s, const char *const *marks) {
 }
 
 /* What may stand between a code and a name. */
-static const char *const org_gaps[] = {"_", "-", " ", "\u3000", ":", "\uFF1A",
-                                       "\u3001", NULL};
+static const char *const org_gaps[] = {"_", "-",      " ",      "\u3000",
+                                       ":", "\uFF1A", "\u3001", NULL};
 
 static size_t skip_gaps(const char *s) {
   size_t i = 0, k;
@@ -195,10 +193,10 @@ static size_t skip_gaps(const char *s) {
 
 bool jx_org_split(const char *text, size_t *code_at, size_t *code_len,
                   size_t *name_at) {
-  static const char *const open[] = {"[", "\u3010", "(", "\uFF08", "\u3014",
-                                     NULL};
-  static const char *const close[] = {"]", "\u3011", ")", "\uFF09", "\u3015",
-                                      NULL};
+  static const char *const open[] = {"[",      "\u3010", "(",
+                                     "\uFF08", "\u3014", NULL};
+  static const char *const close[] = {"]",      "\u3011", ")",
+                                      "\uFF09", "\u3015", NULL};
   if (!text)
     return false;
   size_t i = 0;
@@ -241,7 +239,8 @@ bool jx_org_split(const char *text, size_t *code_at, size_t *code_len,
   return true;
 }
 
-/* ---- a project period ------------------------------------------------------ */
+/* ---- a project period ------------------------------------------------------
+ */
 
 typedef struct cursor {
   const char *s;
@@ -325,9 +324,9 @@ static jx_decimal as_date(int y, int m, int d) {
 }
 
 bool jx_period_read(const char *text, jx_decimal *start, jx_decimal *end) {
-  static const char *const to[] = {"-",      "\uFF0D", "\u2014", "\u2013",
-                                   "~",      "\uFF5E", "\u81F3" /* 至 */,
-                                   "\u5230" /* 到 */, "\u2014\u2014", NULL};
+  static const char *const to[] = {
+      "-",      "\uFF0D",          "\u2014",          "\u2013",       "~",
+      "\uFF5E", "\u81F3" /* 至 */, "\u5230" /* 到 */, "\u2014\u2014", NULL};
   if (!text)
     return false;
   cursor c = {text, 0};
@@ -355,7 +354,8 @@ bool jx_period_read(const char *text, jx_decimal *start, jx_decimal *end) {
   return true;
 }
 
-/* ---- 项目属性 -------------------------------------------------------------- */
+/* ---- 项目属性 --------------------------------------------------------------
+ */
 
 jx_continuity jx_continuity_of(const char *nature) {
   static const char *const continuing[] = {"延续", "续建", "继续", "跨年",

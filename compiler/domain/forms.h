@@ -21,11 +21,11 @@
 
 /* One known form. */
 typedef struct jx_form_spec {
-  const char *name;            /* "hebei2021": what the header writes */
-  const char *label;           /* what it is, in Chinese */
-  const char *const *aliases;  /* other names (NULL-terminated), or NULL */
-  bool requires_funds;         /* prints 财政资金 / 其他资金 rows */
-  bool requires_schedule;      /* prints 资金支出计划 */
+  const char *name;           /* "hebei2021": what the header writes */
+  const char *label;          /* what it is, in Chinese */
+  const char *const *aliases; /* other names (NULL-terminated), or NULL */
+  bool requires_funds;        /* prints 财政资金 / 其他资金 rows */
+  bool requires_schedule;     /* prints 资金支出计划 */
 } jx_form_spec;
 
 /* A form by name or alias, or NULL. */

@@ -164,16 +164,15 @@ static void put_decimal(jx_out *o, jx_decimal d) {
 }
 
 static const char *kind_name(jx_kind k) {
-  static const char *const names[] = {
-      "JX_KIND_QUANTITATIVE", "JX_KIND_QUALITATIVE", "JX_KIND_NA",
-      "JX_KIND_DATE", "JX_KIND_EMPTY"};
+  static const char *const names[] = {"JX_KIND_QUANTITATIVE",
+                                      "JX_KIND_QUALITATIVE", "JX_KIND_NA",
+                                      "JX_KIND_DATE", "JX_KIND_EMPTY"};
   return (unsigned)k < 5 ? names[k] : "JX_KIND_NA";
 }
 
 static const char *continuity_name(jx_continuity c) {
-  static const char *const names[] = {"JX_CONTINUITY_UNKNOWN",
-                                      "JX_CONTINUITY_NEW",
-                                      "JX_CONTINUITY_CONTINUING"};
+  static const char *const names[] = {
+      "JX_CONTINUITY_UNKNOWN", "JX_CONTINUITY_NEW", "JX_CONTINUITY_CONTINUING"};
   return (unsigned)c < 3 ? names[c] : "JX_CONTINUITY_UNKNOWN";
 }
 
@@ -317,8 +316,8 @@ static void indicators_array(c_state *st, const char *fmt, size_t idx,
     } else {
       LIT(o, "NULL");
     }
-    const char *expl[] = {x->standard, x->explanation, x->value_note,
-                          x->remark, x->scoring};
+    const char *expl[] = {x->standard, x->explanation, x->value_note, x->remark,
+                          x->scoring};
     for (size_t e = 0; e < sizeof expl / sizeof expl[0]; e++) {
       LIT(o, ", ");
       put_cstr(st, o, expl[e]);

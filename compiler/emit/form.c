@@ -85,16 +85,20 @@ typedef struct row_spec {
 } row_spec;
 
 /* An optional field row (issue 11). */
-#define OPT_FIELD(label, v, st)                                                  { R_FIELD, label, v, st, JX_FA_NAME, NULL, 0, 0, true }
+#define OPT_FIELD(label, v, st)                                                \
+  { R_FIELD, label, v, st, JX_FA_NAME, NULL, 0, 0, true }
 
 static const row_spec project_form[] = {
     {R_TITLE, "项目支出绩效目标表", V_NONE, 0, 0, NULL, 0, 0, false},
     {R_YEAR, NULL, V_NONE, 0, 0, NULL, 0, 0, false},
     {R_NOTE, NULL, V_NONE, 0, 0, NULL, 0, 0, false},
-    {R_FIELD, "项目名称", V_PROJECT_NAME, JX_FS_TEXT, JX_FA_NAME, NULL, 0, 0, false},
-    {R_FIELD, "项目编码", V_PROJECT_CODE, JX_FS_CODE, JX_FA_CODE, NULL, 0, 0, false},
+    {R_FIELD, "项目名称", V_PROJECT_NAME, JX_FS_TEXT, JX_FA_NAME, NULL, 0, 0,
+     false},
+    {R_FIELD, "项目编码", V_PROJECT_CODE, JX_FS_CODE, JX_FA_CODE, NULL, 0, 0,
+     false},
     OPT_FIELD("项目分类", V_CLASS, JX_FS_TEXT),
-    {R_FIELD, "主管部门", V_DEPARTMENT, JX_FS_TEXT, JX_FA_NAME, NULL, 0, 0, false},
+    {R_FIELD, "主管部门", V_DEPARTMENT, JX_FS_TEXT, JX_FA_NAME, NULL, 0, 0,
+     false},
     {R_PAIR, "实施单位", V_IMPLEMENTER_NAME, JX_FS_TEXT, JX_FA_NAME, "单位编码",
      V_IMPLEMENTER_CODE, JX_FS_CODE, false},
     OPT_FIELD("项目属性", V_NATURE, JX_FS_TEXT),
@@ -106,7 +110,8 @@ static const row_spec project_form[] = {
     OPT_FIELD("联系人", V_CONTACT, JX_FS_TEXT),
     {R_ATTRIBUTES, NULL, V_NONE, 0, 0, NULL, 0, 0, false},
     {R_FUNDS, "项目资金", V_NONE, 0, 0, NULL, 0, 0, false},
-    {R_FIELD, "资金用途", V_PURPOSE, JX_FS_TEXT, JX_FA_PURPOSE, NULL, 0, 0, false},
+    {R_FIELD, "资金用途", V_PURPOSE, JX_FS_TEXT, JX_FA_PURPOSE, NULL, 0, 0,
+     false},
     {R_SCHEDULE, "资金支出计划（%）", V_NONE, 0, 0, NULL, 0, 0, false},
     {R_OVERALL, "总体绩效目标", V_NONE, 0, 0, NULL, 0, 0, false},
     {R_GOALS, "年度绩效目标", V_NONE, 0, 0, NULL, 0, 0, false},
@@ -128,7 +133,8 @@ static const row_spec unit_tail_form[] = {
 static const row_spec department_form[] = {
     {R_TITLE, "部门整体绩效目标表", V_NONE, 0, 0, NULL, 0, 0, false},
     {R_YEAR, NULL, V_NONE, 0, 0, NULL, 0, 0, false},
-    {R_FIELD, "部门名称", V_DEPT_NAME, JX_FS_TEXT, JX_FA_NAME, NULL, 0, 0, false},
+    {R_FIELD, "部门名称", V_DEPT_NAME, JX_FS_TEXT, JX_FA_NAME, NULL, 0, 0,
+     false},
     OPT_FIELD("部门预算编码", V_DEPT_CODE, JX_FS_CODE),
     {R_DEPT_BUDGET, "部门预算", V_NONE, 0, 0, NULL, 0, 0, false},
     {R_GOALS, "总体绩效目标", V_NONE, 0, 0, NULL, 0, 0, false},
@@ -419,8 +425,8 @@ static const char *value_cell(const source *s, const jx_indicator *x) {
 static const char *basis_cell(const source *s, const jx_indicator *x) {
   static const char *const labels[] = {"绩效标准", "指标解释", "指标值说明",
                                        "备注", "评（扣）分标准"};
-  const char *texts[] = {x->standard, x->explanation, x->value_note,
-                         x->remark, x->scoring};
+  const char *texts[] = {x->standard, x->explanation, x->value_note, x->remark,
+                         x->scoring};
   return labelled_lines(s, x->basis, labels, texts, 5);
 }
 

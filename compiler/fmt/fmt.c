@@ -368,11 +368,10 @@ static void kw_string_attr(printer *p, jx_kw k, const char *text) {
 /* The keywords of the header fields (ast.h jx_attr_key) and of the
  * explanation columns (jx_expl), in their order. */
 static const jx_kw attr_kw[JX_ATTR_COUNT] = {
-    JX_KW_CLASS,    JX_KW_NATURE,  JX_KW_POLICY,  JX_KW_DOCUMENT,
-    JX_KW_SUBJECT,  JX_KW_MANAGER, JX_KW_CONTACT, JX_KW_ATTRIBUTE};
+    JX_KW_CLASS,   JX_KW_NATURE,  JX_KW_POLICY,  JX_KW_DOCUMENT,
+    JX_KW_SUBJECT, JX_KW_MANAGER, JX_KW_CONTACT, JX_KW_ATTRIBUTE};
 static const jx_kw expl_kw[JX_EXPL_COUNT] = {
-    JX_KW_STANDARD, JX_KW_EXPLANATION, JX_KW_NOTE, JX_KW_REMARK,
-    JX_KW_SCORING};
+    JX_KW_STANDARD, JX_KW_EXPLANATION, JX_KW_NOTE, JX_KW_REMARK, JX_KW_SCORING};
 static const jx_msg expl_field[JX_EXPL_COUNT] = {
     JX_M_FIELD_STANDARD, JX_M_FIELD_EXPLANATION, JX_M_FIELD_NOTE,
     JX_M_FIELD_REMARK, JX_M_FIELD_SCORING};

@@ -209,19 +209,19 @@ typedef enum im_field {
   IM_F_PREV,       /* 上年指标值 */
   IM_F_SEQ,        /* 序号: a row number, nothing to keep */
   /* issue 11: the columns and header fields of other regions' forms */
-  IM_F_STANDARD,     /* 绩效标准 */
-  IM_F_EXPLAIN,      /* 指标解释 */
+  IM_F_STANDARD, /* 绩效标准 */
+  IM_F_EXPLAIN,  /* 指标解释 */
   IM_F_PERIOD_VALUE, /* 实施期指标值, 中长期指标值: the period's target */
   IM_F_TOTAL,        /* 项目总预算, 中期资金总额 */
   IM_F_PERIOD,       /* 实施期 */
-  IM_F_OVERALL,      /* 实施期目标, 中长期目标 */
-  IM_F_CLASS,        /* 项目分类 */
-  IM_F_NATURE,       /* 项目属性 */
-  IM_F_POLICY,       /* 立项依据 */
-  IM_F_DOCUMENT,     /* 资金文号 */
-  IM_F_SUBJECT,      /* 科目代码 */
-  IM_F_MANAGER,      /* 项目负责人 */
-  IM_F_CONTACT,      /* 联系人 */
+  IM_F_OVERALL,  /* 实施期目标, 中长期目标 */
+  IM_F_CLASS,    /* 项目分类 */
+  IM_F_NATURE,   /* 项目属性 */
+  IM_F_POLICY,   /* 立项依据 */
+  IM_F_DOCUMENT, /* 资金文号 */
+  IM_F_SUBJECT,  /* 科目代码 */
+  IM_F_MANAGER,  /* 项目负责人 */
+  IM_F_CONTACT,  /* 联系人 */
   IM_F_COUNT
 } im_field;
 
@@ -230,9 +230,9 @@ typedef enum im_target {
   IM_T_INDICATOR, /* the indicator statement (category, name, value) */
   IM_T_DESC,      /* the indicator's desc */
   IM_T_BASIS,     /* the indicator's basis */
-  IM_T_EXPL,      /* an explanation column of the indicator (绩效标准 …) */
-  IM_T_COMMENT,   /* not in the language yet: a comment and a warning */
-  IM_T_IGNORE     /* nothing to keep (a row number) */
+  IM_T_EXPL,    /* an explanation column of the indicator (绩效标准 …) */
+  IM_T_COMMENT, /* not in the language yet: a comment and a warning */
+  IM_T_IGNORE   /* nothing to keep (a row number) */
 } im_target;
 
 typedef struct im_field_info {
@@ -314,8 +314,14 @@ typedef struct im_value {
 } im_value;
 
 /* The explanation columns of an indicator, in the writer's order. */
-enum { IM_X_STANDARD, IM_X_EXPLAIN, IM_X_NOTE, IM_X_REMARK, IM_X_SCORING,
-       IM_X_COUNT };
+enum {
+  IM_X_STANDARD,
+  IM_X_EXPLAIN,
+  IM_X_NOTE,
+  IM_X_REMARK,
+  IM_X_SCORING,
+  IM_X_COUNT
+};
 
 typedef struct im_indicator {
   struct im_indicator *next;
@@ -327,7 +333,7 @@ typedef struct im_indicator {
   im_src sign_src, unit_src; /* 计算符号 and 度量单位, when in columns */
   im_text desc, basis;
   im_text expl[IM_X_COUNT]; /* 绩效标准, 指标解释, 指标值说明, 备注, 评分标准 */
-  bool has_period;          /* 实施期指标值 */
+  bool has_period; /* 实施期指标值 */
   im_value period;
 } im_indicator;
 

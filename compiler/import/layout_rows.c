@@ -328,11 +328,10 @@ static void project_columns(rows_state *r) {
   /* issue 11: the header fields other regions' exports repeat on every
    * row, and a column of another source of funds (read once) */
   static const im_field header_fields[] = {
-      IM_F_PERIOD, IM_F_CLASS,   IM_F_NATURE,  IM_F_POLICY,
+      IM_F_PERIOD,   IM_F_CLASS,   IM_F_NATURE,  IM_F_POLICY,
       IM_F_DOCUMENT, IM_F_SUBJECT, IM_F_MANAGER, IM_F_CONTACT};
   for (size_t i = 0; i < sizeof header_fields / sizeof *header_fields; i++)
-    project_field(r, header_fields[i],
-                  jx_im_header_slot(p, header_fields[i]));
+    project_field(r, header_fields[i], jx_im_header_slot(p, header_fields[i]));
   project_field(r, IM_F_TOTAL, &p->total);
   if (r->t->map.col[IM_F_SOURCE]) {
     im_cell *c;
@@ -522,10 +521,11 @@ static void one_row(rows_state *r) {
     ind->desc = take(r, IM_F_CONTENT, NULL);
   ind->basis = take(r, IM_F_BASIS, NULL);
   /* issue 11: the explanation columns, and the period's target */
-  static const im_field expl[IM_X_COUNT] = {
-      [IM_X_STANDARD] = IM_F_STANDARD, [IM_X_EXPLAIN] = IM_F_EXPLAIN,
-      [IM_X_NOTE] = IM_F_VALUE_DESC,   [IM_X_REMARK] = IM_F_NOTE,
-      [IM_X_SCORING] = IM_F_SCORING};
+  static const im_field expl[IM_X_COUNT] = {[IM_X_STANDARD] = IM_F_STANDARD,
+                                            [IM_X_EXPLAIN] = IM_F_EXPLAIN,
+                                            [IM_X_NOTE] = IM_F_VALUE_DESC,
+                                            [IM_X_REMARK] = IM_F_NOTE,
+                                            [IM_X_SCORING] = IM_F_SCORING};
   for (int k = 0; k < IM_X_COUNT; k++)
     if (k != IM_X_NOTE || strcmp(desc_col ? desc_col : "", "value_desc"))
       ind->expl[k] = take(r, expl[k], NULL);

@@ -390,10 +390,11 @@ static void indicator(writer *w, const im_indicator *ind) {
     jx_sb_puts(w->o, " ");
     str(w, ind->basis.text);
   }
-  static const jx_kw expl[IM_X_COUNT] = {
-      [IM_X_STANDARD] = JX_KW_STANDARD, [IM_X_EXPLAIN] = JX_KW_EXPLANATION,
-      [IM_X_NOTE] = JX_KW_NOTE, [IM_X_REMARK] = JX_KW_REMARK,
-      [IM_X_SCORING] = JX_KW_SCORING};
+  static const jx_kw expl[IM_X_COUNT] = {[IM_X_STANDARD] = JX_KW_STANDARD,
+                                         [IM_X_EXPLAIN] = JX_KW_EXPLANATION,
+                                         [IM_X_NOTE] = JX_KW_NOTE,
+                                         [IM_X_REMARK] = JX_KW_REMARK,
+                                         [IM_X_SCORING] = JX_KW_SCORING};
   for (int k = 0; k < IM_X_COUNT; k++)
     attr_out(w, expl[k], &ind->expl[k]);
   if (ind->has_period) {
@@ -466,9 +467,9 @@ static void header_fields(writer *w, const im_project *pr) {
   const struct {
     jx_kw k;
     const im_text *t;
-  } fields[] = {{JX_KW_CLASS, &pr->klass},       {JX_KW_NATURE, &pr->nature},
-                {JX_KW_POLICY, &pr->policy},     {JX_KW_DOCUMENT, &pr->document},
-                {JX_KW_SUBJECT, &pr->subject},   {JX_KW_MANAGER, &pr->manager},
+  } fields[] = {{JX_KW_CLASS, &pr->klass},     {JX_KW_NATURE, &pr->nature},
+                {JX_KW_POLICY, &pr->policy},   {JX_KW_DOCUMENT, &pr->document},
+                {JX_KW_SUBJECT, &pr->subject}, {JX_KW_MANAGER, &pr->manager},
                 {JX_KW_CONTACT, &pr->contact}};
   for (size_t i = 0; i < sizeof fields / sizeof fields[0]; i++)
     if (fields[i].t->text)

@@ -261,8 +261,8 @@ static jx_org lower_org(const jx_lower_ctx *c, const jx_node *n) {
     return o;
   const char *name = n->u.org.name.text;
   if (n->u.org.split) {
-    o.code = jx_arena_strndup(c->arena, name + n->u.org.code_at,
-                              n->u.org.code_len);
+    o.code =
+        jx_arena_strndup(c->arena, name + n->u.org.code_at, n->u.org.code_len);
     o.name = name + n->u.org.name_at;
   } else {
     o.code = n->u.org.code.text;
@@ -340,8 +340,8 @@ static void lower_header_fields(const jx_lower_ctx *c, const jx_node *items,
     out->period_start = h.period->u.period.start;
     out->period_end = h.period->u.period.end;
   }
-  out->breakdown = lower_lines(c, h.breakdown, &out->n_breakdown,
-                               l ? &l->lines : NULL);
+  out->breakdown =
+      lower_lines(c, h.breakdown, &out->n_breakdown, l ? &l->lines : NULL);
   const char **field[JX_ATTR_COUNT] = {
       [JX_ATTR_CLASS] = &out->classification,
       [JX_ATTR_NATURE] = &out->nature,

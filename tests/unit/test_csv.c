@@ -137,7 +137,7 @@ static const jx_department dept = {.name = "部门",
 #define IND_HEADER                                                             \
   "scope,unit_code,unit_name,project_code,project_name,division,level1,"       \
   "level1_label,level2,level2_label,name,description,kind,op,value,unit,"      \
-  "text,basis,line,level1_role,level2_role,period_op,period_value,"           \
+  "text,basis,line,level1_role,level2_role,period_op,period_value,"            \
   "period_unit,period_text,standard,explanation,value_note,remark,scoring\r\n"
 
 static void test_indicators(void **state) {
@@ -155,12 +155,15 @@ static void test_indicators(void **state) {
       "\"'@SUM(A1)\",\"line1\nline2\",qualitative,eq,\"'-完成\",,"
       "\"'-完成\",,8,output,quality,,,,,,,,,\r\n"
       "project,324001,局,P1,项目一,,output,产出指标,timeliness,时效指标,"
-      "\"'\t时间\",,date,le,2021-12,,≤2021年12月,,9,output,timeliness,,,,,,,,,\r\n"
+      "\"'\t时间\",,date,le,2021-12,,≤2021年12月,,9,output,timeliness,,,,,,,,,"
+      "\r\n"
       /* ill-formed UTF-8: one U+FFFD per maximal subpart */
       "project,324001,局,P1,项目一,,benefit,效益指标,social,社会效益指标,"
-      "\"'+1\",,na,eq,,,不涉及,a\xEF\xBF\xBDz\xEF\xBF\xBD,10,benefit,,,,,,,,,,\r\n"
+      "\"'+1\",,na,eq,,,不涉及,a\xEF\xBF\xBDz\xEF\xBF\xBD,10,benefit,,,,,,,,,,"
+      "\r\n"
       /* no category, no roles */
-      "division,,,,,办公室,,,,,完成率,,quantitative,eq,100,%,100%,,30,,,,,,,,,,,\r\n"
+      "division,,,,,办公室,,,,,完成率,,quantitative,eq,100,%,100%,,30,,,,,,,,,,"
+      ",\r\n"
       "department,,,,,,,,,,总,,na,eq,,,不涉及,,33,,,,,,,,,,,\r\n");
   free(got);
 }

@@ -93,11 +93,11 @@ static const jx_unit units[] = {
 
 /* The issue-11 fields of a project that has none of them. */
 #define PROJECT_TAIL                                                           \
-  "     0, {0}, NULL, {0}, {0},\n"                                           \
-  "     {NULL, NULL}, {NULL, NULL},\n"                                        \
-  "     NULL, 0, NULL, 0, NULL, 0,\n"                                         \
-  "     NULL, NULL, JX_CONTINUITY_UNKNOWN,\n"                                \
-  "     NULL, NULL, NULL, {NULL, NULL}, {NULL, NULL},\n"                      \
+  "     0, {0}, NULL, {0}, {0},\n"                                             \
+  "     {NULL, NULL}, {NULL, NULL},\n"                                         \
+  "     NULL, 0, NULL, 0, NULL, 0,\n"                                          \
+  "     NULL, NULL, JX_CONTINUITY_UNKNOWN,\n"                                  \
+  "     NULL, NULL, NULL, {NULL, NULL}, {NULL, NULL},\n"                       \
   "     NULL, 0},\n"
 
 static void test_layout(void **state) {
@@ -144,11 +144,9 @@ static void test_layout(void **state) {
       "    {\"C1\", \"p\",\n"
       "     {-9223372036854775807LL - 1}, {3000000000LL}, {0}, NULL,\n"
       "     ab_1_p0_schedule, 1, ab_1_p0_goals, 1, ab_1_p0_indicators, 1, "
-      "8,\n" PROJECT_TAIL
-      "    {NULL, \"q\",\n"
+      "8,\n" PROJECT_TAIL "    {NULL, \"q\",\n"
       "     {0}, {0}, {0}, NULL,\n"
-      "     NULL, 0, NULL, 0, NULL, 0, 12,\n" PROJECT_TAIL
-      "};\n"
+      "     NULL, 0, NULL, 0, NULL, 0, 12,\n" PROJECT_TAIL "};\n"
       "static const jx_unit ab_1_units[] = {\n"
       "    {\"1\", \"u\",\n"
       "     NULL, 0, ab_1_u0_measures, 1, ab_1_u0_projects, 2,\n"

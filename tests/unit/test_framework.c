@@ -87,20 +87,20 @@ static void test_local2018_table(void **state) {
   assert_int_equal(fw->n_levels, 2);
   assert_int_equal(fw->levels[0].n_children, 4); /* cost under output */
   assert_int_equal(fw->levels[1].n_children, 5);
-  assert_true(jx_framework_resolve(fw, "效益指标", "社会公众或服务对象满意度指标",
-                                   &l1, &l2));
+  assert_true(jx_framework_resolve(fw, "效益指标",
+                                   "社会公众或服务对象满意度指标", &l1, &l2));
   assert_string_equal(l1->code, "benefit");
   assert_string_equal(l2->code, "satisfaction");
   assert_int_equal(l2->role, JX_ROLE_SATISFACTION);
   assert_int_equal(l1->role, JX_ROLE_BENEFIT);
   /* the short label, and the code alone (one level-1 has it) */
-  assert_true(jx_framework_resolve(fw, "效益", "社会公众或服务对象满意度",
-                                   &l1, &l2));
+  assert_true(
+      jx_framework_resolve(fw, "效益", "社会公众或服务对象满意度", &l1, &l2));
   assert_true(jx_framework_resolve(fw, NULL, "satisfaction", &l1, &l2));
   assert_string_equal(l1->code, "benefit");
   /* there is no level-1 satisfaction */
-  assert_false(jx_framework_resolve(fw, "满意度指标", "服务对象满意度指标",
-                                    &l1, &l2));
+  assert_false(
+      jx_framework_resolve(fw, "满意度指标", "服务对象满意度指标", &l1, &l2));
   assert_true(jx_framework_resolve(fw, "output", "cost", &l1, &l2));
   assert_int_equal(l2->role, JX_ROLE_COST);
 }

@@ -45,9 +45,9 @@ static void assert_contains(const char *s, const char *needle) {
 
 static const char *const project_goals[] = {"完成国土空间规划编制"};
 
-static const jx_target period_target = {
-    JX_KIND_QUANTITATIVE, JX_OP_GE, JX_DEC(1500, 0), "亩", JX_DIM_AREA,
-    "≥1500亩"};
+static const jx_target period_target = {JX_KIND_QUANTITATIVE, JX_OP_GE,
+                                        JX_DEC(1500, 0),      "亩",
+                                        JX_DIM_AREA,          "≥1500亩"};
 
 static const jx_schedule_point schedule[] = {
     {3, JX_DEC(25, 0)},
