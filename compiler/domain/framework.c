@@ -10,9 +10,9 @@
 
 #include <stdint.h>
 
-#include "vocab.h" /* the words of roles */
 #include <stdio.h>
 #include <string.h>
+#include <utf8proc.h>
 
 /* ---- The built-in tables ---------------------------------------------- */
 
@@ -132,14 +132,19 @@ const jx_framework *const *jx_framework_list(size_t *n) {
 /* ---- Roles ------------------------------------------------------------- */
 
 /* The roles a declaration may give, and the levels (bit 1: level 1, bit 2:
- * level 2) where each makes sense; the word is the role's jx_role_text. */
+ * level 2) where each makes sense; the word is the role's jx_role_text.
+ * zh is the role's Chinese word, as vocab.def's JX_ROLE rows spell it
+ * (test_framework checks they agree; vocab.c uses this file, so this one
+ * cannot use it). */
 static const struct {
   jx_role role;
   unsigned levels;
+  const char *zh;
 } role_words[] = {
-    {JX_ROLE_OUTPUT, 1},     {JX_ROLE_BENEFIT, 1},  {JX_ROLE_SATISFACTION, 3},
-    {JX_ROLE_COST, 3},       {JX_ROLE_QUANTITY, 2}, {JX_ROLE_QUALITY, 2},
-    {JX_ROLE_TIMELINESS, 2},
+    {JX_ROLE_OUTPUT, 1, "产出"},         {JX_ROLE_BENEFIT, 1, "效益"},
+    {JX_ROLE_SATISFACTION, 3, "满意度"}, {JX_ROLE_COST, 3, "成本"},
+    {JX_ROLE_QUANTITY, 2, "数量"},       {JX_ROLE_QUALITY, 2, "质量"},
+    {JX_ROLE_TIMELINESS, 2, "时效"},
 };
 
 jx_role jx_role_lookup(const char *word, int level) {
@@ -150,6 +155,13 @@ jx_role jx_role_lookup(const char *word, int level) {
         strcmp(jx_role_text(role_words[i].role), word) == 0)
       return role_words[i].role;
   return JX_ROLE_NONE;
+}
+
+const char *jx_role_zh(jx_role r) {
+  for (size_t i = 0; i < COUNT(role_words); i++)
+    if (role_words[i].role == r)
+      return role_words[i].zh;
+  return NULL;
 }
 
 const char *jx_role_words(int level, char *buf, size_t bufsz) {
@@ -264,18 +276,12 @@ typedef struct cps {
 static void cps_append(cps *out, const char *s, size_t n) {
   const unsigned char *p = (const unsigned char *)s, *end = p + n;
   while (p < end) {
-    uint32_t c = *p;
-    size_t len = c < 0x80    ? 1
-                 : c >= 0xf0 ? 4
-                 : c >= 0xe0 ? 3
-                 : c >= 0xc0 ? 2
-                             : 1;
-    if (len > (size_t)(end - p))
+    utf8proc_int32_t cp;
+    utf8proc_ssize_t len = utf8proc_iterate(p, end - p, &cp);
+    uint32_t c = (uint32_t)cp;
+    if (len <= 0) { /* past any code point, so it matches only itself */
+      c = 0x110000u + *p;
       len = 1;
-    if (len > 1) {
-      c &= 0x3fu >> (len - 1);
-      for (size_t k = 1; k < len; k++)
-        c = (c << 6) | (p[k] & 0x3fu);
     }
     p += len;
     if (out->n == MAX_CPS) {
@@ -396,12 +402,14 @@ static const jx_level1 *parent_of(const jx_framework *fw, const char *level1,
  * 效益指标.社会公众或服务对象满意度指标. */
 static int suggest_by_role(const jx_framework *fw, const char *level1,
                            const char *level2, char *buf, size_t bufsz) {
-  for (int r = 0; jx_vocab_role_word(r, false); r++)
+  for (size_t r = 0; r < COUNT(role_words); r++)
     for (int zh = 0; zh < 2; zh++) {
-      const char *w = jx_vocab_role_word(r, zh);
+      const char *w = zh ? role_words[r].zh : jx_role_text(role_words[r].role);
       if (!(level1 && strstr(level1, w)) && !strstr(level2, w))
         continue;
-      jx_role role = jx_role_lookup(jx_vocab_role_word(r, false), 2);
+      /* Only a level-2 category is looked for. */
+      jx_role role =
+          role_words[r].levels & 2u ? role_words[r].role : JX_ROLE_NONE;
       const jx_level1 *l1 = NULL;
       const jx_level2 *l2 = NULL;
       int n = 0;

@@ -12,6 +12,12 @@
 #include "framework.h"
 #include "units.h"
 
+/* A text of the tree as the model keeps it: the tree's own, or a copy in
+ * the model's arena when the model is to outlive the tree. */
+static const char *text(const jx_lower_ctx *c, const char *s) {
+  return s && c->copy_texts ? jx_arena_strdup(c->arena, s) : s;
+}
+
 static jx_stmt_locs stmt_locs(const jx_node *n, jx_loc value) {
   jx_stmt_locs l = {n->loc, value};
   return l;
@@ -54,7 +60,7 @@ static const jx_target *lower_period_target(const jx_lower_ctx *c,
       t->unit = r->unit->norm;
       t->dimension = r->unit->dimension;
     } else if (v->unit) {
-      t->unit = v->unit;
+      t->unit = text(c, v->unit);
       t->dimension = JX_DIM_OTHER;
     }
     break;
@@ -81,7 +87,7 @@ static const jx_target *lower_period_target(const jx_lower_ctx *c,
     memcpy(txt + a, written, b + 1);
     t->text = txt;
   } else {
-    t->text = written;
+    t->text = text(c, written);
   }
   return t;
 }
@@ -99,9 +105,9 @@ void jx_lower_indicator(const jx_lower_ctx *c, const jx_node *n,
     out->level2_label = l2->label;
     out->level2_role = l2->role;
   }
-  out->name = n->u.indicator.name.text;
-  out->description = n->u.indicator.desc.text;
-  out->basis = n->u.indicator.basis.text;
+  out->name = text(c, n->u.indicator.name.text);
+  out->description = text(c, n->u.indicator.desc.text);
+  out->basis = text(c, n->u.indicator.basis.text);
   out->op = n->u.indicator.op;
   out->line = (int)jx_loc_line(n->loc);
   const jx_value *v = &n->u.indicator.value;
@@ -117,7 +123,7 @@ void jx_lower_indicator(const jx_lower_ctx *c, const jx_node *n,
       out->unit = u->norm;
       out->dimension = u->dimension;
     } else if (v->unit) {
-      out->unit = v->unit;
+      out->unit = text(c, v->unit);
       out->dimension = JX_DIM_OTHER;
     }
     break;
@@ -138,11 +144,11 @@ void jx_lower_indicator(const jx_lower_ctx *c, const jx_node *n,
     break;
   }
   out->period_target = lower_period_target(c, n);
-  out->standard = n->u.indicator.expl[JX_EXPL_STANDARD].text;
-  out->explanation = n->u.indicator.expl[JX_EXPL_EXPLANATION].text;
-  out->value_note = n->u.indicator.expl[JX_EXPL_NOTE].text;
-  out->remark = n->u.indicator.expl[JX_EXPL_REMARK].text;
-  out->scoring = n->u.indicator.expl[JX_EXPL_SCORING].text;
+  out->standard = text(c, n->u.indicator.expl[JX_EXPL_STANDARD].text);
+  out->explanation = text(c, n->u.indicator.expl[JX_EXPL_EXPLANATION].text);
+  out->value_note = text(c, n->u.indicator.expl[JX_EXPL_NOTE].text);
+  out->remark = text(c, n->u.indicator.expl[JX_EXPL_REMARK].text);
+  out->scoring = text(c, n->u.indicator.expl[JX_EXPL_SCORING].text);
   if (locs) {
     locs->standard = n->u.indicator.expl[JX_EXPL_STANDARD].loc;
     locs->explanation = n->u.indicator.expl[JX_EXPL_EXPLANATION].loc;
@@ -169,7 +175,7 @@ void jx_lower_indicator(const jx_lower_ctx *c, const jx_node *n,
     memcpy(t + a, written, b + 1);
     out->text = t;
   } else {
-    out->text = written;
+    out->text = text(c, written);
   }
   if (!locs)
     return;
@@ -207,7 +213,7 @@ static const char *const *goals(const jx_lower_ctx *c, const jx_node *items,
     if (it->kind == JX_N_GOAL) {
       if (l)
         l[i] = stmt_locs(it, it->u.text.text.loc);
-      g[i++] = it->u.text.text.text;
+      g[i++] = text(c, it->u.text.text.text);
     }
   if (locs)
     *locs = l;
@@ -222,8 +228,8 @@ static const jx_measure *measures(const jx_lower_ctx *c, const jx_node *items,
   size_t i = 0;
   for (const jx_node *it = items; it; it = it->next)
     if (it->kind == JX_N_MEASURE) {
-      m[i].title = it->u.measure.title.text;
-      m[i].text = it->u.measure.text.text;
+      m[i].title = text(c, it->u.measure.title.text);
+      m[i].text = text(c, it->u.measure.text.text);
       if (l) {
         l[i].stmt = it->loc;
         l[i].title = it->u.measure.title.loc;
@@ -263,10 +269,10 @@ static jx_org lower_org(const jx_lower_ctx *c, const jx_node *n) {
   if (n->u.org.split) {
     o.code =
         jx_arena_strndup(c->arena, name + n->u.org.code_at, n->u.org.code_len);
-    o.name = name + n->u.org.name_at;
+    o.name = text(c, name + n->u.org.name_at);
   } else {
-    o.code = n->u.org.code.text;
-    o.name = name;
+    o.code = text(c, n->u.org.code.text);
+    o.name = text(c, name);
   }
   return o;
 }
@@ -291,7 +297,7 @@ static const jx_line_item *lower_lines(const jx_lower_ctx *c, const jx_node *b,
   size_t i = 0;
   if (b)
     for (const jx_line *x = b->u.breakdown.items; x; x = x->next, i++) {
-      v[i].name = x->name.text;
+      v[i].name = text(c, x->name.text);
       v[i].amount = x->plan_amount;
       if (l)
         l[i] = x->amount.loc;
@@ -336,7 +342,7 @@ static void lower_header_fields(const jx_lower_ctx *c, const jx_node *items,
   }
   if (h.period) {
     const jx_value *v = &h.period->u.period.value;
-    out->period = v->kind == JX_VAL_NA ? "不涉及" : v->text;
+    out->period = v->kind == JX_VAL_NA ? "不涉及" : text(c, v->text);
     out->period_start = h.period->u.period.start;
     out->period_end = h.period->u.period.end;
   }
@@ -364,17 +370,17 @@ static void lower_header_fields(const jx_lower_ctx *c, const jx_node *items,
     if (!a)
       continue;
     if (field[k])
-      *field[k] = a->u.attr.value.text;
+      *field[k] = text(c, a->u.attr.value.text);
     if (field_locs[k])
       *field_locs[k] = stmt_locs(a, a->u.attr.value.loc);
   }
   if (h.attr[JX_ATTR_MANAGER]) {
-    out->manager.name = h.attr[JX_ATTR_MANAGER]->u.attr.value.text;
-    out->manager.phone = h.attr[JX_ATTR_MANAGER]->u.attr.extra.text;
+    out->manager.name = text(c, h.attr[JX_ATTR_MANAGER]->u.attr.value.text);
+    out->manager.phone = text(c, h.attr[JX_ATTR_MANAGER]->u.attr.extra.text);
   }
   if (h.attr[JX_ATTR_CONTACT]) {
-    out->contact.name = h.attr[JX_ATTR_CONTACT]->u.attr.value.text;
-    out->contact.phone = h.attr[JX_ATTR_CONTACT]->u.attr.extra.text;
+    out->contact.name = text(c, h.attr[JX_ATTR_CONTACT]->u.attr.value.text);
+    out->contact.phone = text(c, h.attr[JX_ATTR_CONTACT]->u.attr.extra.text);
   }
   out->continuity = jx_continuity_of(out->nature);
   jx_attribute *attrs = array(c, h.n_attributes, sizeof *attrs);
@@ -382,8 +388,8 @@ static void lower_header_fields(const jx_lower_ctx *c, const jx_node *items,
   size_t i = 0;
   for (const jx_node *it = items; it; it = it->next)
     if (it->kind == JX_N_ATTR && it->u.attr.key == JX_ATTR_OTHER) {
-      attrs[i].key = it->u.attr.name.text;
-      attrs[i].value = it->u.attr.value.text;
+      attrs[i].key = text(c, it->u.attr.name.text);
+      attrs[i].value = text(c, it->u.attr.value.text);
       if (al)
         al[i] = stmt_locs(it, it->u.attr.value.loc);
       i++;
@@ -401,7 +407,7 @@ static void lower_header_fields(const jx_lower_ctx *c, const jx_node *items,
   if (funds)
     for (const jx_funds_part *x = funds->u.funds.parts; x; x = x->next, i++) {
       src[i].kind = x->kind ? x->kind->code : NULL;
-      src[i].label = x->kind ? x->kind->label : x->word.text;
+      src[i].label = x->kind ? x->kind->label : text(c, x->word.text);
       src[i].amount = x->plan_amount;
       src[i].fiscal = x->kind && x->kind->fiscal;
       if (sl) {
@@ -434,7 +440,7 @@ static const char *const *overall_goals(const jx_lower_ctx *c,
     if (it->kind == JX_N_OVERALL) {
       if (l)
         l[i] = stmt_locs(it, it->u.text.text.loc);
-      g[i++] = it->u.text.text.text;
+      g[i++] = text(c, it->u.text.text.text);
     }
   if (locs)
     *locs = l;
@@ -447,7 +453,7 @@ const jx_project *jx_lower_project(const jx_lower_ctx *c, const jx_node *p,
   jx_project_locs *l = locs ? jx_arena_alloc(c->arena, sizeof *l) : NULL;
   const jx_node *items = p->u.block.items;
   const jx_node *code = NULL, *budget = NULL, *funds = NULL, *purpose = NULL;
-  out->name = p->u.block.name.text;
+  out->name = text(c, p->u.block.name.text);
   out->line = (int)jx_loc_line(p->loc);
   size_t n_sched = 0;
   /* The checker accepted the project, so each statement is there at most
@@ -477,7 +483,7 @@ const jx_project *jx_lower_project(const jx_lower_ctx *c, const jx_node *p,
     }
   }
   if (code)
-    out->code = code->u.text.text.text;
+    out->code = text(c, code->u.text.text.text);
   if (budget)
     out->budget = budget->u.budget.plan_amount;
   if (funds) {
@@ -485,7 +491,7 @@ const jx_project *jx_lower_project(const jx_lower_ctx *c, const jx_node *p,
     out->other = funds->u.funds.plan_other;
   }
   if (purpose)
-    out->purpose = purpose->u.text.text.text;
+    out->purpose = text(c, purpose->u.text.text.text);
   jx_schedule_point *sched = array(c, n_sched, sizeof *sched);
   jx_schedule_locs *sl = l ? array(c, n_sched, sizeof *sl) : NULL;
   size_t k = 0;
@@ -536,27 +542,37 @@ const jx_project *jx_lower_project(const jx_lower_ctx *c, const jx_node *p,
   return out;
 }
 
+void jx_lower_unit_head(const jx_lower_ctx *c, const jx_node *unit,
+                        jx_unit *out, jx_unit_locs *locs) {
+  memset(out, 0, sizeof *out);
+  out->code = text(c, unit->u.block.code.text);
+  out->name = text(c, unit->u.block.name.text);
+  /* A unit written with no code (or code "") is known by its name. */
+  if (out->code && !*out->code)
+    out->code = NULL;
+  if (locs) {
+    memset(locs, 0, sizeof *locs);
+    locs->decl = unit->loc;
+    locs->code = unit->u.block.code.loc;
+    locs->name = unit->u.block.name.loc;
+  }
+}
+
 void jx_lower_unit(const jx_lower_ctx *c, const jx_node *unit, jx_unit *out,
                    jx_unit_locs *locs) {
-  memset(out, 0, sizeof *out);
-  out->code = unit->u.block.code.text;
-  out->name = unit->u.block.name.text;
+  jx_lower_unit_head(c, unit, out, locs);
+  /* Its supervisor and implementer are statements inside it, read with
+   * its body (lower_org may allocate: the head must not). */
+  out->supervisor = lower_org(c, unit->u.block.org[JX_ORG_SUPERVISOR]);
+  out->implementer = lower_org(c, unit->u.block.org[JX_ORG_IMPLEMENTER]);
+  if (locs) {
+    locs->supervisor = org_locs(unit->u.block.org[JX_ORG_SUPERVISOR]);
+    locs->implementer = org_locs(unit->u.block.org[JX_ORG_IMPLEMENTER]);
+  }
   out->goals =
       goals(c, unit->u.block.items, &out->n_goals, locs ? &locs->goals : NULL);
   out->measures = measures(c, unit->u.block.items, &out->n_measures,
                            locs ? &locs->measures : NULL);
-  /* A unit written with no code (or code "") is known by its name. */
-  if (out->code && !*out->code)
-    out->code = NULL;
-  out->supervisor = lower_org(c, unit->u.block.org[JX_ORG_SUPERVISOR]);
-  out->implementer = lower_org(c, unit->u.block.org[JX_ORG_IMPLEMENTER]);
-  if (locs) {
-    locs->decl = unit->loc;
-    locs->code = unit->u.block.code.loc;
-    locs->name = unit->u.block.name.loc;
-    locs->supervisor = org_locs(unit->u.block.org[JX_ORG_SUPERVISOR]);
-    locs->implementer = org_locs(unit->u.block.org[JX_ORG_IMPLEMENTER]);
-  }
 }
 
 const jx_department *jx_lower_department(const jx_lower_ctx *c,
@@ -565,7 +581,7 @@ const jx_department *jx_lower_department(const jx_lower_ctx *c,
   jx_department *out = jx_arena_alloc(c->arena, sizeof *out);
   jx_department_locs *l = locs ? jx_arena_alloc(c->arena, sizeof *l) : NULL;
   const jx_node *items = d->u.block.items;
-  out->name = d->u.block.name.text;
+  out->name = text(c, d->u.block.name.text);
   out->goals = goals(c, items, &out->n_goals, l ? &l->goals : NULL);
   out->measures = measures(c, items, &out->n_measures, l ? &l->measures : NULL);
   out->indicators =
@@ -576,7 +592,7 @@ const jx_department *jx_lower_department(const jx_lower_ctx *c,
   size_t i = 0;
   for (const jx_node *it = items; it; it = it->next)
     if (it->kind == JX_N_DIVISION) {
-      div[i].name = it->u.block.name.text;
+      div[i].name = text(c, it->u.block.name.text);
       div[i].goals = goals(c, it->u.block.items, &div[i].n_goals,
                            dl ? &dl[i].goals : NULL);
       div[i].indicators = indicators(c, it->u.block.items, &div[i].n_indicators,
@@ -598,7 +614,7 @@ const jx_department *jx_lower_department(const jx_lower_ctx *c,
       breakdown = it;
   }
   if (code)
-    out->code = code->u.text.text.text;
+    out->code = text(c, code->u.text.text.text);
   if (budget) {
     out->has_budget = 1;
     out->budget = budget->u.budget.plan_amount;

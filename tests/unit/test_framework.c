@@ -13,6 +13,7 @@
 #include <cmocka.h>
 
 #include "framework.h"
+#include "vocab.h"
 
 static const jx_framework *fw_local(void) {
   const jx_framework *fw = jx_framework_builtin("local");
@@ -296,6 +297,24 @@ static void test_suggest_nothing_close(void **state) {
       0);
 }
 
+/* framework.c keeps the Chinese words of roles beside its table (vocab.c
+ * uses framework.c, so it cannot use vocab's); they must be vocab.def's. */
+static void test_role_words_agree_with_vocab(void **state) {
+  (void)state;
+  int n = 0;
+  for (int i = 0; jx_vocab_role_word(i, false); i++, n++) {
+    unsigned levels = 0;
+    assert_int_equal(jx_vocab_role_find(jx_vocab_role_word(i, false), &levels),
+                     i);
+    jx_role r =
+        jx_role_lookup(jx_vocab_role_word(i, false), (levels & 1u) ? 1 : 2);
+    assert_int_not_equal(r, JX_ROLE_NONE);
+    assert_string_equal(jx_role_zh(r), jx_vocab_role_word(i, true));
+  }
+  assert_int_equal(n, 7);
+  assert_null(jx_role_zh(JX_ROLE_NONE));
+}
+
 int main(void) {
   const struct CMUnitTest tests[] = {
       cmocka_unit_test(test_builtins_and_aliases),
@@ -310,6 +329,7 @@ int main(void) {
       cmocka_unit_test(test_suggest_typos),
       cmocka_unit_test(test_suggest_mismatched_levels),
       cmocka_unit_test(test_suggest_nothing_close),
+      cmocka_unit_test(test_role_words_agree_with_vocab),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);
 }
