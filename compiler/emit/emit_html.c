@@ -523,6 +523,7 @@ static void html_begin(void *vst, const jx_plan *h) {
   st->ctx.year = h->year;
   st->ctx.framework = keep_str(&st->keep, h->framework);
   st->ctx.currency = keep_str(&st->keep, h->currency ? h->currency : "万元");
+  st->ctx.form = keep_str(&st->keep, h->form);
   st->ctx.department =
       h->department ? keep_str(&st->keep, h->department->name) : NULL;
   st->ctx.scratch = &st->scratch;

@@ -429,6 +429,7 @@ static void xlsx_begin(void *vst, const jx_plan *h) {
       h->framework ? jx_arena_strdup(&st->keep, h->framework) : NULL;
   st->ctx.currency =
       jx_arena_strdup(&st->keep, h->currency ? h->currency : "万元");
+  st->ctx.form = h->form ? jx_arena_strdup(&st->keep, h->form) : NULL;
   st->ctx.department = h->department && h->department->name
                            ? jx_arena_strdup(&st->keep, h->department->name)
                            : NULL;

@@ -99,6 +99,10 @@ static const row_spec project_form[] = {
     OPT_FIELD("项目分类", V_CLASS, JX_FS_TEXT),
     {R_FIELD, "主管部门", V_DEPARTMENT, JX_FS_TEXT, JX_FA_NAME, NULL, 0, 0,
      false},
+    /* The budget unit above a project that names another implementer
+     * (optional: only then), so that both come back from the form. */
+    {R_PAIR, "预算单位", V_UNIT_NAME, JX_FS_TEXT, JX_FA_NAME, "单位编码",
+     V_UNIT_CODE, JX_FS_CODE, true},
     {R_PAIR, "实施单位", V_IMPLEMENTER_NAME, JX_FS_TEXT, JX_FA_NAME, "单位编码",
      V_IMPLEMENTER_CODE, JX_FS_CODE, false},
     OPT_FIELD("项目属性", V_NATURE, JX_FS_TEXT),
@@ -160,7 +164,9 @@ static const char *const indicator_heading[JX_FORM_COLS] = {
 static const char *const summary_heading[JX_SUMMARY_COLS] = {
     "序号",     "单位编码",     "单位名称",       "项目编码",
     "项目名称", "年度资金总额", "其中：财政拨款", "其他资金"};
-static const char *const summary_fields[3] = {"年度", "指标体系", "金额单位"};
+/* 表式 only for a plan that names a form: the generic one is no form. */
+static const char *const summary_fields[4] = {"年度", "指标体系", "金额单位",
+                                              "表式"};
 /* What 指标值 shows for an indicator that does not apply. */
 static const char na_text[] = "不涉及";
 
@@ -655,6 +661,8 @@ static void run(const source *s, const row_spec *spec, size_t n) {
       row_end(s, &w);
       break;
     case R_PAIR:
+      if (r->optional && !(s->project && s->project->implementer.name))
+        break;
       row_start(&w, r->anchor, 0);
       put(&w, 0, 1, 1, JX_FS_LABEL, r->label);
       put(&w, 1, 3, 1, r->st, value_of(s, r->v));
@@ -807,9 +815,10 @@ void jx_form_summary(const jx_form_ctx *c, const jx_summary *sum,
   s.ud = ud;
   row w;
   title_row(&s, "项目支出绩效目标汇总表", JX_SUMMARY_COLS);
-  const char *fields[3] = {c->year > 0 ? label_int(&s, "%d", c->year) : NULL,
-                           c->framework, c->currency};
-  for (int i = 0; i < 3; i++) {
+  const char *fields[4] = {c->year > 0 ? label_int(&s, "%d", c->year) : NULL,
+                           c->framework, c->currency, c->form};
+  int n_fields = c->form && strcmp(c->form, "generic") != 0 ? 4 : 3;
+  for (int i = 0; i < n_fields; i++) {
     row_start(&w, JX_FA_NONE, 0);
     put(&w, 0, 2, 1, JX_FS_LABEL, summary_fields[i]);
     put(&w, 2, JX_SUMMARY_COLS - 2, 1, i == 0 ? JX_FS_CODE : JX_FS_TEXT,

@@ -119,7 +119,7 @@ static const im_field_info fields[IM_F_COUNT] = {
                      IM_T_PROJECT},
     [IM_F_OVERALL] = {IM_F_OVERALL, "overall", "实施期目标",
                       N("实施期目标", "中长期目标", "长期目标",
-                        "实施期绩效目标", "项目总体目标"),
+                        "实施期绩效目标", "项目总体目标", "总体绩效目标"),
                       IM_T_PROJECT},
     [IM_F_CLASS] = {IM_F_CLASS, "class", "项目分类",
                     N("项目分类", "项目类别", "项目类型"), IM_T_PROJECT},

@@ -348,6 +348,7 @@ typedef struct im_indicator {
   im_text expl[IM_X_COUNT]; /* 绩效标准, 指标解释, 指标值说明, 备注, 评分标准 */
   bool has_period; /* 实施期指标值 */
   im_value period;
+  bool empty; /* a level-2 row with no name and no value (written alone) */
 } im_indicator;
 
 /* A source of funds beside 财政/其他 (上级资金 30): the word the language
@@ -357,6 +358,21 @@ typedef struct im_source {
   const char *word;
   im_text amount;
 } im_source;
+
+/* A header field of the form the language has no statement of its own
+ * for (资金性质: 一般公共预算): `attribute "key" "value"`. */
+typedef struct im_attr {
+  struct im_attr *next;
+  im_text key, value;
+} im_attr;
+
+/* A line item of the budget (明细：高标准农田建设 400): its name (NULL for
+ * a line printed without one) and amount. */
+typedef struct im_line {
+  struct im_line *next;
+  const char *name;
+  im_text amount;
+} im_line;
 
 typedef struct im_goal {
   struct im_goal *next;
@@ -378,7 +394,10 @@ typedef struct im_project {
   /* issue 11: the header fields of other regions' forms */
   im_text total, period, klass, nature, policy, document, subject, manager,
       contact, supervisor;
+  im_text implementer, implementer_code; /* 实施单位 under a 预算单位 */
   im_source *sources;
+  im_line *lines; /* the budget's line items (breakdown) */
+  im_attr *attrs; /* other header fields */
   im_goal *overall;
   im_month *schedule;
   im_goal *goals;
@@ -418,7 +437,10 @@ typedef struct im_unit {
 typedef struct im_department {
   im_note *notes;
   im_text name;
-  bool guessed; /* the name is made up (a text's 本级 unit), not read */
+  im_text code, budget;  /* 部门预算编码, 部门预算 (issue 11) */
+  struct im_line *lines; /* its line items (明细) */
+  bool guessed;      /* the name is made up (a text's 本级 unit), not read */
+  bool from_project; /* the name is a project form's 主管部门 */
   im_goal *goals;
   im_indicator *indicators;
   im_division *divisions;
@@ -432,6 +454,8 @@ typedef struct im_plan {
   im_src year_src;
   const char *framework; /* NULL: the default (local) */
   im_src framework_src;
+  const char *form; /* the form the plan follows (表式); NULL: none */
+  im_src form_src;
   const char *currency; /* NULL: the default (万元) */
   im_src currency_src;
   im_note *notes; /* before everything */
@@ -509,7 +533,11 @@ im_project *jx_im_summary_match(im_plan *p, const char *code,
                                 const char *name);
 /* The department's name, from a form; a different second name is kept
  * in *notes (import-conflict). */
-void jx_im_dept_name(im_plan *p, const im_text *name, im_note **notes);
+/* own: the department's own form (部门名称) says it, and wins over a name
+ * taken from a project's 主管部门 before it (that project then keeps its
+ * 主管部门 as its supervisor). */
+void jx_im_dept_name(im_plan *p, const im_text *name, bool own,
+                     im_note **notes);
 
 /* ---- Values (values.c) -------------------------------------------------- */
 

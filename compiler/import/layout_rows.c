@@ -157,6 +157,7 @@ typedef struct rows_state {
   im_src goal_src;     /* the 绩效目标 cell being split */
   im_indicator **inds; /* where this row's indicator goes */
   im_note **tail;      /* where a row that is no indicator goes */
+  im_text period_in_value; /* "实施期：…" under the target in 指标值 */
 } rows_state;
 
 static im_cell *cell_of(rows_state *r, im_field f) {
@@ -361,7 +362,7 @@ static void project_columns(rows_state *r) {
     project_field(r, IM_F_PROJECT, &p->name);
   im_text dept = take(r, IM_F_DEPT, NULL);
   if (dept.text)
-    jx_im_dept_name(r->t->p, &dept, &r->notes);
+    jx_im_dept_name(r->t->p, &dept, false, &r->notes);
   im_cell *c;
   im_text goal = take(r, IM_F_GOAL, &c);
   /* repeated on every row of the project: read once */
@@ -374,10 +375,62 @@ static void project_columns(rows_state *r) {
 
 /* Reads the value cells; false (with an error note) if they cannot be
  * read, in which case the row is kept as comments. */
+/* A cell of lines, some after a label ("备注：按学期统计"), as `jxc build -f
+ * xlsx` prints the explanation columns under 指标值确定依据 and the
+ * period's target under 指标值: the lines before any label into *first,
+ * each label's lines into out[i] (NULL when absent).  A line under a label
+ * continues it. */
+static void split_labelled(jx_arena *a, const char *text,
+                           const char *const *labels, size_t n,
+                           const char **first, const char **out) {
+  jx_strbuf part[8] = {{0}};
+  size_t cur = n; /* n: the unlabelled first part */
+  bool any = false;
+  for (const char *line = text; line;) {
+    const char *nl = strchr(line, '\n');
+    size_t len = nl ? (size_t)(nl - line) : strlen(line);
+    size_t skip = 0;
+    for (size_t i = 0; i < n; i++) {
+      size_t k = strlen(labels[i]);
+      if (len > k && strncmp(line, labels[i], k) == 0) {
+        if (strncmp(line + k, "：", 3) == 0)
+          skip = k + 3;
+        else if (line[k] == ':')
+          skip = k + 1;
+        if (skip) {
+          cur = i;
+          any = true;
+          break;
+        }
+      }
+    }
+    if (skip == 0 && part[cur].n)
+      jx_sb_puts(&part[cur], "\n");
+    jx_sb_add(&part[cur], line + skip, len - skip);
+    line = nl ? nl + 1 : NULL;
+  }
+  if (any) {
+    *first = part[n].n ? jx_arena_strndup(a, part[n].p, part[n].n) : NULL;
+    for (size_t i = 0; i < n; i++)
+      if (part[i].p && !out[i])
+        out[i] = jx_arena_strndup(a, part[i].p, part[i].n);
+  }
+  for (size_t i = 0; i <= n; i++)
+    jx_sb_free(&part[i]);
+}
+
 static bool read_value(rows_state *r, im_indicator *ind,
                        const char **desc_col) {
   im_cell *vc, *sc, *uc, *dc;
   im_text value = take(r, IM_F_VALUE, &vc);
+  r->period_in_value.text = NULL;
+  if (value.text && strstr(value.text, "实施期")) {
+    static const char *const label[] = {"实施期"};
+    const char *period = NULL;
+    split_labelled(&r->t->p->arena, value.text, label, 1, &value.text, &period);
+    r->period_in_value.text = period;
+    r->period_in_value.src = value.src;
+  }
   im_text sign = take(r, IM_F_SIGN, &sc);
   im_text unit = take(r, IM_F_UNIT, &uc);
   im_text vdesc = {NULL, jx_im_src_none()};
@@ -446,14 +499,18 @@ static bool read_value(rows_state *r, im_indicator *ind,
 static void period_value(rows_state *r, im_indicator *ind) {
   im_cell *vc;
   im_text value = take(r, IM_F_PERIOD_VALUE, &vc);
+  if ((!value.text || !*value.text) && r->period_in_value.text) {
+    value = r->period_in_value; /* under the target, in its cell */
+    vc = NULL;
+  }
   if (!value.text || !*value.text)
     return;
   im_read_value rv;
   jx_im_read_value(&r->t->p->arena, NULL, value.text, NULL, &rv);
   if (rv.unreadable || rv.kept_id != JX_DIAG_COUNT ||
       (vc && vc->kind == IM_ERROR)) {
-    jx_im_note(r->t->p, &r->notes, hdr(r->t, vc->col), value.text, value.src,
-               JX_W_IMPORT_KEPT, NULL, -1);
+    jx_im_note(r->t->p, &r->notes, vc ? hdr(r->t, vc->col) : "实施期",
+               value.text, value.src, JX_W_IMPORT_KEPT, NULL, -1);
     return;
   }
   rv.v.src = value.src;
@@ -493,6 +550,21 @@ static void one_row(rows_state *r) {
     r->l2 = l2;
   ind->name = take(r, IM_F_L3, NULL);
   bool has_value = cell_of(r, IM_F_VALUE) || cell_of(r, IM_F_SIGN);
+  if (!ind->name.text && !has_value && l2.text && !t->division &&
+      jx_im_category_word(&p->arena, l2.text) &&
+      (!r->l1.text || jx_im_category_word(&p->arena, r->l1.text))) {
+    /* a level-2 row the form leaves empty (成本指标 生态环境成本指标 with
+     * nothing after it): an empty row of the language (issue 11) */
+    ind->empty = true;
+    ind->cat_src = l2.src;
+    ind->name.src = l2.src;
+    ind->l1 = r->l1.text ? jx_im_category_word(&p->arena, r->l1.text) : NULL;
+    ind->l2 = jx_im_category_word(&p->arena, l2.text);
+    keep_columns(r);
+    ind->notes = r->notes;
+    jx_im_append(p, r->inds, ind);
+    return;
+  }
   if (!ind->name.text && !has_value) {
     /* categories alone, or nothing the table knows */
     if (l1.text)
@@ -550,6 +622,26 @@ static void one_row(rows_state *r) {
   for (int k = 0; k < IM_X_COUNT; k++)
     if (k != IM_X_NOTE || strcmp(desc_col ? desc_col : "", "value_desc"))
       ind->expl[k] = take(r, expl[k], NULL);
+  if (ind->basis.text) {
+    /* the explanation columns printed under the basis, each after its
+     * label (form.c's basis_cell) */
+    static const char *const labels[IM_X_COUNT] = {[IM_X_STANDARD] = "绩效标准",
+                                                   [IM_X_EXPLAIN] = "指标解释",
+                                                   [IM_X_NOTE] = "指标值说明",
+                                                   [IM_X_REMARK] = "备注",
+                                                   [IM_X_SCORING] =
+                                                       "评（扣）分标准"};
+    const char *parts[IM_X_COUNT] = {NULL};
+    const char *first = ind->basis.text;
+    split_labelled(&p->arena, ind->basis.text, labels, IM_X_COUNT, &first,
+                   parts);
+    ind->basis.text = first;
+    for (int k = 0; k < IM_X_COUNT; k++)
+      if (parts[k] && !ind->expl[k].text) {
+        ind->expl[k].text = parts[k];
+        ind->expl[k].src = ind->basis.src;
+      }
+  }
   period_value(r, ind);
   if (!ind->name.text)
     ind->name.text = "";

@@ -247,12 +247,14 @@ im_project *jx_im_summary_match(im_plan *p, const char *code,
   return pr;
 }
 
-void jx_im_dept_name(im_plan *p, const im_text *name, im_note **notes) {
+void jx_im_dept_name(im_plan *p, const im_text *name, bool own,
+                     im_note **notes) {
   if (!p->dept)
     p->dept = jx_arena_alloc(&p->arena, sizeof *p->dept);
-  if (!p->dept->name.text)
+  if (!p->dept->name.text || (own && p->dept->from_project)) {
     p->dept->name = *name;
-  else if (strcmp(p->dept->name.text, name->text) != 0)
+    p->dept->from_project = !own;
+  } else if (strcmp(p->dept->name.text, name->text) != 0)
     jx_im_note(p, notes, "部门名称", name->text, name->src,
                JX_W_IMPORT_CONFLICT, p->dept->name.text, -1);
 }

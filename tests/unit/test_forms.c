@@ -109,7 +109,7 @@ static void collect(void *ud, const jx_form_row *row) {
 }
 
 static jx_form_ctx ctx(jx_arena *a) {
-  jx_form_ctx c = {2021, "local", "万元", "某部门", a};
+  jx_form_ctx c = {2021, "local", "万元", NULL, "某部门", a};
   return c;
 }
 
