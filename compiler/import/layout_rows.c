@@ -426,10 +426,13 @@ static bool read_value(rows_state *r, im_indicator *ind,
   r->period_in_value.text = NULL;
   if (value.text && strstr(value.text, "实施期")) {
     static const char *const label[] = {"实施期"};
-    const char *period = NULL;
-    split_labelled(&r->t->p->arena, value.text, label, 1, &value.text, &period);
-    r->period_in_value.text = period;
-    r->period_in_value.src = value.src;
+    const char *period = NULL, *own = value.text;
+    split_labelled(&r->t->p->arena, value.text, label, 1, &own, &period);
+    if (own && *own) { /* only under a target of its own */
+      value.text = own;
+      r->period_in_value.text = period;
+      r->period_in_value.src = value.src;
+    }
   }
   im_text sign = take(r, IM_F_SIGN, &sc);
   im_text unit = take(r, IM_F_UNIT, &uc);
