@@ -34,6 +34,18 @@ typedef struct jx_attrs {
   jx_text desc, basis;
   int n_desc, n_basis;
   jx_loc dup_loc;
+  /* issue 11: the explanation columns and the period's target */
+  jx_text expl[JX_EXPL_COUNT];
+  int n_expl_dup;
+  jx_expl expl_dup;
+  jx_loc expl_dup_loc;
+  bool has_period;
+  int n_period;
+  jx_loc period_loc;
+  jx_op period_op;
+  bool period_op_written;
+  jx_loc period_op_loc;
+  jx_value period_value;
 } jx_attrs;
 
 typedef struct jx_unit_head {

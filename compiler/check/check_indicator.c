@@ -104,7 +104,8 @@ static bool over_100(jx_decimal d) {
 }
 
 /* A cost in money is compared with the project's budget, exactly, across
- * units: 891000元 is 89.1 万元. */
+ * units: 891000元 is 89.1 万元.  budget->known says which amount: the
+ * year's budget, or (known false, total_known) the project's total. */
 static void check_cost_money(jx_checker *c, const jx_value *v, jx_decimal d,
                              const jx_unit_info *u,
                              const jx_chk_budget *budget) {
@@ -116,24 +117,27 @@ static void check_cost_money(jx_checker *c, const jx_value *v, jx_decimal d,
     return;
   }
   int cmp;
-  if (!budget || !budget->known ||
-      jx_unit_compare(d, u, budget->amount, c->currency, &cmp) != 0 || cmp <= 0)
+  bool total = budget && !budget->known && budget->total_known;
+  jx_decimal bound = total ? budget->total : budget ? budget->amount : conv;
+  if (!budget || (!budget->known && !total) ||
+      jx_unit_compare(d, u, bound, c->currency, &cmp) != 0 || cmp <= 0)
     return;
   /* The comparison is exact even when the conversion is not (0.0000001
    * 亿元 has no 6-place 万元 form); then the value shows in its own unit. */
   bool exact = st == JX_DEC_OK;
   char a[JX_DECIMAL_BUFSZ], b[JX_DECIMAL_BUFSZ];
-  jx_diag_report(c->diag, JX_E_COST_EXCEEDS, v->loc, v->text,
-                 jx_chk_dec(exact ? conv : d, a),
-                 exact ? c->currency->norm : u->norm,
-                 jx_chk_dec(budget->amount, b), c->currency->norm);
-  jx_diag_note(c->diag, JX_N_BUDGET_HERE, budget->loc);
+  jx_diag_report(c->diag, total ? JX_E_COST_EXCEEDS_TOTAL : JX_E_COST_EXCEEDS,
+                 v->loc, v->text, jx_chk_dec(exact ? conv : d, a),
+                 exact ? c->currency->norm : u->norm, jx_chk_dec(bound, b),
+                 c->currency->norm);
+  jx_diag_note(c->diag, total ? JX_N_TOTAL_HERE : JX_N_BUDGET_HERE,
+               total ? budget->total_loc : budget->loc);
 }
 
-static void check_value(jx_checker *c, jx_node *n,
-                        const jx_chk_budget *budget) {
-  const jx_value *v = &n->u.indicator.value;
-  jx_resolved *r = &n->u.indicator.value_res;
+/* One target of indicator n (its own, or the period's: v and r), with
+ * budget the amount a cost is compared with. */
+static void check_value(jx_checker *c, jx_node *n, const jx_value *v,
+                        jx_resolved *r, const jx_chk_budget *budget) {
   const char *name = n->u.indicator.name.text ? n->u.indicator.name.text : "";
   const jx_level2 *l2 = n->u.indicator.l2;
   jx_role role = l2 ? l2->role : JX_ROLE_NONE;
@@ -184,14 +188,21 @@ static void check_value(jx_checker *c, jx_node *n,
 /* ---- one indicator ---------------------------------------------------------
  */
 
-static bool blank(const char *s) {
-  if (!s)
-    return true;
-  for (; *s; s++)
-    if (*s != ' ' && *s != '\t' && *s != '\n' && *s != '\r')
-      return false;
-  return true;
+/* What a cost target is compared with: a target over the period, and
+ * the only target of a project that has a total, with the total (a cost
+ * row of a one-column table often states the whole project's cost); the
+ * year's target beside a period's one with the year's budget. */
+static jx_chk_budget cost_bound(const jx_chk_budget *b, bool period_target,
+                                bool has_period_target) {
+  jx_chk_budget out = *b;
+  if (b->total_known && (period_target || !has_period_target))
+    out.known = false; /* check_cost_money: then the total */
+  return out;
 }
+
+static const jx_msg expl_field[JX_EXPL_COUNT] = {
+    JX_M_FIELD_STANDARD, JX_M_FIELD_EXPLANATION, JX_M_FIELD_NOTE,
+    JX_M_FIELD_REMARK, JX_M_FIELD_SCORING};
 
 /* The slot for indicator n of category (a, b) in the checker's duplicate
  * table: the one holding the same category and name, or an empty one. */
@@ -242,8 +253,11 @@ int jx_chk_indicators(jx_checker *c, jx_node *items,
     if (a && found)
       found[a - fw->levels] = true;
 
+    /* A row may lack a name (a value printed without one) or be empty,
+     * but a name written empty is a mistake. */
     const jx_text *name = &n->u.indicator.name;
-    if (blank(name->text))
+    bool nameless = !name->text;
+    if (!nameless && jx_chk_blank(name->text))
       jx_diag_report(c->diag, JX_E_INDICATOR_NAME, name->loc);
     if (n->u.indicator.n_desc > 1)
       jx_diag_report(c->diag, JX_E_DUP_DESC, n->u.indicator.dup_loc);
@@ -251,11 +265,29 @@ int jx_chk_indicators(jx_checker *c, jx_node *items,
       jx_diag_report(c->diag, JX_E_DUP_BASIS,
                      n->u.indicator.n_desc > 1 ? n->loc
                                                : n->u.indicator.dup_loc);
-    check_value(c, n, budget);
+    if (n->u.indicator.n_expl_dup > 0)
+      jx_diag_report(c->diag, JX_E_DUP_FIELD, n->u.indicator.expl_dup_loc,
+                     (int)expl_field[n->u.indicator.expl_dup]);
+    if (n->u.indicator.n_period > 1)
+      jx_diag_report(c->diag, JX_E_DUP_FIELD, n->loc,
+                     (int)JX_M_FIELD_PERIOD_TARGET);
+    bool two = n->u.indicator.has_period;
+    jx_chk_budget own, period;
+    if (budget) {
+      own = cost_bound(budget, false, two);
+      period = cost_bound(budget, true, two);
+    }
+    check_value(c, n, &n->u.indicator.value, &n->u.indicator.value_res,
+                budget ? &own : NULL);
+    if (two)
+      check_value(c, n, &n->u.indicator.period_value,
+                  &n->u.indicator.period_res, budget ? &period : NULL);
 
     /* An unknown category already has its error; comparing it would
-     * report the same line twice. */
-    if (blank(name->text) || (n->u.indicator.level2.text && !b))
+     * report the same line twice.  Rows without a name are never the
+     * same row twice. */
+    if (nameless || jx_chk_blank(name->text) ||
+        (n->u.indicator.level2.text && !b))
       continue;
     struct jx_chk_dup *slot = dup_slot(c, n, b ? a : NULL, b);
     if (!slot->n) {

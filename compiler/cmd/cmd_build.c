@@ -162,15 +162,20 @@ static int options(jx_cmdline *cl, const char **files, int n,
   if (eo->with_diagnostics && strcmp((*be)->name, "html") != 0)
     return jx_usage(cl, JX_U_FORMAT_ONLY, "--with-diagnostics", "html");
   if (table) {
-    static const char *const tables[] = {"indicators", "projects", "schedule"};
+    static const char *const tables[] = {"indicators", "projects", "schedule",
+                                         "sources", "breakdown"};
     if (strcmp(table, "indicators") == 0)
       eo->csv_table = JX_CSV_INDICATORS;
     else if (strcmp(table, "projects") == 0)
       eo->csv_table = JX_CSV_PROJECTS;
     else if (strcmp(table, "schedule") == 0)
       eo->csv_table = JX_CSV_SCHEDULE;
+    else if (strcmp(table, "sources") == 0)
+      eo->csv_table = JX_CSV_SOURCES;
+    else if (strcmp(table, "breakdown") == 0)
+      eo->csv_table = JX_CSV_BREAKDOWN;
     else
-      return jx_usage_choices(cl, "--table", table, tables, 3, false);
+      return jx_usage_choices(cl, "--table", table, tables, 5, false);
   }
   if (prefix || *be == &jx_backend_c) {
     char why[512];

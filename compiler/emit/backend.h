@@ -37,7 +37,9 @@
 typedef enum jx_csv_table {
   JX_CSV_INDICATORS = 0,
   JX_CSV_PROJECTS,
-  JX_CSV_SCHEDULE
+  JX_CSV_SCHEDULE,
+  JX_CSV_SOURCES,  /* issue 11: each source of funds of each project */
+  JX_CSV_BREAKDOWN /* the line items of each budget */
 } jx_csv_table;
 
 /* XLSX: a worksheet per project (with a sheet for each unit's own goals),

@@ -433,6 +433,7 @@ static void xlsx_begin(void *vst, const jx_plan *h) {
       h->framework ? jx_arena_strdup(&st->keep, h->framework) : NULL;
   st->ctx.currency =
       jx_arena_strdup(&st->keep, h->currency ? h->currency : "万元");
+  st->ctx.form = h->form ? jx_arena_strdup(&st->keep, h->form) : NULL;
   st->ctx.department = h->department && h->department->name
                            ? jx_arena_strdup(&st->keep, h->department->name)
                            : NULL;
@@ -450,9 +451,10 @@ static void xlsx_unit_open(void *vst, const jx_unit *u) {
   st->n_units++;
   if (st->opt.sheet == JX_SHEET_UNIT) {
     snprintf(prefix, sizeof prefix, "单位%zu ", st->n_units);
-    sheet_name(name, sizeof name, prefix, u->code ? u->name : "无单位项目");
+    sheet_name(name, sizeof name, prefix,
+               u->code || u->name ? u->name : "无单位项目");
   } else {
-    if (!u->code)
+    if (!u->code && !u->name)
       return; /* projects outside a unit: no unit sheet */
     snprintf(prefix, sizeof prefix, "单位%zu ", st->n_units);
     sheet_name(name, sizeof name, prefix, u->name);
@@ -460,7 +462,7 @@ static void xlsx_unit_open(void *vst, const jx_unit *u) {
   sheet_setup(st, &st->unit, name, jx_form_widths, JX_FORM_COLS);
   st->owner = 'u';
   st->owner_name = u->name;
-  if (u->code) {
+  if (u->code || u->name) { /* a unit, with or without a code */
     st->cur = &st->unit;
     jx_arena_mark m = jx_arena_mark_now(&st->scratch);
     jx_form_unit_head(&st->ctx, u, put_row, st);
@@ -499,7 +501,7 @@ static void xlsx_unit_close(void *vst, const jx_unit *u) {
   xlsx_state *st = vst;
   if (!st->wb || !st->unit.ws)
     return;
-  if (u->code) {
+  if (u->code || u->name) {
     st->cur = &st->unit;
     st->owner = 'u';
     st->owner_name = u->name;

@@ -34,6 +34,7 @@ typedef struct loader {
   /* The group projects are handed over in: a unit, or a run of projects
    * written outside any unit (code NULL). */
   bool group_open;
+  bool group_is_unit; /* a unit block, with or without a code */
   jx_unit group;
   jx_unit_locs group_locs;
   /* WHOLE: the plan's unit the parser is inside; SIZE_MAX outside. */
@@ -71,6 +72,7 @@ static void begin(loader *l) {
   header.year = jx_checker_year(l->checker);
   header.framework = jx_checker_framework(l->checker)->name;
   header.currency = jx_checker_currency(l->checker)->norm;
+  header.form = jx_checker_form(l->checker)->name;
   /* Known here when declared before the units: the forms print its name
    * as every project's 主管部门.  (It is still sent last, in full.) */
   header.department = l->department;
@@ -101,18 +103,20 @@ static void stream_unit_open(loader *l, jx_node *n) {
   begin(l);
   jx_lower_ctx c = tree_ctx(NULL); /* the head allocates nothing */
   jx_lower_unit_head(&c, n, &l->group, &l->group_locs);
+  l->group_is_unit = true;
   open_group(l);
 }
 
 static void stream_project(loader *l, jx_node *n, const jx_node *unit,
                            bool ok) {
-  if (!unit && (!l->group_open || l->group.code)) {
+  if (!unit && (!l->group_open || l->group_is_unit)) {
     /* A project outside any unit starts (or continues) a group of its
      * own. */
     close_group(l);
     begin(l);
     memset(&l->group, 0, sizeof l->group);
     memset(&l->group_locs, 0, sizeof l->group_locs);
+    l->group_is_unit = false;
     open_group(l);
   }
   if (!ok || !handing(l))
@@ -320,7 +324,7 @@ static int parse_one(loader *l, jx_source *const *src, int i, jx_arena *arena,
     r = jx_parse_source(src[i], file, l->diag, arena, sink, &opt, NULL);
   }
   /* A unit left open by a syntax error ends with its file. */
-  if (!l->whole && l->group_open && l->group.code)
+  if (!l->whole && l->group_open && l->group_is_unit)
     close_group(l);
   return r == 2 ? 2 : 0;
 }

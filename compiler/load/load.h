@@ -62,13 +62,17 @@ typedef struct jx_load_text {
  * asked for them.
  *
  *   begin(header)      once, before the first unit_open (or before end()
- *                      when there is none): year, framework, currency;
+ *                      when there is none): year, framework, currency,
+ *                      form;
  *                      units empty; department set if it was declared
  *                      before the first unit or project (else NULL)
- *   unit_open(u)       u->code and u->name; code NULL for a run of
- *                      projects written outside any unit (one group)
+ *   unit_open(u)       u->code and u->name; code and name NULL for a run
+ *                      of projects written outside any unit (one group);
+ *                      a unit written without a code has code NULL and
+ *                      its name
  *   project(u, p)      between unit_open and unit_close of its group
- *   unit_close(u)      u->goals and u->measures now set (a unit left open
+ *   unit_close(u)      u->goals, u->measures, u->supervisor and
+ *                      u->implementer now set (a unit left open
  *                      by a syntax error closes without them)
  *   department(d)      at most once, after the last unit_close
  *   end()              once, last
@@ -137,9 +141,10 @@ int jx_loaded_status(const jx_loaded_plan *lp);
 
 /*
  * The model.  Units are in order of first declaration; a unit declared
- * again (an error, unit-code-duplicate) keeps its first goals and
+ * again (an error, unit-code-duplicate, or unit-name-duplicate for one
+ * without a code, which is known by its name) keeps its first goals and
  * measures, and its projects join it.  Projects written outside any unit,
- * wherever they are, form one group with code NULL, placed where the
+ * wherever they are, form one group with code and name NULL, placed where the
  * first of them was.  year, framework and currency are the plan's as the
  * headers left them at the end.  Everything the model points to is owned
  * by the loaded plan.

@@ -19,7 +19,8 @@ jx_arena *jx_lp_arena(jx_loaded_plan *lp);
 void jx_lp_input(jx_loaded_plan *lp, uint32_t file);
 /* The first header's place is kept; later ones are ignored. */
 void jx_lp_header(jx_loaded_plan *lp, jx_loc where);
-/* The unit with u's code (NULL: the group outside units), added with u's
+/* The unit with u's code (or, without one, u's name; both NULL: the group
+ * outside units), added with u's
  * head and locs (decl, code, name) when new; returns its index. */
 size_t jx_lp_unit(jx_loaded_plan *lp, const jx_unit *u,
                   const jx_unit_locs *locs);

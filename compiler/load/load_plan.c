@@ -17,6 +17,8 @@
 typedef struct lp_unit {
   jx_unit u; /* projects filled in at the end */
   jx_unit_locs locs;
+  bool is_unit;  /* a unit block (with or without a code), not the group
+                  * of projects written outside units */
   bool has_body; /* goals and measures read from its first declaration */
   size_t start;  /* its projects: from start in the arrays below */
 } lp_unit;
@@ -79,9 +81,24 @@ void jx_lp_header(jx_loaded_plan *lp, jx_loc where) {
     lp->header = where;
 }
 
+/* A unit is known by its code; one without (most forms print none) by its
+ * name, under a key no code can be: "\x02" and the name, in the plan's
+ * arena. */
+static const char *unit_key(jx_loaded_plan *lp, const jx_unit *u) {
+  if (u->code)
+    return u->code;
+  if (!u->name)
+    return no_unit_key;
+  size_t len = strlen(u->name);
+  char *k = jx_arena_alloc(&lp->arena, len + 2);
+  k[0] = '\x02';
+  memcpy(k + 1, u->name, len + 1);
+  return k;
+}
+
 size_t jx_lp_unit(jx_loaded_plan *lp, const jx_unit *u,
                   const jx_unit_locs *locs) {
-  const char *key = u->code ? u->code : no_unit_key;
+  const char *key = unit_key(lp, u);
   size_t i = jx_strmap_get(lp->unit_index, key);
   if (i != SIZE_MAX)
     return i;
@@ -94,19 +111,20 @@ size_t jx_lp_unit(jx_loaded_plan *lp, const jx_unit *u,
   memset(x, 0, sizeof *x);
   x->u.code = u->code;
   x->u.name = u->name;
-  if (u->code && locs) {
+  x->is_unit = u->code || u->name;
+  if (x->is_unit && locs) {
     x->locs.decl = locs->decl;
     x->locs.code = locs->code;
     x->locs.name = locs->name;
   }
   /* The key lives as long as the map: the plan's copy, or the static one. */
-  jx_strmap_add(lp->unit_index, x->u.code ? x->u.code : no_unit_key, i);
+  jx_strmap_add(lp->unit_index, key, i);
   return i;
 }
 
 bool jx_lp_unit_wants_body(const jx_loaded_plan *lp, size_t i, jx_loc decl) {
   const lp_unit *x = &lp->units[i];
-  return !x->has_body && x->u.code && x->locs.decl.file == decl.file &&
+  return !x->has_body && x->is_unit && x->locs.decl.file == decl.file &&
          x->locs.decl.offset == decl.offset;
 }
 
@@ -117,8 +135,12 @@ void jx_lp_unit_body(jx_loaded_plan *lp, size_t i, const jx_unit *u,
   x->u.n_goals = u->n_goals;
   x->u.measures = u->measures;
   x->u.n_measures = u->n_measures;
+  x->u.supervisor = u->supervisor;
+  x->u.implementer = u->implementer;
   x->locs.goals = locs->goals;
   x->locs.measures = locs->measures;
+  x->locs.supervisor = locs->supervisor;
+  x->locs.implementer = locs->implementer;
   x->has_body = true;
 }
 
@@ -147,6 +169,7 @@ void jx_lp_finish(jx_loaded_plan *lp, int status, jx_checker *checker) {
   if (checker) {
     lp->plan.year = jx_checker_year(checker);
     lp->plan.framework = jx_checker_framework(checker)->name;
+    lp->plan.form = jx_checker_form(checker)->name;
     lp->currency = jx_checker_currency(checker);
   } else {
     lp->currency = jx_currency_lookup("万元");

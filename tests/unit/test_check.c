@@ -136,7 +136,7 @@ static const char *check1(fx *f, const char *src) {
 }
 
 /* A complete, clean project around the given lines. */
-#define HDR "plan 2021 framework local currency 万元;\n"
+#define HDR "plan 2021 framework local form hebei2021 currency 万元;\n"
 #define PROJ(budget, funds, sched, inds)                                       \
   "project \"p\" " budget " {\n" funds "\n" sched "\n" inds "\n}\n"
 #define INDS                                                                   \
