@@ -30,6 +30,9 @@ LDLIBS   += -lutf8proc -lxlsxwriter
 # jxc and the tests link them; libjixiao.a stays dependency-free.
 IMPORT_LIBS := -lminizip -lexpat -lfreexl -linih -lcsv
 LDLIBS   += $(IMPORT_LIBS)
+# jxc lsp's JSON-RPC (compiler/lsp/): JSON parsed by jansson.  Linked into
+# jxc and the programs that test the server only (not every unit test).
+LSP_LIBS := -ljansson
 ifeq ($(SAN),1)
 CFLAGS   := -O1 -g -fsanitize=address,undefined -fno-omit-frame-pointer \
             -fno-sanitize-recover=all
@@ -195,7 +198,7 @@ $(B)/fuzz_import_%: tests/fuzz/fuzz_import_%.c tests/fuzz/fuzz_import.h \
 	  $(B)/libjxc.a $(B)/libjixiao.a $(LDLIBS) -lz
 
 $(B)/jxc: $(B)/compiler/cmd/main.o $(B)/libjxc.a $(B)/libjixiao.a
-	$(CC) $(LDFLAGS) -o $@ $^ $(LDLIBS)
+	$(CC) $(LDFLAGS) -o $@ $^ $(LDLIBS) $(LSP_LIBS)
 
 $(B)/libjixiao.a: $(RUNTIME_OBJ)
 	@rm -f $@

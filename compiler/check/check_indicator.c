@@ -61,6 +61,8 @@ static bool check_category(jx_checker *c, jx_node *n) {
   if (jx_framework_suggest(c->framework, l1, l2, hint, sizeof hint)) {
     suggest_in_kind(c->framework, written, hint, sizeof hint);
     jx_diag_note(c->diag, JX_N_DID_YOU_MEAN, loc, hint);
+    /* The path as written (n->loc: its dots may be wide, ．). */
+    jx_diag_add_fixit(c->diag, n->loc, hint);
   }
   return false;
 }
@@ -96,6 +98,18 @@ static void check_date(jx_checker *c, const jx_value *v, jx_resolved *r) {
   r->dec.micros =
       ((int64_t)v->year * 10000 + v->month * 100 + v->day) * JX_DECIMAL_SCALE;
   r->ok = true;
+}
+
+/* The fix for a satisfaction target that is not a percentage: its unit
+ * becomes %, or % is added after a bare number (≥90人, ≥90 → ≥90%). */
+static void percent_fixit(jx_checker *c, const jx_value *v) {
+  jx_loc at = v->unit ? v->unit_loc : v->loc;
+  if (!v->unit) {
+    at.offset += at.len;
+    at.col += at.len;
+    at.len = 0;
+  }
+  jx_diag_add_fixit(c->diag, at, "%");
 }
 
 static bool over_100(jx_decimal d) {
@@ -158,9 +172,10 @@ static void check_value(jx_checker *c, jx_node *n,
   char buf[JX_DECIMAL_BUFSZ];
   switch (role) {
   case JX_ROLE_SATISFACTION:
-    if (!percent)
+    if (!percent) {
       jx_diag_report(c->diag, JX_E_SATISFACTION_PERCENT, v->loc, name, v->text);
-    else if (d.micros < 0 || over_100(d))
+      percent_fixit(c, v);
+    } else if (d.micros < 0 || over_100(d))
       jx_diag_report(c->diag, JX_E_SATISFACTION_RANGE, v->loc,
                      jx_chk_dec(d, buf));
     break;

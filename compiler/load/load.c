@@ -207,6 +207,8 @@ static void on_header(void *ud, jx_node *n) {
 static void on_framework(void *ud, jx_node *n) {
   loader *l = ud;
   jx_check_framework(l->checker, n);
+  if (l->whole)
+    jx_lp_framework(l->whole, n);
   l->seen_decl = true;
   jx_diag_release(l->diag);
 }

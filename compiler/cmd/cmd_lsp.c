@@ -1,0 +1,31 @@
+/*
+ * cmd_lsp.c — `jxc lsp [--stdio]`: the language server (compiler/lsp/),
+ * over standard input and output, for an editor to start.
+ *
+ * --stdio is accepted because clients (vscode-languageclient among them)
+ * add it; it is the only transport.  --lang sets the language of the
+ * server's words unless the client's initializationOptions say otherwise.
+ */
+#include <unistd.h>
+
+#include "cmds.h"
+#include "lsp.h"
+
+enum { L_STDIO = 1 };
+
+const jx_option jx_lsp_options[] = {
+    {"stdio", 0, false, L_STDIO, JX_M_NONE, NULL, false, NULL,
+     JX_M_OPT_STDIO},
+    {NULL, 0, false, 0, JX_M_NONE, NULL, false, NULL, JX_M_NONE},
+};
+
+int jx_cmd_lsp(jx_cmdline *cl) {
+  for (int i = 0; i < cl->n_use; i++)
+    if (cl->use[i].key == JX_OPERAND)
+      return jx_usage(cl, JX_U_NO_OPERANDS, cl->use[i].value);
+  /* A language other than the environment's was asked for with --lang:
+   * it then outranks the client's locale (only initializationOptions
+   * outrank it). */
+  bool asked = cl->dopt.lang != jx_lang_from_env();
+  return jx_lsp_serve(STDIN_FILENO, STDOUT_FILENO, cl->dopt.lang, asked);
+}
