@@ -80,11 +80,14 @@ demo: deps
 test: deps-test
 	@$(MAKE) --no-print-directory check-layers
 	@$(MAKE) --no-print-directory test-editors
+	@$(MAKE) --no-print-directory test-lsp-nvim
 	@$(MAKE) --no-print-directory test-run
 	@echo "== the same suite under AddressSanitizer and UBSan (build-asan/)"
 	@$(MAKE) --no-print-directory B=build-asan SAN=1 test-run
 
 test-run: $(B)/jxc $(UNIT_BIN) $(B)/failread.so
+	@echo "== tests/lsp/test_lsp.py ($(B)/jxc lsp, the scripted client)"
+	@python3 tests/lsp/test_lsp.py $(B)/jxc
 	@set -e; for t in $(UNIT_BIN); do echo "== $$t"; \
 	  JXC=$(B)/jxc JX_FAILREAD=$(B)/failread.so $$t; done
 
@@ -116,6 +119,18 @@ editors:
 	@JX_WANT_EDITORS=1 ./scripts/install-deps.sh
 	@v=$$(node -p "require('./editors/vscode/package.json').version") && \
 	editors/scripts/build-vsix.sh $(B)/editors/jixiao-$$v.vsix
+
+# make test-lsp: the language server, driven by the scripted client
+# (tests/lsp/test_lsp.py, replies against tests/lsp/golden/; make test-run
+# runs it too, so under ASan as well), then by Neovim's built-in client
+# (tests/lsp/nvim.sh, which skips only if Neovim cannot be had).
+.PHONY: test-lsp test-lsp-nvim
+test-lsp: $(B)/jxc
+	@python3 tests/lsp/test_lsp.py $(B)/jxc
+	@$(MAKE) --no-print-directory test-lsp-nvim
+
+test-lsp-nvim: $(B)/jxc
+	@JXC=$(B)/jxc tests/lsp/nvim.sh
 
 test-asan: deps-test
 	@$(MAKE) --no-print-directory B=build-asan SAN=1 test-run
@@ -170,6 +185,22 @@ fuzz:
 	  -rss_limit_mb=2048 -dict=build-fuzz/jx.dict \
 	  -artifact_prefix=build-fuzz/ build-fuzz/corpus
 
+# make fuzz-lsp: libFuzzer over jxc lsp's reading side and the whole
+# server behind it (tests/fuzz/fuzz_lsp.c), FUZZ_SECONDS, seeds in
+# tests/fuzz/corpus-fuzz_lsp/.
+.PHONY: fuzz-lsp
+fuzz: fuzz-lsp
+fuzz-lsp:
+	@JX_WANT_CLANG=1 JX_WANT_FUZZ=1 ./scripts/install-deps.sh
+	@$(MAKE) --no-print-directory B=build-fuzz CC=clang \
+	  CFLAGS="$(FUZZ_FLAGS)" LDFLAGS="-fsanitize=address,undefined" \
+	  build-fuzz/fuzz_lsp
+	@mkdir -p build-fuzz/corpus-fuzz_lsp
+	@cp tests/fuzz/corpus-fuzz_lsp/* build-fuzz/corpus-fuzz_lsp/
+	build-fuzz/fuzz_lsp -max_total_time=$(FUZZ_SECONDS) -timeout=10 \
+	  -rss_limit_mb=2048 -max_len=60000 -artifact_prefix=build-fuzz/fuzz_lsp- \
+	  build-fuzz/corpus-fuzz_lsp
+
 fuzz-import:
 	@JX_WANT_CLANG=1 JX_WANT_FUZZ=1 ./scripts/install-deps.sh
 	@$(MAKE) --no-print-directory B=build-fuzz CC=clang \
@@ -191,6 +222,10 @@ $(B)/jx-vocab-dict: tests/fuzz/vocab_dict.c $(B)/libjxc.a $(B)/libjixiao.a
 
 $(B)/fuzz_parse: tests/fuzz/fuzz_parse.c $(B)/libjxc.a $(B)/libjixiao.a
 	$(CC) $(CPPFLAGS) $(ALL_CFLAGS) -fsanitize=fuzzer -o $@ $^ $(LDLIBS)
+
+$(B)/fuzz_lsp: tests/fuzz/fuzz_lsp.c $(B)/libjxc.a $(B)/libjixiao.a
+	$(CC) $(CPPFLAGS) $(ALL_CFLAGS) -fsanitize=fuzzer -o $@ $^ $(LDLIBS) \
+	  $(LSP_LIBS)
 
 $(B)/fuzz_import_%: tests/fuzz/fuzz_import_%.c tests/fuzz/fuzz_import.h \
                     $(B)/libjxc.a $(B)/libjixiao.a
@@ -230,6 +265,9 @@ $(COMPILER_SRC:%.c=$(B)/%.o): $(B)/grammar/lexer.h
 $(B)/tests/%: tests/unit/%.c $(B)/libjxc.a $(B)/libjixiao.a
 	@mkdir -p $(dir $@)
 	$(CC) $(CPPFLAGS) $(ALL_CFLAGS) $(LDFLAGS) -o $@ $^ -lcmocka $(LDLIBS)
+
+# The language server's unit tests link its JSON library.
+$(B)/tests/test_lsp: LDLIBS += $(LSP_LIBS)
 
 # test_lexer_ref runs main's old scanner (every spelling a flex rule) beside
 # the one that looks words up in compiler/domain/vocab.def.

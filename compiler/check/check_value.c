@@ -43,6 +43,10 @@ static void precision_fixit(jx_checker *c, const jx_value *v) {
     if (w->dimension != u->dimension || w->num == 0 ||
         strcmp(w->spelling, w->norm) != 0)
       continue;
+    /* Money goes into a unit a plan may be written in (元, 万元, 亿元):
+     * the official forms know no 千元. */
+    if (w->dimension == JX_DIM_MONEY && !jx_currency_lookup(w->spelling))
+      continue;
     /* u = w × 10^k, k ≥ 1: the ratio num_u·den_w / (den_u·num_w). */
     long long a = u->num * w->den, b = u->den * w->num;
     if (b == 0 || a % b != 0)

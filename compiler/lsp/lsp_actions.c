@@ -35,7 +35,10 @@ json_t *jx_lsp_code_action(jx_lsp *s, json_t *params, json_t **error) {
     return out;
   for (size_t i = 0; i < d->n_fixes; i++) {
     const jx_lsp_fix *f = &d->fixes[i];
-    if (f->off > to || f->off + f->len < from)
+    /* Anywhere on the diagnostic or on what the fix changes. */
+    bool on_fix = f->off <= to && f->off + f->len >= from;
+    bool on_diag = f->diag_off <= to && f->diag_off + f->diag_len >= from;
+    if (!on_fix && !on_diag)
       continue;
     jx_strbuf title = {0};
     if (f->len) {

@@ -247,6 +247,8 @@ static void on_record(void *ud, const jx_diag_record *r) {
     }
     jx_lsp_fix *f = &d->fixes[d->n_fixes++];
     f->diag = index;
+    f->diag_off = here(d, at) ? (size_t)at.offset : 0;
+    f->diag_len = here(d, at) ? at.len : 0;
     f->off = (size_t)l.offset;
     f->len = l.len;
     f->text = jx_lsp_strdup(r->fixits[i].text);

@@ -148,8 +148,10 @@ static bool indicator(hover *h, const jx_plan *plan, const jx_indicator *x,
 static bool project(hover *h, const jx_plan *plan, const jx_project *p,
                     const jx_project_locs *l, const jx_unit_info *cur,
                     size_t off) {
-  if (jx_lsp_loc_has(l->budget.value, off)) {
-    h->at = l->budget.value;
+  if (jx_lsp_loc_has(l->budget.value, off) ||
+      jx_lsp_loc_has(l->budget.stmt, off)) {
+    h->at = jx_lsp_loc_has(l->budget.value, off) ? l->budget.value
+                                                  : l->budget.stmt;
     amount(h, p->budget, cur, cur);
     return true;
   }
@@ -201,7 +203,7 @@ json_t *jx_lsp_hover(jx_lsp *s, json_t *params, json_t **error) {
   for (size_t u = 0; u < plan->n_units && !found; u++)
     for (size_t k = 0; k < plan->units[u].n_projects && !found; k++)
       found = project(&h, plan, &plan->units[u].projects[k],
-                      jx_loaded_project_locs(lp, u, k), 
+                      jx_loaded_project_locs(lp, u, k),
                       jx_loaded_project_currency(lp, u, k), off);
   if (!found && plan->department)
     found = department(&h, plan, jx_loaded_department_locs(lp),

@@ -30,7 +30,8 @@
 
 /* A fix-it of the last load: the bytes [off, off+len) become text. */
 typedef struct jx_lsp_fix {
-  size_t diag; /* index in the document's diagnostics */
+  size_t diag;           /* index in the document's diagnostics */
+  size_t diag_off, diag_len; /* the diagnostic's own range */
   size_t off, len;
   char *text;
 } jx_lsp_fix;
