@@ -14,8 +14,7 @@
 enum { L_STDIO = 1 };
 
 const jx_option jx_lsp_options[] = {
-    {"stdio", 0, false, L_STDIO, JX_M_NONE, NULL, false, NULL,
-     JX_M_OPT_STDIO},
+    {"stdio", 0, false, L_STDIO, JX_M_NONE, NULL, false, NULL, JX_M_OPT_STDIO},
     {NULL, 0, false, 0, JX_M_NONE, NULL, false, NULL, JX_M_NONE},
 };
 

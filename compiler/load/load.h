@@ -182,7 +182,7 @@ typedef struct jx_declared_framework {
 
 size_t jx_loaded_n_declared(const jx_loaded_plan *lp);
 const jx_declared_framework *jx_loaded_declared(const jx_loaded_plan *lp,
-                                                    size_t i);
+                                                size_t i);
 
 void jx_loaded_free(jx_loaded_plan *lp); /* NULL is fine */
 

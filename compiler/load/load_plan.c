@@ -151,8 +151,8 @@ static size_t count_items(const jx_node *n) {
 void jx_lp_framework(jx_loaded_plan *lp, const jx_node *n) {
   if (lp->n_frameworks == lp->cap_frameworks) {
     lp->cap_frameworks = lp->cap_frameworks ? lp->cap_frameworks * 2 : 4;
-    lp->frameworks = jx_xrealloc(
-        lp->frameworks, lp->cap_frameworks * sizeof *lp->frameworks);
+    lp->frameworks = jx_xrealloc(lp->frameworks,
+                                 lp->cap_frameworks * sizeof *lp->frameworks);
   }
   jx_arena *a = &lp->arena;
   jx_declared_framework *f = &lp->frameworks[lp->n_frameworks++];
@@ -309,6 +309,6 @@ size_t jx_loaded_n_declared(const jx_loaded_plan *lp) {
 }
 
 const jx_declared_framework *jx_loaded_declared(const jx_loaded_plan *lp,
-                                                    size_t i) {
+                                                size_t i) {
   return i < lp->n_frameworks ? &lp->frameworks[i] : NULL;
 }

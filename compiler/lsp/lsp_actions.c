@@ -27,8 +27,8 @@ json_t *jx_lsp_code_action(jx_lsp *s, json_t *params, json_t **error) {
   (void)error;
   jx_lsp_doc *d = jx_lsp_param_doc(s, params, NULL);
   size_t from, to;
-  if (!d || !jx_lsp_param_range(d, json_object_get(params, "range"), &from,
-                                &to))
+  if (!d ||
+      !jx_lsp_param_range(d, json_object_get(params, "range"), &from, &to))
     return NULL;
   json_t *out = json_array();
   if (!wanted(json_object_get(json_object_get(params, "context"), "only")))
@@ -49,17 +49,17 @@ json_t *jx_lsp_code_action(jx_lsp *s, json_t *params, json_t **error) {
     } else {
       jx_lsp_msg(s, &title, JX_M_LSP_A_INSERT, f->text);
     }
-    json_t *edit = json_pack("{s:o,s:o}", "range",
-                             jx_lsp_range(d, f->off, f->len), "newText",
-                             jx_lsp_str(f->text));
+    json_t *edit =
+        json_pack("{s:o,s:o}", "range", jx_lsp_range(d, f->off, f->len),
+                  "newText", jx_lsp_str(f->text));
     json_t *changes = json_object();
     json_object_set_new(changes, d->uri, json_pack("[o]", edit));
     json_t *dg = json_array_get(d->diags, f->diag);
-    json_t *action = json_pack(
-        "{s:o,s:s,s:[O],s:b,s:{s:o}}", "title",
-        jx_lsp_strn(title.p ? title.p : "", title.n), "kind", "quickfix",
-        "diagnostics", dg ? dg : json_null(), "isPreferred", 1, "edit",
-        "changes", changes);
+    json_t *action =
+        json_pack("{s:o,s:s,s:[O],s:b,s:{s:o}}", "title",
+                  jx_lsp_strn(title.p ? title.p : "", title.n), "kind",
+                  "quickfix", "diagnostics", dg ? dg : json_null(),
+                  "isPreferred", 1, "edit", "changes", changes);
     json_array_append_new(out, action);
     jx_sb_free(&title);
   }

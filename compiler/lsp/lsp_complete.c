@@ -108,7 +108,8 @@ static bool in_schedule(const char *s, size_t at) {
   return false;
 }
 
-/* ---- items ---------------------------------------------------------------- */
+/* ---- items ----------------------------------------------------------------
+ */
 
 typedef struct items {
   jx_lsp *s;
@@ -213,8 +214,7 @@ static void months(items *it) {
       jx_sb_clear(&detail);
       jx_lsp_msg(it->s, &detail, JX_M_LSP_C_MONTH, m);
       snprintf(sort, sizeof sort, "5%d%02d", l, m);
-      item(it, jx_month_name(m, chinese), K_VALUE, detail.p, sort, NULL,
-           false);
+      item(it, jx_month_name(m, chinese), K_VALUE, detail.p, sort, NULL, false);
     }
   jx_sb_free(&detail);
 }

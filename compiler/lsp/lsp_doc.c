@@ -17,7 +17,8 @@
 #include "diag.h"
 #include "lsp_impl.h"
 
-/* ---- the store ------------------------------------------------------------ */
+/* ---- the store ------------------------------------------------------------
+ */
 
 jx_lsp_doc *jx_lsp_doc_find(jx_lsp *s, const char *uri) {
   for (jx_lsp_doc *d = s->docs; d; d = d->next)
@@ -203,10 +204,10 @@ static void on_record(void *ud, const jx_diag_record *r) {
   jx_lang lang = c->s->lang;
   json_t *dg = json_object();
   jx_loc at = r->main.at.loc;
-  json_object_set_new(dg, "range", here(d, at) ? jx_lsp_loc_range(d, at)
-                                               : jx_lsp_range(d, 0, 0));
-  json_object_set_new(dg, "severity",
-                      json_integer(lsp_severity(r->main.sev)));
+  json_object_set_new(dg, "range",
+                      here(d, at) ? jx_lsp_loc_range(d, at)
+                                  : jx_lsp_range(d, 0, 0));
+  json_object_set_new(dg, "severity", json_integer(lsp_severity(r->main.sev)));
   if (r->code)
     json_object_set_new(dg, "code", jx_lsp_str(r->code));
   json_object_set_new(dg, "source", json_string("jxc"));
@@ -219,10 +220,9 @@ static void on_record(void *ud, const jx_diag_record *r) {
       jx_strbuf m = {0};
       jx_diag_message(&m, r, n, lang);
       json_array_append_new(
-          related,
-          json_pack("{s:{s:s,s:o},s:o}", "location", "uri", d->uri, "range",
-                    jx_lsp_loc_range(d, n->at.loc), "message",
-                    jx_lsp_strn(m.p ? m.p : "", m.n)));
+          related, json_pack("{s:{s:s,s:o},s:o}", "location", "uri", d->uri,
+                             "range", jx_lsp_loc_range(d, n->at.loc), "message",
+                             jx_lsp_strn(m.p ? m.p : "", m.n)));
       jx_sb_free(&m);
     } else {
       /* Help (did you mean, what was expected) reads as part of it. */
@@ -230,8 +230,8 @@ static void on_record(void *ud, const jx_diag_record *r) {
       jx_diag_message(&c->sb, r, n, lang);
     }
   }
-  json_object_set_new(dg, "message", jx_lsp_strn(c->sb.p ? c->sb.p : "",
-                                                 c->sb.n));
+  json_object_set_new(dg, "message",
+                      jx_lsp_strn(c->sb.p ? c->sb.p : "", c->sb.n));
   if (json_array_size(related))
     json_object_set_new(dg, "relatedInformation", related);
   else

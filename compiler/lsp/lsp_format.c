@@ -26,7 +26,8 @@
 #include "parse.h"
 #include "parser.h"
 
-/* ---- which keywords ------------------------------------------------------- */
+/* ---- which keywords -------------------------------------------------------
+ */
 
 typedef struct tally {
   const char *text;
@@ -108,11 +109,10 @@ static void hunk(edits *e, size_t a, size_t b, size_t c, size_t f) {
     return;
   size_t from = e->old->at[a], to = e->old->at[b];
   json_array_append_new(
-      e->list,
-      json_pack("{s:o,s:o}", "range", jx_lsp_range(e->d, from, to - from),
-                "newText",
-                jx_lsp_strn(e->now->text + e->now->at[c],
-                            e->now->at[f] - e->now->at[c])));
+      e->list, json_pack("{s:o,s:o}", "range",
+                         jx_lsp_range(e->d, from, to - from), "newText",
+                         jx_lsp_strn(e->now->text + e->now->at[c],
+                                     e->now->at[f] - e->now->at[c])));
 }
 
 #define MAX_CELLS ((size_t)4 << 20)
@@ -122,8 +122,7 @@ static void diff(edits *e) {
   size_t p = 0, q = 0;
   while (p < a->n && p < b->n && same(a, p, b, p))
     p++;
-  while (q < a->n - p && q < b->n - p &&
-         same(a, a->n - 1 - q, b, b->n - 1 - q))
+  while (q < a->n - p && q < b->n - p && same(a, a->n - 1 - q, b, b->n - 1 - q))
     q++;
   size_t m = a->n - p - q, n = b->n - p - q;
   if (m == 0 || n == 0 || (m + 1) * (n + 1) > MAX_CELLS) {
@@ -135,7 +134,7 @@ static void diff(edits *e) {
 #define L(i, j) len[(i) * (n + 1) + (j)]
   for (size_t i = m; i-- > 0;)
     for (size_t j = n; j-- > 0;)
-      L(i, j) = same(a, p + i, b, p + j) ? L(i + 1, j + 1) + 1
+      L(i, j) = same(a, p + i, b, p + j)     ? L(i + 1, j + 1) + 1
                 : L(i + 1, j) >= L(i, j + 1) ? L(i + 1, j)
                                              : L(i, j + 1);
   size_t i = 0, j = 0, hi = 0, hj = 0;
@@ -193,8 +192,8 @@ json_t *jx_lsp_range_formatting(jx_lsp *s, json_t *params, json_t **error) {
   (void)error;
   jx_lsp_doc *d = jx_lsp_param_doc(s, params, NULL);
   size_t from, to;
-  if (!d || !jx_lsp_param_range(d, json_object_get(params, "range"), &from,
-                                &to))
+  if (!d ||
+      !jx_lsp_param_range(d, json_object_get(params, "range"), &from, &to))
     return NULL;
   /* The range's lines, counted by LF as the diff counts them. */
   size_t first = 0, last = 0;

@@ -56,8 +56,7 @@ static void category(hover *h, const jx_plan *plan, const jx_indicator *x) {
   jx_sb_puts(&h->md, "  \n");
   role_line(h, x->level1_role);
   jx_sb_printf(&h->md, "\n**%s** `%s`  \n", x->level2_label, x->level2);
-  jx_lsp_msg(h->s, &h->md, JX_M_LSP_H_LEVEL2, plan->framework,
-             x->level1_label);
+  jx_lsp_msg(h->s, &h->md, JX_M_LSP_H_LEVEL2, plan->framework, x->level1_label);
   jx_sb_puts(&h->md, "  \n");
   role_line(h, x->level2_role);
 }
@@ -80,8 +79,8 @@ static void amount(hover *h, jx_decimal v, const jx_unit_info *unit,
   jx_sb_puts(&h->md, "\n");
 }
 
-static void schedule(hover *h, const jx_project *p,
-                     const jx_schedule_point *pt, const jx_unit_info *cur) {
+static void schedule(hover *h, const jx_project *p, const jx_schedule_point *pt,
+                     const jx_unit_info *cur) {
   char a[JX_DECIMAL_BUFSZ], b[JX_DECIMAL_BUFSZ];
   jx_decimal spent;
   /* budget × percent / 100, exactly (micros over 100 × 10^6). */
@@ -91,8 +90,8 @@ static void schedule(hover *h, const jx_project *p,
     jx_sb_puts(&h->md, "\n");
     return;
   }
-  jx_lsp_msg(h->s, &h->md, JX_M_LSP_H_SCHEDULE, pt->month,
-             dec(pt->percent, a), dec(spent, b), cur->norm);
+  jx_lsp_msg(h->s, &h->md, JX_M_LSP_H_SCHEDULE, pt->month, dec(pt->percent, a),
+             dec(spent, b), cur->norm);
   jx_sb_puts(&h->md, "  \n");
   const jx_unit_info *yuan = jx_currency_lookup("元");
   jx_decimal y;
@@ -150,8 +149,8 @@ static bool project(hover *h, const jx_plan *plan, const jx_project *p,
                     size_t off) {
   if (jx_lsp_loc_has(l->budget.value, off) ||
       jx_lsp_loc_has(l->budget.stmt, off)) {
-    h->at = jx_lsp_loc_has(l->budget.value, off) ? l->budget.value
-                                                  : l->budget.stmt;
+    h->at =
+        jx_lsp_loc_has(l->budget.value, off) ? l->budget.value : l->budget.stmt;
     amount(h, p->budget, cur, cur);
     return true;
   }

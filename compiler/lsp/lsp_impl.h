@@ -30,7 +30,7 @@
 
 /* A fix-it of the last load: the bytes [off, off+len) become text. */
 typedef struct jx_lsp_fix {
-  size_t diag;           /* index in the document's diagnostics */
+  size_t diag;               /* index in the document's diagnostics */
   size_t diag_off, diag_len; /* the diagnostic's own range */
   size_t off, len;
   char *text;
@@ -112,8 +112,7 @@ json_t *jx_lsp_range_formatting(jx_lsp *s, json_t *params, json_t **error);
 json_t *jx_lsp_document_symbol(jx_lsp *s, json_t *params, json_t **error);
 json_t *jx_lsp_definition(jx_lsp *s, json_t *params, json_t **error);
 json_t *jx_lsp_semantic_tokens(jx_lsp *s, json_t *params, json_t **error);
-json_t *jx_lsp_semantic_tokens_range(jx_lsp *s, json_t *params,
-                                     json_t **error);
+json_t *jx_lsp_semantic_tokens_range(jx_lsp *s, json_t *params, json_t **error);
 json_t *jx_lsp_code_action(jx_lsp *s, json_t *params, json_t **error);
 
 /* The legend semantic tokens are reported with (lsp_tokens.c). */

@@ -44,7 +44,8 @@ static const struct {
     {"textDocument/codeAction", jx_lsp_code_action},
 };
 
-/* ---- replies -------------------------------------------------------------- */
+/* ---- replies --------------------------------------------------------------
+ */
 
 static void send(jx_lsp *s, json_t *m) {
   if (!s->out_gone && !jx_rpc_write(s->out_fd, m))
@@ -63,20 +64,21 @@ static void reply(jx_lsp *s, json_t *id, json_t *result, json_t *error) {
   send(s, m);
 }
 
-/* ---- the lifecycle -------------------------------------------------------- */
+/* ---- the lifecycle --------------------------------------------------------
+ */
 
 static json_t *capabilities(void) {
-  json_t *c = json_pack(
-      "{s:s,s:{s:b,s:i,s:{s:b}},s:b,s:{s:[s,s],s:b},s:b,s:b,s:b,s:b,"
-      "s:{s:[s]},s:{s:o,s:b,s:b}}",
-      "positionEncoding", "utf-16", "textDocumentSync", "openClose", 1,
-      "change", 2, "save", "includeText", 0, "hoverProvider", 1,
-      "completionProvider", "triggerCharacters", ".", "\xEF\xBC\x8E",
-      "resolveProvider", 0, "documentFormattingProvider", 1,
-      "documentRangeFormattingProvider", 1, "documentSymbolProvider", 1,
-      "definitionProvider", 1, "codeActionProvider", "codeActionKinds",
-      "quickfix", "semanticTokensProvider", "legend", jx_lsp_token_legend(),
-      "full", 1, "range", 1);
+  json_t *c =
+      json_pack("{s:s,s:{s:b,s:i,s:{s:b}},s:b,s:{s:[s,s],s:b},s:b,s:b,s:b,s:b,"
+                "s:{s:[s]},s:{s:o,s:b,s:b}}",
+                "positionEncoding", "utf-16", "textDocumentSync", "openClose",
+                1, "change", 2, "save", "includeText", 0, "hoverProvider", 1,
+                "completionProvider", "triggerCharacters", ".", "\xEF\xBC\x8E",
+                "resolveProvider", 0, "documentFormattingProvider", 1,
+                "documentRangeFormattingProvider", 1, "documentSymbolProvider",
+                1, "definitionProvider", 1, "codeActionProvider",
+                "codeActionKinds", "quickfix", "semanticTokensProvider",
+                "legend", jx_lsp_token_legend(), "full", 1, "range", 1);
   return c;
 }
 
@@ -98,7 +100,8 @@ static json_t *initialize(jx_lsp *s, json_t *params, json_t **error) {
                    "serverInfo", "name", "jxc", "version", JX_VERSION);
 }
 
-/* ---- notifications -------------------------------------------------------- */
+/* ---- notifications --------------------------------------------------------
+ */
 
 static void did_open(jx_lsp *s, json_t *params) {
   json_t *td = json_object_get(params, "textDocument");
@@ -129,7 +132,8 @@ static void did_close(jx_lsp *s, json_t *params) {
     jx_lsp_doc_close(s, uri);
 }
 
-/* ---- one message ---------------------------------------------------------- */
+/* ---- one message ----------------------------------------------------------
+ */
 
 typedef struct loop {
   jx_lsp *s;
@@ -179,8 +183,8 @@ static void handle_request(loop *lp, const char *method, json_t *id,
   for (size_t i = 0; i < sizeof requests / sizeof requests[0]; i++)
     if (strcmp(method, requests[i].method) == 0) {
       json_t *err = NULL;
-      json_t *r = json_is_object(params) ? requests[i].fn(s, params, &err)
-                                         : NULL;
+      json_t *r =
+          json_is_object(params) ? requests[i].fn(s, params, &err) : NULL;
       if (!r && !err)
         err = jx_lsp_error(s, JX_LSP_INVALID_PARAMS, JX_M_LSP_E_PARAMS);
       reply(s, id, r, err);
@@ -232,7 +236,8 @@ static void handle(loop *lp, json_t *m) {
     handle_notification(lp, json_string_value(method), params);
 }
 
-/* ---- reading -------------------------------------------------------------- */
+/* ---- reading --------------------------------------------------------------
+ */
 
 /* Frames and parses everything buffered: cancellations are noted at once,
  * the rest queued. */

@@ -23,7 +23,8 @@ enum {
   S_FIELD = 8
 };
 
-/* ---- the outline ---------------------------------------------------------- */
+/* ---- the outline ----------------------------------------------------------
+ */
 
 /* The span a symbol covers: from its first place to the end of its last. */
 typedef struct span {
@@ -59,8 +60,8 @@ static json_t *symbol(const jx_lsp_doc *d, const char *name, const char *detail,
 static json_t *indicator(const jx_lsp_doc *d, const jx_indicator *x,
                          const jx_indicator_locs *l, span *parent) {
   span sp = {0, 0, false};
-  const jx_loc parts[] = {l->decl, l->category, l->name, l->op,
-                          l->value, l->unit, l->desc, l->basis};
+  const jx_loc parts[] = {l->decl,  l->category, l->name, l->op,
+                          l->value, l->unit,     l->desc, l->basis};
   for (size_t i = 0; i < sizeof parts / sizeof parts[0]; i++)
     widen(&sp, parts[i]);
   widen(parent, l->decl);
@@ -94,9 +95,8 @@ static json_t *project(jx_lsp *s, const jx_lsp_doc *d, const jx_project *p,
     widen(&sp, l->goals[i].value);
   json_t *kids = json_array();
   for (size_t i = 0; i < p->n_indicators; i++)
-    json_array_append_new(kids,
-                          indicator(d, &p->indicators[i], &l->indicators[i],
-                                    &sp));
+    json_array_append_new(
+        kids, indicator(d, &p->indicators[i], &l->indicators[i], &sp));
   widen(parent, l->decl);
   if (sp.known) {
     jx_loc end = {sp.to, 1, 1, 0, 0};
@@ -137,8 +137,8 @@ static json_t *department(const jx_lsp_doc *d, const jx_department *dep,
       jx_loc end = {ds.to, 1, 1, 0, 0};
       widen(&sp, end);
     }
-    json_array_append_new(kids, symbol(d, dv->name, NULL, S_CLASS, ds,
-                                       dl->name, inds));
+    json_array_append_new(
+        kids, symbol(d, dv->name, NULL, S_CLASS, ds, dl->name, inds));
   }
   for (size_t i = 0; i < dep->n_indicators; i++)
     json_array_append_new(
@@ -155,8 +155,8 @@ json_t *jx_lsp_document_symbol(jx_lsp *s, json_t *params, json_t **error) {
   const jx_plan *plan = jx_loaded_model(lp);
   json_t *out = json_array();
   if (plan->department)
-    json_array_append_new(out, department(d, plan->department,
-                                          jx_loaded_department_locs(lp)));
+    json_array_append_new(
+        out, department(d, plan->department, jx_loaded_department_locs(lp)));
   for (size_t u = 0; u < plan->n_units; u++) {
     const jx_unit *unit = &plan->units[u];
     const jx_unit_locs *ul = jx_loaded_unit_locs(lp, u);
@@ -168,21 +168,22 @@ json_t *jx_lsp_document_symbol(jx_lsp *s, json_t *params, json_t **error) {
       widen(&sp, ul->measures[i].text);
     json_t *kids = unit->code ? json_array() : out;
     for (size_t k = 0; k < unit->n_projects; k++)
-      json_array_append_new(
-          kids, project(s, d, &unit->projects[k],
-                        jx_loaded_project_locs(lp, u, k),
-                        jx_loaded_project_currency(lp, u, k), &sp));
+      json_array_append_new(kids,
+                            project(s, d, &unit->projects[k],
+                                    jx_loaded_project_locs(lp, u, k),
+                                    jx_loaded_project_currency(lp, u, k), &sp));
     if (unit->code)
-      json_array_append_new(out, symbol(d, unit->name, unit->code,
-                                        S_NAMESPACE, sp, ul->name, kids));
+      json_array_append_new(out, symbol(d, unit->name, unit->code, S_NAMESPACE,
+                                        sp, ul->name, kids));
   }
   return out;
 }
 
-/* ---- go to definition ------------------------------------------------------ */
+/* ---- go to definition ------------------------------------------------------
+ */
 
 static const jx_declared_framework *declared(const jx_loaded_plan *lp,
-                                            const char *name) {
+                                             const char *name) {
   for (size_t i = 0; name && i < jx_loaded_n_declared(lp); i++) {
     const jx_declared_framework *f = jx_loaded_declared(lp, i);
     if (f->name && strcmp(f->name, name) == 0)

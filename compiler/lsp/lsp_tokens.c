@@ -20,8 +20,9 @@
 
 /* The legend: the index of each name is the type sent. */
 enum { T_KEYWORD, T_OPERATOR, T_STRING, T_NUMBER, T_MONTH, T_CATEGORY, T_WORD };
-static const char *const types[] = {"keyword", "operator",   "string", "number",
-                                    "enumMember", "type", "variable"};
+static const char *const types[] = {"keyword", "operator",   "string",
+                                    "number",  "enumMember", "type",
+                                    "variable"};
 
 json_t *jx_lsp_token_legend(void) {
   json_t *t = json_array();
@@ -153,8 +154,8 @@ json_t *jx_lsp_semantic_tokens_range(jx_lsp *s, json_t *params,
   (void)error;
   jx_lsp_doc *d = jx_lsp_param_doc(s, params, NULL);
   size_t from, to;
-  if (!d || !jx_lsp_param_range(d, json_object_get(params, "range"), &from,
-                                &to))
+  if (!d ||
+      !jx_lsp_param_range(d, json_object_get(params, "range"), &from, &to))
     return NULL;
   return tokens(d, from, to);
 }

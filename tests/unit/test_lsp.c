@@ -62,12 +62,12 @@ static void test_bad_frames(void **state) {
   jx_rpc_reader r;
   jx_rpc_reader_init(&r);
   json_int_t id = 0;
-  const char bad[] = "Content-Type: x\r\n\r\n"         /* no length */
-                     "Content-Length: 1x\r\n\r\n"      /* not a number */
-                     "Content-Length: -1\r\n\r\n"      /* negative */
+  const char bad[] = "Content-Type: x\r\n\r\n"    /* no length */
+                     "Content-Length: 1x\r\n\r\n" /* not a number */
+                     "Content-Length: -1\r\n\r\n" /* negative */
                      "Content-Length: 99999999999999999999999\r\n\r\n"
                      "Content-Length: 2\r\nContent-Length: 2\r\n\r\n"
-                     "Content-Length: 4\r\n\r\nnope"   /* not JSON */
+                     "Content-Length: 4\r\n\r\nnope" /* not JSON */
                      "Content-Length: 9\r\n\r\n{\"id\": 4}";
   jx_rpc_push(&r, bad, sizeof bad - 1);
   for (int i = 0; i < 5; i++)
@@ -104,7 +104,8 @@ static void test_positions(void **state) {
   (void)state;
   /* line 0: "a项𠀀b" (1 + 3 + 4 + 1 bytes; 1 + 1 + 2 + 1 units), CRLF;
    * line 1: "x", a lone CR; line 2: "y", LF; line 3: "z". */
-  const char t[] = "a\xE9\xA1\xB9\xF0\xA0\x80\x80" "b\r\nx\ry\nz";
+  const char t[] = "a\xE9\xA1\xB9\xF0\xA0\x80\x80"
+                   "b\r\nx\ry\nz";
   size_t len = sizeof t - 1;
   jx_lsp_lines l = {0};
   jx_lsp_lines_build(&l, t, len);
@@ -112,9 +113,9 @@ static void test_positions(void **state) {
   struct {
     size_t off;
     uint32_t line, ch;
-  } cases[] = {{0, 0, 0}, {1, 0, 1}, {4, 0, 2}, {8, 0, 4}, {9, 0, 5},
-               {11, 1, 0}, {12, 1, 1}, {13, 2, 0}, {14, 2, 1},
-               {15, 3, 0}, {16, 3, 1}};
+  } cases[] = {{0, 0, 0},  {1, 0, 1},  {4, 0, 2},  {8, 0, 4},
+               {9, 0, 5},  {11, 1, 0}, {12, 1, 1}, {13, 2, 0},
+               {14, 2, 1}, {15, 3, 0}, {16, 3, 1}};
   for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
     jx_lsp_pos p = jx_lsp_pos_at(&l, t, len, cases[i].off);
     assert_int_equal(p.line, cases[i].line);
