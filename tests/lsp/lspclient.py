@@ -18,7 +18,7 @@ class Server:
         self.proc = subprocess.Popen(
             [jxc, *args], stdin=subprocess.PIPE, stdout=subprocess.PIPE,
             stderr=subprocess.PIPE, env=env)
-        self.buf = b""
+        self.buf = bytearray()
         self.next_id = 1
         self.notes = []      # notifications, in order of arrival
         self.replies = {}    # id -> reply
@@ -52,20 +52,28 @@ class Server:
 
     # ---- reading
     def _read_one(self, deadline):
+        # A reply can be tens of megabytes (the outline of a 10 MB
+        # document): look for the header once, then read the body in
+        # large pieces, so reading stays linear in its size.
+        need = None  # (start, length) once the header is read
         while True:
-            head_end = self.buf.find(b"\r\n\r\n")
-            if head_end >= 0:
-                head = self.buf[:head_end].decode("ascii")
-                length = None
-                for line in head.split("\r\n"):
-                    k, _, v = line.partition(":")
-                    if k.strip().lower() == "content-length":
-                        length = int(v.strip())
-                assert length is not None, "no Content-Length in " + repr(head)
-                start = head_end + 4
+            if need is None:
+                head_end = self.buf.find(b"\r\n\r\n")
+                if head_end >= 0:
+                    head = bytes(self.buf[:head_end]).decode("ascii")
+                    length = None
+                    for line in head.split("\r\n"):
+                        k, _, v = line.partition(":")
+                        if k.strip().lower() == "content-length":
+                            length = int(v.strip())
+                    assert length is not None, \
+                        "no Content-Length in " + repr(head)
+                    need = (head_end + 4, length)
+            if need is not None:
+                start, length = need
                 if len(self.buf) - start >= length:
-                    body = self.buf[start:start + length]
-                    self.buf = self.buf[start + length:]
+                    body = bytes(self.buf[start:start + length])
+                    del self.buf[:start + length]
                     return json.loads(body.decode("utf-8"))
             left = deadline - time.monotonic()
             if left <= 0:
@@ -73,7 +81,10 @@ class Server:
             r, _, _ = select.select([self.proc.stdout], [], [], left)
             if not r:
                 continue
-            chunk = os.read(self.proc.stdout.fileno(), 1 << 16)
+            want = 1 << 16
+            if need is not None:
+                want = max(want, need[0] + need[1] - len(self.buf))
+            chunk = os.read(self.proc.stdout.fileno(), want)
             if not chunk:
                 return None  # the server closed its output
             self.buf += chunk
