@@ -8,7 +8,9 @@
  *
  * What is offered depends on where the cursor is, read from the text just
  * before it: after a number, units; in a `schedule` statement, months;
- * elsewhere, keywords, categories and the snippets.  Each item replaces
+ * after a level-1 category and its dot (`output.`, `产出指标．`), the
+ * level-2 categories under it; elsewhere, keywords, categories and the
+ * snippets.  Each item replaces
  * the word being typed (a textEdit), which the client may not know how to
  * find in Chinese text.
  */
@@ -189,6 +191,54 @@ static void categories(items *it, const jx_framework *fw) {
   jx_sb_free(&what);
 }
 
+/* The word being typed is a level-1 category and a dot (. or the wide ．)
+ * and perhaps the start of a level-2: offers that level-1's children, each
+ * by code and by label, after the level-1 as it was written.  False when
+ * the word is not that. */
+static bool children(items *it, const jx_framework *fw) {
+  const char *t = it->d->text;
+  size_t dot = it->from, dot_len = 0;
+  for (; dot < it->to; dot++) {
+    if (t[dot] == '.') {
+      dot_len = 1;
+      break;
+    }
+    if (it->to - dot >= 3 && memcmp(t + dot, "\xEF\xBC\x8E", 3) == 0) {
+      dot_len = 3;
+      break;
+    }
+  }
+  if (!dot_len || dot == it->from || dot - it->from > 256)
+    return false;
+  char l1[257];
+  memcpy(l1, t + it->from, dot - it->from);
+  l1[dot - it->from] = '\0';
+  const jx_level1 *a = NULL;
+  for (size_t i = 0; i < fw->n_levels && !a; i++)
+    if (jx_level1_matches(&fw->levels[i], l1))
+      a = &fw->levels[i];
+  if (!a)
+    return false;
+  bool zh = it->s->lang == JX_LANG_ZH;
+  char sort[48], label[600], detail[600];
+  jx_strbuf what = {0};
+  jx_lsp_msg(it->s, &what, JX_M_LSP_C_LEVEL2);
+  for (size_t j = 0; j < a->n_children; j++) {
+    const jx_level2 *b = &a->children[j];
+    for (int l = 0; l < 2; l++) {
+      bool by_label = l == 0 ? zh : !zh;
+      snprintf(label, sizeof label, "%s%.*s%s", l1, (int)dot_len, t + dot,
+               by_label ? b->label : b->code);
+      snprintf(detail, sizeof detail, "%s · %s", by_label ? b->code : b->label,
+               what.p);
+      snprintf(sort, sizeof sort, "1b%03zu%d", j, l);
+      item(it, label, K_MEMBER, detail, sort, NULL, false);
+    }
+  }
+  jx_sb_free(&what);
+  return true;
+}
+
 static void units(items *it) {
   size_t n;
   const jx_unit_info *t = jx_unit_table(&n);
@@ -325,7 +375,7 @@ json_t *jx_lsp_completion(jx_lsp *s, json_t *params, json_t **error) {
     units(&it);
   } else if (in_schedule(t, from)) {
     months(&it);
-  } else {
+  } else if (!children(&it, jx_loaded_framework(d->plan))) {
     const jx_framework *fw = jx_loaded_framework(d->plan);
     project_snippet(&it, fw, s->lang == JX_LANG_ZH);
     project_snippet(&it, fw, s->lang != JX_LANG_ZH);
