@@ -143,7 +143,10 @@ docs: deps-test $(B)/jxc
 
 # make test-valgrind: every unit test under valgrind, then the golden cases
 # with jxc run through tests/valgrind-jxc.sh, then check and build of each
-# example.  jxc's valgrind errors exit 99 (1 means "input has errors").
+# example, then the scripted LSP sessions with `jxc lsp` under valgrind
+# (the server keeps documents across requests; every session checks the
+# exit status, which a valgrind error makes 99).  jxc's valgrind errors
+# exit 99 (1 means "input has errors").
 VALGRIND ?= valgrind -q --error-exitcode=1 --leak-check=full \
             --errors-for-leak-kinds=definite,indirect,possible
 .PHONY: test-valgrind
@@ -157,6 +160,8 @@ test-valgrind: $(B)/jxc $(UNIT_BIN) $(B)/failread.so
 	  JX_VALGRIND_JXC=$(B)/jxc tests/valgrind-jxc.sh check $$f; \
 	  JX_VALGRIND_JXC=$(B)/jxc tests/valgrind-jxc.sh build -f json $$f >/dev/null; \
 	done
+	@echo "== tests/lsp/test_lsp.py (jxc lsp under valgrind)"
+	@JX_VALGRIND_JXC=$(B)/jxc python3 tests/lsp/test_lsp.py tests/valgrind-jxc.sh
 
 # make fuzz: libFuzzer over the whole front end (tests/fuzz/fuzz_parse.c)
 # for FUZZ_SECONDS, built with clang and ASan+UBSan in build-fuzz/, with a
