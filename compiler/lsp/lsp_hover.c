@@ -10,14 +10,19 @@
  *   point           budget, in the plan's currency and in 元;
  *   an indicator    its JSON form, as `jxc build -f json` writes it.
  *
- * Only what checked clean is in the model: a declaration with an error
- * has no hover until it is fixed (its diagnostics say what is wrong).
+ * Only what checked clean is in the model: in a declaration with an error
+ * only its categories have a hover (read from the text, below), the rest
+ * waits until it is fixed (its diagnostics say what is wrong).
  */
 #include <string.h>
 
+#include "arena.h"
 #include "backend.h"
+#include "diag.h"
 #include "lsp_impl.h"
 #include "out.h"
+#include "parse.h"
+#include "parser.h"
 #include "units.h"
 #include "vocab.h"
 
@@ -50,15 +55,22 @@ static void role_line(hover *h, jx_role r) {
   jx_sb_free(&word);
 }
 
+static void category_of(hover *h, const char *framework, const char *l1_label,
+                        const char *l1, jx_role l1_role, const char *l2_label,
+                        const char *l2, jx_role l2_role) {
+  jx_sb_printf(&h->md, "**%s** `%s`  \n", l1_label, l1);
+  jx_lsp_msg(h->s, &h->md, JX_M_LSP_H_LEVEL1, framework);
+  jx_sb_puts(&h->md, "  \n");
+  role_line(h, l1_role);
+  jx_sb_printf(&h->md, "\n**%s** `%s`  \n", l2_label, l2);
+  jx_lsp_msg(h->s, &h->md, JX_M_LSP_H_LEVEL2, framework, l1_label);
+  jx_sb_puts(&h->md, "  \n");
+  role_line(h, l2_role);
+}
+
 static void category(hover *h, const jx_plan *plan, const jx_indicator *x) {
-  jx_sb_printf(&h->md, "**%s** `%s`  \n", x->level1_label, x->level1);
-  jx_lsp_msg(h->s, &h->md, JX_M_LSP_H_LEVEL1, plan->framework);
-  jx_sb_puts(&h->md, "  \n");
-  role_line(h, x->level1_role);
-  jx_sb_printf(&h->md, "\n**%s** `%s`  \n", x->level2_label, x->level2);
-  jx_lsp_msg(h->s, &h->md, JX_M_LSP_H_LEVEL2, plan->framework, x->level1_label);
-  jx_sb_puts(&h->md, "  \n");
-  role_line(h, x->level2_role);
+  category_of(h, plan->framework, x->level1_label, x->level1, x->level1_role,
+              x->level2_label, x->level2, x->level2_role);
 }
 
 /* An amount in `unit`: in the plan's currency and in 元. */
@@ -189,6 +201,81 @@ static bool department(hover *h, const jx_plan *plan,
   return false;
 }
 
+/* ---- a category in a declaration that did not check clean ---------------
+ *
+ * Such a declaration is not in the model, but its categories still mean
+ * something: a clerk hovers 满意度指标 to see why ≥90人 is wrong.  The
+ * cursor's line is lexed (the compiler's lexer, so a path is what jxc
+ * reads as one) and the path under the cursor resolved in the framework
+ * in force. */
+
+typedef struct path_at {
+  size_t off; /* the cursor, relative to the line */
+  jx_loc loc; /* the path found */
+  bool found;
+} path_at;
+
+static void on_path(void *ud, const jx_token *t) {
+  path_at *p = ud;
+  if (t->kind == PATH && !p->found && jx_lsp_loc_has(t->loc, p->off)) {
+    p->loc = t->loc;
+    p->found = true;
+  }
+}
+
+static void quiet(void *ud, const jx_diag_record *r) {
+  (void)ud;
+  (void)r;
+}
+
+static bool category_in_text(hover *h, const jx_lsp_doc *d, size_t off) {
+  jx_lsp_pos p = jx_lsp_pos_at(&d->lines, d->text, d->len, off);
+  size_t from = d->lines.start[p.line];
+  size_t to = p.line + 1 < d->lines.n ? d->lines.start[p.line + 1] : d->len;
+  path_at at = {off - from, {0}, false};
+  jx_diag *dg = jx_diag_new();
+  jx_diag_set_sink(dg, quiet, NULL);
+  jx_diag_set_max_errors(dg, 0);
+  uint32_t file = jx_diag_add_source(dg, d->path, d->text + from, to - from);
+  jx_arena a;
+  jx_arena_init(&a);
+  jx_lex_mem(d->text + from, to - from, file, dg, &a, on_path, &at);
+  jx_arena_free(&a);
+  jx_diag_free(dg);
+  if (!at.found || at.loc.len > 512)
+    return false;
+  /* level1 . level2, the dot narrow or wide (．) */
+  char l1[513], l2[513];
+  const char *w = d->text + from + at.loc.offset;
+  size_t n = at.loc.len, i = 0, dl = 0;
+  for (; i < n; i++) {
+    if (w[i] == '.') {
+      dl = 1;
+      break;
+    }
+    if (n - i >= 3 && memcmp(w + i, "\xEF\xBC\x8E", 3) == 0) {
+      dl = 3;
+      break;
+    }
+  }
+  if (!dl)
+    return false;
+  memcpy(l1, w, i);
+  l1[i] = '\0';
+  memcpy(l2, w + i + dl, n - i - dl);
+  l2[n - i - dl] = '\0';
+  const jx_framework *fw = jx_loaded_framework(d->plan);
+  const jx_level1 *c1;
+  const jx_level2 *c2;
+  if (!jx_framework_resolve(fw, l1, l2, &c1, &c2))
+    return false;
+  category_of(h, fw->name, c1->label, c1->code, c1->role, c2->label, c2->code,
+              c2->role);
+  h->at = at.loc;
+  h->at.offset += from;
+  return true;
+}
+
 json_t *jx_lsp_hover(jx_lsp *s, json_t *params, json_t **error) {
   (void)error;
   size_t off;
@@ -207,6 +294,8 @@ json_t *jx_lsp_hover(jx_lsp *s, json_t *params, json_t **error) {
   if (!found && plan->department)
     found = department(&h, plan, jx_loaded_department_locs(lp),
                        jx_loaded_currency(lp), off);
+  if (!found)
+    found = category_in_text(&h, d, off);
   json_t *r = json_null();
   if (found) {
     r = json_pack("{s:{s:s,s:o},s:o}", "contents", "kind", "markdown", "value",
