@@ -118,6 +118,14 @@ def session_en():
         "textDocument/codeAction", dict(td(uri), range={
             "start": pos_of(bad, "90人"), "end": pos_of(bad, "90人")},
             context={"diagnostics": [], "only": ["quickfix"]})))
+    # A category in a project with errors (not in the model): still a
+    # hover, from the text; its amounts have none until it checks clean.
+    golden("en-04a-hover-category-in-error", s.request(
+        "textDocument/hover", dict(td(uri), position=pos_of(
+            bad, "satisfaction.recipient", 0, 3))))
+    golden("en-04b-hover-amount-in-error", s.request(
+        "textDocument/hover", dict(td(uri), position=pos_of(
+            bad, "89.10 {", 0, 1))))
     # Full sync: the text as fixed; then an incremental edit (a comment
     # line and a changed value) on top of it.
     good = read("plan.jx")
@@ -236,6 +244,132 @@ def session_zh():
     ok("zh-07-exit-status", s.close() == 0)
 
 
+# ---- the transcript in docs/editors.md -------------------------------------
+
+EDITORS_MD = os.path.join(HERE, "..", "..", "docs", "editors.md")
+
+
+def show(v, indent=0, width=96):
+    """JSON as the transcript shows it: a value on one line when it fits,
+    else one key (or element) a line; a document's text cut short."""
+    v = shorten(v)
+    if not isinstance(v, (dict, list)):
+        return json.dumps(v, ensure_ascii=False)
+    one = json.dumps(v, ensure_ascii=False, separators=(", ", ": "))
+    if indent + len(one) <= width:
+        return one
+    pad = " " * (indent + 2)
+    if isinstance(v, dict):
+        parts = ["%s%s: %s" % (pad, json.dumps(k, ensure_ascii=False),
+                               show(x, indent + 2, width))
+                 for k, x in v.items()]
+        return "{\n" + ",\n".join(parts) + "\n" + " " * indent + "}"
+    parts = [pad + show(x, indent + 2, width) for x in v]
+    return "[\n" + ",\n".join(parts) + "\n" + " " * indent + "]"
+
+
+def shorten(v):
+    """A didOpen's text (the document, shown above the transcript) cut to
+    its first 60 characters."""
+    if isinstance(v, dict):
+        return {k: (x[:60] + "…" if k == "text" and isinstance(x, str)
+                    and len(x) > 60 else shorten(x)) for k, x in v.items()}
+    if isinstance(v, list):
+        return [shorten(x) for x in v]
+    return v
+
+
+def transcript():
+    """A short session whose messages docs/editors.md shows: a diagnostic,
+    its quick fix, a hover and a completion.  The blocks between
+    <!-- transcript:NAME --> and <!-- /transcript --> must be what this
+    session sent and received (JX_UPDATE_GOLDEN=1 rewrites them)."""
+    s, _ = start("en")
+    s.notify("initialized", {})
+    uri = "file:///home/clerk/plan.jx"
+    text = read("transcript.jx")
+    blocks = {}
+
+    def exchange(name, method, params):
+        sent = {"jsonrpc": "2.0", "id": s.next_id, "method": method,
+                "params": params}
+        blocks[name] = (sent, s.request(method, params))
+
+    opened = {"jsonrpc": "2.0", "method": "textDocument/didOpen",
+              "params": {"textDocument": {"uri": uri, "languageId": "jixiao",
+                                          "version": 1, "text": text}}}
+    s.send(opened)
+    diags = s.wait_diagnostics(uri, 1)
+    blocks["diagnostic"] = (opened, {
+        "jsonrpc": "2.0", "method": "textDocument/publishDiagnostics",
+        "params": diags})
+    d = diags["diagnostics"][0]
+    exchange("quickfix", "textDocument/codeAction", {
+        "textDocument": {"uri": uri}, "range": d["range"],
+        "context": {"diagnostics": [d], "only": ["quickfix"]}})
+    exchange("hover", "textDocument/hover", {
+        "textDocument": {"uri": uri},
+        "position": pos_of(text, "satisfaction.recipient", 0, 3)})
+    # The clerk starts a new line under the first indicator: `output.`
+    line = pos_of(text, "    benefit.social")["line"]
+    typed = {"jsonrpc": "2.0", "method": "textDocument/didChange", "params": {
+        "textDocument": {"uri": uri, "version": 2},
+        "contentChanges": [{"range": {
+            "start": {"line": line, "character": 0},
+            "end": {"line": line, "character": 0}},
+            "text": "    output.\n"}]}}
+    s.send(typed)
+    exchange("completion", "textDocument/completion", {
+        "textDocument": {"uri": uri},
+        "position": {"line": line, "character": 11}})
+    sent, got = blocks["completion"]
+    items = got["result"]["items"]
+    got = dict(got, result=dict(got["result"], items=items[:4]))
+    blocks["completion"] = (typed, sent, got, len(items))
+    s.request("shutdown")
+    s.notify("exit")
+    ok("tx-exit-status", s.close() == 0)
+
+    def render(parts):
+        out = ["```"]
+        for p in parts:
+            if isinstance(p, int):
+                out.append("    (%d items in all; the first 4 shown)" % p)
+                continue
+            arrow = "<--" if "result" in p or p.get("method", "").startswith(
+                "textDocument/publish") else "-->"
+            out.append(arrow + " " + show(p, 4))
+            contents = (p.get("result") or {}) if "result" in p else {}
+            if isinstance(contents, dict) and "contents" in contents:
+                out.append("")
+                out.append("(its Markdown, line by line:)")
+                out.append("")
+                out.extend(contents["contents"]["value"].rstrip("\n")
+                           .split("\n"))
+        out.append("```")
+        return "\n".join(out) + "\n"
+
+    with open(EDITORS_MD, encoding="utf-8") as f:
+        doc = f.read()
+    new = doc
+    for name, parts in blocks.items():
+        start_tag = "<!-- transcript:%s -->\n" % name
+        end_tag = "<!-- /transcript -->"
+        a = new.find(start_tag)
+        b = new.find(end_tag, a) if a >= 0 else -1
+        if a < 0 or b < 0:
+            ok("tx-" + name, False, "no %r block in docs/editors.md" % name)
+            continue
+        body = render(parts)
+        a += len(start_tag)
+        ok("tx-" + name, UPDATE or new[a:b] == body,
+           "(docs/editors.md differs from the session)\n--- got\n" + body)
+        new = new[:a] + body + new[b:]
+    if UPDATE and new != doc:
+        with open(EDITORS_MD, "w", encoding="utf-8") as f:
+            f.write(new)
+
+
 # ---- what no editor should send, but might --------------------------------
 
 def robustness():
@@ -330,6 +464,7 @@ def robustness():
 def main():
     session_en()
     session_zh()
+    transcript()
     robustness()
     print("lsp: %d passed, %d failed" % (passed, failed))
     return 1 if failed else 0
