@@ -117,6 +117,51 @@ static bool over_100(jx_decimal d) {
   return jx_decimal_cmp(d, hundred) > 0;
 }
 
+/* The fix for a cost in money over the budget that, in a smaller currency
+ * unit, would be within it and more than a tenth of it: 891000万元 against
+ * a budget of 89.1 万元 was copied from a form in 元.  The largest such
+ * unit (元, 万元, 亿元 below the one written) replaces the unit.  A cost
+ * that is only somewhat over (20万元 against 12) gets no fix: 20元 would
+ * be a guess, not a conversion. */
+static void cost_unit_fixit(jx_checker *c, const jx_value *v, jx_decimal d,
+                            const jx_unit_info *u,
+                            const jx_chk_budget *budget) {
+  static const char *const currencies[] = {"亿元", "万元", "元"};
+  for (size_t i = 0; i < sizeof currencies / sizeof currencies[0]; i++) {
+    const jx_unit_info *w = jx_currency_lookup(currencies[i]);
+    int cmp;
+    /* only units smaller than the one written */
+    if (!w || !v->unit || u->num == 0 || w->num * u->den >= u->num * w->den)
+      continue;
+    jx_decimal ten = {d.micros * 10};
+    int cmp10;
+    if (d.micros > INT64_MAX / 10 || d.micros < 0)
+      continue;
+    if (jx_unit_compare(d, w, budget->amount, c->currency, &cmp) == 0 &&
+        cmp <= 0 &&
+        jx_unit_compare(ten, w, budget->amount, c->currency, &cmp10) == 0 &&
+        cmp10 >= 0) {
+      jx_diag_add_fixit(c->diag, v->unit_loc, w->spelling);
+      return;
+    }
+  }
+}
+
+/* The fixes for a cost written as a bare number: it is rejected because
+ * 元 and 万元 are both likely (docs/diagnostics.md, cost-unit), so both are
+ * offered, the plan's currency first (a bare budget or fund is in it). */
+static void cost_currency_fixits(jx_checker *c, const jx_value *v) {
+  jx_loc at = v->loc;
+  at.offset += at.len;
+  at.col += at.len;
+  at.len = 0;
+  jx_diag_add_fixit(c->diag, at, c->currency->spelling);
+  static const char *const likely[] = {"万元", "元"};
+  for (size_t i = 0; i < sizeof likely / sizeof likely[0]; i++)
+    if (strcmp(likely[i], c->currency->spelling) != 0)
+      jx_diag_add_fixit(c->diag, at, likely[i]);
+}
+
 /* A cost in money is compared with the project's budget, exactly, across
  * units: 891000元 is 89.1 万元. */
 static void check_cost_money(jx_checker *c, const jx_value *v, jx_decimal d,
@@ -142,6 +187,7 @@ static void check_cost_money(jx_checker *c, const jx_value *v, jx_decimal d,
                  exact ? c->currency->norm : u->norm,
                  jx_chk_dec(budget->amount, b), c->currency->norm);
   jx_diag_note(c->diag, JX_N_BUDGET_HERE, budget->loc);
+  cost_unit_fixit(c, v, d, u, budget);
 }
 
 static void check_value(jx_checker *c, jx_node *n,
@@ -184,8 +230,11 @@ static void check_value(jx_checker *c, jx_node *n,
       check_cost_money(c, v, d, u, budget);
     else if (percent && over_100(d))
       jx_diag_report(c->diag, JX_E_COST_PERCENT, v->loc, v->text);
-    else if (!percent)
+    else if (!percent) {
       jx_diag_report(c->diag, JX_E_COST_UNIT, v->loc, name, v->text);
+      if (!v->unit)
+        cost_currency_fixits(c, v);
+    }
     break;
   default:
     if (!v->unit)

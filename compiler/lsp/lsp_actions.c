@@ -3,8 +3,10 @@
  * the last load's diagnostics carry (diag.h): the keyword a misspelt word
  * was meant to be, the category a misspelt path was, the % a
  * satisfaction target lacks, an amount written in a smaller unit that
- * holds it exactly.  The server invents no fix of its own: what the
- * checker knows, it offers.
+ * holds it exactly, a cost over the budget that was in a smaller unit, a
+ * cost with no unit (two alternatives: 万元 or 元).  The server invents no
+ * fix of its own: what the checker knows, it offers; a diagnostic's only
+ * fix is preferred, one of several is not.
  */
 #include <string.h>
 
@@ -54,12 +56,17 @@ json_t *jx_lsp_code_action(jx_lsp *s, json_t *params, json_t **error) {
                   "newText", jx_lsp_str(f->text));
     json_t *changes = json_object();
     json_object_set_new(changes, d->uri, json_pack("[o]", edit));
+    /* One fix is the fix; of several (万元 or 元?) the user chooses, and
+     * an editor's "fix all" must not.  A diagnostic's fixes are kept
+     * together. */
+    bool alone = (i == 0 || d->fixes[i - 1].diag != f->diag) &&
+                 (i + 1 == d->n_fixes || d->fixes[i + 1].diag != f->diag);
     json_t *dg = json_array_get(d->diags, f->diag);
     json_t *action =
         json_pack("{s:o,s:s,s:[O],s:b,s:{s:o}}", "title",
                   jx_lsp_strn(title.p ? title.p : "", title.n), "kind",
                   "quickfix", "diagnostics", dg ? dg : json_null(),
-                  "isPreferred", 1, "edit", "changes", changes);
+                  "isPreferred", alone, "edit", "changes", changes);
     json_array_append_new(out, action);
     jx_sb_free(&title);
   }

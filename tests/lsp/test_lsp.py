@@ -244,6 +244,67 @@ def session_zh():
     ok("zh-07-exit-status", s.close() == 0)
 
 
+# ---- the quick fixes, applied ------------------------------------------------
+
+def offset_of(text, pos):
+    """The index in text of an LSP position (UTF-16 units)."""
+    start = 0
+    for _ in range(pos["line"]):
+        start = text.index("\n", start) + 1
+    i, units = start, 0
+    while units < pos["character"] and i < len(text) and text[i] != "\n":
+        units += 2 if ord(text[i]) > 0xFFFF else 1
+        i += 1
+    return i
+
+
+def apply_edits(text, edits):
+    for e in sorted(edits, key=lambda e: offset_of(text, e["range"]["start"]),
+                    reverse=True):
+        a = offset_of(text, e["range"]["start"])
+        b = offset_of(text, e["range"]["end"])
+        text = text[:a] + e["newText"] + text[b:]
+    return text
+
+
+def fixes():
+    """Every preferred quick fix of a document applied, as an editor's
+    "fix all" applies them: what is left is what has no fix, or more than
+    one to choose from."""
+    for name, lang in (("plan-bad.jx", "en"), ("units-bad.jx", "en")):
+        s, _ = start(lang)
+        uri = "file:///work/" + name
+        text = read(name)
+        s.notify("textDocument/didOpen", {"textDocument": {
+            "uri": uri, "languageId": "jixiao", "version": 1, "text": text}})
+        s.wait_diagnostics(uri, 1)
+        stem = "fx-" + name[:-3]
+        if name == "units-bad.jx":
+            golden(stem + "-01-codeaction", s.request(
+                "textDocument/codeAction", dict(td(uri), range={
+                    "start": {"line": 0, "character": 0},
+                    "end": {"line": 100, "character": 0}},
+                    context={"diagnostics": []})))
+        actions = s.request("textDocument/codeAction", dict(td(uri), range={
+            "start": {"line": 0, "character": 0},
+            "end": {"line": 100, "character": 0}},
+            context={"diagnostics": []}))["result"]
+        edits = [e for a in actions if a["isPreferred"]
+                 for e in a["edit"]["changes"][uri]]
+        fixed = apply_edits(text, edits)
+        s.notify("textDocument/didChange", {
+            "textDocument": {"uri": uri, "version": 2},
+            "contentChanges": [{"text": fixed}]})
+        left = s.wait_diagnostics(uri, 2)
+        golden(stem + "-02-after-fixes", {
+            "text": fixed.split("\n"),
+            "diagnostics": [(d["code"], d["range"]["start"]["line"])
+                            for d in left["diagnostics"]]})
+        s.request("shutdown")
+        s.notify("exit")
+        ok(stem + "-03-exit-status", s.close() == 0)
+
+
 # ---- the transcript in docs/editors.md -------------------------------------
 
 EDITORS_MD = os.path.join(HERE, "..", "..", "docs", "editors.md")
@@ -464,6 +525,7 @@ def robustness():
 def main():
     session_en()
     session_zh()
+    fixes()
     transcript()
     robustness()
     print("lsp: %d passed, %d failed" % (passed, failed))
