@@ -113,6 +113,8 @@ jx_rpc_status jx_rpc_take(jx_rpc_reader *r, json_t **msg, json_error_t *why) {
     if (r->skip)
       return JX_RPC_NEED_MORE;
   }
+  if (r->len == 0) /* (and buf may be NULL: nothing was ever pushed) */
+    return JX_RPC_NEED_MORE;
   /* Blank lines between messages are tolerated. */
   size_t lead = 0;
   const char *p = r->buf + r->start;

@@ -34,6 +34,10 @@ static void test_frames(void **state) {
   jx_rpc_reader r;
   jx_rpc_reader_init(&r);
   json_int_t id = 0;
+  /* Nothing pushed yet (no buffer at all), and an empty push. */
+  assert_int_equal(take(&r, &id), JX_RPC_NEED_MORE);
+  jx_rpc_push(&r, "", 0);
+  assert_int_equal(take(&r, &id), JX_RPC_NEED_MORE);
   const char two[] = "Content-Length: 10\r\n\r\n{\"id\": 1}"
                      "\r\ncontent-length:10\r\nContent-Type: x\r\n\r\n"
                      "{\"id\": 2} ";
