@@ -15,6 +15,18 @@ static void add_line(jx_lsp_lines *l, size_t at) {
   l->start[l->n++] = at;
 }
 
+static void add_checkpoint(jx_lsp_lines *l, size_t off, size_t units) {
+  if (l->n_ck == l->cap_ck) {
+    l->cap_ck = l->cap_ck ? 2 * l->cap_ck : 64;
+    l->ck = jx_xrealloc(l->ck, l->cap_ck * sizeof *l->ck);
+  }
+  l->ck[l->n_ck].off = off;
+  l->ck[l->n_ck].units = units;
+  l->n_ck++;
+}
+
+static size_t step(const char *s, size_t n, size_t i, size_t *units);
+
 void jx_lsp_lines_build(jx_lsp_lines *l, const char *text, size_t len) {
   l->n = 0;
   add_line(l, 0);
@@ -24,12 +36,28 @@ void jx_lsp_lines_build(jx_lsp_lines *l, const char *text, size_t len) {
     else if (text[i] == '\r' && !(i + 1 < len && text[i + 1] == '\n'))
       add_line(l, i + 1);
   }
+  /* Stepping from 0 as the scans below do, so every checkpoint (and
+   * every line start: a line break is never part of a sequence) is a
+   * boundary they would reach. */
+  l->n_ck = 0;
+  add_checkpoint(l, 0, 0);
+  size_t units = 0, u, next = JX_LSP_CHECKPOINT;
+  for (size_t i = 0; i < len;) {
+    if (i >= next) {
+      add_checkpoint(l, i, units);
+      next = i + JX_LSP_CHECKPOINT;
+    }
+    i += step(text, len, i, &u);
+    units += u;
+  }
 }
 
 void jx_lsp_lines_free(jx_lsp_lines *l) {
   free(l->start);
+  free(l->ck);
   l->start = NULL;
-  l->n = l->cap = 0;
+  l->ck = NULL;
+  l->n = l->cap = l->n_ck = l->cap_ck = 0;
 }
 
 /* Bytes of the UTF-8 sequence a lead byte starts (1 for a stray byte). */
@@ -79,12 +107,10 @@ static size_t line_of(const jx_lsp_lines *l, size_t off) {
   return lo;
 }
 
-jx_lsp_pos jx_lsp_pos_at(const jx_lsp_lines *l, const char *text, size_t len,
-                         size_t off) {
-  if (off > len)
-    off = len;
-  size_t line = line_of(l, off);
-  size_t from = l->start[line], units = 0, u;
+/* UTF-16 units from `from` (a boundary) to the boundary at or before off. */
+static size_t units_between(const char *text, size_t len, size_t from,
+                            size_t off) {
+  size_t units = 0, u;
   for (size_t i = from; i < off;) {
     size_t k = step(text, len, i, &u);
     if (i + k > off)
@@ -92,6 +118,33 @@ jx_lsp_pos jx_lsp_pos_at(const jx_lsp_lines *l, const char *text, size_t len,
     units += u;
     i += k;
   }
+  return units;
+}
+
+/* UTF-16 units of text[0..off), off a boundary or not (as above). */
+static size_t units_to(const jx_lsp_lines *l, const char *text, size_t len,
+                       size_t off) {
+  size_t lo = 0, hi = l->n_ck;
+  while (hi - lo > 1) {
+    size_t mid = lo + (hi - lo) / 2;
+    if (l->ck[mid].off <= off)
+      lo = mid;
+    else
+      hi = mid;
+  }
+  return l->ck[lo].units + units_between(text, len, l->ck[lo].off, off);
+}
+
+jx_lsp_pos jx_lsp_pos_at(const jx_lsp_lines *l, const char *text, size_t len,
+                         size_t off) {
+  if (off > len)
+    off = len;
+  size_t line = line_of(l, off);
+  size_t from = l->start[line], units;
+  if (off - from <= 2 * JX_LSP_CHECKPOINT || l->n_ck == 0)
+    units = units_between(text, len, from, off);
+  else
+    units = units_to(l, text, len, off) - units_to(l, text, len, from);
   jx_lsp_pos p = {(uint32_t)line, (uint32_t)units};
   return p;
 }

@@ -14,11 +14,25 @@
 #include <stddef.h>
 #include <stdint.h>
 
-/* The start of every line of a text. */
+/* The start of every line of a text, and checkpoints for long lines: the
+ * UTF-16 units from the start of the text to a character boundary every
+ * JX_LSP_CHECKPOINT bytes or so, so that a position on a line of
+ * megabytes (a whole plan on one line) costs a short scan, not one from
+ * the line's start: the outline of such a document would otherwise be
+ * quadratic. */
+enum { JX_LSP_CHECKPOINT = 1024 };
+
+typedef struct jx_lsp_checkpoint {
+  size_t off;   /* a character boundary */
+  size_t units; /* UTF-16 units of text[0..off) */
+} jx_lsp_checkpoint;
+
 typedef struct jx_lsp_lines {
   size_t *start; /* start[0] == 0 */
   size_t n;      /* at least 1 */
   size_t cap;
+  jx_lsp_checkpoint *ck; /* ascending; ck[0] is {0, 0} */
+  size_t n_ck, cap_ck;
 } jx_lsp_lines;
 
 void jx_lsp_lines_build(jx_lsp_lines *l, const char *text, size_t len);

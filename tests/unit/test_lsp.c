@@ -9,6 +9,7 @@
 #include <stdarg.h>
 #include <stddef.h>
 #include <stdint.h>
+#include <stdlib.h>
 
 #include <cmocka.h>
 
@@ -16,6 +17,7 @@
 
 #include "lsp_pos.h"
 #include "lsp_rpc.h"
+#include "strbuf.h"
 
 /* ---- framing ------------------------------------------------------------- */
 
@@ -139,11 +141,57 @@ static void test_positions(void **state) {
   jx_lsp_lines_free(&l);
 }
 
+/* A line of megabytes (a plan on one line) is read through checkpoints
+ * (lsp_pos.h): every offset must get the position a scan from the line's
+ * start gives, whatever characters (or bad bytes) surround a checkpoint.
+ * The expected column is counted here independently: one unit a
+ * character, two for 4-byte ones, one a stray byte. */
+static void test_long_line(void **state) {
+  (void)state;
+  static const char *const pieces[] = {
+      "a", "\xE9\xA1\xB9", "\xF0\xA0\x80\x80", "\xFF", "\xE9\xA1", "b"};
+  static const size_t units[] = {1, 1, 2, 1, 2, 1}; /* \xE9\xA1: 2 stray */
+  jx_strbuf b = {0};
+  jx_sb_puts(&b, "x\n"); /* the long line is line 1 */
+  size_t n_at = 0, cap_at = 0;
+  size_t *at = NULL, *col = NULL; /* piece starts and their columns */
+  size_t c = 0;
+  for (size_t i = 0; b.n < 3 * JX_LSP_CHECKPOINT * 4; i++) {
+    size_t k = (i * 7 + i / 5) % 6;
+    if (n_at == cap_at) {
+      cap_at = cap_at ? 2 * cap_at : 256;
+      at = realloc(at, cap_at * sizeof *at);
+      col = realloc(col, cap_at * sizeof *col);
+    }
+    at[n_at] = b.n;
+    col[n_at++] = c;
+    jx_sb_puts(&b, pieces[k]);
+    c += units[k];
+  }
+  jx_sb_puts(&b, "\nz");
+  jx_lsp_lines l = {0};
+  jx_lsp_lines_build(&l, b.p, b.n);
+  assert_true(l.n_ck > 4);
+  for (size_t i = 0; i < n_at; i++) {
+    jx_lsp_pos p = jx_lsp_pos_at(&l, b.p, b.n, at[i]);
+    assert_int_equal(p.line, 1);
+    assert_int_equal(p.character, col[i]);
+  }
+  jx_lsp_pos end = jx_lsp_pos_at(&l, b.p, b.n, b.n);
+  assert_int_equal(end.line, 2);
+  assert_int_equal(end.character, 1);
+  free(at);
+  free(col);
+  jx_lsp_lines_free(&l);
+  jx_sb_free(&b);
+}
+
 int main(void) {
   const struct CMUnitTest tests[] = {
       cmocka_unit_test(test_frames),
       cmocka_unit_test(test_bad_frames),
       cmocka_unit_test(test_positions),
+      cmocka_unit_test(test_long_line),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);
 }
