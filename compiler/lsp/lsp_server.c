@@ -125,6 +125,24 @@ static void did_change(jx_lsp *s, json_t *params) {
                     json_is_integer(v) ? json_integer_value(v) : d->version);
 }
 
+/* The client's settings for jixiao ({"jixiao": {"lang": "zh", "keywords":
+ * "en"}}), sent when they change (a project's .vscode/settings.json, a
+ * Neovim config's `settings`): they override initializationOptions, and
+ * the open documents' diagnostics are worded again. */
+static void did_change_configuration(jx_lsp *s, json_t *params) {
+  json_t *mine = json_object_get(json_object_get(params, "settings"), "jixiao");
+  const char *lang = json_string_value(json_object_get(mine, "lang"));
+  const char *kw = json_string_value(json_object_get(mine, "keywords"));
+  jx_lang l;
+  if (kw && jx_lang_parse(kw, &l))
+    s->keywords = l == JX_LANG_ZH ? 1 : 0;
+  if (!lang || !jx_lang_parse(lang, &l) || l == s->lang)
+    return;
+  s->lang = l;
+  for (jx_lsp_doc *d = s->docs; d; d = d->next)
+    d->dirty = true;
+}
+
 static void did_close(jx_lsp *s, json_t *params) {
   json_t *td = json_object_get(params, "textDocument");
   const char *uri = json_string_value(json_object_get(td, "uri"));
@@ -208,8 +226,9 @@ static void handle_notification(loop *lp, const char *method, json_t *params) {
     did_change(s, params);
   else if (strcmp(method, "textDocument/didClose") == 0)
     did_close(s, params);
-  /* initialized, didSave, $/setTrace, workspace/didChangeConfiguration and
-   * the rest need nothing. */
+  else if (strcmp(method, "workspace/didChangeConfiguration") == 0)
+    did_change_configuration(s, params);
+  /* initialized, didSave, $/setTrace and the rest need nothing. */
 }
 
 static void handle(loop *lp, json_t *m) {

@@ -227,6 +227,17 @@ def session_zh():
         td(uri), range={"start": pos_of(bad, "output.quantty"),
                         "end": pos_of(bad, "output.quantty")},
         context={"diagnostics": []})))
+    # The client's settings change the language: the diagnostics are
+    # published again, in English; and back.
+    s.notify("workspace/didChangeConfiguration",
+             {"settings": {"jixiao": {"lang": "en"}}})
+    golden("zh-02a-configuration-en", s.wait_diagnostics(uri, 7))
+    s.notify("workspace/didChangeConfiguration",
+             {"settings": {"jixiao": {"lang": "zh"}, "other": 1}})
+    with open(os.path.join(GOLDEN, "zh-01-diagnostics.json"),
+              encoding="utf-8") as f:
+        ok("zh-02b-configuration-zh",
+           json.loads(f.read()) == s.wait_diagnostics(uri, 7))
     good = read("plan.jx")
     s.notify("textDocument/didChange", {
         "textDocument": {"uri": uri, "version": 8},
