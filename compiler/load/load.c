@@ -169,8 +169,10 @@ static size_t whole_unit(loader *l, const jx_node *n) {
 static void whole_project(loader *l, jx_node *n, const jx_node *unit, bool ok) {
   size_t ui =
       unit && l->cur_unit != SIZE_MAX ? l->cur_unit : whole_unit(l, unit);
-  if (!ok)
+  if (!ok) {
+    jx_lp_unsound_project(l->whole, ui, n);
     return;
+  }
   jx_lower_ctx c = whole_ctx(l);
   const jx_project_locs *pl;
   const jx_project *p = jx_lower_project(&c, n, &pl);

@@ -184,6 +184,18 @@ size_t jx_loaded_n_declared(const jx_loaded_plan *lp);
 const jx_declared_framework *jx_loaded_declared(const jx_loaded_plan *lp,
                                                 size_t i);
 
+/* The projects that did not check clean, in source order.  They are not
+ * in the model; where they were written is kept for a language server's
+ * outline, which should not lose a project while it is being mended. */
+typedef struct jx_unsound_project {
+  size_t unit;      /* the model's unit (or group) it was written in */
+  const char *name; /* as written, or NULL */
+  jx_loc decl, name_loc, close;
+} jx_unsound_project;
+
+size_t jx_loaded_n_unsound(const jx_loaded_plan *lp);
+const jx_unsound_project *jx_loaded_unsound(const jx_loaded_plan *lp, size_t i);
+
 void jx_loaded_free(jx_loaded_plan *lp); /* NULL is fine */
 
 #endif

@@ -49,6 +49,8 @@ struct jx_loaded_plan {
   size_t n_inputs, cap_inputs;
   jx_declared_framework *frameworks; /* declared, in source order */
   size_t n_frameworks, cap_frameworks;
+  jx_unsound_project *unsound; /* projects with errors, in source order */
+  size_t n_unsound, cap_unsound;
   jx_strmap *unit_index; /* code → unit, while loading */
 };
 
@@ -146,6 +148,20 @@ static size_t count_items(const jx_node *n) {
   for (; n; n = n->next)
     k++;
   return k;
+}
+
+void jx_lp_unsound_project(jx_loaded_plan *lp, size_t unit, const jx_node *n) {
+  if (lp->n_unsound == lp->cap_unsound) {
+    lp->cap_unsound = lp->cap_unsound ? lp->cap_unsound * 2 : 4;
+    lp->unsound =
+        jx_xrealloc(lp->unsound, lp->cap_unsound * sizeof *lp->unsound);
+  }
+  jx_unsound_project *x = &lp->unsound[lp->n_unsound++];
+  x->unit = unit;
+  x->name = copy_text(&lp->arena, n->u.block.name.text);
+  x->decl = n->loc;
+  x->name_loc = n->u.block.name.loc;
+  x->close = n->u.block.close;
 }
 
 void jx_lp_framework(jx_loaded_plan *lp, const jx_node *n) {
@@ -249,6 +265,7 @@ void jx_loaded_free(jx_loaded_plan *lp) {
   free(lp->units);
   free(lp->inputs);
   free(lp->frameworks);
+  free(lp->unsound);
   if (lp->checker)
     jx_checker_free(lp->checker);
   jx_arena_free(&lp->arena);
@@ -311,4 +328,13 @@ size_t jx_loaded_n_declared(const jx_loaded_plan *lp) {
 const jx_declared_framework *jx_loaded_declared(const jx_loaded_plan *lp,
                                                 size_t i) {
   return i < lp->n_frameworks ? &lp->frameworks[i] : NULL;
+}
+
+size_t jx_loaded_n_unsound(const jx_loaded_plan *lp) {
+  return lp->n_unsound;
+}
+
+const jx_unsound_project *jx_loaded_unsound(const jx_loaded_plan *lp,
+                                            size_t i) {
+  return i < lp->n_unsound ? &lp->unsound[i] : NULL;
 }

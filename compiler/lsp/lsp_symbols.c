@@ -146,6 +146,23 @@ static json_t *department(const jx_lsp_doc *d, const jx_department *dep,
   return symbol(d, dep->name, NULL, S_MODULE, sp, l->name, kids);
 }
 
+/* A project that did not check clean: its name and extent only, so the
+ * outline does not lose it while it is being mended. */
+static json_t *unsound(jx_lsp *s, const jx_lsp_doc *d,
+                       const jx_unsound_project *x, span *parent) {
+  span sp = {0, 0, false};
+  widen(&sp, x->decl);
+  widen(&sp, x->close);
+  widen(parent, x->decl);
+  widen(parent, x->close);
+  jx_strbuf detail = {0};
+  jx_lsp_msg(s, &detail, JX_M_LSP_S_ERRORS);
+  json_t *sym = symbol(d, x->name, detail.p, S_FUNCTION, sp,
+                       jx_loc_known(x->name_loc) ? x->name_loc : x->decl, NULL);
+  jx_sb_free(&detail);
+  return sym;
+}
+
 json_t *jx_lsp_document_symbol(jx_lsp *s, json_t *params, json_t **error) {
   (void)error;
   jx_lsp_doc *d = jx_lsp_param_doc(s, params, NULL);
@@ -172,6 +189,10 @@ json_t *jx_lsp_document_symbol(jx_lsp *s, json_t *params, json_t **error) {
                             project(s, d, &unit->projects[k],
                                     jx_loaded_project_locs(lp, u, k),
                                     jx_loaded_project_currency(lp, u, k), &sp));
+    for (size_t k = 0; k < jx_loaded_n_unsound(lp); k++)
+      if (jx_loaded_unsound(lp, k)->unit == u)
+        json_array_append_new(kids,
+                              unsound(s, d, jx_loaded_unsound(lp, k), &sp));
     if (unit->code)
       json_array_append_new(out, symbol(d, unit->name, unit->code, S_NAMESPACE,
                                         sp, ul->name, kids));

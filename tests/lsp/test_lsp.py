@@ -290,6 +290,10 @@ def fixes():
             "uri": uri, "languageId": "jixiao", "version": 1, "text": text}})
         s.wait_diagnostics(uri, 1)
         stem = "fx-" + name[:-3]
+        if name == "plan-bad.jx":
+            # The outline keeps the project with errors (name, extent).
+            golden(stem + "-00-document-symbol",
+                   s.request("textDocument/documentSymbol", td(uri)))
         if name == "units-bad.jx":
             golden(stem + "-01-codeaction", s.request(
                 "textDocument/codeAction", dict(td(uri), range={
