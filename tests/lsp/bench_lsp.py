@@ -35,6 +35,19 @@ def cpu_ms(pid):
         "SC_CLK_TCK")
 
 
+def peak_rss(pid):
+    """The process's peak resident set (VmHWM, Linux /proc), as text."""
+    try:
+        with open("/proc/%d/status" % pid) as f:
+            for line in f:
+                if line.startswith("VmHWM:"):
+                    kb = int(line.split()[1])
+                    return "%.0f MB" % (kb / 1024)
+    except OSError:
+        pass
+    return "unknown"
+
+
 def main():
     jxc, path = sys.argv[1], sys.argv[2]
     rounds = int(sys.argv[3]) if len(sys.argv) > 3 else 5
@@ -93,6 +106,7 @@ def main():
         assert "result" in r, r
         print("%s: %.0f ms (server CPU %.0f ms)" % (
             method, (time.monotonic() - t0) * 1000, cpu_ms(pid) - c0))
+    print("server peak RSS: %s" % peak_rss(pid))
     s.request("shutdown")
     s.notify("exit")
     s.close()
