@@ -156,7 +156,7 @@ static void keywords(items *it) {
 
 static void categories(items *it, const jx_framework *fw) {
   bool zh = it->s->lang == JX_LANG_ZH;
-  char sort[48], label[512], detail[600];
+  char sort[64], label[512], detail[600];
   jx_strbuf what = {0};
   jx_lsp_msg(it->s, &what, JX_M_LSP_C_LEVEL1);
   for (size_t i = 0; i < fw->n_levels; i++) {
@@ -220,7 +220,7 @@ static bool children(items *it, const jx_framework *fw) {
   if (!a)
     return false;
   bool zh = it->s->lang == JX_LANG_ZH;
-  char sort[48], label[600], detail[600];
+  char sort[64], label[600], detail[600];
   jx_strbuf what = {0};
   jx_lsp_msg(it->s, &what, JX_M_LSP_C_LEVEL2);
   for (size_t j = 0; j < a->n_children; j++) {
