@@ -137,6 +137,10 @@ static int options(jx_cmdline *cl, const char **files, int n,
   *be = jx_backend_find(format ? format : "json");
   if (!*be)
     return unknown_format(cl, format);
+#ifdef JX_NO_XLSXWRITER /* a Windows build without it (docs/windows.md) */
+  if (strcmp((*be)->name, "xlsx") == 0)
+    return jx_usage(cl, JX_U_NOT_BUILT, "-f xlsx", "libxlsxwriter");
+#endif
   eo->bom = jx_opt_given(cl, B_BOM);
   eo->input_name = files[0];
   const char *sheet = jx_opt_last(cl, B_SHEET);
