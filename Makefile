@@ -34,6 +34,9 @@ LDLIBS   += -lutf8proc -lxlsxwriter
 # jxc and the tests link them; libjixiao.a stays dependency-free.
 IMPORT_LIBS := -lminizip -lexpat -lfreexl -linih -lcsv
 LDLIBS   += $(IMPORT_LIBS)
+# jxc lsp's JSON-RPC (compiler/lsp/): JSON parsed by jansson.  Linked into
+# jxc and the programs that test the server only (not every unit test).
+LSP_LIBS := -ljansson
 # The Windows build (make windows): mingw-w64, everything linked in
 # statically from the libraries scripts/win-deps.sh builds in $(B)/deps.
 # A library it could not build leaves out the feature that needs it
@@ -65,6 +68,10 @@ CPPFLAGS += $(if $(filter 1,$(WIN_HAVE_XLSXWRITER)),,-DJX_NO_XLSXWRITER) \
             $(if $(filter 1,$(WIN_XLSX_IMPORT)),,-DJX_NO_XLSX_IMPORT) \
             $(if $(filter 1,$(WIN_HAVE_INIH)),,-DJX_NO_INIH) \
             $(if $(filter 1,$(WIN_HAVE_CSV)),,-DJX_NO_LIBCSV)
+# jxc lsp is left out: it needs jansson, and poll() and pipes on stdio
+# (compiler/lsp/); the command says it was not built.
+CPPFLAGS += -DJX_NO_LSP
+LSP_LIBS :=
 endif
 ifeq ($(SAN),1)
 CFLAGS   := -O1 -g -fsanitize=address,undefined -fno-omit-frame-pointer \
@@ -82,6 +89,9 @@ BISON    ?= bison
 RUNTIME_SRC  := $(sort $(wildcard runtime/*.c))
 COMPILER_SRC := $(sort $(filter-out compiler/cmd/main.c,\
                   $(wildcard grammar/*.c compiler/*/*.c)))
+ifeq ($(WIN),1)
+COMPILER_SRC := $(filter-out compiler/lsp/%,$(COMPILER_SRC))
+endif
 GEN_SRC      := $(B)/grammar/parser.c $(B)/grammar/lexer.c
 RUNTIME_OBJ  := $(RUNTIME_SRC:%.c=$(B)/%.o)
 COMPILER_OBJ := $(COMPILER_SRC:%.c=$(B)/%.o) $(GEN_SRC:%.c=%.o) \
@@ -117,6 +127,7 @@ demo: deps
 test: deps-test
 	@$(MAKE) --no-print-directory check-layers
 	@$(MAKE) --no-print-directory test-editors
+	@$(MAKE) --no-print-directory test-lsp-nvim
 	@$(MAKE) --no-print-directory test-run
 	@$(MAKE) --no-print-directory check-man
 	@echo "== the Windows jxc.exe under Wine (docs/windows.md)"
@@ -125,6 +136,8 @@ test: deps-test
 	@$(MAKE) --no-print-directory B=build-asan SAN=1 test-run
 
 test-run: $(B)/jxc $(UNIT_BIN) $(B)/failread.so
+	@echo "== tests/lsp/test_lsp.py ($(B)/jxc lsp, the scripted client)"
+	@python3 tests/lsp/test_lsp.py $(B)/jxc
 	@set -e; for t in $(UNIT_BIN); do echo "== $$t"; \
 	  JXC=$(B)/jxc JX_FAILREAD=$(B)/failread.so $$t; done
 
@@ -157,6 +170,18 @@ editors:
 	@v=$$(node -p "require('./editors/vscode/package.json').version") && \
 	editors/scripts/build-vsix.sh $(B)/editors/jixiao-$$v.vsix
 
+# make test-lsp: the language server, driven by the scripted client
+# (tests/lsp/test_lsp.py, replies against tests/lsp/golden/; make test-run
+# runs it too, so under ASan as well), then by Neovim's built-in client
+# (tests/lsp/nvim.sh, which skips only if Neovim cannot be had).
+.PHONY: test-lsp test-lsp-nvim
+test-lsp: $(B)/jxc
+	@python3 tests/lsp/test_lsp.py $(B)/jxc
+	@$(MAKE) --no-print-directory test-lsp-nvim
+
+test-lsp-nvim: $(B)/jxc
+	@JXC=$(B)/jxc tests/lsp/nvim.sh
+
 test-asan: deps-test
 	@$(MAKE) --no-print-directory B=build-asan SAN=1 test-run
 
@@ -168,7 +193,10 @@ docs: deps-test $(B)/jxc
 
 # make test-valgrind: every unit test under valgrind, then the golden cases
 # with jxc run through tests/valgrind-jxc.sh, then check and build of each
-# example.  jxc's valgrind errors exit 99 (1 means "input has errors").
+# example, then the scripted LSP sessions with `jxc lsp` under valgrind
+# (the server keeps documents across requests; every session checks the
+# exit status, which a valgrind error makes 99).  jxc's valgrind errors
+# exit 99 (1 means "input has errors").
 VALGRIND ?= valgrind -q --error-exitcode=1 --leak-check=full \
             --errors-for-leak-kinds=definite,indirect,possible
 .PHONY: test-valgrind
@@ -182,6 +210,8 @@ test-valgrind: $(B)/jxc $(UNIT_BIN) $(B)/failread.so
 	  JX_VALGRIND_JXC=$(B)/jxc tests/valgrind-jxc.sh check $$f; \
 	  JX_VALGRIND_JXC=$(B)/jxc tests/valgrind-jxc.sh build -f json $$f >/dev/null; \
 	done
+	@echo "== tests/lsp/test_lsp.py (jxc lsp under valgrind)"
+	@JX_VALGRIND_JXC=$(B)/jxc python3 tests/lsp/test_lsp.py tests/valgrind-jxc.sh
 
 # make fuzz: libFuzzer over the whole front end (tests/fuzz/fuzz_parse.c)
 # for FUZZ_SECONDS, built with clang and ASan+UBSan in build-fuzz/, with a
@@ -212,6 +242,22 @@ fuzz:
 	  -rss_limit_mb=2048 -dict=build-fuzz/jx.dict \
 	  -artifact_prefix=build-fuzz/ build-fuzz/corpus
 
+# make fuzz-lsp: libFuzzer over jxc lsp's reading side and the whole
+# server behind it (tests/fuzz/fuzz_lsp.c), FUZZ_SECONDS, seeds in
+# tests/fuzz/corpus-fuzz_lsp/.
+.PHONY: fuzz-lsp
+fuzz: fuzz-lsp
+fuzz-lsp:
+	@JX_WANT_CLANG=1 JX_WANT_FUZZ=1 ./scripts/install-deps.sh
+	@$(MAKE) --no-print-directory B=build-fuzz CC=clang \
+	  CFLAGS="$(FUZZ_FLAGS)" LDFLAGS="-fsanitize=address,undefined" \
+	  build-fuzz/fuzz_lsp
+	@mkdir -p build-fuzz/corpus-fuzz_lsp
+	@cp tests/fuzz/corpus-fuzz_lsp/* build-fuzz/corpus-fuzz_lsp/
+	build-fuzz/fuzz_lsp -max_total_time=$(FUZZ_SECONDS) -timeout=10 \
+	  -rss_limit_mb=2048 -max_len=60000 -artifact_prefix=build-fuzz/fuzz_lsp- \
+	  build-fuzz/corpus-fuzz_lsp
+
 fuzz-import:
 	@JX_WANT_CLANG=1 JX_WANT_FUZZ=1 ./scripts/install-deps.sh
 	@$(MAKE) --no-print-directory B=build-fuzz CC=clang \
@@ -234,13 +280,17 @@ $(B)/jx-vocab-dict: tests/fuzz/vocab_dict.c $(B)/libjxc.a $(B)/libjixiao.a
 $(B)/fuzz_parse: tests/fuzz/fuzz_parse.c $(B)/libjxc.a $(B)/libjixiao.a
 	$(CC) $(CPPFLAGS) $(ALL_CFLAGS) -fsanitize=fuzzer -o $@ $^ $(LDLIBS)
 
+$(B)/fuzz_lsp: tests/fuzz/fuzz_lsp.c $(B)/libjxc.a $(B)/libjixiao.a
+	$(CC) $(CPPFLAGS) $(ALL_CFLAGS) -fsanitize=fuzzer -o $@ $^ $(LDLIBS) \
+	  $(LSP_LIBS)
+
 $(B)/fuzz_import_%: tests/fuzz/fuzz_import_%.c tests/fuzz/fuzz_import.h \
                     $(B)/libjxc.a $(B)/libjixiao.a
 	$(CC) $(CPPFLAGS) $(ALL_CFLAGS) -fsanitize=fuzzer -o $@ $< \
 	  $(B)/libjxc.a $(B)/libjixiao.a $(LDLIBS) -lz
 
 $(B)/jxc: $(B)/compiler/cmd/main.o $(B)/libjxc.a $(B)/libjixiao.a
-	$(CC) $(LDFLAGS) -o $@ $^ $(LDLIBS)
+	$(CC) $(LDFLAGS) -o $@ $^ $(LDLIBS) $(LSP_LIBS)
 
 $(B)/libjixiao.a: $(RUNTIME_OBJ)
 	@rm -f $@
@@ -272,6 +322,9 @@ $(COMPILER_SRC:%.c=$(B)/%.o): $(B)/grammar/lexer.h
 $(B)/tests/%: tests/unit/%.c $(B)/libjxc.a $(B)/libjixiao.a
 	@mkdir -p $(dir $@)
 	$(CC) $(CPPFLAGS) $(ALL_CFLAGS) $(LDFLAGS) -o $@ $^ -lcmocka $(LDLIBS)
+
+# The language server's unit tests link its JSON library.
+$(B)/tests/test_lsp: LDLIBS += $(LSP_LIBS)
 
 # test_lexer_ref runs main's old scanner (every spelling a flex rule) beside
 # the one that looks words up in compiler/domain/vocab.def.

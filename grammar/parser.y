@@ -1035,8 +1035,10 @@ static int yyreport_syntax_error(const yypcontext_t *ctx, yyscan_t scanner,
   const char *hint = got == YYSYMBOL_WORD && p->last_word
                          ? jx_keyword_suggest(p->last_word)
                          : NULL;
-  if (hint)
+  if (hint) {
     jx_diag_note(p->diag, JX_N_DID_YOU_MEAN, *loc, hint);
+    jx_diag_add_fixit(p->diag, *loc, hint);
+  }
   if (n > 0) {
     jx_strbuf list[JX_LANG_COUNT], names[MAX_EXPECTED];
     const char *text[JX_LANG_COUNT];

@@ -20,6 +20,9 @@ command -v pkg-config >/dev/null 2>&1 || missing="$missing pkg-config"
 [ -f /usr/include/freexl.h ] || missing="$missing libfreexl-dev"
 [ -f /usr/include/ini.h ] || missing="$missing libinih-dev"
 [ -f /usr/include/csv.h ] || missing="$missing libcsv-dev"
+# jxc lsp: JSON-RPC messages are parsed by jansson (strict RFC 8259, checks
+# UTF-8, 64-bit integers, keeps the order of keys when writing).
+[ -f /usr/include/jansson.h ] || missing="$missing libjansson-dev"
 # The golden and interoperability tests use these.
 command -v python3 >/dev/null 2>&1 || missing="$missing python3"
 command -v sqlite3 >/dev/null 2>&1 || missing="$missing sqlite3"
@@ -80,6 +83,12 @@ if [ "${JX_WANT_EDITORS:-0}" = 1 ]; then
   command -v node >/dev/null 2>&1 || missing="$missing nodejs"
   command -v npm >/dev/null 2>&1 || missing="$missing npm"
   command -v vim >/dev/null 2>&1 || missing="$missing vim"
+fi
+# The language server's interoperability test (tests/lsp/nvim.sh):
+# Neovim's built-in LSP client.  Installed like the clients above: if it
+# cannot be, that one test skips and says why.
+if [ "${JX_WANT_EDITORS:-0}" = 1 ] || [ "${JX_WANT_CLIENTS:-0}" = 1 ]; then
+  command -v nvim >/dev/null 2>&1 || clients="$clients neovim"
 fi
 editors() {
   if [ "${JX_WANT_EDITORS:-0}" = 1 ]; then

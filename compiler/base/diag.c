@@ -40,6 +40,13 @@ typedef struct part_rec {
   jx_args args;
 } part_rec;
 
+/* A fix-it as the engine keeps it: its text is an offset into the pool. */
+typedef struct fix_rec {
+  jx_loc loc;
+  uint32_t col, end_col;
+  size_t text_off;
+} fix_rec;
+
 typedef struct rec {
   part_rec main;
   const char *code;
@@ -47,6 +54,8 @@ typedef struct rec {
   size_t file_off, cmd_off;
   part_rec *notes;
   size_t n_notes, cap_notes;
+  fix_rec *fixes;
+  size_t n_fixes, cap_fixes;
   jx_strbuf pool;
   /* The order a held record is released in. */
   uint32_t sort_file;
@@ -73,6 +82,8 @@ struct jx_diag {
   jx_strbuf out;            /* the default sink's rendering */
   jx_diag_part *view_notes; /* the public view of a record's notes */
   size_t cap_view;
+  jx_diag_fixit *view_fixes; /* ... and of its fix-its */
+  size_t cap_view_fixes;
   /* While held, finished records queue here and are sent sorted by
    * position on release (see jx_diag_set_hold). */
   bool holding;
@@ -119,6 +130,7 @@ jx_diag *jx_diag_new(void) {
 
 static void rec_free(rec *r) {
   free(r->notes);
+  free(r->fixes);
   jx_sb_free(&r->pool);
 }
 
@@ -132,6 +144,7 @@ void jx_diag_free(jx_diag *d) {
   jx_sb_free(&d->out);
   jx_sb_free(&d->observed);
   free(d->view_notes);
+  free(d->view_fixes);
   free(d->held);
   free(d);
 }
@@ -300,6 +313,26 @@ static void place(jx_diag *d, rec *r, part_rec *p) {
   jx_sb_add(&r->pool, "", 1);
 }
 
+/* A fix-it's columns, as a note's are worked out (nothing is quoted). */
+static void place_fix(jx_diag *d, fix_rec *f) {
+  f->col = f->end_col = 0;
+  if (f->loc.line == 0)
+    return;
+  const char *s;
+  size_t n, at;
+  bool cut;
+  if (!jx_lines_fetch(&d->lines, f->loc, JX_DIAG_QUOTE_CONTEXT, &s, &n, &at,
+                      &cut)) {
+    f->col = f->loc.col ? f->loc.col : 1;
+    f->end_col = f->col + f->loc.len;
+    return;
+  }
+  jx_diag_span sp;
+  jx_diag_lay_out(s, n, at, f->loc.len, NULL, &sp);
+  f->col = sp.col;
+  f->end_col = f->loc.len ? sp.end_col : sp.col;
+}
+
 static jx_diag_part view_part(const jx_diag *d, const rec *r,
                               const part_rec *p) {
   jx_diag_part v;
@@ -335,6 +368,23 @@ static void deliver(jx_diag *d, const rec *r) {
     d->view_notes[i] = view_part(d, r, &r->notes[i]);
   v.notes = d->view_notes;
   v.n_notes = r->n_notes;
+  if (r->n_fixes > d->cap_view_fixes) {
+    d->cap_view_fixes = r->n_fixes;
+    d->view_fixes =
+        jx_xrealloc(d->view_fixes, d->cap_view_fixes * sizeof *d->view_fixes);
+  }
+  for (size_t i = 0; i < r->n_fixes; i++) {
+    const fix_rec *f = &r->fixes[i];
+    jx_diag_fixit *x = &d->view_fixes[i];
+    memset(x, 0, sizeof *x);
+    x->at.loc = f->loc;
+    x->at.path = jx_lines_path(&d->lines, f->loc.file);
+    x->at.col = f->col;
+    x->at.end_col = f->end_col;
+    x->text = r->pool.p + f->text_off;
+  }
+  v.fixits = d->view_fixes;
+  v.n_fixits = r->n_fixes;
   v.pool = r->pool.p;
   d->sink(d->sink_ud, &v);
 }
@@ -358,6 +408,8 @@ static void finish(jx_diag *d) {
   place(d, r, &r->main);
   for (size_t i = 0; i < r->n_notes; i++)
     place(d, r, &r->notes[i]);
+  for (size_t i = 0; i < r->n_fixes; i++)
+    place_fix(d, &r->fixes[i]);
   if (!d->holding) {
     deliver(d, r);
     return;
@@ -393,6 +445,7 @@ static void begin(jx_diag *d, jx_diag_id id, jx_severity sev, jx_loc loc,
   rec *r = &d->cur;
   jx_sb_clear(&r->pool);
   r->n_notes = 0;
+  r->n_fixes = 0;
   r->has_file = r->has_cmd = false;
   r->code = jx_diag_code(id);
   memset(&r->main, 0, sizeof r->main);
@@ -640,6 +693,22 @@ void jx_diag_note(jx_diag *d, jx_diag_id id, jx_loc loc, ...) {
   jx_args_capture(&p->args, &r->pool, jx_diag_format_string(id, JX_LANG_EN),
                   r->has_cmd ? (size_t)-1 : JX_DIAG_ARG_MAX, ap);
   va_end(ap);
+}
+
+void jx_diag_add_fixit(jx_diag *d, jx_loc loc, const char *text) {
+  if (!d->pending || loc.line == 0 || !text)
+    return;
+  rec *r = &d->cur;
+  if (r->n_fixes == r->cap_fixes) {
+    r->cap_fixes = r->cap_fixes ? 2 * r->cap_fixes : 2;
+    r->fixes = jx_xrealloc(r->fixes, r->cap_fixes * sizeof *r->fixes);
+  }
+  fix_rec *f = &r->fixes[r->n_fixes++];
+  memset(f, 0, sizeof *f);
+  f->loc = loc;
+  f->text_off = r->pool.n;
+  jx_sb_add(&r->pool, text, strlen(text));
+  jx_sb_add(&r->pool, "", 1);
 }
 
 void jx_diag_flush(jx_diag *d) {

@@ -71,6 +71,17 @@ typedef struct jx_diag_part {
   jx_args args; /* the message's arguments (strings in the record's pool) */
 } jx_diag_part;
 
+/* A fix-it: a concrete edit that cures the diagnostic, where the reporter
+ * knows one (the keyword a misspelt word was meant to be, the `%` a
+ * satisfaction target lacks): the at.loc.len bytes at at.loc (on one line;
+ * 0: an insertion before loc.offset) are replaced by `text`.  at.col and
+ * at.end_col are worked out as for a note; nothing is quoted.  What a
+ * language server offers as a quick fix. */
+typedef struct jx_diag_fixit {
+  jx_diag_place at;
+  const char *text; /* UTF-8, in the record's pool */
+} jx_diag_fixit;
+
 typedef struct jx_diag_record {
   jx_diag_part main;
   const char *code; /* the public code; NULL only for a stray note */
@@ -82,6 +93,8 @@ typedef struct jx_diag_record {
   const char *command;
   const jx_diag_part *notes;
   size_t n_notes;
+  const jx_diag_fixit *fixits; /* in the order attached */
+  size_t n_fixits;
   const char *pool; /* where the arguments' strings are */
 } jx_diag_record;
 
@@ -216,6 +229,9 @@ void jx_diag_vusage(jx_diag *d, const char *cmd, jx_diag_id id, va_list ap);
 /* Attaches a note (with a location) or help (loc ignored) to the current
  * record; the id must have severity NOTE or HELP. */
 void jx_diag_note(jx_diag *d, jx_diag_id id, jx_loc loc, ...);
+/* Attaches a fix-it to the current record: replace the loc.len bytes at
+ * loc (0: insert before loc.offset) by text, which is copied. */
+void jx_diag_add_fixit(jx_diag *d, jx_loc loc, const char *text);
 /* Called with each diagnostic's location just before it is printed, so a
  * tool can attach a note of its own with jx_diag_note: `jxc import` names
  * the spreadsheet cell behind a line of the .jx it wrote.  NULL: none. */

@@ -61,6 +61,8 @@ static bool check_category(jx_checker *c, jx_node *n) {
   if (jx_framework_suggest(c->framework, l1, l2, hint, sizeof hint)) {
     suggest_in_kind(c->framework, written, hint, sizeof hint);
     jx_diag_note(c->diag, JX_N_DID_YOU_MEAN, loc, hint);
+    /* The path as written (n->loc: its dots may be wide, ．). */
+    jx_diag_add_fixit(c->diag, n->loc, hint);
   }
   return false;
 }
@@ -98,9 +100,66 @@ static void check_date(jx_checker *c, const jx_value *v, jx_resolved *r) {
   r->ok = true;
 }
 
+/* The fix for a satisfaction target that is not a percentage: its unit
+ * becomes %, or % is added after a bare number (≥90人, ≥90 → ≥90%). */
+static void percent_fixit(jx_checker *c, const jx_value *v) {
+  jx_loc at = v->unit ? v->unit_loc : v->loc;
+  if (!v->unit) {
+    at.offset += at.len;
+    at.col += at.len;
+    at.len = 0;
+  }
+  jx_diag_add_fixit(c->diag, at, "%");
+}
+
 static bool over_100(jx_decimal d) {
   const jx_decimal hundred = JX_DEC(100, 0);
   return jx_decimal_cmp(d, hundred) > 0;
+}
+
+/* The fix for a cost in money over the budget that, in a smaller currency
+ * unit, would be within it and more than a tenth of it: 891000万元 against
+ * a budget of 89.1 万元 was copied from a form in 元.  The largest such
+ * unit (元, 万元, 亿元 below the one written) replaces the unit.  A cost
+ * that is only somewhat over (20万元 against 12) gets no fix: 20元 would
+ * be a guess, not a conversion. */
+static void cost_unit_fixit(jx_checker *c, const jx_value *v, jx_decimal d,
+                            const jx_unit_info *u,
+                            const jx_chk_budget *budget) {
+  static const char *const currencies[] = {"亿元", "万元", "元"};
+  for (size_t i = 0; i < sizeof currencies / sizeof currencies[0]; i++) {
+    const jx_unit_info *w = jx_currency_lookup(currencies[i]);
+    int cmp;
+    /* only units smaller than the one written */
+    if (!w || !v->unit || u->num == 0 || w->num * u->den >= u->num * w->den)
+      continue;
+    jx_decimal ten = {d.micros * 10};
+    int cmp10;
+    if (d.micros > INT64_MAX / 10 || d.micros < 0)
+      continue;
+    if (jx_unit_compare(d, w, budget->amount, c->currency, &cmp) == 0 &&
+        cmp <= 0 &&
+        jx_unit_compare(ten, w, budget->amount, c->currency, &cmp10) == 0 &&
+        cmp10 >= 0) {
+      jx_diag_add_fixit(c->diag, v->unit_loc, w->spelling);
+      return;
+    }
+  }
+}
+
+/* The fixes for a cost written as a bare number: it is rejected because
+ * 元 and 万元 are both likely (docs/diagnostics.md, cost-unit), so both are
+ * offered, the plan's currency first (a bare budget or fund is in it). */
+static void cost_currency_fixits(jx_checker *c, const jx_value *v) {
+  jx_loc at = v->loc;
+  at.offset += at.len;
+  at.col += at.len;
+  at.len = 0;
+  jx_diag_add_fixit(c->diag, at, c->currency->spelling);
+  static const char *const likely[] = {"万元", "元"};
+  for (size_t i = 0; i < sizeof likely / sizeof likely[0]; i++)
+    if (strcmp(likely[i], c->currency->spelling) != 0)
+      jx_diag_add_fixit(c->diag, at, likely[i]);
 }
 
 /* A cost in money is compared with the project's budget, exactly, across
@@ -132,6 +191,8 @@ static void check_cost_money(jx_checker *c, const jx_value *v, jx_decimal d,
                  c->currency->norm);
   jx_diag_note(c->diag, total ? JX_N_TOTAL_HERE : JX_N_BUDGET_HERE,
                total ? budget->total_loc : budget->loc);
+  if (!total) /* the fix converts against the year's budget */
+    cost_unit_fixit(c, v, d, u, budget);
 }
 
 /* One target of indicator n (its own, or the period's: v and r), with
@@ -162,9 +223,10 @@ static void check_value(jx_checker *c, jx_node *n, const jx_value *v,
   char buf[JX_DECIMAL_BUFSZ];
   switch (role) {
   case JX_ROLE_SATISFACTION:
-    if (!percent)
+    if (!percent) {
       jx_diag_report(c->diag, JX_E_SATISFACTION_PERCENT, v->loc, name, v->text);
-    else if (d.micros < 0 || over_100(d))
+      percent_fixit(c, v);
+    } else if (d.micros < 0 || over_100(d))
       jx_diag_report(c->diag, JX_E_SATISFACTION_RANGE, v->loc,
                      jx_chk_dec(d, buf));
     break;
@@ -173,8 +235,11 @@ static void check_value(jx_checker *c, jx_node *n, const jx_value *v,
       check_cost_money(c, v, d, u, budget);
     else if (percent && over_100(d))
       jx_diag_report(c->diag, JX_E_COST_PERCENT, v->loc, v->text);
-    else if (!percent)
+    else if (!percent) {
       jx_diag_report(c->diag, JX_E_COST_UNIT, v->loc, name, v->text);
+      if (!v->unit)
+        cost_currency_fixits(c, v);
+    }
     break;
   default:
     if (!v->unit)

@@ -84,6 +84,9 @@ extern const jx_backend *const jx_backends[];
 const jx_backend *jx_backend_find(const char *name);
 
 extern const jx_backend jx_backend_json;
+/* One indicator as the JSON back end writes it inside a project (an
+ * object, two-space indents from depth 0): a language server's hover. */
+void jx_emit_json_indicator(jx_out *o, const jx_indicator *x);
 
 /* jx_json_string (a JSON string literal, escaped) is in json.h. */
 extern const jx_backend jx_backend_csv;

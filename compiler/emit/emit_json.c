@@ -224,6 +224,10 @@ static void put_indicator(jx_out *o, int depth, const jx_indicator *x) {
   close_at(o, depth, 1, '}');
 }
 
+void jx_emit_json_indicator(jx_out *o, const jx_indicator *x) {
+  put_indicator(o, 0, x);
+}
+
 static void put_indicators(jx_out *o, int depth, const jx_indicator *v,
                            size_t n) {
   jx_out_putc(o, '[');

@@ -177,8 +177,10 @@ static size_t whole_unit(loader *l, const jx_node *n) {
 static void whole_project(loader *l, jx_node *n, const jx_node *unit, bool ok) {
   size_t ui =
       unit && l->cur_unit != SIZE_MAX ? l->cur_unit : whole_unit(l, unit);
-  if (!ok)
+  if (!ok) {
+    jx_lp_unsound_project(l->whole, ui, n);
     return;
+  }
   jx_lower_ctx c = whole_ctx(l);
   const jx_project_locs *pl;
   const jx_project *p = jx_lower_project(&c, n, &pl);
@@ -215,6 +217,8 @@ static void on_header(void *ud, jx_node *n) {
 static void on_framework(void *ud, jx_node *n) {
   loader *l = ud;
   jx_check_framework(l->checker, n);
+  if (l->whole)
+    jx_lp_framework(l->whole, n);
   l->seen_decl = true;
   jx_diag_release(l->diag);
 }

@@ -40,6 +40,7 @@
 #include <stdint.h>
 
 #include "diag.h"
+#include "framework.h"
 #include "jixiao.h"
 #include "model_locs.h"
 #include "source.h"
@@ -171,6 +172,44 @@ const jx_unit_info *jx_loaded_project_currency(const jx_loaded_plan *lp,
  * jx_loc.file (the name is jx_diag_source_path's). */
 size_t jx_loaded_n_inputs(const jx_loaded_plan *lp);
 uint32_t jx_loaded_input(const jx_loaded_plan *lp, size_t i);
+
+/* The indicator framework in force at the end of the load (the last
+ * input's): built in or declared, with its categories' labels and
+ * roles. */
+const jx_framework *jx_loaded_framework(const jx_loaded_plan *lp);
+
+/* The frameworks the inputs declare (`framework NAME { … }`), in source
+ * order, each with where it and its categories were written: a language
+ * server's go to definition.  Recorded as written, errors or not. */
+typedef struct jx_declared_category {
+  const char *code, *label;
+  jx_loc code_loc;
+  const struct jx_declared_category *children; /* a level 1's level 2s */
+  size_t n_children;
+} jx_declared_category;
+
+typedef struct jx_declared_framework {
+  const char *name;
+  jx_loc name_loc;
+  const jx_declared_category *levels;
+  size_t n_levels;
+} jx_declared_framework;
+
+size_t jx_loaded_n_declared(const jx_loaded_plan *lp);
+const jx_declared_framework *jx_loaded_declared(const jx_loaded_plan *lp,
+                                                size_t i);
+
+/* The projects that did not check clean, in source order.  They are not
+ * in the model; where they were written is kept for a language server's
+ * outline, which should not lose a project while it is being mended. */
+typedef struct jx_unsound_project {
+  size_t unit;      /* the model's unit (or group) it was written in */
+  const char *name; /* as written, or NULL */
+  jx_loc decl, name_loc, close;
+} jx_unsound_project;
+
+size_t jx_loaded_n_unsound(const jx_loaded_plan *lp);
+const jx_unsound_project *jx_loaded_unsound(const jx_loaded_plan *lp, size_t i);
 
 void jx_loaded_free(jx_loaded_plan *lp); /* NULL is fine */
 

@@ -31,6 +31,11 @@ void jx_lp_unit_body(jx_loaded_plan *lp, size_t i, const jx_unit *u,
                      const jx_unit_locs *locs);
 void jx_lp_project(jx_loaded_plan *lp, size_t unit, const jx_project *p,
                    const jx_project_locs *locs, const jx_unit_info *currency);
+/* A project (ast node JX_N_PROJECT) that did not check clean: its name
+ * and places, copied. */
+void jx_lp_unsound_project(jx_loaded_plan *lp, size_t unit, const jx_node *n);
+/* A declared framework's places (ast node JX_N_FRAMEWORK), copied. */
+void jx_lp_framework(jx_loaded_plan *lp, const jx_node *n);
 void jx_lp_department(jx_loaded_plan *lp, const jx_department *d,
                       const jx_department_locs *locs);
 /* The end of the load: the model is put together, and the plan takes the

@@ -49,6 +49,10 @@ struct jx_loaded_plan {
   const jx_department_locs *department_locs;
   uint32_t *inputs;
   size_t n_inputs, cap_inputs;
+  jx_declared_framework *frameworks; /* declared, in source order */
+  size_t n_frameworks, cap_frameworks;
+  jx_unsound_project *unsound; /* projects with errors, in source order */
+  size_t n_unsound, cap_unsound;
   jx_strmap *unit_index; /* code → unit, while loading */
 };
 
@@ -157,6 +161,66 @@ void jx_lp_project(jx_loaded_plan *lp, size_t unit, const jx_project *p,
   x->unit = unit;
 }
 
+static const char *copy_text(jx_arena *a, const char *s) {
+  return s ? jx_arena_strdup(a, s) : NULL;
+}
+
+static size_t count_items(const jx_node *n) {
+  size_t k = 0;
+  for (; n; n = n->next)
+    k++;
+  return k;
+}
+
+void jx_lp_unsound_project(jx_loaded_plan *lp, size_t unit, const jx_node *n) {
+  if (lp->n_unsound == lp->cap_unsound) {
+    lp->cap_unsound = lp->cap_unsound ? lp->cap_unsound * 2 : 4;
+    lp->unsound =
+        jx_xrealloc(lp->unsound, lp->cap_unsound * sizeof *lp->unsound);
+  }
+  jx_unsound_project *x = &lp->unsound[lp->n_unsound++];
+  x->unit = unit;
+  x->name = copy_text(&lp->arena, n->u.block.name.text);
+  x->decl = n->loc;
+  x->name_loc = n->u.block.name.loc;
+  x->close = n->u.block.close;
+}
+
+void jx_lp_framework(jx_loaded_plan *lp, const jx_node *n) {
+  if (lp->n_frameworks == lp->cap_frameworks) {
+    lp->cap_frameworks = lp->cap_frameworks ? lp->cap_frameworks * 2 : 4;
+    lp->frameworks = jx_xrealloc(lp->frameworks,
+                                 lp->cap_frameworks * sizeof *lp->frameworks);
+  }
+  jx_arena *a = &lp->arena;
+  jx_declared_framework *f = &lp->frameworks[lp->n_frameworks++];
+  f->name = copy_text(a, n->u.block.code.text);
+  f->name_loc = n->u.block.code.loc;
+  f->n_levels = count_items(n->u.block.items);
+  jx_declared_category *levels =
+      jx_arena_alloc(a, (f->n_levels ? f->n_levels : 1) * sizeof *levels);
+  size_t i = 0;
+  for (const jx_node *l1 = n->u.block.items; l1; l1 = l1->next, i++) {
+    jx_declared_category *c = &levels[i];
+    c->code = copy_text(a, l1->u.block.code.text);
+    c->label = copy_text(a, l1->u.block.name.text);
+    c->code_loc = l1->u.block.code.loc;
+    c->n_children = count_items(l1->u.block.items);
+    jx_declared_category *kids =
+        jx_arena_alloc(a, (c->n_children ? c->n_children : 1) * sizeof *kids);
+    size_t j = 0;
+    for (const jx_node *l2 = l1->u.block.items; l2; l2 = l2->next, j++) {
+      kids[j].code = copy_text(a, l2->u.level2.code.text);
+      kids[j].label = copy_text(a, l2->u.level2.label.text);
+      kids[j].code_loc = l2->u.level2.code.loc;
+      kids[j].children = NULL;
+      kids[j].n_children = 0;
+    }
+    c->children = kids;
+  }
+  f->levels = levels;
+}
+
 void jx_lp_department(jx_loaded_plan *lp, const jx_department *d,
                       const jx_department_locs *locs) {
   lp->plan.department = d;
@@ -223,6 +287,8 @@ void jx_loaded_free(jx_loaded_plan *lp) {
   free(lp->list);
   free(lp->units);
   free(lp->inputs);
+  free(lp->frameworks);
+  free(lp->unsound);
   if (lp->checker)
     jx_checker_free(lp->checker);
   jx_arena_free(&lp->arena);
@@ -271,4 +337,27 @@ size_t jx_loaded_n_inputs(const jx_loaded_plan *lp) {
 
 uint32_t jx_loaded_input(const jx_loaded_plan *lp, size_t i) {
   return lp->inputs[i];
+}
+
+const jx_framework *jx_loaded_framework(const jx_loaded_plan *lp) {
+  return lp->checker ? jx_checker_framework(lp->checker)
+                     : jx_framework_builtin("local");
+}
+
+size_t jx_loaded_n_declared(const jx_loaded_plan *lp) {
+  return lp->n_frameworks;
+}
+
+const jx_declared_framework *jx_loaded_declared(const jx_loaded_plan *lp,
+                                                size_t i) {
+  return i < lp->n_frameworks ? &lp->frameworks[i] : NULL;
+}
+
+size_t jx_loaded_n_unsound(const jx_loaded_plan *lp) {
+  return lp->n_unsound;
+}
+
+const jx_unsound_project *jx_loaded_unsound(const jx_loaded_plan *lp,
+                                            size_t i) {
+  return i < lp->n_unsound ? &lp->unsound[i] : NULL;
 }

@@ -245,6 +245,13 @@ static const char *const allowed[] = {
     "sources",     "breakdown",  "local2018",   "generic",
     "hebei2021",   "mof2021",    NULL};
 
+/* jxc lsp's command and option, and the protocol's own names
+ * (stdio, Content-Length, JSON-RPC, initializationOptions), and where its
+ * setup is written (docs/editors.md). */
+static const char *const allowed_lsp[] = {
+    "lsp",  "stdio", "Content", "Length", "RPC", "initializationOptions",
+    "lang", "docs",  "editors", NULL};
+
 static bool is_word_char(unsigned char c) {
   return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
          (c >= '0' && c <= '9') || c == '_';
@@ -355,6 +362,9 @@ static bool in_set(const jx_strbuf *set, const char *w, size_t n) {
   }
   for (int i = 0; allowed[i]; i++)
     if (strlen(allowed[i]) == n && memcmp(allowed[i], w, n) == 0)
+      return true;
+  for (int i = 0; allowed_lsp[i]; i++)
+    if (strlen(allowed_lsp[i]) == n && memcmp(allowed_lsp[i], w, n) == 0)
       return true;
   return false;
 }

@@ -860,6 +860,62 @@ static void test_records(void **state) {
   assert_int_equal(jx_diag_errors(f->d), 4);
 }
 
+/* Fix-its travel on the record to a sink, with their columns worked out
+ * like a note's (characters, end exclusive), and in the order attached;
+ * text rendering does not show them; one without a record is dropped. */
+typedef struct fixes_seen {
+  int n;
+  char text[2][160];
+} fixes_seen;
+
+static void keep_fixits(void *ud, const jx_diag_record *r) {
+  fixes_seen *s = ud;
+  assert_true(s->n < 2);
+  jx_strbuf b = {0};
+  jx_sb_printf(&b, "%s:", r->code);
+  for (size_t i = 0; i < r->n_fixits; i++) {
+    const jx_diag_fixit *x = &r->fixits[i];
+    jx_sb_printf(&b, " %s:%u:%u-%u+%u=[%s]", x->at.path, x->at.loc.line,
+                 x->at.col, x->at.end_col, x->at.loc.len, x->text);
+  }
+  snprintf(s->text[s->n++], sizeof s->text[0], "%s", b.p);
+  jx_sb_free(&b);
+}
+
+static void test_fixits(void **state) {
+  fx *f = *state;
+  static const char src[] = "plan 2021;\n"
+                            "  产出.数亮 \"人数\" = 22人;\n";
+  uint32_t file = jx_diag_add_source(f->d, "f.jx", src, sizeof src - 1);
+  jx_diag_add_fixit(f->d, loc_at(src, file, 2, "22"), "x"); /* no record */
+  fixes_seen s = {0};
+  jx_diag_set_sink(f->d, keep_fixits, &s);
+  jx_diag_set_hold(f->d, true);
+  jx_diag_report(f->d, JX_E_UNKNOWN_CATEGORY, loc_at(src, file, 2, "产出.数亮"),
+                 "产出.数亮", "local");
+  jx_diag_add_fixit(f->d, loc_at(src, file, 2, "产出.数亮"), "产出.数量");
+  jx_loc after = loc_at(src, file, 2, "22人");
+  after.offset += after.len;
+  after.col += after.len;
+  after.len = 0;
+  jx_diag_add_fixit(f->d, after, "%");
+  jx_diag_report(f->d, JX_E_HEADER_MISMATCH, loc_at(src, file, 1, "2021"),
+                 (int)JX_M_FIELD_YEAR, "2021", "2020");
+  jx_diag_release(f->d);
+  jx_diag_set_hold(f->d, false);
+  assert_int_equal(s.n, 2);
+  assert_string_equal(s.text[0], "header-mismatch:");
+  assert_string_equal(s.text[1], "unknown-category: f.jx:2:3-8+13=[产出.数量] "
+                                 "f.jx:2:19-19+0=[%]");
+  /* The same record, rendered as text: no trace of the fix-its. */
+  jx_diag_set_sink(f->d, NULL, NULL);
+  jx_diag_report(f->d, JX_E_UNKNOWN_CATEGORY, loc_at(src, file, 2, "产出.数亮"),
+                 "产出.数亮", "local");
+  jx_diag_add_fixit(f->d, loc_at(src, file, 2, "产出.数亮"), "产出.数量");
+  jx_diag_flush(f->d);
+  assert_null(strstr(taken(f), "数量"));
+}
+
 /* The observer (build -f html --with-diagnostics): each diagnostic as it
  * is finished, worded in the run's language, and NULL after a release. */
 static void observe_event(void *ud, const jx_diag_event *e) {
@@ -1016,6 +1072,7 @@ int main(void) {
       cmocka_unit_test_setup_teardown(test_every_warning_off, setup, teardown),
       cmocka_unit_test_setup_teardown(test_json, setup, teardown),
       cmocka_unit_test_setup_teardown(test_records, setup, teardown),
+      cmocka_unit_test_setup_teardown(test_fixits, setup, teardown),
       cmocka_unit_test_setup_teardown(test_observer, setup, teardown),
       cmocka_unit_test(test_table),
       cmocka_unit_test(test_docs_cover_codes),
