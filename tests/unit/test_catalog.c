@@ -237,7 +237,7 @@ static const char *const allowed[] = {
     "Word",        "OLE2",       "columns",     "profile",
     "sheet",       "header_row", "year",        "currency",
     "framework",   "rows",       "form",        "local",
-    "central2021", NULL};
+    "central2021", "jsonl",      "jq",          NULL};
 
 static bool is_word_char(unsigned char c) {
   return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
