@@ -39,35 +39,65 @@
  * spaces for the deepest level (an indicator's keys in a project sit at
  * depth 7).  sep(w, depth, first) writes [","] "\n" and 2×depth spaces;
  * compact, only the ",".
+ *
+ * These run for every key and element, so the common case is one copy of
+ * a constant size (FAST bytes, which the compiler turns into a couple of
+ * moves) of which only the needed part is kept: the buffer's length
+ * moves by the separator's true length.
  */
 static const char sep_text[] = ",\n"
                                "                                "
                                "                                ";
 #define MAX_DEPTH ((int)(sizeof sep_text - 3) / 2)
 _Static_assert(MAX_DEPTH >= 7, "sep_text too short for the deepest level");
+enum { FAST = 16, FAST_DEPTH = (FAST - 2) / 2 }; /* depth 0..7 */
+_Static_assert(sizeof sep_text >= FAST + 1, "sep_text shorter than FAST");
 
-static void sep(jx_jw *w, int depth, int first) {
+static inline __attribute__((always_inline)) void sep(jx_jw *w, int depth,
+                                                      int first) {
+  jx_out *o = w->o;
+  size_t f = first != 0;
   if (w->compact) {
-    if (!first)
-      jx_out_putc(w->o, ',');
+    if (!f)
+      jx_out_putc(o, ',');
     return;
   }
-  jx_out_write(w->o, sep_text + (first != 0),
-               (size_t)(2 - (first != 0) + 2 * depth));
+  size_t m = 2 - f + 2 * (size_t)depth;
+  if (depth <= FAST_DEPTH && o->cap - o->len >= FAST) {
+    memcpy(o->buf + o->len, sep_text + f, FAST);
+    o->len += m;
+    return;
+  }
+  jx_out_write(o, sep_text + f, m);
 }
 
-/* A member name, written as a literal so its length is a constant:
- * compact, the separator and the name are one write of `,"k":`. */
+/*
+ * A member: separator and name precomputed as one literal `,"k": ` whose
+ * length is a constant.  Compact, `,"k":` (or `"k":` first) is one write;
+ * indented, the separator's constant-size copy and the name's go into the
+ * buffer after a single test for room.
+ */
+static inline __attribute__((always_inline)) void
+key_at(jx_jw *w, int depth, int first, const char *lit, size_t n) {
+  jx_out *o = w->o;
+  size_t f = first != 0;
+  if (w->compact) {
+    jx_out_write(o, lit + f, n - 1 - f); /* no space after the colon */
+    return;
+  }
+  if (depth <= FAST_DEPTH && o->cap - o->len >= FAST + n) {
+    char *b = o->buf + o->len;
+    size_t m = 2 - f + 2 * (size_t)depth;
+    memcpy(b, sep_text + f, FAST);
+    memcpy(b + m, lit + 1, n - 1);
+    o->len += m + n - 1;
+    return;
+  }
+  sep(w, depth, first);
+  jx_out_write(o, lit + 1, n - 1);
+}
 #define KEY(w, depth, first, k)                                                \
-  do {                                                                         \
-    if ((w)->compact) {                                                        \
-      jx_out_write((w)->o, ",\"" k "\":" + ((first) != 0),                     \
-                   sizeof(",\"" k "\":") - 1 - ((first) != 0));                \
-    } else {                                                                   \
-      sep((w), (depth), (first));                                              \
-      LIT((w)->o, "\"" k "\": ");                                              \
-    }                                                                          \
-  } while (0)
+  key_at((w), (depth), (first), ",\"" k "\": ", sizeof(",\"" k "\": ") - 1)
 
 /* The end of an array or object whose members were at depth + 1. */
 static void close_at(jx_jw *w, int depth, size_t n, char bracket) {
