@@ -23,7 +23,10 @@
 # (default 3; 1 at 1 GB), BENCH_DATA (inputs, default $B/bench),
 # BENCH_GENS (default "seed card"), BENCH_NO_NPM=1 (do not install ajv-cli),
 # BENCH_ALL_MEMORY=1 (also run, at 1 GB, the commands that hold the whole
-# input: fmt, diff — many GB today — and python3 json.load).
+# input: fmt, diff — many GB today — and python3 json.load), BENCH_PEERS=0
+# (time jxc only: the peers' figures do not change with jxc), BENCH_CPU
+# (the core to pin to, default 0), BENCH_RENDER=1 (print the table of the
+# figures already in BENCH_DATA, measuring nothing).
 set -u
 
 B=${B:-build}
@@ -42,32 +45,39 @@ for f in "$JXC" "$B/jx-gen" "$B/jx-gen2" "$TIMEIT"; do
   [ -x "$f" ] || { echo "bench: $f missing (run through make bench)"; exit 0; }
 done
 mkdir -p "$DATA"
-rm -f "$DATA"/r.* "$DATA/err"
+# BENCH_RENDER=1: measure nothing, print the table of the figures already
+# in $DATA (after changing the table, or to read a finished run again).
+RENDER=${BENCH_RENDER:-0}
+[ "$RENDER" = 1 ] || rm -f "$DATA"/r.* "$DATA/err"
 
 PIN=""
-if command -v taskset >/dev/null 2>&1; then PIN="taskset -c 0"
+if command -v taskset >/dev/null 2>&1; then PIN="taskset -c ${BENCH_CPU:-0}"
 else echo "note: taskset not found; runs are not pinned to one core"; fi
 
 # ---- peers and floors ---------------------------------------------------
+PEERS=${BENCH_PEERS:-1}
 JQ=""
-if command -v jq >/dev/null 2>&1; then JQ=jq
+if [ "$PEERS" = 0 ]; then :
+elif command -v jq >/dev/null 2>&1; then JQ=jq
 else echo "note: jq not installed: the jq rows are skipped"; fi
 PY=""
-if command -v python3 >/dev/null 2>&1; then PY=python3
+if [ "$PEERS" = 0 ]; then :
+elif command -v python3 >/dev/null 2>&1; then PY=python3
 else echo "note: python3 not installed: its row is skipped"; fi
 [ -x "$FLEXSCAN" ] || { echo "note: $FLEXSCAN missing: the flex floor is skipped"; FLEXSCAN=""; }
 
 # ajv-cli goes into bench/node_modules, only here, never for make test.
 AJV=""
 ajv_bin=$here/node_modules/.bin/ajv
-if [ ! -x "$ajv_bin" ] && [ "${BENCH_NO_NPM:-0}" != 1 ] &&
+if [ ! -x "$ajv_bin" ] && [ "${BENCH_NO_NPM:-0}" != 1 ] && [ "$PEERS" != 0 ] &&
    command -v npm >/dev/null 2>&1; then
   echo "note: installing ajv-cli into bench/node_modules (npm)"
   (cd "$here" && timeout 300 npm install --no-save --no-audit --no-fund \
      --loglevel=error ajv-cli@5 >/dev/null 2>&1) ||
     echo "note: npm install ajv-cli failed"
 fi
-if [ -x "$ajv_bin" ] && command -v node >/dev/null 2>&1; then AJV=$ajv_bin
+if [ "$PEERS" = 0 ]; then echo "note: BENCH_PEERS=0: jxc only"
+elif [ -x "$ajv_bin" ] && command -v node >/dev/null 2>&1; then AJV=$ajv_bin
 else echo "note: ajv (JSON Schema validator) unavailable: its row is skipped"; fi
 
 # Back ends and options this jxc has: probe each, so the script also runs
@@ -118,7 +128,13 @@ measure() {
 skip() { echo "SKIP $2" > "$DATA/r.$gen.$size.$1"; }
 
 INPUTS=""
-for gen in $GENS; do
+[ "$RENDER" = 1 ] && GENS_RUN="" || GENS_RUN=$GENS
+if [ "$RENDER" = 1 ]; then
+  for gen in $GENS; do for size in $SIZES; do
+    [ -f "$DATA/r.$gen.$size.bytes" ] && INPUTS="$INPUTS $gen.$size"
+  done; done
+fi
+for gen in $GENS_RUN; do
   case $gen in
   seed) genbin=$B/jx-gen ;;
   card) genbin=$B/jx-gen2 ;;
@@ -176,13 +192,13 @@ for gen in $GENS; do
     if [ -n "$JQ" ]; then
       measure jq /dev/null 0 jq -c . "$json"
       measure jqe /dev/null 0 jq empty "$json"
-    else skip jq "no jq"; skip jqe "no jq"; fi
-    if [ -z "$PY" ]; then skip py "no python3"
+    else skip jq "not run"; skip jqe "not run"; fi
+    if [ -z "$PY" ]; then skip py "not run"
     elif [ $big = 1 ]; then skip py "holds the input"
     else measure py /dev/null 0 "$PY" -c \
       'import json, sys; json.load(open(sys.argv[1], encoding="utf-8"))' "$json"
     fi
-    if [ -z "$AJV" ]; then skip ajv "no ajv"
+    if [ -z "$AJV" ]; then skip ajv "not run"
     elif [ "$jbytes" -gt 500000000 ]; then skip ajv "JSON > 500 MB"
     else measure ajv /dev/null 0 node --max-old-space-size=8192 "$AJV" \
       validate --spec=draft2020 --strict=false \
@@ -193,12 +209,17 @@ for gen in $GENS; do
 done
 
 # ---- the table ---------------------------------------------------------------
-# A cell: source MB/s by wall time, and peak RSS.  After each generator's
-# sizes, the time ratio from one size to the next (10x the input: linear
-# is <= 11x; a "!" marks superlinear).
+# A cell: source MB/s by the least CPU time (user + system) of the runs,
+# and peak RSS.  CPU time, not wall time: on this shared machine other
+# work inflates the wall clock of even the best run by 2-4x, while the CPU
+# time a process is charged barely moves.  (The raw figures, wall time
+# too, stay in $DATA/r.GEN.SIZE.ROW: wall, cpu of that run, RSS KB, least
+# cpu.)  After each generator's sizes, the CPU time ratio from one size to
+# the next (10x the input: linear is <= 11x; a "!" marks superlinear).
 echo
-echo "MB/s: MB of jixiao source per second of wall time, best of $RUNS run(s) on one"
-echo "core (1 run at 1 GB); RSS: peak resident memory; t×: time at 10× the input."
+echo "MB/s: MB of jixiao source per CPU second (user + system; least of $RUNS run(s),"
+echo "pinned to one core; 1 run at 1 GB); RSS: peak resident memory; t×: CPU time"
+echo "at 10× the input."
 awk -v data="$DATA" -v inputs="$INPUTS" -v rows="$ROWS" -v gens="$GENS" '
   function slurp(f,   l) { l = ""; if ((getline l < f) <= 0) l = ""; close(f); return l }
   BEGIN {
@@ -224,12 +245,16 @@ awk -v data="$DATA" -v inputs="$INPUTS" -v rows="$ROWS" -v gens="$GENS" '
         v = slurp(data "/r." in_[i] "." kl[1])
         b = slurp(data "/r." in_[i] ".bytes")
         n = split(v, f, " ")
+        c = 0
         if (v == "") cell = sprintf(" %17s", "-")
         else if (f[1] == "SKIP") cell = sprintf(" %17s", "skipped")
         else if (f[1] == "FAIL") { cell = sprintf(" %17s", "failed"); failed[kl[1] " " in_[i]] = v }
-        else cell = sprintf(" %8.1f %6.1fMB", (f[1] > 0 ? b / f[1] / 1e6 : 0), f[3] / 1024)
+        else {
+          c = n >= 4 ? f[4] : f[2]  # least CPU time; older timeit: of the best run
+          cell = sprintf(" %8.1f %6.1fMB", (c > 0 ? b / c / 1e6 : 0), f[3] / 1024)
+        }
         line = line cell
-        t[i] = (n >= 3 && f[1] + 0 > 0) ? f[1] : 0
+        t[i] = c + 0 > 0 ? c : 0
         sz[i] = b
         if (i < ni) { split(in_[i + 1], ns, ".") } else ns[1] = ""
         if (i > 1) {

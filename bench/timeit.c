@@ -4,7 +4,12 @@
  * resident set of all runs, for bench/run.sh:
  *
  *   jx-timeit [-n RUNS] [-o OUTFILE] [-x STATUS] -- COMMAND [ARG...]
- *   → "WALL_SECONDS CPU_SECONDS PEAK_RSS_KB"   (or "FAIL STATUS")
+ *   → "WALL_SECONDS CPU_SECONDS PEAK_RSS_KB MIN_CPU_SECONDS"  (or "FAIL
+ * STATUS")
+ *
+ * CPU_SECONDS is that of the fastest run by wall time; MIN_CPU_SECONDS the
+ * least CPU time (user + system) of any run, the steadier figure on a
+ * machine that other work shares.
  *
  * An exit status above STATUS (default 0) is a failure; `jxc diff` of two
  * different plans exits 1 by design, so its row passes -x 1.
@@ -57,7 +62,7 @@ int main(int argc, char **argv) {
     return 2;
   }
   char **cmd = argv + i + 1;
-  double best = -1, best_cpu = 0;
+  double best = -1, best_cpu = 0, min_cpu = -1;
   long peak = 0;
   for (int r = 0; r < runs; r++) {
     double t0 = now();
@@ -90,11 +95,14 @@ int main(int argc, char **argv) {
     }
     if (ru.ru_maxrss > peak)
       peak = ru.ru_maxrss; /* kilobytes on Linux */
+    double cpu = tv(ru.ru_utime) + tv(ru.ru_stime);
+    if (min_cpu < 0 || cpu < min_cpu)
+      min_cpu = cpu;
     if (best < 0 || wall < best) {
       best = wall;
-      best_cpu = tv(ru.ru_utime) + tv(ru.ru_stime);
+      best_cpu = cpu;
     }
   }
-  printf("%.4f %.4f %ld\n", best, best_cpu, peak);
+  printf("%.4f %.4f %ld %.4f\n", best, best_cpu, peak, min_cpu);
   return 0;
 }
