@@ -8,6 +8,10 @@
 #   make bench    benchmark figures (never part of make test)
 #   make editors  the VS Code extension ($(B)/editors/jixiao-VERSION.vsix)
 #   make docs     regenerate the XLSX and HTML renderings in docs/
+#   make windows  build-win/jxc.exe with mingw-w64 (docs/windows.md)
+#   make dist     dist/jixiao-VERSION.tar.gz and .zip: Linux and Windows
+#                 binaries, manual pages, docs, examples
+#   make install  jxc, libjixiao.a, jixiao.h, jixiao.pc, the manual pages
 #
 # Objects go to $(B)/ (build/ by default), so sanitizer builds sit beside the
 # normal one: `make B=build-asan SAN=1 jxc`.
@@ -30,6 +34,38 @@ LDLIBS   += -lutf8proc -lxlsxwriter
 # jxc and the tests link them; libjixiao.a stays dependency-free.
 IMPORT_LIBS := -lminizip -lexpat -lfreexl -linih -lcsv
 LDLIBS   += $(IMPORT_LIBS)
+# The Windows build (make windows): mingw-w64, everything linked in
+# statically from the libraries scripts/win-deps.sh builds in $(B)/deps.
+# A library it could not build leaves out the feature that needs it
+# (JX_NO_*, docs/windows.md); only utf8proc is required.  .xls import is
+# always left out: freexl runs in a forked child (compiler/import/xls.c),
+# and Windows has no fork.
+ifeq ($(WIN),1)
+WIN_HOST ?= x86_64-w64-mingw32
+CC       := $(WIN_HOST)-gcc
+AR       := $(WIN_HOST)-ar
+-include $(B)/deps/config.mk
+CPPFLAGS += -I$(B)/deps/include -Icompiler/base/win -D_FILE_OFFSET_BITS=64 \
+            -D__USE_MINGW_ANSI_STDIO=1 -D_WIN32_WINNT=0x0602 \
+            -DUTF8PROC_STATIC -DXML_STATIC -DJX_NO_FREEXL
+# printf formats are checked in the Linux build; here gcc would check
+# them against Microsoft's printf, which jxc does not use (ANSI stdio).
+WARN     += -Wno-format
+LDFLAGS  += -static -L$(B)/deps/lib
+# iconv for the Windows build (mingw-w64 has none): compiler/base/win/.
+COMPILER_WIN_SRC := compiler/base/win/iconv.c
+WIN_XLSX_IMPORT := $(if $(filter 1,$(WIN_HAVE_MINIZIP)),$(WIN_HAVE_EXPAT),0)
+LDLIBS   := -lutf8proc \
+            $(if $(filter 1,$(WIN_HAVE_XLSXWRITER)),-lxlsxwriter) \
+            $(if $(filter 1,$(WIN_XLSX_IMPORT)),-lminizip -lexpat) \
+            $(if $(filter 1,$(WIN_HAVE_INIH)),-linih) \
+            $(if $(filter 1,$(WIN_HAVE_CSV)),-lcsv) \
+            $(if $(filter 1,$(WIN_HAVE_ZLIB)),-lz)
+CPPFLAGS += $(if $(filter 1,$(WIN_HAVE_XLSXWRITER)),,-DJX_NO_XLSXWRITER) \
+            $(if $(filter 1,$(WIN_XLSX_IMPORT)),,-DJX_NO_XLSX_IMPORT) \
+            $(if $(filter 1,$(WIN_HAVE_INIH)),,-DJX_NO_INIH) \
+            $(if $(filter 1,$(WIN_HAVE_CSV)),,-DJX_NO_LIBCSV)
+endif
 ifeq ($(SAN),1)
 CFLAGS   := -O1 -g -fsanitize=address,undefined -fno-omit-frame-pointer \
             -fno-sanitize-recover=all
@@ -48,7 +84,8 @@ COMPILER_SRC := $(sort $(filter-out compiler/cmd/main.c,\
                   $(wildcard grammar/*.c compiler/*/*.c)))
 GEN_SRC      := $(B)/grammar/parser.c $(B)/grammar/lexer.c
 RUNTIME_OBJ  := $(RUNTIME_SRC:%.c=$(B)/%.o)
-COMPILER_OBJ := $(COMPILER_SRC:%.c=$(B)/%.o) $(GEN_SRC:%.c=%.o)
+COMPILER_OBJ := $(COMPILER_SRC:%.c=$(B)/%.o) $(GEN_SRC:%.c=%.o) \
+                $(COMPILER_WIN_SRC:%.c=$(B)/%.o)
 UNIT_SRC     := $(sort $(wildcard tests/unit/test_*.c))
 # The golden runner goes last, so make test ends with its summary.
 UNIT_BIN     := $(filter-out $(B)/tests/test_golden,$(UNIT_SRC:tests/unit/%.c=$(B)/tests/%)) \
@@ -61,9 +98,10 @@ all: jxc lib
 deps:
 	@./scripts/install-deps.sh
 
-# The tests also need the clients the XLSX and HTML output is checked in.
+# The tests also need the clients the XLSX and HTML output is checked in,
+# and mingw-w64 and Wine for the Windows build's run (docs/windows.md).
 deps-test:
-	@JX_WANT_CLIENTS=1 ./scripts/install-deps.sh
+	@JX_WANT_CLIENTS=1 JX_WANT_WINDOWS=1 ./scripts/install-deps.sh
 
 jxc: $(B)/jxc
 lib: $(B)/libjixiao.a
@@ -73,11 +111,16 @@ demo: deps
 	$(B)/jxc build -f json examples/beidaihe-2021.jx
 
 # make test: the README's test command and what .ci/run calls.  The whole
-# suite runs twice: as built, then under AddressSanitizer + UBSan.
+# suite runs twice: as built, then under AddressSanitizer + UBSan; between
+# them the manual pages are rendered and the Windows build is run under
+# Wine on its list of cases (skipped, saying why, where it cannot be).
 test: deps-test
 	@$(MAKE) --no-print-directory check-layers
 	@$(MAKE) --no-print-directory test-editors
 	@$(MAKE) --no-print-directory test-run
+	@$(MAKE) --no-print-directory check-man
+	@echo "== the Windows jxc.exe under Wine (docs/windows.md)"
+	@$(MAKE) --no-print-directory test-windows
 	@echo "== the same suite under AddressSanitizer and UBSan (build-asan/)"
 	@$(MAKE) --no-print-directory B=build-asan SAN=1 test-run
 
@@ -281,7 +324,7 @@ test-run: $(B)/jx-gen $(B)/jx-gen2 $(B)/jx-vocab-dict
 
 PREFIX  ?= /usr/local
 DESTDIR ?=
-install: $(B)/jxc $(B)/libjixiao.a
+install: $(B)/jxc $(B)/libjixiao.a $(B)/man/jxc.1 $(B)/man/zh_CN/jxc.1
 	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(PREFIX)/lib \
 	  $(DESTDIR)$(PREFIX)/include $(DESTDIR)$(PREFIX)/share/doc/jixiao
 	install -m 755 $(B)/jxc $(DESTDIR)$(PREFIX)/bin/jxc
@@ -290,6 +333,11 @@ install: $(B)/jxc $(B)/libjixiao.a
 	install -m 644 docs/*.md $(DESTDIR)$(PREFIX)/share/doc/jixiao/
 	install -d $(DESTDIR)$(PREFIX)/lib/pkgconfig
 	install -m 644 $(B)/jixiao.pc $(DESTDIR)$(PREFIX)/lib/pkgconfig/
+	install -d $(DESTDIR)$(PREFIX)/share/man/man1 \
+	  $(DESTDIR)$(PREFIX)/share/man/zh_CN/man1
+	install -m 644 $(B)/man/jxc.1 $(DESTDIR)$(PREFIX)/share/man/man1/
+	install -m 644 $(B)/man/zh_CN/jxc.1 \
+	  $(DESTDIR)$(PREFIX)/share/man/zh_CN/man1/
 
 # jixiao.pc for pkg-config: the install prefix and the runtime's version
 # (JX_VERSION in runtime/jixiao.h) filled into jixiao.pc.in.  Rebuilt on
@@ -301,8 +349,63 @@ $(B)/jixiao.pc: jixiao.pc.in runtime/jixiao.h
 	@v=$$(sed -n 's/^#define JX_VERSION "\(.*\)"$$/\1/p' runtime/jixiao.h); \
 	sed -e 's|@PREFIX@|$(PREFIX)|' -e "s|@VERSION@|$$v|" jixiao.pc.in >$@
 
+# ---- Windows, the release archive, the manual pages ----------------------
+#
+# make windows       build-win/jxc.exe: mingw-w64, statically linked, with
+#                    the libraries scripts/win-deps.sh cross-builds from
+#                    Debian's sources (docs/windows.md says which features
+#                    a library it could not build leaves out)
+# make test-windows  that jxc.exe under Wine on tests/windows/cases.txt;
+#                    skipped (and says why) where Wine cannot be had
+# make dist          dist/jixiao-VERSION.tar.gz: both binaries, the manual
+#                    pages, docs and examples
+# make check-man     the manual pages render without a warning
+WIN_B ?= build-win
+.PHONY: windows test-windows dist man check-man
+windows:
+	@JX_WANT_WINDOWS=1 ./scripts/install-deps.sh
+	@./scripts/win-deps.sh $(WIN_B)/deps
+	@$(MAKE) --no-print-directory B=$(WIN_B) WIN=1 $(WIN_B)/jxc.exe
+
+$(B)/jxc.exe: $(B)/compiler/cmd/main.o $(B)/libjxc.a $(B)/libjixiao.a
+	$(CC) $(LDFLAGS) -o $@ $^ $(LDLIBS)
+
+# tests/windows/run.sh builds jxc.exe too, and says "skipped" (77) only
+# where mingw-w64, utf8proc's source or Wine cannot be had; a build that
+# fails with the tools there fails the test.
+test-windows: $(B)/tests/test_golden
+	@JX_WANT_WINDOWS=1 ./scripts/install-deps.sh
+	@st=0; MAKE="$(MAKE)" WIN_B=$(WIN_B) \
+	  ./tests/windows/run.sh $(B)/tests/test_golden || st=$$?; \
+	if [ $$st = 77 ]; then echo "== test-windows: skipped"; \
+	elif [ $$st != 0 ]; then exit $$st; fi
+
+# The manual pages, generated from jxc's own help (scripts/gen-man.sh).
+man: $(B)/man/jxc.1 $(B)/man/zh_CN/jxc.1
+$(B)/man/jxc.1: $(B)/jxc scripts/gen-man.sh
+	@scripts/gen-man.sh $(B)/jxc en $@
+$(B)/man/zh_CN/jxc.1: $(B)/jxc scripts/gen-man.sh
+	@scripts/gen-man.sh $(B)/jxc zh $@
+
+# groff prints its warnings (-ww: all of them) and still exits 0, so any
+# output at all fails; then man -l, as a reader would run it.
+check-man: $(B)/man/jxc.1 $(B)/man/zh_CN/jxc.1
+	@set -e; for f in $^; do \
+	  w=$$(groff -ww -z -K utf8 -man -Tutf8 $$f 2>&1); \
+	  w=$$w$$(MANWIDTH=80 man --warnings -l $$f 2>&1 >/dev/null); \
+	  if [ -n "$$w" ]; then echo "$$f:"; echo "$$w"; exit 1; fi; \
+	  MANWIDTH=80 man -l $$f | grep -q 'jxc build' || \
+	    { echo "$$f: renders without jxc build"; exit 1; }; \
+	done; echo "== man pages: $^ render without warnings"
+
+JX_VERSION_STR = $(shell sed -n 's/^\#define JX_VERSION "\(.*\)"$$/\1/p' runtime/jixiao.h)
+dist: $(B)/jxc $(B)/man/jxc.1 $(B)/man/zh_CN/jxc.1
+	@$(MAKE) --no-print-directory windows
+	@scripts/dist.sh $(JX_VERSION_STR) $(B)/jxc $(WIN_B)/jxc.exe $(B)/man dist
+
 FORMAT_SRC := $(RUNTIME_SRC) $(COMPILER_SRC) compiler/cmd/main.c \
-              $(wildcard grammar/*.h compiler/*/*.h runtime/*.h) $(UNIT_SRC)
+              $(wildcard grammar/*.h compiler/*/*.h runtime/*.h) $(UNIT_SRC) \
+              $(wildcard compiler/base/win/*.[ch])
 format:
 	clang-format -i $(FORMAT_SRC)
 
@@ -310,6 +413,6 @@ check-format:
 	clang-format --dry-run --Werror $(FORMAT_SRC)
 
 clean:
-	rm -rf build build-asan build-fuzz
+	rm -rf build build-asan build-fuzz build-win dist
 
 -include $(shell find $(B) -name '*.d' 2>/dev/null)

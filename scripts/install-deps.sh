@@ -25,6 +25,8 @@ command -v python3 >/dev/null 2>&1 || missing="$missing python3"
 command -v sqlite3 >/dev/null 2>&1 || missing="$missing sqlite3"
 command -v git >/dev/null 2>&1 || missing="$missing git"
 command -v g++ >/dev/null 2>&1 || missing="$missing g++"
+# The manual pages' test (make check-man): groff renders them.
+command -v groff >/dev/null 2>&1 || missing="$missing groff-base"
 # The clients the XLSX and HTML output is checked in (tests/interop/
 # clients.sh; `make docs` uses them too): 87 packages, 670 MB installed,
 # about 70 s to install (apt-get, measured).  Only for the tests and make
@@ -48,6 +50,16 @@ if [ "${JX_WANT_CLIENTS:-0}" = 1 ] && [ "${JX_NO_CLIENTS:-0}" != 1 ]; then
   # A CJK font, or the browser and LibreOffice print boxes for 项目.
   [ -n "$(fc-list :lang=zh 2>/dev/null)" ] ||
     clients="$clients fonts-wqy-zenhei"
+fi
+# make windows and make test-windows (JX_WANT_WINDOWS=1, docs/windows.md):
+# mingw-w64, dpkg-dev for `apt-get source` (scripts/win-deps.sh), and
+# Wine to run the result.  Best effort, as the clients: without them
+# make test-windows says "skipped" and why.
+if [ "${JX_WANT_WINDOWS:-0}" = 1 ]; then
+  command -v x86_64-w64-mingw32-gcc >/dev/null 2>&1 ||
+    clients="$clients gcc-mingw-w64-x86-64-win32"
+  command -v dpkg-source >/dev/null 2>&1 || clients="$clients dpkg-dev"
+  command -v wine >/dev/null 2>&1 || clients="$clients wine wine64"
 fi
 if [ "${JX_WANT_CLANG:-0}" = 1 ]; then
   command -v clang >/dev/null 2>&1 || missing="$missing clang"

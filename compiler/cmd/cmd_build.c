@@ -148,6 +148,10 @@ static int options(jx_cmdline *cl, const char **files, int n,
   *be = jx_backend_find(format ? format : "json");
   if (!*be)
     return unknown_format(cl, format);
+#ifdef JX_NO_XLSXWRITER /* a Windows build without it (docs/windows.md) */
+  if (strcmp((*be)->name, "xlsx") == 0)
+    return jx_usage(cl, JX_U_NOT_BUILT, "-f xlsx", "libxlsxwriter");
+#endif
   eo->bom = jx_opt_given(cl, B_BOM);
   eo->compact = jx_opt_given(cl, B_COMPACT);
   if (eo->compact && *be != &jx_backend_json)
@@ -225,11 +229,11 @@ int jx_cmd_build(jx_cmdline *cl) {
   in.paths = files;
   in.n = n;
   rc = jx_build(&in, be, &out, &eo, d);
-  if (jx_out_flush(&out) != 0 && rc == JX_EXIT_OK) {
-    jx_report_write(d, to_file ? output : NULL, out.errno_saved);
-    rc = JX_EXIT_USAGE;
-  } else if (out.failed && out.errno_saved == 0) {
+  if (out.failed && out.errno_saved == 0) {
     /* The back end could not write and has said why (backend.h). */
+    rc = JX_EXIT_USAGE;
+  } else if (jx_out_flush(&out) != 0 && rc == JX_EXIT_OK) {
+    jx_report_write(d, to_file ? output : NULL, out.errno_saved);
     rc = JX_EXIT_USAGE;
   }
   /* --with-diagnostics: the page shows the errors, so it is kept. */

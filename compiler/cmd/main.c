@@ -15,6 +15,7 @@
 
 #include "arena.h"
 #include "cmds.h"
+#include "port.h"
 
 static const jx_command commands[] = {
     {.name = "check",
@@ -147,6 +148,7 @@ static int run(jx_cmdline *cl, int argc, char **argv) {
 }
 
 int main(int argc, char **argv) {
+  jx_port_init(&argc, &argv); /* Windows: UTF-8 arguments and console */
   jx_cmdline cl;
   memset(&cl, 0, sizeof cl);
   cl.commands = commands;

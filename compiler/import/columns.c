@@ -17,7 +17,9 @@
  */
 #include "import_impl.h"
 
+#ifndef JX_NO_INIH
 #include <ini.h>
+#endif
 
 #include "framework.h"
 #include "units.h"
@@ -145,6 +147,8 @@ im_field jx_im_field_by_name(const char *name) {
 
 /* ---- the map file ----------------------------------------------------------
  */
+
+#ifndef JX_NO_INIH /* a build without libinih has no --map (cmd_import.c) */
 
 /* What went wrong on a line, reported once the parse is over (inih calls
  * the handler without the line number; the reader below counts them). */
@@ -356,3 +360,11 @@ int jx_im_map_parse(im_map *m, const char *name, const char *text, size_t n,
   free(c.errs);
   return first != 0 || c.n_errs ? -1 : 0;
 }
+#else
+int jx_im_map_parse(im_map *m, const char *name, const char *text, size_t n,
+                    jx_diag *d, jx_arena *a) {
+  (void)name, (void)text, (void)n, (void)d, (void)a;
+  memset(m, 0, sizeof *m);
+  return -1;
+}
+#endif

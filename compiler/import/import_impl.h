@@ -8,8 +8,11 @@
  *   csv.c          CSV / TSV (libcsv) into a grid
  *   columns.c      the column table, the profiles and the map file (inih)
  *   values.c       printed values into the language's operators and values
+ *   layout_cells.c the cells every layout reads alike (title, year,
+ *                  currency; a label's value)
  *   layout_rows.c  the indicator table (a row per indicator)
  *   layout_form.c  the official 项目支出绩效目标表, one or many per sheet
+ *   layout_dept.c  the department's and units' own forms, the summary sheet
  *   text.c         the published text layout
  *   writer.c       the plan into .jx source with a comment per place
  *   import.c       the driver: sniff, read, recognise, write, format, check
