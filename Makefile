@@ -279,8 +279,10 @@ $(B)/tests/lexer_ref.c: tests/unit/lexer_ref.l
 	@mkdir -p $(dir $@)
 	$(FLEX) -o $@ $<
 
+# -MMD: it includes scan.h and diag.h, so a new diagnostic code must
+# rebuild it (a stale object reported its errors under another code).
 $(B)/tests/lexer_ref.o: $(B)/tests/lexer_ref.c $(B)/grammar/parser.h
-	$(CC) $(CPPFLAGS) $(GEN_CFLAGS) -c -o $@ $<
+	$(CC) $(CPPFLAGS) $(GEN_CFLAGS) -MMD -MP -c -o $@ $<
 
 $(B)/tests/test_lexer_ref: tests/unit/test_lexer_ref.c $(B)/tests/lexer_ref.o \
                            $(B)/libjxc.a $(B)/libjixiao.a
