@@ -345,7 +345,7 @@ $(B)/tests/test_lexer_ref: tests/unit/test_lexer_ref.c $(B)/tests/lexer_ref.o \
 # same content (bench/run.sh prints the figures; docs/performance.md).
 # BENCH_LARGE=1 adds the 1 GB input.  Never part of make test, never fails.
 BENCH_LARGE ?= 0
-bench: $(B)/jxc $(B)/jx-gen $(B)/jx-timeit
+bench: $(B)/jxc $(B)/jx-gen $(B)/jx-gen2 $(B)/jx-flexscan $(B)/jx-timeit
 	@B=$(B) BENCH_LARGE=$(BENCH_LARGE) bench/run.sh
 
 # The synthetic-plan generator; the golden case bench-gen-halves uses it.
@@ -353,11 +353,29 @@ $(B)/jx-gen: bench/gen.c
 	@mkdir -p $(dir $@)
 	$(CC) $(CPPFLAGS) $(ALL_CFLAGS) $(LDFLAGS) -o $@ $<
 
+# The design card's style of plan, bench's second input; the golden case
+# bench-gen2 checks that it checks clean.
+$(B)/jx-gen2: bench/gen2.c
+	@mkdir -p $(dir $@)
+	$(CC) $(CPPFLAGS) $(ALL_CFLAGS) $(LDFLAGS) -o $@ $<
+
+# The flex floor: bench/flexscan.l's rules with grammar/lexer.l's own
+# definitions (character classes) put in at @DEFINITIONS@.
+$(B)/bench/flexscan.l: bench/flexscan.l grammar/lexer.l
+	@mkdir -p $(dir $@)
+	sed -n '/^%x STR CMT/,/^%%/{/^%%/!p;}' grammar/lexer.l > $@.defs
+	sed -e '/^@DEFINITIONS@$$/{r $@.defs' -e 'd;}' bench/flexscan.l > $@
+	rm -f $@.defs
+
+$(B)/jx-flexscan: $(B)/bench/flexscan.l
+	$(FLEX) -o $(B)/bench/flexscan.c $<
+	$(CC) $(GEN_CFLAGS) -D_POSIX_C_SOURCE=200809L -o $@ $(B)/bench/flexscan.c
+
 $(B)/jx-timeit: bench/timeit.c
 	@mkdir -p $(dir $@)
 	$(CC) $(CPPFLAGS) $(ALL_CFLAGS) $(LDFLAGS) -o $@ $<
 
-test-run: $(B)/jx-gen $(B)/jx-vocab-dict
+test-run: $(B)/jx-gen $(B)/jx-gen2 $(B)/jx-vocab-dict
 
 PREFIX  ?= /usr/local
 DESTDIR ?=

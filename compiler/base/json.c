@@ -11,6 +11,9 @@
  *   1  an escape (control characters, '"', '\\'; 0x00 ends the string)
  *   2, 3, 4  the lead byte of a UTF-8 sequence of that length
  *   5  never valid in UTF-8 (continuation bytes, C0, C1, F5–FF)
+ *   6  the lead byte of a three-byte sequence that any two continuation
+ *      bytes complete (E1, E3–EC, EE, EF: nearly all CJK text); E0, ED
+ *      and E2 (U+2028, U+2029) are 3, with the checks they need
  */
 // clang-format off
 static const unsigned char byte_class[256] = {
@@ -28,7 +31,7 @@ static const unsigned char byte_class[256] = {
     5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, /* B_ */
     5, 5, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, /* C_ */
     2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, /* D_ */
-    3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, /* E_ */
+    3, 6, 3, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 3, 6, 6, /* E_ */
     4, 4, 4, 4, 4, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, /* F_ */
 };
 // clang-format on
@@ -77,10 +80,15 @@ span(const char *str, const char **esc, size_t *esc_len, size_t *skip) {
   const unsigned char *s = (const unsigned char *)str, *start = s;
   size_t bad; /* bytes in an ill-formed subpart */
   for (;;) {
-    while (byte_class[*s] == 0)
-      s++;
+    unsigned char k;
+    /* The two common cases without the switch: ASCII, and a CJK
+     * character (class 6 and two continuation bytes; s[2] is read only
+     * when s[1] is one, so never past the terminating NUL). */
+    while ((k = byte_class[*s]) == 0 ||
+           (k == 6 && is_cont(s[1]) && is_cont(s[2])))
+      s += k == 0 ? 1 : 3;
     unsigned char c = s[0];
-    switch (byte_class[c]) {
+    switch (k) {
     case 1:
       if (c == '\0') {
         *esc = NULL;
@@ -97,7 +105,8 @@ span(const char *str, const char **esc, size_t *esc_len, size_t *skip) {
       }
       bad = 1;
       break;
-    case 3: {
+    case 3:
+    case 6: {
       /* E0 needs A0–BF next (no overlongs), ED 80–9F (no surrogates) */
       unsigned char lo = c == 0xE0 ? 0xA0 : 0x80;
       unsigned char hi = c == 0xED ? 0x9F : 0xBF;
@@ -156,16 +165,26 @@ void jx_json_string(jx_out *o, const char *s) {
     jx_out_write(o, "null", 4);
     return;
   }
+  const char *esc;
+  size_t n, esc_len, skip;
+  n = span(s, &esc, &esc_len, &skip);
+  if (!esc && n + 2 <= o->cap - o->len) {
+    /* Nearly every string: nothing to escape, and room for it with its
+     * quotes in the buffer: one check, one copy. */
+    char *b = o->buf + o->len;
+    b[0] = '"';
+    memcpy(b + 1, s, n);
+    b[n + 1] = '"';
+    o->len += n + 2;
+    return;
+  }
   jx_out_putc(o, '"');
-  for (;;) {
-    const char *esc;
-    size_t n, esc_len, skip;
-    n = span(s, &esc, &esc_len, &skip);
-    jx_out_write(o, s, n);
-    if (!esc)
-      break;
+  jx_out_write(o, s, n);
+  while (esc) {
     jx_out_write(o, esc, esc_len);
     s += n + skip;
+    n = span(s, &esc, &esc_len, &skip);
+    jx_out_write(o, s, n);
   }
   jx_out_putc(o, '"');
 }

@@ -2,10 +2,10 @@
  * out.c — see out.h.  Buffered byte output for the back ends, and output
  * files that appear atomically under their final name.
  *
- * Every write has a fast path (one comparison and a memcpy) because the
- * back ends write token by token; everything else — flushing to the file
- * descriptor, growing the memory buffer, recording errors — is out of line
- * in write_slow().
+ * Every write has a fast path (one comparison and a memcpy, inline in
+ * out.h) because the back ends write token by token; everything else —
+ * flushing to the file descriptor, growing the memory buffer, recording
+ * errors — is out of line in jx_out_write_slow().
  *
  * Errors are sticky: after the first failed write() the jx_out keeps
  * accepting (and dropping) bytes, so a back end never has to check after
@@ -114,8 +114,8 @@ static void grow(jx_out *o, size_t need) {
   o->cap = cap;
 }
 
-/* The part of jx_out_write() that does not fit in the buffer. */
-static void write_slow(jx_out *o, const char *p, size_t n) {
+/* The part of jx_out_write() that does not fit in the buffer (out.h). */
+void jx_out_write_slow(jx_out *o, const char *p, size_t n) {
   if (o->fd < 0) {
     if (n > SIZE_MAX - 1 - o->len)
       grow(o, SIZE_MAX); /* out of memory: exits */
@@ -144,25 +144,8 @@ static void write_slow(jx_out *o, const char *p, size_t n) {
   o->len = n;
 }
 
-void jx_out_write(jx_out *o, const void *p, size_t n) {
-  if (n <= o->cap - o->len) {
-    memcpy(o->buf + o->len, p, n);
-    o->len += n;
-    return;
-  }
-  write_slow(o, p, n);
-}
-
 void jx_out_puts(jx_out *o, const char *s) {
   jx_out_write(o, s, strlen(s));
-}
-
-void jx_out_putc(jx_out *o, char c) {
-  if (o->len < o->cap) {
-    o->buf[o->len++] = c;
-    return;
-  }
-  write_slow(o, &c, 1);
 }
 
 void jx_out_printf(jx_out *o, const char *fmt, ...) {

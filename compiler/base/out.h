@@ -16,6 +16,7 @@
 
 #include <stdbool.h>
 #include <stddef.h>
+#include <string.h> /* memcpy, for the inline fast paths */
 
 typedef struct jx_out {
   char *buf;
@@ -28,9 +29,34 @@ typedef struct jx_out {
 void jx_out_init_fd(jx_out *o, int fd);
 void jx_out_init_mem(jx_out *o);
 void jx_out_free(jx_out *o);
-void jx_out_write(jx_out *o, const void *p, size_t n);
+/* The part of a write that does not fit in the buffer (out.c). */
+void jx_out_write_slow(jx_out *o, const char *p, size_t n);
+
+/*
+ * jx_out_write and jx_out_putc are inline: the back ends call them for
+ * every key, bracket and string (tens of millions of times for a 100 MB
+ * build), and the common case is a copy into a buffer with room.  In
+ * memory mode the allocation has a spare byte, so the same test serves
+ * both modes (out.c).
+ */
+static inline void jx_out_write(jx_out *o, const void *p, size_t n) {
+  if (n <= o->cap - o->len) {
+    memcpy(o->buf + o->len, p, n);
+    o->len += n;
+    return;
+  }
+  jx_out_write_slow(o, p, n);
+}
+
+static inline void jx_out_putc(jx_out *o, char c) {
+  if (o->len < o->cap) {
+    o->buf[o->len++] = c;
+    return;
+  }
+  jx_out_write_slow(o, &c, 1);
+}
+
 void jx_out_puts(jx_out *o, const char *s);
-void jx_out_putc(jx_out *o, char c);
 void jx_out_printf(jx_out *o, const char *fmt, ...)
     __attribute__((format(printf, 2, 3)));
 /* Writes everything buffered; returns 0, or -1 with o->errno_saved set. */

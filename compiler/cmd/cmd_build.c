@@ -14,7 +14,16 @@
 #include "cmds.h"
 #include "config.h"
 
-enum { B_FORMAT = 1, B_OUTPUT, B_TABLE, B_BOM, B_PREFIX, B_SHEET, B_WITH_DX };
+enum {
+  B_FORMAT = 1,
+  B_OUTPUT,
+  B_COMPACT,
+  B_TABLE,
+  B_BOM,
+  B_PREFIX,
+  B_SHEET,
+  B_WITH_DX
+};
 
 const jx_option jx_build_options[] = {
     {NULL, 0, false, 0, JX_M_NONE, NULL, false, NULL, JX_M_HEAD_OUTPUT},
@@ -22,6 +31,8 @@ const jx_option jx_build_options[] = {
      JX_M_OPT_FORMAT_BUILD},
     {"output", 'o', true, B_OUTPUT, JX_M_ARG_FILE, NULL, false, NULL,
      JX_M_OPT_OUTPUT_BUILD},
+    {"compact", 0, false, B_COMPACT, JX_M_NONE, NULL, false, NULL,
+     JX_M_OPT_COMPACT},
     {"table", 0, true, B_TABLE, JX_M_ARG_TABLE, NULL, false, NULL,
      JX_M_OPT_TABLE},
     {"bom", 0, false, B_BOM, JX_M_NONE, NULL, false, NULL, JX_M_OPT_BOM},
@@ -145,6 +156,9 @@ static int options(jx_cmdline *cl, const char **files, int n,
     return jx_usage(cl, JX_U_NOT_BUILT, "-f xlsx", "libxlsxwriter");
 #endif
   eo->bom = jx_opt_given(cl, B_BOM);
+  eo->compact = jx_opt_given(cl, B_COMPACT);
+  if (eo->compact && *be != &jx_backend_json)
+    return jx_usage(cl, JX_U_FORMAT_ONLY, "--compact", "json");
   eo->input_name = files[0];
   const char *sheet = jx_opt_last(cl, B_SHEET);
   if (sheet && strcmp((*be)->name, "xlsx") != 0)

@@ -55,6 +55,7 @@ typedef struct jx_emit_options {
   const char *prefix;     /* C: identifier prefix (ASCII, validated) */
   const char *input_name; /* for banners: the first input file's name */
   bool bom;               /* CSV: UTF-8 byte order mark */
+  bool compact;           /* JSON: no indentation (--compact) */
   jx_csv_table csv_table;
   jx_sheet_mode sheet; /* XLSX */
   /* HTML: show the run's diagnostics beside the rows they are about; the
@@ -67,7 +68,7 @@ typedef struct jx_emit_options {
 typedef struct jx_backend jx_backend;
 
 struct jx_backend {
-  const char *name; /* "json", "csv", "c", "xlsx", "html" */
+  const char *name; /* "json", "jsonl", "csv", "c", "xlsx", "html" */
   bool binary;      /* not text: the driver will not write it to a terminal */
   void *(*create)(jx_out *out, const jx_emit_options *opt);
   void (*begin)(void *st, const jx_plan *header);
@@ -84,6 +85,7 @@ extern const jx_backend *const jx_backends[];
 const jx_backend *jx_backend_find(const char *name);
 
 extern const jx_backend jx_backend_json;
+extern const jx_backend jx_backend_jsonl; /* a line per project */
 /* One indicator as the JSON back end writes it inside a project (an
  * object, two-space indents from depth 0): a language server's hover. */
 void jx_emit_json_indicator(jx_out *o, const jx_indicator *x);

@@ -10,11 +10,12 @@
 #include <string.h>
 
 const jx_backend *const jx_backends[] = {
-    &jx_backend_json, /* the default */
-    &jx_backend_csv,  /* tables */
-    &jx_backend_c,    /* a header of static data */
-    &jx_backend_xlsx, /* the official forms: a workbook */
-    &jx_backend_html, /* the official forms: a page */
+    &jx_backend_json,  /* the default */
+    &jx_backend_jsonl, /* a line per project, for pipelines */
+    &jx_backend_csv,   /* tables */
+    &jx_backend_c,     /* a header of static data */
+    &jx_backend_xlsx,  /* the official forms: a workbook */
+    &jx_backend_html,  /* the official forms: a page */
     NULL,
 };
 

@@ -5,7 +5,9 @@
  * public contract (docs/json.md, docs/jixiao.schema.json).  The layout is
  * what `jq .` prints — two-space indentation, one array element per line,
  * [] and {} when empty — so the output diffs well and is byte-for-byte
- * deterministic.
+ * deterministic; with --compact it is what `jq -c .` prints (no space, no
+ * line break but the last).  The model writers (emit_json.h) also write
+ * the lines of `-f jsonl` (emit_jsonl.c).
  *
  * The back end streams: the document is written as the events of
  * backend.h arrive, and only the department (which the document puts last)
@@ -19,6 +21,7 @@
  */
 #include "arena.h"
 #include "backend.h"
+#include "emit_json.h"
 #include "json.h"
 
 #include <inttypes.h>
@@ -34,31 +37,73 @@
 /*
  * Separators and indentation come out of one string: ",\n" and enough
  * spaces for the deepest level (an indicator's keys in a project sit at
- * depth 7).  sep(o, depth, first) writes [","] "\n" and 2×depth spaces.
+ * depth 7).  sep(w, depth, first) writes [","] "\n" and 2×depth spaces;
+ * compact, only the ",".
+ *
+ * These run for every key and element, so the common case is one copy of
+ * a constant size (FAST bytes, which the compiler turns into a couple of
+ * moves) of which only the needed part is kept: the buffer's length
+ * moves by the separator's true length.
  */
 static const char sep_text[] = ",\n"
                                "                                "
                                "                                ";
 #define MAX_DEPTH ((int)(sizeof sep_text - 3) / 2)
 _Static_assert(MAX_DEPTH >= 7, "sep_text too short for the deepest level");
+enum { FAST = 16, FAST_DEPTH = (FAST - 2) / 2 }; /* depth 0..7 */
+_Static_assert(sizeof sep_text >= FAST + 1, "sep_text shorter than FAST");
 
-static void sep(jx_out *o, int depth, int first) {
-  jx_out_write(o, sep_text + (first != 0),
-               (size_t)(2 - (first != 0) + 2 * depth));
+static inline __attribute__((always_inline)) void sep(jx_jw *w, int depth,
+                                                      int first) {
+  jx_out *o = w->o;
+  size_t f = first != 0;
+  if (w->compact) {
+    if (!f)
+      jx_out_putc(o, ',');
+    return;
+  }
+  size_t m = 2 - f + 2 * (size_t)depth;
+  if (depth <= FAST_DEPTH && o->cap - o->len >= FAST) {
+    memcpy(o->buf + o->len, sep_text + f, FAST);
+    o->len += m;
+    return;
+  }
+  jx_out_write(o, sep_text + f, m);
 }
 
-/* A member name, written as a literal so its length is a constant. */
-#define KEY(o, depth, first, k)                                                \
-  do {                                                                         \
-    sep((o), (depth), (first));                                                \
-    LIT((o), "\"" k "\": ");                                                   \
-  } while (0)
+/*
+ * A member: separator and name precomputed as one literal `,"k": ` whose
+ * length is a constant.  Compact, `,"k":` (or `"k":` first) is one write;
+ * indented, the separator's constant-size copy and the name's go into the
+ * buffer after a single test for room.
+ */
+static inline __attribute__((always_inline)) void
+key_at(jx_jw *w, int depth, int first, const char *lit, size_t n) {
+  jx_out *o = w->o;
+  size_t f = first != 0;
+  if (w->compact) {
+    jx_out_write(o, lit + f, n - 1 - f); /* no space after the colon */
+    return;
+  }
+  if (depth <= FAST_DEPTH && o->cap - o->len >= FAST + n) {
+    char *b = o->buf + o->len;
+    size_t m = 2 - f + 2 * (size_t)depth;
+    memcpy(b, sep_text + f, FAST);
+    memcpy(b + m, lit + 1, n - 1);
+    o->len += m + n - 1;
+    return;
+  }
+  sep(w, depth, first);
+  jx_out_write(o, lit + 1, n - 1);
+}
+#define KEY(w, depth, first, k)                                                \
+  key_at((w), (depth), (first), ",\"" k "\": ", sizeof(",\"" k "\": ") - 1)
 
 /* The end of an array or object whose members were at depth + 1. */
-static void close_at(jx_out *o, int depth, size_t n, char bracket) {
-  if (n > 0)
-    sep(o, depth, 1);
-  jx_out_putc(o, bracket);
+static void close_at(jx_jw *w, int depth, size_t n, char bracket) {
+  if (n > 0 && !w->compact)
+    sep(w, depth, 1);
+  jx_out_putc(w->o, bracket);
 }
 
 static void put_null(jx_out *o) {
@@ -90,28 +135,30 @@ static void put_decimal(jx_out *o, jx_decimal d) {
  * `depth` the level of that bracket; members go at depth + 1.
  */
 
-static void put_strings(jx_out *o, int depth, const char *const *v, size_t n) {
+void jx_jw_strings(jx_jw *w, int depth, const char *const *v, size_t n) {
+  jx_out *o = w->o;
   jx_out_putc(o, '[');
   for (size_t i = 0; i < n; i++) {
-    sep(o, depth + 1, i == 0);
+    sep(w, depth + 1, i == 0);
     jx_json_string(o, v[i]);
   }
-  close_at(o, depth, n, ']');
+  close_at(w, depth, n, ']');
 }
 
-static void put_measures(jx_out *o, int depth, const jx_measure *m, size_t n) {
+void jx_jw_measures(jx_jw *w, int depth, const jx_measure *m, size_t n) {
+  jx_out *o = w->o;
   int d = depth + 2;
   jx_out_putc(o, '[');
   for (size_t i = 0; i < n; i++) {
-    sep(o, depth + 1, i == 0);
+    sep(w, depth + 1, i == 0);
     jx_out_putc(o, '{');
-    KEY(o, d, 1, "title");
+    KEY(w, d, 1, "title");
     jx_json_string(o, m[i].title);
-    KEY(o, d, 0, "text");
+    KEY(w, d, 0, "text");
     jx_json_string(o, m[i].text);
-    close_at(o, depth + 1, 1, '}');
+    close_at(w, depth + 1, 1, '}');
   }
-  close_at(o, depth, n, ']');
+  close_at(w, depth, n, ']');
 }
 
 /* A date value is yyyymmdd × 10^6; dd = 00 is a month-only date. */
@@ -156,206 +203,216 @@ static void put_value(jx_out *o, jx_kind kind, jx_decimal value,
 }
 
 /* The period's target: { kind, op, value, unit, text } or null. */
-static void put_target(jx_out *o, int depth, const jx_target *t) {
+static void put_target(jx_jw *w, int depth, const jx_target *t) {
+  jx_out *o = w->o;
   if (!t) {
     put_null(o);
     return;
   }
   int d = depth + 1;
   jx_out_putc(o, '{');
-  KEY(o, d, 1, "kind");
+  KEY(w, d, 1, "kind");
   jx_json_string(o, jx_kind_text(t->kind));
-  KEY(o, d, 0, "op");
+  KEY(w, d, 0, "op");
   jx_json_string(o, jx_op_text(t->op));
-  KEY(o, d, 0, "value");
+  KEY(w, d, 0, "value");
   put_value(o, t->kind, t->value, t->text);
-  KEY(o, d, 0, "unit");
+  KEY(w, d, 0, "unit");
   jx_json_string(o, t->unit);
-  KEY(o, d, 0, "text");
+  KEY(w, d, 0, "text");
   jx_json_string(o, t->text);
-  close_at(o, depth, 1, '}');
+  close_at(w, depth, 1, '}');
 }
 
-static void put_indicator(jx_out *o, int depth, const jx_indicator *x) {
+static void put_indicator(jx_jw *w, int depth, const jx_indicator *x) {
+  jx_out *o = w->o;
   int d = depth + 1;
   jx_out_putc(o, '{');
-  KEY(o, d, 1, "level1");
+  KEY(w, d, 1, "level1");
   jx_json_string(o, x->level1);
-  KEY(o, d, 0, "level1_label");
+  KEY(w, d, 0, "level1_label");
   jx_json_string(o, x->level1_label);
-  KEY(o, d, 0, "level1_role");
+  KEY(w, d, 0, "level1_role");
   jx_json_string(o, jx_role_text(x->level1_role));
-  KEY(o, d, 0, "level2");
+  KEY(w, d, 0, "level2");
   jx_json_string(o, x->level2);
-  KEY(o, d, 0, "level2_label");
+  KEY(w, d, 0, "level2_label");
   jx_json_string(o, x->level2_label);
-  KEY(o, d, 0, "level2_role");
+  KEY(w, d, 0, "level2_role");
   jx_json_string(o, jx_role_text(x->level2_role));
-  KEY(o, d, 0, "name");
+  KEY(w, d, 0, "name");
   jx_json_string(o, x->name);
-  KEY(o, d, 0, "description");
+  KEY(w, d, 0, "description");
   jx_json_string(o, x->description);
-  KEY(o, d, 0, "kind");
+  KEY(w, d, 0, "kind");
   jx_json_string(o, jx_kind_text(x->kind));
-  KEY(o, d, 0, "op");
+  KEY(w, d, 0, "op");
   jx_json_string(o, jx_op_text(x->op));
-  KEY(o, d, 0, "value");
+  KEY(w, d, 0, "value");
   put_value(o, x->kind, x->value, x->text);
-  KEY(o, d, 0, "unit");
+  KEY(w, d, 0, "unit");
   jx_json_string(o, x->unit);
-  KEY(o, d, 0, "text");
+  KEY(w, d, 0, "text");
   jx_json_string(o, x->text);
-  KEY(o, d, 0, "period_target");
-  put_target(o, d, x->period_target);
-  KEY(o, d, 0, "basis");
+  KEY(w, d, 0, "period_target");
+  put_target(w, d, x->period_target);
+  KEY(w, d, 0, "basis");
   jx_json_string(o, x->basis);
-  KEY(o, d, 0, "standard");
+  KEY(w, d, 0, "standard");
   jx_json_string(o, x->standard);
-  KEY(o, d, 0, "explanation");
+  KEY(w, d, 0, "explanation");
   jx_json_string(o, x->explanation);
-  KEY(o, d, 0, "value_note");
+  KEY(w, d, 0, "value_note");
   jx_json_string(o, x->value_note);
-  KEY(o, d, 0, "remark");
+  KEY(w, d, 0, "remark");
   jx_json_string(o, x->remark);
-  KEY(o, d, 0, "scoring");
+  KEY(w, d, 0, "scoring");
   jx_json_string(o, x->scoring);
-  KEY(o, d, 0, "line");
+  KEY(w, d, 0, "line");
   put_int(o, x->line);
-  close_at(o, depth, 1, '}');
+  close_at(w, depth, 1, '}');
 }
 
 void jx_emit_json_indicator(jx_out *o, const jx_indicator *x) {
-  put_indicator(o, 0, x);
+  jx_jw w = {o, false};
+  put_indicator(&w, 0, x);
 }
 
-static void put_indicators(jx_out *o, int depth, const jx_indicator *v,
+static void put_indicators(jx_jw *w, int depth, const jx_indicator *v,
                            size_t n) {
+  jx_out *o = w->o;
   jx_out_putc(o, '[');
   for (size_t i = 0; i < n; i++) {
-    sep(o, depth + 1, i == 0);
-    put_indicator(o, depth + 1, &v[i]);
+    sep(w, depth + 1, i == 0);
+    put_indicator(w, depth + 1, &v[i]);
   }
-  close_at(o, depth, n, ']');
+  close_at(w, depth, n, ']');
 }
 
-static void put_schedule(jx_out *o, int depth, const jx_schedule_point *v,
+static void put_schedule(jx_jw *w, int depth, const jx_schedule_point *v,
                          size_t n) {
+  jx_out *o = w->o;
   int d = depth + 2;
   jx_out_putc(o, '[');
   for (size_t i = 0; i < n; i++) {
-    sep(o, depth + 1, i == 0);
+    sep(w, depth + 1, i == 0);
     jx_out_putc(o, '{');
-    KEY(o, d, 1, "month");
+    KEY(w, d, 1, "month");
     put_int(o, v[i].month);
-    KEY(o, d, 0, "percent");
+    KEY(w, d, 0, "percent");
     put_decimal(o, v[i].percent);
-    close_at(o, depth + 1, 1, '}');
+    close_at(w, depth + 1, 1, '}');
   }
-  close_at(o, depth, n, ']');
+  close_at(w, depth, n, ']');
 }
 
-/* { code, name } or null when neither is known. */
-static void put_org(jx_out *o, int depth, jx_org org) {
+void jx_jw_org(jx_jw *w, int depth, jx_org org) {
+  jx_out *o = w->o;
   if (!org.code && !org.name) {
     put_null(o);
     return;
   }
   jx_out_putc(o, '{');
-  KEY(o, depth + 1, 1, "code");
+  KEY(w, depth + 1, 1, "code");
   jx_json_string(o, org.code);
-  KEY(o, depth + 1, 0, "name");
+  KEY(w, depth + 1, 0, "name");
   jx_json_string(o, org.name);
-  close_at(o, depth, 1, '}');
+  close_at(w, depth, 1, '}');
 }
 
-static void put_person(jx_out *o, int depth, jx_person p) {
+static void put_person(jx_jw *w, int depth, jx_person p) {
+  jx_out *o = w->o;
   if (!p.name) {
     put_null(o);
     return;
   }
   jx_out_putc(o, '{');
-  KEY(o, depth + 1, 1, "name");
+  KEY(w, depth + 1, 1, "name");
   jx_json_string(o, p.name);
-  KEY(o, depth + 1, 0, "phone");
+  KEY(w, depth + 1, 0, "phone");
   jx_json_string(o, p.phone);
-  close_at(o, depth, 1, '}');
+  close_at(w, depth, 1, '}');
 }
 
-static void put_sources(jx_out *o, int depth, const jx_source *v, size_t n) {
+static void put_sources(jx_jw *w, int depth, const jx_source *v, size_t n) {
+  jx_out *o = w->o;
   int d = depth + 2;
   jx_out_putc(o, '[');
   for (size_t i = 0; i < n; i++) {
-    sep(o, depth + 1, i == 0);
+    sep(w, depth + 1, i == 0);
     jx_out_putc(o, '{');
-    KEY(o, d, 1, "kind");
+    KEY(w, d, 1, "kind");
     jx_json_string(o, v[i].kind);
-    KEY(o, d, 0, "label");
+    KEY(w, d, 0, "label");
     jx_json_string(o, v[i].label);
-    KEY(o, d, 0, "amount");
+    KEY(w, d, 0, "amount");
     put_decimal(o, v[i].amount);
-    KEY(o, d, 0, "fiscal");
+    KEY(w, d, 0, "fiscal");
     if (v[i].fiscal)
       LIT(o, "true");
     else
       LIT(o, "false");
-    close_at(o, depth + 1, 1, '}');
+    close_at(w, depth + 1, 1, '}');
   }
-  close_at(o, depth, n, ']');
+  close_at(w, depth, n, ']');
 }
 
-static void put_lines(jx_out *o, int depth, const jx_line_item *v, size_t n) {
+static void put_lines(jx_jw *w, int depth, const jx_line_item *v, size_t n) {
+  jx_out *o = w->o;
   int d = depth + 2;
   jx_out_putc(o, '[');
   for (size_t i = 0; i < n; i++) {
-    sep(o, depth + 1, i == 0);
+    sep(w, depth + 1, i == 0);
     jx_out_putc(o, '{');
-    KEY(o, d, 1, "name");
+    KEY(w, d, 1, "name");
     jx_json_string(o, v[i].name);
-    KEY(o, d, 0, "amount");
+    KEY(w, d, 0, "amount");
     put_decimal(o, v[i].amount);
-    close_at(o, depth + 1, 1, '}');
+    close_at(w, depth + 1, 1, '}');
   }
-  close_at(o, depth, n, ']');
+  close_at(w, depth, n, ']');
 }
 
-static void put_attributes(jx_out *o, int depth, const jx_attribute *v,
+static void put_attributes(jx_jw *w, int depth, const jx_attribute *v,
                            size_t n) {
+  jx_out *o = w->o;
   int d = depth + 2;
   jx_out_putc(o, '[');
   for (size_t i = 0; i < n; i++) {
-    sep(o, depth + 1, i == 0);
+    sep(w, depth + 1, i == 0);
     jx_out_putc(o, '{');
-    KEY(o, d, 1, "key");
+    KEY(w, d, 1, "key");
     jx_json_string(o, v[i].key);
-    KEY(o, d, 0, "value");
+    KEY(w, d, 0, "value");
     jx_json_string(o, v[i].value);
-    close_at(o, depth + 1, 1, '}');
+    close_at(w, depth + 1, 1, '}');
   }
-  close_at(o, depth, n, ']');
+  close_at(w, depth, n, ']');
 }
 
 /* 实施期: { text, start, end } (start and end null when the text is not
  * a range of dates), or null. */
-static void put_period(jx_out *o, int depth, const jx_project *p) {
+static void put_period(jx_jw *w, int depth, const jx_project *p) {
+  jx_out *o = w->o;
   if (!p->period) {
     put_null(o);
     return;
   }
   int d = depth + 1;
   jx_out_putc(o, '{');
-  KEY(o, d, 1, "text");
+  KEY(w, d, 1, "text");
   jx_json_string(o, p->period);
-  KEY(o, d, 0, "start");
+  KEY(w, d, 0, "start");
   if (p->period_start.micros)
     put_date(o, p->period_start);
   else
     put_null(o);
-  KEY(o, d, 0, "end");
+  KEY(w, d, 0, "end");
   if (p->period_end.micros)
     put_date(o, p->period_end);
   else
     put_null(o);
-  close_at(o, depth, 1, '}');
+  close_at(w, depth, 1, '}');
 }
 
 static const char *continuity_text(jx_continuity c) {
@@ -364,104 +421,106 @@ static const char *continuity_text(jx_continuity c) {
                                          : NULL;
 }
 
-static void put_project(jx_out *o, int depth, const jx_project *p) {
+void jx_jw_project(jx_jw *w, int depth, const jx_project *p) {
+  jx_out *o = w->o;
   int d = depth + 1;
   jx_out_putc(o, '{');
-  KEY(o, d, 1, "code");
+  KEY(w, d, 1, "code");
   jx_json_string(o, p->code);
-  KEY(o, d, 0, "name");
+  KEY(w, d, 0, "name");
   jx_json_string(o, p->name);
-  KEY(o, d, 0, "budget");
+  KEY(w, d, 0, "budget");
   put_decimal(o, p->budget);
-  KEY(o, d, 0, "total");
+  KEY(w, d, 0, "total");
   if (p->has_total)
     put_decimal(o, p->total);
   else
     put_null(o);
-  KEY(o, d, 0, "fiscal");
+  KEY(w, d, 0, "fiscal");
   put_decimal(o, p->fiscal);
-  KEY(o, d, 0, "other");
+  KEY(w, d, 0, "other");
   put_decimal(o, p->other);
-  KEY(o, d, 0, "sources");
-  put_sources(o, d, p->sources, p->n_sources);
-  KEY(o, d, 0, "breakdown");
-  put_lines(o, d, p->breakdown, p->n_breakdown);
-  KEY(o, d, 0, "purpose");
+  KEY(w, d, 0, "sources");
+  put_sources(w, d, p->sources, p->n_sources);
+  KEY(w, d, 0, "breakdown");
+  put_lines(w, d, p->breakdown, p->n_breakdown);
+  KEY(w, d, 0, "purpose");
   jx_json_string(o, p->purpose);
-  KEY(o, d, 0, "period");
-  put_period(o, d, p);
-  KEY(o, d, 0, "supervisor");
-  put_org(o, d, p->supervisor);
-  KEY(o, d, 0, "implementer");
-  put_org(o, d, p->implementer);
-  KEY(o, d, 0, "classification");
+  KEY(w, d, 0, "period");
+  put_period(w, d, p);
+  KEY(w, d, 0, "supervisor");
+  jx_jw_org(w, d, p->supervisor);
+  KEY(w, d, 0, "implementer");
+  jx_jw_org(w, d, p->implementer);
+  KEY(w, d, 0, "classification");
   jx_json_string(o, p->classification);
-  KEY(o, d, 0, "nature");
+  KEY(w, d, 0, "nature");
   jx_json_string(o, p->nature);
-  KEY(o, d, 0, "continuity");
+  KEY(w, d, 0, "continuity");
   jx_json_string(o, continuity_text(p->continuity));
-  KEY(o, d, 0, "policy");
+  KEY(w, d, 0, "policy");
   jx_json_string(o, p->policy);
-  KEY(o, d, 0, "document");
+  KEY(w, d, 0, "document");
   jx_json_string(o, p->document);
-  KEY(o, d, 0, "subject");
+  KEY(w, d, 0, "subject");
   jx_json_string(o, p->subject);
-  KEY(o, d, 0, "manager");
-  put_person(o, d, p->manager);
-  KEY(o, d, 0, "contact");
-  put_person(o, d, p->contact);
-  KEY(o, d, 0, "attributes");
-  put_attributes(o, d, p->attributes, p->n_attributes);
-  KEY(o, d, 0, "schedule");
-  put_schedule(o, d, p->schedule, p->n_schedule);
-  KEY(o, d, 0, "overall_goals");
-  put_strings(o, d, p->overall_goals, p->n_overall_goals);
-  KEY(o, d, 0, "goals");
-  put_strings(o, d, p->goals, p->n_goals);
-  KEY(o, d, 0, "indicators");
-  put_indicators(o, d, p->indicators, p->n_indicators);
-  KEY(o, d, 0, "line");
+  KEY(w, d, 0, "manager");
+  put_person(w, d, p->manager);
+  KEY(w, d, 0, "contact");
+  put_person(w, d, p->contact);
+  KEY(w, d, 0, "attributes");
+  put_attributes(w, d, p->attributes, p->n_attributes);
+  KEY(w, d, 0, "schedule");
+  put_schedule(w, d, p->schedule, p->n_schedule);
+  KEY(w, d, 0, "overall_goals");
+  jx_jw_strings(w, d, p->overall_goals, p->n_overall_goals);
+  KEY(w, d, 0, "goals");
+  jx_jw_strings(w, d, p->goals, p->n_goals);
+  KEY(w, d, 0, "indicators");
+  put_indicators(w, d, p->indicators, p->n_indicators);
+  KEY(w, d, 0, "line");
   put_int(o, p->line);
-  close_at(o, depth, 1, '}');
+  close_at(w, depth, 1, '}');
 }
 
-static void put_department(jx_out *o, int depth, const jx_department *dep) {
+void jx_jw_department(jx_jw *w, int depth, const jx_department *dep) {
+  jx_out *o = w->o;
   int d = depth + 1;
   jx_out_putc(o, '{');
-  KEY(o, d, 1, "name");
+  KEY(w, d, 1, "name");
   jx_json_string(o, dep->name);
-  KEY(o, d, 0, "code");
+  KEY(w, d, 0, "code");
   jx_json_string(o, dep->code);
-  KEY(o, d, 0, "budget");
+  KEY(w, d, 0, "budget");
   if (dep->has_budget)
     put_decimal(o, dep->budget);
   else
     put_null(o);
-  KEY(o, d, 0, "breakdown");
-  put_lines(o, d, dep->breakdown, dep->n_breakdown);
-  KEY(o, d, 0, "goals");
-  put_strings(o, d, dep->goals, dep->n_goals);
-  KEY(o, d, 0, "indicators");
-  put_indicators(o, d, dep->indicators, dep->n_indicators);
-  KEY(o, d, 0, "divisions");
+  KEY(w, d, 0, "breakdown");
+  put_lines(w, d, dep->breakdown, dep->n_breakdown);
+  KEY(w, d, 0, "goals");
+  jx_jw_strings(w, d, dep->goals, dep->n_goals);
+  KEY(w, d, 0, "indicators");
+  put_indicators(w, d, dep->indicators, dep->n_indicators);
+  KEY(w, d, 0, "divisions");
   jx_out_putc(o, '[');
   for (size_t i = 0; i < dep->n_divisions; i++) {
     const jx_division *dv = &dep->divisions[i];
     int dd = d + 2;
-    sep(o, d + 1, i == 0);
+    sep(w, d + 1, i == 0);
     jx_out_putc(o, '{');
-    KEY(o, dd, 1, "name");
+    KEY(w, dd, 1, "name");
     jx_json_string(o, dv->name);
-    KEY(o, dd, 0, "goals");
-    put_strings(o, dd, dv->goals, dv->n_goals);
-    KEY(o, dd, 0, "indicators");
-    put_indicators(o, dd, dv->indicators, dv->n_indicators);
-    close_at(o, d + 1, 1, '}');
+    KEY(w, dd, 0, "goals");
+    jx_jw_strings(w, dd, dv->goals, dv->n_goals);
+    KEY(w, dd, 0, "indicators");
+    put_indicators(w, dd, dv->indicators, dv->n_indicators);
+    close_at(w, d + 1, 1, '}');
   }
-  close_at(o, d, dep->n_divisions, ']');
-  KEY(o, d, 0, "measures");
-  put_measures(o, d, dep->measures, dep->n_measures);
-  close_at(o, depth, 1, '}');
+  close_at(w, d, dep->n_divisions, ']');
+  KEY(w, d, 0, "measures");
+  jx_jw_measures(w, d, dep->measures, dep->n_measures);
+  close_at(w, depth, 1, '}');
 }
 
 /* ---- The back end ----------------------------------------------------- */
@@ -471,7 +530,7 @@ static void put_department(jx_out *o, int depth, const jx_department *dep) {
 enum { UNIT_DEPTH = 2, PROJECT_DEPTH = 4, DEPARTMENT_DEPTH = 1 };
 
 typedef struct json_state {
-  jx_out *out;
+  jx_jw w;        /* the output and the layout */
   jx_out dept;    /* the department, formatted when it arrives */
   bool have_dept; /* dept is initialised and holds it */
   bool in_unit;   /* between unit_open and unit_close */
@@ -480,40 +539,46 @@ typedef struct json_state {
 } json_state;
 
 static void *json_create(jx_out *out, const jx_emit_options *opt) {
-  (void)opt; /* JSON has no options */
   json_state *st = jx_xcalloc(1, sizeof *st);
-  st->out = out;
+  st->w.o = out;
+  st->w.compact = opt && opt->compact;
   return st;
 }
 
 static void json_begin(void *vst, const jx_plan *h) {
   json_state *st = vst;
-  jx_out *o = st->out;
-  LIT(o, "{\n  \"jixiao\": 3,\n  \"year\": ");
+  jx_jw *w = &st->w;
+  jx_out *o = w->o;
+  jx_out_putc(o, '{');
+  KEY(w, 1, 1, "jixiao");
+  jx_out_putc(o, '3');
+  KEY(w, 1, 0, "year");
   if (h->year != 0)
     put_int(o, h->year);
   else
     put_null(o);
-  LIT(o, ",\n  \"framework\": ");
+  KEY(w, 1, 0, "framework");
   jx_json_string(o, h->framework);
-  LIT(o, ",\n  \"form\": ");
+  KEY(w, 1, 0, "form");
   jx_json_string(o, h->form ? h->form : "generic");
-  LIT(o, ",\n  \"currency\": ");
+  KEY(w, 1, 0, "currency");
   jx_json_string(o, h->currency);
-  LIT(o, ",\n  \"units\": [");
+  KEY(w, 1, 0, "units");
+  jx_out_putc(o, '[');
 }
 
 static void json_unit_open(void *vst, const jx_unit *u) {
   json_state *st = vst;
-  jx_out *o = st->out;
+  jx_jw *w = &st->w;
+  jx_out *o = w->o;
   int d = UNIT_DEPTH + 1;
-  sep(o, UNIT_DEPTH, st->n_units == 0);
+  sep(w, UNIT_DEPTH, st->n_units == 0);
   jx_out_putc(o, '{');
-  KEY(o, d, 1, "code");
+  KEY(w, d, 1, "code");
   jx_json_string(o, u->code);
-  KEY(o, d, 0, "name");
+  KEY(w, d, 0, "name");
   jx_json_string(o, u->name);
-  KEY(o, d, 0, "projects");
+  KEY(w, d, 0, "projects");
   jx_out_putc(o, '[');
   st->n_units++;
   st->n_projects = 0;
@@ -524,26 +589,26 @@ static void json_project(void *vst, const jx_unit *u, const jx_project *p) {
   json_state *st = vst;
   if (!st->in_unit) /* events out of order: still write valid JSON */
     json_unit_open(st, u);
-  sep(st->out, PROJECT_DEPTH, st->n_projects == 0);
-  put_project(st->out, PROJECT_DEPTH, p);
+  sep(&st->w, PROJECT_DEPTH, st->n_projects == 0);
+  jx_jw_project(&st->w, PROJECT_DEPTH, p);
   st->n_projects++;
 }
 
 /* Closes the open unit; u supplies its goals and measures (NULL: none). */
 static void close_unit(json_state *st, const jx_unit *u) {
-  jx_out *o = st->out;
+  jx_jw *w = &st->w;
   int d = UNIT_DEPTH + 1;
-  close_at(o, d, st->n_projects, ']');
-  KEY(o, d, 0, "goals");
-  put_strings(o, d, u ? u->goals : NULL, u ? u->n_goals : 0);
-  KEY(o, d, 0, "measures");
-  put_measures(o, d, u ? u->measures : NULL, u ? u->n_measures : 0);
+  close_at(w, d, st->n_projects, ']');
+  KEY(w, d, 0, "goals");
+  jx_jw_strings(w, d, u ? u->goals : NULL, u ? u->n_goals : 0);
+  KEY(w, d, 0, "measures");
+  jx_jw_measures(w, d, u ? u->measures : NULL, u ? u->n_measures : 0);
   static const jx_org none = {NULL, NULL};
-  KEY(o, d, 0, "supervisor");
-  put_org(o, d, u ? u->supervisor : none);
-  KEY(o, d, 0, "implementer");
-  put_org(o, d, u ? u->implementer : none);
-  close_at(o, UNIT_DEPTH, 1, '}');
+  KEY(w, d, 0, "supervisor");
+  jx_jw_org(w, d, u ? u->supervisor : none);
+  KEY(w, d, 0, "implementer");
+  jx_jw_org(w, d, u ? u->implementer : none);
+  close_at(w, UNIT_DEPTH, 1, '}');
   st->in_unit = false;
 }
 
@@ -564,16 +629,18 @@ static void json_department(void *vst, const jx_department *d) {
   /* Formatted now, written at end(): the model struct is only valid
      during this call, and the text is what end() needs anyway. */
   jx_out_init_mem(&st->dept);
-  put_department(&st->dept, DEPARTMENT_DEPTH, d);
+  jx_jw dw = {&st->dept, st->w.compact};
+  jx_jw_department(&dw, DEPARTMENT_DEPTH, d);
 }
 
 static void json_end(void *vst) {
   json_state *st = vst;
-  jx_out *o = st->out;
+  jx_jw *w = &st->w;
+  jx_out *o = w->o;
   if (st->in_unit)
     close_unit(st, NULL);
-  close_at(o, 1, st->n_units, ']');
-  LIT(o, ",\n  \"department\": ");
+  close_at(w, 1, st->n_units, ']');
+  KEY(w, 1, 0, "department");
   if (st->have_dept) {
     size_t n;
     const char *text = jx_out_data(&st->dept, &n);
@@ -581,7 +648,9 @@ static void json_end(void *vst) {
   } else {
     put_null(o);
   }
-  LIT(o, "\n}\n");
+  if (!w->compact)
+    jx_out_putc(o, '\n');
+  LIT(o, "}\n");
 }
 
 static void json_destroy(void *vst) {

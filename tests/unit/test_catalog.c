@@ -243,7 +243,8 @@ static const char *const allowed[] = {
     "central2021", "ignore",     "ANSI",        "Notepad",
     "Windows",     "gb18030",    "gbk",         "warnings",
     "sources",     "breakdown",  "local2018",   "generic",
-    "hebei2021",   "mof2021",    NULL};
+    "hebei2021",   "mof2021",    "jsonl",       "jq",
+    NULL};
 
 /* jxc lsp's command and option, and the protocol's own names
  * (stdio, Content-Length, JSON-RPC, initializationOptions), and where its

@@ -831,6 +831,34 @@ static void test_long_string(void **state) {
   free(in);
 }
 
+/* jx_json_string writes a string without escapes in one copy when the
+ * buffer has room for it and its quotes, and piece by piece when not: at
+ * every fill level around the end of the buffer, with and without
+ * escapes, the bytes are those of the jx_strbuf path (which has no such
+ * shortcut). */
+static void test_string_at_buffer_end(void **state) {
+  (void)state;
+  static const char *const texts[] = {
+      "中文名称", "ab", "", "a\"b", "中\xe4\xb8", "x\xe2\x80\xa8y"};
+  for (size_t t = 0; t < sizeof texts / sizeof texts[0]; t++) {
+    jx_strbuf want = {NULL, 0, 0};
+    jx_json_string_sb(&want, texts[t]);
+    for (size_t fill = 4096 - 20; fill <= 4096 + 2; fill++) {
+      jx_out o;
+      jx_out_init_mem(&o); /* 4096 bytes at first, then doubling */
+      for (size_t i = 0; i < fill; i++)
+        jx_out_putc(&o, '.');
+      jx_json_string(&o, texts[t]);
+      size_t len;
+      const char *got = jx_out_data(&o, &len);
+      assert_int_equal(len, fill + want.n);
+      assert_memory_equal(got + fill, want.p, want.n);
+      jx_out_free(&o);
+    }
+    jx_sb_free(&want);
+  }
+}
+
 /* ---- Numbers and values ---------------------------------------------- */
 
 /* Exact decimals and the values the sample document does not show. */
@@ -889,6 +917,7 @@ int main(void) {
       cmocka_unit_test(test_escapes),
       cmocka_unit_test(test_invalid_utf8),
       cmocka_unit_test(test_long_string),
+      cmocka_unit_test(test_string_at_buffer_end),
       cmocka_unit_test(test_values),
       cmocka_unit_test(test_registry),
   };

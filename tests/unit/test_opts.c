@@ -286,7 +286,8 @@ static void test_help(void **state) {
   jx_help_command(&sb, &cmd, JX_LANG_EN);
   assert_non_null(strstr(
       sb.p, "Output:\n"
-            "  -f, --format=FORMAT  json (default), csv, c, xlsx or html\n"
+            "  -f, --format=FORMAT  json (default), jsonl, csv, c, xlsx or "
+            "html\n"
             "  -o, --output=FILE    write to FILE (default: "
             "standard output); the\n"
             "                       file is replaced only "

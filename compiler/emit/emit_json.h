@@ -1,0 +1,32 @@
+/*
+ * emit_json.h — the JSON back end's model writers, shared by `-f json`
+ * (emit_json.c, which owns them) and `-f jsonl` (emit_jsonl.c), so a
+ * project, a unit's goals and the department are one text in both.
+ *
+ * A writer is called with the opening bracket still to write and `depth`
+ * the indentation level of that bracket (members go at depth + 1); in a
+ * compact writer the depth is ignored and nothing but the values and `,`
+ * `:` is written, as `jq -c .` prints.
+ */
+#ifndef JX_EMIT_JSON_H
+#define JX_EMIT_JSON_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "jixiao.h"
+#include "out.h"
+
+typedef struct jx_jw {
+  jx_out *o;
+  bool compact; /* no indentation, no line breaks, no space after ':' */
+} jx_jw;
+
+void jx_jw_strings(jx_jw *w, int depth, const char *const *v, size_t n);
+void jx_jw_measures(jx_jw *w, int depth, const jx_measure *m, size_t n);
+/* { code, name }, or null when neither is known (主管部门, 实施单位). */
+void jx_jw_org(jx_jw *w, int depth, jx_org org);
+void jx_jw_project(jx_jw *w, int depth, const jx_project *p);
+void jx_jw_department(jx_jw *w, int depth, const jx_department *d);
+
+#endif
