@@ -90,8 +90,8 @@ typedef struct jx_score_group {
 
 typedef enum jx_reverse_rule {
   JX_REVERSE_RATIO = 0, /* missed: target ÷ actual × weight (the rule text) */
-  JX_REVERSE_LINEAR     /* missed: (1 − (actual − target) ÷ target) × weight,
-                           0 at twice the target */
+  JX_REVERSE_LINEAR /* missed: (1 − (actual − target) ÷ target) × weight,
+                       0 at twice the target */
 } jx_reverse_rule;
 
 typedef enum jx_na_rule {
@@ -101,7 +101,7 @@ typedef enum jx_na_rule {
 
 typedef enum jx_budget_basis {
   JX_BASIS_TIME = 0, /* the budget light compares with 序时进度 (month ÷ 12) */
-  JX_BASIS_SCHEDULE  /* with the plan's own schedule (序时 without one) */
+  JX_BASIS_SCHEDULE /* with the plan's own schedule (序时 without one) */
 } jx_budget_basis;
 
 typedef struct jx_profile {
@@ -109,7 +109,7 @@ typedef struct jx_profile {
   const char *label; /* "财预〔2020〕10号" */
   /* ---- self-evaluation */
   jx_decimal execution_weight; /* 预算执行率: 10 */
-  int execution_cap;           /* 1: 执行率 × weight is at most the weight */
+  int execution_cap; /* 1: 执行率 × weight is at most the weight */
   jx_score_group groups[JX_PROFILE_MAX_GROUPS];
   size_t n_groups;
   /* Qualitative ratings: 达成 from band_met % of the weight up to 100 %,
@@ -170,7 +170,7 @@ typedef struct jx_actual {
 } jx_actual;
 
 typedef struct jx_project_actuals {
-  int has_budget_full;   /* 全年预算数 (adjusted); absent: the plan's budget */
+  int has_budget_full; /* 全年预算数 (adjusted); absent: the plan's budget */
   jx_decimal budget_full; /* in the plan's currency, like p->budget */
   int has_spent;          /* 执行数 */
   jx_decimal spent;
@@ -198,16 +198,16 @@ jx_grade jx_profile_grade(const jx_profile *prof, jx_ratio total);
 /* Why an indicator scored as it did, beyond its actual. */
 typedef enum jx_score_note {
   JX_NOTE_NONE = 0,
-  JX_NOTE_NO_ACTUAL,      /* no actual: 0 */
-  JX_NOTE_NA,             /* not applicable: left out, or full (na rule) */
-  JX_NOTE_NO_GROUP,       /* no part of the profile takes its role: not
-                             scored */
-  JX_NOTE_NO_RATING,      /* qualitative, not rated, text not the target's:
-                             scored as 未达成 */
-  JX_NOTE_PRINTED_IN_BAND, /* qualitative: the printed score, in its band */
+  JX_NOTE_NO_ACTUAL,           /* no actual: 0 */
+  JX_NOTE_NA,                  /* not applicable: left out, or full (na rule) */
+  JX_NOTE_NO_GROUP,            /* no part of the profile takes its role: not
+                                  scored */
+  JX_NOTE_NO_RATING,           /* qualitative, not rated, text not the target's:
+                                  scored as 未达成 */
+  JX_NOTE_PRINTED_IN_BAND,     /* qualitative: the printed score, in its band */
   JX_NOTE_PRINTED_OUT_OF_BAND, /* qualitative: the printed score is outside
                                   its band: the band's own figure */
-  JX_NOTE_MISMATCH        /* the actual is not of the target's kind: 0 */
+  JX_NOTE_MISMATCH             /* the actual is not of the target's kind: 0 */
 } jx_score_note;
 
 typedef struct jx_indicator_score {
@@ -223,11 +223,11 @@ typedef struct jx_indicator_score {
 } jx_indicator_score;
 
 typedef struct jx_group_score {
-  jx_ratio weight; /* what its indicators are worth together, rescaled */
-  jx_ratio score;  /* what they earned (rounded scores when the profile
-                      rounds) */
-  size_t n;        /* indicators scored in it (not-applicable ones left
-                      out under JX_NA_RESCALE) */
+  jx_ratio weight;  /* what its indicators are worth together, rescaled */
+  jx_ratio score;   /* what they earned (rounded scores when the profile
+                       rounds) */
+  size_t n;         /* indicators scored in it (not-applicable ones left
+                       out under JX_NA_RESCALE) */
   size_t n_printed; /* of those, with a printed weight */
   jx_ratio printed; /* the sum of the printed weights (not-applicable
                        indicators' too): what the form's part adds up to */
@@ -236,7 +236,7 @@ typedef struct jx_group_score {
 typedef struct jx_project_score {
   jx_decimal budget_full; /* the figures used */
   jx_decimal spent;
-  int has_rate; /* 0: no spending reported, or no budget */
+  int has_rate;  /* 0: no spending reported, or no budget */
   jx_ratio rate; /* 执行率, as a fraction: 0.95 */
   jx_ratio execution_weight;
   jx_ratio execution_score;
@@ -300,9 +300,9 @@ typedef struct jx_project_progress {
   jx_ratio time_progress; /* 序时进度, percent: month ÷ 12 × 100 */
   jx_decimal budget_full, spent;
   int has_rate;
-  jx_ratio rate;     /* 执行率, percent */
-  jx_ratio vs_time;  /* rate ÷ time_progress × 100 */
-  int has_schedule;  /* the plan has a schedule with a point by then */
+  jx_ratio rate;    /* 执行率, percent */
+  jx_ratio vs_time; /* rate ÷ time_progress × 100 */
+  int has_schedule; /* the plan has a schedule with a point by then */
   jx_decimal schedule_expected; /* percent, jx_schedule_expected */
   jx_ratio vs_schedule;         /* rate ÷ schedule_expected × 100 */
   jx_light budget_light;
@@ -311,8 +311,8 @@ typedef struct jx_project_progress {
 
 /* The light of a progress figure (percent of what was due) under the
  * thresholds red, yellow, blue (blue 0: no blue). */
-jx_light jx_progress_light(jx_ratio progress, jx_decimal red,
-                           jx_decimal yellow, jx_decimal blue);
+jx_light jx_progress_light(jx_ratio progress, jx_decimal red, jx_decimal yellow,
+                           jx_decimal blue);
 
 /*
  * Progress of project p by the end of `month` (1–12) of `year` (the

@@ -47,8 +47,8 @@ const char *jx_light_text(jx_light l) {
   return NULL;
 }
 
-jx_light jx_progress_light(jx_ratio progress, jx_decimal red,
-                           jx_decimal yellow, jx_decimal blue) {
+jx_light jx_progress_light(jx_ratio progress, jx_decimal red, jx_decimal yellow,
+                           jx_decimal blue) {
   if (jx_ratio_cmp(progress, jx_ratio_of(red)) < 0)
     return JX_LIGHT_RED;
   if (jx_ratio_cmp(progress, jx_ratio_of(yellow)) < 0)
@@ -104,8 +104,8 @@ static int deadline_passed(const jx_indicator *x, int year, int month) {
   int64_t b = bound.micros / JX_DECIMAL_SCALE;
   if (year == 0)
     year = (int)(b / 10000);
-  int64_t end = (int64_t)year * 10000 + month * 100 +
-                jx_date_days_in_month(year, month);
+  int64_t end =
+      (int64_t)year * 10000 + month * 100 + jx_date_days_in_month(year, month);
   return b < end;
 }
 
@@ -225,8 +225,8 @@ jx_decimal_status jx_monitor_project(const jx_profile *prof,
     if (s.micros < 0)
       s.micros = 0;
     out->has_rate = 1;
-    st = jx_ratio_div(jx_ratio_of(s), jx_ratio_of(out->budget_full),
-                      &out->rate);
+    st =
+        jx_ratio_div(jx_ratio_of(s), jx_ratio_of(out->budget_full), &out->rate);
     if (st == JX_DEC_OK)
       st = jx_ratio_mul(out->rate, hundred, &out->rate);
     if (st == JX_DEC_OK)
@@ -242,17 +242,15 @@ jx_decimal_status jx_monitor_project(const jx_profile *prof,
       jx_ratio by = prof->budget_basis == JX_BASIS_SCHEDULE && out->has_schedule
                         ? out->vs_schedule
                         : out->vs_time;
-      out->budget_light = jx_progress_light(by, prof->budget_red,
-                                            prof->budget_yellow,
-                                            prof->budget_blue);
+      out->budget_light = jx_progress_light(
+          by, prof->budget_red, prof->budget_yellow, prof->budget_blue);
       count(out, out->budget_light);
     }
   }
   for (size_t i = 0; i < p->n_indicators && st == JX_DEC_OK; i++) {
     memset(&ind[i], 0, sizeof ind[i]);
-    progress_one(prof, &p->indicators[i],
-                 a->actuals ? &a->actuals[i] : NULL, year, month, &ind[i],
-                 &st);
+    progress_one(prof, &p->indicators[i], a->actuals ? &a->actuals[i] : NULL,
+                 year, month, &ind[i], &st);
     count(out, ind[i].light);
   }
   return st;

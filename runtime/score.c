@@ -28,7 +28,8 @@
 
 #include <string.h>
 
-#define SHOWN_PLACES 2 /* what a score shows when the profile does not round */
+/* What a score shows when the profile does not round. */
+#define SHOWN_PLACES 2
 
 /* The first failure of a chain of exact operations is kept in *st; after
  * it every step returns zero, and the caller returns *st. */
@@ -116,8 +117,8 @@ static int group_of(const jx_profile *prof, const jx_indicator *x) {
 static int is_ceiling(const jx_indicator *x) {
   if (x->op == JX_OP_LE || x->op == JX_OP_LT)
     return 1;
-  return x->op == JX_OP_EQ && (x->level1_role == JX_ROLE_COST ||
-                               x->level2_role == JX_ROLE_COST);
+  return x->op == JX_OP_EQ &&
+         (x->level1_role == JX_ROLE_COST || x->level2_role == JX_ROLE_COST);
 }
 
 /* Whether a number meets a quantitative target, as scoring reads `=`: a
@@ -303,8 +304,8 @@ static jx_decimal show(const jx_profile *prof, jx_ratio s, int has_printed,
     *differs = 1;
     return shown;
   }
-  *differs = jx_decimal_cmp(printed, up) != 0 &&
-             jx_decimal_cmp(printed, down) != 0;
+  *differs =
+      jx_decimal_cmp(printed, up) != 0 && jx_decimal_cmp(printed, down) != 0;
   return shown;
 }
 
@@ -440,9 +441,8 @@ jx_decimal_status jx_score_project(const jx_profile *prof, const jx_project *p,
   /* 4: budget execution. */
   out->budget_full = a->has_budget_full ? a->budget_full : p->budget;
   out->spent = a->has_spent ? a->spent : (jx_decimal){0};
-  jx_ratio ew =
-      a->has_execution_weight ? ratio(a->execution_weight)
-                              : ratio(prof->execution_weight);
+  jx_ratio ew = a->has_execution_weight ? ratio(a->execution_weight)
+                                        : ratio(prof->execution_weight);
   out->execution_weight = mul(ew, out->rescale, &st);
   out->execution_score = ZERO;
   if (a->has_spent && out->budget_full.micros > 0) {
@@ -465,10 +465,9 @@ jx_decimal_status jx_score_project(const jx_profile *prof, const jx_project *p,
   for (size_t g = 0; g < ng; g++)
     out->total = add(out->total, out->groups[g].score, &st);
   if (st == JX_DEC_OK)
-    st = jx_ratio_round(out->total,
-                        prof->round_places >= 0 ? prof->round_places
-                                                : SHOWN_PLACES,
-                        JX_ROUND_HALF_UP, &out->total_shown);
+    st = jx_ratio_round(
+        out->total, prof->round_places >= 0 ? prof->round_places : SHOWN_PLACES,
+        JX_ROUND_HALF_UP, &out->total_shown);
   out->grade = jx_profile_grade(prof, out->total);
   return st;
 }

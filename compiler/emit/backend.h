@@ -82,6 +82,13 @@ extern const jx_backend jx_backend_json;
  * ill-formed UTF-8 subpart as U+FFFD.  Shared by everything that writes
  * JSON (the back end, jxc diff -f json). */
 void jx_json_string(jx_out *o, const char *s);
+/* A CSV cell of text (NULL: empty) as the CSV back end writes it: quoted
+ * when needed, a formula lead neutralised, ill-formed UTF-8 replaced; *col
+ * counts the row's cells (the separator goes before all but the first).
+ * jx_csv_figure writes a number the caller formatted, as it is.  Shared
+ * with the reports of jxc eval and jxc monitor. */
+void jx_csv_text(jx_out *o, int *col, const char *s);
+void jx_csv_figure(jx_out *o, int *col, const char *s);
 extern const jx_backend jx_backend_csv;
 extern const jx_backend jx_backend_c;
 extern const jx_backend jx_backend_xlsx;

@@ -198,10 +198,10 @@ static void test_score_missed(void **state) {
   (void)state;
   fixture f;
   setup(&f);
-  f.a[0] = num(d(21, 0));     /* 21 of 22 people */
-  f.a[1] = num(d(99, 0));     /* cost over: 89.1 ÷ 99 */
-  f.a[3] = num(d(-5, 0));     /* negative: counts as 0 */
-  f.pa.spent = d(120, 0);     /* over the budget: capped */
+  f.a[0] = num(d(21, 0)); /* 21 of 22 people */
+  f.a[1] = num(d(99, 0)); /* cost over: 89.1 ÷ 99 */
+  f.a[3] = num(d(-5, 0)); /* negative: counts as 0 */
+  f.pa.spent = d(120, 0); /* over the budget: capped */
   assert_int_equal(run(&f, NULL), JX_DEC_OK);
   assert_string_equal(fmt(f.is[0].score), "525/22");
   assert_int_equal(f.is[0].met, 0);
@@ -451,12 +451,12 @@ static void test_monitor(void **state) {
   jx_schedule_point sch[] = {{6, d(50, 0)}, {12, d(100, 0)}};
   f.p.schedule = sch;
   f.p.n_schedule = 2;
-  f.a[0] = num(d(10, 0));  /* 10 of 22 × 7/12 = 12.83: 77.9 % yellow */
-  f.a[1] = num(d(50, 0));  /* cost within: green */
+  f.a[0] = num(d(10, 0)); /* 10 of 22 × 7/12 = 12.83: 77.9 % yellow */
+  f.a[1] = num(d(50, 0)); /* cost within: green */
   f.a[2].rating = JX_RATING_PARTLY;
   f.a[2].text = "进行中"; /* yellow */
-  f.a[3] = num(d(92, 0));  /* 92 of 52.5: blue */
-  f.pa.spent = d(40, 0);   /* 40 % of 58.33: 68.6 % yellow */
+  f.a[3] = num(d(92, 0)); /* 92 of 52.5: blue */
+  f.pa.spent = d(40, 0);  /* 40 % of 58.33: 68.6 % yellow */
   assert_int_equal(jx_monitor_project(NULL, &f.p, &f.pa, 2021, 7, ip, &pp),
                    JX_DEC_OK);
   assert_string_equal(fmt(pp.time_progress), "175/3");

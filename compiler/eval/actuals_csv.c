@@ -1,0 +1,412 @@
+/*
+ * actuals_csv.c — the CSV form of actuals: a header row, then a row per
+ * actual (docs/eval.md):
+ *
+ *   project,indicator,actual,weight,score,reason
+ *   130304215088YYECLPBDL,保障劳务派遣人员数量,22人,,,
+ *   劳务派遣人员经费,执行数,88.2,,,
+ *
+ * The table is read by the importer's CSV reader (compiler/import/csv.c,
+ * libcsv): quoting, doubled quotes, line breaks in quotes, the delimiter
+ * (comma, tab or semicolon) and the encodings are its business.  Columns
+ * are found by their headers, in English or Chinese (项目, 指标, 实际完成值,
+ * 分值, 得分, 偏差原因 …), in any order; the reserved indicator names
+ * 执行数 (spent) and 全年预算数 (budget_full) carry the money.
+ *
+ * libcsv gives values, not places, so the place of each cell is found
+ * here by walking the text with RFC 4180's rules (a quote opens a field
+ * only at its start, a doubled quote is one quote, a line break ends a
+ * row outside quotes, a CRLF once): that is where diagnostics point.
+ */
+#include "eval.h"
+
+#include <ctype.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "import_impl.h"
+
+/* ---- Columns ---------------------------------------------------------------
+ */
+
+typedef enum column {
+  C_PROJECT,
+  C_INDICATOR,
+  C_ACTUAL,
+  C_UNIT,
+  C_WEIGHT,
+  C_SCORE,
+  C_RATING,
+  C_REASON,
+  C_MEASURE,
+  C_LIKELIHOOD,
+  C_COUNT,
+  C_KNOWN /* a column of the printed forms jxc has no use for */
+} column;
+
+/* Header spellings, compared after NFKC without spaces, lower-cased, and
+ * without a parenthesised suffix such as （万元）. */
+static const struct {
+  column c;
+  const char *names[8];
+} headers[] = {
+    {C_PROJECT, {"project", "项目", "项目名称", "项目编码", "code"}},
+    {C_INDICATOR, {"indicator", "指标", "三级指标", "指标名称", "绩效指标"}},
+    {C_ACTUAL,
+     {"actual", "实际完成值", "实际值", "全年实际完成值", "当前完成值",
+      "完成值"}},
+    {C_UNIT, {"unit", "计量单位", "度量单位"}},
+    {C_WEIGHT, {"weight", "分值", "权重"}},
+    {C_SCORE, {"score", "得分"}},
+    {C_RATING, {"rating", "评价", "达成情况", "完成情况"}},
+    {C_REASON,
+     {"reason", "偏差原因", "偏差原因分析", "偏差原因分析及改进措施", "原因"}},
+    {C_MEASURE, {"measure", "改进措施", "措施"}},
+    {C_LIKELIHOOD, {"likelihood", "完成可能性"}},
+    {C_KNOWN,
+     {"target", "年度指标值", "指标值", "一级指标", "二级指标", "序号", "备注",
+      "note"}},
+};
+
+static const char *const spent_names[] = {
+    "执行数", "spent", "全年执行数", "累计支出", "累计执行数", NULL};
+static const char *const budget_names[] = {"全年预算数", "budget_full",
+                                           "调整后预算数", "全年预算", NULL};
+
+static char *key(jx_arena *a, const char *s) {
+  char *k = jx_im_key(a, s);
+  for (char *p = k; *p; p++)
+    *p = (char)tolower((unsigned char)*p);
+  size_t n = strlen(k);
+  if (n > 2 && k[n - 1] == ')') {
+    char *open = strrchr(k, '(');
+    if (open && open > k)
+      *open = '\0';
+  }
+  return k;
+}
+
+static bool named(const char *const *list, const char *k) {
+  for (; *list; list++)
+    if (strcmp(k, *list) == 0)
+      return true;
+  return false;
+}
+
+static int column_of(jx_arena *a, const char *header) {
+  const char *k = key(a, header);
+  for (size_t i = 0; i < sizeof headers / sizeof *headers; i++)
+    for (size_t j = 0; j < 8 && headers[i].names[j]; j++)
+      if (strcmp(k, headers[i].names[j]) == 0)
+        return (int)headers[i].c;
+  return -1;
+}
+
+/* ---- Places of cells
+ * --------------------------------------------------------- */
+
+typedef struct locator {
+  const char *t;
+  size_t n;
+  char delim;
+  uint32_t file;
+  size_t *row_at; /* byte offset where row r (1-based) starts */
+  uint32_t rows;
+} locator;
+
+/* Where each row starts, counting rows as csv.c does: every CR or LF
+ * outside quotes ends one, except the LF of a CRLF. */
+static void index_rows(locator *L) {
+  size_t cap = 64;
+  L->row_at = jx_xmalloc(cap * sizeof *L->row_at);
+  L->row_at[0] = L->row_at[1] = 0;
+  L->rows = 1;
+  enum { START, PLAIN, QUOTED, CLOSED } st = START;
+  char last = 0;
+  for (size_t i = 0; i < L->n; i++) {
+    char c = L->t[i];
+    if (st == QUOTED) {
+      if (c == '"')
+        st = CLOSED;
+      continue;
+    }
+    if (c == '\r' || c == '\n') {
+      if (c == '\n' && last == '\r' && L->row_at[L->rows] == i) {
+        L->row_at[L->rows] = i + 1; /* the LF of a CRLF */
+      } else {
+        if (L->rows + 2 > cap) {
+          cap *= 2;
+          L->row_at = jx_xrealloc(L->row_at, cap * sizeof *L->row_at);
+        }
+        L->row_at[++L->rows] = i + 1;
+      }
+      last = c;
+      st = START;
+      continue;
+    }
+    if (c == '"' && (st == START || st == CLOSED))
+      st = QUOTED; /* opening, or the second of a doubled quote */
+    else if (c == L->delim)
+      st = START;
+    else if (st == START && c != ' ')
+      st = PLAIN;
+  }
+}
+
+/* The place of cell (row, col), both 1-based: its first byte and, on its
+ * first line, its length.  Line and column are counted from the text. */
+static jx_loc cell_loc(const locator *L, uint32_t row, uint32_t col) {
+  jx_loc loc = {0};
+  if (row < 1 || row > L->rows)
+    return loc;
+  size_t i = L->row_at[row];
+  uint32_t field = 1;
+  enum { START, PLAIN, QUOTED, CLOSED } st = START;
+  size_t start = i;
+  for (; i < L->n && field < col; i++) {
+    char c = L->t[i];
+    if (st == QUOTED) {
+      st = c == '"' ? CLOSED : QUOTED;
+      continue;
+    }
+    if (c == '\r' || c == '\n')
+      break;
+    if (c == L->delim) {
+      field++;
+      st = START;
+      start = i + 1;
+    } else if (c == '"' && (st == START || st == CLOSED)) {
+      st = QUOTED;
+    } else if (st == START && c != ' ') {
+      st = PLAIN;
+    }
+  }
+  if (field < col)
+    start = i; /* past the row's last field: its end */
+  size_t end = start;
+  bool quoted = false;
+  while (end < L->n && L->t[end] != '\n' && L->t[end] != '\r' &&
+         (quoted || L->t[end] != L->delim)) {
+    if (L->t[end] == '"')
+      quoted = !quoted;
+    end++;
+  }
+  size_t line_start = start;
+  while (line_start > 0 && L->t[line_start - 1] != '\n')
+    line_start--;
+  uint32_t line = 1;
+  for (size_t k = 0; k < line_start; k++)
+    line += L->t[k] == '\n';
+  loc.offset = start;
+  loc.line = line;
+  loc.col = (uint32_t)(start - line_start + 1);
+  loc.len = (uint32_t)(end - start);
+  loc.file = L->file;
+  return loc;
+}
+
+/* ---- Rows into entries
+ * --------------------------------------------------------- */
+
+typedef struct reader {
+  jx_actuals *a;
+  jx_diag *d;
+  locator L;
+  const im_sheet *s;
+  uint32_t col[C_COUNT]; /* 0: absent */
+} reader;
+
+/* The cell's text, cleaned; NULL when empty or absent. */
+static const char *cell(reader *r, uint32_t row, column c) {
+  if (!r->col[c])
+    return NULL;
+  const im_cell *x = jx_im_at(r->s, row, r->col[c]);
+  if (!x)
+    return NULL;
+  bool dropped;
+  char *t = jx_im_clean(&r->a->arena, x->text, strlen(x->text), &dropped);
+  return *t ? t : NULL;
+}
+
+static jx_loc at(reader *r, uint32_t row, column c) {
+  return cell_loc(&r->L, row, r->col[c] ? r->col[c] : 1);
+}
+
+/* A weight or a score: a plain number (分 allowed). */
+static bool number_cell(reader *r, uint32_t row, column c, jx_decimal *out,
+                        jx_loc *loc) {
+  const char *t = cell(r, row, c);
+  if (!t)
+    return false;
+  *loc = at(r, row, c);
+  jx_av v;
+  jx_av_read(&r->a->arena, t, *loc, &v);
+  if (v.kind == JX_AV_NUMBER && (!v.unit || strcmp(v.unit, "分") == 0)) {
+    *out = v.number;
+    return true;
+  }
+  jx_diag_report(r->d, JX_E_ACTUAL_NUMBER, *loc, t);
+  return false;
+}
+
+/* 偏差原因: "经费保障", "经费保障：text", or a text. */
+static void reason_cell(reader *r, uint32_t row, jx_entry *e) {
+  const char *t = cell(r, row, C_REASON);
+  if (!t)
+    return;
+  e->reason_loc = at(r, row, C_REASON);
+  const char *colon = strstr(t, "：");
+  size_t skip = 3;
+  if (!colon) {
+    colon = strchr(t, ':');
+    skip = 1;
+  }
+  if (colon) {
+    char *head = jx_arena_strndup(&r->a->arena, t, (size_t)(colon - t));
+    jx_reason k = jx_reason_lookup(head);
+    if (k) {
+      e->reason = k;
+      const char *rest = colon + skip;
+      while (*rest == ' ')
+        rest++;
+      e->reason_text = *rest ? rest : NULL;
+      return;
+    }
+  }
+  e->reason = jx_reason_lookup(t);
+  if (!e->reason)
+    e->reason_text = t;
+}
+
+static void read_row(reader *r, uint32_t row) {
+  const char *project = cell(r, row, C_PROJECT);
+  const char *indicator = cell(r, row, C_INDICATOR);
+  jx_actuals *a = r->a;
+  if (!project && !indicator && !cell(r, row, C_ACTUAL))
+    return; /* a spacer row */
+  jx_loc row_loc = cell_loc(&r->L, row, 1);
+  if (!project || !indicator) {
+    jx_diag_report(r->d, JX_E_ACTUAL_ROW,
+                   at(r, row, project ? C_INDICATOR : C_PROJECT),
+                   project ? JX_M_EV_COL_INDICATOR : JX_M_EV_COL_PROJECT);
+    return;
+  }
+  jx_entry *e = jx_actuals_add(a);
+  e->loc = row_loc;
+  e->project = project;
+  e->project_loc = at(r, row, C_PROJECT);
+  e->indicator_loc = at(r, row, C_INDICATOR);
+  const char *k = key(&a->arena, indicator);
+  if (named(spent_names, k))
+    e->kind = JX_ENTRY_SPENT;
+  else if (named(budget_names, k))
+    e->kind = JX_ENTRY_BUDGET_FULL;
+  else
+    e->indicator = indicator;
+  jx_av_read(&a->arena, cell(r, row, C_ACTUAL), at(r, row, C_ACTUAL),
+             &e->value);
+  const char *unit = cell(r, row, C_UNIT);
+  if (unit && e->value.kind == JX_AV_NUMBER && !e->value.unit) {
+    e->value.unit = unit;
+    e->value.unit_info = jx_unit_lookup(unit, strlen(unit));
+  }
+  e->has_weight = number_cell(r, row, C_WEIGHT, &e->weight, &e->weight_loc);
+  e->has_score = number_cell(r, row, C_SCORE, &e->score, &e->score_loc);
+  const char *t = cell(r, row, C_RATING);
+  if (t) {
+    e->rating_loc = at(r, row, C_RATING);
+    if (!(e->rating = jx_rating_lookup(t))) {
+      jx_strbuf w[JX_LANG_COUNT];
+      const char *wt[JX_LANG_COUNT];
+      memset(w, 0, sizeof w);
+      for (int l = 0; l < JX_LANG_COUNT; l++) {
+        jx_rating_words(&w[l], (jx_lang)l);
+        wt[l] = w[l].p;
+      }
+      jx_diag_report(r->d, JX_E_ACTUAL_WORD, e->rating_loc, t, wt);
+      for (int l = 0; l < JX_LANG_COUNT; l++)
+        jx_sb_free(&w[l]);
+    }
+  }
+  reason_cell(r, row, e);
+  e->measure = cell(r, row, C_MEASURE);
+  t = cell(r, row, C_LIKELIHOOD);
+  if (t) {
+    e->likelihood_loc = at(r, row, C_LIKELIHOOD);
+    if (!(e->likelihood = jx_likelihood_lookup(t))) {
+      jx_strbuf w[JX_LANG_COUNT];
+      const char *wt[JX_LANG_COUNT];
+      memset(w, 0, sizeof w);
+      for (int l = 0; l < JX_LANG_COUNT; l++) {
+        jx_likelihood_words(&w[l], (jx_lang)l);
+        wt[l] = w[l].p;
+      }
+      jx_diag_report(r->d, JX_E_ACTUAL_WORD, e->likelihood_loc, t, wt);
+      for (int l = 0; l < JX_LANG_COUNT; l++)
+        jx_sb_free(&w[l]);
+    }
+  }
+}
+
+/* The header row: the first row with a cell.  Returns it, or 0 when it
+ * does not name the three columns an actuals table needs. */
+static uint32_t header(reader *r, bool report) {
+  const im_sheet *s = r->s;
+  uint32_t row = 0;
+  for (uint32_t k = 1; k <= s->rows && !row; k++) {
+    size_t nc;
+    if (jx_im_row(s, k, &nc) && nc)
+      row = k;
+  }
+  if (!row)
+    return 0;
+  size_t nc;
+  im_cell *cells = jx_im_row(s, row, &nc);
+  memset(r->col, 0, sizeof r->col);
+  for (size_t i = 0; i < nc; i++) {
+    int c = column_of(&r->a->arena, cells[i].text);
+    if (c >= 0 && c < C_COUNT && !r->col[c])
+      r->col[c] = cells[i].col;
+    else if (c < 0 && report)
+      jx_diag_report(r->d, JX_W_ACTUALS_COLUMN,
+                     cell_loc(&r->L, row, cells[i].col), cells[i].text);
+  }
+  if (!r->col[C_PROJECT] || !r->col[C_INDICATOR] || !r->col[C_ACTUAL])
+    return 0;
+  return row;
+}
+
+int jx_actuals_read_csv(jx_actuals *a, const char *path, uint32_t file,
+                        const char *text, size_t n, jx_diag *d) {
+  if (!jx_im_looks_delimited(text, n))
+    return -1;
+  im_book b;
+  jx_im_book_init(&b, path, IM_SRC_CSV);
+  if (jx_im_read_csv(&b, text, n) != 0 || b.n_sheets != 1) {
+    jx_im_book_free(&b);
+    return -1;
+  }
+  reader r;
+  memset(&r, 0, sizeof r);
+  r.a = a;
+  r.d = d;
+  r.s = &b.sheets[0];
+  r.L.t = text;
+  r.L.n = n;
+  r.L.delim = (char)jx_im_csv_delim(text, n);
+  r.L.file = file;
+  index_rows(&r.L);
+  int rc = -1;
+  uint32_t head = header(&r, false);
+  if (head) {
+    header(&r, true); /* again, to report the columns it does not know */
+    int errors = jx_diag_errors(d);
+    for (uint32_t row = head + 1; row <= r.s->rows && !jx_diag_too_many(d);
+         row++)
+      read_row(&r, row);
+    rc = jx_diag_errors(d) > errors;
+  }
+  free(r.L.row_at);
+  jx_im_book_free(&b);
+  return rc;
+}
