@@ -49,7 +49,7 @@ static const jx_profile builtin[] = {
      JX_BASIS_TIME,
      1},
     {"hubei",
-     "湖北部门整体自评（20/40/40）",
+     "湖北部门整体自评 20/40/40",
      P(20),
      1,
      {{"output", "产出指标", P(40), R(OUTPUT) | R(COST)},

@@ -307,8 +307,14 @@ static void read_row(reader *r, uint32_t row) {
              &e->value);
   const char *unit = cell(r, row, C_UNIT);
   if (unit && e->value.kind == JX_AV_NUMBER && !e->value.unit) {
+    /* 计量单位 in a column of its own: the value is the number with it */
+    size_t n = strlen(e->value.text), u = strlen(unit);
+    char *t = jx_arena_alloc(&a->arena, n + u + 1);
+    memcpy(t, e->value.text, n);
+    memcpy(t + n, unit, u + 1);
+    e->value.text = t;
     e->value.unit = unit;
-    e->value.unit_info = jx_unit_lookup(unit, strlen(unit));
+    e->value.unit_info = jx_unit_lookup(unit, u);
   }
   e->has_weight = number_cell(r, row, C_WEIGHT, &e->weight, &e->weight_loc);
   e->has_score = number_cell(r, row, C_SCORE, &e->score, &e->score_loc);

@@ -321,7 +321,7 @@ static bool money(binder *b, const jx_ev_item *it, const jx_entry *e,
 static void duplicate(binder *b, const jx_entry *e, const jx_entry *first,
                       const char *what) {
   jx_diag_report(b->d, JX_E_ACTUAL_DUPLICATE, e->indicator_loc, what);
-  jx_diag_note(b->d, JX_N_FIRST_HERE, first->indicator_loc);
+  jx_diag_note(b->d, JX_N_EV_FIRST, first->indicator_loc);
 }
 
 static void bind_entry(binder *b, const jx_entry *e) {

@@ -15,14 +15,20 @@ int jx_ev_main(const jx_ev_args *a, jx_out *out, jx_diag *d) {
   memset(&acts, 0, sizeof acts);
   memset(&run, 0, sizeof run);
   int rc = jx_ev_plan_load(&plan, a->plans, a->n_plans, d);
+  /* What is said about the actuals comes out sorted by file and place. */
+  jx_diag_set_hold(d, true);
   if (rc == 0)
     rc = jx_actuals_read(&acts, a->actuals, d);
-  const jx_profile *prof = a->profile;
-  if (rc == 0)
-    rc = jx_ev_bind(&run, &plan, &acts, prof, a->month, d);
+  /* Rows with a bad cell are still matched, so that one run reports
+   * every problem; nothing is scored after an error. */
+  if (rc == 0 || (rc == 1 && acts.n > 0)) {
+    int r = jx_ev_bind(&run, &plan, &acts, a->profile, a->month, d);
+    rc = rc ? rc : r;
+  }
   if (rc == 0)
     rc = a->month ? jx_ev_monitor(&run, a->month, d) : jx_ev_score(&run, d);
   /* Everything the actuals' text is quoted for is said before it goes. */
+  jx_diag_set_hold(d, false);
   jx_diag_flush(d);
   if (rc == 0) {
     if (a->month)

@@ -114,7 +114,7 @@ void ev_csv_eval(const jx_ev_run *r, jx_out *o) {
       text(o, &col, is->group >= 0 ? prof->groups[is->group].name : NULL);
       text(o, &col, x->name);
       text(o, &col, x->text);
-      text(o, &col, ev_actual_text(it, i, JX_LANG_ZH));
+      text(o, &col, e ? e->value.text : NULL);
       ev_weight(is->weight, w);
       ev_score(prof, is->shown, s);
       figure(o, &col, w);
@@ -190,7 +190,7 @@ void ev_csv_monitor(const jx_ev_run *r, jx_out *o) {
       month_col(o, &col, r->month);
       text(o, &col, x->name);
       text(o, &col, x->text);
-      text(o, &col, ev_actual_text(it, i, JX_LANG_ZH));
+      text(o, &col, e ? e->value.text : NULL);
       bool pro = ip->kind == JX_PROGRESS_PRORATED;
       if (pro) {
         ev_pct(ip->expected, b);

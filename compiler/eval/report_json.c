@@ -147,7 +147,7 @@ static void unit_head(jw *w, const jx_ev_unit *u) {
 }
 
 static void actual(jw *w, const jx_ev_item *it, size_t i) {
-  str(w, "actual", ev_actual_text(it, i, JX_LANG_EN));
+  str(w, "actual", it->entries[i] ? it->entries[i]->value.text : NULL);
   const jx_actual *a = &it->acts[i];
   if (it->entries[i] && a->kind == JX_ACTUAL_NUMBER)
     num(w, "actual_value", a->value);

@@ -51,6 +51,18 @@ static jx_loc part_loc(const jx_ev_item *it, int g) {
   return it->proj->locs->name;
 }
 
+/* A printed score that disagrees: both figures, and the exact one when
+ * what is shown is rounded. */
+static void differs(jx_diag *d, jx_loc at, const char *what,
+                    jx_decimal printed, jx_decimal shown, jx_ratio exact) {
+  jx_decimal x;
+  if (jx_ratio_decimal(exact, &x) == JX_DEC_OK && jx_decimal_cmp(x, shown) == 0)
+    jx_diag_report(d, JX_W_SCORE_DIFFERS, at, what, dec(printed), dec(shown));
+  else
+    jx_diag_report(d, JX_W_SCORE_DIFFERS_EXACT, at, what, dec(printed),
+                   dec(shown), rat(exact));
+}
+
 static void check_scores(jx_ev_run *r, jx_ev_item *it, jx_diag *d) {
   const jx_project *p = it->proj->p;
   const jx_profile *prof = r->profile;
@@ -65,8 +77,7 @@ static void check_scores(jx_ev_run *r, jx_ev_item *it, jx_diag *d) {
       jx_diag_report(d, JX_W_ACTUAL_NOT_SCORED,
                      it->proj->locs->indicators[i].decl, x->name, prof->name);
     if (s->printed_differs && e) {
-      jx_diag_report(d, JX_W_SCORE_DIFFERS, e->score_loc, x->name,
-                     dec(e->score), dec(s->shown), rat(s->score));
+      differs(d, e->score_loc, x->name, e->score, s->shown, s->score);
       if (s->note == JX_NOTE_PRINTED_OUT_OF_BAND) {
         jx_rating rt = it->acts[i].rating ? it->acts[i].rating : JX_RATING_MET;
         const char *lo = rt == JX_RATING_MET      ? dec(prof->band_met)
@@ -84,10 +95,10 @@ static void check_scores(jx_ev_run *r, jx_ev_item *it, jx_diag *d) {
     }
   }
   if (it->score.execution_printed_differs && it->spent)
-    jx_diag_report(d, JX_W_SCORE_DIFFERS, it->spent->score_loc,
-                   jx_msg_text(JX_M_EV_EXECUTION_NAME, jx_diag_lang(d)),
-                   dec(it->spent->score), dec(it->score.execution_shown),
-                   rat(it->score.execution_score));
+    differs(d, it->spent->score_loc,
+            jx_msg_text(JX_M_EV_EXECUTION_NAME, jx_diag_lang(d)),
+            it->spent->score, it->score.execution_shown,
+            it->score.execution_score);
   jx_ratio nominal = jx_ratio_of(prof->execution_weight);
   for (size_t g = 0; g < prof->n_groups; g++) {
     const jx_group_score *gs = &it->score.groups[g];

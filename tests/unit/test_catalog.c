@@ -214,7 +214,8 @@ static void test_messages_agree(void **state) {
  * names: the program, its commands and the language, formats and tools,
  * environment variables, unit symbols; option values (json, csv …) and
  * the language's own spellings named in messages (cost, satisfaction,
- * jan … dec); single letters standing for a value (N, c, C) or a code
+ * jan … dec); the names of the built-in scoring profiles (caiyu2020);
+ * single letters standing for a value (N, c, C) or a code
  * point (U+202E). */
 static const char *const allowed[] = {
     "jxc",        "jixiao",   "JSON",        "CSV",
@@ -231,7 +232,8 @@ static const char *const allowed[] = {
     "import",     "GB18030",  "GBK",         "TSV",
     "XLS",        "INI",      "XML",         "DTD",
     "ZIP",        "zip",      "xls",         "tsv",
-    "ini",        "map",      "jx",          NULL};
+    "ini",        "map",      "jx",          "caiyu2020",
+    "eval",       "monitor",  "hubei",       NULL};
 
 static bool is_word_char(unsigned char c) {
   return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
