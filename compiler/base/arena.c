@@ -4,8 +4,6 @@
  */
 #include "arena.h"
 
-#include "out.h"
-
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -24,17 +22,23 @@ struct jx_arena_chunk {
 
 /* Not abort(): that is status 134 and a core file for what is an
  * ordinary resource limit (ulimit -v, a cgroup).  Exit status 2, like any
- * other trouble outside the input, after removing the temporary of an
- * output file being written (out.c).  Only write() and _exit(): the heap
- * may be in any state, and stdio may want memory. */
+ * other trouble outside the input, after the hook (out.c's: removing the
+ * temporary of an output file being written).  Only write() and _exit():
+ * the heap may be in any state, and stdio may want memory. */
 static const char *oom_text = "jxc: out of memory\n";
+static void (*oom_hook)(void);
 
-void jx_oom_set_lang(jx_lang lang) {
-  oom_text = jx_msg_text(JX_M_OUT_OF_MEMORY, lang);
+void jx_oom_set_hook(void (*hook)(void)) {
+  oom_hook = hook;
+}
+
+void jx_oom_set_text(const char *text) {
+  oom_text = text;
 }
 
 static void out_of_memory(void) {
-  jx_outfile_remove_all();
+  if (oom_hook)
+    oom_hook();
   if (write(STDERR_FILENO, oom_text, strlen(oom_text)) < 0) {
     /* nowhere left to say it */
   }

@@ -6,16 +6,17 @@
  * soon as the project has been checked and written (jx_arena_mark/release),
  * so peak memory does not grow with the number of projects.
  *
- * Allocation never fails: out of memory prints "jxc: out of memory",
- * removes the temporary of any output file being written and exits with
- * status 2, as there is nothing sensible a compiler can do without memory.
+ * Allocation never fails: out of memory runs the cleanup hook (out.c
+ * installs one that removes the temporary of any output file being
+ * written), prints "jxc: out of memory" (or the text set by the driver, in
+ * the user's language) and exits with status 2, as there is nothing
+ * sensible a compiler can do without memory.  This is the lowest layer:
+ * what happens on out of memory is given to it, so it includes nothing.
  */
 #ifndef JX_ARENA_H
 #define JX_ARENA_H
 
 #include <stddef.h>
-
-#include "catalog.h"
 
 typedef struct jx_arena_chunk jx_arena_chunk;
 
@@ -29,9 +30,11 @@ typedef struct jx_arena_mark {
   size_t used;
 } jx_arena_mark;
 
-/* The language of the out-of-memory message (a static text: printing it
- * needs no memory). */
-void jx_oom_set_lang(jx_lang lang);
+/* What out of memory does before it exits: hook (NULL: nothing) runs
+ * first and must only make async-signal-safe calls (the heap may be in any
+ * state); text is printed with write() and must be static. */
+void jx_oom_set_hook(void (*hook)(void));
+void jx_oom_set_text(const char *text);
 
 void jx_arena_init(jx_arena *a);
 void jx_arena_free(jx_arena *a);

@@ -527,11 +527,6 @@ void jx_diag_flush(jx_diag *d) {
   jx_diag_release(d);
 }
 
-void jx_diag_message(jx_strbuf *out, const jx_diag_record *r,
-                     const jx_diag_part *p, jx_lang lang) {
-  jx_format(out, jx_diag_format_string(p->id, lang), &p->args, r->pool, lang);
-}
-
 void jx_diag_summary(jx_diag *d) {
   jx_diag_flush(d);
   if (d->format != JX_DIAG_TEXT || (d->errors == 0 && d->warnings == 0))

@@ -1,6 +1,6 @@
 /*
  * diag_impl.h — what the diagnostics engine's files share (private to
- * diag.c, diag_text.c and diag_json.c).
+ * diag.c, diag_layout.c, diag_text.c and diag_json.c).
  */
 #ifndef JX_DIAG_IMPL_H
 #define JX_DIAG_IMPL_H
@@ -26,7 +26,7 @@ typedef struct jx_diag_span {
 
 /* Measures the span of [at, at+len) on line s[0..n) and, if out is not
  * NULL, appends the line as displayed: tabs expanded, bad bytes and
- * controls escaped (diag_text.c). */
+ * controls escaped (diag_layout.c). */
 void jx_diag_lay_out(const char *s, size_t n, size_t at, size_t len,
                      jx_strbuf *out, jx_diag_span *sp);
 /* Text from the user (a file name, a word echoed in a message) as it may

@@ -302,6 +302,7 @@ static void install_handlers(void) {
     sigaction(SIGXFSZ, &sa, NULL);
   }
   atexit(exit_cleanup);
+  jx_oom_set_hook(jx_outfile_remove_all);
 }
 
 /* Call with the fatal signals blocked. */

@@ -120,10 +120,6 @@ static void put_table(jx_strbuf *out, const jx_option *o, jx_msg heading,
 }
 
 void jx_help_command(jx_strbuf *out, const jx_command *c, jx_lang lang) {
-  if (c->run_argv) {
-    jx_sb_puts(out, c->usage_text);
-    return;
-  }
   jx_sb_puts(out, jx_msg_text(c->usage, lang));
   if (c->about != JX_M_NONE) {
     jx_sb_puts(out, "\n");
@@ -138,13 +134,11 @@ void jx_help_command(jx_strbuf *out, const jx_command *c, jx_lang lang) {
   }
 }
 
-void jx_help_overview(jx_strbuf *out, jx_lang lang) {
+void jx_help_overview(jx_strbuf *out, const jx_command *table, jx_lang lang) {
   jx_sb_puts(out, jx_msg_text(JX_M_HELP_OVERVIEW, lang));
-  for (const jx_command *c = jx_commands; c->name; c++) {
+  for (const jx_command *c = table; c->name; c++) {
     jx_sb_printf(out, "  %-9s ", c->name);
-    jx_sb_puts(out, c->summary == JX_M_NONE && c->summary_text
-                        ? c->summary_text
-                        : jx_msg_text(c->summary, lang));
+    jx_sb_puts(out, jx_msg_text(c->summary, lang));
     jx_sb_puts(out, "\n");
   }
   jx_sb_puts(out, jx_msg_text(JX_M_HELP_OVERVIEW_END, lang));
@@ -155,9 +149,9 @@ int jx_cmd_help(jx_cmdline *cl) {
   jx_strbuf sb = {0};
   int rc = JX_EXIT_OK;
   if (!names[0]) {
-    jx_help_overview(&sb, cl->dopt.lang);
+    jx_help_overview(&sb, cl->commands, cl->dopt.lang);
   } else {
-    const jx_command *c = jx_command_find(names[0]);
+    const jx_command *c = jx_command_find(cl->commands, names[0]);
     if (c)
       jx_help_command(&sb, c, cl->dopt.lang);
     else

@@ -16,7 +16,7 @@
 #include "arena.h"
 #include "cmds.h"
 
-const jx_command jx_commands[] = {
+static const jx_command commands[] = {
     {.name = "check",
      .summary = JX_M_SUMMARY_CHECK,
      .usage = JX_M_USAGE_CHECK,
@@ -87,16 +87,9 @@ const jx_command jx_commands[] = {
     {.name = NULL},
 };
 
-const jx_command *jx_command_find(const char *name) {
-  for (const jx_command *c = jx_commands; c->name; c++)
-    if (strcmp(c->name, name) == 0)
-      return c;
-  return NULL;
-}
-
 static void overview(FILE *f, jx_lang lang) {
   jx_strbuf sb = {0};
-  jx_help_overview(&sb, lang);
+  jx_help_overview(&sb, commands, lang);
   fwrite(sb.p, 1, sb.n, f);
   jx_sb_free(&sb);
 }
@@ -123,21 +116,6 @@ static int close_stdout(int rc, jx_diag *d) {
   return JX_EXIT_USAGE;
 }
 
-/* A command still parsing its own argv (opts.h): its name, the options
- * given before it, then the rest. */
-static int run_argv(const jx_command *c, int argc, char **argv, int at) {
-  char **v = jx_xcalloc((size_t)argc + 1, sizeof *v);
-  int n = 0;
-  v[n++] = argv[at];
-  for (int i = 1; i < at; i++)
-    v[n++] = argv[i];
-  for (int i = at + 1; i < argc; i++)
-    v[n++] = argv[i];
-  int rc = c->run_argv(n, v);
-  free(v);
-  return rc;
-}
-
 static int run(jx_cmdline *cl, int argc, char **argv) {
   jx_diag_opts_init(&cl->dopt);
   if (argc < 2) {
@@ -148,15 +126,13 @@ static int run(jx_cmdline *cl, int argc, char **argv) {
   int at = jx_opts_parse_global(cl, argc, argv, &version);
   const jx_command *c = NULL;
   if (!cl->failed && !cl->help && !version && at < argc) {
-    c = jx_command_find(argv[at]);
-    if (c && c->run_argv)
-      return run_argv(c, argc, argv, at);
+    c = jx_command_find(commands, argv[at]);
     if (c)
       jx_opts_parse(cl, c, argc - at, argv + at);
   }
   cl->d = jx_diag_from_opts(&cl->dopt);
   jx_lang lang = cl->dopt.lang;
-  jx_oom_set_lang(lang);
+  jx_oom_set_text(jx_msg_text(JX_M_OUT_OF_MEMORY, lang));
   if (jx_opts_report(cl))
     return JX_EXIT_USAGE;
   if (!c && cl->help) {
@@ -189,6 +165,7 @@ static int run(jx_cmdline *cl, int argc, char **argv) {
 int main(int argc, char **argv) {
   jx_cmdline cl;
   memset(&cl, 0, sizeof cl);
+  cl.commands = commands;
   int rc = run(&cl, argc, argv);
   if (!cl.d)
     cl.d = jx_diag_from_opts(&cl.dopt);

@@ -367,3 +367,10 @@ const char **jx_opts_operands(const jx_cmdline *cl) {
       v[k++] = cl->use[i].value;
   return v;
 }
+
+const jx_command *jx_command_find(const jx_command *table, const char *name) {
+  for (const jx_command *c = table; c->name; c++)
+    if (strcmp(c->name, name) == 0)
+      return c;
+  return NULL;
+}

@@ -57,19 +57,12 @@ typedef struct jx_command {
   const jx_option *options; /* its own options; NULL: none */
   bool diag_help;           /* its help lists the diagnostics options */
   int (*run)(jx_cmdline *cl);
-  /* A command that still parses its own argv with cli.h's helpers:
-   * argv[0] is its name, followed by every argument (the diagnostics
-   * options given before its name too); `usage_text` is its help and
-   * `summary_text` its line in `jxc --help` when `summary` is JX_M_NONE
-   * (English only, until it moves to a table and the catalog). */
-  int (*run_argv)(int argc, char **argv);
-  const char *usage_text;
-  const char *summary_text;
 } jx_command;
 
-/* The table, NULL-name terminated (main.c). */
-extern const jx_command jx_commands[];
-const jx_command *jx_command_find(const char *name);
+/* The command named `name` in a NULL-name terminated table, or NULL.
+ * The table is main.c's; a command that needs it (help) finds it in its
+ * jx_cmdline, so no command depends on the dispatcher. */
+const jx_command *jx_command_find(const jx_command *table, const char *name);
 
 /* An option of the command's own, or an operand (key JX_OPERAND), in the
  * order given. */
@@ -81,6 +74,7 @@ typedef struct jx_optuse {
 } jx_optuse;
 
 struct jx_cmdline {
+  const jx_command *commands; /* every command (main.c's table) */
   const jx_command *cmd;
   jx_diag_opts dopt; /* the diagnostics options */
   bool help;         /* -h or --help came before any mistake */
@@ -127,7 +121,7 @@ const char *jx_opt_last(const jx_cmdline *cl, int key);
 bool jx_opt_given(const jx_cmdline *cl, int key);
 
 /* Help made from the tables, in lang (cmd_help.c). */
-void jx_help_overview(jx_strbuf *out, jx_lang lang);
+void jx_help_overview(jx_strbuf *out, const jx_command *table, jx_lang lang);
 void jx_help_command(jx_strbuf *out, const jx_command *cmd, jx_lang lang);
 
 #endif

@@ -48,23 +48,6 @@ static const jx_command cmd = {.name = "demo",
                                .diag_help = true,
                                .run = no_run};
 
-/* The help of the command table comes from main.c in jxc; here, this. */
-const jx_command jx_commands[] = {
-    {.name = "demo",
-     .summary = JX_M_SUMMARY_BUILD,
-     .usage = JX_M_USAGE_BUILD,
-     .about = JX_M_ABOUT_BUILD,
-     .exit = JX_M_EXIT_BUILD,
-     .options = table,
-     .diag_help = true,
-     .run = no_run},
-    {.name = NULL},
-};
-
-const jx_command *jx_command_find(const char *name) {
-  return strcmp(name, "demo") == 0 ? &cmd : NULL;
-}
-
 /* Parses the words of line (split on spaces) as `jxc demo …`. */
 static void parse(jx_cmdline *cl, const char *line) {
   static char buf[512];
