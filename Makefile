@@ -238,7 +238,8 @@ install: $(B)/jxc $(B)/libjixiao.a
 	  $(DESTDIR)$(PREFIX)/include $(DESTDIR)$(PREFIX)/share/doc/jixiao
 	install -m 755 $(B)/jxc $(DESTDIR)$(PREFIX)/bin/jxc
 	install -m 644 $(B)/libjixiao.a $(DESTDIR)$(PREFIX)/lib/
-	install -m 644 runtime/jixiao.h $(DESTDIR)$(PREFIX)/include/
+	install -m 644 runtime/jixiao.h runtime/jixiao_score.h \
+	  $(DESTDIR)$(PREFIX)/include/
 	install -m 644 docs/*.md $(DESTDIR)$(PREFIX)/share/doc/jixiao/
 	install -d $(DESTDIR)$(PREFIX)/lib/pkgconfig
 	install -m 644 $(B)/jixiao.pc $(DESTDIR)$(PREFIX)/lib/pkgconfig/

@@ -146,13 +146,45 @@ static void unit_head(jw *w, const jx_ev_unit *u) {
   str(w, "name", u->name);
 }
 
+static const char *kind_key(jx_actual_kind k) {
+  switch (k) {
+  case JX_ACTUAL_NUMBER:
+    return "number";
+  case JX_ACTUAL_DATE:
+    return "date";
+  case JX_ACTUAL_TEXT:
+    return "text";
+  case JX_ACTUAL_TARGETED:
+    return "targeted";
+  case JX_ACTUAL_NA:
+    return "na";
+  case JX_ACTUAL_NONE:
+    break;
+  }
+  return NULL;
+}
+
+/* What was reported, as written, and as scored: a number in the target's
+ * unit, or a date as ISO 8601 (2021-08 for a month). */
 static void actual(jw *w, const jx_ev_item *it, size_t i) {
   str(w, "actual", it->entries[i] ? it->entries[i]->value.text : NULL);
   const jx_actual *a = &it->acts[i];
-  if (it->entries[i] && a->kind == JX_ACTUAL_NUMBER)
+  str(w, "actual_kind", kind_key(a->kind));
+  if (a->kind == JX_ACTUAL_NUMBER) {
     num(w, "actual_value", a->value);
-  else
+  } else if (a->kind == JX_ACTUAL_DATE) {
+    int64_t v = a->value.micros / JX_DECIMAL_SCALE;
+    char b[24];
+    if (v % 100)
+      snprintf(b, sizeof b, "%04d-%02d-%02d", (int)(v / 10000),
+               (int)(v / 100 % 100), (int)(v % 100));
+    else
+      snprintf(b, sizeof b, "%04d-%02d", (int)(v / 10000),
+               (int)(v / 100 % 100));
+    str(w, "actual_value", b);
+  } else {
     raw(w, "actual_value", NULL);
+  }
   str(w, "rating", a->rating ? jx_rating_word(a->rating, JX_LANG_EN) : NULL);
 }
 
