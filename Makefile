@@ -134,7 +134,8 @@ test-valgrind: $(B)/jxc $(UNIT_BIN) $(B)/failread.so
 	done
 
 # make fuzz: libFuzzer over the whole front end (tests/fuzz/fuzz_parse.c)
-# for FUZZ_SECONDS, built with clang and ASan+UBSan in build-fuzz/.  New
+# for FUZZ_SECONDS, built with clang and ASan+UBSan in build-fuzz/, with a
+# dictionary of the language's words written from vocab.def.  New
 # inputs go to build-fuzz/corpus (a copy), crashes to build-fuzz/crash-*;
 # the checked-in seeds in tests/fuzz/corpus are never written.
 # make fuzz-import: the same for jxc import's readers, one target each
@@ -151,10 +152,12 @@ fuzz:
 	@$(MAKE) --no-print-directory B=build-fuzz CC=clang \
 	  CFLAGS="$(FUZZ_FLAGS)" LDFLAGS="-fsanitize=address,undefined" \
 	  build-fuzz/fuzz_parse
+	@$(MAKE) --no-print-directory build/jx-vocab-dict
 	@mkdir -p build-fuzz/corpus
 	@cp tests/fuzz/corpus/* build-fuzz/corpus/
+	@{ build/jx-vocab-dict && cat tests/fuzz/jx.dict; } > build-fuzz/jx.dict
 	build-fuzz/fuzz_parse -max_total_time=$(FUZZ_SECONDS) -timeout=10 \
-	  -rss_limit_mb=2048 -dict=tests/fuzz/jx.dict \
+	  -rss_limit_mb=2048 -dict=build-fuzz/jx.dict \
 	  -artifact_prefix=build-fuzz/ build-fuzz/corpus
 
 fuzz-import:
@@ -170,6 +173,11 @@ fuzz-import:
 	    -rss_limit_mb=2048 -max_len=65536 -dict=tests/fuzz/import.dict \
 	    -artifact_prefix=build-fuzz/$$t- build-fuzz/corpus-$$t; \
 	done
+
+# The fuzzer's dictionary of words, from compiler/domain/vocab.def (built
+# without the fuzzer's instrumentation, in the plain build).
+$(B)/jx-vocab-dict: tests/fuzz/vocab_dict.c $(B)/libjxc.a $(B)/libjixiao.a
+	$(CC) $(CPPFLAGS) $(ALL_CFLAGS) $(LDFLAGS) -o $@ $^ $(LDLIBS)
 
 $(B)/fuzz_parse: tests/fuzz/fuzz_parse.c $(B)/libjxc.a $(B)/libjixiao.a
 	$(CC) $(CPPFLAGS) $(ALL_CFLAGS) -fsanitize=fuzzer -o $@ $^ $(LDLIBS)
@@ -230,6 +238,19 @@ $(B)/tests/%: tests/unit/%.c $(B)/libjxc.a $(B)/libjixiao.a
 	@mkdir -p $(dir $@)
 	$(CC) $(CPPFLAGS) $(ALL_CFLAGS) $(LDFLAGS) -o $@ $^ -lcmocka $(LDLIBS)
 
+# test_lexer_ref runs main's old scanner (every spelling a flex rule) beside
+# the one that looks words up in compiler/domain/vocab.def.
+$(B)/tests/lexer_ref.c: tests/unit/lexer_ref.l
+	@mkdir -p $(dir $@)
+	$(FLEX) -o $@ $<
+
+$(B)/tests/lexer_ref.o: $(B)/tests/lexer_ref.c $(B)/grammar/parser.h
+	$(CC) $(CPPFLAGS) $(GEN_CFLAGS) -c -o $@ $<
+
+$(B)/tests/test_lexer_ref: tests/unit/test_lexer_ref.c $(B)/tests/lexer_ref.o \
+                           $(B)/libjxc.a $(B)/libjixiao.a
+	$(CC) $(CPPFLAGS) $(ALL_CFLAGS) $(LDFLAGS) -o $@ $^ -lcmocka $(LDLIBS)
+
 # make bench: throughput and peak memory of jxc, and of its peers on the
 # same content (bench/run.sh prints the figures; docs/performance.md).
 # BENCH_LARGE=1 adds the 1 GB input.  Never part of make test, never fails.
@@ -246,7 +267,7 @@ $(B)/jx-timeit: bench/timeit.c
 	@mkdir -p $(dir $@)
 	$(CC) $(CPPFLAGS) $(ALL_CFLAGS) $(LDFLAGS) -o $@ $<
 
-test-run: $(B)/jx-gen
+test-run: $(B)/jx-gen $(B)/jx-vocab-dict
 
 PREFIX  ?= /usr/local
 DESTDIR ?=

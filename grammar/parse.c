@@ -55,6 +55,7 @@ static void scan_init(jx_scan *s, uint32_t file, jx_diag *d, jx_arena *arena,
   s->file = file;
   s->line = 1;
   s->sink = sink;
+  jx_vocab_index_init(&s->vocab);
   if (opt) {
     s->keep_tree = opt->keep_tree;
     s->keep_comments = opt->keep_comments;
@@ -128,7 +129,7 @@ int jx_lex_mem(const char *data, size_t n, uint32_t file, jx_diag *d,
     memset(&v, 0, sizeof v);
     memset(&loc, 0, sizeof loc);
     int kind = yylex(&v, &loc, scanner);
-    jx_token t = {kind, jx_token_name(kind), NULL, loc};
+    jx_token t = {kind, jx_token_name(kind), NULL, 0, loc};
     switch (kind) {
     case STRING:
     case WORD:
@@ -137,6 +138,9 @@ int jx_lex_mem(const char *data, size_t n, uint32_t file, jx_diag *d,
     case NUMBER:
     case DATE:
       t.text = v.value.text;
+      break;
+    case MONTH:
+      t.month = v.month;
       break;
     case PATH: {
       size_t a = strlen(v.path.l1.text), b = strlen(v.path.l2.text);

@@ -60,6 +60,7 @@ typedef struct jx_token {
   int kind;         /* a bison token number (parser.h) */
   const char *name; /* its printable name: "string", "'{'", "project" */
   const char *text; /* decoded value for strings, numbers, words */
+  int month;        /* MONTH: 1-12 */
   jx_loc loc;
 } jx_token;
 

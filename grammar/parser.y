@@ -35,10 +35,10 @@ typedef void *yyscan_t;
 %code provides {
 /* Bison's name of a token kind ("'project'", "string"), for lexer tests. */
 const char *jx_token_name(int kind);
-/* The name of a token kind in messages, in lang: a keyword by its
- * canonical spelling in that language, an operator or mark by its sign
- * (*literal set: to be quoted), anything else by what it is ("end of
- * file", "字符串").  The one place syntax errors get token names from. */
+/* The name of a token kind in messages, in lang: a keyword, operator or
+ * mark by its canonical spelling in that language (vocab.def; *literal
+ * set: to be quoted), anything else by what it is ("end of file",
+ * "字符串").  The one place syntax errors get token names from. */
 const char *jx_token_display_name(int kind, jx_lang lang, bool *literal);
 }
 
@@ -46,7 +46,7 @@ const char *jx_token_display_name(int kind, jx_lang lang, bool *literal);
 #include <stdio.h>
 #include <string.h>
 
-#include "keywords.h"
+#include "vocab.h"
 
 #include "lexer.h"
 
@@ -636,44 +636,21 @@ static void yyerror(const jx_loc *loc, yyscan_t scanner, jx_scan *p,
     jx_diag_report(p->diag, JX_E_SYNTAX, *loc, msg);
 }
 
+/* The vocabulary entry of a grammar symbol (vocab.def), or JX_KW_COUNT
+ * for a symbol with no fixed spelling. */
+static jx_kw symbol_kw(yysymbol_kind_t k) {
+  switch (k) {
+#define JX_KEYWORD(tok, e, z) case YYSYMBOL_##tok: return JX_KW_##tok;
+#define JX_OPERATOR(tok, op, e, z) case YYSYMBOL_##tok: return JX_KW_##tok;
+#define JX_PUNCT(tok, e, z) case YYSYMBOL_##tok: return JX_KW_##tok;
+#include "vocab.def"
+  default:
+    return JX_KW_COUNT;
+  }
+}
+
 static const char *symbol_display(yysymbol_kind_t k, jx_lang lang,
                                   bool *literal) {
-  static const struct {
-    yysymbol_kind_t sym;
-    jx_kw kw;
-  } keywords[] = {
-      {YYSYMBOL_PLAN, JX_KW_PLAN},
-      {YYSYMBOL_FRAMEWORK, JX_KW_FRAMEWORK},
-      {YYSYMBOL_CURRENCY, JX_KW_CURRENCY},
-      {YYSYMBOL_DEPARTMENT, JX_KW_DEPARTMENT},
-      {YYSYMBOL_DIVISION, JX_KW_DIVISION},
-      {YYSYMBOL_UNIT, JX_KW_UNIT},
-      {YYSYMBOL_PROJECT, JX_KW_PROJECT},
-      {YYSYMBOL_GOAL, JX_KW_GOAL},
-      {YYSYMBOL_MEASURE, JX_KW_MEASURE},
-      {YYSYMBOL_INDICATOR, JX_KW_INDICATOR},
-      {YYSYMBOL_BUDGET, JX_KW_BUDGET},
-      {YYSYMBOL_CODE, JX_KW_CODE},
-      {YYSYMBOL_FUNDS, JX_KW_FUNDS},
-      {YYSYMBOL_FISCAL, JX_KW_FISCAL},
-      {YYSYMBOL_OTHER, JX_KW_OTHER},
-      {YYSYMBOL_PURPOSE, JX_KW_PURPOSE},
-      {YYSYMBOL_SCHEDULE, JX_KW_SCHEDULE},
-      {YYSYMBOL_DESC, JX_KW_DESC},
-      {YYSYMBOL_BASIS, JX_KW_BASIS},
-      {YYSYMBOL_ROLE, JX_KW_ROLE},
-      {YYSYMBOL_NA, JX_KW_NA},
-  };
-  /* Operators as fmt writes them in each language. */
-  static const struct {
-    yysymbol_kind_t sym;
-    const char *sign[JX_LANG_COUNT];
-  } signs[] = {
-      {YYSYMBOL_GE, {">=", "≥"}}, {YYSYMBOL_LE, {"<=", "≤"}},
-      {YYSYMBOL_GT, {">", ">"}},  {YYSYMBOL_LT, {"<", "<"}},
-      {YYSYMBOL_EQ, {"=", "="}},  {YYSYMBOL_SEMI, {";", ";"}},
-      {YYSYMBOL_LBRACE, {"{", "{"}}, {YYSYMBOL_RBRACE, {"}", "}"}},
-  };
   static const struct {
     yysymbol_kind_t sym;
     jx_msg name;
@@ -683,14 +660,10 @@ static const char *symbol_display(yysymbol_kind_t k, jx_lang lang,
       {YYSYMBOL_WORD, JX_M_TOK_WORD},       {YYSYMBOL_PATH, JX_M_TOK_CATEGORY},
       {YYSYMBOL_MONTH, JX_M_TOK_MONTH},
   };
-  *literal = true;
-  for (size_t i = 0; i < sizeof keywords / sizeof *keywords; i++)
-    if (keywords[i].sym == k)
-      return jx_keyword(keywords[i].kw, lang == JX_LANG_ZH);
-  for (size_t i = 0; i < sizeof signs / sizeof *signs; i++)
-    if (signs[i].sym == k)
-      return signs[i].sign[(unsigned)lang < JX_LANG_COUNT ? lang : 0];
-  *literal = false;
+  jx_kw w = symbol_kw(k);
+  *literal = w != JX_KW_COUNT;
+  if (*literal)
+    return jx_keyword(w, lang == JX_LANG_ZH);
   for (size_t i = 0; i < sizeof kinds / sizeof *kinds; i++)
     if (kinds[i].sym == k)
       return jx_msg_text(kinds[i].name, lang);

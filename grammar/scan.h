@@ -18,6 +18,7 @@
 #include "diag.h"
 #include "parse.h"
 #include "source.h"
+#include "vocab.h"
 
 /* Semantic value helpers (members of the bison %union). */
 typedef struct jx_list {
@@ -71,6 +72,7 @@ typedef struct jx_scan {
   bool slong;  /* it grew past the longest string kept */
   int lex_errors;
   const char *last_word; /* text of the last WORD token (for hints) */
+  jx_vocab_index vocab;  /* the keywords, signs and marks (vocab.def) */
 
   /* Parser state. */
   const jx_sink *sink;

@@ -12,53 +12,11 @@
 
 #include <string.h>
 
-#include <utf8proc.h>
+#include "json.h"
 
-/* A JSON string per RFC 8259.  Bytes that are not UTF-8 become U+FFFD so
- * the line stays valid JSON whatever the message holds. */
-static void json_str(jx_strbuf *o, const char *s, size_t n) {
-  jx_sb_puts(o, "\"");
-  for (size_t i = 0; i < n;) {
-    unsigned char c = (unsigned char)s[i];
-    if (c >= 0x80) {
-      utf8proc_int32_t cp;
-      utf8proc_ssize_t k = utf8proc_iterate((const utf8proc_uint8_t *)s + i,
-                                            (utf8proc_ssize_t)(n - i), &cp);
-      if (k <= 0) {
-        jx_sb_puts(o, "\xEF\xBF\xBD");
-        i++;
-      } else {
-        jx_sb_add(o, s + i, (size_t)k);
-        i += (size_t)k;
-      }
-      continue;
-    }
-    i++;
-    const char *esc = c == '"'    ? "\\\""
-                      : c == '\\' ? "\\\\"
-                      : c == '\n' ? "\\n"
-                      : c == '\t' ? "\\t"
-                      : c == '\r' ? "\\r"
-                      : c == '\b' ? "\\b"
-                      : c == '\f' ? "\\f"
-                                  : NULL;
-    if (esc) {
-      jx_sb_puts(o, esc);
-    } else if (c < 0x20) {
-      jx_sb_printf(o, "\\u%04X", (unsigned)c);
-    } else {
-      char ch = (char)c;
-      jx_sb_add(o, &ch, 1);
-    }
-  }
-  jx_sb_puts(o, "\"");
-}
-
+/* One escaper for every JSON jxc writes (json.h); null for NULL. */
 static void json_cstr(jx_strbuf *o, const char *s) {
-  if (s)
-    json_str(o, s, strlen(s));
-  else
-    jx_sb_puts(o, "null");
+  jx_json_string_sb(o, s);
 }
 
 static const char *sev_name(jx_severity s) {
@@ -70,7 +28,7 @@ static void json_message(jx_strbuf *o, const jx_diag_record *r,
                          const jx_diag_part *p, jx_lang lang, jx_strbuf *tmp) {
   jx_sb_clear(tmp);
   jx_diag_message(tmp, r, p, lang);
-  json_str(o, tmp->p ? tmp->p : "", tmp->n);
+  jx_json_string_sb(o, tmp->p ? tmp->p : "");
 }
 
 void jx_diag_render_json(jx_strbuf *o, const jx_diag_record *r, jx_lang lang) {

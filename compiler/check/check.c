@@ -16,19 +16,13 @@
 
 #include "arena.h"
 #include "check_impl.h"
+#include "hash.h"
 
 /* ---- string sets ----------------------------------------------------------
  */
 
-/* FNV-1a: short keys, no adversary worth a keyed hash (the input is the
- * user's own file, and a collision only costs a probe). */
 static uint64_t hash(const char *s, size_t n) {
-  uint64_t h = 14695981039346656037u;
-  for (size_t i = 0; i < n; i++) {
-    h ^= (unsigned char)s[i];
-    h *= 1099511628211u;
-  }
-  return h;
+  return jx_fnv1a(s, n); /* hash.h */
 }
 
 /* One key.  A province has hundreds of thousands of project codes, and

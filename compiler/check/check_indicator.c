@@ -13,6 +13,7 @@
 #include <string.h>
 
 #include "check_impl.h"
+#include "hash.h"
 
 /* ---- category
  * ---------------------------------------------------------------- */
@@ -197,11 +198,7 @@ static bool blank(const char *s) {
 static struct jx_chk_dup *dup_slot(jx_checker *c, const jx_node *n,
                                    const jx_level1 *a, const jx_level2 *b) {
   const char *name = n->u.indicator.name.text;
-  uint64_t h = 14695981039346656037u ^ (uint64_t)(uintptr_t)b;
-  for (const char *p = name; *p; p++) {
-    h ^= (unsigned char)*p;
-    h *= 1099511628211u;
-  }
+  uint64_t h = jx_fnv1a_add_str(JX_FNV_OFFSET ^ (uint64_t)(uintptr_t)b, name);
   size_t mask = c->dups_cap - 1, j = (size_t)h & mask;
   for (; c->dups[j].n; j = (j + 1) & mask) {
     const struct jx_chk_dup *d = &c->dups[j];

@@ -16,6 +16,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "hash.h"
 #include "lower.h"
 #include "parse.h"
 #include "source.h"
@@ -44,10 +45,7 @@ struct jx_diff_map {
 };
 
 static uint64_t hash_key(const char *s) {
-  uint64_t h = 1469598103934665603ull; /* FNV-1a */
-  for (; *s; s++)
-    h = (h ^ (unsigned char)*s) * 1099511628211ull;
-  return h;
+  return jx_fnv1a_str(s); /* hash.h */
 }
 
 jx_diff_map *jx_diff_map_new(size_t expect) {

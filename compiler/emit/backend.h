@@ -26,6 +26,7 @@
 #include <stddef.h>
 
 #include "jixiao.h"
+#include "json.h" /* jx_json_string, for every JSON writer */
 #include "out.h"
 
 typedef enum jx_csv_table {
@@ -77,11 +78,7 @@ const jx_backend *jx_backend_find(const char *name);
 
 extern const jx_backend jx_backend_json;
 
-/* A JSON string literal for s (null when s is NULL), escaped per RFC 8259:
- * quote, backslash and control characters, U+2028/U+2029, and each
- * ill-formed UTF-8 subpart as U+FFFD.  Shared by everything that writes
- * JSON (the back end, jxc diff -f json). */
-void jx_json_string(jx_out *o, const char *s);
+/* jx_json_string (a JSON string literal, escaped) is in json.h. */
 /* A CSV cell of text (NULL: empty) as the CSV back end writes it: quoted
  * when needed, a formula lead neutralised, ill-formed UTF-8 replaced; *col
  * counts the row's cells (the separator goes before all but the first).

@@ -3,9 +3,11 @@
  *
  * The formatter works on the syntax tree as written (parse.h with
  * keep_tree and keep_comments), so it needs no checking and changes no
- * meaning: categories, numbers and units stay as the author spelled them;
- * keywords, operators, indentation, spacing and string wrapping become
- * canonical.  Its output formats to itself, byte for byte.
+ * meaning: numbers and units stay as the author spelled them; keywords,
+ * operators, months (from compiler/domain/vocab.def), categories (from the
+ * framework in force, fmt_cat.c), indentation, spacing and string
+ * wrapping become canonical, in English or Chinese.  Its output formats to
+ * itself, byte for byte.
  *
  * Comments stay with the statement they were written beside: one after a
  * statement's ';' (or a block's '{' or '}') on the same line stays at the
@@ -36,20 +38,13 @@
 #include <utf8proc.h>
 
 #include "arena.h"
-#include "keywords.h"
+#include "fmt_cat.h"
 #include "lower.h"
 #include "parse.h"
+#include "vocab.h"
 
 #define JX_FMT_WIDTH 100
 #define JX_FMT_INDENT 2
-
-static const char *const ops[][2] = {
-    [JX_OP_EQ] = {"=", "="}, [JX_OP_GE] = {">=", "≥"}, [JX_OP_LE] = {"<=", "≤"},
-    [JX_OP_GT] = {">", ">"}, [JX_OP_LT] = {"<", "<"},
-};
-
-static const char *const months[] = {"jan", "feb", "mar", "apr", "may", "jun",
-                                     "jul", "aug", "sep", "oct", "nov", "dec"};
 
 /* What the source looks like at a point, read forward once: the printer
  * asks only about increasing offsets (statements and comments in order),
@@ -66,6 +61,7 @@ typedef struct printer {
   size_t len;
   bool zh;
   const jx_comment *comment; /* next comment not yet printed */
+  jx_fmt_cats *cats;         /* how categories are spelt */
   size_t col;                /* display column of the output line */
   int depth;
   bool block_start; /* nothing printed yet in the current block */
@@ -464,12 +460,8 @@ static void statement(printer *p, const jx_node *n) {
     for (const jx_schedule_entry *e = n->u.schedule.entries; e; e = e->next) {
       int m = jx_schedule_month(e);
       puts_(p, " ");
-      if (m && p->zh) {
-        char b[16];
-        snprintf(b, sizeof b, "%d月底", m);
-        puts_(p, b);
-      } else if (m) {
-        puts_(p, months[m - 1]);
+      if (m) {
+        puts_(p, jx_month_name(m, p->zh));
       } else {
         value(p, &e->month);
       }
@@ -480,8 +472,11 @@ static void statement(printer *p, const jx_node *n) {
     break;
   case JX_N_INDICATOR: {
     const jx_text *l1 = &n->u.indicator.level1, *l2 = &n->u.indicator.level2;
+    const char *cat = jx_fmt_cats_spell(p->cats, l1, l2);
     if (!l2->text) {
       kw(p, JX_KW_INDICATOR);
+    } else if (cat) {
+      puts_(p, cat);
     } else if (l1->text) {
       puts_(p, l1->text);
       puts_(p, ".");
@@ -494,7 +489,7 @@ static void statement(printer *p, const jx_node *n) {
     const jx_value *v = &n->u.indicator.value;
     if (v->kind != JX_VAL_NA || n->u.indicator.op_written) {
       puts_(p, " ");
-      puts_(p, ops[n->u.indicator.op][p->zh]);
+      kw(p, jx_op_kw(n->u.indicator.op));
     }
     puts_(p, " ");
     value(p, v);
@@ -563,6 +558,8 @@ static void items(printer *p, const jx_node *n, uint64_t close) {
     blank_line(p, n->loc.offset);
     comments_before(p, n->end.offset); /* between the statement's parts */
     begin_line(p);
+    if (p->depth == 0)
+      jx_fmt_cats_enter(p->cats, n);
     statement(p, n);
     if (!is_block(n)) {
       comment_after(p, &n->end, next);
@@ -627,7 +624,9 @@ int jx_fmt(const char *src, size_t len, uint32_t file, jx_diag *d, bool zh,
     p.len = len;
     p.zh = zh;
     p.comment = ast.comments;
+    p.cats = jx_fmt_cats_new(&arena, zh);
     items(&p, ast.items, UINT64_MAX);
+    jx_fmt_cats_free(p.cats);
   }
   jx_arena_free(&arena);
   return rc;

@@ -21,7 +21,7 @@
 #include <string.h>
 
 #include "framework.h"
-#include "keywords.h"
+#include "vocab.h"
 
 typedef struct writer {
   const im_plan *p;

@@ -1,7 +1,8 @@
 #!/usr/bin/env node
 // check-vocab.js — fails when editors/vocab.json and the compiler disagree:
-// every fixed spelling of every token, and the character classes of words,
-// units and whitespace.  Part of make test-editors.
+// every fixed spelling of every token (compiler/domain/vocab.def), and the
+// character classes of words, units and whitespace (grammar/lexer.l).  Part
+// of make test-editors.
 'use strict';
 
 const v = require('./vocab.js');
@@ -27,9 +28,9 @@ for (const [flex, json, want] of classes) {
 }
 
 if (problems.length) {
-  console.error('check-vocab: editors/vocab.json does not match grammar/lexer.l:');
+  console.error('check-vocab: editors/vocab.json does not match compiler/domain/vocab.def and grammar/lexer.l:');
   for (const p of problems) console.error('  ' + p);
   process.exit(1);
 }
 const n = vocab.tokens.reduce((k, t) => k + t.spellings.length, 0);
-console.log(`check-vocab: ok, ${vocab.tokens.length} tokens with ${n} spellings and 3 character classes agree with grammar/lexer.l`);
+console.log(`check-vocab: ok, ${vocab.tokens.length} tokens with ${n} spellings and 3 character classes agree with compiler/domain/vocab.def and grammar/lexer.l`);

@@ -40,7 +40,7 @@ if ! command -v node >/dev/null 2>&1; then
 fi
 
 # ---- always: the spellings, the generated files, the grammar's shape ---------
-run "vocab.json matches grammar/lexer.l" node "$ED/scripts/check-vocab.js"
+run "vocab.json matches compiler/domain/vocab.def and grammar/lexer.l" node "$ED/scripts/check-vocab.js"
 run "generated grammars are up to date" node "$ED/scripts/gen.js" --check
 run "tree-sitter grammar and queries are consistent" node "$ED/scripts/check-tree-sitter.js"
 

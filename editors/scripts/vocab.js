@@ -5,10 +5,10 @@
 // month names, n/a, operators, punctuation) with all its spellings; the first
 // spelling is the canonical (English or ASCII) one.  gen.js builds the
 // TextMate grammar, the Vim syntax keywords and the tree-sitter keyword table
-// from it.  fromCompiler() reads the same facts out of grammar/lexer.l, so
-// `node check-vocab.js` fails the moment the two drift apart.  When the
-// keywords move into a table (compiler/domain/vocab.def), only fromCompiler()
-// changes.
+// from it.  fromCompiler() reads the same spellings out of the compiler's
+// own table, compiler/domain/vocab.def, and classFromCompiler() the character
+// classes out of grammar/lexer.l, so `node check-vocab.js` fails the moment
+// editors/vocab.json and the compiler drift apart.
 'use strict';
 
 const fs = require('fs');
@@ -17,6 +17,7 @@ const path = require('path');
 const ROOT = path.resolve(__dirname, '..', '..');
 const VOCAB = path.join(ROOT, 'editors', 'vocab.json');
 const LEXER = path.join(ROOT, 'grammar', 'lexer.l');
+const VOCAB_DEF = path.join(ROOT, 'compiler', 'domain', 'vocab.def');
 
 function load(file = VOCAB) {
   return JSON.parse(fs.readFileSync(file, 'utf8'));
@@ -29,28 +30,29 @@ function spellings(vocab) {
   return out;
 }
 
-// The rules section of lexer.l holds lines such as
-//   "plan"|"计划"|"年度"   { return PLAN; }
-// (an action may start on the next line).  Every rule whose pattern is only
-// quoted strings and whose action returns a token is a fixed spelling; the
-// DOT definition gives the category dot.
-function fromCompiler(file = LEXER) {
+// compiler/domain/vocab.def holds one row per line, such as
+//   JX_KEYWORD(PLAN, "plan", "计划")
+//   JX_SPELLING(PLAN, "年度")
+//   JX_OPERATOR(GE, GE, ">=", "≥")
+//   JX_MONTH(3, "mar", "3月底")
+//   JX_DOT("．")
+// A keyword's, operator's or mark's strings are all its spellings; a
+// month's first string is the MONTH token's spelling (the second is what
+// fmt --zh writes, a number with a unit); the dots are DOT's.
+function fromCompiler(file = VOCAB_DEF) {
   const text = fs.readFileSync(file, 'utf8');
-  const parts = text.split(/^%%$/m);
-  if (parts.length < 3) throw new Error(`${file}: no rules section`);
-  const defs = parts[0];
-  const rules = parts[1];
   const out = {};
-  const rule = /^((?:"[^"\n]*"\|?)+)[ \t]*(?:\n[ \t]*)?\{([^}]*?)\breturn[ \t]+([A-Z_]+)[ \t]*;/gm;
+  const add = (tok, words) => { out[tok] = (out[tok] || []).concat(words); };
+  const row = /^JX_(KEYWORD|OPERATOR|PUNCT|SPELLING|MONTH|DOT)\((.*)\)[ \t]*$/gm;
   let m;
-  while ((m = rule.exec(rules)) !== null) {
-    const words = [...m[1].matchAll(/"([^"\n]*)"/g)].map((x) => x[1]);
-    const tok = m[3];
-    out[tok] = (out[tok] || []).concat(words);
+  while ((m = row.exec(text)) !== null) {
+    const words = [...m[2].matchAll(/"([^"\\\n]*)"/g)].map((x) => x[1]);
+    const tok = /^\s*([A-Z_0-9]+)/.exec(m[2]);
+    if (m[1] === 'MONTH') add('MONTH', words.slice(0, 1));
+    else if (m[1] === 'DOT') add('DOT', words);
+    else add(tok[1], words);
   }
-  const dot = /^DOT[ \t]+((?:"[^"\n]*"\|?)+)[ \t]*$/m.exec(defs);
-  if (!dot) throw new Error(`${file}: no DOT definition`);
-  out.DOT = [...dot[1].matchAll(/"([^"\n]*)"/g)].map((x) => x[1]);
+  if (!out.PLAN || !out.MONTH || !out.DOT) throw new Error(`${file}: no keyword, month or dot rows`);
   return out;
 }
 
@@ -107,5 +109,5 @@ function compare(want, have) {
 }
 
 module.exports = {
-  ROOT, VOCAB, LEXER, load, spellings, fromCompiler, classFromCompiler, expand, compare,
+  ROOT, VOCAB, LEXER, VOCAB_DEF, load, spellings, fromCompiler, classFromCompiler, expand, compare,
 };

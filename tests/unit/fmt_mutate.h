@@ -5,7 +5,8 @@
  *
  * Each mutation is one pass over the text, guided by the lexer's tokens:
  * the gaps between tokens hold only spaces and comments, so a pass can
- * respell keywords (every spelling grammar/lexer.l accepts), put comments
+ * respell keywords (every spelling vocab.def lists) and the built-in
+ * categories (code, label or short label, either dot), put comments
  * in any gap or at the end of any line, change or add spaces, tabs,
  * full-width spaces and blank lines, join all lines into one, switch to
  * CRLF, and replace free texts (goals, measures, descriptions, bases,
@@ -155,57 +156,61 @@ static bool mut_gap_has_comment(const char *s, size_t a, size_t b) {
 
 /* ---- Keywords in every spelling ----------------------------------------- */
 
-typedef struct mut_spelling {
-  int kind;
-  const char *const *words;
-} mut_spelling;
-
 #define MUT_WORDS(...) ((const char *const[]){__VA_ARGS__, NULL})
 
-/* As in grammar/lexer.l. */
-static const mut_spelling mut_spellings[] = {
-    {PLAN, MUT_WORDS("plan", "计划", "年度")},
-    {FRAMEWORK, MUT_WORDS("framework", "框架", "指标体系")},
-    {CURRENCY, MUT_WORDS("currency", "金额单位", "货币单位")},
-    {DEPARTMENT, MUT_WORDS("department", "部门")},
-    {DIVISION, MUT_WORDS("division", "处室", "科室", "股室", "内设机构")},
-    {UNIT, MUT_WORDS("unit", "单位", "预算单位")},
-    {PROJECT, MUT_WORDS("project", "项目")},
-    {GOAL, MUT_WORDS("goal", "目标", "绩效目标")},
-    {MEASURE, MUT_WORDS("measure", "措施", "保障措施")},
-    {INDICATOR, MUT_WORDS("indicator", "指标", "绩效指标")},
-    {BUDGET, MUT_WORDS("budget", "预算", "预算数")},
-    {CODE, MUT_WORDS("code", "编码", "项目编码")},
-    {FUNDS, MUT_WORDS("funds", "资金来源")},
-    {FISCAL, MUT_WORDS("fiscal", "财政资金", "财政")},
-    {OTHER, MUT_WORDS("other", "其他资金", "其他")},
-    {PURPOSE, MUT_WORDS("purpose", "用途", "资金用途")},
-    {SCHEDULE, MUT_WORDS("schedule", "支出计划", "资金支出计划")},
-    {DESC, MUT_WORDS("desc", "描述", "指标描述", "绩效指标描述")},
-    {BASIS, MUT_WORDS("basis", "依据", "确定依据", "指标值确定依据")},
-    {ROLE, MUT_WORDS("role", "角色")},
-    {NA, MUT_WORDS("n/a", "N/A", "不涉及")},
-    {GE, MUT_WORDS(">=", "≥", "≧", "＞＝", ">＝", "＞=", "不低于", "不少于",
-                   "大于等于", "大于或等于")},
-    {LE, MUT_WORDS("<=", "≤", "≦", "＜＝", "<＝", "＜=", "不高于", "不超过",
-                   "不多于", "小于等于", "小于或等于")},
-    {GT, MUT_WORDS(">", "＞", "大于", "高于", "超过", "多于")},
-    {LT, MUT_WORDS("<", "＜", "小于", "低于", "少于")},
-    {EQ, MUT_WORDS("=", "＝", "==", "等于")},
-    {SEMI, MUT_WORDS(";", "；")},
-    {LBRACE, MUT_WORDS("{", "｛")},
-    {RBRACE, MUT_WORDS("}", "｝")},
+/* Every spelling in compiler/domain/vocab.def, with its token. */
+static const struct {
+  int kind;
+  const char *text;
+} mut_spellings[] = {
+#define JX_KEYWORD(tok, en, zh) {tok, en}, {tok, zh},
+#define JX_OPERATOR(tok, op, en, zh) {tok, en}, {tok, zh},
+#define JX_PUNCT(tok, en, zh) {tok, en}, {tok, zh},
+#define JX_SPELLING(tok, text) {tok, text},
+#include "vocab.def"
 };
 
+/* The spellings of the built-in frameworks' categories (code, label,
+ * label without 指标): a category path is respelt half by half. */
+static const char *const *const mut_categories[] = {
+    MUT_WORDS("output", "产出指标", "产出"),
+    MUT_WORDS("cost", "成本指标", "成本"),
+    MUT_WORDS("benefit", "效益指标", "效益"),
+    MUT_WORDS("satisfaction", "满意度指标", "满意度"),
+    MUT_WORDS("quantity", "数量指标", "数量"),
+    MUT_WORDS("quality", "质量指标", "质量"),
+    MUT_WORDS("timeliness", "时效指标", "时效"),
+    MUT_WORDS("social", "社会效益指标", "社会效益"),
+    MUT_WORDS("ecological", "生态效益指标", "生态效益"),
+    MUT_WORDS("sustainable", "可持续影响指标", "可持续影响"),
+    MUT_WORDS("recipient", "服务对象满意度指标", "服务对象满意度"),
+};
+
+/* n bytes at s as written, or another spelling of the same category. */
+static void mut_category_half(mut_rng *r, mut_buf *b, const char *s,
+                              size_t n) {
+  for (size_t i = 0; i < MUT_COUNT(mut_categories); i++)
+    for (const char *const *w = mut_categories[i]; *w; w++)
+      if (strlen(*w) == n && memcmp(*w, s, n) == 0) {
+        size_t k = 0;
+        while (mut_categories[i][k])
+          k++;
+        mut_puts(b, mut_categories[i][mut_pick(r, (uint32_t)k)]);
+        return;
+      }
+  mut_put(b, s, n);
+}
+
 static const char *mut_respell(mut_rng *r, int kind) {
-  for (size_t i = 0; i < MUT_COUNT(mut_spellings); i++) {
-    if (mut_spellings[i].kind != kind)
-      continue;
-    size_t n = 0;
-    while (mut_spellings[i].words[n])
-      n++;
-    return mut_spellings[i].words[mut_pick(r, (uint32_t)n)];
-  }
+  uint32_t n = 0;
+  for (size_t i = 0; i < MUT_COUNT(mut_spellings); i++)
+    n += mut_spellings[i].kind == kind;
+  if (n == 0)
+    return NULL;
+  uint32_t k = mut_pick(r, n);
+  for (size_t i = 0; i < MUT_COUNT(mut_spellings); i++)
+    if (mut_spellings[i].kind == kind && k-- == 0)
+      return mut_spellings[i].text;
   return NULL;
 }
 
@@ -400,14 +405,17 @@ static char *mut_pass(const char *s, size_t len, const mut_opts *o, mut_rng *r,
     } else if (is_free[i] && mut_chance(r, o->strings)) {
       mut_literal(r, &b, (*id)++, 20 + mut_pick(r, 600));
     } else if (t->kind == PATH && o->respell && mut_chance(r, o->respell)) {
-      for (size_t j = t->start; j < t->end; j++) {
-        if (s[j] == '.')
-          mut_puts(&b, "．");
-        else if (j + 2 < t->end && memcmp(s + j, "．", 3) == 0)
-          mut_putc(&b, '.'), j += 2;
-        else
-          mut_putc(&b, s[j]);
-      }
+      /* The other dot, and each half in any of its spellings. */
+      size_t j = t->start, dl = 1;
+      while (j < t->end && s[j] != '.' &&
+             !(j + 2 < t->end && memcmp(s + j, "．", 3) == 0))
+        j++;
+      if (j < t->end && s[j] != '.')
+        dl = 3;
+      mut_category_half(r, &b, s + t->start, j - t->start);
+      mut_puts(&b, dl == 1 ? "．" : ".");
+      if (j < t->end)
+        mut_category_half(r, &b, s + j + dl, t->end - j - dl);
     } else {
       mut_put(&b, s + t->start, t->end - t->start);
     }

@@ -8,7 +8,10 @@
  *   1. y exists whenever x parses, unless x repeats a part of a statement
  *      (fmt refuses that with the checker's error; the build fails too);
  *   2. x and y parse to the same tree, apart from locations and what fmt
- *      makes canonical (keyword spelling, a written '=', 3月 for mar);
+ *      makes canonical (keyword spelling, a written '=', 3月 for mar, a
+ *      category's spelling: each indicator's category resolves, under the
+ *      framework the checker has in force there, to the same level-1 and
+ *      level-2 entries in x and y, or is unknown and written alike);
  *      and they build to the same plan: the same exit status, the same
  *      diagnostics and the same JSON, apart from line and column numbers;
  *   3. fmt(y) == y byte for byte, and formatting y in the other keyword
@@ -32,6 +35,7 @@
 
 #include "arena.h"
 #include "backend.h"
+#include "check.h"
 #include "compile.h"
 #include "diag.h"
 #include "fmt.h"
@@ -255,6 +259,108 @@ static const char *props_same_comments(const char *x, size_t xn, const char *y,
   return why;
 }
 
+/* ---- What each category means ------------------------------------------ */
+
+/* Each indicator's category, in tree order: "code.code" as the checker
+ * resolves it where it stands, or "?" and the text as written when it
+ * does not resolve; "" for the indicator keyword's (none). */
+typedef struct props_cats {
+  char **v;
+  size_t n, cap, at; /* at: the next one to compare */
+} props_cats;
+
+static void props_cat_add(props_cats *k, const jx_framework *fw,
+                          const jx_node *n) {
+  const char *l1 = n->u.indicator.level1.text, *l2 = n->u.indicator.level2.text;
+  const jx_level1 *a;
+  const jx_level2 *b;
+  char t[512];
+  if (!l2)
+    t[0] = '\0';
+  else if (jx_framework_resolve(fw, l1, l2, &a, &b))
+    snprintf(t, sizeof t, "%s.%s", a->code, b->code);
+  else
+    snprintf(t, sizeof t, "?%s.%s", l1 ? l1 : "", l2);
+  if (k->n == k->cap) {
+    k->cap = k->cap ? 2 * k->cap : 64;
+    k->v = realloc(k->v, k->cap * sizeof *k->v);
+    if (!k->v)
+      abort();
+  }
+  k->v[k->n++] = strdup(t);
+}
+
+static void props_cats_in(props_cats *k, const jx_framework *fw,
+                          const jx_node *n) {
+  for (; n; n = n->next) {
+    if (n->kind == JX_N_INDICATOR)
+      props_cat_add(k, fw, n);
+    else if (n->kind == JX_N_DEPARTMENT || n->kind == JX_N_DIVISION ||
+             n->kind == JX_N_UNIT || n->kind == JX_N_PROJECT)
+      props_cats_in(k, fw, n->u.block.items);
+  }
+}
+
+/* The checker follows headers and declared frameworks through the file;
+ * after each top-level declaration is checked, what it has in force is
+ * what that declaration's categories mean.  The checker writes its
+ * answers on the nodes, so the tree is not const here. */
+static void props_cats_of(props_cats *k, jx_node *items) {
+  jx_out sink;
+  jx_out_init_mem(&sink);
+  jx_diag *d = jx_diag_new();
+  jx_diag_set_writer(d, props_to_out, &sink);
+  jx_diag_set_format(d, JX_DIAG_JSON);
+  jx_checker *c = jx_checker_new(d);
+  jx_check_begin_file(c, 0);
+  bool first = true;
+  for (jx_node *n = items; n; n = n->next) {
+    switch (n->kind) {
+    case JX_N_HEADER:
+      jx_check_header(c, n, first);
+      break;
+    case JX_N_FRAMEWORK:
+      jx_check_framework(c, n);
+      break;
+    case JX_N_DEPARTMENT:
+      jx_check_department(c, n);
+      break;
+    case JX_N_UNIT:
+      jx_check_unit_open(c, n);
+      break;
+    case JX_N_PROJECT:
+      jx_check_project(c, n, NULL);
+      break;
+    default:
+      break;
+    }
+    first = false;
+    if (n->kind == JX_N_DEPARTMENT || n->kind == JX_N_UNIT ||
+        n->kind == JX_N_PROJECT) {
+      jx_node copy = *n; /* this one alone */
+      copy.next = NULL;
+      props_cats_in(k, jx_checker_framework(c), &copy);
+    }
+  }
+  jx_checker_free(c);
+  jx_diag_flush(d);
+  jx_diag_free(d);
+  jx_out_free(&sink);
+}
+
+static void props_cats_free(props_cats *k) {
+  for (size_t i = 0; i < k->n; i++)
+    free(k->v[i]);
+  free(k->v);
+}
+
+/* The next indicator's category means the same in x and y. */
+static bool props_same_cat(props_cats *kx, props_cats *ky) {
+  if (kx->at >= kx->n || ky->at >= ky->n)
+    return false;
+  return strcmp(kx->v[kx->at++], ky->v[ky->at++]) == 0;
+}
+
 /* ---- The same tree ----------------------------------------------------- */
 
 static bool props_same_str(const char *a, const char *b) {
@@ -267,9 +373,11 @@ static bool props_same_value(const jx_value *a, const jx_value *b) {
           props_same_str(a->text, b->text));
 }
 
-static bool props_same_nodes(const jx_node *a, const jx_node *b);
+static bool props_same_nodes(const jx_node *a, const jx_node *b,
+                             props_cats *ka, props_cats *kb);
 
-static bool props_same_node(const jx_node *a, const jx_node *b) {
+static bool props_same_node(const jx_node *a, const jx_node *b,
+                            props_cats *ka, props_cats *kb) {
   if (a->kind != b->kind)
     return false;
   switch (a->kind) {
@@ -286,7 +394,7 @@ static bool props_same_node(const jx_node *a, const jx_node *b) {
   case JX_N_PROJECT:
     return props_same_str(a->u.block.code.text, b->u.block.code.text) &&
            props_same_str(a->u.block.name.text, b->u.block.name.text) &&
-           props_same_nodes(a->u.block.items, b->u.block.items);
+           props_same_nodes(a->u.block.items, b->u.block.items, ka, kb);
   case JX_N_LEVEL2:
     return props_same_str(a->u.level2.code.text, b->u.level2.code.text) &&
            props_same_str(a->u.level2.label.text, b->u.level2.label.text) &&
@@ -303,8 +411,7 @@ static bool props_same_node(const jx_node *a, const jx_node *b) {
 #define Y(f) b->u.indicator.f
     /* fmt writes '=' unless the value is n/a and no operator was. */
     bool written = X(op_written) || X(value.kind) != JX_VAL_NA;
-    bool same = props_same_str(X(level1.text), Y(level1.text)) &&
-                props_same_str(X(level2.text), Y(level2.text)) &&
+    bool same = props_same_cat(ka, kb) &&
                 props_same_str(X(name.text), Y(name.text)) && X(op) == Y(op) &&
                 written == Y(op_written) &&
                 props_same_value(&X(value), &Y(value)) &&
@@ -338,9 +445,10 @@ static bool props_same_node(const jx_node *a, const jx_node *b) {
   return false;
 }
 
-static bool props_same_nodes(const jx_node *a, const jx_node *b) {
+static bool props_same_nodes(const jx_node *a, const jx_node *b,
+                             props_cats *ka, props_cats *kb) {
   for (; a && b; a = a->next, b = b->next)
-    if (!props_same_node(a, b))
+    if (!props_same_node(a, b, ka, kb))
       return false;
   return !a && !b;
 }
@@ -364,8 +472,15 @@ static const char *props_same_tree(const char *x, size_t xn, const char *y,
     why = "fmt: formatted a source that does not parse";
   else if (jx_parse_mem(y, yn, fy, d, &a, NULL, &opt, &ty) != 0)
     why = "fmt: the output does not parse";
-  else if (!props_same_nodes(tx.items, ty.items))
-    why = "fmt: x and fmt(x) parse to different trees";
+  else {
+    props_cats kx = {NULL, 0, 0, 0}, ky = {NULL, 0, 0, 0};
+    props_cats_of(&kx, tx.items);
+    props_cats_of(&ky, ty.items);
+    if (!props_same_nodes(tx.items, ty.items, &kx, &ky))
+      why = "fmt: x and fmt(x) parse to different trees";
+    props_cats_free(&kx);
+    props_cats_free(&ky);
+  }
   jx_diag_flush(d);
   jx_diag_free(d);
   jx_out_free(&sink);

@@ -350,11 +350,11 @@ static void test_terminal_escapes(void **state) {
   jx_diag_report(f->d, JX_E_BAD_WORD, loc_at(src, file, 1, "b"), "\u202E\033");
   jx_diag_flush(f->d);
   assert_string_equal(taken(f),
-                      "{\"file\":\"x\\u001B[31m\u2066.jx\",\"line\":1,"
+                      "{\"file\":\"x\\u001b[31m\u2066.jx\",\"line\":1,"
                       "\"column\":12,\"end_line\":1,\"end_column\":13,"
                       "\"byte_offset\":13,\"severity\":\"error\",\"code\":"
                       "\"unknown-word\",\"message\":\"unknown word "
-                      "'\u202E\\u001B'\",\"notes\":[]}\n");
+                      "'\u202E\\u001b'\",\"notes\":[]}\n");
 }
 
 /* read-error: no position, the path never shortened, JSON names the file,
@@ -672,7 +672,7 @@ static void test_json(void **state) {
       "\"end_column\":9}]}\n"
       "{\"file\":null,\"line\":0,\"column\":0,\"end_line\":0,"
       "\"end_column\":0,\"byte_offset\":0,\"severity\":\"error\","
-      "\"code\":\"syntax\",\"message\":\"bad \uFFFD\uFFFD\uFFFD byte\","
+      "\"code\":\"syntax\",\"message\":\"bad \\ufffd\\ufffd byte\","
       "\"notes\":[]}\n");
 }
 

@@ -488,10 +488,16 @@ static char *json_string(const char *s) {
   return doc;
 }
 
+/* The back end, and the same escaper into a string buffer (json.h: what
+ * the diagnostics' JSON lines use), both give want. */
 static void check_string(const char *in, const char *want) {
   char *got = json_string(in);
   assert_string_equal(got, want);
   free(got);
+  jx_strbuf b = {NULL, 0, 0};
+  jx_json_string_sb(&b, in);
+  assert_string_equal(b.p, want);
+  jx_sb_free(&b);
 }
 
 static void test_escapes(void **state) {

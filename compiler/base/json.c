@@ -1,0 +1,190 @@
+/*
+ * json.c — JSON string escaping, the one copy (json.h).
+ */
+#include "json.h"
+
+#include <string.h>
+
+/*
+ * What each byte needs inside a JSON string:
+ *   0  nothing, copy it (printable ASCII)
+ *   1  an escape (control characters, '"', '\\'; 0x00 ends the string)
+ *   2, 3, 4  the lead byte of a UTF-8 sequence of that length
+ *   5  never valid in UTF-8 (continuation bytes, C0, C1, F5–FF)
+ */
+// clang-format off
+static const unsigned char byte_class[256] = {
+    1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, /* 0_ */
+    1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, /* 1_ */
+    0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, /* 2_ */
+    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, /* 3_ */
+    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, /* 4_ */
+    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 0, 0, /* 5_ */
+    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, /* 6_ */
+    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, /* 7_ */
+    5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, /* 8_ */
+    5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, /* 9_ */
+    5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, /* A_ */
+    5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, /* B_ */
+    5, 5, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, /* C_ */
+    2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, /* D_ */
+    3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, /* E_ */
+    4, 4, 4, 4, 4, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, /* F_ */
+};
+// clang-format on
+
+static int is_cont(unsigned char c) {
+  return (c & 0xC0) == 0x80;
+}
+
+/* \u00XX, lower-case hex as jq writes it, for the controls without a
+ * short form. */
+static const char control[32][7] = {
+    "\\u0000", "\\u0001", "\\u0002", "\\u0003", "\\u0004", "\\u0005", "\\u0006",
+    "\\u0007", "\\u0008", "\\u0009", "\\u000a", "\\u000b", "\\u000c", "\\u000d",
+    "\\u000e", "\\u000f", "\\u0010", "\\u0011", "\\u0012", "\\u0013", "\\u0014",
+    "\\u0015", "\\u0016", "\\u0017", "\\u0018", "\\u0019", "\\u001a", "\\u001b",
+    "\\u001c", "\\u001d", "\\u001e", "\\u001f"};
+
+/* The escape of a class-1 byte other than NUL. */
+static const char *escape_of(unsigned char c, size_t *len) {
+  *len = 2;
+  switch (c) {
+  case '"':
+    return "\\\"";
+  case '\\':
+    return "\\\\";
+  case '\n':
+    return "\\n";
+  case '\t':
+    return "\\t";
+  case '\r':
+    return "\\r";
+  case '\b':
+    return "\\b";
+  case '\f':
+    return "\\f";
+  default:
+    *len = 6;
+    return control[c];
+  }
+}
+
+/* jx_json_span, inlined into the writers below: the back ends write
+ * every string of the model through them. */
+static inline __attribute__((always_inline)) size_t
+span(const char *str, const char **esc, size_t *esc_len, size_t *skip) {
+  const unsigned char *s = (const unsigned char *)str, *start = s;
+  size_t bad; /* bytes in an ill-formed subpart */
+  for (;;) {
+    while (byte_class[*s] == 0)
+      s++;
+    unsigned char c = s[0];
+    switch (byte_class[c]) {
+    case 1:
+      if (c == '\0') {
+        *esc = NULL;
+        *esc_len = *skip = 0;
+      } else {
+        *esc = escape_of(c, esc_len);
+        *skip = 1;
+      }
+      return (size_t)(s - start);
+    case 2:
+      if (is_cont(s[1])) {
+        s += 2;
+        continue;
+      }
+      bad = 1;
+      break;
+    case 3: {
+      /* E0 needs A0–BF next (no overlongs), ED 80–9F (no surrogates) */
+      unsigned char lo = c == 0xE0 ? 0xA0 : 0x80;
+      unsigned char hi = c == 0xED ? 0x9F : 0xBF;
+      if (s[1] < lo || s[1] > hi) {
+        bad = 1;
+        break;
+      }
+      if (!is_cont(s[2])) {
+        bad = 2;
+        break;
+      }
+      if (c == 0xE2 && s[1] == 0x80 && (s[2] == 0xA8 || s[2] == 0xA9)) {
+        *esc = s[2] == 0xA8 ? "\\u2028" : "\\u2029";
+        *esc_len = 6;
+        *skip = 3;
+        return (size_t)(s - start);
+      }
+      s += 3;
+      continue;
+    }
+    case 4: {
+      /* F0 needs 90–BF next (no overlongs), F4 80–8F (≤ U+10FFFF) */
+      unsigned char lo = c == 0xF0 ? 0x90 : 0x80;
+      unsigned char hi = c == 0xF4 ? 0x8F : 0xBF;
+      if (s[1] < lo || s[1] > hi)
+        bad = 1;
+      else if (!is_cont(s[2]))
+        bad = 2;
+      else if (!is_cont(s[3]))
+        bad = 3;
+      else {
+        s += 4;
+        continue;
+      }
+      break;
+    }
+    default:
+      bad = 1;
+      break;
+    }
+    /* An ill-formed subpart: never NUL, so the string goes on after it. */
+    *esc = "\\ufffd";
+    *esc_len = 6;
+    *skip = bad;
+    return (size_t)(s - start);
+  }
+}
+
+size_t jx_json_span(const char *s, const char **esc, size_t *esc_len,
+                    size_t *skip) {
+  return span(s, esc, esc_len, skip);
+}
+
+void jx_json_string(jx_out *o, const char *s) {
+  if (!s) {
+    jx_out_write(o, "null", 4);
+    return;
+  }
+  jx_out_putc(o, '"');
+  for (;;) {
+    const char *esc;
+    size_t n, esc_len, skip;
+    n = span(s, &esc, &esc_len, &skip);
+    jx_out_write(o, s, n);
+    if (!esc)
+      break;
+    jx_out_write(o, esc, esc_len);
+    s += n + skip;
+  }
+  jx_out_putc(o, '"');
+}
+
+void jx_json_string_sb(jx_strbuf *b, const char *s) {
+  if (!s) {
+    jx_sb_add(b, "null", 4);
+    return;
+  }
+  jx_sb_add(b, "\"", 1);
+  for (;;) {
+    const char *esc;
+    size_t n, esc_len, skip;
+    n = span(s, &esc, &esc_len, &skip);
+    jx_sb_add(b, s, n);
+    if (!esc)
+      break;
+    jx_sb_add(b, esc, esc_len);
+    s += n + skip;
+  }
+  jx_sb_add(b, "\"", 1);
+}

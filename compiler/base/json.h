@@ -1,0 +1,31 @@
+/*
+ * json.h — JSON string literals, escaped per RFC 8259, for everything that
+ * writes JSON: the back end (emit_json.c), jxc diff -f json, and the
+ * diagnostics' JSON lines.
+ *
+ * Quote, backslash and control characters are escaped (the short forms
+ * JSON has, \u00xx in lower-case hex for the rest, as jq writes them), so
+ * are U+2028 and U+2029 (legal JSON, but line terminators in JavaScript
+ * before ES2019), and every maximal ill-formed UTF-8 subpart becomes one
+ * U+FFFD (the Unicode "substitution of maximal subparts" practice).  Runs
+ * that need nothing, nearly everything, are copied in one piece.
+ */
+#ifndef JX_JSON_H
+#define JX_JSON_H
+
+#include <stddef.h>
+
+#include "out.h"
+#include "strbuf.h"
+
+/* The literal for s (NUL-terminated), quotes included; null for NULL. */
+void jx_json_string(jx_out *o, const char *s);
+void jx_json_string_sb(jx_strbuf *b, const char *s);
+
+/* The escaping itself, for another kind of buffer: the length of the run
+ * at s that goes out as it is, and what follows it: *esc (*esc_len bytes)
+ * replaces the next *skip bytes, or *esc is NULL at the end of s. */
+size_t jx_json_span(const char *s, const char **esc, size_t *esc_len,
+                    size_t *skip);
+
+#endif

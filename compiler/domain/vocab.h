@@ -1,0 +1,153 @@
+/*
+ * vocab.h — the language's vocabulary (vocab.def) as lookups.
+ *
+ * Every word and sign with a fixed spelling (keywords, operators,
+ * punctuation, month names) is a jx_kw.  The lexer matches a word by its
+ * characters and asks jx_vocab_find which entry, if any, the text spells;
+ * tools print an entry with jx_keyword in English or Chinese.  Nothing
+ * here knows bison's token numbers: grammar/ maps jx_kw to tokens with the
+ * same X-macros.
+ */
+#ifndef JX_VOCAB_H
+#define JX_VOCAB_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <string.h>
+
+#include "jixiao.h"
+
+/* Keywords first, in vocab.def's order, then operators, punctuation and
+ * the month token. */
+typedef enum jx_kw {
+#define JX_KEYWORD(tok, en, zh) JX_KW_##tok,
+#include "vocab.def"
+#define JX_OPERATOR(tok, op, en, zh) JX_KW_##tok,
+#define JX_PUNCT(tok, en, zh) JX_KW_##tok,
+#include "vocab.def"
+  JX_KW_MONTH,
+  JX_KW_COUNT
+} jx_kw;
+
+/* The canonical spelling of k that fmt writes: English (zh false) or
+ * Chinese.  "" for JX_KW_MONTH (see jx_month_name) and out-of-range k. */
+const char *jx_keyword(jx_kw k, bool zh);
+/* Is k a keyword (not an operator, a mark or a month)? */
+bool jx_kw_is_keyword(jx_kw k);
+
+/* The keyword spelling nearest to word by edit distance (in the language
+ * of its spelling), or NULL when none is close enough to be a typo. */
+const char *jx_keyword_suggest(const char *word);
+
+/* The operator's entry (JX_OP_GE -> JX_KW_GE) and back. */
+jx_kw jx_op_kw(jx_op op);
+/* "mar" or "3月底" for month 1-12; NULL for any other m. */
+const char *jx_month_name(int m, bool zh);
+/* Words for value kinds and dimensions (vocab.def); "" when out of range. */
+const char *jx_kind_word(jx_kind k, bool zh);
+const char *jx_dimension_word(jx_dimension d, bool zh);
+
+/* A role word (either language) and the levels it is valid at (bit 1:
+ * level 1, bit 2: level 2); returns its row in vocab.def's role list, or
+ * -1.  jx_role_word gives row i's word back. */
+int jx_vocab_role_find(const char *word, unsigned *levels);
+const char *jx_vocab_role_word(int i, bool zh);
+
+/* ---- Looking a spelling up (the lexer, per word) ----------------------- */
+
+/* One accepted spelling (vocab.def: canonical ones and JX_SPELLING). */
+typedef struct jx_vocab_spelling {
+  const char *text;
+  uint8_t len;
+  uint8_t kw;    /* jx_kw */
+  uint8_t month; /* 1-12 for a month name, else 0 */
+} jx_vocab_spelling;
+
+extern const jx_vocab_spelling jx_vocab_spellings[];
+extern const size_t jx_vocab_n_spellings;
+
+/* Longest spelling, in bytes: a longer word is looked up no further. */
+#define JX_VOCAB_MAX_LEN 32
+#define JX_VOCAB_SLOTS 512
+
+/* An open-addressing table of the spellings, at most a quarter full.  It
+ * is built per scanner (jx_vocab_index_init: a few hundred nanoseconds),
+ * so no state is shared between parses. */
+typedef struct jx_vocab_index {
+  uint16_t slot[JX_VOCAB_SLOTS]; /* index into jx_vocab_spellings + 1 */
+  /* The one-byte spellings (';', '{', '=', …: most tokens of a plan are
+   * marks) by their byte, without hashing; the same numbering. */
+  uint16_t ascii[128];
+} jx_vocab_index;
+
+void jx_vocab_index_init(jx_vocab_index *ix);
+
+/* Unaligned loads of 4 and 8 bytes (memcpy compiles to one move). */
+static inline uint32_t jx_vocab_load4(const unsigned char *p) {
+  uint32_t v;
+  memcpy(&v, p, sizeof v);
+  return v;
+}
+
+static inline uint64_t jx_vocab_load8(const unsigned char *p) {
+  uint64_t v;
+  memcpy(&v, p, sizeof v);
+  return v;
+}
+
+/* Cheap and good enough for ~120 short keys: the first and last four
+ * bytes (overlapping when shorter than eight; never past the end) and the
+ * length, mixed.  Only the lexer and the index builder use it. */
+static inline uint32_t jx_vocab_hash(const unsigned char *s, size_t n) {
+  uint32_t h;
+  if (n >= 4)
+    h = jx_vocab_load4(s) ^ (jx_vocab_load4(s + n - 4) * 0x9E3779B1u);
+  else
+    h = s[0] | (uint32_t)s[n - 1] << 8 | (uint32_t)s[n / 2] << 16;
+  h ^= (uint32_t)n << 27;
+  h *= 0x85EBCA6Bu;
+  return h ^ (h >> 16);
+}
+
+/* a and b hold the same n bytes (1 <= n <= JX_VOCAB_MAX_LEN), compared in
+ * overlapping words that stay inside both. */
+static inline bool jx_vocab_same(const unsigned char *a, const unsigned char *b,
+                                 size_t n) {
+  if (n >= 8) {
+    for (size_t i = 0; i + 8 < n; i += 8)
+      if (jx_vocab_load8(a + i) != jx_vocab_load8(b + i))
+        return false;
+    return jx_vocab_load8(a + n - 8) == jx_vocab_load8(b + n - 8);
+  }
+  if (n >= 4)
+    return jx_vocab_load4(a) == jx_vocab_load4(b) &&
+           jx_vocab_load4(a + n - 4) == jx_vocab_load4(b + n - 4);
+  for (size_t i = 0; i < n; i++)
+    if (a[i] != b[i])
+      return false;
+  return true;
+}
+
+/* The entry that the n bytes at s spell, exactly and whole, or NULL. */
+static inline const jx_vocab_spelling *jx_vocab_find(const jx_vocab_index *ix,
+                                                     const char *s, size_t n) {
+  const unsigned char *u = (const unsigned char *)s;
+  if (n == 1) {
+    unsigned k = u[0] < 128 ? ix->ascii[u[0]] : 0;
+    return k ? &jx_vocab_spellings[k - 1] : NULL;
+  }
+  if (n == 0 || n > JX_VOCAB_MAX_LEN)
+    return NULL;
+  uint32_t j = jx_vocab_hash(u, n) & (JX_VOCAB_SLOTS - 1);
+  for (;; j = (j + 1) & (JX_VOCAB_SLOTS - 1)) {
+    unsigned k = ix->slot[j];
+    if (k == 0)
+      return NULL;
+    const jx_vocab_spelling *e = &jx_vocab_spellings[k - 1];
+    if (e->len == n && jx_vocab_same((const unsigned char *)e->text, u, n))
+      return e;
+  }
+}
+
+#endif

@@ -1,0 +1,356 @@
+/*
+ * test_lexer_ref.c — the scanner that looks words up in the vocabulary
+ * (grammar/lexer.l, compiler/domain/vocab.def) against the one that listed
+ * every spelling as a flex rule (tests/unit/lexer_ref.l, main's lexer.l
+ * before issue 10), token for token.
+ *
+ * Both scan the same inputs: every example, every fuzzer seed, every input
+ * file of a golden case, every .jx of a case file, a jx-gen plan, and two
+ * made-up ones that go where the two designs could part: every spelling
+ * glued to every other spelling and to the characters around words (a
+ * letter, a digit, CJK, a dot, a slash, a sign, a quote), and a long random
+ * run of such pieces.  For each, the whole token stream must be the same:
+ * kinds, byte offsets, lines, columns, lengths and values (texts, numbers
+ * and units, dates, category halves, months), then the same diagnostics.
+ */
+#include <dirent.h>
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <cmocka.h>
+
+#include "scan.h"
+/* The generated headers need jx_scan, then the parser's token types. */
+#include "parser.h"
+#include "lexer.h"
+
+/* The reference scanner (lexer_ref.l, flex prefix ref_yy). */
+int ref_yylex_init_extra(jx_scan *extra, yyscan_t *scanner);
+int ref_yylex(YYSTYPE *v, jx_loc *loc, yyscan_t scanner);
+int ref_yylex_destroy(yyscan_t scanner);
+
+typedef struct buf {
+  char *p;
+  size_t n, cap;
+} buf;
+
+static void put(buf *b, const char *s, size_t n) {
+  if (b->n + n + 1 > b->cap) {
+    b->cap = 2 * (b->n + n + 1);
+    b->p = realloc(b->p, b->cap);
+    assert_non_null(b->p);
+  }
+  memcpy(b->p + b->n, s, n);
+  b->n += n;
+  b->p[b->n] = '\0';
+}
+
+static void puts_(buf *b, const char *s) {
+  put(b, s ? s : "(null)", strlen(s ? s : "(null)"));
+}
+
+static void putf(buf *b, const char *fmt, ...)
+    __attribute__((format(printf, 2, 3)));
+static void putf(buf *b, const char *fmt, ...) {
+  char t[256];
+  va_list ap;
+  va_start(ap, fmt);
+  int n = vsnprintf(t, sizeof t, fmt, ap);
+  va_end(ap);
+  put(b, t, (size_t)n < sizeof t ? (size_t)n : sizeof t - 1);
+}
+
+static void on_diag(void *ud, const char *text, size_t n) {
+  put(ud, text, n);
+}
+
+static void put_loc(buf *b, const jx_loc *l) {
+  putf(b, "@%llu+%u:%u:%u/%u", (unsigned long long)l->offset, l->len, l->line,
+       l->col, l->file);
+}
+
+/* The token stream of src through one scanner, as text, then its
+ * diagnostics. */
+static void scan(const char *src, size_t n, bool ref, buf *out) {
+  jx_diag *d = jx_diag_new();
+  jx_diag_set_writer(d, on_diag, out);
+  jx_diag_set_format(d, JX_DIAG_JSON);
+  uint32_t file = jx_diag_add_source(d, "t.jx", src, n);
+  jx_arena arena;
+  jx_arena_init(&arena);
+  jx_scan s;
+  memset(&s, 0, sizeof s);
+  s.arena = &arena;
+  s.diag = d;
+  s.file = file;
+  s.line = 1;
+  s.mem = src;
+  s.mem_len = n;
+  jx_vocab_index_init(&s.vocab);
+  yyscan_t sc;
+  assert_int_equal(
+      ref ? ref_yylex_init_extra(&s, &sc) : yylex_init_extra(&s, &sc), 0);
+  for (;;) {
+    YYSTYPE v;
+    jx_loc loc;
+    memset(&v, 0, sizeof v);
+    memset(&loc, 0, sizeof loc);
+    int kind = ref ? ref_yylex(&v, &loc, sc) : yylex(&v, &loc, sc);
+    putf(out, "%d", kind);
+    put_loc(out, &loc);
+    switch (kind) {
+    case STRING:
+    case WORD:
+      puts_(out, "[");
+      puts_(out, v.text.text);
+      put_loc(out, &v.text.loc);
+      puts_(out, "]");
+      break;
+    case NUMBER:
+    case DATE:
+      puts_(out, "[");
+      puts_(out, v.value.text);
+      puts_(out, "|");
+      puts_(out, v.value.number);
+      puts_(out, "|");
+      puts_(out, v.value.unit);
+      put_loc(out, &v.value.unit_loc);
+      putf(out, "|%d-%d-%d]", v.value.year, v.value.month, v.value.day);
+      break;
+    case PATH:
+      puts_(out, "[");
+      puts_(out, v.path.l1.text);
+      put_loc(out, &v.path.l1.loc);
+      puts_(out, ".");
+      puts_(out, v.path.l2.text);
+      put_loc(out, &v.path.l2.loc);
+      puts_(out, "]");
+      break;
+    case MONTH:
+      putf(out, "[%d]", v.month);
+      break;
+    default:
+      break;
+    }
+    puts_(out, "\n");
+    if (kind == YYEOF)
+      break;
+  }
+  putf(out, "errors %d\n", s.lex_errors);
+  ref ? ref_yylex_destroy(sc) : yylex_destroy(sc);
+  free(s.sbuf);
+  jx_diag_flush(d);
+  jx_diag_free(d);
+  jx_arena_free(&arena);
+}
+
+static size_t compared;
+
+/* Both scanners agree on src, or the test fails naming the first line
+ * where they part. */
+static void same(const char *name, const char *src, size_t n) {
+  buf a = {NULL, 0, 0}, b = {NULL, 0, 0};
+  scan(src, n, true, &a);
+  scan(src, n, false, &b);
+  if (a.n != b.n || memcmp(a.p, b.p, a.n) != 0) {
+    size_t i = 0, line = 0;
+    while (i < a.n && i < b.n && a.p[i] == b.p[i])
+      line += a.p[i++] == '\n';
+    const char *x = a.p + i, *y = b.p + i;
+    while (x > a.p && x[-1] != '\n')
+      x--, y--;
+    fail_msg("%s: the scanners part at token %zu:\n  reference: %.200s\n  "
+             "vocabulary: %.200s",
+             name, line, x, y);
+  }
+  compared++;
+  free(a.p);
+  free(b.p);
+}
+
+/* ---- inputs --------------------------------------------------------------
+ */
+
+static char *slurp(const char *path, size_t *n) {
+  FILE *f = fopen(path, "rb");
+  if (!f)
+    return NULL;
+  buf b = {NULL, 0, 0};
+  char chunk[65536];
+  size_t got;
+  while ((got = fread(chunk, 1, sizeof chunk, f)) > 0)
+    put(&b, chunk, got);
+  fclose(f);
+  if (!b.p)
+    put(&b, "", 0);
+  *n = b.n;
+  return b.p;
+}
+
+static void same_file(const char *path) {
+  size_t n;
+  char *text = slurp(path, &n);
+  if (!text)
+    return;
+  same(path, text, n);
+  free(text);
+}
+
+/* Every regular file under dir (one level of subdirectories when deep),
+ * but a golden case's expected outputs and command. */
+static void same_dir(const char *dir, bool deep, const char *suffix) {
+  DIR *d = opendir(dir);
+  assert_non_null(d);
+  struct dirent *e;
+  while ((e = readdir(d)) != NULL) {
+    const char *nm = e->d_name;
+    if (nm[0] == '.' || strcmp(nm, "cmd") == 0 || strcmp(nm, "stdout") == 0 ||
+        strcmp(nm, "stderr") == 0 || strcmp(nm, "status") == 0)
+      continue;
+    char path[1024];
+    snprintf(path, sizeof path, "%s/%s", dir, nm);
+    size_t l = strlen(nm), sl = strlen(suffix);
+    if (deep && !strchr(nm, '.'))
+      same_dir(path, false, "");
+    else if (l >= sl && strcmp(nm + l - sl, suffix) == 0)
+      same_file(path);
+  }
+  closedir(d);
+}
+
+/* The .jx sections of the case files (tests/cases/NAME.txtar). */
+static void same_cases(const char *dir) {
+  DIR *d = opendir(dir);
+  assert_non_null(d);
+  struct dirent *e;
+  while ((e = readdir(d)) != NULL) {
+    size_t l = strlen(e->d_name);
+    if (l < 7 || strcmp(e->d_name + l - 6, ".txtar") != 0)
+      continue;
+    char path[1024];
+    snprintf(path, sizeof path, "%s/%s", dir, e->d_name);
+    size_t n;
+    char *text = slurp(path, &n);
+    assert_non_null(text);
+    /* A section runs from after its "-- NAME --" line to the next. */
+    const char *p = text, *end = text + n, *body = NULL;
+    bool jx = false;
+    while (p < end) {
+      const char *nl = memchr(p, '\n', (size_t)(end - p));
+      const char *eol = nl ? nl : end;
+      size_t ll = (size_t)(eol - p);
+      bool marker =
+          ll >= 7 && memcmp(p, "-- ", 3) == 0 && memcmp(eol - 3, " --", 3) == 0;
+      if (marker || !nl) {
+        const char *stop = marker ? p : end;
+        if (body && jx)
+          same(path, body, (size_t)(stop - body));
+        jx = marker && ll > 9 && memcmp(eol - 6, ".jx --", 6) == 0;
+        body = nl ? nl + 1 : end;
+      }
+      if (!nl)
+        break;
+      p = nl + 1;
+    }
+    free(text);
+  }
+  closedir(d);
+}
+
+/* ---- made-up inputs ------------------------------------------------------
+ */
+
+/* Every spelling in vocab.def, then the characters a spelling may meet. */
+static const char *const pieces[] = {
+#define JX_KEYWORD(tok, en, zh) en, zh,
+#define JX_OPERATOR(tok, op, en, zh) en, zh,
+#define JX_PUNCT(tok, en, zh) en, zh,
+#define JX_SPELLING(tok, text) text,
+#define JX_MONTH(n, en, zh) en, zh,
+#define JX_DOT(text) text,
+#include "vocab.def"
+    "a",  "x1", "_",     "9",    "2021",    "90%",    "项", "名称",        ".",
+    "．", "/",  "\"s\"", "#c\n", " ",       "\u3000", "月", "-",           "+",
+    "!",  "～", "Ａ",    "n",    "N",       "/a",     "A",  ">",           "＞",
+    "==", "=",  "≥",     "\n",   "e\u0301", "→",      "®",  "\xEF\xBB\xBF"};
+
+#define NPIECES (sizeof pieces / sizeof *pieces)
+
+static void test_every_pair(void **state) {
+  (void)state;
+  buf b = {NULL, 0, 0};
+  for (size_t i = 0; i < NPIECES; i++)
+    for (size_t j = 0; j < NPIECES; j++) {
+      puts_(&b, pieces[i]);
+      puts_(&b, pieces[j]);
+      puts_(&b, "\n");
+    }
+  same("every pair of pieces", b.p, b.n);
+  free(b.p);
+}
+
+static void test_random_runs(void **state) {
+  (void)state;
+  uint64_t s = 0x5EED;
+  buf b = {NULL, 0, 0};
+  for (int i = 0; i < 200000; i++) {
+    s = s * 6364136223846793005u + 1442695040888963407u;
+    puts_(&b, pieces[(s >> 33) % NPIECES]);
+    if ((s >> 20) % 7 == 0)
+      puts_(&b, " ");
+  }
+  same("random runs of pieces", b.p, b.n);
+  free(b.p);
+}
+
+static void test_repository_inputs(void **state) {
+  (void)state;
+  compared = 0;
+  same_dir("examples", false, ".jx");
+  same_dir("tests/fuzz/corpus", false, "");
+  same_dir("tests/golden", true, "");
+  same_cases("tests/cases");
+  same_file("bench/gen.c"); /* not jixiao: a stream of errors, all the same */
+  /* Not vacuous: the inputs were found. */
+  assert_true(compared >= 60);
+}
+
+/* A generated plan (jx-gen sits beside $JXC). */
+static void test_generated_plan(void **state) {
+  (void)state;
+  const char *jxc = getenv("JXC");
+  char cmd[1200];
+  snprintf(cmd, sizeof cmd, "%s", jxc ? jxc : "build/jxc");
+  char *slash = strrchr(cmd, '/');
+  if (slash)
+    *slash = '\0';
+  else
+    snprintf(cmd, sizeof cmd, ".");
+  strncat(cmd, "/jx-gen -s 7 -u 3 -p 20 -z 50", sizeof cmd - strlen(cmd) - 1);
+  FILE *p = popen(cmd, "r");
+  assert_non_null(p);
+  buf b = {NULL, 0, 0};
+  char chunk[65536];
+  size_t got;
+  while ((got = fread(chunk, 1, sizeof chunk, p)) > 0)
+    put(&b, chunk, got);
+  assert_int_equal(pclose(p), 0);
+  assert_true(b.n > 10000);
+  same(cmd, b.p, b.n);
+  free(b.p);
+}
+
+int main(void) {
+  const struct CMUnitTest tests[] = {
+      cmocka_unit_test(test_every_pair),
+      cmocka_unit_test(test_random_runs),
+      cmocka_unit_test(test_repository_inputs),
+      cmocka_unit_test(test_generated_plan),
+  };
+  return cmocka_run_group_tests(tests, NULL, NULL);
+}
