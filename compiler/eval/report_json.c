@@ -15,7 +15,7 @@
 #include <stdio.h>
 #include <string.h>
 
-#include "backend.h" /* jx_json_string */
+#include "json.h"
 
 #define MAXD 16
 
