@@ -40,21 +40,6 @@ const jx_option jx_monitor_options[] = {
     {NULL, 0, false, 0, JX_M_NONE, NULL, false, NULL, JX_M_NONE},
 };
 
-/* "--profile nope": say which there are. */
-static int unknown_profile(jx_cmdline *cl, const char *name) {
-  jx_strbuf list[JX_LANG_COUNT];
-  const char *text[JX_LANG_COUNT];
-  memset(list, 0, sizeof list);
-  for (int l = 0; l < JX_LANG_COUNT; l++) {
-    jx_ev_profile_names(&list[l], (jx_lang)l);
-    text[l] = list[l].p;
-  }
-  int rc = jx_usage(cl, JX_U_PROFILE, name, text);
-  for (int l = 0; l < JX_LANG_COUNT; l++)
-    jx_sb_free(&list[l]);
-  return rc;
-}
-
 /* The options both commands share into *a; returns -1 to go on, or the
  * exit status of a usage error. */
 static int options(jx_cmdline *cl, bool monitor, jx_ev_args *a) {
@@ -79,8 +64,8 @@ static int options(jx_cmdline *cl, bool monitor, jx_ev_args *a) {
     else
       return jx_usage_choices(cl, "--format", format, formats, 3, false);
   }
-  if (profile && !(a->profile = jx_ev_profile_find(profile)))
-    return unknown_profile(cl, profile);
+  a->profile = profile; /* found once the files' own are known */
+  a->command = cl->cmd ? cl->cmd->name : "";
   if (monitor) {
     const char *m = jx_opt_last(cl, E_MONTH);
     if (!m)

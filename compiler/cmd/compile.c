@@ -197,8 +197,9 @@ static int compile(const jx_compile_job *job, const char *mem, size_t mem_len,
   if (job->backend)
     s.be = job->backend->create(job->out, &job->emit);
 
-  jx_sink sink = {&s,           on_header,  on_framework, on_department,
-                  on_unit_open, on_project, on_unit_close};
+  jx_sink sink = {&s,           on_header,  on_framework,  on_department,
+                  on_unit_open, on_project, on_unit_close, NULL,
+                  NULL};
   jx_diag_set_hold(d, true);
   jx_parse_options opt = {false, false};
   int rc = 0;

@@ -267,8 +267,9 @@ int jx_diff_side_load_sources(jx_diff_side *s, jx_source *const *src,
   s->checker = jx_checker_new(d);
   s->unit_index = jx_diff_map_new(16);
   load_state ls = {s, d, false, SIZE_MAX};
-  jx_sink sink = {&ls,          on_header,  on_framework, on_department,
-                  on_unit_open, on_project, on_unit_close};
+  jx_sink sink = {&ls,           on_header,    on_framework,
+                  on_department, on_unit_open, on_project,
+                  on_unit_close, NULL,         NULL};
   jx_parse_options opt = {true, false};
   int rc = 0;
   int errors_before = jx_diag_errors(d);

@@ -284,6 +284,7 @@ jx_entry *jx_actuals_add(jx_actuals *a) {
 
 void jx_actuals_free(jx_actuals *a) {
   free(a->entries);
+  free(a->profiles);
   free(a->text);
   jx_arena_free(&a->arena);
   memset(a, 0, sizeof *a);
@@ -307,6 +308,9 @@ static int read_data(jx_actuals *a, const char *name, const char *data,
     a->csv = true;
     return rc;
   }
+  rc = jx_actuals_read_jx(a, file, a->text, tn, d);
+  if (rc >= 0)
+    return rc;
   jx_diag_report_file(d, JX_E_ACTUALS_FORM, name, name);
   return 1;
 }

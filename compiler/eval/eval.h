@@ -34,6 +34,7 @@
 #include "arena.h"
 #include "diag.h"
 #include "jixiao_score.h"
+#include "ast.h"
 #include "model_locs.h"
 #include "out.h"
 #include "units.h"
@@ -138,12 +139,16 @@ typedef struct jx_entry {
 } jx_entry;
 
 typedef struct jx_actuals {
-  jx_arena arena;
+  jx_arena arena; /* entries' strings, and the native form's syntax tree */
   jx_entry *entries;
   size_t n, cap;
   bool csv;            /* which form it was written in */
   const char *profile; /* the profile the file asks for, or NULL */
   jx_loc profile_loc;
+  const char *plan; /* native: the plan file it names, or NULL */
+  jx_loc plan_loc;
+  const jx_node **profiles; /* the profiles it declares, in order */
+  size_t n_profiles, cap_profiles;
   char *text; /* the decoded input, owned (quoted lines) */
 } jx_actuals;
 
@@ -178,12 +183,17 @@ void jx_likelihood_words(jx_strbuf *out, jx_lang lang);
 void jx_av_read(jx_arena *a, const char *text, jx_loc loc, jx_av *out);
 
 /* The CSV form (actuals_csv.c): text (n bytes, UTF-8) registered as
- * `file`.  Returns false when it is not an actuals table (no header row
- * with the project, indicator and actual columns): nothing is reported
- * then, so the caller can try the other form. */
-bool jx_actuals_csv_looks(const char *text, size_t n);
+ * `file`.  Returns -1 when it is not an actuals table (no header row with
+ * the project, indicator and actual columns): nothing is reported then,
+ * so the caller can try the other form; else 0, or 1 after errors. */
 int jx_actuals_read_csv(jx_actuals *a, const char *path, uint32_t file,
                         const char *text, size_t n, jx_diag *d);
+/* The language's form (actuals_jx.c): `actuals` blocks, and `profile`
+ * declarations and selections, in jixiao source registered as `file`.
+ * Returns -1, having reported nothing, when the text has neither (not
+ * jixiao, or a plan); else 0, or 1 after errors. */
+int jx_actuals_read_jx(jx_actuals *a, uint32_t file, const char *text, size_t n,
+                       jx_diag *d);
 
 /* ---- Matching and scoring (bind.c, run.c) ------------------------------ */
 
@@ -243,12 +253,32 @@ typedef struct jx_ev_summary {
 
 void jx_ev_summarize(const jx_ev_run *r, size_t unit, jx_ev_summary *s);
 
-/* ---- The profile in force (profiles.c) --------------------------------- */
+/* ---- Profiles (profiles.c) --------------------------------------------- */
 
-/* A profile by name: built-in (jx_profile_builtin) or, later, declared. */
-const jx_profile *jx_ev_profile_find(const char *name);
-/* The names there are, joined for a message in lang. */
-void jx_ev_profile_names(jx_strbuf *out, jx_lang lang);
+/* The profiles a run knows: libjixiao's built-ins and those the inputs
+ * declare (`profile NAME { … }`), each read into a jx_profile. */
+typedef struct jx_ev_profiles {
+  jx_arena arena;
+  struct jx_ev_declared {
+    const jx_profile *profile;
+    jx_loc where; /* its name in the declaration */
+  } * declared;
+  size_t n, cap;
+} jx_ev_profiles;
+
+void jx_ev_profiles_init(jx_ev_profiles *ps);
+void jx_ev_profiles_free(jx_ev_profiles *ps);
+/* Reads a declaration (a JX_N_PROFILE that is not `uses`), reporting what
+ * is wrong with it; true when it was added.  The node's strings must
+ * outlive ps. */
+bool jx_ev_profiles_declare(jx_ev_profiles *ps, const jx_node *decl,
+                            jx_diag *d);
+/* A profile by name: declared first, then built in; NULL if none. */
+const jx_profile *jx_ev_profiles_find(const jx_ev_profiles *ps,
+                                      const char *name);
+/* Every name there is, joined for a message in lang. */
+void jx_ev_profiles_names(const jx_ev_profiles *ps, jx_strbuf *out,
+                          jx_lang lang);
 
 /* ---- The commands (driver.c) ------------------------------------------- */
 
@@ -257,8 +287,9 @@ typedef enum jx_ev_format { JX_EV_TEXT, JX_EV_JSON, JX_EV_CSV } jx_ev_format;
 typedef struct jx_ev_args {
   const char *const *plans; /* the plan's files */
   int n_plans;
-  const char *actuals;       /* the actuals file */
-  const jx_profile *profile; /* NULL: the default */
+  const char *actuals; /* the actuals file */
+  const char *profile; /* --profile NAME, or NULL */
+  const char *command; /* "eval" or "monitor", for a usage error */
   jx_ev_format format;
   int month; /* 0: jxc eval; 1–12: jxc monitor by the end of that month */
   jx_lang lang;

@@ -53,8 +53,8 @@ static jx_loc part_loc(const jx_ev_item *it, int g) {
 
 /* A printed score that disagrees: both figures, and the exact one when
  * what is shown is rounded. */
-static void differs(jx_diag *d, jx_loc at, const char *what,
-                    jx_decimal printed, jx_decimal shown, jx_ratio exact) {
+static void differs(jx_diag *d, jx_loc at, const char *what, jx_decimal printed,
+                    jx_decimal shown, jx_ratio exact) {
   jx_decimal x;
   if (jx_ratio_decimal(exact, &x) == JX_DEC_OK && jx_decimal_cmp(x, shown) == 0)
     jx_diag_report(d, JX_W_SCORE_DIFFERS, at, what, dec(printed), dec(shown));

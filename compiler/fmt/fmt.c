@@ -329,6 +329,8 @@ static void value(printer *p, const jx_value *v) {
   case JX_VAL_NA:
     kw(p, JX_KW_NA);
     break;
+  case JX_VAL_NONE:
+    break;
   default:
     puts_(p, v->text ? v->text : "");
     break;
@@ -345,6 +347,60 @@ static void kw_value(printer *p, jx_kw k, const jx_value *v) {
 
 static void block_open(printer *p) {
   puts_(p, " {");
+}
+
+/* " KEYWORD "text"", wrapped to a line of its own when long. */
+static void kw_string(printer *p, jx_kw k, const char *text) {
+  soft_space(p, strlen(jx_keyword(k, p->zh)) + 1 + literal_width(text) + 1);
+  kw(p, k);
+  puts_(p, " ");
+  string(p, text);
+}
+
+/* An actual (compiler/eval): what it reports, then its attributes. */
+static void actual(printer *p, const jx_node *n) {
+  switch (n->u.actual.what) {
+  case JX_ACT_INDICATOR:
+    string(p, n->u.actual.name.text);
+    break;
+  case JX_ACT_SPENT:
+    kw(p, JX_KW_SPENT);
+    break;
+  case JX_ACT_BUDGET_FULL:
+    kw(p, JX_KW_BUDGET_FULL);
+    break;
+  }
+  if (n->u.actual.targeted) {
+    puts_(p, " ");
+    kw(p, JX_KW_TARGETED);
+  } else if (n->u.actual.value.kind != JX_VAL_NONE) {
+    puts_(p, " ");
+    value(p, &n->u.actual.value);
+  }
+  if (n->u.actual.rating.text) {
+    puts_(p, " ");
+    puts_(p, n->u.actual.rating.text);
+  }
+  if (n->u.actual.weight.kind != JX_VAL_NONE)
+    kw_value(p, JX_KW_WEIGHT, &n->u.actual.weight);
+  if (n->u.actual.score.kind != JX_VAL_NONE)
+    kw_value(p, JX_KW_SCORE, &n->u.actual.score);
+  const char *why = n->u.actual.reason.text;
+  if (why) {
+    /* `other` is the keyword OTHER, spelt 其他 in Chinese */
+    kw_word(p, JX_KW_REASON, strcmp(why, "other") == 0 && p->zh ? "其他" : why);
+    if (n->u.actual.reason_text.text) {
+      soft_space(p, literal_width(n->u.actual.reason_text.text) + 1);
+      string(p, n->u.actual.reason_text.text);
+    }
+  } else if (n->u.actual.reason_text.text) {
+    kw_string(p, JX_KW_REASON, n->u.actual.reason_text.text);
+  }
+  if (n->u.actual.measure.text)
+    kw_string(p, JX_KW_MEASURE, n->u.actual.measure.text);
+  if (n->u.actual.likelihood.text)
+    kw_word(p, JX_KW_LIKELIHOOD, n->u.actual.likelihood.text);
+  puts_(p, ";");
 }
 
 /* A statement, or a block's head up to its opening brace. */
@@ -510,6 +566,47 @@ static void statement(printer *p, const jx_node *n) {
     puts_(p, ";");
     break;
   }
+  case JX_N_ACTUALS:
+    kw(p, JX_KW_ACTUALS);
+    if (n->u.block.name.text) {
+      puts_(p, " ");
+      string(p, n->u.block.name.text);
+    }
+    if (n->u.block.code.text)
+      kw_word(p, JX_KW_PROFILE, n->u.block.code.text);
+    block_open(p);
+    break;
+  case JX_N_ACTUAL_PROJECT:
+    kw(p, JX_KW_PROJECT);
+    puts_(p, " ");
+    string(p, n->u.block.name.text);
+    block_open(p);
+    break;
+  case JX_N_ACTUAL:
+    actual(p, n);
+    break;
+  case JX_N_PROFILE:
+    kw(p, JX_KW_PROFILE);
+    puts_(p, " ");
+    puts_(p, n->u.block.code.text);
+    if (n->u.block.uses) {
+      puts_(p, ";");
+      break;
+    }
+    if (n->u.block.name.text) {
+      puts_(p, " ");
+      string(p, n->u.block.name.text);
+    }
+    block_open(p);
+    break;
+  case JX_N_SETTING:
+    puts_(p, n->u.setting.name.text);
+    for (const jx_setting_arg *a = n->u.setting.args; a; a = a->next) {
+      puts_(p, " ");
+      value(p, &a->value);
+    }
+    puts_(p, ";");
+    break;
   }
 }
 
@@ -528,6 +625,9 @@ static const jx_node *block_items(const jx_node *n) {
   case JX_N_DEPARTMENT:
   case JX_N_DIVISION:
   case JX_N_UNIT:
+  case JX_N_ACTUALS:
+  case JX_N_ACTUAL_PROJECT:
+  case JX_N_PROFILE:
     return n->u.block.items;
   default:
     return NULL;
@@ -536,12 +636,16 @@ static const jx_node *block_items(const jx_node *n) {
 
 static bool is_block(const jx_node *n) {
   switch (n->kind) {
+  case JX_N_PROFILE:
+    return !n->u.block.uses; /* `profile NAME;` is a statement */
   case JX_N_FRAMEWORK:
   case JX_N_LEVEL1:
   case JX_N_DEPARTMENT:
   case JX_N_DIVISION:
   case JX_N_UNIT:
   case JX_N_PROJECT:
+  case JX_N_ACTUALS:
+  case JX_N_ACTUAL_PROJECT:
     return true;
   default:
     return false;
@@ -600,6 +704,10 @@ static int repeated_parts(const jx_node *n, jx_diag *d) {
       if (n->u.funds.n_other > 1)
         jx_diag_report(d, JX_E_DUP_OTHER, n->loc);
       found += n->u.funds.n_fiscal > 1 || n->u.funds.n_other > 1;
+    } else if (n->kind == JX_N_ACTUAL) {
+      if (n->u.actual.dup_loc.line)
+        jx_diag_report(d, JX_E_ACTUAL_REPEAT, n->u.actual.dup_loc);
+      found += n->u.actual.dup_loc.line != 0;
     } else if (is_block(n)) {
       found += repeated_parts(n->u.block.items, d);
     }
