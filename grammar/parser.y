@@ -171,21 +171,31 @@ static jx_node *actual(jx_scan *p, jx_loc loc, jx_loc end,
   return n;
 }
 
-/* An attribute of an actual: kept the first time, its place remembered
- * the second (the reader reports it). */
-static void attr_text(jx_act_attrs *a, jx_text *slot, jx_text t, jx_loc at) {
-  if (!slot->text && !slot->loc.line)
-    *slot = t;
-  else if (!a->dup_loc.line)
+/* An attribute of an actual given twice: the tree keeps one, so the
+ * second is an error here (the checker never sees actuals), and the
+ * file does not parse cleanly, so neither fmt nor a build drops it. */
+static void attr_twice(jx_scan *p, jx_act_attrs *a, jx_loc at) {
+  if (!a->dup_loc.line)
     a->dup_loc = at;
+  p->syntax_errors++;
+  if (!p->read_failed)
+    jx_diag_report(p->diag, JX_E_ACTUAL_REPEAT, at);
 }
 
-static void attr_value(jx_act_attrs *a, jx_value *slot, jx_value v,
-                       jx_loc at) {
+static void attr_text(jx_scan *p, jx_act_attrs *a, jx_text *slot, jx_text t,
+                      jx_loc at) {
+  if (!slot->text && !slot->loc.line)
+    *slot = t;
+  else
+    attr_twice(p, a, at);
+}
+
+static void attr_value(jx_scan *p, jx_act_attrs *a, jx_value *slot,
+                       jx_value v, jx_loc at) {
   if (slot->kind == JX_VAL_NONE)
     *slot = v;
-  else if (!a->dup_loc.line)
-    a->dup_loc = at;
+  else
+    attr_twice(p, a, at);
 }
 
 static jx_act_value act_value(jx_value v) {
@@ -726,32 +736,32 @@ actual_attrs
   : %empty  { memset(&$$, 0, sizeof $$); }
   | actual_attrs WEIGHT NUMBER {
       $$ = $1;
-      attr_value(&$$, &$$.weight, $3, @2);
+      attr_value(p, &$$, &$$.weight, $3, @2);
     }
   | actual_attrs SCORE NUMBER {
       $$ = $1;
-      attr_value(&$$, &$$.score, $3, @2);
+      attr_value(p, &$$, &$$.score, $3, @2);
     }
   | actual_attrs REASON reason_word {
       $$ = $1;
-      attr_text(&$$, &$$.reason, $3, @2);
+      attr_text(p, &$$, &$$.reason, $3, @2);
     }
   | actual_attrs REASON reason_word STRING {
       $$ = $1;
-      attr_text(&$$, &$$.reason, $3, @2);
-      attr_text(&$$, &$$.reason_text, $4, @2);
+      attr_text(p, &$$, &$$.reason, $3, @2);
+      attr_text(p, &$$, &$$.reason_text, $4, @2);
     }
   | actual_attrs REASON STRING {
       $$ = $1;
-      attr_text(&$$, &$$.reason_text, $3, @2);
+      attr_text(p, &$$, &$$.reason_text, $3, @2);
     }
   | actual_attrs MEASURE STRING {
       $$ = $1;
-      attr_text(&$$, &$$.measure, $3, @2);
+      attr_text(p, &$$, &$$.measure, $3, @2);
     }
   | actual_attrs LIKELIHOOD WORD {
       $$ = $1;
-      attr_text(&$$, &$$.likelihood, $3, @2);
+      attr_text(p, &$$, &$$.likelihood, $3, @2);
     }
   ;
 /* A reason's category: a word, or `other` (其他), which is a keyword. */
@@ -963,7 +973,7 @@ static jx_msg kind_name(yysymbol_kind_t k) {
  * later, in whichever the run shows). */
 static int yyreport_syntax_error(const yypcontext_t *ctx, yyscan_t scanner,
                                  jx_scan *p) {
-  enum { MAX_EXPECTED = 6 };
+  enum { MAX_EXPECTED = 8 };
   yysymbol_kind_t expected[MAX_EXPECTED];
   int n = yypcontext_expected_tokens(ctx, expected, MAX_EXPECTED);
   yysymbol_kind_t got = yypcontext_token(ctx);

@@ -69,7 +69,7 @@ extern const size_t jx_vocab_n_spellings;
 
 /* Longest spelling, in bytes: a longer word is looked up no further. */
 #define JX_VOCAB_MAX_LEN 32
-#define JX_VOCAB_SLOTS 512
+#define JX_VOCAB_SLOTS 1024
 
 /* An open-addressing table of the spellings, at most a quarter full.  It
  * is built per scanner (jx_vocab_index_init: a few hundred nanoseconds),

@@ -173,8 +173,6 @@ static void actual(jx_reader *r, const jx_node *proj, const jx_node *n) {
                                         likelihood_of, jx_likelihood_words);
     e->likelihood_loc = n->u.actual.likelihood.loc;
   }
-  if (n->u.actual.dup_loc.line)
-    jx_diag_report(r->d, JX_E_ACTUAL_REPEAT, n->u.actual.dup_loc);
 }
 
 /* A profile named for this file: `actuals … profile NAME` or a top-level

@@ -79,7 +79,7 @@ int jx_ev_main(const jx_ev_args *a, jx_out *out, jx_diag *d) {
     if (!prof)
       rc = usage ? 2 : 1;
   }
-  if (rc == 0 && acts.plan) {
+  if ((rc == 0 || rc == 1) && acts.plan) {
     bool named = false;
     for (int i = 0; i < a->n_plans && !named; i++)
       named = strcmp(base(a->plans[i]), base(acts.plan)) == 0;

@@ -292,15 +292,15 @@ static void setting(reader *r, const jx_node *s) {
     jx_diag_report(r->d, JX_E_PROFILE_SETTING, s->u.setting.name.loc, name);
     const char *best = NULL;
     size_t best_d = (size_t)-1;
-    for (size_t i = 0; i < COUNT(settings); i++) {
-      size_t de = jx_edit_distance(name, settings[i].en);
-      size_t dz = jx_edit_distance(name, settings[i].zh);
-      if (de < best_d)
-        best_d = de, best = settings[i].en;
-      if (dz < best_d)
-        best_d = dz, best = settings[i].zh;
+    /* The nearest spelling; of two as near, one that starts alike. */
+    for (size_t i = 0; i < 2 * COUNT(settings); i++) {
+      const char *w = i % 2 ? settings[i / 2].zh : settings[i / 2].en;
+      size_t dist = jx_edit_distance(name, w);
+      if (dist < best_d ||
+          (dist == best_d && best && *w == *name && *best != *name))
+        best_d = dist, best = w;
     }
-    if (best && best_d <= 2)
+    if (best && best_d <= (strlen(name) + 1) / 2)
       jx_diag_note(r->d, JX_N_DID_YOU_MEAN, s->u.setting.name.loc, best);
     return;
   }
@@ -423,7 +423,7 @@ bool jx_ev_profiles_declare(jx_ev_profiles *ps, const jx_node *decl,
       return false;
     }
   if (jx_profile_builtin(name)) {
-    jx_diag_report(d, JX_E_PROFILE_BUILTIN, decl->u.block.code.loc, name);
+    jx_diag_report(d, JX_E_PROFILE_BUILTIN, decl->u.block.code.loc, name, name);
     return false;
   }
   jx_profile *pr = jx_arena_alloc(&ps->arena, sizeof *pr);

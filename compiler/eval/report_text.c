@@ -217,8 +217,11 @@ void ev_text_eval(const jx_ev_run *r, jx_lang lang, jx_out *o) {
   t.lang = lang;
   t.o = o;
   t.r = r;
-  emit(&t, 0, JX_M_EV_PROFILE, safe(&t, r->profile->name),
-       safe(&t, r->profile->label ? r->profile->label : ""));
+  if (r->profile->label)
+    emit(&t, 0, JX_M_EV_PROFILE, safe(&t, r->profile->name),
+         safe(&t, r->profile->label));
+  else
+    emit(&t, 0, JX_M_EV_PROFILE_BARE, safe(&t, r->profile->name));
   each_unit(&t, eval_project, eval_summary);
   done(&t);
 }
@@ -313,8 +316,11 @@ void ev_text_monitor(const jx_ev_run *r, jx_lang lang, jx_out *o) {
   jx_ratio p = {0, 1};
   jx_ratio_div(jx_ratio_int(r->month * 100), jx_ratio_int(12), &p);
   ev_pct(p, tp);
-  emit(&t, 0, JX_M_MO_HEADER, r->month, tp, safe(&t, r->profile->name),
-       safe(&t, r->profile->label ? r->profile->label : ""));
+  if (r->profile->label)
+    emit(&t, 0, JX_M_MO_HEADER, r->month, tp, safe(&t, r->profile->name),
+         safe(&t, r->profile->label));
+  else
+    emit(&t, 0, JX_M_MO_HEADER_BARE, r->month, tp, safe(&t, r->profile->name));
   each_unit(&t, monitor_project, monitor_summary);
   done(&t);
 }

@@ -183,8 +183,16 @@ static void props_collect(props_marks *m, const jx_node *n) {
     case JX_N_DIVISION:
     case JX_N_UNIT:
     case JX_N_PROJECT:
+    case JX_N_ACTUALS:
+    case JX_N_ACTUAL_PROJECT:
       props_collect(m, n->u.block.items);
       props_mark_add(m, n->u.block.close, true);
+      break;
+    case JX_N_PROFILE:
+      if (!n->u.block.uses) { /* `profile NAME;` is a statement */
+        props_collect(m, n->u.block.items);
+        props_mark_add(m, n->u.block.close, true);
+      }
       break;
     default:
       break;
@@ -373,11 +381,11 @@ static bool props_same_value(const jx_value *a, const jx_value *b) {
           props_same_str(a->text, b->text));
 }
 
-static bool props_same_nodes(const jx_node *a, const jx_node *b,
-                             props_cats *ka, props_cats *kb);
+static bool props_same_nodes(const jx_node *a, const jx_node *b, props_cats *ka,
+                             props_cats *kb);
 
-static bool props_same_node(const jx_node *a, const jx_node *b,
-                            props_cats *ka, props_cats *kb) {
+static bool props_same_node(const jx_node *a, const jx_node *b, props_cats *ka,
+                            props_cats *kb) {
   if (a->kind != b->kind)
     return false;
   switch (a->kind) {
@@ -441,12 +449,46 @@ static bool props_same_node(const jx_node *a, const jx_node *b,
     }
     return !x && !y;
   }
+  case JX_N_ACTUALS:
+  case JX_N_ACTUAL_PROJECT:
+  case JX_N_PROFILE:
+    return a->u.block.uses == b->u.block.uses &&
+           props_same_str(a->u.block.code.text, b->u.block.code.text) &&
+           props_same_str(a->u.block.name.text, b->u.block.name.text) &&
+           props_same_nodes(a->u.block.items, b->u.block.items, ka, kb);
+  case JX_N_ACTUAL: {
+#define X(f) a->u.actual.f
+#define Y(f) b->u.actual.f
+    /* `other`, a keyword, is the reason word "other" in either spelling */
+    bool same =
+        X(what) == Y(what) && props_same_str(X(name.text), Y(name.text)) &&
+        props_same_value(&X(value), &Y(value)) && X(targeted) == Y(targeted) &&
+        props_same_str(X(rating.text), Y(rating.text)) &&
+        props_same_value(&X(weight), &Y(weight)) &&
+        props_same_value(&X(score), &Y(score)) &&
+        props_same_str(X(reason.text), Y(reason.text)) &&
+        props_same_str(X(reason_text.text), Y(reason_text.text)) &&
+        props_same_str(X(measure.text), Y(measure.text)) &&
+        props_same_str(X(likelihood.text), Y(likelihood.text));
+#undef X
+#undef Y
+    return same;
+  }
+  case JX_N_SETTING: {
+    const jx_setting_arg *x = a->u.setting.args, *y = b->u.setting.args;
+    if (!props_same_str(a->u.setting.name.text, b->u.setting.name.text))
+      return false;
+    for (; x && y; x = x->next, y = y->next)
+      if (!props_same_value(&x->value, &y->value))
+        return false;
+    return !x && !y;
+  }
   }
   return false;
 }
 
-static bool props_same_nodes(const jx_node *a, const jx_node *b,
-                             props_cats *ka, props_cats *kb) {
+static bool props_same_nodes(const jx_node *a, const jx_node *b, props_cats *ka,
+                             props_cats *kb) {
   for (; a && b; a = a->next, b = b->next)
     if (!props_same_node(a, b, ka, kb))
       return false;
