@@ -301,6 +301,17 @@ typedef struct jx_ev_args {
  * be read. */
 int jx_ev_main(const jx_ev_args *a, jx_out *out, jx_diag *d);
 
+/* ---- jxc diff of actuals (diff_actuals.c) ------------------------------- */
+
+/* Is the file at path actuals (CSV, or jixiao with `actuals` blocks or
+ * `profile`s) rather than a plan?  Reads it, quietly; false for "-". */
+bool jx_actuals_sniff(const char *path);
+/* Writes what differs between two actuals, by meaning, as text (JX_EV_TEXT
+ * and JX_EV_CSV) or JSON.  Returns 0 when nothing does, 1 otherwise. */
+int jx_ev_diff_actuals(const jx_actuals *a, const jx_actuals *b,
+                       const char *old_path, const char *new_path,
+                       jx_ev_format f, jx_lang lang, jx_out *o);
+
 /* ---- Reports (report_text.c, report_json.c, report_csv.c) -------------- */
 
 void jx_ev_report_eval(const jx_ev_run *r, jx_ev_format f, jx_lang lang,
