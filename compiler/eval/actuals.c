@@ -191,6 +191,8 @@ static bool read_date(const char *s, jx_av *out) {
       return false;
     if (*p == sep && (c = digits(p + 1, &p)) < 0)
       return false;
+    if (sep == '.' && c == 0)
+      return false; /* 2021.5 is a number; only 2021.5.20 is a date */
   } else if (p - s <= 2 && starts(p, "月", &p) && *p) {
     /* 7月15日; a month alone (7月) is a number with a unit */
     b = a;

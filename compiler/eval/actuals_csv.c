@@ -110,7 +110,9 @@ typedef struct locator {
   size_t n;
   char delim;
   uint32_t file;
-  size_t *row_at; /* byte offset where row r (1-based) starts */
+  size_t *row_at;    /* byte offset where row r (1-based) starts */
+  uint32_t *row_line; /* the line that offset is on */
+  size_t *row_bol;    /* and where that line begins */
   uint32_t rows;
 } locator;
 
@@ -119,12 +121,22 @@ typedef struct locator {
 static void index_rows(locator *L) {
   size_t cap = 64;
   L->row_at = jx_xmalloc(cap * sizeof *L->row_at);
+  L->row_line = jx_xmalloc(cap * sizeof *L->row_line);
+  L->row_bol = jx_xmalloc(cap * sizeof *L->row_bol);
   L->row_at[0] = L->row_at[1] = 0;
+  L->row_line[0] = L->row_line[1] = 1;
+  L->row_bol[0] = L->row_bol[1] = 0;
   L->rows = 1;
   enum { START, PLAIN, QUOTED, CLOSED } st = START;
   char last = 0;
+  uint32_t line = 1; /* of byte i + 1 */
+  size_t bol = 0;     /* where that line begins */
   for (size_t i = 0; i < L->n; i++) {
     char c = L->t[i];
+    if (c == '\n') {
+      line++;
+      bol = i + 1;
+    }
     if (st == QUOTED) {
       if (c == '"')
         st = CLOSED;
@@ -133,12 +145,18 @@ static void index_rows(locator *L) {
     if (c == '\r' || c == '\n') {
       if (c == '\n' && last == '\r' && L->row_at[L->rows] == i) {
         L->row_at[L->rows] = i + 1; /* the LF of a CRLF */
+        L->row_line[L->rows] = line;
+        L->row_bol[L->rows] = bol;
       } else {
         if (L->rows + 2 > cap) {
           cap *= 2;
           L->row_at = jx_xrealloc(L->row_at, cap * sizeof *L->row_at);
+          L->row_line = jx_xrealloc(L->row_line, cap * sizeof *L->row_line);
+          L->row_bol = jx_xrealloc(L->row_bol, cap * sizeof *L->row_bol);
         }
         L->row_at[++L->rows] = i + 1;
+        L->row_line[L->rows] = line;
+        L->row_bol[L->rows] = bol;
       }
       last = c;
       st = START;
@@ -191,12 +209,14 @@ static jx_loc cell_loc(const locator *L, uint32_t row, uint32_t col) {
       quoted = !quoted;
     end++;
   }
-  size_t line_start = start;
-  while (line_start > 0 && L->t[line_start - 1] != '\n')
-    line_start--;
-  uint32_t line = 1;
-  for (size_t k = 0; k < line_start; k++)
-    line += L->t[k] == '\n';
+  /* The line: the row's, and the line breaks of quoted fields since. */
+  size_t line_start = L->row_bol[row];
+  uint32_t line = L->row_line[row];
+  for (size_t k = L->row_at[row]; k < start; k++)
+    if (L->t[k] == '\n') {
+      line++;
+      line_start = k + 1;
+    }
   loc.offset = start;
   loc.line = line;
   loc.col = (uint32_t)(start - line_start + 1);
@@ -413,6 +433,8 @@ int jx_actuals_read_csv(jx_actuals *a, const char *path, uint32_t file,
     rc = jx_diag_errors(d) > errors;
   }
   free(r.L.row_at);
+  free(r.L.row_line);
+  free(r.L.row_bol);
   jx_im_book_free(&b);
   return rc;
 }
