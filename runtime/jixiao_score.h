@@ -120,7 +120,6 @@ typedef struct jx_profile {
   jx_reverse_rule reverse;
   int round_places; /* each score rounded to this many places; -1: none */
   jx_round round_mode;
-  int negative_as_zero; /* a negative actual counts as 0 */
   jx_na_rule na;
   /* ---- monitoring: progress as a percentage of what was due by now */
   jx_decimal light_red, light_yellow, light_blue; /* below red: red; below

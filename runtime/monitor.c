@@ -76,9 +76,12 @@ static int is_floor(const jx_indicator *x) {
          (x->op == JX_OP_EQ && !is_cost(x));
 }
 
+/* As score.c: `=` a floor, on a cost a ceiling, and `= 0` met by 0. */
 static int number_met(const jx_indicator *x, jx_decimal a) {
   if (x->op == JX_OP_EQ) {
     int c = jx_decimal_cmp(a, x->value);
+    if (x->value.micros == 0)
+      return c <= 0;
     return is_cost(x) ? c <= 0 : c >= 0;
   }
   return jx_indicator_met(x, a);
@@ -162,7 +165,7 @@ static void progress_one(const jx_profile *prof, const jx_indicator *x,
   }
   if (x->kind != JX_KIND_QUANTITATIVE || k != JX_ACTUAL_NUMBER)
     return;
-  if (prof->negative_as_zero && a.micros < 0)
+  if (a.micros < 0) /* a negative actual counts as 0 */
     a.micros = 0;
   if (accrues(x) && is_floor(x) && x->value.micros > 0) {
     jx_ratio due;

@@ -122,10 +122,13 @@ static int is_ceiling(const jx_indicator *x) {
 }
 
 /* Whether a number meets a quantitative target, as scoring reads `=`: a
- * floor (reaching the figure is meeting it) or, on a cost, a ceiling. */
+ * floor (reaching the figure is meeting it) or, on a cost, a ceiling; an
+ * `=` target of 0 (no accidents) is met by 0 alone. */
 static int number_met(const jx_indicator *x, jx_decimal a) {
   if (x->op == JX_OP_EQ) {
     int c = jx_decimal_cmp(a, x->value);
+    if (x->value.micros == 0)
+      return c <= 0;
     return is_ceiling(x) ? c <= 0 : c >= 0;
   }
   return jx_indicator_met(x, a);
@@ -229,7 +232,7 @@ static void score_one(const jx_profile *prof, const jx_indicator *x,
     if (ac->kind != JX_ACTUAL_NUMBER)
       break;
     jx_decimal a = ac->value;
-    if (prof->negative_as_zero && a.micros < 0)
+    if (a.micros < 0) /* a negative actual counts as 0 */
       a.micros = 0;
     out->met = number_met(x, a);
     out->score = out->met ? w : mul(w, missed_share(prof, x, a, st), st);

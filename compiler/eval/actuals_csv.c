@@ -110,7 +110,7 @@ typedef struct locator {
   size_t n;
   char delim;
   uint32_t file;
-  size_t *row_at;    /* byte offset where row r (1-based) starts */
+  size_t *row_at;     /* byte offset where row r (1-based) starts */
   uint32_t *row_line; /* the line that offset is on */
   size_t *row_bol;    /* and where that line begins */
   uint32_t rows;
@@ -130,7 +130,7 @@ static void index_rows(locator *L) {
   enum { START, PLAIN, QUOTED, CLOSED } st = START;
   char last = 0;
   uint32_t line = 1; /* of byte i + 1 */
-  size_t bol = 0;     /* where that line begins */
+  size_t bol = 0;    /* where that line begins */
   for (size_t i = 0; i < L->n; i++) {
     char c = L->t[i];
     if (c == '\n') {

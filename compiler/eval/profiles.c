@@ -38,7 +38,6 @@ typedef enum setting_id {
   S_GRADES,
   S_REVERSE,
   S_ROUNDING,
-  S_NEGATIVE,
   S_NA,
   S_LIGHTS,
   S_BUDGET_LIGHTS,
@@ -61,7 +60,6 @@ static const struct {
     {S_GRADES, "grades", "等级", JX_M_PF_TAKES_GRADES},
     {S_REVERSE, "reverse", "反向指标", JX_M_PF_TAKES_REVERSE},
     {S_ROUNDING, "rounding", "舍入", JX_M_PF_TAKES_ROUNDING},
-    {S_NEGATIVE, "negative", "负值", JX_M_PF_TAKES_NEGATIVE},
     {S_NA, "na", "不适用", JX_M_PF_TAKES_NA},
     {S_LIGHTS, "lights", "亮灯", JX_M_PF_TAKES_LIGHTS},
     {S_BUDGET_LIGHTS, "budget_lights", "预算亮灯", JX_M_PF_TAKES_LIGHTS},
@@ -378,12 +376,6 @@ static void setting(reader *r, const jx_node *s) {
     }
     pr->round_places = (int)(places.micros / JX_DECIMAL_SCALE);
     pr->round_mode = (jx_round)c;
-    return;
-  }
-  case S_NEGATIVE: {
-    static const char *const a[] = {"zero", "keep", NULL};
-    if (one_choice(r, s, k, a, &c))
-      pr->negative_as_zero = c;
     return;
   }
   case S_NA: {

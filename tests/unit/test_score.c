@@ -382,6 +382,16 @@ static void test_score_other_kinds(void **state) {
   f.a[0] = num(d(3, 0));
   assert_int_equal(run(&f, NULL), JX_DEC_OK);
   assert_int_equal(f.is[0].note, JX_NOTE_MISMATCH);
+  /* `= 0` (no accidents) is met by 0 alone, not by 2 as a floor would */
+  f.x[0] = ind(JX_ROLE_OUTPUT, JX_ROLE_QUALITY, JX_KIND_QUANTITATIVE, JX_OP_EQ,
+               d(0, 0));
+  f.a[0] = num(d(2, 0));
+  assert_int_equal(run(&f, NULL), JX_DEC_OK);
+  assert_int_equal(f.is[0].met, 0);
+  assert_string_equal(fmt(f.is[0].score), "0");
+  f.a[0] = num(d(-1, 0)); /* counts as 0 */
+  assert_int_equal(run(&f, NULL), JX_DEC_OK);
+  assert_int_equal(f.is[0].met, 1);
   /* a role no part takes */
   f.x[0].level1_role = JX_ROLE_NONE;
   assert_int_equal(run(&f, NULL), JX_DEC_OK);
