@@ -15,7 +15,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "import_impl.h"
+#include "table.h" /* the importer's decoding and header keys */
 #include "source.h"
 
 /* ---- Words --------------------------------------------------------------- */
@@ -57,7 +57,7 @@ static const char *const na_words[] = {"n/a", "不涉及", "不适用", NULL};
 
 /* NFKC, no whitespace, ASCII lower-cased: how words are compared. */
 static char *norm(jx_arena *a, const char *s) {
-  char *k = jx_im_key(a, s);
+  char *k = jx_table_key(a, s);
   for (char *p = k; *p; p++)
     *p = (char)tolower((unsigned char)*p);
   return k;
@@ -296,8 +296,7 @@ void jx_actuals_free(jx_actuals *a) {
 static int read_data(jx_actuals *a, const char *name, const char *data,
                      size_t n, jx_diag *d) {
   size_t tn;
-  const char *enc;
-  a->text = jx_im_decode(data, n, &tn, &enc);
+  a->text = jx_table_decode(data, n, &tn);
   if (!a->text) {
     jx_diag_report_file(d, JX_E_ACTUALS_FORM, name, name);
     return 1;

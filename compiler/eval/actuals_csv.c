@@ -24,7 +24,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "import_impl.h"
+#include "table.h"
 
 /* ---- Columns ---------------------------------------------------------------
  */
@@ -74,7 +74,7 @@ static const char *const budget_names[] = {"全年预算数", "budget_full",
                                            "调整后预算数", "全年预算", NULL};
 
 static char *key(jx_arena *a, const char *s) {
-  char *k = jx_im_key(a, s);
+  char *k = jx_table_key(a, s);
   for (char *p = k; *p; p++)
     *p = (char)tolower((unsigned char)*p);
   size_t n = strlen(k);
@@ -232,7 +232,7 @@ typedef struct reader {
   jx_actuals *a;
   jx_diag *d;
   locator L;
-  const im_sheet *s;
+  const jx_table *s;
   uint32_t col[C_COUNT]; /* 0: absent */
 } reader;
 
@@ -240,11 +240,10 @@ typedef struct reader {
 static const char *cell(reader *r, uint32_t row, column c) {
   if (!r->col[c])
     return NULL;
-  const im_cell *x = jx_im_at(r->s, row, r->col[c]);
+  const char *x = jx_table_at(r->s, row, r->col[c]);
   if (!x)
     return NULL;
-  bool dropped;
-  char *t = jx_im_clean(&r->a->arena, x->text, strlen(x->text), &dropped);
+  char *t = jx_table_clean(&r->a->arena, x, strlen(x));
   return *t ? t : NULL;
 }
 
@@ -377,17 +376,15 @@ static void read_row(reader *r, uint32_t row) {
 /* The header row: the first row with a cell.  Returns it, or 0 when it
  * does not name the three columns an actuals table needs. */
 static uint32_t header(reader *r, bool report) {
-  const im_sheet *s = r->s;
-  uint32_t row = 0;
-  for (uint32_t k = 1; k <= s->rows && !row; k++) {
-    size_t nc;
-    if (jx_im_row(s, k, &nc) && nc)
+  const jx_table *s = r->s;
+  uint32_t row = 0, rows = jx_table_rows(s);
+  const jx_table_cell *cells;
+  for (uint32_t k = 1; k <= rows && !row; k++)
+    if (jx_table_row(s, k, &cells))
       row = k;
-  }
   if (!row)
     return 0;
-  size_t nc;
-  im_cell *cells = jx_im_row(s, row, &nc);
+  size_t nc = jx_table_row(s, row, &cells);
   memset(r->col, 0, sizeof r->col);
   for (size_t i = 0; i < nc; i++) {
     int c = column_of(&r->a->arena, cells[i].text);
@@ -404,22 +401,19 @@ static uint32_t header(reader *r, bool report) {
 
 int jx_actuals_read_csv(jx_actuals *a, const char *path, uint32_t file,
                         const char *text, size_t n, jx_diag *d) {
-  if (!jx_im_looks_delimited(text, n))
+  if (!jx_table_looks_delimited(text, n))
     return -1;
-  im_book b;
-  jx_im_book_init(&b, path, IM_SRC_CSV);
-  if (jx_im_read_csv(&b, text, n) != 0 || b.n_sheets != 1) {
-    jx_im_book_free(&b);
+  jx_table *tab = jx_table_read_csv(path, text, n);
+  if (!tab)
     return -1;
-  }
   reader r;
   memset(&r, 0, sizeof r);
   r.a = a;
   r.d = d;
-  r.s = &b.sheets[0];
+  r.s = tab;
   r.L.t = text;
   r.L.n = n;
-  r.L.delim = (char)jx_im_csv_delim(text, n);
+  r.L.delim = (char)jx_table_delim(text, n);
   r.L.file = file;
   index_rows(&r.L);
   int rc = -1;
@@ -427,14 +421,14 @@ int jx_actuals_read_csv(jx_actuals *a, const char *path, uint32_t file,
   if (head) {
     header(&r, true); /* again, to report the columns it does not know */
     int errors = jx_diag_errors(d);
-    for (uint32_t row = head + 1; row <= r.s->rows && !jx_diag_too_many(d);
-         row++)
+    for (uint32_t row = head + 1;
+         row <= jx_table_rows(tab) && !jx_diag_too_many(d); row++)
       read_row(&r, row);
     rc = jx_diag_errors(d) > errors;
   }
   free(r.L.row_at);
   free(r.L.row_line);
   free(r.L.row_bol);
-  jx_im_book_free(&b);
+  jx_table_free(tab);
   return rc;
 }

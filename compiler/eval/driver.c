@@ -5,9 +5,10 @@
  * nothing was wrong with the input.
  *
  * The profile: --profile NAME, else the one the actuals file names
- * (`actuals … profile NAME`, or `profile NAME;`), else 财预〔2020〕10号.  A
- * name is looked up among the profiles the actuals file declares, then
- * the built-in ones.
+ * (`actuals … profile NAME`, or `profile NAME;`), else the one the plan
+ * names (`profile NAME;`), else 财预〔2020〕10号.  A name is looked up among
+ * the profiles the plan and the actuals files declare, then the built-in
+ * ones.
  */
 #include "eval.h"
 
@@ -31,9 +32,12 @@ static void names(const jx_ev_profiles *ps, jx_strbuf *list,
 
 /* The profile in force, or NULL after reporting why there is none
  * (*usage set when --profile was the trouble). */
-static const jx_profile *choose(const jx_ev_args *a, const jx_actuals *acts,
-                                jx_ev_profiles *ps, jx_diag *d, bool *usage) {
-  const char *want = a->profile ? a->profile : acts->profile;
+static const jx_profile *choose(const jx_ev_args *a, const jx_ev_plan *plan,
+                                const jx_actuals *acts, jx_ev_profiles *ps,
+                                jx_diag *d, bool *usage) {
+  const char *want = a->profile      ? a->profile
+                     : acts->profile ? acts->profile
+                                     : plan->profile;
   if (!want)
     return jx_profile_default();
   const jx_profile *pr = jx_ev_profiles_find(ps, want);
@@ -49,7 +53,9 @@ static const jx_profile *choose(const jx_ev_args *a, const jx_actuals *acts,
     jx_diag_usage(d, a->command ? a->command : "", JX_U_PROFILE, want, text);
     jx_diag_note(d, JX_N_TRY_HELP, none, a->command ? a->command : "");
   } else {
-    jx_diag_report(d, JX_E_PROFILE_UNKNOWN, acts->profile_loc, want, text);
+    jx_diag_report(d, JX_E_PROFILE_UNKNOWN,
+                   acts->profile ? acts->profile_loc : plan->profile_loc, want,
+                   text);
   }
   for (int l = 0; l < JX_LANG_COUNT; l++)
     jx_sb_free(&list[l]);
@@ -64,7 +70,7 @@ int jx_ev_main(const jx_ev_args *a, jx_out *out, jx_diag *d) {
   memset(&acts, 0, sizeof acts);
   memset(&run, 0, sizeof run);
   jx_ev_profiles_init(&ps);
-  int rc = jx_ev_plan_load(&plan, a->plans, a->n_plans, d);
+  int rc = jx_ev_plan_load(&plan, a->plans, a->n_plans, &ps, d);
   /* What is said about the actuals comes out sorted by file and place. */
   jx_diag_set_hold(d, true);
   if (rc == 0)
@@ -75,7 +81,7 @@ int jx_ev_main(const jx_ev_args *a, jx_out *out, jx_diag *d) {
       if (!jx_ev_profiles_declare(&ps, acts.profiles[i], d))
         rc = 1;
     bool usage = false;
-    prof = choose(a, &acts, &ps, d, &usage);
+    prof = choose(a, &plan, &acts, &ps, d, &usage);
     if (!prof)
       rc = usage ? 2 : 1;
   }

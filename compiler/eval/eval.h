@@ -59,14 +59,19 @@ typedef struct jx_ev_plan {
   size_t n_units;
   jx_ev_project *projects; /* in the order written */
   size_t n_projects;
-  void *impl; /* the loader's own state */
+  const char *profile; /* the profile the plan chooses (`profile NAME;`) */
+  jx_loc profile_loc;
+  bool profile_errors; /* a profile declared in it was refused */
+  void *impl;          /* the loaded plan (load.h) */
 } jx_ev_plan;
 
-/* Loads and checks the plan files.  0 clean (warnings allowed), 1 the
- * plan has errors, 2 a file could not be read (all reported).  Free with
- * jx_ev_plan_free in every case. */
+struct jx_ev_profiles;
+/* Loads and checks the plan files (compiler/load, WHOLE), declaring the
+ * profiles they declare into ps (may be NULL).  0 clean (warnings
+ * allowed), 1 the plan has errors, 2 a file could not be read (all
+ * reported).  Free with jx_ev_plan_free in every case. */
 int jx_ev_plan_load(jx_ev_plan *pl, const char *const *paths, int n,
-                    jx_diag *d);
+                    struct jx_ev_profiles *ps, jx_diag *d);
 void jx_ev_plan_free(jx_ev_plan *pl);
 
 /* ---- Actuals as written (actuals.c) ------------------------------------ */
@@ -273,6 +278,8 @@ void jx_ev_profiles_free(jx_ev_profiles *ps);
  * outlive ps. */
 bool jx_ev_profiles_declare(jx_ev_profiles *ps, const jx_node *decl,
                             jx_diag *d);
+/* A copy of s in ps's arena (a name that must outlive a parse). */
+const char *jx_ev_profiles_keep(jx_ev_profiles *ps, const char *s);
 /* A profile by name: declared first, then built in; NULL if none. */
 const jx_profile *jx_ev_profiles_find(const jx_ev_profiles *ps,
                                       const char *name);

@@ -116,6 +116,10 @@ void jx_ev_profiles_free(jx_ev_profiles *ps) {
   memset(ps, 0, sizeof *ps);
 }
 
+const char *jx_ev_profiles_keep(jx_ev_profiles *ps, const char *s) {
+  return s ? jx_arena_strdup(&ps->arena, s) : NULL;
+}
+
 const jx_profile *jx_ev_profiles_find(const jx_ev_profiles *ps,
                                       const char *name) {
   if (!name)
@@ -209,9 +213,11 @@ static void part(reader *r, const jx_node *s, size_t k) {
   }
   jx_score_group g;
   memset(&g, 0, sizeof g);
-  g.name = v[i++]->text;
+  /* The declaration may be gone when the profile is used (a plan file's
+   * is parsed and released): its texts are copied. */
+  g.name = jx_ev_profiles_keep(r->ps, v[i++]->text);
   if (v[i]->kind == JX_VAL_TEXT)
-    g.label = v[i++]->text;
+    g.label = jx_ev_profiles_keep(r->ps, v[i++]->text);
   if (i >= n || !figure(v[i], &g.weight)) {
     refuse(r, s, k, v[i < n ? i : n - 1]->loc);
     return;
@@ -420,8 +426,8 @@ bool jx_ev_profiles_declare(jx_ev_profiles *ps, const jx_node *decl,
   }
   jx_profile *pr = jx_arena_alloc(&ps->arena, sizeof *pr);
   *pr = *jx_profile_default();
-  pr->name = name;
-  pr->label = decl->u.block.name.text;
+  pr->name = jx_ev_profiles_keep(ps, name);
+  pr->label = jx_ev_profiles_keep(ps, decl->u.block.name.text);
   reader r = {ps, d, pr, false, 0};
   for (const jx_node *s = decl->u.block.items; s; s = s->next)
     if (s->kind == JX_N_SETTING)

@@ -74,7 +74,7 @@ static void run(const char *data, size_t size, jx_lang lang, int month) {
   jx_diag_set_lang(d, lang);
   const char *paths[] = {plan_path};
   jx_ev_plan plan;
-  if (jx_ev_plan_load(&plan, paths, 1, d) != 0)
+  if (jx_ev_plan_load(&plan, paths, 1, NULL, d) != 0)
     abort(); /* the plan above is clean */
   jx_actuals a;
   jx_ev_run r;
