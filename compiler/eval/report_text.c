@@ -4,8 +4,8 @@
  * budget's execution, and under each part of the profile a line per
  * indicator; a summary per unit.  Every word comes from the catalog, in
  * the run's language.  Names and texts from the input are printed as they
- * are, except control characters, which are shown as \xNN so that a name
- * cannot break a line or drive the terminal.
+ * are, except what would drive the terminal (controls, bad bytes, bidi
+ * overrides), which is shown as diagnostics show it (jx_diag_put_safe).
  */
 #include "report.h"
 
@@ -21,19 +21,15 @@ typedef struct tctx {
   int k;
 } tctx;
 
-/* s with control characters escaped, valid until 8 more calls. */
+/* s as it may reach a terminal, as diagnostics show text from the input:
+ * controls and bad bytes as \xNN, bidi controls as <U+202E>; valid until
+ * 8 more calls. */
 static const char *safe(tctx *t, const char *s) {
   jx_strbuf *b = &t->safe[t->k];
   t->k = (t->k + 1) % 8;
   jx_sb_clear(b);
-  if (!s)
-    s = "";
-  for (const unsigned char *p = (const unsigned char *)s; *p; p++) {
-    if (*p < 0x20 || *p == 0x7F)
-      jx_sb_printf(b, "\\x%02X", *p);
-    else
-      jx_sb_add(b, (const char *)p, 1);
-  }
+  if (s)
+    jx_diag_put_safe(b, s, strlen(s));
   if (!b->p)
     jx_sb_puts(b, "");
   return b->p;
