@@ -94,7 +94,7 @@ int jx_ev_main(const jx_ev_args *a, jx_out *out, jx_diag *d) {
   }
   /* Rows with a bad cell are still matched, so that one run reports
    * every problem; nothing is scored after an error. */
-  if ((rc == 0 || rc == 1) && acts.n > 0) {
+  if (rc == 0 || rc == 1) {
     int r = jx_ev_bind(&run, &plan, &acts, prof ? prof : jx_profile_default(),
                        a->month, d);
     rc = rc ? rc : r;
