@@ -4,7 +4,10 @@
  * Prints each file in the canonical layout (fmt.c); -w rewrites files in
  * place (atomically, and only those that change; out.c decides what
  * that means for links and metadata), --check lists the files
- * that are not formatted and exits 1, like gofmt -l.
+ * that are not formatted and exits 1, like gofmt -l.  An actuals table
+ * (CSV, as a budget system exports it) is printed as the language's
+ * `actuals` block, laid out the same way (compiler/eval/actuals_write.c);
+ * it is never rewritten or checked, being a table and not jixiao.
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -13,6 +16,7 @@
 
 #include "arena.h"
 #include "cmds.h"
+#include "eval.h"
 #include "fmt.h"
 #include "parse.h"
 #include "source.h"
@@ -103,6 +107,30 @@ int jx_cmd_fmt(jx_cmdline *cl) {
       rc = JX_EXIT_USAGE;
       break;
     }
+    jx_strbuf table = {0};
+    int t = jx_actuals_fmt_table(jx_source_name(in[i]), src, len, zh,
+                                 write || check ? NULL : &table, d);
+    if (t >= 0 && (write || check)) {
+      jx_diag_report_file(d, JX_U_FMT_TABLE, path, path);
+      rc = JX_EXIT_USAGE;
+    } else if (t > 0 && rc == JX_EXIT_OK) {
+      rc = JX_EXIT_INPUT;
+    }
+    if (t >= 0 && (t > 0 || write || check)) {
+      jx_sb_free(&table);
+      jx_source_close(in[i]);
+      in[i] = NULL;
+      jx_diag_flush(d);
+      free(src);
+      continue;
+    }
+    if (t == 0) { /* the table as jixiao: formatted as jixiao */
+      free(src);
+      len = table.n;
+      src = jx_xmalloc(len + 1);
+      memcpy(src, table.p, len + 1);
+    }
+    jx_sb_free(&table);
     uint32_t file = jx_diag_add_source(d, jx_source_name(in[i]), src, len);
     jx_source_close(in[i]);
     in[i] = NULL;

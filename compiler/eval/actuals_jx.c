@@ -193,6 +193,7 @@ static void select_profile(jx_reader *r, const jx_text *name) {
 
 static void on_actuals(void *ud, jx_node *n) {
   jx_reader *r = ud;
+  r->a->blocks++;
   if (n->u.block.code.text)
     select_profile(r, &n->u.block.code);
   if (n->u.block.name.text && !r->a->plan) {

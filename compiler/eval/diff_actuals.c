@@ -386,7 +386,7 @@ bool jx_actuals_sniff(const char *path) {
   jx_diag_set_writer(d, quiet, NULL);
   jx_actuals a;
   int rc = jx_actuals_read(&a, path, d);
-  bool yes = rc != 2 && (a.csv || a.n > 0 || a.n_profiles > 0);
+  bool yes = rc != 2 && (a.csv || a.n > 0 || a.blocks > 0 || a.n_profiles > 0);
   jx_actuals_free(&a);
   jx_diag_free(d);
   return yes;

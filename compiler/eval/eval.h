@@ -150,6 +150,7 @@ typedef struct jx_actuals {
   bool csv;            /* which form it was written in */
   const char *profile; /* the profile the file asks for, or NULL */
   jx_loc profile_loc;
+  size_t blocks;    /* native: `actuals` blocks, empty ones too */
   const char *plan; /* native: the plan file it names, or NULL */
   jx_loc plan_loc;
   const jx_node **profiles; /* the profiles it declares, in order */
@@ -318,6 +319,17 @@ bool jx_actuals_sniff(const char *path);
 int jx_ev_diff_actuals(const jx_actuals *a, const jx_actuals *b,
                        const char *old_path, const char *new_path,
                        jx_ev_format f, jx_lang lang, jx_out *o);
+
+/* ---- jxc fmt of an actuals table (actuals_write.c) ----------------------- */
+
+/* Is data (n bytes of the file `name`) an actuals table?  -1 when it is
+ * not (nothing reported: it is fmt's to format as jixiao); else writes it
+ * as an `actuals` block, English keywords and the words (ratings,
+ * reasons, likelihoods) in Chinese when zh, into out: 0, or 1 after
+ * reporting its errors (diagnostics flushed: they quote its text).  With
+ * out NULL, only says whether it is a table (0), reading it quietly. */
+int jx_actuals_fmt_table(const char *name, const char *data, size_t n, bool zh,
+                         jx_strbuf *out, jx_diag *d);
 
 /* ---- Reports (report_text.c, report_json.c, report_csv.c) -------------- */
 
