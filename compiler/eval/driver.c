@@ -93,8 +93,10 @@ int jx_ev_main(const jx_ev_args *a, jx_out *out, jx_diag *d) {
       jx_diag_report(d, JX_W_ACTUALS_PLAN, acts.plan_loc, acts.plan);
   }
   /* Rows with a bad cell are still matched, so that one run reports
-   * every problem; nothing is scored after an error. */
-  if (rc == 0 || rc == 1) {
+   * every problem; nothing is scored after an error.  Clean actuals with
+   * no row are matched too (every project is then left out), but a file
+   * that is no actuals at all is not. */
+  if (rc == 0 || (rc == 1 && acts.n > 0)) {
     int r = jx_ev_bind(&run, &plan, &acts, prof ? prof : jx_profile_default(),
                        a->month, d);
     rc = rc ? rc : r;
