@@ -120,6 +120,19 @@ const char *jx_likelihood_word(jx_likelihood l, jx_lang lang) {
   return word_of(likelihoods, COUNT(likelihoods), (int)l, lang);
 }
 
+const char *jx_ev_word_spelling(jx_ev_word kind, const char *word, bool zh) {
+  jx_lang lang = zh ? JX_LANG_ZH : JX_LANG_EN;
+  switch (kind) {
+  case JX_EVW_RATING:
+    return jx_rating_word(jx_rating_lookup(word), lang);
+  case JX_EVW_REASON:
+    return jx_reason_word(jx_reason_lookup(word), lang);
+  case JX_EVW_LIKELIHOOD:
+    return jx_likelihood_word(jx_likelihood_lookup(word), lang);
+  }
+  return NULL;
+}
+
 /* The canonical spellings in both languages ("met/达成, partly/部分达成
  * or missed/未达成"): a message may be read in either. */
 static void words(jx_strbuf *out, jx_lang lang, const word_row *rows,

@@ -178,6 +178,20 @@ jx_likelihood jx_likelihood_lookup(const char *word);
 const char *jx_rating_word(jx_rating r, jx_lang lang);
 const char *jx_reason_word(jx_reason r, jx_lang lang);
 const char *jx_likelihood_word(jx_likelihood l, jx_lang lang);
+/* What jxc fmt writes for a word of an actuals statement (the words of
+ * that kind, in either language and any spelling, become the canonical
+ * one in the keywords' language) and of a profile (a setting's name, and
+ * a value of a setting that takes choice words); NULL when jxc does not
+ * know the word: it stays as written (profiles.c, actuals.c). */
+typedef enum jx_ev_word {
+  JX_EVW_RATING,
+  JX_EVW_REASON,
+  JX_EVW_LIKELIHOOD
+} jx_ev_word;
+const char *jx_ev_word_spelling(jx_ev_word kind, const char *word, bool zh);
+const char *jx_ev_setting_spelling(const char *name, bool zh);
+const char *jx_ev_choice_spelling(const char *setting, const char *word,
+                                  bool zh);
 /* Every spelling of each, for messages ("达成、部分达成或未达成"). */
 void jx_rating_words(jx_strbuf *out, jx_lang lang);
 void jx_reason_words(jx_strbuf *out, jx_lang lang);

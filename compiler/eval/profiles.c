@@ -91,6 +91,36 @@ static const struct {
     {"none", "不舍入", -1},
 };
 
+/* Settings whose values are choice words (the rest take numbers and
+ * names, which jxc fmt keeps as written). */
+static bool takes_choice(setting_id id) {
+  return id == S_CAP || id == S_REVERSE || id == S_ROUNDING || id == S_NA ||
+         id == S_BUDGET_AGAINST || id == S_REASONS;
+}
+
+static int setting_index(const char *name) {
+  for (size_t i = 0; name && i < COUNT(settings); i++)
+    if (strcmp(name, settings[i].en) == 0 || strcmp(name, settings[i].zh) == 0)
+      return (int)i;
+  return -1;
+}
+
+const char *jx_ev_setting_spelling(const char *name, bool zh) {
+  int i = setting_index(name);
+  return i < 0 ? NULL : zh ? settings[i].zh : settings[i].en;
+}
+
+const char *jx_ev_choice_spelling(const char *setting, const char *word,
+                                  bool zh) {
+  int i = setting_index(setting);
+  if (i < 0 || !takes_choice(settings[i].id) || !word)
+    return NULL;
+  for (size_t j = 0; j < COUNT(choices); j++)
+    if (strcmp(word, choices[j].en) == 0 || strcmp(word, choices[j].zh) == 0)
+      return zh ? choices[j].zh : choices[j].en;
+  return NULL;
+}
+
 /* The value of a choice word among those allowed (by English word), or
  * INT_MIN. */
 static int choice(const jx_value *v, const char *const *allowed) {

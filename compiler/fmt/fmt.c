@@ -38,6 +38,7 @@
 #include <utf8proc.h>
 
 #include "arena.h"
+#include "eval.h" /* the words of actuals and profiles, in either language */
 #include "fmt_cat.h"
 #include "lower.h"
 #include "parse.h"
@@ -100,6 +101,13 @@ static void kw(printer *p, jx_kw k) {
 }
 
 /* " KEYWORD word": an optional part of a statement. */
+/* A word of an actuals statement in the keywords' language, when jxc
+ * knows it (met, 部分达成, staff, 有可能 …); else as written. */
+static const char *spelt(jx_ev_word kind, const char *word, bool zh) {
+  const char *s = jx_ev_word_spelling(kind, word, zh);
+  return s ? s : word;
+}
+
 static void kw_word(printer *p, jx_kw k, const char *word) {
   puts_(p, " ");
   kw(p, k);
@@ -379,7 +387,7 @@ static void actual(printer *p, const jx_node *n) {
   }
   if (n->u.actual.rating.text) {
     puts_(p, " ");
-    puts_(p, n->u.actual.rating.text);
+    puts_(p, spelt(JX_EVW_RATING, n->u.actual.rating.text, p->zh));
   }
   if (n->u.actual.weight.kind != JX_VAL_NONE)
     kw_value(p, JX_KW_WEIGHT, &n->u.actual.weight);
@@ -387,8 +395,7 @@ static void actual(printer *p, const jx_node *n) {
     kw_value(p, JX_KW_SCORE, &n->u.actual.score);
   const char *why = n->u.actual.reason.text;
   if (why) {
-    /* `other` is the keyword OTHER, spelt 其他 in Chinese */
-    kw_word(p, JX_KW_REASON, strcmp(why, "other") == 0 && p->zh ? "其他" : why);
+    kw_word(p, JX_KW_REASON, spelt(JX_EVW_REASON, why, p->zh));
     if (n->u.actual.reason_text.text) {
       soft_space(p, literal_width(n->u.actual.reason_text.text) + 1);
       string(p, n->u.actual.reason_text.text);
@@ -399,7 +406,8 @@ static void actual(printer *p, const jx_node *n) {
   if (n->u.actual.measure.text)
     kw_string(p, JX_KW_MEASURE, n->u.actual.measure.text);
   if (n->u.actual.likelihood.text)
-    kw_word(p, JX_KW_LIKELIHOOD, n->u.actual.likelihood.text);
+    kw_word(p, JX_KW_LIKELIHOOD,
+            spelt(JX_EVW_LIKELIHOOD, n->u.actual.likelihood.text, p->zh));
   puts_(p, ";");
 }
 
@@ -599,14 +607,23 @@ static void statement(printer *p, const jx_node *n) {
     }
     block_open(p);
     break;
-  case JX_N_SETTING:
-    puts_(p, n->u.setting.name.text);
+  case JX_N_SETTING: {
+    const char *name = n->u.setting.name.text;
+    const char *s = jx_ev_setting_spelling(name, p->zh);
+    puts_(p, s ? s : name);
     for (const jx_setting_arg *a = n->u.setting.args; a; a = a->next) {
       puts_(p, " ");
-      value(p, &a->value);
+      const char *c = a->value.kind == JX_VAL_WORD
+                          ? jx_ev_choice_spelling(name, a->value.text, p->zh)
+                          : NULL;
+      if (c)
+        puts_(p, c);
+      else
+        value(p, &a->value);
     }
     puts_(p, ";");
     break;
+  }
   }
 }
 
