@@ -205,6 +205,13 @@ static jx_act_value act_value(jx_value v) {
   return a;
 }
 
+/* No value written (its kind JX_VAL_NONE). */
+static jx_act_value no_act_value(void) {
+  jx_act_value a;
+  memset(&a, 0, sizeof a);
+  return a;
+}
+
 static jx_value word_value(jx_text t) {
   jx_value v = text_value(t);
   v.kind = JX_VAL_WORD;
@@ -703,18 +710,31 @@ actual_items
   | actual_items actual_stmt      { $$ = $1; jx_list_add(&$$, $2); }
   | actual_items error SEMI       { $$ = $1; yyerrok; }
   ;
-/* actual_stmt -> STRING actual_value actual_attrs ;
- *              | spent NUMBER actual_attrs ; | budget_full NUMBER … ; */
+/* actual_stmt -> STRING [actual_value] actual_attrs ;
+ *              | spent [NUMBER] actual_attrs ; | budget_full [NUMBER] … ;
+ * Without a value, as a table's row with an empty actual cell: the
+ * indicator is named (mid-year, with a reason or a likelihood) but has
+ * no actual yet, and scores 0. */
 actual_stmt
   : STRING actual_value actual_attrs SEMI {
       $$ = actual(p, @1, @4, JX_ACT_INDICATOR, $1, $2, $3);
     }
+  | STRING actual_attrs SEMI {
+      $$ = actual(p, @1, @3, JX_ACT_INDICATOR, $1, no_act_value(), $2);
+    }
   | SPENT NUMBER actual_attrs SEMI {
       $$ = actual(p, @1, @4, JX_ACT_SPENT, no_text(), act_value($2), $3);
+    }
+  | SPENT actual_attrs SEMI {
+      $$ = actual(p, @1, @3, JX_ACT_SPENT, no_text(), no_act_value(), $2);
     }
   | BUDGET_FULL NUMBER actual_attrs SEMI {
       $$ = actual(p, @1, @4, JX_ACT_BUDGET_FULL, no_text(), act_value($2),
                   $3);
+    }
+  | BUDGET_FULL actual_attrs SEMI {
+      $$ = actual(p, @1, @3, JX_ACT_BUDGET_FULL, no_text(), no_act_value(),
+                  $2);
     }
   ;
 /* A number, a date, a text (with its rating), a rating alone, n/a, or

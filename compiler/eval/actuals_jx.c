@@ -128,6 +128,9 @@ static void value(jx_reader *r, const jx_node *n, jx_av *av) {
     av->kind = JX_AV_TEXT;
     av->text = n->u.actual.rating.text;
     av->loc = n->u.actual.rating.loc;
+  } else { /* no value: what is said of it is said at its name */
+    av->loc =
+        n->u.actual.what == JX_ACT_INDICATOR ? n->u.actual.name.loc : n->loc;
   }
 }
 

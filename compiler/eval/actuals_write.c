@@ -9,11 +9,12 @@
  * What is written is rough source with English keywords; jxc fmt lays it
  * out, in either language, like any other.  The words (ratings, reasons,
  * likelihoods) are written in the language asked for, since fmt prints
- * words as they are.  Every value put outside a string passes the
- * language's own lexer first; a value it would not read back the same
- * (a number with a unit the language cannot spell, a date without its
- * year or not on the calendar) and a row without a value are reported at
- * their cell (actuals-convert), and nothing is written.
+ * words as they are.  A row with an empty actual cell is a statement
+ * without a value, as the language allows.  Every value put outside a
+ * string passes the language's own lexer first; a value it would not read
+ * back the same (a number with a unit the language cannot spell, a date
+ * without its year, money that is not a number) is reported at its cell
+ * (actuals-convert), and nothing is written.
  */
 #include "eval.h"
 
@@ -23,7 +24,6 @@
 #include "parse.h"
 #include "strmap.h"
 #include "table.h" /* the importer's decoding */
-#include "vocab.h"
 
 /* ---- what the lexer reads back ----------------------------------------- */
 
@@ -100,10 +100,9 @@ static bool value(jx_strbuf *o, const jx_entry *e, jx_diag *d) {
   bool ok = true;
   switch (v->kind) {
   case JX_AV_NONE:
-    /* Not even with a rating: in a table an empty actual scores 0
-     * (actual-missing), in the language a rating alone is the result. */
-    jx_diag_report(d, JX_E_CONVERT_EMPTY, e->loc);
-    return false;
+    /* An empty cell is no value, not a rating alone (which would be the
+     * result): written without one, it scores 0 in both forms. */
+    return true;
   case JX_AV_NUMBER:
     dec(&t, v->number);
     if (v->unit)
@@ -140,35 +139,8 @@ static bool value(jx_strbuf *o, const jx_entry *e, jx_diag *d) {
   return ok;
 }
 
-/* A row that names an indicator and says nothing about it (mid-year, a
- * deadline not due): it is kept as a comment, which scores the same. */
-static bool says_nothing(const jx_entry *e) {
-  return e->value.kind == JX_AV_NONE && !e->rating && !e->has_weight &&
-         !e->has_score && !e->reason && !e->reason_text && !e->measure &&
-         !e->likelihood;
-}
-
-static void comment(jx_strbuf *o, const jx_entry *e, jx_lang lang) {
-  const char *name = e->kind == JX_ENTRY_SPENT
-                         ? jx_keyword(JX_KW_SPENT, lang == JX_LANG_ZH)
-                     : e->kind == JX_ENTRY_BUDGET_FULL
-                         ? jx_keyword(JX_KW_BUDGET_FULL, lang == JX_LANG_ZH)
-                         : e->indicator;
-  jx_strbuf t = {0};
-  jx_msg_printf(&t, lang, JX_M_EV_CONVERT_EMPTY, name ? name : "");
-  jx_sb_puts(o, "    # ");
-  for (const char *p = t.p; p && *p; p++) /* one line */
-    jx_sb_add(o, (unsigned char)*p < 0x20 || *p == 0x7F ? " " : p, 1);
-  jx_sb_puts(o, "\n");
-  jx_sb_free(&t);
-}
-
 static bool entry(jx_strbuf *o, const jx_entry *e, bool zh, jx_diag *d) {
   jx_lang lang = zh ? JX_LANG_ZH : JX_LANG_EN;
-  if (says_nothing(e)) {
-    comment(o, e, lang);
-    return true;
-  }
   jx_sb_puts(o, "    ");
   if (e->kind == JX_ENTRY_SPENT)
     jx_sb_puts(o, "spent");
@@ -176,7 +148,8 @@ static bool entry(jx_strbuf *o, const jx_entry *e, bool zh, jx_diag *d) {
     jx_sb_puts(o, "budget_full");
   else
     str(o, e->indicator);
-  jx_sb_puts(o, " ");
+  if (e->value.kind != JX_AV_NONE)
+    jx_sb_puts(o, " ");
   if (!value(o, e, d))
     return false;
   if (e->rating && e->value.kind != JX_AV_NONE)
@@ -234,15 +207,6 @@ static int write_block(const jx_actuals *a, bool zh, jx_strbuf *out,
   int rc = 0;
   jx_sb_puts(out, "actuals {\n");
   for (size_t g = 0; g < groups; g++) {
-    /* A project whose rows all say nothing is reported in a table (and
-     * scores 0) but left out in the language: it cannot be written. */
-    size_t said = 0;
-    for (size_t i = head[g]; i != SIZE_MAX; i = next[i])
-      said += !says_nothing(&a->entries[i]);
-    if (!said) {
-      jx_diag_report(d, JX_E_CONVERT_EMPTY, a->entries[head[g]].loc);
-      rc = 1;
-    }
     jx_sb_puts(out, "  project ");
     str(out, a->entries[head[g]].project);
     jx_sb_puts(out, " {\n");

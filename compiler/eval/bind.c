@@ -337,16 +337,22 @@ static void bind_entry(binder *b, const jx_entry *e) {
       return;
     }
     *slot = e;
+    if (spent) { /* printed beside the money, or beside an empty cell */
+      it->pa.has_execution_weight = e->has_weight;
+      it->pa.execution_weight = e->weight;
+      it->pa.has_execution_score = e->has_score;
+      it->pa.execution_score = e->score;
+    }
+    /* Named with no amount (an empty cell, `spent reason …;`): as if not
+     * reported, with its reason kept. */
+    if (e->value.kind == JX_AV_NONE)
+      return;
     jx_decimal amount;
     if (!money(b, it, e, &amount))
       return;
     if (spent) {
       it->pa.has_spent = 1;
       it->pa.spent = amount;
-      it->pa.has_execution_weight = e->has_weight;
-      it->pa.execution_weight = e->weight;
-      it->pa.has_execution_score = e->has_score;
-      it->pa.execution_score = e->score;
     } else {
       it->pa.has_budget_full = 1;
       it->pa.budget_full = amount;
@@ -408,7 +414,7 @@ int jx_ev_bind(jx_ev_run *r, const jx_ev_plan *pl, const jx_actuals *a,
                      p->name);
       continue;
     }
-    if (!it->spent)
+    if (!it->pa.has_spent)
       jx_diag_report(
           d, month ? JX_W_ACTUAL_SPENT_MISSING_NOW : JX_W_ACTUAL_SPENT_MISSING,
           it->proj->locs->name, p->name);

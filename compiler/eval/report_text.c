@@ -257,8 +257,9 @@ static void monitor_indicator(tctx *t, const jx_ev_item *it, size_t i) {
     emit(t, 4, JX_M_MO_NONE, name, target,
          (int)(x->kind == JX_KIND_NA || it->acts[i].kind == JX_ACTUAL_NA
                    ? JX_M_EV_NA
-               : it->entries[i] ? JX_M_MO_NOT_JUDGED
-                                : JX_M_EV_NO_ACTUAL));
+               : it->entries[i] && it->entries[i]->value.kind != JX_AV_NONE
+                   ? JX_M_MO_NOT_JUDGED
+                   : JX_M_EV_NO_ACTUAL));
     break;
   }
   remarks(t, 6, it->entries[i]);

@@ -159,12 +159,13 @@ module.exports = grammar({
       field('name', $.string),
       $._open, repeat($.actual), $._close,
     ),
-    // "name" value attr* ;  spent NUMBER attr* ;  budget_full NUMBER attr* ;
+    // "name" [value] attr* ;  spent [NUMBER] attr* ;  budget_full [NUMBER] attr* ;
+    // (no value: named, with no actual yet)
     actual: ($) => seq(
       choice(
-        seq(field('name', $.string), field('value', $._actual_value)),
-        seq(spelled('SPENT'), field('value', $.number)),
-        seq(spelled('BUDGET_FULL'), field('value', $.number)),
+        seq(field('name', $.string), optional(field('value', $._actual_value))),
+        seq(spelled('SPENT'), optional(field('value', $.number))),
+        seq(spelled('BUDGET_FULL'), optional(field('value', $.number))),
       ),
       repeat($._actual_attr),
       $._semi,

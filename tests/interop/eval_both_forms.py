@@ -9,8 +9,8 @@ case's own command runs once on each, with -f json, and both must give
 the same exit status and the same report, but for each actual as written
 (`actual`; its kind and value are compared).  A table `jxc fmt` refuses
 must be refused with nothing on stdout, either for the form
-(actuals-convert: a row with a weight but no actual, a date without its
-year) or because jxc eval refuses it too.  `jxc diff` of the table and of
+(actuals-convert: a date without its year, money that is not a number)
+or because jxc eval refuses it too.  `jxc diff` of the table and of
 what fmt wrote says whether they are the same by meaning.
 
 Prints one line per case; run by the golden case eval-both-forms from the
