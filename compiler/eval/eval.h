@@ -17,6 +17,8 @@
  *                  checks on the figures a form printed, the unit totals
  *   report_*.c     the result as text, JSON or CSV
  *   profiles.c     the profile in force: built-in or declared
+ *   diff_actuals.c jxc diff of two actuals files, by meaning
+ *   actuals_write.c  jxc fmt of a table: the language's actuals block
  *
  * The scoring itself is libjixiao's (runtime/score.c, monitor.c): the CLI
  * and a budget system that links the library compute the same figures.

@@ -6,8 +6,10 @@
  * target (bind.c), then scored and monitored by libjixiao and reported in
  * every format, in both languages.  Diagnostics are rendered too, so a
  * place computed wrongly is quoted (and caught by ASan) rather than
- * skipped.  Seeds: tests/fuzz/corpus-fuzz_actuals/.  Built and run by
- * `make fuzz-actuals`.
+ * skipped.  A table is also written in the language's form, as `jxc fmt`
+ * does (actuals_write.c): what it writes must read back as jixiao with as
+ * many actuals, and format.  Seeds: tests/fuzz/corpus-fuzz_actuals/.
+ * Built and run by `make fuzz-actuals`.
  */
 #include <stddef.h>
 #include <stdint.h>
@@ -18,6 +20,7 @@
 
 #include "diag.h"
 #include "eval.h"
+#include "fmt.h"
 #include "out.h"
 
 int LLVMFuzzerInitialize(int *argc, char ***argv);
@@ -103,6 +106,33 @@ static void run(const char *data, size_t size, jx_lang lang, int month) {
   jx_diag_free(d);
 }
 
+/* jxc fmt of a table: what it writes is jixiao that reads back as as
+ * many actuals, none of them a table's, and formats. */
+static void convert(const char *data, size_t size, bool zh) {
+  jx_diag *d = jx_diag_new();
+  jx_diag_set_writer(d, discard, NULL);
+  jx_strbuf jx = {0};
+  if (jx_actuals_fmt_table("fuzz.csv", data, size, zh, &jx, d) == 0) {
+    jx_actuals t, j;
+    int rt = jx_actuals_read_mem(&t, "fuzz.csv", data, size, d);
+    int rj = jx_actuals_read_mem(&j, "fuzz.jx", jx.p, jx.n, d);
+    if (rt != 0 || rj != 0 || j.csv || j.n != t.n)
+      abort();
+    jx_out o;
+    jx_out_init_mem(&o);
+    uint32_t f = jx_diag_add_source(d, "fuzz.jx", jx.p, jx.n);
+    if (jx_fmt(jx.p, jx.n, f, d, zh, &o) != 0)
+      abort();
+    jx_diag_flush(d);
+    jx_out_free(&o);
+    jx_actuals_free(&t);
+    jx_actuals_free(&j);
+  }
+  jx_diag_flush(d);
+  jx_sb_free(&jx);
+  jx_diag_free(d);
+}
+
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
   /* The first byte picks the month (0: eval); the rest is the file. */
   int month = size ? data[0] % 13 : 0;
@@ -110,5 +140,6 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
   size_t n = size ? size - 1 : 0;
   run(text, n, JX_LANG_EN, month);
   run(text, n, JX_LANG_ZH, month ? 0 : 7);
+  convert(text, n, month & 1);
   return 0;
 }
