@@ -18,6 +18,7 @@
 #include <string.h>
 
 #include "json.h"
+#include "strmap.h"
 
 typedef struct key_map {
   char **keys;
@@ -315,6 +316,23 @@ int jx_ev_diff_actuals(const jx_actuals *a, const jx_actuals *b,
     *v = i + 1; /* 0: free */
   }
   bool *matched = jx_xcalloc(a->n ? a->n : 1, sizeof *matched);
+  /* The old side's entries of each project, in order: the removed ones
+   * are found per project without a pass over all of them (linear time
+   * for 10,000 projects). */
+  size_t *same = jx_xmalloc((a->n ? a->n : 1) * sizeof *same);
+  size_t *tail = jx_xmalloc((a->n ? a->n : 1) * sizeof *tail);
+  jx_strmap *heads = jx_strmap_new(a->n);
+  for (size_t i = 0; i < a->n; i++) {
+    size_t h = jx_strmap_get(heads, a->entries[i].project);
+    if (h == SIZE_MAX) {
+      jx_strmap_add(heads, a->entries[i].project, i);
+      h = i;
+    } else {
+      same[tail[h]] = i;
+    }
+    tail[h] = i;
+    same[i] = SIZE_MAX;
+  }
   if (f == JX_EV_JSON) {
     jx_out_puts(o, "{\n  \"old\": ");
     jx_json_string(o, old_path);
@@ -339,12 +357,16 @@ int jx_ev_diff_actuals(const jx_actuals *a, const jx_actuals *b,
     }
     if (!last_of_project)
       continue;
-    for (size_t k = 0; k < a->n; k++)
-      if (!matched[k] && (!proj || strcmp(a->entries[k].project, proj) == 0)) {
+    size_t k = proj ? jx_strmap_get(heads, proj) : 0;
+    for (; k < a->n; k = proj ? same[k] : k + 1)
+      if (!matched[k]) {
         matched[k] = true;
         report(&df, &a->entries[k], NULL, NULL);
       }
   }
+  jx_strmap_free(heads);
+  free(same);
+  free(tail);
   if (f == JX_EV_JSON) {
     jx_out_puts(o, df.n_changes ? "\n  ],\n" : "],\n");
     jx_out_printf(o, "  \"identical\": %s\n}\n",
