@@ -409,7 +409,7 @@ bool jx_actuals_sniff(const char *path) {
   jx_actuals a;
   int rc = jx_actuals_read(&a, path, d);
   bool yes = rc != 2 && (a.csv || a.n > 0 || a.blocks > 0 || a.n_profiles > 0);
+  jx_diag_free(d); /* first: a held message quotes the actuals' text */
   jx_actuals_free(&a);
-  jx_diag_free(d);
   return yes;
 }
