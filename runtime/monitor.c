@@ -117,7 +117,8 @@ static void progress_one(const jx_profile *prof, const jx_indicator *x,
                          jx_indicator_progress *o, jx_decimal_status *st) {
   o->met = -1;
   o->expected = o->progress = ZERO;
-  if (x->kind == JX_KIND_NA || (ac && ac->kind == JX_ACTUAL_NA))
+  if (x->kind == JX_KIND_NA || x->kind == JX_KIND_EMPTY ||
+      (ac && ac->kind == JX_ACTUAL_NA))
     return;
   if (!ac || ac->kind == JX_ACTUAL_NONE) {
     if (x->kind == JX_KIND_DATE) {

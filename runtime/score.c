@@ -263,6 +263,7 @@ static void score_one(const jx_profile *prof, const jx_indicator *x,
     return;
   }
   case JX_KIND_NA:
+  case JX_KIND_EMPTY:
     break;
   }
   out->met = -1;
@@ -319,8 +320,11 @@ static jx_ratio counted(const jx_profile *prof, jx_ratio exact,
   return prof->round_places >= 0 ? ratio(shown) : exact;
 }
 
+/* A row printed without a target (JX_KIND_EMPTY) has nothing to score
+ * against: it counts as not applicable. */
 static int is_na(const jx_indicator *x, const jx_actual *ac) {
-  return x->kind == JX_KIND_NA || (ac && ac->kind == JX_ACTUAL_NA);
+  return x->kind == JX_KIND_NA || x->kind == JX_KIND_EMPTY ||
+         (ac && ac->kind == JX_ACTUAL_NA);
 }
 
 jx_decimal_status jx_score_project(const jx_profile *prof, const jx_project *p,

@@ -7,7 +7,7 @@ Reads every #include "..." in runtime/, grammar/ and compiler/*/ and fails
   - a file includes a header of a layer above its own, in the order
 
         runtime < base < domain < grammar < check < lower < load
-                < {emit, fmt, diff, import, eval} < cmd
+                < {emit, fmt, diff, import, eval, lsp} < cmd
 
     (folders of one rank may use each other, but not both ways);
   - headers include each other in a circle;
@@ -37,6 +37,7 @@ RANKS = {
     "compiler/diff": 7,
     "compiler/import": 7,
     "compiler/eval": 7,
+    "compiler/lsp": 7,
     "compiler/cmd": 8,
 }
 # Made by the build (bison, flex) from grammar/.

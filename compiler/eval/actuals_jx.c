@@ -240,7 +240,7 @@ int jx_actuals_read_jx(jx_actuals *a, uint32_t file, const char *text, size_t n,
   jx_reader probe = {a, quiet, 0};
   jx_sink look = {&probe,     NULL, NULL,          NULL,         NULL,
                   no_project, NULL, count_actuals, count_actuals};
-  jx_parse_options opt = {false, false};
+  jx_parse_options opt = {false, false, NULL};
   uint32_t qf = jx_diag_add_source(quiet, "", text, n);
   jx_parse_mem(text, n, qf, quiet, &scratch, &look, &opt, NULL);
   jx_arena_free(&scratch);
@@ -252,7 +252,7 @@ int jx_actuals_read_jx(jx_actuals *a, uint32_t file, const char *text, size_t n,
   jx_reader r = {a, d, 0};
   jx_sink sink = {&r,         NULL, NULL,       NULL,      NULL,
                   no_project, NULL, on_actuals, on_profile};
-  jx_parse_options keep = {true, false}; /* a->profiles point into it */
+  jx_parse_options keep = {true, false, NULL}; /* a->profiles point into it */
   int errors = jx_diag_errors(d);
   jx_parse_mem(text, n, file, d, &a->arena, &sink, &keep, NULL);
   return jx_diag_errors(d) > errors;

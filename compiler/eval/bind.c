@@ -226,7 +226,7 @@ static bool to_unit(binder *b, const jx_ev_item *it, size_t i,
   if (st == JX_DEC_OK)
     return true;
   if (!x->unit)
-    jx_diag_report(b->d, JX_E_ACTUAL_UNIT_NONE, v->loc, v->text, x->name);
+    jx_diag_report(b->d, JX_E_ACTUAL_UNIT_NONE, v->loc, v->text, jx_ev_name(x));
   else if (st == JX_DEC_INEXACT && v->unit_info && to &&
            v->unit_info->dimension == to->dimension)
     jx_diag_report(b->d, JX_E_ACTUAL_UNIT_INEXACT, v->loc, v->text, x->unit);
@@ -251,7 +251,7 @@ static bool convert(binder *b, jx_ev_item *it, size_t i, const jx_entry *e,
   case JX_AV_NONE:
     jx_diag_report(b->d,
                    b->r->month ? JX_W_ACTUAL_EMPTY_NOW : JX_W_ACTUAL_EMPTY,
-                   e->value.loc, x->name);
+                   e->value.loc, jx_ev_name(x));
     return true;
   case JX_AV_NA:
     out->kind = JX_ACTUAL_NA;
@@ -264,7 +264,9 @@ static bool convert(binder *b, jx_ev_item *it, size_t i, const jx_entry *e,
   }
   switch (x->kind) {
   case JX_KIND_NA:
-    return true; /* the target is not applicable: nothing to read */
+  case JX_KIND_EMPTY:
+    /* not applicable, or a row printed without a target: nothing to read */
+    return true;
   case JX_KIND_QUALITATIVE:
     out->kind = JX_ACTUAL_TEXT;
     out->text = v->text;
@@ -276,7 +278,8 @@ static bool convert(binder *b, jx_ev_item *it, size_t i, const jx_entry *e,
       out->kind = JX_ACTUAL_NUMBER;
       return to_unit(b, it, i, e, &out->value);
     }
-    jx_diag_report(b->d, JX_E_ACTUAL_KIND_NUMBER, v->loc, v->text, x->name);
+    jx_diag_report(b->d, JX_E_ACTUAL_KIND_NUMBER, v->loc, v->text,
+                   jx_ev_name(x));
     note_target(b, it, i);
     return false;
   case JX_KIND_DATE:
@@ -288,7 +291,7 @@ static bool convert(binder *b, jx_ev_item *it, size_t i, const jx_entry *e,
         v->number.micros <= 12 * (int64_t)JX_DECIMAL_SCALE)
       return day_of(b, e, 0, (int)(v->number.micros / JX_DECIMAL_SCALE), 0,
                     &out->value);
-    jx_diag_report(b->d, JX_E_ACTUAL_KIND_DATE, v->loc, v->text, x->name);
+    jx_diag_report(b->d, JX_E_ACTUAL_KIND_DATE, v->loc, v->text, jx_ev_name(x));
     note_target(b, it, i);
     return false;
   }
@@ -419,10 +422,11 @@ int jx_ev_bind(jx_ev_run *r, const jx_ev_plan *pl, const jx_actuals *a,
           d, month ? JX_W_ACTUAL_SPENT_MISSING_NOW : JX_W_ACTUAL_SPENT_MISSING,
           it->proj->locs->name, p->name);
     for (size_t i = 0; i < p->n_indicators; i++)
-      if (!it->entries[i] && p->indicators[i].kind != JX_KIND_NA)
+      if (!it->entries[i] && p->indicators[i].kind != JX_KIND_NA &&
+          p->indicators[i].kind != JX_KIND_EMPTY)
         jx_diag_report(d, month ? JX_W_ACTUAL_MISSING_NOW : JX_W_ACTUAL_MISSING,
                        it->proj->locs->indicators[i].name,
-                       p->indicators[i].name);
+                       jx_ev_name(&p->indicators[i]));
   }
   return 0;
 }

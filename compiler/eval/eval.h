@@ -219,6 +219,12 @@ int jx_actuals_read_jx(jx_actuals *a, uint32_t file, const char *text, size_t n,
 
 /* ---- Matching and scoring (bind.c, run.c) ------------------------------ */
 
+/* An indicator's name for a message: the rows some forms print without a
+ * name (issue 11) have none, and no actual can name them. */
+static inline const char *jx_ev_name(const jx_indicator *x) {
+  return x->name ? x->name : "";
+}
+
 /* One project of the plan and what was reported for it. */
 typedef struct jx_ev_item {
   const jx_ev_project *proj;

@@ -255,7 +255,8 @@ static void monitor_indicator(tctx *t, const jx_ev_item *it, size_t i) {
     break;
   case JX_PROGRESS_NONE:
     emit(t, 4, JX_M_MO_NONE, name, target,
-         (int)(x->kind == JX_KIND_NA || it->acts[i].kind == JX_ACTUAL_NA
+         (int)(x->kind == JX_KIND_NA || x->kind == JX_KIND_EMPTY ||
+                       it->acts[i].kind == JX_ACTUAL_NA
                    ? JX_M_EV_NA
                : it->entries[i] && it->entries[i]->value.kind != JX_AV_NONE
                    ? JX_M_MO_NOT_JUDGED

@@ -72,12 +72,13 @@ static void check_scores(jx_ev_run *r, jx_ev_item *it, jx_diag *d) {
     const jx_entry *e = it->entries[i];
     if (s->note == JX_NOTE_NO_RATING)
       jx_diag_report(d, JX_W_ACTUAL_RATING, value_loc(it, i),
-                     e && e->value.text ? e->value.text : "", x->name);
+                     e && e->value.text ? e->value.text : "", jx_ev_name(x));
     if (s->note == JX_NOTE_NO_GROUP)
       jx_diag_report(d, JX_W_ACTUAL_NOT_SCORED,
-                     it->proj->locs->indicators[i].decl, x->name, prof->name);
+                     it->proj->locs->indicators[i].decl, jx_ev_name(x),
+                     prof->name);
     if (s->printed_differs && e) {
-      differs(d, e->score_loc, x->name, e->score, s->shown, s->score);
+      differs(d, e->score_loc, jx_ev_name(x), e->score, s->shown, s->score);
       if (s->note == JX_NOTE_PRINTED_OUT_OF_BAND) {
         jx_rating rt = it->acts[i].rating ? it->acts[i].rating : JX_RATING_MET;
         const char *lo = rt == JX_RATING_MET      ? dec(prof->band_met)
@@ -190,13 +191,14 @@ int jx_ev_monitor(jx_ev_run *r, int month, jx_diag *d) {
       const jx_entry *e = it->entries[i];
       if (needs_reason(r->profile, ip->light) && !has_reason(e))
         jx_diag_report(d, JX_W_MONITOR_REASON, value_loc(it, i),
-                       (int)light_word(ip->light), p->indicators[i].name);
+                       (int)light_word(ip->light),
+                       jx_ev_name(&p->indicators[i]));
       if (ip->kind == JX_PROGRESS_NONE && e &&
           p->indicators[i].kind == JX_KIND_QUALITATIVE &&
           it->acts[i].kind == JX_ACTUAL_TEXT && !it->acts[i].rating)
         jx_diag_report(d, JX_W_ACTUAL_RATING, value_loc(it, i),
                        e->value.text ? e->value.text : "",
-                       p->indicators[i].name);
+                       jx_ev_name(&p->indicators[i]));
     }
   }
   return jx_diag_errors(d) > errors;
