@@ -227,8 +227,8 @@ FUZZ_FLAGS   := -O1 -g -fno-omit-frame-pointer -fno-sanitize-recover=all \
                 -fsanitize=fuzzer-no-link,address,undefined
 FUZZ_IMPORT  ?= fuzz_import_xlsx fuzz_import_xls fuzz_import_csv \
                 fuzz_import_text fuzz_import_map
-.PHONY: fuzz-import
-fuzz: fuzz-import
+.PHONY: fuzz-import fuzz-actuals
+fuzz: fuzz-import fuzz-actuals
 fuzz:
 	@JX_WANT_CLANG=1 JX_WANT_FUZZ=1 ./scripts/install-deps.sh
 	@$(MAKE) --no-print-directory B=build-fuzz CC=clang \
@@ -280,6 +280,22 @@ $(B)/jx-vocab-dict: tests/fuzz/vocab_dict.c $(B)/libjxc.a $(B)/libjixiao.a
 $(B)/fuzz_parse: tests/fuzz/fuzz_parse.c $(B)/libjxc.a $(B)/libjixiao.a
 	$(CC) $(CPPFLAGS) $(ALL_CFLAGS) -fsanitize=fuzzer -o $@ $^ $(LDLIBS)
 
+# make fuzz-actuals: the same for jxc eval's actuals readers (CSV, the
+# cell locator, the value reader) matched to a plan, scored and reported.
+fuzz-actuals:
+	@JX_WANT_CLANG=1 JX_WANT_FUZZ=1 ./scripts/install-deps.sh
+	@$(MAKE) --no-print-directory B=build-fuzz CC=clang \
+	  CFLAGS="$(FUZZ_FLAGS)" LDFLAGS="-fsanitize=address,undefined" \
+	  build-fuzz/fuzz_actuals
+	@mkdir -p build-fuzz/corpus-fuzz_actuals
+	@cp tests/fuzz/corpus-fuzz_actuals/* build-fuzz/corpus-fuzz_actuals/
+	build-fuzz/fuzz_actuals -max_total_time=$(FUZZ_SECONDS) -timeout=10 \
+	  -rss_limit_mb=2048 -max_len=65536 -dict=tests/fuzz/import.dict \
+	  -artifact_prefix=build-fuzz/fuzz_actuals- build-fuzz/corpus-fuzz_actuals
+
+$(B)/fuzz_actuals: tests/fuzz/fuzz_actuals.c $(B)/libjxc.a $(B)/libjixiao.a
+	$(CC) $(CPPFLAGS) $(ALL_CFLAGS) -fsanitize=fuzzer -o $@ $< \
+	  $(B)/libjxc.a $(B)/libjixiao.a $(LDLIBS) -lz
 $(B)/fuzz_lsp: tests/fuzz/fuzz_lsp.c $(B)/libjxc.a $(B)/libjixiao.a
 	$(CC) $(CPPFLAGS) $(ALL_CFLAGS) -fsanitize=fuzzer -o $@ $^ $(LDLIBS) \
 	  $(LSP_LIBS)
@@ -384,7 +400,8 @@ install: $(B)/jxc $(B)/libjixiao.a $(B)/man/jxc.1 $(B)/man/zh_CN/jxc.1
 	  $(DESTDIR)$(PREFIX)/include $(DESTDIR)$(PREFIX)/share/doc/jixiao
 	install -m 755 $(B)/jxc $(DESTDIR)$(PREFIX)/bin/jxc
 	install -m 644 $(B)/libjixiao.a $(DESTDIR)$(PREFIX)/lib/
-	install -m 644 runtime/jixiao.h $(DESTDIR)$(PREFIX)/include/
+	install -m 644 runtime/jixiao.h runtime/jixiao_score.h \
+	  $(DESTDIR)$(PREFIX)/include/
 	install -m 644 docs/*.md $(DESTDIR)$(PREFIX)/share/doc/jixiao/
 	install -d $(DESTDIR)$(PREFIX)/lib/pkgconfig
 	install -m 644 $(B)/jixiao.pc $(DESTDIR)$(PREFIX)/lib/pkgconfig/

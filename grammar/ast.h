@@ -34,7 +34,8 @@ typedef enum jx_value_kind {
   JX_VAL_NUMBER,   /* 22人, 89.1万元, 90% */
   JX_VAL_TEXT,     /* "圆满完成" */
   JX_VAL_NA,       /* n/a, 不涉及 */
-  JX_VAL_DATE      /* 2021年12月31日, 2021-12-31 */
+  JX_VAL_DATE,     /* 2021年12月31日, 2021-12-31 */
+  JX_VAL_WORD      /* a bare word: a profile setting's value (linear) */
 } jx_value_kind;
 
 typedef struct jx_value {
@@ -88,7 +89,13 @@ typedef enum jx_node_kind {
   JX_N_PERIOD,  /* period 2023.07-2024.01; (实施期) */
   JX_N_OVERALL, /* overall "…"; (总体 / 实施期 goal; uses u.text) */
   JX_N_ATTR,    /* class "…"; nature "…"; attribute "key" "value"; … */
-  JX_N_BREAKDOWN /* breakdown "高标准农田建设" 400万元 "示范建设" 295万元; */
+  JX_N_BREAKDOWN, /* breakdown "高标准农田建设" 400万元 "示范建设" 295万元; */
+  /* the rest of the year (compiler/eval, docs/eval.md) */
+  JX_N_ACTUALS,        /* actuals ["plan.jx"] [profile NAME] { project … } */
+  JX_N_ACTUAL_PROJECT, /* project "code or name" { actual … } (in actuals) */
+  JX_N_ACTUAL,         /* "name" 21人 weight 12.5 …; spent 88.2; … */
+  JX_N_PROFILE,        /* profile NAME ["label"] { setting … } or NAME; */
+  JX_N_SETTING         /* WORD value…; (in a profile) */
 } jx_node_kind;
 
 /* Which organisation a JX_N_ORG names. */
@@ -141,6 +148,19 @@ typedef struct jx_line {
   jx_decimal plan_amount;
 } jx_line;
 
+/* What an actual statement reports. */
+typedef enum jx_actual_what {
+  JX_ACT_INDICATOR = 0, /* "name" value … */
+  JX_ACT_SPENT,         /* spent N (执行数) */
+  JX_ACT_BUDGET_FULL    /* budget_full N (全年预算数) */
+} jx_actual_what;
+
+/* A profile setting's values, in order. */
+typedef struct jx_setting_arg {
+  struct jx_setting_arg *next;
+  jx_value value; /* NUMBER, TEXT (a string) or WORD */
+} jx_setting_arg;
+
 typedef struct jx_schedule_entry {
   struct jx_schedule_entry *next;
   jx_value month; /* NUMBER "3" unit "月底", or month name as TEXT "mar" */
@@ -177,6 +197,11 @@ struct jx_node {
       /* A statement inside was skipped by error recovery: what seems
        * missing may only be unreadable, so the checker does not say so. */
       bool recovered;
+      /* ACTUALS: code is the profile named after `profile` (text NULL if
+       * none), name the plan the file names.  PROFILE: code is its name,
+       * name its label; `uses` when it is `profile NAME;`, which selects
+       * a profile rather than declaring one. */
+      bool uses;
       /* UNIT: its first `supervisor` and `implementer` so far (the parser
        * sets them as they are read, so that the projects after them see
        * them).  PROJECT, checker: the ones that apply to it, its own or
@@ -249,6 +274,25 @@ struct jx_node {
     struct { /* SCHEDULE */
       jx_schedule_entry *entries;
     } schedule;
+    struct { /* ACTUAL */
+      jx_actual_what what;
+      jx_text name;   /* INDICATOR: the indicator's name */
+      jx_value value; /* kind NONE: as targeted, or a rating alone */
+      bool targeted;  /* `targeted` (按目标) */
+      jx_loc targeted_loc;
+      jx_text rating;  /* a word after the value, or instead of it */
+      jx_value weight; /* kind NONE when absent */
+      jx_value score;
+      jx_text reason; /* the category word (经费保障), or NULL */
+      jx_text reason_text;
+      jx_text measure;    /* 改进措施 */
+      jx_text likelihood; /* 完成可能性 */
+      jx_loc dup_loc;     /* the first attribute given twice, if any */
+    } actual;
+    struct { /* SETTING */
+      jx_text name;
+      jx_setting_arg *args;
+    } setting;
     struct { /* ORG: code and name as written */
       jx_org_role role;
       jx_text code; /* NULL when only a name is written */

@@ -35,6 +35,10 @@ typedef struct jx_sink {
   void (*project)(void *ud, jx_node *project,
                   const jx_node *unit /* NULL outside a unit */);
   void (*unit_close)(void *ud, jx_node *unit);
+  /* The rest of the year (compiler/eval): an `actuals` block, a
+   * `profile` declared or selected.  NULL: parsed and passed over. */
+  void (*actuals)(void *ud, jx_node *actuals);
+  void (*profile)(void *ud, jx_node *profile);
 } jx_sink;
 
 typedef struct jx_parse_options {

@@ -247,6 +247,74 @@ static jx_node *close_unit(jx_scan *p, jx_unit_head h, jx_node *items,
   return n;
 }
 
+static jx_node *actual(jx_scan *p, jx_loc loc, jx_loc end,
+                       jx_actual_what what, jx_text name, jx_act_value v,
+                       jx_act_attrs a) {
+  jx_node *n = node(p, JX_N_ACTUAL, loc);
+  n->end = end;
+  n->u.actual.what = what;
+  n->u.actual.name = name;
+  n->u.actual.value = v.value;
+  n->u.actual.targeted = v.targeted;
+  n->u.actual.targeted_loc = v.targeted_loc;
+  n->u.actual.rating = v.rating;
+  n->u.actual.weight = a.weight;
+  n->u.actual.score = a.score;
+  n->u.actual.reason = a.reason;
+  n->u.actual.reason_text = a.reason_text;
+  n->u.actual.measure = a.measure;
+  n->u.actual.likelihood = a.likelihood;
+  n->u.actual.dup_loc = a.dup_loc;
+  return n;
+}
+
+/* An attribute of an actual given twice: the tree keeps one, so the
+ * second is an error here (the checker never sees actuals), and the
+ * file does not parse cleanly, so neither fmt nor a build drops it. */
+static void attr_twice(jx_scan *p, jx_act_attrs *a, jx_loc at) {
+  if (!a->dup_loc.line)
+    a->dup_loc = at;
+  p->syntax_errors++;
+  if (!p->read_failed)
+    jx_diag_report(p->diag, JX_E_ACTUAL_REPEAT, at);
+}
+
+static void attr_text(jx_scan *p, jx_act_attrs *a, jx_text *slot, jx_text t,
+                      jx_loc at) {
+  if (!slot->text && !slot->loc.line)
+    *slot = t;
+  else
+    attr_twice(p, a, at);
+}
+
+static void attr_value(jx_scan *p, jx_act_attrs *a, jx_value *slot,
+                       jx_value v, jx_loc at) {
+  if (slot->kind == JX_VAL_NONE)
+    *slot = v;
+  else
+    attr_twice(p, a, at);
+}
+
+static jx_act_value act_value(jx_value v) {
+  jx_act_value a;
+  memset(&a, 0, sizeof a);
+  a.value = v;
+  return a;
+}
+
+/* No value written (its kind JX_VAL_NONE). */
+static jx_act_value no_act_value(void) {
+  jx_act_value a;
+  memset(&a, 0, sizeof a);
+  return a;
+}
+
+static jx_value word_value(jx_text t) {
+  jx_value v = text_value(t);
+  v.kind = JX_VAL_WORD;
+  return v;
+}
+
 static void yyerror(const jx_loc *loc, yyscan_t scanner, jx_scan *p,
                     const char *msg);
 
@@ -266,6 +334,9 @@ static void yyerror(const jx_loc *loc, yyscan_t scanner, jx_scan *p,
   jx_sched_list sched;
   jx_arena_mark mark;
   jx_unit_head uhead;
+  jx_act_value actval;
+  jx_act_attrs actattrs;
+  jx_arg_list args;
   struct jx_line_list { jx_line *head, *tail; } line;
 }
 
@@ -296,6 +367,15 @@ static void yyerror(const jx_loc *loc, yyscan_t scanner, jx_scan *p,
 %token DESC       "'desc'"
 %token BASIS      "'basis'"
 %token ROLE       "'role'"
+%token ACTUALS    "'actuals'"
+%token SPENT      "'spent'"
+%token BUDGET_FULL "'budget_full'"
+%token WEIGHT     "'weight'"
+%token SCORE      "'score'"
+%token REASON     "'reason'"
+%token LIKELIHOOD "'likelihood'"
+%token TARGETED   "'targeted'"
+%token PROFILE    "'profile'"
 %token FORM        "'form'"
 %token SUPERVISOR  "'supervisor'"
 %token IMPLEMENTER "'implementer'"
@@ -342,6 +422,13 @@ static void yyerror(const jx_loc *loc, yyscan_t scanner, jx_scan *p,
 %type <sched> sched_entries
 %type <mark> mark project_mark
 %type <node> funds_parts
+%type <node> actuals_decl actual_project actual_stmt profile_decl setting
+%type <list> actual_projects actual_items settings
+%type <text> actuals_plan actuals_profile reason_word
+%type <actval> actual_value
+%type <actattrs> actual_attrs
+%type <args> setting_args
+%type <value> setting_arg
 
 %%
 
@@ -368,6 +455,12 @@ decl
   | unit             { if (p->keep_tree) jx_list_add(&p->items, $1);
                        FORGET(); }
   | project          { if (p->keep_tree) jx_list_add(&p->items, $1); }
+  | actuals_decl     { if (p->sink->actuals) p->sink->actuals(p->sink->ud, $1);
+                       if (p->keep_tree) jx_list_add(&p->items, $1);
+                       FORGET(); }
+  | profile_decl     { if (p->sink->profile) p->sink->profile(p->sink->ud, $1);
+                       if (p->keep_tree) jx_list_add(&p->items, $1);
+                       FORGET(); }
   /* Recovery at top level means no unit is open any more. */
   | error SEMI       { yyerrok; p->cur_unit = NULL; FORGET(); }
   | error RBRACE     { yyerrok; p->cur_unit = NULL; FORGET(); }
@@ -825,6 +918,200 @@ measure
     }
   ;
 
+/* ---- the rest of the year (compiler/eval, docs/eval.md) ---------------- */
+
+/* actuals_decl -> actuals [STRING] [profile WORD] { actual_project* } */
+actuals_decl
+  : ACTUALS actuals_plan actuals_profile block_open actual_projects
+    block_close {
+      $$ = node(p, JX_N_ACTUALS, @1);
+      $$->end = @4;
+      $$->u.block.name = $2;
+      $$->u.block.code = $3;
+      $$->u.block.items = $5.head;
+      $$->u.block.close = @6;
+    }
+  | ACTUALS actuals_plan actuals_profile block_open actual_projects error
+    block_close {
+      $$ = node(p, JX_N_ACTUALS, @1);
+      $$->end = @4;
+      $$->u.block.name = $2;
+      $$->u.block.code = $3;
+      $$->u.block.items = $5.head;
+      $$->u.block.close = @7;
+      $$->u.block.recovered = true;
+    }
+  ;
+actuals_plan
+  : %empty  { $$ = no_text(); }
+  | STRING
+  ;
+actuals_profile
+  : %empty        { $$ = no_text(); }
+  | PROFILE WORD  { $$ = $2; }
+  ;
+actual_projects
+  : %empty                          { $$.head = $$.tail = NULL; }
+  | actual_projects actual_project  { $$ = $1; jx_list_add(&$$, $2); }
+  | actual_projects error SEMI      { $$ = $1; yyerrok; }
+  ;
+/* actual_project -> project STRING { actual_stmt* } */
+actual_project
+  : PROJECT STRING block_open actual_items block_close {
+      $$ = node(p, JX_N_ACTUAL_PROJECT, @1);
+      $$->end = @3;
+      $$->u.block.name = $2;
+      $$->u.block.items = $4.head;
+      $$->u.block.close = @5;
+    }
+  | PROJECT STRING block_open actual_items error block_close {
+      $$ = node(p, JX_N_ACTUAL_PROJECT, @1);
+      $$->end = @3;
+      $$->u.block.name = $2;
+      $$->u.block.items = $4.head;
+      $$->u.block.close = @6;
+      $$->u.block.recovered = true;
+    }
+  ;
+actual_items
+  : %empty                        { $$.head = $$.tail = NULL; }
+  | actual_items actual_stmt      { $$ = $1; jx_list_add(&$$, $2); }
+  | actual_items error SEMI       { $$ = $1; yyerrok; }
+  ;
+/* actual_stmt -> STRING [actual_value] actual_attrs ;
+ *              | spent [NUMBER] actual_attrs ; | budget_full [NUMBER] … ;
+ * Without a value, as a table's row with an empty actual cell: the
+ * indicator is named (mid-year, with a reason or a likelihood) but has
+ * no actual yet, and scores 0. */
+actual_stmt
+  : STRING actual_value actual_attrs SEMI {
+      $$ = actual(p, @1, @4, JX_ACT_INDICATOR, $1, $2, $3);
+    }
+  | STRING actual_attrs SEMI {
+      $$ = actual(p, @1, @3, JX_ACT_INDICATOR, $1, no_act_value(), $2);
+    }
+  | SPENT NUMBER actual_attrs SEMI {
+      $$ = actual(p, @1, @4, JX_ACT_SPENT, no_text(), act_value($2), $3);
+    }
+  | SPENT actual_attrs SEMI {
+      $$ = actual(p, @1, @3, JX_ACT_SPENT, no_text(), no_act_value(), $2);
+    }
+  | BUDGET_FULL NUMBER actual_attrs SEMI {
+      $$ = actual(p, @1, @4, JX_ACT_BUDGET_FULL, no_text(), act_value($2),
+                  $3);
+    }
+  | BUDGET_FULL actual_attrs SEMI {
+      $$ = actual(p, @1, @3, JX_ACT_BUDGET_FULL, no_text(), no_act_value(),
+                  $2);
+    }
+  ;
+/* A number, a date, a text (with its rating), a rating alone, n/a, or
+ * `targeted`. */
+actual_value
+  : NUMBER       { $$ = act_value($1); }
+  | DATE         { $$ = act_value($1); }
+  | NA           { $$ = act_value(na_value(@1)); }
+  | STRING       { $$ = act_value(text_value($1)); }
+  | STRING WORD  { $$ = act_value(text_value($1)); $$.rating = $2; }
+  | WORD         { memset(&$$, 0, sizeof $$); $$.rating = $1; }
+  | TARGETED     {
+      memset(&$$, 0, sizeof $$);
+      $$.targeted = true;
+      $$.targeted_loc = @1;
+    }
+  ;
+actual_attrs
+  : %empty  { memset(&$$, 0, sizeof $$); }
+  | actual_attrs WEIGHT NUMBER {
+      $$ = $1;
+      attr_value(p, &$$, &$$.weight, $3, @2);
+    }
+  | actual_attrs SCORE NUMBER {
+      $$ = $1;
+      attr_value(p, &$$, &$$.score, $3, @2);
+    }
+  | actual_attrs REASON reason_word {
+      $$ = $1;
+      attr_text(p, &$$, &$$.reason, $3, @2);
+    }
+  | actual_attrs REASON reason_word STRING {
+      $$ = $1;
+      attr_text(p, &$$, &$$.reason, $3, @2);
+      attr_text(p, &$$, &$$.reason_text, $4, @2);
+    }
+  | actual_attrs REASON STRING {
+      $$ = $1;
+      attr_text(p, &$$, &$$.reason_text, $3, @2);
+    }
+  | actual_attrs MEASURE STRING {
+      $$ = $1;
+      attr_text(p, &$$, &$$.measure, $3, @2);
+    }
+  | actual_attrs LIKELIHOOD WORD {
+      $$ = $1;
+      attr_text(p, &$$, &$$.likelihood, $3, @2);
+    }
+  ;
+/* A reason's category: a word, or `other` (其他), which is a keyword. */
+reason_word
+  : WORD
+  | OTHER  { $$.text = "other"; $$.loc = @1; }
+  ;
+
+/* profile_decl -> profile WORD ; | profile WORD [STRING] { setting* } */
+profile_decl
+  : PROFILE WORD SEMI {
+      $$ = node(p, JX_N_PROFILE, @1);
+      $$->end = @3;
+      $$->u.block.code = $2;
+      $$->u.block.uses = true;
+    }
+  | PROFILE WORD block_open settings block_close {
+      $$ = node(p, JX_N_PROFILE, @1);
+      $$->end = @3;
+      $$->u.block.code = $2;
+      $$->u.block.items = $4.head;
+      $$->u.block.close = @5;
+    }
+  | PROFILE WORD STRING block_open settings block_close {
+      $$ = node(p, JX_N_PROFILE, @1);
+      $$->end = @4;
+      $$->u.block.code = $2;
+      $$->u.block.name = $3;
+      $$->u.block.items = $5.head;
+      $$->u.block.close = @6;
+    }
+  ;
+settings
+  : %empty                 { $$.head = $$.tail = NULL; }
+  | settings setting       { $$ = $1; jx_list_add(&$$, $2); }
+  | settings error SEMI    { $$ = $1; yyerrok; }
+  ;
+/* setting -> WORD (WORD | NUMBER | STRING)* ; */
+setting
+  : WORD setting_args SEMI {
+      $$ = node(p, JX_N_SETTING, @1);
+      $$->end = @3;
+      $$->u.setting.name = $1;
+      $$->u.setting.args = $2.head;
+    }
+  ;
+setting_args
+  : %empty  { $$.head = $$.tail = NULL; }
+  | setting_args setting_arg {
+      $$ = $1;
+      jx_setting_arg *a = jx_arena_alloc(p->arena, sizeof *a);
+      a->value = $2;
+      if ($$.tail) $$.tail->next = a; else $$.head = a;
+      $$.tail = a;
+    }
+  ;
+setting_arg
+  : WORD    { $$ = word_value($1); }
+  | NUMBER
+  | STRING  { $$ = text_value($1); }
+  ;
+
 /* indicator -> CATEGORY STRING [op] value (desc STRING | basis STRING)* ; */
 indicator
   : category STRING value attrs SEMI {
@@ -1007,7 +1294,7 @@ static jx_msg kind_name(yysymbol_kind_t k) {
  * later, in whichever the run shows). */
 static int yyreport_syntax_error(const yypcontext_t *ctx, yyscan_t scanner,
                                  jx_scan *p) {
-  enum { MAX_EXPECTED = 7 };
+  enum { MAX_EXPECTED = 8 };
   yysymbol_kind_t expected[MAX_EXPECTED];
   int n = yypcontext_expected_tokens(ctx, expected, MAX_EXPECTED);
   yysymbol_kind_t got = yypcontext_token(ctx);

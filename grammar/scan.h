@@ -57,6 +57,26 @@ typedef struct jx_sched_list {
   jx_schedule_entry *head, *tail;
 } jx_sched_list;
 
+/* An actual's value: a value, `targeted`, a rating word, or a text with
+ * a rating after it. */
+typedef struct jx_act_value {
+  jx_value value;
+  bool targeted;
+  jx_loc targeted_loc;
+  jx_text rating;
+} jx_act_value;
+
+/* The attributes after an actual's value, as jx_node's actual has them. */
+typedef struct jx_act_attrs {
+  jx_value weight, score;
+  jx_text reason, reason_text, measure, likelihood;
+  jx_loc dup_loc;
+} jx_act_attrs;
+
+typedef struct jx_arg_list {
+  jx_setting_arg *head, *tail;
+} jx_arg_list;
+
 typedef struct jx_scan {
   jx_arena *arena;
   jx_diag *diag;

@@ -49,7 +49,8 @@ typedef enum jx_decimal_status {
   JX_DEC_SYNTAX,    /* not a decimal number */
   JX_DEC_PRECISION, /* more fractional digits than the type holds */
   JX_DEC_OVERFLOW,  /* magnitude beyond the type's range */
-  JX_DEC_INEXACT    /* a conversion would have to round */
+  JX_DEC_INEXACT,   /* a conversion would have to round */
+  JX_DEC_UNDEFINED  /* no value: a division by zero (jixiao_score.h) */
 } jx_decimal_status;
 
 /* Parses [-+]?digits[.digits] (exactly n bytes of s).  Never rounds. */

@@ -105,6 +105,12 @@ typedef void (*jx_diag_sink)(void *ud, const jx_diag_record *r);
 /* Receives rendered text; the default sink writes through it. */
 typedef void (*jx_diag_writer)(void *ud, const char *text, size_t n);
 
+/* Text from the user (a file name, a word echoed in a message) as it may
+ * safely reach a terminal: controls and bad bytes as \xNN, bidi controls
+ * as <U+202E> (diag_layout.c).  Other text reports (jxc eval's) use it too,
+ * so that a name looks the same in a report as in a diagnostic. */
+void jx_diag_put_safe(jx_strbuf *out, const char *s, size_t n);
+
 /* The message of a part (r->main or one of r->notes), in lang.  Nothing is
  * escaped: that is the renderer's business. */
 void jx_diag_message(jx_strbuf *out, const jx_diag_record *r,

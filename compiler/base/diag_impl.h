@@ -29,8 +29,5 @@ typedef struct jx_diag_span {
  * controls escaped (diag_layout.c). */
 void jx_diag_lay_out(const char *s, size_t n, size_t at, size_t len,
                      jx_strbuf *out, jx_diag_span *sp);
-/* Text from the user (a file name, a word echoed in a message) as it may
- * safely reach a terminal. */
-void jx_diag_put_safe(jx_strbuf *out, const char *s, size_t n);
 
 #endif

@@ -17,6 +17,7 @@
 #include "arena.h"
 #include "cmds.h"
 #include "diff_render.h"
+#include "eval.h"
 #include "load.h"
 
 enum { D_FORMAT = 1, D_OLD, D_NEW, D_GIT };
@@ -141,10 +142,40 @@ static char *side_name(const char *const *files, int n, jx_lang lang) {
   return sb.p;
 }
 
+/* Two actuals files (eval.h), compared by meaning: 0 the same, 1 not,
+ * 2 when either side cannot be read or has errors. */
+static int actuals_diff(jx_cmdline *cl, const diff_args *a) {
+  jx_actuals x, y;
+  int rx = jx_actuals_read(&x, a->old_files[0], cl->d);
+  int ry = jx_actuals_read(&y, a->new_files[0], cl->d);
+  int rc = JX_EXIT_USAGE;
+  jx_diag_flush(cl->d);
+  if (rx == 0 && ry == 0) {
+    jx_out out;
+    jx_out_init_fd(&out, STDOUT_FILENO);
+    rc = jx_ev_diff_actuals(&x, &y, a->old_files[0], a->new_files[0],
+                            a->format == JX_DIFF_FMT_JSON ? JX_EV_JSON
+                                                          : JX_EV_TEXT,
+                            cl->dopt.lang, &out);
+    if (jx_out_flush(&out) != 0) {
+      jx_report_write(cl->d, NULL, out.errno_saved);
+      rc = JX_EXIT_USAGE;
+    }
+    jx_out_free(&out);
+  }
+  jx_diag_summary(cl->d);
+  jx_actuals_free(&x);
+  jx_actuals_free(&y);
+  return rc;
+}
+
 int jx_cmd_diff(jx_cmdline *cl) {
   diff_args a;
   memset(&a, 0, sizeof a);
   int rc = parse_args(cl, &a);
+  if (rc < 0 && !a.git && a.n_old == 1 && a.n_new == 1 &&
+      jx_actuals_sniff(a.old_files[0]) && jx_actuals_sniff(a.new_files[0]))
+    rc = actuals_diff(cl, &a);
   if (rc >= 0) {
     free(a.old_files);
     free(a.new_files);

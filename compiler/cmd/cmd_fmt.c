@@ -7,7 +7,10 @@
  * place (atomically, and only those that change; out.c decides what
  * that means for links and metadata), --check lists the files
  * that are not formatted and exits 1, like gofmt -l; --diff prints what
- * would change instead, as a unified diff (gofmt -d).
+ * would change instead, as a unified diff (gofmt -d).  An actuals table
+ * (CSV, as a budget system exports it) is printed as the language's
+ * `actuals` block, laid out the same way (compiler/eval/actuals_write.c);
+ * it is never rewritten or checked, being a table and not jixiao.
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -18,6 +21,7 @@
 #include "cmds.h"
 #include "config.h"
 #include "diff_unified.h"
+#include "eval.h"
 #include "fmt.h"
 #include "parse.h"
 #include "source.h"
@@ -115,14 +119,39 @@ int jx_cmd_fmt(jx_cmdline *cl) {
       rc = JX_EXIT_USAGE;
       break;
     }
+    /* Each file keeps its own language, unless told (here, or in
+     * jxc.ini's [fmt] lang).  A table has no keywords to tell by: its
+     * block is written in English unless told. */
+    int told = to_zh ? 1 : to_en ? 0 : cl->config ? cl->config->fmt_lang : -1;
+    jx_strbuf table = {0};
+    int t = jx_actuals_fmt_table(jx_source_name(in[i]), src, len, told == 1,
+                                 write || check ? NULL : &table, d);
+    if (t >= 0 && (write || check)) {
+      jx_diag_report_file(d, JX_U_FMT_TABLE, path, path);
+      rc = JX_EXIT_USAGE;
+    } else if (t > 0 && rc == JX_EXIT_OK) {
+      rc = JX_EXIT_INPUT;
+    }
+    if (t >= 0 && (t > 0 || write || check)) {
+      jx_sb_free(&table);
+      jx_source_close(in[i]);
+      in[i] = NULL;
+      jx_diag_flush(d);
+      free(src);
+      continue;
+    }
+    if (t == 0) { /* the table as jixiao: formatted as jixiao */
+      free(src);
+      len = table.n;
+      src = jx_xmalloc(len + 1);
+      memcpy(src, table.p, len + 1);
+    }
+    jx_sb_free(&table);
     uint32_t file = jx_diag_add_source(d, jx_source_name(in[i]), src, len);
     jx_source_close(in[i]);
     in[i] = NULL;
     jx_out mem;
     jx_out_init_mem(&mem);
-    /* Each file keeps its own language, unless told (here, or in
-     * jxc.ini's [fmt] lang). */
-    int told = to_zh ? 1 : to_en ? 0 : cl->config ? cl->config->fmt_lang : -1;
     bool zh = told >= 0 ? told == 1 : jx_fmt_is_zh(src, len);
     if (jx_fmt(src, len, file, d, zh, &mem) != 0) {
       jx_diag_flush(d);

@@ -1,8 +1,8 @@
 /*
  * cmds.h — the commands' entry points and option tables, for main.c's
  * command table.  Each command is one file: cmd_check.c, cmd_build.c,
- * cmd_fmt.c, cmd_diff.c, cmd_import.c, cmd_lsp.c, cmd_help.c (help and
- * version).
+ * cmd_fmt.c, cmd_diff.c, cmd_import.c, cmd_eval.c, cmd_monitor.c,
+ * cmd_lsp.c, cmd_help.c (help and version).
  */
 #ifndef JX_CMDS_H
 #define JX_CMDS_H
@@ -16,6 +16,10 @@ int jx_cmd_diff(jx_cmdline *cl);
 int jx_cmd_help(jx_cmdline *cl);
 int jx_cmd_version(jx_cmdline *cl);
 int jx_cmd_import(jx_cmdline *cl);
+int jx_cmd_eval(jx_cmdline *cl);
+int jx_cmd_monitor(jx_cmdline *cl);
+/* jxc eval and jxc monitor share their options and their run. */
+int jx_ev_command(jx_cmdline *cl, bool monitor);
 int jx_cmd_lsp(jx_cmdline *cl);
 
 extern const jx_option jx_check_options[];
@@ -23,6 +27,8 @@ extern const jx_option jx_build_options[];
 extern const jx_option jx_fmt_options[];
 extern const jx_option jx_diff_options[];
 extern const jx_option jx_import_opts[];
+extern const jx_option jx_eval_options[];
+extern const jx_option jx_monitor_options[];
 extern const jx_option jx_lsp_options[];
 /* The diagnostics options every command takes (opts.c). */
 extern const jx_option jx_diag_options[];

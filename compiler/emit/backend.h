@@ -91,6 +91,13 @@ extern const jx_backend jx_backend_jsonl; /* a line per project */
 void jx_emit_json_indicator(jx_out *o, const jx_indicator *x);
 
 /* jx_json_string (a JSON string literal, escaped) is in json.h. */
+/* A CSV cell of text (NULL: empty) as the CSV back end writes it: quoted
+ * when needed, a formula lead neutralised, ill-formed UTF-8 replaced; *col
+ * counts the row's cells (the separator goes before all but the first).
+ * jx_csv_figure writes a number the caller formatted, as it is.  Shared
+ * with the reports of jxc eval and jxc monitor. */
+void jx_csv_text(jx_out *o, int *col, const char *s);
+void jx_csv_figure(jx_out *o, int *col, const char *s);
 extern const jx_backend jx_backend_csv;
 extern const jx_backend jx_backend_c;
 extern const jx_backend jx_backend_xlsx;

@@ -119,6 +119,15 @@ static void put_text(jx_out *o, int *col, const char *str) {
     jx_out_putc(o, '"');
 }
 
+void jx_csv_text(jx_out *o, int *col, const char *s) {
+  put_text(o, col, s);
+}
+
+void jx_csv_figure(jx_out *o, int *col, const char *s) {
+  field(o, col);
+  jx_out_puts(o, s);
+}
+
 /* A number this back end formatted: never neutralised, never quoted. */
 static void put_decimal(jx_out *o, int *col, jx_decimal d) {
   char b[JX_DECIMAL_BUFSZ];

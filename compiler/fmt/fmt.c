@@ -38,6 +38,7 @@
 #include <utf8proc.h>
 
 #include "arena.h"
+#include "eval.h" /* the words of actuals and profiles, in either language */
 #include "fmt_cat.h"
 #include "forms.h"
 #include "lower.h"
@@ -101,6 +102,13 @@ static void kw(printer *p, jx_kw k) {
 }
 
 /* " KEYWORD word": an optional part of a statement. */
+/* A word of an actuals statement in the keywords' language, when jxc
+ * knows it (met, 部分达成, staff, 有可能 …); else as written. */
+static const char *spelt(jx_ev_word kind, const char *word, bool zh) {
+  const char *s = jx_ev_word_spelling(kind, word, zh);
+  return s ? s : word;
+}
+
 static void kw_word(printer *p, jx_kw k, const char *word) {
   puts_(p, " ");
   kw(p, k);
@@ -330,6 +338,8 @@ static void value(printer *p, const jx_value *v) {
   case JX_VAL_NA:
     kw(p, JX_KW_NA);
     break;
+  case JX_VAL_NONE:
+    break;
   default:
     puts_(p, v->text ? v->text : "");
     break;
@@ -363,6 +373,52 @@ static void kw_string_attr(printer *p, jx_kw k, const char *text) {
   kw(p, k);
   puts_(p, " ");
   string(p, text);
+}
+
+/* An actual (compiler/eval): what it reports, then its attributes. */
+static void actual(printer *p, const jx_node *n) {
+  switch (n->u.actual.what) {
+  case JX_ACT_INDICATOR:
+    string(p, n->u.actual.name.text);
+    break;
+  case JX_ACT_SPENT:
+    kw(p, JX_KW_SPENT);
+    break;
+  case JX_ACT_BUDGET_FULL:
+    kw(p, JX_KW_BUDGET_FULL);
+    break;
+  }
+  if (n->u.actual.targeted) {
+    puts_(p, " ");
+    kw(p, JX_KW_TARGETED);
+  } else if (n->u.actual.value.kind != JX_VAL_NONE) {
+    puts_(p, " ");
+    value(p, &n->u.actual.value);
+  }
+  if (n->u.actual.rating.text) {
+    puts_(p, " ");
+    puts_(p, spelt(JX_EVW_RATING, n->u.actual.rating.text, p->zh));
+  }
+  if (n->u.actual.weight.kind != JX_VAL_NONE)
+    kw_value(p, JX_KW_WEIGHT, &n->u.actual.weight);
+  if (n->u.actual.score.kind != JX_VAL_NONE)
+    kw_value(p, JX_KW_SCORE, &n->u.actual.score);
+  const char *why = n->u.actual.reason.text;
+  if (why) {
+    kw_word(p, JX_KW_REASON, spelt(JX_EVW_REASON, why, p->zh));
+    if (n->u.actual.reason_text.text) {
+      soft_space(p, literal_width(n->u.actual.reason_text.text) + 1);
+      string(p, n->u.actual.reason_text.text);
+    }
+  } else if (n->u.actual.reason_text.text) {
+    kw_string_attr(p, JX_KW_REASON, n->u.actual.reason_text.text);
+  }
+  if (n->u.actual.measure.text)
+    kw_string_attr(p, JX_KW_MEASURE, n->u.actual.measure.text);
+  if (n->u.actual.likelihood.text)
+    kw_word(p, JX_KW_LIKELIHOOD,
+            spelt(JX_EVW_LIKELIHOOD, n->u.actual.likelihood.text, p->zh));
+  puts_(p, ";");
 }
 
 /* The keywords of the header fields (ast.h jx_attr_key) and of the
@@ -633,6 +689,56 @@ static void statement(printer *p, const jx_node *n) {
     puts_(p, ";");
     break;
   }
+  case JX_N_ACTUALS:
+    kw(p, JX_KW_ACTUALS);
+    if (n->u.block.name.text) {
+      puts_(p, " ");
+      string(p, n->u.block.name.text);
+    }
+    if (n->u.block.code.text)
+      kw_word(p, JX_KW_PROFILE, n->u.block.code.text);
+    block_open(p);
+    break;
+  case JX_N_ACTUAL_PROJECT:
+    kw(p, JX_KW_PROJECT);
+    puts_(p, " ");
+    string(p, n->u.block.name.text);
+    block_open(p);
+    break;
+  case JX_N_ACTUAL:
+    actual(p, n);
+    break;
+  case JX_N_PROFILE:
+    kw(p, JX_KW_PROFILE);
+    puts_(p, " ");
+    puts_(p, n->u.block.code.text);
+    if (n->u.block.uses) {
+      puts_(p, ";");
+      break;
+    }
+    if (n->u.block.name.text) {
+      puts_(p, " ");
+      string(p, n->u.block.name.text);
+    }
+    block_open(p);
+    break;
+  case JX_N_SETTING: {
+    const char *name = n->u.setting.name.text;
+    const char *s = jx_ev_setting_spelling(name, p->zh);
+    puts_(p, s ? s : name);
+    for (const jx_setting_arg *a = n->u.setting.args; a; a = a->next) {
+      puts_(p, " ");
+      const char *c = a->value.kind == JX_VAL_WORD
+                          ? jx_ev_choice_spelling(name, a->value.text, p->zh)
+                          : NULL;
+      if (c)
+        puts_(p, c);
+      else
+        value(p, &a->value);
+    }
+    puts_(p, ";");
+    break;
+  }
   }
 }
 
@@ -651,6 +757,9 @@ static const jx_node *block_items(const jx_node *n) {
   case JX_N_DEPARTMENT:
   case JX_N_DIVISION:
   case JX_N_UNIT:
+  case JX_N_ACTUALS:
+  case JX_N_ACTUAL_PROJECT:
+  case JX_N_PROFILE:
     return n->u.block.items;
   default:
     return NULL;
@@ -659,12 +768,16 @@ static const jx_node *block_items(const jx_node *n) {
 
 static bool is_block(const jx_node *n) {
   switch (n->kind) {
+  case JX_N_PROFILE:
+    return !n->u.block.uses; /* `profile NAME;` is a statement */
   case JX_N_FRAMEWORK:
   case JX_N_LEVEL1:
   case JX_N_DEPARTMENT:
   case JX_N_DIVISION:
   case JX_N_UNIT:
   case JX_N_PROJECT:
+  case JX_N_ACTUALS:
+  case JX_N_ACTUAL_PROJECT:
     return true;
   default:
     return false;
@@ -734,6 +847,10 @@ static int repeated_parts(const jx_node *n, jx_diag *d) {
       if (n->u.funds.n_other > 1)
         jx_diag_report(d, JX_E_DUP_OTHER, n->loc);
       found += n->u.funds.n_fiscal > 1 || n->u.funds.n_other > 1;
+    } else if (n->kind == JX_N_ACTUAL) {
+      if (n->u.actual.dup_loc.line)
+        jx_diag_report(d, JX_E_ACTUAL_REPEAT, n->u.actual.dup_loc);
+      found += n->u.actual.dup_loc.line != 0;
     } else if (is_block(n)) {
       found += repeated_parts(n->u.block.items, d);
     }

@@ -39,6 +39,10 @@ static unsigned char find_delim(const char *t, size_t n) {
   return (unsigned char)delims[best];
 }
 
+unsigned char jx_im_csv_delim(const char *t, size_t n) {
+  return find_delim(t, n);
+}
+
 bool jx_im_looks_delimited(const char *t, size_t n) {
   unsigned char d = find_delim(t, n);
   int lines = 0, delimited = 0;

@@ -187,6 +187,8 @@ int jx_im_read_xls(im_book *b, const char *data, size_t n);
 int jx_im_read_csv(im_book *b, const char *text, size_t n);
 /* Does UTF-8 text look like delimited rows rather than prose? */
 bool jx_im_looks_delimited(const char *text, size_t n);
+/* The delimiter jx_im_read_csv uses for text: ',', '\t' or ';'. */
+unsigned char jx_im_csv_delim(const char *text, size_t n);
 
 /* ---- Columns, profiles and the map file (columns.c) -------------------- */
 

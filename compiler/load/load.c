@@ -296,6 +296,15 @@ static void on_unit_close(void *ud, jx_node *n) {
   jx_diag_release(l->diag);
 }
 
+/* `actuals` and `profile`: not the plan's, but whoever asked gets them. */
+static void on_year_end(void *ud, jx_node *n) {
+  loader *l = ud;
+  l->seen_decl = true;
+  if (l->job->year_end)
+    l->job->year_end(l->job->year_end_ud, n);
+  jx_diag_release(l->diag);
+}
+
 /* ---- The run ----------------------------------------------------------- */
 
 /* Parses input i; 2 when a read failed (reported). */
@@ -365,8 +374,9 @@ int jx_load(const jx_load_job *job, jx_diag *d, jx_loaded_plan **whole) {
   jx_diag_set_filter(d, jx_suppress_filter, l.suppress);
   jx_arena_init(&l.scratch);
   jx_arena_init(&l.keep);
-  jx_sink sink = {&l,           on_header,  on_framework, on_department,
-                  on_unit_open, on_project, on_unit_close};
+  jx_sink sink = {&l,           on_header,  on_framework,  on_department,
+                  on_unit_open, on_project, on_unit_close, on_year_end,
+                  on_year_end};
   /* One parse arena for the run: projects give their memory back as they
    * stream past (in WHOLE mode too: what is kept has been copied); what
    * stays (unit headers, the department) is small. */

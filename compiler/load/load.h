@@ -50,6 +50,8 @@
 
 typedef enum jx_load_mode { JX_LOAD_STREAM, JX_LOAD_WHOLE } jx_load_mode;
 
+struct jx_node; /* ast.h */
+
 /* An input held in memory (which must outlive the jx_diag: its lines are
  * quoted from there). */
 typedef struct jx_load_text {
@@ -111,6 +113,12 @@ typedef struct jx_load_job {
   bool locations;    /* STREAM: lower the locations tables too */
   bool after_errors; /* STREAM: go on handing over, after an error, what
                         checked clean (build -f html --with-diagnostics) */
+  /* The declarations of the rest of the year (`actuals` blocks and
+   * `profile`s, which compiler/eval reads), in either mode, as each is
+   * parsed: the node is valid until the callback returns, and what is
+   * reported about it is released with it.  NULL: passed over. */
+  void (*year_end)(void *ud, const struct jx_node *decl);
+  void *year_end_ud;
   /* Filled in when set: what was read, errors or not (check --each). */
   struct jx_load_stats *stats;
 } jx_load_job;

@@ -52,6 +52,8 @@ module.exports = grammar({
       $.department,
       $.unit,
       $.project,
+      $.actuals,
+      $.profile,
     ),
 
     // plan [NUMBER] (framework WORD | form WORD | currency WORD)* ;
@@ -193,6 +195,66 @@ module.exports = grammar({
       spelled('MEASURE'),
       field('title', $.string),
       optional(field('text', $.string)),
+      $._semi,
+    ),
+
+    // ---- the rest of the year (docs/eval.md) --------------------------------
+    // actuals [STRING] [profile WORD] { project STRING { actual* }* }
+    actuals: ($) => seq(
+      spelled('ACTUALS'),
+      optional(field('plan', $.string)),
+      optional(seq(spelled('PROFILE'), field('profile', $.word))),
+      $._open, repeat($.actual_project), $._close,
+    ),
+    actual_project: ($) => seq(
+      spelled('PROJECT'),
+      field('name', $.string),
+      $._open, repeat($.actual), $._close,
+    ),
+    // "name" [value] attr* ;  spent [NUMBER] attr* ;  budget_full [NUMBER] attr* ;
+    // (no value: named, with no actual yet)
+    actual: ($) => seq(
+      choice(
+        seq(field('name', $.string), optional(field('value', $._actual_value))),
+        seq(spelled('SPENT'), optional(field('value', $.number))),
+        seq(spelled('BUDGET_FULL'), optional(field('value', $.number))),
+      ),
+      repeat($._actual_attr),
+      $._semi,
+    ),
+    _actual_value: ($) => choice(
+      $.number,
+      $.date,
+      $.not_applicable,
+      $.targeted,
+      seq($.string, optional(field('rating', $.word))),
+      field('rating', $.word),
+    ),
+    targeted: ($) => spelled('TARGETED'),
+    _actual_attr: ($) => choice($.weight, $.score, $.reason, $.measure_taken, $.likelihood),
+    weight: ($) => seq(spelled('WEIGHT'), field('value', $.number)),
+    score: ($) => seq(spelled('SCORE'), field('value', $.number)),
+    reason: ($) => seq(
+      spelled('REASON'),
+      choice(
+        seq(field('category', choice($.word, spelled('OTHER'))), optional(field('text', $.string))),
+        field('text', $.string),
+      ),
+    ),
+    measure_taken: ($) => seq(spelled('MEASURE'), field('text', $.string)),
+    likelihood: ($) => seq(spelled('LIKELIHOOD'), field('value', $.word)),
+    // profile WORD ;  or  profile WORD [STRING] { WORD value* ; … }
+    profile: ($) => seq(
+      spelled('PROFILE'),
+      field('name', $.word),
+      choice(
+        $._semi,
+        seq(optional(field('label', $.string)), $._open, repeat($.setting), $._close),
+      ),
+    ),
+    setting: ($) => seq(
+      field('name', $.word),
+      repeat(field('value', choice($.word, $.number, $.string))),
       $._semi,
     ),
 

@@ -55,7 +55,10 @@ def bases(tmp, jxc, gen):
         os.makedirs(d)
         sheets.CASES[case](d)
         out.append((case, os.path.join(d, "plan.xlsx")))
-    plans = sorted(glob.glob("examples/*.jx"))
+    # examples/ holds actuals files too (jxc eval's): not plans, no forms
+    plans = [p for p in sorted(glob.glob("examples/*.jx"))
+             if not re.search(r"^(actuals|完成情况) ", open(
+                 p, encoding="utf-8").read(), re.M)]
     g = os.path.join(tmp, "gen.jx")
     with open(g, "w", encoding="utf-8") as f:
         subprocess.run([gen, "-s", "5", "-u", "2", "-p", "2", "-z", "30"],

@@ -187,8 +187,7 @@ static const char *const *const mut_categories[] = {
 };
 
 /* n bytes at s as written, or another spelling of the same category. */
-static void mut_category_half(mut_rng *r, mut_buf *b, const char *s,
-                              size_t n) {
+static void mut_category_half(mut_rng *r, mut_buf *b, const char *s, size_t n) {
   for (size_t i = 0; i < MUT_COUNT(mut_categories); i++)
     for (const char *const *w = mut_categories[i]; *w; w++)
       if (strlen(*w) == n && memcmp(*w, s, n) == 0) {
@@ -315,6 +314,12 @@ static void mut_free_texts(const jx_node *n, bool *is_free, const mut_toks *k) {
             is_free[i] = true;
       }
       break;
+    case JX_N_ACTUAL:
+      t[0] = &n->u.actual.reason_text;
+      t[1] = &n->u.actual.measure;
+      break;
+    case JX_N_ACTUALS:
+    case JX_N_ACTUAL_PROJECT:
     case JX_N_FRAMEWORK:
     case JX_N_LEVEL1:
     case JX_N_DEPARTMENT:

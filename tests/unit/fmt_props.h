@@ -38,6 +38,7 @@
 #include "build.h"
 #include "check.h"
 #include "diag.h"
+#include "eval.h"
 #include "fmt.h"
 #include "lower.h"
 #include "out.h"
@@ -185,8 +186,16 @@ static void props_collect(props_marks *m, const jx_node *n) {
     case JX_N_DIVISION:
     case JX_N_UNIT:
     case JX_N_PROJECT:
+    case JX_N_ACTUALS:
+    case JX_N_ACTUAL_PROJECT:
       props_collect(m, n->u.block.items);
       props_mark_add(m, n->u.block.close, true);
+      break;
+    case JX_N_PROFILE:
+      if (!n->u.block.uses) { /* `profile NAME;` is a statement */
+        props_collect(m, n->u.block.items);
+        props_mark_add(m, n->u.block.close, true);
+      }
       break;
     default:
       break;
@@ -369,17 +378,24 @@ static bool props_same_str(const char *a, const char *b) {
   return (!a && !b) || (a && b && strcmp(a, b) == 0);
 }
 
+/* A word of an actuals statement: the same in any spelling jxc knows. */
+static bool props_same_word(jx_ev_word kind, const char *a, const char *b) {
+  const char *ca = a ? jx_ev_word_spelling(kind, a, false) : NULL;
+  const char *cb = b ? jx_ev_word_spelling(kind, b, false) : NULL;
+  return props_same_str(ca ? ca : a, cb ? cb : b);
+}
+
 static bool props_same_value(const jx_value *a, const jx_value *b) {
   return a->kind == b->kind &&
          (a->kind == JX_VAL_NONE || a->kind == JX_VAL_NA ||
           props_same_str(a->text, b->text));
 }
 
-static bool props_same_nodes(const jx_node *a, const jx_node *b,
-                             props_cats *ka, props_cats *kb);
+static bool props_same_nodes(const jx_node *a, const jx_node *b, props_cats *ka,
+                             props_cats *kb);
 
-static bool props_same_node(const jx_node *a, const jx_node *b,
-                            props_cats *ka, props_cats *kb) {
+static bool props_same_node(const jx_node *a, const jx_node *b, props_cats *ka,
+                            props_cats *kb) {
   if (a->kind != b->kind)
     return false;
   switch (a->kind) {
@@ -489,12 +505,59 @@ static bool props_same_node(const jx_node *a, const jx_node *b,
     }
     return !x && !y;
   }
+  case JX_N_ACTUALS:
+  case JX_N_ACTUAL_PROJECT:
+  case JX_N_PROFILE:
+    return a->u.block.uses == b->u.block.uses &&
+           props_same_str(a->u.block.code.text, b->u.block.code.text) &&
+           props_same_str(a->u.block.name.text, b->u.block.name.text) &&
+           props_same_nodes(a->u.block.items, b->u.block.items, ka, kb);
+  case JX_N_ACTUAL: {
+#define X(f) a->u.actual.f
+#define Y(f) b->u.actual.f
+    /* fmt writes a word jxc knows in the keywords' language (部分达成 is
+     * partly): the same word in either spelling */
+    bool same =
+        X(what) == Y(what) && props_same_str(X(name.text), Y(name.text)) &&
+        props_same_value(&X(value), &Y(value)) && X(targeted) == Y(targeted) &&
+        props_same_word(JX_EVW_RATING, X(rating.text), Y(rating.text)) &&
+        props_same_value(&X(weight), &Y(weight)) &&
+        props_same_value(&X(score), &Y(score)) &&
+        props_same_word(JX_EVW_REASON, X(reason.text), Y(reason.text)) &&
+        props_same_str(X(reason_text.text), Y(reason_text.text)) &&
+        props_same_str(X(measure.text), Y(measure.text)) &&
+        props_same_word(JX_EVW_LIKELIHOOD, X(likelihood.text),
+                        Y(likelihood.text));
+#undef X
+#undef Y
+    return same;
+  }
+  case JX_N_SETTING: {
+    const jx_setting_arg *x = a->u.setting.args, *y = b->u.setting.args;
+    const char *na = a->u.setting.name.text, *nb = b->u.setting.name.text;
+    const char *ca = jx_ev_setting_spelling(na, false);
+    const char *cb = jx_ev_setting_spelling(nb, false);
+    if (!props_same_str(ca ? ca : na, cb ? cb : nb))
+      return false;
+    for (; x && y; x = x->next, y = y->next) {
+      const char *wa = x->value.kind == JX_VAL_WORD
+                           ? jx_ev_choice_spelling(na, x->value.text, false)
+                           : NULL;
+      const char *wb = y->value.kind == JX_VAL_WORD
+                           ? jx_ev_choice_spelling(nb, y->value.text, false)
+                           : NULL;
+      if (wa || wb ? !props_same_str(wa, wb)
+                   : !props_same_value(&x->value, &y->value))
+        return false;
+    }
+    return !x && !y;
+  }
   }
   return false;
 }
 
-static bool props_same_nodes(const jx_node *a, const jx_node *b,
-                             props_cats *ka, props_cats *kb) {
+static bool props_same_nodes(const jx_node *a, const jx_node *b, props_cats *ka,
+                             props_cats *kb) {
   for (; a && b; a = a->next, b = b->next)
     if (!props_same_node(a, b, ka, kb))
       return false;

@@ -214,7 +214,8 @@ static void test_messages_agree(void **state) {
  * names: the program, its commands and the language, formats and tools,
  * environment variables, unit symbols; option values (json, csv …) and
  * the language's own spellings named in messages (cost, satisfaction,
- * jan … dec); single letters standing for a value (N, c, C) or a code
+ * jan … dec); the names of the built-in scoring profiles (caiyu2020,
+ * hubei); single letters standing for a value (N, c, C) or a code
  * point (U+202E); file formats by name (Office, Word, OLE2, as Excel);
  * the sections, keys and values of jxc import's map file (columns,
  * profile … central2021, docs/import.md); encodings by name (gb18030,
@@ -244,6 +245,7 @@ static const char *const allowed[] = {
     "Windows",     "gb18030",    "gbk",         "warnings",
     "sources",     "breakdown",  "local2018",   "generic",
     "hebei2021",   "mof2021",    "jsonl",       "jq",
+    "caiyu2020",   "eval",       "monitor",     "hubei",
     NULL};
 
 /* jxc lsp's command and option, and the protocol's own names

@@ -96,8 +96,8 @@ static int teardown(void **state) {
 /* Feeds one more file (src must outlive the fixture: string literals). */
 static void feed(fx *f, const char *name, const char *src) {
   jx_sink sink = {
-      f,          on_header,    on_framework, on_department, on_unit_open,
-      on_project, on_unit_close};
+      f,          on_header,     on_framework, on_department, on_unit_open,
+      on_project, on_unit_close, NULL,         NULL};
   jx_parse_options opt = {false, false, NULL};
   uint32_t file = jx_diag_add_source(f->d, name, src, strlen(src));
   f->seen_decl = false;

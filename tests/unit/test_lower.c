@@ -102,8 +102,8 @@ static int teardown(void **state) {
 /* Parses and checks src (a string literal), which must be clean. */
 static void load(fx *f, const char *src) {
   jx_sink sink = {
-      f,          on_header,    on_framework, on_department, on_unit_open,
-      on_project, on_unit_close};
+      f,          on_header,     on_framework, on_department, on_unit_open,
+      on_project, on_unit_close, NULL,         NULL};
   jx_parse_options opt = {true, false, NULL};
   uint32_t file = jx_diag_add_source(f->d, "t.jx", src, strlen(src));
   jx_check_begin_file(f->c, file);

@@ -115,8 +115,9 @@ static parsed *parse_n(const char *src, size_t n, bool keep_tree) {
   uint32_t file = jx_diag_add_source(p->d, "t.jx", src, n);
   jx_arena_init(&p->arena);
   p->ev.arena = &p->arena;
-  jx_sink sink = {&p->ev,       on_header,  on_framework, on_department,
-                  on_unit_open, on_project, on_unit_close};
+  jx_sink sink = {&p->ev,        on_header,    on_framework,
+                  on_department, on_unit_open, on_project,
+                  on_unit_close, NULL,         NULL};
   jx_parse_options opt = {keep_tree, false, NULL};
   p->rc = jx_parse_mem(src, n, file, p->d, &p->arena, &sink, &opt, &p->ast);
   jx_diag_flush(p->d);

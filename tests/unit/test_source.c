@@ -212,7 +212,8 @@ static void test_stdin_part_read(void **state) {
                       "      | ^~~~~~\n"
                       "      = help: did you mean 'project'?\n"
                       "      = help: expected end of file, 'plan', "
-                      "'framework', 'department', 'unit' or 'project'\n");
+                      "'framework', 'department', 'unit', 'project', "
+                      "'actuals' or 'profile'\n");
 }
 
 /* A pipe is read once; its lines are quoted from the bytes kept. */

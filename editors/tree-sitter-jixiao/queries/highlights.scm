@@ -24,6 +24,14 @@
   "desc"
   "basis"
   "role"
+  "actuals"
+  "spent"
+  "budget_full"
+  "weight"
+  "score"
+  "reason"
+  "likelihood"
+  "profile"
   "form"
   "supervisor"
   "implementer"
@@ -66,6 +74,13 @@
 (date) @number
 (month) @constant.builtin
 (not_applicable) @constant.builtin
+(targeted) @constant.builtin
+(actual rating: (word) @constant.builtin)
+(reason category: (word) @constant.builtin)
+(likelihood value: (word) @constant.builtin)
+(profile name: (word) @namespace)
+(actuals profile: (word) @namespace)
+(setting name: (word) @property)
 
 ["{" "}"] @punctuation.bracket
 ";" @punctuation.delimiter

@@ -33,8 +33,8 @@ execute 'syntax match jixiaoKeyword /' . '\%([A-Za-z0-9_]\)\@1<!\%(unit\)[A-Za-z
 execute 'syntax match jixiaoKeyword /' . '\%([A-Za-z0-9_]\)\@1<!\%(project\)[A-Za-z0-9_]\@!\|\%(' . s:wu . '\)\@4<!\%(项目\)\%(' . s:wu . '\)\@!' . '/'
 " GOAL: goal 目标 绩效目标 年度目标 年度绩效目标
 execute 'syntax match jixiaoKeyword /' . '\%([A-Za-z0-9_]\)\@1<!\%(goal\)[A-Za-z0-9_]\@!\|\%(' . s:wu . '\)\@4<!\%(年度绩效目标\|年度目标\|绩效目标\|目标\)\%(' . s:wu . '\)\@!' . '/'
-" MEASURE: measure 措施 保障措施
-execute 'syntax match jixiaoKeyword /' . '\%([A-Za-z0-9_]\)\@1<!\%(measure\)[A-Za-z0-9_]\@!\|\%(' . s:wu . '\)\@4<!\%(保障措施\|措施\)\%(' . s:wu . '\)\@!' . '/'
+" MEASURE: measure 措施 保障措施 改进措施
+execute 'syntax match jixiaoKeyword /' . '\%([A-Za-z0-9_]\)\@1<!\%(measure\)[A-Za-z0-9_]\@!\|\%(' . s:wu . '\)\@4<!\%(保障措施\|改进措施\|措施\)\%(' . s:wu . '\)\@!' . '/'
 " INDICATOR: indicator 指标 绩效指标
 execute 'syntax match jixiaoKeyword /' . '\%([A-Za-z0-9_]\)\@1<!\%(indicator\)[A-Za-z0-9_]\@!\|\%(' . s:wu . '\)\@4<!\%(绩效指标\|指标\)\%(' . s:wu . '\)\@!' . '/'
 " BUDGET: budget 预算 预算数 年度预算 当年预算 当年年度预算 年度资金总额 当年资金总额
@@ -57,6 +57,24 @@ execute 'syntax match jixiaoKeyword /' . '\%([A-Za-z0-9_]\)\@1<!\%(desc\)[A-Za-z
 execute 'syntax match jixiaoKeyword /' . '\%([A-Za-z0-9_]\)\@1<!\%(basis\)[A-Za-z0-9_]\@!\|\%(' . s:wu . '\)\@4<!\%(指标值确定依据\|确定依据\|依据\)\%(' . s:wu . '\)\@!' . '/'
 " ROLE: role 角色
 execute 'syntax match jixiaoKeyword /' . '\%([A-Za-z0-9_]\)\@1<!\%(role\)[A-Za-z0-9_]\@!\|\%(' . s:wu . '\)\@4<!\%(角色\)\%(' . s:wu . '\)\@!' . '/'
+" ACTUALS: actuals 完成情况 实际完成情况
+execute 'syntax match jixiaoKeyword /' . '\%([A-Za-z0-9_]\)\@1<!\%(actuals\)[A-Za-z0-9_]\@!\|\%(' . s:wu . '\)\@4<!\%(实际完成情况\|完成情况\)\%(' . s:wu . '\)\@!' . '/'
+" SPENT: spent 执行数 全年执行数 累计支出
+execute 'syntax match jixiaoKeyword /' . '\%([A-Za-z0-9_]\)\@1<!\%(spent\)[A-Za-z0-9_]\@!\|\%(' . s:wu . '\)\@4<!\%(全年执行数\|累计支出\|执行数\)\%(' . s:wu . '\)\@!' . '/'
+" BUDGET_FULL: budget_full 全年预算数 调整后预算数
+execute 'syntax match jixiaoKeyword /' . '\%([A-Za-z0-9_]\)\@1<!\%(budget_full\)[A-Za-z0-9_]\@!\|\%(' . s:wu . '\)\@4<!\%(调整后预算数\|全年预算数\)\%(' . s:wu . '\)\@!' . '/'
+" WEIGHT: weight 分值 权重
+execute 'syntax match jixiaoKeyword /' . '\%([A-Za-z0-9_]\)\@1<!\%(weight\)[A-Za-z0-9_]\@!\|\%(' . s:wu . '\)\@4<!\%(分值\|权重\)\%(' . s:wu . '\)\@!' . '/'
+" SCORE: score 得分
+execute 'syntax match jixiaoKeyword /' . '\%([A-Za-z0-9_]\)\@1<!\%(score\)[A-Za-z0-9_]\@!\|\%(' . s:wu . '\)\@4<!\%(得分\)\%(' . s:wu . '\)\@!' . '/'
+" REASON: reason 偏差原因
+execute 'syntax match jixiaoKeyword /' . '\%([A-Za-z0-9_]\)\@1<!\%(reason\)[A-Za-z0-9_]\@!\|\%(' . s:wu . '\)\@4<!\%(偏差原因\)\%(' . s:wu . '\)\@!' . '/'
+" LIKELIHOOD: likelihood 完成可能性
+execute 'syntax match jixiaoKeyword /' . '\%([A-Za-z0-9_]\)\@1<!\%(likelihood\)[A-Za-z0-9_]\@!\|\%(' . s:wu . '\)\@4<!\%(完成可能性\)\%(' . s:wu . '\)\@!' . '/'
+" TARGETED: targeted 按目标 达到目标值
+execute 'syntax match jixiaoConstant /' . '\%([A-Za-z0-9_]\)\@1<!\%(targeted\)[A-Za-z0-9_]\@!\|\%(' . s:wu . '\)\@4<!\%(达到目标值\|按目标\)\%(' . s:wu . '\)\@!' . '/'
+" PROFILE: profile 评分规则
+execute 'syntax match jixiaoKeyword /' . '\%([A-Za-z0-9_]\)\@1<!\%(profile\)[A-Za-z0-9_]\@!\|\%(' . s:wu . '\)\@4<!\%(评分规则\)\%(' . s:wu . '\)\@!' . '/'
 " FORM: form 表式 表样
 execute 'syntax match jixiaoKeyword /' . '\%([A-Za-z0-9_]\)\@1<!\%(form\)[A-Za-z0-9_]\@!\|\%(' . s:wu . '\)\@4<!\%(表式\|表样\)\%(' . s:wu . '\)\@!' . '/'
 " SUPERVISOR: supervisor 主管部门 主管单位 主管部门及代码
