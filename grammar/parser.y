@@ -95,10 +95,15 @@ static jx_text no_text(void) {
   return t;
 }
 
+/* An indicator row.  A comparison written after the value (90%以上,
+ * 9月前) is its op when none is written before it; with both, the
+ * checker says so (op_written and value.post). */
 static jx_node *indicator(jx_scan *p, jx_loc loc, jx_loc end, jx_path cat,
                           jx_text name, jx_op op, bool written, jx_loc op_loc,
                           jx_value v, jx_attrs a) {
   jx_node *n = node(p, JX_N_INDICATOR, loc);
+  if (!written && v.post)
+    op = jx_postfix_op((jx_postfix)v.post);
   n->end = end;
   n->u.indicator.level1 = cat.l1;
   n->u.indicator.level2 = cat.l2;
@@ -174,6 +179,7 @@ static void yyerror(const jx_loc *loc, yyscan_t scanner, jx_scan *p,
 %token <text>  STRING     "string"
 %token <value> NUMBER     "number"
 %token <value> DATE       "date"
+%token <value> DATE_RANGE "date range"
 %token <text>  WORD       "word"
 %token <path>  PATH       "category"
 %token <month> MONTH      "month"
@@ -198,6 +204,7 @@ static void yyerror(const jx_loc *loc, yyscan_t scanner, jx_scan *p,
 %token DESC       "'desc'"
 %token BASIS      "'basis'"
 %token ROLE       "'role'"
+%token TARGET     "'target'"
 %token GE         "'>='"
 %token LE         "'<='"
 %token GT         "'>'"
@@ -557,27 +564,33 @@ measure
     }
   ;
 
-/* indicator -> CATEGORY STRING [op] value (desc STRING | basis STRING)* ; */
+/* indicator -> CATEGORY STRING [target] [op] value (desc STRING | basis
+ * STRING)* ;   where `target` is the column heading 指标值, dropped */
 indicator
-  : category STRING value attrs SEMI {
-      $$ = indicator(p, @1, @5, $1, $2, JX_OP_EQ, false, @3, $3, $4);
+  : category STRING target_opt value attrs SEMI {
+      $$ = indicator(p, @1, @6, $1, $2, JX_OP_EQ, false, @4, $4, $5);
     }
-  | category STRING op value attrs SEMI {
-      $$ = indicator(p, @1, @6, $1, $2, $3, true, @3, $4, $5);
+  | category STRING target_opt op value attrs SEMI {
+      $$ = indicator(p, @1, @7, $1, $2, $4, true, @4, $5, $6);
     }
   ;
-/* indicator_kw -> indicator STRING [op] value attr* ; (no category) */
+/* indicator_kw -> indicator STRING [target] [op] value attr* ; (no
+ * category) */
 indicator_kw
-  : INDICATOR STRING value attrs SEMI {
+  : INDICATOR STRING target_opt value attrs SEMI {
       jx_path none;
       memset(&none, 0, sizeof none);
-      $$ = indicator(p, @1, @5, none, $2, JX_OP_EQ, false, @3, $3, $4);
+      $$ = indicator(p, @1, @6, none, $2, JX_OP_EQ, false, @4, $4, $5);
     }
-  | INDICATOR STRING op value attrs SEMI {
+  | INDICATOR STRING target_opt op value attrs SEMI {
       jx_path none;
       memset(&none, 0, sizeof none);
-      $$ = indicator(p, @1, @6, none, $2, $3, true, @3, $4, $5);
+      $$ = indicator(p, @1, @7, none, $2, $4, true, @4, $5, $6);
     }
+  ;
+target_opt
+  : %empty
+  | TARGET
   ;
 category
   : PATH
@@ -590,9 +603,13 @@ op
   | LT  { $$ = JX_OP_LT; }
   | EQ  { $$ = JX_OP_EQ; }
   ;
+/* The one rule for a value: what a statement may give as a target.  A
+ * DATE_RANGE is a value of its own (2023.07-2024.01), for an indicator
+ * and for any statement that takes a period. */
 value
   : NUMBER
   | DATE
+  | DATE_RANGE
   | STRING  { $$ = text_value($1); }
   | NA      { $$ = na_value(@1); }
   ;
@@ -657,6 +674,7 @@ static const char *symbol_display(yysymbol_kind_t k, jx_lang lang,
   } kinds[] = {
       {YYSYMBOL_YYEOF, JX_M_TOK_EOF},       {YYSYMBOL_STRING, JX_M_TOK_STRING},
       {YYSYMBOL_NUMBER, JX_M_TOK_NUMBER},   {YYSYMBOL_DATE, JX_M_TOK_DATE},
+      {YYSYMBOL_DATE_RANGE, JX_M_TOK_DATE_RANGE},
       {YYSYMBOL_WORD, JX_M_TOK_WORD},       {YYSYMBOL_PATH, JX_M_TOK_CATEGORY},
       {YYSYMBOL_MONTH, JX_M_TOK_MONTH},
   };
@@ -690,6 +708,8 @@ static jx_msg kind_name(yysymbol_kind_t k) {
     return JX_M_TOK_NUMBER;
   case YYSYMBOL_DATE:
     return JX_M_TOK_DATE;
+  case YYSYMBOL_DATE_RANGE:
+    return JX_M_TOK_DATE_RANGE;
   case YYSYMBOL_WORD:
     return JX_M_TOK_WORD;
   case YYSYMBOL_PATH:

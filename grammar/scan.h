@@ -70,6 +70,7 @@ typedef struct jx_scan {
   jx_loc sloc; /* where it started */
   bool sbad;   /* an error was reported inside it */
   bool slong;  /* it grew past the longest string kept */
+  int sdepth;  /* a string in “ ”: the quotes open in it, its own too */
   int lex_errors;
   const char *last_word; /* text of the last WORD token (for hints) */
   jx_vocab_index vocab;  /* the keywords, signs and marks (vocab.def) */

@@ -79,6 +79,11 @@ struct jx_checker {
     uint64_t h;
   } * dups;
   size_t dups_cap;
+
+  /* Costs per unit read so far (元/亩, 万元/人·天), by spelling, in the
+   * arena: a jx_resolved points at one, so each lives as long as the
+   * checker, and there are as many as distinct spellings (check_value.c). */
+  struct jx_chk_compound *compounds[64];
 };
 
 /* The framework in force, resolving a pending header name first. */
@@ -93,6 +98,22 @@ bool jx_chk_number(jx_checker *c, const jx_value *v, jx_resolved *r);
  * overflow or rounding.  *out is 0 unless it returns true. */
 bool jx_chk_amount(jx_checker *c, const jx_value *v, jx_resolved *r,
                    jx_decimal *out);
+
+/* A DATE as the model holds it (yyyymmdd × 10^6, dd 00 for a month) into
+ * *r; reports a date that does not exist (2021年2月30日) and returns
+ * false. */
+bool jx_chk_date(jx_checker *c, const jx_value *v, jx_resolved *r);
+/* A DATE_RANGE (2023.07-2024.01) into r->dec (its start) and r->end (its
+ * end), each as jx_chk_date stores a date; a year alone (2020年-2022年)
+ * is read as its January at the start and its December at the end.
+ * Reports a date that does not exist and an end before the start, and
+ * returns false.  For any statement whose value is a period. */
+bool jx_chk_date_range(jx_checker *c, const jx_value *v, jx_resolved *r);
+
+/* A NUMBER that names a month of the plan's year (9月前, 9月底前, 12月底):
+ * the month 1–12 as a date of the plan's year into r->dec, r->date set.
+ * Reports a number that is not a month and a plan without a year. */
+bool jx_chk_month_date(jx_checker *c, const jx_value *v, jx_resolved *r);
 
 /* Formats d as the shortest exact text, into buf. */
 const char *jx_chk_dec(jx_decimal d, char buf[JX_DECIMAL_BUFSZ]);

@@ -14,6 +14,7 @@
 
 #include "check_impl.h"
 #include "hash.h"
+#include "vocab.h"
 
 /* ---- category
  * ---------------------------------------------------------------- */
@@ -68,36 +69,6 @@ static bool check_category(jx_checker *c, jx_node *n) {
 /* ---- values -----------------------------------------------------------------
  */
 
-/* Whether a date token names a day.  Of its three spellings (2021年12月31日,
- * 2021-12-31, 2021年12月) only the month-only one ends in 月; the parsed
- * day alone cannot tell, since 2021-01-00 also has day 0. */
-static bool names_day(const jx_value *v) {
-  static const char month[] = "月";
-  size_t n = v->text ? strlen(v->text) : 0, m = sizeof month - 1;
-  return !(n >= m && memcmp(v->text + n - m, month, m) == 0);
-}
-
-/* 2021年2月30日, 2021-01-00 and 2021-13-01 are not dates; 2021年12月 (no day)
- * is.  The help says what is wrong, from the runtime's calendar, so that
- * the checker and jx_indicator_met agree on every month's length.  A date
- * is stored on the value as the model holds it, yyyymmdd × 10^6. */
-static void check_date(jx_checker *c, const jx_value *v, jx_resolved *r) {
-  int last = jx_date_days_in_month(v->year, v->month);
-  if (last == 0) {
-    jx_diag_report(c->diag, JX_E_BAD_DATE, v->loc, v->text);
-    jx_diag_note(c->diag, JX_N_DATE_MONTH, v->loc);
-    return;
-  }
-  if (names_day(v) && (v->day < 1 || v->day > last)) {
-    jx_diag_report(c->diag, JX_E_BAD_DATE, v->loc, v->text);
-    jx_diag_note(c->diag, JX_N_DATE_DAY, v->loc, v->year, v->month, last);
-    return;
-  }
-  r->dec.micros =
-      ((int64_t)v->year * 10000 + v->month * 100 + v->day) * JX_DECIMAL_SCALE;
-  r->ok = true;
-}
-
 static bool over_100(jx_decimal d) {
   const jx_decimal hundred = JX_DEC(100, 0);
   return jx_decimal_cmp(d, hundred) > 0;
@@ -130,6 +101,34 @@ static void check_cost_money(jx_checker *c, const jx_value *v, jx_decimal d,
   jx_diag_note(c->diag, JX_N_BUDGET_HERE, budget->loc);
 }
 
+/* The postfix word at the end of a value's text (90%以上: 以上). */
+static const char *postfix_word(const jx_value *v, char *buf, size_t cap) {
+  size_t n = strlen(v->text), k = v->post_len;
+  snprintf(buf, cap, "%.*s", (int)k, k <= n ? v->text + n - k : "");
+  return buf;
+}
+
+/* Does a NUMBER name a month of the year rather than a count of months?
+ * 12月底 always; 9月 and 9月份 when a deadline word follows (9月前). */
+static bool names_month(const jx_value *v) {
+  if (!v->unit)
+    return false;
+  if (strcmp(v->unit, "月底") == 0 || strcmp(v->unit, "月末") == 0)
+    return true;
+  return v->post == JX_POST_BEFORE &&
+         (strcmp(v->unit, "月") == 0 || strcmp(v->unit, "月份") == 0);
+}
+
+/* A date or a date range is a target only for a category that is neither
+ * satisfaction nor cost. */
+static void date_in_role(jx_checker *c, const jx_value *v, const char *name,
+                         jx_role role) {
+  if (role == JX_ROLE_SATISFACTION)
+    jx_diag_report(c->diag, JX_E_SATISFACTION_PERCENT, v->loc, name, v->text);
+  else if (role == JX_ROLE_COST)
+    jx_diag_report(c->diag, JX_E_COST_UNIT, v->loc, name, v->text);
+}
+
 static void check_value(jx_checker *c, jx_node *n,
                         const jx_chk_budget *budget) {
   const jx_value *v = &n->u.indicator.value;
@@ -137,12 +136,25 @@ static void check_value(jx_checker *c, jx_node *n,
   const char *name = n->u.indicator.name.text ? n->u.indicator.name.text : "";
   const jx_level2 *l2 = n->u.indicator.l2;
   jx_role role = l2 ? l2->role : JX_ROLE_NONE;
+  if (v->post && n->u.indicator.op_written) {
+    char w[64];
+    jx_diag_report(c->diag, JX_E_OP_TWICE, n->u.indicator.op_loc, v->text,
+                   postfix_word(v, w, sizeof w));
+    return;
+  }
+  if (v->kind == JX_VAL_DATE_RANGE) {
+    if (n->u.indicator.op_written && n->u.indicator.op != JX_OP_EQ) {
+      jx_diag_report(c->diag, JX_E_DATE_RANGE_OP, n->u.indicator.op_loc,
+                     v->text);
+      return;
+    }
+    if (jx_chk_date_range(c, v, r))
+      date_in_role(c, v, name, role);
+    return;
+  }
   if (v->kind == JX_VAL_DATE) {
-    check_date(c, v, r);
-    if (role == JX_ROLE_SATISFACTION)
-      jx_diag_report(c->diag, JX_E_SATISFACTION_PERCENT, v->loc, name, v->text);
-    else if (role == JX_ROLE_COST)
-      jx_diag_report(c->diag, JX_E_COST_UNIT, v->loc, name, v->text);
+    if (jx_chk_date(c, v, r))
+      date_in_role(c, v, name, role);
     return;
   }
   /* A text target (圆满完成) and 不涉及 are allowed in every category:
@@ -150,6 +162,17 @@ static void check_value(jx_checker *c, jx_node *n,
    * rows too. */
   if (v->kind != JX_VAL_NUMBER)
     return;
+  if (names_month(v)) { /* 9月前: a deadline in the plan's year */
+    if (jx_chk_month_date(c, v, r))
+      date_in_role(c, v, name, role);
+    return;
+  }
+  if (v->post == JX_POST_BEFORE) {
+    char w[64];
+    jx_diag_report(c->diag, JX_E_POSTFIX_UNIT, v->loc, v->text,
+                   postfix_word(v, w, sizeof w));
+    return;
+  }
   if (!jx_chk_number(c, v, r))
     return;
   jx_decimal d = r->dec;
@@ -165,11 +188,13 @@ static void check_value(jx_checker *c, jx_node *n,
                      jx_chk_dec(d, buf));
     break;
   case JX_ROLE_COST:
+    /* A cost per unit (475元/亩) is a price, not a share of the budget:
+     * nothing to compare it with. */
     if (u && u->dimension == JX_DIM_MONEY)
       check_cost_money(c, v, d, u, budget);
     else if (percent && over_100(d))
       jx_diag_report(c->diag, JX_E_COST_PERCENT, v->loc, v->text);
-    else if (!percent)
+    else if (!percent && !(u && u->dimension == JX_DIM_MONEY_PER))
       jx_diag_report(c->diag, JX_E_COST_UNIT, v->loc, name, v->text);
     break;
   default:

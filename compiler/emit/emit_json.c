@@ -34,13 +34,13 @@
 /*
  * Separators and indentation come out of one string: ",\n" and enough
  * spaces for the deepest level (an indicator's keys in a project sit at
- * depth 7).  sep(o, depth, first) writes [","] "\n" and 2×depth spaces.
+ * depth 7, a date range's at 8).  sep(o, depth, first) writes [","] "\n" and 2×depth spaces.
  */
 static const char sep_text[] = ",\n"
                                "                                "
                                "                                ";
 #define MAX_DEPTH ((int)(sizeof sep_text - 3) / 2)
-_Static_assert(MAX_DEPTH >= 7, "sep_text too short for the deepest level");
+_Static_assert(MAX_DEPTH >= 8, "sep_text too short for the deepest level");
 
 static void sep(jx_out *o, int depth, int first) {
   jx_out_write(o, sep_text + (first != 0),
@@ -168,6 +168,14 @@ static void put_indicator(jx_out *o, int depth, const jx_indicator *x) {
   case JX_KIND_DATE:
     put_date(o, x->value);
     break;
+  case JX_KIND_DATE_RANGE:
+    jx_out_putc(o, '{');
+    KEY(o, d + 1, 1, "start");
+    put_date(o, x->value);
+    KEY(o, d + 1, 0, "end");
+    put_date(o, x->value_end);
+    close_at(o, d, 1, '}');
+    break;
   case JX_KIND_NA:
   default:
     put_null(o);
@@ -175,6 +183,8 @@ static void put_indicator(jx_out *o, int depth, const jx_indicator *x) {
   }
   KEY(o, d, 0, "unit");
   jx_json_string(o, x->unit);
+  KEY(o, d, 0, "per_unit");
+  jx_json_string(o, x->per_unit);
   KEY(o, d, 0, "text");
   jx_json_string(o, x->text);
   KEY(o, d, 0, "basis");
@@ -291,7 +301,7 @@ static void *json_create(jx_out *out, const jx_emit_options *opt) {
 static void json_begin(void *vst, const jx_plan *h) {
   json_state *st = vst;
   jx_out *o = st->out;
-  LIT(o, "{\n  \"jixiao\": 2,\n  \"year\": ");
+  LIT(o, "{\n  \"jixiao\": 3,\n  \"year\": ");
   if (h->year != 0)
     put_int(o, h->year);
   else

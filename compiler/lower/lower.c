@@ -53,12 +53,23 @@ void jx_lower_indicator(const jx_lower_ctx *c, const jx_node *n,
   const jx_resolved *r = &n->u.indicator.value_res;
   switch (v->kind) {
   case JX_VAL_NUMBER: {
+    if (r->ok && r->date) { /* 9月前: a month of the plan's year */
+      out->kind = JX_KIND_DATE;
+      out->value = r->dec;
+      break;
+    }
     out->kind = JX_KIND_QUANTITATIVE;
     if (!r->ok)
       break;
     out->value = r->dec;
     const jx_unit_info *u = r->unit;
-    if (u) {
+    if (u && u->dimension == JX_DIM_MONEY_PER) {
+      /* The checker's reading is shared by every value spelt alike; the
+       * model gets its own copy, released with it. */
+      out->unit = jx_arena_strdup(c->arena, u->norm);
+      out->per_unit = jx_arena_strdup(c->arena, u->base);
+      out->dimension = u->dimension;
+    } else if (u) {
       out->unit = u->norm;
       out->dimension = u->dimension;
     } else if (v->unit) {
@@ -72,6 +83,13 @@ void jx_lower_indicator(const jx_lower_ctx *c, const jx_node *n,
     if (r->ok)
       out->value = r->dec;
     break;
+  case JX_VAL_DATE_RANGE:
+    out->kind = JX_KIND_DATE_RANGE;
+    if (r->ok) {
+      out->value = r->dec;
+      out->value_end = r->end;
+    }
+    break;
   case JX_VAL_NA:
     out->kind = JX_KIND_NA;
     break;
@@ -79,7 +97,8 @@ void jx_lower_indicator(const jx_lower_ctx *c, const jx_node *n,
     out->kind = JX_KIND_QUALITATIVE;
     break;
   }
-  /* The value as written, with its comparison: "≥90%" reads as the table. */
+  /* The value as written, with its comparison: "≥90%" reads as the table,
+   * and so does "90%以上", whose comparison is in the value. */
   const char *written = v->text ? v->text : "";
   if (n->u.indicator.op_written && n->u.indicator.op != JX_OP_EQ &&
       v->kind != JX_VAL_NA) {
