@@ -432,6 +432,7 @@ unit_items
 project
   : PROJECT project_mark STRING budget_opt block_open project_items
     block_close {
+      p->cat_text = NULL; /* its memory may go */
       $$ = finish_project(p, @1, @5, $3, $4, $6.head, @7);
       if (!p->keep_tree && yychar == YYEMPTY) {
         jx_arena_release(p->arena, $2);
@@ -444,6 +445,7 @@ project
   | PROJECT project_mark STRING budget_opt block_open project_items error
     block_close {
       $$ = NULL;
+      p->cat_text = NULL;
       if (!p->keep_tree && yychar == YYEMPTY)
         jx_arena_release(p->arena, $2);
       FORGET();
@@ -502,6 +504,7 @@ project_stmt
     }
   | goal
   | indicator
+  | indicator_kw /* an error the checker explains (indicator-in-project) */
   ;
 /* funds -> funds (fiscal NUMBER | other NUMBER)+ ; */
 funds_parts
@@ -594,7 +597,12 @@ target_opt
   ;
 category
   : PATH
-  | WORD  { $$.l1 = no_text(); $$.l2 = $1; }
+  | WORD  {
+      $$.l1 = no_text();
+      $$.l2 = $1;
+      p->cat_text = $1.text;
+      p->cat_loc = @1;
+    }
   ;
 op
   : GE  { $$ = JX_OP_GE; }
@@ -734,6 +742,24 @@ static int yyreport_syntax_error(const yypcontext_t *ctx, yyscan_t scanner,
   p->syntax_errors++;
   if (p->read_failed) /* the input's end is false: see scan.h */
     return 0;
+  /* A category label typed with a space (经济效益 指标 "…"): the word
+   * after the category, on its line, where its name must come. */
+  const char *second = NULL;
+  if (n == 1 && expected[0] == YYSYMBOL_STRING && p->cat_text &&
+      p->cat_loc.line == loc->line &&
+      loc->offset > p->cat_loc.offset + p->cat_loc.len) {
+    if (got == YYSYMBOL_WORD && p->prev_word == p->cat_text)
+      second = p->last_word;
+    else if (got == YYSYMBOL_INDICATOR && p->last_word == p->cat_text)
+      second = yyget_text(scanner); /* 指标: the usual end of a label */
+  }
+  if (second) {
+    jx_loc both = p->cat_loc; /* from the category to the word after it */
+    both.len = (uint32_t)(loc->offset + loc->len - both.offset);
+    jx_diag_report(p->diag, JX_E_CATEGORY_SPACE, both, p->cat_text, second,
+                   p->cat_text, second);
+    return 0;
+  }
   if (got == YYSYMBOL_WORD && p->last_word) {
     /* A long word is quoted by its start, cut at a character boundary. */
     const char *w = p->last_word;

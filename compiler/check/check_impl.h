@@ -120,7 +120,10 @@ const char *jx_chk_dec(jx_decimal d, char buf[JX_DECIMAL_BUFSZ]);
 
 /* What the indicator rules need to know about the enclosing project. */
 typedef struct jx_chk_budget {
-  bool known;        /* budget read without error */
+  bool known;        /* budget read without error, and more than 0 */
+  bool read;         /* budget read (funds are compared with it even
+                        when it is 0: budget 0 with fiscal 90 is a
+                        funds-sum error as well) */
   jx_decimal amount; /* in the plan currency */
   jx_loc loc;        /* the budget's value */
 } jx_chk_budget;

@@ -267,6 +267,11 @@ int jx_chk_indicators(jx_checker *c, jx_node *items,
     if (a && found)
       found[a - fw->levels] = true;
 
+    /* `indicator` without a category is for a department or a
+     * division; a project's rows each have one. */
+    if (found && !n->u.indicator.level2.text)
+      jx_diag_report(c->diag, JX_E_INDICATOR_IN_PROJECT, n->loc);
+
     const jx_text *name = &n->u.indicator.name;
     if (blank(name->text))
       jx_diag_report(c->diag, JX_E_INDICATOR_NAME, name->loc);

@@ -81,6 +81,7 @@ static jx_chk_budget check_budget(jx_checker *c, const jx_node *p, jx_node *b) {
   if (!jx_chk_amount(c, v, &b->u.budget.amount_res, &out.amount))
     return out;
   b->u.budget.plan_amount = out.amount;
+  out.read = true;
   if (out.amount.micros <= 0) {
     char buf[JX_DECIMAL_BUFSZ];
     jx_diag_report(c->diag, JX_E_BUDGET_POSITIVE, v->loc, name,
@@ -119,7 +120,7 @@ static void check_funds(jx_checker *c, const jx_node *p, jx_node *f,
   ok = funds_part(c, &f->u.funds.other, &f->u.funds.other_res, &other) && ok;
   f->u.funds.plan_fiscal = fiscal;
   f->u.funds.plan_other = other;
-  if (!ok || !b->known)
+  if (!ok || !b->read)
     return;
   if (jx_decimal_add(fiscal, other, &sum) != JX_DEC_OK) {
     /* Each part fits; only their sum does not. */

@@ -162,10 +162,10 @@ static void put_decimal(jx_out *o, jx_decimal d) {
 }
 
 static const char *kind_name(jx_kind k) {
-  static const char *const names[] = {"JX_KIND_QUANTITATIVE",
-                                      "JX_KIND_QUALITATIVE", "JX_KIND_NA",
-                                      "JX_KIND_DATE"};
-  return (unsigned)k < 4 ? names[k] : "JX_KIND_NA";
+  static const char *const names[] = {
+      "JX_KIND_QUANTITATIVE", "JX_KIND_QUALITATIVE", "JX_KIND_NA",
+      "JX_KIND_DATE", "JX_KIND_DATE_RANGE"};
+  return (unsigned)k < 5 ? names[k] : "JX_KIND_NA";
 }
 
 static const char *op_name(jx_op op) {
@@ -178,8 +178,8 @@ static const char *dim_name(jx_dimension d) {
   static const char *const names[] = {
       "JX_DIM_NONE",  "JX_DIM_MONEY", "JX_DIM_PERCENT",
       "JX_DIM_COUNT", "JX_DIM_AREA",  "JX_DIM_LENGTH",
-      "JX_DIM_MASS",  "JX_DIM_TIME",  "JX_DIM_OTHER"};
-  return (unsigned)d < 9 ? names[d] : "JX_DIM_OTHER";
+      "JX_DIM_MASS",  "JX_DIM_TIME",  "JX_DIM_OTHER", "JX_DIM_MONEY_PER"};
+  return (unsigned)d < 10 ? names[d] : "JX_DIM_OTHER";
 }
 
 static const char *role_name(jx_role r) {
@@ -270,8 +270,12 @@ static void indicators_array(c_state *st, const char *fmt, size_t idx,
     put_cstr(st, o, x->text);
     LIT(o, ", ");
     put_cstr(st, o, x->basis);
-    jx_out_printf(o, ", %d,\n     %s, %s},\n", x->line,
+    jx_out_printf(o, ", %d,\n     %s, %s, ", x->line,
                   role_name(x->level1_role), role_name(x->level2_role));
+    put_decimal(o, x->value_end);
+    LIT(o, ", ");
+    put_cstr(st, o, x->per_unit);
+    LIT(o, "},\n");
   }
   close_array(st);
   st->n_indicators += n;

@@ -174,7 +174,8 @@ static void put_op(jx_out *o, int *col, jx_op op) {
 static const char indicators_header[] =
     "scope,unit_code,unit_name,project_code,project_name,division,"
     "level1,level1_label,level2,level2_label,name,description,kind,op,"
-    "value,unit,text,basis,line,level1_role,level2_role\r\n";
+    "value,unit,text,basis,line,level1_role,level2_role,value_end,"
+    "per_unit\r\n";
 
 static const char projects_header[] =
     "unit_code,unit_name,project_code,project_name,budget,fiscal,other,"
@@ -211,6 +212,7 @@ static void indicator_row(jx_out *o, const char *scope, const jx_unit *u,
     put_text(o, &col, x->text);
     break;
   case JX_KIND_DATE:
+  case JX_KIND_DATE_RANGE: /* its start; value_end has its end */
     put_date(o, &col, x->value);
     break;
   case JX_KIND_NA:
@@ -224,6 +226,11 @@ static void indicator_row(jx_out *o, const char *scope, const jx_unit *u,
   put_int(o, &col, x->line);
   put_text(o, &col, jx_role_text(x->level1_role));
   put_text(o, &col, jx_role_text(x->level2_role));
+  if (x->kind == JX_KIND_DATE_RANGE)
+    put_date(o, &col, x->value_end);
+  else
+    field(o, &col);
+  put_text(o, &col, x->per_unit);
   end_row(o);
 }
 
