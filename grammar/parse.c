@@ -137,6 +137,7 @@ int jx_lex_mem(const char *data, size_t n, uint32_t file, jx_diag *d,
       break;
     case NUMBER:
     case DATE:
+    case DATE_RANGE:
       t.text = v.value.text;
       break;
     case MONTH:

@@ -48,22 +48,27 @@ def indicator_row(scope, u, p, division, x):
         value = ""
     elif k == "date":
         value = x["value"]
+    elif k == "date_range":
+        value = x["value"]["start"]
     else:
         value = text(x["value"])
+    end = x["value"]["end"] if k == "date_range" else ""
     return [scope, text(u and u["code"]), text(u and u["name"]),
             text(p and p["code"]), text(p and p["name"]), text(division),
             text(x["level1"]), text(x["level1_label"]), text(x["level2"]),
             text(x["level2_label"]), text(x["name"]),
             text(x["description"]), x["kind"], OPS[x["op"]], value,
             text(x["unit"]), text(x["text"]), text(x["basis"]),
-            str(x["line"]), text(x["level1_role"]), text(x["level2_role"])]
+            str(x["line"]), text(x["level1_role"]), text(x["level2_role"]),
+            end, text(x["per_unit"])]
 
 
 def expected(doc):
     ind = [["scope", "unit_code", "unit_name", "project_code",
             "project_name", "division", "level1", "level1_label", "level2",
             "level2_label", "name", "description", "kind", "op", "value",
-            "unit", "text", "basis", "line", "level1_role", "level2_role"]]
+            "unit", "text", "basis", "line", "level1_role", "level2_role",
+            "value_end", "per_unit"]]
     proj = [["unit_code", "unit_name", "project_code", "project_name",
              "budget", "fiscal", "other", "purpose"] +
             ["m%02d" % m for m in range(1, 13)] +

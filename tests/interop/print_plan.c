@@ -57,8 +57,18 @@ static void dec(jx_decimal d) {
   printf("|%s", b);
 }
 
+static void date(const char *sep, jx_decimal v) {
+  long long ymd = (long long)(v.micros / JX_DECIMAL_SCALE);
+  if (ymd % 10000 == 0)
+    printf("%s%04lld", sep, ymd / 10000);
+  else if (ymd % 100 == 0)
+    printf("%s%04lld-%02lld", sep, ymd / 10000, ymd / 100 % 100);
+  else
+    printf("%s%04lld-%02lld-%02lld", sep, ymd / 10000, ymd / 100 % 100,
+           ymd % 100);
+}
+
 static void value(const jx_indicator *x) {
-  long long ymd;
   switch (x->kind) {
   case JX_KIND_QUANTITATIVE:
     dec(x->value);
@@ -67,13 +77,11 @@ static void value(const jx_indicator *x) {
     str(x->text);
     return;
   case JX_KIND_DATE:
-    ymd = (long long)(x->value.micros / JX_DECIMAL_SCALE);
-    if (ymd % 10000 == 0)
-      printf("|%04lld", ymd / 10000);
-    else if (ymd % 100 == 0)
-      printf("|%04lld-%02lld", ymd / 10000, ymd / 100 % 100);
-    else
-      printf("|%04lld-%02lld-%02lld", ymd / 10000, ymd / 100 % 100, ymd % 100);
+    date("|", x->value);
+    return;
+  case JX_KIND_DATE_RANGE:
+    date("|", x->value);
+    date("..", x->value_end);
     return;
   case JX_KIND_NA:
     str(NULL);
@@ -97,6 +105,7 @@ static void indicators(const char *tag, const jx_indicator *v, size_t n) {
     str(jx_op_text(x->op));
     value(x);
     str(x->unit);
+    str(x->per_unit);
     str(x->text);
     str(x->basis);
     /* met when the actual equals the target (-1: cannot say) */

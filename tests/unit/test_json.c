@@ -100,6 +100,35 @@ static const jx_indicator project_indicators[] = {
      .text = "不涉及",
      .line = 43,
      .level1_role = JX_ROLE_BENEFIT},
+    /* version 3: a cost per unit and a date range */
+    {.level1 = "output",
+     .level1_label = "产出指标",
+     .level2 = "cost",
+     .level2_label = "成本指标",
+     .name = "亩均成本",
+     .kind = JX_KIND_QUANTITATIVE,
+     .op = JX_OP_LE,
+     .value = JX_DEC(475, 0),
+     .unit = "元/亩",
+     .dimension = JX_DIM_MONEY_PER,
+     .text = "≤475元/亩",
+     .line = 44,
+     .level1_role = JX_ROLE_OUTPUT,
+     .level2_role = JX_ROLE_COST,
+     .per_unit = "亩"},
+    {.level1 = "output",
+     .level1_label = "产出指标",
+     .level2 = "timeliness",
+     .level2_label = "时效指标",
+     .name = "服务周期",
+     .kind = JX_KIND_DATE_RANGE,
+     .op = JX_OP_EQ,
+     .value = JX_DEC(20230700, 0),
+     .value_end = JX_DEC(20240131, 0),
+     .text = "2023.07-2024年1月31日",
+     .line = 45,
+     .level1_role = JX_ROLE_OUTPUT,
+     .level2_role = JX_ROLE_TIMELINESS},
 };
 
 static const jx_project unit_projects[] = {
@@ -114,7 +143,7 @@ static const jx_project unit_projects[] = {
      .goals = project_goals,
      .n_goals = 1,
      .indicators = project_indicators,
-     .n_indicators = 4,
+     .n_indicators = 6,
      .line = 12},
 };
 
@@ -191,7 +220,7 @@ static const jx_plan sample_plan = {
 
 static const char sample_json[] =
     "{\n"
-    "  \"jixiao\": 2,\n"
+    "  \"jixiao\": 3,\n"
     "  \"year\": 2021,\n"
     "  \"framework\": \"local\",\n"
     "  \"currency\": \"万元\",\n"
@@ -234,6 +263,7 @@ static const char sample_json[] =
     "              \"op\": \">=\",\n"
     "              \"value\": 22,\n"
     "              \"unit\": \"人\",\n"
+    "              \"per_unit\": null,\n"
     "              \"text\": \"≥22人\",\n"
     "              \"basis\": \"年度工作计划\",\n"
     "              \"line\": 40\n"
@@ -251,6 +281,7 @@ static const char sample_json[] =
     "              \"op\": \"=\",\n"
     "              \"value\": \"圆满完成\",\n"
     "              \"unit\": null,\n"
+    "              \"per_unit\": null,\n"
     "              \"text\": \"圆满完成\",\n"
     "              \"basis\": null,\n"
     "              \"line\": 41\n"
@@ -268,6 +299,7 @@ static const char sample_json[] =
     "              \"op\": \"<=\",\n"
     "              \"value\": \"2021-12-31\",\n"
     "              \"unit\": null,\n"
+    "              \"per_unit\": null,\n"
     "              \"text\": \"2021年12月31日\",\n"
     "              \"basis\": null,\n"
     "              \"line\": 42\n"
@@ -285,9 +317,49 @@ static const char sample_json[] =
     "              \"op\": \"=\",\n"
     "              \"value\": null,\n"
     "              \"unit\": null,\n"
+    "              \"per_unit\": null,\n"
     "              \"text\": \"不涉及\",\n"
     "              \"basis\": null,\n"
     "              \"line\": 43\n"
+    "            },\n"
+    "            {\n"
+    "              \"level1\": \"output\",\n"
+    "              \"level1_label\": \"产出指标\",\n"
+    "              \"level1_role\": \"output\",\n"
+    "              \"level2\": \"cost\",\n"
+    "              \"level2_label\": \"成本指标\",\n"
+    "              \"level2_role\": \"cost\",\n"
+    "              \"name\": \"亩均成本\",\n"
+    "              \"description\": null,\n"
+    "              \"kind\": \"quantitative\",\n"
+    "              \"op\": \"<=\",\n"
+    "              \"value\": 475,\n"
+    "              \"unit\": \"元/亩\",\n"
+    "              \"per_unit\": \"亩\",\n"
+    "              \"text\": \"≤475元/亩\",\n"
+    "              \"basis\": null,\n"
+    "              \"line\": 44\n"
+    "            },\n"
+    "            {\n"
+    "              \"level1\": \"output\",\n"
+    "              \"level1_label\": \"产出指标\",\n"
+    "              \"level1_role\": \"output\",\n"
+    "              \"level2\": \"timeliness\",\n"
+    "              \"level2_label\": \"时效指标\",\n"
+    "              \"level2_role\": \"timeliness\",\n"
+    "              \"name\": \"服务周期\",\n"
+    "              \"description\": null,\n"
+    "              \"kind\": \"date_range\",\n"
+    "              \"op\": \"=\",\n"
+    "              \"value\": {\n"
+    "                \"start\": \"2023-07\",\n"
+    "                \"end\": \"2024-01-31\"\n"
+    "              },\n"
+    "              \"unit\": null,\n"
+    "              \"per_unit\": null,\n"
+    "              \"text\": \"2023.07-2024年1月31日\",\n"
+    "              \"basis\": null,\n"
+    "              \"line\": 45\n"
     "            }\n"
     "          ],\n"
     "          \"line\": 12\n"
@@ -348,6 +420,7 @@ static const char sample_json[] =
     "        \"op\": \"=\",\n"
     "        \"value\": 100,\n"
     "        \"unit\": \"%\",\n"
+    "        \"per_unit\": null,\n"
     "        \"text\": \"=100%\",\n"
     "        \"basis\": null,\n"
     "        \"line\": 7\n"
@@ -373,6 +446,7 @@ static const char sample_json[] =
     "            \"op\": \"=\",\n"
     "            \"value\": 100,\n"
     "            \"unit\": \"%\",\n"
+    "            \"per_unit\": null,\n"
     "            \"text\": \"=100%\",\n"
     "            \"basis\": null,\n"
     "            \"line\": 7\n"
@@ -409,7 +483,7 @@ static void test_empty_plan(void **state) {
   jx_plan plan = {.framework = "local", .currency = "万元"};
   char *doc = render(&plan);
   assert_string_equal(doc, "{\n"
-                           "  \"jixiao\": 2,\n"
+                           "  \"jixiao\": 3,\n"
                            "  \"year\": null,\n"
                            "  \"framework\": \"local\",\n"
                            "  \"currency\": \"万元\",\n"
@@ -446,7 +520,7 @@ static void test_department_empty(void **state) {
                   .units = units,
                   .n_units = 1};
   char *doc = render(&plan);
-  assert_string_equal(doc, "{\n  \"jixiao\": 2,\n  \"year\": 2022,\n"
+  assert_string_equal(doc, "{\n  \"jixiao\": 3,\n  \"year\": 2022,\n"
                            "  \"framework\": \"central2021\",\n"
                            "  \"currency\": \"元\",\n"
                            "  \"units\": [\n"
