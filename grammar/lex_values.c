@@ -309,8 +309,14 @@ static void date_value(jx_scan *s, const char *t, size_t n, jx_loc loc,
   }
 }
 
+/* A date written with full-width digits or marks, as its NFKC form. */
+static const char *date_text(jx_scan *s, const char *t, size_t *n) {
+  return memchr(t, 0xEF, *n) ? jx_lex_fold(s, t, *n, n) : t;
+}
+
 void jx_lex_date(jx_scan *s, const char *t, size_t n, jx_loc loc,
                  jx_value *v) {
+  t = date_text(s, t, &n);
   date_value(s, t, n, loc, v, JX_VAL_DATE);
   date_part p;
   date_at(t, n, 0, NULL, &p);
@@ -336,6 +342,7 @@ static size_t range_sep(const char *t, size_t n, size_t i) {
 
 void jx_lex_date_range(jx_scan *s, const char *t, size_t n, jx_loc loc,
                        jx_value *v) {
+  t = date_text(s, t, &n);
   date_value(s, t, n, loc, v, JX_VAL_DATE_RANGE);
   date_part a, b;
   size_t i = date_at(t, n, 0, NULL, &a);

@@ -337,7 +337,7 @@ static void test_chinese_quotes(void **state) {
 static void test_colon_and_box_equals(void **state) {
   (void)state;
   expect_tokens("预算：89.1 指标值:≥90% ═ 5",
-                "'budget'@1:1+6 number@1:10+4[89.1] 'target'@1:15+9 "
+                "'budget'@1:1+9 number@1:10+4[89.1] 'target'@1:15+10 "
                 "'>='@1:25+3 number@1:28+3[90%] '='@1:32+3 number@1:36+1[5]");
 }
 
