@@ -30,11 +30,11 @@ struct jx_level1;
 struct jx_level2;
 
 typedef enum jx_value_kind {
-  JX_VAL_NONE = 0,  /* absent */
-  JX_VAL_NUMBER,    /* 22人, 89.1万元, 90%, 90%以上, 1,909.00 */
-  JX_VAL_TEXT,      /* "圆满完成" */
-  JX_VAL_NA,        /* n/a, 不涉及 */
-  JX_VAL_DATE,      /* 2021年12月31日, 2021-12-31, 2023年6月底前 */
+  JX_VAL_NONE = 0, /* absent */
+  JX_VAL_NUMBER,   /* 22人, 89.1万元, 90%, 90%以上, 1,909.00 */
+  JX_VAL_TEXT,     /* "圆满完成" */
+  JX_VAL_NA,       /* n/a, 不涉及 */
+  JX_VAL_DATE,     /* 2021年12月31日, 2021-12-31, 2023年6月底前 */
   JX_VAL_DATE_RANGE /* 2023.07-2024.01, 2023年4月-2024年2月, 2020年-2022年 */
 } jx_value_kind;
 
@@ -50,12 +50,12 @@ enum {
 
 typedef struct jx_value {
   jx_value_kind kind;
-  uint8_t post;     /* jx_postfix (vocab.h): a comparison written after
-                       the value, at the end of text (90%以上, 9月前) */
-  uint8_t post_len; /* its bytes */
-  uint8_t flags;    /* JX_VF_* */
-  const char *text; /* as written (a string's decoded content; full-width
-                       digits and letters as NFKC makes them) */
+  uint8_t post;         /* jx_postfix (vocab.h): a comparison written after
+                           the value, at the end of text (90%以上, 9月前) */
+  uint8_t post_len;     /* its bytes */
+  uint8_t flags;        /* JX_VF_* */
+  const char *text;     /* as written (a string's decoded content; full-width
+                           digits and letters as NFKC makes them) */
   const char *number;   /* NUMBER: sign, digits and point only */
   const char *unit;     /* NUMBER: the unit as written, or NULL; without
                            a postfix comparison */

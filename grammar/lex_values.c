@@ -208,8 +208,8 @@ static bool month_end(const char *t, size_t n, size_t *i) {
  * 2023/7/1, 2021-12-31, 202001, 20200101; and, for a range's end only
  * (start given), 12月 or 12月31日 in the start's year.  Returns where it
  * ends. */
-static size_t date_at(const char *t, size_t n, size_t i,
-                      const date_part *start, date_part *p) {
+static size_t date_at(const char *t, size_t n, size_t i, const date_part *start,
+                      date_part *p) {
   memset(p, 0, sizeof *p);
   int a;
   size_t k = digits(t, n, i, &a);
@@ -314,8 +314,7 @@ static const char *date_text(jx_scan *s, const char *t, size_t *n) {
   return memchr(t, 0xEF, *n) ? jx_lex_fold(s, t, *n, n) : t;
 }
 
-void jx_lex_date(jx_scan *s, const char *t, size_t n, jx_loc loc,
-                 jx_value *v) {
+void jx_lex_date(jx_scan *s, const char *t, size_t n, jx_loc loc, jx_value *v) {
   t = date_text(s, t, &n);
   date_value(s, t, n, loc, v, JX_VAL_DATE);
   date_part p;
@@ -328,7 +327,7 @@ void jx_lex_date(jx_scan *s, const char *t, size_t n, jx_loc loc,
 
 /* Skips spaces and tabs, then the mark between a range's two dates. */
 static size_t range_sep(const char *t, size_t n, size_t i) {
-  static const char *const seps[] = {"——", "-", "－", "—", "–",
+  static const char *const seps[] = {"——", "-",  "－", "—", "–",
                                      "~",  "～", "至", "到"};
   while (i < n && (t[i] == ' ' || t[i] == '\t'))
     i++;

@@ -23,8 +23,7 @@ void jx_lex_number(jx_scan *s, const char *t, size_t n, jx_loc loc,
 bool jx_lex_number_wide(jx_scan *s, const char *t, size_t n, jx_loc loc,
                         jx_value *v);
 /* A DATE token: 2021年12月31日, 2021-12-31, 2023年6月底, 2023年底前. */
-void jx_lex_date(jx_scan *s, const char *t, size_t n, jx_loc loc,
-                 jx_value *v);
+void jx_lex_date(jx_scan *s, const char *t, size_t n, jx_loc loc, jx_value *v);
 /* A DATE_RANGE token: 2023.07-2024.01, 2023年4月-2024年2月, 202001-202012,
  * 2021.1-2021.12, 2020年-2022年, 2023年1月至12月. */
 void jx_lex_date_range(jx_scan *s, const char *t, size_t n, jx_loc loc,

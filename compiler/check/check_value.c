@@ -154,7 +154,8 @@ bool jx_chk_month_date(jx_checker *c, const jx_value *v, jx_resolved *r) {
   jx_decimal d;
   r->ok = false;
   if (jx_value_decimal(v, &d) != JX_DEC_OK || !jx_decimal_is_integer(d) ||
-      d.micros < JX_DECIMAL_SCALE || d.micros > 12 * (int64_t)JX_DECIMAL_SCALE) {
+      d.micros < JX_DECIMAL_SCALE ||
+      d.micros > 12 * (int64_t)JX_DECIMAL_SCALE) {
     jx_diag_report(c->diag, JX_E_BAD_DATE, v->loc, v->text);
     jx_diag_note(c->diag, JX_N_DATE_MONTH, v->loc);
     return false;

@@ -19,12 +19,14 @@
 
 /* The measure words of counts; each also has a 万 form (2万人, 10万株).
  * 分 (a score) is listed apart: 万分 is not ten thousand points. */
+// clang-format off
 #define JX_COUNTS(X)                                                           \
   X("人") X("人次") X("名") X("位") X("个") X("项") X("次") X("户")            \
   X("户次") X("株") X("棵") X("辆") X("台") X("套") X("件") X("家") X("所")    \
   X("座") X("栋") X("篇") X("份") X("场") X("期") X("批") X("条") X("处")      \
   X("本") X("册") X("间") X("张") X("部") X("支") X("头") X("只") X("宗")      \
   X("起") X("类") X("块") X("村")
+// clang-format on
 
 static const jx_unit_info unit_table[] = {
     /* Money.  Base 元; 万元 is what budget tables are written in.  分 is not
@@ -45,14 +47,14 @@ static const jx_unit_info unit_table[] = {
     {"百分比", "%", JX_DIM_PERCENT, 1, 1, NULL, NULL, {NULL, NULL}},
     {"‰", "‰", JX_DIM_PERCENT, 1, 10, NULL, NULL, {NULL, NULL}},
 
-    /* Counts.  Each measure word counts its own kind of thing, so each is
-     * its own base and only counts of the same thing compare (22人 vs 2辆
-     * is meaningless; 2万人 is 20000人).  分 is a score in points, which
-     * behaves the same way. */
+/* Counts.  Each measure word counts its own kind of thing, so each is
+ * its own base and only counts of the same thing compare (22人 vs 2辆
+ * is meaningless; 2万人 is 20000人).  分 is a score in points, which
+ * behaves the same way. */
 #define COUNT_ROW(s) {s, s, JX_DIM_COUNT, 1, 1, s, NULL, {NULL, NULL}},
     JX_COUNTS(COUNT_ROW)
 #undef COUNT_ROW
-    {"分", "分", JX_DIM_COUNT, 1, 1, "分", NULL, {NULL, NULL}},
+        {"分", "分", JX_DIM_COUNT, 1, 1, "分", NULL, {NULL, NULL}},
 
     /* Area.  Base 平方米.  亩 is defined as 1/15 公顷, so its factor is the
      * rational 10000/15: 15亩 converts to exactly 1公顷, while 1亩 in 平方米
@@ -115,10 +117,18 @@ static const jx_unit_info unit_table[] = {
  * when a spelling that starts with 万 is not in unit_table (万元, 万亩 and
  * 万吨 are). */
 static const jx_unit_info wan_table[] = {
-#define WAN_ROW(s) {"万" s, "万" s, JX_DIM_COUNT, 10000, 1, s, NULL, {NULL, NULL}},
+#define WAN_ROW(s)                                                             \
+  {"万" s, "万" s, JX_DIM_COUNT, 10000, 1, s, NULL, {NULL, NULL}},
     JX_COUNTS(WAN_ROW)
 #undef WAN_ROW
-    {"万平方米", "万平方米", JX_DIM_AREA, 10000, 1, NULL, NULL, {NULL, NULL}},
+        {"万平方米",
+         "万平方米",
+         JX_DIM_AREA,
+         10000,
+         1,
+         NULL,
+         NULL,
+         {NULL, NULL}},
     {"万公顷", "万公顷", JX_DIM_AREA, 100000000, 1, NULL, NULL, {NULL, NULL}},
     {"万米", "万米", JX_DIM_LENGTH, 10000, 1, NULL, NULL, {NULL, NULL}},
     {"万公里", "万公里", JX_DIM_LENGTH, 10000000, 1, NULL, NULL, {NULL, NULL}},
@@ -130,7 +140,7 @@ static const jx_unit_info wan_table[] = {
 /* The lexer calls this for every number, so the first byte is compared
  * before any length is computed: most entries are rejected on one load. */
 static const jx_unit_info *find(const jx_unit_info *t, size_t count,
-                               const char *s, size_t n) {
+                                const char *s, size_t n) {
   for (size_t i = 0; i < count; i++) {
     const char *sp = t[i].spelling;
     if (sp[0] == s[0] && strlen(sp) == n && memcmp(sp, s, n) == 0)
@@ -208,8 +218,8 @@ static bool add_norm(char *norm, size_t *len, const char *s, size_t n) {
 
 bool jx_unit_compound(const char *s, size_t n, jx_unit_info *out,
                       char norm[JX_UNIT_COMPOUND_MAX]) {
-  static const char *const money[] = {"百万元", "亿元", "万元", "千元", "元",
-                                      "万"};
+  static const char *const money[] = {"百万元", "亿元", "万元",
+                                      "千元",   "元",   "万"};
   memset(out, 0, sizeof *out);
   if (!s)
     return false;
@@ -250,8 +260,8 @@ bool jx_unit_compound(const char *s, size_t n, jx_unit_info *out,
       text = u->norm;
       tn = strlen(u->norm);
       /* A part without a fixed factor (月) counts as 1: see same_per. */
-      if (u->num > 0 && (!mul_ok(num, u->den, &num) ||
-                         !mul_ok(den, u->num, &den)))
+      if (u->num > 0 &&
+          (!mul_ok(num, u->den, &num) || !mul_ok(den, u->num, &den)))
         return false;
     } else {
       for (size_t t = i; t < j; t++)

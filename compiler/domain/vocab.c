@@ -159,8 +159,8 @@ jx_postfix jx_vocab_postfix_slow(const char *s, size_t n, size_t *len) {
 void jx_vocab_index_init(jx_vocab_index *ix) {
   memset(ix, 0, sizeof *ix);
   for (size_t i = 0; i < COUNT(jx_vocab_postfixes); i++) {
-    unsigned char c =
-        (unsigned char)jx_vocab_postfixes[i].text[jx_vocab_postfixes[i].len - 1];
+    unsigned char c = (unsigned char)jx_vocab_postfixes[i]
+                          .text[jx_vocab_postfixes[i].len - 1];
     ix->post_last[c >> 3] |= (uint8_t)(1u << (c & 7));
   }
   for (size_t i = 0; i < COUNT(jx_vocab_spellings); i++) {

@@ -162,9 +162,9 @@ static void put_decimal(jx_out *o, jx_decimal d) {
 }
 
 static const char *kind_name(jx_kind k) {
-  static const char *const names[] = {
-      "JX_KIND_QUANTITATIVE", "JX_KIND_QUALITATIVE", "JX_KIND_NA",
-      "JX_KIND_DATE", "JX_KIND_DATE_RANGE"};
+  static const char *const names[] = {"JX_KIND_QUANTITATIVE",
+                                      "JX_KIND_QUALITATIVE", "JX_KIND_NA",
+                                      "JX_KIND_DATE", "JX_KIND_DATE_RANGE"};
   return (unsigned)k < 5 ? names[k] : "JX_KIND_NA";
 }
 
@@ -176,9 +176,9 @@ static const char *op_name(jx_op op) {
 
 static const char *dim_name(jx_dimension d) {
   static const char *const names[] = {
-      "JX_DIM_NONE",  "JX_DIM_MONEY", "JX_DIM_PERCENT",
-      "JX_DIM_COUNT", "JX_DIM_AREA",  "JX_DIM_LENGTH",
-      "JX_DIM_MASS",  "JX_DIM_TIME",  "JX_DIM_OTHER", "JX_DIM_MONEY_PER"};
+      "JX_DIM_NONE",  "JX_DIM_MONEY",    "JX_DIM_PERCENT", "JX_DIM_COUNT",
+      "JX_DIM_AREA",  "JX_DIM_LENGTH",   "JX_DIM_MASS",    "JX_DIM_TIME",
+      "JX_DIM_OTHER", "JX_DIM_MONEY_PER"};
   return (unsigned)d < 10 ? names[d] : "JX_DIM_OTHER";
 }
 
@@ -270,8 +270,8 @@ static void indicators_array(c_state *st, const char *fmt, size_t idx,
     put_cstr(st, o, x->text);
     LIT(o, ", ");
     put_cstr(st, o, x->basis);
-    jx_out_printf(o, ", %d,\n     %s, %s, ", x->line,
-                  role_name(x->level1_role), role_name(x->level2_role));
+    jx_out_printf(o, ", %d,\n     %s, %s, ", x->line, role_name(x->level1_role),
+                  role_name(x->level2_role));
     put_decimal(o, x->value_end);
     LIT(o, ", ");
     put_cstr(st, o, x->per_unit);

@@ -34,7 +34,8 @@
 /*
  * Separators and indentation come out of one string: ",\n" and enough
  * spaces for the deepest level (an indicator's keys in a project sit at
- * depth 7, a date range's at 8).  sep(o, depth, first) writes [","] "\n" and 2×depth spaces.
+ * depth 7, a date range's at 8).  sep(o, depth, first) writes [","] "\n" and
+ * 2×depth spaces.
  */
 static const char sep_text[] = ",\n"
                                "                                "

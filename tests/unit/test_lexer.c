@@ -302,10 +302,11 @@ static void test_costs_per_unit(void **state) {
 /* Dates with 底 or 末, a year's end, 号, and a deadline word after. */
 static void test_dates_as_printed(void **state) {
   (void)state;
-  expect_tokens("2023年6月底 2023年底前 2023年12月31日前 2021年1月1号 2023年6月底之前",
-                "date@1:1+14[2023年6月底] date@1:16+13[2023年底前] "
-                "date@1:30+20[2023年12月31日前] date@1:51+15[2021年1月1号] "
-                "date@1:67+20[2023年6月底之前]");
+  expect_tokens(
+      "2023年6月底 2023年底前 2023年12月31日前 2021年1月1号 2023年6月底之前",
+      "date@1:1+14[2023年6月底] date@1:16+13[2023年底前] "
+      "date@1:30+20[2023年12月31日前] date@1:51+15[2021年1月1号] "
+      "date@1:67+20[2023年6月底之前]");
 }
 
 /* Date ranges, in every printed form; alone, 2023.07 and 202001 are
