@@ -59,47 +59,6 @@ char *jx_lex_fold(jx_scan *s, const char *t, size_t n, size_t *out_n) {
 
 /* ---- numbers ------------------------------------------------------------- */
 
-/* The unit is the n bytes at text + at (the value's text); its place in
- * the source starts `src_at` bytes into the token and is `src_len` bytes
- * long with the postfix word.  A comparison word that ends it (90%以上)
- * is taken off: the value's post, and a unit of its own. */
-static void set_unit(jx_scan *s, jx_value *v, size_t at, size_t n,
-                     size_t src_at, size_t src_len) {
-  const char *u = v->text + at;
-  size_t len = 0;
-  jx_postfix p = jx_vocab_postfix(&s->vocab, u, n, &len);
-  size_t keep = n;
-  if (p != JX_POST_NONE) {
-    v->post = (uint8_t)p;
-    v->post_len = (uint8_t)len;
-    keep = n - len;
-    src_len -= len; /* postfix words have no full-width characters */
-  }
-  if (keep == 0)
-    return;
-  v->unit = keep == n ? u : jx_arena_strndup(s->arena, u, keep);
-  v->unit_loc = v->loc;
-  v->unit_loc.offset += src_at;
-  v->unit_loc.col += (uint32_t)src_at;
-  v->unit_loc.len = (uint32_t)src_len;
-}
-
-void jx_lex_number(jx_scan *s, const char *t, size_t n, jx_loc loc,
-                   jx_value *v) {
-  size_t i = 0;
-  if (i < n && (t[i] == '-' || t[i] == '+'))
-    i++;
-  while (i < n && ((t[i] >= '0' && t[i] <= '9') || t[i] == '.'))
-    i++;
-  memset(v, 0, sizeof *v);
-  v->kind = JX_VAL_NUMBER;
-  v->text = jx_arena_strndup(s->arena, t, n);
-  v->number = jx_arena_strndup(s->arena, t, i);
-  v->loc = loc;
-  if (i < n)
-    set_unit(s, v, i, n - i, i, n - i);
-}
-
 /* Bytes of one character of a number's digits at t (n left), as written:
  * a digit, a sign, a point or a thousands separator, ASCII or full-width;
  * 0 for anything else (the unit has started). */
@@ -165,7 +124,7 @@ bool jx_lex_number_wide(jx_scan *s, const char *t, size_t n, jx_loc loc,
   v->number = num;
   v->loc = loc;
   if (un > 0)
-    set_unit(s, v, nn, un, i, n - i);
+    jx_lex_set_unit(s, v, nn, un, i, n - i);
   return true;
 }
 

@@ -95,6 +95,12 @@ static jx_text no_text(void) {
   return t;
 }
 
+static jx_path no_path(void) {
+  jx_path p;
+  memset(&p, 0, sizeof p);
+  return p;
+}
+
 /* An indicator row.  A comparison written after the value (90%以上,
  * 9月前) is its op when none is written before it; with both, the
  * checker says so (op_written and value.post). */
@@ -568,32 +574,38 @@ measure
   ;
 
 /* indicator -> CATEGORY STRING [target] [op] value (desc STRING | basis
- * STRING)* ;   where `target` is the column heading 指标值, dropped */
+ * STRING)* ;   where `target` is the column heading 指标值, dropped.  The
+ * forms with and without it are spelt out: an empty rule would be one
+ * more reduction for every indicator of every plan. */
 indicator
-  : category STRING target_opt value attrs SEMI {
+  : category STRING value attrs SEMI {
+      $$ = indicator(p, @1, @5, $1, $2, JX_OP_EQ, false, @3, $3, $4);
+    }
+  | category STRING op value attrs SEMI {
+      $$ = indicator(p, @1, @6, $1, $2, $3, true, @3, $4, $5);
+    }
+  | category STRING TARGET value attrs SEMI {
       $$ = indicator(p, @1, @6, $1, $2, JX_OP_EQ, false, @4, $4, $5);
     }
-  | category STRING target_opt op value attrs SEMI {
+  | category STRING TARGET op value attrs SEMI {
       $$ = indicator(p, @1, @7, $1, $2, $4, true, @4, $5, $6);
     }
   ;
 /* indicator_kw -> indicator STRING [target] [op] value attr* ; (no
  * category) */
 indicator_kw
-  : INDICATOR STRING target_opt value attrs SEMI {
-      jx_path none;
-      memset(&none, 0, sizeof none);
-      $$ = indicator(p, @1, @6, none, $2, JX_OP_EQ, false, @4, $4, $5);
+  : INDICATOR STRING value attrs SEMI {
+      $$ = indicator(p, @1, @5, no_path(), $2, JX_OP_EQ, false, @3, $3, $4);
     }
-  | INDICATOR STRING target_opt op value attrs SEMI {
-      jx_path none;
-      memset(&none, 0, sizeof none);
-      $$ = indicator(p, @1, @7, none, $2, $4, true, @4, $5, $6);
+  | INDICATOR STRING op value attrs SEMI {
+      $$ = indicator(p, @1, @6, no_path(), $2, $3, true, @3, $4, $5);
     }
-  ;
-target_opt
-  : %empty
-  | TARGET
+  | INDICATOR STRING TARGET value attrs SEMI {
+      $$ = indicator(p, @1, @6, no_path(), $2, JX_OP_EQ, false, @4, $4, $5);
+    }
+  | INDICATOR STRING TARGET op value attrs SEMI {
+      $$ = indicator(p, @1, @7, no_path(), $2, $4, true, @4, $5, $6);
+    }
   ;
 category
   : PATH

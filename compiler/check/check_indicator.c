@@ -111,7 +111,8 @@ static const char *postfix_word(const jx_value *v, char *buf, size_t cap) {
 /* Does a NUMBER name a month of the year rather than a count of months?
  * 12月底 always; 9月 and 9月份 when a deadline word follows (9月前). */
 static bool names_month(const jx_value *v) {
-  if (!v->unit)
+  const unsigned char *u = (const unsigned char *)v->unit;
+  if (!u || u[0] != 0xE6 || u[1] != 0x9C || u[2] != 0x88) /* 月 */
     return false;
   if (strcmp(v->unit, "月底") == 0 || strcmp(v->unit, "月末") == 0)
     return true;
