@@ -144,10 +144,12 @@ module.exports = grammar({
       $._semi,
     ),
 
-    // CATEGORY STRING [op] value attr* ;  or  indicator STRING [op] value attr* ;
+    // CATEGORY STRING [target] [op] value attr* ;  or  indicator STRING …
+    // (target: the column heading 指标值, which the compiler drops)
     indicator: ($) => seq(
       choice(field('category', $.category), spelled('INDICATOR')),
       field('name', $.string),
+      optional(spelled('TARGET')),
       optional(field('operator', $.operator)),
       field('value', $._value),
       repeat(choice($.desc, $.basis)),

@@ -24,6 +24,7 @@
   "desc"
   "basis"
   "role"
+  "target"
 ] @keyword
 
 (operator) @operator

@@ -57,6 +57,8 @@ execute 'syntax match jixiaoKeyword /' . '\%([A-Za-z0-9_]\)\@1<!\%(desc\)[A-Za-z
 execute 'syntax match jixiaoKeyword /' . '\%([A-Za-z0-9_]\)\@1<!\%(basis\)[A-Za-z0-9_]\@!\|\%(' . s:wu . '\)\@4<!\%(指标值确定依据\|确定依据\|依据\)\%(' . s:wu . '\)\@!' . '/'
 " ROLE: role 角色
 execute 'syntax match jixiaoKeyword /' . '\%([A-Za-z0-9_]\)\@1<!\%(role\)[A-Za-z0-9_]\@!\|\%(' . s:wu . '\)\@4<!\%(角色\)\%(' . s:wu . '\)\@!' . '/'
+" TARGET: target 指标值
+execute 'syntax match jixiaoKeyword /' . '\%([A-Za-z0-9_]\)\@1<!\%(target\)[A-Za-z0-9_]\@!\|\%(' . s:wu . '\)\@4<!\%(指标值\)\%(' . s:wu . '\)\@!' . '/'
 " NA: n/a N/A 不涉及
 execute 'syntax match jixiaoConstant /' . '\%(' . s:wu . '\)\@4<!\%(不涉及\)\%(' . s:wu . '\)\@!\|\%(N\/A\|n\/a\)' . '/'
 " MONTH: jan feb mar apr may jun jul aug sep oct nov dec
@@ -69,8 +71,8 @@ execute 'syntax match jixiaoOperator /' . '\%(' . s:wu . '\)\@4<!\%(小于或等
 execute 'syntax match jixiaoOperator /' . '\%(' . s:wu . '\)\@4<!\%(多于\|大于\|超过\|高于\)\%(' . s:wu . '\)\@!\|\%(>\|＞\)' . '/'
 " LT: < ＜ 小于 低于 少于
 execute 'syntax match jixiaoOperator /' . '\%(' . s:wu . '\)\@4<!\%(低于\|小于\|少于\)\%(' . s:wu . '\)\@!\|\%(<\|＜\)' . '/'
-" EQ: = ＝ == 等于
-execute 'syntax match jixiaoOperator /' . '\%(' . s:wu . '\)\@4<!\%(等于\)\%(' . s:wu . '\)\@!\|\%(==\|=\|＝\)' . '/'
+" EQ: = ＝ == 等于 ═
+execute 'syntax match jixiaoOperator /' . '\%(' . s:wu . '\)\@4<!\%(等于\)\%(' . s:wu . '\)\@!\|\%(==\|=\|═\|＝\)' . '/'
 " SEMI: ; ；
 execute 'syntax match jixiaoDelimiter /' . '\%(;\|；\)' . '/'
 " LBRACE: { ｛
