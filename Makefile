@@ -2,7 +2,7 @@
 #
 #   make demo     install build dependencies, build, compile the example
 #   make test     install build dependencies, build, run every test (also
-#                 under ASan+UBSan)
+#                 under ASan+UBSan), check the include layers
 #   make          build build/jxc and build/libjixiao.a
 #   make asan     the same build with AddressSanitizer + UBSan (build-asan/)
 #   make bench    benchmark figures (never part of make test)
@@ -75,6 +75,7 @@ demo: deps
 # make test: the README's test command and what .ci/run calls.  The whole
 # suite runs twice: as built, then under AddressSanitizer + UBSan.
 test: deps-test
+	@$(MAKE) --no-print-directory check-layers
 	@$(MAKE) --no-print-directory test-editors
 	@$(MAKE) --no-print-directory test-run
 	@echo "== the same suite under AddressSanitizer and UBSan (build-asan/)"
@@ -92,6 +93,12 @@ $(B)/failread.so: tests/interop/failread.c
 
 asan:
 	@$(MAKE) --no-print-directory B=build-asan SAN=1 jxc
+
+# make check-layers: the include graph points downward, folder by folder,
+# with no circle (scripts/check-layers.py; docs/design.md has the picture).
+.PHONY: check-layers
+check-layers:
+	@python3 scripts/check-layers.py && echo "== layers: every include points downward"
 
 # make test-editors: the editor support in editors/ (docs/editors.md): the
 # spellings against lexer.l, the TextMate, Vim and tree-sitter grammars, the

@@ -10,9 +10,8 @@
 #include <string.h>
 #include <unistd.h>
 
-#include "backend.h"
+#include "build.h"
 #include "cmds.h"
-#include "compile.h"
 
 enum { B_FORMAT = 1, B_OUTPUT, B_TABLE, B_BOM, B_PREFIX, B_SHEET, B_WITH_DX };
 
@@ -33,6 +32,77 @@ const jx_option jx_build_options[] = {
      JX_M_OPT_WITH_DIAGNOSTICS},
     {NULL, 0, false, 0, JX_M_NONE, NULL, false, NULL, JX_M_NONE},
 };
+
+/* ---- The pipeline: the loader's declarations into a back end --------- */
+
+typedef struct feed {
+  const jx_backend *be;
+  void *st;
+} feed;
+
+static void feed_begin(void *ud, const jx_plan *header) {
+  feed *f = ud;
+  f->be->begin(f->st, header);
+}
+
+static void feed_unit_open(void *ud, const jx_unit *u, const jx_unit_locs *l) {
+  feed *f = ud;
+  (void)l;
+  f->be->unit_open(f->st, u);
+}
+
+static void feed_project(void *ud, const jx_unit *u, const jx_project *p,
+                         const jx_project_locs *l) {
+  feed *f = ud;
+  (void)l;
+  f->be->project(f->st, u, p);
+}
+
+static void feed_unit_close(void *ud, const jx_unit *u, const jx_unit_locs *l) {
+  feed *f = ud;
+  (void)l;
+  f->be->unit_close(f->st, u);
+}
+
+static void feed_department(void *ud, const jx_department *d,
+                            const jx_department_locs *l) {
+  feed *f = ud;
+  (void)l;
+  f->be->department(f->st, d);
+}
+
+static void feed_end(void *ud) {
+  feed *f = ud;
+  f->be->end(f->st);
+}
+
+int jx_build(const jx_load_job *in, const jx_backend *be, jx_out *out,
+             const jx_emit_options *eo, jx_diag *d) {
+  jx_load_job job = *in;
+  jx_source **opened = NULL;
+  if (!job.texts && !job.sources) {
+    opened = jx_sources_open(job.paths, job.n, d);
+    if (!opened) {
+      jx_diag_flush(d);
+      return JX_EXIT_USAGE;
+    }
+    job.sources = opened;
+  }
+  feed f = {be, be->create(out, eo)};
+  jx_load_consumer c = {&f,           feed_begin,      feed_unit_open,
+                        feed_project, feed_unit_close, feed_department,
+                        feed_end};
+  job.mode = JX_LOAD_STREAM;
+  job.consumer = &c;
+  job.locations = false; /* no back end places anything by position */
+  job.after_errors = eo->with_diagnostics;
+  int rc = jx_load(&job, d, NULL);
+  be->destroy(f.st);
+  jx_sources_close(opened, job.n);
+  return rc;
+}
+
+/* ---- The command -------------------------------------------------------- */
 
 /* "-f yaml": say which formats there are, from the registry. */
 static int unknown_format(jx_cmdline *cl, const char *format) {
@@ -136,8 +206,11 @@ int jx_cmd_build(jx_cmdline *cl) {
   jx_out out;
   jx_out_init_fd(&out, to_file ? of.fd : STDOUT_FILENO);
   eo.diag = d;
-  jx_compile_job job = {files, n, be, &out, eo};
-  rc = jx_compile(&job, d);
+  jx_load_job in;
+  memset(&in, 0, sizeof in);
+  in.paths = files;
+  in.n = n;
+  rc = jx_build(&in, be, &out, &eo, d);
   if (jx_out_flush(&out) != 0 && rc == JX_EXIT_OK) {
     jx_report_write(d, to_file ? output : NULL, out.errno_saved);
     rc = JX_EXIT_USAGE;

@@ -1,6 +1,7 @@
 /*
  * cmd_diff.c — the `jxc diff` command: options, the two sides, the exit
- * status of diff(1), and the git diff-driver mode (see diff.h, docs/diff.md).
+ * status of diff(1), and the git diff-driver mode (see diff_model.h,
+ * docs/diff.md).  Each side is a plan the loader keeps whole (load.h).
  *
  * Diagnostics are collected rather than printed as they come: a side that
  * checks clean may still have warnings, and those belong to `jxc check`, not
@@ -15,7 +16,8 @@
 
 #include "arena.h"
 #include "cmds.h"
-#include "diff.h"
+#include "diff_render.h"
+#include "load.h"
 
 enum { D_FORMAT = 1, D_OLD, D_NEW, D_GIT };
 
@@ -153,9 +155,7 @@ int jx_cmd_diff(jx_cmdline *cl) {
   jx_out_init_mem(&cap.buf);
   jx_diag *d = cl->d;
   jx_diag_set_writer(d, capture, &cap);
-  jx_diff_side old_side, new_side;
-  memset(&old_side, 0, sizeof old_side);
-  memset(&new_side, 0, sizeof new_side);
+  jx_loaded_plan *old_plan = NULL, *new_plan = NULL;
   char *old_name, *new_name;
   const char *on[1], *nn[1];
   if (a.git) {
@@ -177,10 +177,15 @@ int jx_cmd_diff(jx_cmdline *cl) {
   jx_source **new_src = jx_sources_open(a.new_files, a.n_new, d);
   int ro = old_src ? 0 : 2, rn = new_src ? 0 : 2;
   if (old_src && new_src) {
-    ro = jx_diff_side_load_sources(&old_side, old_src, a.git ? on : NULL,
-                                   a.n_old, d);
-    rn = jx_diff_side_load_sources(&new_side, new_src, a.git ? nn : NULL,
-                                   a.n_new, d);
+    jx_load_job job = {.sources = old_src,
+                       .n = a.n_old,
+                       .names = a.git ? on : NULL,
+                       .mode = JX_LOAD_WHOLE};
+    ro = jx_load(&job, d, &old_plan);
+    job.sources = new_src;
+    job.n = a.n_new;
+    job.names = a.git ? nn : NULL;
+    rn = jx_load(&job, d, &new_plan);
   }
   jx_sources_close(old_src, a.n_old);
   jx_sources_close(new_src, a.n_new);
@@ -216,7 +221,7 @@ int jx_cmd_diff(jx_cmdline *cl) {
     }
   } else {
     jx_diff df;
-    jx_diff_compute(&df, &old_side, &new_side, d);
+    jx_diff_compute(&df, old_plan, new_plan, d);
     jx_diff_render_opts ropt = {a.format, jx_stdout_color(cl->dopt.color),
                                 old_name, new_name, lang};
     if (df.n_items || a.format == JX_DIFF_FMT_JSON) {
@@ -240,8 +245,8 @@ int jx_cmd_diff(jx_cmdline *cl) {
     rc = JX_EXIT_USAGE;
   }
   jx_out_free(&out);
-  jx_diff_side_free(&old_side);
-  jx_diff_side_free(&new_side);
+  jx_loaded_free(old_plan);
+  jx_loaded_free(new_plan);
   jx_out_free(&cap.buf);
   free(old_name);
   free(new_name);

@@ -11,6 +11,7 @@
 #include <stdint.h>
 #include <stdio.h>
 #include <string.h>
+#include <utf8proc.h>
 
 /* ---- The built-in tables ---------------------------------------------- */
 
@@ -239,18 +240,12 @@ typedef struct cps {
 static void cps_append(cps *out, const char *s, size_t n) {
   const unsigned char *p = (const unsigned char *)s, *end = p + n;
   while (p < end) {
-    uint32_t c = *p;
-    size_t len = c < 0x80    ? 1
-                 : c >= 0xf0 ? 4
-                 : c >= 0xe0 ? 3
-                 : c >= 0xc0 ? 2
-                             : 1;
-    if (len > (size_t)(end - p))
+    utf8proc_int32_t cp;
+    utf8proc_ssize_t len = utf8proc_iterate(p, end - p, &cp);
+    uint32_t c = (uint32_t)cp;
+    if (len <= 0) { /* past any code point, so it matches only itself */
+      c = 0x110000u + *p;
       len = 1;
-    if (len > 1) {
-      c &= 0x3fu >> (len - 1);
-      for (size_t k = 1; k < len; k++)
-        c = (c << 6) | (p[k] & 0x3fu);
     }
     p += len;
     if (out->n == MAX_CPS) {

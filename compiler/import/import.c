@@ -22,9 +22,9 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "compile.h"
 #include "fmt.h"
 #include "import_impl.h"
+#include "load.h"
 #include "parse.h"
 
 typedef struct run {
@@ -495,8 +495,9 @@ static int import_run(run *r, const char *data, size_t n, jx_out *out) {
     jx_diag_release(d);
     jx_diag_set_hold(d, false);
     jx_diag_set_annotator(d, annotate, r);
-    jx_compile_job job = {&r->out_name, 1, NULL, NULL, {0}};
-    jx_compile_mem(&job, formatted, fn, d);
+    jx_load_text written = {formatted, fn};
+    jx_load_job job = {.paths = &r->out_name, .texts = &written, .n = 1};
+    jx_load(&job, d, NULL);
     jx_diag_flush(d);
     jx_diag_set_annotator(d, NULL, NULL);
     jx_arena_free(&r->ast_arena);

@@ -11,6 +11,12 @@
 #include "framework.h"
 #include "units.h"
 
+/* A text of the tree as the model keeps it: the tree's own, or a copy in
+ * the model's arena when the model is to outlive the tree. */
+static const char *text(const jx_lower_ctx *c, const char *s) {
+  return s && c->copy_texts ? jx_arena_strdup(c->arena, s) : s;
+}
+
 static jx_stmt_locs stmt_locs(const jx_node *n, jx_loc value) {
   jx_stmt_locs l = {n->loc, value};
   return l;
@@ -44,9 +50,9 @@ void jx_lower_indicator(const jx_lower_ctx *c, const jx_node *n,
     out->level2_label = l2->label;
     out->level2_role = l2->role;
   }
-  out->name = n->u.indicator.name.text;
-  out->description = n->u.indicator.desc.text;
-  out->basis = n->u.indicator.basis.text;
+  out->name = text(c, n->u.indicator.name.text);
+  out->description = text(c, n->u.indicator.desc.text);
+  out->basis = text(c, n->u.indicator.basis.text);
   out->op = n->u.indicator.op;
   out->line = (int)jx_loc_line(n->loc);
   const jx_value *v = &n->u.indicator.value;
@@ -73,7 +79,7 @@ void jx_lower_indicator(const jx_lower_ctx *c, const jx_node *n,
       out->unit = u->norm;
       out->dimension = u->dimension;
     } else if (v->unit) {
-      out->unit = v->unit;
+      out->unit = text(c, v->unit);
       out->dimension = JX_DIM_OTHER;
     }
     break;
@@ -110,7 +116,7 @@ void jx_lower_indicator(const jx_lower_ctx *c, const jx_node *n,
     memcpy(t + a, written, b + 1);
     out->text = t;
   } else {
-    out->text = written;
+    out->text = text(c, written);
   }
   if (!locs)
     return;
@@ -148,7 +154,7 @@ static const char *const *goals(const jx_lower_ctx *c, const jx_node *items,
     if (it->kind == JX_N_GOAL) {
       if (l)
         l[i] = stmt_locs(it, it->u.text.text.loc);
-      g[i++] = it->u.text.text.text;
+      g[i++] = text(c, it->u.text.text.text);
     }
   if (locs)
     *locs = l;
@@ -163,8 +169,8 @@ static const jx_measure *measures(const jx_lower_ctx *c, const jx_node *items,
   size_t i = 0;
   for (const jx_node *it = items; it; it = it->next)
     if (it->kind == JX_N_MEASURE) {
-      m[i].title = it->u.measure.title.text;
-      m[i].text = it->u.measure.text.text;
+      m[i].title = text(c, it->u.measure.title.text);
+      m[i].text = text(c, it->u.measure.text.text);
       if (l) {
         l[i].stmt = it->loc;
         l[i].title = it->u.measure.title.loc;
@@ -200,7 +206,7 @@ const jx_project *jx_lower_project(const jx_lower_ctx *c, const jx_node *p,
   jx_project_locs *l = locs ? jx_arena_alloc(c->arena, sizeof *l) : NULL;
   const jx_node *items = p->u.block.items;
   const jx_node *code = NULL, *budget = NULL, *funds = NULL, *purpose = NULL;
-  out->name = p->u.block.name.text;
+  out->name = text(c, p->u.block.name.text);
   out->line = (int)jx_loc_line(p->loc);
   size_t n_sched = 0;
   /* The checker accepted the project, so each statement is there at most
@@ -230,7 +236,7 @@ const jx_project *jx_lower_project(const jx_lower_ctx *c, const jx_node *p,
     }
   }
   if (code)
-    out->code = code->u.text.text.text;
+    out->code = text(c, code->u.text.text.text);
   if (budget)
     out->budget = budget->u.budget.plan_amount;
   if (funds) {
@@ -238,7 +244,7 @@ const jx_project *jx_lower_project(const jx_lower_ctx *c, const jx_node *p,
     out->other = funds->u.funds.plan_other;
   }
   if (purpose)
-    out->purpose = purpose->u.text.text.text;
+    out->purpose = text(c, purpose->u.text.text.text);
   jx_schedule_point *sched = array(c, n_sched, sizeof *sched);
   jx_schedule_locs *sl = l ? array(c, n_sched, sizeof *sl) : NULL;
   size_t k = 0;
@@ -280,20 +286,26 @@ const jx_project *jx_lower_project(const jx_lower_ctx *c, const jx_node *p,
   return out;
 }
 
-void jx_lower_unit(const jx_lower_ctx *c, const jx_node *unit, jx_unit *out,
-                   jx_unit_locs *locs) {
+void jx_lower_unit_head(const jx_lower_ctx *c, const jx_node *unit,
+                        jx_unit *out, jx_unit_locs *locs) {
   memset(out, 0, sizeof *out);
-  out->code = unit->u.block.code.text;
-  out->name = unit->u.block.name.text;
-  out->goals =
-      goals(c, unit->u.block.items, &out->n_goals, locs ? &locs->goals : NULL);
-  out->measures = measures(c, unit->u.block.items, &out->n_measures,
-                           locs ? &locs->measures : NULL);
+  out->code = text(c, unit->u.block.code.text);
+  out->name = text(c, unit->u.block.name.text);
   if (locs) {
+    memset(locs, 0, sizeof *locs);
     locs->decl = unit->loc;
     locs->code = unit->u.block.code.loc;
     locs->name = unit->u.block.name.loc;
   }
+}
+
+void jx_lower_unit(const jx_lower_ctx *c, const jx_node *unit, jx_unit *out,
+                   jx_unit_locs *locs) {
+  jx_lower_unit_head(c, unit, out, locs);
+  out->goals =
+      goals(c, unit->u.block.items, &out->n_goals, locs ? &locs->goals : NULL);
+  out->measures = measures(c, unit->u.block.items, &out->n_measures,
+                           locs ? &locs->measures : NULL);
 }
 
 const jx_department *jx_lower_department(const jx_lower_ctx *c,
@@ -302,7 +314,7 @@ const jx_department *jx_lower_department(const jx_lower_ctx *c,
   jx_department *out = jx_arena_alloc(c->arena, sizeof *out);
   jx_department_locs *l = locs ? jx_arena_alloc(c->arena, sizeof *l) : NULL;
   const jx_node *items = d->u.block.items;
-  out->name = d->u.block.name.text;
+  out->name = text(c, d->u.block.name.text);
   out->goals = goals(c, items, &out->n_goals, l ? &l->goals : NULL);
   out->measures = measures(c, items, &out->n_measures, l ? &l->measures : NULL);
   out->indicators =
@@ -313,7 +325,7 @@ const jx_department *jx_lower_department(const jx_lower_ctx *c,
   size_t i = 0;
   for (const jx_node *it = items; it; it = it->next)
     if (it->kind == JX_N_DIVISION) {
-      div[i].name = it->u.block.name.text;
+      div[i].name = text(c, it->u.block.name.text);
       div[i].goals = goals(c, it->u.block.items, &div[i].n_goals,
                            dl ? &dl[i].goals : NULL);
       div[i].indicators = indicators(c, it->u.block.items, &div[i].n_indicators,

@@ -16,6 +16,8 @@
 #ifndef JX_LOWER_H
 #define JX_LOWER_H
 
+#include <stdbool.h>
+
 #include "arena.h"
 #include "ast.h"
 #include "jixiao.h"
@@ -24,6 +26,11 @@
 
 typedef struct jx_lower_ctx {
   jx_arena *arena; /* where the model structs and their locations go */
+  /* The model's strings are the tree's own texts, which live as long as
+   * the parse arena; set, they are copied into `arena`, so that a model
+   * kept whole (the loader's WHOLE mode) owns them and the tree can be
+   * released declaration by declaration. */
+  bool copy_texts;
 } jx_lower_ctx;
 
 const jx_project *jx_lower_project(const jx_lower_ctx *c, const jx_node *p,
@@ -31,6 +38,9 @@ const jx_project *jx_lower_project(const jx_lower_ctx *c, const jx_node *p,
 /* code, name, goals and measures; projects are streamed separately. */
 void jx_lower_unit(const jx_lower_ctx *c, const jx_node *unit, jx_unit *out,
                    jx_unit_locs *locs);
+/* code and name only, as a unit opens (its items are not parsed yet). */
+void jx_lower_unit_head(const jx_lower_ctx *c, const jx_node *unit,
+                        jx_unit *out, jx_unit_locs *locs);
 const jx_department *jx_lower_department(const jx_lower_ctx *c,
                                          const jx_node *d,
                                          const jx_department_locs **locs);

@@ -25,7 +25,7 @@
 
 #include "arena.h"
 #include "backend.h"
-#include "compile.h"
+#include "build.h"
 #include "diag.h"
 #include "fmt.h"
 #include "out.h"
@@ -55,18 +55,25 @@ static int build(const char *src, size_t size, const jx_backend *be,
   jx_diag_set_writer(d, discard, NULL);
   jx_out_init_mem(out);
   const char *name = "fuzz.jx";
-  jx_compile_job job = {&name, 1, be, out, {0}};
-  job.emit.input_name = name;
-  job.emit.prefix = "fuzz";
-  job.emit.csv_table = (jx_csv_table)(size / 3 % 3);
-  job.emit.sheet = (jx_sheet_mode)(size / 5 % 2);
+  jx_load_text text = {src, size};
+  jx_load_job in;
+  memset(&in, 0, sizeof in);
+  in.paths = &name;
+  in.texts = &text;
+  in.n = 1;
+  jx_emit_options eo;
+  memset(&eo, 0, sizeof eo);
+  eo.input_name = name;
+  eo.prefix = "fuzz";
+  eo.csv_table = (jx_csv_table)(size / 3 % 3);
+  eo.sheet = (jx_sheet_mode)(size / 5 % 2);
   /* HTML with diagnostics goes on emitting after errors: the path where
    * the back end holds declarations until their diagnostics arrive. */
   if (strcmp(be->name, "html") == 0 && size / 7 % 2) {
-    job.emit.with_diagnostics = true;
-    job.emit.diag = d;
+    eo.with_diagnostics = true;
+    eo.diag = d;
   }
-  int rc = jx_compile_mem(&job, src, size, d);
+  int rc = jx_build(&in, be, out, &eo, d);
   jx_diag_summary(d);
   jx_diag_free(d);
   return rc;

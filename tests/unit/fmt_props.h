@@ -37,8 +37,8 @@
 
 #include "arena.h"
 #include "backend.h"
+#include "build.h"
 #include "check.h"
-#include "compile.h"
 #include "diag.h"
 #include "fmt.h"
 #include "lower.h"
@@ -122,15 +122,17 @@ static int props_build(const char *src, size_t n, char **json, char **diags) {
   jx_diag_set_writer(d, props_to_out, &dout);
   jx_diag_set_format(d, JX_DIAG_JSON);
   const char *name = "x.jx";
-  jx_compile_job job;
-  memset(&job, 0, sizeof job);
-  job.paths = &name;
-  job.n_paths = 1;
-  job.backend = &jx_backend_json;
-  job.out = &jout;
-  job.emit.input_name = name;
-  job.emit.prefix = "x";
-  int rc = jx_compile_mem(&job, src, n, d);
+  jx_load_text text = {src, n};
+  jx_load_job in;
+  memset(&in, 0, sizeof in);
+  in.paths = &name;
+  in.texts = &text;
+  in.n = 1;
+  jx_emit_options eo;
+  memset(&eo, 0, sizeof eo);
+  eo.input_name = name;
+  eo.prefix = "x";
+  int rc = jx_build(&in, &jx_backend_json, &jout, &eo, d);
   jx_diag_flush(d);
   jx_diag_free(d);
   *json = props_take(&jout, NULL);

@@ -26,7 +26,7 @@
 #include <cmocka.h>
 
 #include "catalog.h"
-#include "diff.h"
+#include "diff_render.h"
 
 /* ---- the formatter ---------------------------------------------------- */
 

@@ -1,7 +1,7 @@
 /*
- * test_diff.c — unit tests for `jxc diff` (compiler/diff*.c): the inline
- * difference of Chinese text, percentages in integer arithmetic, the
- * multimap the matching uses, and whole diffs of small plans checked item
+ * test_diff.c — unit tests for `jxc diff` (compiler/diff/): percentages
+ * in integer arithmetic, the multimap the matching uses (strmap.h), and
+ * whole diffs of small plans, loaded whole (load.h), checked item
  * by item (tightened/loosened, unit conversions and month-only deadlines
  * that are no change, projects
  * matched by name, and a large re-coded plan matched in full).
@@ -17,113 +17,9 @@
 
 #include <cmocka.h>
 
-#include "diff.h"
-
-/* ---- inline diff ----------------------------------------------------------
- */
-
-static void assert_seg(const jx_seg *s, jx_seg_op op, const char *text) {
-  assert_int_equal(s->op, op);
-  assert_int_equal(s->len, strlen(text));
-  assert_memory_equal(s->text, text, s->len);
-}
-
-static void test_inline_chinese(void **state) {
-  (void)state;
-  jx_seg *s;
-  int sim;
-  size_t n = jx_inline_diff("保障日常工作正常运转。", "保障全部工作正常运转。",
-                            &s, &sim);
-  assert_int_equal(n, 4);
-  assert_seg(&s[0], JX_SEG_SAME, "保障");
-  assert_seg(&s[1], JX_SEG_DEL, "日常");
-  assert_seg(&s[2], JX_SEG_INS, "全部");
-  assert_seg(&s[3], JX_SEG_SAME, "工作正常运转。");
-  /* 27 of 33 bytes common on each side: 2·27/66 = 818 per mille. */
-  assert_int_equal(sim, 818);
-  free(s);
-}
-
-static void test_inline_middle_insert(void **state) {
-  (void)state;
-  jx_seg *s;
-  size_t n = jx_inline_diff("甲乙丙丁", "甲乙X丙丁", &s, NULL);
-  assert_int_equal(n, 3);
-  assert_seg(&s[0], JX_SEG_SAME, "甲乙");
-  assert_seg(&s[1], JX_SEG_INS, "X");
-  assert_seg(&s[2], JX_SEG_SAME, "丙丁");
-  free(s);
-  /* An LCS past the common prefix and suffix: two separate edits. */
-  n = jx_inline_diff("一二三四五六", "一X三四Y六", &s, NULL);
-  assert_int_equal(n, 7);
-  assert_seg(&s[0], JX_SEG_SAME, "一");
-  assert_seg(&s[1], JX_SEG_DEL, "二");
-  assert_seg(&s[2], JX_SEG_INS, "X");
-  assert_seg(&s[3], JX_SEG_SAME, "三四");
-  assert_seg(&s[4], JX_SEG_DEL, "五");
-  assert_seg(&s[5], JX_SEG_INS, "Y");
-  assert_seg(&s[6], JX_SEG_SAME, "六");
-  free(s);
-}
-
-static void test_inline_ascii_words(void **state) {
-  (void)state;
-  jx_seg *s;
-  /* A run of ASCII letters is one token: "plan" is not torn into p-l-a-n. */
-  size_t n = jx_inline_diff("the plan 2021", "the plans 2022", &s, NULL);
-  assert_int_equal(n, 6);
-  assert_seg(&s[0], JX_SEG_SAME, "the ");
-  assert_seg(&s[1], JX_SEG_DEL, "plan");
-  assert_seg(&s[2], JX_SEG_INS, "plans");
-  assert_seg(&s[3], JX_SEG_SAME, " ");
-  assert_seg(&s[4], JX_SEG_DEL, "2021");
-  assert_seg(&s[5], JX_SEG_INS, "2022");
-  free(s);
-}
-
-static void test_inline_identical_and_empty(void **state) {
-  (void)state;
-  jx_seg *s;
-  int sim;
-  size_t n = jx_inline_diff("相同", "相同", &s, &sim);
-  assert_int_equal(n, 1);
-  assert_seg(&s[0], JX_SEG_SAME, "相同");
-  assert_int_equal(sim, 1000);
-  free(s);
-  n = jx_inline_diff("", "新", &s, &sim);
-  assert_int_equal(n, 1);
-  assert_seg(&s[0], JX_SEG_INS, "新");
-  assert_int_equal(sim, 0);
-  free(s);
-}
-
-static void test_inline_cap(void **state) {
-  (void)state;
-  /* 3000 × 3000 tokens in the middle is over the table's cap: the middle
-   * becomes one deletion and one insertion, prefix and suffix stay. */
-  size_t k = 3000;
-  char *a = malloc(k * 3 + 8), *b = malloc(k * 3 + 8);
-  strcpy(a, "头");
-  strcpy(b, "头");
-  for (size_t i = 0; i < k; i++) {
-    strcat(a + strlen(a), i % 2 ? "甲" : "乙");
-    strcat(b + strlen(b), i % 3 ? "丙" : "甲");
-  }
-  strcat(a, "尾");
-  strcat(b, "尾");
-  jx_seg *s;
-  size_t n = jx_inline_diff(a, b, &s, NULL);
-  assert_int_equal(n, 4);
-  assert_seg(&s[0], JX_SEG_SAME, "头");
-  assert_int_equal(s[1].op, JX_SEG_DEL);
-  assert_int_equal(s[1].len, k * 3);
-  assert_int_equal(s[2].op, JX_SEG_INS);
-  assert_int_equal(s[2].len, k * 3);
-  assert_seg(&s[3], JX_SEG_SAME, "尾");
-  free(s);
-  free(a);
-  free(b);
-}
+#include "diff_model.h"
+#include "load.h"
+#include "strmap.h"
 
 /* ---- percentages ----------------------------------------------------------
  */
@@ -163,24 +59,24 @@ static bool odd_only(void *ud, size_t v) {
 
 static void test_map(void **state) {
   (void)state;
-  jx_diff_map *m = jx_diff_map_new(0);
+  jx_strmap *m = jx_strmap_new(0);
   char keys[2000][8];
   for (size_t i = 0; i < 2000; i++) {
     snprintf(keys[i], sizeof keys[i], "k%zu", i % 1000);
-    jx_diff_map_add(m, keys[i], i);
+    jx_strmap_add(m, keys[i], i);
   }
-  assert_int_equal(jx_diff_map_get(m, "k5"), 5);
-  assert_int_equal(jx_diff_map_take(m, "k5", NULL, NULL), 5); /* FIFO */
-  assert_int_equal(jx_diff_map_take(m, "k5", NULL, NULL), 1005);
-  assert_int_equal(jx_diff_map_take(m, "k5", NULL, NULL), SIZE_MAX);
-  assert_int_equal(jx_diff_map_get(m, "k5"), SIZE_MAX);
-  assert_int_equal(jx_diff_map_take(m, "nope", NULL, NULL), SIZE_MAX);
+  assert_int_equal(jx_strmap_get(m, "k5"), 5);
+  assert_int_equal(jx_strmap_take(m, "k5", NULL, NULL), 5); /* FIFO */
+  assert_int_equal(jx_strmap_take(m, "k5", NULL, NULL), 1005);
+  assert_int_equal(jx_strmap_take(m, "k5", NULL, NULL), SIZE_MAX);
+  assert_int_equal(jx_strmap_get(m, "k5"), SIZE_MAX);
+  assert_int_equal(jx_strmap_take(m, "nope", NULL, NULL), SIZE_MAX);
   /* Unavailable values are passed over and dropped. */
-  assert_int_equal(jx_diff_map_take(m, "k6", odd_only, NULL), SIZE_MAX);
-  assert_int_equal(jx_diff_map_get(m, "k6"), SIZE_MAX);
-  assert_int_equal(jx_diff_map_take(m, "k7", odd_only, NULL), 7);
-  assert_int_equal(jx_diff_map_take(m, "k999", NULL, NULL), 999);
-  jx_diff_map_free(m);
+  assert_int_equal(jx_strmap_take(m, "k6", odd_only, NULL), SIZE_MAX);
+  assert_int_equal(jx_strmap_get(m, "k6"), SIZE_MAX);
+  assert_int_equal(jx_strmap_take(m, "k7", odd_only, NULL), 7);
+  assert_int_equal(jx_strmap_take(m, "k999", NULL, NULL), 999);
+  jx_strmap_free(m);
 }
 
 /* ---- whole diffs ----------------------------------------------------------
@@ -188,7 +84,7 @@ static void test_map(void **state) {
 
 typedef struct two {
   jx_diag *d;
-  jx_diff_side a, b;
+  jx_loaded_plan *a, *b;
   jx_diff df;
   char pa[64], pb[64];
 } two;
@@ -214,15 +110,17 @@ static void diff_texts(two *t, const char *old_text, const char *new_text) {
   t->d = jx_diag_new();
   jx_diag_set_writer(t->d, quiet, NULL);
   const char *pa[1] = {t->pa}, *pb[1] = {t->pb};
-  assert_int_equal(jx_diff_side_load(&t->a, pa, 1, t->d), 0);
-  assert_int_equal(jx_diff_side_load(&t->b, pb, 1, t->d), 0);
-  jx_diff_compute(&t->df, &t->a, &t->b, t->d);
+  t->a = jx_load_whole(pa, 1, t->d);
+  t->b = jx_load_whole(pb, 1, t->d);
+  assert_int_equal(jx_loaded_status(t->a), 0);
+  assert_int_equal(jx_loaded_status(t->b), 0);
+  jx_diff_compute(&t->df, t->a, t->b, t->d);
 }
 
 static void done(two *t) {
   jx_diff_free(&t->df);
-  jx_diff_side_free(&t->a);
-  jx_diff_side_free(&t->b);
+  jx_loaded_free(t->a);
+  jx_loaded_free(t->b);
   jx_diag_free(t->d);
   unlink(t->pa);
   unlink(t->pb);
@@ -448,9 +346,11 @@ static void test_many_projects(void **state) {
   t.d = jx_diag_new();
   jx_diag_set_writer(t.d, quiet, NULL);
   const char *pa[1] = {t.pa}, *pb[1] = {t.pb};
-  assert_int_equal(jx_diff_side_load(&t.a, pa, 1, t.d), 0);
-  assert_int_equal(jx_diff_side_load(&t.b, pb, 1, t.d), 0);
-  jx_diff_compute(&t.df, &t.a, &t.b, t.d);
+  t.a = jx_load_whole(pa, 1, t.d);
+  t.b = jx_load_whole(pb, 1, t.d);
+  assert_int_equal(jx_loaded_status(t.a), 0);
+  assert_int_equal(jx_loaded_status(t.b), 0);
+  jx_diff_compute(&t.df, t.a, t.b, t.d);
   assert_int_equal(t.df.summary.projects_matched, N);
   assert_int_equal(t.df.summary.matched_by_name, N);
   assert_int_equal(t.df.summary.count[JX_DW_PROJECT_CODE][JX_DIFF_CHANGED], N);
@@ -460,11 +360,6 @@ static void test_many_projects(void **state) {
 
 int main(void) {
   const struct CMUnitTest tests[] = {
-      cmocka_unit_test(test_inline_chinese),
-      cmocka_unit_test(test_inline_middle_insert),
-      cmocka_unit_test(test_inline_ascii_words),
-      cmocka_unit_test(test_inline_identical_and_empty),
-      cmocka_unit_test(test_inline_cap),
       cmocka_unit_test(test_percent),
       cmocka_unit_test(test_map),
       cmocka_unit_test(test_verdicts),

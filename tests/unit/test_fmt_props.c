@@ -29,7 +29,8 @@
 
 #include <cmocka.h>
 
-#include "diff.h"
+#include "diff_model.h"
+#include "load.h"
 #include "fmt_mutate.h"
 #include "fmt_props.h"
 
@@ -309,18 +310,17 @@ static bool diff_identical(const char *x, size_t xn, const char *y, size_t yn) {
   jx_diag *d = jx_diag_new();
   jx_diag_set_writer(d, quiet_writer, NULL);
   const char *a[1] = {px}, *b[1] = {py};
-  jx_diff_side sa, sb;
-  int ra = jx_diff_side_load(&sa, a, 1, d);
-  int rb = jx_diff_side_load(&sb, b, 1, d);
+  jx_loaded_plan *sa = jx_load_whole(a, 1, d);
+  jx_loaded_plan *sb = jx_load_whole(b, 1, d);
   bool same = false;
-  if (ra == 0 && rb == 0) {
+  if (jx_loaded_status(sa) == 0 && jx_loaded_status(sb) == 0) {
     jx_diff df;
-    jx_diff_compute(&df, &sa, &sb, d);
+    jx_diff_compute(&df, sa, sb, d);
     same = df.n_items == 0;
     jx_diff_free(&df);
   }
-  jx_diff_side_free(&sa);
-  jx_diff_side_free(&sb);
+  jx_loaded_free(sa);
+  jx_loaded_free(sb);
   jx_diag_free(d);
   unlink(px);
   unlink(py);

@@ -22,7 +22,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "compile.h"
+#include "build.h"
 #include "diag.h"
 #include "form.h"
 #include "render.h"
@@ -293,10 +293,17 @@ static char *build_mem(const char *src, bool with_dx, int *rc) {
   jx_out o;
   jx_out_init_mem(&o);
   const char *name = "t.jx";
-  jx_compile_job job = {&name, 1, jx_backend_find("html"), &o, {0}};
-  job.emit.with_diagnostics = with_dx;
-  job.emit.diag = d;
-  *rc = jx_compile_mem(&job, src, strlen(src), d);
+  jx_load_text text = {src, strlen(src)};
+  jx_load_job in;
+  memset(&in, 0, sizeof in);
+  in.paths = &name;
+  in.texts = &text;
+  in.n = 1;
+  jx_emit_options eo;
+  memset(&eo, 0, sizeof eo);
+  eo.with_diagnostics = with_dx;
+  eo.diag = d;
+  *rc = jx_build(&in, jx_backend_find("html"), &o, &eo, d);
   jx_diag_free(d);
   size_t n;
   const char *data = jx_out_data(&o, &n);

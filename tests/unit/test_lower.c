@@ -136,7 +136,7 @@ static const char *text_at(const char *src, jx_loc l) {
 }
 
 static jx_lower_ctx ctx(fx *f) {
-  jx_lower_ctx c = {&f->model};
+  jx_lower_ctx c = {&f->model, false};
   return c;
 }
 

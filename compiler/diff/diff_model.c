@@ -1,14 +1,15 @@
 /*
- * diff.c — matching two plans and recording what changed (see diff.h).
+ * diff_model.c — matching two plans and recording what changed (see
+ * diff_model.h).
  *
- * Every match goes through a jx_diff_map, so the work is linear in the
+ * Every match goes through a jx_strmap, so the work is linear in the
  * number of units, projects and indicators; only texts that changed are
- * compared character by character (jx_inline_diff, with a size cap).
- * Items are appended in reading order: plan, department, then each unit of
- * the new side in order (its own changes, its projects in order, then the
- * projects it lost), then the units that are gone.
+ * compared token by token (jx_inline_diff).  Items are appended in
+ * reading order: plan, department, then each unit of the new side in
+ * order (its own changes, its projects in order, then the projects it
+ * lost), then the units that are gone.
  */
-#include "diff.h"
+#include "diff_model.h"
 
 #include <stdarg.h>
 #include <stdint.h>
@@ -16,9 +17,59 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "diff_inline.h"
+#include "strmap.h"
+#include "units.h"
+
+/* A project of one side, with what the comparison needs beside it. */
+typedef struct dproj {
+  const jx_project *p;
+  const jx_project_locs *locs;  /* for the line of each statement */
+  const jx_unit_info *currency; /* what p's amounts are in */
+  size_t unit;                  /* index into the model's units */
+} dproj;
+
+/* One side: the loaded plan, and its projects in one array, unit by unit
+ * (units[u]'s are start[u] .. start[u+1]). */
+typedef struct side {
+  const jx_loaded_plan *lp;
+  const jx_plan *m;
+  dproj *projects;
+  size_t n_projects;
+  size_t *start;
+} side;
+
+static side side_of(const jx_loaded_plan *lp) {
+  side s;
+  s.lp = lp;
+  s.m = jx_loaded_model(lp);
+  s.n_projects = 0;
+  for (size_t u = 0; u < s.m->n_units; u++)
+    s.n_projects += s.m->units[u].n_projects;
+  s.projects = jx_xcalloc(s.n_projects + 1, sizeof *s.projects);
+  s.start = jx_xcalloc(s.m->n_units + 1, sizeof *s.start);
+  size_t i = 0;
+  for (size_t u = 0; u < s.m->n_units; u++) {
+    s.start[u] = i;
+    for (size_t k = 0; k < s.m->units[u].n_projects; k++, i++) {
+      s.projects[i].p = &s.m->units[u].projects[k];
+      s.projects[i].locs = jx_loaded_project_locs(lp, u, k);
+      s.projects[i].currency = jx_loaded_project_currency(lp, u, k);
+      s.projects[i].unit = u;
+    }
+  }
+  s.start[s.m->n_units] = i;
+  return s;
+}
+
+static void side_free(side *s) {
+  free(s->projects);
+  free(s->start);
+}
+
 typedef struct ctx {
   jx_diff *df;
-  const jx_diff_side *a, *b; /* old, new */
+  const side *a, *b; /* old, new */
   const jx_diag *d;
   const jx_unit_info *cur; /* the currency amounts are reported in */
   /* The scope new items are recorded under. */
@@ -194,11 +245,11 @@ static void goals_change(ctx *c, jx_diff_what w, const char *const *ga,
   size_t *left_a = jx_xcalloc(na + 1, sizeof *left_a);
   size_t *left_b = jx_xcalloc(nb + 1, sizeof *left_b);
   size_t nla = 0, nlb = 0;
-  jx_diff_map *m = jx_diff_map_new(nb);
+  jx_strmap *m = jx_strmap_new(nb);
   for (size_t j = 0; j < nb; j++)
-    jx_diff_map_add(m, gb[j], j);
+    jx_strmap_add(m, gb[j], j);
   for (size_t i = 0; i < na; i++) {
-    size_t j = jx_diff_map_take(m, ga[i], NULL, NULL);
+    size_t j = jx_strmap_take(m, ga[i], NULL, NULL);
     if (j == SIZE_MAX)
       left_a[nla++] = i;
     else
@@ -229,7 +280,7 @@ static void goals_change(ctx *c, jx_diff_what w, const char *const *ga,
   for (size_t r = k; r < nlb; r++)
     add(c, w, JX_DIFF_ADDED, (jx_diff_loc){NULL, 0},
         loc_of(c, goal_loc(lb, left_b[r])), NULL, gb[left_b[r]]);
-  jx_diff_map_free(m);
+  jx_strmap_free(m);
   free(used_b);
   free(left_a);
   free(left_b);
@@ -246,13 +297,13 @@ static void measures_change(ctx *c, const jx_measure *ma, size_t na,
   size_t *match = jx_xcalloc(nb + 1, sizeof *match);
   for (size_t j = 0; j < nb; j++)
     match[j] = SIZE_MAX;
-  jx_diff_map *m = jx_diff_map_new(nb);
+  jx_strmap *m = jx_strmap_new(nb);
   for (size_t j = 0; j < nb; j++)
-    jx_diff_map_add(m, mb[j].title ? mb[j].title : "", j);
+    jx_strmap_add(m, mb[j].title ? mb[j].title : "", j);
   const char *saved = c->sub;
   for (size_t i = 0; i < na; i++) {
     jx_diff_loc lo = loc_of(c, measure_loc(la, i));
-    size_t j = jx_diff_map_take(m, ma[i].title ? ma[i].title : "", NULL, NULL);
+    size_t j = jx_strmap_take(m, ma[i].title ? ma[i].title : "", NULL, NULL);
     if (j == SIZE_MAX) {
       add(c, JX_DW_MEASURE, JX_DIFF_REMOVED, lo, (jx_diff_loc){NULL, 0},
           ma[i].title, NULL);
@@ -268,7 +319,7 @@ static void measures_change(ctx *c, const jx_measure *ma, size_t na,
     if (match[j] == SIZE_MAX)
       add(c, JX_DW_MEASURE, JX_DIFF_ADDED, (jx_diff_loc){NULL, 0},
           loc_of(c, measure_loc(lb, j)), NULL, mb[j].title);
-  jx_diff_map_free(m);
+  jx_strmap_free(m);
   free(match);
 }
 
@@ -292,123 +343,6 @@ static const char *ind_value(const jx_indicator *x) {
   return x->text ? x->text : "";
 }
 
-/* Whether a smaller value is the stricter target (docs/diff.md).  The
- * framework says which categories are costs and deadlines, by role: a
- * declared framework may call them anything. */
-static bool lower_is_better(const jx_indicator *x) {
-  if (x->level1_role == JX_ROLE_COST || x->level2_role == JX_ROLE_COST)
-    return true;
-  if (x->dimension == JX_DIM_MONEY || x->dimension == JX_DIM_MONEY_PER ||
-      x->kind == JX_KIND_DATE)
-    return true;
-  return x->level2_role == JX_ROLE_TIMELINESS && x->dimension == JX_DIM_TIME;
-}
-
-/* +1 a lower bound (≥ >), -1 an upper bound (≤ <); = reads as the bound in
- * the better direction. */
-static int bound_dir(jx_op op, bool lower_better) {
-  switch (op) {
-  case JX_OP_GE:
-  case JX_OP_GT:
-    return 1;
-  case JX_OP_LE:
-  case JX_OP_LT:
-    return -1;
-  default:
-    return lower_better ? -1 : 1;
-  }
-}
-
-static bool strict(jx_op op) {
-  return op == JX_OP_GT || op == JX_OP_LT;
-}
-
-/* cmp: the new value against the old (-1, 0, 1). */
-static jx_diff_verdict classify(const jx_indicator *o, const jx_indicator *n,
-                                int cmp) {
-  bool lb = lower_is_better(n);
-  int da = bound_dir(o->op, lb), db = bound_dir(n->op, lb);
-  if (da != db)
-    return JX_VERDICT_CHANGED;
-  if (cmp == 0) {
-    if (strict(o->op) == strict(n->op))
-      return JX_VERDICT_CHANGED; /* = and ≥ read the same: wording only */
-    return strict(n->op) ? JX_VERDICT_TIGHTENED : JX_VERDICT_LOOSENED;
-  }
-  return cmp * da > 0 ? JX_VERDICT_TIGHTENED : JX_VERDICT_LOOSENED;
-}
-
-/* The unit a model's `unit` names: a table entry, or a cost per unit
- * read into *buf (元/亩, which converts to 万元/亩 and 元/平方米). */
-static const jx_unit_info *model_unit(const char *s, jx_unit_info *buf,
-                                      char norm[JX_UNIT_COMPOUND_MAX]) {
-  if (!s)
-    return NULL;
-  const jx_unit_info *u = jx_unit_lookup(s, strlen(s));
-  if (!u && jx_unit_compound(s, strlen(s), buf, norm))
-    u = buf;
-  return u;
-}
-
-/* Returns true and sets *cmp when the two quantities are comparable. */
-static bool compare_quantities(const jx_indicator *o, const jx_indicator *n,
-                               int *cmp) {
-  jx_unit_info bo, bn;
-  char no[JX_UNIT_COMPOUND_MAX], nn[JX_UNIT_COMPOUND_MAX];
-  const jx_unit_info *uo = model_unit(o->unit, &bo, no);
-  const jx_unit_info *un = model_unit(n->unit, &bn, nn);
-  if ((o->unit && !uo) || (n->unit && !un)) {
-    /* A unit the table does not know compares only with itself. */
-    if (!same_str(o->unit, n->unit))
-      return false;
-    *cmp = jx_decimal_cmp(n->value, o->value);
-    return true;
-  }
-  return jx_unit_compare(n->value, un, o->value, uo, cmp) == 0;
-}
-
-/* Two deadlines are compared by the day each one ends (or starts) on, as
- * the runtime reads them (jx_date_bound), not by how they are written:
- * ≤ 2021年12月 and ≤ 2021年12月31日, or = and ≤ the same day, are the same
- * target and no change.  A date the runtime cannot read (the checker lets
- * none through) falls back to the written value. */
-static jx_diff_verdict date_change(const jx_indicator *o,
-                                   const jx_indicator *n) {
-  jx_decimal bo, bn;
-  int dir_o = jx_date_bound(o->op, o->value, &bo);
-  int dir_n = jx_date_bound(n->op, n->value, &bn);
-  if (dir_o == 0 || dir_n == 0) {
-    int cmp = jx_decimal_cmp(n->value, o->value);
-    return cmp || o->op != n->op ? classify(o, n, cmp) : JX_VERDICT_NONE;
-  }
-  if (dir_o != dir_n)
-    return JX_VERDICT_CHANGED; /* a deadline became a start date */
-  int cmp = jx_decimal_cmp(bn, bo);
-  if (cmp == 0)
-    return JX_VERDICT_NONE;
-  /* An earlier deadline, or a later start, asks more. */
-  return cmp * dir_o > 0 ? JX_VERDICT_TIGHTENED : JX_VERDICT_LOOSENED;
-}
-
-/* Two periods are the same when they run from the same first day to the
- * same last day (2023.07-2024.01 and 2023年7月-2024年1月); any other
- * difference is a change, neither stricter nor looser. */
-static jx_diff_verdict range_change(const jx_indicator *o,
-                                    const jx_indicator *n) {
-  jx_decimal a1, a2, b1, b2;
-  bool ok = jx_date_bound(JX_OP_GE, o->value, &a1) &&
-            jx_date_bound(JX_OP_LE, o->value_end, &a2) &&
-            jx_date_bound(JX_OP_GE, n->value, &b1) &&
-            jx_date_bound(JX_OP_LE, n->value_end, &b2);
-  if (!ok)
-    return jx_decimal_cmp(o->value, n->value) ||
-                   jx_decimal_cmp(o->value_end, n->value_end)
-               ? JX_VERDICT_CHANGED
-               : JX_VERDICT_NONE;
-  return jx_decimal_cmp(a1, b1) || jx_decimal_cmp(a2, b2) ? JX_VERDICT_CHANGED
-                                                          : JX_VERDICT_NONE;
-}
-
 static void indicator_change(ctx *c, const jx_indicator *o,
                              const jx_indicator *n, jx_loc where_o,
                              jx_loc where_n) {
@@ -416,39 +350,14 @@ static void indicator_change(ctx *c, const jx_indicator *o,
   const char *saved = c->sub;
   c->sub = saved ? label(c, JX_M_DIFF_IN_INDICATOR, saved, ind_label(c, n))
                  : label(c, JX_M_DIFF_INDICATOR, ind_label(c, n));
-  jx_diff_verdict v = JX_VERDICT_NONE;
-  bool changed = false;
-  if (o->kind != n->kind) {
-    changed = true;
-    v = JX_VERDICT_CHANGED;
-  } else if (o->kind == JX_KIND_QUALITATIVE) {
-    if (o->op != n->op || !same_str(o->text, n->text)) {
-      jx_diff_item *it = add(c, JX_DW_IND_VALUE, JX_DIFF_CHANGED, lo, ln,
-                             ind_value(o), ind_value(n));
-      it->inline_diff = true;
-      it->verdict = JX_VERDICT_CHANGED;
-    }
-  } else if (o->kind == JX_KIND_DATE) {
-    v = date_change(o, n);
-    changed = v != JX_VERDICT_NONE;
-  } else if (o->kind == JX_KIND_DATE_RANGE) {
-    v = range_change(o, n);
-    changed = v != JX_VERDICT_NONE;
-  } else if (o->kind != JX_KIND_NA) {
-    int cmp = 0;
-    if (!compare_quantities(o, n, &cmp)) {
-      changed = true;
-      v = JX_VERDICT_CHANGED;
-    }
-    if (!changed && (cmp != 0 || o->op != n->op)) {
-      changed = true;
-      v = classify(o, n, cmp);
-    }
-  }
-  if (changed) {
+  jx_diff_verdict v = jx_diff_target_moved(o, n);
+  if (v != JX_VERDICT_NONE) {
     jx_diff_item *it = add(c, JX_DW_IND_VALUE, JX_DIFF_CHANGED, lo, ln,
                            ind_value(o), ind_value(n));
     it->verdict = v;
+    /* Two texts: show what changed in the words. */
+    it->inline_diff =
+        o->kind == JX_KIND_QUALITATIVE && n->kind == JX_KIND_QUALITATIVE;
     if (v == JX_VERDICT_TIGHTENED)
       c->df->summary.tightened++;
     else if (v == JX_VERDICT_LOOSENED)
@@ -471,11 +380,11 @@ static void indicators_change(ctx *c, const jx_indicator *va, size_t na,
   bool *used = jx_xcalloc(na + 1, 1);
   for (size_t j = 0; j < nb; j++)
     match[j] = SIZE_MAX;
-  jx_diff_map *m = jx_diff_map_new(nb);
+  jx_strmap *m = jx_strmap_new(nb);
   for (size_t j = 0; j < nb; j++)
-    jx_diff_map_add(m, ind_key(c, &vb[j]), j);
+    jx_strmap_add(m, ind_key(c, &vb[j]), j);
   for (size_t i = 0; i < na; i++) {
-    size_t j = jx_diff_map_take(m, ind_key(c, &va[i]), NULL, NULL);
+    size_t j = jx_strmap_take(m, ind_key(c, &va[i]), NULL, NULL);
     if (j != SIZE_MAX) {
       match[j] = i;
       used[i] = true;
@@ -497,15 +406,14 @@ static void indicators_change(ctx *c, const jx_indicator *va, size_t na,
       add(c, JX_DW_INDICATOR, JX_DIFF_REMOVED, lo, (jx_diff_loc){NULL, 0},
           fmt(c, "%s: %s", ind_label(c, &va[i]), ind_value(&va[i])), NULL);
     }
-  jx_diff_map_free(m);
+  jx_strmap_free(m);
   free(match);
   free(used);
 }
 
 /* ---- Projects ------------------------------------------------------------ */
 
-static void schedule_change(ctx *c, const jx_diff_project *pa,
-                            const jx_diff_project *pb) {
+static void schedule_change(ctx *c, const dproj *pa, const dproj *pb) {
   const jx_schedule_point *sa = pa->p->schedule, *sb = pb->p->schedule;
   const jx_decimal *ma[13] = {0}, *mb[13] = {0};
   for (size_t i = 0; i < pa->p->n_schedule; i++)
@@ -546,8 +454,8 @@ static const char *unit_text(ctx *c, const jx_unit *u) {
   return fmt(c, "%s %s", u->code ? u->code : "", u->name ? u->name : "");
 }
 
-static void project_change(ctx *c, const jx_diff_project *pa,
-                           const jx_diff_project *pb, bool by_name) {
+static void project_change(ctx *c, const dproj *pa, const dproj *pb,
+                           bool by_name) {
   const jx_project *a = pa->p, *b = pb->p;
   const jx_project_locs *xa = pa->locs, *xb = pb->locs;
   jx_diff_loc lo = loc_of(c, xa->decl), ln = loc_of(c, xb->decl);
@@ -565,7 +473,8 @@ static void project_change(ctx *c, const jx_diff_project *pa,
                            b->code ? b->code : word(c, JX_M_DIFF_NONE));
     it->by_name = by_name;
   }
-  const jx_unit *ua = &c->a->units[pa->unit].u, *ub = &c->b->units[pb->unit].u;
+  const jx_unit *ua = &c->a->m->units[pa->unit],
+                *ub = &c->b->m->units[pb->unit];
   if (!same_str(ua->code, ub->code))
     add(c, JX_DW_PROJECT_UNIT, JX_DIFF_CHANGED, lo, ln, unit_text(c, ua),
         unit_text(c, ub));
@@ -592,7 +501,7 @@ static void project_change(ctx *c, const jx_diff_project *pa,
   c->project_old = c->project_new = (jx_diff_loc){NULL, 0};
 }
 
-static const char *project_text(ctx *c, const jx_diff_project *p) {
+static const char *project_text(ctx *c, const dproj *p) {
   char buf[JX_DECIMAL_BUFSZ];
   jx_decimal v;
   if (!to_cur(c, p->p->budget, p->currency, &v))
@@ -604,7 +513,7 @@ static const char *project_text(ctx *c, const jx_diff_project *p) {
                                                         : p->currency->norm);
 }
 
-static void project_added(ctx *c, const jx_diff_project *p, bool added) {
+static void project_added(ctx *c, const dproj *p, bool added) {
   jx_diff_loc l = loc_of(c, p->locs->decl), none = {NULL, 0};
   c->project = NULL;
   c->sub = NULL;
@@ -616,9 +525,9 @@ static void project_added(ctx *c, const jx_diff_project *p, bool added) {
 /* ---- Department and units ------------------------------------------------ */
 
 static void department_change(ctx *c) {
-  const jx_department *a = c->a->department, *b = c->b->department;
-  const jx_department_locs *la = c->a->department_locs,
-                           *lb = c->b->department_locs;
+  const jx_department *a = c->a->m->department, *b = c->b->m->department;
+  const jx_department_locs *la = jx_loaded_department_locs(c->a->lp),
+                           *lb = jx_loaded_department_locs(c->b->lp);
   if (!a && !b)
     return;
   jx_diff_loc lo = loc_of(c, a ? la->decl : no_loc),
@@ -639,14 +548,14 @@ static void department_change(ctx *c) {
                     b->indicators, b->n_indicators, lb->indicators);
   const jx_division_locs *da = la->divisions, *db = lb->divisions;
   size_t *match = jx_xcalloc(b->n_divisions + 1, sizeof *match);
-  jx_diff_map *m = jx_diff_map_new(b->n_divisions);
+  jx_strmap *m = jx_strmap_new(b->n_divisions);
   for (size_t j = 0; j < b->n_divisions; j++) {
     match[j] = SIZE_MAX;
-    jx_diff_map_add(m, b->divisions[j].name, j);
+    jx_strmap_add(m, b->divisions[j].name, j);
   }
   for (size_t i = 0; i < a->n_divisions; i++) {
     const jx_division *x = &a->divisions[i];
-    size_t j = jx_diff_map_take(m, x->name, NULL, NULL);
+    size_t j = jx_strmap_take(m, x->name, NULL, NULL);
     if (j == SIZE_MAX) {
       add(c, JX_DW_DIVISION, JX_DIFF_REMOVED, loc_of(c, da[i].decl),
           (jx_diff_loc){NULL, 0}, x->name, NULL);
@@ -665,40 +574,20 @@ static void department_change(ctx *c) {
     if (match[j] == SIZE_MAX)
       add(c, JX_DW_DIVISION, JX_DIFF_ADDED, (jx_diff_loc){NULL, 0},
           loc_of(c, db[j].decl), NULL, b->divisions[j].name);
-  jx_diff_map_free(m);
+  jx_strmap_free(m);
   free(match);
 }
 
-static void unit_change(ctx *c, const jx_diff_unit *a, const jx_diff_unit *b) {
-  jx_diff_loc lo = loc_of(c, a->locs.decl), ln = loc_of(c, b->locs.decl);
-  text_change(c, JX_DW_UNIT_NAME, a->u.name, b->u.name, lo, ln);
-  goals_change(c, JX_DW_GOAL, a->u.goals, a->u.n_goals, a->locs.goals,
-               b->u.goals, b->u.n_goals, b->locs.goals);
-  measures_change(c, a->u.measures, a->u.n_measures, a->locs.measures,
-                  b->u.measures, b->u.n_measures, b->locs.measures);
-}
-
-/* Projects of each unit, as index lists (counting sort by unit). */
-typedef struct by_unit {
-  size_t *start; /* n_units + 1 */
-  size_t *idx;
-} by_unit;
-
-static by_unit group_projects(const jx_diff_side *s) {
-  by_unit g;
-  g.start = jx_xcalloc(s->n_units + 2, sizeof *g.start);
-  g.idx = jx_xcalloc(s->n_projects + 1, sizeof *g.idx);
-  for (size_t i = 0; i < s->n_projects; i++)
-    g.start[s->projects[i].unit + 1]++;
-  for (size_t u = 0; u < s->n_units; u++)
-    g.start[u + 1] += g.start[u];
-  size_t *fill = jx_xcalloc(s->n_units + 1, sizeof *fill);
-  for (size_t i = 0; i < s->n_projects; i++) {
-    size_t u = s->projects[i].unit;
-    g.idx[g.start[u] + fill[u]++] = i;
-  }
-  free(fill);
-  return g;
+static void unit_change(ctx *c, size_t ia, size_t ib) {
+  const jx_unit *a = &c->a->m->units[ia], *b = &c->b->m->units[ib];
+  const jx_unit_locs *la = jx_loaded_unit_locs(c->a->lp, ia),
+                     *lb = jx_loaded_unit_locs(c->b->lp, ib);
+  jx_diff_loc lo = loc_of(c, la->decl), ln = loc_of(c, lb->decl);
+  text_change(c, JX_DW_UNIT_NAME, a->name, b->name, lo, ln);
+  goals_change(c, JX_DW_GOAL, a->goals, a->n_goals, la->goals, b->goals,
+               b->n_goals, lb->goals);
+  measures_change(c, a->measures, a->n_measures, la->measures, b->measures,
+                  b->n_measures, lb->measures);
 }
 
 static bool avail_new(void *ud, size_t j) {
@@ -710,7 +599,7 @@ static const char *unit_key(const jx_unit *u) {
   return u->code ? u->code : "\x01";
 }
 
-static bool budget_total(ctx *c, const jx_diff_side *s, jx_decimal *sum) {
+static bool budget_total(ctx *c, const side *s, jx_decimal *sum) {
   sum->micros = 0;
   for (size_t i = 0; i < s->n_projects; i++) {
     jx_decimal v;
@@ -721,44 +610,47 @@ static bool budget_total(ctx *c, const jx_diff_side *s, jx_decimal *sum) {
   return true;
 }
 
-void jx_diff_compute(jx_diff *df, const jx_diff_side *a, const jx_diff_side *b,
-                     const jx_diag *d) {
+void jx_diff_compute(jx_diff *df, const jx_loaded_plan *old,
+                     const jx_loaded_plan *neu, const jx_diag *d) {
   memset(df, 0, sizeof *df);
   jx_arena_init(&df->arena);
+  side sa = side_of(old), sb = side_of(neu);
+  const side *a = &sa, *b = &sb;
+  const jx_plan *ma = a->m, *mb = b->m;
   ctx c = {df, a, b, d, NULL, NULL, NULL, NULL, {NULL, 0}, {NULL, 0}};
   c.section = word(&c, JX_M_DIFF_PLAN);
-  c.cur =
-      b->checker ? jx_checker_currency(b->checker) : jx_currency_lookup("万元");
+  c.cur = jx_loaded_currency(neu);
   jx_diff_summary *sum = &df->summary;
   sum->currency = c.cur->norm;
   sum->projects_old = a->n_projects;
   sum->projects_new = b->n_projects;
 
   /* The plan. */
-  jx_diff_loc ho = loc_of(&c, a->header), hn = loc_of(&c, b->header);
-  if (a->year != b->year)
+  jx_diff_loc ho = loc_of(&c, jx_loaded_header_loc(old)),
+              hn = loc_of(&c, jx_loaded_header_loc(neu));
+  if (ma->year != mb->year)
     add(&c, JX_DW_YEAR, JX_DIFF_CHANGED, ho, hn,
-        a->year ? fmt(&c, "%d", a->year) : word(&c, JX_M_DIFF_NONE),
-        b->year ? fmt(&c, "%d", b->year) : word(&c, JX_M_DIFF_NONE));
-  if (!same_str(a->framework, b->framework))
-    add(&c, JX_DW_FRAMEWORK, JX_DIFF_CHANGED, ho, hn, a->framework,
-        b->framework);
+        ma->year ? fmt(&c, "%d", ma->year) : word(&c, JX_M_DIFF_NONE),
+        mb->year ? fmt(&c, "%d", mb->year) : word(&c, JX_M_DIFF_NONE));
+  if (!same_str(ma->framework, mb->framework))
+    add(&c, JX_DW_FRAMEWORK, JX_DIFF_CHANGED, ho, hn, ma->framework,
+        mb->framework);
   department_change(&c);
 
   /* Units by code. */
-  size_t *umatch_a = jx_xcalloc(a->n_units + 1, sizeof *umatch_a);
-  size_t *umatch_b = jx_xcalloc(b->n_units + 1, sizeof *umatch_b);
-  jx_diff_map *m = jx_diff_map_new(b->n_units);
-  for (size_t j = 0; j < b->n_units; j++) {
+  size_t *umatch_a = jx_xcalloc(ma->n_units + 1, sizeof *umatch_a);
+  size_t *umatch_b = jx_xcalloc(mb->n_units + 1, sizeof *umatch_b);
+  jx_strmap *m = jx_strmap_new(mb->n_units);
+  for (size_t j = 0; j < mb->n_units; j++) {
     umatch_b[j] = SIZE_MAX;
-    jx_diff_map_add(m, unit_key(&b->units[j].u), j);
+    jx_strmap_add(m, unit_key(&mb->units[j]), j);
   }
-  for (size_t i = 0; i < a->n_units; i++) {
-    umatch_a[i] = jx_diff_map_take(m, unit_key(&a->units[i].u), NULL, NULL);
+  for (size_t i = 0; i < ma->n_units; i++) {
+    umatch_a[i] = jx_strmap_take(m, unit_key(&ma->units[i]), NULL, NULL);
     if (umatch_a[i] != SIZE_MAX)
       umatch_b[umatch_a[i]] = i;
   }
-  jx_diff_map_free(m);
+  jx_strmap_free(m);
 
   /* Projects by code anywhere, then by name within the matched unit. */
   size_t *pm_a = jx_xcalloc(a->n_projects + 1, sizeof *pm_a);
@@ -766,32 +658,32 @@ void jx_diff_compute(jx_diff *df, const jx_diff_side *a, const jx_diff_side *b,
   bool *by_name = jx_xcalloc(b->n_projects + 1, 1);
   for (size_t i = 0; i < a->n_projects; i++)
     pm_a[i] = SIZE_MAX;
-  m = jx_diff_map_new(b->n_projects);
+  m = jx_strmap_new(b->n_projects);
   for (size_t j = 0; j < b->n_projects; j++) {
     pm_b[j] = SIZE_MAX;
     if (b->projects[j].p->code)
-      jx_diff_map_add(m, b->projects[j].p->code, j);
+      jx_strmap_add(m, b->projects[j].p->code, j);
   }
   for (size_t i = 0; i < a->n_projects; i++) {
     const char *code = a->projects[i].p->code;
-    size_t j = code ? jx_diff_map_take(m, code, avail_new, pm_b) : SIZE_MAX;
+    size_t j = code ? jx_strmap_take(m, code, avail_new, pm_b) : SIZE_MAX;
     if (j != SIZE_MAX) {
       pm_a[i] = j;
       pm_b[j] = i;
     }
   }
-  jx_diff_map_free(m);
-  m = jx_diff_map_new(b->n_projects);
+  jx_strmap_free(m);
+  m = jx_strmap_new(b->n_projects);
   for (size_t j = 0; j < b->n_projects; j++)
     if (pm_b[j] == SIZE_MAX)
-      jx_diff_map_add(
+      jx_strmap_add(
           m, fmt(&c, "%zu\x1f%s", b->projects[j].unit, b->projects[j].p->name),
           j);
   for (size_t i = 0; i < a->n_projects; i++) {
     size_t ub = umatch_a[a->projects[i].unit];
     if (pm_a[i] != SIZE_MAX || ub == SIZE_MAX)
       continue;
-    size_t j = jx_diff_map_take(
+    size_t j = jx_strmap_take(
         m, fmt(&c, "%zu\x1f%s", ub, a->projects[i].p->name), avail_new, pm_b);
     if (j != SIZE_MAX) {
       pm_a[i] = j;
@@ -800,22 +692,21 @@ void jx_diff_compute(jx_diff *df, const jx_diff_side *a, const jx_diff_side *b,
       sum->matched_by_name++;
     }
   }
-  jx_diff_map_free(m);
+  jx_strmap_free(m);
 
   /* Report, unit by unit in the new side's order. */
-  by_unit ga = group_projects(a), gb = group_projects(b);
-  for (size_t j = 0; j < b->n_units; j++) {
-    const jx_diff_unit *ub = &b->units[j];
+  for (size_t j = 0; j < mb->n_units; j++) {
+    const jx_unit *ub = &mb->units[j];
     size_t i = umatch_b[j];
-    c.section = unit_label(&c, &ub->u);
+    c.section = unit_label(&c, ub);
     c.project = c.sub = NULL;
-    if (i == SIZE_MAX && ub->declared) /* the no-unit group is no unit */
+    if (i == SIZE_MAX && ub->code) /* the no-unit group is no unit */
       add(&c, JX_DW_UNIT, JX_DIFF_ADDED, (jx_diff_loc){NULL, 0},
-          loc_of(&c, ub->locs.decl), NULL, unit_text(&c, &ub->u));
+          loc_of(&c, jx_loaded_unit_locs(neu, j)->decl), NULL,
+          unit_text(&c, ub));
     else if (i != SIZE_MAX)
-      unit_change(&c, &a->units[i], ub);
-    for (size_t k = gb.start[j]; k < gb.start[j + 1]; k++) {
-      size_t pj = gb.idx[k];
+      unit_change(&c, i, j);
+    for (size_t pj = b->start[j]; pj < b->start[j + 1]; pj++) {
       if (pm_b[pj] == SIZE_MAX) {
         project_added(&c, &b->projects[pj], true);
       } else {
@@ -825,21 +716,23 @@ void jx_diff_compute(jx_diff *df, const jx_diff_side *a, const jx_diff_side *b,
       }
     }
     if (i != SIZE_MAX)
-      for (size_t k = ga.start[i]; k < ga.start[i + 1]; k++)
-        if (pm_a[ga.idx[k]] == SIZE_MAX)
-          project_added(&c, &a->projects[ga.idx[k]], false);
+      for (size_t pi = a->start[i]; pi < a->start[i + 1]; pi++)
+        if (pm_a[pi] == SIZE_MAX)
+          project_added(&c, &a->projects[pi], false);
   }
-  for (size_t i = 0; i < a->n_units; i++) {
+  for (size_t i = 0; i < ma->n_units; i++) {
     if (umatch_a[i] != SIZE_MAX)
       continue;
-    c.section = unit_label(&c, &a->units[i].u);
+    const jx_unit *ua = &ma->units[i];
+    c.section = unit_label(&c, ua);
     c.project = c.sub = NULL;
-    if (a->units[i].declared)
-      add(&c, JX_DW_UNIT, JX_DIFF_REMOVED, loc_of(&c, a->units[i].locs.decl),
-          (jx_diff_loc){NULL, 0}, unit_text(&c, &a->units[i].u), NULL);
-    for (size_t k = ga.start[i]; k < ga.start[i + 1]; k++)
-      if (pm_a[ga.idx[k]] == SIZE_MAX)
-        project_added(&c, &a->projects[ga.idx[k]], false);
+    if (ua->code)
+      add(&c, JX_DW_UNIT, JX_DIFF_REMOVED,
+          loc_of(&c, jx_loaded_unit_locs(old, i)->decl), (jx_diff_loc){NULL, 0},
+          unit_text(&c, ua), NULL);
+    for (size_t pi = a->start[i]; pi < a->start[i + 1]; pi++)
+      if (pm_a[pi] == SIZE_MAX)
+        project_added(&c, &a->projects[pi], false);
   }
 
   sum->budget_ok = budget_total(&c, a, &sum->budget_old) &&
@@ -849,15 +742,13 @@ void jx_diff_compute(jx_diff *df, const jx_diff_side *a, const jx_diff_side *b,
   if (sum->budget_ok)
     sum->has_percent = jx_diff_percent(sum->budget_delta, sum->budget_old,
                                        &sum->percent_cents);
-  free(ga.start);
-  free(ga.idx);
-  free(gb.start);
-  free(gb.idx);
   free(umatch_a);
   free(umatch_b);
   free(pm_a);
   free(pm_b);
   free(by_name);
+  side_free(&sa);
+  side_free(&sb);
 }
 
 void jx_diff_free(jx_diff *df) {

@@ -1,151 +1,17 @@
 /*
- * diff_text.c — the inline difference of two texts, and the three ways of
- * printing a jx_diff: text for a terminal or a pager, Markdown for a review
- * comment, JSON for programs (see diff.h; docs/diff.md shows each).
- *
- * Chinese has no spaces between words, so a word diff would see a whole
- * sentence as one word.  The inline diff works on tokens that are single
- * code points, except that a run of ASCII letters and digits is one token
- * (so an English word or a number is not torn apart).
+ * diff_render.c — the three ways of printing a jx_diff: text for a
+ * terminal or a pager, Markdown for a review comment, JSON for programs
+ * (see diff_render.h; docs/diff.md shows each).
  */
-#include "diff.h"
+#include "diff_render.h"
 
 #include <stdarg.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
-#include "backend.h"
-
-/* ---- Inline difference --------------------------------------------------- */
-
-typedef struct tok {
-  const char *p;
-  size_t n;
-} tok;
-
-static bool ascii_word(unsigned char ch) {
-  return (ch >= '0' && ch <= '9') || (ch >= 'a' && ch <= 'z') ||
-         (ch >= 'A' && ch <= 'Z');
-}
-
-static size_t tokenize(const char *s, tok **out) {
-  size_t len = strlen(s), n = 0;
-  tok *t = jx_xmalloc((len + 1) * sizeof *t);
-  const unsigned char *u = (const unsigned char *)s;
-  for (size_t i = 0; i < len;) {
-    size_t k = 1;
-    if (ascii_word(u[i])) {
-      while (i + k < len && ascii_word(u[i + k]))
-        k++;
-    } else if (u[i] >= 0xC0) {
-      /* A lead byte and its continuation bytes; ill-formed input just
-       * yields shorter tokens. */
-      while (i + k < len && k < 4 && (u[i + k] & 0xC0) == 0x80)
-        k++;
-    }
-    t[n].p = s + i;
-    t[n].n = k;
-    n++;
-    i += k;
-  }
-  *out = t;
-  return n;
-}
-
-static bool tok_eq(tok a, tok b) {
-  return a.n == b.n && memcmp(a.p, b.p, a.n) == 0;
-}
-
-typedef struct segs {
-  jx_seg *v;
-  size_t n;
-} segs;
-
-static void push(segs *s, jx_seg_op op, const char *p, size_t n) {
-  if (n == 0)
-    return;
-  if (s->n && s->v[s->n - 1].op == op &&
-      s->v[s->n - 1].text + s->v[s->n - 1].len == p) {
-    s->v[s->n - 1].len += n;
-    return;
-  }
-  s->v[s->n].op = op;
-  s->v[s->n].text = p;
-  s->v[s->n].len = n;
-  s->n++;
-}
-
-/* The bytes a token span covers. */
-static size_t span(const tok *t, size_t from, size_t to) {
-  return from < to ? (size_t)(t[to - 1].p + t[to - 1].n - t[from].p) : 0;
-}
-
-size_t jx_inline_diff(const char *a, const char *b, jx_seg **out,
-                      int *similar) {
-  tok *ta, *tb;
-  size_t na = tokenize(a, &ta), nb = tokenize(b, &tb);
-  segs s = {jx_xmalloc((na + nb + 2) * sizeof(jx_seg)), 0};
-  size_t pre = 0;
-  while (pre < na && pre < nb && tok_eq(ta[pre], tb[pre]))
-    pre++;
-  size_t suf = 0;
-  while (suf < na - pre && suf < nb - pre &&
-         tok_eq(ta[na - 1 - suf], tb[nb - 1 - suf]))
-    suf++;
-  size_t common = span(ta, 0, pre) + span(ta, na - suf, na);
-  push(&s, JX_SEG_SAME, a, span(ta, 0, pre));
-  size_t n = na - pre - suf, m = nb - pre - suf;
-  const tok *xa = ta + pre, *xb = tb + pre;
-  if (n && m && (n + 1) * (m + 1) <= JX_INLINE_MAX_CELLS) {
-    /* L[i][j]: the longest common subsequence of xa[i..] and xb[j..].
-     * n·m is capped, so min(n, m) < 2048 and 16 bits hold any length. */
-    size_t w = m + 1;
-    uint16_t *L = jx_xcalloc((n + 1) * w, sizeof *L);
-    for (size_t i = n; i-- > 0;)
-      for (size_t j = m; j-- > 0;)
-        L[i * w + j] =
-            tok_eq(xa[i], xb[j])
-                ? (uint16_t)(L[(i + 1) * w + j + 1] + 1)
-                : (L[(i + 1) * w + j] >= L[i * w + j + 1] ? L[(i + 1) * w + j]
-                                                          : L[i * w + j + 1]);
-    /* Walk forward; between two common tokens, the deleted tokens are
-     * contiguous in a and the inserted ones in b, so each gap becomes one
-     * deletion followed by one insertion. */
-    size_t i = 0, j = 0;
-    while (i < n || j < m) {
-      size_t di = i, dj = j;
-      while ((i < n || j < m) &&
-             !(i < n && j < m && tok_eq(xa[i], xb[j]) &&
-               L[i * w + j] == L[(i + 1) * w + j + 1] + 1)) {
-        if (j >= m || (i < n && L[(i + 1) * w + j] >= L[i * w + j + 1]))
-          i++;
-        else
-          j++;
-      }
-      push(&s, JX_SEG_DEL, di < i ? xa[di].p : NULL, span(xa, di, i));
-      push(&s, JX_SEG_INS, dj < j ? xb[dj].p : NULL, span(xb, dj, j));
-      if (i < n && j < m) {
-        common += xa[i].n;
-        push(&s, JX_SEG_SAME, xa[i].p, xa[i].n);
-        i++;
-        j++;
-      }
-    }
-    free(L);
-  } else {
-    push(&s, JX_SEG_DEL, n ? xa[0].p : NULL, span(xa, 0, n));
-    push(&s, JX_SEG_INS, m ? xb[0].p : NULL, span(xb, 0, m));
-  }
-  push(&s, JX_SEG_SAME, suf ? ta[na - suf].p : NULL, span(ta, na - suf, na));
-  size_t total = strlen(a) + strlen(b);
-  if (similar)
-    *similar = total ? (int)(common * 2000 / total) : 1000;
-  free(ta);
-  free(tb);
-  *out = s.v;
-  return s.n;
-}
+#include "diff_inline.h"
+#include "json.h"
 
 /* ---- Names --------------------------------------------------------------- */
 
@@ -611,9 +477,8 @@ static void render_lines(rd *r, const jx_diff *df) {
 
 /* ---- JSON ---------------------------------------------------------------- */
 
-/* A JSON string.  The lexer has already refused ill-formed UTF-8, so bytes
- * from 0x80 up pass through; only '"', '\\' and control characters are
- * escaped.  (emit_json.c has a stricter escaper that is static there.) */
+/* A JSON string literal, escaped as every JSON writer of jxc does
+ * (json.h); null for NULL. */
 static void jstr(jx_out *o, const char *s) {
   jx_json_string(o, s);
 }
