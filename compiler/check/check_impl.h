@@ -80,10 +80,13 @@ struct jx_checker {
   } * dups;
   size_t dups_cap;
 
-  /* Costs per unit read so far (元/亩, 万元/人·天), by spelling, in the
-   * arena: a jx_resolved points at one, so each lives as long as the
-   * checker, and there are as many as distinct spellings (check_value.c). */
-  struct jx_chk_compound *compounds[64];
+  /* Costs per unit read so far (元/亩, 万元/人·天), by spelling: an
+   * open-addressing table, at most half full, in the arena (a grown table
+   * leaves the old one there: at most as much again).  A jx_resolved
+   * points at an entry, so each lives as long as the checker; there are
+   * as many as distinct spellings (check_value.c). */
+  struct jx_chk_compound **compounds;
+  size_t compounds_cap, compounds_n;
 };
 
 /* The framework in force, resolving a pending header name first. */

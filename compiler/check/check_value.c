@@ -12,6 +12,7 @@
  * The bottom of the checker: the other checker files call in, this one
  * calls none of them.
  */
+#include <stdint.h>
 #include <string.h>
 
 #include "check_impl.h"
@@ -21,30 +22,51 @@
 
 /* A cost per unit, by the spelling it was read from. */
 struct jx_chk_compound {
-  struct jx_chk_compound *next;
+  uint64_t hash;
   jx_unit_info info; /* dimension JX_DIM_NONE: not a cost per unit */
   char norm[JX_UNIT_COMPOUND_MAX];
   char spelling[];
 };
 
+/* Doubles the table (from 64 slots), moving the entries over. */
+static void compounds_grow(jx_checker *c) {
+  size_t cap = c->compounds_cap ? 2 * c->compounds_cap : 64;
+  struct jx_chk_compound **t = jx_arena_alloc(&c->arena, cap * sizeof *t);
+  memset(t, 0, cap * sizeof *t);
+  for (size_t i = 0; i < c->compounds_cap; i++) {
+    struct jx_chk_compound *e = c->compounds[i];
+    if (!e)
+      continue;
+    size_t j = (size_t)e->hash & (cap - 1);
+    while (t[j])
+      j = (j + 1) & (cap - 1);
+    t[j] = e;
+  }
+  c->compounds = t;
+  c->compounds_cap = cap;
+}
+
 /* The unit a spelling with a slash or 每 is, when it is a cost per unit
  * (元/亩, 17元/人.每天): read once per spelling and kept, so that the
  * jx_resolved of every value written with it can point at it. */
 static const jx_unit_info *compound(jx_checker *c, const char *unit) {
+  if (2 * (c->compounds_n + 1) > c->compounds_cap)
+    compounds_grow(c);
   uint64_t h = jx_fnv1a_str(unit);
-  struct jx_chk_compound **b =
-      &c->compounds[h % (sizeof c->compounds / sizeof *c->compounds)];
-  struct jx_chk_compound *e = *b;
-  while (e && strcmp(e->spelling, unit) != 0)
-    e = e->next;
+  size_t mask = c->compounds_cap - 1, j = (size_t)h & mask;
+  struct jx_chk_compound *e;
+  while ((e = c->compounds[j]) != NULL &&
+         (e->hash != h || strcmp(e->spelling, unit) != 0))
+    j = (j + 1) & mask;
   if (!e) {
     size_t n = strlen(unit);
     e = jx_arena_alloc(&c->arena, sizeof *e + n + 1);
+    e->hash = h;
     memcpy(e->spelling, unit, n + 1);
     if (!jx_unit_compound(unit, n, &e->info, e->norm))
       memset(&e->info, 0, sizeof e->info);
-    e->next = *b;
-    *b = e;
+    c->compounds[j] = e;
+    c->compounds_n++;
   }
   return e->info.dimension == JX_DIM_MONEY_PER ? &e->info : NULL;
 }
