@@ -146,12 +146,14 @@ test-valgrind: $(B)/jxc $(UNIT_BIN) $(B)/failread.so
 # inputs go to build-fuzz/corpus (a copy), crashes to build-fuzz/crash-*;
 # the checked-in seeds in tests/fuzz/corpus are never written.
 # make fuzz-import: the same for jxc import's readers, one target each
-# (fuzz_import_xlsx, _csv, _text; seeds in tests/fuzz/corpus-NAME/),
-# FUZZ_SECONDS each; FUZZ_IMPORT=fuzz_import_csv runs just one.
+# (fuzz_import_xlsx, _xls, _csv, _text, _map; seeds in
+# tests/fuzz/corpus-NAME/), FUZZ_SECONDS each; FUZZ_IMPORT=fuzz_import_csv
+# runs just one.
 FUZZ_SECONDS ?= 60
 FUZZ_FLAGS   := -O1 -g -fno-omit-frame-pointer -fno-sanitize-recover=all \
                 -fsanitize=fuzzer-no-link,address,undefined
-FUZZ_IMPORT  ?= fuzz_import_xlsx fuzz_import_csv fuzz_import_text
+FUZZ_IMPORT  ?= fuzz_import_xlsx fuzz_import_xls fuzz_import_csv \
+                fuzz_import_text fuzz_import_map
 .PHONY: fuzz-import
 fuzz: fuzz-import
 fuzz:

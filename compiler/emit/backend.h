@@ -18,6 +18,11 @@
  *   unit_close(unit)   — unit->goals/measures now set
  *   department(d)      — at most once, after the last unit_close
  *   end()              — once
+ *
+ * A back end that cannot write its output for a reason of its own (the
+ * XLSX writer's temporary file) reports it through opt->diag and sets
+ * out->failed with out->errno_saved 0: the driver then exits 2 without a
+ * second message.
  */
 #ifndef JX_BACKEND_H
 #define JX_BACKEND_H

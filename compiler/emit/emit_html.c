@@ -156,10 +156,12 @@ typedef struct html_state {
 
 /* ---- Forms -------------------------------------------------------------- */
 
-static void put_dx(jx_out *o, const dx *d, bool with_path) {
+/* A diagnostic as its line shows it, the severity word in the run's
+ * language (the message is already); the class is CSS, not words. */
+static void put_dx(jx_out *o, const dx *d, bool with_path, jx_lang lang) {
   static const char *const sev[] = {"help", "note", "warning", "error"};
-  const char *s = sev[d->sev <= JX_SEV_ERROR ? d->sev : JX_SEV_ERROR];
-  jx_out_printf(o, "<p class=\"%s\">", s);
+  jx_severity k = d->sev <= JX_SEV_ERROR ? d->sev : JX_SEV_ERROR;
+  jx_out_printf(o, "<p class=\"%s\">", sev[k]);
   if (d->line) {
     if (with_path && d->path) {
       put_text(o, d->path);
@@ -167,7 +169,8 @@ static void put_dx(jx_out *o, const dx *d, bool with_path) {
     }
     jx_out_printf(o, "%u: ", d->line); /* columns: on standard error */
   }
-  jx_out_printf(o, "%s: ", s);
+  put_text(o, jx_msg_text((jx_msg)(JX_M_SEV_HELP + (int)k), lang));
+  LIT(o, ": ");
   put_text(o, d->message);
   if (d->code) {
     LIT(o, " [");
@@ -262,7 +265,7 @@ static void put_row(void *ud, const jx_form_row *row) {
       const dx *d = &st->row_dx[i];
       if (row->anchor != JX_FA_NONE && d->anchor == row->anchor &&
           d->index == row->index)
-        put_dx(o, d, false);
+        put_dx(o, d, false, jx_diag_lang(st->opt.diag));
     }
     LIT(o, "</td>");
   }
@@ -397,7 +400,7 @@ static void write_box(html_state *st, jx_out *o) {
   qsort(st->batch, st->n_batch, sizeof *st->batch, by_position);
   LIT(o, "<aside class=\"dx-box\">\n<p class=\"dx-title\">诊断</p>\n");
   for (size_t i = 0; i < st->n_batch; i++) {
-    put_dx(o, &st->batch[i], true);
+    put_dx(o, &st->batch[i], true, jx_diag_lang(st->opt.diag));
     jx_out_putc(o, '\n');
   }
   LIT(o, "</aside>\n");

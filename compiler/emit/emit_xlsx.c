@@ -25,9 +25,16 @@
  *
  * Determinism: the document's creation time is SOURCE_DATE_EPOCH when set,
  * else a fixed date; nothing else in the file depends on the clock.
+ *
+ * Failures are diagnostics (through opt->diag): a text longer than a cell
+ * holds is the plan's (xlsx-cell-too-long: the run's status is 1, nothing
+ * is written); a temporary file or libxlsxwriter that fails is the
+ * system's (write-error): the output is marked failed with errno_saved 0,
+ * which tells the driver it has been said why, and the status is 2.
  */
 #include "arena.h"
 #include "backend.h"
+#include "diag.h"
 #include "form.h"
 
 #include <errno.h>
@@ -71,18 +78,72 @@ typedef struct xlsx_state {
   sheet summary, unit, *cur;
   sheet project;
   size_t n_units, n_projects;
-  const char *error; /* first failure, reported at end() */
-  char error_buf[160];
+  /* What the rows being written belong to, for a text too long for its
+   * cell: 'p' a project (owner_line its line), 'u' a unit, 'd' the
+   * department, 0 the summary. */
+  char owner;
+  const char *owner_name;
+  int owner_line;
+  bool failed; /* reported; nothing more is written */
 } xlsx_state;
 
 /* ---- Failures ----------------------------------------------------------- */
 
-static void fail(xlsx_state *st, const char *what, lxw_error e) {
-  if (st->error)
+/* libxlsxwriter or the temporary file failed: the system's trouble. */
+static void fail(xlsx_state *st, lxw_error e) {
+  if (st->failed)
     return;
-  snprintf(st->error_buf, sizeof st->error_buf, "%s: %s", what,
-           lxw_strerror(e));
-  st->error = st->error_buf;
+  st->failed = true;
+  if (st->opt.diag)
+    jx_diag_report_file(st->opt.diag, JX_E_XLSX_LIBRARY, NULL, (int)e);
+  st->out->failed = true;
+  st->out->errno_saved = 0; /* said why already */
+}
+
+static size_t count_chars(const char *s) {
+  size_t n = 0;
+  for (; *s; s++)
+    n += ((unsigned char)*s & 0xC0) != 0x80;
+  return n;
+}
+
+/* A text the plan holds is longer than a cell: the plan's trouble, said
+ * where it is and how it starts. */
+static void too_long(xlsx_state *st, const jx_form_row *row, const char *text) {
+  if (st->failed)
+    return;
+  st->failed = true;
+  if (!st->opt.diag)
+    return;
+  /* its first 16 characters (whole ones: the text is valid UTF-8) */
+  char start[80];
+  size_t k = 0;
+  for (int chars = 0; text[k] && chars < 16; chars++)
+    do
+      k++;
+    while (((unsigned char)text[k] & 0xC0) == 0x80);
+  snprintf(start, sizeof start, "%.*s…", (int)k, text);
+  size_t n = count_chars(text);
+  int max = JX_XLSX_CELL_MAX;
+  jx_diag *d = st->opt.diag;
+  jx_loc none = {0};
+  const char *name = st->owner_name ? st->owner_name : "";
+  switch (st->owner) {
+  case 'p':
+    jx_diag_report(d, JX_E_XLSX_CELL_PROJECT, none, name,
+                   row->indicator ? row->indicator->line : st->owner_line, n,
+                   start, max);
+    break;
+  case 'u':
+    jx_diag_report(d, JX_E_XLSX_CELL_UNIT, none, name, n, start, max);
+    break;
+  case 'd':
+    jx_diag_report(d, JX_E_XLSX_CELL_DEPARTMENT, none, name, n, start, max);
+    break;
+  default:
+    jx_diag_report(d, JX_E_XLSX_CELL_SUMMARY, none, n, start, max);
+    break;
+  }
 }
 
 /* ---- Formats ------------------------------------------------------------ */
@@ -173,7 +234,7 @@ static void sheet_setup(xlsx_state *st, sheet *sh, const char *name,
   sh->widths = widths;
   sh->ws = workbook_add_worksheet(st->wb, name);
   if (!sh->ws) {
-    fail(st, "cannot add a worksheet", LXW_ERROR_SHEETNAME_ALREADY_USED);
+    fail(st, LXW_ERROR_SHEETNAME_ALREADY_USED);
     return;
   }
   for (int i = 0; i < cols; i++)
@@ -206,7 +267,7 @@ static void sheet_finish(xlsx_state *st, sheet *sh) {
     sh->breaks[sh->n_breaks] = 0; /* the list ends with 0 */
     lxw_error e = worksheet_set_h_pagebreaks(sh->ws, sh->breaks);
     if (e)
-      fail(st, "page breaks", e);
+      fail(st, e);
   }
   free(sh->breaks);
   memset(sh, 0, sizeof *sh);
@@ -245,17 +306,11 @@ static void put_number(xlsx_state *st, sheet *sh, const jx_form_cell *c,
                                f);
   }
   if (e)
-    fail(st, "cannot write a number", e);
+    fail(st, e);
 }
 
-static size_t count_chars(const char *s) {
-  size_t n = 0;
-  for (; *s; s++)
-    n += ((unsigned char)*s & 0xC0) != 0x80;
-  return n;
-}
-
-static void put_cell(xlsx_state *st, sheet *sh, const jx_form_cell *c) {
+static void put_cell(xlsx_state *st, sheet *sh, const jx_form_row *row,
+                     const jx_form_cell *c) {
   lxw_format *f = st->fmt[c->style];
   lxw_row_t r0 = sh->row, r1 = sh->row + (lxw_row_t)c->rowspan - 1;
   lxw_col_t c0 = (lxw_col_t)c->col, c1 = (lxw_col_t)(c->col + c->colspan - 1);
@@ -263,13 +318,7 @@ static void put_cell(xlsx_state *st, sheet *sh, const jx_form_cell *c) {
                 c->style == JX_FS_INT;
   const char *text = number || !c->text ? "" : c->text;
   if (count_chars(text) > JX_XLSX_CELL_MAX) {
-    if (!st->error) {
-      snprintf(st->error_buf, sizeof st->error_buf,
-               "a text of %zu characters does not fit a spreadsheet cell "
-               "(at most %d)",
-               count_chars(text), JX_XLSX_CELL_MAX);
-      st->error = st->error_buf;
-    }
+    too_long(st, row, text);
     return;
   }
   lxw_error e;
@@ -280,7 +329,7 @@ static void put_cell(xlsx_state *st, sheet *sh, const jx_form_cell *c) {
   else
     e = worksheet_write_blank(sh->ws, r0, c0, f);
   if (e)
-    fail(st, "cannot write a cell", e);
+    fail(st, e);
   if (number)
     put_number(st, sh, c, f);
 }
@@ -310,12 +359,12 @@ static double row_height(const sheet *sh, const jx_form_row *row) {
 static void put_row(void *ud, const jx_form_row *row) {
   xlsx_state *st = ud;
   sheet *sh = st->cur;
-  if (!sh || !sh->ws || st->error)
+  if (!sh || !sh->ws || st->failed)
     return;
   if (row->heading && sh->row == sh->headings)
     sh->headings++;
   for (size_t i = 0; i < row->n; i++)
-    put_cell(st, sh, &row->cells[i]);
+    put_cell(st, sh, row, &row->cells[i]);
   worksheet_set_row(sh->ws, sh->row, row_height(sh, row), NULL);
   sh->row++;
 }
@@ -350,16 +399,18 @@ static void *xlsx_create(jx_out *out, const jx_emit_options *opt) {
   snprintf(st->path, n, "%s/jxc-xlsx-XXXXXX", dir);
   st->fd = mkstemp(st->path);
   if (st->fd < 0) {
-    snprintf(st->error_buf, sizeof st->error_buf,
-             "cannot create a temporary file in %s: %s", dir, strerror(errno));
-    st->error = st->error_buf;
+    st->failed = true;
+    if (opt->diag)
+      jx_diag_report_file(opt->diag, JX_E_XLSX_TEMP, dir, dir, errno);
+    out->failed = true;
+    out->errno_saved = 0; /* said why already */
     return st;
   }
   lxw_workbook_options o = {
       .constant_memory = LXW_FALSE, .tmpdir = NULL, .use_zip64 = LXW_TRUE};
   st->wb = workbook_new_opt(st->path, &o);
   if (!st->wb) {
-    st->error = "libxlsxwriter could not start a workbook";
+    fail(st, LXW_ERROR_MEMORY_MALLOC_FAILED);
     return st;
   }
   make_formats(st);
@@ -403,6 +454,8 @@ static void xlsx_unit_open(void *vst, const jx_unit *u) {
     sheet_name(name, sizeof name, prefix, u->name);
   }
   sheet_setup(st, &st->unit, name, jx_form_widths, JX_FORM_COLS);
+  st->owner = 'u';
+  st->owner_name = u->name;
   if (u->code) {
     st->cur = &st->unit;
     jx_arena_mark m = jx_arena_mark_now(&st->scratch);
@@ -427,6 +480,9 @@ static void xlsx_project(void *vst, const jx_unit *u, const jx_project *p) {
     sheet_setup(st, &st->project, name, jx_form_widths, JX_FORM_COLS);
     st->cur = &st->project;
   }
+  st->owner = 'p';
+  st->owner_name = p->name;
+  st->owner_line = p->line;
   jx_arena_mark m = jx_arena_mark_now(&st->scratch);
   jx_form_project(&st->ctx, u, p, put_row, st);
   jx_arena_release(&st->scratch, m);
@@ -441,6 +497,8 @@ static void xlsx_unit_close(void *vst, const jx_unit *u) {
     return;
   if (u->code) {
     st->cur = &st->unit;
+    st->owner = 'u';
+    st->owner_name = u->name;
     jx_arena_mark m = jx_arena_mark_now(&st->scratch);
     jx_form_unit_tail(&st->ctx, u, put_row, st);
     jx_arena_release(&st->scratch, m);
@@ -456,6 +514,8 @@ static void xlsx_department(void *vst, const jx_department *d) {
   sheet dept;
   sheet_setup(st, &dept, "部门", jx_form_widths, JX_FORM_COLS);
   st->cur = &dept;
+  st->owner = 'd';
+  st->owner_name = d->name;
   jx_arena_mark m = jx_arena_mark_now(&st->scratch);
   jx_form_department(&st->ctx, d, put_row, st);
   jx_arena_release(&st->scratch, m);
@@ -490,6 +550,7 @@ static void xlsx_end(void *vst) {
   xlsx_state *st = vst;
   if (st->wb) {
     st->cur = &st->summary;
+    st->owner = 0;
     jx_arena_mark m = jx_arena_mark_now(&st->scratch);
     jx_form_summary(&st->ctx, &st->sum, put_row, st);
     jx_arena_release(&st->scratch, m);
@@ -498,18 +559,10 @@ static void xlsx_end(void *vst) {
     lxw_error e = workbook_close(st->wb);
     st->wb = NULL;
     if (e)
-      fail(st, "cannot write the workbook", e);
+      fail(st, e);
   }
-  if (st->error) {
-    fprintf(stderr, "jxc build: xlsx: %s\n", st->error);
-    /* The driver then reports the output as failed and keeps FILE. */
-    if (!st->out->failed) {
-      st->out->failed = true;
-      st->out->errno_saved = EOVERFLOW;
-    }
-    return;
-  }
-  copy_out(st);
+  if (!st->failed) /* else reported: nothing is written, FILE is kept */
+    copy_out(st);
 }
 
 static void xlsx_destroy(void *vst) {

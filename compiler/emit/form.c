@@ -272,7 +272,10 @@ static void fill_measure(const source *s, row *w, size_t i) {
 }
 
 /* The goals in one cell, a line each, numbered as the printed forms
- * number them: "1.保障…\n2.保障…" (a reader takes the numbers off). */
+ * number them: "1.保障…\n2.保障…" (a reader takes the numbers off, and
+ * takes a line without the next number as the goal's own).  A goal that
+ * starts with a digit gets "1、" instead: "1.5万元…" would read as the
+ * number 1.5. */
 static void goal_row(const source *s, const char *label) {
   size_t n = 0;
   for (size_t i = 0; i < s->n_goals; i++)
@@ -282,8 +285,10 @@ static void goal_row(const source *s, const char *label) {
     text = jx_arena_alloc(s->c->scratch, n + 1);
     size_t k = 0;
     for (size_t i = 0; i < s->n_goals; i++)
-      k += (size_t)snprintf(text + k, n + 1 - k, "%s%zu.%s", i ? "\n" : "",
-                            i + 1, s->goals[i]);
+      k += (size_t)snprintf(
+          text + k, n + 1 - k, "%s%zu%s%s", i ? "\n" : "", i + 1,
+          s->goals[i][0] >= '0' && s->goals[i][0] <= '9' ? "、" : ".",
+          s->goals[i]);
   }
   row w;
   row_start(&w, JX_FA_GOAL, 0);
@@ -365,9 +370,30 @@ static void indicator_rows(const source *s) {
   }
 }
 
+/* Whether the plan says where the funds come from.  The model has no
+ * mark for a `funds` statement left out: it holds 0 and 0 then.  A plan
+ * that writes them has fiscal + other = budget (funds-sum), so 0 and 0
+ * under a budget that is not 0 means "not said"; the form leaves those
+ * cells empty rather than print a 0 the plan never wrote (and that an
+ * import would read back as `funds fiscal 0 other 0`).  Under a budget of
+ * 0 the two readings are the same plan. */
+static bool funds_given(jx_decimal budget, jx_decimal fiscal,
+                        jx_decimal other) {
+  return fiscal.micros != 0 || other.micros != 0 || budget.micros == 0;
+}
+
+/* An amount, or an empty cell where the plan says nothing. */
+static void put_amount(row *w, int col, int colspan, jx_decimal v, bool given) {
+  if (given)
+    put_num(w, col, colspan, JX_FS_MONEY, v);
+  else
+    put(w, col, colspan, 1, JX_FS_TEXT, NULL);
+}
+
 static void funds_rows(const source *s, const char *label) {
   const jx_project *p = s->project;
   const jx_decimal v[3] = {p->budget, p->fiscal, p->other};
+  bool given = funds_given(p->budget, p->fiscal, p->other);
   const char *full = label_str(s, "%s（%s）", label, s->c->currency);
   for (int i = 0; i < 3; i++) {
     row w;
@@ -375,7 +401,7 @@ static void funds_rows(const source *s, const char *label) {
     if (i == 0)
       put(&w, 0, 1, 3, JX_FS_LABEL, full);
     put(&w, 1, 1, 1, JX_FS_LABEL, funds_labels[i]);
-    put_num(&w, 2, JX_FORM_COLS - 2, JX_FS_MONEY, v[i]);
+    put_amount(&w, 2, JX_FORM_COLS - 2, v[i], i == 0 || given);
     row_end(s, &w);
   }
 }
@@ -576,6 +602,7 @@ void jx_form_summary(const jx_form_ctx *c, const jx_summary *sum,
   for (size_t i = 0; i < sum->n; i++) {
     const jx_summary_item *it = &sum->items[i];
     const jx_decimal v[3] = {it->budget, it->fiscal, it->other};
+    bool given = funds_given(it->budget, it->fiscal, it->other);
     row_start(&w, JX_FA_NONE, i);
     jx_decimal no = {(int64_t)(i + 1) * JX_DECIMAL_SCALE};
     put_num(&w, 0, 1, JX_FS_INT, no);
@@ -584,7 +611,7 @@ void jx_form_summary(const jx_form_ctx *c, const jx_summary *sum,
     put(&w, 3, 1, 1, JX_FS_CODE, it->code);
     put(&w, 4, 1, 1, JX_FS_TEXT, it->name);
     for (int k = 0; k < 3; k++) {
-      put_num(&w, 5 + k, 1, JX_FS_MONEY, v[k]);
+      put_amount(&w, 5 + k, 1, v[k], k == 0 || given);
       if (!overflow[k] &&
           jx_decimal_add(total[k], v[k], &total[k]) != JX_DEC_OK)
         overflow[k] = true;

@@ -146,11 +146,54 @@ im_field jx_im_field_by_name(const char *name) {
 /* ---- the map file ----------------------------------------------------------
  */
 
+/* What went wrong on a line, reported once the parse is over (inih calls
+ * the handler without the line number; the reader below counts them). */
+typedef struct map_error {
+  uint32_t line;
+  jx_diag_id id;
+  char part; /* what to point at: 'k' key, 'v' value, 's' section */
+  const char *arg;
+  jx_msg takes; /* JX_E_IMPORT_MAP_VALUE: what the key takes */
+  const char *value;
+} map_error;
+
 typedef struct map_ctx {
   im_map *m;
   jx_arena *a;
-  char err[200];
+  const char *text; /* the file, read whole */
+  size_t n, at;     /* its size; where the reader is */
+  uint32_t line;    /* the line the reader gave last */
+  map_error *errs;
+  size_t n_errs, cap_errs;
 } map_ctx;
+
+/* inih's reader: one line at a time (like fgets), counting them. */
+static char *map_read(char *str, int num, void *ud) {
+  map_ctx *c = ud;
+  if (c->at >= c->n || num < 2)
+    return NULL;
+  size_t k = 0, max = (size_t)num - 1;
+  while (c->at < c->n && k < max) {
+    char ch = c->text[c->at++];
+    str[k++] = ch == '\0' ? ' ' : ch; /* a NUL would end the line early */
+    if (ch == '\n')
+      break;
+  }
+  str[k] = '\0';
+  c->line++;
+  return str;
+}
+
+static int map_fail(map_ctx *c, jx_diag_id id, char part, const char *arg,
+                    jx_msg takes, const char *value) {
+  if (c->n_errs == c->cap_errs) {
+    c->cap_errs = c->cap_errs ? 2 * c->cap_errs : 8;
+    c->errs = jx_xrealloc(c->errs, c->cap_errs * sizeof *c->errs);
+  }
+  map_error e = {c->line, id, part, arg, takes, value};
+  c->errs[c->n_errs++] = e;
+  return 0;
+}
 
 static const char *unquote(map_ctx *c, const char *v) {
   size_t n = strlen(v);
@@ -173,61 +216,47 @@ static int on_entry(void *ud, const char *section, const char *key,
   map_ctx *c = ud;
   im_map *m = c->m;
   const char *v = unquote(c, value);
+  const char *k = jx_arena_strdup(c->a, key);
   long n;
+#define BAD(takes) map_fail(c, JX_E_IMPORT_MAP_VALUE, 'v', k, (takes), v)
   if (strcmp(section, "import") == 0) {
     if (strcmp(key, "profile") == 0) {
       if (strcmp(v, "rows") != 0 && strcmp(v, "form") != 0 &&
-          strcmp(v, "text") != 0) {
-        snprintf(c->err, sizeof c->err,
-                 "profile takes rows, form or text, not '%.60s'", v);
-        return 0;
-      }
+          strcmp(v, "text") != 0)
+        return BAD(JX_M_MAP_PROFILE);
       m->profile = v;
     } else if (strcmp(key, "sheet") == 0) {
+      if (!*v)
+        return BAD(JX_M_MAP_SHEET);
       m->sheet = v;
     } else if (strcmp(key, "header_row") == 0) {
-      if (!positive(v, JX_IM_MAX_ROWS, &n)) {
-        snprintf(c->err, sizeof c->err, "header_row takes a row number");
-        return 0;
-      }
+      if (!positive(v, JX_IM_MAX_ROWS, &n))
+        return BAD(JX_M_MAP_ROW);
       m->header_row = (uint32_t)n;
     } else if (strcmp(key, "year") == 0) {
-      if (!positive(v, 9999, &n) || n < 1000) {
-        snprintf(c->err, sizeof c->err, "year takes a year such as 2021");
-        return 0;
-      }
+      if (!positive(v, 9999, &n) || n < 1000)
+        return BAD(JX_M_MAP_YEAR);
       m->year = (int)n;
     } else if (strcmp(key, "currency") == 0) {
-      if (!jx_currency_lookup(v)) {
-        snprintf(c->err, sizeof c->err, "currency takes 元, 万元 or 亿元");
-        return 0;
-      }
+      if (!jx_currency_lookup(v))
+        return BAD(JX_M_MAP_CURRENCY);
       m->currency = jx_currency_lookup(v)->norm;
     } else if (strcmp(key, "framework") == 0) {
       const jx_framework *fw = jx_framework_builtin(v);
-      if (!fw) {
-        snprintf(c->err, sizeof c->err,
-                 "framework takes a built-in framework (local, central2021)");
-        return 0;
-      }
+      if (!fw)
+        return BAD(JX_M_MAP_FRAMEWORK);
       m->framework = fw->name;
     } else {
-      snprintf(c->err, sizeof c->err,
-               "unknown key '%.60s' in [import] (profile, sheet, "
-               "header_row, year, currency, framework)",
-               key);
-      return 0;
+      return map_fail(c, JX_E_IMPORT_MAP_KEY, 'k', k, JX_M_NONE, NULL);
     }
     return 1;
   }
   if (strcmp(section, "columns") == 0) {
     im_field f = jx_im_field_by_name(key);
-    if (f == IM_F_NONE) {
-      snprintf(c->err, sizeof c->err,
-               "unknown column '%.60s' (see docs/import.md for the names)",
-               key);
-      return 0;
-    }
+    if (f == IM_F_NONE)
+      return map_fail(c, JX_E_IMPORT_MAP_COLUMN, 'k', k, JX_M_NONE, NULL);
+    if (!*v)
+      return BAD(JX_M_MAP_COLUMN);
     uint32_t col = jx_im_col_from_name(v);
     if (col)
       m->cols.col[f] = col;
@@ -235,30 +264,95 @@ static int on_entry(void *ud, const char *section, const char *key,
       m->cols.header_text[f] = v;
     return 1;
   }
-  snprintf(c->err, sizeof c->err,
-           "unknown section [%.60s] (use [import] and [columns])", section);
-  return 0;
+#undef BAD
+  return map_fail(c, JX_E_IMPORT_MAP_SECTION, 's',
+                  jx_arena_strdup(c->a, section), JX_M_NONE, NULL);
 }
 
-int jx_im_map_load(im_map *m, const char *path, jx_arena *a) {
+/* The place on `line` of the part an error is about: the key, the value
+ * (without an inline comment), the section header above it (inih names
+ * a section only at its first key), or the whole line. */
+static jx_loc map_place(const map_ctx *c, uint32_t file, uint32_t line,
+                        char part) {
+  jx_loc l = {0};
+  size_t at = 0;
+  for (uint32_t k = 1; k < line && at < c->n; at++)
+    if (c->text[at] == '\n')
+      k++;
+  if (part == 's') { /* back to the [section] line */
+    size_t p = at;
+    uint32_t ln = line;
+    for (;;) {
+      size_t q = p;
+      while (q < c->n && (c->text[q] == ' ' || c->text[q] == '\t'))
+        q++;
+      if ((q < c->n && c->text[q] == '[') || p == 0)
+        break;
+      p--; /* the previous line's newline, then its start */
+      while (p > 0 && c->text[p - 1] != '\n')
+        p--;
+      ln--;
+    }
+    at = p;
+    line = ln;
+  }
+  size_t end = at;
+  while (end < c->n && c->text[end] != '\n' && c->text[end] != '\r')
+    end++;
+  size_t b = at;
+  while (b < end && (c->text[b] == ' ' || c->text[b] == '\t'))
+    b++;
+  size_t e = end;
+  if (part == 'k' || part == 'v') {
+    size_t eq = b;
+    while (eq < end && c->text[eq] != '=' && c->text[eq] != ':')
+      eq++;
+    if (part == 'k') {
+      e = eq;
+    } else if (eq < end) {
+      b = eq + 1;
+      while (b < end && (c->text[b] == ' ' || c->text[b] == '\t'))
+        b++;
+      for (size_t i = b; i < end; i++)
+        if (c->text[i] == ';' && i > b &&
+            (c->text[i - 1] == ' ' || c->text[i - 1] == '\t')) {
+          e = i;
+          break;
+        }
+    }
+  }
+  while (e > b && (c->text[e - 1] == ' ' || c->text[e - 1] == '\t'))
+    e--;
+  l.file = file;
+  l.line = line;
+  l.col = (uint32_t)(b - at) + 1;
+  l.offset = b;
+  l.len = (uint32_t)(e > b ? e - b : 1);
+  return l;
+}
+
+int jx_im_map_parse(im_map *m, const char *name, const char *text, size_t n,
+                    jx_diag *d, jx_arena *a) {
   memset(m, 0, sizeof *m);
   m->present = true;
-  FILE *f = fopen(path, "r");
-  if (!f) {
-    fprintf(stderr, "jxc import: cannot read %s: ", path);
-    perror(NULL);
-    return -1;
-  }
-  map_ctx c = {m, a, ""};
-  int line = ini_parse_file(f, on_entry, &c);
-  fclose(f);
-  if (line != 0) {
-    if (line > 0)
-      fprintf(stderr, "jxc import: %s:%d: %s\n", path, line,
-              c.err[0] ? c.err : "not an INI line (KEY = VALUE or [SECTION])");
+  uint32_t file = jx_diag_add_source(d, name, text, n);
+  map_ctx c = {m, a, text, n, 0, 0, NULL, 0, 0};
+  int first = ini_parse_stream(map_read, &c, on_entry, &c);
+  bool syntax = first > 0;
+  for (size_t i = 0; i < c.n_errs; i++)
+    syntax &= c.errs[i].line != (uint32_t)first;
+  if (syntax) /* a line inih could not read, before any handler's error */
+    jx_diag_report(d, JX_E_IMPORT_MAP_LINE,
+                   map_place(&c, file, (uint32_t)first, 'l'));
+  for (size_t i = 0; i < c.n_errs; i++) {
+    const map_error *e = &c.errs[i];
+    jx_loc at = map_place(&c, file, e->line, e->part);
+    if (e->id == JX_E_IMPORT_MAP_VALUE)
+      jx_diag_report(d, e->id, at, e->arg, (int)e->takes, e->value);
     else
-      fprintf(stderr, "jxc import: cannot read %s\n", path);
-    return -1;
+      jx_diag_report(d, e->id, at, e->arg);
   }
-  return 0;
+  jx_diag_flush(d);
+  free(c.errs);
+  return first != 0 || c.n_errs ? -1 : 0;
 }

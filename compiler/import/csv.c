@@ -99,15 +99,14 @@ int jx_im_read_csv(im_book *b, const char *text, size_t n) {
   if (!s)
     return -1;
   struct csv_parser p;
+  char e[24];
   if (csv_init(&p, CSV_REPALL_NL) != 0)
-    return jx_im_fail(b, JX_E_IMPORT_UNREADABLE, "%s: cannot start libcsv",
-                      b->path);
+    return jx_im_fail(b, JX_E_IMPORT_CSV, jx_im_num(e, CSV_ENOMEM), NULL);
   csv_set_delim(&p, find_delim(text, n));
   csv_set_space_func(&p, is_space);
   csv_state st = {b, s, 1, 0, 0, false};
   if (csv_parse(&p, text, n, on_field, on_row, &st) != n)
-    jx_im_fail(b, JX_E_IMPORT_UNREADABLE, "%s: %s", b->path,
-               csv_strerror(csv_error(&p)));
+    jx_im_fail(b, JX_E_IMPORT_CSV, jx_im_num(e, (unsigned)csv_error(&p)), NULL);
   csv_fini(&p, on_field, on_row, &st);
   csv_free(&p);
   if (b->failed)

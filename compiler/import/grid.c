@@ -36,22 +36,63 @@ void jx_im_book_free(im_book *b) {
   jx_arena_free(&b->arena);
 }
 
-int jx_im_fail(im_book *b, jx_diag_id id, const char *fmt, ...) {
+static int fail_v(im_book *b, jx_diag_id id, bool has_err, int err,
+                  va_list ap) {
   if (b->failed)
     return -1;
   b->failed = true;
   b->fail_id = id;
-  va_list ap;
-  va_start(ap, fmt);
-  vsnprintf(b->fail_arg, sizeof b->fail_arg, fmt, ap);
-  va_end(ap);
+  b->fail_has_err = has_err;
+  b->fail_err = err;
+  b->fail_n = 0;
+  const char *a;
+  while (b->fail_n < 4 && (a = va_arg(ap, const char *)) != NULL)
+    snprintf(b->fail_args[b->fail_n++], sizeof b->fail_args[0], "%s", a);
   return -1;
+}
+
+int jx_im_fail(im_book *b, jx_diag_id id, ...) {
+  va_list ap;
+  va_start(ap, id);
+  int rc = fail_v(b, id, false, 0, ap);
+  va_end(ap);
+  return rc;
+}
+
+int jx_im_fail_errno(im_book *b, jx_diag_id id, int err, ...) {
+  va_list ap;
+  va_start(ap, err);
+  int rc = fail_v(b, id, true, err, ap);
+  va_end(ap);
+  return rc;
+}
+
+void jx_im_report_failure(const im_book *b, jx_diag *d) {
+  const char *p = b->path;
+  const char(*a)[128] = b->fail_args;
+  jx_loc none = {0};
+  /* The arguments as the message's format takes them: the name, the
+   * strings, then the errno value if it has one. */
+  if (!b->fail_has_err)
+    jx_diag_report(d, b->fail_id, none, p, a[0], a[1], a[2], a[3]);
+  else if (b->fail_n == 0)
+    jx_diag_report(d, b->fail_id, none, p, b->fail_err);
+  else if (b->fail_n == 1)
+    jx_diag_report(d, b->fail_id, none, p, a[0], b->fail_err);
+  else
+    jx_diag_report(d, b->fail_id, none, p, a[0], a[1], b->fail_err);
+}
+
+const char *jx_im_num(char buf[24], unsigned long long v) {
+  snprintf(buf, 24, "%llu", v);
+  return buf;
 }
 
 im_sheet *jx_im_add_sheet(im_book *b, const char *name, size_t n) {
   if (b->n_sheets >= JX_IM_MAX_SHEETS) {
-    jx_im_fail(b, JX_E_IMPORT_TOO_LARGE, "more than %u sheets",
-               JX_IM_MAX_SHEETS);
+    char max[24];
+    jx_im_fail(b, JX_E_IMPORT_BIG_SHEETS, jx_im_num(max, JX_IM_MAX_SHEETS),
+               NULL);
     return NULL;
   }
   if (b->n_sheets == b->cap_sheets) {
@@ -71,21 +112,21 @@ im_cell *jx_im_put(im_book *b, im_sheet *s, uint32_t row, uint32_t col,
   if (n == 0)
     return NULL;
   if (row == 0 || col == 0 || row > JX_IM_MAX_ROWS || col > JX_IM_MAX_COLS) {
-    jx_im_fail(b, JX_E_IMPORT_TOO_LARGE,
-               "a cell at row %lu, column %lu is outside %u rows and %u "
-               "columns",
-               (unsigned long)row, (unsigned long)col, JX_IM_MAX_ROWS,
-               JX_IM_MAX_COLS);
+    char r[24], c[24], mr[24], mc[24];
+    jx_im_fail(b, JX_E_IMPORT_BIG_PLACE, jx_im_num(r, row), jx_im_num(c, col),
+               jx_im_num(mr, JX_IM_MAX_ROWS), jx_im_num(mc, JX_IM_MAX_COLS),
+               NULL);
     return NULL;
   }
   if (b->cells >= JX_IM_MAX_CELLS) {
-    jx_im_fail(b, JX_E_IMPORT_TOO_LARGE, "more than %u non-empty cells",
-               JX_IM_MAX_CELLS);
+    char m[24];
+    jx_im_fail(b, JX_E_IMPORT_BIG_CELLS, jx_im_num(m, JX_IM_MAX_CELLS), NULL);
     return NULL;
   }
   if (n > JX_IM_MAX_TEXT - b->bytes) {
-    jx_im_fail(b, JX_E_IMPORT_TOO_LARGE, "more than %u MiB of cell text",
-               JX_IM_MAX_TEXT >> 20);
+    char m[24];
+    jx_im_fail(b, JX_E_IMPORT_BIG_TEXT, jx_im_num(m, JX_IM_MAX_TEXT >> 20),
+               NULL);
     return NULL;
   }
   if (s->n == s->cap) {
@@ -112,9 +153,10 @@ int jx_im_merge(im_book *b, im_sheet *s, uint32_t r1, uint32_t c1, uint32_t r2,
   if (r1 == 0 || c1 == 0 || r2 < r1 || c2 < c1 || r2 > JX_IM_MAX_ROWS ||
       c2 > JX_IM_MAX_COLS)
     return 0; /* a malformed range merges nothing */
+  char max[24];
   if (s->n_merges >= JX_IM_MAX_CELLS)
-    return jx_im_fail(b, JX_E_IMPORT_TOO_LARGE, "more than %u merged ranges",
-                      JX_IM_MAX_CELLS);
+    return jx_im_fail(b, JX_E_IMPORT_BIG_MERGES,
+                      jx_im_num(max, JX_IM_MAX_CELLS), NULL);
   if (s->n_merges == s->cap_merges) {
     s->cap_merges = s->cap_merges ? 2 * s->cap_merges : 16;
     s->merges = jx_xrealloc(s->merges, s->cap_merges * sizeof *s->merges);
@@ -145,11 +187,10 @@ static int index_merges(im_book *b, im_sheet *s) {
     total += s->merges[m].c2 - s->merges[m].c1 + 1;
     cols = s->merges[m].c2 > cols ? s->merges[m].c2 : cols;
   }
+  char max[24];
   if (total > JX_IM_MAX_CELLS)
-    return jx_im_fail(b, JX_E_IMPORT_TOO_LARGE,
-                      "the merged ranges of sheet %s span more than %u "
-                      "columns in all",
-                      s->name, JX_IM_MAX_CELLS);
+    return jx_im_fail(b, JX_E_IMPORT_BIG_MERGED, s->name,
+                      jx_im_num(max, JX_IM_MAX_CELLS), NULL);
   s->mcols = cols;
   s->mcol_at = jx_xcalloc((size_t)cols + 2, sizeof *s->mcol_at);
   s->mcol = jx_xcalloc(total + 1, sizeof *s->mcol);
@@ -288,13 +329,11 @@ static bool needs_quotes(const char *name) {
   return !*name;
 }
 
-void jx_im_place(const im_book *b, const im_src *s, bool zh, jx_strbuf *out) {
+void jx_im_place(const im_book *b, const im_src *s, jx_lang lang,
+                 jx_strbuf *out) {
   char cell[24];
   if (b->kind == IM_SRC_TEXT) {
-    if (zh)
-      jx_sb_printf(out, "第%lu行", (unsigned long)s->loc.line);
-    else
-      jx_sb_printf(out, "line %lu", (unsigned long)s->loc.line);
+    jx_msg_printf(out, lang, JX_M_IM_LINE, (unsigned long)s->loc.line);
     return;
   }
   jx_im_cell_name(s->row, s->col, cell);

@@ -26,6 +26,7 @@
 #include "import_impl.h"
 #include "load.h"
 #include "parse.h"
+#include "source.h"
 
 typedef struct run {
   const char *name; /* the input as the user named it */
@@ -90,6 +91,7 @@ static int node_parts(const jx_node *n, part *p, int max) {
   case JX_N_HEADER:
     ADD(W_VALUE, n->u.header.year.loc);
     ADD(W_DESC, n->u.header.currency.loc);
+    ADD(W_NAME, n->u.header.framework.loc);
     break;
   case JX_N_DEPARTMENT:
   case JX_N_DIVISION:
@@ -171,16 +173,23 @@ static const im_src *source_of(const run *r, uint64_t off) {
     for (int j = 0; j < i; j++)
       nth += parts[j].what == parts[i].what;
     for (int j = 0; j < st->nf; j++)
-      if (st->f[j].what == parts[i].what && nth-- == 0)
-        return jx_im_src_valid(&st->f[j].src) ? &st->f[j].src : NULL;
+      if (st->f[j].what == parts[i].what && nth-- == 0 &&
+          jx_im_src_valid(&st->f[j].src))
+        return &st->f[j].src;
+    break; /* a part with no place (an empty name): the statement's */
   }
-  return jx_im_src_valid(&st->src) ? &st->src : NULL;
+  if (jx_im_src_valid(&st->src))
+    return &st->src;
+  for (int j = 0; j < st->nf; j++) /* else the first part that has one */
+    if (jx_im_src_valid(&st->f[j].src))
+      return &st->f[j].src;
+  return NULL;
 }
 
-/* "plan.xlsx:表1!C7" */
+/* "plan.xlsx:表1!C7" (a text's "line 12" in the run's language) */
 static void where(const run *r, const im_src *s, jx_strbuf *o) {
   jx_sb_printf(o, "%s:", r->name);
-  jx_im_place(&r->book, s, r->zh, o);
+  jx_im_place(&r->book, s, jx_diag_lang(r->d), o);
 }
 
 static void from_note(run *r, jx_diag *d, const im_src *s) {
@@ -229,13 +238,10 @@ static void report_notes(run *r, uint32_t file) {
     jx_loc loc = c->loc;
     loc.file = file;
     jx_strbuf pl = {0}, num = {0};
-    jx_im_place(&r->book, &n->src, r->zh, &pl);
+    jx_im_place(&r->book, &n->src, jx_diag_lang(r->d), &pl);
     const char *place = pl.p ? pl.p : "";
-    const char *arg = n->reason >= 0
-                          ? jx_im_reason((im_reason)n->reason,
-                                         jx_diag_lang(r->d) == JX_LANG_ZH)
-                      : n->arg ? n->arg
-                               : "";
+    const char *arg = n->arg ? n->arg : "";
+    jx_msg why = jx_im_reason((im_reason)n->reason); /* JX_M_NONE: none */
     jx_sb_printf(&num, "%d", n->group >= 0 ? count[n->group] : 1);
     switch (n->id) {
     case JX_W_IMPORT_KEPT:
@@ -246,8 +252,10 @@ static void report_notes(run *r, uint32_t file) {
       jx_diag_report(r->d, n->id, loc, arg, num.p);
       break;
     case JX_E_IMPORT_CELL:
-    case JX_W_IMPORT_PRINTED:
     case JX_W_IMPORT_AS_TEXT:
+      jx_diag_report(r->d, n->id, loc, place, n->text, (int)why);
+      break;
+    case JX_W_IMPORT_PRINTED:
     case JX_W_IMPORT_CONFLICT:
       jx_diag_report(r->d, n->id, loc, place, n->text, arg);
       break;
@@ -321,10 +329,12 @@ static void name_department(im_plan *p) {
     if (n > sn && strcmp(u->name.text + n - sn, suffix) == 0) {
       d->name.text = jx_arena_strndup(&p->arena, u->name.text, n - sn);
       d->name.src = u->name.src;
+      d->guessed = true;
       return;
     }
   }
   d->name.text = "部门";
+  d->guessed = true;
   jx_im_note(p, &d->notes, NULL, "部门名称？", jx_im_src_none(),
              JX_W_IMPORT_GUESS, "部门", -1);
 }
@@ -374,6 +384,12 @@ static int fail(run *r, jx_diag_id id, const char *arg) {
   return 3;
 }
 
+/* A reader's failure (import-unreadable, import-too-large). */
+static int fail_book(run *r) {
+  jx_im_report_failure(&r->book, r->d);
+  return 3;
+}
+
 static int recognise(run *r) {
   im_book *b = &r->book;
   const im_map *m = r->map;
@@ -416,17 +432,17 @@ static int import_run(run *r, const char *data, size_t n, jx_out *out) {
   jx_im_plan_init(&r->plan);
   if (n > JX_IM_MAX_INPUT) {
     jx_im_book_init(b, r->name, IM_SRC_SHEET);
-    char msg[128];
-    snprintf(msg, sizeof msg, "%s is larger than %u MiB", r->name,
-             JX_IM_MAX_INPUT >> 20);
-    return fail(r, JX_E_IMPORT_TOO_LARGE, msg);
+    char mib[24];
+    jx_im_fail(b, JX_E_IMPORT_BIG_FILE, jx_im_num(mib, JX_IM_MAX_INPUT >> 20),
+               NULL);
+    return fail_book(r);
   }
   if (is_zip(data, n) || is_ole(data, n)) {
     jx_im_book_init(b, r->name, IM_SRC_SHEET);
     rc = is_zip(data, n) ? jx_im_read_xlsx(b, data, n)
                          : jx_im_read_xls(b, data, n);
     if (rc != 0)
-      return fail(r, b->fail_id, b->fail_arg);
+      return fail_book(r);
     if (!recognise(r))
       return fail(r, JX_E_IMPORT_NO_LAYOUT, r->name);
   } else {
@@ -442,7 +458,7 @@ static int import_run(run *r, const char *data, size_t n, jx_out *out) {
       jx_im_book_init(b, r->name, IM_SRC_CSV);
       if (jx_im_read_csv(b, text, tn) != 0) {
         free(text);
-        return fail(r, b->fail_id, b->fail_arg);
+        return fail_book(r);
       }
       if (!recognise(r)) {
         free(text);
@@ -452,8 +468,7 @@ static int import_run(run *r, const char *data, size_t n, jx_out *out) {
       jx_im_book_init(b, r->name, IM_SRC_TEXT);
       b->file = jx_diag_add_source(d, r->name, text, tn);
       if (!jx_im_read_text(&r->plan, b, text, tn)) {
-        rc = b->failed ? fail(r, b->fail_id, b->fail_arg)
-                       : fail(r, JX_E_IMPORT_NO_LAYOUT, r->name);
+        rc = b->failed ? fail_book(r) : fail(r, JX_E_IMPORT_NO_LAYOUT, r->name);
         jx_diag_flush(d);
         free(text);
         return rc;
@@ -468,8 +483,10 @@ static int import_run(run *r, const char *data, size_t n, jx_out *out) {
     p->year = year_from_codes(p);
   if (r->map && r->map->currency)
     p->currency = r->map->currency;
-  p->framework =
-      r->map && r->map->framework ? r->map->framework : guess_framework(p);
+  if (r->map && r->map->framework)
+    p->framework = r->map->framework;
+  else if (!p->framework) /* a summary's 指标体系 names it */
+    p->framework = guess_framework(p);
 
   /* write, format, find the places again */
   jx_strbuf src = {0};
@@ -478,8 +495,7 @@ static int import_run(run *r, const char *data, size_t n, jx_out *out) {
   rc = 0;
   if (jx_fmt(src.p, src.n, raw, d, r->zh, out) != 0) {
     /* the writer's bug, not the user's: say so plainly */
-    fprintf(stderr, "jxc import: internal error: the written .jx does not "
-                    "parse (please report it with the input)\n");
+    jx_diag_report(d, JX_E_IMPORT_INTERNAL, (jx_loc){0}, r->name);
     jx_diag_flush(d);
     rc = 1;
   } else {
@@ -535,13 +551,29 @@ int jx_import_mem(const char *name, const char *data, size_t n,
   return import_bytes(name, "<stdout>", NULL, format, zh, data, n, d, out);
 }
 
-/* The whole input, but never more than the limit (+1 byte, so that the
- * limit can be reported rather than the input cut short). */
-static char *read_bounded(FILE *f, size_t *n) {
+int jx_import_mem_map(const char *name, const char *data, size_t n,
+                      const char *map_text, size_t map_n, bool zh, jx_diag *d,
+                      jx_out *out) {
+  jx_arena a;
+  jx_arena_init(&a);
+  im_map map;
+  int rc = jx_im_map_parse(&map, "fuzz.ini", map_text, map_n, d, &a) != 0
+               ? 2
+               : import_bytes(name, "<stdout>", &map, JX_IMPORT_AUTO, zh, data,
+                              n, d, out);
+  jx_diag_flush(d);
+  jx_arena_free(&a);
+  return rc;
+}
+
+/* The whole input through source.c, but never more than the limit (+1
+ * byte, so that the limit can be reported rather than the input cut
+ * short).  NULL after a read error, which source.c has reported. */
+static char *read_bounded(jx_source *s, size_t *n) {
   size_t cap = 1 << 16, len = 0;
   char *buf = jx_xmalloc(cap);
   size_t got;
-  while ((got = fread(buf + len, 1, cap - len, f)) > 0) {
+  while ((got = jx_source_read(s, buf + len, cap - len)) > 0) {
     len += got;
     if (len > JX_IM_MAX_INPUT)
       break;
@@ -550,40 +582,43 @@ static char *read_bounded(FILE *f, size_t *n) {
       buf = jx_xrealloc(buf, cap);
     }
   }
+  if (jx_source_failed(s)) {
+    free(buf);
+    return NULL;
+  }
   *n = len;
   return buf;
 }
 
 int jx_import(const jx_import_options *opt, jx_diag *d, jx_out *out) {
-  bool is_stdin = strcmp(opt->path, "-") == 0;
-  FILE *f = is_stdin ? stdin : fopen(opt->path, "rb");
-  if (!f) {
-    fprintf(stderr, "jxc import: cannot read %s: %s\n", opt->path,
-            strerror(errno));
+  /* Both inputs are opened before either is read (source.h). */
+  const char *paths[2] = {opt->path, opt->map_path};
+  jx_source **src = jx_sources_open(paths, opt->map_path ? 2 : 1, d);
+  if (!src) {
+    jx_diag_flush(d);
     return 2;
   }
-  size_t n;
-  char *data = read_bounded(f, &n);
-  bool bad = ferror(f);
-  if (!is_stdin)
-    fclose(f);
-  if (bad) {
-    fprintf(stderr, "jxc import: cannot read %s: %s\n", opt->path,
-            strerror(errno));
-    free(data);
-    return 2;
-  }
+  size_t n = 0;
+  char *data = read_bounded(src[0], &n);
   jx_arena a;
   jx_arena_init(&a);
   im_map map;
-  int rc = 0;
-  if (opt->map_path && jx_im_map_load(&map, opt->map_path, &a) != 0)
-    rc = 2;
+  int rc = data ? 0 : 2;
+  char *map_text = NULL;
+  size_t map_n = 0;
+  if (rc == 0 && opt->map_path &&
+      (!(map_text = jx_source_read_all(src[1], &map_n)) ||
+       jx_im_map_parse(&map, jx_source_name(src[1]), map_text, map_n, d, &a) !=
+           0))
+    rc = 2; /* a read error (source.c said so) or mistakes, reported */
   if (rc == 0)
-    rc = import_bytes(is_stdin ? "<stdin>" : opt->path, opt->out_name,
+    rc = import_bytes(jx_source_name(src[0]), opt->out_name,
                       opt->map_path ? &map : NULL, JX_IMPORT_AUTO, opt->zh,
                       data, n, d, out);
+  jx_diag_flush(d); /* before the texts its lines are quoted from go */
+  jx_sources_close(src, opt->map_path ? 2 : 1);
   jx_arena_free(&a);
+  free(map_text);
   free(data);
   return rc;
 }

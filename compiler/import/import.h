@@ -35,8 +35,8 @@ typedef struct jx_import_options {
  * errors: cells that could not be read or the checker's errors — *out
  * still holds the .jx, so the errors can be fixed in it), 3 (nothing
  * imported: the input is not a readable spreadsheet or text; reported),
- * or 2 (the input or the map file could not be read; reported on
- * stderr). */
+ * or 2 (the input or the map file could not be read, or the map file has
+ * a mistake; reported through d). */
 int jx_import(const jx_import_options *opt, jx_diag *d, jx_out *out);
 
 /* What text input is read as: found by content, or forced (the fuzzers
@@ -51,5 +51,10 @@ typedef enum jx_import_format {
  * use it.  *out must be in memory mode. */
 int jx_import_mem(const char *name, const char *data, size_t n,
                   jx_import_format format, bool zh, jx_diag *d, jx_out *out);
+/* The same with a map file's text (map_n bytes): the map fuzzer.  Returns
+ * 2 after reporting the map file's mistakes. */
+int jx_import_mem_map(const char *name, const char *data, size_t n,
+                      const char *map_text, size_t map_n, bool zh, jx_diag *d,
+                      jx_out *out);
 
 #endif

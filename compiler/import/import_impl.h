@@ -96,17 +96,27 @@ typedef struct im_book {
   im_sheet *sheets;
   size_t n_sheets, cap_sheets;
   size_t cells, bytes; /* totals, against the limits */
-  /* The first failure of a reader: the diagnostic and its argument. */
+  /* The first failure of a reader: the diagnostic (import-unreadable or
+   * import-too-large) and its arguments after the input's name. */
   bool failed;
   jx_diag_id fail_id;
-  char fail_arg[256];
+  char fail_args[4][128];
+  int fail_n;
+  bool fail_has_err; /* an errno value follows the strings (%E) */
+  int fail_err;
 } im_book;
 
 void jx_im_book_init(im_book *b, const char *path, im_source_kind kind);
 void jx_im_book_free(im_book *b);
-/* Records the first failure (later ones are consequences); returns -1. */
-int jx_im_fail(im_book *b, jx_diag_id id, const char *fmt, ...)
-    __attribute__((format(printf, 3, 4)));
+/* Records the first failure (later ones are consequences): the diagnostic
+ * and its arguments after the input's name, strings ending with NULL (at
+ * most four); returns -1.  jx_im_report_failure reports it. */
+int jx_im_fail(im_book *b, jx_diag_id id, ...);
+/* The same, with an errno value after the strings (the message's %E). */
+int jx_im_fail_errno(im_book *b, jx_diag_id id, int err, ...);
+void jx_im_report_failure(const im_book *b, jx_diag *d);
+/* v as decimal text in buf (for a failure's arguments). */
+const char *jx_im_num(char buf[24], unsigned long long v);
 im_sheet *jx_im_add_sheet(im_book *b, const char *name, size_t n);
 /* Adds a cell (text of n bytes, copied; empty text is ignored).  Returns
  * the cell, or NULL after jx_im_fail when a limit is passed. */
@@ -254,9 +264,12 @@ typedef struct im_map {
   const char *framework;
 } im_map;
 
-/* Reads path into *m (strings in a).  Returns 0, or -1 after printing
- * "jxc import: MAP:LINE: message" to stderr. */
-int jx_im_map_load(im_map *m, const char *path, jx_arena *a);
+/* Reads a map file's text (n bytes, named `name`) into *m (strings in a),
+ * registering the text with d — it must stay until d has flushed — so
+ * that a mistake is reported at its line (import-map).  Returns 0, or -1
+ * after reporting every mistake. */
+int jx_im_map_parse(im_map *m, const char *name, const char *text, size_t n,
+                    jx_diag *d, jx_arena *a);
 
 /* ---- The plan: what was recognised, with the place of every value ------ */
 
@@ -332,6 +345,8 @@ typedef struct im_project {
   im_note *tail;         /* kept at the end of the block */
   const char *key;       /* rows layout: what groups rows into this project */
   const char *goal_cell; /* rows layout: the 绩效目标 cell last read */
+  struct im_unit *unit;  /* the unit it went into */
+  bool summarised;       /* a summary row has been matched with it */
 } im_project;
 
 typedef struct im_measure {
@@ -362,6 +377,7 @@ typedef struct im_unit {
 typedef struct im_department {
   im_note *notes;
   im_text name;
+  bool guessed; /* the name is made up (a text's 本级 unit), not read */
   im_goal *goals;
   im_indicator *indicators;
   im_division *divisions;
@@ -374,7 +390,8 @@ typedef struct im_plan {
   int year; /* 0: unknown */
   im_src year_src;
   const char *framework; /* NULL: the default (local) */
-  const char *currency;  /* NULL: the default (万元) */
+  im_src framework_src;
+  const char *currency; /* NULL: the default (万元) */
   im_src currency_src;
   im_note *notes; /* before everything */
   im_department *dept;
@@ -399,7 +416,8 @@ typedef struct im_plan {
 
 /* Where a value is, for people: 表1!C7 (a quoted sheet name where Excel
  * would quote it), C7 in a CSV, "line 12" (第12行) in a text. */
-void jx_im_place(const im_book *b, const im_src *s, bool zh, jx_strbuf *out);
+void jx_im_place(const im_book *b, const im_src *s, jx_lang lang,
+                 jx_strbuf *out);
 
 void jx_im_plan_init(im_plan *p);
 void jx_im_plan_free(im_plan *p);
@@ -426,6 +444,18 @@ void jx_im_name_put(im_plan *p, char kind, const void *scope, const char *key,
 /* The unit with this code (or name, when code is NULL), made if new. */
 im_unit *jx_im_unit(im_plan *p, const char *code, const char *name,
                     im_src code_src, im_src name_src);
+/* The unit with this code (or name), or NULL: jx_im_unit without making
+ * one. */
+im_unit *jx_im_unit_find(im_plan *p, const char *code, const char *name);
+/* Appends a project to its unit, and makes it known to summaries: by its
+ * code, and by its name in the unit. */
+void jx_im_add_project(im_plan *p, im_unit *u, im_project *pr);
+/* The project a summary row names (by code; a row without a code by its
+ * name in the unit, among projects without a code), not matched with an
+ * earlier row; or NULL. */
+im_project *jx_im_summary_match(im_plan *p, const char *code,
+                                const char *unit_code, const char *unit_name,
+                                const char *name);
 /* The department's name, from a form; a different second name is kept
  * in *notes (import-conflict). */
 void jx_im_dept_name(im_plan *p, const im_text *name, im_note **notes);
@@ -433,7 +463,8 @@ void jx_im_dept_name(im_plan *p, const im_text *name, im_note **notes);
 /* ---- Values (values.c) -------------------------------------------------- */
 
 /* Why a cell was not read, or kept as text: the last argument of the
- * import-cell and import-as-text messages, in both languages. */
+ * import-cell and import-as-text messages (messages.def, JX_M_IM_R_*, in
+ * this order). */
 typedef enum im_reason {
   IM_R_ERROR_VALUE, /* #DIV/0! and the like */
   IM_R_SIGN,        /* not a 计算符号 */
@@ -450,7 +481,7 @@ typedef enum im_reason {
   IM_R_COUNT
 } im_reason;
 
-const char *jx_im_reason(im_reason r, bool zh);
+jx_msg jx_im_reason(im_reason r);
 
 /* A goal cell's text split into its numbered items ("1.… 2.…"), without
  * the numbers; calls fn for each item. */
@@ -529,8 +560,14 @@ typedef struct im_table {
   im_unit *unit;         /* where rows without a unit column go */
   /* A row that ends the table (the next form's start), or NULL: to the
    * end of the sheet. */
-  bool (*stop)(im_book *b, uint32_t sheet, uint32_t row);
+  bool (*stop)(const struct im_table *t, uint32_t row);
 } im_table;
+
+/* The cells of a row where a form prints its labels: those left of the
+ * table's name column (三级指标; all of them when it has none).  A stop
+ * looks only there, so that an indicator named like a label (项目名称,
+ * 保障措施) stays an indicator. */
+im_cell *jx_im_label_cells(const im_table *t, uint32_t row, size_t *n);
 
 /* Reads the header row into t (using the map file's columns if given);
  * returns how many known fields it found. */
@@ -538,6 +575,9 @@ int jx_im_header_row(im_table *t, uint32_t row, const im_colmap *given);
 /* Reads rows first_row.. into indicators; stops before a row that starts
  * another form (form mode) or at the end.  Returns the row it stopped at. */
 uint32_t jx_im_table_rows(im_table *t, uint32_t first_row);
+/* Keeps the header of every column the table did not know and found no
+ * value in (jx_im_table_rows does it at the end of the table). */
+void jx_im_keep_headers(im_table *t);
 /* Is this row an indicator header (一级指标 … or 三级指标 and 指标值)? */
 bool jx_im_is_header_row(im_book *b, uint32_t sheet, uint32_t row);
 /* A cell above a table that says something about the whole plan: a title
@@ -545,8 +585,22 @@ bool jx_im_is_header_row(im_book *b, uint32_t sheet, uint32_t row);
  * true, or returns false. */
 bool jx_im_plan_cell(im_plan *p, uint32_t sheet, im_cell *c);
 /* Does this row start an official form (its title, or a label such as
- * 项目名称 that only a form's header block has)? */
-bool jx_im_form_start(im_book *b, uint32_t sheet, uint32_t row);
+ * 项目名称 that only a form's header block has)?  Looks at cells[0..n). */
+bool jx_im_form_start(im_cell *cells, size_t n);
+/* Does one of the cells name a part of a department or unit form
+ * (部门名称, 单位绩效目标, 保障措施 …)?  layout_dept.c. */
+bool jx_im_dept_label(im_cell *cells, size_t n);
+/* Rows first..last of a sheet that follow a unit's project forms (the
+ * unit's goals and measures, as `jxc build -f xlsx --sheet unit` writes
+ * them after its projects): read into u.  layout_dept.c. */
+void jx_im_unit_tail(im_plan *p, im_book *b, uint32_t sheet, uint32_t first,
+                     uint32_t last, im_unit *u);
+/* Is cells[j], which reads like a label, the value of the label at
+ * cells[i] after all?  Yes when it is merged across columns (labels are
+ * single cells), or stands right beside the label with nothing after it
+ * (a division named 保障措施); an empty value between them (实施单位 |
+ * empty | 单位编码) leaves it a label. */
+bool jx_im_label_is_value(const im_cell *cells, size_t n, size_t i, size_t j);
 /* Keeps every cell of the row that no recogniser took, as notes. */
 void jx_im_keep_rest(im_plan *p, im_book *b, uint32_t sheet, uint32_t row,
                      im_note **list);

@@ -10,19 +10,24 @@
  *   分项绩效目标  1.负责机关日常运转工作。…     … its goals
  *   一级指标 二级指标 三级指标 绩效指标描述 指标值 指标值确定依据
  *                     完成率   完成各项工作任务 100%    (its indicators)
+ *   部门绩效指标                                 the department's own
+ *   一级指标 二级指标 三级指标 …                 indicators, after the
+ *                     完成率   …                 divisions
  *   保障措施      加强组织领导，明确工作责任   高度重视…  (title, text)
  *                 完善制度建设                 建立健全…
  *
- *   单位绩效目标: 单位名称 … 单位编码 …, 单位绩效目标, 单位保障措施 (the same)
+ *   单位绩效目标: 单位名称 … 单位编码 …, 单位绩效目标, 单位保障措施 (the same;
+ *   with --sheet unit the goals and measures follow the unit's project
+ *   forms on the same sheet: jx_im_unit_tail)
  *
  *   汇总: 年度 / 指标体系 / 金额单位, then a row per project (单位编码,
  *   单位名称, 项目编码, 项目名称, 年度资金总额 …) and 合计.
  *
  * A summary repeats the forms: its rows are checked against the projects
- * the forms gave (by 项目编码) and taken silently when they agree; a
- * project only the summary has is made from its row; a disagreement is
- * kept (import-conflict).  Labels are found by name, values right of them,
- * as in layout_form.c.
+ * the forms gave (by 项目编码; a project without one by its name in its
+ * unit) and taken silently when they agree; a project only the summary
+ * has is made from its row; a disagreement is kept (import-conflict).
+ * Labels are found by name, values right of them, as in layout_form.c.
  */
 #include "import_impl.h"
 
@@ -38,6 +43,7 @@ typedef enum dlabel {
   D_DEPT_GOAL, /* 总体绩效目标 */
   D_DIVISION,  /* 分项名称 */
   D_DIV_GOAL,  /* 分项绩效目标 */
+  D_DEPT_INDS, /* 部门绩效指标: the department's own indicators */
   D_MEASURES,  /* 保障措施, 单位保障措施 */
   D_UNIT_NAME, /* 单位名称 */
   D_UNIT_CODE, /* 单位编码 */
@@ -51,14 +57,23 @@ static const struct {
   const char *key; /* jx_im_key form */
   dlabel label;
 } labels[] = {
-    {"部门名称", D_DEPT},          {"主管部门", D_DEPT},
-    {"总体绩效目标", D_DEPT_GOAL}, {"部门整体绩效目标", D_DEPT_GOAL},
-    {"分项名称", D_DIVISION},      {"内设机构", D_DIVISION},
-    {"分项绩效目标", D_DIV_GOAL},  {"保障措施", D_MEASURES},
-    {"工作保障措施", D_MEASURES},  {"单位保障措施", D_MEASURES},
-    {"单位名称", D_UNIT_NAME},     {"单位编码", D_UNIT_CODE},
-    {"单位绩效目标", D_UNIT_GOAL}, {"年度", D_YEAR},
-    {"指标体系", D_FRAMEWORK},     {"金额单位", D_CURRENCY},
+    {"部门名称", D_DEPT},
+    {"主管部门", D_DEPT},
+    {"总体绩效目标", D_DEPT_GOAL},
+    {"部门整体绩效目标", D_DEPT_GOAL},
+    {"分项名称", D_DIVISION},
+    {"内设机构", D_DIVISION},
+    {"分项绩效目标", D_DIV_GOAL},
+    {"部门绩效指标", D_DEPT_INDS},
+    {"保障措施", D_MEASURES},
+    {"工作保障措施", D_MEASURES},
+    {"单位保障措施", D_MEASURES},
+    {"单位名称", D_UNIT_NAME},
+    {"单位编码", D_UNIT_CODE},
+    {"单位绩效目标", D_UNIT_GOAL},
+    {"年度", D_YEAR},
+    {"指标体系", D_FRAMEWORK},
+    {"金额单位", D_CURRENCY},
 };
 
 static dlabel label_of(jx_arena *a, const im_cell *c) {
@@ -74,10 +89,7 @@ static dlabel label_of(jx_arena *a, const im_cell *c) {
   return D_NONE;
 }
 
-/* Does the row hold a label of a department or unit form? */
-static bool dept_row(im_book *b, uint32_t sheet, uint32_t row) {
-  size_t n;
-  im_cell *c = jx_im_row(&b->sheets[sheet], row, &n);
+bool jx_im_dept_label(im_cell *c, size_t n) {
   jx_arena a;
   jx_arena_init(&a);
   bool hit = false;
@@ -85,6 +97,14 @@ static bool dept_row(im_book *b, uint32_t sheet, uint32_t row) {
     hit = label_of(&a, &c[i]) != D_NONE;
   jx_arena_free(&a);
   return hit;
+}
+
+/* The end of an indicator table in a department or unit form: a row with
+ * a label of the form where labels stand. */
+static bool dept_stop(const im_table *t, uint32_t row) {
+  size_t n;
+  im_cell *c = jx_im_label_cells(t, row, &n);
+  return jx_im_dept_label(c, n);
 }
 
 typedef struct dform {
@@ -111,12 +131,15 @@ static im_text text_of(dform *f, im_cell *c) {
   return t;
 }
 
-/* The next cell right of cells[i] in its row that is not a label. */
+/* The next cell right of cells[i] in its row, unless it is a label
+ * (jx_im_label_is_value: a division named 保障措施 is still a name). */
 static im_cell *value_of(dform *f, im_cell *cells, size_t n, size_t i) {
   for (size_t j = i + 1; j < n; j++) {
     if (cells[j].used)
       continue;
-    return label_of(&f->p->arena, &cells[j]) != D_NONE ? NULL : &cells[j];
+    bool label = label_of(&f->p->arena, &cells[j]) != D_NONE &&
+                 !jx_im_label_is_value(cells, n, i, j);
+    return label ? NULL : &cells[j];
   }
   return NULL;
 }
@@ -159,6 +182,9 @@ static void measure_row(dform *f, im_cell *c, size_t n, size_t from) {
   jx_im_append(f->p, f->unit_form ? &f->measures : &d->measures, m);
 }
 
+/* 年度, 指标体系, 金额单位 and the value right of the label.  A value that
+ * is none (or says otherwise than the plan has already) is left in its
+ * cell, for the sweep to keep as a comment. */
 static void plan_label(dform *f, dlabel l, im_cell *v) {
   im_plan *p = f->p;
   im_text t = text_of(f, v);
@@ -166,27 +192,45 @@ static void plan_label(dform *f, dlabel l, im_cell *v) {
     return;
   const char *k = jx_im_key(&p->arena, t.text);
   if (l == D_YEAR) {
-    long y = strtol(k, NULL, 10);
-    if (y >= 1990 && y <= 2100 && !p->year) {
+    char *end;
+    long y = strtol(k, &end, 10);
+    if (*end || y < 1990 || y > 2100 || (p->year && p->year != y)) {
+      v->used = false;
+    } else if (!p->year) {
       p->year = (int)y;
       p->year_src = t.src;
     }
   } else if (l == D_FRAMEWORK) {
+    /* A framework the plan declared is not on the forms: its name is
+     * kept, so the checker asks for the declaration (unknown-framework)
+     * at the header, with this cell in its note. */
     const jx_framework *fw = jx_framework_builtin(k);
-    if (fw && !p->framework)
-      p->framework = fw->name;
-  } else if (jx_currency_lookup(k) && !p->currency) {
+    if (!fw && !jx_im_token_ok(k, "word")) {
+      v->used = false; /* no name the header can hold: kept as a comment */
+      return;
+    }
+    if (!p->framework) {
+      p->framework = fw ? fw->name : k;
+      p->framework_src = t.src;
+    } else if (strcmp(p->framework, fw ? fw->name : k) != 0) {
+      v->used = false;
+    }
+  } else if (!jx_currency_lookup(k) ||
+             (p->currency &&
+              strcmp(p->currency, jx_currency_lookup(k)->norm) != 0)) {
+    v->used = false;
+  } else if (!p->currency) {
     p->currency = jx_currency_lookup(k)->norm;
     p->currency_src = t.src;
   }
 }
 
-/* A department or unit form, from its first row to the sheet's end. */
-static void dept_form(dform *f) {
+/* Rows first..last of a department or unit form. */
+static void dept_rows(dform *f, uint32_t first, uint32_t last) {
   im_sheet *s = &f->b->sheets[f->sheet];
   jx_arena *a = &f->p->arena;
   bool in_measures = false;
-  for (uint32_t row = 1; row <= s->rows; row++) {
+  for (uint32_t row = first; row <= last; row++) {
     size_t n;
     im_cell *c = jx_im_row(s, row, &n);
     if (n == 0)
@@ -205,9 +249,11 @@ static void dept_form(dform *f) {
       t.b = f->b;
       t.sheet = f->sheet;
       t.division = dv;
-      t.stop = dept_row;
+      t.stop = dept_stop;
       jx_im_header_row(&t, row, NULL);
       uint32_t next = jx_im_table_rows(&t, row + 1);
+      if (next > last + 1)
+        next = last + 1;
       if (!f->division) { /* the department's indicators */
         jx_im_append(f->p, &f->p->dept->indicators, dv->indicators);
         jx_im_append(f->p, &f->p->dept->tail, dv->tail);
@@ -253,6 +299,9 @@ static void dept_form(dform *f) {
         if (f->division)
           goals(f, &f->division->goals, v);
         break;
+      case D_DEPT_INDS: /* the department's own table follows */
+        f->division = NULL;
+        break;
       case D_UNIT_GOAL:
         goals(f, &f->goals, v);
         break;
@@ -284,15 +333,22 @@ int jx_im_layout_dept(im_plan *p, im_book *b, uint32_t sheet) {
   /* A department or unit form names the department or the unit and has
    * goals or measures of its own, and no project. */
   bool dept = false, unit = false, project = false, body = false;
+  /* A project form's labels stand above its indicator table; below one,
+   * 项目名称 is just an indicator's name. */
+  uint32_t table = 0;
+  for (uint32_t row = 1; row <= s->rows && !table; row++)
+    if (jx_im_is_header_row(b, sheet, row))
+      table = row;
   for (size_t i = 0; i < s->n; i++) {
     dlabel l = label_of(&a, &s->cells[i]);
     dept |= l == D_DEPT && s->cells[i].col == 1;
     unit |= l == D_UNIT_NAME || l == D_UNIT_CODE;
     body |= l == D_DEPT_GOAL || l == D_DIVISION || l == D_MEASURES ||
-            l == D_UNIT_GOAL;
+            l == D_UNIT_GOAL || l == D_DEPT_INDS;
     im_field f = s->cells[i].kind == IM_TEXT ? jx_im_field_of(s->cells[i].text)
                                              : IM_F_NONE;
-    project |= f == IM_F_PROJECT || f == IM_F_CODE;
+    project |= (f == IM_F_PROJECT || f == IM_F_CODE) &&
+               (!table || s->cells[i].row < table);
   }
   jx_arena_free(&a);
   if (project || !body || !(dept || unit))
@@ -305,7 +361,7 @@ int jx_im_layout_dept(im_plan *p, im_book *b, uint32_t sheet) {
   f.b = b;
   f.sheet = sheet;
   f.unit_form = !dept;
-  dept_form(&f);
+  dept_rows(&f, 1, s->rows);
   if (f.unit_form) {
     im_unit *u =
         jx_im_unit(p, f.ucode.text, f.uname.text, f.ucode.src, f.uname.src);
@@ -318,6 +374,24 @@ int jx_im_layout_dept(im_plan *p, im_book *b, uint32_t sheet) {
     jx_im_append(p, &p->dept->tail, f.notes);
   }
   return 1;
+}
+
+void jx_im_unit_tail(im_plan *p, im_book *b, uint32_t sheet, uint32_t first,
+                     uint32_t last, im_unit *u) {
+  if (!p->dept) /* labels of the department's form may be among them */
+    p->dept = jx_arena_alloc(&p->arena, sizeof *p->dept);
+  dform f;
+  memset(&f, 0, sizeof f);
+  f.p = p;
+  f.b = b;
+  f.sheet = sheet;
+  f.unit_form = true;
+  dept_rows(&f, first, last);
+  if (f.ucode.text || f.uname.text) /* the tail names its unit itself */
+    u = jx_im_unit(p, f.ucode.text, f.uname.text, f.ucode.src, f.uname.src);
+  jx_im_append(p, &u->tail, f.notes);
+  jx_im_append(p, &u->goals, f.goals);
+  jx_im_append(p, &u->measures, f.measures);
 }
 
 /* ---- the summary
@@ -354,6 +428,18 @@ static im_text cell_text(im_plan *p, im_table *t, uint32_t row, im_field f) {
   return v;
 }
 
+/* 序号: a row number, nothing to keep; anything else stays in its cell for
+ * the sweep. */
+static void take_seq(im_plan *p, im_table *t, uint32_t row) {
+  uint32_t col = t->map.col[IM_F_SEQ];
+  im_cell *c = col ? jx_im_at(&t->b->sheets[t->sheet], row, col) : NULL;
+  if (!c)
+    return;
+  const char *k = jx_im_key(&p->arena, c->text);
+  size_t d = strspn(k, "0123456789");
+  c->used = d > 0 && k[d] == '\0';
+}
+
 static void summary_project(im_plan *p, im_table *t, uint32_t row) {
   im_text code = cell_text(p, t, row, IM_F_CODE),
           name = cell_text(p, t, row, IM_F_PROJECT);
@@ -370,10 +456,9 @@ static void summary_project(im_plan *p, im_table *t, uint32_t row) {
   pr->budget = cell_text(p, t, row, IM_F_BUDGET);
   pr->fiscal = cell_text(p, t, row, IM_F_FISCAL);
   pr->other = cell_text(p, t, row, IM_F_OTHER);
-  cell_text(p, t, row, IM_F_SEQ);
-  jx_im_append(p, &u->projects, pr);
-  if (code.text)
-    jx_im_name_put(p, 'C', NULL, code.text, pr);
+  take_seq(p, t, row);
+  jx_im_add_project(p, u, pr);
+  pr->summarised = true;
 }
 
 int jx_im_layout_summary(im_plan *p, im_book *b, uint32_t sheet) {
@@ -416,42 +501,64 @@ int jx_im_layout_summary(im_plan *p, im_book *b, uint32_t sheet) {
   t.b = b;
   t.sheet = sheet;
   jx_im_header_row(&t, header, NULL);
+  jx_im_keep_headers(&t);
   static const im_field checked[] = {IM_F_PROJECT, IM_F_BUDGET, IM_F_FISCAL,
                                      IM_F_OTHER, IM_F_UNIT_NAME};
   for (uint32_t row = header + 1; row <= s->rows; row++) {
-    im_cell *code =
-        t.map.col[IM_F_CODE] ? jx_im_at(s, row, t.map.col[IM_F_CODE]) : NULL;
-    im_project *pr = code
-                         ? jx_im_name_get(p, 'C', NULL,
-                                          jx_im_clean(a, code->text,
-                                                      strlen(code->text), NULL))
-                         : NULL;
     size_t rn;
     im_cell *rc = jx_im_row(s, row, &rn);
     if (rn > 0 && rc[0].kind == IM_TEXT) {
       const char *k = jx_im_key(a, rc[0].text);
       if (strcmp(k, "合计") == 0 || strcmp(k, "总计") == 0) {
-        for (size_t i = 0; i < rn; i++) /* a total, of the rows above */
-          rc[i].used = true;
+        /* a total of the rows above: the label and its amounts; anything
+         * else in the row is left for the sweep */
+        rc[0].used = true;
+        for (size_t i = 1; i < rn; i++)
+          rc[i].used |= (rc[i].col == t.map.col[IM_F_BUDGET] ||
+                         rc[i].col == t.map.col[IM_F_FISCAL] ||
+                         rc[i].col == t.map.col[IM_F_OTHER]) &&
+                        jx_im_amount(a, rc[i].text) != NULL;
         continue;
       }
     }
+    const im_field keys[4] = {IM_F_CODE, IM_F_UNIT_CODE, IM_F_UNIT_NAME,
+                              IM_F_PROJECT};
+    im_cell *kc[4];
+    const char *kt[4];
+    for (int k = 0; k < 4; k++) {
+      kc[k] = t.map.col[keys[k]] ? jx_im_at(s, row, t.map.col[keys[k]]) : NULL;
+      kt[k] =
+          kc[k] ? jx_im_clean(a, kc[k]->text, strlen(kc[k]->text), NULL) : NULL;
+      if (kt[k] && !*kt[k])
+        kt[k] = NULL;
+    }
+    im_project *pr = jx_im_summary_match(p, kt[0], kt[1], kt[2], kt[3]);
     if (!pr) { /* a project only the summary has: made from its row */
       summary_project(p, &t, row);
       continue;
     }
-    code->used = true;
+    if (kc[0])
+      kc[0]->used = true;
     for (size_t k = 0; k < sizeof checked / sizeof *checked; k++) {
       uint32_t col = t.map.col[checked[k]];
       im_cell *c = col ? jx_im_at(s, row, col) : NULL;
       if (!c)
         continue;
-      const char *have = checked[k] == IM_F_PROJECT  ? pr->name.text
-                         : checked[k] == IM_F_BUDGET ? pr->budget.text
-                         : checked[k] == IM_F_FISCAL ? pr->fiscal.text
-                         : checked[k] == IM_F_OTHER  ? pr->other.text
-                                                     : NULL;
+      im_text *slot = checked[k] == IM_F_PROJECT  ? &pr->name
+                      : checked[k] == IM_F_BUDGET ? &pr->budget
+                      : checked[k] == IM_F_FISCAL ? &pr->fiscal
+                      : checked[k] == IM_F_OTHER  ? &pr->other
+                                                  : NULL;
+      const char *have = slot ? slot->text : NULL;
       const char *text = jx_im_clean(a, c->text, strlen(c->text), NULL);
+      if (slot && !have && checked[k] != IM_F_PROJECT &&
+          jx_im_amount(a, text)) {
+        /* the form left it empty: the summary's amount is the one */
+        c->used = true;
+        slot->text = jx_im_amount(a, text);
+        slot->src = jx_im_src_cell(sheet, c);
+        continue;
+      }
       bool agrees =
           checked[k] == IM_F_UNIT_NAME ||
           (have && (checked[k] == IM_F_PROJECT ? strcmp(have, text) == 0
@@ -462,12 +569,11 @@ int jx_im_layout_summary(im_plan *p, im_book *b, uint32_t sheet) {
                    jx_im_src_cell(sheet, c), JX_W_IMPORT_CONFLICT,
                    have ? have : "", -1);
     }
-    size_t n;
-    im_cell *c = jx_im_row(s, row, &n);
-    for (size_t i = 0; i < n; i++) /* 序号, 单位编码: the forms have them */
-      if (c[i].col == t.map.col[IM_F_SEQ] ||
-          c[i].col == t.map.col[IM_F_UNIT_CODE])
-        c[i].used = true;
+    /* 序号, and the 单位编码 the forms gave the project already */
+    take_seq(p, &t, row);
+    if (kc[1] && pr->unit && pr->unit->code.text &&
+        strcmp(kt[1] ? kt[1] : "", pr->unit->code.text) == 0)
+      kc[1]->used = true;
   }
   return 1;
 }

@@ -105,7 +105,12 @@ bool jx_im_plan_cell(im_plan *p, uint32_t sheet, im_cell *c) {
   size_t kn = strlen(k);
   bool title =
       strstr(k, "绩效目标") && kn >= 3 && strcmp(k + kn - 3, "表") == 0;
-  if (y || title) {
+  /* "（ 年度）": the year line of a form whose plan has no year, as
+   * `jxc build -f xlsx` prints it */
+  bool no_year = strcmp(k, "(年度)") == 0;
+  /* the title of a unit's form (--sheet unit puts it above the forms) */
+  title |= strcmp(k, "单位绩效目标") == 0;
+  if (y || title || no_year) {
     c->used = true;
     if (y && !p->year) {
       p->year = y;
@@ -116,9 +121,7 @@ bool jx_im_plan_cell(im_plan *p, uint32_t sheet, im_cell *c) {
   return false;
 }
 
-bool jx_im_form_start(im_book *b, uint32_t sheet, uint32_t row) {
-  size_t n;
-  im_cell *c = jx_im_row(&b->sheets[sheet], row, &n);
+bool jx_im_form_start(im_cell *c, size_t n) {
   jx_arena a;
   jx_arena_init(&a);
   bool start = false;
@@ -132,6 +135,14 @@ bool jx_im_form_start(im_book *b, uint32_t sheet, uint32_t row) {
   }
   jx_arena_free(&a);
   return start;
+}
+
+/* The end of a form's indicator table: the next form, or the unit's
+ * goals and measures after its last form (--sheet unit). */
+static bool form_stop(const im_table *t, uint32_t row) {
+  size_t n;
+  im_cell *c = jx_im_label_cells(t, row, &n);
+  return jx_im_form_start(c, n) || jx_im_dept_label(c, n);
 }
 
 /* ---- the header block
@@ -158,13 +169,27 @@ static im_text text_of(form *f, im_cell *c) {
   return t;
 }
 
+bool jx_im_label_is_value(const im_cell *cells, size_t n, size_t i, size_t j) {
+  if (cells[j].span_cols > 1)
+    return true;
+  uint32_t span = cells[i].span_cols > 1 ? cells[i].span_cols : 1;
+  if (cells[j].col != cells[i].col + span)
+    return false;
+  for (size_t k = j + 1; k < n; k++)
+    if (!cells[k].used)
+      return false;
+  return true;
+}
+
 /* The value of the label at cells[i]: the next cell to its right in the
- * row, unless that is a label too. */
+ * row, unless that is a label too (jx_im_label_is_value: a project named
+ * 项目名称 is still a name). */
 static im_cell *value_of(form *f, im_cell *cells, size_t n, size_t i) {
   for (size_t j = i + 1; j < n; j++) {
     if (cells[j].used)
       continue;
-    if (cells[j].kind == IM_TEXT && is_label(&f->p->arena, cells[j].text))
+    if (cells[j].kind == IM_TEXT && is_label(&f->p->arena, cells[j].text) &&
+        !jx_im_label_is_value(cells, n, i, j))
       return NULL;
     return &cells[j];
   }
@@ -413,16 +438,31 @@ int jx_im_layout_form(im_plan *p, im_book *b, uint32_t sheet, const im_map *m,
     t.b = b;
     t.sheet = sheet;
     t.fixed = f.proj;
-    t.stop = jx_im_form_start;
+    t.stop = form_stop;
     jx_im_header_row(&t, header, m ? &m->cols : NULL);
     row = jx_im_table_rows(&t, header + 1);
     unit = f.unit;
     if (!unit)
       unit = jx_im_unit(p, NULL, NULL, jx_im_src_none(), jx_im_src_none());
-    jx_im_append(p, &unit->projects, f.proj);
-    if (f.proj->code.text) /* for a summary sheet to find it */
-      jx_im_name_put(p, 'C', NULL, f.proj->code.text, f.proj);
+    jx_im_add_project(p, unit, f.proj);
     forms++;
+    size_t n;
+    im_cell *c = jx_im_row(s, row, &n);
+    if (row <= s->rows && !jx_im_form_start(c, n) && jx_im_dept_label(c, n)) {
+      /* the unit's goals and measures, up to the next form */
+      uint32_t end = row + 1;
+      for (; end <= s->rows; end++) {
+        c = jx_im_row(s, end, &n);
+        if (jx_im_form_start(c, n))
+          break;
+      }
+      if (unit->code.text || unit->name.text)
+        jx_im_unit_tail(p, b, sheet, row, end - 1, unit);
+      else /* projects outside a unit: nothing to give them to */
+        for (uint32_t r = row; r < end; r++)
+          jx_im_keep_rest(p, b, sheet, r, &p->tail);
+      row = end;
+    }
   }
   /* Anything after the last form (a footnote, a page number). */
   for (; forms > 0 && row <= s->rows; row++)

@@ -31,6 +31,18 @@ bool jx_im_is_header_row(im_book *b, uint32_t sheet, uint32_t row) {
          (seen[IM_F_L3] && seen[IM_F_VALUE]);
 }
 
+im_cell *jx_im_label_cells(const im_table *t, uint32_t row, size_t *n) {
+  im_cell *c = jx_im_row(&t->b->sheets[t->sheet], row, n);
+  uint32_t limit = t->map.col[IM_F_L3];
+  if (limit > 1) { /* a name in the first column: nothing is left of it */
+    size_t k = 0;
+    while (k < *n && c[k].col < limit)
+      k++;
+    *n = k;
+  }
+  return c;
+}
+
 static struct im_column *column(const im_table *t, uint32_t col) {
   size_t lo = 0, hi = t->ncols;
   while (lo < hi) {
@@ -203,6 +215,11 @@ static void keep_cell(rows_state *r, uint32_t col, jx_diag_id id, int reason,
       ->reason = reason;
 }
 
+static bool row_number(const im_cell *c) {
+  size_t d = strspn(c->text, "0123456789");
+  return d > 0 && c->text[d] == '\0';
+}
+
 /* Every cell of the row not yet taken, as comments: the columns the
  * language cannot hold yet, unknown columns (one warning a column), then
  * cells outside the header's columns. */
@@ -222,10 +239,10 @@ static void keep_columns(rows_state *r) {
     im_field f = k->field;
     if (f == IM_F_NONE)
       keep_cell(r, col, JX_W_IMPORT_COLUMN, -1, true);
-    else if (jx_im_field_info(f)->target != IM_T_IGNORE)
+    else if (jx_im_field_info(f)->target != IM_T_IGNORE || !row_number(&c[i]))
       keep_cell(r, col, JX_W_IMPORT_KEPT, -1, true);
     else
-      c[i].used = true;
+      c[i].used = true; /* 序号: a row number, nothing to keep */
   }
   jx_im_keep_rest(t->p, t->b, t->sheet, r->row, &r->notes);
 }
@@ -237,18 +254,20 @@ static void keep_row(rows_state *r) {
   im_table *t = r->t;
   im_cell *c = jx_im_row(&t->b->sheets[t->sheet], r->row, &n);
   for (size_t i = 0; i < n; i++) {
-    bool noted = false; /* the cell of the error note itself */
+    const char *text =
+        jx_im_clean(&t->p->arena, c[i].text, strlen(c[i].text), NULL);
+    /* the cell the error note keeps already (a note about an empty value
+     * may stand at the name's cell, which it does not keep) */
+    bool noted = false;
     for (const im_note *k = r->notes; k && !noted; k = k->next)
       noted = k->src.sheet == t->sheet && k->src.row == c[i].row &&
-              k->src.col == c[i].col;
+              k->src.col == c[i].col && strcmp(k->text, text) == 0;
     uint32_t col = c[i].col;
     struct im_column *k = column(t, col);
     bool project = k && jx_im_field_info(k->field)->target == IM_T_PROJECT;
     if (noted || (project && c[i].used))
       continue; /* the error note's cell; the project's own statements */
     c[i].used = true;
-    const char *text =
-        jx_im_clean(&t->p->arena, c[i].text, strlen(c[i].text), NULL);
     if (*text)
       jx_im_note(t->p, &r->notes, hdr(t, c[i].col), text,
                  jx_im_src_cell(t->sheet, &c[i]), JX_DIAG_COUNT, NULL, -1);
@@ -276,12 +295,10 @@ static im_project *row_project(rows_state *r) {
     return p;
   p = jx_arena_alloc(&t->p->arena, sizeof *p);
   jx_im_name_put(t->p, 'p', u, key, p);
-  if (code.text) /* for a summary sheet to find it (layout_dept.c) */
-    jx_im_name_put(t->p, 'C', NULL, code.text, p);
   p->key = key;
   p->name = name;
   p->code = code;
-  jx_im_append(t->p, &u->projects, p);
+  jx_im_add_project(t->p, u, p); /* also for a summary sheet to find it */
   return p;
 }
 
@@ -397,6 +414,10 @@ static bool read_value(rows_state *r, im_indicator *ind,
     if (vn < un || strcmp(rv.v.text + vn - un, u) != 0)
       jx_im_note(p, &r->notes, hdr(r->t, uc->col), unit.text, unit.src,
                  JX_W_IMPORT_CONFLICT, rv.v.text, -1);
+  } else if (unit.text && rv.v.kind != IM_V_NUMBER) {
+    /* a unit beside a text, a date or n/a: nowhere to put it */
+    uc->used = false;
+    keep_cell(r, uc->col, JX_W_IMPORT_KEPT, -1, true);
   }
   if (vdesc.text) {
     ind->desc = vdesc;
@@ -491,6 +512,36 @@ static void one_row(rows_state *r) {
   jx_im_append(r->t->p, r->inds, ind);
 }
 
+/* A header jxc does not know whose column held nothing: the header itself
+ * is kept (a column with values is named in their comments). */
+void jx_im_keep_headers(im_table *t) {
+  for (size_t i = 0; i < t->ncols; i++) {
+    struct im_column *k = &t->cols[i];
+    if (k->field != IM_F_NONE || k->group >= 0 || !k->hdr || !*k->hdr)
+      continue;
+    im_cell *c = jx_im_at(&t->b->sheets[t->sheet], t->header_row, k->col);
+    jx_im_note(t->p, &t->p->tail, NULL, k->hdr, jx_im_src_cell(t->sheet, c),
+               JX_W_IMPORT_STRAY, NULL, -1);
+  }
+}
+
+/* Does the row repeat the table's header (the next form's table)?  Only
+ * with the same columns: an indicator named 一级指标 with the description
+ * 二级指标 is a row of this table. */
+static bool same_header(const im_table *t, uint32_t row) {
+  if (!jx_im_is_header_row(t->b, t->sheet, row))
+    return false;
+  size_t n;
+  im_cell *c = jx_im_row(&t->b->sheets[t->sheet], row, &n);
+  for (size_t i = 0; i < n; i++) {
+    im_field f = c[i].kind == IM_TEXT ? jx_im_field_of(c[i].text) : IM_F_NONE;
+    if ((f == IM_F_L1 || f == IM_F_L2 || f == IM_F_L3 || f == IM_F_VALUE) &&
+        t->map.col[f] != c[i].col)
+      return false;
+  }
+  return true;
+}
+
 uint32_t jx_im_table_rows(im_table *t, uint32_t first_row) {
   const im_sheet *s = &t->b->sheets[t->sheet];
   rows_state r;
@@ -502,12 +553,12 @@ uint32_t jx_im_table_rows(im_table *t, uint32_t first_row) {
     jx_im_row(s, row, &n);
     if (n == 0)
       continue; /* a spacer */
-    if (t->stop && (t->stop(t->b, t->sheet, row) ||
-                    jx_im_is_header_row(t->b, t->sheet, row)))
+    if (t->stop && (t->stop(t, row) || same_header(t, row)))
       break;
     r.row = row;
     one_row(&r);
   }
+  jx_im_keep_headers(t);
   return row;
 }
 

@@ -202,6 +202,49 @@ im_unit *jx_im_unit(im_plan *p, const char *code, const char *name,
   return u;
 }
 
+im_unit *jx_im_unit_find(im_plan *p, const char *code, const char *name) {
+  return jx_im_name_get(p,
+                        code   ? 'c'
+                        : name ? 'n'
+                               : '0',
+                        NULL, code ? code : name);
+}
+
+void jx_im_add_project(im_plan *p, im_unit *u, im_project *pr) {
+  pr->unit = u;
+  jx_im_append(p, &u->projects, pr);
+  if (pr->code.text) {
+    if (!jx_im_name_get(p, 'C', NULL, pr->code.text))
+      jx_im_name_put(p, 'C', NULL, pr->code.text, pr);
+  } else if (pr->name.text && !jx_im_name_get(p, 'N', u, pr->name.text)) {
+    jx_im_name_put(p, 'N', u, pr->name.text, pr);
+  }
+}
+
+im_project *jx_im_summary_match(im_plan *p, const char *code,
+                                const char *unit_code, const char *unit_name,
+                                const char *name) {
+  im_project *pr = NULL;
+  if (code) {
+    pr = jx_im_name_get(p, 'C', NULL, code);
+  } else if (name) {
+    im_unit *u = jx_im_unit_find(p, unit_code, unit_name);
+    pr = u ? jx_im_name_get(p, 'N', u, name) : NULL;
+    /* Two projects of one name and no code: the rows go to them in
+     * order.  (Rare; the walk is over one unit's projects.) */
+    if (pr && pr->summarised)
+      for (pr = u->projects; pr; pr = pr->next)
+        if (!pr->summarised && !pr->code.text && pr->name.text &&
+            strcmp(pr->name.text, name) == 0)
+          break;
+  }
+  if (pr && pr->summarised)
+    return NULL;
+  if (pr)
+    pr->summarised = true;
+  return pr;
+}
+
 void jx_im_dept_name(im_plan *p, const im_text *name, im_note **notes) {
   if (!p->dept)
     p->dept = jx_arena_alloc(&p->arena, sizeof *p->dept);

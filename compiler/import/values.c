@@ -25,6 +25,8 @@
 #include "parse.h"
 #include "units.h"
 
+#define COUNT(a) (sizeof(a) / sizeof((a)[0]))
+
 /* ---- what the lexer reads
  * ----------------------------------------------------- */
 
@@ -152,26 +154,9 @@ static bool unit_ok(const char *u) {
   return true;
 }
 
-static const char *const reasons[IM_R_COUNT][2] = {
-    [IM_R_ERROR_VALUE] = {"an error value", "单元格为错误值"},
-    [IM_R_SIGN] = {"not a 计算符号: 1–6, 9, ≥ > = < ≤, 定性, 定量",
-                   "不是计算符号：1–6、9、≥ > = < ≤、定性、定量"},
-    [IM_R_EMPTY_VALUE] = {"the 指标值 is empty", "指标值为空"},
-    [IM_R_CATEGORY] = {"a category the language cannot spell",
-                       "无法写成指标类别"},
-    [IM_R_NO_CATEGORY] = {"no 一级指标 or 二级指标 to place it under",
-                          "没有一级指标或二级指标"},
-    [IM_R_AMOUNT] = {"not an amount", "不是金额"},
-    [IM_R_PERCENT] = {"not a percentage", "不是百分比"},
-    [IM_R_TWO_OPS] = {"two comparisons", "含两个比较符"},
-    [IM_R_DATE] = {"not a date of the calendar", "不是有效日期"},
-    [IM_R_RANGE] = {"a range", "为区间"},
-    [IM_R_UNIT] = {"a unit the language cannot spell", "计量单位无法写出"},
-    [IM_R_NUMBER] = {"not a number the language can write", "数值无法写出"},
-};
-
-const char *jx_im_reason(im_reason r, bool zh) {
-  return (unsigned)r < IM_R_COUNT ? reasons[r][zh ? 1 : 0] : "";
+jx_msg jx_im_reason(im_reason r) {
+  return (unsigned)r < IM_R_COUNT ? (jx_msg)(JX_M_IM_R_ERROR_VALUE + r)
+                                  : JX_M_NONE;
 }
 
 /* ---- goals
@@ -227,16 +212,77 @@ static size_t number_mark(const char *s) {
   return 0;
 }
 
+/* The number a numbering mark at the start of s stands for (1 for "1."
+ * "1、" "（1）" "(一)" "①" "一、"), with *len its length; 0 without one. */
+static int mark_value(const char *s, size_t *len) {
+  size_t m = number_mark(s);
+  *len = m;
+  if (!m)
+    return 0;
+  const char *p = starts(s, "（") ? s + 3 : s[0] == '(' ? s + 1 : s;
+  if (digit(*p)) {
+    int v = 0;
+    while (digit(*p))
+      v = v * 10 + (*p++ - '0');
+    return v;
+  }
+  unsigned char c1 = (unsigned char)p[1], c2 = (unsigned char)p[2];
+  if ((unsigned char)p[0] == 0xE2 && c1 == 0x91) /* ①–⑳ */
+    return c2 - 0xA0 + 1;
+  int v = 0, cur = 0; /* 一 … 十, 十一, 二十一 */
+  for (;;) {
+    int d = 0;
+    for (int k = 0; k < 10 && !d; k++)
+      if (starts(p, cn_digits[k]))
+        d = k + 1;
+    if (!d)
+      break;
+    p += 3;
+    if (d == 10) {
+      v += (cur ? cur : 1) * 10;
+      cur = 0;
+    } else {
+      cur = d;
+    }
+  }
+  return v + cur;
+}
+
 void jx_im_split_goals(jx_arena *a, const char *text,
                        void (*fn)(void *ud, const char *item), void *ud) {
   const char *p = text;
+  size_t ml;
+  if (mark_value(p, &ml) == 1) {
+    /* A numbered list, as the forms print one ("1.…\n2.…"): an item runs
+     * to the line that starts with the next number (in any style: "1."
+     * then "2、" then "（3）"), so an item keeps its own line breaks; an
+     * item left empty is still an item. */
+    int k = 1;
+    const char *item = p + ml;
+    for (;;) {
+      const char *nl = strchr(p, '\n');
+      size_t next = 0;
+      if (nl && mark_value(nl + 1, &next) != k + 1)
+        next = 0;
+      if (!nl || next) {
+        const char *end = nl ? nl : p + strlen(p);
+        fn(ud, jx_im_clean(a, item, (size_t)(end - item), NULL));
+        if (!nl)
+          return;
+        k++;
+        item = nl + 1 + next;
+      }
+      p = nl + 1;
+    }
+  }
+  /* Otherwise a goal a line, any numbering mark taken off. */
   while (*p) {
     const char *end = strchr(p, '\n');
     size_t n = end ? (size_t)(end - p) : strlen(p);
     char *line = jx_im_clean(a, p, n, NULL);
     if (*line) {
-      size_t m = number_mark(line);
-      const char *item = line + m;
+      size_t mk = number_mark(line);
+      const char *item = line + mk;
       while (*item == ' ')
         item++;
       if (*item)
@@ -370,8 +416,6 @@ static const opword postfix_ops[] = {
     {"以内", JX_OP_LE},   {"之内", JX_OP_LE},   {"不超过", JX_OP_LE},
     {"不高于", JX_OP_LE}, {"大于", JX_OP_GT},   {"小于", JX_OP_LT},
 };
-
-#define COUNT(a) (sizeof(a) / sizeof((a)[0]))
 
 /* The 计算符号 / 指标性质 cell: 1 if it gives an operator (*op), 2 for
  * qualitative (定性), 3 for quantitative without one (定量, 9), 0 if it is

@@ -19,6 +19,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <utf8proc.h>
 
 #include "framework.h"
 #include "vocab.h"
@@ -27,6 +28,7 @@ typedef struct writer {
   const im_plan *p;
   const im_book *b;
   bool zh;
+  jx_lang lang; /* of the keywords: the comments' words follow them */
   jx_strbuf *o;
   im_written *w;
   const jx_framework *fw;
@@ -67,12 +69,26 @@ static void str(writer *w, const char *s) {
 /* Text inside a comment: one line, so a line break or another control
  * character (a sheet name or a header may hold one) becomes a space. */
 static void comment_text(jx_strbuf *o, const char *s, size_t n) {
-  for (size_t i = 0; i < n; i++) {
+  for (size_t i = 0; i < n;) {
     unsigned char c = (unsigned char)s[i];
+    if (c >= 0x80) { /* a file name may be any bytes: U+FFFD for a bad one */
+      utf8proc_int32_t cp;
+      utf8proc_ssize_t k = utf8proc_iterate((const utf8proc_uint8_t *)s + i,
+                                            (utf8proc_ssize_t)(n - i), &cp);
+      if (k <= 0) {
+        jx_sb_puts(o, "\xEF\xBF\xBD");
+        i++;
+      } else {
+        jx_sb_add(o, s + i, (size_t)k);
+        i += (size_t)k;
+      }
+      continue;
+    }
     if ((c < 0x20 && c != '\t') || c == 0x7F)
       jx_sb_puts(o, " ");
     else
       jx_sb_add(o, s + i, 1);
+    i++;
   }
 }
 
@@ -138,11 +154,10 @@ static bool places(writer *w, const struct im_stmt *st, jx_strbuf *o) {
       z = s->loc.line > z ? s->loc.line : z;
     }
     if (a == z)
-      jx_im_place(w->b, first, w->zh, o);
-    else if (w->zh)
-      jx_sb_printf(o, "第%lu–%lu行", (unsigned long)a, (unsigned long)z);
+      jx_im_place(w->b, first, w->lang, o);
     else
-      jx_sb_printf(o, "lines %lu–%lu", (unsigned long)a, (unsigned long)z);
+      jx_msg_printf(o, w->lang, JX_M_IM_LINES, (unsigned long)a,
+                    (unsigned long)z);
     return true;
   }
   /* Sheets: the sheet once, then each row's cells as runs (B7:E7, B8:E8)
@@ -179,7 +194,7 @@ static bool places(writer *w, const struct im_stmt *st, jx_strbuf *o) {
     if (i > 0)
       jx_sb_puts(o, ", ");
     if (i == 0 || cells[i].sheet != cells[i - 1].sheet) {
-      jx_im_place(w->b, &cells[i], w->zh, o);
+      jx_im_place(w->b, &cells[i], w->lang, o);
     } else {
       char cell[24];
       jx_im_cell_name(cells[i].row, cells[i].col, cell);
@@ -232,7 +247,7 @@ static void notes(writer *w, const im_note *n) {
   for (; n; n = n->next) {
     jx_strbuf line = {0};
     if (!n->silent_src && has_src(&n->src)) {
-      jx_im_place(w->b, &n->src, w->zh, &line);
+      jx_im_place(w->b, &n->src, w->lang, &line);
       jx_sb_puts(&line, " ");
     }
     if (n->label && *n->label) {
@@ -302,7 +317,7 @@ static const char *const op_text[] = {"=", ">=", "<=", ">", "<"};
 static void category(writer *w, const im_indicator *ind) {
   const jx_level1 *l1;
   const jx_level2 *l2;
-  if (jx_framework_resolve(w->fw, ind->l1, ind->l2, &l1, &l2)) {
+  if (w->fw && jx_framework_resolve(w->fw, ind->l1, ind->l2, &l1, &l2)) {
     jx_sb_printf(w->o, "%s.%s", w->zh ? l1->label : l1->code,
                  w->zh ? l2->label : l2->code);
   } else if (ind->l1) {
@@ -403,6 +418,8 @@ static void open_block(writer *w, const im_src *src, const im_src *also) {
 static void project(writer *w, const im_project *pr) {
   notes(w, pr->notes);
   open_block(w, &pr->name.src, pr->budget.text ? &pr->budget.src : NULL);
+  if (!has_src(&pr->name.src) && has_src(&pr->code.src))
+    w->cur->src = pr->code.src; /* a project without a name: its code's */
   kw(w, JX_KW_PROJECT);
   jx_sb_puts(w->o, " ");
   str(w, pr->name.text ? pr->name.text : "");
@@ -474,11 +491,11 @@ static void unit(writer *w, const im_unit *u) {
     notes(w, u->notes);
     if (u->name.text) { /* a unit without a code: named in a comment */
       jx_strbuf pl = {0};
-      jx_im_place(w->b, &u->name.src, w->zh, &pl);
+      jx_im_place(w->b, &u->name.src, w->lang, &pl);
       indent(w);
       jx_sb_puts(w->o, "# ");
       comment_text(w->o, pl.p ? pl.p : "", pl.n);
-      jx_sb_puts(w->o, w->zh ? " 单位：" : " unit: ");
+      jx_msg_printf(w->o, w->lang, JX_M_IM_UNIT_COLON);
       comment_text(w->o, u->name.text, strlen(u->name.text));
       jx_sb_puts(w->o, "\n");
       add_comment(w, NULL);
@@ -514,9 +531,11 @@ static void unit(writer *w, const im_unit *u) {
   jx_sb_puts(w->o, "}\n");
 }
 
+/* A department the input names (a form's 主管部门) is written even when
+ * empty; one whose name was only made up is not. */
 static bool dept_empty(const im_department *d) {
-  return !d->goals && !d->divisions && !d->measures && !d->indicators &&
-         !d->notes && !d->tail;
+  return (!d->name.text || d->guessed) && !d->goals && !d->divisions &&
+         !d->measures && !d->indicators && !d->notes && !d->tail;
 }
 
 static void department(writer *w, const im_department *d) {
@@ -558,23 +577,32 @@ static void department(writer *w, const im_department *d) {
 void jx_im_write(const im_plan *p, const im_book *b, bool zh, jx_strbuf *out,
                  im_written *wr) {
   memset(wr, 0, sizeof *wr);
-  writer w = {p, b, zh, out, wr, NULL, 0, NULL, 0};
+  writer w = {p, b,    zh, zh ? JX_LANG_ZH : JX_LANG_EN, out, wr, NULL,
+              0, NULL, 0};
+  /* NULL for a framework the input names but does not declare: the
+   * categories are then written as printed (labels) */
   w.fw = jx_framework_builtin(p->framework ? p->framework : "local");
-  if (!w.fw)
-    w.fw = jx_framework_builtin("local");
   const char *base = strrchr(b->path, '/');
   base = base ? base + 1 : b->path;
-  jx_sb_printf(out, "# %s %s\n\n", zh ? "导入自" : "Imported from", base);
+  /* the name through comment_text: a line break in it would end the
+   * comment */
+  jx_strbuf head = {0};
+  jx_msg_printf(&head, w.lang, JX_M_IM_IMPORTED_FROM, base);
+  jx_sb_puts(out, "# ");
+  comment_text(out, head.p, head.n);
+  jx_sb_puts(out, "\n\n");
+  jx_sb_free(&head);
   add_comment(&w, NULL);
   begin_stmt(&w, &p->year_src);
   record(&w, IM_W_VALUE, &p->year_src);
   record(&w, IM_W_DESC, &p->currency_src);
+  record(&w, IM_W_NAME, &p->framework_src);
   kw(&w, JX_KW_PLAN);
   if (p->year)
     jx_sb_printf(out, " %d", p->year);
   jx_sb_puts(out, " ");
   kw(&w, JX_KW_FRAMEWORK);
-  jx_sb_printf(out, " %s ", w.fw->name);
+  jx_sb_printf(out, " %s ", w.fw ? w.fw->name : p->framework);
   kw(&w, JX_KW_CURRENCY);
   jx_sb_printf(out, " %s;", p->currency ? p->currency : "万元");
   end_stmt(&w);

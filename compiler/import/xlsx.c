@@ -179,8 +179,7 @@ static void XMLCALL x_doctype(void *ud, const char *name, const char *sysid,
   (void)pubid;
   (void)internal;
   xlsx *x = ud;
-  jx_im_fail(x->b, JX_E_IMPORT_UNREADABLE, "%s: part %s declares a DTD",
-             x->b->path, x->part);
+  jx_im_fail(x->b, JX_E_IMPORT_PART_DTD, x->part, NULL);
   XML_StopParser(x->parser, XML_FALSE);
 }
 
@@ -192,25 +191,21 @@ static int read_part(xlsx *x, const char *name, bool optional, start_fn st,
   if (unzLocateFile(x->zip, name, 2) != UNZ_OK) {
     if (optional)
       return 1;
-    return jx_im_fail(b, JX_E_IMPORT_UNREADABLE,
-                      "%s: the workbook has no part %s", b->path, name);
+    return jx_im_fail(b, JX_E_IMPORT_NO_PART, name, NULL);
   }
   unz_file_info64 info;
   if (unzGetCurrentFileInfo64(x->zip, &info, NULL, 0, NULL, 0, NULL, 0) !=
       UNZ_OK)
-    return jx_im_fail(b, JX_E_IMPORT_UNREADABLE, "%s: cannot read part %s",
-                      b->path, name);
+    return jx_im_fail(b, JX_E_IMPORT_PART, name, NULL);
+  char n1[24], n2[24], n3[24];
   if (info.uncompressed_size > JX_IM_MAX_PART ||
       info.uncompressed_size > JX_IM_MAX_UNZIPPED - x->unzipped)
-    return jx_im_fail(b, JX_E_IMPORT_TOO_LARGE,
-                      "%s: part %s inflates to %llu bytes (the limit is %u "
-                      "MiB a part, %u MiB in all)",
-                      b->path, name, (unsigned long long)info.uncompressed_size,
-                      JX_IM_MAX_PART >> 20, JX_IM_MAX_UNZIPPED >> 20);
+    return jx_im_fail(b, JX_E_IMPORT_BIG_PART, name,
+                      jx_im_num(n1, info.uncompressed_size),
+                      jx_im_num(n2, JX_IM_MAX_PART >> 20),
+                      jx_im_num(n3, JX_IM_MAX_UNZIPPED >> 20), NULL);
   if (unzOpenCurrentFile(x->zip) != UNZ_OK)
-    return jx_im_fail(b, JX_E_IMPORT_UNREADABLE,
-                      "%s: cannot open part %s (encrypted or damaged)", b->path,
-                      name);
+    return jx_im_fail(b, JX_E_IMPORT_PART_LOCKED, name, NULL);
   x->parser = XML_ParserCreate("UTF-8");
   XML_SetUserData(x->parser, x);
   XML_SetElementHandler(x->parser, x_start, x_end);
@@ -226,27 +221,22 @@ static int read_part(xlsx *x, const char *name, bool optional, start_fn st,
   for (;;) {
     int k = unzReadCurrentFile(x->zip, buf, sizeof buf);
     if (k < 0) {
-      rc =
-          jx_im_fail(b, JX_E_IMPORT_UNREADABLE,
-                     "%s: part %s is damaged (zip error %d)", b->path, name, k);
+      snprintf(n1, sizeof n1, "%d", k);
+      rc = jx_im_fail(b, JX_E_IMPORT_PART_DAMAGED, name, n1, NULL);
       break;
     }
     part_bytes += (size_t)k;
     x->unzipped += (size_t)k;
     if (part_bytes > JX_IM_MAX_PART || x->unzipped > JX_IM_MAX_UNZIPPED) {
-      rc = jx_im_fail(b, JX_E_IMPORT_TOO_LARGE,
-                      "%s: part %s inflates past the limit (%u MiB a part, "
-                      "%u MiB in all): a zip bomb?",
-                      b->path, name, JX_IM_MAX_PART >> 20,
-                      JX_IM_MAX_UNZIPPED >> 20);
+      rc = jx_im_fail(b, JX_E_IMPORT_BIG_INFLATE, name,
+                      jx_im_num(n2, JX_IM_MAX_PART >> 20),
+                      jx_im_num(n3, JX_IM_MAX_UNZIPPED >> 20), NULL);
       break;
     }
     if (XML_Parse(x->parser, buf, k, k == 0) == XML_STATUS_ERROR) {
       if (!b->failed)
-        jx_im_fail(b, JX_E_IMPORT_UNREADABLE,
-                   "%s: part %s is not well-formed XML (line %lu: %s)", b->path,
-                   name, (unsigned long)XML_GetCurrentLineNumber(x->parser),
-                   XML_ErrorString(XML_GetErrorCode(x->parser)));
+        jx_im_fail(b, JX_E_IMPORT_PART_XML, name,
+                   jx_im_num(n1, XML_GetCurrentLineNumber(x->parser)), NULL);
       rc = -1;
       break;
     }
@@ -258,8 +248,7 @@ static int read_part(xlsx *x, const char *name, bool optional, start_fn st,
       break;
   }
   if (unzCloseCurrentFile(x->zip) == UNZ_CRCERROR && rc == 0)
-    rc = jx_im_fail(b, JX_E_IMPORT_UNREADABLE, "%s: part %s fails its checksum",
-                    b->path, name);
+    rc = jx_im_fail(b, JX_E_IMPORT_PART_CRC, name, NULL);
   XML_ParserFree(x->parser);
   x->parser = NULL;
   return rc;
@@ -386,8 +375,9 @@ static void sst_end(xlsx *x, const char *name) {
   } else if (strcmp(name, "si") == 0 && x->in_si) {
     x->in_si = false;
     if (x->n_sst >= JX_IM_MAX_CELLS) {
-      jx_im_fail(x->b, JX_E_IMPORT_TOO_LARGE, "%s: more than %u shared strings",
-                 x->b->path, JX_IM_MAX_CELLS);
+      char m[24];
+      jx_im_fail(x->b, JX_E_IMPORT_BIG_STRINGS, jx_im_num(m, JX_IM_MAX_CELLS),
+                 NULL);
       XML_StopParser(x->parser, XML_FALSE);
       return;
     }
@@ -630,15 +620,12 @@ int jx_im_read_xlsx(im_book *b, const char *data, size_t n) {
   x.b = b;
   x.zip = unzOpen2_64("memory", &io);
   if (!x.zip)
-    return jx_im_fail(b, JX_E_IMPORT_UNREADABLE,
-                      "%s: not a readable zip archive", b->path);
+    return jx_im_fail(b, JX_E_IMPORT_NOT_ZIP, NULL);
   int rc = read_part(&x, "_rels/.rels", false, rels_start, no_end);
   char *wb_part = NULL;
   if (rc == 0 && !x.wb_dir) {
-    rc = jx_im_fail(b, JX_E_IMPORT_UNREADABLE,
-                    "%s: a zip archive, but not a workbook (no office "
-                    "document in _rels/.rels)",
-                    b->path);
+    /* no office document in _rels/.rels */
+    rc = jx_im_fail(b, JX_E_IMPORT_NOT_WORKBOOK, NULL);
   } else if (rc == 0) {
     wb_part = x.sst_target; /* set by rels_start: the workbook's part */
     x.sst_target = NULL;
@@ -646,10 +633,7 @@ int jx_im_read_xlsx(im_book *b, const char *data, size_t n) {
     if (wl < 4 || strcmp(wb_part + wl - 4, ".xml") != 0 ||
         strstr(wb_part, "word/") == wb_part ||
         strstr(wb_part, "ppt/") == wb_part)
-      rc = jx_im_fail(b, JX_E_IMPORT_UNREADABLE,
-                      "%s: an Office document, but not a workbook (%s); "
-                      "save a Word document as plain text to import it",
-                      b->path, wb_part);
+      rc = jx_im_fail(b, JX_E_IMPORT_WORD, wb_part, NULL);
   }
   if (rc == 0)
     rc = read_part(&x, wb_part, false, workbook_start, no_end);
@@ -681,8 +665,7 @@ int jx_im_read_xlsx(im_book *b, const char *data, size_t n) {
     rc = read_part(&x, x.ws[i].target, false, sheet_start, sheet_end);
   }
   if (rc == 0 && b->n_sheets == 0)
-    rc = jx_im_fail(b, JX_E_IMPORT_UNREADABLE, "%s: the workbook has no sheet",
-                    b->path);
+    rc = jx_im_fail(b, JX_E_IMPORT_NO_SHEET, NULL);
   free(wb_part);
   unzClose(x.zip);
   xlsx_free(&x);

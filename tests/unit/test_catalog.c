@@ -215,23 +215,29 @@ static void test_messages_agree(void **state) {
  * environment variables, unit symbols; option values (json, csv …) and
  * the language's own spellings named in messages (cost, satisfaction,
  * jan … dec); single letters standing for a value (N, c, C) or a code
- * point (U+202E). */
+ * point (U+202E); file formats by name (Office, Word, OLE2, as Excel);
+ * the sections, keys and values of jxc import's map file (columns,
+ * profile … central2021, docs/import.md). */
 static const char *const allowed[] = {
-    "jxc",        "jixiao",   "JSON",        "CSV",
-    "UTF",        "MiB",      "Excel",       "git",
-    "LC_ALL",     "LANG",     "N",           "C",
-    "c",          "U",        "NO_COLOR",    "json",
-    "csv",        "md",       "text",        "en",
-    "zh",         "auto",     "always",      "never",
-    "indicators", "projects", "schedule",    "cost",
-    "jan",        "dec",      "LC_MESSAGES", "satisfaction",
-    "check",      "build",    "fmt",         "diff",
-    "help",       "version",  "XLSX",        "HTML",
-    "xlsx",       "html",     "project",     "unit",
-    "import",     "GB18030",  "GBK",         "TSV",
-    "XLS",        "INI",      "XML",         "DTD",
-    "ZIP",        "zip",      "xls",         "tsv",
-    "ini",        "map",      "jx",          NULL};
+    "jxc",         "jixiao",     "JSON",        "CSV",
+    "UTF",         "MiB",        "Excel",       "git",
+    "LC_ALL",      "LANG",       "N",           "C",
+    "c",           "U",          "NO_COLOR",    "json",
+    "csv",         "md",         "text",        "en",
+    "zh",          "auto",       "always",      "never",
+    "indicators",  "projects",   "schedule",    "cost",
+    "jan",         "dec",        "LC_MESSAGES", "satisfaction",
+    "check",       "build",      "fmt",         "diff",
+    "help",        "version",    "XLSX",        "HTML",
+    "xlsx",        "html",       "project",     "unit",
+    "import",      "GB18030",    "GBK",         "TSV",
+    "XLS",         "INI",        "XML",         "DTD",
+    "ZIP",         "zip",        "xls",         "tsv",
+    "ini",         "map",        "jx",          "Office",
+    "Word",        "OLE2",       "columns",     "profile",
+    "sheet",       "header_row", "year",        "currency",
+    "framework",   "rows",       "form",        "local",
+    "central2021", NULL};
 
 static bool is_word_char(unsigned char c) {
   return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||

@@ -178,6 +178,59 @@ static void test_empty_lists(void **state) {
   jx_arena_free(&a);
 }
 
+/* What the plan does not say is an empty cell (an import reads an empty
+ * cell as absent): funds without a `funds` statement, on the form and in
+ * the summary.  A goal that starts with a digit is numbered "1、", so that
+ * "1.5万元" is not read back as the number 1.5. */
+typedef struct cells {
+  int money, empty; /* amounts printed; empty cells where amounts go */
+} cells;
+
+static void funds_cells(void *ud, const jx_form_row *row) {
+  cells *k = ud;
+  for (size_t i = 0; i < row->n; i++) {
+    const jx_form_cell *c = &row->cells[i];
+    bool amount_col = row->anchor == JX_FA_BUDGET || row->anchor == JX_FA_FUNDS
+                          ? c->col == 2
+                          : row->anchor == JX_FA_NONE && c->col >= 5 &&
+                                row->n == JX_SUMMARY_COLS;
+    if (!amount_col)
+      continue;
+    if (c->style == JX_FS_MONEY)
+      k->money++;
+    else if (!c->text)
+      k->empty++;
+  }
+}
+
+static void test_absent_funds(void **state) {
+  (void)state;
+  jx_arena a;
+  jx_arena_init(&a);
+  jx_form_ctx c = ctx(&a);
+  static const char *const g2[] = {"5万元用于维修", "保障"};
+  jx_project p = {
+      .name = "无资金来源", .budget = JX_DEC(10, 0), .goals = g2, .n_goals = 2};
+  cells k = {0};
+  jx_form_project(&c, NULL, &p, funds_cells, &k);
+  assert_int_equal(k.money, 1); /* 年度资金总额 */
+  assert_int_equal(k.empty, 2); /* 财政拨款, 其他资金 */
+  grid g = {0};
+  jx_form_project(&c, NULL, &p, collect, &g);
+  assert_string_equal(g.goals, "1、5万元用于维修\n2.保障");
+  jx_summary sum;
+  jx_summary_init(&sum);
+  jx_summary_add(&sum, NULL, &p);
+  jx_summary_add(&sum, NULL, &project); /* funds given: 89.1 and 0 */
+  k = (cells){0};
+  jx_form_summary(&c, &sum, funds_cells, &k);
+  /* the two rows: 1 + 3 amounts, 2 empty; the total row has no 8 cells */
+  assert_int_equal(k.money, 4);
+  assert_int_equal(k.empty, 2);
+  jx_summary_free(&sum);
+  jx_arena_free(&a);
+}
+
 static void test_number_texts(void **state) {
   (void)state;
   char b[JX_DECIMAL_BUFSZ + 4];
@@ -422,6 +475,7 @@ int main(void) {
   const struct CMUnitTest tests[] = {
       cmocka_unit_test(test_project_rows),
       cmocka_unit_test(test_empty_lists),
+      cmocka_unit_test(test_absent_funds),
       cmocka_unit_test(test_number_texts),
       cmocka_unit_test(test_lines),
       cmocka_unit_test(test_html_escaping),

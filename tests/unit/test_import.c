@@ -214,11 +214,11 @@ static void test_cell_names(void **state) {
   s.row = 9;
   s.col = 2;
   jx_strbuf o = {0};
-  jx_im_place(&b, &s, false, &o);
+  jx_im_place(&b, &s, JX_LANG_EN, &o);
   assert_string_equal(o.p, "'It''s 2'!B9");
   jx_sb_clear(&o);
   s.sheet = 0;
-  jx_im_place(&b, &s, false, &o);
+  jx_im_place(&b, &s, JX_LANG_EN, &o);
   assert_string_equal(o.p, "表1!B9");
   jx_sb_free(&o);
   jx_im_book_free(&b);
@@ -316,6 +316,14 @@ static void test_csv_grid(void **state) {
   jx_im_book_free(&b);
 }
 
+typedef struct captured {
+  jx_strbuf text;
+} captured;
+
+static void capture(void *ud, const char *text, size_t n) {
+  jx_sb_add(&((captured *)ud)->text, text, n);
+}
+
 static void test_limits(void **state) {
   (void)state;
   im_book b;
@@ -325,20 +333,33 @@ static void test_limits(void **state) {
   assert_false(b.failed);
   assert_null(jx_im_put(&b, s, 1048577, 1, IM_TEXT, "x", 1));
   assert_true(b.failed);
-  assert_int_equal(b.fail_id, JX_E_IMPORT_TOO_LARGE);
+  assert_int_equal(b.fail_id, JX_E_IMPORT_BIG_PLACE);
+  assert_int_equal(b.fail_n, 4);
+  assert_string_equal(b.fail_args[0], "1048577");
+  assert_string_equal(b.fail_args[3], "16384");
+  /* reported as import-too-large, in either language */
+  jx_diag *d = jx_diag_new();
+  captured c = {{0}};
+  jx_diag_set_writer(d, capture, &c);
+  jx_im_report_failure(&b, d);
+  jx_diag_flush(d); /* records are worded when they are sent */
+  jx_diag_set_lang(d, JX_LANG_ZH);
+  jx_im_report_failure(&b, d);
+  jx_diag_flush(d);
+  assert_string_equal(
+      c.text.p,
+      "jxc: error: cannot import plan.xlsx: a cell at row 1048577, "
+      "column 1 is outside 1048576 rows and 16384 columns "
+      "[import-too-large]\n"
+      "jxc: 错误: 无法导入 plan.xlsx：第 1048577 行第 1 列的单元格超出了 "
+      "1048576 行、16384 列的范围 [import-too-large]\n");
+  jx_sb_free(&c.text);
+  jx_diag_free(d);
   jx_im_book_free(&b);
 }
 
 /* ---- whole imports
  * --------------------------------------------------------------- */
-
-typedef struct captured {
-  jx_strbuf text;
-} captured;
-
-static void capture(void *ud, const char *text, size_t n) {
-  jx_sb_add(&((captured *)ud)->text, text, n);
-}
 
 /* Imports text; returns the .jx (caller frees) and the diagnostics. */
 static char *import(const char *in, jx_import_format f, int *rc, captured *c) {
