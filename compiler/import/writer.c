@@ -345,7 +345,7 @@ static void indicator(writer *w, const im_indicator *ind) {
   jx_sb_puts(w->o, " ");
   str(w, ind->name.text);
   const im_value *v = &ind->value;
-  if (v->kind != IM_V_NA || v->op_written) {
+  if ((v->kind != IM_V_NA || v->op_written) && !v->bare) {
     jx_sb_puts(w->o, " ");
     jx_sb_puts(w->o, op_text[v->op >= 0 && v->op <= 4 ? v->op : 0]);
   }
