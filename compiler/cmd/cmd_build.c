@@ -211,11 +211,11 @@ int jx_cmd_build(jx_cmdline *cl) {
   in.paths = files;
   in.n = n;
   rc = jx_build(&in, be, &out, &eo, d);
-  if (jx_out_flush(&out) != 0 && rc == JX_EXIT_OK) {
-    jx_report_write(d, to_file ? output : NULL, out.errno_saved);
-    rc = JX_EXIT_USAGE;
-  } else if (out.failed && out.errno_saved == 0) {
+  if (out.failed && out.errno_saved == 0) {
     /* The back end could not write and has said why (backend.h). */
+    rc = JX_EXIT_USAGE;
+  } else if (jx_out_flush(&out) != 0 && rc == JX_EXIT_OK) {
+    jx_report_write(d, to_file ? output : NULL, out.errno_saved);
     rc = JX_EXIT_USAGE;
   }
   /* --with-diagnostics: the page shows the errors, so it is kept. */
