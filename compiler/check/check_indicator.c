@@ -108,6 +108,20 @@ static const char *postfix_word(const jx_value *v, char *buf, size_t cap) {
   return buf;
 }
 
+/* 90%以上以上, 5人及以上以上: the unit left when the last comparison word
+ * is taken off ends in another one.  No unit ends so (issue 11: such a
+ * unit is a diagnostic, never a unit). */
+static bool twice(jx_checker *c, const jx_value *v) {
+  size_t n = strlen(v->unit), len = 0;
+  if (jx_vocab_postfix_slow(v->unit, n, &len) == JX_POST_NONE)
+    return false;
+  char w[64], first[64];
+  snprintf(first, sizeof first, "%s", v->unit + n - len);
+  jx_diag_report(c->diag, JX_E_POSTFIX_TWICE, v->loc, v->text, first,
+                 postfix_word(v, w, sizeof w));
+  return true;
+}
+
 /* Does a NUMBER name a month of the year rather than a count of months?
  * 12月底 always; 9月 and 9月份 when a deadline word follows (9月前). */
 static bool names_month(const jx_value *v) {
@@ -162,6 +176,8 @@ static void check_value(jx_checker *c, jx_node *n,
    * the published tables use them for qualitative cost and satisfaction
    * rows too. */
   if (v->kind != JX_VAL_NUMBER)
+    return;
+  if (v->post && v->unit && twice(c, v))
     return;
   if (names_month(v)) { /* 9月前: a deadline in the plan's year */
     if (jx_chk_month_date(c, v, r))

@@ -520,9 +520,11 @@ static const char *read_date(jx_arena *a, const char *s, const char **rest) {
  * operator before them, so nothing printed is lost.  A bare number with
  * the word (90以上) takes the unit column's unit before the word.  Not
  * after a prefix operator, nor against the sign column's: those are read
- * the old way.  p is the NFKC text after any prefix operator. */
+ * the old way.  p is the NFKC text after any prefix operator; two words
+ * (90%以上以上) keep the printed text as text. */
 static bool as_printed(jx_arena *a, int op, int sign_kind, int sign_op,
-                       const char *p, const char *unit, im_read_value *out) {
+                       const char *text, const char *p, const char *unit,
+                       im_read_value *out) {
   if (op >= 0)
     return false;
   tok_count c;
@@ -538,6 +540,15 @@ static bool as_printed(jx_arena *a, int op, int sign_kind, int sign_op,
   bool date = lex_one(p, "date", &c);
   if ((!date && !lex_one(p, "number", &c)) || c.post == JX_POST_NONE)
     return false;
+  size_t left = 0;
+  if (jx_vocab_postfix_slow(p, strlen(p) - c.post_len, &left) !=
+      JX_POST_NONE) { /* 90%以上以上: two words, the checker's error */
+    out->v.kind = IM_V_TEXT;
+    out->v.text = text;
+    out->kept_id = JX_W_IMPORT_AS_TEXT;
+    out->reason = IM_R_TWO_OPS;
+    return true;
+  }
   int pop = (int)jx_postfix_op((jx_postfix)c.post);
   if (sign_kind == 1 && sign_op != pop)
     return false;
@@ -605,7 +616,7 @@ void jx_im_read_value(jx_arena *a, const char *sign, const char *value,
       p += strlen(prefix_ops[i].w);
       break;
     }
-  if (as_printed(a, op, sign_kind, sign_op, p, unit, out))
+  if (as_printed(a, op, sign_kind, sign_op, text, p, unit, out))
     return;
   const char *rest = NULL;
   const char *date = read_date(a, p, &rest);

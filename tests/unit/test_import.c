@@ -128,6 +128,8 @@ static void test_values_printed(void **state) {
               JX_W_IMPORT_AS_TEXT);
   check_value(NULL, "≥90%以上", NULL, IM_V_TEXT, JX_OP_EQ, "≥90%以上",
               JX_W_IMPORT_AS_TEXT);
+  check_value(NULL, "90%以上以上", NULL, IM_V_TEXT, JX_OP_EQ, "90%以上以上",
+              JX_W_IMPORT_AS_TEXT);
   /* a date not in the calendar is the checker's bad-date, at both places */
   check_value(NULL, "2021年2月30日", NULL, IM_V_DATE, JX_OP_EQ, "2021-2-30",
               NONE);
