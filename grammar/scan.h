@@ -72,6 +72,7 @@ typedef struct jx_scan {
   bool slong;  /* it grew past the longest string kept */
   int sdepth;  /* a string in “ ”: the quotes open in it, its own too */
   int lex_errors;
+  bool said_percent;     /* the help for a stray % was given (once a file) */
   const char *last_word; /* text of the last WORD token (for hints) */
   const char *prev_word; /* and of the one before it */
   jx_vocab_index vocab;  /* the keywords, signs and marks (vocab.def) */
