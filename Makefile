@@ -8,6 +8,10 @@
 #   make bench    benchmark figures (never part of make test)
 #   make editors  the VS Code extension ($(B)/editors/jixiao-VERSION.vsix)
 #   make docs     regenerate the XLSX and HTML renderings in docs/
+#   make windows  build-win/jxc.exe with mingw-w64 (docs/windows.md)
+#   make dist     dist/jixiao-VERSION.tar.gz and .zip: Linux and Windows
+#                 binaries, manual pages, docs, examples
+#   make install  jxc, libjixiao.a, jixiao.h, jixiao.pc, the manual pages
 #
 # Objects go to $(B)/ (build/ by default), so sanitizer builds sit beside the
 # normal one: `make B=build-asan SAN=1 jxc`.
@@ -30,6 +34,45 @@ LDLIBS   += -lutf8proc -lxlsxwriter
 # jxc and the tests link them; libjixiao.a stays dependency-free.
 IMPORT_LIBS := -lminizip -lexpat -lfreexl -linih -lcsv
 LDLIBS   += $(IMPORT_LIBS)
+# jxc lsp's JSON-RPC (compiler/lsp/): JSON parsed by jansson.  Linked into
+# jxc and the programs that test the server only (not every unit test).
+LSP_LIBS := -ljansson
+# The Windows build (make windows): mingw-w64, everything linked in
+# statically from the libraries scripts/win-deps.sh builds in $(B)/deps.
+# A library it could not build leaves out the feature that needs it
+# (JX_NO_*, docs/windows.md); only utf8proc is required.  .xls import is
+# always left out: freexl runs in a forked child (compiler/import/xls.c),
+# and Windows has no fork.
+ifeq ($(WIN),1)
+WIN_HOST ?= x86_64-w64-mingw32
+CC       := $(WIN_HOST)-gcc
+AR       := $(WIN_HOST)-ar
+-include $(B)/deps/config.mk
+CPPFLAGS += -I$(B)/deps/include -Icompiler/base/win -D_FILE_OFFSET_BITS=64 \
+            -D__USE_MINGW_ANSI_STDIO=1 -D_WIN32_WINNT=0x0602 \
+            -DUTF8PROC_STATIC -DXML_STATIC -DJX_NO_FREEXL
+# printf formats are checked in the Linux build; here gcc would check
+# them against Microsoft's printf, which jxc does not use (ANSI stdio).
+WARN     += -Wno-format
+LDFLAGS  += -static -L$(B)/deps/lib
+# iconv for the Windows build (mingw-w64 has none): compiler/base/win/.
+COMPILER_WIN_SRC := compiler/base/win/iconv.c
+WIN_XLSX_IMPORT := $(if $(filter 1,$(WIN_HAVE_MINIZIP)),$(WIN_HAVE_EXPAT),0)
+LDLIBS   := -lutf8proc \
+            $(if $(filter 1,$(WIN_HAVE_XLSXWRITER)),-lxlsxwriter) \
+            $(if $(filter 1,$(WIN_XLSX_IMPORT)),-lminizip -lexpat) \
+            $(if $(filter 1,$(WIN_HAVE_INIH)),-linih) \
+            $(if $(filter 1,$(WIN_HAVE_CSV)),-lcsv) \
+            $(if $(filter 1,$(WIN_HAVE_ZLIB)),-lz)
+CPPFLAGS += $(if $(filter 1,$(WIN_HAVE_XLSXWRITER)),,-DJX_NO_XLSXWRITER) \
+            $(if $(filter 1,$(WIN_XLSX_IMPORT)),,-DJX_NO_XLSX_IMPORT) \
+            $(if $(filter 1,$(WIN_HAVE_INIH)),,-DJX_NO_INIH) \
+            $(if $(filter 1,$(WIN_HAVE_CSV)),,-DJX_NO_LIBCSV)
+# jxc lsp is left out: it needs jansson, and poll() and pipes on stdio
+# (compiler/lsp/); the command says it was not built.
+CPPFLAGS += -DJX_NO_LSP
+LSP_LIBS :=
+endif
 ifeq ($(SAN),1)
 CFLAGS   := -O1 -g -fsanitize=address,undefined -fno-omit-frame-pointer \
             -fno-sanitize-recover=all
@@ -46,9 +89,13 @@ BISON    ?= bison
 RUNTIME_SRC  := $(sort $(wildcard runtime/*.c))
 COMPILER_SRC := $(sort $(filter-out compiler/cmd/main.c,\
                   $(wildcard grammar/*.c compiler/*/*.c)))
+ifeq ($(WIN),1)
+COMPILER_SRC := $(filter-out compiler/lsp/%,$(COMPILER_SRC))
+endif
 GEN_SRC      := $(B)/grammar/parser.c $(B)/grammar/lexer.c
 RUNTIME_OBJ  := $(RUNTIME_SRC:%.c=$(B)/%.o)
-COMPILER_OBJ := $(COMPILER_SRC:%.c=$(B)/%.o) $(GEN_SRC:%.c=%.o)
+COMPILER_OBJ := $(COMPILER_SRC:%.c=$(B)/%.o) $(GEN_SRC:%.c=%.o) \
+                $(COMPILER_WIN_SRC:%.c=$(B)/%.o)
 UNIT_SRC     := $(sort $(wildcard tests/unit/test_*.c))
 # The golden runner goes last, so make test ends with its summary.
 UNIT_BIN     := $(filter-out $(B)/tests/test_golden,$(UNIT_SRC:tests/unit/%.c=$(B)/tests/%)) \
@@ -61,9 +108,10 @@ all: jxc lib
 deps:
 	@./scripts/install-deps.sh
 
-# The tests also need the clients the XLSX and HTML output is checked in.
+# The tests also need the clients the XLSX and HTML output is checked in,
+# and mingw-w64 and Wine for the Windows build's run (docs/windows.md).
 deps-test:
-	@JX_WANT_CLIENTS=1 ./scripts/install-deps.sh
+	@JX_WANT_CLIENTS=1 JX_WANT_WINDOWS=1 ./scripts/install-deps.sh
 
 jxc: $(B)/jxc
 lib: $(B)/libjixiao.a
@@ -73,15 +121,23 @@ demo: deps
 	$(B)/jxc build -f json examples/beidaihe-2021.jx
 
 # make test: the README's test command and what .ci/run calls.  The whole
-# suite runs twice: as built, then under AddressSanitizer + UBSan.
+# suite runs twice: as built, then under AddressSanitizer + UBSan; between
+# them the manual pages are rendered and the Windows build is run under
+# Wine on its list of cases (skipped, saying why, where it cannot be).
 test: deps-test
 	@$(MAKE) --no-print-directory check-layers
 	@$(MAKE) --no-print-directory test-editors
+	@$(MAKE) --no-print-directory test-lsp-nvim
 	@$(MAKE) --no-print-directory test-run
+	@$(MAKE) --no-print-directory check-man
+	@echo "== the Windows jxc.exe under Wine (docs/windows.md)"
+	@$(MAKE) --no-print-directory test-windows
 	@echo "== the same suite under AddressSanitizer and UBSan (build-asan/)"
 	@$(MAKE) --no-print-directory B=build-asan SAN=1 test-run
 
 test-run: $(B)/jxc $(UNIT_BIN) $(B)/failread.so
+	@echo "== tests/lsp/test_lsp.py ($(B)/jxc lsp, the scripted client)"
+	@python3 tests/lsp/test_lsp.py $(B)/jxc
 	@set -e; for t in $(UNIT_BIN); do echo "== $$t"; \
 	  JXC=$(B)/jxc JX_FAILREAD=$(B)/failread.so $$t; done
 
@@ -114,6 +170,18 @@ editors:
 	@v=$$(node -p "require('./editors/vscode/package.json').version") && \
 	editors/scripts/build-vsix.sh $(B)/editors/jixiao-$$v.vsix
 
+# make test-lsp: the language server, driven by the scripted client
+# (tests/lsp/test_lsp.py, replies against tests/lsp/golden/; make test-run
+# runs it too, so under ASan as well), then by Neovim's built-in client
+# (tests/lsp/nvim.sh, which skips only if Neovim cannot be had).
+.PHONY: test-lsp test-lsp-nvim
+test-lsp: $(B)/jxc
+	@python3 tests/lsp/test_lsp.py $(B)/jxc
+	@$(MAKE) --no-print-directory test-lsp-nvim
+
+test-lsp-nvim: $(B)/jxc
+	@JXC=$(B)/jxc tests/lsp/nvim.sh
+
 test-asan: deps-test
 	@$(MAKE) --no-print-directory B=build-asan SAN=1 test-run
 
@@ -125,7 +193,10 @@ docs: deps-test $(B)/jxc
 
 # make test-valgrind: every unit test under valgrind, then the golden cases
 # with jxc run through tests/valgrind-jxc.sh, then check and build of each
-# example.  jxc's valgrind errors exit 99 (1 means "input has errors").
+# example, then the scripted LSP sessions with `jxc lsp` under valgrind
+# (the server keeps documents across requests; every session checks the
+# exit status, which a valgrind error makes 99).  jxc's valgrind errors
+# exit 99 (1 means "input has errors").
 VALGRIND ?= valgrind -q --error-exitcode=1 --leak-check=full \
             --errors-for-leak-kinds=definite,indirect,possible
 .PHONY: test-valgrind
@@ -139,6 +210,8 @@ test-valgrind: $(B)/jxc $(UNIT_BIN) $(B)/failread.so
 	  JX_VALGRIND_JXC=$(B)/jxc tests/valgrind-jxc.sh check $$f; \
 	  JX_VALGRIND_JXC=$(B)/jxc tests/valgrind-jxc.sh build -f json $$f >/dev/null; \
 	done
+	@echo "== tests/lsp/test_lsp.py (jxc lsp under valgrind)"
+	@JX_VALGRIND_JXC=$(B)/jxc python3 tests/lsp/test_lsp.py tests/valgrind-jxc.sh
 
 # make fuzz: libFuzzer over the whole front end (tests/fuzz/fuzz_parse.c)
 # for FUZZ_SECONDS, built with clang and ASan+UBSan in build-fuzz/, with a
@@ -169,6 +242,22 @@ fuzz:
 	  -rss_limit_mb=2048 -dict=build-fuzz/jx.dict \
 	  -artifact_prefix=build-fuzz/ build-fuzz/corpus
 
+# make fuzz-lsp: libFuzzer over jxc lsp's reading side and the whole
+# server behind it (tests/fuzz/fuzz_lsp.c), FUZZ_SECONDS, seeds in
+# tests/fuzz/corpus-fuzz_lsp/.
+.PHONY: fuzz-lsp
+fuzz: fuzz-lsp
+fuzz-lsp:
+	@JX_WANT_CLANG=1 JX_WANT_FUZZ=1 ./scripts/install-deps.sh
+	@$(MAKE) --no-print-directory B=build-fuzz CC=clang \
+	  CFLAGS="$(FUZZ_FLAGS)" LDFLAGS="-fsanitize=address,undefined" \
+	  build-fuzz/fuzz_lsp
+	@mkdir -p build-fuzz/corpus-fuzz_lsp
+	@cp tests/fuzz/corpus-fuzz_lsp/* build-fuzz/corpus-fuzz_lsp/
+	build-fuzz/fuzz_lsp -max_total_time=$(FUZZ_SECONDS) -timeout=10 \
+	  -rss_limit_mb=2048 -max_len=60000 -artifact_prefix=build-fuzz/fuzz_lsp- \
+	  build-fuzz/corpus-fuzz_lsp
+
 fuzz-import:
 	@JX_WANT_CLANG=1 JX_WANT_FUZZ=1 ./scripts/install-deps.sh
 	@$(MAKE) --no-print-directory B=build-fuzz CC=clang \
@@ -191,13 +280,17 @@ $(B)/jx-vocab-dict: tests/fuzz/vocab_dict.c $(B)/libjxc.a $(B)/libjixiao.a
 $(B)/fuzz_parse: tests/fuzz/fuzz_parse.c $(B)/libjxc.a $(B)/libjixiao.a
 	$(CC) $(CPPFLAGS) $(ALL_CFLAGS) -fsanitize=fuzzer -o $@ $^ $(LDLIBS)
 
+$(B)/fuzz_lsp: tests/fuzz/fuzz_lsp.c $(B)/libjxc.a $(B)/libjixiao.a
+	$(CC) $(CPPFLAGS) $(ALL_CFLAGS) -fsanitize=fuzzer -o $@ $^ $(LDLIBS) \
+	  $(LSP_LIBS)
+
 $(B)/fuzz_import_%: tests/fuzz/fuzz_import_%.c tests/fuzz/fuzz_import.h \
                     $(B)/libjxc.a $(B)/libjixiao.a
 	$(CC) $(CPPFLAGS) $(ALL_CFLAGS) -fsanitize=fuzzer -o $@ $< \
 	  $(B)/libjxc.a $(B)/libjixiao.a $(LDLIBS) -lz
 
 $(B)/jxc: $(B)/compiler/cmd/main.o $(B)/libjxc.a $(B)/libjixiao.a
-	$(CC) $(LDFLAGS) -o $@ $^ $(LDLIBS)
+	$(CC) $(LDFLAGS) -o $@ $^ $(LDLIBS) $(LSP_LIBS)
 
 $(B)/libjixiao.a: $(RUNTIME_OBJ)
 	@rm -f $@
@@ -230,14 +323,19 @@ $(B)/tests/%: tests/unit/%.c $(B)/libjxc.a $(B)/libjixiao.a
 	@mkdir -p $(dir $@)
 	$(CC) $(CPPFLAGS) $(ALL_CFLAGS) $(LDFLAGS) -o $@ $^ -lcmocka $(LDLIBS)
 
+# The language server's unit tests link its JSON library.
+$(B)/tests/test_lsp: LDLIBS += $(LSP_LIBS)
+
 # test_lexer_ref runs main's old scanner (every spelling a flex rule) beside
 # the one that looks words up in compiler/domain/vocab.def.
 $(B)/tests/lexer_ref.c: tests/unit/lexer_ref.l
 	@mkdir -p $(dir $@)
 	$(FLEX) -o $@ $<
 
+# -MMD: it includes scan.h and diag.h (diag_codes.def's ids) like the real
+# scanner, so it is rebuilt when they change (a stale one disagrees).
 $(B)/tests/lexer_ref.o: $(B)/tests/lexer_ref.c $(B)/grammar/parser.h
-	$(CC) $(CPPFLAGS) $(GEN_CFLAGS) -c -o $@ $<
+	$(CC) $(CPPFLAGS) $(GEN_CFLAGS) -MMD -MP -c -o $@ $<
 
 $(B)/tests/test_lexer_ref: tests/unit/test_lexer_ref.c $(B)/tests/lexer_ref.o \
                            $(B)/libjxc.a $(B)/libjixiao.a
@@ -263,7 +361,7 @@ test-run: $(B)/jx-gen $(B)/jx-vocab-dict
 
 PREFIX  ?= /usr/local
 DESTDIR ?=
-install: $(B)/jxc $(B)/libjixiao.a
+install: $(B)/jxc $(B)/libjixiao.a $(B)/man/jxc.1 $(B)/man/zh_CN/jxc.1
 	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(PREFIX)/lib \
 	  $(DESTDIR)$(PREFIX)/include $(DESTDIR)$(PREFIX)/share/doc/jixiao
 	install -m 755 $(B)/jxc $(DESTDIR)$(PREFIX)/bin/jxc
@@ -272,6 +370,11 @@ install: $(B)/jxc $(B)/libjixiao.a
 	install -m 644 docs/*.md $(DESTDIR)$(PREFIX)/share/doc/jixiao/
 	install -d $(DESTDIR)$(PREFIX)/lib/pkgconfig
 	install -m 644 $(B)/jixiao.pc $(DESTDIR)$(PREFIX)/lib/pkgconfig/
+	install -d $(DESTDIR)$(PREFIX)/share/man/man1 \
+	  $(DESTDIR)$(PREFIX)/share/man/zh_CN/man1
+	install -m 644 $(B)/man/jxc.1 $(DESTDIR)$(PREFIX)/share/man/man1/
+	install -m 644 $(B)/man/zh_CN/jxc.1 \
+	  $(DESTDIR)$(PREFIX)/share/man/zh_CN/man1/
 
 # jixiao.pc for pkg-config: the install prefix and the runtime's version
 # (JX_VERSION in runtime/jixiao.h) filled into jixiao.pc.in.  Rebuilt on
@@ -283,8 +386,63 @@ $(B)/jixiao.pc: jixiao.pc.in runtime/jixiao.h
 	@v=$$(sed -n 's/^#define JX_VERSION "\(.*\)"$$/\1/p' runtime/jixiao.h); \
 	sed -e 's|@PREFIX@|$(PREFIX)|' -e "s|@VERSION@|$$v|" jixiao.pc.in >$@
 
+# ---- Windows, the release archive, the manual pages ----------------------
+#
+# make windows       build-win/jxc.exe: mingw-w64, statically linked, with
+#                    the libraries scripts/win-deps.sh cross-builds from
+#                    Debian's sources (docs/windows.md says which features
+#                    a library it could not build leaves out)
+# make test-windows  that jxc.exe under Wine on tests/windows/cases.txt;
+#                    skipped (and says why) where Wine cannot be had
+# make dist          dist/jixiao-VERSION.tar.gz: both binaries, the manual
+#                    pages, docs and examples
+# make check-man     the manual pages render without a warning
+WIN_B ?= build-win
+.PHONY: windows test-windows dist man check-man
+windows:
+	@JX_WANT_WINDOWS=1 ./scripts/install-deps.sh
+	@./scripts/win-deps.sh $(WIN_B)/deps
+	@$(MAKE) --no-print-directory B=$(WIN_B) WIN=1 $(WIN_B)/jxc.exe
+
+$(B)/jxc.exe: $(B)/compiler/cmd/main.o $(B)/libjxc.a $(B)/libjixiao.a
+	$(CC) $(LDFLAGS) -o $@ $^ $(LDLIBS)
+
+# tests/windows/run.sh builds jxc.exe too, and says "skipped" (77) only
+# where mingw-w64, utf8proc's source or Wine cannot be had; a build that
+# fails with the tools there fails the test.
+test-windows: $(B)/tests/test_golden
+	@JX_WANT_WINDOWS=1 ./scripts/install-deps.sh
+	@st=0; MAKE="$(MAKE)" WIN_B=$(WIN_B) \
+	  ./tests/windows/run.sh $(B)/tests/test_golden || st=$$?; \
+	if [ $$st = 77 ]; then echo "== test-windows: skipped"; \
+	elif [ $$st != 0 ]; then exit $$st; fi
+
+# The manual pages, generated from jxc's own help (scripts/gen-man.sh).
+man: $(B)/man/jxc.1 $(B)/man/zh_CN/jxc.1
+$(B)/man/jxc.1: $(B)/jxc scripts/gen-man.sh
+	@scripts/gen-man.sh $(B)/jxc en $@
+$(B)/man/zh_CN/jxc.1: $(B)/jxc scripts/gen-man.sh
+	@scripts/gen-man.sh $(B)/jxc zh $@
+
+# groff prints its warnings (-ww: all of them) and still exits 0, so any
+# output at all fails; then man -l, as a reader would run it.
+check-man: $(B)/man/jxc.1 $(B)/man/zh_CN/jxc.1
+	@set -e; for f in $^; do \
+	  w=$$(groff -ww -z -K utf8 -man -Tutf8 $$f 2>&1); \
+	  w=$$w$$(MANWIDTH=80 man --warnings -l $$f 2>&1 >/dev/null); \
+	  if [ -n "$$w" ]; then echo "$$f:"; echo "$$w"; exit 1; fi; \
+	  MANWIDTH=80 man -l $$f | grep -q 'jxc build' || \
+	    { echo "$$f: renders without jxc build"; exit 1; }; \
+	done; echo "== man pages: $^ render without warnings"
+
+JX_VERSION_STR = $(shell sed -n 's/^\#define JX_VERSION "\(.*\)"$$/\1/p' runtime/jixiao.h)
+dist: $(B)/jxc $(B)/man/jxc.1 $(B)/man/zh_CN/jxc.1
+	@$(MAKE) --no-print-directory windows
+	@scripts/dist.sh $(JX_VERSION_STR) $(B)/jxc $(WIN_B)/jxc.exe $(B)/man dist
+
 FORMAT_SRC := $(RUNTIME_SRC) $(COMPILER_SRC) compiler/cmd/main.c \
-              $(wildcard grammar/*.h compiler/*/*.h runtime/*.h) $(UNIT_SRC)
+              $(wildcard grammar/*.h compiler/*/*.h runtime/*.h) $(UNIT_SRC) \
+              $(wildcard compiler/base/win/*.[ch])
 format:
 	clang-format -i $(FORMAT_SRC)
 
@@ -292,6 +450,6 @@ check-format:
 	clang-format --dry-run --Werror $(FORMAT_SRC)
 
 clean:
-	rm -rf build build-asan build-fuzz
+	rm -rf build build-asan build-fuzz build-win dist
 
 -include $(shell find $(B) -name '*.d' 2>/dev/null)

@@ -105,8 +105,65 @@ typedef enum jx_node_kind {
   JX_N_BUDGET,    /* budget 89.10; (or in the project header) */
   JX_N_FUNDS,     /* funds fiscal 89.10 other 0; */
   JX_N_PURPOSE,   /* purpose "text"; */
-  JX_N_SCHEDULE   /* schedule mar 25% jun 50% …; */
+  JX_N_SCHEDULE,  /* schedule mar 25% jun 50% …; */
+  /* issue 11: what the forms of other regions and years print */
+  JX_N_TOTAL, /* total 300; (项目总预算; uses u.budget) */
+  JX_N_ORG, /* supervisor "505_湘西州教育和体育局"; implementer …; */
+  JX_N_PERIOD,  /* period 2023.07-2024.01; (实施期) */
+  JX_N_OVERALL, /* overall "…"; (总体 / 实施期 goal; uses u.text) */
+  JX_N_ATTR,    /* class "…"; nature "…"; attribute "key" "value"; … */
+  JX_N_BREAKDOWN /* breakdown "高标准农田建设" 400万元 "示范建设" 295万元; */
 } jx_node_kind;
+
+/* Which organisation a JX_N_ORG names. */
+typedef enum jx_org_role { JX_ORG_SUPERVISOR, JX_ORG_IMPLEMENTER } jx_org_role;
+
+/* Which header field a JX_N_ATTR gives. */
+typedef enum jx_attr_key {
+  JX_ATTR_CLASS,    /* 项目分类 */
+  JX_ATTR_NATURE,   /* 项目属性 */
+  JX_ATTR_POLICY,   /* 立项依据 */
+  JX_ATTR_DOCUMENT, /* 资金文号 */
+  JX_ATTR_SUBJECT,  /* 科目代码 */
+  JX_ATTR_MANAGER,  /* 项目负责人 [phone] */
+  JX_ATTR_CONTACT,  /* 联系人 [phone] */
+  JX_ATTR_OTHER,    /* attribute "key" "value" */
+  JX_ATTR_COUNT
+} jx_attr_key;
+
+/* The explanation columns an indicator may carry besides desc and basis,
+ * in the order fmt writes them. */
+typedef enum jx_expl {
+  JX_EXPL_STANDARD,    /* 绩效标准 */
+  JX_EXPL_EXPLANATION, /* 指标解释 */
+  JX_EXPL_NOTE,        /* 指标值说明 */
+  JX_EXPL_REMARK,      /* 备注 */
+  JX_EXPL_SCORING,     /* 评（扣）分标准 */
+  JX_EXPL_COUNT
+} jx_expl;
+
+/* One part of `funds`: fiscal 50, other 10, or a source word from the
+ * table (上级资金 30).  The parser keeps every part in order. */
+typedef struct jx_funds_part {
+  struct jx_funds_part *next;
+  int token;    /* 1 fiscal, 2 other, 0 a word */
+  jx_text word; /* the word as written (also for fiscal and other) */
+  jx_value amount;
+  /* checker: */
+  const struct jx_source_kind *kind;
+  jx_resolved res;
+  jx_decimal plan_amount; /* in the plan's currency */
+} jx_funds_part;
+
+/* One line item of `breakdown`: an optional name and an amount. */
+typedef struct jx_line {
+  struct jx_line *next;
+  jx_text name; /* text NULL when only the amount is written */
+  jx_value amount;
+  /* checker: */
+  jx_resolved res;
+  jx_decimal plan_amount;
+} jx_line;
 
 typedef struct jx_schedule_entry {
   struct jx_schedule_entry *next;
@@ -131,6 +188,8 @@ struct jx_node {
       jx_value year;     /* NUMBER, kind NONE if absent */
       jx_text framework; /* text NULL if absent */
       jx_text currency;
+      jx_text form;         /* issue 11: the printed form followed */
+      jx_loc dup_loc;       /* a part written twice (the first repeat) */
       jx_resolved year_res; /* checker */
     } header;
     struct {        /* FRAMEWORK, DEPARTMENT, DIVISION, UNIT, PROJECT, LEVEL1 */
@@ -142,6 +201,11 @@ struct jx_node {
       /* A statement inside was skipped by error recovery: what seems
        * missing may only be unreadable, so the checker does not say so. */
       bool recovered;
+      /* UNIT: its first `supervisor` and `implementer` so far (the parser
+       * sets them as they are read, so that the projects after them see
+       * them).  PROJECT, checker: the ones that apply to it, its own or
+       * its unit's. */
+      const jx_node *org[2];
     } block;
     struct { /* LEVEL2 */
       jx_text code;
@@ -167,6 +231,21 @@ struct jx_node {
       jx_text basis;       /* NULL if absent */
       int n_desc, n_basis; /* >1 is a duplicate the checker reports */
       jx_loc dup_loc;      /* the first duplicated attribute */
+      /* issue 11: the name may be absent (a value printed without one),
+       * and so may the value (an empty row: kind NONE); the explanation
+       * columns; and a second target over the project's period. */
+      jx_text expl[JX_EXPL_COUNT];
+      int n_expl_dup;   /* explanation columns given twice */
+      jx_expl expl_dup; /* the first one repeated */
+      jx_loc expl_dup_loc;
+      bool has_period;   /* `period [op] value` */
+      int n_period;      /* >1 is a duplicate */
+      jx_loc period_loc; /* the `period` keyword */
+      jx_op period_op;
+      bool period_op_written;
+      jx_loc period_op_loc;
+      jx_value period_value;
+      jx_resolved period_res; /* checker */
       /* checker: the category's table entries, with their roles (NULL
        * when no category is written or it does not resolve), and the
        * value read. */
@@ -185,6 +264,7 @@ struct jx_node {
       jx_value fiscal;
       jx_value other;
       int n_fiscal, n_other; /* >1 is a duplicate the checker reports */
+      jx_funds_part *parts;  /* every part in order (issue 11) */
       /* checker: each part read, and in the plan's currency (0 when
        * absent) */
       jx_resolved fiscal_res, other_res;
@@ -193,6 +273,30 @@ struct jx_node {
     struct { /* SCHEDULE */
       jx_schedule_entry *entries;
     } schedule;
+    struct { /* ORG: code and name as written */
+      jx_org_role role;
+      jx_text code; /* NULL when only a name is written */
+      jx_text name;
+      /* checker: a name printed with its code ("505_name") taken apart:
+       * the code is name[code_at .. code_at+code_len), the name from
+       * name_at.  Lowering copies the pieces. */
+      bool resolved, split;
+      uint32_t code_at, code_len, name_at;
+    } org;
+    struct {          /* PERIOD */
+      jx_value value; /* a range, a year, a duration or a text */
+      /* checker: the first and last month as dates (0: unknown) */
+      jx_decimal start, end;
+    } period;
+    struct { /* ATTR */
+      jx_attr_key key;
+      jx_text name; /* OTHER: the key as printed */
+      jx_text value;
+      jx_text extra; /* MANAGER, CONTACT: a telephone number */
+    } attr;
+    struct { /* BREAKDOWN */
+      jx_line *items;
+    } breakdown;
   } u;
 };
 

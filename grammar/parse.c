@@ -7,6 +7,8 @@
  */
 #include "parse.h"
 
+#include <errno.h>
+#include <iconv.h>
 #include <string.h>
 
 #include "scan.h"
@@ -14,7 +16,54 @@
 #include "parser.h"
 #include "lexer.h"
 
+static size_t scan_read(jx_scan *s, char *buf, size_t max);
+
+/* Whether the first bytes of an input read as GBK text: two characters
+ * past ASCII at least, no control character but tab and line breaks, and every
+ * character one of GB18030 (glibc's iconv; a character cut at the end
+ * counts).  Random bytes never do; a file saved as "ANSI" on Chinese
+ * Windows does.  Asked once per input, of at most 64 KiB. */
+static bool looks_gbk(const char *buf, size_t n) {
+  size_t high = 0;
+  for (size_t i = 0; i < n; i++) {
+    unsigned char c = (unsigned char)buf[i];
+    if ((c < 0x20 && c != '\t' && c != '\n' && c != '\r') || c == 0x7F)
+      return false;
+    high += c >= 0x80;
+  }
+  if (high < 4) /* two Chinese characters at least: not a stray pair */
+    return false;
+  iconv_t cd = iconv_open("UTF-8", "GB18030");
+  if (cd == (iconv_t)-1)
+    return false;
+  char out[4096];
+  char *ip = (char *)buf;
+  size_t left = n;
+  bool ok = true;
+  while (left > 0) {
+    char *op = out;
+    size_t room = sizeof out;
+    if (iconv(cd, &ip, &left, &op, &room) != (size_t)-1)
+      break;
+    if (errno != E2BIG) {
+      ok = errno == EINVAL; /* cut at the end */
+      break;
+    }
+  }
+  iconv_close(cd);
+  return ok;
+}
+
 size_t jx_scan_read(jx_scan *s, char *buf, size_t max) {
+  size_t n = scan_read(s, buf, max);
+  if (!s->encoding_seen && n > 0) {
+    s->encoding_seen = true;
+    s->gbk_text = looks_gbk(buf, n < 65536 ? n : 65536);
+  }
+  return n;
+}
+
+static size_t scan_read(jx_scan *s, char *buf, size_t max) {
   /* Past the error cap nothing more could be reported: the input ends
    * here, so /dev/zero or a gigabyte of garbage costs one more buffer, not
    * forever.  Checked once per buffer, off the per-token path. */
@@ -59,6 +108,7 @@ static void scan_init(jx_scan *s, uint32_t file, jx_diag *d, jx_arena *arena,
   if (opt) {
     s->keep_tree = opt->keep_tree;
     s->keep_comments = opt->keep_comments;
+    s->suppress = opt->suppress;
   }
 }
 
@@ -86,6 +136,8 @@ static int run(jx_scan *s, jx_file_ast *out) {
   int rc = yyparse(scanner, s);
   yylex_destroy(scanner);
   free(s->sbuf);
+  free(s->sup_open);
+  free(s->block_at);
   if (out) {
     out->items = s->items.head;
     out->comments = s->comments;
@@ -162,5 +214,6 @@ int jx_lex_mem(const char *data, size_t n, uint32_t file, jx_diag *d,
   }
   yylex_destroy(scanner);
   free(s.sbuf);
+  free(s.block_at);
   return s.lex_errors;
 }

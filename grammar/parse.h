@@ -21,6 +21,7 @@
 #include "ast.h"
 #include "diag.h"
 #include "source.h"
+#include "suppress.h"
 
 typedef struct jx_sink {
   void *ud;
@@ -39,6 +40,9 @@ typedef struct jx_sink {
 typedef struct jx_parse_options {
   bool keep_tree;     /* keep every node (fmt, diff, tests) */
   bool keep_comments; /* collect comments into the jx_file_ast */
+  /* Where `# jxc: ignore[CODE]` comments go (suppress.h); NULL: they are
+   * comments like any other. */
+  jx_suppress *suppress;
 } jx_parse_options;
 
 /* Parses one input, registered as `file` in diag (jx_source_register),

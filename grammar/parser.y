@@ -123,7 +123,107 @@ static jx_node *indicator(jx_scan *p, jx_loc loc, jx_loc end, jx_path cat,
   n->u.indicator.n_desc = a.n_desc;
   n->u.indicator.n_basis = a.n_basis;
   n->u.indicator.dup_loc = a.dup_loc;
+  for (int i = 0; i < JX_EXPL_COUNT; i++)
+    n->u.indicator.expl[i] = a.expl[i];
+  n->u.indicator.n_expl_dup = a.n_expl_dup;
+  n->u.indicator.expl_dup = a.expl_dup;
+  n->u.indicator.expl_dup_loc = a.expl_dup_loc;
+  n->u.indicator.has_period = a.has_period;
+  n->u.indicator.n_period = a.n_period;
+  n->u.indicator.period_loc = a.period_loc;
+  n->u.indicator.period_op = a.period_op;
+  n->u.indicator.period_op_written = a.period_op_written;
+  n->u.indicator.period_op_loc = a.period_op_loc;
+  n->u.indicator.period_value = a.period_value;
   return n;
+}
+
+static jx_value no_value(jx_loc at) {
+  jx_value v;
+  memset(&v, 0, sizeof v);
+  v.loc = at;
+  v.loc.len = 0;
+  return v;
+}
+
+/* One explanation column of an indicator; a repeat is counted. */
+static void expl_attr(jx_attrs *a, jx_expl k, jx_text t, jx_loc kw) {
+  if (!a->expl[k].text) {
+    a->expl[k] = t;
+  } else if (a->n_expl_dup++ == 0) {
+    a->expl_dup = k;
+    a->expl_dup_loc = kw;
+  }
+}
+
+/* `period [op] value` after an indicator's target. */
+static void period_attr(jx_attrs *a, jx_loc kw, jx_op op, bool written,
+                        jx_loc op_loc, jx_value v) {
+  if (a->n_period++ > 0)
+    return;
+  a->has_period = true;
+  a->period_loc = kw;
+  /* 90%以上 after `period`: as for the row's own target (indicator). */
+  if (!written && v.post)
+    op = jx_postfix_op((jx_postfix)v.post);
+  a->period_op = op;
+  a->period_op_written = written;
+  a->period_op_loc = op_loc;
+  a->period_value = v;
+}
+
+static jx_node *text_stmt(jx_scan *p, jx_node_kind kind, jx_loc loc,
+                          jx_loc end, jx_text t) {
+  jx_node *n = node(p, kind, loc);
+  n->end = end;
+  n->u.text.text = t;
+  return n;
+}
+
+static jx_text number_text(jx_value v) {
+  jx_text t = {v.text, v.loc};
+  return t;
+}
+
+static jx_node *attr_stmt(jx_scan *p, jx_attr_key key, jx_loc loc, jx_loc end,
+                          jx_text name, jx_text value, jx_text extra) {
+  jx_node *n = node(p, JX_N_ATTR, loc);
+  n->end = end;
+  n->u.attr.key = key;
+  n->u.attr.name = name;
+  n->u.attr.value = value;
+  n->u.attr.extra = extra;
+  return n;
+}
+
+static jx_node *org_stmt(jx_scan *p, jx_org_role role, jx_loc loc, jx_loc end,
+                         jx_text code, jx_text name) {
+  jx_node *n = node(p, JX_N_ORG, loc);
+  n->end = end;
+  n->u.org.role = role;
+  n->u.org.code = code;
+  n->u.org.name = name;
+  return n;
+}
+
+static jx_funds_part *funds_part(jx_scan *p, jx_node *f, int token,
+                                 jx_text word, jx_value amount) {
+  jx_funds_part *x = jx_arena_alloc(p->arena, sizeof *x);
+  x->token = token;
+  x->word = word;
+  x->amount = amount;
+  jx_funds_part **at = &f->u.funds.parts;
+  while (*at)
+    at = &(*at)->next;
+  *at = x;
+  return x;
+}
+
+static jx_line *line_item(jx_scan *p, jx_text name, jx_value amount) {
+  jx_line *x = jx_arena_alloc(p->arena, sizeof *x);
+  x->name = name;
+  x->amount = amount;
+  return x;
 }
 
 static jx_node *finish_project(jx_scan *p, jx_loc loc, jx_loc open,
@@ -180,6 +280,7 @@ static void yyerror(const jx_loc *loc, yyscan_t scanner, jx_scan *p,
   jx_sched_list sched;
   jx_arena_mark mark;
   jx_unit_head uhead;
+  struct jx_line_list { jx_line *head, *tail; } line;
 }
 
 %token <text>  STRING     "string"
@@ -210,7 +311,27 @@ static void yyerror(const jx_loc *loc, yyscan_t scanner, jx_scan *p,
 %token DESC       "'desc'"
 %token BASIS      "'basis'"
 %token ROLE       "'role'"
-%token TARGET     "'target'"
+%token TARGET      "'target'"
+%token FORM        "'form'"
+%token SUPERVISOR  "'supervisor'"
+%token IMPLEMENTER "'implementer'"
+%token TOTAL       "'total'"
+%token PERIOD      "'period'"
+%token OVERALL     "'overall'"
+%token CLASS       "'class'"
+%token NATURE      "'nature'"
+%token POLICY      "'policy'"
+%token DOCUMENT    "'document'"
+%token SUBJECT     "'subject'"
+%token MANAGER     "'manager'"
+%token CONTACT     "'contact'"
+%token ATTRIBUTE   "'attribute'"
+%token BREAKDOWN   "'breakdown'"
+%token STANDARD    "'standard'"
+%token EXPLANATION "'explanation'"
+%token NOTE        "'note'"
+%token REMARK      "'remark'"
+%token SCORING     "'scoring'"
 %token GE         "'>='"
 %token LE         "'<='"
 %token GT         "'>'"
@@ -220,13 +341,17 @@ static void yyerror(const jx_loc *loc, yyscan_t scanner, jx_scan *p,
 %token LBRACE     "'{'"
 %token RBRACE     "'}'"
 
-%type <node> header framework_decl level1 level2 department division unit
+%type <node> header header_parts framework_decl level1 level2 department
+%type <node> division unit
+%type <node> code_stmt budget_stmt breakdown_stmt org_stmt attr_stmt
+%type <text> phone_opt org_code
+%type <line> lines
 %type <uhead> unit_head
 %type <node> project budget_opt goal measure indicator
 %type <node> indicator_kw project_stmt
 %type <list> level1s level2s dept_items div_items unit_items project_items
 %type <value> value year_opt
-%type <text> fw_opt cur_opt unit_code role_opt
+%type <text> unit_code role_opt
 %type <path> category
 %type <op> op
 %type <attrs> attrs
@@ -264,27 +389,43 @@ decl
   | error RBRACE     { yyerrok; p->cur_unit = NULL; FORGET(); }
   ;
 
-/* header -> plan [NUMBER] [framework WORD] [currency WORD] ; */
+/* header -> plan [NUMBER] (framework WORD | form WORD | currency WORD)* ;
+ * Each part at most once (the checker reports a repeat), in any order. */
 header
-  : PLAN year_opt fw_opt cur_opt SEMI {
-      $$ = node(p, JX_N_HEADER, @1);
-      $$->end = @5;
+  : PLAN year_opt header_parts SEMI {
+      $$ = $3;
+      $$->loc = @1;
+      $$->end = @4;
       $$->u.header.year = $2;
-      $$->u.header.framework = $3;
-      $$->u.header.currency = $4;
     }
   ;
 year_opt
   : %empty  { memset(&$$, 0, sizeof $$); }
   | NUMBER
   ;
-fw_opt
-  : %empty          { $$ = no_text(); }
-  | FRAMEWORK WORD  { $$ = $2; }
-  ;
-cur_opt
-  : %empty          { $$ = no_text(); }
-  | CURRENCY WORD   { $$ = $2; }
+header_parts
+  : %empty  { $$ = node(p, JX_N_HEADER, @$); }
+  | header_parts FRAMEWORK WORD {
+      $$ = $1;
+      if ($$->u.header.framework.text && !$$->u.header.dup_loc.line)
+        $$->u.header.dup_loc = @2;
+      else if (!$$->u.header.framework.text)
+        $$->u.header.framework = $3;
+    }
+  | header_parts FORM WORD {
+      $$ = $1;
+      if ($$->u.header.form.text && !$$->u.header.dup_loc.line)
+        $$->u.header.dup_loc = @2;
+      else if (!$$->u.header.form.text)
+        $$->u.header.form = $3;
+    }
+  | header_parts CURRENCY WORD {
+      $$ = $1;
+      if ($$->u.header.currency.text && !$$->u.header.dup_loc.line)
+        $$->u.header.dup_loc = @2;
+      else if (!$$->u.header.currency.text)
+        $$->u.header.currency = $3;
+    }
   ;
 
 block_open : LBRACE | LT ;
@@ -369,6 +510,9 @@ dept_items
   | dept_items measure     { $$ = $1; jx_list_add(&$$, $2); }
   | dept_items indicator_kw { $$ = $1; jx_list_add(&$$, $2); }
   | dept_items indicator   { $$ = $1; jx_list_add(&$$, $2); }
+  | dept_items code_stmt   { $$ = $1; jx_list_add(&$$, $2); }
+  | dept_items budget_stmt { $$ = $1; jx_list_add(&$$, $2); }
+  | dept_items breakdown_stmt { $$ = $1; jx_list_add(&$$, $2); }
   | dept_items error SEMI  { $$ = $1; yyerrok; }
   ;
 
@@ -419,6 +563,16 @@ unit_head
       if (p->sink->unit_open)
         p->sink->unit_open(p->sink->ud, $$.node);
     }
+  /* A unit known by its name alone (most forms print no unit code). */
+  | UNIT mark STRING block_open {
+      $$.node = node(p, JX_N_UNIT, @1);
+      $$.node->end = @4;
+      $$.node->u.block.name = $3;
+      $$.mark = $2;
+      p->cur_unit = $$.node;
+      if (p->sink->unit_open)
+        p->sink->unit_open(p->sink->ud, $$.node);
+    }
   ;
 unit_code
   : NUMBER  { $$.text = $1.text; $$.loc = $1.loc; }
@@ -429,6 +583,14 @@ unit_items
   | unit_items goal        { $$ = $1; jx_list_add(&$$, $2); }
   | unit_items measure     { $$ = $1; jx_list_add(&$$, $2); }
   | unit_items project     { $$ = $1; if (p->keep_tree) jx_list_add(&$$, $2); }
+  /* Said once for the projects after it (issue 11). */
+  | unit_items org_stmt    {
+      $$ = $1;
+      jx_list_add(&$$, $2);
+      int r = (int)$2->u.org.role;
+      if (p->cur_unit && !p->cur_unit->u.block.org[r])
+        p->cur_unit->u.block.org[r] = $2;
+    }
   | unit_items error SEMI  { $$ = $1; yyerrok; }
   ;
 
@@ -481,23 +643,23 @@ project_items
   | project_items error SEMI    { $$ = $1; yyerrok; }
   ;
 project_stmt
-  : CODE STRING SEMI {
-      $$ = node(p, JX_N_CODE, @1);
-      $$->end = @3;
-      $$->u.text.text = $2;
-    }
-  | CODE NUMBER SEMI {
-      $$ = node(p, JX_N_CODE, @1);
-      $$->end = @3;
-      $$->u.text.text.text = $2.text;
-      $$->u.text.text.loc = $2.loc;
-    }
-  | BUDGET NUMBER SEMI {
-      $$ = node(p, JX_N_BUDGET, @1);
+  : code_stmt
+  | budget_stmt
+  | TOTAL NUMBER SEMI {
+      $$ = node(p, JX_N_TOTAL, @1);
       $$->end = @3;
       $$->u.budget.amount = $2;
     }
   | FUNDS funds_parts SEMI { $$ = $2; $$->end = @3; }
+  | org_stmt
+  | attr_stmt
+  | breakdown_stmt
+  | PERIOD value SEMI {
+      $$ = node(p, JX_N_PERIOD, @1);
+      $$->end = @3;
+      $$->u.period.value = $2;
+    }
+  | OVERALL STRING SEMI { $$ = text_stmt(p, JX_N_OVERALL, @1, @3, $2); }
   | PURPOSE STRING SEMI {
       $$ = node(p, JX_N_PURPOSE, @1);
       $$->end = @3;
@@ -512,7 +674,108 @@ project_stmt
   | indicator
   | indicator_kw /* an error the checker explains (indicator-in-project) */
   ;
-/* funds -> funds (fiscal NUMBER | other NUMBER)+ ; */
+code_stmt
+  : CODE STRING SEMI {
+      $$ = node(p, JX_N_CODE, @1);
+      $$->end = @3;
+      $$->u.text.text = $2;
+    }
+  | CODE NUMBER SEMI {
+      $$ = node(p, JX_N_CODE, @1);
+      $$->end = @3;
+      $$->u.text.text.text = $2.text;
+      $$->u.text.text.loc = $2.loc;
+    }
+  ;
+budget_stmt
+  : BUDGET NUMBER SEMI {
+      $$ = node(p, JX_N_BUDGET, @1);
+      $$->end = @3;
+      $$->u.budget.amount = $2;
+    }
+  ;
+/* supervisor|implementer [CODE] NAME ; -- the name may carry its code as
+ * the form prints it ("505_湘西州教育和体育局", "[610001]…"). */
+org_stmt
+  : SUPERVISOR org_code STRING SEMI {
+      $$ = org_stmt(p, JX_ORG_SUPERVISOR, @1, @4, $2, $3);
+    }
+  | SUPERVISOR STRING SEMI {
+      $$ = org_stmt(p, JX_ORG_SUPERVISOR, @1, @3, no_text(), $2);
+    }
+  | IMPLEMENTER org_code STRING SEMI {
+      $$ = org_stmt(p, JX_ORG_IMPLEMENTER, @1, @4, $2, $3);
+    }
+  | IMPLEMENTER STRING SEMI {
+      $$ = org_stmt(p, JX_ORG_IMPLEMENTER, @1, @3, no_text(), $2);
+    }
+  ;
+org_code
+  : NUMBER  { $$ = number_text($1); }
+  | STRING
+  ;
+/* The header fields of a form: class "…"; manager "name" ["phone"]; … */
+attr_stmt
+  : CLASS STRING SEMI {
+      $$ = attr_stmt(p, JX_ATTR_CLASS, @1, @3, no_text(), $2, no_text());
+    }
+  | NATURE STRING SEMI {
+      $$ = attr_stmt(p, JX_ATTR_NATURE, @1, @3, no_text(), $2, no_text());
+    }
+  | POLICY STRING SEMI {
+      $$ = attr_stmt(p, JX_ATTR_POLICY, @1, @3, no_text(), $2, no_text());
+    }
+  | DOCUMENT STRING SEMI {
+      $$ = attr_stmt(p, JX_ATTR_DOCUMENT, @1, @3, no_text(), $2, no_text());
+    }
+  | SUBJECT STRING SEMI {
+      $$ = attr_stmt(p, JX_ATTR_SUBJECT, @1, @3, no_text(), $2, no_text());
+    }
+  | SUBJECT NUMBER SEMI {
+      $$ = attr_stmt(p, JX_ATTR_SUBJECT, @1, @3, no_text(), number_text($2),
+                     no_text());
+    }
+  | MANAGER STRING phone_opt SEMI {
+      $$ = attr_stmt(p, JX_ATTR_MANAGER, @1, @4, no_text(), $2, $3);
+    }
+  | CONTACT STRING phone_opt SEMI {
+      $$ = attr_stmt(p, JX_ATTR_CONTACT, @1, @4, no_text(), $2, $3);
+    }
+  | ATTRIBUTE STRING STRING SEMI {
+      $$ = attr_stmt(p, JX_ATTR_OTHER, @1, @4, $2, $3, no_text());
+    }
+  ;
+phone_opt
+  : %empty  { $$ = no_text(); }
+  | STRING
+  | NUMBER  { $$ = number_text($1); }
+  ;
+/* breakdown -> breakdown ([STRING] NUMBER)+ ; the line items of the
+ * budget, which must add up to it. */
+breakdown_stmt
+  : BREAKDOWN lines SEMI {
+      $$ = node(p, JX_N_BREAKDOWN, @1);
+      $$->end = @3;
+      $$->u.breakdown.items = $2.head;
+    }
+  ;
+lines
+  : %empty  { $$.head = $$.tail = NULL; }
+  | lines STRING NUMBER {
+      $$ = $1;
+      jx_line *x = line_item(p, $2, $3);
+      if ($$.tail) $$.tail->next = x; else $$.head = x;
+      $$.tail = x;
+    }
+  | lines NUMBER {
+      $$ = $1;
+      jx_line *x = line_item(p, no_text(), $2);
+      if ($$.tail) $$.tail->next = x; else $$.head = x;
+      $$.tail = x;
+    }
+  ;
+/* funds -> funds (fiscal NUMBER | other NUMBER | SOURCE NUMBER)+ ; where
+ * SOURCE is a word of the table of sources (上级资金, 自有资金, 中央 …). */
 funds_parts
   : %empty {
       $$ = node(p, JX_N_FUNDS, @0);
@@ -521,11 +784,19 @@ funds_parts
       $$ = $1;
       if ($$->u.funds.n_fiscal++ == 0)
         $$->u.funds.fiscal = $3;
+      jx_text w = {NULL, @2};
+      funds_part(p, $$, 1, w, $3);
     }
   | funds_parts OTHER NUMBER {
       $$ = $1;
       if ($$->u.funds.n_other++ == 0)
         $$->u.funds.other = $3;
+      jx_text w = {NULL, @2};
+      funds_part(p, $$, 2, w, $3);
+    }
+  | funds_parts WORD NUMBER {
+      $$ = $1;
+      funds_part(p, $$, 0, $2, $3);
     }
   ;
 /* schedule -> schedule (MONTH NUMBER)+ ; where MONTH is jan…dec or 3月底 */
@@ -576,7 +847,8 @@ measure
 /* indicator -> CATEGORY STRING [target] [op] value (desc STRING | basis
  * STRING)* ;   where `target` is the column heading 指标值, dropped.  The
  * forms with and without it are spelt out: an empty rule would be one
- * more reduction for every indicator of every plan. */
+ * more reduction for every indicator of every plan.  A row may also lack
+ * its name, or its name and value (issue 11: forms). */
 indicator
   : category STRING value attrs SEMI {
       $$ = indicator(p, @1, @5, $1, $2, JX_OP_EQ, false, @3, $3, $4);
@@ -589,6 +861,25 @@ indicator
     }
   | category STRING TARGET op value attrs SEMI {
       $$ = indicator(p, @1, @7, $1, $2, $4, true, @4, $5, $6);
+    }
+  /* A value the form prints without a name (issue 11): a lone string
+   * after the category is the value. */
+  | category value attrs SEMI {
+      jx_text none = {NULL, @2};
+      none.loc.len = 0;
+      $$ = indicator(p, @1, @4, $1, none, JX_OP_EQ, false, @2, $2, $3);
+    }
+  | category op value attrs SEMI {
+      jx_text none = {NULL, @2};
+      none.loc.len = 0;
+      $$ = indicator(p, @1, @5, $1, none, $2, true, @2, $3, $4);
+    }
+  /* A row the form prints empty: the category alone. */
+  | category attrs SEMI {
+      jx_text none = {NULL, @2};
+      none.loc.len = 0;
+      $$ = indicator(p, @1, @3, $1, none, JX_OP_EQ, false, @2, no_value(@2),
+                     $2);
     }
   ;
 /* indicator_kw -> indicator STRING [target] [op] value attr* ; (no
@@ -649,6 +940,20 @@ attrs
       else if (!$$.dup_loc.line)
         $$.dup_loc = @2;
     }
+  | attrs STANDARD STRING    { $$ = $1; expl_attr(&$$, JX_EXPL_STANDARD, $3, @2); }
+  | attrs EXPLANATION STRING { $$ = $1; expl_attr(&$$, JX_EXPL_EXPLANATION, $3, @2); }
+  | attrs NOTE STRING        { $$ = $1; expl_attr(&$$, JX_EXPL_NOTE, $3, @2); }
+  | attrs REMARK STRING      { $$ = $1; expl_attr(&$$, JX_EXPL_REMARK, $3, @2); }
+  | attrs SCORING STRING     { $$ = $1; expl_attr(&$$, JX_EXPL_SCORING, $3, @2); }
+  /* The target over the project's period, beside the year's. */
+  | attrs PERIOD value {
+      $$ = $1;
+      period_attr(&$$, @2, JX_OP_EQ, false, @3, $3);
+    }
+  | attrs PERIOD op value {
+      $$ = $1;
+      period_attr(&$$, @2, $3, true, @3, $4);
+    }
   ;
 
 %%
@@ -663,7 +968,7 @@ static void yyerror(const jx_loc *loc, yyscan_t scanner, jx_scan *p,
                     const char *msg) {
   (void)scanner;
   p->syntax_errors++;
-  if (p->read_failed) /* the input's end is false: see scan.h */
+  if (p->read_failed || p->not_utf8) /* the end is false: see scan.h */
     return;
   /* With custom error reports, bison calls this only when its stack
    * would outgrow YYMAXDEPTH. */
@@ -746,18 +1051,20 @@ static jx_msg kind_name(yysymbol_kind_t k) {
  * later, in whichever the run shows). */
 static int yyreport_syntax_error(const yypcontext_t *ctx, yyscan_t scanner,
                                  jx_scan *p) {
-  enum { MAX_EXPECTED = 6 };
+  enum { MAX_EXPECTED = 7 };
   yysymbol_kind_t expected[MAX_EXPECTED];
   int n = yypcontext_expected_tokens(ctx, expected, MAX_EXPECTED);
   yysymbol_kind_t got = yypcontext_token(ctx);
   const jx_loc *loc = yypcontext_location(ctx);
   p->syntax_errors++;
-  if (p->read_failed) /* the input's end is false: see scan.h */
+  if (p->read_failed || p->not_utf8) /* the end is false: see scan.h */
     return 0;
-  /* A category label typed with a space (经济效益 指标 "…"): the word
-   * after the category, on its line, where its name must come. */
+  /* A category label typed with a space (经济效益 指标 "…"): a word right
+   * after the category, on its line, where no word may come.  (Which
+   * tokens were expected cannot tell: a row may be its category alone,
+   * issue 11, so the parser has reduced its empty attributes first.) */
   const char *second = NULL;
-  if (n == 1 && expected[0] == YYSYMBOL_STRING && p->cat_text &&
+  if (p->cat_text &&
       p->cat_loc.line == loc->line &&
       loc->offset > p->cat_loc.offset + p->cat_loc.len) {
     if (got == YYSYMBOL_WORD && p->prev_word == p->cat_text)
@@ -792,8 +1099,10 @@ static int yyreport_syntax_error(const yypcontext_t *ctx, yyscan_t scanner,
   const char *hint = got == YYSYMBOL_WORD && p->last_word
                          ? jx_keyword_suggest(p->last_word)
                          : NULL;
-  if (hint)
+  if (hint) {
     jx_diag_note(p->diag, JX_N_DID_YOU_MEAN, *loc, hint);
+    jx_diag_add_fixit(p->diag, *loc, hint);
+  }
   if (n > 0) {
     jx_strbuf list[JX_LANG_COUNT], names[MAX_EXPECTED];
     const char *text[JX_LANG_COUNT];

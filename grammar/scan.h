@@ -18,6 +18,7 @@
 #include "diag.h"
 #include "parse.h"
 #include "source.h"
+#include "suppress.h"
 #include "vocab.h"
 
 /* Semantic value helpers (members of the bison %union). */
@@ -33,6 +34,18 @@ typedef struct jx_attrs {
   jx_text desc, basis;
   int n_desc, n_basis;
   jx_loc dup_loc;
+  /* issue 11: the explanation columns and the period's target */
+  jx_text expl[JX_EXPL_COUNT];
+  int n_expl_dup;
+  jx_expl expl_dup;
+  jx_loc expl_dup_loc;
+  bool has_period;
+  int n_period;
+  jx_loc period_loc;
+  jx_op period_op;
+  bool period_op_written;
+  jx_loc period_op_loc;
+  jx_value period_value;
 } jx_attrs;
 
 typedef struct jx_unit_head {
@@ -58,6 +71,12 @@ typedef struct jx_scan {
    * would say about that false end (a token cut short, an unexpected end
    * of file) is not said. */
   bool read_failed;
+  /* The input is in another encoding (GBK): said once, and read no
+   * further; its end is false too. */
+  bool not_utf8;
+  /* The input's first bytes read as GBK text (parse.c): a byte that is
+   * not UTF-8 is taken for the encoding, not for one bad byte. */
+  bool encoding_seen, gbk_text;
 
   /* Position of the next byte the lexer will consume. */
   uint64_t offset;
@@ -76,6 +95,26 @@ typedef struct jx_scan {
   const char *last_word; /* text of the last WORD token (for hints) */
   const char *prev_word; /* and of the one before it */
   jx_vocab_index vocab;  /* the keywords, signs and marks (vocab.def) */
+
+  /* Suppression comments (suppress.h; NULL: read as comments only).  The
+   * lexer follows the statements of the tokens it returns (where each
+   * starts, the blocks open, the line of the last token) to say which
+   * statement each comment covers (lexer.l, yylex). */
+  jx_suppress *suppress;
+  int depth;          /* blocks open */
+  bool in_stmt;       /* a statement has begun and not ended */
+  uint64_t stmt_at;   /* where it began */
+  uint64_t *block_at; /* where each open block's statement began */
+  size_t cap_block_at;
+  int last_tok; /* the last token, and its line */
+  uint32_t last_line;
+  uint64_t closed_at, closed_end; /* the statement the last ';' or '}' ended */
+  struct jx_sup_open {            /* comments whose statement has not ended */
+    size_t entry;                 /* in suppress */
+    int depth;                    /* the statement's */
+    bool waiting;                 /* for the statement's first token */
+  } * sup_open;
+  size_t n_sup_open, cap_sup_open;
 
   /* Parser state. */
   const jx_sink *sink;

@@ -217,6 +217,8 @@ const char *jx_kind_text(jx_kind k) {
     return "na";
   case JX_KIND_DATE:
     return "date";
+  case JX_KIND_EMPTY:
+    return "empty";
   case JX_KIND_DATE_RANGE:
     return "date_range";
   }

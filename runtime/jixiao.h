@@ -79,6 +79,8 @@ typedef enum jx_kind {
   JX_KIND_QUALITATIVE,      /* a text target: "圆满完成" */
   JX_KIND_NA,               /* 不涉及 / n/a: not applicable */
   JX_KIND_DATE,             /* a deadline: 2021年12月31日 */
+  JX_KIND_EMPTY,            /* a row the form prints without a target: a
+                               category with no name and no value */
   JX_KIND_DATE_RANGE        /* a period: 2023.07-2024.01 (value to
                                value_end) */
 } jx_kind;
@@ -127,6 +129,24 @@ const char *jx_role_text(jx_role r);
 
 /* ---- The model -------------------------------------------------------- */
 
+/*
+ * The second target of an indicator printed with two (年度 and 实施期/长期
+ * columns): the target over the project's whole period.  The same fields
+ * as an indicator's own target, with the same meaning.
+ */
+typedef struct jx_target {
+  jx_kind kind;
+  jx_op op;
+  jx_decimal value; /* quantitative: in `unit`; date: yyyymmdd × 10^6 */
+  const char *unit; /* normalised; NULL if none */
+  jx_dimension dimension;
+  const char *text; /* as written: "≥1500人" */
+  /* As jx_indicator's (after its fields, for the same reason): a date
+   * range's end, and what a cost per unit is per. */
+  jx_decimal value_end;
+  const char *per_unit;
+} jx_target;
+
 typedef struct jx_indicator {
   const char *level1;       /* framework code: "output"; NULL in a division */
   const char *level1_label; /* official label: "产出指标" */
@@ -150,6 +170,15 @@ typedef struct jx_indicator {
    * still compile. */
   jx_role level1_role;
   jx_role level2_role;
+  /* Issue 11, after the roles for the same reason: the target over the
+   * project's period (NULL when the row has one target), and the
+   * explanation columns some forms print, each NULL when not given. */
+  const jx_target *period_target;
+  const char *standard;    /* 绩效标准: "计划标准", "历史标准" */
+  const char *explanation; /* 指标解释 */
+  const char *value_note;  /* 指标值说明 */
+  const char *remark;      /* 备注 */
+  const char *scoring;     /* 评（扣）分标准 */
   /* A date range: its last day or month, as `value` (a month-only end is
    * the whole month: 2023.07-2024.01 runs to 2024-01-31); 0 otherwise. */
   jx_decimal value_end;
@@ -163,6 +192,50 @@ typedef struct jx_schedule_point {
   int month;          /* 1–12: cumulative spending by the end of it */
   jx_decimal percent; /* cumulative, 0–100 */
 } jx_schedule_point;
+
+/* An organisation as a form prints it: 主管部门 "505_湘西州教育和体育局" is
+ * code "505" and the name; either may be NULL. */
+typedef struct jx_org {
+  const char *code;
+  const char *name;
+} jx_org;
+
+/* A person the form names (项目负责人, 联系人), with a telephone number. */
+typedef struct jx_person {
+  const char *name;
+  const char *phone; /* NULL if none */
+} jx_person;
+
+/* One source of funds (资金来源): its kind from the table of sources
+ * ("fiscal", "superior", "own", "central", …; docs/language.md), the
+ * label the form prints (上级资金), and whether it counts as fiscal money
+ * (财政资金: the sum of those is jx_project.fiscal, of the rest .other). */
+typedef struct jx_source {
+  const char *kind;
+  const char *label;
+  jx_decimal amount; /* in the plan's currency */
+  int fiscal;
+} jx_source;
+
+/* A line item of an amount that must add up (明细): 高标准农田建设 400. */
+typedef struct jx_line_item {
+  const char *name;  /* NULL when the form prints only the amounts */
+  jx_decimal amount; /* in the plan's currency */
+} jx_line_item;
+
+/* A header field of a form that has no field of its own: key and value as
+ * printed (属性 "资金性质" "一般公共预算"). */
+typedef struct jx_attribute {
+  const char *key;
+  const char *value;
+} jx_attribute;
+
+/* 项目属性 read for the one thing every form means by it. */
+typedef enum jx_continuity {
+  JX_CONTINUITY_UNKNOWN = 0, /* not said, or not one of these */
+  JX_CONTINUITY_NEW,         /* 新增项目 */
+  JX_CONTINUITY_CONTINUING   /* 延续项目, 续建 */
+} jx_continuity;
 
 typedef struct jx_project {
   const char *code; /* 项目编码, or NULL */
@@ -178,6 +251,33 @@ typedef struct jx_project {
   const jx_indicator *indicators;
   size_t n_indicators;
   int line;
+  /* Issue 11, after `line` so that positional initialisers written for
+   * the fields above still compile. */
+  int has_total;      /* a total over the project's period is written */
+  jx_decimal total;   /* 项目总预算 (equal to budget when not written) */
+  const char *period; /* 实施期 as written, or NULL */
+  /* The period's first and last month (or year, or day) as dates,
+   * yyyymmdd × 10^6 with 00 for what is not given; 0 when unknown. */
+  jx_decimal period_start, period_end;
+  jx_org supervisor;  /* 主管部门 (the project's, else its unit's) */
+  jx_org implementer; /* 实施单位 (likewise) */
+  const char *const *overall_goals; /* 总体 / 实施期 / 中长期 goals */
+  size_t n_overall_goals;
+  const jx_source *sources; /* every source as written, fiscal and other
+                               included; fiscal and other are their sums */
+  size_t n_sources;
+  const jx_line_item *breakdown; /* 明细 of the budget (or the total) */
+  size_t n_breakdown;
+  const char *classification;     /* 项目分类 */
+  const char *nature;             /* 项目属性 as written */
+  jx_continuity continuity;       /* read from nature */
+  const char *policy;             /* 立项依据 / 政策依据 */
+  const char *document;           /* 资金文号 */
+  const char *subject;            /* 财政资金科目代码 */
+  jx_person manager;              /* 项目负责人 */
+  jx_person contact;              /* 联系人 */
+  const jx_attribute *attributes; /* the other header fields, in order */
+  size_t n_attributes;
 } jx_project;
 
 typedef struct jx_measure {
@@ -203,10 +303,17 @@ typedef struct jx_department {
   size_t n_measures;
   const jx_indicator *indicators; /* the department's own, without category */
   size_t n_indicators;
+  /* Issue 11: 部门预算编码, the department's budget and its line items. */
+  const char *code;
+  int has_budget;
+  jx_decimal budget;
+  const jx_line_item *breakdown;
+  size_t n_breakdown;
 } jx_department;
 
 typedef struct jx_unit {
-  const char *code; /* NULL for the group of projects written outside a unit */
+  const char *code; /* NULL for the group of projects written outside a
+                       unit, and for a unit known by its name alone */
   const char *name;
   const char *const *goals;
   size_t n_goals;
@@ -214,6 +321,9 @@ typedef struct jx_unit {
   size_t n_measures;
   const jx_project *projects;
   size_t n_projects;
+  /* Issue 11: what the unit's block says for all its projects. */
+  jx_org supervisor;
+  jx_org implementer;
 } jx_unit;
 
 typedef struct jx_plan {
@@ -223,6 +333,7 @@ typedef struct jx_plan {
   const jx_department *department; /* NULL if none */
   const jx_unit *units;
   size_t n_units;
+  const char *form; /* the printed form followed: "generic" by default */
 } jx_plan;
 
 /* ---- Dates (runtime/eval.c) ------------------------------------------ */

@@ -7,7 +7,7 @@ Reads every #include "..." in runtime/, grammar/ and compiler/*/ and fails
   - a file includes a header of a layer above its own, in the order
 
         runtime < base < domain < grammar < check < lower < load
-                < {emit, fmt, diff, import} < cmd
+                < {emit, fmt, diff, import, lsp} < cmd
 
     (folders of one rank may use each other, but not both ways);
   - headers include each other in a circle;
@@ -36,6 +36,7 @@ RANKS = {
     "compiler/fmt": 7,
     "compiler/diff": 7,
     "compiler/import": 7,
+    "compiler/lsp": 7,
     "compiler/cmd": 8,
 }
 # Made by the build (bison, flex) from grammar/.

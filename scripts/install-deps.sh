@@ -20,11 +20,16 @@ command -v pkg-config >/dev/null 2>&1 || missing="$missing pkg-config"
 [ -f /usr/include/freexl.h ] || missing="$missing libfreexl-dev"
 [ -f /usr/include/ini.h ] || missing="$missing libinih-dev"
 [ -f /usr/include/csv.h ] || missing="$missing libcsv-dev"
+# jxc lsp: JSON-RPC messages are parsed by jansson (strict RFC 8259, checks
+# UTF-8, 64-bit integers, keeps the order of keys when writing).
+[ -f /usr/include/jansson.h ] || missing="$missing libjansson-dev"
 # The golden and interoperability tests use these.
 command -v python3 >/dev/null 2>&1 || missing="$missing python3"
 command -v sqlite3 >/dev/null 2>&1 || missing="$missing sqlite3"
 command -v git >/dev/null 2>&1 || missing="$missing git"
 command -v g++ >/dev/null 2>&1 || missing="$missing g++"
+# The manual pages' test (make check-man): groff renders them.
+command -v groff >/dev/null 2>&1 || missing="$missing groff-base"
 # The clients the XLSX and HTML output is checked in (tests/interop/
 # clients.sh; `make docs` uses them too): 87 packages, 670 MB installed,
 # about 70 s to install (apt-get, measured).  Only for the tests and make
@@ -39,6 +44,9 @@ if [ "${JX_WANT_CLIENTS:-0}" = 1 ]; then
     missing="$missing python3-openpyxl"
   /usr/bin/python3 -c 'import xlwt' >/dev/null 2>&1 ||
     missing="$missing python3-xlwt"
+  # tests/golden/ci-hooks reads .pre-commit-hooks.yaml.
+  /usr/bin/python3 -c 'import yaml' >/dev/null 2>&1 ||
+    missing="$missing python3-yaml"
 fi
 if [ "${JX_WANT_CLIENTS:-0}" = 1 ] && [ "${JX_NO_CLIENTS:-0}" != 1 ]; then
   command -v soffice >/dev/null 2>&1 || clients="$clients libreoffice-calc-nogui"
@@ -48,6 +56,16 @@ if [ "${JX_WANT_CLIENTS:-0}" = 1 ] && [ "${JX_NO_CLIENTS:-0}" != 1 ]; then
   # A CJK font, or the browser and LibreOffice print boxes for 项目.
   [ -n "$(fc-list :lang=zh 2>/dev/null)" ] ||
     clients="$clients fonts-wqy-zenhei"
+fi
+# make windows and make test-windows (JX_WANT_WINDOWS=1, docs/windows.md):
+# mingw-w64, dpkg-dev for `apt-get source` (scripts/win-deps.sh), and
+# Wine to run the result.  Best effort, as the clients: without them
+# make test-windows says "skipped" and why.
+if [ "${JX_WANT_WINDOWS:-0}" = 1 ]; then
+  command -v x86_64-w64-mingw32-gcc >/dev/null 2>&1 ||
+    clients="$clients gcc-mingw-w64-x86-64-win32"
+  command -v dpkg-source >/dev/null 2>&1 || clients="$clients dpkg-dev"
+  command -v wine >/dev/null 2>&1 || clients="$clients wine wine64"
 fi
 if [ "${JX_WANT_CLANG:-0}" = 1 ]; then
   command -v clang >/dev/null 2>&1 || missing="$missing clang"
@@ -65,6 +83,12 @@ if [ "${JX_WANT_EDITORS:-0}" = 1 ]; then
   command -v node >/dev/null 2>&1 || missing="$missing nodejs"
   command -v npm >/dev/null 2>&1 || missing="$missing npm"
   command -v vim >/dev/null 2>&1 || missing="$missing vim"
+fi
+# The language server's interoperability test (tests/lsp/nvim.sh):
+# Neovim's built-in LSP client.  Installed like the clients above: if it
+# cannot be, that one test skips and says why.
+if [ "${JX_WANT_EDITORS:-0}" = 1 ] || [ "${JX_WANT_CLIENTS:-0}" = 1 ]; then
+  command -v nvim >/dev/null 2>&1 || clients="$clients neovim"
 fi
 editors() {
   if [ "${JX_WANT_EDITORS:-0}" = 1 ]; then

@@ -40,6 +40,13 @@ typedef struct part_rec {
   jx_args args;
 } part_rec;
 
+/* A fix-it as the engine keeps it: its text is an offset into the pool. */
+typedef struct fix_rec {
+  jx_loc loc;
+  uint32_t col, end_col;
+  size_t text_off;
+} fix_rec;
+
 typedef struct rec {
   part_rec main;
   const char *code;
@@ -47,6 +54,8 @@ typedef struct rec {
   size_t file_off, cmd_off;
   part_rec *notes;
   size_t n_notes, cap_notes;
+  fix_rec *fixes;
+  size_t n_fixes, cap_fixes;
   jx_strbuf pool;
   /* The order a held record is released in. */
   uint32_t sort_file;
@@ -66,12 +75,15 @@ struct jx_diag {
   int max_errors; /* <= 0: no cap */
   int errors, warnings;
   bool too_many;       /* the cap was reached; later reports are dropped */
+  int cap_base;        /* errors before the cap's count began */
   bool too_many_shown; /* the too-many-errors record was made */
   bool pending;        /* `cur` is a record not finished yet */
   rec cur;
   jx_strbuf out;            /* the default sink's rendering */
   jx_diag_part *view_notes; /* the public view of a record's notes */
   size_t cap_view;
+  jx_diag_fixit *view_fixes; /* ... and of its fix-its */
+  size_t cap_view_fixes;
   /* While held, finished records queue here and are sent sorted by
    * position on release (see jx_diag_set_hold). */
   bool holding;
@@ -82,6 +94,11 @@ struct jx_diag {
   jx_strbuf observed; /* the message an observer is shown */
   jx_diag_annotator annotate;
   void *annotate_ud;
+  /* Warning control, per id (ids of one code move together). */
+  bool warn_off[JX_DIAG_COUNT];
+  int8_t warn_error[JX_DIAG_COUNT]; /* 0 as -W error says, 1 yes, -1 no */
+  jx_diag_filter filter;
+  void *filter_ud;
 };
 
 static void write_stderr(void *ud, const char *text, size_t n) {
@@ -113,6 +130,7 @@ jx_diag *jx_diag_new(void) {
 
 static void rec_free(rec *r) {
   free(r->notes);
+  free(r->fixes);
   jx_sb_free(&r->pool);
 }
 
@@ -126,6 +144,7 @@ void jx_diag_free(jx_diag *d) {
   jx_sb_free(&d->out);
   jx_sb_free(&d->observed);
   free(d->view_notes);
+  free(d->view_fixes);
   free(d->held);
   free(d);
 }
@@ -231,6 +250,17 @@ bool jx_diag_too_many(const jx_diag *d) {
   return d->too_many;
 }
 
+void jx_diag_add_counts(jx_diag *d, int errors, int warnings) {
+  d->errors += errors;
+  d->warnings += warnings;
+}
+
+void jx_diag_restart_cap(jx_diag *d) {
+  jx_diag_flush(d);
+  d->too_many = d->too_many_shown = false;
+  d->cap_base = d->errors;
+}
+
 /* ---- finishing a record ---------------------------------------------- */
 
 /* Moves i back to the first byte of a UTF-8 character. */
@@ -283,6 +313,26 @@ static void place(jx_diag *d, rec *r, part_rec *p) {
   jx_sb_add(&r->pool, "", 1);
 }
 
+/* A fix-it's columns, as a note's are worked out (nothing is quoted). */
+static void place_fix(jx_diag *d, fix_rec *f) {
+  f->col = f->end_col = 0;
+  if (f->loc.line == 0)
+    return;
+  const char *s;
+  size_t n, at;
+  bool cut;
+  if (!jx_lines_fetch(&d->lines, f->loc, JX_DIAG_QUOTE_CONTEXT, &s, &n, &at,
+                      &cut)) {
+    f->col = f->loc.col ? f->loc.col : 1;
+    f->end_col = f->col + f->loc.len;
+    return;
+  }
+  jx_diag_span sp;
+  jx_diag_lay_out(s, n, at, f->loc.len, NULL, &sp);
+  f->col = sp.col;
+  f->end_col = f->loc.len ? sp.end_col : sp.col;
+}
+
 static jx_diag_part view_part(const jx_diag *d, const rec *r,
                               const part_rec *p) {
   jx_diag_part v;
@@ -318,6 +368,23 @@ static void deliver(jx_diag *d, const rec *r) {
     d->view_notes[i] = view_part(d, r, &r->notes[i]);
   v.notes = d->view_notes;
   v.n_notes = r->n_notes;
+  if (r->n_fixes > d->cap_view_fixes) {
+    d->cap_view_fixes = r->n_fixes;
+    d->view_fixes =
+        jx_xrealloc(d->view_fixes, d->cap_view_fixes * sizeof *d->view_fixes);
+  }
+  for (size_t i = 0; i < r->n_fixes; i++) {
+    const fix_rec *f = &r->fixes[i];
+    jx_diag_fixit *x = &d->view_fixes[i];
+    memset(x, 0, sizeof *x);
+    x->at.loc = f->loc;
+    x->at.path = jx_lines_path(&d->lines, f->loc.file);
+    x->at.col = f->col;
+    x->at.end_col = f->end_col;
+    x->text = r->pool.p + f->text_off;
+  }
+  v.fixits = d->view_fixes;
+  v.n_fixits = r->n_fixes;
   v.pool = r->pool.p;
   d->sink(d->sink_ud, &v);
 }
@@ -341,6 +408,8 @@ static void finish(jx_diag *d) {
   place(d, r, &r->main);
   for (size_t i = 0; i < r->n_notes; i++)
     place(d, r, &r->notes[i]);
+  for (size_t i = 0; i < r->n_fixes; i++)
+    place_fix(d, &r->fixes[i]);
   if (!d->holding) {
     deliver(d, r);
     return;
@@ -349,8 +418,11 @@ static void finish(jx_diag *d) {
     d->capheld = d->capheld ? 2 * d->capheld : 16;
     d->held = jx_xrealloc(d->held, d->capheld * sizeof *d->held);
   }
-  /* A whole file's trouble sorts after everything with a position. */
-  r->sort_file = r->has_file ? UINT32_MAX : r->main.loc.file;
+  /* A whole file's trouble, and a record with no position at all (the
+   * cap's too-many-errors), sort after everything with a position, in
+   * whichever input it came. */
+  r->sort_file =
+      r->has_file || !r->main.loc.line ? UINT32_MAX : r->main.loc.file;
   r->sort_offset = r->main.loc.line ? r->main.loc.offset : UINT64_MAX;
   r->seq = d->nheld;
   /* The queue takes the record's buffers; the next one starts afresh. */
@@ -373,6 +445,7 @@ static void begin(jx_diag *d, jx_diag_id id, jx_severity sev, jx_loc loc,
   rec *r = &d->cur;
   jx_sb_clear(&r->pool);
   r->n_notes = 0;
+  r->n_fixes = 0;
   r->has_file = r->has_cmd = false;
   r->code = jx_diag_code(id);
   memset(&r->main, 0, sizeof r->main);
@@ -434,25 +507,123 @@ void jx_diag_release(jx_diag *d) {
     d->observe(d->observe_ud, NULL);
 }
 
+/* ---- warning control ------------------------------------------------- */
+
+jx_code_kind jx_diag_code_kind(const char *code) {
+  jx_code_kind k = JX_CODE_UNKNOWN;
+  for (int i = 0; i < JX_DIAG_COUNT && code; i++) {
+    const char *c = jx_diag_code((jx_diag_id)i);
+    if (!c || strcmp(c, code) != 0)
+      continue;
+    if (jx_diag_severity((jx_diag_id)i) == JX_SEV_WARNING)
+      return JX_CODE_WARNING;
+    k = JX_CODE_ERROR;
+  }
+  return k;
+}
+
+/* Levenshtein distance of two short ASCII codes, capped at 9. */
+static size_t distance(const char *a, const char *b) {
+  size_t na = strlen(a), nb = strlen(b);
+  if (na > 40 || nb > 40)
+    return 9;
+  size_t row[41];
+  for (size_t j = 0; j <= nb; j++)
+    row[j] = j;
+  for (size_t i = 1; i <= na; i++) {
+    size_t diag = row[0];
+    row[0] = i;
+    for (size_t j = 1; j <= nb; j++) {
+      size_t up = row[j];
+      size_t best = diag + (a[i - 1] != b[j - 1]);
+      if (up + 1 < best)
+        best = up + 1;
+      if (row[j - 1] + 1 < best)
+        best = row[j - 1] + 1;
+      row[j] = best;
+      diag = up;
+    }
+  }
+  return row[nb] < 9 ? row[nb] : 9;
+}
+
+const char *jx_diag_warning_suggest(const char *code) {
+  const char *best = NULL;
+  size_t best_d = 3; /* a typo: at most two edits */
+  for (int i = 0; i < JX_DIAG_COUNT; i++) {
+    const char *c = jx_diag_code((jx_diag_id)i);
+    if (!c || jx_diag_severity((jx_diag_id)i) != JX_SEV_WARNING)
+      continue;
+    size_t dd = distance(code, c);
+    if (dd < best_d) {
+      best_d = dd;
+      best = c;
+    }
+  }
+  return best;
+}
+
+bool jx_diag_warning_set(jx_diag *d, const char *code, jx_warn_action a) {
+  if (jx_diag_code_kind(code) != JX_CODE_WARNING)
+    return false;
+  for (int i = 0; i < JX_DIAG_COUNT; i++) {
+    const char *c = jx_diag_code((jx_diag_id)i);
+    if (!c || strcmp(c, code) != 0)
+      continue;
+    switch (a) {
+    case JX_WARN_ON:
+      d->warn_off[i] = false;
+      break;
+    case JX_WARN_OFF:
+      d->warn_off[i] = true;
+      break;
+    case JX_WARN_ERROR:
+      d->warn_off[i] = false;
+      d->warn_error[i] = 1;
+      break;
+    case JX_WARN_NO_ERROR:
+      d->warn_error[i] = -1;
+      break;
+    }
+  }
+  return true;
+}
+
+void jx_diag_set_filter(jx_diag *d, jx_diag_filter fn, void *ud) {
+  d->filter = fn;
+  d->filter_ud = ud;
+}
+
+/* A warning the filter or -W drops: not shown, not counted. */
+static bool dropped(jx_diag *d, jx_diag_id id, jx_loc loc) {
+  if (jx_diag_severity(id) != JX_SEV_WARNING)
+    return false;
+  if (d->filter && d->filter(d->filter_ud, jx_diag_code(id), loc))
+    return true;
+  return d->warn_off[id];
+}
+
 /* ---- reporting ------------------------------------------------------- */
 
 /* Severity as shown, counted. */
 static jx_severity count(jx_diag *d, jx_diag_id id) {
   jx_severity sev = jx_diag_severity(id);
-  if (sev == JX_SEV_WARNING && d->werror)
+  if (sev == JX_SEV_WARNING &&
+      (d->warn_error[id] > 0 || (d->werror && d->warn_error[id] == 0)))
     sev = JX_SEV_ERROR;
   if (sev == JX_SEV_ERROR)
     d->errors++;
   else if (sev == JX_SEV_WARNING)
     d->warnings++;
-  if (sev == JX_SEV_ERROR && d->max_errors > 0 && d->errors >= d->max_errors)
+  if (sev == JX_SEV_ERROR && d->max_errors > 0 &&
+      d->errors - d->cap_base >= d->max_errors)
     d->too_many = true;
   return sev;
 }
 
 void jx_diag_report(jx_diag *d, jx_diag_id id, jx_loc loc, ...) {
   flush_pending(d);
-  if (d->too_many || (unsigned)id >= JX_DIAG_COUNT)
+  if (d->too_many || (unsigned)id >= JX_DIAG_COUNT || dropped(d, id, loc))
     return;
   jx_severity sev = count(d, id);
   va_list ap;
@@ -462,8 +633,9 @@ void jx_diag_report(jx_diag *d, jx_diag_id id, jx_loc loc, ...) {
 }
 
 void jx_diag_report_file(jx_diag *d, jx_diag_id id, const char *path, ...) {
+  jx_loc nowhere = {0};
   flush_pending(d);
-  if ((unsigned)id >= JX_DIAG_COUNT)
+  if ((unsigned)id >= JX_DIAG_COUNT || dropped(d, id, nowhere))
     return;
   /* Even past the cap: the run ends with status 2, and must say why.  The
    * path is not shortened, whatever its length. */
@@ -521,6 +693,22 @@ void jx_diag_note(jx_diag *d, jx_diag_id id, jx_loc loc, ...) {
   jx_args_capture(&p->args, &r->pool, jx_diag_format_string(id, JX_LANG_EN),
                   r->has_cmd ? (size_t)-1 : JX_DIAG_ARG_MAX, ap);
   va_end(ap);
+}
+
+void jx_diag_add_fixit(jx_diag *d, jx_loc loc, const char *text) {
+  if (!d->pending || loc.line == 0 || !text)
+    return;
+  rec *r = &d->cur;
+  if (r->n_fixes == r->cap_fixes) {
+    r->cap_fixes = r->cap_fixes ? 2 * r->cap_fixes : 2;
+    r->fixes = jx_xrealloc(r->fixes, r->cap_fixes * sizeof *r->fixes);
+  }
+  fix_rec *f = &r->fixes[r->n_fixes++];
+  memset(f, 0, sizeof *f);
+  f->loc = loc;
+  f->text_off = r->pool.n;
+  jx_sb_add(&r->pool, text, strlen(text));
+  jx_sb_add(&r->pool, "", 1);
 }
 
 void jx_diag_flush(jx_diag *d) {

@@ -71,6 +71,17 @@ typedef struct jx_diag_part {
   jx_args args; /* the message's arguments (strings in the record's pool) */
 } jx_diag_part;
 
+/* A fix-it: a concrete edit that cures the diagnostic, where the reporter
+ * knows one (the keyword a misspelt word was meant to be, the `%` a
+ * satisfaction target lacks): the at.loc.len bytes at at.loc (on one line;
+ * 0: an insertion before loc.offset) are replaced by `text`.  at.col and
+ * at.end_col are worked out as for a note; nothing is quoted.  What a
+ * language server offers as a quick fix. */
+typedef struct jx_diag_fixit {
+  jx_diag_place at;
+  const char *text; /* UTF-8, in the record's pool */
+} jx_diag_fixit;
+
 typedef struct jx_diag_record {
   jx_diag_part main;
   const char *code; /* the public code; NULL only for a stray note */
@@ -82,6 +93,8 @@ typedef struct jx_diag_record {
   const char *command;
   const jx_diag_part *notes;
   size_t n_notes;
+  const jx_diag_fixit *fixits; /* in the order attached */
+  size_t n_fixits;
   const char *pool; /* where the arguments' strings are */
 } jx_diag_record;
 
@@ -153,8 +166,50 @@ jx_diag_format jx_diag_get_format(const jx_diag *d);
 void jx_diag_set_lang(jx_diag *d, jx_lang lang);
 jx_lang jx_diag_lang(const jx_diag *d);
 void jx_diag_set_color(jx_diag *d, bool on);
-void jx_diag_set_werror(jx_diag *d, bool on); /* warnings count as errors */
-void jx_diag_set_max_errors(jx_diag *d, int max);
+void jx_diag_set_werror(jx_diag *d, bool on);     /* warnings count as errors */
+void jx_diag_set_max_errors(jx_diag *d, int max); /* <= 0: no cap */
+/* The cap counts from here on (`check --each`: per file); the counts
+ * themselves go on. */
+void jx_diag_restart_cap(jx_diag *d);
+/* Counts what was reported elsewhere (check -j: in a child process), for
+ * the summary. */
+void jx_diag_add_counts(jx_diag *d, int errors, int warnings);
+
+/* ---- warning control (-W, the configuration file) -------------------- */
+
+/* What is said about one warning code, as gcc and clang have it.  Each
+ * code has two settings, applied in the order given: whether it is on
+ * (every warning is, by default), and whether it is an error (by default:
+ * only under -W error). */
+typedef enum jx_warn_action {
+  JX_WARN_ON,       /* -WCODE */
+  JX_WARN_OFF,      /* -Wno-CODE: neither shown nor counted */
+  JX_WARN_ERROR,    /* -Werror=CODE: on, and an error */
+  JX_WARN_NO_ERROR, /* -Wno-error=CODE: a warning even under -W error */
+} jx_warn_action;
+
+/* What a code names: a warning (which -W may turn off or make an error),
+ * an error (which nothing may turn off), or nothing. */
+typedef enum jx_code_kind {
+  JX_CODE_UNKNOWN,
+  JX_CODE_WARNING,
+  JX_CODE_ERROR
+} jx_code_kind;
+jx_code_kind jx_diag_code_kind(const char *code);
+/* The warning code nearest to `code` by edit distance, or NULL when none
+ * is close enough to be a typo. */
+const char *jx_diag_warning_suggest(const char *code);
+/* Applies a to every warning with this code; false (and nothing done)
+ * when the code is not a warning's. */
+bool jx_diag_warning_set(jx_diag *d, const char *code, jx_warn_action a);
+
+/* Asked about each warning before it is counted: true drops it, neither
+ * shown nor counted.  The loader answers from the suppression comments
+ * in the files (`# jxc: ignore[CODE]`).  A warning turned off with -W is
+ * still shown to the filter first, so a comment that would have
+ * suppressed it counts as used.  NULL fn: none. */
+typedef bool (*jx_diag_filter)(void *ud, const char *code, jx_loc loc);
+void jx_diag_set_filter(jx_diag *d, jx_diag_filter fn, void *ud);
 
 /* Starts a record (finishing the previous one).  The arguments are those
  * of the message's format (catalog.h).  A loc with line 0 has no position
@@ -174,6 +229,9 @@ void jx_diag_vusage(jx_diag *d, const char *cmd, jx_diag_id id, va_list ap);
 /* Attaches a note (with a location) or help (loc ignored) to the current
  * record; the id must have severity NOTE or HELP. */
 void jx_diag_note(jx_diag *d, jx_diag_id id, jx_loc loc, ...);
+/* Attaches a fix-it to the current record: replace the loc.len bytes at
+ * loc (0: insert before loc.offset) by text, which is copied. */
+void jx_diag_add_fixit(jx_diag *d, jx_loc loc, const char *text);
 /* Called with each diagnostic's location just before it is printed, so a
  * tool can attach a note of its own with jx_diag_note: `jxc import` names
  * the spreadsheet cell behind a line of the .jx it wrote.  NULL: none. */

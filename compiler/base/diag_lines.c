@@ -9,9 +9,9 @@
 #include "diag_lines.h"
 
 #include "arena.h"
+#include "port.h"
 
 #include <errno.h>
-#include <fcntl.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/types.h>
@@ -61,7 +61,7 @@ uint32_t jx_lines_add_memory(jx_lines *l, const char *path, const char *data,
 uint32_t jx_lines_add_file(jx_lines *l, const char *path, int fd,
                            uint64_t base) {
   jx_lines_src *s = add(l, path, SRC_NONE);
-  if (fd >= 0 && (s->fd = fcntl(fd, F_DUPFD_CLOEXEC, 0)) >= 0)
+  if (fd >= 0 && (s->fd = jx_dup_private(fd)) >= 0)
     s->kind = SRC_FILE;
   s->base = base;
   return (uint32_t)(l->n - 1);
@@ -151,9 +151,7 @@ static bool read_back(jx_lines *l, const jx_lines_src *s, uint64_t start,
   char buf[4096];
   uint64_t at = s->base + start;
   for (;;) {
-    if ((uint64_t)(off_t)at != at || (off_t)at < 0)
-      return false;
-    ssize_t k = pread(s->fd, buf, sizeof buf, (off_t)at);
+    ssize_t k = jx_pread(s->fd, buf, sizeof buf, at);
     if (k < 0 && errno == EINTR)
       continue;
     if (k < 0)

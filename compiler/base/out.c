@@ -20,16 +20,14 @@
 #include "out.h"
 
 #include "arena.h"
+#include "port.h"
 
 #include <errno.h>
-#include <fcntl.h>
-#include <signal.h>
 #include <stdarg.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/stat.h>
 #include <unistd.h>
 
 /* fd mode: big enough that write() system calls do not show up in a
@@ -227,80 +225,36 @@ const char *jx_out_data(jx_out *o, size_t *len) {
 static char *volatile live[JX_OUT_LIVE_MAX];
 static bool handlers_installed;
 
-/* The signals that clean up and then kill jxc as they would have. */
-static const int fatal_signals[] = {SIGHUP, SIGINT, SIGPIPE, SIGTERM};
-#define N_FATAL (sizeof fatal_signals / sizeof fatal_signals[0])
-
-static void fatal_set(sigset_t *s) {
-  sigemptyset(s);
-  for (size_t i = 0; i < N_FATAL; i++)
-    sigaddset(s, fatal_signals[i]);
+static void block_fatal(jx_port_mask *old) {
+  jx_port_block(old);
 }
 
-static void block_fatal(sigset_t *old) {
-  sigset_t s;
-  fatal_set(&s);
-  sigprocmask(SIG_BLOCK, &s, old);
-}
-
-static void unblock_fatal(const sigset_t *old) {
-  sigprocmask(SIG_SETMASK, old, NULL);
+static void unblock_fatal(const jx_port_mask *old) {
+  jx_port_unblock(old);
 }
 
 void jx_outfile_remove_all(void) {
   for (int i = 0; i < JX_OUT_LIVE_MAX; i++) {
     char *t = live[i];
     if (t) {
-      unlink(t);
+      jx_unlink(t);
       live[i] = NULL;
     }
   }
-}
-
-/* Removes the temporaries, then lets the signal do what it would have
- * done without us: with the default action restored and the signal
- * raised again (it stays blocked until the handler returns), jxc dies by
- * it, and the shell sees 128 + the signal number (130 for SIGINT). */
-static void on_fatal_signal(int sig) {
-  int e = errno;
-  jx_outfile_remove_all();
-  struct sigaction dfl;
-  dfl.sa_handler = SIG_DFL;
-  dfl.sa_flags = 0;
-  sigemptyset(&dfl.sa_mask);
-  sigaction(sig, &dfl, NULL);
-  raise(sig);
-  errno = e;
 }
 
 static void exit_cleanup(void) {
   jx_outfile_remove_all();
 }
 
-/* Once, when the first temporary is made.  A signal ignored when jxc
- * started (nohup, `&` in a script) stays ignored.  SIGXFSZ is ignored so
- * that writing past `ulimit -f` is an ordinary write error (EFBIG, exit
- * status 2) rather than a core dump beside a temporary.  atexit covers
- * any exit() while a temporary is live. */
+/* Once, when the first temporary is made: the fatal signals (Ctrl-C on
+ * Windows) remove the temporaries and then end jxc as they would have
+ * (port.h).  atexit covers any exit() while a temporary is live. */
 static void install_handlers(void) {
   if (handlers_installed)
     return;
   handlers_installed = true;
-  struct sigaction sa, old;
-  sa.sa_handler = on_fatal_signal;
-  sa.sa_flags = 0;
-  fatal_set(&sa.sa_mask);
-  for (size_t i = 0; i < N_FATAL; i++) {
-    if (sigaction(fatal_signals[i], NULL, &old) != 0 ||
-        (old.sa_flags & SA_SIGINFO) || old.sa_handler != SIG_DFL)
-      continue;
-    sigaction(fatal_signals[i], &sa, NULL);
-  }
-  if (sigaction(SIGXFSZ, NULL, &old) == 0 && !(old.sa_flags & SA_SIGINFO) &&
-      old.sa_handler == SIG_DFL) {
-    sa.sa_handler = SIG_IGN;
-    sigaction(SIGXFSZ, &sa, NULL);
-  }
+  jx_port_on_fatal(jx_outfile_remove_all);
   atexit(exit_cleanup);
   jx_oom_set_hook(jx_outfile_remove_all);
 }
@@ -358,67 +312,10 @@ __attribute__((format(printf, 5, 6))) static int fail(jx_outfile *f, int err,
   return -1;
 }
 
-/* The length of the directory part of path, with its '/' (0: none). */
+/* The length of the directory part of path, with its separator (0:
+ * none); on Windows '\\' and a drive's "C:" end it too. */
 static size_t dir_len(const char *path) {
-  const char *slash = strrchr(path, '/');
-  return slash ? (size_t)(slash - path) + 1 : 0;
-}
-
-/* The contents of the symbolic link at path (caller frees), or NULL with
- * errno set.  st_size is only a hint: it is 0 for /proc's links. */
-static char *read_link(const char *path, size_t hint) {
-  size_t cap = hint + 1 > 64 ? hint + 1 : 64;
-  for (;;) {
-    char *buf = jx_xmalloc(cap);
-    ssize_t n = readlink(path, buf, cap);
-    if (n < 0) {
-      int e = errno;
-      free(buf);
-      errno = e;
-      return NULL;
-    }
-    if ((size_t)n < cap) {
-      buf[n] = '\0';
-      return buf;
-    }
-    free(buf);
-    cap *= 2;
-  }
-}
-
-/*
- * Follows path's symbolic links (those of the last component; the kernel
- * follows the directories' itself) to the name the file really has, which
- * may not exist yet: a dangling link names the file to create.  Returns
- * that name (caller frees), or NULL with errno set.  A relative link is
- * relative to the directory of the link, as the kernel reads it.
- */
-static char *follow_links(const char *path) {
-  char *cur = xstrdup(path);
-  for (int hops = 0;; hops++) {
-    struct stat st;
-    if (lstat(cur, &st) != 0 || !S_ISLNK(st.st_mode))
-      return cur;     /* the file, or where it will be; open reports errors */
-    if (hops == 40) { /* the kernel's own limit */
-      free(cur);
-      errno = ELOOP;
-      return NULL;
-    }
-    char *to = read_link(cur, (size_t)st.st_size);
-    if (!to) {
-      int e = errno;
-      free(cur);
-      errno = e;
-      return NULL;
-    }
-    size_t dl = to[0] == '/' ? 0 : dir_len(cur);
-    char *next = jx_xmalloc(dl + strlen(to) + 1);
-    memcpy(next, cur, dl);
-    strcpy(next + dl, to);
-    free(to);
-    free(cur);
-    cur = next;
-  }
+  return jx_dir_len(path);
 }
 
 /* A device, FIFO or socket is written where it is: renaming a regular
@@ -427,7 +324,7 @@ static int open_special(jx_outfile *f, const char *path, int flags) {
   if (flags & JX_OUTFILE_REGULAR)
     return fail(f, EINVAL, JX_OUTFILE_NOT_REGULAR, NULL, "not a regular file");
   /* Blocks on a FIFO until it has a reader, as `> fifo` does. */
-  int fd = open(path, O_WRONLY | O_NOCTTY);
+  int fd = jx_open(path, O_WRONLY | O_NOCTTY, 0);
   if (fd < 0)
     return fail(f, errno, JX_OUTFILE_ERRNO, NULL, NULL);
   f->path = xstrdup(path);
@@ -452,26 +349,9 @@ static char *tmp_name(const char *target) {
 }
 
 /* The temporary gets the old file's mode, owner and group, or for a new
- * file the ordinary 0666 & ~umask (mkstemp makes 0600). */
-static int set_metadata(jx_outfile *f, int fd, const struct stat *old) {
-  mode_t mode;
-  if (old) {
-    /* Owner first: chown clears the set-user-ID bit, chmod sets it back.
-     * Only root may give a file away; a member of the old group may still
-     * keep the group.  Neither is an error when not permitted. */
-    if (fchown(fd, old->st_uid, old->st_gid) != 0 &&
-        fchown(fd, (uid_t)-1, old->st_gid) != 0) {
-      /* the new file keeps this user's owner and group */
-    }
-    mode = old->st_mode & 07777;
-  } else {
-    /* Reading the umask means setting it; put it straight back (jxc is
-     * single-threaded). */
-    mode_t mask = umask(0);
-    umask(mask);
-    mode = 0666 & ~mask;
-  }
-  if (fchmod(fd, mode) != 0)
+ * file the ordinary 0666 & ~umask (mkstemp makes 0600): port.h. */
+static int set_metadata(jx_outfile *f, int fd, const jx_stat_t *old) {
+  if (jx_copy_metadata(fd, old) != 0)
     return fail(f, errno, JX_OUTFILE_MODE, f->tmp,
                 "cannot set the mode of %s: %s", f->tmp, strerror(errno));
   return 0;
@@ -484,9 +364,9 @@ static void discard(jx_outfile *f) {
     if (f->fd >= 0)
       close(f->fd);
     if (f->tmp) {
-      sigset_t old;
+      jx_port_mask old;
       block_fatal(&old);
-      unlink(f->tmp);
+      jx_unlink(f->tmp);
       live_remove(f->tmp);
       unblock_fatal(&old);
     }
@@ -510,8 +390,8 @@ int jx_outfile_open(jx_outfile *f, const char *path, int flags) {
   if (*base == '\0' || strcmp(base, ".") == 0 || strcmp(base, "..") == 0)
     return fail(f, EISDIR, JX_OUTFILE_ERRNO, NULL, NULL);
 
-  struct stat st;
-  bool exists = stat(path, &st) == 0;
+  jx_stat_t st;
+  bool exists = jx_stat(path, &st) == 0;
   if (!exists && errno != ENOENT)
     return fail(f, errno, JX_OUTFILE_ERRNO, NULL, NULL);
   if (exists && S_ISDIR(st.st_mode))
@@ -519,14 +399,14 @@ int jx_outfile_open(jx_outfile *f, const char *path, int flags) {
   if (exists && !S_ISREG(st.st_mode))
     return open_special(f, path, flags);
 
-  char *target = follow_links(path);
+  char *target = jx_resolve_links(path);
   if (!target)
     return fail(f, errno, JX_OUTFILE_ERRNO, NULL, NULL);
   if (exists) {
     /* What an in-place edit would be refused (no write permission, a
      * read-only file system, a running program) is refused here too,
      * although rename() only needs the directory to be writable. */
-    int probe = open(target, O_WRONLY | O_NOCTTY | O_NONBLOCK);
+    int probe = jx_open(target, O_WRONLY | O_NOCTTY | O_NONBLOCK, 0);
     if (probe < 0) {
       int e = errno;
       free(target);
@@ -537,13 +417,13 @@ int jx_outfile_open(jx_outfile *f, const char *path, int flags) {
 
   f->tmp = tmp_name(target);
   f->path = target;
-  sigset_t old;
+  jx_port_mask old;
   block_fatal(&old);
   install_handlers();
-  int fd = mkstemp(f->tmp), e = errno;
+  int fd = jx_mkstemp(f->tmp), e = errno;
   if (fd >= 0 && !live_add(f->tmp)) {
     close(fd);
-    unlink(f->tmp);
+    jx_unlink(f->tmp);
     fd = -1;
     e = EMFILE;
   }
@@ -581,19 +461,19 @@ int jx_outfile_commit(jx_outfile *f) {
   /* EINVAL: the file system cannot sync (some FUSE ones), or a device or
    * FIFO that has nothing to sync; the data is written, so that is not a
    * reason to fail the build. */
-  if (fsync(f->fd) != 0 && errno != EINVAL)
+  if (jx_fsync(f->fd) != 0 && errno != EINVAL)
     e = errno;
   /* Not retried on EINTR: on Linux the descriptor is gone either way. */
   if (close(f->fd) != 0 && !e && errno != EINTR)
     e = errno;
   f->fd = -1;
   if (f->tmp) {
-    sigset_t old;
+    jx_port_mask old;
     block_fatal(&old);
-    if (!e && rename(f->tmp, f->path) != 0)
+    if (!e && jx_replace(f->tmp, f->path) != 0)
       e = errno;
     if (e)
-      unlink(f->tmp);
+      jx_unlink(f->tmp);
     live_remove(f->tmp);
     unblock_fatal(&old);
   }
@@ -615,22 +495,22 @@ void jx_outfile_abort(jx_outfile *f) {
 }
 
 bool jx_outfile_is_special(const char *path) {
-  struct stat st;
-  return strcmp(path, "-") != 0 && stat(path, &st) == 0 &&
+  jx_stat_t st;
+  return strcmp(path, "-") != 0 && jx_stat(path, &st) == 0 &&
          !S_ISREG(st.st_mode) && !S_ISDIR(st.st_mode);
 }
 
 int jx_outfile_same_input(const char *output, const char *const *inputs,
                           int n) {
-  struct stat out;
-  if (strcmp(output, "-") == 0 || stat(output, &out) != 0 ||
+  jx_stat_t out;
+  if (strcmp(output, "-") == 0 || jx_stat(output, &out) != 0 ||
       S_ISCHR(out.st_mode))
     return -1;
   for (int i = 0; i < n; i++) {
-    struct stat in;
-    int r = strcmp(inputs[i], "-") == 0 ? fstat(STDIN_FILENO, &in)
-                                        : stat(inputs[i], &in);
-    if (r == 0 && in.st_dev == out.st_dev && in.st_ino == out.st_ino)
+    jx_stat_t in;
+    int r = strcmp(inputs[i], "-") == 0 ? jx_fstat(STDIN_FILENO, &in)
+                                        : jx_stat(inputs[i], &in);
+    if (r == 0 && jx_same_file(&in, &out))
       return i;
   }
   return -1;

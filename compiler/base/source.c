@@ -8,15 +8,12 @@
 #include "source.h"
 
 #include "arena.h"
+#include "port.h"
 
 #include <errno.h>
-#include <fcntl.h>
-#include <poll.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/resource.h>
-#include <sys/stat.h>
 #include <unistd.h>
 
 struct jx_source {
@@ -40,29 +37,14 @@ static void fail(jx_source *s, int err) {
   jx_diag_report_file(s->diag, JX_E_READ, s->name, s->name, err);
 }
 
-/* Holding every input open from the start needs a descriptor per input
- * (and one per regular file for the diagnostics engine): raise the soft
- * limit to the hard one, as far as it goes, when many are given. */
-static void want_descriptors(int n) {
-  struct rlimit r;
-  if (getrlimit(RLIMIT_NOFILE, &r) != 0)
-    return;
-  rlim_t need = (rlim_t)n * 2 + 64;
-  if (r.rlim_cur == RLIM_INFINITY || r.rlim_cur >= need)
-    return;
-  r.rlim_cur =
-      r.rlim_max == RLIM_INFINITY || r.rlim_max > need ? need : r.rlim_max;
-  setrlimit(RLIMIT_NOFILE, &r); /* best effort: open() reports the rest */
-}
-
 jx_source *jx_source_open(const char *path, jx_diag *d) {
   bool is_stdin = strcmp(path, "-") == 0;
   const char *name = is_stdin ? "<stdin>" : path;
-  int fd =
-      is_stdin ? STDIN_FILENO : open(path, O_RDONLY | O_NOCTTY | O_CLOEXEC);
-  struct stat st;
+  int fd = is_stdin ? STDIN_FILENO
+                    : jx_open(path, O_RDONLY | O_NOCTTY | O_CLOEXEC, 0);
+  jx_stat_t st;
   int why = 0;
-  if (fd < 0 || fstat(fd, &st) != 0)
+  if (fd < 0 || jx_fstat(fd, &st) != 0)
     why = errno;
   else if (S_ISDIR(st.st_mode))
     why = EISDIR;
@@ -101,7 +83,7 @@ static void settle_base(jx_source *s) {
 }
 
 jx_source **jx_sources_open(const char *const *paths, int n, jx_diag *d) {
-  want_descriptors(n);
+  jx_want_descriptors(n);
   jx_source **s = jx_xcalloc((size_t)n + 1, sizeof *s);
   bool ok = true;
   for (int i = 0; i < n; i++)
@@ -185,8 +167,7 @@ size_t jx_source_read(jx_source *s, char *buf, size_t max) {
       continue;
     if (errno == EAGAIN || errno == EWOULDBLOCK) {
       /* A non-blocking descriptor we were handed: wait for data. */
-      struct pollfd p = {s->fd, POLLIN, 0};
-      if (poll(&p, 1, -1) >= 0 || errno == EINTR)
+      if (jx_wait_readable(s->fd))
         continue;
     }
     fail(s, errno);

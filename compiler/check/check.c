@@ -87,8 +87,10 @@ jx_checker *jx_checker_new(jx_diag *d) {
   jx_arena_init(&c->arena);
   jx_chk_set_init(&c->project_codes);
   jx_chk_set_init(&c->unit_codes);
+  jx_chk_set_init(&c->unit_names);
   c->framework = jx_framework_builtin("local");
   c->currency = jx_currency_lookup("万元");
+  c->form = jx_form_spec_default();
   return c;
 }
 
@@ -97,6 +99,7 @@ void jx_checker_free(jx_checker *c) {
     return;
   jx_chk_set_free(&c->project_codes);
   jx_chk_set_free(&c->unit_codes);
+  jx_chk_set_free(&c->unit_names);
   jx_arena_free(&c->arena);
   free(c->dups);
   free(c);
@@ -124,6 +127,7 @@ void jx_check_begin_file(jx_checker *c, uint32_t file) {
   c->framework =
       c->have_plan ? c->plan_framework : jx_framework_builtin("local");
   c->currency = c->have_plan ? c->plan_currency : jx_currency_lookup("万元");
+  c->form = c->have_plan ? c->plan_form : jx_form_spec_default();
 }
 
 int jx_checker_year(const jx_checker *c) {
@@ -136,6 +140,28 @@ const jx_framework *jx_checker_framework(const jx_checker *c) {
 
 const jx_unit_info *jx_checker_currency(const jx_checker *c) {
   return c->currency;
+}
+
+const jx_form_spec *jx_checker_form(const jx_checker *c) {
+  return c->form;
+}
+
+bool jx_chk_blank(const char *s) {
+  if (!s)
+    return true;
+  for (; *s; s++)
+    if (*s != ' ' && *s != '\t' && *s != '\n' && *s != '\r')
+      return false;
+  return true;
+}
+
+void jx_chk_first(jx_checker *c, jx_node **slot, jx_node *n, jx_msg field) {
+  if (!*slot) {
+    *slot = n;
+    return;
+  }
+  jx_diag_report(c->diag, JX_E_DUP_FIELD, n->loc, (int)field);
+  jx_diag_note(c->diag, JX_N_FIRST_HERE, (*slot)->loc);
 }
 
 static const struct jx_chk_declared *find_declared(const jx_checker *c,
@@ -185,6 +211,21 @@ bool jx_check_header(jx_checker *c, jx_node *h, bool first) {
     }
   }
 
+  if (h->u.header.dup_loc.line)
+    jx_diag_report(c->diag, JX_E_HEADER_TWICE, h->u.header.dup_loc);
+
+  const jx_form_spec *form = c->form;
+  const jx_text *formname = &h->u.header.form;
+  if (formname->text) {
+    form = jx_form_spec_find(formname->text);
+    if (!form) {
+      char names[128];
+      jx_diag_report(c->diag, JX_E_UNKNOWN_FORM, formname->loc, formname->text,
+                     jx_form_spec_names(names, sizeof names));
+      form = c->form;
+    }
+  }
+
   const jx_unit_info *cur = c->currency;
   const jx_text *curname = &h->u.header.currency;
   if (curname->text) {
@@ -202,6 +243,7 @@ bool jx_check_header(jx_checker *c, jx_node *h, bool first) {
     c->year = year;
     c->plan_framework = fw;
     c->plan_currency = cur;
+    c->plan_form = form;
   } else {
     char a[16], b[16];
     if (year && c->year && year != c->year) {
@@ -221,6 +263,9 @@ bool jx_check_header(jx_checker *c, jx_node *h, bool first) {
       jx_diag_report(c->diag, JX_E_HEADER_MISMATCH, curname->loc,
                      (int)JX_M_FIELD_CURRENCY, cur->norm,
                      c->plan_currency->norm);
+    if (form != c->plan_form)
+      jx_diag_report(c->diag, JX_E_HEADER_MISMATCH, formname->loc,
+                     (int)JX_M_FIELD_FORM, form->name, c->plan_form->name);
   }
   if (pending) {
     c->pending = true;
@@ -230,6 +275,7 @@ bool jx_check_header(jx_checker *c, jx_node *h, bool first) {
   }
   c->framework = fw;
   c->currency = cur;
+  c->form = form;
   return jx_diag_errors(c->diag) == before;
 }
 
@@ -358,22 +404,65 @@ static void check_items(jx_checker *c, jx_node *items) {
       jx_chk_indicators(c, it->u.block.items, NULL, NULL);
 }
 
+/* The department's code, budget and the line items of its budget
+ * (部门预算编码 901001033, budget 171.41). */
+static void check_department_totals(jx_checker *c, jx_node *d) {
+  jx_node *code = NULL, *budget = NULL, *breakdown = NULL;
+  for (jx_node *it = d->u.block.items; it; it = it->next) {
+    if (it->kind == JX_N_CODE)
+      jx_chk_first(c, &code, it, JX_M_FIELD_CODE);
+    else if (it->kind == JX_N_BUDGET)
+      jx_chk_first(c, &budget, it, JX_M_FIELD_BUDGET);
+    else if (it->kind == JX_N_BREAKDOWN)
+      jx_chk_first(c, &breakdown, it, JX_M_FIELD_BREAKDOWN);
+  }
+  jx_chk_budget b;
+  memset(&b, 0, sizeof b);
+  if (budget) {
+    const jx_value *v = &budget->u.budget.amount;
+    if (jx_chk_amount(c, v, &budget->u.budget.amount_res, &b.amount)) {
+      budget->u.budget.plan_amount = b.amount;
+      b.loc = v->loc;
+      char buf[JX_DECIMAL_BUFSZ];
+      if (b.amount.micros <= 0)
+        jx_diag_report(c->diag, JX_E_DEPT_BUDGET_POSITIVE, v->loc,
+                       d->u.block.name.text ? d->u.block.name.text : "",
+                       jx_chk_dec(b.amount, buf), c->currency->norm);
+      else
+        b.known = true;
+    }
+  }
+  if (breakdown)
+    jx_chk_breakdown(c, breakdown, &b);
+}
+
 bool jx_check_department(jx_checker *c, jx_node *d) {
   int before = jx_diag_errors(c->diag);
   jx_chk_framework(c);
+  check_department_totals(c, d);
   check_items(c, d->u.block.items);
   return jx_diag_errors(c->diag) == before;
 }
 
+/* A unit is known by its code, or, when the form prints none, by its
+ * name: two units without a code clash only when their names do. */
 bool jx_check_unit_open(jx_checker *c, const jx_node *unit) {
   int before = jx_diag_errors(c->diag);
   jx_chk_framework(c);
   const jx_text *code = &unit->u.block.code;
-  if (code->text) {
+  const jx_text *name = &unit->u.block.name;
+  if (code->text && *code->text) {
     const jx_loc *first = jx_chk_set_add(&c->unit_codes, code->text,
                                          strlen(code->text), code->loc);
     if (first) {
       jx_diag_report(c->diag, JX_E_UNIT_CODE_DUPLICATE, code->loc, code->text);
+      jx_diag_note(c->diag, JX_N_FIRST_HERE, *first);
+    }
+  } else if (name->text) {
+    const jx_loc *first = jx_chk_set_add(&c->unit_names, name->text,
+                                         strlen(name->text), name->loc);
+    if (first) {
+      jx_diag_report(c->diag, JX_E_UNIT_NAME_DUPLICATE, name->loc, name->text);
       jx_diag_note(c->diag, JX_N_FIRST_HERE, *first);
     }
   }
@@ -382,6 +471,15 @@ bool jx_check_unit_open(jx_checker *c, const jx_node *unit) {
 
 bool jx_check_unit_close(jx_checker *c, jx_node *unit) {
   int before = jx_diag_errors(c->diag);
+  jx_node *org[2] = {NULL, NULL};
+  for (jx_node *it = unit->u.block.items; it; it = it->next)
+    if (it->kind == JX_N_ORG) {
+      jx_chk_org(it);
+      jx_chk_first(c, &org[it->u.org.role], it,
+                   it->u.org.role == JX_ORG_SUPERVISOR
+                       ? JX_M_FIELD_SUPERVISOR
+                       : JX_M_FIELD_IMPLEMENTER);
+    }
   check_items(c, unit->u.block.items);
   return jx_diag_errors(c->diag) == before;
 }
@@ -390,4 +488,64 @@ bool jx_check_end(jx_checker *c) {
   int before = jx_diag_errors(c->diag);
   settle_pending(c);
   return jx_diag_errors(c->diag) == before;
+}
+
+/* ---- what forms print in one cell ----------------------------------------
+ */
+
+void jx_chk_org(jx_node *n) {
+  if (n->u.org.resolved)
+    return;
+  n->u.org.resolved = true;
+  size_t a, len, b;
+  const char *name = n->u.org.name.text;
+  if (n->u.org.code.text || !name || !jx_org_split(name, &a, &len, &b))
+    return;
+  n->u.org.split = true;
+  n->u.org.code_at = (uint32_t)a;
+  n->u.org.code_len = (uint32_t)len;
+  n->u.org.name_at = (uint32_t)b;
+}
+
+void jx_chk_breakdown(jx_checker *c, jx_node *n, const jx_chk_budget *b) {
+  jx_decimal sum = {0};
+  bool ok = true;
+  size_t count = 0;
+  for (jx_line *x = n->u.breakdown.items; x; x = x->next) {
+    count++;
+    if (!jx_chk_amount(c, &x->amount, &x->res, &x->plan_amount)) {
+      ok = false;
+      continue;
+    }
+    if (x->plan_amount.micros < 0) {
+      jx_diag_report(c->diag, JX_E_FUNDS_NEGATIVE, x->amount.loc,
+                     x->amount.text);
+      ok = false;
+      continue;
+    }
+    if (ok && jx_decimal_add(sum, x->plan_amount, &sum) != JX_DEC_OK) {
+      jx_diag_report(c->diag, JX_E_AMOUNT_OVERFLOW, x->amount.loc,
+                     x->amount.text, c->currency->norm);
+      ok = false;
+    }
+  }
+  if (count == 0) {
+    jx_diag_report(c->diag, JX_E_BREAKDOWN_EMPTY, n->loc);
+    return;
+  }
+  if (!ok || !b || (!b->known && !b->total_known))
+    return;
+  /* The line items of the year's budget, or of the whole project's. */
+  if ((b->known && jx_decimal_cmp(sum, b->amount) == 0) ||
+      (b->total_known && jx_decimal_cmp(sum, b->total) == 0))
+    return;
+  bool against_total = !b->known;
+  char s1[JX_DECIMAL_BUFSZ], s2[JX_DECIMAL_BUFSZ];
+  jx_diag_report(c->diag, JX_E_BREAKDOWN_SUM, n->loc, jx_chk_dec(sum, s1),
+                 c->currency->norm,
+                 (int)(against_total ? JX_M_FIELD_TOTAL : JX_M_FIELD_BUDGET),
+                 jx_chk_dec(against_total ? b->total : b->amount, s2),
+                 c->currency->norm);
+  jx_diag_note(c->diag, against_total ? JX_N_TOTAL_HERE : JX_N_BUDGET_HERE,
+               against_total ? b->total_loc : b->loc);
 }

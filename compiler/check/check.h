@@ -22,6 +22,7 @@
 
 #include "ast.h"
 #include "diag.h"
+#include "forms.h"
 #include "framework.h"
 #include "units.h"
 
@@ -47,5 +48,8 @@ bool jx_check_end(jx_checker *c);
 int jx_checker_year(const jx_checker *c);
 const jx_framework *jx_checker_framework(const jx_checker *c);
 const jx_unit_info *jx_checker_currency(const jx_checker *c);
+/* The form the plan follows (forms.h): "generic" unless the header names
+ * one. */
+const jx_form_spec *jx_checker_form(const jx_checker *c);
 
 #endif

@@ -20,6 +20,7 @@
 
 #include "arena.h"
 #include "check.h"
+#include "forms.h"
 
 /* A set of strings, each with the place it was first seen.  Keys are
  * copied into the set's own arena, so the AST they came from can go:
@@ -46,11 +47,13 @@ struct jx_checker {
   int year;
   const jx_framework *plan_framework;
   const jx_unit_info *plan_currency;
+  const jx_form_spec *plan_form;
 
   /* The current file. */
   uint32_t file;
   const jx_framework *framework;
   const jx_unit_info *currency;
+  const jx_form_spec *form; /* what the form requires (forms.h) */
   /* A header naming a framework not yet declared: it may be declared
    * later in the same file, so it is looked up again when the framework
    * is first needed (or the file ends) and only then reported. */
@@ -68,6 +71,7 @@ struct jx_checker {
 
   jx_chk_set project_codes; /* across every input file */
   jx_chk_set unit_codes;
+  jx_chk_set unit_names; /* of the units without a code */
 
   /* Indicators of the block being checked, by category and name, to find
    * duplicates.  Reused from block to block (cleared, not freed), since
@@ -118,6 +122,18 @@ bool jx_chk_date_range(jx_checker *c, const jx_value *v, jx_resolved *r);
  * Reports a number that is not a month and a plan without a year. */
 bool jx_chk_month_date(jx_checker *c, const jx_value *v, jx_resolved *r);
 
+/* Whether a text is blank (absent, or only spaces). */
+bool jx_chk_blank(const char *s);
+
+/* Statements of one kind: the first is kept in *slot, a later one is
+ * reported as `field` given twice (statement-duplicate). */
+void jx_chk_first(jx_checker *c, jx_node **slot, jx_node *n, jx_msg field);
+
+/* Reads a supervisor's or implementer's code and name, taking apart a
+ * name printed with its code (forms.h jx_org_split), into the node's
+ * checker fields; reports nothing, and may be called more than once. */
+void jx_chk_org(jx_node *org);
+
 /* Formats d as the shortest exact text, into buf. */
 const char *jx_chk_dec(jx_decimal d, char buf[JX_DECIMAL_BUFSZ]);
 
@@ -129,6 +145,12 @@ typedef struct jx_chk_budget {
                         funds-sum error as well) */
   jx_decimal amount; /* in the plan currency */
   jx_loc loc;        /* the budget's value */
+  /* The total over the project's period (项目总预算), when written: a
+   * target over the period, and a cost row of a table with one target
+   * column, are compared with it. */
+  bool total_known;
+  jx_decimal total;
+  jx_loc total_loc;
 } jx_chk_budget;
 
 /* Checks every indicator in items (one block): each on its own, then no
@@ -139,5 +161,9 @@ typedef struct jx_chk_budget {
  * Returns how many categories did not resolve. */
 int jx_chk_indicators(jx_checker *c, jx_node *items,
                       const jx_chk_budget *budget, bool *found);
+
+/* The line items of a breakdown: each an amount, adding up to the budget
+ * or (when one is known) the total of b. */
+void jx_chk_breakdown(jx_checker *c, jx_node *n, const jx_chk_budget *b);
 
 #endif

@@ -62,6 +62,8 @@ static bool check_category(jx_checker *c, jx_node *n) {
   if (jx_framework_suggest(c->framework, l1, l2, hint, sizeof hint)) {
     suggest_in_kind(c->framework, written, hint, sizeof hint);
     jx_diag_note(c->diag, JX_N_DID_YOU_MEAN, loc, hint);
+    /* The path as written (n->loc: its dots may be wide, ．). */
+    jx_diag_add_fixit(c->diag, n->loc, hint);
   }
   return false;
 }
@@ -69,13 +71,71 @@ static bool check_category(jx_checker *c, jx_node *n) {
 /* ---- values -----------------------------------------------------------------
  */
 
+/* The fix for a satisfaction target that is not a percentage: its unit
+ * becomes %, or % is added after a bare number (≥90人, ≥90 → ≥90%). */
+static void percent_fixit(jx_checker *c, const jx_value *v) {
+  jx_loc at = v->unit ? v->unit_loc : v->loc;
+  if (!v->unit) {
+    at.offset += at.len;
+    at.col += at.len;
+    at.len = 0;
+  }
+  jx_diag_add_fixit(c->diag, at, "%");
+}
+
 static bool over_100(jx_decimal d) {
   const jx_decimal hundred = JX_DEC(100, 0);
   return jx_decimal_cmp(d, hundred) > 0;
 }
 
+/* The fix for a cost in money over the budget that, in a smaller currency
+ * unit, would be within it and more than a tenth of it: 891000万元 against
+ * a budget of 89.1 万元 was copied from a form in 元.  The largest such
+ * unit (元, 万元, 亿元 below the one written) replaces the unit.  A cost
+ * that is only somewhat over (20万元 against 12) gets no fix: 20元 would
+ * be a guess, not a conversion. */
+static void cost_unit_fixit(jx_checker *c, const jx_value *v, jx_decimal d,
+                            const jx_unit_info *u,
+                            const jx_chk_budget *budget) {
+  static const char *const currencies[] = {"亿元", "万元", "元"};
+  for (size_t i = 0; i < sizeof currencies / sizeof currencies[0]; i++) {
+    const jx_unit_info *w = jx_currency_lookup(currencies[i]);
+    int cmp;
+    /* only units smaller than the one written */
+    if (!w || !v->unit || u->num == 0 || w->num * u->den >= u->num * w->den)
+      continue;
+    jx_decimal ten = {d.micros * 10};
+    int cmp10;
+    if (d.micros > INT64_MAX / 10 || d.micros < 0)
+      continue;
+    if (jx_unit_compare(d, w, budget->amount, c->currency, &cmp) == 0 &&
+        cmp <= 0 &&
+        jx_unit_compare(ten, w, budget->amount, c->currency, &cmp10) == 0 &&
+        cmp10 >= 0) {
+      jx_diag_add_fixit(c->diag, v->unit_loc, w->spelling);
+      return;
+    }
+  }
+}
+
+/* The fixes for a cost written as a bare number: it is rejected because
+ * 元 and 万元 are both likely (docs/diagnostics.md, cost-unit), so both are
+ * offered, the plan's currency first (a bare budget or fund is in it). */
+static void cost_currency_fixits(jx_checker *c, const jx_value *v) {
+  jx_loc at = v->loc;
+  at.offset += at.len;
+  at.col += at.len;
+  at.len = 0;
+  jx_diag_add_fixit(c->diag, at, c->currency->spelling);
+  static const char *const likely[] = {"万元", "元"};
+  for (size_t i = 0; i < sizeof likely / sizeof likely[0]; i++)
+    if (strcmp(likely[i], c->currency->spelling) != 0)
+      jx_diag_add_fixit(c->diag, at, likely[i]);
+}
+
 /* A cost in money is compared with the project's budget, exactly, across
- * units: 891000元 is 89.1 万元. */
+ * units: 891000元 is 89.1 万元.  budget->known says which amount: the
+ * year's budget, or (known false, total_known) the project's total. */
 static void check_cost_money(jx_checker *c, const jx_value *v, jx_decimal d,
                              const jx_unit_info *u,
                              const jx_chk_budget *budget) {
@@ -87,18 +147,23 @@ static void check_cost_money(jx_checker *c, const jx_value *v, jx_decimal d,
     return;
   }
   int cmp;
-  if (!budget || !budget->known ||
-      jx_unit_compare(d, u, budget->amount, c->currency, &cmp) != 0 || cmp <= 0)
+  bool total = budget && !budget->known && budget->total_known;
+  jx_decimal bound = total ? budget->total : budget ? budget->amount : conv;
+  if (!budget || (!budget->known && !total) ||
+      jx_unit_compare(d, u, bound, c->currency, &cmp) != 0 || cmp <= 0)
     return;
   /* The comparison is exact even when the conversion is not (0.0000001
    * 亿元 has no 6-place 万元 form); then the value shows in its own unit. */
   bool exact = st == JX_DEC_OK;
   char a[JX_DECIMAL_BUFSZ], b[JX_DECIMAL_BUFSZ];
-  jx_diag_report(c->diag, JX_E_COST_EXCEEDS, v->loc, v->text,
-                 jx_chk_dec(exact ? conv : d, a),
-                 exact ? c->currency->norm : u->norm,
-                 jx_chk_dec(budget->amount, b), c->currency->norm);
-  jx_diag_note(c->diag, JX_N_BUDGET_HERE, budget->loc);
+  jx_diag_report(c->diag, total ? JX_E_COST_EXCEEDS_TOTAL : JX_E_COST_EXCEEDS,
+                 v->loc, v->text, jx_chk_dec(exact ? conv : d, a),
+                 exact ? c->currency->norm : u->norm, jx_chk_dec(bound, b),
+                 c->currency->norm);
+  jx_diag_note(c->diag, total ? JX_N_TOTAL_HERE : JX_N_BUDGET_HERE,
+               total ? budget->total_loc : budget->loc);
+  if (!total) /* the fix converts against the year's budget */
+    cost_unit_fixit(c, v, d, u, budget);
 }
 
 /* The postfix word at the end of a value's text (90%以上: 以上). */
@@ -144,23 +209,34 @@ static void date_in_role(jx_checker *c, const jx_value *v, const char *name,
     jx_diag_report(c->diag, JX_E_COST_UNIT, v->loc, name, v->text);
 }
 
-static void check_value(jx_checker *c, jx_node *n,
+/* One target of an indicator: its own, or the one over the project's
+ * period, each with the comparison written before it. */
+struct target {
+  const jx_value *v;
+  jx_resolved *r;
+  jx_op op;
+  bool op_written;
+  jx_loc op_loc;
+};
+
+/* One target t of indicator n, with budget the amount a cost is compared
+ * with. */
+static void check_value(jx_checker *c, jx_node *n, const struct target *t,
                         const jx_chk_budget *budget) {
-  const jx_value *v = &n->u.indicator.value;
-  jx_resolved *r = &n->u.indicator.value_res;
+  const jx_value *v = t->v;
+  jx_resolved *r = t->r;
   const char *name = n->u.indicator.name.text ? n->u.indicator.name.text : "";
   const jx_level2 *l2 = n->u.indicator.l2;
   jx_role role = l2 ? l2->role : JX_ROLE_NONE;
-  if (v->post && n->u.indicator.op_written) {
+  if (v->post && t->op_written) {
     char w[64];
-    jx_diag_report(c->diag, JX_E_OP_TWICE, n->u.indicator.op_loc, v->text,
+    jx_diag_report(c->diag, JX_E_OP_TWICE, t->op_loc, v->text,
                    postfix_word(v, w, sizeof w));
     return;
   }
   if (v->kind == JX_VAL_DATE_RANGE) {
-    if (n->u.indicator.op_written && n->u.indicator.op != JX_OP_EQ) {
-      jx_diag_report(c->diag, JX_E_DATE_RANGE_OP, n->u.indicator.op_loc,
-                     v->text);
+    if (t->op_written && t->op != JX_OP_EQ) {
+      jx_diag_report(c->diag, JX_E_DATE_RANGE_OP, t->op_loc, v->text);
       return;
     }
     if (jx_chk_date_range(c, v, r))
@@ -198,9 +274,10 @@ static void check_value(jx_checker *c, jx_node *n,
   char buf[JX_DECIMAL_BUFSZ];
   switch (role) {
   case JX_ROLE_SATISFACTION:
-    if (!percent)
+    if (!percent) {
       jx_diag_report(c->diag, JX_E_SATISFACTION_PERCENT, v->loc, name, v->text);
-    else if (d.micros < 0 || over_100(d))
+      percent_fixit(c, v);
+    } else if (d.micros < 0 || over_100(d))
       jx_diag_report(c->diag, JX_E_SATISFACTION_RANGE, v->loc,
                      jx_chk_dec(d, buf));
     break;
@@ -211,8 +288,11 @@ static void check_value(jx_checker *c, jx_node *n,
       check_cost_money(c, v, d, u, budget);
     else if (percent && over_100(d))
       jx_diag_report(c->diag, JX_E_COST_PERCENT, v->loc, v->text);
-    else if (!percent && !(u && u->dimension == JX_DIM_MONEY_PER))
+    else if (!percent && !(u && u->dimension == JX_DIM_MONEY_PER)) {
       jx_diag_report(c->diag, JX_E_COST_UNIT, v->loc, name, v->text);
+      if (!v->unit)
+        cost_currency_fixits(c, v);
+    }
     break;
   default:
     if (!v->unit)
@@ -226,14 +306,21 @@ static void check_value(jx_checker *c, jx_node *n,
 /* ---- one indicator ---------------------------------------------------------
  */
 
-static bool blank(const char *s) {
-  if (!s)
-    return true;
-  for (; *s; s++)
-    if (*s != ' ' && *s != '\t' && *s != '\n' && *s != '\r')
-      return false;
-  return true;
+/* What a cost target is compared with: a target over the period, and
+ * the only target of a project that has a total, with the total (a cost
+ * row of a one-column table often states the whole project's cost); the
+ * year's target beside a period's one with the year's budget. */
+static jx_chk_budget cost_bound(const jx_chk_budget *b, bool period_target,
+                                bool has_period_target) {
+  jx_chk_budget out = *b;
+  if (b->total_known && (period_target || !has_period_target))
+    out.known = false; /* check_cost_money: then the total */
+  return out;
 }
+
+static const jx_msg expl_field[JX_EXPL_COUNT] = {
+    JX_M_FIELD_STANDARD, JX_M_FIELD_EXPLANATION, JX_M_FIELD_NOTE,
+    JX_M_FIELD_REMARK, JX_M_FIELD_SCORING};
 
 /* The slot for indicator n of category (a, b) in the checker's duplicate
  * table: the one holding the same category and name, or an empty one. */
@@ -289,8 +376,11 @@ int jx_chk_indicators(jx_checker *c, jx_node *items,
     if (found && !n->u.indicator.level2.text)
       jx_diag_report(c->diag, JX_E_INDICATOR_IN_PROJECT, n->loc);
 
+    /* A row may lack a name (a value printed without one) or be empty,
+     * but a name written empty is a mistake. */
     const jx_text *name = &n->u.indicator.name;
-    if (blank(name->text))
+    bool nameless = !name->text;
+    if (!nameless && jx_chk_blank(name->text))
       jx_diag_report(c->diag, JX_E_INDICATOR_NAME, name->loc);
     if (n->u.indicator.n_desc > 1)
       jx_diag_report(c->diag, JX_E_DUP_DESC, n->u.indicator.dup_loc);
@@ -298,11 +388,35 @@ int jx_chk_indicators(jx_checker *c, jx_node *items,
       jx_diag_report(c->diag, JX_E_DUP_BASIS,
                      n->u.indicator.n_desc > 1 ? n->loc
                                                : n->u.indicator.dup_loc);
-    check_value(c, n, budget);
+    if (n->u.indicator.n_expl_dup > 0)
+      jx_diag_report(c->diag, JX_E_DUP_FIELD, n->u.indicator.expl_dup_loc,
+                     (int)expl_field[n->u.indicator.expl_dup]);
+    if (n->u.indicator.n_period > 1)
+      jx_diag_report(c->diag, JX_E_DUP_FIELD, n->loc,
+                     (int)JX_M_FIELD_PERIOD_TARGET);
+    bool two = n->u.indicator.has_period;
+    jx_chk_budget own, period;
+    if (budget) {
+      own = cost_bound(budget, false, two);
+      period = cost_bound(budget, true, two);
+    }
+    struct target t = {&n->u.indicator.value, &n->u.indicator.value_res,
+                       n->u.indicator.op, n->u.indicator.op_written,
+                       n->u.indicator.op_loc};
+    check_value(c, n, &t, budget ? &own : NULL);
+    if (two) {
+      struct target p = {&n->u.indicator.period_value,
+                         &n->u.indicator.period_res, n->u.indicator.period_op,
+                         n->u.indicator.period_op_written,
+                         n->u.indicator.period_op_loc};
+      check_value(c, n, &p, budget ? &period : NULL);
+    }
 
     /* An unknown category already has its error; comparing it would
-     * report the same line twice. */
-    if (blank(name->text) || (n->u.indicator.level2.text && !b))
+     * report the same line twice.  Rows without a name are never the
+     * same row twice. */
+    if (nameless || jx_chk_blank(name->text) ||
+        (n->u.indicator.level2.text && !b))
       continue;
     struct jx_chk_dup *slot = dup_slot(c, n, b ? a : NULL, b);
     if (!slot->n) {

@@ -3,11 +3,16 @@
  */
 #include "cli.h"
 
+#include <errno.h>
+#include <iconv.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
+
+#include "arena.h"
+#include "source.h"
 
 void jx_diag_opts_init(jx_diag_opts *o) {
   o->format = JX_DIAG_TEXT;
@@ -134,7 +139,13 @@ jx_diag *jx_diag_from_opts(const jx_diag_opts *o) {
   jx_diag_set_color(d, color && o->format == JX_DIAG_TEXT);
   jx_diag_set_werror(d, o->werror);
   jx_diag_set_max_errors(d, o->max_errors);
+  jx_diag_apply_warnings(d, o);
   return d;
+}
+
+void jx_diag_apply_warnings(jx_diag *d, const jx_diag_opts *o) {
+  for (size_t i = 0; i < o->n_warn; i++)
+    jx_diag_warning_set(d, o->warn[i].code, o->warn[i].action);
 }
 
 bool jx_stdout_color(int opt) {
@@ -170,4 +181,97 @@ void jx_report_write(jx_diag *d, const char *path, int err) {
                         NULL, err);
   else
     jx_diag_report_file(d, JX_E_WRITE, path, path, err);
+}
+
+/* ---- --encoding ------------------------------------------------------- */
+
+const char *jx_encoding_iconv(const char *v) {
+  static const char *const gb[] = {"gb18030", "GB18030", "gbk", "GBK"};
+  static const char *const utf8[] = {"utf-8", "UTF-8", "utf8", "UTF8"};
+  for (size_t i = 0; v && i < 4; i++) {
+    if (strcmp(v, gb[i]) == 0)
+      return "GB18030";
+    if (strcmp(v, utf8[i]) == 0)
+      return "";
+  }
+  return NULL;
+}
+
+/* in[0..n) from `from` into UTF-8; NULL, with *bad the offset of the
+ * first byte that does not convert, if one does not. */
+static char *to_utf8(const char *from, const char *in, size_t n, size_t *out_n,
+                     size_t *bad) {
+  iconv_t cd = iconv_open("UTF-8", from);
+  if (cd == (iconv_t)-1) {
+    *bad = 0;
+    return NULL;
+  }
+  size_t cap = n * 2 + 16, used = 0;
+  char *out = jx_xmalloc(cap);
+  char *ip = (char *)in;
+  size_t left = n;
+  bool ok = true;
+  while (left > 0) {
+    char *op = out + used;
+    size_t room = cap - used - 1;
+    size_t r = iconv(cd, &ip, &left, &op, &room);
+    used = (size_t)(op - out);
+    if (r != (size_t)-1)
+      break;
+    if (errno == E2BIG) {
+      cap *= 2;
+      out = jx_xrealloc(out, cap);
+      continue;
+    }
+    ok = false; /* EILSEQ or EINVAL */
+    break;
+  }
+  iconv_close(cd);
+  if (!ok) {
+    *bad = (size_t)(ip - in);
+    free(out);
+    return NULL;
+  }
+  out[used] = '\0';
+  *out_n = used;
+  return out;
+}
+
+int jx_read_converted(jx_diag *d, const char *const *paths, int n,
+                      const char *from, char ***data, size_t **len) {
+  *data = jx_xmalloc((size_t)(n ? n : 1) * sizeof **data);
+  *len = jx_xmalloc((size_t)(n ? n : 1) * sizeof **len);
+  memset(*data, 0, (size_t)(n ? n : 1) * sizeof **data);
+  jx_source **in = jx_sources_open(paths, n, d);
+  if (!in) {
+    jx_diag_flush(d);
+    return JX_EXIT_USAGE;
+  }
+  int rc = JX_EXIT_OK;
+  for (int i = 0; i < n && rc == JX_EXIT_OK; i++) {
+    size_t raw_n, bad = 0;
+    char *raw = jx_source_read_all(in[i], &raw_n);
+    if (!raw) {
+      rc = JX_EXIT_USAGE;
+      break;
+    }
+    (*data)[i] = to_utf8(from, raw, raw_n, &(*len)[i], &bad);
+    if (!(*data)[i]) {
+      const char *name = jx_source_name(in[i]);
+      jx_diag_report_file(d, JX_E_READ_ENCODING, name, name, from,
+                          (unsigned long long)bad);
+      rc = JX_EXIT_USAGE;
+    }
+    free(raw);
+  }
+  jx_sources_close(in, n);
+  jx_diag_flush(d);
+  return rc;
+}
+
+void jx_converted_free(char **data, size_t *len, int n) {
+  for (int i = 0; data && i < n; i++)
+    free(data[i]);
+  free(data);
+  free(len);
 }

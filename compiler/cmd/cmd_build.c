@@ -12,6 +12,7 @@
 
 #include "build.h"
 #include "cmds.h"
+#include "config.h"
 
 enum { B_FORMAT = 1, B_OUTPUT, B_TABLE, B_BOM, B_PREFIX, B_SHEET, B_WITH_DX };
 
@@ -129,6 +130,8 @@ static int options(jx_cmdline *cl, const char **files, int n,
                    const jx_backend **be, jx_emit_options *eo,
                    char **owned_prefix) {
   const char *format = jx_opt_last(cl, B_FORMAT);
+  if (!format && cl->config && cl->config->format[0])
+    format = cl->config->format; /* jxc.ini's [build] format */
   const char *output = jx_opt_last(cl, B_OUTPUT);
   const char *table = jx_opt_last(cl, B_TABLE);
   const char *prefix = jx_opt_last(cl, B_PREFIX);
@@ -137,6 +140,10 @@ static int options(jx_cmdline *cl, const char **files, int n,
   *be = jx_backend_find(format ? format : "json");
   if (!*be)
     return unknown_format(cl, format);
+#ifdef JX_NO_XLSXWRITER /* a Windows build without it (docs/windows.md) */
+  if (strcmp((*be)->name, "xlsx") == 0)
+    return jx_usage(cl, JX_U_NOT_BUILT, "-f xlsx", "libxlsxwriter");
+#endif
   eo->bom = jx_opt_given(cl, B_BOM);
   eo->input_name = files[0];
   const char *sheet = jx_opt_last(cl, B_SHEET);
@@ -155,15 +162,20 @@ static int options(jx_cmdline *cl, const char **files, int n,
   if (eo->with_diagnostics && strcmp((*be)->name, "html") != 0)
     return jx_usage(cl, JX_U_FORMAT_ONLY, "--with-diagnostics", "html");
   if (table) {
-    static const char *const tables[] = {"indicators", "projects", "schedule"};
+    static const char *const tables[] = {"indicators", "projects", "schedule",
+                                         "sources", "breakdown"};
     if (strcmp(table, "indicators") == 0)
       eo->csv_table = JX_CSV_INDICATORS;
     else if (strcmp(table, "projects") == 0)
       eo->csv_table = JX_CSV_PROJECTS;
     else if (strcmp(table, "schedule") == 0)
       eo->csv_table = JX_CSV_SCHEDULE;
+    else if (strcmp(table, "sources") == 0)
+      eo->csv_table = JX_CSV_SOURCES;
+    else if (strcmp(table, "breakdown") == 0)
+      eo->csv_table = JX_CSV_BREAKDOWN;
     else
-      return jx_usage_choices(cl, "--table", table, tables, 3, false);
+      return jx_usage_choices(cl, "--table", table, tables, 5, false);
   }
   if (prefix || *be == &jx_backend_c) {
     char why[512];

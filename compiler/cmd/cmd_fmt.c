@@ -1,10 +1,13 @@
 /*
- * cmd_fmt.c — `jxc fmt [-w | --check] [--zh] FILE...`.
+ * cmd_fmt.c — `jxc fmt [-w | --check [--diff]] [--zh | --en] FILE...`.
  *
- * Prints each file in the canonical layout (fmt.c); -w rewrites files in
+ * Prints each file in the canonical layout (fmt.c), in the keyword
+ * language it is written in unless --zh or --en converts it, with the line
+ * ends it has; -w rewrites files in
  * place (atomically, and only those that change; out.c decides what
  * that means for links and metadata), --check lists the files
- * that are not formatted and exits 1, like gofmt -l.
+ * that are not formatted and exits 1, like gofmt -l; --diff prints what
+ * would change instead, as a unified diff (gofmt -d).
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -13,17 +16,21 @@
 
 #include "arena.h"
 #include "cmds.h"
+#include "config.h"
+#include "diff_unified.h"
 #include "fmt.h"
 #include "parse.h"
 #include "source.h"
 
-enum { F_WRITE = 1, F_CHECK, F_ZH };
+enum { F_WRITE = 1, F_CHECK, F_ZH, F_EN, F_DIFF };
 
 const jx_option jx_fmt_options[] = {
     {"write", 'w', false, F_WRITE, JX_M_NONE, NULL, false, NULL,
      JX_M_OPT_WRITE},
     {"check", 0, false, F_CHECK, JX_M_NONE, NULL, false, NULL, JX_M_OPT_CHECK},
+    {"diff", 0, false, F_DIFF, JX_M_NONE, NULL, false, NULL, JX_M_OPT_DIFF},
     {"zh", 0, false, F_ZH, JX_M_NONE, NULL, false, NULL, JX_M_OPT_ZH},
+    {"en", 0, false, F_EN, JX_M_NONE, NULL, false, NULL, JX_M_OPT_EN},
     {NULL, 0, false, 0, JX_M_NONE, NULL, false, NULL, JX_M_NONE},
 };
 
@@ -63,6 +70,10 @@ static int refuse(jx_cmdline *cl, const char **files, int n, bool write,
     return jx_usage(cl, JX_U_NO_INPUT);
   if (write && check)
     return jx_usage(cl, JX_U_FMT_W_CHECK);
+  if (write && jx_opt_given(cl, F_DIFF))
+    return jx_usage(cl, JX_U_FMT_W_DIFF);
+  if (jx_opt_given(cl, F_ZH) && jx_opt_given(cl, F_EN))
+    return jx_usage(cl, JX_U_FMT_ZH_EN);
   for (int i = 0; write && i < n; i++) {
     if (strcmp(files[i], "-") == 0)
       return jx_usage(cl, JX_U_FMT_W_STDIN);
@@ -75,7 +86,8 @@ static int refuse(jx_cmdline *cl, const char **files, int n, bool write,
 int jx_cmd_fmt(jx_cmdline *cl) {
   jx_diag *d = cl->d;
   bool write = jx_opt_given(cl, F_WRITE), check = jx_opt_given(cl, F_CHECK);
-  bool zh = jx_opt_given(cl, F_ZH);
+  bool diff = jx_opt_given(cl, F_DIFF); /* --check, saying what changes */
+  bool to_zh = jx_opt_given(cl, F_ZH), to_en = jx_opt_given(cl, F_EN);
   const char **files = jx_opts_operands(cl);
   int n = cl->n_operands;
   int rc = refuse(cl, files, n, write, check);
@@ -108,6 +120,10 @@ int jx_cmd_fmt(jx_cmdline *cl) {
     in[i] = NULL;
     jx_out mem;
     jx_out_init_mem(&mem);
+    /* Each file keeps its own language, unless told (here, or in
+     * jxc.ini's [fmt] lang). */
+    int told = to_zh ? 1 : to_en ? 0 : cl->config ? cl->config->fmt_lang : -1;
+    bool zh = told >= 0 ? told == 1 : jx_fmt_is_zh(src, len);
     if (jx_fmt(src, len, file, d, zh, &mem) != 0) {
       jx_diag_flush(d);
       if (rc == JX_EXIT_OK)
@@ -116,7 +132,18 @@ int jx_cmd_fmt(jx_cmdline *cl) {
       size_t flen;
       const char *formatted = jx_out_data(&mem, &flen);
       bool same = flen == len && memcmp(formatted, src, len) == 0;
-      if (check) {
+      if (diff) {
+        /* As git names the two sides: a/PATH as it is, b/PATH formatted. */
+        size_t pn = strlen(path) + 3;
+        char *na = jx_xmalloc(pn), *nb = jx_xmalloc(pn);
+        snprintf(na, pn, "a/%s", path);
+        snprintf(nb, pn, "b/%s", path);
+        if (jx_unified_diff(&stdout_out, src, len, formatted, flen, na, nb) &&
+            rc == JX_EXIT_OK)
+          rc = JX_EXIT_INPUT;
+        free(na);
+        free(nb);
+      } else if (check) {
         if (!same) {
           printf("%s\n", path);
           if (rc == JX_EXIT_OK)

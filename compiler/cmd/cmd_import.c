@@ -63,6 +63,10 @@ int jx_cmd_import(jx_cmdline *cl) {
   const char *input = files[0];
   free((void *)files);
   const char *output = jx_opt_last(cl, I_OUTPUT);
+#ifdef JX_NO_INIH /* a Windows build without it (docs/windows.md) */
+  if (jx_opt_last(cl, I_MAP))
+    return jx_usage(cl, JX_U_NOT_BUILT, "--map", "libinih");
+#endif
   bool to_file = output && strcmp(output, "-") != 0;
   if (to_file && jx_outfile_same_input(output, &input, 1) >= 0)
     return jx_usage(cl, JX_U_SAME_FILE, output, input);

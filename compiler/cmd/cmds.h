@@ -1,7 +1,8 @@
 /*
  * cmds.h — the commands' entry points and option tables, for main.c's
  * command table.  Each command is one file: cmd_check.c, cmd_build.c,
- * cmd_fmt.c, cmd_diff.c, cmd_import.c, cmd_help.c (help and version).
+ * cmd_fmt.c, cmd_diff.c, cmd_import.c, cmd_lsp.c, cmd_help.c (help and
+ * version).
  */
 #ifndef JX_CMDS_H
 #define JX_CMDS_H
@@ -15,12 +16,20 @@ int jx_cmd_diff(jx_cmdline *cl);
 int jx_cmd_help(jx_cmdline *cl);
 int jx_cmd_version(jx_cmdline *cl);
 int jx_cmd_import(jx_cmdline *cl);
+int jx_cmd_lsp(jx_cmdline *cl);
 
+extern const jx_option jx_check_options[];
 extern const jx_option jx_build_options[];
 extern const jx_option jx_fmt_options[];
 extern const jx_option jx_diff_options[];
 extern const jx_option jx_import_opts[];
+extern const jx_option jx_lsp_options[];
 /* The diagnostics options every command takes (opts.c). */
 extern const jx_option jx_diag_options[];
+
+/* --encoding's value (the option with `key`): its iconv name in
+ * *iconv_name ("" for UTF-8, the default), and -1; or the exit status of
+ * a usage error for a value that is none (cmd_check.c). */
+int jx_encoding_option(jx_cmdline *cl, int key, const char **iconv_name);
 
 #endif

@@ -15,6 +15,8 @@
 
 #include "arena.h"
 #include "cmds.h"
+#include "config.h"
+#include "port.h"
 
 static const jx_command commands[] = {
     {.name = "check",
@@ -22,6 +24,7 @@ static const jx_command commands[] = {
      .usage = JX_M_USAGE_CHECK,
      .about = JX_M_ABOUT_CHECK,
      .exit = JX_M_EXIT_CHECK,
+     .options = jx_check_options,
      .diag_help = true,
      .run = jx_cmd_check},
     {.name = "build",
@@ -56,6 +59,14 @@ static const jx_command commands[] = {
      .options = jx_import_opts,
      .diag_help = true,
      .run = jx_cmd_import},
+    {.name = "lsp",
+     .summary = JX_M_SUMMARY_LSP,
+     .usage = JX_M_USAGE_LSP,
+     .about = JX_M_ABOUT_LSP,
+     .exit = JX_M_EXIT_LSP,
+     .options = jx_lsp_options,
+     .diag_help = false,
+     .run = jx_cmd_lsp},
     {.name = "help",
      .summary = JX_M_SUMMARY_HELP,
      .usage = JX_M_USAGE_HELP,
@@ -143,10 +154,12 @@ static int run(jx_cmdline *cl, int argc, char **argv) {
     jx_sb_free(&sb);
     return JX_EXIT_OK;
   }
-  return c->run(cl);
+  int rc = jx_config_apply(cl); /* jxc.ini (config.c) */
+  return rc >= 0 ? rc : c->run(cl);
 }
 
 int main(int argc, char **argv) {
+  jx_port_init(&argc, &argv); /* Windows: UTF-8 arguments and console */
   jx_cmdline cl;
   memset(&cl, 0, sizeof cl);
   cl.commands = commands;
@@ -155,6 +168,7 @@ int main(int argc, char **argv) {
     cl.d = jx_diag_from_opts(&cl.dopt);
   rc = close_stdout(rc, cl.d);
   jx_diag_free(cl.d);
+  jx_config_free(cl.config); /* after the diagnostics: they quote it */
   jx_opts_free(&cl);
   return rc;
 }

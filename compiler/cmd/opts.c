@@ -43,14 +43,18 @@ const jx_option jx_diag_options[] = {
      JX_M_OPT_COLOR},
     {"Werror", 0, false, G_WERROR, JX_M_NONE, NULL, false, "-W error, --Werror",
      JX_M_OPT_WERROR},
+    /* Shown for -W's other forms (the row above parses them all). */
+    {NULL, 'W', true, G_W, JX_M_NONE, NULL, false, "-WCODE, -Wno-CODE",
+     JX_M_OPT_W_CODE},
+    {NULL, 'W', true, G_W, JX_M_NONE, NULL, false,
+     "-Werror=CODE, -Wno-error=CODE", JX_M_OPT_WERROR_CODE},
     {"max-errors", 0, true, G_MAX_ERRORS, JX_M_NONE, "N", false, NULL,
      JX_M_OPT_MAX_ERRORS},
     {NULL, 0, false, 0, JX_M_NONE, NULL, false, NULL, JX_M_NONE},
 };
 
-/* Not listed in help: -W VALUE (listed with --Werror), -h/--help. */
+/* Not listed in help: -h/--help. */
 static const jx_option hidden_options[] = {
-    {NULL, 'W', true, G_W, JX_M_NONE, NULL, false, NULL, JX_M_NONE},
     {"help", 'h', false, G_HELP, JX_M_NONE, NULL, false, NULL, JX_M_NONE},
     {NULL, 0, false, 0, JX_M_NONE, NULL, false, NULL, JX_M_NONE},
 };
@@ -153,7 +157,42 @@ static void bad_choice(jx_cmdline *cl, const char *opt, const char *value,
 static const char *const diagnostics_values[] = {"text", "json"};
 static const char *const lang_values[] = {"en", "zh"};
 static const char *const color_values[] = {"auto", "always", "never"};
-static const char *const w_values[] = {"error"};
+/* -W VALUE, as gcc reads it: error, no-error, CODE, no-CODE, error=CODE,
+ * no-error=CODE.  CODE must be a warning's: an unknown one or an error's
+ * is a mistake on the line. */
+static void warning_option(jx_cmdline *cl, const char *v) {
+  jx_diag_opts *o = &cl->dopt;
+  if (strcmp(v, "error") == 0 || strcmp(v, "no-error") == 0) {
+    o->werror = v[0] == 'e';
+    o->werror_set = true;
+    return;
+  }
+  jx_warn_action a = JX_WARN_ON;
+  const char *code = v;
+  if (strncmp(v, "error=", 6) == 0) {
+    a = JX_WARN_ERROR;
+    code = v + 6;
+  } else if (strncmp(v, "no-error=", 9) == 0) {
+    a = JX_WARN_NO_ERROR;
+    code = v + 9;
+  } else if (strncmp(v, "no-", 3) == 0) {
+    a = JX_WARN_OFF;
+    code = v + 3;
+  }
+  jx_code_kind k = jx_diag_code_kind(code);
+  if (k != JX_CODE_WARNING) {
+    if (cl->failed || cl->help)
+      return;
+    mistake(cl, k == JX_CODE_ERROR ? JX_U_W_ERROR_CODE : JX_U_W_UNKNOWN, code);
+    cl->error_hint =
+        k == JX_CODE_UNKNOWN ? jx_diag_warning_suggest(code) : NULL;
+    return;
+  }
+  o->warn = jx_xrealloc(o->warn, (o->n_warn + 1) * sizeof *o->warn);
+  o->warn[o->n_warn].code = code;
+  o->warn[o->n_warn].action = a;
+  o->n_warn++;
+}
 
 /* One of the options every command accepts. */
 static void global(jx_cmdline *cl, int key, const char *v, bool *version) {
@@ -177,6 +216,8 @@ static void global(jx_cmdline *cl, int key, const char *v, bool *version) {
   case G_LANG:
     if (!jx_lang_parse(v, &o->lang))
       bad_choice(cl, "--lang", v, lang_values, 2, false);
+    else
+      o->lang_set = true;
     break;
   case G_COLOR:
     if (strcmp(v, "auto") == 0)
@@ -189,21 +230,20 @@ static void global(jx_cmdline *cl, int key, const char *v, bool *version) {
       bad_choice(cl, "--color", v, color_values, 3, false);
     break;
   case G_W:
-    if (strcmp(v, "error") == 0)
-      o->werror = true;
-    else
-      bad_choice(cl, "-W", v, w_values, 1, true);
+    warning_option(cl, v);
     break;
   case G_WERROR:
-    o->werror = true;
+    o->werror = o->werror_set = true;
     break;
   case G_MAX_ERRORS: {
     char *end;
     long n = strtol(v, &end, 10);
-    if (*v == '\0' || *end != '\0' || n < 1 || n > 100000)
+    if (*v == '\0' || *end != '\0' || n < 0 || n > 100000) {
       mistake(cl, JX_U_MAX_ERRORS, NULL);
-    else
+    } else {
       o->max_errors = (int)n;
+      o->max_errors_set = true;
+    }
     break;
   }
   }
@@ -300,15 +340,30 @@ void jx_opts_parse(jx_cmdline *cl, const jx_command *cmd, int argc,
 bool jx_opts_report(jx_cmdline *cl) {
   if (!cl->failed)
     return false;
-  if (cl->error == JX_U_VALUE)
+  if (cl->error == JX_U_VALUE) {
     jx_usage_choices(cl, cl->error_arg, cl->error_value, cl->error_list,
                      cl->n_error_list, cl->error_quote);
-  else
+  } else if (cl->error_hint) {
+    /* -Wno-fund-missing: did you mean funds-missing? */
+    jx_loc none = {0};
+    const char *name = cl->cmd ? cl->cmd->name : "";
+    jx_diag_usage(cl->d, name, cl->error, cl->error_arg);
+    jx_diag_note(cl->d, JX_N_DID_YOU_MEAN, none, cl->error_hint);
+    if (*name)
+      jx_diag_note(cl->d, JX_N_TRY_HELP, none, name);
+    else
+      jx_diag_note(cl->d, JX_N_TRY_JXC, none);
+    jx_diag_flush(cl->d);
+  } else {
     jx_usage(cl, cl->error, cl->error_arg);
+  }
   return true;
 }
 
 void jx_opts_free(jx_cmdline *cl) {
+  free(cl->dopt.warn);
+  cl->dopt.warn = NULL;
+  cl->dopt.n_warn = 0;
   free(cl->use);
   cl->use = NULL;
   cl->n_use = cl->n_operands = 0;

@@ -5,10 +5,10 @@
  * short letter, whether it takes a value, a key the command switches on,
  * and its help (catalog ids).  jx_opts_parse reads a command line with
  * getopt_long over the command's table joined with the diagnostics
- * options every command accepts (--diagnostics, --lang, --color, -W error
- * / --Werror, --max-errors) and -h/--help.  The diagnostics options may
- * come anywhere, before the command name too (main.c parses those); the
- * glued short forms (-fjson, -oFILE, -Werror), "--" and "-" as standard
+ * options every command accepts (--diagnostics, --lang, --color, -W in
+ * all its forms, --Werror, --max-errors) and -h/--help.  The diagnostics
+ * options may come anywhere, before the command name too (main.c parses those);
+ * the glued short forms (-fjson, -oFILE, -Werror), "--" and "-" as standard
  * input work as getopt has them; long names are never abbreviated.
  *
  * What the parser does not judge it hands over in order: each option of
@@ -89,8 +89,10 @@ struct jx_cmdline {
   const char *const *error_list;
   size_t n_error_list;
   bool error_quote;
-  char error_short[3]; /* "-x", for error_arg */
-  jx_diag *d;          /* made by the dispatcher once the line is read */
+  const char *error_hint;   /* a did-you-mean for the mistake, or NULL */
+  char error_short[3];      /* "-x", for error_arg */
+  jx_diag *d;               /* made by the dispatcher once the line is read */
+  struct jx_config *config; /* jxc.ini, if one was found (config.h) */
 };
 
 /* Reads argv[0..argc) (argv[0] is the command's name) for cmd, on top of

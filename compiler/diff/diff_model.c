@@ -12,6 +12,7 @@
 #include "diff_model.h"
 
 #include <stdarg.h>
+#include <stddef.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -325,16 +326,23 @@ static void measures_change(ctx *c, const jx_measure *ma, size_t na,
 
 /* ---- Indicators ---------------------------------------------------------- */
 
+/* Rows without a name (a value printed alone, an empty row) are keyed by
+ * their value as well, so that two of them under one category pair with
+ * the same row on the other side rather than with any other. */
 static const char *ind_key(ctx *c, const jx_indicator *x) {
+  if (!x->name)
+    return fmt(c, "%s\x1f%s\x1e%s", x->level1 ? x->level1 : "",
+               x->level2 ? x->level2 : "", x->text ? x->text : "");
   return fmt(c, "%s\x1f%s\x1f%s", x->level1 ? x->level1 : "",
-             x->level2 ? x->level2 : "", x->name ? x->name : "");
+             x->level2 ? x->level2 : "", x->name);
 }
 
 static const char *ind_label(ctx *c, const jx_indicator *x) {
+  const char *name = x->name ? x->name : "";
   if (x->level1_label)
     return fmt(c, "%s.%s %s", x->level1_label,
-               x->level2_label ? x->level2_label : "", x->name);
-  return x->name;
+               x->level2_label ? x->level2_label : "", name);
+  return name;
 }
 
 static const char *ind_value(const jx_indicator *x) {
@@ -343,17 +351,15 @@ static const char *ind_value(const jx_indicator *x) {
   return x->text ? x->text : "";
 }
 
-static void indicator_change(ctx *c, const jx_indicator *o,
-                             const jx_indicator *n, jx_loc where_o,
-                             jx_loc where_n) {
-  jx_diff_loc lo = loc_of(c, where_o), ln = loc_of(c, where_n);
-  const char *saved = c->sub;
-  c->sub = saved ? label(c, JX_M_DIFF_IN_INDICATOR, saved, ind_label(c, n))
-                 : label(c, JX_M_DIFF_INDICATOR, ind_label(c, n));
+/* A target compared: the indicator's own (w IND_VALUE), or the one over
+ * the period (IND_PERIOD, o and n carrying it in their value fields). */
+static void value_change(ctx *c, jx_diff_what w, const jx_indicator *o,
+                         const jx_indicator *n, jx_diff_loc lo,
+                         jx_diff_loc ln) {
   jx_diff_verdict v = jx_diff_target_moved(o, n);
   if (v != JX_VERDICT_NONE) {
-    jx_diff_item *it = add(c, JX_DW_IND_VALUE, JX_DIFF_CHANGED, lo, ln,
-                           ind_value(o), ind_value(n));
+    jx_diff_item *it =
+        add(c, w, JX_DIFF_CHANGED, lo, ln, ind_value(o), ind_value(n));
     it->verdict = v;
     /* Two texts: show what changed in the words. */
     it->inline_diff =
@@ -363,8 +369,73 @@ static void indicator_change(ctx *c, const jx_indicator *o,
     else if (v == JX_VERDICT_LOOSENED)
       c->df->summary.loosened++;
   }
+}
+
+/* x with its period's target in place of its own, for value_change. */
+static jx_indicator period_view(const jx_indicator *x) {
+  jx_indicator y = *x;
+  const jx_target *t = x->period_target;
+  y.kind = t->kind;
+  y.op = t->op;
+  y.value = t->value;
+  y.unit = t->unit;
+  y.dimension = t->dimension;
+  y.text = t->text;
+  return y;
+}
+
+/* A text field that may have changed, named (field: as shown, field_id:
+ * as JSON says it). */
+static void field_change(ctx *c, jx_diff_what w, jx_msg field,
+                         const char *field_id, const char *o, const char *n,
+                         jx_diff_loc lo, jx_diff_loc ln) {
+  size_t before = c->df->n_items;
+  if (o && n)
+    text_change(c, w, o, n, lo, ln);
+  else if (o || n)
+    add(c, w, o ? JX_DIFF_REMOVED : JX_DIFF_ADDED, lo, ln, o, n);
+  if (c->df->n_items > before) {
+    jx_diff_item *it = &c->df->items[c->df->n_items - 1];
+    it->field = field_id ? word(c, field) : NULL;
+    it->field_id = field_id;
+  }
+}
+
+static void indicator_change(ctx *c, const jx_indicator *o,
+                             const jx_indicator *n, jx_loc where_o,
+                             jx_loc where_n) {
+  jx_diff_loc lo = loc_of(c, where_o), ln = loc_of(c, where_n);
+  const char *saved = c->sub;
+  c->sub = saved ? label(c, JX_M_DIFF_IN_INDICATOR, saved, ind_label(c, n))
+                 : label(c, JX_M_DIFF_INDICATOR, ind_label(c, n));
+  value_change(c, JX_DW_IND_VALUE, o, n, lo, ln);
+  if (o->period_target && n->period_target) {
+    jx_indicator po = period_view(o), pn = period_view(n);
+    value_change(c, JX_DW_IND_PERIOD, &po, &pn, lo, ln);
+  } else if (o->period_target || n->period_target) {
+    add(c, JX_DW_IND_PERIOD, o->period_target ? JX_DIFF_REMOVED : JX_DIFF_ADDED,
+        lo, ln, o->period_target ? o->period_target->text : NULL,
+        n->period_target ? n->period_target->text : NULL);
+  }
   text_change(c, JX_DW_IND_DESC, o->description, n->description, lo, ln);
   text_change(c, JX_DW_IND_BASIS, o->basis, n->basis, lo, ln);
+  static const struct {
+    jx_msg label;
+    const char *id;
+    size_t off;
+  } notes[] = {
+      {JX_M_DIFF_F_STANDARD, "standard", offsetof(jx_indicator, standard)},
+      {JX_M_DIFF_F_EXPLANATION, "explanation",
+       offsetof(jx_indicator, explanation)},
+      {JX_M_DIFF_F_NOTE, "value_note", offsetof(jx_indicator, value_note)},
+      {JX_M_DIFF_F_REMARK, "remark", offsetof(jx_indicator, remark)},
+      {JX_M_DIFF_F_SCORING, "scoring", offsetof(jx_indicator, scoring)},
+  };
+  for (size_t i = 0; i < sizeof notes / sizeof notes[0]; i++)
+    field_change(c, JX_DW_IND_NOTE, notes[i].label, notes[i].id,
+                 *(const char *const *)((const char *)o + notes[i].off),
+                 *(const char *const *)((const char *)n + notes[i].off), lo,
+                 ln);
   c->sub = saved;
 }
 
@@ -444,14 +515,272 @@ static void schedule_change(ctx *c, const dproj *pa, const dproj *pb) {
   }
 }
 
+/* ---- The forms' header fields (issue 11) ----------------------------------
+ */
+
+/* An amount that one side may not have. */
+static void amount_opt_change(ctx *c, jx_diff_what w, bool ho, jx_decimal o,
+                              const jx_unit_info *uo, bool hn, jx_decimal n,
+                              const jx_unit_info *un, jx_diff_loc lo,
+                              jx_diff_loc ln) {
+  if (ho && hn) {
+    amount_change(c, w, o, uo, n, un, lo, ln);
+    return;
+  }
+  if (!ho && !hn)
+    return;
+  jx_decimal v;
+  const jx_unit_info *u = ho ? uo : un;
+  if (!to_cur(c, ho ? o : n, u, &v)) {
+    v = ho ? o : n;
+  } else {
+    u = c->cur;
+  }
+  const char *t = amount_text(c, v, u);
+  add(c, w, ho ? JX_DIFF_REMOVED : JX_DIFF_ADDED, lo, ln, t, t);
+}
+
+static const char *org_text(ctx *c, jx_org o) {
+  if (!o.code && !o.name)
+    return NULL;
+  if (!o.code)
+    return o.name;
+  return fmt(c, "%s %s", o.code, o.name ? o.name : "");
+}
+
+static void org_change(ctx *c, jx_diff_what w, jx_org o, jx_org n,
+                       jx_diff_loc lo, jx_diff_loc ln) {
+  if (same_str(o.code, n.code) && same_str(o.name, n.name))
+    return;
+  const char *to = org_text(c, o), *tn = org_text(c, n);
+  add(c, w,
+      !to   ? JX_DIFF_ADDED
+      : !tn ? JX_DIFF_REMOVED
+            : JX_DIFF_CHANGED,
+      lo, ln, to, tn);
+}
+
+static const char *person_text(ctx *c, jx_person p) {
+  if (!p.name)
+    return NULL;
+  return p.phone ? fmt(c, "%s %s", p.name, p.phone) : p.name;
+}
+
+/* Two periods are the same when their dates are, however written. */
+static bool same_period(const jx_project *a, const jx_project *b) {
+  if (same_str(a->period, b->period))
+    return true;
+  return a->period && b->period && a->period_start.micros &&
+         a->period_start.micros == b->period_start.micros &&
+         a->period_end.micros == b->period_end.micros;
+}
+
+/* Named amounts (sources by kind, line items by name): changed, added,
+ * removed; keys[i] and texts[i] for each side. */
+typedef struct named {
+  const char *key, *label;
+  jx_decimal amount;
+  jx_loc loc;
+} named;
+
+static void named_change(ctx *c, jx_diff_what w, const named *va, size_t na,
+                         const named *vb, size_t nb, const jx_unit_info *ua,
+                         const jx_unit_info *ub) {
+  size_t *match = jx_xcalloc(nb + 1, sizeof *match);
+  jx_strmap *m = jx_strmap_new(nb);
+  for (size_t j = 0; j < nb; j++) {
+    match[j] = SIZE_MAX;
+    jx_strmap_add(m, vb[j].key, j);
+  }
+  for (size_t i = 0; i < na; i++) {
+    size_t j = jx_strmap_take(m, va[i].key, NULL, NULL);
+    size_t before = c->df->n_items;
+    if (j == SIZE_MAX) {
+      amount_opt_change(c, w, true, va[i].amount, ua, false, va[i].amount, ub,
+                        loc_of(c, va[i].loc), (jx_diff_loc){NULL, 0});
+    } else {
+      match[j] = i;
+      amount_change(c, w, va[i].amount, ua, vb[j].amount, ub,
+                    loc_of(c, va[i].loc), loc_of(c, vb[j].loc));
+    }
+    if (c->df->n_items > before) {
+      jx_diff_item *it = &c->df->items[c->df->n_items - 1];
+      it->field = j == SIZE_MAX ? va[i].label : vb[j].label;
+      it->field_id = j == SIZE_MAX ? va[i].key : vb[j].key;
+    }
+  }
+  for (size_t j = 0; j < nb; j++) {
+    if (match[j] != SIZE_MAX)
+      continue;
+    amount_opt_change(c, w, false, vb[j].amount, ua, true, vb[j].amount, ub,
+                      (jx_diff_loc){NULL, 0}, loc_of(c, vb[j].loc));
+    jx_diff_item *it = &c->df->items[c->df->n_items - 1];
+    it->field = vb[j].label;
+    it->field_id = vb[j].key;
+  }
+  jx_strmap_free(m);
+  free(match);
+}
+
+static named *sources_named(ctx *c, const jx_project *p,
+                            const jx_project_locs *l) {
+  named *v = jx_xcalloc(p->n_sources + 1, sizeof *v);
+  for (size_t i = 0; i < p->n_sources; i++) {
+    const jx_source *s = &p->sources[i];
+    v[i].key = s->kind ? s->kind : fmt(c, "\x01%s", s->label);
+    v[i].label = s->label;
+    v[i].amount = s->amount;
+    v[i].loc = l->sources ? l->sources[i].stmt : l->funds;
+  }
+  return v;
+}
+
+static named *lines_named(ctx *c, const jx_line_item *x, size_t n,
+                          const jx_loc *locs) {
+  named *v = jx_xcalloc(n + 1, sizeof *v);
+  for (size_t i = 0; i < n; i++) {
+    /* A line without a name is known by its place. */
+    v[i].key = x[i].name ? x[i].name : fmt(c, "#%zu", i + 1);
+    v[i].label = v[i].key;
+    v[i].amount = x[i].amount;
+    v[i].loc = locs ? locs[i] : no_loc;
+  }
+  return v;
+}
+
+/* A project's supervisor or implementer written in its unit, before it. */
+static bool inherited(const jx_project_locs *l, jx_stmt_locs org) {
+  return jx_loc_known(org.stmt) && org.stmt.file == l->decl.file &&
+         org.stmt.offset < l->decl.offset;
+}
+
+static bool two_sources(const jx_project *p) {
+  for (size_t i = 0; i < p->n_sources; i++)
+    if (!p->sources[i].kind || (strcmp(p->sources[i].kind, "fiscal") != 0 &&
+                                strcmp(p->sources[i].kind, "other") != 0))
+      return false;
+  return true;
+}
+
+static void lines_change(ctx *c, const jx_line_item *a, size_t na,
+                         const jx_loc *la, const jx_unit_info *ua,
+                         const jx_line_item *b, size_t nb, const jx_loc *lb,
+                         const jx_unit_info *ub) {
+  named *va = lines_named(c, a, na, la), *vb = lines_named(c, b, nb, lb);
+  named_change(c, JX_DW_LINE, va, na, vb, nb, ua, ub);
+  free(va);
+  free(vb);
+}
+
+static void header_change(ctx *c, const dproj *pa, const dproj *pb) {
+  const jx_project *a = pa->p, *b = pb->p;
+  const jx_project_locs *xa = pa->locs, *xb = pb->locs;
+  amount_opt_change(c, JX_DW_TOTAL, a->has_total, a->total, pa->currency,
+                    b->has_total, b->total, pb->currency,
+                    stmt_loc(c, xa->total.stmt, xa->decl),
+                    stmt_loc(c, xb->total.stmt, xb->decl));
+  /* Sources that are only 财政 and 其他 are the fiscal and other totals,
+   * reported as such; beyond them, each source by its kind. */
+  if (!two_sources(a) || !two_sources(b)) {
+    named *sa = sources_named(c, a, xa), *sb = sources_named(c, b, xb);
+    named_change(c, JX_DW_SOURCE, sa, a->n_sources, sb, b->n_sources,
+                 pa->currency, pb->currency);
+    free(sa);
+    free(sb);
+  }
+  lines_change(c, a->breakdown, a->n_breakdown, xa->lines, pa->currency,
+               b->breakdown, b->n_breakdown, xb->lines, pb->currency);
+  if (!same_period(a, b))
+    field_change(c, JX_DW_PERIOD, JX_M_NONE, NULL, a->period, b->period,
+                 stmt_loc(c, xa->period.stmt, xa->decl),
+                 stmt_loc(c, xb->period.stmt, xb->decl));
+  /* What both projects take from their units is the units' change. */
+  if (!inherited(xa, xa->supervisor) || !inherited(xb, xb->supervisor))
+    org_change(c, JX_DW_SUPERVISOR, a->supervisor, b->supervisor,
+               stmt_loc(c, xa->supervisor.stmt, xa->decl),
+               stmt_loc(c, xb->supervisor.stmt, xb->decl));
+  if (!inherited(xa, xa->implementer) || !inherited(xb, xb->implementer))
+    org_change(c, JX_DW_IMPLEMENTER, a->implementer, b->implementer,
+               stmt_loc(c, xa->implementer.stmt, xa->decl),
+               stmt_loc(c, xb->implementer.stmt, xb->decl));
+  const struct {
+    jx_msg label;
+    const char *id, *o, *n;
+    jx_loc lo, ln;
+  } fields[] = {
+      {JX_M_DIFF_F_CLASS, "classification", a->classification,
+       b->classification, xa->classification.stmt, xb->classification.stmt},
+      {JX_M_DIFF_F_NATURE, "nature", a->nature, b->nature, xa->nature.stmt,
+       xb->nature.stmt},
+      {JX_M_DIFF_F_POLICY, "policy", a->policy, b->policy, xa->policy.stmt,
+       xb->policy.stmt},
+      {JX_M_DIFF_F_DOCUMENT, "document", a->document, b->document,
+       xa->document.stmt, xb->document.stmt},
+      {JX_M_DIFF_F_SUBJECT, "subject", a->subject, b->subject, xa->subject.stmt,
+       xb->subject.stmt},
+      {JX_M_DIFF_F_MANAGER, "manager", person_text(c, a->manager),
+       person_text(c, b->manager), xa->manager.stmt, xb->manager.stmt},
+      {JX_M_DIFF_F_CONTACT, "contact", person_text(c, a->contact),
+       person_text(c, b->contact), xa->contact.stmt, xb->contact.stmt},
+  };
+  for (size_t i = 0; i < sizeof fields / sizeof fields[0]; i++)
+    field_change(c, JX_DW_FIELD, fields[i].label, fields[i].id, fields[i].o,
+                 fields[i].n, stmt_loc(c, fields[i].lo, xa->decl),
+                 stmt_loc(c, fields[i].ln, xb->decl));
+  /* The other header fields, by their key. */
+  bool *used = jx_xcalloc(b->n_attributes + 1, 1);
+  for (size_t i = 0; i < a->n_attributes; i++) {
+    size_t j = 0;
+    while (j < b->n_attributes &&
+           (used[j] || strcmp(a->attributes[i].key, b->attributes[j].key)))
+      j++;
+    const char *nv = j < b->n_attributes ? b->attributes[j].value : NULL;
+    if (j < b->n_attributes)
+      used[j] = true;
+    size_t before = c->df->n_items;
+    field_change(c, JX_DW_FIELD, JX_M_NONE, NULL, a->attributes[i].value, nv,
+                 stmt_loc(c, xa->attributes[i].stmt, xa->decl),
+                 j < b->n_attributes
+                     ? stmt_loc(c, xb->attributes[j].stmt, xb->decl)
+                     : (jx_diff_loc){NULL, 0});
+    if (c->df->n_items > before)
+      c->df->items[c->df->n_items - 1].field =
+          c->df->items[c->df->n_items - 1].field_id = a->attributes[i].key;
+  }
+  for (size_t j = 0; j < b->n_attributes; j++)
+    if (!used[j]) {
+      add(c, JX_DW_FIELD, JX_DIFF_ADDED, (jx_diff_loc){NULL, 0},
+          stmt_loc(c, xb->attributes[j].stmt, xb->decl), NULL,
+          b->attributes[j].value);
+      c->df->items[c->df->n_items - 1].field =
+          c->df->items[c->df->n_items - 1].field_id = b->attributes[j].key;
+    }
+  free(used);
+}
+
 static const char *unit_label(ctx *c, const jx_unit *u) {
-  if (!u->code)
+  if (!u->code && !u->name)
     return word(c, JX_M_DIFF_OUTSIDE_UNITS);
+  if (!u->code) /* a unit known by its name alone */
+    return label(c, JX_M_DIFF_UNIT_NAMED, u->name);
   return label(c, JX_M_DIFF_UNIT, u->code, u->name ? u->name : "");
 }
 
 static const char *unit_text(ctx *c, const jx_unit *u) {
-  return fmt(c, "%s %s", u->code ? u->code : "", u->name ? u->name : "");
+  if (!u->code)
+    return u->name ? u->name : "";
+  return fmt(c, "%s %s", u->code, u->name ? u->name : "");
+}
+
+/* What a unit is matched by: its code; without one, its name (units
+ * without a code pair only when their names do); the projects outside
+ * any unit form one group of their own. */
+static const char *unit_key(ctx *c, const jx_unit *u) {
+  if (u->code)
+    return u->code;
+  if (!u->name)
+    return "\x01";
+  return fmt(c, "\x02%s", u->name);
 }
 
 static void project_change(ctx *c, const dproj *pa, const dproj *pb,
@@ -475,7 +804,7 @@ static void project_change(ctx *c, const dproj *pa, const dproj *pb,
   }
   const jx_unit *ua = &c->a->m->units[pa->unit],
                 *ub = &c->b->m->units[pb->unit];
-  if (!same_str(ua->code, ub->code))
+  if (strcmp(unit_key(c, ua), unit_key(c, ub)) != 0)
     add(c, JX_DW_PROJECT_UNIT, JX_DIFF_CHANGED, lo, ln, unit_text(c, ua),
         unit_text(c, ub));
   amount_change(c, JX_DW_BUDGET, a->budget, pa->currency, b->budget,
@@ -491,6 +820,10 @@ static void project_change(ctx *c, const dproj *pa, const dproj *pb,
               stmt_loc(c, xa->purpose.stmt, xa->decl),
               stmt_loc(c, xb->purpose.stmt, xb->decl));
   schedule_change(c, pa, pb);
+  header_change(c, pa, pb);
+  goals_change(c, JX_DW_OVERALL_GOAL, a->overall_goals, a->n_overall_goals,
+               xa->overall_goals, b->overall_goals, b->n_overall_goals,
+               xb->overall_goals);
   goals_change(c, JX_DW_GOAL, a->goals, a->n_goals, xa->goals, b->goals,
                b->n_goals, xb->goals);
   indicators_change(c, a->indicators, a->n_indicators, xa->indicators,
@@ -540,6 +873,16 @@ static void department_change(ctx *c) {
     return;
   }
   text_change(c, JX_DW_DEPARTMENT, a->name, b->name, lo, ln);
+  field_change(c, JX_DW_FIELD, JX_M_DIFF_F_CODE, "code", a->code, b->code,
+               stmt_loc(c, la->code.stmt, la->decl),
+               stmt_loc(c, lb->code.stmt, lb->decl));
+  const jx_unit_info *cur_a = jx_loaded_currency(c->a->lp);
+  amount_opt_change(c, JX_DW_BUDGET, a->has_budget, a->budget, cur_a,
+                    b->has_budget, b->budget, c->cur,
+                    stmt_loc(c, la->budget.stmt, la->decl),
+                    stmt_loc(c, lb->budget.stmt, lb->decl));
+  lines_change(c, a->breakdown, a->n_breakdown, la->lines, cur_a, b->breakdown,
+               b->n_breakdown, lb->lines, c->cur);
   goals_change(c, JX_DW_GOAL, a->goals, a->n_goals, la->goals, b->goals,
                b->n_goals, lb->goals);
   measures_change(c, a->measures, a->n_measures, la->measures, b->measures,
@@ -584,6 +927,12 @@ static void unit_change(ctx *c, size_t ia, size_t ib) {
                      *lb = jx_loaded_unit_locs(c->b->lp, ib);
   jx_diff_loc lo = loc_of(c, la->decl), ln = loc_of(c, lb->decl);
   text_change(c, JX_DW_UNIT_NAME, a->name, b->name, lo, ln);
+  org_change(c, JX_DW_SUPERVISOR, a->supervisor, b->supervisor,
+             stmt_loc(c, la->supervisor.stmt, la->decl),
+             stmt_loc(c, lb->supervisor.stmt, lb->decl));
+  org_change(c, JX_DW_IMPLEMENTER, a->implementer, b->implementer,
+             stmt_loc(c, la->implementer.stmt, la->decl),
+             stmt_loc(c, lb->implementer.stmt, lb->decl));
   goals_change(c, JX_DW_GOAL, a->goals, a->n_goals, la->goals, b->goals,
                b->n_goals, lb->goals);
   measures_change(c, a->measures, a->n_measures, la->measures, b->measures,
@@ -593,10 +942,6 @@ static void unit_change(ctx *c, size_t ia, size_t ib) {
 static bool avail_new(void *ud, size_t j) {
   const size_t *match_b = ud;
   return match_b[j] == SIZE_MAX;
-}
-
-static const char *unit_key(const jx_unit *u) {
-  return u->code ? u->code : "\x01";
 }
 
 static bool budget_total(ctx *c, const side *s, jx_decimal *sum) {
@@ -643,10 +988,10 @@ void jx_diff_compute(jx_diff *df, const jx_loaded_plan *old,
   jx_strmap *m = jx_strmap_new(mb->n_units);
   for (size_t j = 0; j < mb->n_units; j++) {
     umatch_b[j] = SIZE_MAX;
-    jx_strmap_add(m, unit_key(&mb->units[j]), j);
+    jx_strmap_add(m, unit_key(&c, &mb->units[j]), j);
   }
   for (size_t i = 0; i < ma->n_units; i++) {
-    umatch_a[i] = jx_strmap_take(m, unit_key(&ma->units[i]), NULL, NULL);
+    umatch_a[i] = jx_strmap_take(m, unit_key(&c, &ma->units[i]), NULL, NULL);
     if (umatch_a[i] != SIZE_MAX)
       umatch_b[umatch_a[i]] = i;
   }
@@ -700,7 +1045,7 @@ void jx_diff_compute(jx_diff *df, const jx_loaded_plan *old,
     size_t i = umatch_b[j];
     c.section = unit_label(&c, ub);
     c.project = c.sub = NULL;
-    if (i == SIZE_MAX && ub->code) /* the no-unit group is no unit */
+    if (i == SIZE_MAX && (ub->code || ub->name)) /* the no-unit group is none */
       add(&c, JX_DW_UNIT, JX_DIFF_ADDED, (jx_diff_loc){NULL, 0},
           loc_of(&c, jx_loaded_unit_locs(neu, j)->decl), NULL,
           unit_text(&c, ub));
@@ -726,7 +1071,7 @@ void jx_diff_compute(jx_diff *df, const jx_loaded_plan *old,
     const jx_unit *ua = &ma->units[i];
     c.section = unit_label(&c, ua);
     c.project = c.sub = NULL;
-    if (ua->code)
+    if (ua->code || ua->name)
       add(&c, JX_DW_UNIT, JX_DIFF_REMOVED,
           loc_of(&c, jx_loaded_unit_locs(old, i)->decl), (jx_diff_loc){NULL, 0},
           unit_text(&c, ua), NULL);

@@ -10,7 +10,7 @@
  * the order of declarations make no difference.  jx_diff_compute() matches
  * the two models —
  *
- *   units       by code;
+ *   units       by code; a unit without one by its name;
  *   projects    by code anywhere in the plan, then by name within the
  *               matched unit (codes embed the year, names continue);
  *   indicators  by level-1, level-2 category and name, within a project
@@ -70,6 +70,17 @@ typedef enum jx_diff_what {
   JX_DW_IND_VALUE, /* comparison, value or unit */
   JX_DW_IND_DESC,
   JX_DW_IND_BASIS,
+  /* issue 11: what the forms of other regions print */
+  JX_DW_TOTAL,        /* 项目总预算 */
+  JX_DW_SOURCE,       /* one source of funds (field: its label) */
+  JX_DW_LINE,         /* one line item of a breakdown (field: its name) */
+  JX_DW_PERIOD,       /* 实施期 */
+  JX_DW_SUPERVISOR,   /* 主管部门 */
+  JX_DW_IMPLEMENTER,  /* 实施单位 */
+  JX_DW_FIELD,        /* a header field (field: which: 项目分类 …) */
+  JX_DW_OVERALL_GOAL, /* a goal over the project's period */
+  JX_DW_IND_PERIOD,   /* an indicator's target over the period */
+  JX_DW_IND_NOTE,     /* an explanation column (field: which) */
   JX_DW_COUNT
 } jx_diff_what;
 
@@ -101,6 +112,9 @@ typedef struct jx_diff_item {
   jx_diff_verdict verdict;
   bool by_name;     /* PROJECT_*: the pair was matched by name */
   bool inline_diff; /* text changes: render old/new as an inline diff */
+  /* SOURCE, LINE, FIELD, IND_NOTE: which one, as the report shows it
+   * (after the kind's label) and as JSON names it. */
+  const char *field, *field_id;
 } jx_diff_item;
 
 typedef struct jx_diff_summary {

@@ -35,7 +35,17 @@ static const char *const what_names[JX_DW_COUNT] = {"year",
                                                     "indicator",
                                                     "indicator_value",
                                                     "indicator_desc",
-                                                    "indicator_basis"};
+                                                    "indicator_basis",
+                                                    "total",
+                                                    "source",
+                                                    "line_item",
+                                                    "period",
+                                                    "supervisor",
+                                                    "implementer",
+                                                    "field",
+                                                    "overall_goal",
+                                                    "indicator_period",
+                                                    "indicator_note"};
 
 /* How each kind reads in text and Markdown: the catalog's labels, in
  * jx_diff_what order (messages.def). */
@@ -294,6 +304,10 @@ static void put_label(rd *r, const jx_diff_item *it) {
   if (it->what == JX_DW_SCHEDULE && it->month >= 1 && it->month <= 12)
     jx_out_printf(r->o, " %s",
                   jx_msg_text((jx_msg)(JX_M_MONTH_1 + it->month - 1), lang));
+  if (it->field) {
+    jx_out_putc(r->o, ' ');
+    put_txt(r, it->field, strlen(it->field));
+  }
 }
 
 /* ---- Text and Markdown --------------------------------------------------- */
@@ -525,6 +539,10 @@ static void jitem(jx_out *o, const jx_diff_item *it) {
   jstr(o, it->new_text);
   if (it->what == JX_DW_SCHEDULE)
     jx_out_printf(o, ", \"month\": %d", it->month);
+  if (it->field_id) {
+    jx_out_puts(o, ", \"field\": ");
+    jstr(o, it->field_id);
+  }
   if (it->has_amount) {
     jx_out_puts(o, ",\n     \"amount\": {\"old\": ");
     put_dec(o, it->old_amount, false);

@@ -2,13 +2,14 @@
  * framework.c — the built-in indicator frameworks, category lookup and the
  * did-you-mean hint for a category path that does not resolve.
  *
- * The two built-ins are static tables that mirror docs/syntax-spec.txt and
+ * The three built-ins are static tables that mirror docs/syntax-spec.txt and
  * docs/frameworks.md.  The lookup functions work on any jx_framework, so a
  * framework declared in a source file behaves exactly like a built-in one.
  */
 #include "framework.h"
 
 #include <stdint.h>
+
 #include <stdio.h>
 #include <string.h>
 #include <utf8proc.h>
@@ -71,7 +72,26 @@ static const jx_level1 central_levels[] = {
      COUNT(satisfaction_children), 0},
 };
 
+/* The old local layout (tables of 2018–2020): satisfaction is not a
+ * level-1 category but the fifth child of 效益指标, 社会公众或服务对象满意度
+ * 指标; 成本指标 sits under 产出指标 as in `local`. */
+static const jx_level2 local2018_benefit_children[] = {
+    {"economic", "经济效益指标", JX_ROLE_NONE},
+    {"social", "社会效益指标", JX_ROLE_NONE},
+    {"ecological", "生态效益指标", JX_ROLE_NONE},
+    {"sustainable", "可持续影响指标", JX_ROLE_NONE},
+    {"satisfaction", "社会公众或服务对象满意度指标", JX_ROLE_SATISFACTION},
+};
+
+static const jx_level1 local2018_levels[] = {
+    {"output", "产出指标", JX_ROLE_OUTPUT, local_output_children,
+     COUNT(local_output_children), 1},
+    {"benefit", "效益指标", JX_ROLE_BENEFIT, local2018_benefit_children,
+     COUNT(local2018_benefit_children), 1},
+};
+
 static const char *const local_aliases[] = {"地方", NULL};
+static const char *const local2018_aliases[] = {"地方旧版", "old", NULL};
 static const char *const central_aliases[] = {"中央", "central", NULL};
 
 static const jx_framework local_framework = {
@@ -82,8 +102,12 @@ static const jx_framework central_framework = {
     "central2021", "中央部门通用（财预〔2021〕101号，成本指标为一级指标）",
     central_aliases, central_levels, COUNT(central_levels)};
 
-static const jx_framework *const builtins[] = {&local_framework,
-                                               &central_framework};
+static const jx_framework local2018_framework = {
+    "local2018", "地方旧版（2018–2020年，满意度属效益指标）", local2018_aliases,
+    local2018_levels, COUNT(local2018_levels)};
+
+static const jx_framework *const builtins[] = {
+    &local_framework, &central_framework, &local2018_framework};
 
 const jx_framework *jx_framework_builtin(const char *name) {
   if (!name)
@@ -108,14 +132,19 @@ const jx_framework *const *jx_framework_list(size_t *n) {
 /* ---- Roles ------------------------------------------------------------- */
 
 /* The roles a declaration may give, and the levels (bit 1: level 1, bit 2:
- * level 2) where each makes sense; the word is the role's jx_role_text. */
+ * level 2) where each makes sense; the word is the role's jx_role_text.
+ * zh is the role's Chinese word, as vocab.def's JX_ROLE rows spell it
+ * (test_framework checks they agree; vocab.c uses this file, so this one
+ * cannot use it). */
 static const struct {
   jx_role role;
   unsigned levels;
+  const char *zh;
 } role_words[] = {
-    {JX_ROLE_OUTPUT, 1},     {JX_ROLE_BENEFIT, 1},  {JX_ROLE_SATISFACTION, 3},
-    {JX_ROLE_COST, 3},       {JX_ROLE_QUANTITY, 2}, {JX_ROLE_QUALITY, 2},
-    {JX_ROLE_TIMELINESS, 2},
+    {JX_ROLE_OUTPUT, 1, "产出"},         {JX_ROLE_BENEFIT, 1, "效益"},
+    {JX_ROLE_SATISFACTION, 3, "满意度"}, {JX_ROLE_COST, 3, "成本"},
+    {JX_ROLE_QUANTITY, 2, "数量"},       {JX_ROLE_QUALITY, 2, "质量"},
+    {JX_ROLE_TIMELINESS, 2, "时效"},
 };
 
 jx_role jx_role_lookup(const char *word, int level) {
@@ -126,6 +155,13 @@ jx_role jx_role_lookup(const char *word, int level) {
         strcmp(jx_role_text(role_words[i].role), word) == 0)
       return role_words[i].role;
   return JX_ROLE_NONE;
+}
+
+const char *jx_role_zh(jx_role r) {
+  for (size_t i = 0; i < COUNT(role_words); i++)
+    if (role_words[i].role == r)
+      return role_words[i].zh;
+  return NULL;
 }
 
 const char *jx_role_words(int level, char *buf, size_t bufsz) {
@@ -360,6 +396,36 @@ static const jx_level1 *parent_of(const jx_framework *fw, const char *level1,
   return tie ? NULL : best;
 }
 
+/* 5. What was written names a role (满意度, satisfaction, 成本 …) that one
+ * level-2 category of this framework has: that one.  It is how a path from
+ * another framework (满意度指标.服务对象满意度指标) finds local2018's
+ * 效益指标.社会公众或服务对象满意度指标. */
+static int suggest_by_role(const jx_framework *fw, const char *level1,
+                           const char *level2, char *buf, size_t bufsz) {
+  for (size_t r = 0; r < COUNT(role_words); r++)
+    for (int zh = 0; zh < 2; zh++) {
+      const char *w = zh ? role_words[r].zh : jx_role_text(role_words[r].role);
+      if (!(level1 && strstr(level1, w)) && !strstr(level2, w))
+        continue;
+      /* Only a level-2 category is looked for. */
+      jx_role role =
+          role_words[r].levels & 2u ? role_words[r].role : JX_ROLE_NONE;
+      const jx_level1 *l1 = NULL;
+      const jx_level2 *l2 = NULL;
+      int n = 0;
+      for (size_t i = 0; role != JX_ROLE_NONE && i < fw->n_levels; i++)
+        for (size_t j = 0; j < fw->levels[i].n_children; j++)
+          if (fw->levels[i].children[j].role == role) {
+            l1 = &fw->levels[i];
+            l2 = &fw->levels[i].children[j];
+            n++;
+          }
+      if (n == 1)
+        return write_hint(l1, l2, buf, bufsz);
+    }
+  return 0;
+}
+
 /*
  * The hint tries, in order:
  *  1. level1 is really a level-2 name (local has no `cost.economic`, but
@@ -445,6 +511,6 @@ int jx_framework_suggest(const jx_framework *fw, const char *level1,
     }
   }
   if (!l1 || tie || best_d > limit)
-    return 0;
+    return suggest_by_role(fw, level1, level2, buf, bufsz);
   return write_hint(l1, l2, buf, bufsz);
 }

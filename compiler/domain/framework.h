@@ -70,6 +70,9 @@ jx_role jx_role_lookup(const char *word, int level);
 /* The role words valid at a level, as "output/benefit/…", into buf (for
  * the message that rejects another word).  Returns buf. */
 const char *jx_role_words(int level, char *buf, size_t bufsz);
+/* A role's Chinese word (满意度 …), NULL for JX_ROLE_NONE; the did-you-mean
+ * hint finds a category by the role a misplaced path names. */
+const char *jx_role_zh(jx_role r);
 
 /* Levenshtein distance between two UTF-8 strings, counted in characters;
  * (size_t)-1 when either is too long to be a typo of a short name.  Used

@@ -37,7 +37,9 @@
 typedef enum jx_csv_table {
   JX_CSV_INDICATORS = 0,
   JX_CSV_PROJECTS,
-  JX_CSV_SCHEDULE
+  JX_CSV_SCHEDULE,
+  JX_CSV_SOURCES,  /* issue 11: each source of funds of each project */
+  JX_CSV_BREAKDOWN /* the line items of each budget */
 } jx_csv_table;
 
 /* XLSX: a worksheet per project (with a sheet for each unit's own goals),
@@ -82,6 +84,9 @@ extern const jx_backend *const jx_backends[];
 const jx_backend *jx_backend_find(const char *name);
 
 extern const jx_backend jx_backend_json;
+/* One indicator as the JSON back end writes it inside a project (an
+ * object, two-space indents from depth 0): a language server's hover. */
+void jx_emit_json_indicator(jx_out *o, const jx_indicator *x);
 
 /* jx_json_string (a JSON string literal, escaped) is in json.h. */
 extern const jx_backend jx_backend_csv;

@@ -48,6 +48,8 @@ typedef struct c_state {
   jx_out plan_head; /* year, framework, currency from begin() */
   bool in_unit, have_dept;
   size_t n_units, n_projects, n_unit_projects, n_indicators, n_long;
+  size_t n_targets; /* arrays of period targets written so far */
+  const char *form; /* the plan's form: a static table's name */
 } c_state;
 
 /* ---- Low-level writers ------------------------------------------------ */
@@ -162,10 +164,16 @@ static void put_decimal(jx_out *o, jx_decimal d) {
 }
 
 static const char *kind_name(jx_kind k) {
-  static const char *const names[] = {"JX_KIND_QUANTITATIVE",
-                                      "JX_KIND_QUALITATIVE", "JX_KIND_NA",
-                                      "JX_KIND_DATE", "JX_KIND_DATE_RANGE"};
-  return (unsigned)k < 5 ? names[k] : "JX_KIND_NA";
+  static const char *const names[] = {
+      "JX_KIND_QUANTITATIVE", "JX_KIND_QUALITATIVE", "JX_KIND_NA",
+      "JX_KIND_DATE",         "JX_KIND_EMPTY",       "JX_KIND_DATE_RANGE"};
+  return (unsigned)k < 6 ? names[k] : "JX_KIND_NA";
+}
+
+static const char *continuity_name(jx_continuity c) {
+  static const char *const names[] = {
+      "JX_CONTINUITY_UNKNOWN", "JX_CONTINUITY_NEW", "JX_CONTINUITY_CONTINUING"};
+  return (unsigned)c < 3 ? names[c] : "JX_CONTINUITY_UNKNOWN";
 }
 
 static const char *op_name(jx_op op) {
@@ -246,11 +254,44 @@ static void measures_array(c_state *st, const char *fmt, size_t idx,
   close_array(st);
 }
 
+/* The period targets of v (issue 11), in an array of their own before the
+ * indicators that point into it; returns its number, or SIZE_MAX when no
+ * indicator has one. */
+static size_t targets_array(c_state *st, const jx_indicator *v, size_t n) {
+  size_t k = 0;
+  for (size_t i = 0; i < n; i++)
+    k += v[i].period_target != NULL;
+  if (k == 0)
+    return SIZE_MAX;
+  size_t id = st->n_targets++;
+  jx_out *o = &st->scratch;
+  open_array(st, "jx_target", "_t%zu", id);
+  for (size_t i = 0; i < n; i++) {
+    const jx_target *t = v[i].period_target;
+    if (!t)
+      continue;
+    jx_out_printf(o, "    {%s, %s, ", kind_name(t->kind), op_name(t->op));
+    put_decimal(o, t->value);
+    LIT(o, ", ");
+    put_cstr(st, o, t->unit);
+    jx_out_printf(o, ", %s, ", dim_name(t->dimension));
+    put_cstr(st, o, t->text);
+    LIT(o, ", ");
+    put_decimal(o, t->value_end);
+    LIT(o, ", ");
+    put_cstr(st, o, t->per_unit);
+    LIT(o, "},\n");
+  }
+  close_array(st);
+  return id;
+}
+
 static void indicators_array(c_state *st, const char *fmt, size_t idx,
                              const jx_indicator *v, size_t n) {
   if (n == 0)
     return;
   jx_out *o = &st->scratch;
+  size_t targets = targets_array(st, v, n), nth = 0;
   open_array(st, "jx_indicator", fmt, idx);
   for (size_t i = 0; i < n; i++) {
     const jx_indicator *x = &v[i];
@@ -270,8 +311,22 @@ static void indicators_array(c_state *st, const char *fmt, size_t idx,
     put_cstr(st, o, x->text);
     LIT(o, ", ");
     put_cstr(st, o, x->basis);
-    jx_out_printf(o, ", %d,\n     %s, %s, ", x->line, role_name(x->level1_role),
-                  role_name(x->level2_role));
+    jx_out_printf(o, ", %d,\n     %s, %s,\n     ", x->line,
+                  role_name(x->level1_role), role_name(x->level2_role));
+    if (x->period_target) {
+      jx_out_putc(o, '&');
+      ident(st, o, "_t%zu", targets);
+      jx_out_printf(o, "[%zu]", nth++);
+    } else {
+      LIT(o, "NULL");
+    }
+    const char *expl[] = {x->standard, x->explanation, x->value_note, x->remark,
+                          x->scoring};
+    for (size_t e = 0; e < sizeof expl / sizeof expl[0]; e++) {
+      LIT(o, ", ");
+      put_cstr(st, o, expl[e]);
+    }
+    LIT(o, ", ");
     put_decimal(o, x->value_end);
     LIT(o, ", ");
     put_cstr(st, o, x->per_unit);
@@ -279,6 +334,38 @@ static void indicators_array(c_state *st, const char *fmt, size_t idx,
   }
   close_array(st);
   st->n_indicators += n;
+}
+
+/* {code, name} */
+static void put_org(c_state *st, jx_out *o, jx_org org) {
+  jx_out_putc(o, '{');
+  put_cstr(st, o, org.code);
+  LIT(o, ", ");
+  put_cstr(st, o, org.name);
+  jx_out_putc(o, '}');
+}
+
+static void put_person(c_state *st, jx_out *o, jx_person p) {
+  jx_out_putc(o, '{');
+  put_cstr(st, o, p.name);
+  LIT(o, ", ");
+  put_cstr(st, o, p.phone);
+  jx_out_putc(o, '}');
+}
+
+static void lines_array(c_state *st, const char *fmt, size_t idx,
+                        const jx_line_item *v, size_t n) {
+  if (n == 0)
+    return;
+  open_array(st, "jx_line_item", fmt, idx);
+  for (size_t i = 0; i < n; i++) {
+    LIT(&st->scratch, "    {");
+    put_cstr(st, &st->scratch, v[i].name);
+    LIT(&st->scratch, ", ");
+    put_decimal(&st->scratch, v[i].amount);
+    LIT(&st->scratch, "},\n");
+  }
+  close_array(st);
 }
 
 /* ---- The prefix ------------------------------------------------------- */
@@ -438,6 +525,8 @@ static void c_begin(void *vst, const jx_plan *h) {
   put_cstr(st, &st->plan_head, h->framework);
   LIT(&st->plan_head, ", ");
   put_cstr(st, &st->plan_head, h->currency);
+  /* The form comes last in jx_plan: kept apart until end(). */
+  st->form = h->form ? h->form : "generic";
 }
 
 static void c_unit_open(void *vst, const jx_unit *u) {
@@ -464,6 +553,33 @@ static void c_project(void *vst, const jx_unit *u, const jx_project *p) {
   }
   strings_array(st, "_p%zu_goals", i, p->goals, p->n_goals);
   indicators_array(st, "_p%zu_indicators", i, p->indicators, p->n_indicators);
+  strings_array(st, "_p%zu_overall_goals", i, p->overall_goals,
+                p->n_overall_goals);
+  if (p->n_sources > 0) {
+    open_array(st, "jx_source", "_p%zu_sources", i);
+    for (size_t k = 0; k < p->n_sources; k++) {
+      LIT(&st->scratch, "    {");
+      put_cstr(st, &st->scratch, p->sources[k].kind);
+      LIT(&st->scratch, ", ");
+      put_cstr(st, &st->scratch, p->sources[k].label);
+      LIT(&st->scratch, ", ");
+      put_decimal(&st->scratch, p->sources[k].amount);
+      jx_out_printf(&st->scratch, ", %d},\n", p->sources[k].fiscal ? 1 : 0);
+    }
+    close_array(st);
+  }
+  lines_array(st, "_p%zu_breakdown", i, p->breakdown, p->n_breakdown);
+  if (p->n_attributes > 0) {
+    open_array(st, "jx_attribute", "_p%zu_attributes", i);
+    for (size_t k = 0; k < p->n_attributes; k++) {
+      LIT(&st->scratch, "    {");
+      put_cstr(st, &st->scratch, p->attributes[k].key);
+      LIT(&st->scratch, ", ");
+      put_cstr(st, &st->scratch, p->attributes[k].value);
+      LIT(&st->scratch, "},\n");
+    }
+    close_array(st);
+  }
 
   jx_out *o = &st->projects;
   LIT(o, "    {");
@@ -484,7 +600,42 @@ static void c_project(void *vst, const jx_unit *u, const jx_project *p) {
   put_ref(st, o, "_p%zu_goals", i, p->n_goals);
   LIT(o, ", ");
   put_ref(st, o, "_p%zu_indicators", i, p->n_indicators);
-  jx_out_printf(o, ", %d},\n", p->line);
+  jx_out_printf(o, ", %d,\n     %d, ", p->line, p->has_total ? 1 : 0);
+  put_decimal(o, p->total);
+  LIT(o, ", ");
+  put_cstr(st, o, p->period);
+  LIT(o, ", ");
+  put_decimal(o, p->period_start);
+  LIT(o, ", ");
+  put_decimal(o, p->period_end);
+  LIT(o, ",\n     ");
+  put_org(st, o, p->supervisor);
+  LIT(o, ", ");
+  put_org(st, o, p->implementer);
+  LIT(o, ",\n     ");
+  put_ref(st, o, "_p%zu_overall_goals", i, p->n_overall_goals);
+  LIT(o, ", ");
+  put_ref(st, o, "_p%zu_sources", i, p->n_sources);
+  LIT(o, ", ");
+  put_ref(st, o, "_p%zu_breakdown", i, p->n_breakdown);
+  LIT(o, ",\n     ");
+  const char *fields[] = {p->classification, p->nature};
+  for (size_t k = 0; k < 2; k++) {
+    put_cstr(st, o, fields[k]);
+    LIT(o, ", ");
+  }
+  jx_out_printf(o, "%s,\n     ", continuity_name(p->continuity));
+  const char *more[] = {p->policy, p->document, p->subject};
+  for (size_t k = 0; k < 3; k++) {
+    put_cstr(st, o, more[k]);
+    LIT(o, ", ");
+  }
+  put_person(st, o, p->manager);
+  LIT(o, ", ");
+  put_person(st, o, p->contact);
+  LIT(o, ",\n     ");
+  put_ref(st, o, "_p%zu_attributes", i, p->n_attributes);
+  LIT(o, "},\n");
   st->n_unit_projects++;
 }
 
@@ -513,6 +664,10 @@ static void close_unit(c_state *st, const jx_unit *u) {
   put_ref(st, o, "_u%zu_measures", i, u->n_measures);
   LIT(o, ", ");
   put_ref(st, o, "_u%zu_projects", i, st->n_unit_projects);
+  LIT(o, ",\n     ");
+  put_org(st, o, u->supervisor);
+  LIT(o, ", ");
+  put_org(st, o, u->implementer);
   LIT(o, "},\n");
   st->in_unit = false;
 }
@@ -553,6 +708,7 @@ static void c_department(void *vst, const jx_department *d) {
   strings_array(st, "_dept_goals", 0, d->goals, d->n_goals);
   measures_array(st, "_dept_measures", 0, d->measures, d->n_measures);
   indicators_array(st, "_dept_indicators", 0, d->indicators, d->n_indicators);
+  lines_array(st, "_dept_breakdown", 0, d->breakdown, d->n_breakdown);
   jx_out *o = &st->scratch;
   LIT(o, "static const jx_department ");
   ident(st, o, "_department = {\n    ", 0);
@@ -565,6 +721,12 @@ static void c_department(void *vst, const jx_department *d) {
   put_ref(st, o, "_dept_measures", 0, d->n_measures);
   LIT(o, ", ");
   put_ref(st, o, "_dept_indicators", 0, d->n_indicators);
+  LIT(o, ",\n    ");
+  put_cstr(st, o, d->code);
+  jx_out_printf(o, ", %d, ", d->has_budget ? 1 : 0);
+  put_decimal(o, d->budget);
+  LIT(o, ", ");
+  put_ref(st, o, "_dept_breakdown", 0, d->n_breakdown);
   LIT(o, "};\n");
   take(st->out, &st->scratch);
 }
@@ -595,6 +757,8 @@ static void c_end(void *vst) {
   }
   LIT(o, ", ");
   put_ref(st, o, "_units", 0, st->n_units);
+  LIT(o, ", ");
+  put_cstr(st, o, st->form ? st->form : "generic");
   LIT(o, "};\n\n#ifdef __cplusplus\n}\n#endif\n\n#endif\n");
 }
 

@@ -171,19 +171,57 @@ static void put_op(jx_out *o, int *col, jx_op op) {
 
 /* ---- Tables ----------------------------------------------------------- */
 
+/* Columns are only ever added at the end (a load that maps them by
+ * position keeps working): the roles came after line, issue 11's columns
+ * after the roles. */
 static const char indicators_header[] =
     "scope,unit_code,unit_name,project_code,project_name,division,"
     "level1,level1_label,level2,level2_label,name,description,kind,op,"
-    "value,unit,text,basis,line,level1_role,level2_role,value_end,"
-    "per_unit\r\n";
+    "value,unit,text,basis,line,level1_role,level2_role,"
+    "period_op,period_value,period_unit,period_text,"
+    "standard,explanation,value_note,remark,scoring,value_end,per_unit\r\n";
 
 static const char projects_header[] =
     "unit_code,unit_name,project_code,project_name,budget,fiscal,other,"
     "purpose,m01,m02,m03,m04,m05,m06,m07,m08,m09,m10,m11,m12,"
-    "goals,indicators,line\r\n";
+    "goals,indicators,line,"
+    "total,period,period_start,period_end,supervisor_code,supervisor_name,"
+    "implementer_code,implementer_name,classification,nature,continuity,"
+    "policy,document,subject,manager,manager_phone,contact,contact_phone,"
+    "sources,overall_goals\r\n";
 
 static const char schedule_header[] =
     "unit_code,unit_name,project_code,project_name,month,percent\r\n";
+
+static const char sources_header[] =
+    "unit_code,unit_name,project_code,project_name,kind,label,amount,"
+    "fiscal\r\n";
+
+static const char breakdown_header[] =
+    "scope,unit_code,unit_name,project_code,project_name,name,amount\r\n";
+
+/* A target's value by its kind: the number, the text, the date (a date
+ * range's start), or an empty cell. */
+static void put_value(jx_out *o, int *col, jx_kind kind, jx_decimal value,
+                      const char *text) {
+  switch (kind) {
+  case JX_KIND_QUANTITATIVE:
+    put_decimal(o, col, value);
+    break;
+  case JX_KIND_QUALITATIVE:
+    put_text(o, col, text);
+    break;
+  case JX_KIND_DATE:
+  case JX_KIND_DATE_RANGE: /* its start; value_end has an indicator's end */
+    put_date(o, col, value);
+    break;
+  case JX_KIND_NA:
+  case JX_KIND_EMPTY:
+  default:
+    field(o, col);
+    break;
+  }
+}
 
 /* scope: "project", "division" or "department" (docs/csv.md). */
 static void indicator_row(jx_out *o, const char *scope, const jx_unit *u,
@@ -204,34 +242,58 @@ static void indicator_row(jx_out *o, const char *scope, const jx_unit *u,
   put_text(o, &col, x->description);
   put_text(o, &col, jx_kind_text(x->kind));
   put_op(o, &col, x->op);
-  switch (x->kind) {
-  case JX_KIND_QUANTITATIVE:
-    put_decimal(o, &col, x->value);
-    break;
-  case JX_KIND_QUALITATIVE:
-    put_text(o, &col, x->text);
-    break;
-  case JX_KIND_DATE:
-  case JX_KIND_DATE_RANGE: /* its start; value_end has its end */
-    put_date(o, &col, x->value);
-    break;
-  case JX_KIND_NA:
-  default:
-    field(o, &col);
-    break;
-  }
+  put_value(o, &col, x->kind, x->value, x->text);
   put_text(o, &col, x->unit);
   put_text(o, &col, x->text);
   put_text(o, &col, x->basis);
   put_int(o, &col, x->line);
   put_text(o, &col, jx_role_text(x->level1_role));
   put_text(o, &col, jx_role_text(x->level2_role));
+  const jx_target *t = x->period_target;
+  if (t) {
+    put_op(o, &col, t->op);
+    put_value(o, &col, t->kind, t->value, t->text);
+    put_text(o, &col, t->unit);
+    put_text(o, &col, t->text);
+  } else {
+    for (int i = 0; i < 4; i++)
+      field(o, &col);
+  }
+  put_text(o, &col, x->standard);
+  put_text(o, &col, x->explanation);
+  put_text(o, &col, x->value_note);
+  put_text(o, &col, x->remark);
+  put_text(o, &col, x->scoring);
   if (x->kind == JX_KIND_DATE_RANGE)
     put_date(o, &col, x->value_end);
   else
     field(o, &col);
   put_text(o, &col, x->per_unit);
   end_row(o);
+}
+
+static const char *continuity_word(jx_continuity c) {
+  return c == JX_CONTINUITY_NEW          ? "new"
+         : c == JX_CONTINUITY_CONTINUING ? "continuing"
+                                         : NULL;
+}
+
+/* The sources of funds in one cell, for a sheet: "上级资金 40; 本级资金 20"
+ * (the sources table has them one to a row). */
+static void put_sources_cell(jx_out *o, int *col, const jx_project *p) {
+  jx_out cell;
+  jx_out_init_mem(&cell);
+  for (size_t i = 0; i < p->n_sources; i++) {
+    char b[JX_DECIMAL_BUFSZ];
+    jx_decimal_format(p->sources[i].amount, b);
+    jx_out_printf(&cell, "%s%s %s", i ? "; " : "",
+                  p->sources[i].label ? p->sources[i].label : "", b);
+  }
+  jx_out_putc(&cell, '\0');
+  size_t n;
+  const char *text = jx_out_data(&cell, &n);
+  put_text(o, col, n > 1 ? text : NULL);
+  jx_out_free(&cell);
 }
 
 static void project_row(jx_out *o, const jx_unit *u, const jx_project *p) {
@@ -257,7 +319,67 @@ static void project_row(jx_out *o, const jx_unit *u, const jx_project *p) {
   put_int(o, &col, (long long)p->n_goals);
   put_int(o, &col, (long long)p->n_indicators);
   put_int(o, &col, p->line);
+  if (p->has_total)
+    put_decimal(o, &col, p->total);
+  else
+    field(o, &col);
+  put_text(o, &col, p->period);
+  if (p->period_start.micros)
+    put_date(o, &col, p->period_start);
+  else
+    field(o, &col);
+  if (p->period_end.micros)
+    put_date(o, &col, p->period_end);
+  else
+    field(o, &col);
+  put_text(o, &col, p->supervisor.code);
+  put_text(o, &col, p->supervisor.name);
+  put_text(o, &col, p->implementer.code);
+  put_text(o, &col, p->implementer.name);
+  put_text(o, &col, p->classification);
+  put_text(o, &col, p->nature);
+  put_text(o, &col, continuity_word(p->continuity));
+  put_text(o, &col, p->policy);
+  put_text(o, &col, p->document);
+  put_text(o, &col, p->subject);
+  put_text(o, &col, p->manager.name);
+  put_text(o, &col, p->manager.phone);
+  put_text(o, &col, p->contact.name);
+  put_text(o, &col, p->contact.phone);
+  put_sources_cell(o, &col, p);
+  put_int(o, &col, (long long)p->n_overall_goals);
   end_row(o);
+}
+
+static void source_rows(jx_out *o, const jx_unit *u, const jx_project *p) {
+  for (size_t i = 0; i < p->n_sources; i++) {
+    int col = 0;
+    put_text(o, &col, u->code);
+    put_text(o, &col, u->name);
+    put_text(o, &col, p->code);
+    put_text(o, &col, p->name);
+    put_text(o, &col, p->sources[i].kind);
+    put_text(o, &col, p->sources[i].label);
+    put_decimal(o, &col, p->sources[i].amount);
+    put_text(o, &col, p->sources[i].fiscal ? "true" : "false");
+    end_row(o);
+  }
+}
+
+static void breakdown_rows(jx_out *o, const char *scope, const jx_unit *u,
+                           const jx_project *p, const jx_line_item *v,
+                           size_t n) {
+  for (size_t i = 0; i < n; i++) {
+    int col = 0;
+    put_text(o, &col, scope);
+    put_text(o, &col, u ? u->code : NULL);
+    put_text(o, &col, u ? u->name : NULL);
+    put_text(o, &col, p ? p->code : NULL);
+    put_text(o, &col, p ? p->name : NULL);
+    put_text(o, &col, v[i].name);
+    put_decimal(o, &col, v[i].amount);
+    end_row(o);
+  }
 }
 
 static void schedule_rows(jx_out *o, const jx_unit *u, const jx_project *p) {
@@ -299,6 +421,12 @@ static void csv_begin(void *vst, const jx_plan *h) {
   case JX_CSV_SCHEDULE:
     LIT(st->out, schedule_header);
     break;
+  case JX_CSV_SOURCES:
+    LIT(st->out, sources_header);
+    break;
+  case JX_CSV_BREAKDOWN:
+    LIT(st->out, breakdown_header);
+    break;
   case JX_CSV_INDICATORS:
   default:
     LIT(st->out, indicators_header);
@@ -323,6 +451,12 @@ static void csv_project(void *vst, const jx_unit *u, const jx_project *p) {
   case JX_CSV_SCHEDULE:
     schedule_rows(st->out, u, p);
     break;
+  case JX_CSV_SOURCES:
+    source_rows(st->out, u, p);
+    break;
+  case JX_CSV_BREAKDOWN:
+    breakdown_rows(st->out, "project", u, p, p->breakdown, p->n_breakdown);
+    break;
   case JX_CSV_INDICATORS:
   default:
     for (size_t i = 0; i < p->n_indicators; i++)
@@ -340,6 +474,9 @@ static void csv_unit_close(void *vst, const jx_unit *u) {
    the other tables are about projects. */
 static void csv_department(void *vst, const jx_department *d) {
   csv_state *st = vst;
+  if (d && st->opt.csv_table == JX_CSV_BREAKDOWN)
+    breakdown_rows(st->out, "department", NULL, NULL, d->breakdown,
+                   d->n_breakdown);
   if (!d || st->opt.csv_table != JX_CSV_INDICATORS)
     return;
   for (size_t i = 0; i < d->n_divisions; i++) {

@@ -523,6 +523,7 @@ static void html_begin(void *vst, const jx_plan *h) {
   st->ctx.year = h->year;
   st->ctx.framework = keep_str(&st->keep, h->framework);
   st->ctx.currency = keep_str(&st->keep, h->currency ? h->currency : "万元");
+  st->ctx.form = keep_str(&st->keep, h->form);
   st->ctx.department =
       h->department ? keep_str(&st->keep, h->department->name) : NULL;
   st->ctx.scratch = &st->scratch;
@@ -552,7 +553,7 @@ static void html_begin(void *vst, const jx_plan *h) {
 static void html_unit_open(void *vst, const jx_unit *u) {
   html_state *st = vst;
   settle(st);
-  if (!u->code)
+  if (!u->code && !u->name)
     return; /* projects outside a unit have no unit heading */
   if (!st->opt.with_diagnostics) {
     write_unit(st, u, "unit", jx_form_unit_head);
@@ -579,7 +580,7 @@ static void html_project(void *vst, const jx_unit *u, const jx_project *p) {
 static void html_unit_close(void *vst, const jx_unit *u) {
   html_state *st = vst;
   settle(st);
-  if (!u->code || (u->n_goals == 0 && u->n_measures == 0))
+  if ((!u->code && !u->name) || (u->n_goals == 0 && u->n_measures == 0))
     return;
   if (!st->opt.with_diagnostics) {
     write_unit(st, u, "unit-tail", jx_form_unit_tail);

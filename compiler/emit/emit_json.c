@@ -135,6 +135,60 @@ static void put_date(jx_out *o, jx_decimal v) {
   jx_out_write(o, b, (size_t)n);
 }
 
+/* A target's value by its kind (an indicator's own, or its period's), at
+ * depth d; a date range is { start, end }. */
+static void put_value(jx_out *o, int d, jx_kind kind, jx_decimal value,
+                      jx_decimal value_end, const char *text) {
+  switch (kind) {
+  case JX_KIND_QUANTITATIVE:
+    put_decimal(o, value);
+    break;
+  case JX_KIND_QUALITATIVE:
+    jx_json_string(o, text);
+    break;
+  case JX_KIND_DATE:
+    put_date(o, value);
+    break;
+  case JX_KIND_DATE_RANGE:
+    jx_out_putc(o, '{');
+    KEY(o, d + 1, 1, "start");
+    put_date(o, value);
+    KEY(o, d + 1, 0, "end");
+    put_date(o, value_end);
+    close_at(o, d, 1, '}');
+    break;
+  case JX_KIND_NA:
+  case JX_KIND_EMPTY:
+  default:
+    put_null(o);
+    break;
+  }
+}
+
+/* The period's target: { kind, op, value, unit, per_unit, text } or
+ * null. */
+static void put_target(jx_out *o, int depth, const jx_target *t) {
+  if (!t) {
+    put_null(o);
+    return;
+  }
+  int d = depth + 1;
+  jx_out_putc(o, '{');
+  KEY(o, d, 1, "kind");
+  jx_json_string(o, jx_kind_text(t->kind));
+  KEY(o, d, 0, "op");
+  jx_json_string(o, jx_op_text(t->op));
+  KEY(o, d, 0, "value");
+  put_value(o, d, t->kind, t->value, t->value_end, t->text);
+  KEY(o, d, 0, "unit");
+  jx_json_string(o, t->unit);
+  KEY(o, d, 0, "per_unit");
+  jx_json_string(o, t->per_unit);
+  KEY(o, d, 0, "text");
+  jx_json_string(o, t->text);
+  close_at(o, depth, 1, '}');
+}
+
 static void put_indicator(jx_out *o, int depth, const jx_indicator *x) {
   int d = depth + 1;
   jx_out_putc(o, '{');
@@ -159,40 +213,34 @@ static void put_indicator(jx_out *o, int depth, const jx_indicator *x) {
   KEY(o, d, 0, "op");
   jx_json_string(o, jx_op_text(x->op));
   KEY(o, d, 0, "value");
-  switch (x->kind) {
-  case JX_KIND_QUANTITATIVE:
-    put_decimal(o, x->value);
-    break;
-  case JX_KIND_QUALITATIVE:
-    jx_json_string(o, x->text);
-    break;
-  case JX_KIND_DATE:
-    put_date(o, x->value);
-    break;
-  case JX_KIND_DATE_RANGE:
-    jx_out_putc(o, '{');
-    KEY(o, d + 1, 1, "start");
-    put_date(o, x->value);
-    KEY(o, d + 1, 0, "end");
-    put_date(o, x->value_end);
-    close_at(o, d, 1, '}');
-    break;
-  case JX_KIND_NA:
-  default:
-    put_null(o);
-    break;
-  }
+  put_value(o, d, x->kind, x->value, x->value_end, x->text);
   KEY(o, d, 0, "unit");
   jx_json_string(o, x->unit);
   KEY(o, d, 0, "per_unit");
   jx_json_string(o, x->per_unit);
   KEY(o, d, 0, "text");
   jx_json_string(o, x->text);
+  KEY(o, d, 0, "period_target");
+  put_target(o, d, x->period_target);
   KEY(o, d, 0, "basis");
   jx_json_string(o, x->basis);
+  KEY(o, d, 0, "standard");
+  jx_json_string(o, x->standard);
+  KEY(o, d, 0, "explanation");
+  jx_json_string(o, x->explanation);
+  KEY(o, d, 0, "value_note");
+  jx_json_string(o, x->value_note);
+  KEY(o, d, 0, "remark");
+  jx_json_string(o, x->remark);
+  KEY(o, d, 0, "scoring");
+  jx_json_string(o, x->scoring);
   KEY(o, d, 0, "line");
   put_int(o, x->line);
   close_at(o, depth, 1, '}');
+}
+
+void jx_emit_json_indicator(jx_out *o, const jx_indicator *x) {
+  put_indicator(o, 0, x);
 }
 
 static void put_indicators(jx_out *o, int depth, const jx_indicator *v,
@@ -221,6 +269,116 @@ static void put_schedule(jx_out *o, int depth, const jx_schedule_point *v,
   close_at(o, depth, n, ']');
 }
 
+/* { code, name } or null when neither is known. */
+static void put_org(jx_out *o, int depth, jx_org org) {
+  if (!org.code && !org.name) {
+    put_null(o);
+    return;
+  }
+  jx_out_putc(o, '{');
+  KEY(o, depth + 1, 1, "code");
+  jx_json_string(o, org.code);
+  KEY(o, depth + 1, 0, "name");
+  jx_json_string(o, org.name);
+  close_at(o, depth, 1, '}');
+}
+
+static void put_person(jx_out *o, int depth, jx_person p) {
+  if (!p.name) {
+    put_null(o);
+    return;
+  }
+  jx_out_putc(o, '{');
+  KEY(o, depth + 1, 1, "name");
+  jx_json_string(o, p.name);
+  KEY(o, depth + 1, 0, "phone");
+  jx_json_string(o, p.phone);
+  close_at(o, depth, 1, '}');
+}
+
+static void put_sources(jx_out *o, int depth, const jx_source *v, size_t n) {
+  int d = depth + 2;
+  jx_out_putc(o, '[');
+  for (size_t i = 0; i < n; i++) {
+    sep(o, depth + 1, i == 0);
+    jx_out_putc(o, '{');
+    KEY(o, d, 1, "kind");
+    jx_json_string(o, v[i].kind);
+    KEY(o, d, 0, "label");
+    jx_json_string(o, v[i].label);
+    KEY(o, d, 0, "amount");
+    put_decimal(o, v[i].amount);
+    KEY(o, d, 0, "fiscal");
+    if (v[i].fiscal)
+      LIT(o, "true");
+    else
+      LIT(o, "false");
+    close_at(o, depth + 1, 1, '}');
+  }
+  close_at(o, depth, n, ']');
+}
+
+static void put_lines(jx_out *o, int depth, const jx_line_item *v, size_t n) {
+  int d = depth + 2;
+  jx_out_putc(o, '[');
+  for (size_t i = 0; i < n; i++) {
+    sep(o, depth + 1, i == 0);
+    jx_out_putc(o, '{');
+    KEY(o, d, 1, "name");
+    jx_json_string(o, v[i].name);
+    KEY(o, d, 0, "amount");
+    put_decimal(o, v[i].amount);
+    close_at(o, depth + 1, 1, '}');
+  }
+  close_at(o, depth, n, ']');
+}
+
+static void put_attributes(jx_out *o, int depth, const jx_attribute *v,
+                           size_t n) {
+  int d = depth + 2;
+  jx_out_putc(o, '[');
+  for (size_t i = 0; i < n; i++) {
+    sep(o, depth + 1, i == 0);
+    jx_out_putc(o, '{');
+    KEY(o, d, 1, "key");
+    jx_json_string(o, v[i].key);
+    KEY(o, d, 0, "value");
+    jx_json_string(o, v[i].value);
+    close_at(o, depth + 1, 1, '}');
+  }
+  close_at(o, depth, n, ']');
+}
+
+/* 实施期: { text, start, end } (start and end null when the text is not
+ * a range of dates), or null. */
+static void put_period(jx_out *o, int depth, const jx_project *p) {
+  if (!p->period) {
+    put_null(o);
+    return;
+  }
+  int d = depth + 1;
+  jx_out_putc(o, '{');
+  KEY(o, d, 1, "text");
+  jx_json_string(o, p->period);
+  KEY(o, d, 0, "start");
+  if (p->period_start.micros)
+    put_date(o, p->period_start);
+  else
+    put_null(o);
+  KEY(o, d, 0, "end");
+  if (p->period_end.micros)
+    put_date(o, p->period_end);
+  else
+    put_null(o);
+  close_at(o, depth, 1, '}');
+}
+
+static const char *continuity_text(jx_continuity c) {
+  return c == JX_CONTINUITY_NEW          ? "new"
+         : c == JX_CONTINUITY_CONTINUING ? "continuing"
+                                         : NULL;
+}
+
 static void put_project(jx_out *o, int depth, const jx_project *p) {
   int d = depth + 1;
   jx_out_putc(o, '{');
@@ -230,14 +388,49 @@ static void put_project(jx_out *o, int depth, const jx_project *p) {
   jx_json_string(o, p->name);
   KEY(o, d, 0, "budget");
   put_decimal(o, p->budget);
+  KEY(o, d, 0, "total");
+  if (p->has_total)
+    put_decimal(o, p->total);
+  else
+    put_null(o);
   KEY(o, d, 0, "fiscal");
   put_decimal(o, p->fiscal);
   KEY(o, d, 0, "other");
   put_decimal(o, p->other);
+  KEY(o, d, 0, "sources");
+  put_sources(o, d, p->sources, p->n_sources);
+  KEY(o, d, 0, "breakdown");
+  put_lines(o, d, p->breakdown, p->n_breakdown);
   KEY(o, d, 0, "purpose");
   jx_json_string(o, p->purpose);
+  KEY(o, d, 0, "period");
+  put_period(o, d, p);
+  KEY(o, d, 0, "supervisor");
+  put_org(o, d, p->supervisor);
+  KEY(o, d, 0, "implementer");
+  put_org(o, d, p->implementer);
+  KEY(o, d, 0, "classification");
+  jx_json_string(o, p->classification);
+  KEY(o, d, 0, "nature");
+  jx_json_string(o, p->nature);
+  KEY(o, d, 0, "continuity");
+  jx_json_string(o, continuity_text(p->continuity));
+  KEY(o, d, 0, "policy");
+  jx_json_string(o, p->policy);
+  KEY(o, d, 0, "document");
+  jx_json_string(o, p->document);
+  KEY(o, d, 0, "subject");
+  jx_json_string(o, p->subject);
+  KEY(o, d, 0, "manager");
+  put_person(o, d, p->manager);
+  KEY(o, d, 0, "contact");
+  put_person(o, d, p->contact);
+  KEY(o, d, 0, "attributes");
+  put_attributes(o, d, p->attributes, p->n_attributes);
   KEY(o, d, 0, "schedule");
   put_schedule(o, d, p->schedule, p->n_schedule);
+  KEY(o, d, 0, "overall_goals");
+  put_strings(o, d, p->overall_goals, p->n_overall_goals);
   KEY(o, d, 0, "goals");
   put_strings(o, d, p->goals, p->n_goals);
   KEY(o, d, 0, "indicators");
@@ -252,6 +445,15 @@ static void put_department(jx_out *o, int depth, const jx_department *dep) {
   jx_out_putc(o, '{');
   KEY(o, d, 1, "name");
   jx_json_string(o, dep->name);
+  KEY(o, d, 0, "code");
+  jx_json_string(o, dep->code);
+  KEY(o, d, 0, "budget");
+  if (dep->has_budget)
+    put_decimal(o, dep->budget);
+  else
+    put_null(o);
+  KEY(o, d, 0, "breakdown");
+  put_lines(o, d, dep->breakdown, dep->n_breakdown);
   KEY(o, d, 0, "goals");
   put_strings(o, d, dep->goals, dep->n_goals);
   KEY(o, d, 0, "indicators");
@@ -309,6 +511,8 @@ static void json_begin(void *vst, const jx_plan *h) {
     put_null(o);
   LIT(o, ",\n  \"framework\": ");
   jx_json_string(o, h->framework);
+  LIT(o, ",\n  \"form\": ");
+  jx_json_string(o, h->form ? h->form : "generic");
   LIT(o, ",\n  \"currency\": ");
   jx_json_string(o, h->currency);
   LIT(o, ",\n  \"units\": [");
@@ -349,6 +553,11 @@ static void close_unit(json_state *st, const jx_unit *u) {
   put_strings(o, d, u ? u->goals : NULL, u ? u->n_goals : 0);
   KEY(o, d, 0, "measures");
   put_measures(o, d, u ? u->measures : NULL, u ? u->n_measures : 0);
+  static const jx_org none = {NULL, NULL};
+  KEY(o, d, 0, "supervisor");
+  put_org(o, d, u ? u->supervisor : none);
+  KEY(o, d, 0, "implementer");
+  put_org(o, d, u ? u->implementer : none);
   close_at(o, UNIT_DEPTH, 1, '}');
   st->in_unit = false;
 }

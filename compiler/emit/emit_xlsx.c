@@ -44,6 +44,10 @@
 #include <string.h>
 #include <unistd.h>
 #include <utf8proc.h>
+
+#include "port.h"
+
+#ifndef JX_NO_XLSXWRITER
 #include <xlsxwriter.h>
 
 /* 2000-01-01T00:00:00Z: the creation date when SOURCE_DATE_EPOCH is unset. */
@@ -391,21 +395,21 @@ static void *xlsx_create(jx_out *out, const jx_emit_options *opt) {
   jx_arena_init(&st->keep);
   jx_arena_init(&st->scratch);
   jx_summary_init(&st->sum);
-  const char *dir = getenv("TMPDIR");
-  if (!dir || !*dir)
-    dir = "/tmp";
+  char *dir = jx_tmpdir();
   size_t n = strlen(dir) + sizeof "/jxc-xlsx-XXXXXX";
   st->path = jx_xmalloc(n);
   snprintf(st->path, n, "%s/jxc-xlsx-XXXXXX", dir);
-  st->fd = mkstemp(st->path);
+  st->fd = jx_mkstemp(st->path);
   if (st->fd < 0) {
     st->failed = true;
     if (opt->diag)
       jx_diag_report_file(opt->diag, JX_E_XLSX_TEMP, dir, dir, errno);
     out->failed = true;
     out->errno_saved = 0; /* said why already */
+    free(dir);
     return st;
   }
+  free(dir);
   lxw_workbook_options o = {
       .constant_memory = LXW_FALSE, .tmpdir = NULL, .use_zip64 = LXW_TRUE};
   st->wb = workbook_new_opt(st->path, &o);
@@ -429,6 +433,7 @@ static void xlsx_begin(void *vst, const jx_plan *h) {
       h->framework ? jx_arena_strdup(&st->keep, h->framework) : NULL;
   st->ctx.currency =
       jx_arena_strdup(&st->keep, h->currency ? h->currency : "万元");
+  st->ctx.form = h->form ? jx_arena_strdup(&st->keep, h->form) : NULL;
   st->ctx.department = h->department && h->department->name
                            ? jx_arena_strdup(&st->keep, h->department->name)
                            : NULL;
@@ -446,9 +451,10 @@ static void xlsx_unit_open(void *vst, const jx_unit *u) {
   st->n_units++;
   if (st->opt.sheet == JX_SHEET_UNIT) {
     snprintf(prefix, sizeof prefix, "单位%zu ", st->n_units);
-    sheet_name(name, sizeof name, prefix, u->code ? u->name : "无单位项目");
+    sheet_name(name, sizeof name, prefix,
+               u->code || u->name ? u->name : "无单位项目");
   } else {
-    if (!u->code)
+    if (!u->code && !u->name)
       return; /* projects outside a unit: no unit sheet */
     snprintf(prefix, sizeof prefix, "单位%zu ", st->n_units);
     sheet_name(name, sizeof name, prefix, u->name);
@@ -456,7 +462,7 @@ static void xlsx_unit_open(void *vst, const jx_unit *u) {
   sheet_setup(st, &st->unit, name, jx_form_widths, JX_FORM_COLS);
   st->owner = 'u';
   st->owner_name = u->name;
-  if (u->code) {
+  if (u->code || u->name) { /* a unit, with or without a code */
     st->cur = &st->unit;
     jx_arena_mark m = jx_arena_mark_now(&st->scratch);
     jx_form_unit_head(&st->ctx, u, put_row, st);
@@ -495,7 +501,7 @@ static void xlsx_unit_close(void *vst, const jx_unit *u) {
   xlsx_state *st = vst;
   if (!st->wb || !st->unit.ws)
     return;
-  if (u->code) {
+  if (u->code || u->name) {
     st->cur = &st->unit;
     st->owner = 'u';
     st->owner_name = u->name;
@@ -571,7 +577,7 @@ static void xlsx_destroy(void *vst) {
     workbook_close(st->wb);
   if (st->fd >= 0) {
     close(st->fd);
-    unlink(st->path);
+    jx_unlink(st->path);
   }
   free(st->path);
   free(st->unit.breaks);
@@ -582,6 +588,45 @@ static void xlsx_destroy(void *vst) {
   jx_arena_free(&st->keep);
   free(st);
 }
+
+#else
+/* Built without libxlsxwriter (docs/windows.md): jxc build refuses -f
+ * xlsx before it gets here (JX_U_NOT_BUILT), and the back end writes
+ * nothing. */
+static void *xlsx_create(jx_out *out, const jx_emit_options *opt) {
+  (void)opt;
+  return out;
+}
+static void xlsx_begin(void *st, const jx_plan *h) {
+  (void)st;
+  (void)h;
+}
+static void xlsx_unit_open(void *st, const jx_unit *u) {
+  (void)st;
+  (void)u;
+}
+static void xlsx_project(void *st, const jx_unit *u, const jx_project *p) {
+  (void)st;
+  (void)u;
+  (void)p;
+}
+static void xlsx_unit_close(void *st, const jx_unit *u) {
+  (void)st;
+  (void)u;
+}
+static void xlsx_department(void *st, const jx_department *d) {
+  (void)st;
+  (void)d;
+}
+static void xlsx_end(void *st) {
+  jx_out *out = st;
+  out->failed = true;
+  out->errno_saved = ENOSYS;
+}
+static void xlsx_destroy(void *st) {
+  (void)st;
+}
+#endif
 
 const jx_backend jx_backend_xlsx = {
     .name = "xlsx",

@@ -10,7 +10,10 @@
  * 年度绩效目标, the indicator table with 一级/二级 beside their rows) and adds
  * what the published Hebei tables add (项目编码, 资金用途, 资金支出计划,
  * 绩效指标描述, 指标值确定依据), so nothing the plan says is left out of the
- * printed form.
+ * printed form.  The fields other regions' forms print (项目分类, 项目属性,
+ * 立项依据, 实施期, 项目负责人 …, issue 11) are rows of their own, printed
+ * only when the plan gives them; a row's second target and its explanation
+ * columns go in its 指标值 and 依据 cells, under a label.
  */
 #include "form.h"
 
@@ -37,7 +40,11 @@ typedef enum row_kind {
   R_GOALS,      /* label | the goals in one cell, numbered 1. 2. … */
   R_MEASURES,   /* label over one row per measure: title | text */
   R_INDICATORS, /* the indicator table */
-  R_DIVISIONS   /* the department's divisions, each a small form */
+  R_DIVISIONS,  /* the department's divisions, each a small form */
+  /* issue 11, each printed only when the plan gives it: */
+  R_ATTRIBUTES, /* the project's other header fields, a row each */
+  R_OVERALL,    /* label | the goals over the period, numbered */
+  R_DEPT_BUDGET /* label over the department's budget and line items */
 } row_kind;
 
 typedef enum value_id {
@@ -45,11 +52,24 @@ typedef enum value_id {
   V_PROJECT_NAME,
   V_PROJECT_CODE,
   V_PURPOSE,
-  V_DEPARTMENT, /* the 主管部门 of a project: the department's name */
+  V_DEPARTMENT, /* the 主管部门 of a project: the one it names, else the
+                   department's name */
   V_UNIT_NAME,
   V_UNIT_CODE,
   V_DEPT_NAME, /* the department form's own name */
-  V_DIVISION_NAME
+  V_DIVISION_NAME,
+  /* issue 11: printed only when given (row_spec.optional) */
+  V_IMPLEMENTER_NAME, /* 实施单位: the one named, else the unit */
+  V_IMPLEMENTER_CODE,
+  V_CLASS,
+  V_NATURE,
+  V_POLICY,
+  V_DOCUMENT,
+  V_SUBJECT,
+  V_PERIOD,
+  V_MANAGER,
+  V_CONTACT,
+  V_DEPT_CODE
 } value_id;
 
 typedef struct row_spec {
@@ -61,52 +81,78 @@ typedef struct row_spec {
   const char *label2;
   value_id v2;
   jx_form_style st2;
+  bool optional; /* R_FIELD: no row when the value is absent */
 } row_spec;
 
+/* An optional field row (issue 11). */
+#define OPT_FIELD(label, v, st)                                                \
+  { R_FIELD, label, v, st, JX_FA_NAME, NULL, 0, 0, true }
+
 static const row_spec project_form[] = {
-    {R_TITLE, "项目支出绩效目标表", V_NONE, 0, 0, NULL, 0, 0},
-    {R_YEAR, NULL, V_NONE, 0, 0, NULL, 0, 0},
-    {R_NOTE, NULL, V_NONE, 0, 0, NULL, 0, 0},
-    {R_FIELD, "项目名称", V_PROJECT_NAME, JX_FS_TEXT, JX_FA_NAME, NULL, 0, 0},
-    {R_FIELD, "项目编码", V_PROJECT_CODE, JX_FS_CODE, JX_FA_CODE, NULL, 0, 0},
-    {R_FIELD, "主管部门", V_DEPARTMENT, JX_FS_TEXT, JX_FA_NAME, NULL, 0, 0},
-    {R_PAIR, "实施单位", V_UNIT_NAME, JX_FS_TEXT, JX_FA_NAME, "单位编码",
-     V_UNIT_CODE, JX_FS_CODE},
-    {R_FUNDS, "项目资金", V_NONE, 0, 0, NULL, 0, 0},
-    {R_FIELD, "资金用途", V_PURPOSE, JX_FS_TEXT, JX_FA_PURPOSE, NULL, 0, 0},
-    {R_SCHEDULE, "资金支出计划（%）", V_NONE, 0, 0, NULL, 0, 0},
-    {R_GOALS, "年度绩效目标", V_NONE, 0, 0, NULL, 0, 0},
-    {R_INDICATORS, NULL, V_NONE, 0, 0, NULL, 0, 0},
+    {R_TITLE, "项目支出绩效目标表", V_NONE, 0, 0, NULL, 0, 0, false},
+    {R_YEAR, NULL, V_NONE, 0, 0, NULL, 0, 0, false},
+    {R_NOTE, NULL, V_NONE, 0, 0, NULL, 0, 0, false},
+    {R_FIELD, "项目名称", V_PROJECT_NAME, JX_FS_TEXT, JX_FA_NAME, NULL, 0, 0,
+     false},
+    {R_FIELD, "项目编码", V_PROJECT_CODE, JX_FS_CODE, JX_FA_CODE, NULL, 0, 0,
+     false},
+    OPT_FIELD("项目分类", V_CLASS, JX_FS_TEXT),
+    {R_FIELD, "主管部门", V_DEPARTMENT, JX_FS_TEXT, JX_FA_NAME, NULL, 0, 0,
+     false},
+    /* The budget unit above a project that names another implementer
+     * (optional: only then), so that both come back from the form. */
+    {R_PAIR, "预算单位", V_UNIT_NAME, JX_FS_TEXT, JX_FA_NAME, "单位编码",
+     V_UNIT_CODE, JX_FS_CODE, true},
+    {R_PAIR, "实施单位", V_IMPLEMENTER_NAME, JX_FS_TEXT, JX_FA_NAME, "单位编码",
+     V_IMPLEMENTER_CODE, JX_FS_CODE, false},
+    OPT_FIELD("项目属性", V_NATURE, JX_FS_TEXT),
+    OPT_FIELD("立项依据", V_POLICY, JX_FS_TEXT),
+    OPT_FIELD("资金文号", V_DOCUMENT, JX_FS_TEXT),
+    OPT_FIELD("科目代码", V_SUBJECT, JX_FS_CODE),
+    OPT_FIELD("实施期", V_PERIOD, JX_FS_TEXT),
+    OPT_FIELD("项目负责人", V_MANAGER, JX_FS_TEXT),
+    OPT_FIELD("联系人", V_CONTACT, JX_FS_TEXT),
+    {R_ATTRIBUTES, NULL, V_NONE, 0, 0, NULL, 0, 0, false},
+    {R_FUNDS, "项目资金", V_NONE, 0, 0, NULL, 0, 0, false},
+    {R_FIELD, "资金用途", V_PURPOSE, JX_FS_TEXT, JX_FA_PURPOSE, NULL, 0, 0,
+     false},
+    {R_SCHEDULE, "资金支出计划（%）", V_NONE, 0, 0, NULL, 0, 0, false},
+    {R_OVERALL, "总体绩效目标", V_NONE, 0, 0, NULL, 0, 0, false},
+    {R_GOALS, "年度绩效目标", V_NONE, 0, 0, NULL, 0, 0, false},
+    {R_INDICATORS, NULL, V_NONE, 0, 0, NULL, 0, 0, false},
 };
 
 static const row_spec unit_head_form[] = {
-    {R_TITLE, "单位绩效目标", V_NONE, 0, 0, NULL, 0, 0},
-    {R_YEAR, NULL, V_NONE, 0, 0, NULL, 0, 0},
+    {R_TITLE, "单位绩效目标", V_NONE, 0, 0, NULL, 0, 0, false},
+    {R_YEAR, NULL, V_NONE, 0, 0, NULL, 0, 0, false},
     {R_PAIR, "单位名称", V_UNIT_NAME, JX_FS_TEXT, JX_FA_NAME, "单位编码",
-     V_UNIT_CODE, JX_FS_CODE},
+     V_UNIT_CODE, JX_FS_CODE, false},
 };
 
 static const row_spec unit_tail_form[] = {
-    {R_GOALS, "单位绩效目标", V_NONE, 0, 0, NULL, 0, 0},
-    {R_MEASURES, "单位保障措施", V_NONE, 0, 0, NULL, 0, 0},
+    {R_GOALS, "单位绩效目标", V_NONE, 0, 0, NULL, 0, 0, false},
+    {R_MEASURES, "单位保障措施", V_NONE, 0, 0, NULL, 0, 0, false},
 };
 
 static const row_spec department_form[] = {
-    {R_TITLE, "部门整体绩效目标表", V_NONE, 0, 0, NULL, 0, 0},
-    {R_YEAR, NULL, V_NONE, 0, 0, NULL, 0, 0},
-    {R_FIELD, "部门名称", V_DEPT_NAME, JX_FS_TEXT, JX_FA_NAME, NULL, 0, 0},
-    {R_GOALS, "总体绩效目标", V_NONE, 0, 0, NULL, 0, 0},
-    {R_DIVISIONS, NULL, V_NONE, 0, 0, NULL, 0, 0},
-    {R_SECTION, "部门绩效指标", V_NONE, 0, 0, NULL, 0, 0},
-    {R_INDICATORS, NULL, V_NONE, 0, 0, NULL, 0, 0},
-    {R_MEASURES, "保障措施", V_NONE, 0, 0, NULL, 0, 0},
+    {R_TITLE, "部门整体绩效目标表", V_NONE, 0, 0, NULL, 0, 0, false},
+    {R_YEAR, NULL, V_NONE, 0, 0, NULL, 0, 0, false},
+    {R_FIELD, "部门名称", V_DEPT_NAME, JX_FS_TEXT, JX_FA_NAME, NULL, 0, 0,
+     false},
+    OPT_FIELD("部门预算编码", V_DEPT_CODE, JX_FS_CODE),
+    {R_DEPT_BUDGET, "部门预算", V_NONE, 0, 0, NULL, 0, 0, false},
+    {R_GOALS, "总体绩效目标", V_NONE, 0, 0, NULL, 0, 0, false},
+    {R_DIVISIONS, NULL, V_NONE, 0, 0, NULL, 0, 0, false},
+    {R_SECTION, "部门绩效指标", V_NONE, 0, 0, NULL, 0, 0, false},
+    {R_INDICATORS, NULL, V_NONE, 0, 0, NULL, 0, 0, false},
+    {R_MEASURES, "保障措施", V_NONE, 0, 0, NULL, 0, 0, false},
 };
 
 static const row_spec division_form[] = {
     {R_FIELD, "分项名称", V_DIVISION_NAME, JX_FS_TEXT, JX_FA_DIVISION, NULL, 0,
-     0},
-    {R_GOALS, "分项绩效目标", V_NONE, 0, 0, NULL, 0, 0},
-    {R_INDICATORS, NULL, V_NONE, 0, 0, NULL, 0, 0},
+     0, false},
+    {R_GOALS, "分项绩效目标", V_NONE, 0, 0, NULL, 0, 0, false},
+    {R_INDICATORS, NULL, V_NONE, 0, 0, NULL, 0, 0, false},
 };
 
 /* The sub-labels of R_FUNDS, and of the indicator table's heading. */
@@ -118,7 +164,9 @@ static const char *const indicator_heading[JX_FORM_COLS] = {
 static const char *const summary_heading[JX_SUMMARY_COLS] = {
     "序号",     "单位编码",     "单位名称",       "项目编码",
     "项目名称", "年度资金总额", "其中：财政拨款", "其他资金"};
-static const char *const summary_fields[3] = {"年度", "指标体系", "金额单位"};
+/* 表式 only for a plan that names a form: the generic one is no form. */
+static const char *const summary_fields[4] = {"年度", "指标体系", "金额单位",
+                                              "表式"};
 /* What 指标值 shows for an indicator that does not apply. */
 static const char na_text[] = "不涉及";
 
@@ -175,6 +223,23 @@ static void row_end(const source *s, row *w) {
   s->fn(s->ud, &w->r);
 }
 
+static char *label_str(const source *s, const char *fmt, const char *a,
+                       const char *b);
+
+/* An organisation as forms print it: [505]湘西州教育和体育局. */
+static const char *org_text(const source *s, jx_org o) {
+  if (!o.code)
+    return o.name;
+  return label_str(s, "[%s]%s", o.code, o.name ? o.name : "");
+}
+
+/* A person and a telephone number: 张三 0743-8221234. */
+static const char *person_text(const source *s, jx_person p) {
+  if (!p.name || !p.phone)
+    return p.name;
+  return label_str(s, "%s %s", p.name, p.phone);
+}
+
 static const char *value_of(const source *s, value_id v) {
   switch (v) {
   case V_PROJECT_NAME:
@@ -184,7 +249,35 @@ static const char *value_of(const source *s, value_id v) {
   case V_PURPOSE:
     return s->project ? s->project->purpose : NULL;
   case V_DEPARTMENT:
+    if (s->project && (s->project->supervisor.name))
+      return org_text(s, s->project->supervisor);
     return s->c->department;
+  case V_IMPLEMENTER_NAME:
+    if (s->project && s->project->implementer.name)
+      return s->project->implementer.name;
+    return s->unit ? s->unit->name : NULL;
+  case V_IMPLEMENTER_CODE:
+    if (s->project && s->project->implementer.name)
+      return s->project->implementer.code;
+    return s->unit ? s->unit->code : NULL;
+  case V_CLASS:
+    return s->project ? s->project->classification : NULL;
+  case V_NATURE:
+    return s->project ? s->project->nature : NULL;
+  case V_POLICY:
+    return s->project ? s->project->policy : NULL;
+  case V_DOCUMENT:
+    return s->project ? s->project->document : NULL;
+  case V_SUBJECT:
+    return s->project ? s->project->subject : NULL;
+  case V_PERIOD:
+    return s->project ? s->project->period : NULL;
+  case V_MANAGER:
+    return s->project ? person_text(s, s->project->manager) : NULL;
+  case V_CONTACT:
+    return s->project ? person_text(s, s->project->contact) : NULL;
+  case V_DEPT_CODE:
+    return s->dept ? s->dept->code : NULL;
   case V_UNIT_NAME:
     return s->unit ? s->unit->name : NULL;
   case V_UNIT_CODE:
@@ -216,8 +309,12 @@ static char *label_int(const source *s, const char *fmt, int n) {
 
 static char *label_str(const source *s, const char *fmt, const char *a,
                        const char *b) {
-  char buf[256];
-  return keep_label(s, buf, snprintf(buf, sizeof buf, fmt, a, b), sizeof buf);
+  /* Measured first: a name or a phone number may be long. */
+  int n = snprintf(NULL, 0, fmt, a, b);
+  size_t cap = n > 0 ? (size_t)n + 1 : 1;
+  char *buf = jx_arena_alloc(s->c->scratch, cap);
+  snprintf(buf, cap, fmt, a, b);
+  return buf;
 }
 
 static void title_row(const source *s, const char *text, int cols) {
@@ -276,25 +373,71 @@ static void fill_measure(const source *s, row *w, size_t i) {
  * takes a line without the next number as the goal's own).  A goal that
  * starts with a digit gets "1、" instead: "1.5万元…" would read as the
  * number 1.5. */
-static void goal_row(const source *s, const char *label) {
+static void goals_row(const source *s, const char *label,
+                      const char *const *goals, size_t n_goals) {
   size_t n = 0;
-  for (size_t i = 0; i < s->n_goals; i++)
-    n += strlen(s->goals[i]) + 24;
+  for (size_t i = 0; i < n_goals; i++)
+    n += strlen(goals[i]) + 24;
   char *text = NULL;
-  if (s->n_goals) {
+  if (n_goals) {
     text = jx_arena_alloc(s->c->scratch, n + 1);
     size_t k = 0;
-    for (size_t i = 0; i < s->n_goals; i++)
+    for (size_t i = 0; i < n_goals; i++)
       k += (size_t)snprintf(
           text + k, n + 1 - k, "%s%zu%s%s", i ? "\n" : "", i + 1,
-          s->goals[i][0] >= '0' && s->goals[i][0] <= '9' ? "、" : ".",
-          s->goals[i]);
+          goals[i][0] >= '0' && goals[i][0] <= '9' ? "、" : ".", goals[i]);
   }
   row w;
   row_start(&w, JX_FA_GOAL, 0);
   put(&w, 0, 1, 1, JX_FS_LABEL, label);
   put(&w, 1, JX_FORM_COLS - 1, 1, JX_FS_TEXT, text);
   row_end(s, &w);
+}
+
+static void goal_row(const source *s, const char *label) {
+  goals_row(s, label, s->goals, s->n_goals);
+}
+
+/* Texts joined by line breaks, each after its label ("绩效标准：计划标准"),
+ * those that are NULL left out; NULL when all are. */
+static const char *labelled_lines(const source *s, const char *first,
+                                  const char *const *labels,
+                                  const char *const *texts, size_t n) {
+  size_t len = first ? strlen(first) : 0;
+  for (size_t i = 0; i < n; i++)
+    if (texts[i])
+      len += strlen(labels[i]) + strlen(texts[i]) + 8;
+  if (len == 0)
+    return first;
+  char *out = jx_arena_alloc(s->c->scratch, len + 1);
+  size_t k = 0;
+  if (first)
+    k += (size_t)snprintf(out, len + 1, "%s", first);
+  for (size_t i = 0; i < n; i++)
+    if (texts[i])
+      k += (size_t)snprintf(out + k, len + 1 - k, "%s%s：%s", k ? "\n" : "",
+                            labels[i], texts[i]);
+  return out;
+}
+
+/* 指标值: the target as written, and the period's under it. */
+static const char *value_cell(const source *s, const jx_indicator *x) {
+  const char *own = x->kind == JX_KIND_NA ? na_text : x->text;
+  const jx_target *t = x->period_target;
+  if (!t)
+    return own;
+  static const char *const label[] = {"实施期"};
+  const char *text[] = {t->kind == JX_KIND_NA ? na_text : t->text};
+  return labelled_lines(s, own, label, text, 1);
+}
+
+/* 指标值确定依据, and the explanation columns of other forms under it. */
+static const char *basis_cell(const source *s, const jx_indicator *x) {
+  static const char *const labels[] = {"绩效标准", "指标解释", "指标值说明",
+                                       "备注", "评（扣）分标准"};
+  const char *texts[] = {x->standard, x->explanation, x->value_note, x->remark,
+                         x->scoring};
+  return labelled_lines(s, x->basis, labels, texts, 5);
 }
 
 /* Months across, their cumulative percentages under them, five to a pair
@@ -364,10 +507,19 @@ static void indicator_rows(const source *s) {
     }
     put(&w, 2, 1, 1, JX_FS_TEXT, x->name);
     put(&w, 3, 1, 1, JX_FS_TEXT, x->description);
-    put(&w, 4, 1, 1, JX_FS_TEXT, x->kind == JX_KIND_NA ? na_text : x->text);
-    put(&w, 5, 1, 1, JX_FS_TEXT, x->basis);
+    put(&w, 4, 1, 1, JX_FS_TEXT, value_cell(s, x));
+    put(&w, 5, 1, 1, JX_FS_TEXT, basis_cell(s, x));
     row_end(s, &w);
   }
+}
+
+/* Whether the sources say more than 财政/其他: then each is a row. */
+static bool sources_beyond_two(const jx_project *p) {
+  for (size_t i = 0; i < p->n_sources; i++)
+    if (!p->sources[i].kind || (strcmp(p->sources[i].kind, "fiscal") != 0 &&
+                                strcmp(p->sources[i].kind, "other") != 0))
+      return true;
+  return false;
 }
 
 /* Whether the plan says where the funds come from.  The model has no
@@ -390,18 +542,82 @@ static void put_amount(row *w, int col, int colspan, jx_decimal v, bool given) {
     put(w, col, colspan, 1, JX_FS_TEXT, NULL);
 }
 
+/* 项目资金: 年度资金总额, 其中：财政拨款, 其他资金 (the national form's
+ * rows), then what other forms add: 项目总预算, each source of funds, the
+ * line items of the budget. */
 static void funds_rows(const source *s, const char *label) {
   const jx_project *p = s->project;
   const jx_decimal v[3] = {p->budget, p->fiscal, p->other};
-  bool given = funds_given(p->budget, p->fiscal, p->other);
+  bool given = p->n_sources > 0 || funds_given(p->budget, p->fiscal, p->other);
   const char *full = label_str(s, "%s（%s）", label, s->c->currency);
-  for (int i = 0; i < 3; i++) {
-    row w;
+  size_t n_src = sources_beyond_two(p) ? p->n_sources : 0;
+  size_t rows = 3 + (p->has_total ? 1 : 0) + n_src + p->n_breakdown;
+  size_t r = 0;
+  row w;
+  for (int i = 0; i < 3; i++, r++) {
     row_start(&w, i == 0 ? JX_FA_BUDGET : JX_FA_FUNDS, (size_t)(i ? i - 1 : 0));
     if (i == 0)
-      put(&w, 0, 1, 3, JX_FS_LABEL, full);
+      put(&w, 0, 1, (int)rows, JX_FS_LABEL, full);
     put(&w, 1, 1, 1, JX_FS_LABEL, funds_labels[i]);
     put_amount(&w, 2, JX_FORM_COLS - 2, v[i], i == 0 || given);
+    row_end(s, &w);
+  }
+  if (p->has_total) {
+    row_start(&w, JX_FA_BUDGET, 0);
+    put(&w, 1, 1, 1, JX_FS_LABEL, "项目总预算");
+    put_num(&w, 2, JX_FORM_COLS - 2, JX_FS_MONEY, p->total);
+    row_end(s, &w);
+  }
+  for (size_t i = 0; i < n_src; i++) {
+    row_start(&w, JX_FA_FUNDS, 0);
+    put(&w, 1, 1, 1, JX_FS_LABEL,
+        label_str(s, "资金来源：%s%s", p->sources[i].label, ""));
+    put_num(&w, 2, JX_FORM_COLS - 2, JX_FS_MONEY, p->sources[i].amount);
+    row_end(s, &w);
+  }
+  for (size_t i = 0; i < p->n_breakdown; i++) {
+    row_start(&w, JX_FA_BUDGET, 0);
+    const char *name = p->breakdown[i].name;
+    put(&w, 1, 1, 1, JX_FS_LABEL,
+        name ? label_str(s, "明细：%s%s", name, "") : "明细");
+    put_num(&w, 2, JX_FORM_COLS - 2, JX_FS_MONEY, p->breakdown[i].amount);
+    row_end(s, &w);
+  }
+}
+
+/* 部门预算 and its line items, when the department gives them. */
+static void dept_budget_rows(const source *s, const char *label) {
+  const jx_department *d = s->dept;
+  if (!d->has_budget && d->n_breakdown == 0)
+    return;
+  const char *full = label_str(s, "%s（%s）", label, s->c->currency);
+  size_t rows = (d->has_budget ? 1 : 0) + d->n_breakdown;
+  row w;
+  for (size_t i = 0; i < rows; i++) {
+    row_start(&w, JX_FA_NAME, 0);
+    if (i == 0)
+      put(&w, 0, 1, (int)rows, JX_FS_LABEL, full);
+    if (d->has_budget && i == 0) {
+      put(&w, 1, 1, 1, JX_FS_LABEL, "预算数");
+      put_num(&w, 2, JX_FORM_COLS - 2, JX_FS_MONEY, d->budget);
+    } else {
+      const jx_line_item *x = &d->breakdown[i - (d->has_budget ? 1 : 0)];
+      put(&w, 1, 1, 1, JX_FS_LABEL,
+          x->name ? label_str(s, "明细：%s%s", x->name, "") : "明细");
+      put_num(&w, 2, JX_FORM_COLS - 2, JX_FS_MONEY, x->amount);
+    }
+    row_end(s, &w);
+  }
+}
+
+/* The project's other header fields (属性 "key" "value"), a row each. */
+static void attribute_rows(const source *s) {
+  const jx_project *p = s->project;
+  for (size_t i = 0; p && i < p->n_attributes; i++) {
+    row w;
+    row_start(&w, JX_FA_NAME, 0);
+    put(&w, 0, 1, 1, JX_FS_LABEL, p->attributes[i].key);
+    put(&w, 1, JX_FORM_COLS - 1, 1, JX_FS_TEXT, p->attributes[i].value);
     row_end(s, &w);
   }
 }
@@ -437,12 +653,16 @@ static void run(const source *s, const row_spec *spec, size_t n) {
       note_row(s, JX_FORM_COLS);
       break;
     case R_FIELD:
+      if (r->optional && !value_of(s, r->v))
+        break;
       row_start(&w, r->anchor, 0);
       put(&w, 0, 1, 1, JX_FS_LABEL, r->label);
       put(&w, 1, JX_FORM_COLS - 1, 1, r->st, value_of(s, r->v));
       row_end(s, &w);
       break;
     case R_PAIR:
+      if (r->optional && !(s->project && s->project->implementer.name))
+        break;
       row_start(&w, r->anchor, 0);
       put(&w, 0, 1, 1, JX_FS_LABEL, r->label);
       put(&w, 1, 3, 1, r->st, value_of(s, r->v));
@@ -475,6 +695,17 @@ static void run(const source *s, const row_spec *spec, size_t n) {
       break;
     case R_DIVISIONS:
       division_rows(s);
+      break;
+    case R_ATTRIBUTES:
+      attribute_rows(s);
+      break;
+    case R_OVERALL:
+      if (s->project && s->project->n_overall_goals)
+        goals_row(s, r->label, s->project->overall_goals,
+                  s->project->n_overall_goals);
+      break;
+    case R_DEPT_BUDGET:
+      dept_budget_rows(s, r->label);
       break;
     }
   }
@@ -584,9 +815,10 @@ void jx_form_summary(const jx_form_ctx *c, const jx_summary *sum,
   s.ud = ud;
   row w;
   title_row(&s, "项目支出绩效目标汇总表", JX_SUMMARY_COLS);
-  const char *fields[3] = {c->year > 0 ? label_int(&s, "%d", c->year) : NULL,
-                           c->framework, c->currency};
-  for (int i = 0; i < 3; i++) {
+  const char *fields[4] = {c->year > 0 ? label_int(&s, "%d", c->year) : NULL,
+                           c->framework, c->currency, c->form};
+  int n_fields = c->form && strcmp(c->form, "generic") != 0 ? 4 : 3;
+  for (int i = 0; i < n_fields; i++) {
     row_start(&w, JX_FA_NONE, 0);
     put(&w, 0, 2, 1, JX_FS_LABEL, summary_fields[i]);
     put(&w, 2, JX_SUMMARY_COLS - 2, 1, i == 0 ? JX_FS_CODE : JX_FS_TEXT,
@@ -728,7 +960,61 @@ const jx_project *jx_project_copy(jx_arena *a, const jx_project *p) {
     ind[i].per_unit = dup(a, x->per_unit);
     ind[i].text = dup(a, x->text);
     ind[i].basis = dup(a, x->basis);
+    ind[i].standard = dup(a, x->standard);
+    ind[i].explanation = dup(a, x->explanation);
+    ind[i].value_note = dup(a, x->value_note);
+    ind[i].remark = dup(a, x->remark);
+    ind[i].scoring = dup(a, x->scoring);
+    if (x->period_target) {
+      jx_target *t = jx_arena_alloc(a, sizeof *t);
+      *t = *x->period_target;
+      t->unit = dup(a, t->unit);
+      t->text = dup(a, t->text);
+      ind[i].period_target = t;
+    }
   }
   q->indicators = ind;
+  /* issue 11 */
+  q->period = dup(a, p->period);
+  q->supervisor.code = dup(a, p->supervisor.code);
+  q->supervisor.name = dup(a, p->supervisor.name);
+  q->implementer.code = dup(a, p->implementer.code);
+  q->implementer.name = dup(a, p->implementer.name);
+  const char **og = jx_arena_alloc(
+      a, (p->n_overall_goals ? p->n_overall_goals : 1) * sizeof *og);
+  for (size_t i = 0; i < p->n_overall_goals; i++)
+    og[i] = dup(a, p->overall_goals[i]);
+  q->overall_goals = og;
+  jx_source *src =
+      jx_arena_alloc(a, (p->n_sources ? p->n_sources : 1) * sizeof *src);
+  for (size_t i = 0; i < p->n_sources; i++) {
+    src[i] = p->sources[i];
+    src[i].kind = dup(a, p->sources[i].kind);
+    src[i].label = dup(a, p->sources[i].label);
+  }
+  q->sources = src;
+  jx_line_item *lines =
+      jx_arena_alloc(a, (p->n_breakdown ? p->n_breakdown : 1) * sizeof *lines);
+  for (size_t i = 0; i < p->n_breakdown; i++) {
+    lines[i] = p->breakdown[i];
+    lines[i].name = dup(a, p->breakdown[i].name);
+  }
+  q->breakdown = lines;
+  q->classification = dup(a, p->classification);
+  q->nature = dup(a, p->nature);
+  q->policy = dup(a, p->policy);
+  q->document = dup(a, p->document);
+  q->subject = dup(a, p->subject);
+  q->manager.name = dup(a, p->manager.name);
+  q->manager.phone = dup(a, p->manager.phone);
+  q->contact.name = dup(a, p->contact.name);
+  q->contact.phone = dup(a, p->contact.phone);
+  jx_attribute *attrs = jx_arena_alloc(
+      a, (p->n_attributes ? p->n_attributes : 1) * sizeof *attrs);
+  for (size_t i = 0; i < p->n_attributes; i++) {
+    attrs[i].key = dup(a, p->attributes[i].key);
+    attrs[i].value = dup(a, p->attributes[i].value);
+  }
+  q->attributes = attrs;
   return q;
 }

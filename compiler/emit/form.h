@@ -84,9 +84,10 @@ typedef void (*jx_form_row_fn)(void *ud, const jx_form_row *row);
 
 /* What the forms need besides the model: the plan header. */
 typedef struct jx_form_ctx {
-  int year;               /* 0: unknown */
-  const char *framework;  /* "local" … */
-  const char *currency;   /* "万元" … */
+  int year;              /* 0: unknown */
+  const char *framework; /* "local" … */
+  const char *currency;  /* "万元" … */
+  const char *form;      /* the form the plan follows (表式); NULL: generic */
   const char *department; /* the department's name, when known; or NULL */
   jx_arena *scratch;      /* for formatted labels; released by the caller */
 } jx_form_ctx;

@@ -45,6 +45,7 @@
 
 #include "arena.h"
 #include "fmt_cat.h"
+#include "forms.h"
 #include "lower.h"
 #include "parse.h"
 #include "vocab.h"
@@ -353,6 +354,50 @@ static void block_open(printer *p) {
   puts_(p, " {");
 }
 
+/* A code: bare when it is all digits (it lexes as a number), else a
+ * string. */
+static void code_text(printer *p, const char *code) {
+  if (code[0] && strspn(code, "0123456789") == strlen(code))
+    puts_(p, code);
+  else
+    string(p, code);
+}
+
+/* " KEYWORD "text"", wrapped before the keyword if it would not fit. */
+static void kw_string_attr(printer *p, jx_kw k, const char *text) {
+  soft_space(p, strlen(jx_keyword(k, p->zh)) + 1 + literal_width(text) + 1);
+  kw(p, k);
+  puts_(p, " ");
+  string(p, text);
+}
+
+/* The keywords of the header fields (ast.h jx_attr_key) and of the
+ * explanation columns (jx_expl), in their order. */
+static const jx_kw attr_kw[JX_ATTR_COUNT] = {
+    JX_KW_CLASS,   JX_KW_NATURE,  JX_KW_POLICY,  JX_KW_DOCUMENT,
+    JX_KW_SUBJECT, JX_KW_MANAGER, JX_KW_CONTACT, JX_KW_ATTRIBUTE};
+static const jx_kw expl_kw[JX_EXPL_COUNT] = {
+    JX_KW_STANDARD, JX_KW_EXPLANATION, JX_KW_NOTE, JX_KW_REMARK, JX_KW_SCORING};
+static const jx_msg expl_field[JX_EXPL_COUNT] = {
+    JX_M_FIELD_STANDARD, JX_M_FIELD_EXPLANATION, JX_M_FIELD_NOTE,
+    JX_M_FIELD_REMARK, JX_M_FIELD_SCORING};
+
+/* A source of funds as the language of the output spells it (上级资金 or
+ * superior), or as written when the table does not know it. */
+static void source_word(printer *p, const jx_funds_part *x) {
+  if (x->token) {
+    kw(p, x->token == 1 ? JX_KW_FISCAL : JX_KW_OTHER);
+    return;
+  }
+  /* A word for fiscal or other money (财政拨款, 其它) stays a word: the
+   * canonical spelling would be the keyword, another statement part. */
+  const jx_source_kind *k = jx_source_find(x->word.text);
+  if (!k || k == jx_source_fiscal() || k == jx_source_other())
+    puts_(p, x->word.text);
+  else
+    puts_(p, p->zh ? k->label : k->code);
+}
+
 /* A statement, or a block's head up to its opening brace. */
 static void statement(printer *p, const jx_node *n) {
   switch (n->kind) {
@@ -364,6 +409,9 @@ static void statement(printer *p, const jx_node *n) {
     }
     if (n->u.header.framework.text) {
       kw_word(p, JX_KW_FRAMEWORK, n->u.header.framework.text);
+    }
+    if (n->u.header.form.text) {
+      kw_word(p, JX_KW_FORM, n->u.header.form.text);
     }
     if (n->u.header.currency.text) {
       kw_word(p, JX_KW_CURRENCY, n->u.header.currency.text);
@@ -405,12 +453,10 @@ static void statement(printer *p, const jx_node *n) {
   case JX_N_UNIT: {
     kw(p, JX_KW_UNIT);
     puts_(p, " ");
-    const char *code = n->u.block.code.text;
-    if (code[0] && strspn(code, "0123456789") == strlen(code))
-      puts_(p, code);
-    else
-      string(p, code);
-    puts_(p, " ");
+    if (n->u.block.code.text) { /* a unit may be known by its name alone */
+      code_text(p, n->u.block.code.text);
+      puts_(p, " ");
+    }
     string(p, n->u.block.name.text);
     block_open(p);
     break;
@@ -428,8 +474,10 @@ static void statement(printer *p, const jx_node *n) {
   case JX_N_GOAL:
   case JX_N_PURPOSE:
   case JX_N_CODE:
+  case JX_N_OVERALL:
     kw(p, n->kind == JX_N_GOAL      ? JX_KW_GOAL
           : n->kind == JX_N_PURPOSE ? JX_KW_PURPOSE
+          : n->kind == JX_N_OVERALL ? JX_KW_OVERALL
                                     : JX_KW_CODE);
     puts_(p, " ");
     string(p, n->u.text.text.text);
@@ -446,18 +494,69 @@ static void statement(printer *p, const jx_node *n) {
     puts_(p, ";");
     break;
   case JX_N_BUDGET:
-    kw(p, JX_KW_BUDGET);
+  case JX_N_TOTAL:
+    kw(p, n->kind == JX_N_BUDGET ? JX_KW_BUDGET : JX_KW_TOTAL);
     puts_(p, " ");
     value(p, &n->u.budget.amount);
     puts_(p, ";");
     break;
   case JX_N_FUNDS:
     kw(p, JX_KW_FUNDS);
-    if (n->u.funds.fiscal.kind == JX_VAL_NUMBER) {
-      kw_value(p, JX_KW_FISCAL, &n->u.funds.fiscal);
+    for (const jx_funds_part *x = n->u.funds.parts; x; x = x->next) {
+      puts_(p, " ");
+      source_word(p, x);
+      puts_(p, " ");
+      value(p, &x->amount);
     }
-    if (n->u.funds.other.kind == JX_VAL_NUMBER) {
-      kw_value(p, JX_KW_OTHER, &n->u.funds.other);
+    puts_(p, ";");
+    break;
+  case JX_N_ORG:
+    kw(p, n->u.org.role == JX_ORG_SUPERVISOR ? JX_KW_SUPERVISOR
+                                             : JX_KW_IMPLEMENTER);
+    puts_(p, " ");
+    if (n->u.org.code.text) {
+      code_text(p, n->u.org.code.text);
+      puts_(p, " ");
+    }
+    string(p, n->u.org.name.text);
+    puts_(p, ";");
+    break;
+  case JX_N_PERIOD:
+    kw(p, JX_KW_PERIOD);
+    puts_(p, " ");
+    value(p, &n->u.period.value);
+    puts_(p, ";");
+    break;
+  case JX_N_ATTR:
+    kw(p, attr_kw[n->u.attr.key]);
+    puts_(p, " ");
+    if (n->u.attr.key == JX_ATTR_OTHER) {
+      string(p, n->u.attr.name.text);
+      soft_space(p, literal_width(n->u.attr.value.text) + 1);
+      string(p, n->u.attr.value.text);
+    } else if (n->u.attr.key == JX_ATTR_SUBJECT) {
+      code_text(p, n->u.attr.value.text);
+    } else {
+      string(p, n->u.attr.value.text);
+    }
+    if (n->u.attr.extra.text) {
+      puts_(p, " ");
+      string(p, n->u.attr.extra.text);
+    }
+    puts_(p, ";");
+    break;
+  case JX_N_BREAKDOWN:
+    kw(p, JX_KW_BREAKDOWN);
+    for (const jx_line *x = n->u.breakdown.items; x; x = x->next) {
+      size_t need = strlen(x->amount.text ? x->amount.text : "") + 1;
+      if (x->name.text) {
+        soft_space(p, literal_width(x->name.text) + 1 + need);
+        string(p, x->name.text);
+        puts_(p, " ");
+      } else {
+        soft_space(p, need);
+      }
+      value(p, &x->amount);
     }
     puts_(p, ";");
     break;
@@ -490,19 +589,42 @@ static void statement(printer *p, const jx_node *n) {
     } else {
       puts_(p, l2->text);
     }
-    puts_(p, " ");
-    string(p, n->u.indicator.name.text);
+    /* A row may have no name (a value printed alone) and no value (an
+     * empty row). */
+    if (n->u.indicator.name.text) {
+      puts_(p, " ");
+      string(p, n->u.indicator.name.text);
+    }
     /* '=' is written where none was, but not before n/a, a date range
      * or a value that ends in its comparison (90%以上): those read as
      * printed. */
     const jx_value *v = &n->u.indicator.value;
-    if (n->u.indicator.op_written ||
-        (v->kind != JX_VAL_NA && v->kind != JX_VAL_DATE_RANGE && !v->post)) {
+    if (v->kind != JX_VAL_NONE) {
+      if (n->u.indicator.op_written ||
+          (v->kind != JX_VAL_NA && v->kind != JX_VAL_DATE_RANGE && !v->post)) {
+        puts_(p, " ");
+        kw(p, jx_op_kw(n->u.indicator.op));
+      }
       puts_(p, " ");
-      kw(p, jx_op_kw(n->u.indicator.op));
+      value(p, v);
     }
-    puts_(p, " ");
-    value(p, v);
+    /* The period's target beside the year's: two columns of one row. */
+    if (n->u.indicator.has_period) {
+      const jx_value *pv = &n->u.indicator.period_value;
+      soft_space(p, strlen(jx_keyword(JX_KW_PERIOD, p->zh)) + 4 +
+                        (pv->kind == JX_VAL_TEXT ? literal_width(pv->text)
+                         : pv->text              ? strlen(pv->text)
+                                                 : 0));
+      kw(p, JX_KW_PERIOD);
+      if (n->u.indicator.period_op_written ||
+          (pv->kind != JX_VAL_NA && pv->kind != JX_VAL_DATE_RANGE &&
+           !pv->post)) {
+        puts_(p, " ");
+        kw(p, jx_op_kw(n->u.indicator.period_op));
+      }
+      puts_(p, " ");
+      value(p, pv);
+    }
     if (n->u.indicator.desc.text) {
       soft_space(p, strlen(jx_keyword(JX_KW_DESC, p->zh)) + 1 +
                         literal_width(n->u.indicator.desc.text) + 1);
@@ -517,6 +639,9 @@ static void statement(printer *p, const jx_node *n) {
       puts_(p, " ");
       string(p, n->u.indicator.basis.text);
     }
+    for (int k = 0; k < JX_EXPL_COUNT; k++)
+      if (n->u.indicator.expl[k].text)
+        kw_string_attr(p, expl_kw[k], n->u.indicator.expl[k].text);
     puts_(p, ";");
     break;
   }
@@ -596,14 +721,25 @@ static void items(printer *p, const jx_node *n, uint64_t close) {
 static int repeated_parts(const jx_node *n, jx_diag *d) {
   int found = 0;
   for (; n; n = n->next) {
-    if (n->kind == JX_N_INDICATOR) {
+    if (n->kind == JX_N_HEADER) {
+      if (n->u.header.dup_loc.line)
+        jx_diag_report(d, JX_E_HEADER_TWICE, n->u.header.dup_loc);
+      found += n->u.header.dup_loc.line != 0;
+    } else if (n->kind == JX_N_INDICATOR) {
       if (n->u.indicator.n_desc > 1)
         jx_diag_report(d, JX_E_DUP_DESC, n->u.indicator.dup_loc);
       if (n->u.indicator.n_basis > 1)
         jx_diag_report(d, JX_E_DUP_BASIS,
                        n->u.indicator.n_desc > 1 ? n->loc
                                                  : n->u.indicator.dup_loc);
-      found += n->u.indicator.n_desc > 1 || n->u.indicator.n_basis > 1;
+      if (n->u.indicator.n_expl_dup > 0)
+        jx_diag_report(d, JX_E_DUP_FIELD, n->u.indicator.expl_dup_loc,
+                       (int)expl_field[n->u.indicator.expl_dup]);
+      if (n->u.indicator.n_period > 1)
+        jx_diag_report(d, JX_E_DUP_FIELD, n->loc,
+                       (int)JX_M_FIELD_PERIOD_TARGET);
+      found += n->u.indicator.n_desc > 1 || n->u.indicator.n_basis > 1 ||
+               n->u.indicator.n_expl_dup > 0 || n->u.indicator.n_period > 1;
     } else if (n->kind == JX_N_FUNDS) {
       if (n->u.funds.n_fiscal > 1)
         jx_diag_report(d, JX_E_DUP_FISCAL, n->loc);
@@ -617,11 +753,62 @@ static int repeated_parts(const jx_node *n, jx_diag *d) {
   return found;
 }
 
+/* ---- the file's own language and line ends ---------------------------- */
+
+typedef struct spoken {
+  const char *src;
+  jx_vocab_index vocab;
+  size_t en, zh;
+} spoken;
+
+static void count_keyword(void *ud, const jx_token *t) {
+  spoken *k = ud;
+  if (t->loc.len == 0 || t->loc.len > JX_VOCAB_MAX_LEN)
+    return;
+  const jx_vocab_spelling *e =
+      jx_vocab_find(&k->vocab, k->src + t->loc.offset, t->loc.len);
+  if (e && (jx_kw_is_keyword((jx_kw)e->kw) || e->kw == JX_KW_MONTH)) {
+    if ((unsigned char)k->src[t->loc.offset] >= 0x80)
+      k->zh++;
+    else
+      k->en++;
+  }
+}
+
+static void quiet(void *ud, const jx_diag_record *r) {
+  (void)ud;
+  (void)r;
+}
+
+bool jx_fmt_is_zh(const char *src, size_t len) {
+  spoken k;
+  memset(&k, 0, sizeof k);
+  k.src = src;
+  jx_vocab_index_init(&k.vocab);
+  /* Lexed on its own, quietly: jx_fmt's parse reports what is wrong. */
+  jx_diag *d = jx_diag_new();
+  jx_diag_set_sink(d, quiet, NULL);
+  uint32_t file = jx_diag_add_source(d, "", src, len);
+  jx_arena a;
+  jx_arena_init(&a);
+  jx_lex_mem(src, len, file, d, &a, count_keyword, &k);
+  jx_arena_free(&a);
+  jx_diag_free(d);
+  return k.zh > k.en;
+}
+
+/* Whether the file's lines end with CR LF (its first line break does):
+ * Notepad's files stay Notepad's. */
+static bool crlf(const char *src, size_t len) {
+  const char *nl = memchr(src, '\n', len);
+  return nl && nl > src && nl[-1] == '\r';
+}
+
 int jx_fmt(const char *src, size_t len, uint32_t file, jx_diag *d, bool zh,
            jx_out *out) {
   jx_arena arena;
   jx_arena_init(&arena);
-  jx_parse_options opt = {true, true};
+  jx_parse_options opt = {true, true, NULL};
   jx_file_ast ast = {NULL, NULL};
   int rc = jx_parse_mem(src, len, file, d, &arena, NULL, &opt, &ast);
   if (rc == 0 && repeated_parts(ast.items, d) > 0)
@@ -629,7 +816,11 @@ int jx_fmt(const char *src, size_t len, uint32_t file, jx_diag *d, bool zh,
   if (rc == 0) {
     printer p;
     memset(&p, 0, sizeof p);
-    p.out = out;
+    /* The layout is printed with LF; CR LF is put back after. */
+    bool dos = crlf(src, len);
+    jx_out lf;
+    jx_out_init_mem(&lf);
+    p.out = dos ? &lf : out;
     p.src = src;
     p.len = len;
     p.zh = zh;
@@ -637,6 +828,19 @@ int jx_fmt(const char *src, size_t len, uint32_t file, jx_diag *d, bool zh,
     p.cats = jx_fmt_cats_new(&arena, zh);
     items(&p, ast.items, UINT64_MAX);
     jx_fmt_cats_free(p.cats);
+    if (dos) {
+      /* No string or comment holds a raw line break: each is a line end. */
+      size_t n, from = 0;
+      const char *t = jx_out_data(&lf, &n);
+      for (size_t i = 0; i < n; i++)
+        if (t[i] == '\n') {
+          jx_out_write(out, t + from, i - from);
+          jx_out_write(out, "\r\n", 2);
+          from = i + 1;
+        }
+      jx_out_write(out, t + from, n - from);
+    }
+    jx_out_free(&lf);
   }
   jx_arena_free(&arena);
   return rc;

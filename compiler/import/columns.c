@@ -10,14 +10,18 @@
  * official forms (shared/design/domain-rules-2.md).
  *
  * The `target` column is the one place that decides what becomes of a
- * field: a field the language cannot hold yet (评分标准, 权重, 备注, 上年指标
- * 值) is IM_T_COMMENT — written as a comment beside its indicator, with a
+ * field: a field the language cannot hold yet (权重, 上年指标值) is
+ * IM_T_COMMENT — written as a comment beside its indicator, with a
  * warning.  When the language grows the field, its row here changes and
- * the writer emits the statement instead.
+ * the writer emits the statement instead (issue 11 did so for 评分标准,
+ * 备注, 指标值说明, 绩效标准, 指标解释, the period's target, the other
+ * sources of funds and the header fields of other regions' forms).
  */
 #include "import_impl.h"
 
+#ifndef JX_NO_INIH
 #include <ini.h>
+#endif
 
 #include "framework.h"
 #include "units.h"
@@ -55,13 +59,16 @@ static const im_field_info fields[IM_F_COUNT] = {
                      IM_T_PROJECT},
     [IM_F_OTHER] = {IM_F_OTHER, "other", "其他资金", N("其他资金", "其它资金"),
                     IM_T_PROJECT},
-    /* The language has fiscal and other only (issue #11). */
+    /* Another source of funds: a word of the table of sources when it is
+     * one (forms.c), else kept as a comment. */
     [IM_F_SOURCE] = {IM_F_SOURCE, "source", "资金来源",
                      N("政府性基金", "政府性基金预算", "国有资本经营预算",
                        "财政专户管理资金", "财政专户资金", "单位资金",
                        "单位自有资金", "自有资金", "上级补助", "上级补助资金",
-                       "事业收入", "其中:政府性基金", "其中:单位资金"),
-                     IM_T_COMMENT},
+                       "事业收入", "其中:政府性基金", "其中:单位资金",
+                       "上级资金", "本级资金", "本级", "中央资金", "省级资金",
+                       "市级资金", "区级资金", "县级资金"),
+                     IM_T_PROJECT},
     [IM_F_PURPOSE] = {IM_F_PURPOSE, "purpose", "资金用途",
                       N("资金用途", "用途"), IM_T_PROJECT},
     [IM_F_GOAL] = {IM_F_GOAL, "goal", "绩效目标",
@@ -73,8 +80,7 @@ static const im_field_info fields[IM_F_COUNT] = {
     [IM_F_L3] = {IM_F_L3, "level3", "三级指标", N("三级指标", "指标名称"),
                  IM_T_INDICATOR},
     [IM_F_CONTENT] = {IM_F_CONTENT, "content", "指标内容",
-                      N("指标内容", "绩效指标描述", "指标描述", "指标解释"),
-                      IM_T_DESC},
+                      N("指标内容", "绩效指标描述", "指标描述"), IM_T_DESC},
     [IM_F_SIGN] = {IM_F_SIGN, "sign", "计算符号",
                    N("计算符号", "指标性质", "符号"), IM_T_INDICATOR},
     [IM_F_VALUE] = {IM_F_VALUE, "value", "指标值",
@@ -84,18 +90,56 @@ static const im_field_info fields[IM_F_COUNT] = {
                    IM_T_INDICATOR},
     /* The desc when there is no 指标内容 column (layout_rows.c). */
     [IM_F_VALUE_DESC] = {IM_F_VALUE_DESC, "value_desc", "指标值说明",
-                         N("指标值说明"), IM_T_COMMENT},
+                         N("指标值说明"), IM_T_EXPL},
     [IM_F_BASIS] = {IM_F_BASIS, "basis", "指标值确定依据",
                     N("指标值确定依据", "确定依据", "依据"), IM_T_BASIS},
     [IM_F_SCORING] = {IM_F_SCORING, "scoring", "评（扣）分标准",
                       N("评(扣)分标准", "评分标准", "评扣分标准", "扣分标准"),
-                      IM_T_COMMENT},
+                      IM_T_EXPL},
     [IM_F_WEIGHT] = {IM_F_WEIGHT, "weight", "权重",
                      N("权重", "分值", "权重(分值)"), IM_T_COMMENT},
-    [IM_F_NOTE] = {IM_F_NOTE, "note", "备注", N("备注"), IM_T_COMMENT},
+    [IM_F_NOTE] = {IM_F_NOTE, "note", "备注", N("备注"), IM_T_EXPL},
     [IM_F_PREV] = {IM_F_PREV, "previous", "上年指标值",
                    N("上年指标值", "上年实际值", "上年完成值"), IM_T_COMMENT},
     [IM_F_SEQ] = {IM_F_SEQ, "seq", "序号", N("序号"), IM_T_IGNORE},
+    /* issue 11 */
+    [IM_F_STANDARD] = {IM_F_STANDARD, "standard", "绩效标准",
+                       N("绩效标准", "评价标准"), IM_T_EXPL},
+    [IM_F_EXPLAIN] = {IM_F_EXPLAIN, "explanation", "指标解释",
+                      N("指标解释", "指标说明"), IM_T_EXPL},
+    [IM_F_PERIOD_VALUE] = {IM_F_PERIOD_VALUE, "period_value", "实施期指标值",
+                           N("实施期指标值", "中长期指标值", "长期指标值",
+                             "实施周期指标值", "总体指标值", "实施期目标值"),
+                           IM_T_INDICATOR},
+    [IM_F_TOTAL] = {IM_F_TOTAL, "total", "项目总预算",
+                    N("项目总预算", "总预算", "中期资金总额", "项目资金总额",
+                      "项目总金额"),
+                    IM_T_PROJECT},
+    [IM_F_PERIOD] = {IM_F_PERIOD, "period", "实施期",
+                     N("实施期", "项目实施期", "实施期限", "项目期", "项目周期",
+                       "实施周期"),
+                     IM_T_PROJECT},
+    [IM_F_OVERALL] = {IM_F_OVERALL, "overall", "实施期目标",
+                      N("实施期目标", "中长期目标", "长期目标",
+                        "实施期绩效目标", "项目总体目标", "总体绩效目标"),
+                      IM_T_PROJECT},
+    [IM_F_CLASS] = {IM_F_CLASS, "class", "项目分类",
+                    N("项目分类", "项目类别", "项目类型"), IM_T_PROJECT},
+    [IM_F_NATURE] = {IM_F_NATURE, "nature", "项目属性",
+                     N("项目属性", "项目性质"), IM_T_PROJECT},
+    [IM_F_POLICY] = {IM_F_POLICY, "policy", "立项依据",
+                     N("立项依据", "政策依据", "项目立项依据", "设立依据"),
+                     IM_T_PROJECT},
+    [IM_F_DOCUMENT] = {IM_F_DOCUMENT, "document", "资金文号",
+                       N("资金文号", "指标文号"), IM_T_PROJECT},
+    [IM_F_SUBJECT] = {IM_F_SUBJECT, "subject", "科目代码",
+                      N("科目代码", "财政资金科目代码", "功能科目",
+                        "支出功能科目", "科目编码", "功能科目编码"),
+                      IM_T_PROJECT},
+    [IM_F_MANAGER] = {IM_F_MANAGER, "manager", "项目负责人",
+                      N("项目负责人", "负责人"), IM_T_PROJECT},
+    [IM_F_CONTACT] = {IM_F_CONTACT, "contact", "联系人",
+                      N("联系人", "联系电话", "联系方式"), IM_T_PROJECT},
 };
 
 const im_field_info *jx_im_field_info(im_field f) {
@@ -145,6 +189,8 @@ im_field jx_im_field_by_name(const char *name) {
 
 /* ---- the map file ----------------------------------------------------------
  */
+
+#ifndef JX_NO_INIH /* a build without libinih has no --map (cmd_import.c) */
 
 /* What went wrong on a line, reported once the parse is over (inih calls
  * the handler without the line number; the reader below counts them). */
@@ -356,3 +402,11 @@ int jx_im_map_parse(im_map *m, const char *name, const char *text, size_t n,
   free(c.errs);
   return first != 0 || c.n_errs ? -1 : 0;
 }
+#else
+int jx_im_map_parse(im_map *m, const char *name, const char *text, size_t n,
+                    jx_diag *d, jx_arena *a) {
+  (void)name, (void)text, (void)n, (void)d, (void)a;
+  memset(m, 0, sizeof *m);
+  return -1;
+}
+#endif

@@ -10,7 +10,9 @@
  */
 #include "import_impl.h"
 
+#ifndef JX_NO_LIBCSV
 #include <csv.h>
+#endif
 #include <string.h>
 
 /* The delimiter of the first non-empty line: the most frequent of
@@ -58,6 +60,7 @@ bool jx_im_looks_delimited(const char *t, size_t n) {
   return lines > 0 && delimited * 3 >= lines * 2;
 }
 
+#ifndef JX_NO_LIBCSV
 typedef struct csv_state {
   im_book *b;
   im_sheet *s;
@@ -113,3 +116,11 @@ int jx_im_read_csv(im_book *b, const char *text, size_t n) {
     return -1;
   return jx_im_book_finish(b);
 }
+#else
+/* Built without libcsv (docs/windows.md). */
+int jx_im_read_csv(im_book *b, const char *text, size_t n) {
+  (void)text;
+  (void)n;
+  return jx_im_fail(b, JX_E_IMPORT_NOT_BUILT, "libcsv", NULL);
+}
+#endif

@@ -503,7 +503,7 @@ static int import_run(run *r, const char *data, size_t n, jx_out *out) {
     const char *formatted = jx_out_data(out, &fn);
     uint32_t file = jx_diag_add_source(d, r->out_name, formatted, fn);
     jx_arena_init(&r->ast_arena);
-    jx_parse_options opt = {true, true};
+    jx_parse_options opt = {true, true, NULL};
     jx_parse_mem(formatted, fn, file, d, &r->ast_arena, NULL, &opt, &r->ast);
     collect(r, r->ast.items);
     jx_diag_set_hold(d, true);

@@ -8,8 +8,11 @@
  *   csv.c          CSV / TSV (libcsv) into a grid
  *   columns.c      the column table, the profiles and the map file (inih)
  *   values.c       printed values into the language's operators and values
+ *   layout_cells.c the cells every layout reads alike (title, year,
+ *                  currency; a label's value)
  *   layout_rows.c  the indicator table (a row per indicator)
  *   layout_form.c  the official 项目支出绩效目标表, one or many per sheet
+ *   layout_dept.c  the department's and units' own forms, the summary sheet
  *   text.c         the published text layout
  *   writer.c       the plan into .jx source with a comment per place
  *   import.c       the driver: sniff, read, recognise, write, format, check
@@ -218,6 +221,20 @@ typedef enum im_field {
   IM_F_NOTE,       /* 备注 */
   IM_F_PREV,       /* 上年指标值 */
   IM_F_SEQ,        /* 序号: a row number, nothing to keep */
+  /* issue 11: the columns and header fields of other regions' forms */
+  IM_F_STANDARD, /* 绩效标准 */
+  IM_F_EXPLAIN,  /* 指标解释 */
+  IM_F_PERIOD_VALUE, /* 实施期指标值, 中长期指标值: the period's target */
+  IM_F_TOTAL,        /* 项目总预算, 中期资金总额 */
+  IM_F_PERIOD,       /* 实施期 */
+  IM_F_OVERALL,  /* 实施期目标, 中长期目标 */
+  IM_F_CLASS,    /* 项目分类 */
+  IM_F_NATURE,   /* 项目属性 */
+  IM_F_POLICY,   /* 立项依据 */
+  IM_F_DOCUMENT, /* 资金文号 */
+  IM_F_SUBJECT,  /* 科目代码 */
+  IM_F_MANAGER,  /* 项目负责人 */
+  IM_F_CONTACT,  /* 联系人 */
   IM_F_COUNT
 } im_field;
 
@@ -226,8 +243,9 @@ typedef enum im_target {
   IM_T_INDICATOR, /* the indicator statement (category, name, value) */
   IM_T_DESC,      /* the indicator's desc */
   IM_T_BASIS,     /* the indicator's basis */
-  IM_T_COMMENT,   /* not in the language yet: a comment and a warning */
-  IM_T_IGNORE     /* nothing to keep (a row number) */
+  IM_T_EXPL,    /* an explanation column of the indicator (绩效标准 …) */
+  IM_T_COMMENT, /* not in the language yet: a comment and a warning */
+  IM_T_IGNORE   /* nothing to keep (a row number) */
 } im_target;
 
 typedef struct im_field_info {
@@ -314,6 +332,16 @@ typedef struct im_value {
   im_src src;
 } im_value;
 
+/* The explanation columns of an indicator, in the writer's order. */
+enum {
+  IM_X_STANDARD,
+  IM_X_EXPLAIN,
+  IM_X_NOTE,
+  IM_X_REMARK,
+  IM_X_SCORING,
+  IM_X_COUNT
+};
+
 typedef struct im_indicator {
   struct im_indicator *next;
   im_note *notes;      /* kept before it */
@@ -323,7 +351,34 @@ typedef struct im_indicator {
   im_value value;
   im_src sign_src, unit_src; /* 计算符号 and 度量单位, when in columns */
   im_text desc, basis;
+  im_text expl[IM_X_COUNT]; /* 绩效标准, 指标解释, 指标值说明, 备注, 评分标准 */
+  bool has_period; /* 实施期指标值 */
+  im_value period;
+  bool empty; /* a level-2 row with no name and no value (written alone) */
 } im_indicator;
+
+/* A source of funds beside 财政/其他 (上级资金 30): the word the language
+ * spells it with, and the amount as written. */
+typedef struct im_source {
+  struct im_source *next;
+  const char *word;
+  im_text amount;
+} im_source;
+
+/* A header field of the form the language has no statement of its own
+ * for (资金性质: 一般公共预算): `attribute "key" "value"`. */
+typedef struct im_attr {
+  struct im_attr *next;
+  im_text key, value;
+} im_attr;
+
+/* A line item of the budget (明细：高标准农田建设 400): its name (NULL for
+ * a line printed without one) and amount. */
+typedef struct im_line {
+  struct im_line *next;
+  const char *name;
+  im_text amount;
+} im_line;
 
 typedef struct im_goal {
   struct im_goal *next;
@@ -342,6 +397,14 @@ typedef struct im_project {
   struct im_project *next;
   im_note *notes; /* before the project */
   im_text name, code, budget, fiscal, other, purpose;
+  /* issue 11: the header fields of other regions' forms */
+  im_text total, period, klass, nature, policy, document, subject, manager,
+      contact, supervisor;
+  im_text implementer, implementer_code; /* 实施单位 under a 预算单位 */
+  im_source *sources;
+  im_line *lines; /* the budget's line items (breakdown) */
+  im_attr *attrs; /* other header fields */
+  im_goal *overall;
   im_month *schedule;
   im_goal *goals;
   im_indicator *indicators;
@@ -380,7 +443,10 @@ typedef struct im_unit {
 typedef struct im_department {
   im_note *notes;
   im_text name;
-  bool guessed; /* the name is made up (a text's 本级 unit), not read */
+  im_text code, budget;  /* 部门预算编码, 部门预算 (issue 11) */
+  struct im_line *lines; /* its line items (明细) */
+  bool guessed;      /* the name is made up (a text's 本级 unit), not read */
+  bool from_project; /* the name is a project form's 主管部门 */
   im_goal *goals;
   im_indicator *indicators;
   im_division *divisions;
@@ -394,6 +460,8 @@ typedef struct im_plan {
   im_src year_src;
   const char *framework; /* NULL: the default (local) */
   im_src framework_src;
+  const char *form; /* the form the plan follows (表式); NULL: none */
+  im_src form_src;
   const char *currency; /* NULL: the default (万元) */
   im_src currency_src;
   im_note *notes; /* before everything */
@@ -435,6 +503,16 @@ im_note *jx_im_note(im_plan *p, im_note **list, const char *label,
 /* A heading kept as a comment, with no diagnostic. */
 im_note *jx_im_heading(im_plan *p, im_note **list, const char *text,
                        im_src src);
+/* A source of funds labelled `label` with the amount at v, into the
+ * project's sources when the label names one the language knows (and is
+ * not a part of another: "其中：…"), else a note kept in *notes.  Returns
+ * false when it was kept as a note. */
+bool jx_im_source(im_plan *p, im_project *pr, const char *label, im_text v,
+                  im_note **notes);
+/* The project's slot for a header field (IM_F_PERIOD, IM_F_CLASS …), or
+ * NULL for a field that has none. */
+im_text *jx_im_header_slot(im_project *pr, im_field f);
+
 /* Appends item (or a chain of items) to a NULL-terminated singly linked
  * list through `next` at the start of each struct (all plan lists are
  * laid out so), in constant time: the plan remembers each list's tail. */
@@ -461,7 +539,11 @@ im_project *jx_im_summary_match(im_plan *p, const char *code,
                                 const char *name);
 /* The department's name, from a form; a different second name is kept
  * in *notes (import-conflict). */
-void jx_im_dept_name(im_plan *p, const im_text *name, im_note **notes);
+/* own: the department's own form (部门名称) says it, and wins over a name
+ * taken from a project's 主管部门 before it (that project then keeps its
+ * 主管部门 as its supervisor). */
+void jx_im_dept_name(im_plan *p, const im_text *name, bool own,
+                     im_note **notes);
 
 /* ---- Values (values.c) -------------------------------------------------- */
 

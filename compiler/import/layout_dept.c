@@ -34,6 +34,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "forms.h"
 #include "framework.h"
 #include "units.h"
 
@@ -50,7 +51,11 @@ typedef enum dlabel {
   D_UNIT_GOAL, /* 单位绩效目标 */
   D_YEAR,      /* 年度 */
   D_FRAMEWORK, /* 指标体系 */
-  D_CURRENCY   /* 金额单位 */
+  D_CURRENCY,  /* 金额单位 */
+  D_FORM,      /* 表式 (the summary of a plan that names its form) */
+  D_DEPT_CODE, /* 部门预算编码 */
+  D_DEPT_BUDGET, /* 部门预算（万元）: a block label; 预算数 in it the amount */
+  D_LINE /* 明细：基本支出 (a line item of the department's budget) */
 } dlabel;
 
 static const struct {
@@ -74,6 +79,11 @@ static const struct {
     {"年度", D_YEAR},
     {"指标体系", D_FRAMEWORK},
     {"金额单位", D_CURRENCY},
+    {"表式", D_FORM},
+    {"部门预算编码", D_DEPT_CODE},
+    {"部门编码", D_DEPT_CODE},
+    {"部门预算", D_DEPT_BUDGET},
+    {"预算数", D_DEPT_BUDGET},
 };
 
 static dlabel label_of(jx_arena *a, const im_cell *c) {
@@ -86,6 +96,13 @@ static dlabel label_of(jx_arena *a, const im_cell *c) {
   for (size_t i = 0; i < sizeof labels / sizeof *labels; i++)
     if (strlen(labels[i].key) == n && strncmp(k, labels[i].key, n) == 0)
       return labels[i].label;
+  /* 部门预算（万元）, and 明细 or 明细：基本支出 as `jxc build -f xlsx` prints
+   * the department's budget and its line items */
+  if (strncmp(k, "部门预算(", strlen("部门预算(")) == 0)
+    return D_DEPT_BUDGET;
+  if (strncmp(k, "明细", strlen("明细")) == 0 &&
+      (!k[strlen("明细")] || k[strlen("明细")] == ':'))
+    return D_LINE;
   return D_NONE;
 }
 
@@ -215,6 +232,15 @@ static void plan_label(dform *f, dlabel l, im_cell *v) {
     } else if (strcmp(p->framework, fw ? fw->name : k) != 0) {
       v->used = false;
     }
+  } else if (l == D_FORM) {
+    /* a form jxc does not know is left for the sweep (a comment) */
+    const jx_form_spec *fs = jx_form_spec_find(k);
+    if (!fs || (p->form && strcmp(p->form, fs->name) != 0)) {
+      v->used = false;
+    } else if (!p->form) {
+      p->form = fs->name;
+      p->form_src = t.src;
+    }
   } else if (!jx_currency_lookup(k) ||
              (p->currency &&
               strcmp(p->currency, jx_currency_lookup(k)->norm) != 0)) {
@@ -223,6 +249,41 @@ static void plan_label(dform *f, dlabel l, im_cell *v) {
     p->currency = jx_currency_lookup(k)->norm;
     p->currency_src = t.src;
   }
+}
+
+/* 预算数 (line NULL) or a line item (明细：name, in line) of the
+ * department's budget, with its amount in v; an amount that is none is
+ * kept as a comment. */
+static void dept_amount(dform *f, im_cell *label, im_cell *v, im_cell *line) {
+  jx_arena *a = &f->p->arena;
+  im_department *d = f->p->dept;
+  im_text t = text_of(f, v);
+  const char *amt = t.text ? jx_im_amount(a, t.text) : NULL;
+  if (!amt || (!line && d->budget.text)) {
+    if (t.text)
+      jx_im_note(f->p, &f->notes, label->text, t.text, t.src,
+                 amt ? JX_W_IMPORT_CONFLICT : JX_E_IMPORT_CELL,
+                 amt ? d->budget.text : NULL, -1)
+          ->reason = amt ? -1 : IM_R_AMOUNT;
+    return;
+  }
+  t.text = amt;
+  if (!line) {
+    d->budget = t;
+    return;
+  }
+  im_line *l = jx_arena_alloc(a, sizeof *l);
+  const char *colon = strstr(line->text, "：");
+  size_t skip = 3;
+  if (!colon) {
+    colon = strchr(line->text, ':');
+    skip = 1;
+  }
+  l->name = colon && colon[skip]
+                ? jx_im_clean(a, colon + skip, strlen(colon + skip), NULL)
+                : NULL;
+  l->amount = t;
+  jx_im_append(f->p, &d->lines, l);
 }
 
 /* Rows first..last of a department or unit form. */
@@ -280,7 +341,7 @@ static void dept_rows(dform *f, uint32_t first, uint32_t last) {
       case D_DEPT: {
         im_text t = text_of(f, v);
         if (t.text && *t.text)
-          jx_im_dept_name(f->p, &t, &f->notes);
+          jx_im_dept_name(f->p, &t, true, &f->notes);
         break;
       }
       case D_DEPT_GOAL:
@@ -311,6 +372,24 @@ static void dept_rows(dform *f, uint32_t first, uint32_t last) {
         break;
       case D_UNIT_NAME:
         f->uname = text_of(f, v);
+        break;
+      case D_DEPT_CODE: {
+        im_text t = text_of(f, v);
+        if (t.text && *t.text && !f->p->dept->code.text)
+          f->p->dept->code = t;
+        else if (t.text && *t.text)
+          jx_im_note(f->p, &f->notes, "部门预算编码", t.text, t.src,
+                     JX_W_IMPORT_CONFLICT, f->p->dept->code.text, -1);
+        break;
+      }
+      case D_DEPT_BUDGET: /* the block's label, or 预算数 with the amount */
+        if (v && v->kind == IM_TEXT && label_of(a, v) == D_DEPT_BUDGET)
+          break; /* 部门预算（万元） | 预算数 | 171.41: the next label reads it
+                  */
+        dept_amount(f, &c[i], v, NULL);
+        break;
+      case D_LINE:
+        dept_amount(f, &c[i], v, &c[i]);
         break;
       case D_UNIT_CODE:
         f->ucode = text_of(f, v);
@@ -486,7 +565,7 @@ int jx_im_layout_summary(im_plan *p, im_book *b, uint32_t sheet) {
     im_cell *c = jx_im_row(s, row, &n);
     for (size_t i = 0; i < n; i++) {
       dlabel l = label_of(a, &c[i]);
-      if (l == D_YEAR || l == D_FRAMEWORK || l == D_CURRENCY) {
+      if (l == D_YEAR || l == D_FRAMEWORK || l == D_CURRENCY || l == D_FORM) {
         c[i].used = true;
         plan_label(&f, l, value_of(&f, c, n, i));
       } else if (!c[i].used && jx_im_plan_cell(p, sheet, &c[i])) {

@@ -57,68 +57,41 @@ static bool is_schedule_label(jx_arena *a, const char *text) {
          strncmp(k, "资金支出进度", strlen("资金支出进度")) == 0;
 }
 
+/* "明细：高标准农田建设" (or "明细" alone): a line item of the budget, as
+ * `jxc build -f xlsx` prints each; *name its name (NULL: none). */
+static bool line_label(jx_arena *a, const char *text, const char **name) {
+  const char *k = jx_im_key(a, text);
+  static const char prefix[] = "明细";
+  size_t n = sizeof prefix - 1;
+  if (strncmp(k, prefix, n) != 0 || (k[n] && k[n] != ':'))
+    return false;
+  /* the name as printed, after the colon (full-width or not) */
+  const char *colon = strstr(text, "：");
+  size_t skip = 3;
+  if (!colon) {
+    colon = strchr(text, ':');
+    skip = 1;
+  }
+  *name = colon && colon[skip]
+              ? jx_im_clean(a, colon + skip, strlen(colon + skip), NULL)
+              : NULL;
+  return true;
+}
+
+/* "资金来源：上级资金": the source's word, or NULL. */
+static const char *source_label(jx_arena *a, const char *text) {
+  const char *k = jx_im_key(a, text);
+  static const char prefix[] = "资金来源:";
+  size_t n = sizeof prefix - 1;
+  return strncmp(k, prefix, n) == 0 && k[n] ? k + n : NULL;
+}
+
 static bool is_label(jx_arena *a, const char *text) {
   im_field f = jx_im_field_of(text);
   return (f != IM_F_NONE && jx_im_field_info(f)->target == IM_T_PROJECT) ||
          f == IM_F_SOURCE || is_block_label(a, text) ||
-         is_schedule_label(a, text);
-}
-
-/* 2021 from "2021年度…", "（2021年度）", "2021年…绩效目标表", or 0. */
-static int year_in(const char *k) {
-  for (const char *p = k; p[0]; p++)
-    if (digit(p[0]) && digit(p[1]) && digit(p[2]) && digit(p[3]) &&
-        strncmp(p + 4, "年", 3) == 0 && (p == k || !digit(p[-1])) &&
-        (strncmp(p + 7, "度", 3) == 0 || strstr(k, "绩效目标"))) {
-      int y = (p[0] - '0') * 1000 + (p[1] - '0') * 100 + (p[2] - '0') * 10 +
-              (p[3] - '0');
-      if (y >= 1990 && y <= 2100)
-        return y;
-    }
-  return 0;
-}
-
-bool jx_im_plan_cell(im_plan *p, uint32_t sheet, im_cell *c) {
-  if (c->used || c->kind != IM_TEXT)
-    return false;
-  jx_arena *a = &p->arena;
-  const char *k = jx_im_key(a, c->text);
-  static const char *const cur[] = {"单位:", "金额单位:", "单位："};
-  for (size_t i = 0; i < sizeof cur / sizeof *cur; i++) {
-    size_t n = strlen(cur[i]);
-    const char *u = k + n;
-    if (strncmp(k, cur[i], n) == 0 &&
-        (strcmp(u, "元") == 0 || strcmp(u, "万元") == 0 ||
-         strcmp(u, "亿元") == 0)) {
-      c->used = true;
-      if (!p->currency) {
-        p->currency = jx_arena_strdup(a, u);
-        p->currency_src = jx_im_src_cell(sheet, c);
-      } else if (strcmp(p->currency, u) != 0) {
-        jx_im_note(p, &p->notes, NULL, c->text, jx_im_src_cell(sheet, c),
-                   JX_W_IMPORT_CONFLICT, p->currency, -1);
-      }
-      return true;
-    }
-  }
-  int y = year_in(k);
-  size_t kn = strlen(k);
-  bool title =
-      strstr(k, "绩效目标") && kn >= 3 && strcmp(k + kn - 3, "表") == 0;
-  /* "（ 年度）": the year line of a form whose plan has no year, as
-   * `jxc build -f xlsx` prints it */
-  bool no_year = strcmp(k, "(年度)") == 0;
-  /* the title of a unit's form (--sheet unit puts it above the forms) */
-  title |= strcmp(k, "单位绩效目标") == 0;
-  if (y || title || no_year) {
-    c->used = true;
-    if (y && !p->year) {
-      p->year = y;
-      p->year_src = jx_im_src_cell(sheet, c);
-    }
-    return true;
-  }
-  return false;
+         is_schedule_label(a, text) || source_label(a, text) ||
+         line_label(a, text, &(const char *){NULL});
 }
 
 bool jx_im_form_start(im_cell *c, size_t n) {
@@ -157,6 +130,11 @@ typedef struct form {
   im_text ucode, uname; /* the unit this block names, if it does */
   bool after_budget;    /* the last labelled row held the budget */
   im_src goal_src;      /* the 绩效目标 cell being split */
+  bool overall;         /* it is a goal over the period (实施期目标) */
+  /* A 预算单位 has named the unit: a 实施单位 after it is the
+   * project's implementer, and the 单位编码 on its row the implementer's. */
+  bool unit_named;
+  bool implementer_row;
 } form;
 
 static im_text text_of(form *f, im_cell *c) {
@@ -167,18 +145,6 @@ static im_text text_of(form *f, im_cell *c) {
   t.text = jx_im_clean(&f->p->arena, c->text, strlen(c->text), NULL);
   t.src = jx_im_src_cell(f->sheet, c);
   return t;
-}
-
-bool jx_im_label_is_value(const im_cell *cells, size_t n, size_t i, size_t j) {
-  if (cells[j].span_cols > 1)
-    return true;
-  uint32_t span = cells[i].span_cols > 1 ? cells[i].span_cols : 1;
-  if (cells[j].col != cells[i].col + span)
-    return false;
-  for (size_t k = j + 1; k < n; k++)
-    if (!cells[k].used)
-      return false;
-  return true;
 }
 
 /* The value of the label at cells[i]: the next cell to its right in the
@@ -201,7 +167,7 @@ static void goal_item(void *ud, const char *item) {
   im_goal *g = jx_arena_alloc(&f->p->arena, sizeof *g);
   g->text.text = item;
   g->text.src = f->goal_src;
-  jx_im_append(f->p, &f->proj->goals, g);
+  jx_im_append(f->p, f->overall ? &f->proj->overall : &f->proj->goals, g);
 }
 
 static void amount(form *f, im_field field, im_cell *c, im_text *slot) {
@@ -254,9 +220,45 @@ static void labelled(form *f, im_field field, im_cell *c) {
     return;
   case IM_F_DEPT:
     v = text_of(f, c);
-    if (v.text && *v.text)
-      jx_im_dept_name(f->p, &v, &f->proj->notes);
+    if (v.text && *v.text) {
+      jx_im_dept_name(f->p, &v, false, &f->proj->notes);
+      pr->supervisor = v; /* written unless it is the department's name */
+    }
     return;
+  case IM_F_TOTAL:
+    amount(f, field, c, &pr->total);
+    return;
+  case IM_F_SOURCE:
+    return; /* header_block reads these with their label */
+  case IM_F_OVERALL: {
+    v = text_of(f, c);
+    if (!v.text)
+      return;
+    f->goal_src = v.src;
+    f->overall = true;
+    jx_im_split_goals(&f->p->arena, v.text, goal_item, f);
+    f->overall = false;
+    return;
+  }
+  case IM_F_PERIOD:
+  case IM_F_CLASS:
+  case IM_F_NATURE:
+  case IM_F_POLICY:
+  case IM_F_DOCUMENT:
+  case IM_F_SUBJECT:
+  case IM_F_MANAGER:
+  case IM_F_CONTACT: {
+    im_text *slot = jx_im_header_slot(pr, field);
+    v = text_of(f, c);
+    if (!v.text || !*v.text)
+      return;
+    if (slot->text)
+      jx_im_note(f->p, &pr->notes, jx_im_field_info(field)->label, v.text,
+                 v.src, JX_W_IMPORT_CONFLICT, slot->text, -1);
+    else
+      *slot = v;
+    return;
+  }
   default:
     break;
   }
@@ -340,6 +342,33 @@ static bool unit_line(form *f, im_cell *c) {
   return true;
 }
 
+/* A row of the header block with a label jxc does not know in the first
+ * column and its value merged across the rest (资金性质 | 一般公共预算), as
+ * a form prints its other fields: a header field of the project, written
+ * as `attribute`.  Anything else stays for the sweep (a comment). */
+static void attribute_row(form *f, im_cell *c, size_t n) {
+  im_cell *k = NULL, *v = NULL;
+  for (size_t i = 0; i < n; i++) {
+    if (c[i].used || !c[i].text || !*c[i].text)
+      continue;
+    if (!k)
+      k = &c[i];
+    else if (!v)
+      v = &c[i];
+    else
+      return;
+  }
+  if (!k || !v || k->kind != IM_TEXT || k->col != 1 || v->span_cols < 2 ||
+      v->col != 2)
+    return;
+  im_attr *x = jx_arena_alloc(&f->p->arena, sizeof *x);
+  x->key = text_of(f, k);
+  x->value = text_of(f, v);
+  if (!x->key.text || !*x->key.text || !x->value.text)
+    return;
+  jx_im_append(f->p, &f->proj->attrs, x);
+}
+
 static void header_block(form *f, uint32_t first, uint32_t last) {
   im_sheet *s = &f->b->sheets[f->sheet];
   jx_arena *a = &f->p->arena;
@@ -350,6 +379,7 @@ static void header_block(form *f, uint32_t first, uint32_t last) {
       continue;
     bool labels = false, was_after_budget = f->after_budget;
     f->after_budget = false;
+    f->implementer_row = false;
     for (size_t i = 0; i < n; i++) {
       if (c[i].used || c[i].kind != IM_TEXT)
         continue;
@@ -359,23 +389,60 @@ static void header_block(form *f, uint32_t first, uint32_t last) {
         continue;
       }
       im_field field = jx_im_field_of(c[i].text);
-      if (field != IM_F_NONE &&
-          jx_im_field_info(field)->target == IM_T_PROJECT) {
-        labels = true;
-        c[i].used = true;
-        labelled(f, field, value_of(f, c, n, i));
-      } else if (field == IM_F_SOURCE) {
-        /* a source of funds the language has no place for yet */
+      const char *src_word = source_label(a, c[i].text);
+      const char *line_name = NULL;
+      if (line_label(a, c[i].text, &line_name)) {
         labels = true;
         c[i].used = true;
         im_cell *v = value_of(f, c, n, i);
-        if (v) {
-          v->used = true;
-          jx_im_note(f->p, &f->proj->notes,
-                     jx_im_clean(a, c[i].text, strlen(c[i].text), NULL),
-                     jx_im_clean(a, v->text, strlen(v->text), NULL),
-                     jx_im_src_cell(f->sheet, v), JX_W_IMPORT_KEPT, NULL, -1);
+        im_text t = text_of(f, v);
+        const char *amt = t.text ? jx_im_amount(a, t.text) : NULL;
+        if (!amt) {
+          if (t.text)
+            jx_im_note(f->p, &f->proj->notes, c[i].text, t.text, t.src,
+                       JX_E_IMPORT_CELL, NULL, -1)
+                ->reason = IM_R_AMOUNT;
+          continue;
         }
+        im_line *l = jx_arena_alloc(a, sizeof *l);
+        l->name = line_name;
+        l->amount = t;
+        l->amount.text = amt;
+        jx_im_append(f->p, &f->proj->lines, l);
+      } else if (field == IM_F_SOURCE || src_word) {
+        /* another source of funds, named by its label (or after
+         * "资金来源：", as `jxc build -f xlsx` prints each) */
+        labels = true;
+        c[i].used = true;
+        im_cell *v = value_of(f, c, n, i);
+        if (v)
+          jx_im_source(f->p, f->proj,
+                       src_word
+                           ? src_word
+                           : jx_im_clean(a, c[i].text, strlen(c[i].text), NULL),
+                       text_of(f, v), &f->proj->notes);
+      } else if (field != IM_F_NONE &&
+                 jx_im_field_info(field)->target == IM_T_PROJECT) {
+        labels = true;
+        c[i].used = true;
+        bool impl_label = strcmp(jx_im_key(a, c[i].text), "实施单位") == 0;
+        if (field == IM_F_UNIT_NAME && impl_label && f->unit_named) {
+          f->implementer_row = true;
+          im_text v = text_of(f, value_of(f, c, n, i));
+          if (v.text && *v.text)
+            f->proj->implementer = v;
+          continue;
+        }
+        if (field == IM_F_UNIT_CODE && f->implementer_row) {
+          im_text v = text_of(f, value_of(f, c, n, i));
+          if (v.text && *v.text)
+            f->proj->implementer_code = v;
+          continue;
+        }
+        if (field == IM_F_UNIT_NAME &&
+            strcmp(jx_im_key(a, c[i].text), "预算单位") == 0)
+          f->unit_named = true;
+        labelled(f, field, value_of(f, c, n, i));
       } else if (is_schedule_label(a, c[i].text)) {
         labels = true;
         c[i].used = true;
@@ -389,6 +456,8 @@ static void header_block(form *f, uint32_t first, uint32_t last) {
         labels = true;
       }
     }
+    if (!labels && !was_after_budget)
+      attribute_row(f, c, n);
     if (f->after_budget && !labels)
       f->after_budget = false;
     if (!labels && was_after_budget && !f->proj->purpose.text) {

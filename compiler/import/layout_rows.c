@@ -157,6 +157,7 @@ typedef struct rows_state {
   im_src goal_src;     /* the 绩效目标 cell being split */
   im_indicator **inds; /* where this row's indicator goes */
   im_note **tail;      /* where a row that is no indicator goes */
+  im_text period_in_value; /* "实施期：…" under the target in 指标值 */
 } rows_state;
 
 static im_cell *cell_of(rows_state *r, im_field f) {
@@ -308,7 +309,8 @@ static void project_field(rows_state *r, im_field f, im_text *slot) {
   im_text v = take(r, f, &c);
   if (!v.text)
     return;
-  if (f == IM_F_BUDGET || f == IM_F_FISCAL || f == IM_F_OTHER) {
+  if (f == IM_F_BUDGET || f == IM_F_FISCAL || f == IM_F_OTHER ||
+      f == IM_F_TOTAL) {
     const char *a = jx_im_amount(&r->t->p->arena, v.text);
     if (!a) {
       jx_im_note(r->t->p, &r->notes, jx_im_field_info(f)->label, v.text, v.src,
@@ -341,11 +343,26 @@ static void project_columns(rows_state *r) {
   project_field(r, IM_F_FISCAL, &p->fiscal);
   project_field(r, IM_F_OTHER, &p->other);
   project_field(r, IM_F_PURPOSE, &p->purpose);
+  /* issue 11: the header fields other regions' exports repeat on every
+   * row, and a column of another source of funds (read once) */
+  static const im_field header_fields[] = {
+      IM_F_PERIOD,   IM_F_CLASS,   IM_F_NATURE,  IM_F_POLICY,
+      IM_F_DOCUMENT, IM_F_SUBJECT, IM_F_MANAGER, IM_F_CONTACT};
+  for (size_t i = 0; i < sizeof header_fields / sizeof *header_fields; i++)
+    project_field(r, header_fields[i], jx_im_header_slot(p, header_fields[i]));
+  project_field(r, IM_F_TOTAL, &p->total);
+  if (r->t->map.col[IM_F_SOURCE]) {
+    im_cell *c;
+    im_text v = take(r, IM_F_SOURCE, &c);
+    if (v.text && !p->sources)
+      jx_im_source(r->t->p, p, hdr(r->t, r->t->map.col[IM_F_SOURCE]), v,
+                   &r->notes);
+  }
   if (!p->name.text)
     project_field(r, IM_F_PROJECT, &p->name);
   im_text dept = take(r, IM_F_DEPT, NULL);
   if (dept.text)
-    jx_im_dept_name(r->t->p, &dept, &r->notes);
+    jx_im_dept_name(r->t->p, &dept, false, &r->notes);
   im_cell *c;
   im_text goal = take(r, IM_F_GOAL, &c);
   /* repeated on every row of the project: read once */
@@ -358,10 +375,65 @@ static void project_columns(rows_state *r) {
 
 /* Reads the value cells; false (with an error note) if they cannot be
  * read, in which case the row is kept as comments. */
+/* A cell of lines, some after a label ("备注：按学期统计"), as `jxc build -f
+ * xlsx` prints the explanation columns under 指标值确定依据 and the
+ * period's target under 指标值: the lines before any label into *first,
+ * each label's lines into out[i] (NULL when absent).  A line under a label
+ * continues it. */
+static void split_labelled(jx_arena *a, const char *text,
+                           const char *const *labels, size_t n,
+                           const char **first, const char **out) {
+  jx_strbuf part[8] = {{0}};
+  size_t cur = n; /* n: the unlabelled first part */
+  bool any = false;
+  for (const char *line = text; line;) {
+    const char *nl = strchr(line, '\n');
+    size_t len = nl ? (size_t)(nl - line) : strlen(line);
+    size_t skip = 0;
+    for (size_t i = 0; i < n; i++) {
+      size_t k = strlen(labels[i]);
+      if (len > k && strncmp(line, labels[i], k) == 0) {
+        if (strncmp(line + k, "：", 3) == 0)
+          skip = k + 3;
+        else if (line[k] == ':')
+          skip = k + 1;
+        if (skip) {
+          cur = i;
+          any = true;
+          break;
+        }
+      }
+    }
+    if (skip == 0 && part[cur].n)
+      jx_sb_puts(&part[cur], "\n");
+    jx_sb_add(&part[cur], line + skip, len - skip);
+    line = nl ? nl + 1 : NULL;
+  }
+  if (any) {
+    *first = part[n].n ? jx_arena_strndup(a, part[n].p, part[n].n) : NULL;
+    for (size_t i = 0; i < n; i++)
+      if (part[i].p && !out[i])
+        out[i] = jx_arena_strndup(a, part[i].p, part[i].n);
+  }
+  for (size_t i = 0; i <= n; i++)
+    jx_sb_free(&part[i]);
+}
+
 static bool read_value(rows_state *r, im_indicator *ind,
                        const char **desc_col) {
   im_cell *vc, *sc, *uc, *dc;
   im_text value = take(r, IM_F_VALUE, &vc);
+  r->period_in_value.text = NULL;
+  if (value.text && strstr(value.text, "实施期")) {
+    static const char *const label[] = {"实施期"};
+    const char *period = NULL, *own = value.text;
+    split_labelled(&r->t->p->arena, value.text, label, 1, &own, &period);
+    if (own && *own) { /* only under a target of its own */
+      value.text = own;
+      r->period_in_value.text = period;
+      r->period_in_value.src = value.src;
+    }
+  }
   im_text sign = take(r, IM_F_SIGN, &sc);
   im_text unit = take(r, IM_F_UNIT, &uc);
   im_text vdesc = {NULL, jx_im_src_none()};
@@ -425,6 +497,30 @@ static bool read_value(rows_state *r, im_indicator *ind,
   return true;
 }
 
+/* The period's target (实施期指标值), read as the value is; a cell that
+ * cannot be read stays a comment. */
+static void period_value(rows_state *r, im_indicator *ind) {
+  im_cell *vc;
+  im_text value = take(r, IM_F_PERIOD_VALUE, &vc);
+  if ((!value.text || !*value.text) && r->period_in_value.text) {
+    value = r->period_in_value; /* under the target, in its cell */
+    vc = NULL;
+  }
+  if (!value.text || !*value.text)
+    return;
+  im_read_value rv;
+  jx_im_read_value(&r->t->p->arena, NULL, value.text, NULL, &rv);
+  if (rv.unreadable || rv.kept_id != JX_DIAG_COUNT ||
+      (vc && vc->kind == IM_ERROR)) {
+    jx_im_note(r->t->p, &r->notes, vc ? hdr(r->t, vc->col) : "实施期",
+               value.text, value.src, JX_W_IMPORT_KEPT, NULL, -1);
+    return;
+  }
+  rv.v.src = value.src;
+  ind->period = rv.v;
+  ind->has_period = true;
+}
+
 /* Reads one row into an indicator of its project (or comments). */
 static void one_row(rows_state *r) {
   im_table *t = r->t;
@@ -457,6 +553,21 @@ static void one_row(rows_state *r) {
     r->l2 = l2;
   ind->name = take(r, IM_F_L3, NULL);
   bool has_value = cell_of(r, IM_F_VALUE) || cell_of(r, IM_F_SIGN);
+  if (!ind->name.text && !has_value && l2.text && !t->division &&
+      jx_im_category_word(&p->arena, l2.text) &&
+      (!r->l1.text || jx_im_category_word(&p->arena, r->l1.text))) {
+    /* a level-2 row the form leaves empty (成本指标 生态环境成本指标 with
+     * nothing after it): an empty row of the language (issue 11) */
+    ind->empty = true;
+    ind->cat_src = l2.src;
+    ind->name.src = l2.src;
+    ind->l1 = r->l1.text ? jx_im_category_word(&p->arena, r->l1.text) : NULL;
+    ind->l2 = jx_im_category_word(&p->arena, l2.text);
+    keep_columns(r);
+    ind->notes = r->notes;
+    jx_im_append(p, r->inds, ind);
+    return;
+  }
   if (!ind->name.text && !has_value) {
     /* categories alone, or nothing the table knows */
     if (l1.text)
@@ -505,6 +616,36 @@ static void one_row(rows_state *r) {
   if (!ind->desc.text)
     ind->desc = take(r, IM_F_CONTENT, NULL);
   ind->basis = take(r, IM_F_BASIS, NULL);
+  /* issue 11: the explanation columns, and the period's target */
+  static const im_field expl[IM_X_COUNT] = {[IM_X_STANDARD] = IM_F_STANDARD,
+                                            [IM_X_EXPLAIN] = IM_F_EXPLAIN,
+                                            [IM_X_NOTE] = IM_F_VALUE_DESC,
+                                            [IM_X_REMARK] = IM_F_NOTE,
+                                            [IM_X_SCORING] = IM_F_SCORING};
+  for (int k = 0; k < IM_X_COUNT; k++)
+    if (k != IM_X_NOTE || strcmp(desc_col ? desc_col : "", "value_desc"))
+      ind->expl[k] = take(r, expl[k], NULL);
+  if (ind->basis.text) {
+    /* the explanation columns printed under the basis, each after its
+     * label (form.c's basis_cell) */
+    static const char *const labels[IM_X_COUNT] = {[IM_X_STANDARD] = "绩效标准",
+                                                   [IM_X_EXPLAIN] = "指标解释",
+                                                   [IM_X_NOTE] = "指标值说明",
+                                                   [IM_X_REMARK] = "备注",
+                                                   [IM_X_SCORING] =
+                                                       "评（扣）分标准"};
+    const char *parts[IM_X_COUNT] = {NULL};
+    const char *first = ind->basis.text;
+    split_labelled(&p->arena, ind->basis.text, labels, IM_X_COUNT, &first,
+                   parts);
+    ind->basis.text = first;
+    for (int k = 0; k < IM_X_COUNT; k++)
+      if (parts[k] && !ind->expl[k].text) {
+        ind->expl[k].text = parts[k];
+        ind->expl[k].src = ind->basis.src;
+      }
+  }
+  period_value(r, ind);
   if (!ind->name.text)
     ind->name.text = "";
   keep_columns(r);

@@ -4,6 +4,8 @@
  */
 #include "import_impl.h"
 
+#include "forms.h"
+
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -245,12 +247,69 @@ im_project *jx_im_summary_match(im_plan *p, const char *code,
   return pr;
 }
 
-void jx_im_dept_name(im_plan *p, const im_text *name, im_note **notes) {
+void jx_im_dept_name(im_plan *p, const im_text *name, bool own,
+                     im_note **notes) {
   if (!p->dept)
     p->dept = jx_arena_alloc(&p->arena, sizeof *p->dept);
-  if (!p->dept->name.text)
+  if (!p->dept->name.text || (own && p->dept->from_project)) {
     p->dept->name = *name;
-  else if (strcmp(p->dept->name.text, name->text) != 0)
+    p->dept->from_project = !own;
+  } else if (strcmp(p->dept->name.text, name->text) != 0)
     jx_im_note(p, notes, "部门名称", name->text, name->src,
                JX_W_IMPORT_CONFLICT, p->dept->name.text, -1);
+}
+
+/* ---- issue 11: what other regions' forms print ------------------------ */
+
+bool jx_im_source(im_plan *p, im_project *pr, const char *label, im_text v,
+                  im_note **notes) {
+  if (!v.text || !*v.text)
+    return true;
+  /* The label as a word: 上级资金（万元） → 上级资金; "其中：…" is a part of
+   * the row above it, not a source beside the others. */
+  char *key = jx_im_key(&p->arena, label);
+  size_t n = strlen(key);
+  if (n > 0 && key[n - 1] == ')') {
+    char *open = strrchr(key, '(');
+    if (open && open > key)
+      *open = '\0';
+  }
+  const jx_source_kind *k =
+      strncmp(key, "其中", strlen("其中")) == 0 ? NULL : jx_source_find(key);
+  const char *a = k ? jx_im_amount(&p->arena, v.text) : NULL;
+  if (!k || !a) {
+    jx_im_note(p, notes, label, v.text, v.src, JX_W_IMPORT_KEPT, NULL, -1);
+    return false;
+  }
+  im_source *s = jx_arena_alloc(&p->arena, sizeof *s);
+  s->word = key;
+  s->amount = v;
+  s->amount.text = a;
+  jx_im_append(p, &pr->sources, s);
+  return true;
+}
+
+im_text *jx_im_header_slot(im_project *pr, im_field f) {
+  switch (f) {
+  case IM_F_TOTAL:
+    return &pr->total;
+  case IM_F_PERIOD:
+    return &pr->period;
+  case IM_F_CLASS:
+    return &pr->klass;
+  case IM_F_NATURE:
+    return &pr->nature;
+  case IM_F_POLICY:
+    return &pr->policy;
+  case IM_F_DOCUMENT:
+    return &pr->document;
+  case IM_F_SUBJECT:
+    return &pr->subject;
+  case IM_F_MANAGER:
+    return &pr->manager;
+  case IM_F_CONTACT:
+    return &pr->contact;
+  default:
+    return NULL;
+  }
 }

@@ -16,6 +16,8 @@
  */
 #include "import_impl.h"
 
+#include "forms.h"
+
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -33,8 +35,10 @@ typedef struct writer {
   im_written *w;
   const jx_framework *fw;
   int depth;
-  struct im_stmt *cur; /* the statement being written */
-  size_t line_start;   /* where its line starts in o */
+  struct im_stmt *cur;         /* the statement being written */
+  size_t line_start;           /* where its line starts in o */
+  bool dept_written;           /* the department part is in the file */
+  const char *unit_supervisor; /* written in the unit: its projects' own */
 } writer;
 
 static void indent(writer *w) {
@@ -303,6 +307,45 @@ static void text_stmt(writer *w, jx_kw k, const im_text *t) {
   end_stmt(w);
 }
 
+/* Where the phone number starts in "王明 023-56551234" (a last word of
+ * digits, '-', '+' and parentheses holding at least five digits), as the
+ * forms print a person; 0 when there is none. */
+static size_t phone_at(const char *s) {
+  const char *sp = strrchr(s, ' ');
+  if (!sp || sp == s)
+    return 0;
+  int digits = 0;
+  for (const char *p = sp + 1; *p; p++) {
+    if (*p >= '0' && *p <= '9')
+      digits++;
+    else if (!strchr("-+()", *p))
+      return 0;
+  }
+  return digits >= 5 ? (size_t)(sp - s) : 0;
+}
+
+/* 项目负责人 and 联系人: the name, and the phone when the cell holds one. */
+static void person_stmt(writer *w, jx_kw k, const im_text *t) {
+  size_t at = t->text ? phone_at(t->text) : 0;
+  if (!at) {
+    text_stmt(w, k, t);
+    return;
+  }
+  indent(w);
+  begin_stmt(w, &t->src);
+  record(w, IM_W_VALUE, &t->src);
+  kw(w, k);
+  jx_sb_puts(w->o, " ");
+  char *name = jx_xcalloc(at + 1, 1);
+  memcpy(name, t->text, at);
+  str(w, name);
+  free(name);
+  jx_sb_puts(w->o, " ");
+  str(w, t->text + at + 1);
+  jx_sb_puts(w->o, ";");
+  end_stmt(w);
+}
+
 static void goals(writer *w, const im_goal *g) {
   for (; g; g = g->next) {
     notes(w, g->notes);
@@ -327,24 +370,10 @@ static void category(writer *w, const im_indicator *ind) {
   }
 }
 
-static void indicator(writer *w, const im_indicator *ind) {
-  notes(w, ind->notes);
-  indent(w);
-  begin_stmt(w, &ind->name.src);
-  record(w, IM_W_CAT, &ind->cat_src);
-  record(w, IM_W_NAME, &ind->name.src);
-  record(w, IM_W_VALUE, &ind->value.src);
-  record(w, IM_W_DESC, &ind->desc.src);
-  record(w, IM_W_BASIS, &ind->basis.src);
-  record(w, IM_W_MORE, &ind->sign_src);
-  record(w, IM_W_MORE, &ind->unit_src);
-  if (ind->l2)
-    category(w, ind);
-  else
-    kw(w, JX_KW_INDICATOR);
-  jx_sb_puts(w->o, " ");
-  str(w, ind->name.text);
-  const im_value *v = &ind->value;
+/* A value as the .jx writes it: an op (unless n/a without one, or a value
+ * that carries its own comparison or is a date range: bare), then the
+ * number, text, date or n/a. */
+static void value_out(writer *w, const im_value *v) {
   if ((v->kind != IM_V_NA || v->op_written) && !v->bare) {
     jx_sb_puts(w->o, " ");
     jx_sb_puts(w->o, op_text[v->op >= 0 && v->op <= 4 ? v->op : 0]);
@@ -361,6 +390,44 @@ static void indicator(writer *w, const im_indicator *ind) {
     jx_sb_puts(w->o, v->text);
     break;
   }
+}
+
+/* " KEYWORD "text"" when the text is there. */
+static void attr_out(writer *w, jx_kw k, const im_text *t) {
+  if (!t->text)
+    return;
+  jx_sb_puts(w->o, " ");
+  kw(w, k);
+  jx_sb_puts(w->o, " ");
+  str(w, t->text);
+}
+
+static void indicator(writer *w, const im_indicator *ind) {
+  notes(w, ind->notes);
+  indent(w);
+  begin_stmt(w, &ind->name.src);
+  record(w, IM_W_CAT, &ind->cat_src);
+  record(w, IM_W_NAME, &ind->name.src);
+  record(w, IM_W_VALUE, &ind->value.src);
+  record(w, IM_W_DESC, &ind->desc.src);
+  record(w, IM_W_BASIS, &ind->basis.src);
+  record(w, IM_W_MORE, &ind->sign_src);
+  record(w, IM_W_MORE, &ind->unit_src);
+  if (ind->l2)
+    category(w, ind);
+  else
+    kw(w, JX_KW_INDICATOR);
+  /* A row the form prints without a name (a value alone) is written
+   * without one, and an empty row as its category alone (issue 11); the
+   * `indicator` keyword needs a name, so there "" lets the checker say
+   * what is missing. */
+  bool named = ind->name.text && *ind->name.text;
+  if (named || !ind->l2) {
+    jx_sb_puts(w->o, " ");
+    str(w, ind->name.text ? ind->name.text : "");
+  }
+  if (!ind->empty)
+    value_out(w, &ind->value);
   if (ind->desc.text) {
     jx_sb_puts(w->o, " ");
     kw(w, JX_KW_DESC);
@@ -372,6 +439,18 @@ static void indicator(writer *w, const im_indicator *ind) {
     kw(w, JX_KW_BASIS);
     jx_sb_puts(w->o, " ");
     str(w, ind->basis.text);
+  }
+  static const jx_kw expl[IM_X_COUNT] = {[IM_X_STANDARD] = JX_KW_STANDARD,
+                                         [IM_X_EXPLAIN] = JX_KW_EXPLANATION,
+                                         [IM_X_NOTE] = JX_KW_NOTE,
+                                         [IM_X_REMARK] = JX_KW_REMARK,
+                                         [IM_X_SCORING] = JX_KW_SCORING};
+  for (int k = 0; k < IM_X_COUNT; k++)
+    attr_out(w, expl[k], &ind->expl[k]);
+  if (ind->has_period) {
+    jx_sb_puts(w->o, " ");
+    kw(w, JX_KW_PERIOD);
+    value_out(w, &ind->period);
   }
   jx_sb_puts(w->o, ";");
   end_stmt(w);
@@ -415,6 +494,118 @@ static void open_block(writer *w, const im_src *src, const im_src *also) {
   indent(w);
 }
 
+/* An amount as written, or 0 when it is none. */
+static jx_decimal amount_of(const im_text *t) {
+  jx_decimal d = {0};
+  if (t->text && jx_decimal_parse(t->text, strlen(t->text), &d) != JX_DEC_OK)
+    d.micros = 0;
+  return d;
+}
+
+/* Do the sources add up to the 财政拨款 and 其他资金 beside them (those
+ * given)? */
+static bool sources_add_up(const im_project *pr) {
+  jx_decimal fiscal = {0}, other = {0};
+  for (const im_source *s = pr->sources; s; s = s->next) {
+    const jx_source_kind *k = jx_source_find(s->word);
+    jx_decimal *to = k && k->fiscal ? &fiscal : &other;
+    if (jx_decimal_add(*to, amount_of(&s->amount), to) != JX_DEC_OK)
+      return false;
+  }
+  return (!pr->fiscal.text ||
+          jx_decimal_cmp(fiscal, amount_of(&pr->fiscal)) == 0) &&
+         (!pr->other.text || jx_decimal_cmp(other, amount_of(&pr->other)) == 0);
+}
+
+/* Is the project's 主管部门 its supervisor, to be written?  Not when it is
+ * the department's name and the department part is written. */
+static bool own_supervisor(const writer *w, const im_project *pr) {
+  const im_department *d = w->p->dept;
+  return pr->supervisor.text &&
+         !(d && d->name.text && w->dept_written &&
+           strcmp(d->name.text, pr->supervisor.text) == 0);
+}
+
+/* The header fields other regions' forms print (issue 11), each a
+ * statement.  主管部门 is the department's name in the seed's forms: it is
+ * said again only when the department part does not say it. */
+static void header_fields(writer *w, const im_project *pr) {
+  if (pr->total.text) {
+    indent(w);
+    begin_stmt(w, &pr->total.src);
+    record(w, IM_W_VALUE, &pr->total.src);
+    kw(w, JX_KW_TOTAL);
+    jx_sb_printf(w->o, " %s;", pr->total.text);
+    end_stmt(w);
+  }
+  if (own_supervisor(w, pr) &&
+      !(w->unit_supervisor &&
+        strcmp(w->unit_supervisor, pr->supervisor.text) == 0))
+    text_stmt(w, JX_KW_SUPERVISOR, &pr->supervisor);
+  if (pr->implementer.text) { /* implementer ["code"] "name"; */
+    indent(w);
+    begin_stmt(w, &pr->implementer.src);
+    record(w, IM_W_VALUE, &pr->implementer.src);
+    record(w, IM_W_CODE, &pr->implementer_code.src);
+    kw(w, JX_KW_IMPLEMENTER);
+    if (pr->implementer_code.text) {
+      jx_sb_puts(w->o, " ");
+      str(w, pr->implementer_code.text);
+    }
+    jx_sb_puts(w->o, " ");
+    str(w, pr->implementer.text);
+    jx_sb_puts(w->o, ";");
+    end_stmt(w);
+  }
+  if (pr->period.text)
+    text_stmt(w, JX_KW_PERIOD, &pr->period);
+  const struct {
+    jx_kw k;
+    const im_text *t;
+  } fields[] = {{JX_KW_CLASS, &pr->klass},
+                {JX_KW_NATURE, &pr->nature},
+                {JX_KW_POLICY, &pr->policy},
+                {JX_KW_DOCUMENT, &pr->document},
+                {JX_KW_SUBJECT, &pr->subject}};
+  for (size_t i = 0; i < sizeof fields / sizeof fields[0]; i++)
+    if (fields[i].t->text)
+      text_stmt(w, fields[i].k, fields[i].t);
+  person_stmt(w, JX_KW_MANAGER, &pr->manager);
+  person_stmt(w, JX_KW_CONTACT, &pr->contact);
+  for (const im_attr *a = pr->attrs; a; a = a->next) {
+    indent(w);
+    begin_stmt(w, &a->key.src);
+    record(w, IM_W_NAME, &a->key.src);
+    record(w, IM_W_VALUE, &a->value.src);
+    kw(w, JX_KW_ATTRIBUTE);
+    jx_sb_puts(w->o, " ");
+    str(w, a->key.text);
+    jx_sb_puts(w->o, " ");
+    str(w, a->value.text);
+    jx_sb_puts(w->o, ";");
+    end_stmt(w);
+  }
+}
+
+/* The line items of a budget: `breakdown "name" 400 …;`. */
+static void lines_stmt(writer *w, const im_line *lines) {
+  if (!lines)
+    return;
+  indent(w);
+  begin_stmt(w, &lines->amount.src);
+  kw(w, JX_KW_BREAKDOWN);
+  for (const im_line *l = lines; l; l = l->next) {
+    record(w, IM_W_MORE, &l->amount.src);
+    if (l->name) {
+      jx_sb_puts(w->o, " ");
+      str(w, l->name);
+    }
+    jx_sb_printf(w->o, " %s", l->amount.text);
+  }
+  jx_sb_puts(w->o, ";");
+  end_stmt(w);
+}
+
 static void project(writer *w, const im_project *pr) {
   notes(w, pr->notes);
   open_block(w, &pr->name.src, pr->budget.text ? &pr->budget.src : NULL);
@@ -438,25 +629,42 @@ static void project(writer *w, const im_project *pr) {
   w->depth++;
   if (pr->code.text)
     text_stmt(w, JX_KW_CODE, &pr->code);
-  if (pr->fiscal.text || pr->other.text) {
+  header_fields(w, pr);
+  /* 财政拨款 and 其他资金 beside the sources they add up (as `jxc build -f
+   * xlsx` prints a list of sources) say nothing more: only the sources are
+   * written.  Sums that differ are written too, for the checker to say
+   * so (funds-sum). */
+  bool sums = pr->sources && sources_add_up(pr);
+  if (pr->fiscal.text || pr->other.text || pr->sources) {
     indent(w);
-    begin_stmt(w, pr->fiscal.text ? &pr->fiscal.src : &pr->other.src);
+    begin_stmt(w, pr->fiscal.text  ? &pr->fiscal.src
+                  : pr->other.text ? &pr->other.src
+                                   : &pr->sources->amount.src);
     kw(w, JX_KW_FUNDS);
-    if (pr->fiscal.text) {
+    if (sums) {
+      record(w, IM_W_MORE, &pr->fiscal.src);
+      record(w, IM_W_MORE, &pr->other.src);
+    }
+    if (pr->fiscal.text && !sums) {
       record(w, IM_W_VALUE, &pr->fiscal.src);
       jx_sb_puts(w->o, " ");
       kw(w, JX_KW_FISCAL);
       jx_sb_printf(w->o, " %s", pr->fiscal.text);
     }
-    if (pr->other.text) {
+    if (pr->other.text && !sums) {
       record(w, IM_W_DESC, &pr->other.src);
       jx_sb_puts(w->o, " ");
       kw(w, JX_KW_OTHER);
       jx_sb_printf(w->o, " %s", pr->other.text);
     }
+    for (const im_source *s = pr->sources; s; s = s->next) {
+      record(w, IM_W_MORE, &s->amount.src);
+      jx_sb_printf(w->o, " %s %s", s->word, s->amount.text);
+    }
     jx_sb_puts(w->o, ";");
     end_stmt(w);
   }
+  lines_stmt(w, pr->lines);
   if (pr->purpose.text)
     text_stmt(w, JX_KW_PURPOSE, &pr->purpose);
   if (pr->schedule) {
@@ -477,6 +685,10 @@ static void project(writer *w, const im_project *pr) {
     jx_sb_puts(w->o, ";");
     end_stmt(w);
   }
+  for (const im_goal *g = pr->overall; g; g = g->next) {
+    notes(w, g->notes);
+    text_stmt(w, JX_KW_OVERALL, &g->text);
+  }
   goals(w, pr->goals);
   for (const im_indicator *i = pr->indicators; i; i = i->next)
     indicator(w, i);
@@ -487,55 +699,60 @@ static void project(writer *w, const im_project *pr) {
 }
 
 static void unit(writer *w, const im_unit *u) {
-  if (!u->code.text) { /* projects outside any unit */
+  if (!u->code.text && !u->name.text) { /* projects outside any unit */
     notes(w, u->notes);
-    if (u->name.text) { /* a unit without a code: named in a comment */
-      jx_strbuf pl = {0};
-      jx_im_place(w->b, &u->name.src, w->lang, &pl);
-      indent(w);
-      jx_sb_puts(w->o, "# ");
-      comment_text(w->o, pl.p ? pl.p : "", pl.n);
-      jx_msg_printf(w->o, w->lang, JX_M_IM_UNIT_COLON);
-      comment_text(w->o, u->name.text, strlen(u->name.text));
-      jx_sb_puts(w->o, "\n");
-      add_comment(w, NULL);
-      jx_sb_free(&pl);
-    }
     for (const im_project *p = u->projects; p; p = p->next)
       project(w, p);
     notes(w, u->tail);
     return;
   }
   notes(w, u->notes);
-  open_block(w, &u->code.src, NULL);
+  /* A unit the input names without a code is known by its name. */
+  open_block(w, u->code.text ? &u->code.src : &u->name.src, NULL);
   record(w, IM_W_CODE, &u->name.src);
   kw(w, JX_KW_UNIT);
   jx_sb_puts(w->o, " ");
   const char *code = u->code.text;
-  if (strspn(code, "0123456789") == strlen(code))
-    jx_sb_puts(w->o, code);
-  else
+  if (code && strspn(code, "0123456789") == strlen(code)) {
+    jx_sb_printf(w->o, "%s ", code);
+  } else if (code) {
     str(w, code);
-  jx_sb_puts(w->o, " ");
+    jx_sb_puts(w->o, " ");
+  }
   str(w, u->name.text ? u->name.text : "");
   jx_sb_puts(w->o, " {\n");
   w->cur = NULL;
   w->depth++;
+  /* A supervisor every project of the unit names (each form prints it)
+   * is the unit's: written once, in the unit. */
+  const im_project *first = u->projects;
+  bool common = first && own_supervisor(w, first);
+  for (const im_project *p = first; common && p; p = p->next)
+    common = own_supervisor(w, p) &&
+             strcmp(p->supervisor.text, first->supervisor.text) == 0;
+  if (common) {
+    text_stmt(w, JX_KW_SUPERVISOR, &first->supervisor);
+    w->unit_supervisor = first->supervisor.text;
+  }
   goals(w, u->goals);
   measures(w, u->measures);
   for (const im_project *p = u->projects; p; p = p->next)
     project(w, p);
+  w->unit_supervisor = NULL;
   notes(w, u->tail);
   w->depth--;
   indent(w);
   jx_sb_puts(w->o, "}\n");
 }
 
-/* A department the input names (a form's 主管部门) is written even when
- * empty; one whose name was only made up is not. */
+/* A department the input names on a form of its own is written even when
+ * empty; one whose name was only made up, or is only the 主管部门 of
+ * project forms (their supervisor: `jxc build -f xlsx` prints every
+ * department on a sheet of its own), is not. */
 static bool dept_empty(const im_department *d) {
-  return (!d->name.text || d->guessed) && !d->goals && !d->divisions &&
-         !d->measures && !d->indicators && !d->notes && !d->tail;
+  return (!d->name.text || d->guessed || d->from_project) && !d->goals &&
+         !d->divisions && !d->measures && !d->indicators && !d->notes &&
+         !d->tail && !d->code.text && !d->budget.text && !d->lines;
 }
 
 static void department(writer *w, const im_department *d) {
@@ -547,6 +764,16 @@ static void department(writer *w, const im_department *d) {
   jx_sb_puts(w->o, " {\n");
   w->cur = NULL;
   w->depth++;
+  text_stmt(w, JX_KW_CODE, &d->code);
+  if (d->budget.text) {
+    indent(w);
+    begin_stmt(w, &d->budget.src);
+    record(w, IM_W_VALUE, &d->budget.src);
+    kw(w, JX_KW_BUDGET);
+    jx_sb_printf(w->o, " %s;", d->budget.text);
+    end_stmt(w);
+  }
+  lines_stmt(w, d->lines);
   goals(w, d->goals);
   for (const im_indicator *i = d->indicators; i; i = i->next)
     indicator(w, i);
@@ -577,8 +804,10 @@ static void department(writer *w, const im_department *d) {
 void jx_im_write(const im_plan *p, const im_book *b, bool zh, jx_strbuf *out,
                  im_written *wr) {
   memset(wr, 0, sizeof *wr);
-  writer w = {p, b,    zh, zh ? JX_LANG_ZH : JX_LANG_EN, out, wr, NULL,
-              0, NULL, 0};
+  writer w = {p,    b,  zh,    zh ? JX_LANG_ZH : JX_LANG_EN,
+              out,  wr, NULL,  0,
+              NULL, 0,  false, NULL};
+  w.dept_written = p->dept && !dept_empty(p->dept);
   /* NULL for a framework the input names but does not declare: the
    * categories are then written as printed (labels) */
   w.fw = jx_framework_builtin(p->framework ? p->framework : "local");
@@ -597,12 +826,17 @@ void jx_im_write(const im_plan *p, const im_book *b, bool zh, jx_strbuf *out,
   record(&w, IM_W_VALUE, &p->year_src);
   record(&w, IM_W_DESC, &p->currency_src);
   record(&w, IM_W_NAME, &p->framework_src);
+  record(&w, IM_W_MORE, &p->form_src);
   kw(&w, JX_KW_PLAN);
   if (p->year)
     jx_sb_printf(out, " %d", p->year);
   jx_sb_puts(out, " ");
   kw(&w, JX_KW_FRAMEWORK);
   jx_sb_printf(out, " %s ", w.fw ? w.fw->name : p->framework);
+  if (p->form) {
+    kw(&w, JX_KW_FORM);
+    jx_sb_printf(out, " %s ", p->form);
+  }
   kw(&w, JX_KW_CURRENCY);
   jx_sb_printf(out, " %s;", p->currency ? p->currency : "万元");
   end_stmt(&w);

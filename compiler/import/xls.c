@@ -15,6 +15,7 @@
  */
 #include "import_impl.h"
 
+#ifndef JX_NO_FREEXL /* the Windows build: docs/windows.md */
 #include <errno.h>
 #include <fcntl.h>
 #include <freexl.h>
@@ -377,3 +378,12 @@ int jx_im_read_xls(im_book *b, const char *data, size_t n) {
     rc = jx_im_book_finish(b);
   return b->failed ? -1 : rc;
 }
+#else
+/* Built without freexl: the Windows build, where the child process that
+ * keeps freexl's flaws away from jxc (fork) does not exist, and freexl
+ * is not run in jxc's own process (docs/windows.md). */
+int jx_im_read_xls(im_book *b, const char *data, size_t n) {
+  (void)data, (void)n;
+  return jx_im_fail(b, JX_E_IMPORT_NOT_BUILT, "freexl", NULL);
+}
+#endif

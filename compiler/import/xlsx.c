@@ -24,12 +24,15 @@
  */
 #include "import_impl.h"
 
+#ifndef JX_NO_XLSX_IMPORT
 #include <expat.h>
 #include <minizip/unzip.h>
+#endif
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
+#ifndef JX_NO_XLSX_IMPORT
 /* ---- the zip container, from memory ---------------------------------------
  */
 
@@ -673,3 +676,11 @@ int jx_im_read_xlsx(im_book *b, const char *data, size_t n) {
     rc = jx_im_book_finish(b);
   return b->failed ? -1 : rc;
 }
+#else
+/* Built without minizip or expat (docs/windows.md). */
+int jx_im_read_xlsx(im_book *b, const char *data, size_t n) {
+  (void)data;
+  (void)n;
+  return jx_im_fail(b, JX_E_IMPORT_NOT_BUILT, "minizip/expat", NULL);
+}
+#endif

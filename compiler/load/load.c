@@ -13,6 +13,7 @@
 #include "load_impl.h"
 #include "lower.h"
 #include "parse.h"
+#include "suppress.h"
 
 typedef struct loader {
   const jx_load_job *job;
@@ -33,10 +34,14 @@ typedef struct loader {
   /* The group projects are handed over in: a unit, or a run of projects
    * written outside any unit (code NULL). */
   bool group_open;
+  bool group_is_unit; /* a unit block, with or without a code */
   jx_unit group;
   jx_unit_locs group_locs;
   /* WHOLE: the plan's unit the parser is inside; SIZE_MAX outside. */
   size_t cur_unit;
+  /* The inputs' `# jxc: ignore[CODE]` comments, asked about each warning
+   * (suppress.h). */
+  jx_suppress *suppress;
 } loader;
 
 /* ---- STREAM: handing declarations over ------------------------------- */
@@ -67,6 +72,7 @@ static void begin(loader *l) {
   header.year = jx_checker_year(l->checker);
   header.framework = jx_checker_framework(l->checker)->name;
   header.currency = jx_checker_currency(l->checker)->norm;
+  header.form = jx_checker_form(l->checker)->name;
   /* Known here when declared before the units: the forms print its name
    * as every project's 主管部门.  (It is still sent last, in full.) */
   header.department = l->department;
@@ -97,18 +103,20 @@ static void stream_unit_open(loader *l, jx_node *n) {
   begin(l);
   jx_lower_ctx c = tree_ctx(NULL); /* the head allocates nothing */
   jx_lower_unit_head(&c, n, &l->group, &l->group_locs);
+  l->group_is_unit = true;
   open_group(l);
 }
 
 static void stream_project(loader *l, jx_node *n, const jx_node *unit,
                            bool ok) {
-  if (!unit && (!l->group_open || l->group.code)) {
+  if (!unit && (!l->group_open || l->group_is_unit)) {
     /* A project outside any unit starts (or continues) a group of its
      * own. */
     close_group(l);
     begin(l);
     memset(&l->group, 0, sizeof l->group);
     memset(&l->group_locs, 0, sizeof l->group_locs);
+    l->group_is_unit = false;
     open_group(l);
   }
   if (!ok || !handing(l))
@@ -169,8 +177,10 @@ static size_t whole_unit(loader *l, const jx_node *n) {
 static void whole_project(loader *l, jx_node *n, const jx_node *unit, bool ok) {
   size_t ui =
       unit && l->cur_unit != SIZE_MAX ? l->cur_unit : whole_unit(l, unit);
-  if (!ok)
+  if (!ok) {
+    jx_lp_unsound_project(l->whole, ui, n);
     return;
+  }
   jx_lower_ctx c = whole_ctx(l);
   const jx_project_locs *pl;
   const jx_project *p = jx_lower_project(&c, n, &pl);
@@ -207,6 +217,8 @@ static void on_header(void *ud, jx_node *n) {
 static void on_framework(void *ud, jx_node *n) {
   loader *l = ud;
   jx_check_framework(l->checker, n);
+  if (l->whole)
+    jx_lp_framework(l->whole, n);
   l->seen_decl = true;
   jx_diag_release(l->diag);
 }
@@ -233,9 +245,21 @@ static void on_department(void *ud, jx_node *n) {
   jx_diag_release(l->diag);
 }
 
+static char *copy_text(const char *t) {
+  if (!t)
+    return NULL;
+  size_t n = strlen(t) + 1;
+  return memcpy(jx_xmalloc(n), t, n);
+}
+
 static void on_unit_open(void *ud, jx_node *n) {
   loader *l = ud;
   l->seen_decl = true;
+  jx_load_stats *st = l->job->stats;
+  if (st && st->units++ == 0) {
+    st->unit_code = copy_text(n->u.block.code.text);
+    st->unit_name = copy_text(n->u.block.name.text);
+  }
   if (l->whole) {
     jx_check_unit_open(l->checker, n);
     l->cur_unit = whole_unit(l, n);
@@ -252,6 +276,8 @@ static void on_unit_open(void *ud, jx_node *n) {
 static void on_project(void *ud, jx_node *n, const jx_node *unit) {
   loader *l = ud;
   l->seen_decl = true;
+  if (l->job->stats)
+    l->job->stats->projects++;
   bool ok = jx_check_project(l->checker, n, unit);
   if (l->whole)
     whole_project(l, n, unit, ok);
@@ -279,7 +305,7 @@ static int parse_one(loader *l, jx_source *const *src, int i, jx_arena *arena,
   const char *name = job->names && job->names[i] ? job->names[i]
                      : job->paths                ? job->paths[i]
                                                  : NULL;
-  jx_parse_options opt = {false, false};
+  jx_parse_options opt = {false, false, l->suppress};
   uint32_t file;
   int r;
   l->seen_decl = false;
@@ -302,7 +328,7 @@ static int parse_one(loader *l, jx_source *const *src, int i, jx_arena *arena,
     r = jx_parse_source(src[i], file, l->diag, arena, sink, &opt, NULL);
   }
   /* A unit left open by a syntax error ends with its file. */
-  if (!l->whole && l->group_open && l->group.code)
+  if (!l->whole && l->group_open && l->group_is_unit)
     close_group(l);
   return r == 2 ? 2 : 0;
 }
@@ -335,6 +361,8 @@ int jx_load(const jx_load_job *job, jx_diag *d, jx_loaded_plan **whole) {
     src = opened;
   }
   l.checker = jx_checker_new(d);
+  l.suppress = jx_suppress_new();
+  jx_diag_set_filter(d, jx_suppress_filter, l.suppress);
   jx_arena_init(&l.scratch);
   jx_arena_init(&l.keep);
   jx_sink sink = {&l,           on_header,  on_framework, on_department,
@@ -356,14 +384,20 @@ int jx_load(const jx_load_job *job, jx_diag *d, jx_loaded_plan **whole) {
     if (rc == 2) /* reported; counted as an error, so nothing more goes */
       break;
   }
-  if (rc != 2) /* what the unread rest would have settled is unknown */
+  if (rc != 2) { /* what the unread rest would have settled is unknown */
     jx_check_end(l.checker);
+    /* After the rules that need the whole plan: the last warning a
+     * comment could have suppressed has been reported. */
+    jx_suppress_report_unused(l.suppress, d);
+  }
   jx_diag_set_hold(d, false);
   if (rc == 0 && jx_diag_errors(d) > l.errors_before)
     rc = 1;
   if (l.cons)
     stream_end(&l);
   jx_diag_flush(d);
+  jx_diag_set_filter(d, NULL, NULL);
+  jx_suppress_free(l.suppress);
   if (opened)
     jx_sources_close(opened, job->n);
   jx_arena_free(&arena);

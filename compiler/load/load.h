@@ -40,6 +40,7 @@
 #include <stdint.h>
 
 #include "diag.h"
+#include "framework.h"
 #include "jixiao.h"
 #include "model_locs.h"
 #include "source.h"
@@ -62,13 +63,17 @@ typedef struct jx_load_text {
  * asked for them.
  *
  *   begin(header)      once, before the first unit_open (or before end()
- *                      when there is none): year, framework, currency;
+ *                      when there is none): year, framework, currency,
+ *                      form;
  *                      units empty; department set if it was declared
  *                      before the first unit or project (else NULL)
- *   unit_open(u)       u->code and u->name; code NULL for a run of
- *                      projects written outside any unit (one group)
+ *   unit_open(u)       u->code and u->name; code and name NULL for a run
+ *                      of projects written outside any unit (one group);
+ *                      a unit written without a code has code NULL and
+ *                      its name
  *   project(u, p)      between unit_open and unit_close of its group
- *   unit_close(u)      u->goals and u->measures now set (a unit left open
+ *   unit_close(u)      u->goals, u->measures, u->supervisor and
+ *                      u->implementer now set (a unit left open
  *                      by a syntax error closes without them)
  *   department(d)      at most once, after the last unit_close
  *   end()              once, last
@@ -106,7 +111,17 @@ typedef struct jx_load_job {
   bool locations;    /* STREAM: lower the locations tables too */
   bool after_errors; /* STREAM: go on handing over, after an error, what
                         checked clean (build -f html --with-diagnostics) */
+  /* Filled in when set: what was read, errors or not (check --each). */
+  struct jx_load_stats *stats;
 } jx_load_job;
+
+/* What a load read: every project and unit parsed, whether it checked
+ * clean or not, and the first unit's code and name (NULL when there is
+ * none; the caller frees them). */
+typedef struct jx_load_stats {
+  size_t projects, units;
+  char *unit_code, *unit_name;
+} jx_load_stats;
 
 typedef struct jx_loaded_plan jx_loaded_plan;
 
@@ -127,9 +142,10 @@ int jx_loaded_status(const jx_loaded_plan *lp);
 
 /*
  * The model.  Units are in order of first declaration; a unit declared
- * again (an error, unit-code-duplicate) keeps its first goals and
+ * again (an error, unit-code-duplicate, or unit-name-duplicate for one
+ * without a code, which is known by its name) keeps its first goals and
  * measures, and its projects join it.  Projects written outside any unit,
- * wherever they are, form one group with code NULL, placed where the
+ * wherever they are, form one group with code and name NULL, placed where the
  * first of them was.  year, framework and currency are the plan's as the
  * headers left them at the end.  Everything the model points to is owned
  * by the loaded plan.
@@ -156,6 +172,44 @@ const jx_unit_info *jx_loaded_project_currency(const jx_loaded_plan *lp,
  * jx_loc.file (the name is jx_diag_source_path's). */
 size_t jx_loaded_n_inputs(const jx_loaded_plan *lp);
 uint32_t jx_loaded_input(const jx_loaded_plan *lp, size_t i);
+
+/* The indicator framework in force at the end of the load (the last
+ * input's): built in or declared, with its categories' labels and
+ * roles. */
+const jx_framework *jx_loaded_framework(const jx_loaded_plan *lp);
+
+/* The frameworks the inputs declare (`framework NAME { … }`), in source
+ * order, each with where it and its categories were written: a language
+ * server's go to definition.  Recorded as written, errors or not. */
+typedef struct jx_declared_category {
+  const char *code, *label;
+  jx_loc code_loc;
+  const struct jx_declared_category *children; /* a level 1's level 2s */
+  size_t n_children;
+} jx_declared_category;
+
+typedef struct jx_declared_framework {
+  const char *name;
+  jx_loc name_loc;
+  const jx_declared_category *levels;
+  size_t n_levels;
+} jx_declared_framework;
+
+size_t jx_loaded_n_declared(const jx_loaded_plan *lp);
+const jx_declared_framework *jx_loaded_declared(const jx_loaded_plan *lp,
+                                                size_t i);
+
+/* The projects that did not check clean, in source order.  They are not
+ * in the model; where they were written is kept for a language server's
+ * outline, which should not lose a project while it is being mended. */
+typedef struct jx_unsound_project {
+  size_t unit;      /* the model's unit (or group) it was written in */
+  const char *name; /* as written, or NULL */
+  jx_loc decl, name_loc, close;
+} jx_unsound_project;
+
+size_t jx_loaded_n_unsound(const jx_loaded_plan *lp);
+const jx_unsound_project *jx_loaded_unsound(const jx_loaded_plan *lp, size_t i);
 
 void jx_loaded_free(jx_loaded_plan *lp); /* NULL is fine */
 

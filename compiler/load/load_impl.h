@@ -19,7 +19,8 @@ jx_arena *jx_lp_arena(jx_loaded_plan *lp);
 void jx_lp_input(jx_loaded_plan *lp, uint32_t file);
 /* The first header's place is kept; later ones are ignored. */
 void jx_lp_header(jx_loaded_plan *lp, jx_loc where);
-/* The unit with u's code (NULL: the group outside units), added with u's
+/* The unit with u's code (or, without one, u's name; both NULL: the group
+ * outside units), added with u's
  * head and locs (decl, code, name) when new; returns its index. */
 size_t jx_lp_unit(jx_loaded_plan *lp, const jx_unit *u,
                   const jx_unit_locs *locs);
@@ -30,6 +31,11 @@ void jx_lp_unit_body(jx_loaded_plan *lp, size_t i, const jx_unit *u,
                      const jx_unit_locs *locs);
 void jx_lp_project(jx_loaded_plan *lp, size_t unit, const jx_project *p,
                    const jx_project_locs *locs, const jx_unit_info *currency);
+/* A project (ast node JX_N_PROJECT) that did not check clean: its name
+ * and places, copied. */
+void jx_lp_unsound_project(jx_loaded_plan *lp, size_t unit, const jx_node *n);
+/* A declared framework's places (ast node JX_N_FRAMEWORK), copied. */
+void jx_lp_framework(jx_loaded_plan *lp, const jx_node *n);
 void jx_lp_department(jx_loaded_plan *lp, const jx_department *d,
                       const jx_department_locs *locs);
 /* The end of the load: the model is put together, and the plan takes the

@@ -17,6 +17,8 @@
 typedef struct lp_unit {
   jx_unit u; /* projects filled in at the end */
   jx_unit_locs locs;
+  bool is_unit;  /* a unit block (with or without a code), not the group
+                  * of projects written outside units */
   bool has_body; /* goals and measures read from its first declaration */
   size_t start;  /* its projects: from start in the arrays below */
 } lp_unit;
@@ -47,6 +49,10 @@ struct jx_loaded_plan {
   const jx_department_locs *department_locs;
   uint32_t *inputs;
   size_t n_inputs, cap_inputs;
+  jx_declared_framework *frameworks; /* declared, in source order */
+  size_t n_frameworks, cap_frameworks;
+  jx_unsound_project *unsound; /* projects with errors, in source order */
+  size_t n_unsound, cap_unsound;
   jx_strmap *unit_index; /* code → unit, while loading */
 };
 
@@ -79,9 +85,24 @@ void jx_lp_header(jx_loaded_plan *lp, jx_loc where) {
     lp->header = where;
 }
 
+/* A unit is known by its code; one without (most forms print none) by its
+ * name, under a key no code can be: "\x02" and the name, in the plan's
+ * arena. */
+static const char *unit_key(jx_loaded_plan *lp, const jx_unit *u) {
+  if (u->code)
+    return u->code;
+  if (!u->name)
+    return no_unit_key;
+  size_t len = strlen(u->name);
+  char *k = jx_arena_alloc(&lp->arena, len + 2);
+  k[0] = '\x02';
+  memcpy(k + 1, u->name, len + 1);
+  return k;
+}
+
 size_t jx_lp_unit(jx_loaded_plan *lp, const jx_unit *u,
                   const jx_unit_locs *locs) {
-  const char *key = u->code ? u->code : no_unit_key;
+  const char *key = unit_key(lp, u);
   size_t i = jx_strmap_get(lp->unit_index, key);
   if (i != SIZE_MAX)
     return i;
@@ -94,19 +115,20 @@ size_t jx_lp_unit(jx_loaded_plan *lp, const jx_unit *u,
   memset(x, 0, sizeof *x);
   x->u.code = u->code;
   x->u.name = u->name;
-  if (u->code && locs) {
+  x->is_unit = u->code || u->name;
+  if (x->is_unit && locs) {
     x->locs.decl = locs->decl;
     x->locs.code = locs->code;
     x->locs.name = locs->name;
   }
   /* The key lives as long as the map: the plan's copy, or the static one. */
-  jx_strmap_add(lp->unit_index, x->u.code ? x->u.code : no_unit_key, i);
+  jx_strmap_add(lp->unit_index, key, i);
   return i;
 }
 
 bool jx_lp_unit_wants_body(const jx_loaded_plan *lp, size_t i, jx_loc decl) {
   const lp_unit *x = &lp->units[i];
-  return !x->has_body && x->u.code && x->locs.decl.file == decl.file &&
+  return !x->has_body && x->is_unit && x->locs.decl.file == decl.file &&
          x->locs.decl.offset == decl.offset;
 }
 
@@ -117,8 +139,12 @@ void jx_lp_unit_body(jx_loaded_plan *lp, size_t i, const jx_unit *u,
   x->u.n_goals = u->n_goals;
   x->u.measures = u->measures;
   x->u.n_measures = u->n_measures;
+  x->u.supervisor = u->supervisor;
+  x->u.implementer = u->implementer;
   x->locs.goals = locs->goals;
   x->locs.measures = locs->measures;
+  x->locs.supervisor = locs->supervisor;
+  x->locs.implementer = locs->implementer;
   x->has_body = true;
 }
 
@@ -135,6 +161,66 @@ void jx_lp_project(jx_loaded_plan *lp, size_t unit, const jx_project *p,
   x->unit = unit;
 }
 
+static const char *copy_text(jx_arena *a, const char *s) {
+  return s ? jx_arena_strdup(a, s) : NULL;
+}
+
+static size_t count_items(const jx_node *n) {
+  size_t k = 0;
+  for (; n; n = n->next)
+    k++;
+  return k;
+}
+
+void jx_lp_unsound_project(jx_loaded_plan *lp, size_t unit, const jx_node *n) {
+  if (lp->n_unsound == lp->cap_unsound) {
+    lp->cap_unsound = lp->cap_unsound ? lp->cap_unsound * 2 : 4;
+    lp->unsound =
+        jx_xrealloc(lp->unsound, lp->cap_unsound * sizeof *lp->unsound);
+  }
+  jx_unsound_project *x = &lp->unsound[lp->n_unsound++];
+  x->unit = unit;
+  x->name = copy_text(&lp->arena, n->u.block.name.text);
+  x->decl = n->loc;
+  x->name_loc = n->u.block.name.loc;
+  x->close = n->u.block.close;
+}
+
+void jx_lp_framework(jx_loaded_plan *lp, const jx_node *n) {
+  if (lp->n_frameworks == lp->cap_frameworks) {
+    lp->cap_frameworks = lp->cap_frameworks ? lp->cap_frameworks * 2 : 4;
+    lp->frameworks = jx_xrealloc(lp->frameworks,
+                                 lp->cap_frameworks * sizeof *lp->frameworks);
+  }
+  jx_arena *a = &lp->arena;
+  jx_declared_framework *f = &lp->frameworks[lp->n_frameworks++];
+  f->name = copy_text(a, n->u.block.code.text);
+  f->name_loc = n->u.block.code.loc;
+  f->n_levels = count_items(n->u.block.items);
+  jx_declared_category *levels =
+      jx_arena_alloc(a, (f->n_levels ? f->n_levels : 1) * sizeof *levels);
+  size_t i = 0;
+  for (const jx_node *l1 = n->u.block.items; l1; l1 = l1->next, i++) {
+    jx_declared_category *c = &levels[i];
+    c->code = copy_text(a, l1->u.block.code.text);
+    c->label = copy_text(a, l1->u.block.name.text);
+    c->code_loc = l1->u.block.code.loc;
+    c->n_children = count_items(l1->u.block.items);
+    jx_declared_category *kids =
+        jx_arena_alloc(a, (c->n_children ? c->n_children : 1) * sizeof *kids);
+    size_t j = 0;
+    for (const jx_node *l2 = l1->u.block.items; l2; l2 = l2->next, j++) {
+      kids[j].code = copy_text(a, l2->u.level2.code.text);
+      kids[j].label = copy_text(a, l2->u.level2.label.text);
+      kids[j].code_loc = l2->u.level2.code.loc;
+      kids[j].children = NULL;
+      kids[j].n_children = 0;
+    }
+    c->children = kids;
+  }
+  f->levels = levels;
+}
+
 void jx_lp_department(jx_loaded_plan *lp, const jx_department *d,
                       const jx_department_locs *locs) {
   lp->plan.department = d;
@@ -147,6 +233,7 @@ void jx_lp_finish(jx_loaded_plan *lp, int status, jx_checker *checker) {
   if (checker) {
     lp->plan.year = jx_checker_year(checker);
     lp->plan.framework = jx_checker_framework(checker)->name;
+    lp->plan.form = jx_checker_form(checker)->name;
     lp->currency = jx_checker_currency(checker);
   } else {
     lp->currency = jx_currency_lookup("万元");
@@ -200,6 +287,8 @@ void jx_loaded_free(jx_loaded_plan *lp) {
   free(lp->list);
   free(lp->units);
   free(lp->inputs);
+  free(lp->frameworks);
+  free(lp->unsound);
   if (lp->checker)
     jx_checker_free(lp->checker);
   jx_arena_free(&lp->arena);
@@ -248,4 +337,27 @@ size_t jx_loaded_n_inputs(const jx_loaded_plan *lp) {
 
 uint32_t jx_loaded_input(const jx_loaded_plan *lp, size_t i) {
   return lp->inputs[i];
+}
+
+const jx_framework *jx_loaded_framework(const jx_loaded_plan *lp) {
+  return lp->checker ? jx_checker_framework(lp->checker)
+                     : jx_framework_builtin("local");
+}
+
+size_t jx_loaded_n_declared(const jx_loaded_plan *lp) {
+  return lp->n_frameworks;
+}
+
+const jx_declared_framework *jx_loaded_declared(const jx_loaded_plan *lp,
+                                                size_t i) {
+  return i < lp->n_frameworks ? &lp->frameworks[i] : NULL;
+}
+
+size_t jx_loaded_n_unsound(const jx_loaded_plan *lp) {
+  return lp->n_unsound;
+}
+
+const jx_unsound_project *jx_loaded_unsound(const jx_loaded_plan *lp,
+                                            size_t i) {
+  return i < lp->n_unsound ? &lp->unsound[i] : NULL;
 }

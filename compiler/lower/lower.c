@@ -8,6 +8,7 @@
 
 #include <string.h>
 
+#include "forms.h"
 #include "framework.h"
 #include "units.h"
 
@@ -37,6 +38,91 @@ static jx_loc category_loc(const jx_node *n) {
   return l;
 }
 
+/* A target's value (an indicator's own, or its period's) into t: its
+ * kind, number or date (a date range's start and end), unit and, for a
+ * cost per unit, what it is per. */
+static void lower_value(const jx_lower_ctx *c, const jx_value *v,
+                        const jx_resolved *r, jx_target *t) {
+  switch (v->kind) {
+  case JX_VAL_NUMBER: {
+    if (r->ok && r->date) { /* 9月前: a month of the plan's year */
+      t->kind = JX_KIND_DATE;
+      t->value = r->dec;
+      break;
+    }
+    t->kind = JX_KIND_QUANTITATIVE;
+    if (!r->ok)
+      break;
+    t->value = r->dec;
+    const jx_unit_info *u = r->unit;
+    if (u && u->dimension == JX_DIM_MONEY_PER) {
+      /* The checker's reading is shared by every value spelt alike; the
+       * model gets its own copy, released with it. */
+      t->unit = jx_arena_strdup(c->arena, u->norm);
+      t->per_unit = jx_arena_strdup(c->arena, u->base);
+      t->dimension = u->dimension;
+    } else if (u) {
+      t->unit = u->norm;
+      t->dimension = u->dimension;
+    } else if (v->unit) {
+      t->unit = text(c, v->unit);
+      t->dimension = JX_DIM_OTHER;
+    }
+    break;
+  }
+  case JX_VAL_DATE:
+    t->kind = JX_KIND_DATE;
+    if (r->ok)
+      t->value = r->dec;
+    break;
+  case JX_VAL_DATE_RANGE:
+    t->kind = JX_KIND_DATE_RANGE;
+    if (r->ok) {
+      t->value = r->dec;
+      t->value_end = r->end;
+    }
+    break;
+  case JX_VAL_NA:
+    t->kind = JX_KIND_NA;
+    break;
+  case JX_VAL_NONE: /* a row the form prints empty */
+    t->kind = JX_KIND_EMPTY;
+    break;
+  default:
+    t->kind = JX_KIND_QUALITATIVE;
+    break;
+  }
+}
+
+/* The period's target of an indicator, read as the indicator's own target
+ * is below. */
+static const jx_target *lower_period_target(const jx_lower_ctx *c,
+                                            const jx_node *n) {
+  if (!n->u.indicator.has_period)
+    return NULL;
+  jx_target *t = jx_arena_alloc(c->arena, sizeof *t);
+  memset(t, 0, sizeof *t);
+  const jx_value *v = &n->u.indicator.period_value;
+  const jx_resolved *r = &n->u.indicator.period_res;
+  jx_op op = n->u.indicator.period_op;
+  t->op = op;
+  lower_value(c, v, r, t);
+  const char *written = v->text ? v->text : "";
+  if (n->u.indicator.period_op_written && op != JX_OP_EQ &&
+      v->kind != JX_VAL_NA) {
+    static const char *const sym[] = {"=", "≥", "≤", ">", "<"};
+    const char *s = sym[op];
+    size_t a = strlen(s), b = strlen(written);
+    char *txt = jx_arena_alloc(c->arena, a + b + 1);
+    memcpy(txt, s, a);
+    memcpy(txt + a, written, b + 1);
+    t->text = txt;
+  } else {
+    t->text = text(c, written);
+  }
+  return t;
+}
+
 void jx_lower_indicator(const jx_lower_ctx *c, const jx_node *n,
                         jx_indicator *out, jx_indicator_locs *locs) {
   memset(out, 0, sizeof *out);
@@ -57,57 +143,40 @@ void jx_lower_indicator(const jx_lower_ctx *c, const jx_node *n,
   out->line = (int)jx_loc_line(n->loc);
   const jx_value *v = &n->u.indicator.value;
   const jx_resolved *r = &n->u.indicator.value_res;
-  switch (v->kind) {
-  case JX_VAL_NUMBER: {
-    if (r->ok && r->date) { /* 9月前: a month of the plan's year */
-      out->kind = JX_KIND_DATE;
-      out->value = r->dec;
-      break;
+  jx_target tv;
+  memset(&tv, 0, sizeof tv);
+  lower_value(c, v, r, &tv);
+  out->kind = tv.kind;
+  out->value = tv.value;
+  out->value_end = tv.value_end;
+  out->unit = tv.unit;
+  out->dimension = tv.dimension;
+  out->per_unit = tv.per_unit;
+  out->period_target = lower_period_target(c, n);
+  out->standard = text(c, n->u.indicator.expl[JX_EXPL_STANDARD].text);
+  out->explanation = text(c, n->u.indicator.expl[JX_EXPL_EXPLANATION].text);
+  out->value_note = text(c, n->u.indicator.expl[JX_EXPL_NOTE].text);
+  out->remark = text(c, n->u.indicator.expl[JX_EXPL_REMARK].text);
+  out->scoring = text(c, n->u.indicator.expl[JX_EXPL_SCORING].text);
+  if (locs) {
+    locs->standard = n->u.indicator.expl[JX_EXPL_STANDARD].loc;
+    locs->explanation = n->u.indicator.expl[JX_EXPL_EXPLANATION].loc;
+    locs->value_note = n->u.indicator.expl[JX_EXPL_NOTE].loc;
+    locs->remark = n->u.indicator.expl[JX_EXPL_REMARK].loc;
+    locs->scoring = n->u.indicator.expl[JX_EXPL_SCORING].loc;
+    if (n->u.indicator.has_period) {
+      locs->period = n->u.indicator.period_loc;
+      locs->period_value = n->u.indicator.period_value.loc;
     }
-    out->kind = JX_KIND_QUANTITATIVE;
-    if (!r->ok)
-      break;
-    out->value = r->dec;
-    const jx_unit_info *u = r->unit;
-    if (u && u->dimension == JX_DIM_MONEY_PER) {
-      /* The checker's reading is shared by every value spelt alike; the
-       * model gets its own copy, released with it. */
-      out->unit = jx_arena_strdup(c->arena, u->norm);
-      out->per_unit = jx_arena_strdup(c->arena, u->base);
-      out->dimension = u->dimension;
-    } else if (u) {
-      out->unit = u->norm;
-      out->dimension = u->dimension;
-    } else if (v->unit) {
-      out->unit = text(c, v->unit);
-      out->dimension = JX_DIM_OTHER;
-    }
-    break;
-  }
-  case JX_VAL_DATE:
-    out->kind = JX_KIND_DATE;
-    if (r->ok)
-      out->value = r->dec;
-    break;
-  case JX_VAL_DATE_RANGE:
-    out->kind = JX_KIND_DATE_RANGE;
-    if (r->ok) {
-      out->value = r->dec;
-      out->value_end = r->end;
-    }
-    break;
-  case JX_VAL_NA:
-    out->kind = JX_KIND_NA;
-    break;
-  default:
-    out->kind = JX_KIND_QUALITATIVE;
-    break;
   }
   /* The value as written, with its comparison: "≥90%" reads as the table,
-   * and so does "90%以上", whose comparison is in the value. */
+   * and so does "90%以上", whose comparison is in the value; an empty row
+   * has none. */
   const char *written = v->text ? v->text : "";
-  if (n->u.indicator.op_written && n->u.indicator.op != JX_OP_EQ &&
-      v->kind != JX_VAL_NA) {
+  if (v->kind == JX_VAL_NONE) {
+    out->text = NULL;
+  } else if (n->u.indicator.op_written && n->u.indicator.op != JX_OP_EQ &&
+             v->kind != JX_VAL_NA) {
     static const char *const sym[] = {"=", "≥", "≤", ">", "<"};
     const char *s = sym[n->u.indicator.op];
     size_t a = strlen(s), b = strlen(written);
@@ -125,7 +194,7 @@ void jx_lower_indicator(const jx_lower_ctx *c, const jx_node *n,
   locs->name = n->u.indicator.name.loc;
   locs->op = n->u.indicator.op_written ? n->u.indicator.op_loc
                                        : (jx_loc){0, 0, 0, 0, 0};
-  locs->value = v->loc;
+  locs->value = v->kind != JX_VAL_NONE ? v->loc : (jx_loc){0, 0, 0, 0, 0};
   locs->unit = v->kind == JX_VAL_NUMBER && v->unit ? v->unit_loc
                                                    : (jx_loc){0, 0, 0, 0, 0};
   locs->desc = n->u.indicator.desc.loc;
@@ -200,6 +269,194 @@ static const jx_indicator *indicators(const jx_lower_ctx *c,
   return ind;
 }
 
+/* An organisation as the checker read it: a name printed with its code is
+ * taken apart (jx_chk_org stored where). */
+static jx_org lower_org(const jx_lower_ctx *c, const jx_node *n) {
+  jx_org o = {NULL, NULL};
+  if (!n)
+    return o;
+  const char *name = n->u.org.name.text;
+  if (n->u.org.split) {
+    o.code =
+        jx_arena_strndup(c->arena, name + n->u.org.code_at, n->u.org.code_len);
+    o.name = text(c, name + n->u.org.name_at);
+  } else {
+    o.code = text(c, n->u.org.code.text);
+    o.name = text(c, name);
+  }
+  return o;
+}
+
+static jx_stmt_locs org_locs(const jx_node *n) {
+  jx_stmt_locs l = {{0, 0, 0, 0, 0}, {0, 0, 0, 0, 0}};
+  if (n) {
+    l.stmt = n->loc;
+    l.value = n->u.org.name.loc;
+  }
+  return l;
+}
+
+static const jx_line_item *lower_lines(const jx_lower_ctx *c, const jx_node *b,
+                                       size_t *n, const jx_loc **locs) {
+  *n = 0;
+  if (b)
+    for (const jx_line *x = b->u.breakdown.items; x; x = x->next)
+      (*n)++;
+  jx_line_item *v = array(c, *n, sizeof *v);
+  jx_loc *l = locs ? array(c, *n, sizeof *l) : NULL;
+  size_t i = 0;
+  if (b)
+    for (const jx_line *x = b->u.breakdown.items; x; x = x->next, i++) {
+      v[i].name = text(c, x->name.text);
+      v[i].amount = x->plan_amount;
+      if (l)
+        l[i] = x->amount.loc;
+    }
+  if (locs)
+    *locs = l;
+  return v;
+}
+
+/* The statements of the forms' headers that the project may hold (the
+ * checker accepted at most one of each). */
+typedef struct header_stmts {
+  const jx_node *total, *period, *breakdown, *attr[JX_ATTR_COUNT];
+  size_t n_attributes, n_sources;
+} header_stmts;
+
+static void lower_header_fields(const jx_lower_ctx *c, const jx_node *items,
+                                const jx_node *funds, const jx_node *budget,
+                                jx_project *out, jx_project_locs *l) {
+  header_stmts h;
+  memset(&h, 0, sizeof h);
+  for (const jx_node *it = items; it; it = it->next) {
+    if (it->kind == JX_N_TOTAL && !h.total)
+      h.total = it;
+    else if (it->kind == JX_N_PERIOD && !h.period)
+      h.period = it;
+    else if (it->kind == JX_N_BREAKDOWN && !h.breakdown)
+      h.breakdown = it;
+    else if (it->kind == JX_N_ATTR && it->u.attr.key == JX_ATTR_OTHER)
+      h.n_attributes++;
+    else if (it->kind == JX_N_ATTR && !h.attr[it->u.attr.key])
+      h.attr[it->u.attr.key] = it;
+  }
+  /* A project whose form prints only the total has it as its budget. */
+  if (h.total) {
+    out->has_total = 1;
+    out->total = h.total->u.budget.plan_amount;
+    if (!budget)
+      out->budget = out->total;
+  } else {
+    out->total = out->budget;
+  }
+  if (h.period) {
+    const jx_value *v = &h.period->u.period.value;
+    out->period = v->kind == JX_VAL_NA ? "不涉及" : text(c, v->text);
+    out->period_start = h.period->u.period.start;
+    out->period_end = h.period->u.period.end;
+  }
+  out->breakdown =
+      lower_lines(c, h.breakdown, &out->n_breakdown, l ? &l->lines : NULL);
+  const char **field[JX_ATTR_COUNT] = {
+      [JX_ATTR_CLASS] = &out->classification,
+      [JX_ATTR_NATURE] = &out->nature,
+      [JX_ATTR_POLICY] = &out->policy,
+      [JX_ATTR_DOCUMENT] = &out->document,
+      [JX_ATTR_SUBJECT] = &out->subject,
+  };
+  jx_stmt_locs *field_locs[JX_ATTR_COUNT] = {NULL};
+  if (l) {
+    field_locs[JX_ATTR_CLASS] = &l->classification;
+    field_locs[JX_ATTR_NATURE] = &l->nature;
+    field_locs[JX_ATTR_POLICY] = &l->policy;
+    field_locs[JX_ATTR_DOCUMENT] = &l->document;
+    field_locs[JX_ATTR_SUBJECT] = &l->subject;
+    field_locs[JX_ATTR_MANAGER] = &l->manager;
+    field_locs[JX_ATTR_CONTACT] = &l->contact;
+  }
+  for (int k = 0; k < JX_ATTR_OTHER; k++) {
+    const jx_node *a = h.attr[k];
+    if (!a)
+      continue;
+    if (field[k])
+      *field[k] = text(c, a->u.attr.value.text);
+    if (field_locs[k])
+      *field_locs[k] = stmt_locs(a, a->u.attr.value.loc);
+  }
+  if (h.attr[JX_ATTR_MANAGER]) {
+    out->manager.name = text(c, h.attr[JX_ATTR_MANAGER]->u.attr.value.text);
+    out->manager.phone = text(c, h.attr[JX_ATTR_MANAGER]->u.attr.extra.text);
+  }
+  if (h.attr[JX_ATTR_CONTACT]) {
+    out->contact.name = text(c, h.attr[JX_ATTR_CONTACT]->u.attr.value.text);
+    out->contact.phone = text(c, h.attr[JX_ATTR_CONTACT]->u.attr.extra.text);
+  }
+  out->continuity = jx_continuity_of(out->nature);
+  jx_attribute *attrs = array(c, h.n_attributes, sizeof *attrs);
+  jx_stmt_locs *al = l ? array(c, h.n_attributes, sizeof *al) : NULL;
+  size_t i = 0;
+  for (const jx_node *it = items; it; it = it->next)
+    if (it->kind == JX_N_ATTR && it->u.attr.key == JX_ATTR_OTHER) {
+      attrs[i].key = text(c, it->u.attr.name.text);
+      attrs[i].value = text(c, it->u.attr.value.text);
+      if (al)
+        al[i] = stmt_locs(it, it->u.attr.value.loc);
+      i++;
+    }
+  out->attributes = attrs;
+  out->n_attributes = h.n_attributes;
+  /* Every source as written; fiscal and other are their sums. */
+  size_t ns = 0;
+  if (funds)
+    for (const jx_funds_part *x = funds->u.funds.parts; x; x = x->next)
+      ns++;
+  jx_source *src = array(c, ns, sizeof *src);
+  jx_stmt_locs *sl = l ? array(c, ns, sizeof *sl) : NULL;
+  i = 0;
+  if (funds)
+    for (const jx_funds_part *x = funds->u.funds.parts; x; x = x->next, i++) {
+      src[i].kind = x->kind ? x->kind->code : NULL;
+      src[i].label = x->kind ? x->kind->label : text(c, x->word.text);
+      src[i].amount = x->plan_amount;
+      src[i].fiscal = x->kind && x->kind->fiscal;
+      if (sl) {
+        sl[i].stmt = x->word.loc;
+        sl[i].value = x->amount.loc;
+      }
+    }
+  out->sources = src;
+  out->n_sources = ns;
+  if (l) {
+    if (h.total)
+      l->total = stmt_locs(h.total, h.total->u.budget.amount.loc);
+    if (h.period)
+      l->period = stmt_locs(h.period, h.period->u.period.value.loc);
+    if (h.breakdown)
+      l->breakdown = h.breakdown->loc;
+    l->attributes = al;
+    l->sources = sl;
+  }
+}
+
+static const char *const *overall_goals(const jx_lower_ctx *c,
+                                        const jx_node *items, size_t *n,
+                                        const jx_stmt_locs **locs) {
+  *n = count(items, JX_N_OVERALL);
+  const char **g = array(c, *n, sizeof *g);
+  jx_stmt_locs *l = locs ? array(c, *n, sizeof *l) : NULL;
+  size_t i = 0;
+  for (const jx_node *it = items; it; it = it->next)
+    if (it->kind == JX_N_OVERALL) {
+      if (l)
+        l[i] = stmt_locs(it, it->u.text.text.loc);
+      g[i++] = text(c, it->u.text.text.text);
+    }
+  if (locs)
+    *locs = l;
+  return g;
+}
+
 const jx_project *jx_lower_project(const jx_lower_ctx *c, const jx_node *p,
                                    const jx_project_locs **locs) {
   jx_project *out = jx_arena_alloc(c->arena, sizeof *out);
@@ -266,7 +523,16 @@ const jx_project *jx_lower_project(const jx_lower_ctx *c, const jx_node *p,
   out->goals = goals(c, items, &out->n_goals, l ? &l->goals : NULL);
   out->indicators =
       indicators(c, items, &out->n_indicators, l ? &l->indicators : NULL);
+  lower_header_fields(c, items, funds, budget, out, l);
+  out->overall_goals = overall_goals(c, items, &out->n_overall_goals,
+                                     l ? &l->overall_goals : NULL);
+  /* The checker put the statements that apply on the project: its own,
+   * or its unit's. */
+  out->supervisor = lower_org(c, p->u.block.org[JX_ORG_SUPERVISOR]);
+  out->implementer = lower_org(c, p->u.block.org[JX_ORG_IMPLEMENTER]);
   if (l) {
+    l->supervisor = org_locs(p->u.block.org[JX_ORG_SUPERVISOR]);
+    l->implementer = org_locs(p->u.block.org[JX_ORG_IMPLEMENTER]);
     l->decl = p->loc;
     l->name = p->u.block.name.loc;
     if (code)
@@ -291,6 +557,9 @@ void jx_lower_unit_head(const jx_lower_ctx *c, const jx_node *unit,
   memset(out, 0, sizeof *out);
   out->code = text(c, unit->u.block.code.text);
   out->name = text(c, unit->u.block.name.text);
+  /* A unit written with no code (or code "") is known by its name. */
+  if (out->code && !*out->code)
+    out->code = NULL;
   if (locs) {
     memset(locs, 0, sizeof *locs);
     locs->decl = unit->loc;
@@ -302,6 +571,14 @@ void jx_lower_unit_head(const jx_lower_ctx *c, const jx_node *unit,
 void jx_lower_unit(const jx_lower_ctx *c, const jx_node *unit, jx_unit *out,
                    jx_unit_locs *locs) {
   jx_lower_unit_head(c, unit, out, locs);
+  /* Its supervisor and implementer are statements inside it, read with
+   * its body (lower_org may allocate: the head must not). */
+  out->supervisor = lower_org(c, unit->u.block.org[JX_ORG_SUPERVISOR]);
+  out->implementer = lower_org(c, unit->u.block.org[JX_ORG_IMPLEMENTER]);
+  if (locs) {
+    locs->supervisor = org_locs(unit->u.block.org[JX_ORG_SUPERVISOR]);
+    locs->implementer = org_locs(unit->u.block.org[JX_ORG_IMPLEMENTER]);
+  }
   out->goals =
       goals(c, unit->u.block.items, &out->n_goals, locs ? &locs->goals : NULL);
   out->measures = measures(c, unit->u.block.items, &out->n_measures,
@@ -337,10 +614,33 @@ const jx_department *jx_lower_department(const jx_lower_ctx *c,
       i++;
     }
   out->divisions = div;
+  const jx_node *code = NULL, *budget = NULL, *breakdown = NULL;
+  for (const jx_node *it = items; it; it = it->next) {
+    if (it->kind == JX_N_CODE && !code)
+      code = it;
+    else if (it->kind == JX_N_BUDGET && !budget)
+      budget = it;
+    else if (it->kind == JX_N_BREAKDOWN && !breakdown)
+      breakdown = it;
+  }
+  if (code)
+    out->code = text(c, code->u.text.text.text);
+  if (budget) {
+    out->has_budget = 1;
+    out->budget = budget->u.budget.plan_amount;
+  }
+  out->breakdown =
+      lower_lines(c, breakdown, &out->n_breakdown, l ? &l->lines : NULL);
   if (l) {
     l->decl = d->loc;
     l->name = d->u.block.name.loc;
     l->divisions = dl;
+    if (code)
+      l->code = stmt_locs(code, code->u.text.text.loc);
+    if (budget)
+      l->budget = stmt_locs(budget, budget->u.budget.amount.loc);
+    if (breakdown)
+      l->breakdown = breakdown->loc;
     *locs = l;
   }
   return out;

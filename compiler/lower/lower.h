@@ -35,7 +35,8 @@ typedef struct jx_lower_ctx {
 
 const jx_project *jx_lower_project(const jx_lower_ctx *c, const jx_node *p,
                                    const jx_project_locs **locs);
-/* code, name, goals and measures; projects are streamed separately. */
+/* code, name, supervisor, implementer, goals and measures; projects are
+ * streamed separately. */
 void jx_lower_unit(const jx_lower_ctx *c, const jx_node *unit, jx_unit *out,
                    jx_unit_locs *locs);
 /* code and name only, as a unit opens (its items are not parsed yet). */

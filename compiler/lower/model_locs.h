@@ -36,6 +36,10 @@ typedef struct jx_indicator_locs {
   jx_loc value; /* the whole value, unit included */
   jx_loc unit;  /* just the unit of a number; zero without one */
   jx_loc desc, basis;
+  /* issue 11: the explanation columns (in jx_indicator's order), and the
+   * period's target: its `period` keyword and its value */
+  jx_loc standard, explanation, value_note, remark, scoring;
+  jx_loc period, period_value;
 } jx_indicator_locs;
 
 typedef struct jx_schedule_locs {
@@ -57,6 +61,17 @@ typedef struct jx_project_locs {
   const jx_schedule_locs *points;
   const jx_stmt_locs *goals;
   const jx_indicator_locs *indicators;
+  /* issue 11 */
+  jx_stmt_locs total, period;
+  jx_stmt_locs supervisor, implementer; /* the statement that applies: the
+                                           project's, or its unit's */
+  jx_stmt_locs classification, nature, policy, document, subject, manager,
+      contact;
+  jx_loc breakdown;                  /* the `breakdown` statement */
+  const jx_stmt_locs *overall_goals; /* n_overall_goals entries */
+  const jx_stmt_locs *sources;       /* n_sources: the word and amount */
+  const jx_loc *lines;               /* n_breakdown: each amount */
+  const jx_stmt_locs *attributes;    /* n_attributes: the key and value */
 } jx_project_locs;
 
 /* Beside a jx_unit: n_goals and n_measures entries (its projects have
@@ -65,6 +80,7 @@ typedef struct jx_unit_locs {
   jx_loc decl, code, name;
   const jx_stmt_locs *goals;
   const jx_measure_locs *measures;
+  jx_stmt_locs supervisor, implementer; /* issue 11 */
 } jx_unit_locs;
 
 typedef struct jx_division_locs {
@@ -79,6 +95,9 @@ typedef struct jx_department_locs {
   const jx_measure_locs *measures;
   const jx_division_locs *divisions;
   const jx_indicator_locs *indicators;
+  jx_stmt_locs code, budget; /* issue 11 */
+  jx_loc breakdown;
+  const jx_loc *lines;
 } jx_department_locs;
 
 #endif

@@ -54,12 +54,15 @@ module.exports = grammar({
       $.project,
     ),
 
-    // plan [NUMBER] [framework WORD] [currency WORD] ;
+    // plan [NUMBER] (framework WORD | form WORD | currency WORD)* ;
     header: ($) => seq(
       spelled('PLAN'),
       optional(field('year', $.number)),
-      optional(seq(spelled('FRAMEWORK'), field('framework', $.word))),
-      optional(seq(spelled('CURRENCY'), field('currency', $.word))),
+      repeat(choice(
+        seq(spelled('FRAMEWORK'), field('framework', $.word)),
+        seq(spelled('FORM'), field('form', $.word)),
+        seq(spelled('CURRENCY'), field('currency', $.word)),
+      )),
       $._semi,
     ),
 
@@ -88,7 +91,9 @@ module.exports = grammar({
       field('name', $.string),
       $._open, repeat($._department_item), $._close,
     ),
-    _department_item: ($) => choice($.goal, $.division, $.measure, $.indicator),
+    _department_item: ($) => choice(
+      $.goal, $.division, $.measure, $.indicator, $.code, $.budget, $.breakdown,
+    ),
 
     division: ($) => seq(
       spelled('DIVISION'),
@@ -97,13 +102,16 @@ module.exports = grammar({
     ),
     _division_item: ($) => choice($.goal, $.indicator),
 
+    // unit [CODE] STRING { … }: a unit may be known by its name alone.
     unit: ($) => seq(
       spelled('UNIT'),
-      field('code', choice($.number, $.string)),
+      optional(field('code', choice($.number, $.string))),
       field('name', $.string),
       $._open, repeat($._unit_item), $._close,
     ),
-    _unit_item: ($) => choice($.goal, $.measure, $.project),
+    _unit_item: ($) => choice(
+      $.goal, $.measure, $.project, $.supervisor, $.implementer,
+    ),
 
     // project STRING [budget NUMBER] { project_item* }
     project: ($) => seq(
@@ -115,19 +123,63 @@ module.exports = grammar({
     _project_item: ($) => choice(
       $.code,
       $.budget,
+      $.total,
       $.funds,
       $.purpose,
       $.schedule,
+      $.period,
+      $.supervisor,
+      $.implementer,
+      $.field,
+      $.breakdown,
+      $.overall,
       $.goal,
       $.indicator,
     ),
 
     code: ($) => seq(spelled('CODE'), field('value', choice($.string, $.number)), $._semi),
     budget: ($) => seq(spelled('BUDGET'), field('amount', $.number), $._semi),
-    // funds (fiscal NUMBER | other NUMBER)* ;
-    funds: ($) => seq(spelled('FUNDS'), repeat(choice($.fiscal, $.other)), $._semi),
+    total: ($) => seq(spelled('TOTAL'), field('amount', $.number), $._semi),
+    // funds (fiscal NUMBER | other NUMBER | WORD NUMBER)* ; the word is a
+    // source of funds (上级资金, 本级 …)
+    funds: ($) => seq(
+      spelled('FUNDS'), repeat(choice($.fiscal, $.other, $.source)), $._semi,
+    ),
     fiscal: ($) => seq(spelled('FISCAL'), field('amount', $.number)),
     other: ($) => seq(spelled('OTHER'), field('amount', $.number)),
+    source: ($) => seq(field('kind', $.word), field('amount', $.number)),
+    period: ($) => seq(spelled('PERIOD'), field('value', $._value), $._semi),
+    // supervisor|implementer [CODE] NAME ;
+    supervisor: ($) => seq(
+      spelled('SUPERVISOR'),
+      optional(field('code', choice($.number, $.string))),
+      field('name', $.string),
+      $._semi,
+    ),
+    implementer: ($) => seq(
+      spelled('IMPLEMENTER'),
+      optional(field('code', choice($.number, $.string))),
+      field('name', $.string),
+      $._semi,
+    ),
+    // The header fields of a form: class "…"; manager "name" ["phone"]; …
+    field: ($) => seq(
+      choice(
+        seq(choice(spelled('CLASS'), spelled('NATURE'), spelled('POLICY'),
+          spelled('DOCUMENT')), field('value', $.string)),
+        seq(spelled('SUBJECT'), field('value', choice($.string, $.number))),
+        seq(choice(spelled('MANAGER'), spelled('CONTACT')),
+          field('value', $.string),
+          optional(field('phone', choice($.string, $.number)))),
+        seq(spelled('ATTRIBUTE'), field('key', $.string),
+          field('value', $.string)),
+      ),
+      $._semi,
+    ),
+    // breakdown ([STRING] NUMBER)+ ;
+    breakdown: ($) => seq(spelled('BREAKDOWN'), repeat($.line_item), $._semi),
+    line_item: ($) => seq(optional(field('name', $.string)), field('amount', $.number)),
+    overall: ($) => seq(spelled('OVERALL'), field('text', $.string), $._semi),
     purpose: ($) => seq(spelled('PURPOSE'), field('text', $.string), $._semi),
     // schedule (MONTH NUMBER | NUMBER NUMBER)* ;  — mar 25% or 3月底 25%
     schedule: ($) => seq(spelled('SCHEDULE'), repeat($.schedule_entry), $._semi),
@@ -145,18 +197,39 @@ module.exports = grammar({
     ),
 
     // CATEGORY STRING [target] [op] value attr* ;  or  indicator STRING …
-    // (target: the column heading 指标值, which the compiler drops)
+    // (target: the column heading 指标值, which the compiler drops).  A row
+    // may have no name (CATEGORY [op] value attr* ;) or nothing (CATEGORY
+    // attr* ;), as parser.y's indicator rules.
     indicator: ($) => seq(
       choice(field('category', $.category), spelled('INDICATOR')),
-      field('name', $.string),
-      optional(spelled('TARGET')),
-      optional(field('operator', $.operator)),
-      field('value', $._value),
-      repeat(choice($.desc, $.basis)),
+      optional(choice(
+        seq(
+          field('name', $.string),
+          optional(spelled('TARGET')),
+          optional(field('operator', $.operator)),
+          field('value', $._value),
+        ),
+        seq(optional(field('operator', $.operator)), field('value', $._value)),
+      )),
+      repeat(choice(
+        $.desc, $.basis, $.standard, $.explanation, $.note, $.remark,
+        $.scoring, $.period_target,
+      )),
       $._semi,
     ),
     desc: ($) => seq(spelled('DESC'), field('text', $.string)),
     basis: ($) => seq(spelled('BASIS'), field('text', $.string)),
+    standard: ($) => seq(spelled('STANDARD'), field('text', $.string)),
+    explanation: ($) => seq(spelled('EXPLANATION'), field('text', $.string)),
+    note: ($) => seq(spelled('NOTE'), field('text', $.string)),
+    remark: ($) => seq(spelled('REMARK'), field('text', $.string)),
+    scoring: ($) => seq(spelled('SCORING'), field('text', $.string)),
+    // period [op] value: the row's target over the project's period
+    period_target: ($) => seq(
+      spelled('PERIOD'),
+      optional(field('operator', $.operator)),
+      field('value', $._value),
+    ),
 
     // output.quantity, 产出指标.数量指标, or a level-2 name alone (数量指标).
     category: ($) => choice(token(re(`${WORD}[${DOT}]${WORD}`)), $.word),

@@ -98,7 +98,7 @@ static void keep_tree(const char *src, size_t size) {
   uint32_t file = jx_diag_add_source(d, "fuzz.jx", src, size);
   jx_arena arena;
   jx_arena_init(&arena);
-  jx_parse_options opt = {true, true};
+  jx_parse_options opt = {true, true, NULL};
   jx_file_ast ast;
   memset(&ast, 0, sizeof ast);
   jx_parse_mem(src, size, file, d, &arena, NULL, &opt, &ast);

@@ -1,7 +1,8 @@
 #!/usr/bin/env python3
 """csv_check.py — checks `jxc build -f csv` against `jxc build -f json`.
 
-    csv_check.py PLAN.json INDICATORS.csv PROJECTS.csv SCHEDULE.csv
+    csv_check.py PLAN.json INDICATORS.csv PROJECTS.csv SCHEDULE.csv \
+        SOURCES.csv BREAKDOWN.csv
 
 For each table it computes, from the JSON document, the rows the CSV must
 hold (docs/csv.md: columns, empty cells for null, op words, the
@@ -40,41 +41,78 @@ def num(v):
     return "0" if d == 0 else format(d.normalize(), "f")
 
 
-def indicator_row(scope, u, p, division, x):
+def value_cell(x):
     k = x["kind"]
     if k == "quantitative":
-        value = num(x["value"])
-    elif k == "na":
-        value = ""
-    elif k == "date":
-        value = x["value"]
-    elif k == "date_range":
-        value = x["value"]["start"]
-    else:
-        value = text(x["value"])
-    end = x["value"]["end"] if k == "date_range" else ""
+        return num(x["value"])
+    if k in ("na", "empty"):
+        return ""
+    if k == "date":
+        return x["value"]
+    if k == "date_range":
+        return x["value"]["start"]
+    return text(x["value"])
+
+
+def indicator_row(scope, u, p, division, x):
+    t = x["period_target"]
+    period = ([OPS[t["op"]], value_cell(t), text(t["unit"]), text(t["text"])]
+              if t else ["", "", "", ""])
+    end = x["value"]["end"] if x["kind"] == "date_range" else ""
     return [scope, text(u and u["code"]), text(u and u["name"]),
             text(p and p["code"]), text(p and p["name"]), text(division),
             text(x["level1"]), text(x["level1_label"]), text(x["level2"]),
             text(x["level2_label"]), text(x["name"]),
-            text(x["description"]), x["kind"], OPS[x["op"]], value,
+            text(x["description"]), x["kind"], OPS[x["op"]], value_cell(x),
             text(x["unit"]), text(x["text"]), text(x["basis"]),
-            str(x["line"]), text(x["level1_role"]), text(x["level2_role"]),
-            end, text(x["per_unit"])]
+            str(x["line"]), text(x["level1_role"]), text(x["level2_role"])
+            ] + period + [text(x[k]) for k in (
+                "standard", "explanation", "value_note", "remark",
+                "scoring")] + [end, text(x["per_unit"])]
+
+
+def project_fields(p):
+    """The columns issue 11 added to the projects table."""
+    per = p["period"] or {"text": None, "start": None, "end": None}
+    sup = p["supervisor"] or {"code": None, "name": None}
+    imp = p["implementer"] or {"code": None, "name": None}
+    man = p["manager"] or {"name": None, "phone": None}
+    con = p["contact"] or {"name": None, "phone": None}
+    sources = "; ".join("%s %s" % (s["label"], num(s["amount"]))
+                        for s in p["sources"])
+    return ([num(p["total"]) if p["total"] is not None else "",
+             text(per["text"]), per["start"] or "", per["end"] or "",
+             text(sup["code"]), text(sup["name"]), text(imp["code"]),
+             text(imp["name"]), text(p["classification"]),
+             text(p["nature"]), p["continuity"] or "", text(p["policy"]),
+             text(p["document"]), text(p["subject"]), text(man["name"]),
+             text(man["phone"]), text(con["name"]), text(con["phone"]),
+             text(sources or None), str(len(p["overall_goals"]))])
 
 
 def expected(doc):
     ind = [["scope", "unit_code", "unit_name", "project_code",
             "project_name", "division", "level1", "level1_label", "level2",
             "level2_label", "name", "description", "kind", "op", "value",
-            "unit", "text", "basis", "line", "level1_role", "level2_role",
-            "value_end", "per_unit"]]
+            "unit", "text", "basis", "line", "level1_role", "level2_role"]]
+    ind[0] += ["period_op", "period_value", "period_unit", "period_text",
+               "standard", "explanation", "value_note", "remark", "scoring",
+               "value_end", "per_unit"]
     proj = [["unit_code", "unit_name", "project_code", "project_name",
              "budget", "fiscal", "other", "purpose"] +
             ["m%02d" % m for m in range(1, 13)] +
-            ["goals", "indicators", "line"]]
+            ["goals", "indicators", "line", "total", "period",
+             "period_start", "period_end", "supervisor_code",
+             "supervisor_name", "implementer_code", "implementer_name",
+             "classification", "nature", "continuity", "policy", "document",
+             "subject", "manager", "manager_phone", "contact",
+             "contact_phone", "sources", "overall_goals"]]
     sched = [["unit_code", "unit_name", "project_code", "project_name",
               "month", "percent"]]
+    srcs = [["unit_code", "unit_name", "project_code", "project_name",
+             "kind", "label", "amount", "fiscal"]]
+    lines = [["scope", "unit_code", "unit_name", "project_code",
+              "project_name", "name", "amount"]]
     for u in doc["units"]:
         for p in u["projects"]:
             who = [text(u["code"]), text(u["name"]), text(p["code"]),
@@ -88,16 +126,27 @@ def expected(doc):
             proj.append(who + [num(p["budget"]), num(p["fiscal"]),
                                num(p["other"]), text(p["purpose"])] +
                         months + [str(len(p["goals"])),
-                                  str(len(p["indicators"])), str(p["line"])])
+                                  str(len(p["indicators"])), str(p["line"])] +
+                        project_fields(p))
+            for s in p["sources"]:
+                srcs.append(who + [text(s["kind"]), text(s["label"]),
+                                   num(s["amount"]),
+                                   "true" if s["fiscal"] else "false"])
+            for x in p["breakdown"]:
+                lines.append(["project"] + who + [text(x["name"]),
+                                                  num(x["amount"])])
     d = doc["department"]
     if d:
+        for x in d["breakdown"]:
+            lines.append(["department", "", "", "", "", text(x["name"]),
+                          num(x["amount"])])
         for dv in d["divisions"]:
             for x in dv["indicators"]:
                 ind.append(indicator_row("division", None, None, dv["name"],
                                          x))
         for x in d["indicators"]:
             ind.append(indicator_row("department", None, None, None, x))
-    return ind, proj, sched
+    return ind, proj, sched, srcs, lines
 
 
 def check_bytes(path):
@@ -158,8 +207,9 @@ def compare(name, want, got, how):
 def main():
     doc = json.load(open(sys.argv[1], encoding="utf-8"),
                     parse_float=decimal.Decimal)
-    for name, want, path in zip(("indicators", "projects", "schedule"),
-                                expected(doc), sys.argv[2:5]):
+    for name, want, path in zip(("indicators", "projects", "schedule",
+                                 "sources", "breakdown"),
+                                expected(doc), sys.argv[2:7]):
         bom = check_bytes(path)
         for how, reader in (("python csv", read_python),
                             ("sqlite3 .import", read_sqlite)):

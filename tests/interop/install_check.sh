@@ -1,6 +1,7 @@
 #!/bin/sh
 # install_check.sh — `make install` into a temporary DESTDIR, then use what
-# was installed the way a budget system would: the installed jxc compiles a
+# was installed the way a budget system would (and man shows the manual
+# pages): the installed jxc compiles a
 # plan to a C header, and a program built with nothing but
 # `pkg-config --cflags --libs jixiao` (pointed at the DESTDIR) includes it,
 # links libjixiao.a and evaluates a target.
@@ -17,10 +18,15 @@ make -s --no-print-directory B="$BUILD" -o "$BUILD/jxc" -o "$BUILD/libjixiao.a" 
   DESTDIR="$tmp/dest" >/dev/null
 root=$tmp/dest$pre
 for f in bin/jxc lib/libjixiao.a include/jixiao.h lib/pkgconfig/jixiao.pc \
-  share/doc/jixiao/json.md share/doc/jixiao/csv.md share/doc/jixiao/c.md; do
+  share/doc/jixiao/json.md share/doc/jixiao/csv.md share/doc/jixiao/c.md \
+  share/man/man1/jxc.1 share/man/zh_CN/man1/jxc.1; do
   [ -f "$root/$f" ] && echo "installed $f"
 done
 [ -x "$root/bin/jxc" ] && echo "bin/jxc is executable"
+# The manual pages as man shows them: their NAME lines.
+for f in share/man/man1/jxc.1 share/man/zh_CN/man1/jxc.1; do
+  echo "man: $(MANWIDTH=80 man -l "$root/$f" 2>&1 | sed -n 's/^ *\(jxc - \)/\1/p')"
+done
 pc="pkg-config --define-variable=prefix=$root"
 export PKG_CONFIG_PATH="$root/lib/pkgconfig"
 echo "pkg-config: jixiao $(pkg-config --modversion jixiao)," \

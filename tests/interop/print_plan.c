@@ -68,25 +68,32 @@ static void date(const char *sep, jx_decimal v) {
            ymd % 100);
 }
 
-static void value(const jx_indicator *x) {
-  switch (x->kind) {
+/* A target's value by its kind (an indicator's own, or its period's). */
+static void target_value(jx_kind kind, jx_decimal v, jx_decimal end,
+                         const char *text) {
+  switch (kind) {
   case JX_KIND_QUANTITATIVE:
-    dec(x->value);
+    dec(v);
     return;
   case JX_KIND_QUALITATIVE:
-    str(x->text);
+    str(text);
     return;
   case JX_KIND_DATE:
-    date("|", x->value);
+    date("|", v);
     return;
   case JX_KIND_DATE_RANGE:
-    date("|", x->value);
-    date("..", x->value_end);
+    date("|", v);
+    date("..", end);
     return;
   case JX_KIND_NA:
+  case JX_KIND_EMPTY:
     str(NULL);
     return;
   }
+}
+
+static void value(const jx_indicator *x) {
+  target_value(x->kind, x->value, x->value_end, x->text);
 }
 
 static void indicators(const char *tag, const jx_indicator *v, size_t n) {
@@ -109,7 +116,25 @@ static void indicators(const char *tag, const jx_indicator *v, size_t n) {
     str(x->text);
     str(x->basis);
     /* met when the actual equals the target (-1: cannot say) */
-    printf("|%d|%d\n", x->line, jx_indicator_met(x, x->value));
+    printf("|%d|%d", x->line, jx_indicator_met(x, x->value));
+    /* issue 11: the period's target and the explanation columns */
+    const jx_target *t = x->period_target;
+    if (t) {
+      str(jx_kind_text(t->kind));
+      str(jx_op_text(t->op));
+      target_value(t->kind, t->value, t->value_end, t->text);
+      str(t->unit);
+      str(t->per_unit);
+      str(t->text);
+    } else {
+      fputs("|-", stdout);
+    }
+    str(x->standard);
+    str(x->explanation);
+    str(x->value_note);
+    str(x->remark);
+    str(x->scoring);
+    putchar('\n');
   }
 }
 
@@ -130,12 +155,75 @@ static void measures(const char *tag, const jx_measure *m, size_t n) {
   }
 }
 
+static void org(const char *tag, jx_org o) {
+  fputs(tag, stdout);
+  str(o.code);
+  str(o.name);
+  putchar('\n');
+}
+
+static void lines(const char *tag, const jx_line_item *v, size_t n) {
+  for (size_t i = 0; i < n; i++) {
+    fputs(tag, stdout);
+    str(v[i].name);
+    dec(v[i].amount);
+    putchar('\n');
+  }
+}
+
+/* issue 11: what the forms of other regions print in a project's header */
+static void project_fields(const jx_project *pr) {
+  printf("total|%d", pr->has_total);
+  dec(pr->total);
+  str(pr->period);
+  if (pr->period_start.micros)
+    date("|", pr->period_start);
+  else
+    str(NULL);
+  if (pr->period_end.micros)
+    date("|", pr->period_end);
+  else
+    str(NULL);
+  putchar('\n');
+  org("supervisor", pr->supervisor);
+  org("implementer", pr->implementer);
+  for (size_t k = 0; k < pr->n_sources; k++) {
+    fputs("source", stdout);
+    str(pr->sources[k].kind);
+    str(pr->sources[k].label);
+    dec(pr->sources[k].amount);
+    printf("|%d\n", pr->sources[k].fiscal);
+  }
+  lines("line", pr->breakdown, pr->n_breakdown);
+  fputs("fields", stdout);
+  str(pr->classification);
+  str(pr->nature);
+  printf("|%d", (int)pr->continuity);
+  str(pr->policy);
+  str(pr->document);
+  str(pr->subject);
+  str(pr->manager.name);
+  str(pr->manager.phone);
+  str(pr->contact.name);
+  str(pr->contact.phone);
+  putchar('\n');
+  for (size_t k = 0; k < pr->n_attributes; k++) {
+    fputs("attribute", stdout);
+    str(pr->attributes[k].key);
+    str(pr->attributes[k].value);
+    putchar('\n');
+  }
+  strings("overall_goal", pr->overall_goals, pr->n_overall_goals);
+}
+
 int main(void) {
   const jx_plan *p = &PLAN;
   printf("plan|%d", p->year);
   str(p->framework);
   str(p->currency);
-  printf("|%zu\n", p->n_units);
+  printf("|%zu", p->n_units);
+  str(p->form);
+  putchar('\n');
   for (size_t i = 0; i < p->n_units; i++) {
     const jx_unit *u = &p->units[i];
     fputs("unit", stdout);
@@ -163,17 +251,24 @@ int main(void) {
       putchar('\n');
       strings("goal", pr->goals, pr->n_goals);
       indicators("indicator", pr->indicators, pr->n_indicators);
+      project_fields(pr);
       if (pr->code && jx_plan_find_project(p, pr->code) == NULL)
         printf("error|project code not found\n");
     }
     strings("unit_goal", u->goals, u->n_goals);
     measures("unit_measure", u->measures, u->n_measures);
+    org("unit_supervisor", u->supervisor);
+    org("unit_implementer", u->implementer);
   }
   const jx_department *d = p->department;
   if (d) {
     fputs("department", stdout);
     str(d->name);
+    str(d->code);
+    printf("|%d", d->has_budget);
+    dec(d->budget);
     putchar('\n');
+    lines("department_line", d->breakdown, d->n_breakdown);
     strings("department_goal", d->goals, d->n_goals);
     for (size_t i = 0; i < d->n_divisions; i++) {
       fputs("division", stdout);

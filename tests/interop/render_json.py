@@ -52,11 +52,53 @@ def value(x):
     k = x["kind"]
     if k == "quantitative":
         return dec(x["value"])
-    if k == "na":
+    if k in ("na", "empty"):
         return "|~"
     if k == "date_range":
         return "|" + x["value"]["start"] + ".." + x["value"]["end"]
     return esc(x["value"])
+
+
+def target(t):
+    if t is None:
+        return "|-"
+    return (esc(t["kind"]) + esc(t["op"]) + value(t) + esc(t["unit"]) +
+            esc(t["per_unit"]) + esc(t["text"]))
+
+
+def org(tag, o):
+    o = o or {"code": None, "name": None}
+    return tag + esc(o["code"]) + esc(o["name"])
+
+
+def person(p):
+    p = p or {"name": None, "phone": None}
+    return esc(p["name"]) + esc(p["phone"])
+
+
+CONTINUITY = {None: 0, "new": 1, "continuing": 2}
+
+
+def project_fields(p, out):
+    per = p["period"] or {"text": None, "start": None, "end": None}
+    total = p["total"]
+    out.append("total|%d" % (total is not None) +
+               dec(total if total is not None else p["budget"]) +
+               esc(per["text"]) + esc(per["start"]) + esc(per["end"]))
+    out.append(org("supervisor", p["supervisor"]))
+    out.append(org("implementer", p["implementer"]))
+    for s in p["sources"]:
+        out.append("source" + esc(s["kind"]) + esc(s["label"]) +
+                   dec(s["amount"]) + "|%d" % s["fiscal"])
+    for x in p["breakdown"]:
+        out.append("line" + esc(x["name"]) + dec(x["amount"]))
+    out.append("fields" + esc(p["classification"]) + esc(p["nature"]) +
+               "|%d" % CONTINUITY[p["continuity"]] + esc(p["policy"]) +
+               esc(p["document"]) + esc(p["subject"]) +
+               person(p["manager"]) + person(p["contact"]))
+    for a in p["attributes"]:
+        out.append("attribute" + esc(a["key"]) + esc(a["value"]))
+    out += ["overall_goal" + esc(g) for g in p["overall_goals"]]
 
 
 def indicators(tag, xs, out):
@@ -67,7 +109,10 @@ def indicators(tag, xs, out):
                    esc(x["name"]) + esc(x["description"]) + esc(x["kind"]) +
                    esc(x["op"]) + value(x) + esc(x["unit"]) +
                    esc(x["per_unit"]) + esc(x["text"]) + esc(x["basis"]) +
-                   "|%d|%d" % (x["line"], met(x)))
+                   "|%d|%d" % (x["line"], met(x)) +
+                   target(x["period_target"]) + esc(x["standard"]) +
+                   esc(x["explanation"]) + esc(x["value_note"]) +
+                   esc(x["remark"]) + esc(x["scoring"]))
 
 
 def expected(schedule, month):
@@ -80,7 +125,8 @@ def expected(schedule, month):
 
 def render(doc):
     out = ["plan|%d" % (doc["year"] or 0) + esc(doc["framework"]) +
-           esc(doc["currency"]) + "|%d" % len(doc["units"])]
+           esc(doc["currency"]) + "|%d" % len(doc["units"]) +
+           esc(doc["form"])]
     for u in doc["units"]:
         out.append("unit" + esc(u["code"]) + esc(u["name"]) +
                    "|%d" % len(u["projects"]))
@@ -94,12 +140,19 @@ def render(doc):
                                             for m in range(1, 13)))
             out += ["goal" + esc(g) for g in p["goals"]]
             indicators("indicator", p["indicators"], out)
+            project_fields(p, out)
         out += ["unit_goal" + esc(g) for g in u["goals"]]
         out += ["unit_measure" + esc(m["title"]) + esc(m["text"])
                 for m in u["measures"]]
+        out.append(org("unit_supervisor", u["supervisor"]))
+        out.append(org("unit_implementer", u["implementer"]))
     d = doc["department"]
     if d:
-        out.append("department" + esc(d["name"]))
+        out.append("department" + esc(d["name"]) + esc(d["code"]) +
+                   "|%d" % (d["budget"] is not None) +
+                   dec(d["budget"] if d["budget"] is not None else 0))
+        out += ["department_line" + esc(x["name"]) + dec(x["amount"])
+                for x in d["breakdown"]]
         out += ["department_goal" + esc(g) for g in d["goals"]]
         for dv in d["divisions"]:
             out.append("division" + esc(dv["name"]))

@@ -375,7 +375,13 @@ static void mut_free_texts(const jx_node *n, bool *is_free, const mut_toks *k) {
     switch (n->kind) {
     case JX_N_GOAL:
     case JX_N_PURPOSE:
+    case JX_N_OVERALL:
       t[0] = &n->u.text.text;
+      break;
+    case JX_N_ATTR: /* a header field's value; the key of `attribute` too */
+      t[0] = &n->u.attr.value;
+      if (n->u.attr.key == JX_ATTR_OTHER)
+        t[1] = &n->u.attr.name;
       break;
     case JX_N_MEASURE:
       t[0] = &n->u.measure.text;
@@ -383,6 +389,13 @@ static void mut_free_texts(const jx_node *n, bool *is_free, const mut_toks *k) {
     case JX_N_INDICATOR:
       t[0] = &n->u.indicator.desc;
       t[1] = &n->u.indicator.basis;
+      /* the explanation columns are free texts too (issue 11) */
+      for (int x = 0; x < JX_EXPL_COUNT; x++) {
+        const jx_text *e = &n->u.indicator.expl[x];
+        for (size_t i = 0; e->text && i < k->n; i++)
+          if (k->v[i].start == e->loc.offset && k->v[i].kind == STRING)
+            is_free[i] = true;
+      }
       break;
     case JX_N_FRAMEWORK:
     case JX_N_LEVEL1:
@@ -421,7 +434,7 @@ static char *mut_pass(const char *s, size_t len, const mut_opts *o, mut_rng *r,
     uint32_t file = jx_diag_add_source(d, "x.jx", s, len);
     jx_arena a;
     jx_arena_init(&a);
-    jx_parse_options po = {true, false};
+    jx_parse_options po = {true, false, NULL};
     jx_file_ast ast = {NULL, NULL};
     if (jx_parse_mem(s, len, file, d, &a, NULL, &po, &ast) == 0)
       mut_free_texts(ast.items, is_free, &k);

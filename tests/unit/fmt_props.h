@@ -206,7 +206,7 @@ static props_comment *props_comments(const char *src, size_t n, jx_arena *arena,
   jx_diag_set_writer(d, props_to_out, &sink);
   jx_diag_set_format(d, JX_DIAG_JSON);
   uint32_t file = jx_diag_add_source(d, "x.jx", src, n);
-  jx_parse_options opt = {true, true};
+  jx_parse_options opt = {true, true, NULL};
   jx_file_ast ast = {NULL, NULL};
   int rc = jx_parse_mem(src, n, file, d, arena, NULL, &opt, &ast);
   jx_diag_flush(d);
@@ -389,7 +389,8 @@ static bool props_same_node(const jx_node *a, const jx_node *b,
     return props_same_value(&a->u.header.year, &b->u.header.year) &&
            props_same_str(a->u.header.framework.text,
                           b->u.header.framework.text) &&
-           props_same_str(a->u.header.currency.text, b->u.header.currency.text);
+           props_same_str(a->u.header.currency.text, b->u.header.currency.text) &&
+           props_same_str(a->u.header.form.text, b->u.header.form.text);
   case JX_N_FRAMEWORK:
   case JX_N_LEVEL1:
   case JX_N_DEPARTMENT:
@@ -406,7 +407,29 @@ static bool props_same_node(const jx_node *a, const jx_node *b,
   case JX_N_GOAL:
   case JX_N_PURPOSE:
   case JX_N_CODE:
+  case JX_N_OVERALL:
     return props_same_str(a->u.text.text.text, b->u.text.text.text);
+  case JX_N_TOTAL:
+    return props_same_value(&a->u.budget.amount, &b->u.budget.amount);
+  case JX_N_ORG:
+    return a->u.org.role == b->u.org.role &&
+           props_same_str(a->u.org.code.text, b->u.org.code.text) &&
+           props_same_str(a->u.org.name.text, b->u.org.name.text);
+  case JX_N_PERIOD:
+    return props_same_value(&a->u.period.value, &b->u.period.value);
+  case JX_N_ATTR:
+    return a->u.attr.key == b->u.attr.key &&
+           props_same_str(a->u.attr.name.text, b->u.attr.name.text) &&
+           props_same_str(a->u.attr.value.text, b->u.attr.value.text) &&
+           props_same_str(a->u.attr.extra.text, b->u.attr.extra.text);
+  case JX_N_BREAKDOWN: {
+    const jx_line *x = a->u.breakdown.items, *y = b->u.breakdown.items;
+    for (; x && y; x = x->next, y = y->next)
+      if (!props_same_str(x->name.text, y->name.text) ||
+          !props_same_value(&x->amount, &y->amount))
+        return false;
+    return !x && !y;
+  }
   case JX_N_MEASURE:
     return props_same_str(a->u.measure.title.text, b->u.measure.title.text) &&
            props_same_str(a->u.measure.text.text, b->u.measure.text.text);
@@ -414,17 +437,25 @@ static bool props_same_node(const jx_node *a, const jx_node *b,
 #define X(f) a->u.indicator.f
 #define Y(f) b->u.indicator.f
     /* fmt writes '=' unless no operator was and the value is n/a, a date
-     * range or one that ends in its comparison (90%以上). */
+     * range or one that ends in its comparison (90%以上), or there is no
+     * value (an empty row). */
     bool written =
-        X(op_written) || (X(value.kind) != JX_VAL_NA &&
-                          X(value.kind) != JX_VAL_DATE_RANGE && !X(value.post));
+        X(op_written) ||
+        (X(value.kind) != JX_VAL_NA && X(value.kind) != JX_VAL_NONE &&
+         X(value.kind) != JX_VAL_DATE_RANGE && !X(value.post));
     bool same = props_same_cat(ka, kb) &&
                 props_same_str(X(name.text), Y(name.text)) && X(op) == Y(op) &&
                 written == Y(op_written) &&
                 props_same_value(&X(value), &Y(value)) &&
                 props_same_str(X(desc.text), Y(desc.text)) &&
                 props_same_str(X(basis.text), Y(basis.text)) &&
-                X(n_desc) == Y(n_desc) && X(n_basis) == Y(n_basis);
+                X(n_desc) == Y(n_desc) && X(n_basis) == Y(n_basis) &&
+                X(has_period) == Y(has_period) &&
+                (!X(has_period) ||
+                 (X(period_op) == Y(period_op) &&
+                  props_same_value(&X(period_value), &Y(period_value))));
+    for (int k = 0; k < JX_EXPL_COUNT; k++)
+      same = same && props_same_str(X(expl[k].text), Y(expl[k].text));
 #undef X
 #undef Y
     return same;
@@ -432,11 +463,26 @@ static bool props_same_node(const jx_node *a, const jx_node *b,
   case JX_N_BUDGET:
     return a->u.budget.in_header == b->u.budget.in_header &&
            props_same_value(&a->u.budget.amount, &b->u.budget.amount);
-  case JX_N_FUNDS:
-    return props_same_value(&a->u.funds.fiscal, &b->u.funds.fiscal) &&
+  case JX_N_FUNDS: {
+    /* Each source by its kind in the table (上级资金 and superior are one),
+     * fiscal and other by their keyword. */
+    const jx_funds_part *x = a->u.funds.parts, *y = b->u.funds.parts;
+    for (; x && y; x = x->next, y = y->next) {
+      const jx_source_kind *kx = x->token == 1   ? jx_source_fiscal()
+                                 : x->token == 2 ? jx_source_other()
+                                                 : jx_source_find(x->word.text);
+      const jx_source_kind *ky = y->token == 1   ? jx_source_fiscal()
+                                 : y->token == 2 ? jx_source_other()
+                                                 : jx_source_find(y->word.text);
+      if (kx != ky || (!kx && !props_same_str(x->word.text, y->word.text)) ||
+          !props_same_value(&x->amount, &y->amount))
+        return false;
+    }
+    return !x && !y && props_same_value(&a->u.funds.fiscal, &b->u.funds.fiscal) &&
            props_same_value(&a->u.funds.other, &b->u.funds.other) &&
            a->u.funds.n_fiscal == b->u.funds.n_fiscal &&
            a->u.funds.n_other == b->u.funds.n_other;
+  }
   case JX_N_SCHEDULE: {
     const jx_schedule_entry *x = a->u.schedule.entries,
                             *y = b->u.schedule.entries;
@@ -472,7 +518,7 @@ static const char *props_same_tree(const char *x, size_t xn, const char *y,
   jx_diag_set_format(d, JX_DIAG_JSON);
   uint32_t fx = jx_diag_add_source(d, "x.jx", x, xn);
   uint32_t fy = jx_diag_add_source(d, "y.jx", y, yn);
-  jx_parse_options opt = {true, false};
+  jx_parse_options opt = {true, false, NULL};
   jx_file_ast tx = {NULL, NULL}, ty = {NULL, NULL};
   const char *why = NULL;
   if (jx_parse_mem(x, xn, fx, d, &a, NULL, &opt, &tx) != 0)

@@ -98,7 +98,7 @@ static void feed(fx *f, const char *name, const char *src) {
   jx_sink sink = {
       f,          on_header,    on_framework, on_department, on_unit_open,
       on_project, on_unit_close};
-  jx_parse_options opt = {false, false};
+  jx_parse_options opt = {false, false, NULL};
   uint32_t file = jx_diag_add_source(f->d, name, src, strlen(src));
   f->seen_decl = false;
   jx_check_begin_file(f->c, file);
@@ -136,7 +136,7 @@ static const char *check1(fx *f, const char *src) {
 }
 
 /* A complete, clean project around the given lines. */
-#define HDR "plan 2021 framework local currency 万元;\n"
+#define HDR "plan 2021 framework local form hebei2021 currency 万元;\n"
 #define PROJ(budget, funds, sched, inds)                                       \
   "project \"p\" " budget " {\n" funds "\n" sched "\n" inds "\n}\n"
 #define INDS                                                                   \

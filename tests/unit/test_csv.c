@@ -154,7 +154,9 @@ static const jx_department dept = {.name = "部门",
 #define IND_HEADER                                                             \
   "scope,unit_code,unit_name,project_code,project_name,division,level1,"       \
   "level1_label,level2,level2_label,name,description,kind,op,value,unit,"      \
-  "text,basis,line,level1_role,level2_role,value_end,per_unit\r\n"
+  "text,basis,line,level1_role,level2_role,period_op,period_value,"            \
+  "period_unit,period_text,standard,explanation,value_note,remark,scoring,"    \
+  "value_end,per_unit\r\n"
 
 static void test_indicators(void **state) {
   (void)state;
@@ -165,25 +167,26 @@ static void test_indicators(void **state) {
          as-written text and the basis are neutralised and quoted */
       "project,324001,局,P1,项目一,,output,产出指标,quantity,数量指标,"
       "\"人数, \"\"在岗\"\"\",,quantitative,ge,-5.5,人,≥-5.5人,"
-      "\"'=HYPERLINK(\"\"x\"\")\",7,output,quantity,,\r\n"
+      "\"'=HYPERLINK(\"\"x\"\")\",7,output,quantity,,,,,,,,,,,\r\n"
       /* a qualitative value is text, so it is neutralised too */
       "project,324001,局,P1,项目一,,output,产出指标,quality,质量指标,"
       "\"'@SUM(A1)\",\"line1\nline2\",qualitative,eq,\"'-完成\",,"
-      "\"'-完成\",,8,output,quality,,\r\n"
+      "\"'-完成\",,8,output,quality,,,,,,,,,,,\r\n"
       "project,324001,局,P1,项目一,,output,产出指标,timeliness,时效指标,"
-      "\"'\t时间\",,date,le,2021-12,,≤2021年12月,,9,output,timeliness,,"
-      "\r\n"
+      "\"'\t时间\",,date,le,2021-12,,≤2021年12月,,9,output,timeliness,,,,,,,,,"
+      ",,\r\n"
       /* ill-formed UTF-8: one U+FFFD per maximal subpart */
       "project,324001,局,P1,项目一,,benefit,效益指标,social,社会效益指标,"
-      "\"'+1\",,na,eq,,,不涉及,a\xEF\xBF\xBDz\xEF\xBF\xBD,10,benefit,,,"
-      "\r\n"
+      "\"'+1\",,na,eq,,,不涉及,a\xEF\xBF\xBDz\xEF\xBF\xBD,10,benefit,,,,,,,,,,"
+      ",,\r\n"
       /* no category, no roles */
-      "division,,,,,办公室,,,,,完成率,,quantitative,eq,100,%,100%,,30,,,,\r\n"
+      "division,,,,,办公室,,,,,完成率,,quantitative,eq,100,%,100%,,30,,,,,,,,,,"
+      ",,,\r\n"
       "division,,,,,办公室,,,,,服务周期,,date_range,eq,2023-07,,"
-      "2023.07-2024年1月31日,,31,,,2024-01-31,\r\n"
+      "2023.07-2024年1月31日,,31,,,,,,,,,,,,2024-01-31,\r\n"
       "division,,,,,办公室,,,,,亩均成本,,quantitative,le,475,元/亩,"
-      "≤475元/亩,,32,,,,亩\r\n"
-      "department,,,,,,,,,,总,,na,eq,,,不涉及,,33,,,,\r\n");
+      "≤475元/亩,,32,,,,,,,,,,,,,亩\r\n"
+      "department,,,,,,,,,,总,,na,eq,,,不涉及,,33,,,,,,,,,,,,,\r\n");
   free(got);
 }
 
@@ -193,9 +196,15 @@ static void test_projects(void **state) {
   assert_text(got,
               "unit_code,unit_name,project_code,project_name,budget,fiscal,"
               "other,purpose,m01,m02,m03,m04,m05,m06,m07,m08,m09,m10,m11,"
-              "m12,goals,indicators,line\r\n"
-              "324001,局,P1,项目一,89.1,89.1,0,用途,,,25,,,,,,,,,100,2,4,5\r\n"
-              ",,,\"'=无单位\",-0.000001,0,0,,,,,,,,,,,,,,0,0,20\r\n");
+              "m12,goals,indicators,line,total,period,period_start,"
+              "period_end,supervisor_code,supervisor_name,implementer_code,"
+              "implementer_name,classification,nature,continuity,policy,"
+              "document,subject,manager,manager_phone,contact,contact_phone,"
+              "sources,overall_goals\r\n"
+              "324001,局,P1,项目一,89.1,89.1,0,用途,,,25,,,,,,,,,100,2,4,5"
+              ",,,,,,,,,,,,,,,,,,,,0\r\n"
+              ",,,\"'=无单位\",-0.000001,0,0,,,,,,,,,,,,,,0,0,20"
+              ",,,,,,,,,,,,,,,,,,,,0\r\n");
   free(got);
 }
 

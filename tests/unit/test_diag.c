@@ -644,6 +644,97 @@ static void test_werror_and_warning_summary(void **state) {
   jx_diag_free(d);
 }
 
+/* Warning control: per code, in order, the filter asked first. */
+static int filter_calls;
+static bool drop_at_line_2(void *ud, const char *code, jx_loc loc) {
+  (void)ud;
+  (void)code;
+  filter_calls++;
+  return loc.line == 2;
+}
+
+static void test_warning_control(void **state) {
+  fx *f = *state;
+  static const char src[] = "project \"x\" {\n  budget 1;\n}\n";
+  uint32_t file = jx_diag_add_source(f->d, "w.jx", src, sizeof src - 1);
+  jx_loc one = loc_at(src, file, 1, "\"x\""), two = loc_at(src, file, 2, "1");
+  assert_int_equal(jx_diag_code_kind("funds-missing"), JX_CODE_WARNING);
+  assert_int_equal(jx_diag_code_kind("funds-sum"), JX_CODE_ERROR);
+  assert_int_equal(jx_diag_code_kind("nothing"), JX_CODE_UNKNOWN);
+  assert_int_equal(jx_diag_code_kind(NULL), JX_CODE_UNKNOWN);
+  assert_string_equal(jx_diag_warning_suggest("fund-missing"), "funds-missing");
+  assert_null(jx_diag_warning_suggest("syntax"));
+  assert_false(jx_diag_warning_set(f->d, "funds-sum", JX_WARN_OFF));
+  /* Off: neither shown nor counted. */
+  assert_true(jx_diag_warning_set(f->d, "funds-missing", JX_WARN_OFF));
+  jx_diag_report(f->d, JX_W_FUNDS_MISSING, one, "x");
+  jx_diag_flush(f->d);
+  assert_string_equal(taken(f), "");
+  assert_int_equal(jx_diag_warnings(f->d), 0);
+  /* On again, then an error of its own. */
+  jx_diag_warning_set(f->d, "funds-missing", JX_WARN_ON);
+  jx_diag_report(f->d, JX_W_FUNDS_MISSING, one, "x");
+  jx_diag_warning_set(f->d, "funds-missing", JX_WARN_ERROR);
+  jx_diag_report(f->d, JX_W_FUNDS_MISSING, one, "x");
+  jx_diag_flush(f->d);
+  assert_int_equal(jx_diag_warnings(f->d), 1);
+  assert_int_equal(jx_diag_errors(f->d), 1);
+  assert_non_null(strstr(taken(f), "w.jx:1:9: error: project 'x'"));
+  /* -W error, but this one stays a warning. */
+  jx_diag_set_werror(f->d, true);
+  jx_diag_warning_set(f->d, "funds-missing", JX_WARN_NO_ERROR);
+  jx_diag_report(f->d, JX_W_FUNDS_MISSING, one, "x");
+  jx_diag_report(f->d, JX_W_SCHEDULE_MISSING, one, "x");
+  jx_diag_flush(f->d);
+  assert_int_equal(jx_diag_warnings(f->d), 2);
+  assert_int_equal(jx_diag_errors(f->d), 2);
+  taken(f);
+  /* The filter is asked about warnings only, before -W turns them off. */
+  jx_diag_set_werror(f->d, false);
+  jx_diag_set_filter(f->d, drop_at_line_2, NULL);
+  jx_diag_warning_set(f->d, "rate-range", JX_WARN_OFF);
+  filter_calls = 0;
+  jx_diag_report(f->d, JX_W_RATE_RANGE, two, "1");
+  jx_diag_report(f->d, JX_W_FUNDS_MISSING, two, "x");
+  jx_diag_report(f->d, JX_W_FUNDS_MISSING, one, "x");
+  jx_diag_report(f->d, JX_E_HEADER_PLACE, two);
+  jx_diag_flush(f->d);
+  assert_int_equal(filter_calls, 3);
+  assert_int_equal(jx_diag_warnings(f->d), 3);
+  assert_int_equal(jx_diag_errors(f->d), 3);
+}
+
+/* Every warning's code can be turned off, and then nothing is said (a
+ * dropped report reads none of its arguments). */
+static void test_every_warning_off(void **state) {
+  fx *f = *state;
+  int n = 0;
+  for (int i = 0; i < JX_DIAG_COUNT; i++) {
+    jx_diag_id id = (jx_diag_id)i;
+    if (jx_diag_severity(id) != JX_SEV_WARNING)
+      continue;
+    assert_int_equal(jx_diag_code_kind(jx_diag_code(id)), JX_CODE_WARNING);
+    assert_true(jx_diag_warning_set(f->d, jx_diag_code(id), JX_WARN_OFF));
+    jx_diag_report(f->d, id, NOPOS);
+    n++;
+  }
+  jx_diag_flush(f->d);
+  assert_true(n >= 8);
+  assert_string_equal(taken(f), "");
+  assert_int_equal(jx_diag_warnings(f->d), 0);
+}
+
+/* --max-errors=0: no cap. */
+static void test_no_cap(void **state) {
+  fx *f = *state;
+  jx_diag_set_max_errors(f->d, 0);
+  for (int i = 0; i < 500; i++)
+    jx_diag_report(f->d, JX_E_HEADER_PLACE, NOPOS);
+  jx_diag_flush(f->d);
+  assert_false(jx_diag_too_many(f->d));
+  assert_int_equal(jx_diag_errors(f->d), 500);
+}
+
 /* ---- JSON -------------------------------------------------------------- */
 
 static void test_json(void **state) {
@@ -767,6 +858,62 @@ static void test_records(void **state) {
                       "请运行“jxc help fmt”查看帮助。\n");
   /* Counted: the two reports and the two files' trouble; not usage. */
   assert_int_equal(jx_diag_errors(f->d), 4);
+}
+
+/* Fix-its travel on the record to a sink, with their columns worked out
+ * like a note's (characters, end exclusive), and in the order attached;
+ * text rendering does not show them; one without a record is dropped. */
+typedef struct fixes_seen {
+  int n;
+  char text[2][160];
+} fixes_seen;
+
+static void keep_fixits(void *ud, const jx_diag_record *r) {
+  fixes_seen *s = ud;
+  assert_true(s->n < 2);
+  jx_strbuf b = {0};
+  jx_sb_printf(&b, "%s:", r->code);
+  for (size_t i = 0; i < r->n_fixits; i++) {
+    const jx_diag_fixit *x = &r->fixits[i];
+    jx_sb_printf(&b, " %s:%u:%u-%u+%u=[%s]", x->at.path, x->at.loc.line,
+                 x->at.col, x->at.end_col, x->at.loc.len, x->text);
+  }
+  snprintf(s->text[s->n++], sizeof s->text[0], "%s", b.p);
+  jx_sb_free(&b);
+}
+
+static void test_fixits(void **state) {
+  fx *f = *state;
+  static const char src[] = "plan 2021;\n"
+                            "  产出.数亮 \"人数\" = 22人;\n";
+  uint32_t file = jx_diag_add_source(f->d, "f.jx", src, sizeof src - 1);
+  jx_diag_add_fixit(f->d, loc_at(src, file, 2, "22"), "x"); /* no record */
+  fixes_seen s = {0};
+  jx_diag_set_sink(f->d, keep_fixits, &s);
+  jx_diag_set_hold(f->d, true);
+  jx_diag_report(f->d, JX_E_UNKNOWN_CATEGORY, loc_at(src, file, 2, "产出.数亮"),
+                 "产出.数亮", "local");
+  jx_diag_add_fixit(f->d, loc_at(src, file, 2, "产出.数亮"), "产出.数量");
+  jx_loc after = loc_at(src, file, 2, "22人");
+  after.offset += after.len;
+  after.col += after.len;
+  after.len = 0;
+  jx_diag_add_fixit(f->d, after, "%");
+  jx_diag_report(f->d, JX_E_HEADER_MISMATCH, loc_at(src, file, 1, "2021"),
+                 (int)JX_M_FIELD_YEAR, "2021", "2020");
+  jx_diag_release(f->d);
+  jx_diag_set_hold(f->d, false);
+  assert_int_equal(s.n, 2);
+  assert_string_equal(s.text[0], "header-mismatch:");
+  assert_string_equal(s.text[1], "unknown-category: f.jx:2:3-8+13=[产出.数量] "
+                                 "f.jx:2:19-19+0=[%]");
+  /* The same record, rendered as text: no trace of the fix-its. */
+  jx_diag_set_sink(f->d, NULL, NULL);
+  jx_diag_report(f->d, JX_E_UNKNOWN_CATEGORY, loc_at(src, file, 2, "产出.数亮"),
+                 "产出.数亮", "local");
+  jx_diag_add_fixit(f->d, loc_at(src, file, 2, "产出.数亮"), "产出.数量");
+  jx_diag_flush(f->d);
+  assert_null(strstr(taken(f), "数量"));
 }
 
 /* The observer (build -f html --with-diagnostics): each diagnostic as it
@@ -920,8 +1067,12 @@ int main(void) {
       cmocka_unit_test_setup_teardown(test_summary_errors, setup, teardown),
       cmocka_unit_test_setup_teardown(test_werror_and_warning_summary, setup,
                                       teardown),
+      cmocka_unit_test_setup_teardown(test_warning_control, setup, teardown),
+      cmocka_unit_test_setup_teardown(test_no_cap, setup, teardown),
+      cmocka_unit_test_setup_teardown(test_every_warning_off, setup, teardown),
       cmocka_unit_test_setup_teardown(test_json, setup, teardown),
       cmocka_unit_test_setup_teardown(test_records, setup, teardown),
+      cmocka_unit_test_setup_teardown(test_fixits, setup, teardown),
       cmocka_unit_test_setup_teardown(test_observer, setup, teardown),
       cmocka_unit_test(test_table),
       cmocka_unit_test(test_docs_cover_codes),

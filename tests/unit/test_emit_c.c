@@ -91,6 +91,15 @@ static const jx_unit units[] = {
      .n_projects = 2},
 };
 
+/* The issue-11 fields of a project that has none of them. */
+#define PROJECT_TAIL                                                           \
+  "     0, {0}, NULL, {0}, {0},\n"                                             \
+  "     {NULL, NULL}, {NULL, NULL},\n"                                         \
+  "     NULL, 0, NULL, 0, NULL, 0,\n"                                          \
+  "     NULL, NULL, JX_CONTINUITY_UNKNOWN,\n"                                  \
+  "     NULL, NULL, NULL, {NULL, NULL}, {NULL, NULL},\n"                       \
+  "     NULL, 0},\n"
+
 static void test_layout(void **state) {
   (void)state;
   char *got = render(units, 1, NULL, "ab_1");
@@ -125,7 +134,8 @@ static void test_layout(void **state) {
       "     JX_KIND_QUANTITATIVE, JX_OP_GE, {-2500000}, \"\\344\\272\\272\", "
       "JX_DIM_COUNT,\n"
       "     \"\\342\\211\\245-2.5\\344\\272\\272\", NULL, 9,\n"
-      "     JX_ROLE_OUTPUT, JX_ROLE_QUANTITY, {0}, NULL},\n"
+      "     JX_ROLE_OUTPUT, JX_ROLE_QUANTITY,\n"
+      "     NULL, NULL, NULL, NULL, NULL, NULL, {0}, NULL},\n"
       "};\n"
       "static const jx_measure ab_1_u0_measures[] = {\n"
       "    {\"t\", NULL},\n"
@@ -134,14 +144,13 @@ static void test_layout(void **state) {
       "    {\"C1\", \"p\",\n"
       "     {-9223372036854775807LL - 1}, {3000000000LL}, {0}, NULL,\n"
       "     ab_1_p0_schedule, 1, ab_1_p0_goals, 1, ab_1_p0_indicators, 1, "
-      "8},\n"
-      "    {NULL, \"q\",\n"
+      "8,\n" PROJECT_TAIL "    {NULL, \"q\",\n"
       "     {0}, {0}, {0}, NULL,\n"
-      "     NULL, 0, NULL, 0, NULL, 0, 12},\n"
-      "};\n"
+      "     NULL, 0, NULL, 0, NULL, 0, 12,\n" PROJECT_TAIL "};\n"
       "static const jx_unit ab_1_units[] = {\n"
       "    {\"1\", \"u\",\n"
-      "     NULL, 0, ab_1_u0_measures, 1, ab_1_u0_projects, 2},\n"
+      "     NULL, 0, ab_1_u0_measures, 1, ab_1_u0_projects, 2,\n"
+      "     {NULL, NULL}, {NULL, NULL}},\n"
       "};\n"
       "\n"
       "enum {\n"
@@ -152,7 +161,7 @@ static void test_layout(void **state) {
       "\n"
       "static const jx_plan ab_1_plan = {\n"
       "    2021, \"local\", \"\\344\\270\\207\\345\\205\\203\",\n"
-      "    NULL, ab_1_units, 1};\n"
+      "    NULL, ab_1_units, 1, \"generic\"};\n"
       "\n"
       "#ifdef __cplusplus\n"
       "}\n"
@@ -228,10 +237,11 @@ static void test_department_and_no_units(void **state) {
   assert_contains(h, "static const jx_department d_department = {\n"
                      "    \"\\351\\203\\250\",\n"
                      "    d_dept_goals, 1, d_divisions, 1,\n"
-                     "    NULL, 0, NULL, 0};\n");
+                     "    NULL, 0, NULL, 0,\n"
+                     "    NULL, 0, {0}, NULL, 0};\n");
   assert_contains(h, "    d_n_units = 0,\n    d_n_projects = 0,\n"
                      "    d_n_indicators = 1\n");
-  assert_contains(h, "    &d_department, NULL, 0};\n");
+  assert_contains(h, "    &d_department, NULL, 0, \"generic\"};\n");
   assert_null(strstr(h, "d_units"));
   free(h);
 }

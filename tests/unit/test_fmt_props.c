@@ -97,6 +97,40 @@ static const char every_form[] =
     "}\n"
     "project \"单位外项目\" { budget 1; funds fiscal 1; schedule dec 100%; }\n";
 
+/* The statements of issue 11: what the forms of other regions print. */
+static const char forms_of_other_regions[] =
+    "plan 2023 framework central2021 form mof2021 currency 万元;\n"
+    "department \"湘西州教育和体育局\" {\n"
+    "  code 901001033; budget 171.41;\n"
+    "  breakdown \"基本支出\" 100 \"项目支出\" 71.41;\n"
+    "  goal \"部门目标\";\n"
+    "}\n"
+    "unit \"湘西州民族中学\" {\n"
+    "  supervisor 505 \"湘西州教育和体育局\";\n"
+    "  implementer \"[610001]湖南省润山润水生态农业发展有限公司\";\n"
+    "  project \"校舍维修\" budget 65 {\n"
+    "    total 200; period \"2023.07-2024.01\";\n"
+    "    class \"资产资源类--房屋类\"; nature \"延续项目\";\n"
+    "    policy \"奉节民宗委发〔2022〕3号\"; document \"湘财预〔2023〕12号\";\n"
+    "    subject 21305; manager \"张三\" \"0743-8221234\"; contact \"李四\";\n"
+    "    attribute \"资金性质\" \"一般公共预算\";\n"
+    "    funds 上级资金 40 本级 20 自有资金 5;\n"
+    "    breakdown \"修缮\" 40 \"设备\" 25;\n"
+    "    overall \"三年内完成校舍改造\"; goal \"完成年度维修\";\n"
+    "    output.quantity \"维修面积\" >= 500平方米 period >= 1500平方米\n"
+    "      standard \"计划标准\" explanation \"解释\" note \"说明\"\n"
+    "      remark \"备注\" scoring \"每少1平方米扣1分\";\n"
+    "    cost.ecological;\n"
+    "    benefit.ecological \"生态修复功能提高\";\n"
+    "    benefit.social = \"明显\" desc \"受益\";\n"
+    "    satisfaction.recipient \"满意度\" >= 90% period >= 95%;\n"
+    "  }\n"
+    "}\n"
+    "unit 324001 \"有编码的单位\" {\n"
+    "  project \"二\" budget 5 { funds fiscal 5 其它 0;\n"
+    "    implementer 324001 \"有编码的单位\"; supervisor \"505_湘西州\"; }\n"
+    "}\n";
+
 typedef struct seed {
   char *name;
   char *text;
@@ -375,6 +409,8 @@ static void test_properties(void **state) {
   add_dir(&s, "tests/fuzz/corpus", false);
   add_generated(&s);
   add_seed(&s, "every_form", strdup(every_form), strlen(every_form));
+  add_seed(&s, "forms_of_other_regions", strdup(forms_of_other_regions),
+           strlen(forms_of_other_regions));
 
   tally t = {0, 0, 0, 0, 0};
   size_t mutated_seeds = 0, broken_variants = 0;

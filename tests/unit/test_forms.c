@@ -109,7 +109,7 @@ static void collect(void *ud, const jx_form_row *row) {
 }
 
 static jx_form_ctx ctx(jx_arena *a) {
-  jx_form_ctx c = {2021, "local", "万元", "某部门", a};
+  jx_form_ctx c = {2021, "local", "万元", NULL, "某部门", a};
   return c;
 }
 
@@ -366,7 +366,7 @@ static char *build_mem(const char *src, bool with_dx, int *rc) {
   return copy;
 }
 
-static const char dx_src[] = "plan 2021;\n"
+static const char dx_src[] = "plan 2021 form hebei2021;\n"
                              "unit 1 \"u\" {\n"
                              "  project \"p\" budget 5 {\n"
                              "    funds fiscal 5 other 0;\n"

@@ -13,6 +13,7 @@
 #include <cmocka.h>
 
 #include "framework.h"
+#include "vocab.h"
 
 static const jx_framework *fw_local(void) {
   const jx_framework *fw = jx_framework_builtin("local");
@@ -62,9 +63,11 @@ static void test_builtins_and_aliases(void **state) {
   size_t n = 0;
   const jx_framework *const *list = jx_framework_list(&n);
   (void)state;
-  assert_int_equal(n, 2);
+  assert_int_equal(n, 3);
   assert_string_equal(list[0]->name, "local");
   assert_string_equal(list[1]->name, "central2021");
+  assert_string_equal(list[2]->name, "local2018");
+  assert_ptr_equal(jx_framework_builtin("地方旧版"), list[2]);
   assert_ptr_equal(jx_framework_builtin("地方"), fw_local());
   assert_ptr_equal(jx_framework_builtin("中央"), fw_central());
   assert_ptr_equal(jx_framework_builtin("central"), fw_central());
@@ -72,6 +75,35 @@ static void test_builtins_and_aliases(void **state) {
   assert_null(jx_framework_builtin("central2022"));
   assert_null(jx_framework_builtin(""));
   assert_null(jx_framework_builtin(NULL));
+}
+
+/* The old local layout: satisfaction is a level-2 category under 效益指标,
+ * with the role that makes its values percentages. */
+static void test_local2018_table(void **state) {
+  const jx_framework *fw = jx_framework_builtin("local2018");
+  const jx_level1 *l1;
+  const jx_level2 *l2;
+  (void)state;
+  assert_non_null(fw);
+  assert_int_equal(fw->n_levels, 2);
+  assert_int_equal(fw->levels[0].n_children, 4); /* cost under output */
+  assert_int_equal(fw->levels[1].n_children, 5);
+  assert_true(jx_framework_resolve(fw, "效益指标",
+                                   "社会公众或服务对象满意度指标", &l1, &l2));
+  assert_string_equal(l1->code, "benefit");
+  assert_string_equal(l2->code, "satisfaction");
+  assert_int_equal(l2->role, JX_ROLE_SATISFACTION);
+  assert_int_equal(l1->role, JX_ROLE_BENEFIT);
+  /* the short label, and the code alone (one level-1 has it) */
+  assert_true(
+      jx_framework_resolve(fw, "效益", "社会公众或服务对象满意度", &l1, &l2));
+  assert_true(jx_framework_resolve(fw, NULL, "satisfaction", &l1, &l2));
+  assert_string_equal(l1->code, "benefit");
+  /* there is no level-1 satisfaction */
+  assert_false(
+      jx_framework_resolve(fw, "满意度指标", "服务对象满意度指标", &l1, &l2));
+  assert_true(jx_framework_resolve(fw, "output", "cost", &l1, &l2));
+  assert_int_equal(l2->role, JX_ROLE_COST);
 }
 
 static void test_local_table(void **state) {
@@ -265,9 +297,28 @@ static void test_suggest_nothing_close(void **state) {
       0);
 }
 
+/* framework.c keeps the Chinese words of roles beside its table (vocab.c
+ * uses framework.c, so it cannot use vocab's); they must be vocab.def's. */
+static void test_role_words_agree_with_vocab(void **state) {
+  (void)state;
+  int n = 0;
+  for (int i = 0; jx_vocab_role_word(i, false); i++, n++) {
+    unsigned levels = 0;
+    assert_int_equal(jx_vocab_role_find(jx_vocab_role_word(i, false), &levels),
+                     i);
+    jx_role r =
+        jx_role_lookup(jx_vocab_role_word(i, false), (levels & 1u) ? 1 : 2);
+    assert_int_not_equal(r, JX_ROLE_NONE);
+    assert_string_equal(jx_role_zh(r), jx_vocab_role_word(i, true));
+  }
+  assert_int_equal(n, 7);
+  assert_null(jx_role_zh(JX_ROLE_NONE));
+}
+
 int main(void) {
   const struct CMUnitTest tests[] = {
       cmocka_unit_test(test_builtins_and_aliases),
+      cmocka_unit_test(test_local2018_table),
       cmocka_unit_test(test_local_table),
       cmocka_unit_test(test_central_table),
       cmocka_unit_test(test_role_words),
@@ -278,6 +329,7 @@ int main(void) {
       cmocka_unit_test(test_suggest_typos),
       cmocka_unit_test(test_suggest_mismatched_levels),
       cmocka_unit_test(test_suggest_nothing_close),
+      cmocka_unit_test(test_role_words_agree_with_vocab),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);
 }

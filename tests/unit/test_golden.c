@@ -29,6 +29,10 @@
  * as in automake, after saying why on stderr; it is reported as skipped,
  * with that reason.  jxc itself never exits 77.
  *
+ * JX_GOLDEN_LIST=FILE runs only the cases FILE names, one a line (# starts
+ * a comment): `make test-windows` runs the Windows jxc.exe under Wine on
+ * the cases in tests/windows/cases.txt.
+ *
  * Commands run with NO_COLOR=1 and LC_ALL=C.UTF-8, $JXC an absolute path to
  * the binary and $ROOT the repository root.  A failing case prints a
  * unified diff.  JX_UPDATE_GOLDEN=1 rewrites the expected parts from what
@@ -523,6 +527,41 @@ static void collect(const char *dir, bool files, found **v, size_t *n,
   closedir(d);
 }
 
+/* Whether name is a line of the list (a NUL-separated set of names). */
+static bool listed(const char *list, size_t len, const char *name) {
+  for (size_t i = 0; i < len; i += strlen(list + i) + 1)
+    if (strcmp(list + i, name) == 0)
+      return true;
+  return false;
+}
+
+/* The names in the JX_GOLDEN_LIST file, NUL-separated, or NULL (all). */
+static char *read_list(const char *path, size_t *len) {
+  char *text = read_file(path, len);
+  if (!text) {
+    fprintf(stderr, "test_golden: %s: %s\n", path, strerror(errno));
+    exit(1);
+  }
+  size_t o = 0;
+  for (char *line = text, *next; *line; line = next) {
+    next = line + strcspn(line, "\n");
+    if (*next)
+      *next++ = '\0';
+    char *hash = strchr(line, '#');
+    if (hash)
+      *hash = '\0';
+    line += strspn(line, " \t");
+    size_t k = strcspn(line, " \t\r");
+    if (k) {
+      memmove(text + o, line, k);
+      text[o + k] = '\0';
+      o += k + 1;
+    }
+  }
+  *len = o;
+  return text;
+}
+
 int main(void) {
   if (!getcwd(root, sizeof root) || access(GOLDEN_DIR, F_OK) != 0) {
     fprintf(stderr, "test_golden: run from the repository root\n");
@@ -537,11 +576,38 @@ int main(void) {
     return 1;
   }
   update = getenv("JX_UPDATE_GOLDEN") != NULL;
+  const char *list_path = getenv("JX_GOLDEN_LIST");
+  size_t list_len = 0;
+  char *list = list_path ? read_list(list_path, &list_len) : NULL;
 
   found *v = NULL;
   size_t n = 0, cap = 0;
   collect(GOLDEN_DIR, false, &v, &n, &cap);
   collect(CASES_DIR, true, &v, &n, &cap);
+  if (list) {
+    size_t k = 0;
+    for (size_t i = 0; i < n; i++) {
+      if (listed(list, list_len, v[i].name)) {
+        v[k++] = v[i];
+      } else {
+        free(v[i].path);
+        free(v[i].name);
+      }
+    }
+    n = k;
+    /* A name that is no case would silently test nothing. */
+    for (size_t i = 0; i < list_len; i += strlen(list + i) + 1) {
+      bool found_it = false;
+      for (size_t c = 0; c < n && !found_it; c++)
+        found_it = strcmp(v[c].name, list + i) == 0;
+      if (!found_it) {
+        fprintf(stderr, "test_golden: %s names no case: %s\n", list_path,
+                list + i);
+        return 1;
+      }
+    }
+    free(list);
+  }
   if (n)
     qsort(v, n, sizeof *v, by_name);
 

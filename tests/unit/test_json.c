@@ -45,6 +45,15 @@ static void assert_contains(const char *s, const char *needle) {
 
 static const char *const project_goals[] = {"完成国土空间规划编制"};
 
+static const jx_target period_target = {JX_KIND_QUANTITATIVE,
+                                        JX_OP_GE,
+                                        JX_DEC(1500, 0),
+                                        "亩",
+                                        JX_DIM_AREA,
+                                        "≥1500亩",
+                                        {0},
+                                        NULL};
+
 static const jx_schedule_point schedule[] = {
     {3, JX_DEC(25, 0)},
     {12, JX_DEC(100, 0)},
@@ -100,6 +109,36 @@ static const jx_indicator project_indicators[] = {
      .text = "不涉及",
      .line = 43,
      .level1_role = JX_ROLE_BENEFIT},
+    /* issue 11: a row with two targets and the explanation columns, and a
+     * row the form prints empty */
+    {.level1 = "output",
+     .level1_label = "产出指标",
+     .level2 = "quantity",
+     .level2_label = "数量指标",
+     .name = "修复面积",
+     .kind = JX_KIND_QUANTITATIVE,
+     .op = JX_OP_GE,
+     .value = JX_DEC(500, 0),
+     .unit = "亩",
+     .dimension = JX_DIM_AREA,
+     .text = "≥500亩",
+     .line = 44,
+     .level1_role = JX_ROLE_OUTPUT,
+     .level2_role = JX_ROLE_QUANTITY,
+     .period_target = &period_target,
+     .standard = "计划标准",
+     .explanation = "累计修复面积",
+     .value_note = "按年度计",
+     .remark = "无",
+     .scoring = "每少1亩扣1分"},
+    {.level1 = "benefit",
+     .level1_label = "效益指标",
+     .level2 = "ecological",
+     .level2_label = "生态效益指标",
+     .kind = JX_KIND_EMPTY,
+     .op = JX_OP_EQ,
+     .line = 45,
+     .level1_role = JX_ROLE_BENEFIT},
     /* version 3: a cost per unit and a date range */
     {.level1 = "output",
      .level1_label = "产出指标",
@@ -112,7 +151,7 @@ static const jx_indicator project_indicators[] = {
      .unit = "元/亩",
      .dimension = JX_DIM_MONEY_PER,
      .text = "≤475元/亩",
-     .line = 44,
+     .line = 46,
      .level1_role = JX_ROLE_OUTPUT,
      .level2_role = JX_ROLE_COST,
      .per_unit = "亩"},
@@ -126,10 +165,21 @@ static const jx_indicator project_indicators[] = {
      .value = JX_DEC(20230700, 0),
      .value_end = JX_DEC(20240131, 0),
      .text = "2023.07-2024年1月31日",
-     .line = 45,
+     .line = 47,
      .level1_role = JX_ROLE_OUTPUT,
      .level2_role = JX_ROLE_TIMELINESS},
 };
+
+static const jx_source sources[] = {
+    {"superior", "上级资金", JX_DEC(60, 0), 1},
+    {"local", "本级资金", JX_DEC(29, 100000), 1},
+};
+static const jx_line_item lines[] = {
+    {"规划编制", JX_DEC(80, 0)},
+    {NULL, JX_DEC(9, 100000)},
+};
+static const jx_attribute attributes[] = {{"资金性质", "一般公共预算"}};
+static const char *const overall_goals[] = {"三年内完成全域规划"};
 
 static const jx_project unit_projects[] = {
     {.code = "130304215088YYECLPBDL",
@@ -143,8 +193,31 @@ static const jx_project unit_projects[] = {
      .goals = project_goals,
      .n_goals = 1,
      .indicators = project_indicators,
-     .n_indicators = 6,
-     .line = 12},
+     .n_indicators = 8,
+     .line = 12,
+     .has_total = 1,
+     .total = JX_DEC(200, 0),
+     .period = "2021年-2023年",
+     .period_start = JX_DEC(20210000, 0),
+     .period_end = JX_DEC(20230000, 0),
+     .supervisor = {"505", "北戴河区人民政府"},
+     .implementer = {NULL, "规划编制中心"},
+     .overall_goals = overall_goals,
+     .n_overall_goals = 1,
+     .sources = sources,
+     .n_sources = 2,
+     .breakdown = lines,
+     .n_breakdown = 2,
+     .classification = "专项业务类",
+     .nature = "延续项目",
+     .continuity = JX_CONTINUITY_CONTINUING,
+     .policy = "秦政字〔2020〕5号",
+     .document = "秦财预〔2021〕1号",
+     .subject = "2200101",
+     .manager = {"张三", "0335-4041234"},
+     .contact = {"李四", NULL},
+     .attributes = attributes,
+     .n_attributes = 1},
 };
 
 static const char *const unit_goals[] = {"保障全区经济社会高质量发展",
@@ -167,7 +240,8 @@ static const jx_unit sample_units[] = {
      .measures = unit_measures,
      .n_measures = 2,
      .projects = unit_projects,
-     .n_projects = 1},
+     .n_projects = 1,
+     .supervisor = {"505", "北戴河区人民政府"}},
     {.code = NULL, .name = NULL, .projects = loose_projects, .n_projects = 1},
 };
 
@@ -207,6 +281,11 @@ static const jx_department sample_department = {
     .n_divisions = 1,
     .measures = dept_measures,
     .n_measures = 1,
+    .code = "901001033",
+    .has_budget = 1,
+    .budget = JX_DEC(171, 410000),
+    .breakdown = lines,
+    .n_breakdown = 2,
 };
 
 static const jx_plan sample_plan = {
@@ -216,6 +295,7 @@ static const jx_plan sample_plan = {
     .department = &sample_department,
     .units = sample_units,
     .n_units = 2,
+    .form = "mof2021",
 };
 
 static const char sample_json[] =
@@ -223,6 +303,7 @@ static const char sample_json[] =
     "  \"jixiao\": 3,\n"
     "  \"year\": 2021,\n"
     "  \"framework\": \"local\",\n"
+    "  \"form\": \"mof2021\",\n"
     "  \"currency\": \"万元\",\n"
     "  \"units\": [\n"
     "    {\n"
@@ -233,9 +314,67 @@ static const char sample_json[] =
     "          \"code\": \"130304215088YYECLPBDL\",\n"
     "          \"name\": \"国土空间规划编制经费\",\n"
     "          \"budget\": 89.1,\n"
+    "          \"total\": 200,\n"
     "          \"fiscal\": 89.1,\n"
     "          \"other\": 0,\n"
+    "          \"sources\": [\n"
+    "            {\n"
+    "              \"kind\": \"superior\",\n"
+    "              \"label\": \"上级资金\",\n"
+    "              \"amount\": 60,\n"
+    "              \"fiscal\": true\n"
+    "            },\n"
+    "            {\n"
+    "              \"kind\": \"local\",\n"
+    "              \"label\": \"本级资金\",\n"
+    "              \"amount\": 29.1,\n"
+    "              \"fiscal\": true\n"
+    "            }\n"
+    "          ],\n"
+    "          \"breakdown\": [\n"
+    "            {\n"
+    "              \"name\": \"规划编制\",\n"
+    "              \"amount\": 80\n"
+    "            },\n"
+    "            {\n"
+    "              \"name\": null,\n"
+    "              \"amount\": 9.1\n"
+    "            }\n"
+    "          ],\n"
     "          \"purpose\": \"用于规划编制\",\n"
+    "          \"period\": {\n"
+    "            \"text\": \"2021年-2023年\",\n"
+    "            \"start\": \"2021\",\n"
+    "            \"end\": \"2023\"\n"
+    "          },\n"
+    "          \"supervisor\": {\n"
+    "            \"code\": \"505\",\n"
+    "            \"name\": \"北戴河区人民政府\"\n"
+    "          },\n"
+    "          \"implementer\": {\n"
+    "            \"code\": null,\n"
+    "            \"name\": \"规划编制中心\"\n"
+    "          },\n"
+    "          \"classification\": \"专项业务类\",\n"
+    "          \"nature\": \"延续项目\",\n"
+    "          \"continuity\": \"continuing\",\n"
+    "          \"policy\": \"秦政字〔2020〕5号\",\n"
+    "          \"document\": \"秦财预〔2021〕1号\",\n"
+    "          \"subject\": \"2200101\",\n"
+    "          \"manager\": {\n"
+    "            \"name\": \"张三\",\n"
+    "            \"phone\": \"0335-4041234\"\n"
+    "          },\n"
+    "          \"contact\": {\n"
+    "            \"name\": \"李四\",\n"
+    "            \"phone\": null\n"
+    "          },\n"
+    "          \"attributes\": [\n"
+    "            {\n"
+    "              \"key\": \"资金性质\",\n"
+    "              \"value\": \"一般公共预算\"\n"
+    "            }\n"
+    "          ],\n"
     "          \"schedule\": [\n"
     "            {\n"
     "              \"month\": 3,\n"
@@ -245,6 +384,9 @@ static const char sample_json[] =
     "              \"month\": 12,\n"
     "              \"percent\": 100\n"
     "            }\n"
+    "          ],\n"
+    "          \"overall_goals\": [\n"
+    "            \"三年内完成全域规划\"\n"
     "          ],\n"
     "          \"goals\": [\n"
     "            \"完成国土空间规划编制\"\n"
@@ -265,7 +407,13 @@ static const char sample_json[] =
     "              \"unit\": \"人\",\n"
     "              \"per_unit\": null,\n"
     "              \"text\": \"≥22人\",\n"
+    "              \"period_target\": null,\n"
     "              \"basis\": \"年度工作计划\",\n"
+    "              \"standard\": null,\n"
+    "              \"explanation\": null,\n"
+    "              \"value_note\": null,\n"
+    "              \"remark\": null,\n"
+    "              \"scoring\": null,\n"
     "              \"line\": 40\n"
     "            },\n"
     "            {\n"
@@ -283,7 +431,13 @@ static const char sample_json[] =
     "              \"unit\": null,\n"
     "              \"per_unit\": null,\n"
     "              \"text\": \"圆满完成\",\n"
+    "              \"period_target\": null,\n"
     "              \"basis\": null,\n"
+    "              \"standard\": null,\n"
+    "              \"explanation\": null,\n"
+    "              \"value_note\": null,\n"
+    "              \"remark\": null,\n"
+    "              \"scoring\": null,\n"
     "              \"line\": 41\n"
     "            },\n"
     "            {\n"
@@ -301,7 +455,13 @@ static const char sample_json[] =
     "              \"unit\": null,\n"
     "              \"per_unit\": null,\n"
     "              \"text\": \"2021年12月31日\",\n"
+    "              \"period_target\": null,\n"
     "              \"basis\": null,\n"
+    "              \"standard\": null,\n"
+    "              \"explanation\": null,\n"
+    "              \"value_note\": null,\n"
+    "              \"remark\": null,\n"
+    "              \"scoring\": null,\n"
     "              \"line\": 42\n"
     "            },\n"
     "            {\n"
@@ -319,8 +479,69 @@ static const char sample_json[] =
     "              \"unit\": null,\n"
     "              \"per_unit\": null,\n"
     "              \"text\": \"不涉及\",\n"
+    "              \"period_target\": null,\n"
     "              \"basis\": null,\n"
+    "              \"standard\": null,\n"
+    "              \"explanation\": null,\n"
+    "              \"value_note\": null,\n"
+    "              \"remark\": null,\n"
+    "              \"scoring\": null,\n"
     "              \"line\": 43\n"
+    "            },\n"
+    "            {\n"
+    "              \"level1\": \"output\",\n"
+    "              \"level1_label\": \"产出指标\",\n"
+    "              \"level1_role\": \"output\",\n"
+    "              \"level2\": \"quantity\",\n"
+    "              \"level2_label\": \"数量指标\",\n"
+    "              \"level2_role\": \"quantity\",\n"
+    "              \"name\": \"修复面积\",\n"
+    "              \"description\": null,\n"
+    "              \"kind\": \"quantitative\",\n"
+    "              \"op\": \">=\",\n"
+    "              \"value\": 500,\n"
+    "              \"unit\": \"亩\",\n"
+    "              \"per_unit\": null,\n"
+    "              \"text\": \"≥500亩\",\n"
+    "              \"period_target\": {\n"
+    "                \"kind\": \"quantitative\",\n"
+    "                \"op\": \">=\",\n"
+    "                \"value\": 1500,\n"
+    "                \"unit\": \"亩\",\n"
+    "                \"per_unit\": null,\n"
+    "                \"text\": \"≥1500亩\"\n"
+    "              },\n"
+    "              \"basis\": null,\n"
+    "              \"standard\": \"计划标准\",\n"
+    "              \"explanation\": \"累计修复面积\",\n"
+    "              \"value_note\": \"按年度计\",\n"
+    "              \"remark\": \"无\",\n"
+    "              \"scoring\": \"每少1亩扣1分\",\n"
+    "              \"line\": 44\n"
+    "            },\n"
+    "            {\n"
+    "              \"level1\": \"benefit\",\n"
+    "              \"level1_label\": \"效益指标\",\n"
+    "              \"level1_role\": \"benefit\",\n"
+    "              \"level2\": \"ecological\",\n"
+    "              \"level2_label\": \"生态效益指标\",\n"
+    "              \"level2_role\": null,\n"
+    "              \"name\": null,\n"
+    "              \"description\": null,\n"
+    "              \"kind\": \"empty\",\n"
+    "              \"op\": \"=\",\n"
+    "              \"value\": null,\n"
+    "              \"unit\": null,\n"
+    "              \"per_unit\": null,\n"
+    "              \"text\": null,\n"
+    "              \"period_target\": null,\n"
+    "              \"basis\": null,\n"
+    "              \"standard\": null,\n"
+    "              \"explanation\": null,\n"
+    "              \"value_note\": null,\n"
+    "              \"remark\": null,\n"
+    "              \"scoring\": null,\n"
+    "              \"line\": 45\n"
     "            },\n"
     "            {\n"
     "              \"level1\": \"output\",\n"
@@ -337,8 +558,14 @@ static const char sample_json[] =
     "              \"unit\": \"元/亩\",\n"
     "              \"per_unit\": \"亩\",\n"
     "              \"text\": \"≤475元/亩\",\n"
+    "              \"period_target\": null,\n"
     "              \"basis\": null,\n"
-    "              \"line\": 44\n"
+    "              \"standard\": null,\n"
+    "              \"explanation\": null,\n"
+    "              \"value_note\": null,\n"
+    "              \"remark\": null,\n"
+    "              \"scoring\": null,\n"
+    "              \"line\": 46\n"
     "            },\n"
     "            {\n"
     "              \"level1\": \"output\",\n"
@@ -358,8 +585,14 @@ static const char sample_json[] =
     "              \"unit\": null,\n"
     "              \"per_unit\": null,\n"
     "              \"text\": \"2023.07-2024年1月31日\",\n"
+    "              \"period_target\": null,\n"
     "              \"basis\": null,\n"
-    "              \"line\": 45\n"
+    "              \"standard\": null,\n"
+    "              \"explanation\": null,\n"
+    "              \"value_note\": null,\n"
+    "              \"remark\": null,\n"
+    "              \"scoring\": null,\n"
+    "              \"line\": 47\n"
     "            }\n"
     "          ],\n"
     "          \"line\": 12\n"
@@ -378,7 +611,12 @@ static const char sample_json[] =
     "          \"title\": \"完善制度建设\",\n"
     "          \"text\": null\n"
     "        }\n"
-    "      ]\n"
+    "      ],\n"
+    "      \"supervisor\": {\n"
+    "        \"code\": \"505\",\n"
+    "        \"name\": \"北戴河区人民政府\"\n"
+    "      },\n"
+    "      \"implementer\": null\n"
     "    },\n"
     "    {\n"
     "      \"code\": null,\n"
@@ -388,21 +626,51 @@ static const char sample_json[] =
     "          \"code\": null,\n"
     "          \"name\": \"零星项目\",\n"
     "          \"budget\": 1909,\n"
+    "          \"total\": null,\n"
     "          \"fiscal\": 0,\n"
     "          \"other\": 0,\n"
+    "          \"sources\": [],\n"
+    "          \"breakdown\": [],\n"
     "          \"purpose\": null,\n"
+    "          \"period\": null,\n"
+    "          \"supervisor\": null,\n"
+    "          \"implementer\": null,\n"
+    "          \"classification\": null,\n"
+    "          \"nature\": null,\n"
+    "          \"continuity\": null,\n"
+    "          \"policy\": null,\n"
+    "          \"document\": null,\n"
+    "          \"subject\": null,\n"
+    "          \"manager\": null,\n"
+    "          \"contact\": null,\n"
+    "          \"attributes\": [],\n"
     "          \"schedule\": [],\n"
+    "          \"overall_goals\": [],\n"
     "          \"goals\": [],\n"
     "          \"indicators\": [],\n"
     "          \"line\": 80\n"
     "        }\n"
     "      ],\n"
     "      \"goals\": [],\n"
-    "      \"measures\": []\n"
+    "      \"measures\": [],\n"
+    "      \"supervisor\": null,\n"
+    "      \"implementer\": null\n"
     "    }\n"
     "  ],\n"
     "  \"department\": {\n"
     "    \"name\": \"秦皇岛市北戴河区自然资源和规划局\",\n"
+    "    \"code\": \"901001033\",\n"
+    "    \"budget\": 171.41,\n"
+    "    \"breakdown\": [\n"
+    "      {\n"
+    "        \"name\": \"规划编制\",\n"
+    "        \"amount\": 80\n"
+    "      },\n"
+    "      {\n"
+    "        \"name\": null,\n"
+    "        \"amount\": 9.1\n"
+    "      }\n"
+    "    ],\n"
     "    \"goals\": [\n"
     "      \"绘好空间规划蓝图\"\n"
     "    ],\n"
@@ -422,7 +690,13 @@ static const char sample_json[] =
     "        \"unit\": \"%\",\n"
     "        \"per_unit\": null,\n"
     "        \"text\": \"=100%\",\n"
+    "        \"period_target\": null,\n"
     "        \"basis\": null,\n"
+    "        \"standard\": null,\n"
+    "        \"explanation\": null,\n"
+    "        \"value_note\": null,\n"
+    "        \"remark\": null,\n"
+    "        \"scoring\": null,\n"
     "        \"line\": 7\n"
     "      }\n"
     "    ],\n"
@@ -448,7 +722,13 @@ static const char sample_json[] =
     "            \"unit\": \"%\",\n"
     "            \"per_unit\": null,\n"
     "            \"text\": \"=100%\",\n"
+    "            \"period_target\": null,\n"
     "            \"basis\": null,\n"
+    "            \"standard\": null,\n"
+    "            \"explanation\": null,\n"
+    "            \"value_note\": null,\n"
+    "            \"remark\": null,\n"
+    "            \"scoring\": null,\n"
     "            \"line\": 7\n"
     "          }\n"
     "        ]\n"
@@ -466,7 +746,8 @@ static const char sample_json[] =
 static void test_full_document(void **state) {
   (void)state;
   char *doc = render(&sample_plan);
-  assert_string_equal(doc, sample_json);
+  /* Written before the comparison, so that a changed document can be
+   * looked at (and checked against the schema) when it fails. */
   const char *dump = getenv("JX_JSON_DUMP");
   if (dump && *dump) {
     FILE *f = fopen(dump, "w");
@@ -474,6 +755,7 @@ static void test_full_document(void **state) {
     fputs(doc, f);
     assert_int_equal(fclose(f), 0);
   }
+  assert_string_equal(doc, sample_json);
   free(doc);
 }
 
@@ -486,6 +768,7 @@ static void test_empty_plan(void **state) {
                            "  \"jixiao\": 3,\n"
                            "  \"year\": null,\n"
                            "  \"framework\": \"local\",\n"
+                           "  \"form\": \"generic\",\n"
                            "  \"currency\": \"万元\",\n"
                            "  \"units\": [],\n"
                            "  \"department\": null\n"
@@ -522,6 +805,7 @@ static void test_department_empty(void **state) {
   char *doc = render(&plan);
   assert_string_equal(doc, "{\n  \"jixiao\": 3,\n  \"year\": 2022,\n"
                            "  \"framework\": \"central2021\",\n"
+                           "  \"form\": \"generic\",\n"
                            "  \"currency\": \"元\",\n"
                            "  \"units\": [\n"
                            "    {\n"
@@ -529,11 +813,16 @@ static void test_department_empty(void **state) {
                            "      \"name\": \"a\",\n"
                            "      \"projects\": [],\n"
                            "      \"goals\": [],\n"
-                           "      \"measures\": []\n"
+                           "      \"measures\": [],\n"
+                           "      \"supervisor\": null,\n"
+                           "      \"implementer\": null\n"
                            "    }\n"
                            "  ],\n"
                            "  \"department\": {\n"
                            "    \"name\": \"部门\",\n"
+                           "    \"code\": null,\n"
+                           "    \"budget\": null,\n"
+                           "    \"breakdown\": [],\n"
                            "    \"goals\": [],\n"
                            "    \"indicators\": [],\n"
                            "    \"divisions\": [],\n"

@@ -104,7 +104,7 @@ static void load(fx *f, const char *src) {
   jx_sink sink = {
       f,          on_header,    on_framework, on_department, on_unit_open,
       on_project, on_unit_close};
-  jx_parse_options opt = {true, false};
+  jx_parse_options opt = {true, false, NULL};
   uint32_t file = jx_diag_add_source(f->d, "t.jx", src, strlen(src));
   jx_check_begin_file(f->c, file);
   jx_parse_mem(src, strlen(src), file, f->d, &f->arena, &sink, &opt, NULL);

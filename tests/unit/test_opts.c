@@ -148,6 +148,44 @@ static void test_diagnostics_options_anywhere(void **state) {
   jx_opts_free(&cl);
 }
 
+/* -W in every form gcc has, in order; only warnings' codes. */
+static void test_warning_options(void **state) {
+  (void)state;
+  jx_cmdline cl;
+  parse(&cl, "-Wno-funds-missing -Werror=schedule-missing -W rate-range "
+             "-Wno-error=code-year -Werror -Wno-error --max-errors=0 a");
+  assert_false(cl.failed);
+  assert_int_equal(cl.dopt.n_warn, 4);
+  assert_string_equal(cl.dopt.warn[0].code, "funds-missing");
+  assert_int_equal(cl.dopt.warn[0].action, JX_WARN_OFF);
+  assert_string_equal(cl.dopt.warn[1].code, "schedule-missing");
+  assert_int_equal(cl.dopt.warn[1].action, JX_WARN_ERROR);
+  assert_string_equal(cl.dopt.warn[2].code, "rate-range");
+  assert_int_equal(cl.dopt.warn[2].action, JX_WARN_ON);
+  assert_string_equal(cl.dopt.warn[3].code, "code-year");
+  assert_int_equal(cl.dopt.warn[3].action, JX_WARN_NO_ERROR);
+  /* -Werror then -Wno-error: the last one says */
+  assert_false(cl.dopt.werror);
+  assert_true(cl.dopt.werror_set);
+  assert_int_equal(cl.dopt.max_errors, 0);
+  assert_true(cl.dopt.max_errors_set);
+  assert_string_equal(uses(&cl), "-1=a");
+  jx_opts_free(&cl);
+  /* A misspelt code gets a did-you-mean; an error's code is refused. */
+  parse(&cl, "-Wno-fund-missing");
+  assert_int_equal(cl.error, JX_U_W_UNKNOWN);
+  assert_string_equal(cl.error_arg, "fund-missing");
+  assert_string_equal(cl.error_hint, "funds-missing");
+  jx_opts_free(&cl);
+  parse(&cl, "-Werror=funds-sum");
+  assert_int_equal(cl.error, JX_U_W_ERROR_CODE);
+  assert_string_equal(cl.error_arg, "funds-sum");
+  jx_opts_free(&cl);
+  parse(&cl, "-Wno-error=syntax");
+  assert_int_equal(cl.error, JX_U_W_ERROR_CODE);
+  jx_opts_free(&cl);
+}
+
 static void test_mistakes(void **state) {
   (void)state;
   jx_cmdline cl;
@@ -183,13 +221,16 @@ static void test_mistakes(void **state) {
   assert_string_equal(cl.error_value, "fr");
   assert_int_equal(cl.n_error_list, 2);
   jx_opts_free(&cl);
+  /* -W takes warning codes now: "all" is none (and nothing near one). */
   parse(&cl, "-Wall");
-  assert_int_equal(cl.error, JX_U_VALUE);
-  assert_string_equal(cl.error_arg, "-W");
-  assert_string_equal(cl.error_value, "all");
-  assert_true(cl.error_quote);
+  assert_int_equal(cl.error, JX_U_W_UNKNOWN);
+  assert_string_equal(cl.error_arg, "all");
+  assert_null(cl.error_hint);
   jx_opts_free(&cl);
-  parse(&cl, "--max-errors=0");
+  parse(&cl, "--max-errors=-1");
+  assert_int_equal(cl.error, JX_U_MAX_ERRORS);
+  jx_opts_free(&cl);
+  parse(&cl, "--max-errors=100001");
   assert_int_equal(cl.error, JX_U_MAX_ERRORS);
   jx_opts_free(&cl);
   /* Help wins over a later mistake, not over an earlier one. */
@@ -267,6 +308,7 @@ int main(void) {
       cmocka_unit_test(test_spellings),
       cmocka_unit_test(test_order_and_operands),
       cmocka_unit_test(test_diagnostics_options_anywhere),
+      cmocka_unit_test(test_warning_options),
       cmocka_unit_test(test_mistakes),
       cmocka_unit_test(test_report),
       cmocka_unit_test(test_help),

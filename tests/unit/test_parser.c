@@ -117,7 +117,7 @@ static parsed *parse_n(const char *src, size_t n, bool keep_tree) {
   p->ev.arena = &p->arena;
   jx_sink sink = {&p->ev,       on_header,  on_framework, on_department,
                   on_unit_open, on_project, on_unit_close};
-  jx_parse_options opt = {keep_tree, false};
+  jx_parse_options opt = {keep_tree, false, NULL};
   p->rc = jx_parse_mem(src, n, file, p->d, &p->arena, &sink, &opt, &p->ast);
   jx_diag_flush(p->d);
   return p;

@@ -25,6 +25,26 @@
   "basis"
   "role"
   "target"
+  "form"
+  "supervisor"
+  "implementer"
+  "total"
+  "period"
+  "overall"
+  "class"
+  "nature"
+  "policy"
+  "document"
+  "subject"
+  "manager"
+  "contact"
+  "attribute"
+  "breakdown"
+  "standard"
+  "explanation"
+  "note"
+  "remark"
+  "scoring"
 ] @keyword
 
 (operator) @operator
@@ -37,6 +57,8 @@
 (header framework: (word) @namespace)
 (framework_declaration name: (word) @namespace)
 (header currency: (word) @type.builtin)
+(header form: (word) @namespace)
+(source kind: (word) @type.builtin)
 
 (string) @string
 (escape_sequence) @string.escape

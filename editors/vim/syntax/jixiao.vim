@@ -31,22 +31,22 @@ execute 'syntax match jixiaoKeyword /' . '\%([A-Za-z0-9_]\)\@1<!\%(division\)[A-
 execute 'syntax match jixiaoKeyword /' . '\%([A-Za-z0-9_]\)\@1<!\%(unit\)[A-Za-z0-9_]\@!\|\%(' . s:wu . '\)\@4<!\%(预算单位\|单位\)\%(' . s:wu . '\)\@!' . '/'
 " PROJECT: project 项目
 execute 'syntax match jixiaoKeyword /' . '\%([A-Za-z0-9_]\)\@1<!\%(project\)[A-Za-z0-9_]\@!\|\%(' . s:wu . '\)\@4<!\%(项目\)\%(' . s:wu . '\)\@!' . '/'
-" GOAL: goal 目标 绩效目标
-execute 'syntax match jixiaoKeyword /' . '\%([A-Za-z0-9_]\)\@1<!\%(goal\)[A-Za-z0-9_]\@!\|\%(' . s:wu . '\)\@4<!\%(绩效目标\|目标\)\%(' . s:wu . '\)\@!' . '/'
+" GOAL: goal 目标 绩效目标 年度目标 年度绩效目标
+execute 'syntax match jixiaoKeyword /' . '\%([A-Za-z0-9_]\)\@1<!\%(goal\)[A-Za-z0-9_]\@!\|\%(' . s:wu . '\)\@4<!\%(年度绩效目标\|年度目标\|绩效目标\|目标\)\%(' . s:wu . '\)\@!' . '/'
 " MEASURE: measure 措施 保障措施
 execute 'syntax match jixiaoKeyword /' . '\%([A-Za-z0-9_]\)\@1<!\%(measure\)[A-Za-z0-9_]\@!\|\%(' . s:wu . '\)\@4<!\%(保障措施\|措施\)\%(' . s:wu . '\)\@!' . '/'
 " INDICATOR: indicator 指标 绩效指标
 execute 'syntax match jixiaoKeyword /' . '\%([A-Za-z0-9_]\)\@1<!\%(indicator\)[A-Za-z0-9_]\@!\|\%(' . s:wu . '\)\@4<!\%(绩效指标\|指标\)\%(' . s:wu . '\)\@!' . '/'
-" BUDGET: budget 预算 预算数
-execute 'syntax match jixiaoKeyword /' . '\%([A-Za-z0-9_]\)\@1<!\%(budget\)[A-Za-z0-9_]\@!\|\%(' . s:wu . '\)\@4<!\%(预算数\|预算\)\%(' . s:wu . '\)\@!' . '/'
-" CODE: code 编码 项目编码
-execute 'syntax match jixiaoKeyword /' . '\%([A-Za-z0-9_]\)\@1<!\%(code\)[A-Za-z0-9_]\@!\|\%(' . s:wu . '\)\@4<!\%(项目编码\|编码\)\%(' . s:wu . '\)\@!' . '/'
+" BUDGET: budget 预算 预算数 年度预算 当年预算 当年年度预算 年度资金总额 当年资金总额
+execute 'syntax match jixiaoKeyword /' . '\%([A-Za-z0-9_]\)\@1<!\%(budget\)[A-Za-z0-9_]\@!\|\%(' . s:wu . '\)\@4<!\%(年度资金总额\|当年年度预算\|当年资金总额\|年度预算\|当年预算\|预算数\|预算\)\%(' . s:wu . '\)\@!' . '/'
+" CODE: code 编码 项目编码 部门预算编码 预算编码 部门编码
+execute 'syntax match jixiaoKeyword /' . '\%([A-Za-z0-9_]\)\@1<!\%(code\)[A-Za-z0-9_]\@!\|\%(' . s:wu . '\)\@4<!\%(部门预算编码\|部门编码\|项目编码\|预算编码\|编码\)\%(' . s:wu . '\)\@!' . '/'
 " FUNDS: funds 资金来源
 execute 'syntax match jixiaoKeyword /' . '\%([A-Za-z0-9_]\)\@1<!\%(funds\)[A-Za-z0-9_]\@!\|\%(' . s:wu . '\)\@4<!\%(资金来源\)\%(' . s:wu . '\)\@!' . '/'
 " FISCAL: fiscal 财政资金 财政
 execute 'syntax match jixiaoKeyword /' . '\%([A-Za-z0-9_]\)\@1<!\%(fiscal\)[A-Za-z0-9_]\@!\|\%(' . s:wu . '\)\@4<!\%(财政资金\|财政\)\%(' . s:wu . '\)\@!' . '/'
-" OTHER: other 其他资金 其他
-execute 'syntax match jixiaoKeyword /' . '\%([A-Za-z0-9_]\)\@1<!\%(other\)[A-Za-z0-9_]\@!\|\%(' . s:wu . '\)\@4<!\%(其他资金\|其他\)\%(' . s:wu . '\)\@!' . '/'
+" OTHER: other 其他资金 其他 其它资金 其它
+execute 'syntax match jixiaoKeyword /' . '\%([A-Za-z0-9_]\)\@1<!\%(other\)[A-Za-z0-9_]\@!\|\%(' . s:wu . '\)\@4<!\%(其他资金\|其它资金\|其他\|其它\)\%(' . s:wu . '\)\@!' . '/'
 " PURPOSE: purpose 用途 资金用途
 execute 'syntax match jixiaoKeyword /' . '\%([A-Za-z0-9_]\)\@1<!\%(purpose\)[A-Za-z0-9_]\@!\|\%(' . s:wu . '\)\@4<!\%(资金用途\|用途\)\%(' . s:wu . '\)\@!' . '/'
 " SCHEDULE: schedule 支出计划 资金支出计划
@@ -59,6 +59,46 @@ execute 'syntax match jixiaoKeyword /' . '\%([A-Za-z0-9_]\)\@1<!\%(basis\)[A-Za-
 execute 'syntax match jixiaoKeyword /' . '\%([A-Za-z0-9_]\)\@1<!\%(role\)[A-Za-z0-9_]\@!\|\%(' . s:wu . '\)\@4<!\%(角色\)\%(' . s:wu . '\)\@!' . '/'
 " TARGET: target 指标值
 execute 'syntax match jixiaoKeyword /' . '\%([A-Za-z0-9_]\)\@1<!\%(target\)[A-Za-z0-9_]\@!\|\%(' . s:wu . '\)\@4<!\%(指标值\)\%(' . s:wu . '\)\@!' . '/'
+" FORM: form 表式 表样
+execute 'syntax match jixiaoKeyword /' . '\%([A-Za-z0-9_]\)\@1<!\%(form\)[A-Za-z0-9_]\@!\|\%(' . s:wu . '\)\@4<!\%(表式\|表样\)\%(' . s:wu . '\)\@!' . '/'
+" SUPERVISOR: supervisor 主管部门 主管单位 主管部门及代码
+execute 'syntax match jixiaoKeyword /' . '\%([A-Za-z0-9_]\)\@1<!\%(supervisor\)[A-Za-z0-9_]\@!\|\%(' . s:wu . '\)\@4<!\%(主管部门及代码\|主管单位\|主管部门\)\%(' . s:wu . '\)\@!' . '/'
+" IMPLEMENTER: implementer 实施单位 项目实施单位 执行单位
+execute 'syntax match jixiaoKeyword /' . '\%([A-Za-z0-9_]\)\@1<!\%(implementer\)[A-Za-z0-9_]\@!\|\%(' . s:wu . '\)\@4<!\%(项目实施单位\|实施单位\|执行单位\)\%(' . s:wu . '\)\@!' . '/'
+" TOTAL: total 总预算 项目总预算 资金总额 项目资金总额 中期资金总额 总金额 项目总金额
+execute 'syntax match jixiaoKeyword /' . '\%([A-Za-z0-9_]\)\@1<!\%(total\)[A-Za-z0-9_]\@!\|\%(' . s:wu . '\)\@4<!\%(中期资金总额\|项目资金总额\|项目总金额\|项目总预算\|资金总额\|总金额\|总预算\)\%(' . s:wu . '\)\@!' . '/'
+" PERIOD: period 实施期 实施期限 项目实施期 项目期 实施周期 项目周期 中长期 长期 实施期指标值 实施周期指标值 中长期指标值 长期指标值
+execute 'syntax match jixiaoKeyword /' . '\%([A-Za-z0-9_]\)\@1<!\%(period\)[A-Za-z0-9_]\@!\|\%(' . s:wu . '\)\@4<!\%(实施周期指标值\|中长期指标值\|实施期指标值\|长期指标值\|项目实施期\|实施周期\|实施期限\|项目周期\|中长期\|实施期\|项目期\|长期\)\%(' . s:wu . '\)\@!' . '/'
+" OVERALL: overall 总体目标 实施期目标 实施期绩效目标 中长期目标 长期目标 总目标
+execute 'syntax match jixiaoKeyword /' . '\%([A-Za-z0-9_]\)\@1<!\%(overall\)[A-Za-z0-9_]\@!\|\%(' . s:wu . '\)\@4<!\%(实施期绩效目标\|中长期目标\|实施期目标\|总体目标\|长期目标\|总目标\)\%(' . s:wu . '\)\@!' . '/'
+" CLASS: class 项目分类 项目类别 项目类型
+execute 'syntax match jixiaoKeyword /' . '\%([A-Za-z0-9_]\)\@1<!\%(class\)[A-Za-z0-9_]\@!\|\%(' . s:wu . '\)\@4<!\%(项目分类\|项目类别\|项目类型\)\%(' . s:wu . '\)\@!' . '/'
+" NATURE: nature 项目属性 项目性质
+execute 'syntax match jixiaoKeyword /' . '\%([A-Za-z0-9_]\)\@1<!\%(nature\)[A-Za-z0-9_]\@!\|\%(' . s:wu . '\)\@4<!\%(项目属性\|项目性质\)\%(' . s:wu . '\)\@!' . '/'
+" POLICY: policy 立项依据 政策依据 项目立项依据 设立依据
+execute 'syntax match jixiaoKeyword /' . '\%([A-Za-z0-9_]\)\@1<!\%(policy\)[A-Za-z0-9_]\@!\|\%(' . s:wu . '\)\@4<!\%(项目立项依据\|政策依据\|立项依据\|设立依据\)\%(' . s:wu . '\)\@!' . '/'
+" DOCUMENT: document 资金文号 文号 指标文号
+execute 'syntax match jixiaoKeyword /' . '\%([A-Za-z0-9_]\)\@1<!\%(document\)[A-Za-z0-9_]\@!\|\%(' . s:wu . '\)\@4<!\%(指标文号\|资金文号\|文号\)\%(' . s:wu . '\)\@!' . '/'
+" SUBJECT: subject 科目代码 财政资金科目代码 科目编码 功能科目 支出功能科目
+execute 'syntax match jixiaoKeyword /' . '\%([A-Za-z0-9_]\)\@1<!\%(subject\)[A-Za-z0-9_]\@!\|\%(' . s:wu . '\)\@4<!\%(财政资金科目代码\|支出功能科目\|功能科目\|科目代码\|科目编码\)\%(' . s:wu . '\)\@!' . '/'
+" MANAGER: manager 项目负责人 负责人
+execute 'syntax match jixiaoKeyword /' . '\%([A-Za-z0-9_]\)\@1<!\%(manager\)[A-Za-z0-9_]\@!\|\%(' . s:wu . '\)\@4<!\%(项目负责人\|负责人\)\%(' . s:wu . '\)\@!' . '/'
+" CONTACT: contact 联系人 联系方式
+execute 'syntax match jixiaoKeyword /' . '\%([A-Za-z0-9_]\)\@1<!\%(contact\)[A-Za-z0-9_]\@!\|\%(' . s:wu . '\)\@4<!\%(联系方式\|联系人\)\%(' . s:wu . '\)\@!' . '/'
+" ATTRIBUTE: attribute 属性 其他属性
+execute 'syntax match jixiaoKeyword /' . '\%([A-Za-z0-9_]\)\@1<!\%(attribute\)[A-Za-z0-9_]\@!\|\%(' . s:wu . '\)\@4<!\%(其他属性\|属性\)\%(' . s:wu . '\)\@!' . '/'
+" BREAKDOWN: breakdown 明细 资金明细 构成 资金构成
+execute 'syntax match jixiaoKeyword /' . '\%([A-Za-z0-9_]\)\@1<!\%(breakdown\)[A-Za-z0-9_]\@!\|\%(' . s:wu . '\)\@4<!\%(资金明细\|资金构成\|明细\|构成\)\%(' . s:wu . '\)\@!' . '/'
+" STANDARD: standard 绩效标准 评价标准
+execute 'syntax match jixiaoKeyword /' . '\%([A-Za-z0-9_]\)\@1<!\%(standard\)[A-Za-z0-9_]\@!\|\%(' . s:wu . '\)\@4<!\%(绩效标准\|评价标准\)\%(' . s:wu . '\)\@!' . '/'
+" EXPLANATION: explanation 指标解释 指标说明
+execute 'syntax match jixiaoKeyword /' . '\%([A-Za-z0-9_]\)\@1<!\%(explanation\)[A-Za-z0-9_]\@!\|\%(' . s:wu . '\)\@4<!\%(指标解释\|指标说明\)\%(' . s:wu . '\)\@!' . '/'
+" NOTE: note 指标值说明
+execute 'syntax match jixiaoKeyword /' . '\%([A-Za-z0-9_]\)\@1<!\%(note\)[A-Za-z0-9_]\@!\|\%(' . s:wu . '\)\@4<!\%(指标值说明\)\%(' . s:wu . '\)\@!' . '/'
+" REMARK: remark 备注
+execute 'syntax match jixiaoKeyword /' . '\%([A-Za-z0-9_]\)\@1<!\%(remark\)[A-Za-z0-9_]\@!\|\%(' . s:wu . '\)\@4<!\%(备注\)\%(' . s:wu . '\)\@!' . '/'
+" SCORING: scoring 评分标准 评扣分标准 扣分标准
+execute 'syntax match jixiaoKeyword /' . '\%([A-Za-z0-9_]\)\@1<!\%(scoring\)[A-Za-z0-9_]\@!\|\%(' . s:wu . '\)\@4<!\%(评扣分标准\|扣分标准\|评分标准\)\%(' . s:wu . '\)\@!' . '/'
 " NA: n/a N/A 不涉及
 execute 'syntax match jixiaoConstant /' . '\%(' . s:wu . '\)\@4<!\%(不涉及\)\%(' . s:wu . '\)\@!\|\%(N\/A\|n\/a\)' . '/'
 " MONTH: jan feb mar apr may jun jul aug sep oct nov dec
