@@ -31,19 +31,38 @@ struct jx_level2;
 
 typedef enum jx_value_kind {
   JX_VAL_NONE = 0, /* absent */
-  JX_VAL_NUMBER,   /* 22人, 89.1万元, 90% */
+  JX_VAL_NUMBER,   /* 22人, 89.1万元, 90%, 90%以上, 1,909.00 */
   JX_VAL_TEXT,     /* "圆满完成" */
   JX_VAL_NA,       /* n/a, 不涉及 */
-  JX_VAL_DATE,     /* 2021年12月31日, 2021-12-31 */
-  JX_VAL_WORD      /* a bare word: a profile setting's value (linear) */
+  JX_VAL_DATE,     /* 2021年12月31日, 2021-12-31, 2023年6月底前 */
+  JX_VAL_DATE_RANGE, /* 2023.07-2024.01, 2023年4月-2024年2月, 2020年-2022年 */
+  JX_VAL_WORD        /* a bare word: a profile setting's value (linear) */
 } jx_value_kind;
+
+/* jx_value.flags: which parts a DATE or DATE_RANGE names.  A date without
+ * a day stands for its whole month; a range end without a month (2020年)
+ * for its whole year. */
+enum {
+  JX_VF_MONTH = 1,  /* the date, or the range's start, names a month */
+  JX_VF_DAY = 2,    /* … and a day */
+  JX_VF_MONTH2 = 4, /* the range's end names a month */
+  JX_VF_DAY2 = 8    /* … and a day */
+};
 
 typedef struct jx_value {
   jx_value_kind kind;
-  const char *text;     /* as written (a string's decoded content) */
+  uint8_t post;         /* jx_postfix (vocab.h): a comparison written after
+                           the value, at the end of text (90%以上, 9月前) */
+  uint8_t post_len;     /* its bytes */
+  uint8_t flags;        /* JX_VF_* */
+  const char *text;     /* as written (a string's decoded content; full-width
+                           digits and letters as NFKC makes them) */
   const char *number;   /* NUMBER: sign, digits and point only */
-  const char *unit;     /* NUMBER: the unit as written, or NULL */
-  int year, month, day; /* DATE; day 0 when only a month is given */
+  const char *unit;     /* NUMBER: the unit as written, or NULL; without
+                           a postfix comparison */
+  int year, month, day; /* DATE, and DATE_RANGE's start; 0 if not named */
+  int16_t year2;        /* DATE_RANGE's end (its year is the start's */
+  uint8_t month2, day2; /* when not written: 2023年1月-12月) */
   jx_loc loc;           /* the whole value */
   jx_loc unit_loc;      /* NUMBER with a unit: just the unit */
 } jx_value;
@@ -53,9 +72,14 @@ typedef struct jx_value {
  * and is copied at every reduction. */
 typedef struct jx_resolved {
   bool ok;        /* the value could be read; the rest is set */
+  bool date;      /* a NUMBER that names a month of the plan's year (9月前,
+                     12月底): dec is that date */
   jx_decimal dec; /* NUMBER: exact, in its written unit; DATE: yyyymmdd ×
-                     10^6, dd 00 for a month (jixiao.h, Dates) */
-  const struct jx_unit_info *unit; /* NUMBER: its unit's table entry;
+                     10^6, dd 00 for a month (jixiao.h, Dates);
+                     DATE_RANGE: its start, a year alone as its January */
+  jx_decimal end; /* DATE_RANGE: its end, so; a year alone as December */
+  const struct jx_unit_info *unit; /* NUMBER: its unit's table entry (a
+                                      cost per unit: the checker's);
                                       NULL: none written, or unknown */
 } jx_resolved;
 

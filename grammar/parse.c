@@ -181,7 +181,7 @@ int jx_lex_mem(const char *data, size_t n, uint32_t file, jx_diag *d,
     memset(&v, 0, sizeof v);
     memset(&loc, 0, sizeof loc);
     int kind = yylex(&v, &loc, scanner);
-    jx_token t = {kind, jx_token_name(kind), NULL, 0, loc};
+    jx_token t = {kind, jx_token_name(kind), NULL, 0, loc, NULL};
     switch (kind) {
     case STRING:
     case WORD:
@@ -189,7 +189,9 @@ int jx_lex_mem(const char *data, size_t n, uint32_t file, jx_diag *d,
       break;
     case NUMBER:
     case DATE:
+    case DATE_RANGE:
       t.text = v.value.text;
+      t.value = &v.value;
       break;
     case MONTH:
       t.month = v.month;

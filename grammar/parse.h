@@ -70,6 +70,9 @@ typedef struct jx_token {
   const char *text; /* decoded value for strings, numbers, words */
   int month;        /* MONTH: 1-12 */
   jx_loc loc;
+  const jx_value *value; /* NUMBER, DATE, DATE_RANGE: the value as read
+                            (its postfix comparison, its unit); valid
+                            during the call only */
 } jx_token;
 
 /* Lexes data to the end, calling fn for each token (the last is the end of

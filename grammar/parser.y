@@ -95,10 +95,21 @@ static jx_text no_text(void) {
   return t;
 }
 
+static jx_path no_path(void) {
+  jx_path p;
+  memset(&p, 0, sizeof p);
+  return p;
+}
+
+/* An indicator row.  A comparison written after the value (90%以上,
+ * 9月前) is its op when none is written before it; with both, the
+ * checker says so (op_written and value.post). */
 static jx_node *indicator(jx_scan *p, jx_loc loc, jx_loc end, jx_path cat,
                           jx_text name, jx_op op, bool written, jx_loc op_loc,
                           jx_value v, jx_attrs a) {
   jx_node *n = node(p, JX_N_INDICATOR, loc);
+  if (!written && v.post)
+    op = jx_postfix_op((jx_postfix)v.post);
   n->end = end;
   n->u.indicator.level1 = cat.l1;
   n->u.indicator.level2 = cat.l2;
@@ -152,6 +163,9 @@ static void period_attr(jx_attrs *a, jx_loc kw, jx_op op, bool written,
     return;
   a->has_period = true;
   a->period_loc = kw;
+  /* 90%以上 after `period`: as for the row's own target (indicator). */
+  if (!written && v.post)
+    op = jx_postfix_op((jx_postfix)v.post);
   a->period_op = op;
   a->period_op_written = written;
   a->period_op_loc = op_loc;
@@ -343,6 +357,7 @@ static void yyerror(const jx_loc *loc, yyscan_t scanner, jx_scan *p,
 %token <text>  STRING     "string"
 %token <value> NUMBER     "number"
 %token <value> DATE       "date"
+%token <value> DATE_RANGE "date range"
 %token <text>  WORD       "word"
 %token <path>  PATH       "category"
 %token <month> MONTH      "month"
@@ -376,6 +391,7 @@ static void yyerror(const jx_loc *loc, yyscan_t scanner, jx_scan *p,
 %token LIKELIHOOD "'likelihood'"
 %token TARGETED   "'targeted'"
 %token PROFILE    "'profile'"
+%token TARGET      "'target'"
 %token FORM        "'form'"
 %token SUPERVISOR  "'supervisor'"
 %token IMPLEMENTER "'implementer'"
@@ -677,6 +693,7 @@ unit_items
 project
   : PROJECT project_mark STRING budget_opt block_open project_items
     block_close {
+      p->cat_text = NULL; /* its memory may go */
       $$ = finish_project(p, @1, @5, $3, $4, $6.head, @7);
       if (!p->keep_tree && yychar == YYEMPTY) {
         jx_arena_release(p->arena, $2);
@@ -689,6 +706,7 @@ project
   | PROJECT project_mark STRING budget_opt block_open project_items error
     block_close {
       $$ = NULL;
+      p->cat_text = NULL;
       if (!p->keep_tree && yychar == YYEMPTY)
         jx_arena_release(p->arena, $2);
       FORGET();
@@ -747,6 +765,7 @@ project_stmt
     }
   | goal
   | indicator
+  | indicator_kw /* an error the checker explains (indicator-in-project) */
   ;
 code_stmt
   : CODE STRING SEMI {
@@ -1113,12 +1132,23 @@ setting_arg
   ;
 
 /* indicator -> CATEGORY STRING [op] value (desc STRING | basis STRING)* ; */
+/* indicator -> CATEGORY STRING [target] [op] value (desc STRING | basis
+ * STRING)* ;   where `target` is the column heading 指标值, dropped.  The
+ * forms with and without it are spelt out: an empty rule would be one
+ * more reduction for every indicator of every plan.  A row may also lack
+ * its name, or its name and value (issue 11: forms). */
 indicator
   : category STRING value attrs SEMI {
       $$ = indicator(p, @1, @5, $1, $2, JX_OP_EQ, false, @3, $3, $4);
     }
   | category STRING op value attrs SEMI {
       $$ = indicator(p, @1, @6, $1, $2, $3, true, @3, $4, $5);
+    }
+  | category STRING TARGET value attrs SEMI {
+      $$ = indicator(p, @1, @6, $1, $2, JX_OP_EQ, false, @4, $4, $5);
+    }
+  | category STRING TARGET op value attrs SEMI {
+      $$ = indicator(p, @1, @7, $1, $2, $4, true, @4, $5, $6);
     }
   /* A value the form prints without a name (issue 11): a lone string
    * after the category is the value. */
@@ -1140,22 +1170,30 @@ indicator
                      $2);
     }
   ;
-/* indicator_kw -> indicator STRING [op] value attr* ; (no category) */
+/* indicator_kw -> indicator STRING [target] [op] value attr* ; (no
+ * category) */
 indicator_kw
   : INDICATOR STRING value attrs SEMI {
-      jx_path none;
-      memset(&none, 0, sizeof none);
-      $$ = indicator(p, @1, @5, none, $2, JX_OP_EQ, false, @3, $3, $4);
+      $$ = indicator(p, @1, @5, no_path(), $2, JX_OP_EQ, false, @3, $3, $4);
     }
   | INDICATOR STRING op value attrs SEMI {
-      jx_path none;
-      memset(&none, 0, sizeof none);
-      $$ = indicator(p, @1, @6, none, $2, $3, true, @3, $4, $5);
+      $$ = indicator(p, @1, @6, no_path(), $2, $3, true, @3, $4, $5);
+    }
+  | INDICATOR STRING TARGET value attrs SEMI {
+      $$ = indicator(p, @1, @6, no_path(), $2, JX_OP_EQ, false, @4, $4, $5);
+    }
+  | INDICATOR STRING TARGET op value attrs SEMI {
+      $$ = indicator(p, @1, @7, no_path(), $2, $4, true, @4, $5, $6);
     }
   ;
 category
   : PATH
-  | WORD  { $$.l1 = no_text(); $$.l2 = $1; }
+  | WORD  {
+      $$.l1 = no_text();
+      $$.l2 = $1;
+      p->cat_text = $1.text;
+      p->cat_loc = @1;
+    }
   ;
 op
   : GE  { $$ = JX_OP_GE; }
@@ -1164,9 +1202,13 @@ op
   | LT  { $$ = JX_OP_LT; }
   | EQ  { $$ = JX_OP_EQ; }
   ;
+/* The one rule for a value: what a statement may give as a target.  A
+ * DATE_RANGE is a value of its own (2023.07-2024.01), for an indicator
+ * and for any statement that takes a period. */
 value
   : NUMBER
   | DATE
+  | DATE_RANGE
   | STRING  { $$ = text_value($1); }
   | NA      { $$ = na_value(@1); }
   ;
@@ -1245,6 +1287,7 @@ static const char *symbol_display(yysymbol_kind_t k, jx_lang lang,
   } kinds[] = {
       {YYSYMBOL_YYEOF, JX_M_TOK_EOF},       {YYSYMBOL_STRING, JX_M_TOK_STRING},
       {YYSYMBOL_NUMBER, JX_M_TOK_NUMBER},   {YYSYMBOL_DATE, JX_M_TOK_DATE},
+      {YYSYMBOL_DATE_RANGE, JX_M_TOK_DATE_RANGE},
       {YYSYMBOL_WORD, JX_M_TOK_WORD},       {YYSYMBOL_PATH, JX_M_TOK_CATEGORY},
       {YYSYMBOL_MONTH, JX_M_TOK_MONTH},
   };
@@ -1278,6 +1321,8 @@ static jx_msg kind_name(yysymbol_kind_t k) {
     return JX_M_TOK_NUMBER;
   case YYSYMBOL_DATE:
     return JX_M_TOK_DATE;
+  case YYSYMBOL_DATE_RANGE:
+    return JX_M_TOK_DATE_RANGE;
   case YYSYMBOL_WORD:
     return JX_M_TOK_WORD;
   case YYSYMBOL_PATH:
@@ -1302,6 +1347,26 @@ static int yyreport_syntax_error(const yypcontext_t *ctx, yyscan_t scanner,
   p->syntax_errors++;
   if (p->read_failed || p->not_utf8) /* the end is false: see scan.h */
     return 0;
+  /* A category label typed with a space (经济效益 指标 "…"): a word right
+   * after the category, on its line, where no word may come.  (Which
+   * tokens were expected cannot tell: a row may be its category alone,
+   * issue 11, so the parser has reduced its empty attributes first.) */
+  const char *second = NULL;
+  if (p->cat_text &&
+      p->cat_loc.line == loc->line &&
+      loc->offset > p->cat_loc.offset + p->cat_loc.len) {
+    if (got == YYSYMBOL_WORD && p->prev_word == p->cat_text)
+      second = p->last_word;
+    else if (got == YYSYMBOL_INDICATOR && p->last_word == p->cat_text)
+      second = yyget_text(scanner); /* 指标: the usual end of a label */
+  }
+  if (second) {
+    jx_loc both = p->cat_loc; /* from the category to the word after it */
+    both.len = (uint32_t)(loc->offset + loc->len - both.offset);
+    jx_diag_report(p->diag, JX_E_CATEGORY_SPACE, both, p->cat_text, second,
+                   p->cat_text, second);
+    return 0;
+  }
   if (got == YYSYMBOL_WORD && p->last_word) {
     /* A long word is quoted by its start, cut at a character boundary. */
     const char *w = p->last_word;

@@ -109,8 +109,11 @@ typedef struct jx_scan {
   jx_loc sloc; /* where it started */
   bool sbad;   /* an error was reported inside it */
   bool slong;  /* it grew past the longest string kept */
+  int sdepth;  /* a string in “ ”: the quotes open in it, its own too */
   int lex_errors;
+  bool said_percent;     /* the help for a stray % was given (once a file) */
   const char *last_word; /* text of the last WORD token (for hints) */
+  const char *prev_word; /* and of the one before it */
   jx_vocab_index vocab;  /* the keywords, signs and marks (vocab.def) */
 
   /* Suppression comments (suppress.h; NULL: read as comments only).  The
@@ -141,6 +144,10 @@ typedef struct jx_scan {
   jx_comment *comments, *comments_tail;
   int syntax_errors;
   int errors_at_project; /* syntax + lexical errors when it began */
+  /* The last category written as one word, for the error that follows
+   * it when its label was typed with a space (经济效益 指标 "…"). */
+  const char *cat_text;
+  jx_loc cat_loc;
 } jx_scan;
 
 /* Appends n to a list (nodes are linked through next). */

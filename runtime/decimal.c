@@ -219,6 +219,8 @@ const char *jx_kind_text(jx_kind k) {
     return "date";
   case JX_KIND_EMPTY:
     return "empty";
+  case JX_KIND_DATE_RANGE:
+    return "date_range";
   }
   return "?";
 }

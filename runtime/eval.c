@@ -82,6 +82,15 @@ int jx_indicator_met(const jx_indicator *ind, jx_decimal actual) {
     int c = jx_decimal_cmp(actual, day);
     return dir < 0 ? c <= 0 : c >= 0;
   }
+  if (ind->kind == JX_KIND_DATE_RANGE) {
+    /* From the first day of the start to the last day of the end, as a
+       floor and a deadline read them. */
+    jx_decimal from, to;
+    if (jx_date_bound(JX_OP_GE, ind->value, &from) == 0 ||
+        jx_date_bound(JX_OP_LE, ind->value_end, &to) == 0)
+      return -1;
+    return jx_decimal_cmp(actual, from) >= 0 && jx_decimal_cmp(actual, to) <= 0;
+  }
   /* Only numbers and dates can be compared; a text target ("圆满完成") or
      a not-applicable one has no comparison the library could make. */
   if (ind->kind != JX_KIND_QUANTITATIVE)

@@ -80,8 +80,10 @@ typedef enum jx_kind {
   JX_KIND_QUALITATIVE,      /* a text target: "圆满完成" */
   JX_KIND_NA,               /* 不涉及 / n/a: not applicable */
   JX_KIND_DATE,             /* a deadline: 2021年12月31日 */
-  JX_KIND_EMPTY             /* a row the form prints without a target: a
+  JX_KIND_EMPTY,            /* a row the form prints without a target: a
                                category with no name and no value */
+  JX_KIND_DATE_RANGE        /* a period: 2023.07-2024.01 (value to
+                               value_end) */
 } jx_kind;
 
 /* What a unit measures; conversions happen only within one dimension. */
@@ -94,7 +96,9 @@ typedef enum jx_dimension {
   JX_DIM_LENGTH,   /* 米 公里 */
   JX_DIM_MASS,     /* 吨 千克 */
   JX_DIM_TIME,     /* 天 工作日 月 年 */
-  JX_DIM_OTHER     /* a unit the table does not know */
+  JX_DIM_OTHER,    /* a unit the table does not know */
+  JX_DIM_MONEY_PER /* a cost per unit: 元/亩, 万元/平方米, 元/人·天
+                      (per_unit says what it is per) */
 } jx_dimension;
 
 /*
@@ -138,6 +142,10 @@ typedef struct jx_target {
   const char *unit; /* normalised; NULL if none */
   jx_dimension dimension;
   const char *text; /* as written: "≥1500人" */
+  /* As jx_indicator's (after its fields, for the same reason): a date
+   * range's end, and what a cost per unit is per. */
+  jx_decimal value_end;
+  const char *per_unit;
 } jx_target;
 
 typedef struct jx_indicator {
@@ -150,8 +158,10 @@ typedef struct jx_indicator {
   jx_kind kind;
   jx_op op;
   jx_decimal value; /* quantitative: in `unit`; date: yyyymmdd × 10^6,
-                       dd = 00 for a month (see Dates below) */
-  const char *unit; /* normalised ("%" for ％ and 百分比); NULL if none */
+                       dd = 00 for a month (see Dates below); date range:
+                       its first day or month */
+  const char *unit; /* normalised ("%" for ％ and 百分比, "元/人·天"); NULL if
+                       none */
   jx_dimension dimension;
   const char *text;  /* the value as written: "≥90%", "圆满完成" */
   const char *basis; /* 指标值确定依据, or NULL */
@@ -170,6 +180,13 @@ typedef struct jx_indicator {
   const char *value_note;  /* 指标值说明 */
   const char *remark;      /* 备注 */
   const char *scoring;     /* 评（扣）分标准 */
+  /* A date range: its last day or month, as `value` (a month-only end is
+   * the whole month: 2023.07-2024.01 runs to 2024-01-31); 0 otherwise. */
+  jx_decimal value_end;
+  /* A cost per unit (dimension JX_DIM_MONEY_PER): what it is per,
+   * normalised ("亩", "人·天"); `unit` is the whole ("元/亩").  NULL
+   * otherwise. */
+  const char *per_unit;
 } jx_indicator;
 
 typedef struct jx_schedule_point {
@@ -358,7 +375,9 @@ int jx_date_bound(jx_op op, jx_decimal value, jx_decimal *day);
  * indicator's `unit` (no conversion happens here).  For a date target,
  * `actual` is a day, yyyymmdd × 10^6, compared with jx_date_bound's day:
  * a date written without an op is a deadline, and a month-only deadline
- * (≤ 2021年12月) is met on every day of that month.
+ * (≤ 2021年12月) is met on every day of that month.  A date range is met
+ * by a day inside it, from the first day of `value` to the last day of
+ * `value_end` (2023.07-2024.01: 2023-07-01 to 2024-01-31).
  */
 int jx_indicator_met(const jx_indicator *ind, jx_decimal actual);
 /*

@@ -246,7 +246,8 @@ static void score_one(const jx_profile *prof, const jx_indicator *x,
       break;
     out->score = out->met ? w : ZERO;
     return;
-  case JX_KIND_QUALITATIVE: {
+  case JX_KIND_QUALITATIVE:
+  case JX_KIND_DATE_RANGE: { /* a period is rated like a text target */
     if (ac->kind != JX_ACTUAL_TEXT)
       break;
     jx_rating rt = ac->rating;

@@ -83,6 +83,14 @@ struct jx_checker {
     uint64_t h;
   } * dups;
   size_t dups_cap;
+
+  /* Costs per unit read so far (元/亩, 万元/人·天), by spelling: an
+   * open-addressing table, at most half full, in the arena (a grown table
+   * leaves the old one there: at most as much again).  A jx_resolved
+   * points at an entry, so each lives as long as the checker; there are
+   * as many as distinct spellings (check_value.c). */
+  struct jx_chk_compound **compounds;
+  size_t compounds_cap, compounds_n;
 };
 
 /* The framework in force, resolving a pending header name first. */
@@ -97,6 +105,22 @@ bool jx_chk_number(jx_checker *c, const jx_value *v, jx_resolved *r);
  * overflow or rounding.  *out is 0 unless it returns true. */
 bool jx_chk_amount(jx_checker *c, const jx_value *v, jx_resolved *r,
                    jx_decimal *out);
+
+/* A DATE as the model holds it (yyyymmdd × 10^6, dd 00 for a month) into
+ * *r; reports a date that does not exist (2021年2月30日) and returns
+ * false. */
+bool jx_chk_date(jx_checker *c, const jx_value *v, jx_resolved *r);
+/* A DATE_RANGE (2023.07-2024.01) into r->dec (its start) and r->end (its
+ * end), each as jx_chk_date stores a date; a year alone (2020年-2022年)
+ * is read as its January at the start and its December at the end.
+ * Reports a date that does not exist and an end before the start, and
+ * returns false.  For any statement whose value is a period. */
+bool jx_chk_date_range(jx_checker *c, const jx_value *v, jx_resolved *r);
+
+/* A NUMBER that names a month of the plan's year (9月前, 9月底前, 12月底):
+ * the month 1–12 as a date of the plan's year into r->dec, r->date set.
+ * Reports a number that is not a month and a plan without a year. */
+bool jx_chk_month_date(jx_checker *c, const jx_value *v, jx_resolved *r);
 
 /* Whether a text is blank (absent, or only spaces). */
 bool jx_chk_blank(const char *s);
@@ -115,7 +139,10 @@ const char *jx_chk_dec(jx_decimal d, char buf[JX_DECIMAL_BUFSZ]);
 
 /* What the indicator rules need to know about the enclosing project. */
 typedef struct jx_chk_budget {
-  bool known;        /* budget read without error */
+  bool known;        /* budget read without error, and more than 0 */
+  bool read;         /* budget read (funds are compared with it even
+                        when it is 0: budget 0 with fiscal 90 is a
+                        funds-sum error as well) */
   jx_decimal amount; /* in the plan currency */
   jx_loc loc;        /* the budget's value */
   /* The total over the project's period (项目总预算), when written: a

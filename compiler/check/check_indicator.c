@@ -14,6 +14,7 @@
 
 #include "check_impl.h"
 #include "hash.h"
+#include "vocab.h"
 
 /* ---- category
  * ---------------------------------------------------------------- */
@@ -69,36 +70,6 @@ static bool check_category(jx_checker *c, jx_node *n) {
 
 /* ---- values -----------------------------------------------------------------
  */
-
-/* Whether a date token names a day.  Of its three spellings (2021年12月31日,
- * 2021-12-31, 2021年12月) only the month-only one ends in 月; the parsed
- * day alone cannot tell, since 2021-01-00 also has day 0. */
-static bool names_day(const jx_value *v) {
-  static const char month[] = "月";
-  size_t n = v->text ? strlen(v->text) : 0, m = sizeof month - 1;
-  return !(n >= m && memcmp(v->text + n - m, month, m) == 0);
-}
-
-/* 2021年2月30日, 2021-01-00 and 2021-13-01 are not dates; 2021年12月 (no day)
- * is.  The help says what is wrong, from the runtime's calendar, so that
- * the checker and jx_indicator_met agree on every month's length.  A date
- * is stored on the value as the model holds it, yyyymmdd × 10^6. */
-static void check_date(jx_checker *c, const jx_value *v, jx_resolved *r) {
-  int last = jx_date_days_in_month(v->year, v->month);
-  if (last == 0) {
-    jx_diag_report(c->diag, JX_E_BAD_DATE, v->loc, v->text);
-    jx_diag_note(c->diag, JX_N_DATE_MONTH, v->loc);
-    return;
-  }
-  if (names_day(v) && (v->day < 1 || v->day > last)) {
-    jx_diag_report(c->diag, JX_E_BAD_DATE, v->loc, v->text);
-    jx_diag_note(c->diag, JX_N_DATE_DAY, v->loc, v->year, v->month, last);
-    return;
-  }
-  r->dec.micros =
-      ((int64_t)v->year * 10000 + v->month * 100 + v->day) * JX_DECIMAL_SCALE;
-  r->ok = true;
-}
 
 /* The fix for a satisfaction target that is not a percentage: its unit
  * becomes %, or % is added after a bare number (≥90人, ≥90 → ≥90%). */
@@ -195,19 +166,86 @@ static void check_cost_money(jx_checker *c, const jx_value *v, jx_decimal d,
     cost_unit_fixit(c, v, d, u, budget);
 }
 
-/* One target of indicator n (its own, or the period's: v and r), with
- * budget the amount a cost is compared with. */
-static void check_value(jx_checker *c, jx_node *n, const jx_value *v,
-                        jx_resolved *r, const jx_chk_budget *budget) {
+/* The postfix word at the end of a value's text (90%以上: 以上). */
+static const char *postfix_word(const jx_value *v, char *buf, size_t cap) {
+  size_t n = strlen(v->text), k = v->post_len;
+  snprintf(buf, cap, "%.*s", (int)k, k <= n ? v->text + n - k : "");
+  return buf;
+}
+
+/* 90%以上以上, 5人及以上以上: the unit left when the last comparison word
+ * is taken off ends in another one.  No unit ends so (issue 11: such a
+ * unit is a diagnostic, never a unit). */
+static bool twice(jx_checker *c, const jx_value *v) {
+  size_t n = strlen(v->unit), len = 0;
+  if (jx_vocab_postfix_slow(v->unit, n, &len) == JX_POST_NONE)
+    return false;
+  char w[64], first[64];
+  snprintf(first, sizeof first, "%s", v->unit + n - len);
+  jx_diag_report(c->diag, JX_E_POSTFIX_TWICE, v->loc, v->text, first,
+                 postfix_word(v, w, sizeof w));
+  return true;
+}
+
+/* Does a NUMBER name a month of the year rather than a count of months?
+ * 12月底 always; 9月 and 9月份 when a deadline word follows (9月前). */
+static bool names_month(const jx_value *v) {
+  const unsigned char *u = (const unsigned char *)v->unit;
+  if (!u || u[0] != 0xE6 || u[1] != 0x9C || u[2] != 0x88) /* 月 */
+    return false;
+  if (strcmp(v->unit, "月底") == 0 || strcmp(v->unit, "月末") == 0)
+    return true;
+  return v->post == JX_POST_BEFORE &&
+         (strcmp(v->unit, "月") == 0 || strcmp(v->unit, "月份") == 0);
+}
+
+/* A date or a date range is a target only for a category that is neither
+ * satisfaction nor cost. */
+static void date_in_role(jx_checker *c, const jx_value *v, const char *name,
+                         jx_role role) {
+  if (role == JX_ROLE_SATISFACTION)
+    jx_diag_report(c->diag, JX_E_SATISFACTION_PERCENT, v->loc, name, v->text);
+  else if (role == JX_ROLE_COST)
+    jx_diag_report(c->diag, JX_E_COST_UNIT, v->loc, name, v->text);
+}
+
+/* One target of an indicator: its own, or the one over the project's
+ * period, each with the comparison written before it. */
+struct target {
+  const jx_value *v;
+  jx_resolved *r;
+  jx_op op;
+  bool op_written;
+  jx_loc op_loc;
+};
+
+/* One target t of indicator n, with budget the amount a cost is compared
+ * with. */
+static void check_value(jx_checker *c, jx_node *n, const struct target *t,
+                        const jx_chk_budget *budget) {
+  const jx_value *v = t->v;
+  jx_resolved *r = t->r;
   const char *name = n->u.indicator.name.text ? n->u.indicator.name.text : "";
   const jx_level2 *l2 = n->u.indicator.l2;
   jx_role role = l2 ? l2->role : JX_ROLE_NONE;
+  if (v->post && t->op_written) {
+    char w[64];
+    jx_diag_report(c->diag, JX_E_OP_TWICE, t->op_loc, v->text,
+                   postfix_word(v, w, sizeof w));
+    return;
+  }
+  if (v->kind == JX_VAL_DATE_RANGE) {
+    if (t->op_written && t->op != JX_OP_EQ) {
+      jx_diag_report(c->diag, JX_E_DATE_RANGE_OP, t->op_loc, v->text);
+      return;
+    }
+    if (jx_chk_date_range(c, v, r))
+      date_in_role(c, v, name, role);
+    return;
+  }
   if (v->kind == JX_VAL_DATE) {
-    check_date(c, v, r);
-    if (role == JX_ROLE_SATISFACTION)
-      jx_diag_report(c->diag, JX_E_SATISFACTION_PERCENT, v->loc, name, v->text);
-    else if (role == JX_ROLE_COST)
-      jx_diag_report(c->diag, JX_E_COST_UNIT, v->loc, name, v->text);
+    if (jx_chk_date(c, v, r))
+      date_in_role(c, v, name, role);
     return;
   }
   /* A text target (圆满完成) and 不涉及 are allowed in every category:
@@ -215,6 +253,19 @@ static void check_value(jx_checker *c, jx_node *n, const jx_value *v,
    * rows too. */
   if (v->kind != JX_VAL_NUMBER)
     return;
+  if (v->post && v->unit && twice(c, v))
+    return;
+  if (names_month(v)) { /* 9月前: a deadline in the plan's year */
+    if (jx_chk_month_date(c, v, r))
+      date_in_role(c, v, name, role);
+    return;
+  }
+  if (v->post == JX_POST_BEFORE) {
+    char w[64];
+    jx_diag_report(c->diag, JX_E_POSTFIX_UNIT, v->loc, v->text,
+                   postfix_word(v, w, sizeof w));
+    return;
+  }
   if (!jx_chk_number(c, v, r))
     return;
   jx_decimal d = r->dec;
@@ -231,11 +282,13 @@ static void check_value(jx_checker *c, jx_node *n, const jx_value *v,
                      jx_chk_dec(d, buf));
     break;
   case JX_ROLE_COST:
+    /* A cost per unit (475元/亩) is a price, not a share of the budget:
+     * nothing to compare it with. */
     if (u && u->dimension == JX_DIM_MONEY)
       check_cost_money(c, v, d, u, budget);
     else if (percent && over_100(d))
       jx_diag_report(c->diag, JX_E_COST_PERCENT, v->loc, v->text);
-    else if (!percent) {
+    else if (!percent && !(u && u->dimension == JX_DIM_MONEY_PER)) {
       jx_diag_report(c->diag, JX_E_COST_UNIT, v->loc, name, v->text);
       if (!v->unit)
         cost_currency_fixits(c, v);
@@ -318,6 +371,11 @@ int jx_chk_indicators(jx_checker *c, jx_node *items,
     if (a && found)
       found[a - fw->levels] = true;
 
+    /* `indicator` without a category is for a department or a
+     * division; a project's rows each have one. */
+    if (found && !n->u.indicator.level2.text)
+      jx_diag_report(c->diag, JX_E_INDICATOR_IN_PROJECT, n->loc);
+
     /* A row may lack a name (a value printed without one) or be empty,
      * but a name written empty is a mistake. */
     const jx_text *name = &n->u.indicator.name;
@@ -342,11 +400,17 @@ int jx_chk_indicators(jx_checker *c, jx_node *items,
       own = cost_bound(budget, false, two);
       period = cost_bound(budget, true, two);
     }
-    check_value(c, n, &n->u.indicator.value, &n->u.indicator.value_res,
-                budget ? &own : NULL);
-    if (two)
-      check_value(c, n, &n->u.indicator.period_value,
-                  &n->u.indicator.period_res, budget ? &period : NULL);
+    struct target t = {&n->u.indicator.value, &n->u.indicator.value_res,
+                       n->u.indicator.op, n->u.indicator.op_written,
+                       n->u.indicator.op_loc};
+    check_value(c, n, &t, budget ? &own : NULL);
+    if (two) {
+      struct target p = {&n->u.indicator.period_value,
+                         &n->u.indicator.period_res, n->u.indicator.period_op,
+                         n->u.indicator.period_op_written,
+                         n->u.indicator.period_op_loc};
+      check_value(c, n, &p, budget ? &period : NULL);
+    }
 
     /* An unknown category already has its error; comparing it would
      * report the same line twice.  Rows without a name are never the

@@ -165,6 +165,7 @@ static jx_chk_budget check_budget(jx_checker *c, const jx_node *p, jx_node *b,
   if (!jx_chk_amount(c, v, &b->u.budget.amount_res, &out.amount))
     return out;
   b->u.budget.plan_amount = out.amount;
+  out.read = true;
   if (out.amount.micros <= 0) {
     char buf[JX_DECIMAL_BUFSZ];
     jx_diag_report(c->diag, JX_E_BUDGET_POSITIVE, v->loc, name,
@@ -251,7 +252,7 @@ static void check_funds(jx_checker *c, const jx_node *p, jx_node *f,
   }
   f->u.funds.plan_fiscal = fiscal;
   f->u.funds.plan_other = other;
-  if (!ok || !b->known)
+  if (!ok || !b->read)
     return;
   if (jx_decimal_cmp(sum, b->amount) == 0)
     return;
@@ -397,7 +398,8 @@ static int64_t last_day(jx_decimal d) {
 }
 
 /* 实施期: read as a range of dates where it is one (2023.07-2024.01,
- * 2023年4月-2024年2月, 2020年-2022年, one year or month); a duration (3年)
+ * 2023年4月-2024年2月, 2020年-2022年, one year or month; in quotes, or
+ * unquoted as a date range value); a duration (3年)
  * or a text is kept as written.  A range must be real dates, in order,
  * and hold the plan's year. */
 static void check_period(jx_checker *c, jx_node *n) {
@@ -409,6 +411,17 @@ static void check_period(jx_checker *c, jx_node *n) {
     start.micros =
         ((int64_t)v->year * 10000 + v->month * 100 + v->day) * JX_DECIMAL_SCALE;
     end = start;
+    read = true;
+    break;
+  case JX_VAL_DATE_RANGE: /* 2023.07-2024.01 written as a value */
+    start.micros = ((int64_t)v->year * 10000 +
+                    (v->flags & JX_VF_MONTH ? v->month : 0) * 100 +
+                    (v->flags & JX_VF_DAY ? v->day : 0)) *
+                   JX_DECIMAL_SCALE;
+    end.micros = ((int64_t)v->year2 * 10000 +
+                  (v->flags & JX_VF_MONTH2 ? v->month2 : 0) * 100 +
+                  (v->flags & JX_VF_DAY2 ? v->day2 : 0)) *
+                 JX_DECIMAL_SCALE;
     read = true;
     break;
   case JX_VAL_NUMBER: /* 2020年, 2023.07, 202001; not a duration (3年) */

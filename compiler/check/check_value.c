@@ -1,20 +1,76 @@
 /*
- * check_value.c — reading numbers and amounts, once.
+ * check_value.c — reading numbers, amounts, dates and date ranges, once.
  *
  * Every NUMBER the checker meets is parsed here into an exact decimal and
- * its unit looked up in the table; an amount is converted here to the
- * plan's currency.  What could be read goes to a jx_resolved that the
- * caller keeps on the node (with the converted amount), so that no later
- * pass parses, looks up or converts it again; what could not is reported.
+ * its unit looked up in the table (a cost per unit, 元/亩, is read from
+ * its spelling once per run); an amount is converted here to the plan's
+ * currency; a date or a date range is checked against the calendar.
+ * What could be read goes to a jx_resolved that the caller keeps on the
+ * node (with the converted amount), so that no later pass parses, looks
+ * up or converts it again; what could not is reported.
  *
  * The bottom of the checker: the other checker files call in, this one
  * calls none of them.
  */
+#include <stdint.h>
 #include <stdio.h>
 #include <string.h>
 
 #include "check_impl.h"
+#include "hash.h"
 #include "resolve.h"
+#include "vocab.h"
+
+/* A cost per unit, by the spelling it was read from. */
+struct jx_chk_compound {
+  uint64_t hash;
+  jx_unit_info info; /* dimension JX_DIM_NONE: not a cost per unit */
+  char norm[JX_UNIT_COMPOUND_MAX];
+  char spelling[];
+};
+
+/* Doubles the table (from 64 slots), moving the entries over. */
+static void compounds_grow(jx_checker *c) {
+  size_t cap = c->compounds_cap ? 2 * c->compounds_cap : 64;
+  struct jx_chk_compound **t = jx_arena_alloc(&c->arena, cap * sizeof *t);
+  memset(t, 0, cap * sizeof *t);
+  for (size_t i = 0; i < c->compounds_cap; i++) {
+    struct jx_chk_compound *e = c->compounds[i];
+    if (!e)
+      continue;
+    size_t j = (size_t)e->hash & (cap - 1);
+    while (t[j])
+      j = (j + 1) & (cap - 1);
+    t[j] = e;
+  }
+  c->compounds = t;
+  c->compounds_cap = cap;
+}
+
+/* The unit a spelling with a slash or 每 is, when it is a cost per unit
+ * (元/亩, 17元/人.每天): read once per spelling and kept, so that the
+ * jx_resolved of every value written with it can point at it. */
+static const jx_unit_info *compound(jx_checker *c, const char *unit) {
+  if (2 * (c->compounds_n + 1) > c->compounds_cap)
+    compounds_grow(c);
+  uint64_t h = jx_fnv1a_str(unit);
+  size_t mask = c->compounds_cap - 1, j = (size_t)h & mask;
+  struct jx_chk_compound *e;
+  while ((e = c->compounds[j]) != NULL &&
+         (e->hash != h || strcmp(e->spelling, unit) != 0))
+    j = (j + 1) & mask;
+  if (!e) {
+    size_t n = strlen(unit);
+    e = jx_arena_alloc(&c->arena, sizeof *e + n + 1);
+    e->hash = h;
+    memcpy(e->spelling, unit, n + 1);
+    if (!jx_unit_compound(unit, n, &e->info, e->norm))
+      memset(&e->info, 0, sizeof e->info);
+    c->compounds[j] = e;
+    c->compounds_n++;
+  }
+  return e->info.dimension == JX_DIM_MONEY_PER ? &e->info : NULL;
+}
 
 const char *jx_chk_dec(jx_decimal d, char buf[JX_DECIMAL_BUFSZ]) {
   jx_decimal_format(d, buf);
@@ -112,6 +168,8 @@ bool jx_chk_number(jx_checker *c, const jx_value *v, jx_resolved *r) {
     return false;
   r->dec = d;
   r->unit = jx_value_unit(v);
+  if (!r->unit && v->unit && (strchr(v->unit, '/') || strstr(v->unit, "每")))
+    r->unit = compound(c, v->unit);
   r->ok = true;
   return true;
 }
@@ -122,7 +180,8 @@ bool jx_chk_amount(jx_checker *c, const jx_value *v, jx_resolved *r,
   if (!jx_chk_number(c, v, r))
     return false;
   const jx_unit_info *u = r->unit;
-  if (v->unit && (!u || u->dimension != JX_DIM_MONEY)) {
+  /* 854万 is an amount; 854万以上 or 475元/亩 is not. */
+  if ((v->unit && (!u || u->dimension != JX_DIM_MONEY)) || v->post) {
     jx_diag_report(c->diag, JX_E_AMOUNT_UNIT, v->loc, v->text,
                    c->currency->norm);
     return false;
@@ -140,5 +199,76 @@ bool jx_chk_amount(jx_checker *c, const jx_value *v, jx_resolved *r,
   if (st != JX_DEC_OK)
     return false;
   *out = conv;
+  return true;
+}
+
+/* ---- dates ---------------------------------------------------------------
+ */
+
+/* y-m-d as the model holds it, or false after saying what is wrong with
+ * it; a date without a day (has_d false) is its month.  The help comes
+ * from the runtime's calendar, so the checker and jx_indicator_met agree
+ * on every month's length. */
+static bool ymd(jx_checker *c, const jx_value *v, int y, int m, int d,
+                bool has_d, jx_decimal *out) {
+  int last = jx_date_days_in_month(y, m);
+  if (last == 0) {
+    jx_diag_report(c->diag, JX_E_BAD_DATE, v->loc, v->text);
+    jx_diag_note(c->diag, JX_N_DATE_MONTH, v->loc);
+    return false;
+  }
+  if (has_d && (d < 1 || d > last)) {
+    jx_diag_report(c->diag, JX_E_BAD_DATE, v->loc, v->text);
+    jx_diag_note(c->diag, JX_N_DATE_DAY, v->loc, y, m, last);
+    return false;
+  }
+  out->micros =
+      ((int64_t)y * 10000 + m * 100 + (has_d ? d : 0)) * JX_DECIMAL_SCALE;
+  return true;
+}
+
+bool jx_chk_date(jx_checker *c, const jx_value *v, jx_resolved *r) {
+  r->ok = ymd(c, v, v->year, v->month, v->day, v->flags & JX_VF_DAY, &r->dec);
+  return r->ok;
+}
+
+bool jx_chk_date_range(jx_checker *c, const jx_value *v, jx_resolved *r) {
+  r->ok = false;
+  /* A year alone runs from its January to its December. */
+  int m1 = v->flags & JX_VF_MONTH ? v->month : 1;
+  int m2 = v->flags & JX_VF_MONTH2 ? v->month2 : 12;
+  if (!ymd(c, v, v->year, m1, v->day, v->flags & JX_VF_DAY, &r->dec) ||
+      !ymd(c, v, v->year2, m2, v->day2, v->flags & JX_VF_DAY2, &r->end))
+    return false;
+  /* Its first day against its last: 2023.07-2023.07 is one month. */
+  jx_decimal from, to;
+  jx_date_bound(JX_OP_GE, r->dec, &from);
+  jx_date_bound(JX_OP_LE, r->end, &to);
+  if (jx_decimal_cmp(from, to) > 0) {
+    jx_diag_report(c->diag, JX_E_DATE_RANGE_ORDER, v->loc, v->text);
+    return false;
+  }
+  r->ok = true;
+  return true;
+}
+
+bool jx_chk_month_date(jx_checker *c, const jx_value *v, jx_resolved *r) {
+  jx_decimal d;
+  r->ok = false;
+  if (jx_value_decimal(v, &d) != JX_DEC_OK || !jx_decimal_is_integer(d) ||
+      d.micros < JX_DECIMAL_SCALE ||
+      d.micros > 12 * (int64_t)JX_DECIMAL_SCALE) {
+    jx_diag_report(c->diag, JX_E_BAD_DATE, v->loc, v->text);
+    jx_diag_note(c->diag, JX_N_DATE_MONTH, v->loc);
+    return false;
+  }
+  if (c->year <= 0) {
+    jx_diag_report(c->diag, JX_E_MONTH_YEAR, v->loc, v->text);
+    return false;
+  }
+  int m = (int)(d.micros / JX_DECIMAL_SCALE);
+  r->dec.micros = ((int64_t)c->year * 10000 + m * 100) * JX_DECIMAL_SCALE;
+  r->date = true;
+  r->ok = true;
   return true;
 }

@@ -6,7 +6,8 @@
  * Moving a bound the demanding way tightens it.  Which way is demanding
  * the framework says by role (a cost is better smaller), whatever a
  * declared framework calls its categories; so do the value's dimension (an
- * amount of money) and kind (a deadline).
+ * amount of money, a cost per unit) and kind (a deadline).  A period has
+ * no direction: a date range that moves is changed.
  */
 #include "diff_value.h"
 
@@ -23,7 +24,8 @@ static bool same_str(const char *x, const char *y) {
 static bool lower_is_better(const jx_indicator *x) {
   if (x->level1_role == JX_ROLE_COST || x->level2_role == JX_ROLE_COST)
     return true;
-  if (x->dimension == JX_DIM_MONEY || x->kind == JX_KIND_DATE)
+  if (x->dimension == JX_DIM_MONEY || x->dimension == JX_DIM_MONEY_PER ||
+      x->kind == JX_KIND_DATE)
     return true;
   return x->level2_role == JX_ROLE_TIMELINESS && x->dimension == JX_DIM_TIME;
 }
@@ -62,13 +64,25 @@ static jx_diff_verdict classify(const jx_indicator *o, const jx_indicator *n,
   return cmp * da > 0 ? JX_VERDICT_TIGHTENED : JX_VERDICT_LOOSENED;
 }
 
+/* The unit a model's `unit` names: a table entry, or a cost per unit
+ * read into *buf (元/亩, which converts to 万元/亩 and 元/平方米). */
+static const jx_unit_info *model_unit(const char *s, jx_unit_info *buf,
+                                      char norm[JX_UNIT_COMPOUND_MAX]) {
+  if (!s)
+    return NULL;
+  const jx_unit_info *u = jx_unit_lookup(s, strlen(s));
+  if (!u && jx_unit_compound(s, strlen(s), buf, norm))
+    u = buf;
+  return u;
+}
+
 /* Returns true and sets *cmp when the two quantities are comparable. */
 static bool compare_quantities(const jx_indicator *o, const jx_indicator *n,
                                int *cmp) {
-  const jx_unit_info *uo =
-      o->unit ? jx_unit_lookup(o->unit, strlen(o->unit)) : NULL;
-  const jx_unit_info *un =
-      n->unit ? jx_unit_lookup(n->unit, strlen(n->unit)) : NULL;
+  jx_unit_info bo, bn;
+  char no[JX_UNIT_COMPOUND_MAX], nn[JX_UNIT_COMPOUND_MAX];
+  const jx_unit_info *uo = model_unit(o->unit, &bo, no);
+  const jx_unit_info *un = model_unit(n->unit, &bn, nn);
   if ((o->unit && !uo) || (n->unit && !un)) {
     /* A unit the table does not know compares only with itself. */
     if (!same_str(o->unit, n->unit))
@@ -102,6 +116,25 @@ static jx_diff_verdict date_change(const jx_indicator *o,
   return cmp * dir_o > 0 ? JX_VERDICT_TIGHTENED : JX_VERDICT_LOOSENED;
 }
 
+/* Two periods are the same when they run from the same first day to the
+ * same last day (2023.07-2024.01 and 2023年7月-2024年1月); any other
+ * difference is a change, neither stricter nor looser. */
+static jx_diff_verdict range_change(const jx_indicator *o,
+                                    const jx_indicator *n) {
+  jx_decimal a1, a2, b1, b2;
+  bool ok = jx_date_bound(JX_OP_GE, o->value, &a1) &&
+            jx_date_bound(JX_OP_LE, o->value_end, &a2) &&
+            jx_date_bound(JX_OP_GE, n->value, &b1) &&
+            jx_date_bound(JX_OP_LE, n->value_end, &b2);
+  if (!ok)
+    return jx_decimal_cmp(o->value, n->value) ||
+                   jx_decimal_cmp(o->value_end, n->value_end)
+               ? JX_VERDICT_CHANGED
+               : JX_VERDICT_NONE;
+  return jx_decimal_cmp(a1, b1) || jx_decimal_cmp(a2, b2) ? JX_VERDICT_CHANGED
+                                                          : JX_VERDICT_NONE;
+}
+
 jx_diff_verdict jx_diff_target_moved(const jx_indicator *o,
                                      const jx_indicator *n) {
   if (o->kind != n->kind)
@@ -113,6 +146,8 @@ jx_diff_verdict jx_diff_target_moved(const jx_indicator *o,
                                                          : JX_VERDICT_NONE;
   case JX_KIND_DATE:
     return date_change(o, n);
+  case JX_KIND_DATE_RANGE:
+    return range_change(o, n);
   case JX_KIND_NA:
     return JX_VERDICT_NONE;
   default: {

@@ -128,8 +128,41 @@ const jx_vocab_spelling jx_vocab_spellings[] = {
 
 const size_t jx_vocab_n_spellings = COUNT(jx_vocab_spellings);
 
+/* ---- postfix comparisons ----------------------------------------------- */
+
+const jx_vocab_postfix_row jx_vocab_postfixes[] = {
+#define JX_POSTFIX(kind, text)                                                 \
+  {text, (uint8_t)(sizeof(text) - 1), JX_POST_##kind},
+#include "vocab.def"
+};
+
+const size_t jx_vocab_n_postfixes = COUNT(jx_vocab_postfixes);
+
+jx_op jx_postfix_op(jx_postfix p) {
+  return p == JX_POST_GE ? JX_OP_GE : p == JX_POST_NONE ? JX_OP_EQ : JX_OP_LE;
+}
+
+jx_postfix jx_vocab_postfix_slow(const char *s, size_t n, size_t *len) {
+  const jx_vocab_postfix_row *best = NULL;
+  for (size_t i = 0; i < COUNT(jx_vocab_postfixes); i++) {
+    const jx_vocab_postfix_row *r = &jx_vocab_postfixes[i];
+    if (r->len <= n && (!best || r->len > best->len) &&
+        memcmp(s + n - r->len, r->text, r->len) == 0)
+      best = r;
+  }
+  if (!best)
+    return JX_POST_NONE;
+  *len = best->len;
+  return (jx_postfix)best->kind;
+}
+
 void jx_vocab_index_init(jx_vocab_index *ix) {
   memset(ix, 0, sizeof *ix);
+  for (size_t i = 0; i < COUNT(jx_vocab_postfixes); i++) {
+    unsigned char c = (unsigned char)jx_vocab_postfixes[i]
+                          .text[jx_vocab_postfixes[i].len - 1];
+    ix->post_last[c >> 3] |= (uint8_t)(1u << (c & 7));
+  }
   for (size_t i = 0; i < COUNT(jx_vocab_spellings); i++) {
     const jx_vocab_spelling *e = &jx_vocab_spellings[i];
     uint32_t j = jx_vocab_hash((const unsigned char *)e->text, e->len) &

@@ -54,6 +54,29 @@ const char *jx_dimension_word(jx_dimension d, bool zh);
 int jx_vocab_role_find(const char *word, unsigned *levels);
 const char *jx_vocab_role_word(int i, bool zh);
 
+/* ---- Comparisons written after a value (JX_POSTFIX rows) --------------- */
+
+/* What a postfix word means: 90%以上 is ≥, 3个工作日内 is ≤, 9月前 is a
+ * deadline (≤ on a date or a month). */
+typedef enum jx_postfix {
+  JX_POST_NONE = 0,
+  JX_POST_GE,
+  JX_POST_LE,
+  JX_POST_BEFORE
+} jx_postfix;
+
+typedef struct jx_vocab_postfix_row {
+  const char *text;
+  uint8_t len;
+  uint8_t kind; /* jx_postfix */
+} jx_vocab_postfix_row;
+
+extern const jx_vocab_postfix_row jx_vocab_postfixes[];
+extern const size_t jx_vocab_n_postfixes;
+
+/* The comparison a postfix means (BEFORE: a deadline, ≤). */
+jx_op jx_postfix_op(jx_postfix p);
+
 /* ---- Looking a spelling up (the lexer, per word) ----------------------- */
 
 /* One accepted spelling (vocab.def: canonical ones and JX_SPELLING). */
@@ -79,6 +102,9 @@ typedef struct jx_vocab_index {
   /* The one-byte spellings (';', '{', '=', …: most tokens of a plan are
    * marks) by their byte, without hashing; the same numbering. */
   uint16_t ascii[128];
+  /* Bit b set: some postfix word ends in byte b.  Most units (人, %, 万元)
+   * are told from a postfix word by their last byte alone. */
+  uint8_t post_last[32];
 } jx_vocab_index;
 
 void jx_vocab_index_init(jx_vocab_index *ix);
@@ -150,6 +176,19 @@ static inline const jx_vocab_spelling *jx_vocab_find(const jx_vocab_index *ix,
     if (e->len == n && jx_vocab_same((const unsigned char *)e->text, u, n))
       return e;
   }
+}
+
+/* The postfix word that the n bytes at s end with (the longest), and its
+ * length in *len; JX_POST_NONE when there is none. */
+jx_postfix jx_vocab_postfix_slow(const char *s, size_t n, size_t *len);
+
+static inline jx_postfix jx_vocab_postfix(const jx_vocab_index *ix,
+                                          const char *s, size_t n,
+                                          size_t *len) {
+  unsigned char c = n ? (unsigned char)s[n - 1] : 0;
+  if (!(ix->post_last[c >> 3] & (1u << (c & 7))))
+    return JX_POST_NONE;
+  return jx_vocab_postfix_slow(s, n, len);
 }
 
 #endif

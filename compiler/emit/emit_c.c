@@ -164,10 +164,10 @@ static void put_decimal(jx_out *o, jx_decimal d) {
 }
 
 static const char *kind_name(jx_kind k) {
-  static const char *const names[] = {"JX_KIND_QUANTITATIVE",
-                                      "JX_KIND_QUALITATIVE", "JX_KIND_NA",
-                                      "JX_KIND_DATE", "JX_KIND_EMPTY"};
-  return (unsigned)k < 5 ? names[k] : "JX_KIND_NA";
+  static const char *const names[] = {
+      "JX_KIND_QUANTITATIVE", "JX_KIND_QUALITATIVE", "JX_KIND_NA",
+      "JX_KIND_DATE",         "JX_KIND_EMPTY",       "JX_KIND_DATE_RANGE"};
+  return (unsigned)k < 6 ? names[k] : "JX_KIND_NA";
 }
 
 static const char *continuity_name(jx_continuity c) {
@@ -184,10 +184,10 @@ static const char *op_name(jx_op op) {
 
 static const char *dim_name(jx_dimension d) {
   static const char *const names[] = {
-      "JX_DIM_NONE",  "JX_DIM_MONEY", "JX_DIM_PERCENT",
-      "JX_DIM_COUNT", "JX_DIM_AREA",  "JX_DIM_LENGTH",
-      "JX_DIM_MASS",  "JX_DIM_TIME",  "JX_DIM_OTHER"};
-  return (unsigned)d < 9 ? names[d] : "JX_DIM_OTHER";
+      "JX_DIM_NONE",  "JX_DIM_MONEY",    "JX_DIM_PERCENT", "JX_DIM_COUNT",
+      "JX_DIM_AREA",  "JX_DIM_LENGTH",   "JX_DIM_MASS",    "JX_DIM_TIME",
+      "JX_DIM_OTHER", "JX_DIM_MONEY_PER"};
+  return (unsigned)d < 10 ? names[d] : "JX_DIM_OTHER";
 }
 
 static const char *role_name(jx_role r) {
@@ -276,6 +276,10 @@ static size_t targets_array(c_state *st, const jx_indicator *v, size_t n) {
     put_cstr(st, o, t->unit);
     jx_out_printf(o, ", %s, ", dim_name(t->dimension));
     put_cstr(st, o, t->text);
+    LIT(o, ", ");
+    put_decimal(o, t->value_end);
+    LIT(o, ", ");
+    put_cstr(st, o, t->per_unit);
     LIT(o, "},\n");
   }
   close_array(st);
@@ -322,6 +326,10 @@ static void indicators_array(c_state *st, const char *fmt, size_t idx,
       LIT(o, ", ");
       put_cstr(st, o, expl[e]);
     }
+    LIT(o, ", ");
+    put_decimal(o, x->value_end);
+    LIT(o, ", ");
+    put_cstr(st, o, x->per_unit);
     LIT(o, "},\n");
   }
   close_array(st);

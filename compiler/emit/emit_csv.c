@@ -188,7 +188,7 @@ static const char indicators_header[] =
     "level1,level1_label,level2,level2_label,name,description,kind,op,"
     "value,unit,text,basis,line,level1_role,level2_role,"
     "period_op,period_value,period_unit,period_text,"
-    "standard,explanation,value_note,remark,scoring\r\n";
+    "standard,explanation,value_note,remark,scoring,value_end,per_unit\r\n";
 
 static const char projects_header[] =
     "unit_code,unit_name,project_code,project_name,budget,fiscal,other,"
@@ -209,8 +209,8 @@ static const char sources_header[] =
 static const char breakdown_header[] =
     "scope,unit_code,unit_name,project_code,project_name,name,amount\r\n";
 
-/* A target's value by its kind: the number, the text, the date, or an
- * empty cell. */
+/* A target's value by its kind: the number, the text, the date (a date
+ * range's start), or an empty cell. */
 static void put_value(jx_out *o, int *col, jx_kind kind, jx_decimal value,
                       const char *text) {
   switch (kind) {
@@ -221,6 +221,7 @@ static void put_value(jx_out *o, int *col, jx_kind kind, jx_decimal value,
     put_text(o, col, text);
     break;
   case JX_KIND_DATE:
+  case JX_KIND_DATE_RANGE: /* its start; value_end has an indicator's end */
     put_date(o, col, value);
     break;
   case JX_KIND_NA:
@@ -272,6 +273,11 @@ static void indicator_row(jx_out *o, const char *scope, const jx_unit *u,
   put_text(o, &col, x->value_note);
   put_text(o, &col, x->remark);
   put_text(o, &col, x->scoring);
+  if (x->kind == JX_KIND_DATE_RANGE)
+    put_date(o, &col, x->value_end);
+  else
+    field(o, &col);
+  put_text(o, &col, x->per_unit);
   end_row(o);
 }
 

@@ -37,8 +37,8 @@
 /*
  * Separators and indentation come out of one string: ",\n" and enough
  * spaces for the deepest level (an indicator's keys in a project sit at
- * depth 7).  sep(w, depth, first) writes [","] "\n" and 2×depth spaces;
- * compact, only the ",".
+ * depth 7, a date range's at 8).  sep(w, depth, first) writes [","] "\n" and
+ * 2×depth spaces; compact, only the ",".
  *
  * These run for every key and element, so the common case is one copy of
  * a constant size (FAST bytes, which the compiler turns into a couple of
@@ -49,7 +49,7 @@ static const char sep_text[] = ",\n"
                                "                                "
                                "                                ";
 #define MAX_DEPTH ((int)(sizeof sep_text - 3) / 2)
-_Static_assert(MAX_DEPTH >= 7, "sep_text too short for the deepest level");
+_Static_assert(MAX_DEPTH >= 8, "sep_text too short for the deepest level");
 enum { FAST = 16, FAST_DEPTH = (FAST - 2) / 2 }; /* depth 0..7 */
 _Static_assert(sizeof sep_text >= FAST + 1, "sep_text shorter than FAST");
 
@@ -181,9 +181,11 @@ static void put_date(jx_out *o, jx_decimal v) {
   jx_out_write(o, b, (size_t)n);
 }
 
-/* A target's value by its kind (an indicator's own, or its period's). */
-static void put_value(jx_out *o, jx_kind kind, jx_decimal value,
-                      const char *text) {
+/* A target's value by its kind (an indicator's own, or its period's), at
+ * depth d; a date range is { start, end }. */
+static void put_value(jx_jw *w, int d, jx_kind kind, jx_decimal value,
+                      jx_decimal value_end, const char *text) {
+  jx_out *o = w->o;
   switch (kind) {
   case JX_KIND_QUANTITATIVE:
     put_decimal(o, value);
@@ -194,6 +196,14 @@ static void put_value(jx_out *o, jx_kind kind, jx_decimal value,
   case JX_KIND_DATE:
     put_date(o, value);
     break;
+  case JX_KIND_DATE_RANGE:
+    jx_out_putc(o, '{');
+    KEY(w, d + 1, 1, "start");
+    put_date(o, value);
+    KEY(w, d + 1, 0, "end");
+    put_date(o, value_end);
+    close_at(w, d, 1, '}');
+    break;
   case JX_KIND_NA:
   case JX_KIND_EMPTY:
   default:
@@ -202,7 +212,8 @@ static void put_value(jx_out *o, jx_kind kind, jx_decimal value,
   }
 }
 
-/* The period's target: { kind, op, value, unit, text } or null. */
+/* The period's target: { kind, op, value, unit, per_unit, text } or
+ * null. */
 static void put_target(jx_jw *w, int depth, const jx_target *t) {
   jx_out *o = w->o;
   if (!t) {
@@ -216,9 +227,11 @@ static void put_target(jx_jw *w, int depth, const jx_target *t) {
   KEY(w, d, 0, "op");
   jx_json_string(o, jx_op_text(t->op));
   KEY(w, d, 0, "value");
-  put_value(o, t->kind, t->value, t->text);
+  put_value(w, d, t->kind, t->value, t->value_end, t->text);
   KEY(w, d, 0, "unit");
   jx_json_string(o, t->unit);
+  KEY(w, d, 0, "per_unit");
+  jx_json_string(o, t->per_unit);
   KEY(w, d, 0, "text");
   jx_json_string(o, t->text);
   close_at(w, depth, 1, '}');
@@ -249,9 +262,11 @@ static void put_indicator(jx_jw *w, int depth, const jx_indicator *x) {
   KEY(w, d, 0, "op");
   jx_json_string(o, jx_op_text(x->op));
   KEY(w, d, 0, "value");
-  put_value(o, x->kind, x->value, x->text);
+  put_value(w, d, x->kind, x->value, x->value_end, x->text);
   KEY(w, d, 0, "unit");
   jx_json_string(o, x->unit);
+  KEY(w, d, 0, "per_unit");
+  jx_json_string(o, x->per_unit);
   KEY(w, d, 0, "text");
   jx_json_string(o, x->text);
   KEY(w, d, 0, "period_target");

@@ -957,6 +957,7 @@ const jx_project *jx_project_copy(jx_arena *a, const jx_project *p) {
     ind[i].name = dup(a, x->name);
     ind[i].description = dup(a, x->description);
     ind[i].unit = dup(a, x->unit);
+    ind[i].per_unit = dup(a, x->per_unit);
     ind[i].text = dup(a, x->text);
     ind[i].basis = dup(a, x->basis);
     ind[i].standard = dup(a, x->standard);

@@ -114,6 +114,7 @@ static void value(jx_reader *r, const jx_node *n, jx_av *av) {
     av->day = v->day;
     return;
   case JX_VAL_TEXT:
+  case JX_VAL_DATE_RANGE: /* 2023.07-2024.01: rated like a text result */
     av->kind = JX_AV_TEXT;
     return;
   case JX_VAL_NA:

@@ -268,6 +268,7 @@ static bool convert(binder *b, jx_ev_item *it, size_t i, const jx_entry *e,
     /* not applicable, or a row printed without a target: nothing to read */
     return true;
   case JX_KIND_QUALITATIVE:
+  case JX_KIND_DATE_RANGE: /* a period (2023.07-2024.01): rated as a text */
     out->kind = JX_ACTUAL_TEXT;
     out->text = v->text;
     if (!out->rating && (out->rating = jx_rating_lookup(v->text)))

@@ -3,10 +3,16 @@
  *
  * The formatter works on the syntax tree as written (parse.h with
  * keep_tree and keep_comments), so it needs no checking and changes no
- * meaning: numbers and units stay as the author spelled them; keywords,
- * operators, months (from compiler/domain/vocab.def), categories (from the
- * framework in force, fmt_cat.c), indentation, spacing and string
- * wrapping become canonical, in English or Chinese.  Its output formats to
+ * meaning: numbers, units, dates and date ranges stay as the author
+ * spelled them, a comparison written after a value too (90%以上,
+ * 2023年6月底前); keywords, operators, months (from
+ * compiler/domain/vocab.def), categories (from the framework in force,
+ * fmt_cat.c), indentation, spacing and string wrapping become canonical,
+ * in English or Chinese.  What the lexer reads as a layout of the same
+ * text becomes canonical too: full-width digits and letters are written
+ * in ASCII (their NFKC form, ９０％ → 90%), a string in Chinese quotes
+ * “…” in ASCII ones, and the colon after a keyword (预算：) and the column
+ * heading 指标值 before a value are left out.  Its output formats to
  * itself, byte for byte.
  *
  * Comments stay with the statement they were written beside: one after a
@@ -645,9 +651,13 @@ static void statement(printer *p, const jx_node *n) {
       puts_(p, " ");
       string(p, n->u.indicator.name.text);
     }
+    /* '=' is written where none was, but not before n/a, a date range
+     * or a value that ends in its comparison (90%以上): those read as
+     * printed. */
     const jx_value *v = &n->u.indicator.value;
     if (v->kind != JX_VAL_NONE) {
-      if (v->kind != JX_VAL_NA || n->u.indicator.op_written) {
+      if (n->u.indicator.op_written ||
+          (v->kind != JX_VAL_NA && v->kind != JX_VAL_DATE_RANGE && !v->post)) {
         puts_(p, " ");
         kw(p, jx_op_kw(n->u.indicator.op));
       }
@@ -662,7 +672,9 @@ static void statement(printer *p, const jx_node *n) {
                          : pv->text              ? strlen(pv->text)
                                                  : 0));
       kw(p, JX_KW_PERIOD);
-      if (pv->kind != JX_VAL_NA || n->u.indicator.period_op_written) {
+      if (n->u.indicator.period_op_written ||
+          (pv->kind != JX_VAL_NA && pv->kind != JX_VAL_DATE_RANGE &&
+           !pv->post)) {
         puts_(p, " ");
         kw(p, jx_op_kw(n->u.indicator.period_op));
       }

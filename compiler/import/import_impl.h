@@ -327,6 +327,9 @@ typedef struct im_value {
   im_vkind kind;
   int op;           /* jx_op */
   bool op_written;  /* print the operator even before n/a */
+  bool bare;        /* no operator: the text carries its own comparison
+                       (90%以上, 9月前) or is a date range */
+  uint8_t post_len; /* bytes of the comparison word ending text (以上) */
   const char *text; /* NUMBER: "22人"; TEXT: the text; DATE: "2021-08-25" */
   im_src src;
 } im_value;

@@ -482,8 +482,8 @@ static bool read_value(rows_state *r, im_indicator *ind,
     /* The unit column is taken only when the value has no unit of its own;
      * a different one is kept. */
     const char *u = jx_im_key(a, unit.text);
-    size_t un = strlen(u), vn = strlen(rv.v.text);
-    if (vn < un || strcmp(rv.v.text + vn - un, u) != 0)
+    size_t un = strlen(u), vn = strlen(rv.v.text) - rv.v.post_len;
+    if (vn < un || memcmp(rv.v.text + vn - un, u, un) != 0)
       jx_im_note(p, &r->notes, hdr(r->t, uc->col), unit.text, unit.src,
                  JX_W_IMPORT_CONFLICT, rv.v.text, -1);
   } else if (unit.text && rv.v.kind != IM_V_NUMBER) {

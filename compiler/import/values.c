@@ -13,9 +13,11 @@
  *
  * A value is parsed on its NFKC form, so full-width digits and operators
  * read like ASCII ones; a text value keeps the text as printed.  What the
- * language cannot write (a postfix word, a range, a unit with punctuation)
- * is reported back in im_read_value so the caller keeps the printed text
- * as a comment.  No value ever goes through a double.
+ * language reads as printed (a postfix word after a number or a date, a
+ * date range, a cost per unit: issue 11) is written so; what it cannot
+ * write (two operators, a range of numbers, a unit with punctuation) is
+ * reported back in im_read_value so the caller keeps the printed text as
+ * a comment.  No value ever goes through a double.
  */
 #include "import_impl.h"
 
@@ -24,6 +26,7 @@
 
 #include "parse.h"
 #include "units.h"
+#include "vocab.h"
 
 #define COUNT(a) (sizeof(a) / sizeof((a)[0]))
 
@@ -34,6 +37,9 @@ typedef struct tok_count {
   int n;
   const char *name;
   uint32_t len;
+  int post;        /* the first token's jx_postfix (90%以上: ≥) */
+  size_t post_len; /* its word's bytes */
+  size_t unit_len; /* the first token's unit's bytes, without the word */
 } tok_count;
 
 static void count_token(void *ud, const jx_token *t) {
@@ -43,6 +49,11 @@ static void count_token(void *ud, const jx_token *t) {
   if (c->n++ == 0) {
     c->name = t->name;
     c->len = t->loc.len;
+    if (t->value) {
+      c->post = t->value->post;
+      c->post_len = t->value->post_len;
+      c->unit_len = t->value->unit ? strlen(t->value->unit) : 0;
+    }
   }
 }
 
@@ -52,19 +63,26 @@ static void no_output(void *ud, const char *text, size_t n) {
   (void)n;
 }
 
-bool jx_im_token_ok(const char *text, const char *kind) {
+/* Lexes text: true if it is one token of this kind, with *c what was
+ * read. */
+static bool lex_one(const char *text, const char *kind, tok_count *c) {
   jx_diag *d = jx_diag_new();
   jx_diag_set_writer(d, no_output, NULL);
   jx_arena a;
   jx_arena_init(&a);
   uint32_t file = jx_diag_add_source(d, "<value>", text, strlen(text));
-  tok_count c = {0, NULL, 0};
-  int errors = jx_lex_mem(text, strlen(text), file, d, &a, count_token, &c);
-  bool ok = errors == 0 && c.n == 1 && strcmp(c.name, kind) == 0 &&
-            c.len == strlen(text);
+  memset(c, 0, sizeof *c);
+  int errors = jx_lex_mem(text, strlen(text), file, d, &a, count_token, c);
+  bool ok = errors == 0 && c->n == 1 && strcmp(c->name, kind) == 0 &&
+            c->len == strlen(text);
   jx_arena_free(&a);
   jx_diag_free(d);
   return ok;
+}
+
+bool jx_im_token_ok(const char *text, const char *kind) {
+  tok_count c;
+  return lex_one(text, kind, &c);
 }
 
 /* ---- small scanners over NFKC text -----------------------------------------
@@ -496,6 +514,73 @@ static const char *read_date(jx_arena *a, const char *s, const char **rest) {
   return jx_arena_strdup(a, buf);
 }
 
+/* What the language reads as printed (issue 11): a period
+ * (2023.07-2024.01) and a value with its comparison after it (90%以上,
+ * 9月前, 10个工作日内, 2023年6月底前) are written as they are, with no
+ * operator before them, so nothing printed is lost.  A bare number with
+ * the word (90以上) takes the unit column's unit before the word.  Not
+ * after a prefix operator, nor against the sign column's: those are read
+ * the old way.  p is the NFKC text after any prefix operator; two words
+ * (90%以上以上) keep the printed text as text. */
+static bool as_printed(jx_arena *a, int op, int sign_kind, int sign_op,
+                       const char *text, const char *p, const char *unit,
+                       im_read_value *out) {
+  if (op >= 0)
+    return false;
+  tok_count c;
+  if (lex_one(p, "date range", &c)) {
+    if (sign_kind == 1 && sign_op != JX_OP_EQ)
+      return false;
+    out->v.kind = IM_V_DATE;
+    out->v.text = p;
+    out->v.op = JX_OP_EQ;
+    out->v.bare = true;
+    return true;
+  }
+  bool date = lex_one(p, "date", &c);
+  if ((!date && !lex_one(p, "number", &c)) || c.post == JX_POST_NONE)
+    return false;
+  size_t left = 0;
+  if (jx_vocab_postfix_slow(p, strlen(p) - c.post_len, &left) !=
+      JX_POST_NONE) { /* 90%以上以上: two words, the checker's error */
+    out->v.kind = IM_V_TEXT;
+    out->v.text = text;
+    out->kept_id = JX_W_IMPORT_AS_TEXT;
+    out->reason = IM_R_TWO_OPS;
+    return true;
+  }
+  int pop = (int)jx_postfix_op((jx_postfix)c.post);
+  if (sign_kind == 1 && sign_op != pop)
+    return false;
+  const char *t = p;
+  if (!date && c.unit_len == 0 && unit && *unit) {
+    const char *u = jx_im_key(a, unit);
+    size_t n = strlen(p), head = n - c.post_len, un = strlen(u);
+    char *w = jx_arena_alloc(a, n + un + 1);
+    memcpy(w, p, head);
+    memcpy(w + head, u, un);
+    memcpy(w + head + un, p + head, c.post_len + 1);
+    tok_count c2;
+    if (!lex_one(w, "number", &c2) || c2.post != c.post || c2.unit_len != un)
+      return false;
+    t = w;
+  }
+  out->v.kind = date ? IM_V_DATE : IM_V_NUMBER;
+  out->v.text = t;
+  out->v.op = pop;
+  out->v.bare = true;
+  out->v.post_len = (uint8_t)c.post_len;
+  return true;
+}
+
+/* A unit the language reads as a cost per unit (元/亩, 万元/人.每天). */
+static bool per_unit(const char *u) {
+  jx_unit_info info;
+  char norm[JX_UNIT_COMPOUND_MAX];
+  return jx_unit_compound(u, strlen(u), &info, norm) &&
+         info.dimension == JX_DIM_MONEY_PER;
+}
+
 void jx_im_read_value(jx_arena *a, const char *sign, const char *value,
                       const char *unit, im_read_value *out) {
   memset(out, 0, sizeof *out);
@@ -531,6 +616,8 @@ void jx_im_read_value(jx_arena *a, const char *sign, const char *value,
       p += strlen(prefix_ops[i].w);
       break;
     }
+  if (as_printed(a, op, sign_kind, sign_op, text, p, unit, out))
+    return;
   const char *rest = NULL;
   const char *date = read_date(a, p, &rest);
   char *num = jx_arena_alloc(a, strlen(p) + 1);
@@ -588,7 +675,7 @@ void jx_im_read_value(jx_arena *a, const char *sign, const char *value,
   } else {
     if (!*u && unit && *unit)
       u = jx_im_key(a, unit);
-    if (*u &&
+    if (*u && !per_unit(u) &&
         (!unit_ok(u) || (!jx_unit_lookup(u, strlen(u)) && strlen(u) > 9))) {
       /* "3个月内完成": a number, then words, not a unit */
       out->v.kind = IM_V_TEXT;
@@ -624,8 +711,11 @@ void jx_im_read_value(jx_arena *a, const char *sign, const char *value,
 const char *jx_im_value_text(jx_arena *a, const im_value *v) {
   static const char *const ops[] = {"=", ">=", "<=", ">", "<"};
   jx_strbuf b = {0};
-  jx_sb_printf(&b, "%s %s", ops[v->op >= 0 && v->op <= 4 ? v->op : 0],
-               v->text ? v->text : "");
+  if (v->bare)
+    jx_sb_puts(&b, v->text ? v->text : "");
+  else
+    jx_sb_printf(&b, "%s %s", ops[v->op >= 0 && v->op <= 4 ? v->op : 0],
+                 v->text ? v->text : "");
   char *s = jx_arena_strdup(a, b.p);
   jx_sb_free(&b);
   return s;

@@ -370,10 +370,11 @@ static void category(writer *w, const im_indicator *ind) {
   }
 }
 
-/* A value as the .jx writes it: an op (unless n/a without one), then the
+/* A value as the .jx writes it: an op (unless n/a without one, or a value
+ * that carries its own comparison or is a date range: bare), then the
  * number, text, date or n/a. */
 static void value_out(writer *w, const im_value *v) {
-  if (v->kind != IM_V_NA || v->op_written) {
+  if ((v->kind != IM_V_NA || v->op_written) && !v->bare) {
     jx_sb_puts(w->o, " ");
     jx_sb_puts(w->o, op_text[v->op >= 0 && v->op <= 4 ? v->op : 0]);
   }

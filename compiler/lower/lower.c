@@ -38,6 +38,62 @@ static jx_loc category_loc(const jx_node *n) {
   return l;
 }
 
+/* A target's value (an indicator's own, or its period's) into t: its
+ * kind, number or date (a date range's start and end), unit and, for a
+ * cost per unit, what it is per. */
+static void lower_value(const jx_lower_ctx *c, const jx_value *v,
+                        const jx_resolved *r, jx_target *t) {
+  switch (v->kind) {
+  case JX_VAL_NUMBER: {
+    if (r->ok && r->date) { /* 9月前: a month of the plan's year */
+      t->kind = JX_KIND_DATE;
+      t->value = r->dec;
+      break;
+    }
+    t->kind = JX_KIND_QUANTITATIVE;
+    if (!r->ok)
+      break;
+    t->value = r->dec;
+    const jx_unit_info *u = r->unit;
+    if (u && u->dimension == JX_DIM_MONEY_PER) {
+      /* The checker's reading is shared by every value spelt alike; the
+       * model gets its own copy, released with it. */
+      t->unit = jx_arena_strdup(c->arena, u->norm);
+      t->per_unit = jx_arena_strdup(c->arena, u->base);
+      t->dimension = u->dimension;
+    } else if (u) {
+      t->unit = u->norm;
+      t->dimension = u->dimension;
+    } else if (v->unit) {
+      t->unit = text(c, v->unit);
+      t->dimension = JX_DIM_OTHER;
+    }
+    break;
+  }
+  case JX_VAL_DATE:
+    t->kind = JX_KIND_DATE;
+    if (r->ok)
+      t->value = r->dec;
+    break;
+  case JX_VAL_DATE_RANGE:
+    t->kind = JX_KIND_DATE_RANGE;
+    if (r->ok) {
+      t->value = r->dec;
+      t->value_end = r->end;
+    }
+    break;
+  case JX_VAL_NA:
+    t->kind = JX_KIND_NA;
+    break;
+  case JX_VAL_NONE: /* a row the form prints empty */
+    t->kind = JX_KIND_EMPTY;
+    break;
+  default:
+    t->kind = JX_KIND_QUALITATIVE;
+    break;
+  }
+}
+
 /* The period's target of an indicator, read as the indicator's own target
  * is below. */
 static const jx_target *lower_period_target(const jx_lower_ctx *c,
@@ -50,32 +106,7 @@ static const jx_target *lower_period_target(const jx_lower_ctx *c,
   const jx_resolved *r = &n->u.indicator.period_res;
   jx_op op = n->u.indicator.period_op;
   t->op = op;
-  switch (v->kind) {
-  case JX_VAL_NUMBER:
-    t->kind = JX_KIND_QUANTITATIVE;
-    if (!r->ok)
-      break;
-    t->value = r->dec;
-    if (r->unit) {
-      t->unit = r->unit->norm;
-      t->dimension = r->unit->dimension;
-    } else if (v->unit) {
-      t->unit = text(c, v->unit);
-      t->dimension = JX_DIM_OTHER;
-    }
-    break;
-  case JX_VAL_DATE:
-    t->kind = JX_KIND_DATE;
-    if (r->ok)
-      t->value = r->dec;
-    break;
-  case JX_VAL_NA:
-    t->kind = JX_KIND_NA;
-    break;
-  default:
-    t->kind = JX_KIND_QUALITATIVE;
-    break;
-  }
+  lower_value(c, v, r, t);
   const char *written = v->text ? v->text : "";
   if (n->u.indicator.period_op_written && op != JX_OP_EQ &&
       v->kind != JX_VAL_NA) {
@@ -112,37 +143,15 @@ void jx_lower_indicator(const jx_lower_ctx *c, const jx_node *n,
   out->line = (int)jx_loc_line(n->loc);
   const jx_value *v = &n->u.indicator.value;
   const jx_resolved *r = &n->u.indicator.value_res;
-  switch (v->kind) {
-  case JX_VAL_NUMBER: {
-    out->kind = JX_KIND_QUANTITATIVE;
-    if (!r->ok)
-      break;
-    out->value = r->dec;
-    const jx_unit_info *u = r->unit;
-    if (u) {
-      out->unit = u->norm;
-      out->dimension = u->dimension;
-    } else if (v->unit) {
-      out->unit = text(c, v->unit);
-      out->dimension = JX_DIM_OTHER;
-    }
-    break;
-  }
-  case JX_VAL_DATE:
-    out->kind = JX_KIND_DATE;
-    if (r->ok)
-      out->value = r->dec;
-    break;
-  case JX_VAL_NA:
-    out->kind = JX_KIND_NA;
-    break;
-  case JX_VAL_NONE: /* a row the form prints empty */
-    out->kind = JX_KIND_EMPTY;
-    break;
-  default:
-    out->kind = JX_KIND_QUALITATIVE;
-    break;
-  }
+  jx_target tv;
+  memset(&tv, 0, sizeof tv);
+  lower_value(c, v, r, &tv);
+  out->kind = tv.kind;
+  out->value = tv.value;
+  out->value_end = tv.value_end;
+  out->unit = tv.unit;
+  out->dimension = tv.dimension;
+  out->per_unit = tv.per_unit;
   out->period_target = lower_period_target(c, n);
   out->standard = text(c, n->u.indicator.expl[JX_EXPL_STANDARD].text);
   out->explanation = text(c, n->u.indicator.expl[JX_EXPL_EXPLANATION].text);
@@ -160,8 +169,9 @@ void jx_lower_indicator(const jx_lower_ctx *c, const jx_node *n,
       locs->period_value = n->u.indicator.period_value.loc;
     }
   }
-  /* The value as written, with its comparison: "≥90%" reads as the table;
-   * an empty row has none. */
+  /* The value as written, with its comparison: "≥90%" reads as the table,
+   * and so does "90%以上", whose comparison is in the value; an empty row
+   * has none. */
   const char *written = v->text ? v->text : "";
   if (v->kind == JX_VAL_NONE) {
     out->text = NULL;

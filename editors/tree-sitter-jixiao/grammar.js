@@ -261,11 +261,16 @@ module.exports = grammar({
     // CATEGORY STRING [op] value attr* ;  or  indicator STRING [op] value
     // attr* ;  A row may have no name (CATEGORY [op] value attr* ;) or
     // nothing (CATEGORY attr* ;), as parser.y's indicator rules.
+    // CATEGORY STRING [target] [op] value attr* ;  or  indicator STRING …
+    // (target: the column heading 指标值, which the compiler drops).  A row
+    // may have no name (CATEGORY [op] value attr* ;) or nothing (CATEGORY
+    // attr* ;), as parser.y's indicator rules.
     indicator: ($) => seq(
       choice(field('category', $.category), spelled('INDICATOR')),
       optional(choice(
         seq(
           field('name', $.string),
+          optional(spelled('TARGET')),
           optional(field('operator', $.operator)),
           field('value', $._value),
         ),

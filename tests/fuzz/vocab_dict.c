@@ -1,7 +1,8 @@
 /*
  * vocab_dict.c — writes the fuzzer's dictionary of the language's words
  * (libFuzzer -dict= format) to standard output: every spelling in
- * compiler/domain/vocab.def, the dots of a category path, and every
+ * compiler/domain/vocab.def (the postfix comparisons too), the dots of a
+ * category path, and every
  * category of the built-in frameworks by code and by label.  `make fuzz`
  * appends tests/fuzz/jx.dict (the pieces that are not words: numbers with
  * units, dates, escapes, odd spaces) and passes the result to the fuzzer,
@@ -44,6 +45,14 @@ int main(void) {
       j++;
     if (j == i)
       entry(s);
+  }
+  /* The comparisons written after a value (90%以上, 9月前), glued to a
+   * number as the tables print them. */
+  for (size_t i = 0; i < jx_vocab_n_postfixes; i++) {
+    char t[64];
+    entry(jx_vocab_postfixes[i].text);
+    snprintf(t, sizeof t, "90%%%s", jx_vocab_postfixes[i].text);
+    entry(t);
   }
   static const char *const dots[] = {
 #define JX_DOT(text) text,

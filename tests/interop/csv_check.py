@@ -49,6 +49,8 @@ def value_cell(x):
         return ""
     if k == "date":
         return x["value"]
+    if k == "date_range":
+        return x["value"]["start"]
     return text(x["value"])
 
 
@@ -56,6 +58,7 @@ def indicator_row(scope, u, p, division, x):
     t = x["period_target"]
     period = ([OPS[t["op"]], value_cell(t), text(t["unit"]), text(t["text"])]
               if t else ["", "", "", ""])
+    end = x["value"]["end"] if x["kind"] == "date_range" else ""
     return [scope, text(u and u["code"]), text(u and u["name"]),
             text(p and p["code"]), text(p and p["name"]), text(division),
             text(x["level1"]), text(x["level1_label"]), text(x["level2"]),
@@ -65,7 +68,7 @@ def indicator_row(scope, u, p, division, x):
             str(x["line"]), text(x["level1_role"]), text(x["level2_role"])
             ] + period + [text(x[k]) for k in (
                 "standard", "explanation", "value_note", "remark",
-                "scoring")]
+                "scoring")] + [end, text(x["per_unit"])]
 
 
 def project_fields(p):
@@ -93,7 +96,8 @@ def expected(doc):
             "level2_label", "name", "description", "kind", "op", "value",
             "unit", "text", "basis", "line", "level1_role", "level2_role"]]
     ind[0] += ["period_op", "period_value", "period_unit", "period_text",
-               "standard", "explanation", "value_note", "remark", "scoring"]
+               "standard", "explanation", "value_note", "remark", "scoring",
+               "value_end", "per_unit"]
     proj = [["unit_code", "unit_name", "project_code", "project_name",
              "budget", "fiscal", "other", "purpose"] +
             ["m%02d" % m for m in range(1, 13)] +

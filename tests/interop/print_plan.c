@@ -57,17 +57,20 @@ static void dec(jx_decimal d) {
   printf("|%s", b);
 }
 
-static void date(jx_decimal v) {
+static void date(const char *sep, jx_decimal v) {
   long long ymd = (long long)(v.micros / JX_DECIMAL_SCALE);
   if (ymd % 10000 == 0)
-    printf("|%04lld", ymd / 10000);
+    printf("%s%04lld", sep, ymd / 10000);
   else if (ymd % 100 == 0)
-    printf("|%04lld-%02lld", ymd / 10000, ymd / 100 % 100);
+    printf("%s%04lld-%02lld", sep, ymd / 10000, ymd / 100 % 100);
   else
-    printf("|%04lld-%02lld-%02lld", ymd / 10000, ymd / 100 % 100, ymd % 100);
+    printf("%s%04lld-%02lld-%02lld", sep, ymd / 10000, ymd / 100 % 100,
+           ymd % 100);
 }
 
-static void target_value(jx_kind kind, jx_decimal v, const char *text) {
+/* A target's value by its kind (an indicator's own, or its period's). */
+static void target_value(jx_kind kind, jx_decimal v, jx_decimal end,
+                         const char *text) {
   switch (kind) {
   case JX_KIND_QUANTITATIVE:
     dec(v);
@@ -76,7 +79,11 @@ static void target_value(jx_kind kind, jx_decimal v, const char *text) {
     str(text);
     return;
   case JX_KIND_DATE:
-    date(v);
+    date("|", v);
+    return;
+  case JX_KIND_DATE_RANGE:
+    date("|", v);
+    date("..", end);
     return;
   case JX_KIND_NA:
   case JX_KIND_EMPTY:
@@ -86,30 +93,7 @@ static void target_value(jx_kind kind, jx_decimal v, const char *text) {
 }
 
 static void value(const jx_indicator *x) {
-  long long ymd;
-  switch (x->kind) {
-  case JX_KIND_EMPTY:
-    str(NULL);
-    return;
-  case JX_KIND_QUANTITATIVE:
-    dec(x->value);
-    return;
-  case JX_KIND_QUALITATIVE:
-    str(x->text);
-    return;
-  case JX_KIND_DATE:
-    ymd = (long long)(x->value.micros / JX_DECIMAL_SCALE);
-    if (ymd % 10000 == 0)
-      printf("|%04lld", ymd / 10000);
-    else if (ymd % 100 == 0)
-      printf("|%04lld-%02lld", ymd / 10000, ymd / 100 % 100);
-    else
-      printf("|%04lld-%02lld-%02lld", ymd / 10000, ymd / 100 % 100, ymd % 100);
-    return;
-  case JX_KIND_NA:
-    str(NULL);
-    return;
-  }
+  target_value(x->kind, x->value, x->value_end, x->text);
 }
 
 static void indicators(const char *tag, const jx_indicator *v, size_t n) {
@@ -128,6 +112,7 @@ static void indicators(const char *tag, const jx_indicator *v, size_t n) {
     str(jx_op_text(x->op));
     value(x);
     str(x->unit);
+    str(x->per_unit);
     str(x->text);
     str(x->basis);
     /* met when the actual equals the target (-1: cannot say) */
@@ -137,8 +122,9 @@ static void indicators(const char *tag, const jx_indicator *v, size_t n) {
     if (t) {
       str(jx_kind_text(t->kind));
       str(jx_op_text(t->op));
-      target_value(t->kind, t->value, t->text);
+      target_value(t->kind, t->value, t->value_end, t->text);
       str(t->unit);
+      str(t->per_unit);
       str(t->text);
     } else {
       fputs("|-", stdout);
@@ -191,11 +177,11 @@ static void project_fields(const jx_project *pr) {
   dec(pr->total);
   str(pr->period);
   if (pr->period_start.micros)
-    date(pr->period_start);
+    date("|", pr->period_start);
   else
     str(NULL);
   if (pr->period_end.micros)
-    date(pr->period_end);
+    date("|", pr->period_end);
   else
     str(NULL);
   putchar('\n');

@@ -41,6 +41,10 @@ def met(x):
         return 0 if x["op"] in (">", "<") else 1
     if x["kind"] == "date":
         return 0 if x["op"] in (">", "<") else 1
+    if x["kind"] == "date_range":
+        # The start as a day is inside the range; a month-only start
+        # (yyyymm00) is the day before its first.
+        return 1 if len(x["value"]["start"]) == 10 else 0
     return -1
 
 
@@ -50,6 +54,8 @@ def value(x):
         return dec(x["value"])
     if k in ("na", "empty"):
         return "|~"
+    if k == "date_range":
+        return "|" + x["value"]["start"] + ".." + x["value"]["end"]
     return esc(x["value"])
 
 
@@ -57,7 +63,7 @@ def target(t):
     if t is None:
         return "|-"
     return (esc(t["kind"]) + esc(t["op"]) + value(t) + esc(t["unit"]) +
-            esc(t["text"]))
+            esc(t["per_unit"]) + esc(t["text"]))
 
 
 def org(tag, o):
@@ -102,7 +108,7 @@ def indicators(tag, xs, out):
                    esc(x["level2_label"]) + esc(x["level2_role"]) +
                    esc(x["name"]) + esc(x["description"]) + esc(x["kind"]) +
                    esc(x["op"]) + value(x) + esc(x["unit"]) +
-                   esc(x["text"]) + esc(x["basis"]) +
+                   esc(x["per_unit"]) + esc(x["text"]) + esc(x["basis"]) +
                    "|%d|%d" % (x["line"], met(x)) +
                    target(x["period_target"]) + esc(x["standard"]) +
                    esc(x["explanation"]) + esc(x["value_note"]) +

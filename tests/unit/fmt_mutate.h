@@ -9,9 +9,11 @@
  * categories (code, label or short label, either dot), put comments
  * in any gap or at the end of any line, change or add spaces, tabs,
  * full-width spaces and blank lines, join all lines into one, switch to
- * CRLF, and replace free texts (goals, measures, descriptions, bases,
- * purposes) with long mixed CJK/ASCII strings full of spaces, escapes,
- * tabs, full-width spaces and raw line breaks.  Randomness is a fixed-seed
+ * CRLF, type values as an input method or Word would (full-width digits,
+ * thousands separators, strings in “ ”, a colon after a keyword), and
+ * replace free texts (goals, measures, descriptions, bases, purposes)
+ * with long mixed CJK/ASCII strings full of spaces, escapes, tabs,
+ * full-width spaces and raw line breaks.  Randomness is a fixed-seed
  * splitmix64, so a failing variant is the same on every run.
  */
 #ifndef JX_TEST_FMT_MUTATE_H
@@ -94,9 +96,33 @@ typedef struct mut_toks {
   size_t len;
 } mut_toks;
 
+static bool mut_at(const char *s, size_t len, size_t i, const char *w) {
+  size_t k = strlen(w);
+  return i + k <= len && memcmp(s + i, w, k) == 0;
+}
+
 /* A string token's location is its opening quote; it ends at the first
- * quote that is not escaped (the lexer has checked the rest). */
+ * quote that is not escaped (the lexer has checked the rest), or, opened
+ * with “, at the ” that balances it. */
 static size_t mut_string_end(const char *s, size_t len, size_t at) {
+  if (mut_at(s, len, at, "“")) {
+    size_t i = at;
+    int depth = 0;
+    while (i < len) {
+      if (s[i] == '\\') {
+        i += 2;
+      } else if (mut_at(s, len, i, "“")) {
+        depth++, i += 3;
+      } else if (mut_at(s, len, i, "”")) {
+        i += 3;
+        if (--depth == 0)
+          return i;
+      } else {
+        i++;
+      }
+    }
+    return len;
+  }
   size_t i = at + 1;
   while (i < len && s[i] != '"')
     i += s[i] == '\\' ? 2 : 1;
@@ -200,6 +226,20 @@ static void mut_category_half(mut_rng *r, mut_buf *b, const char *s, size_t n) {
   mut_put(b, s, n);
 }
 
+/* Is a token a keyword (a colon may follow it; n/a is a value)? */
+static bool mut_kw_token(int kind) {
+  if (kind == NA)
+    return false;
+  static const int kws[] = {
+#define JX_KEYWORD(tok, en, zh) tok,
+#include "vocab.def"
+  };
+  for (size_t i = 0; i < MUT_COUNT(kws); i++)
+    if (kws[i] == kind)
+      return true;
+  return false;
+}
+
 static const char *mut_respell(mut_rng *r, int kind) {
   uint32_t n = 0;
   for (size_t i = 0; i < MUT_COUNT(mut_spellings); i++)
@@ -283,7 +323,49 @@ typedef struct mut_opts {
   uint32_t strings;  /* percent of free texts replaced */
   bool join;         /* everything on one line (but comments) */
   bool crlf;
+  /* percent of tokens typed as an input method or Word would: numbers and
+   * dates in full-width digits, strings in “ ”, a colon after a
+   * keyword, thousands separators in long numbers */
+  uint32_t ime;
 } mut_opts;
+
+/* A number, date or date range with its ASCII digits full-width, and (a
+ * number with five or more digits before its point, no sign) its thousands
+ * separated. */
+static void mut_wide_number(mut_rng *r, mut_buf *b, const char *s, size_t n,
+                            bool group) {
+  size_t digits = 0;
+  while (digits < n && s[digits] >= '0' && s[digits] <= '9')
+    digits++;
+  group = group && digits >= 5 && mut_chance(r, 50);
+  bool wide = mut_chance(r, 70);
+  for (size_t i = 0; i < n; i++) {
+    char c = s[i];
+    if (c >= '0' && c <= '9' && wide) {
+      char fw[3] = {(char)0xEF, (char)0xBC, (char)(0x90 + (c - '0'))};
+      mut_put(b, fw, 3);
+    } else {
+      mut_putc(b, c);
+    }
+    if (group && i + 1 < digits && (digits - i - 1) % 3 == 0)
+      mut_puts(b, wide && mut_chance(r, 50) ? "，" : ",");
+  }
+}
+
+/* A string's “ ” would end early at an unbalanced ” in its text. */
+static bool mut_cn_quotable(const char *s, size_t n) {
+  int depth = 0;
+  for (size_t i = 0; i < n; i++) {
+    if (s[i] == '\\') {
+      i++;
+    } else if (mut_at(s, n, i, "“")) {
+      depth++;
+    } else if (mut_at(s, n, i, "”") && --depth < 0) {
+      return false;
+    }
+  }
+  return depth == 0;
+}
 
 /* Free texts: their content does not name anything. */
 static void mut_free_texts(const jx_node *n, bool *is_free, const mut_toks *k) {
@@ -416,10 +498,12 @@ static char *mut_pass(const char *s, size_t len, const mut_opts *o, mut_rng *r,
     const char *spelt = o->respell && mut_chance(r, o->respell)
                             ? mut_respell(r, t->kind)
                             : NULL;
+    bool ime = o->ime && mut_chance(r, o->ime);
     if (spelt) {
       mut_puts(&b, " ");
       mut_puts(&b, spelt);
-      mut_puts(&b, " ");
+      /* 预算：89.1: a colon right after a keyword is dropped */
+      mut_puts(&b, ime && mut_kw_token(t->kind) ? "：" : " ");
     } else if (is_free[i] && mut_chance(r, o->strings)) {
       mut_literal(r, &b, (*id)++, 20 + mut_pick(r, 600));
     } else if (t->kind == PATH && o->respell && mut_chance(r, o->respell)) {
@@ -434,6 +518,19 @@ static char *mut_pass(const char *s, size_t len, const mut_opts *o, mut_rng *r,
       mut_puts(&b, dl == 1 ? "．" : ".");
       if (j < t->end)
         mut_category_half(r, &b, s + j + dl, t->end - j - dl);
+    } else if (ime && (t->kind == NUMBER || t->kind == DATE ||
+                       t->kind == DATE_RANGE)) {
+      mut_wide_number(r, &b, s + t->start, t->end - t->start,
+                      t->kind == NUMBER);
+    } else if (ime && t->kind == STRING && s[t->start] == '"' &&
+               mut_cn_quotable(s + t->start + 1, t->end - t->start - 2)) {
+      mut_puts(&b, "“");
+      mut_put(&b, s + t->start + 1, t->end - t->start - 2);
+      mut_puts(&b, "”");
+    } else if (ime && mut_kw_token(t->kind) && s[t->end - 1] != ':' &&
+               !(t->end - t->start > 3 && mut_at(s, len, t->end - 3, "："))) {
+      mut_put(&b, s + t->start, t->end - t->start);
+      mut_puts(&b, mut_chance(r, 50) ? "：" : ":");
     } else {
       mut_put(&b, s + t->start, t->end - t->start);
     }

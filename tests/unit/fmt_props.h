@@ -8,8 +8,10 @@
  *   1. y exists whenever x parses, unless x repeats a part of a statement
  *      (fmt refuses that with the checker's error; the build fails too);
  *   2. x and y parse to the same tree, apart from locations and what fmt
- *      makes canonical (keyword spelling, a written '=', 3月 for mar, a
- *      category's spelling: each indicator's category resolves, under the
+ *      makes canonical (keyword spelling, a written '=', 3月 for mar,
+ *      full-width digits and letters, Chinese quotes, a colon after a
+ *      keyword, 指标值; a category's spelling: each indicator's category
+ *      resolves, under the
  *      framework the checker has in force there, to the same level-1 and
  *      level-2 entries in x and y, or is unknown and written alike);
  *      and they build to the same plan: the same exit status, the same
@@ -386,7 +388,7 @@ static bool props_same_word(jx_ev_word kind, const char *a, const char *b) {
 }
 
 static bool props_same_value(const jx_value *a, const jx_value *b) {
-  return a->kind == b->kind &&
+  return a->kind == b->kind && a->post == b->post &&
          (a->kind == JX_VAL_NONE || a->kind == JX_VAL_NA ||
           props_same_str(a->text, b->text));
 }
@@ -450,10 +452,13 @@ static bool props_same_node(const jx_node *a, const jx_node *b, props_cats *ka,
   case JX_N_INDICATOR: {
 #define X(f) a->u.indicator.f
 #define Y(f) b->u.indicator.f
-    /* fmt writes '=' unless the value is n/a and no operator was, or
-     * there is no value (an empty row). */
-    bool written = X(op_written) || (X(value.kind) != JX_VAL_NA &&
-                                     X(value.kind) != JX_VAL_NONE);
+    /* fmt writes '=' unless no operator was and the value is n/a, a date
+     * range or one that ends in its comparison (90%以上), or there is no
+     * value (an empty row). */
+    bool written =
+        X(op_written) ||
+        (X(value.kind) != JX_VAL_NA && X(value.kind) != JX_VAL_NONE &&
+         X(value.kind) != JX_VAL_DATE_RANGE && !X(value.post));
     bool same = props_same_cat(ka, kb) &&
                 props_same_str(X(name.text), Y(name.text)) && X(op) == Y(op) &&
                 written == Y(op_written) &&

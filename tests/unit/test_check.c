@@ -300,6 +300,28 @@ static void test_many_codes(void **state) {
   free(src);
 }
 
+static void test_many_costs_per_unit(void **state) {
+  fx *f = *state;
+  /* 300 distinct costs per unit, each written twice, and a rate per day
+   * that is no money: the table of spellings grows several times, finds
+   * each second spelling again and still knows which one is no cost. */
+  size_t cap = 700 * 64 + 512;
+  char *src = malloc(cap);
+  size_t n = (size_t)snprintf(src, cap, "%s%s", HDR,
+                              "project \"p\" budget 1 {\nfunds fiscal 1;\n"
+                              "output.cost \"r\" <= 20人/天;\n");
+  for (int i = 0; i < 600; i++)
+    n += (size_t)snprintf(src + n, cap - n,
+                          "output.cost \"c%d\" <= %d元/亩%c%c;\n", i,
+                          i % 300 + 1, 'a' + i % 300 / 26, 'a' + i % 26);
+  n += (size_t)snprintf(src + n, cap - n,
+                        "output.cost \"s\" <= 20人/天;\n%s\n%s\n}\n", SCHED,
+                        INDS);
+  feed(f, "many.jx", src);
+  assert_string_equal(codes(f), "cost-unit cost-unit");
+  free(src);
+}
+
 /* ---- frameworks ------------------------------------------------------------
  */
 
@@ -350,6 +372,7 @@ int main(void) {
       T(test_codes_across_files),
       T(test_code_year_needs_plan_year),
       T(test_many_codes),
+      T(test_many_costs_per_unit),
       T(test_framework_declared_later),
       T(test_framework_never_declared),
       T(test_framework_rules),

@@ -123,9 +123,26 @@ static const jx_indicator div_inds[] = {
      .unit = "%",
      .text = "100%",
      .line = 30},
+    /* a date range: its start in value, its end in value_end */
+    {.name = "服务周期",
+     .kind = JX_KIND_DATE_RANGE,
+     .value = JX_DEC(20230700, 0),
+     .value_end = JX_DEC(20240131, 0),
+     .text = "2023.07-2024年1月31日",
+     .line = 31},
+    /* a cost per unit: what it is per */
+    {.name = "亩均成本",
+     .kind = JX_KIND_QUANTITATIVE,
+     .op = JX_OP_LE,
+     .value = JX_DEC(475, 0),
+     .unit = "元/亩",
+     .dimension = JX_DIM_MONEY_PER,
+     .per_unit = "亩",
+     .text = "≤475元/亩",
+     .line = 32},
 };
 static const jx_division divs[] = {
-    {.name = "办公室", .indicators = div_inds, .n_indicators = 1}};
+    {.name = "办公室", .indicators = div_inds, .n_indicators = 3}};
 static const jx_indicator dept_inds[] = {
     {.name = "总", .kind = JX_KIND_NA, .text = "不涉及", .line = 33}};
 static const jx_department dept = {.name = "部门",
@@ -138,7 +155,8 @@ static const jx_department dept = {.name = "部门",
   "scope,unit_code,unit_name,project_code,project_name,division,level1,"       \
   "level1_label,level2,level2_label,name,description,kind,op,value,unit,"      \
   "text,basis,line,level1_role,level2_role,period_op,period_value,"            \
-  "period_unit,period_text,standard,explanation,value_note,remark,scoring\r\n"
+  "period_unit,period_text,standard,explanation,value_note,remark,scoring,"    \
+  "value_end,per_unit\r\n"
 
 static void test_indicators(void **state) {
   (void)state;
@@ -149,22 +167,26 @@ static void test_indicators(void **state) {
          as-written text and the basis are neutralised and quoted */
       "project,324001,局,P1,项目一,,output,产出指标,quantity,数量指标,"
       "\"人数, \"\"在岗\"\"\",,quantitative,ge,-5.5,人,≥-5.5人,"
-      "\"'=HYPERLINK(\"\"x\"\")\",7,output,quantity,,,,,,,,,\r\n"
+      "\"'=HYPERLINK(\"\"x\"\")\",7,output,quantity,,,,,,,,,,,\r\n"
       /* a qualitative value is text, so it is neutralised too */
       "project,324001,局,P1,项目一,,output,产出指标,quality,质量指标,"
       "\"'@SUM(A1)\",\"line1\nline2\",qualitative,eq,\"'-完成\",,"
-      "\"'-完成\",,8,output,quality,,,,,,,,,\r\n"
+      "\"'-完成\",,8,output,quality,,,,,,,,,,,\r\n"
       "project,324001,局,P1,项目一,,output,产出指标,timeliness,时效指标,"
       "\"'\t时间\",,date,le,2021-12,,≤2021年12月,,9,output,timeliness,,,,,,,,,"
-      "\r\n"
+      ",,\r\n"
       /* ill-formed UTF-8: one U+FFFD per maximal subpart */
       "project,324001,局,P1,项目一,,benefit,效益指标,social,社会效益指标,"
       "\"'+1\",,na,eq,,,不涉及,a\xEF\xBF\xBDz\xEF\xBF\xBD,10,benefit,,,,,,,,,,"
-      "\r\n"
+      ",,\r\n"
       /* no category, no roles */
       "division,,,,,办公室,,,,,完成率,,quantitative,eq,100,%,100%,,30,,,,,,,,,,"
-      ",\r\n"
-      "department,,,,,,,,,,总,,na,eq,,,不涉及,,33,,,,,,,,,,,\r\n");
+      ",,,\r\n"
+      "division,,,,,办公室,,,,,服务周期,,date_range,eq,2023-07,,"
+      "2023.07-2024年1月31日,,31,,,,,,,,,,,,2024-01-31,\r\n"
+      "division,,,,,办公室,,,,,亩均成本,,quantitative,le,475,元/亩,"
+      "≤475元/亩,,32,,,,,,,,,,,,,亩\r\n"
+      "department,,,,,,,,,,总,,na,eq,,,不涉及,,33,,,,,,,,,,,,,\r\n");
   free(got);
 }
 

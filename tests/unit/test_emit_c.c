@@ -135,7 +135,7 @@ static void test_layout(void **state) {
       "JX_DIM_COUNT,\n"
       "     \"\\342\\211\\245-2.5\\344\\272\\272\", NULL, 9,\n"
       "     JX_ROLE_OUTPUT, JX_ROLE_QUANTITY,\n"
-      "     NULL, NULL, NULL, NULL, NULL, NULL},\n"
+      "     NULL, NULL, NULL, NULL, NULL, NULL, {0}, NULL},\n"
       "};\n"
       "static const jx_measure ab_1_u0_measures[] = {\n"
       "    {\"t\", NULL},\n"

@@ -1,7 +1,8 @@
 /*
  * test_eval.c — unit tests of the runtime's evaluation functions
  * (runtime/eval.c): targets met by op and kind, date targets (a month
- * means the whole month: its end for a deadline), the expected cumulative
+ * means the whole month: its end for a deadline), date ranges (a day
+ * inside the period), the expected cumulative
  * spending of a schedule as a step function, and the look-ups by code.
  */
 #include <setjmp.h>
@@ -183,6 +184,43 @@ static const jx_schedule_point sched[] = {
     {10, JX_DEC(75, 0)},
 };
 
+/* A date range is met by a day inside it: from the first day of its start
+ * to the last day of its end, a month being the whole month. */
+static void test_date_range(void **state) {
+  (void)state;
+  jx_indicator r = {0};
+  r.kind = JX_KIND_DATE_RANGE;
+  r.value = d(20230700, 0);     /* 2023.07 */
+  r.value_end = d(20240100, 0); /* 2024.01 */
+  assert_int_equal(jx_indicator_met(&r, d(20230630, 0)), 0);
+  assert_int_equal(jx_indicator_met(&r, d(20230701, 0)), 1);
+  assert_int_equal(jx_indicator_met(&r, d(20231231, 0)), 1);
+  assert_int_equal(jx_indicator_met(&r, d(20240131, 0)), 1);
+  assert_int_equal(jx_indicator_met(&r, d(20240201, 0)), 0);
+  /* days as ends: both inside */
+  r.value = d(20210101, 0);
+  r.value_end = d(20211231, 0);
+  assert_int_equal(jx_indicator_met(&r, d(20210101, 0)), 1);
+  assert_int_equal(jx_indicator_met(&r, d(20211231, 0)), 1);
+  assert_int_equal(jx_indicator_met(&r, d(20220101, 0)), 0);
+  /* February's end in a leap year */
+  r.value = d(20240200, 0);
+  r.value_end = d(20240200, 0);
+  assert_int_equal(jx_indicator_met(&r, d(20240229, 0)), 1);
+  assert_int_equal(jx_indicator_met(&r, d(20240301, 0)), 0);
+  /* an end that is not a date: cannot say */
+  r.value_end = d(20241300, 0);
+  assert_int_equal(jx_indicator_met(&r, d(20240210, 0)), -1);
+  r.value = d(-1, 0);
+  r.value_end = d(20240200, 0);
+  assert_int_equal(jx_indicator_met(&r, d(20240210, 0)), -1);
+  /* the op is not read: a range is a period, not a bound */
+  r.value = d(20230700, 0);
+  r.value_end = d(20240100, 0);
+  r.op = JX_OP_GT;
+  assert_int_equal(jx_indicator_met(&r, d(20230701, 0)), 1);
+}
+
 static void test_schedule_expected(void **state) {
   (void)state;
   jx_project p = {0};
@@ -240,6 +278,7 @@ int main(void) {
       cmocka_unit_test(test_month_deadline_february),
       cmocka_unit_test(test_day_bounds),
       cmocka_unit_test(test_not_a_date),
+      cmocka_unit_test(test_date_range),
       cmocka_unit_test(test_schedule_expected),
       cmocka_unit_test(test_lookups),
   };

@@ -79,6 +79,21 @@ static const char every_form[] =
     "    schedule dec 100%;\n"
     "    benefit.social \"x\" = 2021-12-31;\n"
     "  }\n"
+    "  project “印刷“成本”项目” 预算：3,309,840.00元 {\n"
+    "    funds 财政：３３０.９８４万 other 0; schedule 12月底 100%;\n"
+    "    output.quantity \"面积\" 指标值：≥１２００亩;\n"
+    "    output.quantity \"户数\" 2万户以上;\n"
+    "    output.quality \"合格率\" 95%以上 desc “验收”;\n"
+    "    output.timeliness \"开工\" 9月前;\n"
+    "    output.timeliness \"完工\" 2023年6月底前;\n"
+    "    output.timeliness \"时限\" 10个工作日内;\n"
+    "    output.timeliness \"周期\" 2023.07-2024.01;\n"
+    "    output.timeliness \"实施期\" = 2020年-2022年;\n"
+    "    output.cost \"亩均\" ≦475元/亩;\n"
+    "    output.cost \"劳务\" 17元/人.每天;\n"
+    "    benefit.social \"年限\" ═ ２０年;\n"
+    "    satisfaction.recipient \"满意度\" 90%以上;\n"
+    "  }\n"
     "}\n"
     "project \"单位外项目\" { budget 1; funds fiscal 1; schedule dec 100%; }\n";
 
@@ -291,16 +306,17 @@ static void add_generated(seeds *s) {
 
 /* What each variant number does to its seed. */
 static const mut_opts plans[VARIANTS_PER_SEED] = {
-    {0, 0, 0, 0, false, false},     /* the seed as it is */
-    {100, 0, 0, 0, false, false},   /* every keyword respelt */
-    {0, 40, 0, 0, false, false},    /* comments here and there */
-    {0, 100, 0, 0, false, false},   /* a comment in every gap */
-    {0, 0, 70, 0, false, true},     /* other spacing, CRLF */
-    {0, 15, 0, 0, true, false},     /* one line, comments kept */
-    {0, 0, 0, 90, false, false},    /* long mixed texts */
-    {30, 30, 30, 50, false, true},  /* a bit of everything */
-    {0, 0, 0, 90, true, false},     /* long texts on one long line */
-    {60, 50, 50, 30, false, false}, /* respelt, commented, re-spaced */
+    {0, 0, 0, 0, false, false, 0},      /* the seed as it is */
+    {100, 0, 0, 0, false, false, 0},    /* every keyword respelt */
+    {0, 40, 0, 0, false, false, 0},     /* comments here and there */
+    {0, 100, 0, 0, false, false, 0},    /* a comment in every gap */
+    {0, 0, 70, 0, false, true, 0},      /* other spacing, CRLF */
+    {0, 15, 0, 0, true, false, 0},      /* one line, comments kept */
+    {0, 0, 0, 90, false, false, 60},    /* long mixed texts, IME-typed */
+    {30, 30, 30, 50, false, true, 30},  /* a bit of everything */
+    {0, 0, 0, 90, true, false, 0},      /* long texts on one long line */
+    {60, 50, 50, 30, false, false, 90}, /* respelt, commented, re-spaced,
+                                           IME-typed */
 };
 
 typedef struct tally {

@@ -40,6 +40,24 @@ static void check_value(const char *sign, const char *value, const char *unit,
 
 #define NONE JX_DIAG_COUNT
 
+/* A value the language reads as printed: written so, without an operator
+ * before it, nothing kept; op is the comparison it means. */
+static void check_printed(const char *sign, const char *value, const char *unit,
+                          im_vkind kind, int op, const char *text) {
+  jx_arena a;
+  jx_arena_init(&a);
+  im_read_value rv;
+  jx_im_read_value(&a, sign, value, unit, &rv);
+  assert_false(rv.unreadable);
+  assert_int_equal(rv.v.kind, kind);
+  assert_int_equal(rv.v.op, op);
+  assert_true(rv.v.bare);
+  assert_string_equal(rv.v.text, text);
+  assert_string_equal(jx_im_value_text(&a, &rv.v), text);
+  assert_int_equal(rv.kept_id, JX_DIAG_COUNT);
+  jx_arena_free(&a);
+}
+
 static void test_values_plain(void **state) {
   (void)state;
   check_value(NULL, "22人", NULL, IM_V_NUMBER, JX_OP_EQ, "22人", NONE);
@@ -66,22 +84,51 @@ static void test_values_printed(void **state) {
               NONE);
   check_value(NULL, "1,2345", NULL, IM_V_TEXT, JX_OP_EQ, "1,2345",
               JX_W_IMPORT_AS_TEXT);
-  /* postfix words: the language's operator, the printed text kept */
-  check_value(NULL, "90%以上", NULL, IM_V_NUMBER, JX_OP_GE, "90%",
+  /* postfix words: the language reads them (issue 11), so the value is
+   * written as printed, with no operator before it and nothing kept */
+  check_printed(NULL, "90%以上", NULL, IM_V_NUMBER, JX_OP_GE, "90%以上");
+  check_printed(NULL, "5天以内", NULL, IM_V_NUMBER, JX_OP_LE, "5天以内");
+  check_printed(NULL, "95%及以上", NULL, IM_V_NUMBER, JX_OP_GE, "95%及以上");
+  check_printed(NULL, "10个工作日内", NULL, IM_V_NUMBER, JX_OP_LE,
+                "10个工作日内");
+  check_printed(NULL, "9月前", NULL, IM_V_NUMBER, JX_OP_LE, "9月前");
+  check_printed(NULL, "2021年10月31日前", NULL, IM_V_DATE, JX_OP_LE,
+                "2021年10月31日前");
+  check_printed(NULL, "2021年12月底前", NULL, IM_V_DATE, JX_OP_LE,
+                "2021年12月底前");
+  /* the unit column's unit goes before the word; a sign column that
+   * agrees is no second operator */
+  check_printed(NULL, "90以上", "%", IM_V_NUMBER, JX_OP_GE, "90%以上");
+  check_printed("1", "90%以上", NULL, IM_V_NUMBER, JX_OP_GE, "90%以上");
+  check_printed("≥", "９０以上", "％", IM_V_NUMBER, JX_OP_GE, "90%以上");
+  /* date ranges (issue 11, item 7) */
+  check_printed(NULL, "2023.07-2024.01", NULL, IM_V_DATE, JX_OP_EQ,
+                "2023.07-2024.01");
+  check_printed(NULL, "2023年4月-2024年2月", NULL, IM_V_DATE, JX_OP_EQ,
+                "2023年4月-2024年2月");
+  check_printed("3", "２０２００１-２０２０１２", NULL, IM_V_DATE, JX_OP_EQ,
+                "202001-202012");
+  /* costs per unit (issue 11, item 10), in the value or the unit column */
+  check_value(NULL, "≤475元/亩", NULL, IM_V_NUMBER, JX_OP_LE, "475元/亩", NONE);
+  check_value(NULL, "17元/人.每天", NULL, IM_V_NUMBER, JX_OP_EQ, "17元/人.每天",
+              NONE);
+  check_value("5", "0.16", "万元/亩", IM_V_NUMBER, JX_OP_LE, "0.16万元/亩",
+              NONE);
+  /* a postfix word the language has not: its operator, the text kept */
+  check_value(NULL, "100人大于", NULL, IM_V_NUMBER, JX_OP_GT, "100人",
               JX_W_IMPORT_PRINTED);
-  check_value(NULL, "5天以内", NULL, IM_V_NUMBER, JX_OP_LE, "5天",
-              JX_W_IMPORT_PRINTED);
-  check_value(NULL, "95%及以上", NULL, IM_V_NUMBER, JX_OP_GE, "95%",
-              JX_W_IMPORT_PRINTED);
-  check_value(NULL, "2021年10月31日前", NULL, IM_V_DATE, JX_OP_LE, "2021-10-31",
-              JX_W_IMPORT_PRINTED);
-  check_value(NULL, "2021年12月底前", NULL, IM_V_DATE, JX_OP_LE, "2021年12月",
-              JX_W_IMPORT_PRINTED);
+  /* a word the sign column contradicts, an operator before a range */
+  check_value("3", "90%以上", NULL, IM_V_TEXT, JX_OP_EQ, "90%以上",
+              JX_W_IMPORT_AS_TEXT);
+  check_value("1", "2023.07-2024.01", NULL, IM_V_TEXT, JX_OP_EQ,
+              "2023.07-2024.01", JX_W_IMPORT_AS_TEXT);
   check_value(NULL, "2021.6.30", NULL, IM_V_DATE, JX_OP_EQ, "2021-6-30", NONE);
   /* what cannot be a number stays text, with a warning */
   check_value(NULL, "90%-95%", NULL, IM_V_TEXT, JX_OP_EQ, "90%-95%",
               JX_W_IMPORT_AS_TEXT);
   check_value(NULL, "≥90%以上", NULL, IM_V_TEXT, JX_OP_EQ, "≥90%以上",
+              JX_W_IMPORT_AS_TEXT);
+  check_value(NULL, "90%以上以上", NULL, IM_V_TEXT, JX_OP_EQ, "90%以上以上",
               JX_W_IMPORT_AS_TEXT);
   /* a date not in the calendar is the checker's bad-date, at both places */
   check_value(NULL, "2021年2月30日", NULL, IM_V_DATE, JX_OP_EQ, "2021-2-30",

@@ -45,9 +45,14 @@ static void assert_contains(const char *s, const char *needle) {
 
 static const char *const project_goals[] = {"完成国土空间规划编制"};
 
-static const jx_target period_target = {JX_KIND_QUANTITATIVE, JX_OP_GE,
-                                        JX_DEC(1500, 0),      "亩",
-                                        JX_DIM_AREA,          "≥1500亩"};
+static const jx_target period_target = {JX_KIND_QUANTITATIVE,
+                                        JX_OP_GE,
+                                        JX_DEC(1500, 0),
+                                        "亩",
+                                        JX_DIM_AREA,
+                                        "≥1500亩",
+                                        {0},
+                                        NULL};
 
 static const jx_schedule_point schedule[] = {
     {3, JX_DEC(25, 0)},
@@ -134,6 +139,35 @@ static const jx_indicator project_indicators[] = {
      .op = JX_OP_EQ,
      .line = 45,
      .level1_role = JX_ROLE_BENEFIT},
+    /* version 3: a cost per unit and a date range */
+    {.level1 = "output",
+     .level1_label = "产出指标",
+     .level2 = "cost",
+     .level2_label = "成本指标",
+     .name = "亩均成本",
+     .kind = JX_KIND_QUANTITATIVE,
+     .op = JX_OP_LE,
+     .value = JX_DEC(475, 0),
+     .unit = "元/亩",
+     .dimension = JX_DIM_MONEY_PER,
+     .text = "≤475元/亩",
+     .line = 46,
+     .level1_role = JX_ROLE_OUTPUT,
+     .level2_role = JX_ROLE_COST,
+     .per_unit = "亩"},
+    {.level1 = "output",
+     .level1_label = "产出指标",
+     .level2 = "timeliness",
+     .level2_label = "时效指标",
+     .name = "服务周期",
+     .kind = JX_KIND_DATE_RANGE,
+     .op = JX_OP_EQ,
+     .value = JX_DEC(20230700, 0),
+     .value_end = JX_DEC(20240131, 0),
+     .text = "2023.07-2024年1月31日",
+     .line = 47,
+     .level1_role = JX_ROLE_OUTPUT,
+     .level2_role = JX_ROLE_TIMELINESS},
 };
 
 static const jx_source sources[] = {
@@ -159,7 +193,7 @@ static const jx_project unit_projects[] = {
      .goals = project_goals,
      .n_goals = 1,
      .indicators = project_indicators,
-     .n_indicators = 6,
+     .n_indicators = 8,
      .line = 12,
      .has_total = 1,
      .total = JX_DEC(200, 0),
@@ -371,6 +405,7 @@ static const char sample_json[] =
     "              \"op\": \">=\",\n"
     "              \"value\": 22,\n"
     "              \"unit\": \"人\",\n"
+    "              \"per_unit\": null,\n"
     "              \"text\": \"≥22人\",\n"
     "              \"period_target\": null,\n"
     "              \"basis\": \"年度工作计划\",\n"
@@ -394,6 +429,7 @@ static const char sample_json[] =
     "              \"op\": \"=\",\n"
     "              \"value\": \"圆满完成\",\n"
     "              \"unit\": null,\n"
+    "              \"per_unit\": null,\n"
     "              \"text\": \"圆满完成\",\n"
     "              \"period_target\": null,\n"
     "              \"basis\": null,\n"
@@ -417,6 +453,7 @@ static const char sample_json[] =
     "              \"op\": \"<=\",\n"
     "              \"value\": \"2021-12-31\",\n"
     "              \"unit\": null,\n"
+    "              \"per_unit\": null,\n"
     "              \"text\": \"2021年12月31日\",\n"
     "              \"period_target\": null,\n"
     "              \"basis\": null,\n"
@@ -440,6 +477,7 @@ static const char sample_json[] =
     "              \"op\": \"=\",\n"
     "              \"value\": null,\n"
     "              \"unit\": null,\n"
+    "              \"per_unit\": null,\n"
     "              \"text\": \"不涉及\",\n"
     "              \"period_target\": null,\n"
     "              \"basis\": null,\n"
@@ -463,12 +501,14 @@ static const char sample_json[] =
     "              \"op\": \">=\",\n"
     "              \"value\": 500,\n"
     "              \"unit\": \"亩\",\n"
+    "              \"per_unit\": null,\n"
     "              \"text\": \"≥500亩\",\n"
     "              \"period_target\": {\n"
     "                \"kind\": \"quantitative\",\n"
     "                \"op\": \">=\",\n"
     "                \"value\": 1500,\n"
     "                \"unit\": \"亩\",\n"
+    "                \"per_unit\": null,\n"
     "                \"text\": \"≥1500亩\"\n"
     "              },\n"
     "              \"basis\": null,\n"
@@ -492,6 +532,7 @@ static const char sample_json[] =
     "              \"op\": \"=\",\n"
     "              \"value\": null,\n"
     "              \"unit\": null,\n"
+    "              \"per_unit\": null,\n"
     "              \"text\": null,\n"
     "              \"period_target\": null,\n"
     "              \"basis\": null,\n"
@@ -501,6 +542,57 @@ static const char sample_json[] =
     "              \"remark\": null,\n"
     "              \"scoring\": null,\n"
     "              \"line\": 45\n"
+    "            },\n"
+    "            {\n"
+    "              \"level1\": \"output\",\n"
+    "              \"level1_label\": \"产出指标\",\n"
+    "              \"level1_role\": \"output\",\n"
+    "              \"level2\": \"cost\",\n"
+    "              \"level2_label\": \"成本指标\",\n"
+    "              \"level2_role\": \"cost\",\n"
+    "              \"name\": \"亩均成本\",\n"
+    "              \"description\": null,\n"
+    "              \"kind\": \"quantitative\",\n"
+    "              \"op\": \"<=\",\n"
+    "              \"value\": 475,\n"
+    "              \"unit\": \"元/亩\",\n"
+    "              \"per_unit\": \"亩\",\n"
+    "              \"text\": \"≤475元/亩\",\n"
+    "              \"period_target\": null,\n"
+    "              \"basis\": null,\n"
+    "              \"standard\": null,\n"
+    "              \"explanation\": null,\n"
+    "              \"value_note\": null,\n"
+    "              \"remark\": null,\n"
+    "              \"scoring\": null,\n"
+    "              \"line\": 46\n"
+    "            },\n"
+    "            {\n"
+    "              \"level1\": \"output\",\n"
+    "              \"level1_label\": \"产出指标\",\n"
+    "              \"level1_role\": \"output\",\n"
+    "              \"level2\": \"timeliness\",\n"
+    "              \"level2_label\": \"时效指标\",\n"
+    "              \"level2_role\": \"timeliness\",\n"
+    "              \"name\": \"服务周期\",\n"
+    "              \"description\": null,\n"
+    "              \"kind\": \"date_range\",\n"
+    "              \"op\": \"=\",\n"
+    "              \"value\": {\n"
+    "                \"start\": \"2023-07\",\n"
+    "                \"end\": \"2024-01-31\"\n"
+    "              },\n"
+    "              \"unit\": null,\n"
+    "              \"per_unit\": null,\n"
+    "              \"text\": \"2023.07-2024年1月31日\",\n"
+    "              \"period_target\": null,\n"
+    "              \"basis\": null,\n"
+    "              \"standard\": null,\n"
+    "              \"explanation\": null,\n"
+    "              \"value_note\": null,\n"
+    "              \"remark\": null,\n"
+    "              \"scoring\": null,\n"
+    "              \"line\": 47\n"
     "            }\n"
     "          ],\n"
     "          \"line\": 12\n"
@@ -596,6 +688,7 @@ static const char sample_json[] =
     "        \"op\": \"=\",\n"
     "        \"value\": 100,\n"
     "        \"unit\": \"%\",\n"
+    "        \"per_unit\": null,\n"
     "        \"text\": \"=100%\",\n"
     "        \"period_target\": null,\n"
     "        \"basis\": null,\n"
@@ -627,6 +720,7 @@ static const char sample_json[] =
     "            \"op\": \"=\",\n"
     "            \"value\": 100,\n"
     "            \"unit\": \"%\",\n"
+    "            \"per_unit\": null,\n"
     "            \"text\": \"=100%\",\n"
     "            \"period_target\": null,\n"
     "            \"basis\": null,\n"

@@ -264,6 +264,107 @@ static void test_dates(void **state) {
                 "date@1:30+11[2021年6月] number@1:42+7[2021年]");
 }
 
+/* ---- values as printed and as typed with an input method (issue 11) --- */
+
+/* A comparison word after a value stays in the value's text (the parser
+ * reads it: 90%以上 is ≥ 90%). */
+static void test_postfix_comparisons(void **state) {
+  (void)state;
+  expect_tokens("90%以上 10个工作日内 9月底前 2万户以上 5%及以下",
+                "number@1:1+9[90%以上] number@1:11+17[10个工作日内] "
+                "number@1:29+10[9月底前] number@1:40+13[2万户以上] "
+                "number@1:54+11[5%及以下]");
+}
+
+/* Thousands separators, full-width digits, letters and signs: the text is
+ * the NFKC form, the location the bytes as written. */
+static void test_wide_and_grouped_numbers(void **state) {
+  (void)state;
+  expect_tokens("3,309,840.00元 １２００亩 ３，３０９ －５％ ２２Ｍ",
+                "number@1:1+15[3,309,840.00元] number@1:17+15[1200亩] "
+                "number@1:33+15[3,309] number@1:49+9[-5%] "
+                "number@1:59+9[22M]");
+  expect_tokens("ｐｌａｎ ｎ／ａ ｏｕｔｐｕｔ.quantity Ａ类",
+                "'plan'@1:1+12 'n/a'@1:14+9 "
+                "category@1:24+27[output.quantity] word@1:52+3[A] "
+                "word@1:55+3[类]");
+}
+
+/* A cost per unit: a dot joins the parts after the slash only. */
+static void test_costs_per_unit(void **state) {
+  (void)state;
+  expect_tokens("17元/人.每天 ≤475元/亩 28.40元/株 3000元/平方米",
+                "number@1:1+16[17元/人.每天] '<='@1:18+3 "
+                "number@1:21+10[475元/亩] number@1:32+12[28.40元/株] "
+                "number@1:45+17[3000元/平方米]");
+}
+
+/* Dates with 底 or 末, a year's end, 号, and a deadline word after. */
+static void test_dates_as_printed(void **state) {
+  (void)state;
+  expect_tokens(
+      "2023年6月底 2023年底前 2023年12月31日前 2021年1月1号 2023年6月底之前",
+      "date@1:1+14[2023年6月底] date@1:16+13[2023年底前] "
+      "date@1:30+20[2023年12月31日前] date@1:51+15[2021年1月1号] "
+      "date@1:67+20[2023年6月底之前]");
+}
+
+/* Date ranges, in every printed form; alone, 2023.07 and 202001 are
+ * numbers. */
+static void test_date_ranges(void **state) {
+  (void)state;
+  expect_tokens("2023.07-2024.01 2023年4月-2024年2月 202001-202012",
+                "date range@1:1+15[2023.07-2024.01] "
+                "date range@1:17+23[2023年4月-2024年2月] "
+                "date range@1:41+13[202001-202012]");
+  expect_tokens("2021.1-2021.12 2020年-2022年 2023年1月至12月",
+                "date range@1:1+14[2021.1-2021.12] "
+                "date range@1:16+15[2020年-2022年] "
+                "date range@1:32+19[2023年1月至12月]");
+  expect_tokens("2021-01-01 至 2021-12-31 2023.07 202001",
+                "date range@1:1+25[2021-01-01 至 2021-12-31] "
+                "number@1:27+7[2023.07] number@1:35+6[202001]");
+}
+
+/* Strings in Chinese quotes end at the ” that balances the “. */
+static void test_chinese_quotes(void **state) {
+  (void)state;
+  expect_tokens("“满意度” “建立“目标”机制” “a\"b” \"“x\"",
+                "string@1:1+15[满意度] string@1:17+30[建立“目标”机制] "
+                "string@1:48+9[a\"b] string@1:58+6[“x]");
+}
+
+/* A colon after a keyword is dropped; ═ is =. */
+static void test_colon_and_box_equals(void **state) {
+  (void)state;
+  expect_tokens("预算：89.1 指标值:≥90% ═ 5",
+                "'budget'@1:1+9 number@1:10+4[89.1] 'target'@1:15+10 "
+                "'>='@1:25+3 number@1:28+3[90%] '='@1:32+3 number@1:36+1[5]");
+}
+
+static void test_value_errors(void **state) {
+  (void)state;
+  lexed l = lex("3,30,9840元 产出：x “abc");
+  assert_string_equal(
+      l.diags.s,
+      "{\"file\":\"t.jx\",\"line\":1,\"column\":1,\"end_line\":1,"
+      "\"end_column\":11,\"byte_offset\":0,\"severity\":\"error\","
+      "\"code\":\"number-separator\",\"message\":\"the thousands separators "
+      "of '3,30,9840' are out of place\",\"notes\":[{\"severity\":\"help\","
+      "\"message\":\"group the digits by three from the right (3,309,840.00), "
+      "or write no separators (3309840.00)\"}]}\n"
+      "{\"file\":\"t.jx\",\"line\":1,\"column\":14,\"end_line\":1,"
+      "\"end_column\":15,\"byte_offset\":19,\"severity\":\"error\","
+      "\"code\":\"bad-char\",\"message\":\"unexpected '：': a colon may "
+      "follow a keyword only (预算：89.1, 指标值：≥90%)\",\"notes\":[]}\n"
+      "{\"file\":\"t.jx\",\"line\":1,\"column\":17,\"end_line\":1,"
+      "\"end_column\":18,\"byte_offset\":24,\"severity\":\"error\","
+      "\"code\":\"unterminated-string\",\"message\":\"unterminated string\","
+      "\"notes\":[]}\n");
+  assert_int_equal(l.errors, 3);
+  lexed_free(&l);
+}
+
 static void test_category_paths(void **state) {
   (void)state;
   expect_tokens("output.quantity 产出指标.数量指标 产出．数量 数量指标",
@@ -445,6 +546,14 @@ int main(void) {
       cmocka_unit_test(test_months_carry_their_number),
       cmocka_unit_test(test_numbers_with_units),
       cmocka_unit_test(test_dates),
+      cmocka_unit_test(test_postfix_comparisons),
+      cmocka_unit_test(test_wide_and_grouped_numbers),
+      cmocka_unit_test(test_costs_per_unit),
+      cmocka_unit_test(test_dates_as_printed),
+      cmocka_unit_test(test_date_ranges),
+      cmocka_unit_test(test_chinese_quotes),
+      cmocka_unit_test(test_colon_and_box_equals),
+      cmocka_unit_test(test_value_errors),
       cmocka_unit_test(test_category_paths),
       cmocka_unit_test(test_strings_and_escapes),
       cmocka_unit_test(test_string_line_folding),

@@ -12,6 +12,15 @@
  * run of such pieces.  For each, the whole token stream must be the same:
  * kinds, byte offsets, lines, columns, lengths and values (texts, numbers
  * and units, dates, category halves, months), then the same diagnostics.
+ *
+ * Issue 11 widened the token language on purpose (values as printed and as
+ * typed with an input method: date ranges, a comparison word after a
+ * value, full-width letters and digits, thousands separators, costs per
+ * unit with a dot, dates with 底 or 前, strings in “ ”, a colon after a
+ * keyword, 指标值 and ═).  The reference does not know those, so an input
+ * that uses one (issue11(), which names each) is not compared: the two
+ * scanners must agree on everything else, which is every input that
+ * existed before and every pair of pieces that spells nothing new.
  */
 #include <dirent.h>
 #include <setjmp.h>
@@ -154,11 +163,109 @@ static void scan(const char *src, size_t n, bool ref, buf *out) {
   jx_arena_free(&arena);
 }
 
-static size_t compared;
+static bool has(const char *s, const char *part) {
+  return s && strstr(s, part);
+}
+
+/* Whether the n bytes at s hold part. */
+static bool has_n(const char *s, size_t n, const char *part) {
+  size_t k = strlen(part);
+  for (size_t i = 0; i + k <= n; i++)
+    if (memcmp(s + i, part, k) == 0)
+      return true;
+  return false;
+}
+
+/* The first construct of issue 11 in src (see the file comment), as the
+ * new scanner reads it, or NULL: where the reference reads it otherwise. */
+static const char *issue11(const char *src, size_t n) {
+  jx_diag *d = jx_diag_new();
+  buf quiet = {NULL, 0, 0};
+  jx_diag_set_writer(d, on_diag, &quiet);
+  uint32_t file = jx_diag_add_source(d, "t.jx", src, n);
+  jx_arena arena;
+  jx_arena_init(&arena);
+  jx_scan s;
+  memset(&s, 0, sizeof s);
+  s.arena = &arena;
+  s.diag = d;
+  s.file = file;
+  s.line = 1;
+  s.mem = src;
+  s.mem_len = n;
+  jx_vocab_index_init(&s.vocab);
+  yyscan_t sc;
+  assert_int_equal(yylex_init_extra(&s, &sc), 0);
+  const char *why = NULL;
+  for (int kind = -1; kind != YYEOF && !why;) {
+    YYSTYPE v;
+    jx_loc loc;
+    memset(&v, 0, sizeof v);
+    memset(&loc, 0, sizeof loc);
+    kind = yylex(&v, &loc, sc);
+    const char *at = src + loc.offset, *after = at + loc.len;
+    if (kind == DATE_RANGE)
+      why = "a date range";
+    else if (kind == TARGET)
+      why = "the keyword 指标值";
+    else if (kind == YYerror && loc.len > 0 &&
+             (*at == ':' || (loc.len == 3 && (memcmp(at, "“", 3) == 0 ||
+                                              memcmp(at, "：", 3) == 0))))
+      why = "a colon, or a string in “ ”";
+    else if ((kind == NUMBER || kind == DATE) && v.value.post)
+      why = "a comparison after a value";
+    else if (kind == NUMBER && (strlen(v.value.text) != loc.len ||
+                                memcmp(v.value.text, at, loc.len) != 0))
+      why = "a full-width or grouped number";
+    else if (kind == YYerror && loc.len > 1 &&
+             (memchr(at, ',', loc.len) || has_n(at, loc.len, "，")))
+      why = "a number with misplaced thousands separators"; /* 0,1 */
+    else if (kind == NUMBER &&
+             (has(v.value.unit, ".") || has(v.value.unit, "．") ||
+              has(v.value.unit, "•")))
+      why = "a cost per unit with a dot";
+    else if (kind == DATE &&
+             (has(v.value.text, "底") || has(v.value.text, "末") ||
+              has(v.value.text, "号")))
+      why = "a date with 底, 末 or 号";
+    else if (kind == WORD && (strlen(v.text.text) != loc.len ||
+                              memcmp(v.text.text, at, loc.len) != 0))
+      why = "a word in full-width letters";
+    else if (kind == PATH && (has(v.path.l1.text, "") &&
+                              strlen(v.path.l1.text) != v.path.l1.loc.len))
+      why = "a category in full-width letters";
+    else if (kind == STRING && loc.len >= 3 && memcmp(at, "“", 3) == 0)
+      why = "a string in “ ”";
+    else if (kind == EQ && loc.len == 3 && memcmp(at, "═", 3) == 0)
+      why = "the sign ═";
+    else if (kind != YYEOF && kind != YYerror && kind != STRING &&
+             ((loc.len >= 2 && after[-1] == ':') ||
+              (loc.len >= 4 && memcmp(after - 3, "：", 3) == 0)))
+      why = "a colon after a keyword";
+  }
+  yylex_destroy(sc);
+  free(s.sbuf);
+  jx_diag_flush(d);
+  if (!why && has(quiet.p, "number-separator"))
+    why = "a thousands separator out of place";
+  jx_diag_free(d);
+  jx_arena_free(&arena);
+  free(quiet.p);
+  return why;
+}
+
+static size_t compared, skipped;
 
 /* Both scanners agree on src, or the test fails naming the first line
- * where they part. */
+ * where they part.  An input with a construct of issue 11 is not
+ * compared. */
 static void same(const char *name, const char *src, size_t n) {
+  const char *why = issue11(src, n);
+  if (why) {
+    print_message("%s: not compared (%s)\n", name, why);
+    skipped++;
+    return;
+  }
   buf a = {NULL, 0, 0}, b = {NULL, 0, 0};
   scan(src, n, true, &a);
   scan(src, n, false, &b);
@@ -286,43 +393,78 @@ static const char *const pieces[] = {
 
 #define NPIECES (sizeof pieces / sizeof *pieces)
 
+/* Every pair but those that spell a construct of issue 11 (a number and a
+ * word that is also a postfix comparison, 9不低于; 指标值; Ａ): the rest,
+ * thousands of pairs, must scan alike. */
 static void test_every_pair(void **state) {
   (void)state;
   buf b = {NULL, 0, 0};
+  size_t left_out = 0;
   for (size_t i = 0; i < NPIECES; i++)
     for (size_t j = 0; j < NPIECES; j++) {
-      puts_(&b, pieces[i]);
-      puts_(&b, pieces[j]);
-      puts_(&b, "\n");
+      char pair[128];
+      int k = snprintf(pair, sizeof pair, "%s%s\n", pieces[i], pieces[j]);
+      if (issue11(pair, (size_t)k)) {
+        left_out++;
+        continue;
+      }
+      puts_(&b, pair);
     }
+  skipped = 0;
   same("every pair of pieces", b.p, b.n);
+  assert_int_equal(skipped, 0);
+  /* Issue 11 is a small part of the pairs. */
+  assert_true(left_out > 0 && left_out < NPIECES * NPIECES / 10);
   free(b.p);
+}
+
+/* The pieces but those that make constructs of issue 11 next to others:
+ * its own spellings, the operator words that are also postfix words, and
+ * the full-width letter. */
+static bool random_piece(const char *p) {
+  for (size_t i = 0; i < jx_vocab_n_postfixes; i++)
+    if (strcmp(p, jx_vocab_postfixes[i].text) == 0)
+      return false;
+  return strcmp(p, "Ａ") != 0 && strcmp(p, "═") != 0 &&
+         strcmp(p, "指标值") != 0 && strcmp(p, "target") != 0;
 }
 
 static void test_random_runs(void **state) {
   (void)state;
   uint64_t s = 0x5EED;
   buf b = {NULL, 0, 0};
-  for (int i = 0; i < 200000; i++) {
+  for (int i = 0; i < 200000;) {
     s = s * 6364136223846793005u + 1442695040888963407u;
-    puts_(&b, pieces[(s >> 33) % NPIECES]);
-    if ((s >> 20) % 7 == 0)
+    const char *p = pieces[(s >> 33) % NPIECES];
+    if (!random_piece(p))
+      continue;
+    puts_(&b, p);
+    /* After a slash (n/a, /a) a space: 9月底n/a.项 would be a cost per
+     * unit. */
+    if ((s >> 20) % 7 == 0 || strchr(p, '/'))
       puts_(&b, " ");
+    i++;
   }
+  skipped = 0;
   same("random runs of pieces", b.p, b.n);
+  assert_int_equal(skipped, 0);
   free(b.p);
 }
 
 static void test_repository_inputs(void **state) {
   (void)state;
   compared = 0;
+  skipped = 0;
   same_dir("examples", false, ".jx");
   same_dir("tests/fuzz/corpus", false, "");
   same_dir("tests/golden", true, "");
   same_cases("tests/cases");
   same_file("bench/gen.c"); /* not jixiao: a stream of errors, all the same */
-  /* Not vacuous: the inputs were found. */
+  /* Not vacuous: the inputs were found, and two in three are compared. */
   assert_true(compared >= 60);
+  print_message("repository inputs: %zu compared, %zu not\n", compared,
+                skipped);
+  assert_true(skipped * 2 < compared);
 }
 
 /* A generated plan (jx-gen sits beside $JXC). */

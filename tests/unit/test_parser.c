@@ -523,7 +523,7 @@ static void test_recovery_three_errors(void **state) {
       "\"end_column\":28,\"byte_offset\":95,\"severity\":\"error\","
       "\"code\":\"syntax\",\"message\":\"unexpected ';'\",\"notes\":"
       "[{\"severity\":\"help\",\"message\":\"expected string, number, "
-      "date or 'n/a'\"}]}\n"
+      "date, date range or 'n/a'\"}]}\n"
       "{\"file\":\"t.jx\",\"line\":11,\"column\":23,\"end_line\":11,"
       "\"end_column\":24,\"byte_offset\":187,\"severity\":\"error\","
       "\"code\":\"syntax\",\"message\":\"unexpected ';'\",\"notes\":"

@@ -132,7 +132,9 @@ static void test_lookup_exact_bytes(void **state) {
   u = jx_unit_lookup("个月", 3);
   assert_non_null(u);
   assert_string_equal(u->norm, "个");
-  assert_null(jx_unit_lookup("万", 3));
+  /* 万 alone is 万元 (854万); with a count after it, 10000 of them */
+  assert_string_equal(jx_unit_lookup("万", 3)->norm, "万元");
+  assert_string_equal(jx_unit_lookup("万人；", 6)->norm, "万人");
   assert_null(jx_unit_lookup("万元x", 7));
   assert_null(jx_unit_lookup("", 0));
   assert_null(jx_unit_lookup("元", 0));
@@ -170,6 +172,118 @@ static void test_table_is_consistent(void **state) {
     assert_int_equal(norm->dimension, t[i].dimension);
     assert_true(norm->num == t[i].num && norm->den == t[i].den);
   }
+}
+
+/* 万 in front of a count or measure: 10000 of it, and only of it. */
+static void test_wan(void **state) {
+  size_t n = 0;
+  const jx_unit_info *t = jx_unit_wan_table(&n);
+  (void)state;
+  assert_true(n > 40);
+  for (size_t i = 0; i < n; i++) {
+    assert_ptr_equal(jx_unit_lookup(t[i].spelling, strlen(t[i].spelling)),
+                     &t[i]);
+    assert_null(jx_unit_lookup(t[i].spelling + 3, 0)); /* exact bytes */
+  }
+  check_unit("万", "万元", JX_DIM_MONEY);
+  check_unit("万人", "万人", JX_DIM_COUNT);
+  check_unit("万人次", "万人次", JX_DIM_COUNT);
+  check_unit("万平方米", "万平方米", JX_DIM_AREA);
+  check_convert("854", "万", "万元", "854");
+  check_convert("854", "万", "元", "8540000");
+  check_convert("2", "万人", "人", "20000");
+  check_convert("15000", "株", "万株", "1.5");
+  check_convert("3", "万平方米", "公顷", "3");
+  assert_int_equal(compare("2", "万人", "19999", "人"), 1);
+  assert_false(comparable("万人", "人次"));
+  assert_false(comparable("万人", "辆"));
+  assert_null(jx_unit_lookup("万分", strlen("万分"))); /* not 10000 points */
+  assert_null(jx_unit_lookup("万%", strlen("万%")));
+}
+
+/* A compound unit, read into *u (norm in buf); false when it is none. */
+static bool compound(const char *s, jx_unit_info *u,
+                     char buf[JX_UNIT_COMPOUND_MAX]) {
+  return jx_unit_compound(s, strlen(s), u, buf);
+}
+
+static void test_compound(void **state) {
+  jx_unit_info a, b;
+  char na[JX_UNIT_COMPOUND_MAX], nb[JX_UNIT_COMPOUND_MAX];
+  jx_decimal out;
+  char text[JX_DECIMAL_BUFSZ];
+  int cmp = 99;
+  (void)state;
+  assert_true(compound("元/亩", &a, na));
+  assert_string_equal(a.norm, "元/亩");
+  assert_string_equal(a.base, "亩");
+  assert_int_equal(a.dimension, JX_DIM_MONEY_PER);
+  assert_string_equal(a.money->norm, "元");
+  assert_true(compound("万元/亩", &b, nb));
+  /* 0.16万元/亩 is 1600元/亩 */
+  assert_int_equal(jx_unit_convert(num("0.16"), &b, &a, &out), JX_DEC_OK);
+  jx_decimal_format(out, text);
+  assert_string_equal(text, "1600");
+  /* 元/平方米 ↔ 元/公顷, exactly; 元/亩 → 元/公顷 is 15 times */
+  assert_true(compound("元/平方米", &a, na));
+  assert_true(compound("元/公顷", &b, nb));
+  assert_int_equal(jx_unit_convert(num("3000"), &a, &b, &out), JX_DEC_OK);
+  jx_decimal_format(out, text);
+  assert_string_equal(text, "30000000");
+  assert_true(compound("元/亩", &a, na));
+  assert_int_equal(jx_unit_convert(num("475"), &a, &b, &out), JX_DEC_OK);
+  jx_decimal_format(out, text);
+  assert_string_equal(text, "7125");
+  /* 1元/亩 in 元/平方米 is 0.0015 exactly; 1元/平方米 in 元/亩 is not */
+  assert_true(compound("元/平方米", &b, nb));
+  assert_int_equal(jx_unit_convert(num("1"), &a, &b, &out), JX_DEC_OK);
+  jx_decimal_format(out, text);
+  assert_string_equal(text, "0.0015");
+  assert_int_equal(jx_unit_convert(num("1"), &b, &a, &out), JX_DEC_INEXACT);
+  assert_int_equal(jx_unit_compare(num("1"), &b, num("666"), &a, &cmp), 0);
+  assert_int_equal(cmp, 1);
+  /* two parts, any joint */
+  assert_true(compound("元/人.每天", &a, na));
+  assert_string_equal(a.norm, "元/人·天");
+  assert_string_equal(a.base, "人·天");
+  assert_true(compound("元/人·天", &b, nb));
+  assert_int_equal(jx_unit_compare(num("17"), &a, num("17"), &b, &cmp), 0);
+  assert_int_equal(cmp, 0);
+  assert_true(compound("元每亩", &a, na));
+  assert_string_equal(a.norm, "元/亩");
+  assert_true(compound("万/亩", &a, na));
+  assert_string_equal(a.norm, "万元/亩");
+  assert_true(compound("元/人/月", &a, na));
+  assert_string_equal(a.norm, "元/人·月");
+  /* per month: no fixed factor, so only the same unit */
+  assert_true(compound("万元/人/月", &b, nb));
+  assert_int_equal(jx_unit_compare(num("1"), &b, num("10000"), &a, &cmp), 0);
+  assert_int_equal(cmp, 0);
+  assert_true(compound("元/人·年", &b, nb));
+  assert_int_equal(jx_unit_compare(num("1"), &a, num("1"), &b, &cmp), -1);
+  /* a part the table does not know compares with the same word only */
+  assert_true(compound("元/套餐", &a, na));
+  assert_string_equal(a.base, "套餐");
+  assert_true(compound("万元/套餐", &b, nb));
+  assert_int_equal(jx_unit_compare(num("1"), &b, num("10000"), &a, &cmp), 0);
+  assert_int_equal(cmp, 0);
+  assert_true(compound("元/份", &b, nb));
+  assert_int_equal(jx_unit_compare(num("1"), &a, num("1"), &b, &cmp), -1);
+  assert_int_equal(jx_unit_compare(num("1"), &a, num("1"), unit("元"), &cmp),
+                   -1);
+  /* per 人 and per 辆 are different things */
+  assert_true(compound("元/人", &a, na));
+  assert_true(compound("元/辆", &b, nb));
+  assert_int_equal(jx_unit_compare(num("1"), &a, num("1"), &b, &cmp), -1);
+  /* not costs per unit */
+  assert_false(compound("元", &a, na));
+  assert_false(compound("元/", &a, na));
+  assert_false(compound("人/天", &a, na));
+  assert_false(compound("元/%", &a, na));
+  assert_false(compound("元/万元", &a, na));
+  assert_false(compound("元/3人", &a, na));
+  assert_false(compound("元/人/天/次", &a, na));
+  assert_false(compound("元//亩", &a, na));
 }
 
 static void test_convert_money(void **state) {
@@ -295,6 +409,8 @@ int main(void) {
       cmocka_unit_test(test_lookup_time),
       cmocka_unit_test(test_lookup_exact_bytes),
       cmocka_unit_test(test_currency),
+      cmocka_unit_test(test_wan),
+      cmocka_unit_test(test_compound),
       cmocka_unit_test(test_table_is_consistent),
       cmocka_unit_test(test_convert_money),
       cmocka_unit_test(test_convert_area_and_others),

@@ -134,7 +134,7 @@ static void test_runtime_names(void **state) {
 #define JX_KIND(k, text, en, zh) {JX_KIND_##k, text},
 #include "vocab.def"
   };
-  assert_int_equal(COUNT(kinds), JX_KIND_EMPTY + 1);
+  assert_int_equal(COUNT(kinds), JX_KIND_DATE_RANGE + 1);
   for (size_t i = 0; i < COUNT(kinds); i++) {
     assert_string_equal(kinds[i].text, jx_kind_text(kinds[i].kind));
     assert_true(*jx_kind_word(kinds[i].kind, false));
@@ -144,7 +144,7 @@ static void test_runtime_names(void **state) {
 #define JX_DIMENSION(d, en, zh) JX_DIM_##d,
 #include "vocab.def"
   };
-  assert_int_equal(COUNT(dims), JX_DIM_OTHER + 1);
+  assert_int_equal(COUNT(dims), JX_DIM_MONEY_PER + 1);
   for (size_t i = 0; i < COUNT(dims); i++) {
     assert_int_equal(dims[i], (jx_dimension)i);
     assert_true(*jx_dimension_word(dims[i], true));
@@ -206,12 +206,59 @@ static void test_language_doc_lists_every_spelling(void **state) {
       missing++;
     }
   }
+  /* The comparisons written after a value, too (§3.8). */
+  for (size_t i = 0; i < jx_vocab_n_postfixes; i++) {
+    char quoted[64];
+    snprintf(quoted, sizeof quoted, "`%s`", jx_vocab_postfixes[i].text);
+    if (!strstr(doc, quoted)) {
+      print_message("docs/language.md does not list %s\n", quoted);
+      missing++;
+    }
+  }
   assert_int_equal(missing, 0);
+}
+
+/* A postfix word is found at the end of a unit, the longest first, and
+ * only there; the bitmap of last bytes never hides one. */
+static void test_postfix(void **state) {
+  (void)state;
+  jx_vocab_index ix;
+  jx_vocab_index_init(&ix);
+  size_t len = 0;
+  assert_int_equal(jx_vocab_postfix(&ix, "%以上", strlen("%以上"), &len),
+                   JX_POST_GE);
+  assert_int_equal(len, strlen("以上"));
+  assert_int_equal(jx_vocab_postfix(&ix, "%及以上", strlen("%及以上"), &len),
+                   JX_POST_GE);
+  assert_int_equal(len, strlen("及以上"));
+  assert_int_equal(
+      jx_vocab_postfix(&ix, "个工作日内", strlen("个工作日内"), &len),
+      JX_POST_LE);
+  assert_int_equal(len, strlen("内"));
+  assert_int_equal(jx_vocab_postfix(&ix, "月底前", strlen("月底前"), &len),
+                   JX_POST_BEFORE);
+  assert_int_equal(jx_vocab_postfix(&ix, "月之前", strlen("月之前"), &len),
+                   JX_POST_BEFORE);
+  assert_int_equal(len, strlen("之前"));
+  assert_int_equal(jx_vocab_postfix(&ix, "人", strlen("人"), &len),
+                   JX_POST_NONE);
+  assert_int_equal(jx_vocab_postfix(&ix, "以上人", strlen("以上人"), &len),
+                   JX_POST_NONE);
+  assert_int_equal(jx_vocab_postfix(&ix, "", 0, &len), JX_POST_NONE);
+  for (size_t i = 0; i < jx_vocab_n_postfixes; i++) {
+    const jx_vocab_postfix_row *r = &jx_vocab_postfixes[i];
+    assert_int_equal(jx_vocab_postfix(&ix, r->text, r->len, &len), r->kind);
+    assert_int_equal(len, r->len);
+  }
+  assert_int_equal(jx_postfix_op(JX_POST_GE), JX_OP_GE);
+  assert_int_equal(jx_postfix_op(JX_POST_LE), JX_OP_LE);
+  assert_int_equal(jx_postfix_op(JX_POST_BEFORE), JX_OP_LE);
 }
 
 int main(void) {
   const struct CMUnitTest tests[] = {
       cmocka_unit_test(test_every_spelling_is_found),
+      cmocka_unit_test(test_postfix),
       cmocka_unit_test(test_only_whole_spellings),
       cmocka_unit_test(test_index_is_sparse),
       cmocka_unit_test(test_canonical_spellings),

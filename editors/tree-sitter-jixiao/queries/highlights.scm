@@ -32,6 +32,7 @@
   "reason"
   "likelihood"
   "profile"
+  "target"
   "form"
   "supervisor"
   "implementer"

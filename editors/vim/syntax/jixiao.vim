@@ -75,6 +75,8 @@ execute 'syntax match jixiaoKeyword /' . '\%([A-Za-z0-9_]\)\@1<!\%(likelihood\)[
 execute 'syntax match jixiaoConstant /' . '\%([A-Za-z0-9_]\)\@1<!\%(targeted\)[A-Za-z0-9_]\@!\|\%(' . s:wu . '\)\@4<!\%(达到目标值\|按目标\)\%(' . s:wu . '\)\@!' . '/'
 " PROFILE: profile 评分规则
 execute 'syntax match jixiaoKeyword /' . '\%([A-Za-z0-9_]\)\@1<!\%(profile\)[A-Za-z0-9_]\@!\|\%(' . s:wu . '\)\@4<!\%(评分规则\)\%(' . s:wu . '\)\@!' . '/'
+" TARGET: target 指标值
+execute 'syntax match jixiaoKeyword /' . '\%([A-Za-z0-9_]\)\@1<!\%(target\)[A-Za-z0-9_]\@!\|\%(' . s:wu . '\)\@4<!\%(指标值\)\%(' . s:wu . '\)\@!' . '/'
 " FORM: form 表式 表样
 execute 'syntax match jixiaoKeyword /' . '\%([A-Za-z0-9_]\)\@1<!\%(form\)[A-Za-z0-9_]\@!\|\%(' . s:wu . '\)\@4<!\%(表式\|表样\)\%(' . s:wu . '\)\@!' . '/'
 " SUPERVISOR: supervisor 主管部门 主管单位 主管部门及代码
@@ -127,8 +129,8 @@ execute 'syntax match jixiaoOperator /' . '\%(' . s:wu . '\)\@4<!\%(小于或等
 execute 'syntax match jixiaoOperator /' . '\%(' . s:wu . '\)\@4<!\%(多于\|大于\|超过\|高于\)\%(' . s:wu . '\)\@!\|\%(>\|＞\)' . '/'
 " LT: < ＜ 小于 低于 少于
 execute 'syntax match jixiaoOperator /' . '\%(' . s:wu . '\)\@4<!\%(低于\|小于\|少于\)\%(' . s:wu . '\)\@!\|\%(<\|＜\)' . '/'
-" EQ: = ＝ == 等于
-execute 'syntax match jixiaoOperator /' . '\%(' . s:wu . '\)\@4<!\%(等于\)\%(' . s:wu . '\)\@!\|\%(==\|=\|＝\)' . '/'
+" EQ: = ＝ == 等于 ═
+execute 'syntax match jixiaoOperator /' . '\%(' . s:wu . '\)\@4<!\%(等于\)\%(' . s:wu . '\)\@!\|\%(==\|=\|═\|＝\)' . '/'
 " SEMI: ; ；
 execute 'syntax match jixiaoDelimiter /' . '\%(;\|；\)' . '/'
 " LBRACE: { ｛

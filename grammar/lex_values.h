@@ -1,0 +1,82 @@
+/*
+ * lex_values.h — the values the scanner reads, token by token: numbers
+ * with their units and a comparison written after them, dates and date
+ * ranges, and text typed with a Chinese input method's full-width
+ * characters.  grammar/lexer.l matches the shapes; these functions take a
+ * matched token apart into a jx_value (ast.h).  Private to grammar/.
+ */
+#ifndef JX_LEX_VALUES_H
+#define JX_LEX_VALUES_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include <string.h>
+
+#include "scan.h"
+#include "vocab.h"
+
+/* The unit is the n bytes at text + at (the value's text); its place in
+ * the source starts `src_at` bytes into the token and is `src_len` bytes
+ * long with the postfix word.  A comparison word that ends it (90%以上)
+ * is taken off: the value's post, and a unit of its own. */
+static inline void jx_lex_set_unit(jx_scan *s, jx_value *v, size_t at, size_t n,
+                                   size_t src_at, size_t src_len) {
+  const char *u = v->text + at;
+  size_t len = 0;
+  jx_postfix p = jx_vocab_postfix(&s->vocab, u, n, &len);
+  size_t keep = n;
+  if (p != JX_POST_NONE) {
+    v->post = (uint8_t)p;
+    v->post_len = (uint8_t)len;
+    keep = n - len;
+    src_len -= len; /* postfix words have no full-width characters */
+  }
+  if (keep == 0)
+    return;
+  v->unit = keep == n ? u : jx_arena_strndup(s->arena, u, keep);
+  v->unit_loc = v->loc;
+  v->unit_loc.offset += src_at;
+  v->unit_loc.col += (uint32_t)src_at;
+  v->unit_loc.len = (uint32_t)src_len;
+}
+
+/* A NUMBER token of ASCII digits: 22人, 90%以上, 17元/人.每天, 9月前.  Inline:
+ * the scanner calls it for every number. */
+static inline void jx_lex_number(jx_scan *s, const char *t, size_t n,
+                                 jx_loc loc, jx_value *v) {
+  size_t i = 0;
+  if (i < n && (t[i] == '-' || t[i] == '+'))
+    i++;
+  while (i < n && ((t[i] >= '0' && t[i] <= '9') || t[i] == '.'))
+    i++;
+  memset(v, 0, sizeof *v);
+  v->kind = JX_VAL_NUMBER;
+  v->text = jx_arena_strndup(s->arena, t, n);
+  v->number = jx_arena_strndup(s->arena, t, i);
+  v->loc = loc;
+  if (i < n)
+    jx_lex_set_unit(s, v, i, n - i, i, n - i);
+}
+
+/* A NUMBER written with full-width characters (９０％, ３．５) or with
+ * thousands separators (3,309,840.00): read as its NFKC form, the
+ * separators kept in the text and left out of the number.  Reports a
+ * separator out of place (3,30,9840) and returns false. */
+bool jx_lex_number_wide(jx_scan *s, const char *t, size_t n, jx_loc loc,
+                        jx_value *v);
+/* A DATE token: 2021年12月31日, 2021-12-31, 2023年6月底, 2023年底前. */
+void jx_lex_date(jx_scan *s, const char *t, size_t n, jx_loc loc, jx_value *v);
+/* A DATE_RANGE token: 2023.07-2024.01, 2023年4月-2024年2月, 202001-202012,
+ * 2021.1-2021.12, 2020年-2022年, 2023年1月至12月. */
+void jx_lex_date_range(jx_scan *s, const char *t, size_t n, jx_loc loc,
+                       jx_value *v);
+
+/* The n bytes at t with every character of the Halfwidth and Fullwidth
+ * Forms block (U+FF00–U+FFEF) replaced by its NFKC form (ｐｌａｎ → plan,
+ * １２ → 12, ／ → /), in the scanner's arena; *out_n its length.  Other
+ * characters stay as written: ㎡ and ℃ are units of the table as they
+ * are, and NFKC would make ㎡ the unknown "m2". */
+char *jx_lex_fold(jx_scan *s, const char *t, size_t n, size_t *out_n);
+
+#endif
