@@ -245,6 +245,7 @@ static const char *issue11(const char *src, size_t n) {
   }
   yylex_destroy(sc);
   free(s.sbuf);
+  free(s.block_at); /* the brace stack of the suppression comments */
   jx_diag_flush(d);
   if (!why && has(quiet.p, "number-separator"))
     why = "a thousands separator out of place";
