@@ -106,7 +106,8 @@ static jx_path no_path(void) {
  * checker says so (op_written and value.post). */
 static jx_node *indicator(jx_scan *p, jx_loc loc, jx_loc end, jx_path cat,
                           jx_text name, jx_op op, bool written, jx_loc op_loc,
-                          jx_value v, jx_attrs a) {
+                          jx_value v, const jx_attrs *ap) {
+  jx_attrs a = *ap;
   jx_node *n = node(p, JX_N_INDICATOR, loc);
   if (!written && v.post)
     op = jx_postfix_op((jx_postfix)v.post);
@@ -263,7 +264,8 @@ static jx_node *close_unit(jx_scan *p, jx_unit_head h, jx_node *items,
 
 static jx_node *actual(jx_scan *p, jx_loc loc, jx_loc end,
                        jx_actual_what what, jx_text name, jx_act_value v,
-                       jx_act_attrs a) {
+                       const jx_act_attrs *ap) {
+  jx_act_attrs a = *ap;
   jx_node *n = node(p, JX_N_ACTUAL, loc);
   n->end = end;
   n->u.actual.what = what;
@@ -316,6 +318,13 @@ static jx_act_value act_value(jx_value v) {
   return a;
 }
 
+/* An actual's value in the arena, for the parser's stack (see %union). */
+static jx_act_value *act_in_arena(jx_scan *p, jx_act_value a) {
+  jx_act_value *x = jx_arena_alloc(p->arena, sizeof *x);
+  *x = a;
+  return x;
+}
+
 /* No value written (its kind JX_VAL_NONE). */
 static jx_act_value no_act_value(void) {
   jx_act_value a;
@@ -344,12 +353,12 @@ static void yyerror(const jx_loc *loc, yyscan_t scanner, jx_scan *p,
   jx_op op;
   jx_node *node;
   jx_list list;
-  jx_attrs attrs;
+  jx_attrs *attrs; /* in the arena: a pointer keeps every stack slot small */
   jx_sched_list sched;
   jx_arena_mark mark;
   jx_unit_head uhead;
-  jx_act_value actval;
-  jx_act_attrs actattrs;
+  jx_act_value *actval;
+  jx_act_attrs *actattrs;
   jx_arg_list args;
   struct jx_line_list { jx_line *head, *tail; } line;
 }
@@ -1004,7 +1013,7 @@ actual_items
  * no actual yet, and scores 0. */
 actual_stmt
   : STRING actual_value actual_attrs SEMI {
-      $$ = actual(p, @1, @4, JX_ACT_INDICATOR, $1, $2, $3);
+      $$ = actual(p, @1, @4, JX_ACT_INDICATOR, $1, *$2, $3);
     }
   | STRING actual_attrs SEMI {
       $$ = actual(p, @1, @3, JX_ACT_INDICATOR, $1, no_act_value(), $2);
@@ -1027,48 +1036,57 @@ actual_stmt
 /* A number, a date, a text (with its rating), a rating alone, n/a, or
  * `targeted`. */
 actual_value
-  : NUMBER       { $$ = act_value($1); }
-  | DATE         { $$ = act_value($1); }
-  | NA           { $$ = act_value(na_value(@1)); }
-  | STRING       { $$ = act_value(text_value($1)); }
-  | STRING WORD  { $$ = act_value(text_value($1)); $$.rating = $2; }
-  | WORD         { memset(&$$, 0, sizeof $$); $$.rating = $1; }
+  : NUMBER       { $$ = act_in_arena(p, act_value($1)); }
+  | DATE         { $$ = act_in_arena(p, act_value($1)); }
+  | NA           { $$ = act_in_arena(p, act_value(na_value(@1))); }
+  | STRING       { $$ = act_in_arena(p, act_value(text_value($1))); }
+  | STRING WORD  {
+      $$ = act_in_arena(p, act_value(text_value($1)));
+      $$->rating = $2;
+    }
+  | WORD         {
+      $$ = act_in_arena(p, no_act_value());
+      $$->rating = $1;
+    }
   | TARGETED     {
-      memset(&$$, 0, sizeof $$);
-      $$.targeted = true;
-      $$.targeted_loc = @1;
+      $$ = act_in_arena(p, no_act_value());
+      $$->targeted = true;
+      $$->targeted_loc = @1;
     }
   ;
 actual_attrs
-  : %empty  { memset(&$$, 0, sizeof $$); }
+  : %empty  {
+      $$ = jx_arena_alloc(p->arena, sizeof *$$);
+      memset($$, 0, sizeof *$$);
+    }
   | actual_attrs WEIGHT NUMBER {
       $$ = $1;
-      attr_value(p, &$$, &$$.weight, $3, @2);
+      attr_value(p, $$, &$$->weight, $3, @2);
     }
   | actual_attrs SCORE NUMBER {
       $$ = $1;
-      attr_value(p, &$$, &$$.score, $3, @2);
+      attr_value(p, $$, &$$->score, $3, @2);
     }
   | actual_attrs REASON reason_word {
       $$ = $1;
-      attr_text(p, &$$, &$$.reason, $3, @2);
+      attr_text(p, $$, &$$->reason, $3, @2);
     }
   | actual_attrs REASON reason_word STRING {
       $$ = $1;
-      attr_text(p, &$$, &$$.reason, $3, @2);
-      attr_text(p, &$$, &$$.reason_text, $4, @2);
+      attr_text(p, $$, &$$->reason, $3, @2);
+      attr_text(p, $$, &$$->reason_text, $4, @2);
     }
   | actual_attrs REASON STRING {
       $$ = $1;
-      attr_text(p, &$$, &$$.reason_text, $3, @2);
+      attr_text(p, $$, &$$->reason_text, $3, @2);
     }
   | actual_attrs MEASURE STRING {
       $$ = $1;
-      attr_text(p, &$$, &$$.measure, $3, @2);
+      attr_text(p, $$, &$$->measure, $3, @2);
     }
   | actual_attrs LIKELIHOOD WORD {
       $$ = $1;
-      attr_text(p, &$$, &$$.likelihood, $3, @2);
+      attr_text(p, $$, &$$->likelihood, $3, @2);
     }
   ;
 /* A reason's category: a word, or `other` (其他), which is a keyword. */
@@ -1213,34 +1231,37 @@ value
   | NA      { $$ = na_value(@1); }
   ;
 attrs
-  : %empty  { memset(&$$, 0, sizeof $$); }
+  : %empty  {
+      $$ = jx_arena_alloc(p->arena, sizeof *$$);
+      memset($$, 0, sizeof *$$);
+    }
   | attrs DESC STRING {
       $$ = $1;
-      if ($$.n_desc++ == 0)
-        $$.desc = $3;
-      else if (!$$.dup_loc.line)
-        $$.dup_loc = @2;
+      if ($$->n_desc++ == 0)
+        $$->desc = $3;
+      else if (!$$->dup_loc.line)
+        $$->dup_loc = @2;
     }
   | attrs BASIS STRING {
       $$ = $1;
-      if ($$.n_basis++ == 0)
-        $$.basis = $3;
-      else if (!$$.dup_loc.line)
-        $$.dup_loc = @2;
+      if ($$->n_basis++ == 0)
+        $$->basis = $3;
+      else if (!$$->dup_loc.line)
+        $$->dup_loc = @2;
     }
-  | attrs STANDARD STRING    { $$ = $1; expl_attr(&$$, JX_EXPL_STANDARD, $3, @2); }
-  | attrs EXPLANATION STRING { $$ = $1; expl_attr(&$$, JX_EXPL_EXPLANATION, $3, @2); }
-  | attrs NOTE STRING        { $$ = $1; expl_attr(&$$, JX_EXPL_NOTE, $3, @2); }
-  | attrs REMARK STRING      { $$ = $1; expl_attr(&$$, JX_EXPL_REMARK, $3, @2); }
-  | attrs SCORING STRING     { $$ = $1; expl_attr(&$$, JX_EXPL_SCORING, $3, @2); }
+  | attrs STANDARD STRING    { $$ = $1; expl_attr($$, JX_EXPL_STANDARD, $3, @2); }
+  | attrs EXPLANATION STRING { $$ = $1; expl_attr($$, JX_EXPL_EXPLANATION, $3, @2); }
+  | attrs NOTE STRING        { $$ = $1; expl_attr($$, JX_EXPL_NOTE, $3, @2); }
+  | attrs REMARK STRING      { $$ = $1; expl_attr($$, JX_EXPL_REMARK, $3, @2); }
+  | attrs SCORING STRING     { $$ = $1; expl_attr($$, JX_EXPL_SCORING, $3, @2); }
   /* The target over the project's period, beside the year's. */
   | attrs PERIOD value {
       $$ = $1;
-      period_attr(&$$, @2, JX_OP_EQ, false, @3, $3);
+      period_attr($$, @2, JX_OP_EQ, false, @3, $3);
     }
   | attrs PERIOD op value {
       $$ = $1;
-      period_attr(&$$, @2, $3, true, @3, $4);
+      period_attr($$, @2, $3, true, @3, $4);
     }
   ;
 
