@@ -4,7 +4,6 @@
 #include "cli.h"
 
 #include <errno.h>
-#include <iconv.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -13,6 +12,7 @@
 
 #include "arena.h"
 #include "source.h"
+#include "to_utf8.h"
 
 void jx_diag_opts_init(jx_diag_opts *o) {
   o->format = JX_DIAG_TEXT;
@@ -197,46 +197,6 @@ const char *jx_encoding_iconv(const char *v) {
   return NULL;
 }
 
-/* in[0..n) from `from` into UTF-8; NULL, with *bad the offset of the
- * first byte that does not convert, if one does not. */
-static char *to_utf8(const char *from, const char *in, size_t n, size_t *out_n,
-                     size_t *bad) {
-  iconv_t cd = iconv_open("UTF-8", from);
-  if (cd == (iconv_t)-1) {
-    *bad = 0;
-    return NULL;
-  }
-  size_t cap = n * 2 + 16, used = 0;
-  char *out = jx_xmalloc(cap);
-  char *ip = (char *)in;
-  size_t left = n;
-  bool ok = true;
-  while (left > 0) {
-    char *op = out + used;
-    size_t room = cap - used - 1;
-    size_t r = iconv(cd, &ip, &left, &op, &room);
-    used = (size_t)(op - out);
-    if (r != (size_t)-1)
-      break;
-    if (errno == E2BIG) {
-      cap *= 2;
-      out = jx_xrealloc(out, cap);
-      continue;
-    }
-    ok = false; /* EILSEQ or EINVAL */
-    break;
-  }
-  iconv_close(cd);
-  if (!ok) {
-    *bad = (size_t)(ip - in);
-    free(out);
-    return NULL;
-  }
-  out[used] = '\0';
-  *out_n = used;
-  return out;
-}
-
 int jx_read_converted(jx_diag *d, const char *const *paths, int n,
                       const char *from, char ***data, size_t **len) {
   *data = jx_xmalloc((size_t)(n ? n : 1) * sizeof **data);
@@ -255,7 +215,7 @@ int jx_read_converted(jx_diag *d, const char *const *paths, int n,
       rc = JX_EXIT_USAGE;
       break;
     }
-    (*data)[i] = to_utf8(from, raw, raw_n, &(*len)[i], &bad);
+    (*data)[i] = jx_to_utf8(from, raw, raw_n, &(*len)[i], &bad);
     if (!(*data)[i]) {
       const char *name = jx_source_name(in[i]);
       jx_diag_report_file(d, JX_E_READ_ENCODING, name, name, from,

@@ -9,45 +9,20 @@
  */
 #include "import_impl.h"
 
-#include <errno.h>
-#include <iconv.h>
 #include <stdlib.h>
 #include <string.h>
 
+#include "to_utf8.h"
+
 /* All of in[0..n) converted from `from`, or NULL if any byte does not
- * convert. */
+ * convert or the text holds a NUL (not text). */
 static char *convert(const char *from, const char *in, size_t n,
                      size_t *out_n) {
-  iconv_t cd = iconv_open("UTF-8", from);
-  if (cd == (iconv_t)-1)
-    return NULL;
-  size_t cap = n * 2 + 16, used = 0;
-  char *out = jx_xmalloc(cap);
-  char *ip = (char *)in;
-  size_t left = n;
-  bool ok = true;
-  while (left > 0) {
-    char *op = out + used;
-    size_t room = cap - used - 1;
-    size_t r = iconv(cd, &ip, &left, &op, &room);
-    used = (size_t)(op - out);
-    if (r != (size_t)-1)
-      break;
-    if (errno == E2BIG) {
-      cap *= 2;
-      out = jx_xrealloc(out, cap);
-      continue;
-    }
-    ok = false; /* EILSEQ or EINVAL: not this encoding */
-    break;
-  }
-  iconv_close(cd);
-  if (!ok || memchr(out, '\0', used)) {
+  char *out = jx_to_utf8(from, in, n, out_n, NULL);
+  if (out && memchr(out, '\0', *out_n)) {
     free(out);
     return NULL;
   }
-  out[used] = '\0';
-  *out_n = used;
   return out;
 }
 

@@ -1,0 +1,19 @@
+/*
+ * to_utf8.h — text in another encoding (GB18030, UTF-16) into UTF-8,
+ * through the C library's iconv: what `--encoding` and `jxc import` read
+ * from files saved by Notepad's "ANSI" or Excel's "Unicode text".
+ */
+#ifndef JX_TO_UTF8_H
+#define JX_TO_UTF8_H
+
+#include <stddef.h>
+
+/* All of in[0..n), converted from the iconv encoding `from` into a
+ * NUL-terminated UTF-8 text the caller frees, its length in *out_n.  NULL
+ * when `from` is unknown or a byte does not convert; then *bad (if not
+ * NULL) is the offset of the first such byte (0 for an unknown
+ * encoding). */
+char *jx_to_utf8(const char *from, const char *in, size_t n, size_t *out_n,
+                 size_t *bad);
+
+#endif
