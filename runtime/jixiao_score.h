@@ -194,6 +194,16 @@ const char *jx_grade_text(jx_grade g);
 /* The grade of a total under a profile's bands. */
 jx_grade jx_profile_grade(const jx_profile *prof, jx_ratio total);
 
+/* Whether an actual meets its indicator's target, as scoring and
+ * monitoring both read it (财预〔2020〕10号 as docs/eval.md gives it): a
+ * number against a quantitative target, where `=` is a floor (reaching
+ * the figure is meeting it) or, on a cost, a ceiling, and `= 0` (no
+ * accidents) is met by 0 alone; a day (yyyymmdd × 10^6) against a date
+ * target, a month taken at its last day for a deadline and its first for
+ * a start.  1 met, 0 not, -1 when a date is not a date. */
+int jx_actual_number_met(const jx_indicator *x, jx_decimal actual);
+int jx_actual_date_met(const jx_indicator *x, jx_decimal actual);
+
 /* Why an indicator scored as it did, beyond its actual. */
 typedef enum jx_score_note {
   JX_NOTE_NONE = 0,

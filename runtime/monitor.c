@@ -76,28 +76,6 @@ static int is_floor(const jx_indicator *x) {
          (x->op == JX_OP_EQ && !is_cost(x));
 }
 
-/* As score.c: `=` a floor, on a cost a ceiling, and `= 0` met by 0. */
-static int number_met(const jx_indicator *x, jx_decimal a) {
-  if (x->op == JX_OP_EQ) {
-    int c = jx_decimal_cmp(a, x->value);
-    if (x->value.micros == 0)
-      return c <= 0;
-    return is_cost(x) ? c <= 0 : c >= 0;
-  }
-  return jx_indicator_met(x, a);
-}
-
-/* As score.c: a month is taken at its last day for a deadline, at its
- * first for a start. */
-static int date_met(const jx_indicator *x, jx_decimal a) {
-  jx_decimal bound, day;
-  int dir = jx_date_bound(x->op, x->value, &bound);
-  if (dir == 0 || !jx_date_bound(dir < 0 ? JX_OP_LE : JX_OP_GE, a, &day))
-    return -1;
-  int c = jx_decimal_cmp(day, bound);
-  return dir < 0 ? c <= 0 : c >= 0;
-}
-
 /* Has a deadline passed by the end of `month` of `year` (0: the
  * deadline's own year)? */
 static int deadline_passed(const jx_indicator *x, int year, int month) {
@@ -157,7 +135,7 @@ static void progress_one(const jx_profile *prof, const jx_indicator *x,
     return;
   }
   if (x->kind == JX_KIND_DATE && k == JX_ACTUAL_DATE) {
-    o->met = date_met(x, a);
+    o->met = jx_actual_date_met(x, a);
     if (o->met < 0)
       return;
     o->kind = JX_PROGRESS_BOUND;
@@ -187,7 +165,7 @@ static void progress_one(const jx_profile *prof, const jx_indicator *x,
     return;
   }
   o->kind = JX_PROGRESS_BOUND;
-  o->met = number_met(x, a);
+  o->met = jx_actual_number_met(x, a);
   o->light = o->met ? JX_LIGHT_GREEN : JX_LIGHT_RED;
 }
 

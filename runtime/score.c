@@ -124,7 +124,7 @@ static int is_ceiling(const jx_indicator *x) {
 /* Whether a number meets a quantitative target, as scoring reads `=`: a
  * floor (reaching the figure is meeting it) or, on a cost, a ceiling; an
  * `=` target of 0 (no accidents) is met by 0 alone. */
-static int number_met(const jx_indicator *x, jx_decimal a) {
+int jx_actual_number_met(const jx_indicator *x, jx_decimal a) {
   if (x->op == JX_OP_EQ) {
     int c = jx_decimal_cmp(a, x->value);
     if (x->value.micros == 0)
@@ -137,7 +137,7 @@ static int number_met(const jx_indicator *x, jx_decimal a) {
 /* Whether a date or month meets a date target: a month reported for a
  * deadline is taken at its last day, for a start at its first (what is
  * known for certain).  -1 when either is not a date. */
-static int date_met(const jx_indicator *x, jx_decimal a) {
+int jx_actual_date_met(const jx_indicator *x, jx_decimal a) {
   jx_decimal bound, day;
   int dir = jx_date_bound(x->op, x->value, &bound);
   if (dir == 0 || !jx_date_bound(dir < 0 ? JX_OP_LE : JX_OP_GE, a, &day))
@@ -234,14 +234,14 @@ static void score_one(const jx_profile *prof, const jx_indicator *x,
     jx_decimal a = ac->value;
     if (a.micros < 0) /* a negative actual counts as 0 */
       a.micros = 0;
-    out->met = number_met(x, a);
+    out->met = jx_actual_number_met(x, a);
     out->score = out->met ? w : mul(w, missed_share(prof, x, a, st), st);
     return;
   }
   case JX_KIND_DATE:
     if (ac->kind != JX_ACTUAL_DATE)
       break;
-    out->met = date_met(x, ac->value);
+    out->met = jx_actual_date_met(x, ac->value);
     if (out->met < 0)
       break;
     out->score = out->met ? w : ZERO;
