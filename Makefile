@@ -379,7 +379,7 @@ $(B)/jx-gen2: bench/gen2.c
 # definitions (character classes) put in at @DEFINITIONS@.
 $(B)/bench/flexscan.l: bench/flexscan.l grammar/lexer.l
 	@mkdir -p $(dir $@)
-	sed -n '/^%x STR CMT/,/^%%/{/^%%/!p;}' grammar/lexer.l > $@.defs
+	sed -n '/^%x STR/,/^%%/{/^%%/!p;}' grammar/lexer.l > $@.defs
 	sed -e '/^@DEFINITIONS@$$/{r $@.defs' -e 'd;}' bench/flexscan.l > $@
 	rm -f $@.defs
 
