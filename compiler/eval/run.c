@@ -11,6 +11,7 @@
  * reason.  It also sums each unit for the reports.
  */
 #include "eval.h"
+#include "report.h" /* the word for a light, as reports say it */
 
 #include <string.h>
 
@@ -147,22 +148,6 @@ static bool needs_reason(const jx_profile *prof, jx_light l) {
   return l == JX_LIGHT_RED || (l == JX_LIGHT_YELLOW && prof->reason_for_yellow);
 }
 
-static jx_msg light_word(jx_light l) {
-  switch (l) {
-  case JX_LIGHT_GREEN:
-    return JX_M_LIGHT_GREEN;
-  case JX_LIGHT_YELLOW:
-    return JX_M_LIGHT_YELLOW;
-  case JX_LIGHT_RED:
-    return JX_M_LIGHT_RED;
-  case JX_LIGHT_BLUE:
-    return JX_M_LIGHT_BLUE;
-  case JX_LIGHT_NONE:
-    break;
-  }
-  return JX_M_LIGHT_NONE;
-}
-
 int jx_ev_monitor(jx_ev_run *r, int month, jx_diag *d) {
   int errors = jx_diag_errors(d);
   r->month = month;
@@ -184,14 +169,14 @@ int jx_ev_monitor(jx_ev_run *r, int month, jx_diag *d) {
     if (needs_reason(r->profile, bl) && !has_reason(it->spent))
       jx_diag_report(d, JX_W_MONITOR_REASON,
                      it->spent ? it->spent->value.loc : it->proj->locs->name,
-                     (int)light_word(bl),
+                     (int)ev_light_word(bl),
                      jx_msg_text(JX_M_EV_EXECUTION_NAME, jx_diag_lang(d)));
     for (size_t i = 0; i < n; i++) {
       const jx_indicator_progress *ip = &it->progress[i];
       const jx_entry *e = it->entries[i];
       if (needs_reason(r->profile, ip->light) && !has_reason(e))
         jx_diag_report(d, JX_W_MONITOR_REASON, value_loc(it, i),
-                       (int)light_word(ip->light),
+                       (int)ev_light_word(ip->light),
                        jx_ev_name(&p->indicators[i]));
       if (ip->kind == JX_PROGRESS_NONE && e &&
           p->indicators[i].kind == JX_KIND_QUALITATIVE &&
