@@ -10,6 +10,7 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "arena.h"
 #include "build.h"
 #include "cmds.h"
 #include "config.h"
@@ -22,7 +23,8 @@ enum {
   B_BOM,
   B_PREFIX,
   B_SHEET,
-  B_WITH_DX
+  B_WITH_DX,
+  B_ENCODING
 };
 
 const jx_option jx_build_options[] = {
@@ -42,6 +44,9 @@ const jx_option jx_build_options[] = {
      JX_M_OPT_SHEET},
     {"with-diagnostics", 0, false, B_WITH_DX, JX_M_NONE, NULL, false, NULL,
      JX_M_OPT_WITH_DIAGNOSTICS},
+    {NULL, 0, false, 0, JX_M_NONE, NULL, false, NULL, JX_M_HEAD_INPUT},
+    {"encoding", 0, true, B_ENCODING, JX_M_NONE, "utf-8|gb18030", false, NULL,
+     JX_M_OPT_ENCODING},
     {NULL, 0, false, 0, JX_M_NONE, NULL, false, NULL, JX_M_NONE},
 };
 
@@ -139,7 +144,7 @@ static int unknown_format(jx_cmdline *cl, const char *format) {
  * frees); returns -1 to go on, or the exit status of a usage error. */
 static int options(jx_cmdline *cl, const char **files, int n,
                    const jx_backend **be, jx_emit_options *eo,
-                   char **owned_prefix) {
+                   char **owned_prefix, const char **enc) {
   const char *format = jx_opt_last(cl, B_FORMAT);
   if (!format && cl->config && cl->config->format[0])
     format = cl->config->format; /* jxc.ini's [build] format */
@@ -148,6 +153,9 @@ static int options(jx_cmdline *cl, const char **files, int n,
   const char *prefix = jx_opt_last(cl, B_PREFIX);
   if (n == 0)
     return jx_usage(cl, JX_U_NO_INPUT);
+  int rc = jx_encoding_option(cl, B_ENCODING, enc);
+  if (rc >= 0)
+    return rc;
   *be = jx_backend_find(format ? format : "json");
   if (!*be)
     return unknown_format(cl, format);
@@ -215,9 +223,27 @@ int jx_cmd_build(jx_cmdline *cl) {
   jx_emit_options eo;
   memset(&eo, 0, sizeof eo);
   char *owned_prefix = NULL;
-  int rc = options(cl, files, n, &be, &eo, &owned_prefix);
+  const char *enc = "";
+  char **data = NULL;
+  size_t *len = NULL;
+  jx_load_text *texts = NULL;
+  int rc = options(cl, files, n, &be, &eo, &owned_prefix, &enc);
   if (rc >= 0)
     goto done;
+  /* --encoding: every input read whole and converted before the output
+   * is opened, then built from memory under its own name. */
+  if (*enc) {
+    rc = jx_read_converted(d, files, n, enc, &data, &len);
+    if (rc != JX_EXIT_OK) {
+      jx_diag_summary(d);
+      goto done;
+    }
+    texts = jx_xmalloc((size_t)n * sizeof *texts);
+    for (int i = 0; i < n; i++) {
+      texts[i].data = data[i];
+      texts[i].len = len[i];
+    }
+  }
 
   const char *output = jx_opt_last(cl, B_OUTPUT);
   bool to_file = output && strcmp(output, "-") != 0;
@@ -236,6 +262,7 @@ int jx_cmd_build(jx_cmdline *cl) {
   memset(&in, 0, sizeof in);
   in.paths = files;
   in.n = n;
+  in.texts = texts;
   rc = jx_build(&in, be, &out, &eo, d);
   if (out.failed && out.errno_saved == 0) {
     /* The back end could not write and has said why (backend.h). */
@@ -255,6 +282,8 @@ int jx_cmd_build(jx_cmdline *cl) {
   jx_out_free(&out);
   jx_diag_summary(d);
 done:
+  free(texts);
+  jx_converted_free(data, len, n);
   free(owned_prefix);
   free((void *)files);
   return rc;
