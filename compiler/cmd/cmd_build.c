@@ -263,6 +263,7 @@ int jx_cmd_build(jx_cmdline *cl) {
   in.paths = files;
   in.n = n;
   in.texts = texts;
+  jx_config_job(cl->config, &in);
   rc = jx_build(&in, be, &out, &eo, d);
   if (out.failed && out.errno_saved == 0) {
     /* The back end could not write and has said why (backend.h). */

@@ -17,6 +17,7 @@
 
 #include "arena.h"
 #include "cmds.h"
+#include "config.h"
 #include "json.h"
 #include "load.h"
 #include "out.h"
@@ -182,6 +183,7 @@ static void check_one(jx_cmdline *cl, const char *const *file, file_row *r) {
   job.paths = file;
   job.n = 1;
   job.stats = &r->st;
+  jx_config_job(cl->config, &job);
   r->file = *file;
   r->status = jx_load(&job, d, NULL);
   jx_diag_flush(d);
@@ -417,6 +419,7 @@ int jx_cmd_check(jx_cmdline *cl) {
     memset(&job, 0, sizeof job);
     job.paths = files;
     job.n = n;
+    jx_config_job(cl->config, &job);
     /* --encoding: read whole and converted first, then loaded from
      * memory under their own names. */
     char **data = NULL;
