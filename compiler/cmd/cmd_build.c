@@ -14,7 +14,6 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/stat.h>
 #include <unistd.h>
 
 #include "arena.h"
@@ -22,6 +21,7 @@
 #include "cmds.h"
 #include "config.h"
 #include "jobs.h"
+#include "port.h"
 
 enum {
   B_FORMAT = 1,
@@ -179,8 +179,8 @@ static char *each_output(const char *dir, const char *file,
 static int each_options(jx_cmdline *cl, const char **files, int n,
                         const jx_backend *be, const char *prefix) {
   const char *dir = jx_opt_last(cl, B_OUTPUT);
-  struct stat st;
-  if (!dir || stat(dir, &st) != 0 || !S_ISDIR(st.st_mode))
+  jx_stat_t st;
+  if (!dir || jx_stat(dir, &st) != 0 || !S_ISDIR(st.st_mode))
     return jx_usage(cl, JX_U_BUILD_EACH_DIR);
   int rc = -1;
   char **outs = jx_xcalloc((size_t)n, sizeof *outs);
