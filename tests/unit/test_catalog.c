@@ -476,8 +476,8 @@ static void test_code_titles(void **state) {
     if (!en || !zh || !*en || !*zh)
       fail_msg("diag_codes.def: no JX_CODE row for '%s'", code);
     if (english_word(zh, NULL, word, sizeof word))
-      fail_msg("diag_codes.def JX_CODE '%s': English word '%s' in \"%s\"",
-               code, word, zh);
+      fail_msg("diag_codes.def JX_CODE '%s': English word '%s' in \"%s\"", code,
+               word, zh);
   }
   assert_string_equal(jx_diag_code_title("funds-missing", JX_LANG_EN),
                       "A project does not say where its funds come from");
