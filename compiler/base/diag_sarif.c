@@ -330,8 +330,8 @@ static void put_head(jx_strbuf *o, const piece *p) {
   }
   jx_sb_puts(o, p->result ? "\"ruleId\":" : "\"descriptor\":{\"id\":");
   jx_json_string_sb(o, p->code);
-  jx_sb_printf(o, p->result ? ",\"ruleIndex\":%zu" : ",\"index\":%zu}",
-               p->index);
+  jx_sb_printf(o, p->result ? ",\"ruleIndex\":%lu" : ",\"index\":%lu}",
+               (unsigned long)p->index);
   jx_sb_add(o, p->rest, p->rest_len);
 }
 
