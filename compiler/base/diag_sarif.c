@@ -98,14 +98,16 @@ static void put_artifact(jx_strbuf *o, const char *path, jx_strbuf *tmp) {
     jx_sb_puts(tmp, "file:///");
     jx_sb_add(tmp, path, 2);
     path += 2;
+#ifdef _WIN32
   } else if (absolute && is_sep(path[1])) {
     jx_sb_puts(tmp, "file:"); /* \\server\share */
+#endif
   } else if (absolute) {
     jx_sb_puts(tmp, "file://");
   }
   put_path(tmp, path);
   jx_sb_puts(o, "\"artifactLocation\":{\"uri\":");
-  jx_json_string_sb(o, tmp->p);
+  jx_json_string_sb(o, tmp->p ? tmp->p : "");
   jx_sb_puts(o, absolute ? "}" : ",\"uriBaseId\":\"%SRCROOT%\"}");
 }
 
@@ -264,7 +266,9 @@ static size_t split(char *buf, size_t n, piece **out) {
     char *line_end = nl ? nl : end;
     char *t1 = memchr(s, '\t', (size_t)(line_end - s));
     char *t2 = t1 ? memchr(t1 + 1, '\t', (size_t)(line_end - t1 - 1)) : NULL;
-    if (t2 && (s[0] == 'R' || s[0] == 'N') && t1 == s + 1) {
+    /* anything else (nothing jxc writes) is left out */
+    if (t2 && (s[0] == 'R' || s[0] == 'N') && t1 == s + 1 &&
+        t2 + 1 < line_end && t2[1] == ',') {
       if (k == cap) {
         cap *= 2;
         p = jx_xrealloc(p, cap * sizeof *p);
