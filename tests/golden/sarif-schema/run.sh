@@ -2,8 +2,8 @@
 # SARIF 2.1.0 schema (tests/sarif/sarif-schema-2.1.0.json, OASIS) for
 # errors, warnings, notes with a place (relatedLocations), help, fix-its
 # (one and two alternatives), Chinese text and file names, several files,
-# check --each with -j 1 and -j 2 (the same bytes), read errors and usage
-# errors (notifications), a clean run, and build and diff; and they say
+# check --each with -j 1 and -j 2 (the same bytes), read errors, usage
+# errors and the error cap (notifications), a clean run, and build and diff; and they say
 # what they mean: each ruleIndex names its rule, each URI is an ASCII URI
 # reference that decodes to the path given, and each region's code-point
 # columns cut the words the message is about out of the file.  A log made
@@ -31,6 +31,7 @@ run werror check --diagnostics=sarif -W error $g/w.jx
 run each1 check --diagnostics=sarif --each -j 1 $g/项目.jx $g/b.jx $g/w.jx $g/missing.jx
 run each2 check --diagnostics=sarif --each -j 2 $g/项目.jx $g/b.jx $g/w.jx $g/missing.jx
 run usage check --diagnostics=sarif --bogus $g/w.jx
+run cap check --diagnostics=sarif --max-errors=2 $g/项目.jx
 run clean check --diagnostics=sarif examples/beidaihe-2021.jx
 run build build --diagnostics=sarif -f json $g/b.jx
 run diff diff --diagnostics=sarif $g/b.jx $g/w.jx
@@ -59,7 +60,7 @@ def artifact(a):
     assert a.get("uriBaseId") == "%SRCROOT%", a
     return urllib.parse.unquote(uri)
 
-for name in ["errors", "zh", "warnings", "werror", "each1", "usage",
+for name in ["errors", "zh", "warnings", "werror", "each1", "usage", "cap",
              "clean", "build", "diff"]:
     rc = open(os.path.join(d, name + ".rc")).read().strip()
     log = json.load(open(os.path.join(d, name + ".sarif"), encoding="utf-8"))
@@ -82,7 +83,7 @@ for name in ["errors", "zh", "warnings", "werror", "each1", "usage",
              ", ".join("%d %s" % (levels[k], k) for k in sorted(levels)) or "none",
              " ".join(rules) or "-", " ".join(notes) or "-",
              inv["executionSuccessful"]))
-    if name not in ("errors", "zh", "each1", "usage"):
+    if name not in ("errors", "zh", "each1", "usage", "cap"):
         continue
     for n in inv.get("toolExecutionNotifications", []):
         where = [artifact(l["physicalLocation"]["artifactLocation"])
