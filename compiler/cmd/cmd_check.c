@@ -288,7 +288,7 @@ static bool collect(jx_cmdline *cl, int fd, pid_t pid, file_row *r) {
     ;
   ok = ok && WIFEXITED(st) && WEXITSTATUS(st) == 0;
   if (ok) {
-    fwrite(out, 1, rep.out_len, stderr);
+    jx_diag_write(cl->d, out, rep.out_len);
     r->errors = rep.errors;
     r->warnings = rep.warnings;
     r->status = rep.status;
