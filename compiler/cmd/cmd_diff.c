@@ -232,7 +232,8 @@ int jx_cmd_diff(jx_cmdline *cl) {
       jx_diag_summary(d);
       size_t n;
       const char *text = jx_out_data(&cap.buf, &n);
-      fwrite(text, 1, n, stderr);
+      jx_diag_set_writer(d, NULL, NULL);
+      jx_diag_write(d, text, n); /* stderr, or SARIF's pieces */
     }
     jx_msg which = ro && rn ? JX_M_DIFF_BOTH_HAVE
                    : ro     ? JX_M_DIFF_OLD_HAS

@@ -105,8 +105,7 @@ static bool collect(int fd, pid_t pid, jx_diag *d, jx_task_out *out) {
     ;
   ok = ok && WIFEXITED(st) && WEXITSTATUS(st) == 0;
   if (ok) {
-    fwrite(said, 1, rep.diag_len, stderr);
-    fflush(stderr);
+    jx_diag_write(d, said, rep.diag_len); /* SARIF: kept for its log */
     out->status = rep.status;
     out->errors = rep.errors;
     out->warnings = rep.warnings;

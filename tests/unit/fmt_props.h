@@ -113,8 +113,36 @@ static void props_strip_positions(char *s) {
   *w = '\0';
 }
 
+/* Drops each JSON line's "fixits" (its last key): a fix-it is an edit
+ * in the spelling of the file at that place (output.quantity, or
+ * 产出.数量 once fmt --zh has turned the keywords Chinese), so x and
+ * fmt(x) may differ there by design; the diagnostics themselves may not. */
+static void props_strip_fixits(char *s) {
+  static const char key[] = ",\"fixits\":[";
+  char *w = s;
+  for (char *r = s; *r;) {
+    char *nl = strchr(r, '\n');
+    char *end = nl ? nl : r + strlen(r);
+    char *f = strstr(r, key); /* a quote in a string is escaped: no match */
+    if (f && f < end) {
+      memmove(w, r, (size_t)(f - r));
+      w += f - r;
+      *w++ = '}'; /* the object's end, after the array */
+    } else {
+      memmove(w, r, (size_t)(end - r));
+      w += end - r;
+    }
+    if (!nl)
+      break;
+    *w++ = '\n';
+    r = nl + 1;
+  }
+  *w = '\0';
+}
+
 /* jxc build -f json in memory: the exit status, the JSON and the
- * diagnostics (as JSON lines), positions stripped; both malloc'd. */
+ * diagnostics (as JSON lines), positions and fix-its stripped; both
+ * malloc'd. */
 static int props_build(const char *src, size_t n, char **json, char **diags) {
   jx_out dout, jout;
   jx_out_init_mem(&dout);
@@ -141,6 +169,7 @@ static int props_build(const char *src, size_t n, char **json, char **diags) {
   if (rc != 0)
     (*json)[0] = '\0'; /* a failed build's output is thrown away */
   props_strip_positions(*json);
+  props_strip_fixits(*diags);
   props_strip_positions(*diags);
   return rc;
 }
