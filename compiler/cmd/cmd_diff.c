@@ -16,6 +16,7 @@
 
 #include "arena.h"
 #include "cmds.h"
+#include "config.h"
 #include "diff_render.h"
 #include "eval.h"
 #include "load.h"
@@ -212,6 +213,7 @@ int jx_cmd_diff(jx_cmdline *cl) {
                        .n = a.n_old,
                        .names = a.git ? on : NULL,
                        .mode = JX_LOAD_WHOLE};
+    jx_config_job(cl->config, &job);
     ro = jx_load(&job, d, &old_plan);
     job.sources = new_src;
     job.n = a.n_new;

@@ -11,6 +11,11 @@
  * (CSV, as a budget system exports it) is printed as the language's
  * `actuals` block, laid out the same way (compiler/eval/actuals_write.c);
  * it is never rewritten or checked, being a table and not jixiao.
+ *
+ * --encoding=gb18030 reads a file saved as Notepad's "ANSI" and writes it
+ * back in that encoding (to standard output, with -w, and in --diff), so
+ * formatting never changes a file's encoding behind its owner's back: the
+ * text is converted to UTF-8 for the formatter and the result back again.
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -25,8 +30,9 @@
 #include "fmt.h"
 #include "parse.h"
 #include "source.h"
+#include "to_utf8.h"
 
-enum { F_WRITE = 1, F_CHECK, F_ZH, F_EN, F_DIFF };
+enum { F_WRITE = 1, F_CHECK, F_ZH, F_EN, F_DIFF, F_ENCODING };
 
 const jx_option jx_fmt_options[] = {
     {"write", 'w', false, F_WRITE, JX_M_NONE, NULL, false, NULL,
@@ -35,6 +41,8 @@ const jx_option jx_fmt_options[] = {
     {"diff", 0, false, F_DIFF, JX_M_NONE, NULL, false, NULL, JX_M_OPT_DIFF},
     {"zh", 0, false, F_ZH, JX_M_NONE, NULL, false, NULL, JX_M_OPT_ZH},
     {"en", 0, false, F_EN, JX_M_NONE, NULL, false, NULL, JX_M_OPT_EN},
+    {"encoding", 0, true, F_ENCODING, JX_M_NONE, "utf-8|gb18030", false, NULL,
+     JX_M_OPT_ENCODING_FMT},
     {NULL, 0, false, 0, JX_M_NONE, NULL, false, NULL, JX_M_NONE},
 };
 
@@ -69,9 +77,12 @@ static int rewrite(jx_diag *d, const char *path, const char *data, size_t n) {
  * no sense.  Refused before any file is read or written.  Returns -1 to go
  * on, or the exit status of a usage error. */
 static int refuse(jx_cmdline *cl, const char **files, int n, bool write,
-                  bool check) {
+                  bool check, const char **enc) {
   if (n == 0)
     return jx_usage(cl, JX_U_NO_INPUT);
+  int rc = jx_encoding_option(cl, F_ENCODING, enc);
+  if (rc >= 0)
+    return rc;
   if (write && check)
     return jx_usage(cl, JX_U_FMT_W_CHECK);
   if (write && jx_opt_given(cl, F_DIFF))
@@ -94,7 +105,8 @@ int jx_cmd_fmt(jx_cmdline *cl) {
   bool to_zh = jx_opt_given(cl, F_ZH), to_en = jx_opt_given(cl, F_EN);
   const char **files = jx_opts_operands(cl);
   int n = cl->n_operands;
-  int rc = refuse(cl, files, n, write, check);
+  const char *enc = "";
+  int rc = refuse(cl, files, n, write, check, &enc);
   if (rc >= 0) {
     free((void *)files);
     return rc;
@@ -119,6 +131,22 @@ int jx_cmd_fmt(jx_cmdline *cl) {
       rc = JX_EXIT_USAGE;
       break;
     }
+    /* --encoding: the raw bytes are kept, to compare and diff against in
+     * the file's own encoding; the formatter reads the text as UTF-8. */
+    char *raw = NULL;
+    size_t raw_n = len;
+    if (*enc) {
+      size_t bad = 0;
+      raw = src;
+      src = jx_to_utf8(enc, raw, raw_n, &len, &bad);
+      if (!src) {
+        jx_diag_report_file(d, JX_E_READ_ENCODING, path, path, enc,
+                            (unsigned long long)bad);
+        free(raw);
+        rc = JX_EXIT_USAGE;
+        break;
+      }
+    }
     /* Each file keeps its own language, unless told (here, or in
      * jxc.ini's [fmt] lang).  A table has no keywords to tell by: its
      * block is written in English unless told. */
@@ -138,6 +166,7 @@ int jx_cmd_fmt(jx_cmdline *cl) {
       in[i] = NULL;
       jx_diag_flush(d);
       free(src);
+      free(raw);
       continue;
     }
     if (t == 0) { /* the table as jixiao: formatted as jixiao */
@@ -145,6 +174,10 @@ int jx_cmd_fmt(jx_cmdline *cl) {
       len = table.n;
       src = jx_xmalloc(len + 1);
       memcpy(src, table.p, len + 1);
+      if (raw) { /* the table's block, as it would be in its encoding */
+        free(raw);
+        raw = jx_from_utf8(enc, src, len, &raw_n, NULL);
+      }
     }
     jx_sb_free(&table);
     uint32_t file = jx_diag_add_source(d, jx_source_name(in[i]), src, len);
@@ -161,13 +194,36 @@ int jx_cmd_fmt(jx_cmdline *cl) {
       size_t flen;
       const char *formatted = jx_out_data(&mem, &flen);
       bool same = flen == len && memcmp(formatted, src, len) == 0;
+      /* In the file's encoding from here on: what is shown or written. */
+      const char *orig = src;
+      size_t orig_n = len;
+      char *encoded = NULL;
+      if (*enc && raw && !check) {
+        size_t bad = 0, en;
+        encoded = jx_from_utf8(enc, formatted, flen, &en, &bad);
+        if (!encoded) {
+          jx_diag_report_file(d, JX_E_WRITE_ENCODING, path, path, enc,
+                              (unsigned long long)bad);
+          rc = JX_EXIT_USAGE;
+          jx_out_free(&mem);
+          jx_diag_flush(d);
+          free(src);
+          free(raw);
+          continue;
+        }
+        formatted = encoded;
+        flen = en;
+        orig = raw;
+        orig_n = raw_n;
+      }
       if (diff) {
         /* As git names the two sides: a/PATH as it is, b/PATH formatted. */
         size_t pn = strlen(path) + 3;
         char *na = jx_xmalloc(pn), *nb = jx_xmalloc(pn);
         snprintf(na, pn, "a/%s", path);
         snprintf(nb, pn, "b/%s", path);
-        if (jx_unified_diff(&stdout_out, src, len, formatted, flen, na, nb) &&
+        if (jx_unified_diff(&stdout_out, orig, orig_n, formatted, flen, na,
+                            nb) &&
             rc == JX_EXIT_OK)
           rc = JX_EXIT_INPUT;
         free(na);
@@ -184,11 +240,13 @@ int jx_cmd_fmt(jx_cmdline *cl) {
       } else {
         jx_out_write(&stdout_out, formatted, flen);
       }
+      free(encoded);
     }
     jx_out_free(&mem);
     /* The diagnostics engine quotes lines from src until it is freed. */
     jx_diag_flush(d);
     free(src);
+    free(raw);
   }
   if (jx_out_flush(&stdout_out) != 0 && rc == JX_EXIT_OK) {
     jx_report_write(d, NULL, stdout_out.errno_saved);
