@@ -347,7 +347,7 @@ static int fmt_file(jx_cmdline *cl, const char *path, jx_source *s,
     else
       jx_fmt_text_mem(&f.old, src, len);
     f.u = jx_udiff_new(stdout_out, na, nb);
-    jx_fmt_to to = {differ_write, differ_sync, &f};
+    jx_fmt_to to = {differ_write, differ_sync, &f, 0};
     r = jx_fmt_print(&in, zh, &to);
     if (r == 0)
       differ_piece(&f, UINT64_MAX);
@@ -366,7 +366,7 @@ static int fmt_file(jx_cmdline *cl, const char *path, jx_source *s,
       jx_fmt_text_mem(&c.old, src, len);
     c.path = write ? path : NULL;
     c.d = d;
-    jx_fmt_to to = {compare_write, NULL, &c};
+    jx_fmt_to to = {compare_write, NULL, &c, 0};
     r = jx_fmt_print(&in, zh, &to);
     if (r == 0)
       rc = compare_end(&c, &changed);
@@ -374,7 +374,7 @@ static int fmt_file(jx_cmdline *cl, const char *path, jx_source *s,
     if (r == 0 && check && changed)
       printf("%s\n", path);
   } else {
-    jx_fmt_to to = {stdout_write, NULL, stdout_out};
+    jx_fmt_to to = {stdout_write, NULL, stdout_out, 0};
     r = jx_fmt_print(&in, zh, &to);
   }
   if (r == 1)

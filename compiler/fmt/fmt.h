@@ -52,6 +52,10 @@ typedef struct jx_fmt_to {
    * the old and the new text can be cut apart (fmt --diff). */
   void (*sync)(void *ud, uint64_t offset);
   void *ud;
+  /* Set by jx_fmt_print: the most memory the reading held at once (the
+   * parser's arena and the output buffer), which does not grow with the
+   * number of declarations; the tests watch it. */
+  size_t held_max;
 } jx_fmt_to;
 
 /* The first reading: reports through d the syntax errors, or else the
@@ -65,6 +69,6 @@ int jx_fmt_scan(const jx_fmt_input *in, jx_diag *d, bool *zh);
  * Returns 0; 1 when it does not parse as it did (it changed in between:
  * nothing is reported, and what was written must be thrown away); 2 when
  * a read failed (reported). */
-int jx_fmt_print(const jx_fmt_input *in, bool zh, const jx_fmt_to *to);
+int jx_fmt_print(const jx_fmt_input *in, bool zh, jx_fmt_to *to);
 
 #endif

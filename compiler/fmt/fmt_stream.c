@@ -102,12 +102,16 @@ typedef struct reading {
   /* Printing (p set): into buf, passed on to `to` as it fills. */
   jx_printer *p;
   jx_out buf;
-  const jx_fmt_to *to;
-  bool broken; /* the parser found an error: printing stopped */
+  jx_fmt_to *to;
+  jx_arena *arena; /* the parser's */
+  bool broken;     /* the parser found an error: printing stopped */
 } reading;
 
 /* What was printed goes on to its reader. */
 static void drain(reading *r) {
+  size_t held = (r->arena ? jx_arena_size(r->arena) : 0) + r->buf.cap;
+  if (held > r->to->held_max)
+    r->to->held_max = held;
   size_t n;
   const char *t = jx_out_data(&r->buf, &n);
   if (n)
@@ -233,6 +237,7 @@ static int parse(const jx_fmt_input *in, reading *r, uint32_t file) {
   jx_parse_options opt = {false, r->p != NULL, NULL};
   jx_arena arena;
   jx_arena_init(&arena);
+  r->arena = &arena;
   r->errors = jx_diag_errors(r->pd);
   int rc;
   if (!in->data && !jx_source_rewind(in->src))
@@ -241,6 +246,7 @@ static int parse(const jx_fmt_input *in, reading *r, uint32_t file) {
     rc = jx_parse_hooked(in->data ? NULL : in->src, in->data, in->len, file,
                          r->pd, &arena, &sink, &opt, &hooks);
   jx_arena_free(&arena);
+  r->arena = NULL;
   if (r->count)
     jx_fmt_text_free(&r->kw);
   return rc;
@@ -296,7 +302,7 @@ static bool crlf(jx_fmt_text *t) {
  * (and whose repeated parts, if report, to report).  Returns what the
  * parser does, or 1 for repeated parts. */
 static int print(const jx_fmt_input *in, jx_diag *pd, uint32_t file,
-                 jx_diag *report, bool zh, const jx_fmt_to *to) {
+                 jx_diag *report, bool zh, jx_fmt_to *to) {
   jx_fmt_text text;
   if (in->data)
     jx_fmt_text_mem(&text, in->data, in->len);
@@ -337,7 +343,7 @@ static int print(const jx_fmt_input *in, jx_diag *pd, uint32_t file,
   return rc;
 }
 
-int jx_fmt_print(const jx_fmt_input *in, bool zh, const jx_fmt_to *to) {
+int jx_fmt_print(const jx_fmt_input *in, bool zh, jx_fmt_to *to) {
   uint32_t file;
   jx_diag *q = quiet_diag(&file);
   int rc = print(in, q, file, NULL, zh, to);
@@ -356,7 +362,7 @@ int jx_fmt(const char *src, size_t len, uint32_t file, jx_diag *d, bool zh,
   jx_fmt_input in = {src, len, NULL, file};
   jx_out held;
   jx_out_init_mem(&held);
-  jx_fmt_to to = {to_out, NULL, &held};
+  jx_fmt_to to = {to_out, NULL, &held, 0};
   int rc = print(&in, d, file, d, zh, &to);
   if (rc == 0) {
     size_t n;
