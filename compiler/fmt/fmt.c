@@ -1,9 +1,9 @@
 /*
  * fmt.c — `jxc fmt`: prints a file back in the one canonical layout.
  *
- * The formatter works on the syntax tree as written (parse.h with
- * keep_tree and keep_comments), so it needs no checking and changes no
- * meaning: numbers, units, dates and date ranges stay as the author
+ * The formatter works on the syntax tree as written, one declaration at a
+ * time as the parser hands it over (fmt_stream.c), so it needs no
+ * checking and changes no meaning: numbers, units, dates and date ranges stay as the author
  * spelled them, a comparison written after a value too (90%以上,
  * 2023年6月底前); keywords, operators, months (from
  * compiler/domain/vocab.def), categories (from the framework in force,
@@ -23,6 +23,9 @@
  * line in the source before a statement or comment is kept as one blank
  * line.  The source's layout is read with one forward pass (struct scan),
  * so formatting is linear in the size of the file, however long its lines.
+ * The comment after a statement on its line is only known once the parser
+ * has read on, so each line is finished when what follows it comes
+ * (jx_fmt_settle).
  *
  * Long strings are wrapped at JX_FMT_WIDTH display columns, only between
  * two characters at least one of which is CJK, and continue aligned after
