@@ -254,8 +254,9 @@ static char *probe(jx_source *s, size_t *n, bool *whole) {
 /* One file: formatted to standard output, checked, diffed or rewritten.
  * Returns the exit status it calls for; *stop after a read error, which
  * ends the run. */
-static int fmt_file(jx_cmdline *cl, const char *path, jx_source *s,
+static int fmt_file(jx_cmdline *cl, const char *path, jx_source **sp,
                     jx_out *stdout_out, bool *stop) {
+  jx_source *s = *sp;
   jx_diag *d = cl->d;
   bool write = jx_opt_given(cl, F_WRITE), check = jx_opt_given(cl, F_CHECK);
   bool diff = jx_opt_given(cl, F_DIFF); /* --check, saying what changes */
@@ -267,15 +268,20 @@ static int fmt_file(jx_cmdline *cl, const char *path, jx_source *s,
              : cl->config             ? cl->config->fmt_lang
                                       : -1;
   /* A regular file is read as the parser goes, twice; anything else is
-   * read whole first (src), as is a file that may be a table. */
+   * read whole first (src), as is a file that may be a table.  Windows
+   * cannot rename over a file that is open (here, and the diagnostics
+   * engine's duplicate of it): there -w reads a file whole and closes it
+   * first, as fmt always did. */
   char *src = NULL;
   size_t len = 0;
-  bool whole = true;
-  if (jx_source_rereadable(s)) {
+  bool whole = true, streamable = jx_source_rereadable(s);
+#ifdef _WIN32
+  streamable = streamable && !write;
+#endif
+  if (streamable)
     src = probe(s, &len, &whole);
-  } else {
+  else
     src = jx_source_read_all(s, &len);
-  }
   if (!src) {
     *stop = true;
     return JX_EXIT_USAGE;
@@ -306,7 +312,7 @@ static int fmt_file(jx_cmdline *cl, const char *path, jx_source *s,
     free(src);
     return rc;
   }
-  bool streamed = t < 0 && jx_source_rereadable(s) && !jx_source_failed(s);
+  bool streamed = t < 0 && streamable && !jx_source_failed(s);
   jx_fmt_input in = {NULL, 0, NULL, 0};
   if (t == 0) { /* the table as jixiao: formatted as jixiao */
     free(src);
@@ -324,6 +330,8 @@ static int fmt_file(jx_cmdline *cl, const char *path, jx_source *s,
     in.data = src;
     in.len = len;
     in.file = jx_diag_add_source(d, jx_source_name(s), src, len);
+    jx_source_close(s); /* read: -w may replace it */
+    *sp = s = NULL;
   }
   bool zh = told == 1;
   int r = jx_fmt_scan(&in, d, told >= 0 ? NULL : &zh);
@@ -415,7 +423,7 @@ int jx_cmd_fmt(jx_cmdline *cl) {
   jx_out_init_fd(&stdout_out, STDOUT_FILENO);
   for (int i = 0; i < n; i++) {
     bool stop = false;
-    int r = fmt_file(cl, files[i], in[i], &stdout_out, &stop);
+    int r = fmt_file(cl, files[i], &in[i], &stdout_out, &stop);
     if (r == JX_EXIT_USAGE || (r == JX_EXIT_INPUT && rc == JX_EXIT_OK))
       rc = r;
     jx_source_close(in[i]);
