@@ -3,8 +3,8 @@
  *
  * The formatter works on the syntax tree as written, one declaration at a
  * time as the parser hands it over (fmt_stream.c), so it needs no
- * checking and changes no meaning: numbers, units, dates and date ranges stay as the author
- * spelled them, a comparison written after a value too (90%以上,
+ * checking and changes no meaning: numbers, units, dates and date ranges stay
+ * as the author spelled them, a comparison written after a value too (90%以上,
  * 2023年6月底前); keywords, operators, months (from
  * compiler/domain/vocab.def), categories (from the framework in force,
  * fmt_cat.c), indentation, spacing and string wrapping become canonical,
