@@ -80,6 +80,7 @@ static void open_rewrite(compare *c, uint64_t same) {
   memset(&c->of, 0, sizeof c->of);
   if (jx_outfile_open(&c->of, c->path, JX_OUTFILE_REGULAR) != 0) {
     jx_report_outfile(c->d, c->path, &c->of);
+    jx_outfile_abort(&c->of);
     c->failed = true;
     return;
   }
