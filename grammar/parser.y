@@ -343,6 +343,12 @@ static void yyerror(const jx_loc *loc, yyscan_t scanner, jx_scan *p,
 
 /* In an action: the sink has the declaration (see jx_scan_forget). */
 #define FORGET() jx_scan_forget(p, yychar == YYEMPTY ? NULL : &yylloc)
+/* A unit's own statement, for a sink that prints as it goes (fmt). */
+#define UNIT_ITEM(n)                                                      \
+  do {                                                                    \
+    if (p->hooks && p->hooks->unit_item)                                  \
+      p->hooks->unit_item(p->hooks->ud, (n));                             \
+  } while (0)
 }
 
 %union {
@@ -682,8 +688,8 @@ unit_code
   ;
 unit_items
   : %empty                 { $$.head = $$.tail = NULL; }
-  | unit_items goal        { $$ = $1; jx_list_add(&$$, $2); }
-  | unit_items measure     { $$ = $1; jx_list_add(&$$, $2); }
+  | unit_items goal        { $$ = $1; jx_list_add(&$$, $2); UNIT_ITEM($2); }
+  | unit_items measure     { $$ = $1; jx_list_add(&$$, $2); UNIT_ITEM($2); }
   | unit_items project     { $$ = $1; if (p->keep_tree) jx_list_add(&$$, $2); }
   /* Said once for the projects after it (issue 11). */
   | unit_items org_stmt    {
@@ -692,6 +698,7 @@ unit_items
       int r = (int)$2->u.org.role;
       if (p->cur_unit && !p->cur_unit->u.block.org[r])
         p->cur_unit->u.block.org[r] = $2;
+      UNIT_ITEM($2);
     }
   | unit_items error SEMI  { $$ = $1; yyerrok; }
   ;
