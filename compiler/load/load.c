@@ -183,8 +183,15 @@ static void whole_project(loader *l, jx_node *n, const jx_node *unit, bool ok) {
   }
   jx_lower_ctx c = whole_ctx(l);
   const jx_project_locs *pl;
+  jx_arena_mark m = jx_arena_mark_now(c.arena);
   const jx_project *p = jx_lower_project(&c, n, &pl);
-  jx_lp_project(l->whole, ui, p, pl, jx_checker_currency(l->checker));
+  const jx_unit_info *cur = jx_checker_currency(l->checker);
+  if (l->job->keep &&
+      !l->job->keep(l->job->keep_ud, jx_lp_unit_head(l->whole, ui), p, cur)) {
+    jx_arena_release(c.arena, m);
+    return;
+  }
+  jx_lp_project(l->whole, ui, p, pl, cur);
 }
 
 static void whole_unit_close(loader *l, jx_node *n, bool ok) {

@@ -119,6 +119,14 @@ typedef struct jx_load_job {
    * reported about it is released with it.  NULL: passed over. */
   void (*year_end)(void *ud, const struct jx_node *decl);
   void *year_end_ud;
+  /* WHOLE: asked about each project that checked clean, once it is
+   * lowered (unit: the plan's unit or group it joins, code and name only;
+   * currency: what its amounts are in); false drops it from the plan and
+   * gives its memory back.  NULL keeps every one.  `jxc diff` keeps only
+   * the projects that changed (diff_stream.h). */
+  bool (*keep)(void *ud, const jx_unit *unit, const jx_project *p,
+               const jx_unit_info *currency);
+  void *keep_ud;
   /* Filled in when set: what was read, errors or not (check --each). */
   struct jx_load_stats *stats;
 } jx_load_job;

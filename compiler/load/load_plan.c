@@ -126,6 +126,10 @@ size_t jx_lp_unit(jx_loaded_plan *lp, const jx_unit *u,
   return i;
 }
 
+const jx_unit *jx_lp_unit_head(const jx_loaded_plan *lp, size_t i) {
+  return &lp->units[i].u;
+}
+
 bool jx_lp_unit_wants_body(const jx_loaded_plan *lp, size_t i, jx_loc decl) {
   const lp_unit *x = &lp->units[i];
   return !x->has_body && x->is_unit && x->locs.decl.file == decl.file &&
