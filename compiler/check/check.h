@@ -30,6 +30,10 @@ typedef struct jx_checker jx_checker;
 
 jx_checker *jx_checker_new(jx_diag *d);
 void jx_checker_free(jx_checker *c);
+/* Gives back the sets of codes and names the identity rules keep while
+ * checking (chk_set.c): a checker kept after its load — a loaded plan's,
+ * for its declared frameworks — needs them no more. */
+void jx_checker_drop_sets(jx_checker *c);
 
 /* Called before each file: the framework goes back to the default until
  * the file's header says otherwise. */

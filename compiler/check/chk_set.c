@@ -136,3 +136,9 @@ const jx_loc *jx_chk_set_add(jx_chk_set *s, const char *key, size_t n,
   s->n++;
   return NULL;
 }
+
+void jx_checker_drop_sets(jx_checker *c) {
+  jx_chk_set_free(&c->project_codes);
+  jx_chk_set_free(&c->unit_codes);
+  jx_chk_set_free(&c->unit_names);
+}

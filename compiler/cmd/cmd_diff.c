@@ -159,6 +159,26 @@ static bool rereadable(const char *const *files, int n) {
   return true;
 }
 
+/* What says a file is the one read before: size and modification time. */
+typedef struct stamp {
+  long long size, sec, nsec;
+} stamp;
+
+static stamp stamp_of(const char *path) {
+  stamp t = {-1, 0, 0};
+  struct stat st;
+  if (stat(path, &st) == 0) {
+    t.size = (long long)st.st_size;
+    t.sec = (long long)st.st_mtime;
+#ifdef _WIN32
+    t.nsec = 0;
+#else
+    t.nsec = (long long)st.st_mtim.tv_nsec;
+#endif
+  }
+  return t;
+}
+
 static void quiet(void *ud, const char *text, size_t n) {
   (void)ud;
   (void)text;
@@ -288,6 +308,9 @@ int jx_cmd_diff(jx_cmdline *cl) {
    * (diff_stream.h). */
   jx_diff_stream ds;
   jx_diff_stream_init(&ds, rereadable(a.old_files, a.n_old));
+  stamp *stamps = jx_xcalloc((size_t)a.n_old + 1, sizeof *stamps);
+  for (int i = 0; ds.bounded && i < a.n_old; i++)
+    stamps[i] = stamp_of(a.old_files[i]);
   jx_source **old_src = jx_sources_open(a.old_files, a.n_old, d);
   jx_source **new_src = jx_sources_open(a.new_files, a.n_new, d);
   int ro = old_src ? 0 : 2, rn = new_src ? 0 : 2;
@@ -320,7 +343,19 @@ int jx_cmd_diff(jx_cmdline *cl) {
       ro = jx_load(&job, d, &old_plan);
       jx_sources_close(old_src, a.n_old);
     }
+    /* Pass 3 takes the old side's projects to come as in pass 1: a file
+     * changed in between would pair the wrong ones. */
+    for (int i = 0; i < a.n_old && ro != 2; i++) {
+      stamp t = stamp_of(a.old_files[i]);
+      if (ds.n_old3 != ds.n_old || ds.n_units3 != ds.n_units1 || t.size != stamps[i].size ||
+          t.sec != stamps[i].sec || t.nsec != stamps[i].nsec) {
+        jx_diag_report_file(d, JX_E_READ_REREAD, a.old_files[i],
+                            a.git ? on[0] : a.old_files[i]);
+        ro = 2;
+      }
+    }
   }
+  free(stamps);
   jx_diag_flush(d);
   jx_out out;
   jx_out_init_fd(&out, STDOUT_FILENO);

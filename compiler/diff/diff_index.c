@@ -130,127 +130,84 @@ uint64_t jx_ddigest_project(jx_ddigest *g, const jx_unit *unit,
   return siphash(g->k0, g->k1, (const unsigned char *)o->buf, o->len);
 }
 
-/* ---- The index --------------------------------------------------------- */
+uint64_t jx_ddigest_unit(jx_ddigest *g, const jx_unit *u) {
+  jx_out *o = &g->buf;
+  o->len = 0;
+  put_text(o, "unit"); /* never the same bytes as a project's */
+  put_text(o, u->code);
+  put_text(o, u->name);
+  jx_jw w = {o, true};
+  jx_jw_strings(&w, 0, u->goals, u->n_goals);
+  jx_jw_measures(&w, 0, u->measures, u->n_measures);
+  jx_jw_org(&w, 0, u->supervisor);
+  jx_jw_org(&w, 0, u->implementer);
+  return siphash(g->k0, g->k1, (const unsigned char *)o->buf, o->len);
+}
 
-#define OFF_BITS 40
-#define OFF_MASK (((uint64_t)1 << OFF_BITS) - 1)
+/* ---- The index --------------------------------------------------------- */
 
 void jx_dindex_init(jx_dindex *x) {
   memset(x, 0, sizeof *x);
 }
 
 void jx_dindex_free(jx_dindex *x) {
-  free(x->bytes);
-  free(x->slots);
+  free(x->v);
+  free(x->marks);
   memset(x, 0, sizeof *x);
 }
 
 size_t jx_dindex_memory(const jx_dindex *x) {
-  return x->n_bytes + x->cap * sizeof *x->slots;
+  return x->cap * sizeof *x->v + (x->n_ord + 63) / 64 * sizeof *x->marks;
 }
 
-/* The code of the entry at off, its length, and where the digest is. */
-static const unsigned char *entry(const jx_dindex *x, uint64_t off, size_t *n) {
-  const unsigned char *p = x->bytes + off;
-  size_t len = 0;
-  for (int shift = 0;; shift += 7) {
-    unsigned char b = *p++;
-    len |= (size_t)(b & 0x7f) << shift;
-    if (!(b & 0x80))
-      break;
+static uint64_t digest_of(const jx_dentry *e) {
+  return (uint64_t)e->hi << 32 | e->lo;
+}
+
+void jx_dindex_add(jx_dindex *x, uint32_t ord, uint64_t digest) {
+  if (x->n == x->cap) {
+    x->cap = x->cap ? x->cap * 2 : 1024;
+    x->v = jx_xrealloc(x->v, x->cap * sizeof *x->v);
   }
-  *n = len;
-  return p;
+  jx_dentry *e = &x->v[x->n++];
+  e->lo = (uint32_t)digest;
+  e->hi = (uint32_t)(digest >> 32);
+  e->ord = ord;
+  if (ord >= x->n_ord)
+    x->n_ord = (size_t)ord + 1;
+  x->sorted = false;
 }
 
-static void grow_slots(jx_dindex *x) {
-  size_t cap = x->cap ? x->cap * 2 : 64;
-  uint64_t *slots = jx_xcalloc(cap, sizeof *slots);
-  for (size_t i = 0; i < x->cap; i++) {
-    uint64_t v = x->slots[i];
-    if (!v)
-      continue;
-    size_t n;
-    const unsigned char *k = entry(x, (v & OFF_MASK) - 1, &n);
-    size_t j = (size_t)jx_fnv1a(k, n) & (cap - 1);
-    while (slots[j])
-      j = (j + 1) & (cap - 1);
-    slots[j] = v;
+static int by_digest(const void *a, const void *b) {
+  uint64_t x = digest_of(a), y = digest_of(b);
+  return x < y ? -1 : x > y;
+}
+
+bool jx_dindex_take(jx_dindex *x, uint64_t digest) {
+  if (!x->sorted) {
+    qsort(x->v, x->n, sizeof *x->v, by_digest);
+    free(x->marks);
+    x->marks = jx_xcalloc((x->n_ord + 63) / 64 + 1, sizeof *x->marks);
+    x->sorted = true;
   }
-  free(x->slots);
-  x->slots = slots;
-  x->cap = cap;
-}
-
-/* The slot of code, empty (0) when it is not there. */
-static size_t probe(const jx_dindex *x, const char *code, size_t n,
-                    uint64_t h) {
-  uint64_t tag = h >> OFF_BITS << OFF_BITS;
-  size_t j = (size_t)h & (x->cap - 1);
-  for (uint64_t v; (v = x->slots[j]); j = (j + 1) & (x->cap - 1)) {
-    if ((v & ~OFF_MASK) != tag)
-      continue;
-    size_t len;
-    const unsigned char *k = entry(x, (v & OFF_MASK) - 1, &len);
-    if (len == n && memcmp(k, code, n) == 0)
-      break;
+  size_t lo = 0, hi = x->n;
+  while (lo < hi) {
+    size_t mid = lo + (hi - lo) / 2;
+    if (digest_of(&x->v[mid]) < digest)
+      lo = mid + 1;
+    else
+      hi = mid;
   }
-  return j;
+  if (lo == x->n || digest_of(&x->v[lo]) != digest)
+    return false;
+  uint32_t ord = x->v[lo].ord;
+  if (jx_dindex_marked(x, ord))
+    return false;
+  x->marks[ord / 64] |= (uint64_t)1 << (ord % 64);
+  return true;
 }
 
-void jx_dindex_add(jx_dindex *x, const char *code, uint64_t digest) {
-  if ((x->n + 1) * 4 > x->cap * 3)
-    grow_slots(x);
-  size_t n = strlen(code);
-  uint64_t h = jx_fnv1a(code, n);
-  size_t j = probe(x, code, n, h);
-  if (x->slots[j])
-    return;
-  size_t need = x->n_bytes + n + 10 + 8 + 1;
-  if (need > x->cap_bytes) {
-    size_t cap = x->cap_bytes ? x->cap_bytes : 4096;
-    while (cap < need)
-      cap *= 2;
-    x->bytes = jx_xrealloc(x->bytes, cap);
-    x->cap_bytes = cap;
-  }
-  uint64_t off = x->n_bytes;
-  if (off + 1 > OFF_MASK)
-    abort(); /* a terabyte of codes */
-  size_t v = n;
-  do {
-    unsigned char b = v & 0x7f;
-    v >>= 7;
-    x->bytes[x->n_bytes++] = (unsigned char)(b | (v ? 0x80 : 0));
-  } while (v);
-  memcpy(x->bytes + x->n_bytes, code, n);
-  x->n_bytes += n;
-  for (int i = 0; i < 8; i++)
-    x->bytes[x->n_bytes++] = (unsigned char)(digest >> (8 * i));
-  x->bytes[x->n_bytes++] = 0;
-  x->slots[j] = (h >> OFF_BITS << OFF_BITS) | (off + 1);
-  x->n++;
-}
-
-unsigned char *jx_dindex_find(const jx_dindex *x, const char *code,
-                              uint64_t *digest) {
-  if (!x->cap)
-    return NULL;
-  size_t n = strlen(code);
-  size_t j = probe(x, code, n, jx_fnv1a(code, n));
-  uint64_t v = x->slots[j];
-  if (!v)
-    return NULL;
-  size_t len;
-  unsigned char *k = (unsigned char *)entry(x, (v & OFF_MASK) - 1, &len) + len;
-  *digest = le64(k);
-  return k + 8;
-}
-
-void jx_dindex_mark(unsigned char *e) {
-  *e = 1;
-}
-
-bool jx_dindex_marked(const unsigned char *e) {
-  return *e != 0;
+bool jx_dindex_marked(const jx_dindex *x, uint32_t ord) {
+  return x->marks && ord < x->n_ord &&
+         (x->marks[ord / 64] >> (ord % 64) & 1) != 0;
 }

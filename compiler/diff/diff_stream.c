@@ -12,11 +12,13 @@ void jx_diff_stream_init(jx_diff_stream *s, bool bounded) {
   s->old_ok = true;
   jx_ddigest_init(&s->digest);
   jx_dindex_init(&s->index);
+  jx_dindex_init(&s->units);
 }
 
 void jx_diff_stream_free(jx_diff_stream *s) {
   jx_ddigest_free(&s->digest);
   jx_dindex_free(&s->index);
+  jx_dindex_free(&s->units);
   free(s->cur);
   memset(s, 0, sizeof *s);
 }
@@ -56,27 +58,26 @@ static void add_new_budget(jx_diff_stream *s, const jx_project *p,
 static bool keep(void *ud, const jx_unit *unit, const jx_project *p,
                  const jx_unit_info *cur) {
   jx_diff_stream *s = ud;
-  uint64_t want, got;
-  unsigned char *e;
   switch (s->pass) {
   case 1:
-    s->n_old++;
-    if (!s->bounded)
+    if (!s->bounded) {
+      s->n_old++;
       return true;
+    }
+    /* Only a project with a code takes part: it has one partner at most,
+     * whatever the order (a project without one is matched by name). */
     if (p->code)
-      jx_dindex_add(&s->index, p->code,
+      jx_dindex_add(&s->index, (uint32_t)s->n_old,
                     jx_ddigest_project(&s->digest, unit, p, cur));
+    s->n_old++;
     return false;
   case 2:
     s->n_new++;
     add_new_budget(s, p, cur);
     if (!s->bounded || !p->code ||
-        !(e = jx_dindex_find(&s->index, p->code, &want)) || jx_dindex_marked(e))
+        !jx_dindex_take(&s->index,
+                        jx_ddigest_project(&s->digest, unit, p, cur)))
       return true;
-    got = jx_ddigest_project(&s->digest, unit, p, cur);
-    if (got != want)
-      return true;
-    jx_dindex_mark(e);
     s->unchanged++;
     return false;
   default: {
@@ -84,9 +85,25 @@ static bool keep(void *ud, const jx_unit *unit, const jx_project *p,
     if (s->old_ok && (!convert(p->budget, cur, s->target, &v) ||
                       jx_decimal_add(s->old_sum, v, &s->old_sum) != JX_DEC_OK))
       s->old_ok = false;
-    return !p->code || !(e = jx_dindex_find(&s->index, p->code, &want)) ||
-           !jx_dindex_marked(e);
+    /* The same projects come in the same order as in pass 1. */
+    return !jx_dindex_marked(&s->index, (uint32_t)s->n_old3++);
   }
+  }
+}
+
+static bool keep_unit(void *ud, const jx_unit *u) {
+  jx_diff_stream *s = ud;
+  if (!s->bounded)
+    return true;
+  switch (s->pass) {
+  case 1:
+    jx_dindex_add(&s->units, (uint32_t)s->n_units1++,
+                  jx_ddigest_unit(&s->digest, u));
+    return false;
+  case 2:
+    return !jx_dindex_take(&s->units, jx_ddigest_unit(&s->digest, u));
+  default:
+    return !jx_dindex_marked(&s->units, (uint32_t)s->n_units3++);
   }
 }
 
@@ -96,6 +113,7 @@ void jx_diff_stream_pass(jx_diff_stream *s, int pass, jx_load_job *job,
   if (pass == 3)
     s->target = jx_loaded_currency(neu);
   job->keep = keep;
+  job->keep_unit = keep_unit;
   job->keep_ud = s;
 }
 

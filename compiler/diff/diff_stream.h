@@ -5,12 +5,14 @@
  * The sides are loaded (load.h, WHOLE mode) with a filter on their
  * projects, in three passes over the inputs, each streaming:
  *
- *   1. the old side: each project's code and digest go into an index
- *      (diff_index.h); no project is kept;
- *   2. the new side: a project whose code is in the index with the same
- *      digest is unchanged — it is counted, its old entry marked, and it
- *      is not kept; every other project is;
- *   3. the old side again: every project is kept but those marked.
+ *   1. the old side: the digest of each project with a code goes into an
+ *      index (diff_index.h); no project is kept;
+ *   2. the new side: a project with a code whose digest is in the index
+ *      is unchanged (the code is part of what is digested) — it is
+ *      counted, its old partner marked, and it is not kept; every other
+ *      project is;
+ *   3. the old side again, whose projects come in the same order: every
+ *      one is kept but those marked.
  *
  * What is left is the plans without their unchanged pairs, and
  * jx_diff_compute() matches and compares those exactly as it would the
@@ -21,8 +23,13 @@
  * then adds back what was dropped: the counts, and the total budgets,
  * summed as the projects streamed past.
  *
- * Memory: the index (~45 bytes a project of the old side), the units and
- * the department, and the projects that changed on either side.  Time:
+ * Units' bodies (goals, measures, organisations) go the same way, by a
+ * digest of the unit's code, name and body: one that did not change is
+ * dropped on both sides, and the unit stays with its code and name, so
+ * that it still matches and labels its projects.
+ *
+ * Memory: the indexes (12 bytes a project or unit of the old side), every
+ * unit's code and name, the department, and what changed on either side.  Time:
  * three loads, each linear.  Pass 3 reads the old inputs a second time, so
  * it needs them to be regular files; when one is not (standard input, a
  * pipe), jx_diff_stream_init(…, false) keeps everything in passes 1 and 2,
@@ -48,8 +55,10 @@ typedef struct jx_diff_stream {
   bool bounded; /* the old side is read twice; only changes are kept */
   int pass;
   jx_ddigest digest;
-  jx_dindex index;
+  jx_dindex index, units; /* projects; units' bodies */
   size_t n_old, n_new, unchanged;
+  size_t n_old3; /* pass 3's count so far */
+  size_t n_units1, n_units3; /* units' bodies, in passes 1 and 3 */
   /* The total budgets: the old side's in the new side's currency (known
    * at pass 3), the new side's by currency until that is known. */
   const jx_unit_info *target;

@@ -203,7 +203,12 @@ static void whole_unit_close(loader *l, jx_node *n, bool ok) {
   jx_lower_ctx c = whole_ctx(l);
   jx_unit u;
   jx_unit_locs ul;
+  jx_arena_mark m = jx_arena_mark_now(c.arena);
   jx_lower_unit(&c, n, &u, &ul);
+  if (l->job->keep_unit && !l->job->keep_unit(l->job->keep_ud, &u)) {
+    jx_arena_release(c.arena, m);
+    return;
+  }
   jx_lp_unit_body(l->whole, ui, &u, &ul);
 }
 

@@ -126,6 +126,10 @@ typedef struct jx_load_job {
    * the projects that changed (diff_stream.h). */
   bool (*keep)(void *ud, const jx_unit *unit, const jx_project *p,
                const jx_unit_info *currency);
+  /* WHOLE: likewise for a unit's body (goals, measures, organisations) as
+   * its block closes; false drops the body, and the unit stays with its
+   * code and name.  NULL keeps every one. */
+  bool (*keep_unit)(void *ud, const jx_unit *unit);
   void *keep_ud;
   /* Filled in when set: what was read, errors or not (check --each). */
   struct jx_load_stats *stats;

@@ -235,6 +235,7 @@ void jx_lp_finish(jx_loaded_plan *lp, int status, jx_checker *checker) {
   lp->status = status;
   lp->checker = checker;
   if (checker) {
+    jx_checker_drop_sets(checker); /* ~40 bytes a project code */
     lp->plan.year = jx_checker_year(checker);
     lp->plan.framework = jx_checker_framework(checker)->name;
     lp->plan.form = jx_checker_form(checker)->name;
