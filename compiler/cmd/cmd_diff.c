@@ -347,8 +347,9 @@ int jx_cmd_diff(jx_cmdline *cl) {
      * changed in between would pair the wrong ones. */
     for (int i = 0; i < a.n_old && ro != 2; i++) {
       stamp t = stamp_of(a.old_files[i]);
-      if (ds.n_old3 != ds.n_old || ds.n_units3 != ds.n_units1 || t.size != stamps[i].size ||
-          t.sec != stamps[i].sec || t.nsec != stamps[i].nsec) {
+      if (ds.n_old3 != ds.n_old || ds.n_units3 != ds.n_units1 ||
+          t.size != stamps[i].size || t.sec != stamps[i].sec ||
+          t.nsec != stamps[i].nsec) {
         jx_diag_report_file(d, JX_E_READ_REREAD, a.old_files[i],
                             a.git ? on[0] : a.old_files[i]);
         ro = 2;

@@ -57,7 +57,7 @@ typedef struct jx_diff_stream {
   jx_ddigest digest;
   jx_dindex index, units; /* projects; units' bodies */
   size_t n_old, n_new, unchanged;
-  size_t n_old3; /* pass 3's count so far */
+  size_t n_old3;             /* pass 3's count so far */
   size_t n_units1, n_units3; /* units' bodies, in passes 1 and 3 */
   /* The total budgets: the old side's in the new side's currency (known
    * at pass 3), the new side's by currency until that is known. */
