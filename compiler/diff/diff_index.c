@@ -36,10 +36,16 @@
   } while (0)
 
 static uint64_t le64(const unsigned char *p) {
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+  uint64_t v;
+  memcpy(&v, p, 8); /* one load */
+  return v;
+#else
   uint64_t v = 0;
   for (int i = 7; i >= 0; i--)
     v = v << 8 | p[i];
   return v;
+#endif
 }
 
 static uint64_t siphash(uint64_t k0, uint64_t k1, const unsigned char *m,
