@@ -34,6 +34,7 @@ typedef struct jx_chk_set {
   uint64_t *slots; /* open addressing, at most 3/4 full: hash bits, offset */
   size_t cap, n;
   jx_loc found; /* what jx_chk_set_add last returned */
+  bool off;     /* remembers nothing: every key is new */
 } jx_chk_set;
 
 void jx_chk_set_init(jx_chk_set *s);

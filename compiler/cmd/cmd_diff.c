@@ -324,6 +324,10 @@ int jx_cmd_diff(jx_cmdline *cl) {
     job.sources = new_src;
     job.n = a.n_new;
     job.names = a.git ? nn : NULL;
+    if (ds.bounded) { /* pass 1 kept nothing but its status */
+      jx_loaded_free(old_plan);
+      old_plan = NULL;
+    }
     jx_diff_stream_pass(&ds, 2, &job, NULL);
     rn = jx_load(&job, d, &new_plan);
   }
@@ -338,7 +342,8 @@ int jx_cmd_diff(jx_cmdline *cl) {
       jx_load_job job = {.sources = old_src,
                          .n = a.n_old,
                          .names = a.git ? on : NULL,
-                         .mode = JX_LOAD_WHOLE};
+                         .mode = JX_LOAD_WHOLE,
+                         .trusted_codes = true};
       jx_diff_stream_pass(&ds, 3, &job, new_plan);
       ro = jx_load(&job, d, &old_plan);
       jx_sources_close(old_src, a.n_old);

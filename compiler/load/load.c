@@ -382,6 +382,8 @@ int jx_load(const jx_load_job *job, jx_diag *d, jx_loaded_plan **whole) {
     src = opened;
   }
   l.checker = jx_checker_new(d);
+  if (job->trusted_codes)
+    jx_checker_trust_codes(l.checker);
   l.suppress = jx_suppress_new();
   jx_diag_set_filter(d, jx_suppress_filter, l.suppress);
   jx_arena_init(&l.scratch);

@@ -131,6 +131,10 @@ typedef struct jx_load_job {
    * code and name.  NULL keeps every one. */
   bool (*keep_unit)(void *ud, const jx_unit *unit);
   void *keep_ud;
+  /* The inputs were loaded before and their project codes found unique
+   * (jx_checker_trust_codes): `jxc diff`'s second reading of its old
+   * side. */
+  bool trusted_codes;
   /* Filled in when set: what was read, errors or not (check --each). */
   struct jx_load_stats *stats;
 } jx_load_job;
