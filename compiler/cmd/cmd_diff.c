@@ -159,6 +159,29 @@ static bool rereadable(const char *const *files, int n) {
   return true;
 }
 
+/* Pass 3 reads the old side again: its warnings were had in pass 1 (and
+ * are shown only when a side has errors), so only errors are kept. */
+typedef struct errors_only {
+  captured *cap;
+  const jx_diag_opts *o;
+  int warnings;
+} errors_only;
+
+static void keep_errors(void *ud, const jx_diag_record *r) {
+  errors_only *e = ud;
+  if (r->main.sev != JX_SEV_ERROR) {
+    e->warnings += r->main.sev == JX_SEV_WARNING;
+    return;
+  }
+  jx_strbuf sb = {0};
+  if (e->o->format == JX_DIAG_JSON)
+    jx_diag_render_json(&sb, r, e->o->lang);
+  else
+    jx_diag_render_text(&sb, r, e->o->lang, false);
+  jx_out_write(&e->cap->buf, sb.p ? sb.p : "", sb.n);
+  jx_sb_free(&sb);
+}
+
 /* What says a file is the one read before: size and modification time. */
 typedef struct stamp {
   long long size, sec, nsec;
@@ -345,7 +368,11 @@ int jx_cmd_diff(jx_cmdline *cl) {
                          .mode = JX_LOAD_WHOLE,
                          .trusted_codes = true};
       jx_diff_stream_pass(&ds, 3, &job, new_plan);
+      errors_only eo = {&cap, &cl->dopt, 0};
+      jx_diag_set_sink(d, keep_errors, &eo);
       ro = jx_load(&job, d, &old_plan);
+      jx_diag_set_sink(d, NULL, NULL);
+      jx_diag_add_counts(d, 0, -eo.warnings);
       jx_sources_close(old_src, a.n_old);
     }
     /* Pass 3 takes the old side's projects to come as in pass 1: a file
