@@ -191,7 +191,8 @@ static int by_digest(const void *a, const void *b) {
 
 bool jx_dindex_take(jx_dindex *x, uint64_t digest) {
   if (!x->sorted) {
-    qsort(x->v, x->n, sizeof *x->v, by_digest);
+    if (x->n) /* qsort wants an array, even of nothing */
+      qsort(x->v, x->n, sizeof *x->v, by_digest);
     free(x->marks);
     x->marks = jx_xcalloc((x->n_ord + 63) / 64 + 1, sizeof *x->marks);
     x->sorted = true;
