@@ -393,6 +393,11 @@ $(B)/jx-flexscan: $(B)/bench/flexscan.l
 	$(FLEX) -o $(B)/bench/flexscan.c $<
 	$(CC) $(GEN_CFLAGS) -D_POSIX_C_SOURCE=200809L -o $@ $(B)/bench/flexscan.c
 
+# The checker's set of codes alone, at 12 M codes (docs/performance.md).
+$(B)/jx-codeset: bench/codeset.c $(B)/libjxc.a
+	@mkdir -p $(dir $@)
+	$(CC) $(CPPFLAGS) $(ALL_CFLAGS) $(LDFLAGS) -o $@ $^ $(LDLIBS)
+
 $(B)/jx-timeit: bench/timeit.c
 	@mkdir -p $(dir $@)
 	$(CC) $(CPPFLAGS) $(ALL_CFLAGS) $(LDFLAGS) -o $@ $<

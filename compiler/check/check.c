@@ -1,12 +1,12 @@
 /*
  * check.c — the checker's state and the plan-level rules: the header, the
- * indicator framework in force (declared ones included, with their roles),
- * the blocks outside projects, and the string sets the identity rules use.
+ * indicator framework in force (declared ones included, with their roles)
+ * and the blocks outside projects.
  *
  * The rules about projects live in check_project.c, those about
  * indicators in check_indicator.c, the reading of numbers in
- * check_value.c (see check.h for the streaming contract and check_impl.h
- * for what the files share).
+ * check_value.c, the string sets in chk_set.c (see check.h for the
+ * streaming contract and check_impl.h for what the files share).
  */
 #include "check.h"
 
@@ -16,70 +16,6 @@
 
 #include "arena.h"
 #include "check_impl.h"
-#include "hash.h"
-
-/* ---- string sets ----------------------------------------------------------
- */
-
-static uint64_t hash(const char *s, size_t n) {
-  return jx_fnv1a(s, n); /* hash.h */
-}
-
-/* One key.  A province has hundreds of thousands of project codes, and
- * this is all the checker keeps of each: ~64 bytes and a slot pointer. */
-struct jx_chk_entry {
-  jx_loc loc;
-  uint64_t h;
-  uint32_t len;
-  char key[];
-};
-
-void jx_chk_set_init(jx_chk_set *s) {
-  memset(s, 0, sizeof *s);
-  jx_arena_init(&s->arena);
-}
-
-void jx_chk_set_free(jx_chk_set *s) {
-  jx_arena_free(&s->arena);
-  free(s->slots);
-  memset(s, 0, sizeof *s);
-}
-
-static void set_grow(jx_chk_set *s) {
-  size_t cap = s->cap ? s->cap * 2 : 64;
-  struct jx_chk_entry **slots = jx_xcalloc(cap, sizeof *slots);
-  for (size_t i = 0; i < s->cap; i++) {
-    struct jx_chk_entry *e = s->slots[i];
-    if (!e)
-      continue;
-    size_t j = (size_t)e->h & (cap - 1);
-    while (slots[j])
-      j = (j + 1) & (cap - 1);
-    slots[j] = e;
-  }
-  free(s->slots);
-  s->slots = slots;
-  s->cap = cap;
-}
-
-const jx_loc *jx_chk_set_add(jx_chk_set *s, const char *key, size_t n,
-                             jx_loc loc) {
-  if ((s->n + 1) * 4 > s->cap * 3)
-    set_grow(s);
-  uint64_t h = hash(key, n);
-  size_t j = (size_t)h & (s->cap - 1);
-  for (struct jx_chk_entry *e; (e = s->slots[j]); j = (j + 1) & (s->cap - 1))
-    if (e->h == h && e->len == n && memcmp(e->key, key, n) == 0)
-      return &e->loc;
-  struct jx_chk_entry *e = jx_arena_alloc(&s->arena, sizeof *e + n + 1);
-  e->loc = loc;
-  e->h = h;
-  e->len = (uint32_t)n;
-  memcpy(e->key, key, n);
-  s->slots[j] = e;
-  s->n++;
-  return NULL;
-}
 
 jx_checker *jx_checker_new(jx_diag *d) {
   jx_checker *c = jx_xcalloc(1, sizeof *c);

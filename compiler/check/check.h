@@ -35,6 +35,15 @@ void jx_checker_free(jx_checker *c);
  * the first file. */
 void jx_checker_set_defaults(jx_checker *c, const jx_framework *fw,
                              const jx_form_spec *form);
+/* Gives back the sets of codes and names the identity rules keep while
+ * checking (chk_set.c): a checker kept after its load — a loaded plan's,
+ * for its declared frameworks — needs them no more. */
+void jx_checker_drop_sets(jx_checker *c);
+/* The project codes of the files about to be checked are known to be
+ * unique (an earlier check of the same files found them so: `jxc diff`
+ * reads its old side twice): code-duplicate is not looked for, and the
+ * ~40 bytes a code that rule needs are not spent. */
+void jx_checker_trust_codes(jx_checker *c);
 
 /* Called before each file: the framework goes back to the default until
  * the file's header says otherwise. */

@@ -1,7 +1,8 @@
 /*
  * cmd_diff.c — the `jxc diff` command: options, the two sides, the exit
  * status of diff(1), and the git diff-driver mode (see diff_model.h,
- * docs/diff.md).  Each side is a plan the loader keeps whole (load.h).
+ * docs/diff.md).  Each side is a plan the loader keeps whole (load.h), but
+ * for the projects that did not change (diff_stream.h).
  *
  * Diagnostics are collected rather than printed as they come: a side that
  * checks clean may still have warnings, and those belong to `jxc check`, not
@@ -12,14 +13,18 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include "arena.h"
 #include "cmds.h"
 #include "config.h"
 #include "diff_render.h"
+#include "diff_stream.h"
 #include "eval.h"
 #include "load.h"
+#include "parse.h"
+#include "table.h"
 
 enum { D_FORMAT = 1, D_OLD, D_NEW, D_GIT };
 
@@ -143,6 +148,124 @@ static char *side_name(const char *const *files, int n, jx_lang lang) {
   return sb.p;
 }
 
+/* Whether every input can be read a second time: regular files, not
+ * standard input or a pipe. */
+static bool rereadable(const char *const *files, int n) {
+  for (int i = 0; i < n; i++) {
+    struct stat st;
+    if (strcmp(files[i], "-") == 0 || stat(files[i], &st) != 0 ||
+        !S_ISREG(st.st_mode))
+      return false;
+  }
+  return true;
+}
+
+/* Pass 3 reads the old side again: its warnings were had in pass 1 (and
+ * are shown only when a side has errors), so only errors are kept. */
+typedef struct errors_only {
+  captured *cap;
+  const jx_diag_opts *o;
+  int warnings;
+} errors_only;
+
+static void keep_errors(void *ud, const jx_diag_record *r) {
+  errors_only *e = ud;
+  if (r->main.sev != JX_SEV_ERROR) {
+    e->warnings += r->main.sev == JX_SEV_WARNING;
+    return;
+  }
+  jx_strbuf sb = {0};
+  if (e->o->format == JX_DIAG_JSON)
+    jx_diag_render_json(&sb, r, e->o->lang);
+  else
+    jx_diag_render_text(&sb, r, e->o->lang, false);
+  jx_out_write(&e->cap->buf, sb.p ? sb.p : "", sb.n);
+  jx_sb_free(&sb);
+}
+
+/* What says a file is the one read before: size and modification time. */
+typedef struct stamp {
+  long long size, sec, nsec;
+} stamp;
+
+static stamp stamp_of(const char *path) {
+  stamp t = {-1, 0, 0};
+  struct stat st;
+  if (stat(path, &st) == 0) {
+    t.size = (long long)st.st_size;
+    t.sec = (long long)st.st_mtime;
+#ifdef _WIN32
+    t.nsec = 0;
+#else
+    t.nsec = (long long)st.st_mtim.tv_nsec;
+#endif
+  }
+  return t;
+}
+
+static void quiet(void *ud, const char *text, size_t n) {
+  (void)ud;
+  (void)text;
+  (void)n;
+}
+
+static void no_project(void *ud, jx_node *n, const jx_node *unit) {
+  (void)ud;
+  (void)n;
+  (void)unit;
+}
+
+static void count_block(void *ud, jx_node *n) {
+  (void)n;
+  ++*(size_t *)ud;
+}
+
+/* Whether path holds actuals (eval.h), so that diff picks its mode.
+ * jx_actuals_sniff reads the file whole, twice over; a plan of a
+ * gigabyte is not read so: past SNIFF_WHOLE bytes, a file that does not
+ * start like a table is streamed through the parser, looking for the
+ * `actuals` and `profile` blocks that sniff's parse looks for. */
+enum { SNIFF_WHOLE = 8 << 20, SNIFF_HEAD = 64 << 10 };
+
+static bool is_actuals(const char *path) {
+  struct stat st;
+  if (!path || strcmp(path, "-") == 0)
+    return false;
+  if (stat(path, &st) != 0 || !S_ISREG(st.st_mode) || st.st_size <= SNIFF_WHOLE)
+    return jx_actuals_sniff(path);
+  jx_diag *d = jx_diag_new();
+  jx_diag_set_writer(d, quiet, NULL);
+  jx_source *src = jx_source_open(path, d);
+  bool yes = false;
+  if (src) {
+    char *head = jx_xmalloc(SNIFF_HEAD);
+    size_t n = 0, got;
+    while (n < SNIFF_HEAD &&
+           (got = jx_source_read(src, head + n, SNIFF_HEAD - n)) > 0)
+      n += got;
+    bool table = jx_table_looks_delimited(head, n);
+    free(head);
+    jx_source_close(src);
+    if (table) {
+      yes = jx_actuals_sniff(path);
+    } else if ((src = jx_source_open(path, d))) {
+      size_t found = 0;
+      jx_sink look = {&found,     NULL, NULL,        NULL,       NULL,
+                      no_project, NULL, count_block, count_block};
+      jx_parse_options opt = {false, false, NULL};
+      jx_arena scratch;
+      jx_arena_init(&scratch);
+      jx_parse_source(src, jx_source_register(src, NULL), d, &scratch, &look,
+                      &opt, NULL);
+      jx_arena_free(&scratch);
+      jx_source_close(src);
+      yes = found > 0;
+    }
+  }
+  jx_diag_free(d);
+  return yes;
+}
+
 /* Two actuals files (eval.h), compared by meaning: 0 the same, 1 not,
  * 2 when either side cannot be read or has errors. */
 static int actuals_diff(jx_cmdline *cl, const diff_args *a) {
@@ -175,7 +298,7 @@ int jx_cmd_diff(jx_cmdline *cl) {
   memset(&a, 0, sizeof a);
   int rc = parse_args(cl, &a);
   if (rc < 0 && !a.git && a.n_old == 1 && a.n_new == 1 &&
-      jx_actuals_sniff(a.old_files[0]) && jx_actuals_sniff(a.new_files[0]))
+      is_actuals(a.old_files[0]) && is_actuals(a.new_files[0]))
     rc = actuals_diff(cl, &a);
   if (rc >= 0) {
     free(a.old_files);
@@ -204,7 +327,14 @@ int jx_cmd_diff(jx_cmdline *cl) {
     old_name = side_name(a.old_files, a.n_old, lang);
     new_name = side_name(a.new_files, a.n_new, lang);
   }
-  /* Both sides' files are all opened before either is read. */
+  /* Both sides' files are all opened before either is read.  The old
+   * side is read twice when it can be, keeping only what changed
+   * (diff_stream.h). */
+  jx_diff_stream ds;
+  jx_diff_stream_init(&ds, rereadable(a.old_files, a.n_old));
+  stamp *stamps = jx_xcalloc((size_t)a.n_old + 1, sizeof *stamps);
+  for (int i = 0; ds.bounded && i < a.n_old; i++)
+    stamps[i] = stamp_of(a.old_files[i]);
   jx_source **old_src = jx_sources_open(a.old_files, a.n_old, d);
   jx_source **new_src = jx_sources_open(a.new_files, a.n_new, d);
   int ro = old_src ? 0 : 2, rn = new_src ? 0 : 2;
@@ -214,14 +344,54 @@ int jx_cmd_diff(jx_cmdline *cl) {
                        .names = a.git ? on : NULL,
                        .mode = JX_LOAD_WHOLE};
     jx_config_job(cl->config, &job);
+    jx_diff_stream_pass(&ds, 1, &job, NULL);
     ro = jx_load(&job, d, &old_plan);
     job.sources = new_src;
     job.n = a.n_new;
     job.names = a.git ? nn : NULL;
+    if (ds.bounded) { /* pass 1 kept nothing but its status */
+      jx_loaded_free(old_plan);
+      old_plan = NULL;
+    }
+    jx_diff_stream_pass(&ds, 2, &job, NULL);
     rn = jx_load(&job, d, &new_plan);
   }
   jx_sources_close(old_src, a.n_old);
   jx_sources_close(new_src, a.n_new);
+  if (ds.bounded && !ro && !rn) {
+    jx_loaded_free(old_plan);
+    old_plan = NULL;
+    old_src = jx_sources_open(a.old_files, a.n_old, d);
+    ro = 2;
+    if (old_src) {
+      jx_load_job job = {.sources = old_src,
+                         .n = a.n_old,
+                         .names = a.git ? on : NULL,
+                         .mode = JX_LOAD_WHOLE,
+                         .trusted_codes = true};
+      jx_config_job(cl->config, &job); /* the defaults pass 1 had */
+      jx_diff_stream_pass(&ds, 3, &job, new_plan);
+      errors_only eo = {&cap, &cl->dopt, 0};
+      jx_diag_set_sink(d, keep_errors, &eo);
+      ro = jx_load(&job, d, &old_plan);
+      jx_diag_set_sink(d, NULL, NULL);
+      jx_diag_add_counts(d, 0, -eo.warnings);
+      jx_sources_close(old_src, a.n_old);
+    }
+    /* Pass 3 takes the old side's projects to come as in pass 1: a file
+     * changed in between would pair the wrong ones. */
+    for (int i = 0; i < a.n_old && ro != 2; i++) {
+      stamp t = stamp_of(a.old_files[i]);
+      if (ds.n_old3 != ds.n_old || ds.n_units3 != ds.n_units1 ||
+          t.size != stamps[i].size || t.sec != stamps[i].sec ||
+          t.nsec != stamps[i].nsec) {
+        jx_diag_report_file(d, JX_E_READ_REREAD, a.old_files[i],
+                            a.git ? on[0] : a.old_files[i]);
+        ro = 2;
+      }
+    }
+  }
+  free(stamps);
   jx_diag_flush(d);
   jx_out out;
   jx_out_init_fd(&out, STDOUT_FILENO);
@@ -256,6 +426,7 @@ int jx_cmd_diff(jx_cmdline *cl) {
   } else {
     jx_diff df;
     jx_diff_compute(&df, old_plan, new_plan, d);
+    jx_diff_stream_summary(&ds, &df);
     jx_diff_render_opts ropt = {a.format, jx_stdout_color(cl->dopt.color),
                                 old_name, new_name, lang};
     if (df.n_items || a.format == JX_DIFF_FMT_JSON) {
@@ -279,6 +450,7 @@ int jx_cmd_diff(jx_cmdline *cl) {
     rc = JX_EXIT_USAGE;
   }
   jx_out_free(&out);
+  jx_diff_stream_free(&ds);
   jx_loaded_free(old_plan);
   jx_loaded_free(new_plan);
   jx_out_free(&cap.buf);

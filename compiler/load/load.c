@@ -183,8 +183,15 @@ static void whole_project(loader *l, jx_node *n, const jx_node *unit, bool ok) {
   }
   jx_lower_ctx c = whole_ctx(l);
   const jx_project_locs *pl;
+  jx_arena_mark m = jx_arena_mark_now(c.arena);
   const jx_project *p = jx_lower_project(&c, n, &pl);
-  jx_lp_project(l->whole, ui, p, pl, jx_checker_currency(l->checker));
+  const jx_unit_info *cur = jx_checker_currency(l->checker);
+  if (l->job->keep &&
+      !l->job->keep(l->job->keep_ud, jx_lp_unit_head(l->whole, ui), p, cur)) {
+    jx_arena_release(c.arena, m);
+    return;
+  }
+  jx_lp_project(l->whole, ui, p, pl, cur);
 }
 
 static void whole_unit_close(loader *l, jx_node *n, bool ok) {
@@ -196,7 +203,12 @@ static void whole_unit_close(loader *l, jx_node *n, bool ok) {
   jx_lower_ctx c = whole_ctx(l);
   jx_unit u;
   jx_unit_locs ul;
+  jx_arena_mark m = jx_arena_mark_now(c.arena);
   jx_lower_unit(&c, n, &u, &ul);
+  if (l->job->keep_unit && !l->job->keep_unit(l->job->keep_ud, &u)) {
+    jx_arena_release(c.arena, m);
+    return;
+  }
   jx_lp_unit_body(l->whole, ui, &u, &ul);
 }
 
@@ -375,6 +387,8 @@ int jx_load(const jx_load_job *job, jx_diag *d, jx_loaded_plan **whole) {
       job->default_framework ? jx_framework_builtin(job->default_framework)
                              : NULL,
       job->default_form ? jx_form_spec_find(job->default_form) : NULL);
+  if (job->trusted_codes)
+    jx_checker_trust_codes(l.checker);
   l.suppress = jx_suppress_new();
   jx_diag_set_filter(d, jx_suppress_filter, l.suppress);
   jx_arena_init(&l.scratch);

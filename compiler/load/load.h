@@ -122,6 +122,22 @@ typedef struct jx_load_job {
   /* The framework and form of a file whose header names none (built-in
    * names, NULL: local and generic): jxc.ini's [plan] keys. */
   const char *default_framework, *default_form;
+  /* WHOLE: asked about each project that checked clean, once it is
+   * lowered (unit: the plan's unit or group it joins, code and name only;
+   * currency: what its amounts are in); false drops it from the plan and
+   * gives its memory back.  NULL keeps every one.  `jxc diff` keeps only
+   * the projects that changed (diff_stream.h). */
+  bool (*keep)(void *ud, const jx_unit *unit, const jx_project *p,
+               const jx_unit_info *currency);
+  /* WHOLE: likewise for a unit's body (goals, measures, organisations) as
+   * its block closes; false drops the body, and the unit stays with its
+   * code and name.  NULL keeps every one. */
+  bool (*keep_unit)(void *ud, const jx_unit *unit);
+  void *keep_ud;
+  /* The inputs were loaded before and their project codes found unique
+   * (jx_checker_trust_codes): `jxc diff`'s second reading of its old
+   * side. */
+  bool trusted_codes;
   /* Filled in when set: what was read, errors or not (check --each). */
   struct jx_load_stats *stats;
 } jx_load_job;

@@ -24,6 +24,8 @@ void jx_lp_header(jx_loaded_plan *lp, jx_loc where);
  * head and locs (decl, code, name) when new; returns its index. */
 size_t jx_lp_unit(jx_loaded_plan *lp, const jx_unit *u,
                   const jx_unit_locs *locs);
+/* Unit i's code and name, as the plan keeps them. */
+const jx_unit *jx_lp_unit_head(const jx_loaded_plan *lp, size_t i);
 /* Whether unit i still wants its goals and measures from the declaration
  * at `decl` (its first declaration, not yet read). */
 bool jx_lp_unit_wants_body(const jx_loaded_plan *lp, size_t i, jx_loc decl);

@@ -126,6 +126,10 @@ size_t jx_lp_unit(jx_loaded_plan *lp, const jx_unit *u,
   return i;
 }
 
+const jx_unit *jx_lp_unit_head(const jx_loaded_plan *lp, size_t i) {
+  return &lp->units[i].u;
+}
+
 bool jx_lp_unit_wants_body(const jx_loaded_plan *lp, size_t i, jx_loc decl) {
   const lp_unit *x = &lp->units[i];
   return !x->has_body && x->is_unit && x->locs.decl.file == decl.file &&
@@ -231,6 +235,7 @@ void jx_lp_finish(jx_loaded_plan *lp, int status, jx_checker *checker) {
   lp->status = status;
   lp->checker = checker;
   if (checker) {
+    jx_checker_drop_sets(checker); /* ~40 bytes a project code */
     lp->plan.year = jx_checker_year(checker);
     lp->plan.framework = jx_checker_framework(checker)->name;
     lp->plan.form = jx_checker_form(checker)->name;
