@@ -29,6 +29,12 @@ WARN     := -Wall -Wextra -Werror -Wshadow -Wstrict-prototypes \
 SRC_DIRS := grammar $(sort $(wildcard compiler/*/))
 CPPFLAGS += -D_POSIX_C_SOURCE=200809L -Iruntime $(patsubst %/,%,$(SRC_DIRS:%=-I%)) \
             -I$(B)/grammar
+# Where the documentation is published, for the helpUri of each rule in
+# --diagnostics=sarif (docs/diagnostics.md "SARIF output"): an absolute URL
+# ending in docs/, e.g. make DOCS_URL=https://git.example.org/jixiao/blob/v0.1.0/docs/
+# (after make clean).  Empty: no helpUri.
+DOCS_URL ?=
+CPPFLAGS += $(if $(DOCS_URL),-DJX_DOCS_URL='"$(DOCS_URL)"')
 LDLIBS   += -lutf8proc -lxlsxwriter
 # jxc import's readers (compiler/import/): zip, XML, .xls, INI, CSV.  Only
 # jxc and the tests link them; libjixiao.a stays dependency-free.

@@ -23,7 +23,7 @@
 # (default 3; 1 at 1 GB), BENCH_DATA (inputs, default $B/bench),
 # BENCH_GENS (default "seed card"), BENCH_NO_NPM=1 (do not install ajv-cli),
 # BENCH_ALL_MEMORY=1 (also run, at 1 GB, the commands that hold the whole
-# input: fmt, diff — many GB today — and python3 json.load), BENCH_PEERS=0
+# input: diff — many GB today — and python3 json.load), BENCH_PEERS=0
 # (time jxc only: the peers' figures do not change with jxc), BENCH_CPU
 # (the core to pin to, default 0), BENCH_RENDER=1 (print the table of the
 # figures already in BENCH_DATA, measuring nothing).
@@ -183,10 +183,10 @@ for gen in $GENS_RUN; do
     # -o: the atomic output file, with its fsync before the rename.
     measure jsono /dev/null 0 "$JXC" build -f json -o "$DATA/out.json" "$src"
     rm -f "$DATA/out.json"
+    measure fmt /dev/null 0 "$JXC" fmt "$src"
     if [ $big = 1 ]; then
-      skip fmt "holds the input"; skip diff "holds the input"
+      skip diff "holds the input"
     else
-      measure fmt /dev/null 0 "$JXC" fmt "$src"
       measure diff /dev/null 1 "$JXC" diff "$src" "$src2"
     fi
     if [ -n "$JQ" ]; then

@@ -130,6 +130,7 @@ static int run(jx_scan *s, jx_file_ast *out) {
     copy->project = noop_project;
     s->sink = copy;
   }
+  s->on_token = s->hooks ? s->hooks->token : NULL;
   yyscan_t scanner;
   if (yylex_init_extra(s, &scanner) != 0)
     return -1;
@@ -163,6 +164,19 @@ int jx_parse_mem(const char *data, size_t n, uint32_t file, jx_diag *d,
   s.mem = data;
   s.mem_len = n;
   return run(&s, out);
+}
+
+int jx_parse_hooked(jx_source *src, const char *data, size_t n, uint32_t file,
+                    jx_diag *d, jx_arena *arena, const jx_sink *sink,
+                    const jx_parse_options *opt, const jx_parse_hooks *hooks) {
+  jx_scan s;
+  scan_init(&s, file, d, arena, sink, opt);
+  s.hooks = hooks;
+  s.src = src;
+  s.mem = data;
+  s.mem_len = n;
+  int rc = run(&s, NULL);
+  return s.read_failed ? 2 : rc;
 }
 
 int jx_lex_mem(const char *data, size_t n, uint32_t file, jx_diag *d,

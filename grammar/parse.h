@@ -41,6 +41,20 @@ typedef struct jx_sink {
   void (*profile)(void *ud, jx_node *profile);
 } jx_sink;
 
+/* More of what the parser sees, for `jxc fmt`, which prints as the parser
+ * goes (compiler/fmt/fmt_stream.c).  Each may be NULL. */
+typedef struct jx_parse_hooks {
+  void *ud;
+  /* A goal, measure or org statement of the open unit, in source order
+   * with its projects (unit_close sees them all again). */
+  void (*unit_item)(void *ud, jx_node *item);
+  /* Each comment as it is read, with keep_comments, instead of the
+   * jx_file_ast's list (text without the '#', valid during the call). */
+  void (*comment)(void *ud, const char *text, size_t n, jx_loc loc);
+  /* Every token the parser reads. */
+  void (*token)(void *ud, int kind, const jx_loc *loc);
+} jx_parse_hooks;
+
 typedef struct jx_parse_options {
   bool keep_tree;     /* keep every node (fmt, diff, tests) */
   bool keep_comments; /* collect comments into the jx_file_ast */
@@ -61,6 +75,11 @@ int jx_parse_source(jx_source *src, uint32_t file, jx_diag *d, jx_arena *arena,
 int jx_parse_mem(const char *data, size_t n, uint32_t file, jx_diag *d,
                  jx_arena *arena, const jx_sink *sink,
                  const jx_parse_options *opt, jx_file_ast *out);
+
+/* jx_parse_source (src) or jx_parse_mem (src NULL), with hooks. */
+int jx_parse_hooked(jx_source *src, const char *data, size_t n, uint32_t file,
+                    jx_diag *d, jx_arena *arena, const jx_sink *sink,
+                    const jx_parse_options *opt, const jx_parse_hooks *hooks);
 
 /* ---- Tokens, for the lexer's unit tests and tools ---------------------- */
 

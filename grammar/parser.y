@@ -42,15 +42,15 @@ const char *jx_token_name(int kind);
 const char *jx_token_display_name(int kind, jx_lang lang, bool *literal);
 
 /* The statements of the tokens, for suppression comments (lexer.l's
- * sup_code): token t at loc has been returned.  Inline here, where the
- * token kinds are known, so that the parser follows them as it reads each
- * token (see jx_lex_raw) instead of through a wrapper around the scanner:
- * for most tokens -- neither a brace nor a ';', and no comment waiting --
- * it is two stores. */
+ * sup_code), and fmt's token hook: token t at loc has been returned.
+ * Inline here, where the token kinds are known, so that the parser
+ * follows them as it reads each token (see jx_lex_raw) instead of through
+ * a wrapper around the scanner: for most tokens -- neither a brace nor a
+ * ';', no comment waiting, no hook -- it is two stores. */
 void jx_scan_track_slow(jx_scan *s, int t, const jx_loc *loc);
 static inline void jx_scan_track(jx_scan *s, int t, const jx_loc *loc) {
   if (t == LBRACE || t == SEMI || t == RBRACE || t == YYEOF ||
-      s->n_sup_open) {
+      s->n_sup_open || s->on_token) {
     jx_scan_track_slow(s, t, loc);
     return;
   }
@@ -375,6 +375,12 @@ static void yyerror(const jx_loc *loc, yyscan_t scanner, jx_scan *p,
 
 /* In an action: the sink has the declaration (see jx_scan_forget). */
 #define FORGET() jx_scan_forget(p, yychar == YYEMPTY ? NULL : &yylloc)
+/* A unit's own statement, for a sink that prints as it goes (fmt). */
+#define UNIT_ITEM(n)                                                      \
+  do {                                                                    \
+    if (p->hooks && p->hooks->unit_item)                                  \
+      p->hooks->unit_item(p->hooks->ud, (n));                             \
+  } while (0)
 }
 
 %union {
@@ -714,8 +720,8 @@ unit_code
   ;
 unit_items
   : %empty                 { $$.head = $$.tail = NULL; }
-  | unit_items goal        { $$ = $1; jx_list_add(&$$, $2); }
-  | unit_items measure     { $$ = $1; jx_list_add(&$$, $2); }
+  | unit_items goal        { $$ = $1; jx_list_add(&$$, $2); UNIT_ITEM($2); }
+  | unit_items measure     { $$ = $1; jx_list_add(&$$, $2); UNIT_ITEM($2); }
   | unit_items project     { $$ = $1; if (p->keep_tree) jx_list_add(&$$, $2); }
   /* Said once for the projects after it (issue 11). */
   | unit_items org_stmt    {
@@ -724,6 +730,7 @@ unit_items
       int r = (int)$2->u.org.role;
       if (p->cur_unit && !p->cur_unit->u.block.org[r])
         p->cur_unit->u.block.org[r] = $2;
+      UNIT_ITEM($2);
     }
   | unit_items error SEMI  { $$ = $1; yyerrok; }
   ;

@@ -142,6 +142,8 @@ typedef struct jx_scan {
 
   /* Parser state. */
   const jx_sink *sink;
+  const jx_parse_hooks *hooks;                             /* NULL: none */
+  void (*on_token)(void *ud, int kind, const jx_loc *loc); /* hooks->token */
   bool keep_tree, keep_comments;
   jx_node *cur_unit;
   jx_list items; /* top-level declarations, with keep_tree */

@@ -4,7 +4,8 @@
 #
 # The options and commands come from jxc itself (`jxc --lang=LANG help
 # COMMAND`, the text generated from the commands' option tables), so the
-# page can never list an option the binary does not have; the prose
+# page can never list an option the binary does not have, and so do the
+# pages about the language (`jxc help TOPIC`, section LANGUAGE); the prose
 # around them (exit status, environment, files, Windows) is written here
 # from docs/cli.md.  The help text is set as it is printed (no-fill), with
 # troff's special characters escaped; the Chinese prose is broken into
@@ -18,6 +19,10 @@ version=$("$jxc" --lang=en version | sed 's/^jxc //')
 # The command names, from the English overview (the same in both).
 commands=$("$jxc" --lang=en --help |
   sed -n '/^Commands:/,/^$/s/^  \([a-z][a-z]*\)  .*/\1/p')
+
+# The help topics about the language (jxc help topics), but the list itself.
+topics=$("$jxc" --lang=en help topics |
+  sed -n 's/^  \([a-z][a-z]*\)  .*/\1/p' | grep -v '^topics$')
 
 # Text as troff no-fill lines: backslashes, leading dots and quotes, and
 # the hyphen-minus of options (so that it can be copied and pasted).
@@ -70,6 +75,11 @@ EOF
       [ "$c" = help ] || [ "$c" = version ] && continue
       echo ".SS \"jxc $c\""
       help_block "$c"
+    done
+    echo ".SH 语言"
+    for t in $topics; do
+      echo ".SS \"jxc help $t\""
+      help_block "$t"
     done
     cat <<'EOF'
 .SH 退出状态
@@ -156,6 +166,11 @@ EOF
       [ "$c" = help ] || [ "$c" = version ] && continue
       echo ".SS \"jxc $c\""
       help_block "$c"
+    done
+    echo ".SH LANGUAGE"
+    for t in $topics; do
+      echo ".SS \"jxc help $t\""
+      help_block "$t"
     done
     cat <<'EOF'
 .SH "EXIT STATUS"

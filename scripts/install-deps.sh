@@ -28,6 +28,10 @@ command -v python3 >/dev/null 2>&1 || missing="$missing python3"
 command -v sqlite3 >/dev/null 2>&1 || missing="$missing sqlite3"
 command -v git >/dev/null 2>&1 || missing="$missing git"
 command -v g++ >/dev/null 2>&1 || missing="$missing g++"
+# tests/golden/sarif-schema (and build-jsonl-schema) validate jxc's JSON
+# output against its schemas with Debian's jsonschema.
+/usr/bin/python3 -c 'import jsonschema' >/dev/null 2>&1 ||
+  missing="$missing python3-jsonschema"
 # The manual pages' test (make check-man): groff renders them.
 command -v groff >/dev/null 2>&1 || missing="$missing groff-base"
 # The clients the XLSX and HTML output is checked in (tests/interop/

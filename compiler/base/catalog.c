@@ -24,6 +24,19 @@ static const diag_row diag_rows[JX_DIAG_COUNT] = {
 #undef JX_DIAG
 };
 
+typedef struct code_row {
+  const char *code;
+  const char *text[JX_LANG_COUNT];
+} code_row;
+
+static const code_row code_rows[] = {
+#define JX_DIAG(id, code, sev, en, zh)
+#define JX_CODE(code, en, zh) {code, {en, zh}},
+#include "diag_codes.def"
+#undef JX_CODE
+#undef JX_DIAG
+};
+
 static const char *const msg_rows[JX_MSG_COUNT][JX_LANG_COUNT] = {
 #define JX_MSG(id, en, zh) {en, zh},
 #include "messages.def"
@@ -42,6 +55,13 @@ const char *jx_diag_format_string(jx_diag_id id, jx_lang lang) {
   if ((unsigned)id >= JX_DIAG_COUNT)
     return NULL;
   return diag_rows[id].text[(unsigned)lang < JX_LANG_COUNT ? lang : 0];
+}
+
+const char *jx_diag_code_title(const char *code, jx_lang lang) {
+  for (size_t i = 0; code && i < sizeof code_rows / sizeof *code_rows; i++)
+    if (strcmp(code_rows[i].code, code) == 0)
+      return code_rows[i].text[(unsigned)lang < JX_LANG_COUNT ? lang : 0];
+  return NULL;
 }
 
 const char *jx_msg_text(jx_msg id, jx_lang lang) {

@@ -61,6 +61,10 @@ typedef enum jx_msg {
 const char *jx_diag_code(jx_diag_id id); /* NULL for notes and help */
 jx_severity jx_diag_severity(jx_diag_id id);
 const char *jx_diag_format_string(jx_diag_id id, jx_lang lang);
+/* What a code is about, in a few words ("A project has no spending
+ * schedule"): the JX_CODE row of diag_codes.def; NULL for an unknown code.
+ * SARIF's rule descriptions. */
+const char *jx_diag_code_title(const char *code, jx_lang lang);
 
 /* The messages table: the format of a message (the word itself, for most). */
 const char *jx_msg_text(jx_msg id, jx_lang lang);

@@ -1,8 +1,8 @@
 /*
  * diag.c — the diagnostics engine behind diag.h: records, counting, the
  * cap, holding and sorting, and handing finished records to the sink.
- * Rendering is elsewhere: text in diag_text.c, JSON in diag_json.c, the
- * words in the catalog (catalog.c).
+ * Rendering is elsewhere: text in diag_text.c, JSON in diag_json.c,
+ * SARIF in diag_sarif.c, the words in the catalog (catalog.c).
  *
  * A report becomes the pending record: its arguments are captured at once
  * (strings copied into the record's pool, so the caller's buffers may go),
@@ -35,7 +35,7 @@ typedef struct part_rec {
   jx_severity sev;
   jx_loc loc;
   uint32_t col, end_col;
-  bool quoted, cut_before, cut_after;
+  bool byte_cols, quoted, cut_before, cut_after;
   size_t q_off, q_len, q_at, q_span;
   jx_args args;
 } part_rec;
@@ -44,6 +44,7 @@ typedef struct part_rec {
 typedef struct fix_rec {
   jx_loc loc;
   uint32_t col, end_col;
+  bool byte_cols;
   size_t text_off;
 } fix_rec;
 
@@ -79,7 +80,9 @@ struct jx_diag {
   bool too_many_shown; /* the too-many-errors record was made */
   bool pending;        /* `cur` is a record not finished yet */
   rec cur;
-  jx_strbuf out;            /* the default sink's rendering */
+  jx_strbuf out;    /* the default sink's rendering */
+  jx_strbuf pieces; /* SARIF: the run's records, for jx_diag_end */
+  bool ended;
   jx_diag_part *view_notes; /* the public view of a record's notes */
   size_t cap_view;
   jx_diag_fixit *view_fixes; /* ... and of its fix-its */
@@ -101,9 +104,14 @@ struct jx_diag {
   void *filter_ud;
 };
 
-static void write_stderr(void *ud, const char *text, size_t n) {
-  (void)ud;
-  fwrite(text, 1, n, stderr);
+/* The default writer: stderr, or in SARIF format the pieces of the log,
+ * which is one document written at the end. */
+static void write_default(void *ud, const char *text, size_t n) {
+  jx_diag *d = ud;
+  if (d->format == JX_DIAG_SARIF)
+    jx_sb_add(&d->pieces, text, n);
+  else
+    fwrite(text, 1, n, stderr);
 }
 
 /* The default sink: render in the engine's format and language, write. */
@@ -112,6 +120,8 @@ static void render_and_write(void *ud, const jx_diag_record *r) {
   jx_sb_clear(&d->out);
   if (d->format == JX_DIAG_JSON)
     jx_diag_render_json(&d->out, r, d->lang);
+  else if (d->format == JX_DIAG_SARIF)
+    jx_diag_render_sarif(&d->out, r, d->lang);
   else
     jx_diag_render_text(&d->out, r, d->lang, d->color);
   d->write(d->ud, d->out.p, d->out.n);
@@ -121,7 +131,8 @@ jx_diag *jx_diag_new(void) {
   jx_diag *d = jx_xcalloc(1, sizeof *d);
   d->sink = render_and_write;
   d->sink_ud = d;
-  d->write = write_stderr;
+  d->write = write_default;
+  d->ud = d;
   d->format = JX_DIAG_TEXT;
   d->lang = JX_LANG_EN;
   d->max_errors = JX_MAX_ERRORS;
@@ -142,6 +153,7 @@ void jx_diag_free(jx_diag *d) {
   jx_lines_free(&d->lines);
   rec_free(&d->cur);
   jx_sb_free(&d->out);
+  jx_sb_free(&d->pieces);
   jx_sb_free(&d->observed);
   free(d->view_notes);
   free(d->view_fixes);
@@ -196,8 +208,26 @@ void jx_diag_set_sink(jx_diag *d, jx_diag_sink fn, void *ud) {
 }
 
 void jx_diag_set_writer(jx_diag *d, jx_diag_writer fn, void *ud) {
-  d->write = fn ? fn : write_stderr;
-  d->ud = fn ? ud : NULL;
+  d->write = fn ? fn : write_default;
+  d->ud = fn ? ud : d;
+}
+
+void jx_diag_write(jx_diag *d, const char *text, size_t n) {
+  if (n)
+    d->write(d->ud, text, n);
+}
+
+void jx_diag_end(jx_diag *d) {
+  jx_diag_flush(d);
+  if (d->format != JX_DIAG_SARIF || d->ended)
+    return;
+  d->ended = true;
+  jx_strbuf log = {0};
+  jx_diag_sarif_log(&log, d->pieces.p ? d->pieces.p : "", d->pieces.n, d->lang);
+  fwrite(log.p, 1, log.n, stderr);
+  fflush(stderr);
+  jx_sb_free(&log);
+  jx_sb_clear(&d->pieces);
 }
 
 void jx_diag_set_observer(jx_diag *d, jx_diag_observer fn, void *ud) {
@@ -273,7 +303,7 @@ static size_t char_start(const char *s, size_t i) {
 /* Works out where a part points and copies the piece of its line a quote
  * shows into the pool. */
 static void place(jx_diag *d, rec *r, part_rec *p) {
-  p->quoted = p->cut_before = p->cut_after = false;
+  p->quoted = p->cut_before = p->cut_after = p->byte_cols = false;
   p->col = p->end_col = 0;
   if (p->loc.line == 0)
     return;
@@ -283,6 +313,7 @@ static void place(jx_diag *d, rec *r, part_rec *p) {
   if (!jx_lines_fetch(&d->lines, p->loc, JX_DIAG_QUOTE_CONTEXT, &s, &n, &at,
                       &cut)) {
     /* Byte columns are the best there is. */
+    p->byte_cols = true;
     p->col = p->loc.col ? p->loc.col : 1;
     p->end_col = p->col + p->loc.len;
     return;
@@ -316,6 +347,7 @@ static void place(jx_diag *d, rec *r, part_rec *p) {
 /* A fix-it's columns, as a note's are worked out (nothing is quoted). */
 static void place_fix(jx_diag *d, fix_rec *f) {
   f->col = f->end_col = 0;
+  f->byte_cols = false;
   if (f->loc.line == 0)
     return;
   const char *s;
@@ -323,6 +355,7 @@ static void place_fix(jx_diag *d, fix_rec *f) {
   bool cut;
   if (!jx_lines_fetch(&d->lines, f->loc, JX_DIAG_QUOTE_CONTEXT, &s, &n, &at,
                       &cut)) {
+    f->byte_cols = true;
     f->col = f->loc.col ? f->loc.col : 1;
     f->end_col = f->col + f->loc.len;
     return;
@@ -342,6 +375,7 @@ static jx_diag_part view_part(const jx_diag *d, const rec *r,
   v.at.path = p->loc.line ? jx_lines_path(&d->lines, p->loc.file) : NULL;
   v.at.col = p->col;
   v.at.end_col = p->end_col;
+  v.at.byte_cols = p->byte_cols;
   v.at.quote = p->quoted ? r->pool.p + p->q_off : NULL;
   v.at.quote_len = p->quoted ? p->q_len : 0;
   v.at.quote_at = p->q_at;
@@ -381,6 +415,7 @@ static void deliver(jx_diag *d, const rec *r) {
     x->at.path = jx_lines_path(&d->lines, f->loc.file);
     x->at.col = f->col;
     x->at.end_col = f->end_col;
+    x->at.byte_cols = f->byte_cols;
     x->text = r->pool.p + f->text_off;
   }
   v.fixits = d->view_fixes;

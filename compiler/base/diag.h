@@ -16,9 +16,11 @@
  *         |   ^~~~~~~~~~~~~~
  *
  * or as one JSON object per line (diag_json.c), in the chosen language,
- * and hands the bytes to a writer (stderr by default).  Another sink — a
- * SARIF writer, a language server — takes the records as data and words
- * them itself with jx_diag_message().
+ * and hands the bytes to a writer (stderr by default).  SARIF (a single
+ * JSON document for the whole run, diag_sarif.c) is rendered a record at
+ * a time into pieces the engine keeps, and written as one log by
+ * jx_diag_end().  Another sink — a language server — takes the records as
+ * data and words them itself with jx_diag_message().
  *
  * The engine counts errors and warnings, applies -W error, stops the run
  * after a cap, and while holding sorts each declaration's records by
@@ -38,7 +40,11 @@
 #include "loc.h"
 #include "strbuf.h"
 
-typedef enum jx_diag_format { JX_DIAG_TEXT, JX_DIAG_JSON } jx_diag_format;
+typedef enum jx_diag_format {
+  JX_DIAG_TEXT,
+  JX_DIAG_JSON,
+  JX_DIAG_SARIF
+} jx_diag_format;
 
 /* The cap on errors per run; past it one `too-many-errors` ends the run. */
 #define JX_MAX_ERRORS 50
@@ -55,6 +61,7 @@ typedef struct jx_diag_place {
    * count); byte columns when the line could not be had; 0 without a
    * position. */
   uint32_t col, end_col;
+  bool byte_cols; /* col and end_col count bytes: the line was not had */
   /* The piece of the line a quote shows (NULL: not quoted): loc starts at
    * quote_at within it and quote_span bytes are underlined; cut_before and
    * cut_after say the line goes on beyond the piece ("..."). */
@@ -121,6 +128,19 @@ void jx_diag_render_text(jx_strbuf *out, const jx_diag_record *r, jx_lang lang,
                          bool color);
 /* A record as one line of JSON (diag_json.c). */
 void jx_diag_render_json(jx_strbuf *out, const jx_diag_record *r, jx_lang lang);
+/* A record as a piece of a SARIF log: one line of text that
+ * jx_diag_sarif_log() puts together with the others (diag_sarif.c). */
+void jx_diag_render_sarif(jx_strbuf *out, const jx_diag_record *r,
+                          jx_lang lang);
+/* The SARIF 2.1.0 log of a run, from its pieces in the order rendered
+ * (n bytes of jx_diag_render_sarif lines): one run, its rules the codes
+ * that occur, in lang (docs/diagnostics.md "SARIF output"). */
+void jx_diag_sarif_log(jx_strbuf *out, const char *pieces, size_t n,
+                       jx_lang lang);
+/* ... with the documentation at docs_url (NULL or "": no helpUri), which
+ * jx_diag_sarif_log takes from the build (JX_DOCS_URL). */
+void jx_diag_sarif_log_at(jx_strbuf *out, const char *pieces, size_t n,
+                          jx_lang lang, const char *docs_url);
 
 /* ---- the engine ------------------------------------------------------ */
 
@@ -148,8 +168,15 @@ const char *jx_diag_source_path(const jx_diag *d, uint32_t file);
 /* Where finished records go: fn (NULL: the default, which renders them in
  * the engine's format and language and writes them). */
 void jx_diag_set_sink(jx_diag *d, jx_diag_sink fn, void *ud);
-/* Where the default sink and the summary write (NULL: stderr). */
+/* Where the default sink and the summary write (NULL: the default,
+ * stderr; in SARIF format, the engine's own pieces, for jx_diag_end). */
 void jx_diag_set_writer(jx_diag *d, jx_diag_writer fn, void *ud);
+/* Hands text rendered earlier in this engine's format (a captured part of
+ * the run, `check -j`'s child's) to the writer. */
+void jx_diag_write(jx_diag *d, const char *text, size_t n);
+/* The end of the run: flushes, and in SARIF format writes the log of the
+ * pieces kept to stderr (an empty log when there were none).  Once. */
+void jx_diag_end(jx_diag *d);
 
 /* One diagnostic, worded, for a program that shows diagnostics itself
  * beside its own output (`jxc build -f html --with-diagnostics` puts them

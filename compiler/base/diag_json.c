@@ -3,7 +3,11 @@
  * CI (`--diagnostics=json`, docs/diagnostics.md "JSON output"):
  *
  *   {"file":…,"line":…,"column":…,"end_line":…,"end_column":…,
- *    "byte_offset":…,"severity":"error","code":…,"message":…,"notes":[…]}
+ *    "byte_offset":…,"severity":"error","code":…,"message":…,"notes":[…],
+ *    "fixits":[…]}
+ *
+ * "fixits" only where the record has fix-its: the edits that cure it, each
+ * an alternative (what a language server offers as quick fixes).
  *
  * Keys and the severity are a format, not words: they stay English in
  * every language; the message is in the language asked for.
@@ -67,6 +71,22 @@ void jx_diag_render_json(jx_strbuf *o, const jx_diag_record *r, jx_lang lang) {
     }
     jx_sb_puts(o, "}");
   }
-  jx_sb_puts(o, "]}\n");
+  jx_sb_puts(o, "]");
+  for (size_t i = 0; i < r->n_fixits; i++) {
+    const jx_diag_fixit *f = &r->fixits[i];
+    jx_sb_puts(o, i ? ",{\"file\":" : ",\"fixits\":[{\"file\":");
+    json_cstr(o, f->at.path);
+    jx_sb_printf(o,
+                 ",\"line\":%lu,\"column\":%lu,\"end_line\":%lu,"
+                 "\"end_column\":%lu,\"byte_offset\":%llu,\"byte_length\":%lu,"
+                 "\"text\":",
+                 (unsigned long)f->at.loc.line, (unsigned long)f->at.col,
+                 (unsigned long)f->at.loc.line, (unsigned long)f->at.end_col,
+                 (unsigned long long)f->at.loc.offset,
+                 (unsigned long)f->at.loc.len);
+    json_cstr(o, f->text);
+    jx_sb_puts(o, i + 1 == r->n_fixits ? "}]" : "}");
+  }
+  jx_sb_puts(o, "}\n");
   jx_sb_free(&tmp);
 }

@@ -212,6 +212,37 @@ char *jx_source_read_all(jx_source *s, size_t *n) {
   return buf;
 }
 
+bool jx_source_rereadable(jx_source *s) {
+  settle_base(s);
+  return s->regular && s->fd >= 0;
+}
+
+bool jx_source_rewind(jx_source *s) {
+  if (s->failed || !jx_source_rereadable(s))
+    return false;
+  if (lseek(s->fd, (off_t)s->base, SEEK_SET) < 0) {
+    fail(s, errno);
+    return false;
+  }
+  s->pos = 0;
+  s->ended = false;
+  return true;
+}
+
+size_t jx_source_pread(jx_source *s, char *buf, size_t max, uint64_t offset) {
+  if (s->failed || max == 0 || !jx_source_rereadable(s))
+    return 0;
+  for (;;) {
+    ssize_t n = jx_pread(s->fd, buf, max, s->base + offset);
+    if (n >= 0)
+      return (size_t)n;
+    if (errno != EINTR) {
+      fail(s, errno);
+      return 0;
+    }
+  }
+}
+
 void jx_source_forget(jx_source *s, uint64_t offset) {
   if (s->registered && !s->regular)
     jx_diag_forget(s->diag, s->file, offset);

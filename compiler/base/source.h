@@ -60,6 +60,19 @@ bool jx_source_failed(const jx_source *s);
  * when it exceeds JX_SOURCE_WHOLE_MAX (reported). */
 char *jx_source_read_all(jx_source *s, size_t *n);
 
+/* Whether the input can be read again: a regular file (standard input
+ * too, when it is one).  `jxc fmt` reads such a file more than once
+ * rather than holding it. */
+bool jx_source_rereadable(jx_source *s);
+/* Starts the reading over from the first byte.  Returns false after
+ * reporting why it could not (a read-error). */
+bool jx_source_rewind(jx_source *s);
+/* Up to max bytes from `offset` (counted from the first byte, as the
+ * parser counts) of a rereadable input, without moving the reading
+ * position.  Returns the count, 0 at the end and after a failure, which
+ * has then been reported (jx_source_failed). */
+size_t jx_source_pread(jx_source *s, char *buf, size_t max, uint64_t offset);
+
 /* The parser has finished with every byte before `offset` (counted from
  * the first byte read): the diagnostics engine may drop its copy of them
  * if it keeps one.  Cheap; a no-op for regular files. */

@@ -1,7 +1,7 @@
 /*
- * to_utf8.c — see to_utf8.h.  One loop for every caller: iconv converts
- * into a buffer that doubles when it is full (E2BIG), and stops at the
- * first byte that is not of the encoding (EILSEQ, or EINVAL for a
+ * to_utf8.c — see to_utf8.h.  One loop for every caller, either way: iconv
+ * converts into a buffer that doubles when it is full (E2BIG), and stops
+ * at the first byte that is not of the encoding (EILSEQ, or EINVAL for a
  * character cut at the end).
  */
 #include "to_utf8.h"
@@ -13,9 +13,9 @@
 
 #include "arena.h"
 
-char *jx_to_utf8(const char *from, const char *in, size_t n, size_t *out_n,
-                 size_t *bad) {
-  iconv_t cd = iconv_open("UTF-8", from);
+static char *convert(const char *to, const char *from, const char *in, size_t n,
+                     size_t *out_n, size_t *bad) {
+  iconv_t cd = iconv_open(to, from);
   if (cd == (iconv_t)-1) {
     if (bad)
       *bad = 0;
@@ -51,4 +51,14 @@ char *jx_to_utf8(const char *from, const char *in, size_t n, size_t *out_n,
   out[used] = '\0';
   *out_n = used;
   return out;
+}
+
+char *jx_to_utf8(const char *from, const char *in, size_t n, size_t *out_n,
+                 size_t *bad) {
+  return convert("UTF-8", from, in, n, out_n, bad);
+}
+
+char *jx_from_utf8(const char *to, const char *in, size_t n, size_t *out_n,
+                   size_t *bad) {
+  return convert(to, "UTF-8", in, n, out_n, bad);
 }

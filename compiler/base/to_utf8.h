@@ -1,7 +1,9 @@
 /*
  * to_utf8.h — text in another encoding (GB18030, UTF-16) into UTF-8,
  * through the C library's iconv: what `--encoding` and `jxc import` read
- * from files saved by Notepad's "ANSI" or Excel's "Unicode text".
+ * from files saved by Notepad's "ANSI" or Excel's "Unicode text"; and
+ * back, for `jxc fmt --encoding`, which writes a file in the encoding it
+ * was read in.
  */
 #ifndef JX_TO_UTF8_H
 #define JX_TO_UTF8_H
@@ -15,5 +17,9 @@
  * encoding). */
 char *jx_to_utf8(const char *from, const char *in, size_t n, size_t *out_n,
                  size_t *bad);
+
+/* The same the other way: UTF-8 in[0..n) into the iconv encoding `to`. */
+char *jx_from_utf8(const char *to, const char *in, size_t n, size_t *out_n,
+                   size_t *bad);
 
 #endif

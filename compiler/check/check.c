@@ -88,10 +88,18 @@ jx_checker *jx_checker_new(jx_diag *d) {
   jx_chk_set_init(&c->project_codes);
   jx_chk_set_init(&c->unit_codes);
   jx_chk_set_init(&c->unit_names);
-  c->framework = jx_framework_builtin("local");
+  c->framework = c->default_framework = jx_framework_builtin("local");
   c->currency = jx_currency_lookup("万元");
-  c->form = jx_form_spec_default();
+  c->form = c->default_form = jx_form_spec_default();
   return c;
+}
+
+void jx_checker_set_defaults(jx_checker *c, const jx_framework *fw,
+                             const jx_form_spec *form) {
+  if (fw)
+    c->framework = c->default_framework = fw;
+  if (form)
+    c->form = c->default_form = form;
 }
 
 void jx_checker_free(jx_checker *c) {
@@ -124,10 +132,9 @@ const jx_framework *jx_chk_framework(jx_checker *c) {
 void jx_check_begin_file(jx_checker *c, uint32_t file) {
   settle_pending(c); /* the previous file ended without declaring it */
   c->file = file;
-  c->framework =
-      c->have_plan ? c->plan_framework : jx_framework_builtin("local");
+  c->framework = c->have_plan ? c->plan_framework : c->default_framework;
   c->currency = c->have_plan ? c->plan_currency : jx_currency_lookup("万元");
-  c->form = c->have_plan ? c->plan_form : jx_form_spec_default();
+  c->form = c->have_plan ? c->plan_form : c->default_form;
 }
 
 int jx_checker_year(const jx_checker *c) {

@@ -30,6 +30,11 @@ typedef struct jx_checker jx_checker;
 
 jx_checker *jx_checker_new(jx_diag *d);
 void jx_checker_free(jx_checker *c);
+/* The framework and form of a file whose header names none (NULL: keep
+ * local, generic): a project's jxc.ini may choose them.  Call it before
+ * the first file. */
+void jx_checker_set_defaults(jx_checker *c, const jx_framework *fw,
+                             const jx_form_spec *form);
 
 /* Called before each file: the framework goes back to the default until
  * the file's header says otherwise. */

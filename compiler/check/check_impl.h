@@ -54,6 +54,10 @@ struct jx_checker {
   const jx_framework *framework;
   const jx_unit_info *currency;
   const jx_form_spec *form; /* what the form requires (forms.h) */
+  /* What a file without a header follows: local and generic, unless
+   * the project's jxc.ini says otherwise (jx_checker_set_defaults). */
+  const jx_framework *default_framework;
+  const jx_form_spec *default_form;
   /* A header naming a framework not yet declared: it may be declared
    * later in the same file, so it is looked up again when the framework
    * is first needed (or the file ends) and only then reported. */

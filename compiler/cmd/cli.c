@@ -4,7 +4,6 @@
 #include "cli.h"
 
 #include <errno.h>
-#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -20,111 +19,6 @@ void jx_diag_opts_init(jx_diag_opts *o) {
   o->color = -1;
   o->werror = false;
   o->max_errors = JX_MAX_ERRORS;
-}
-
-int jx_usage_error(const char *cmd, const char *fmt, ...) {
-  va_list ap;
-  fprintf(stderr, "jxc %s: ", cmd);
-  va_start(ap, fmt);
-  vfprintf(stderr, fmt, ap);
-  va_end(ap);
-  fprintf(stderr, "\nTry 'jxc help %s'.\n", cmd);
-  return JX_EXIT_USAGE;
-}
-
-int jx_opt_value(const char *cmd, const char *longname, const char *shortname,
-                 int argc, char **argv, int *i, const char **val) {
-  const char *a = argv[*i];
-  size_t n = strlen(longname);
-  if (strncmp(a, longname, n) == 0 && a[n] == '=') {
-    *val = a + n + 1;
-    return 1;
-  }
-  if (strcmp(a, longname) == 0 || (shortname && strcmp(a, shortname) == 0)) {
-    if (*i + 1 >= argc) {
-      jx_usage_error(cmd, "option '%s' needs a value", a);
-      return -1;
-    }
-    *val = argv[++*i];
-    return 1;
-  }
-  /* -fjson, -oFILE: the short form glued to its value. */
-  if (shortname && strlen(shortname) == 2 && strncmp(a, shortname, 2) == 0 &&
-      a[2] != '\0') {
-    *val = a + 2;
-    return 1;
-  }
-  return 0;
-}
-
-int jx_diag_opts_parse(jx_diag_opts *o, const char *cmd, int argc, char **argv,
-                       int *i) {
-  const char *v;
-  int r;
-  if ((r = jx_opt_value(cmd, "--diagnostics", NULL, argc, argv, i, &v))) {
-    if (r < 0)
-      return -1;
-    if (strcmp(v, "text") == 0)
-      o->format = JX_DIAG_TEXT;
-    else if (strcmp(v, "json") == 0)
-      o->format = JX_DIAG_JSON;
-    else {
-      jx_usage_error(cmd, "--diagnostics takes text or json, not '%s'", v);
-      return -1;
-    }
-    return 1;
-  }
-  if ((r = jx_opt_value(cmd, "--lang", NULL, argc, argv, i, &v))) {
-    if (r < 0)
-      return -1;
-    if (!jx_lang_parse(v, &o->lang)) {
-      jx_usage_error(cmd, "--lang takes en or zh, not '%s'", v);
-      return -1;
-    }
-    return 1;
-  }
-  if ((r = jx_opt_value(cmd, "--color", NULL, argc, argv, i, &v))) {
-    if (r < 0)
-      return -1;
-    if (strcmp(v, "auto") == 0)
-      o->color = -1;
-    else if (strcmp(v, "always") == 0)
-      o->color = 1;
-    else if (strcmp(v, "never") == 0)
-      o->color = 0;
-    else {
-      jx_usage_error(cmd, "--color takes auto, always or never, not '%s'", v);
-      return -1;
-    }
-    return 1;
-  }
-  if (strcmp(argv[*i], "--Werror") == 0 || strcmp(argv[*i], "-Werror") == 0) {
-    o->werror = true;
-    return 1;
-  }
-  if ((r = jx_opt_value(cmd, "-W", "-W", argc, argv, i, &v))) {
-    if (r < 0)
-      return -1;
-    if (strcmp(v, "error") != 0) {
-      jx_usage_error(cmd, "-W takes 'error', not '%s'", v);
-      return -1;
-    }
-    o->werror = true;
-    return 1;
-  }
-  if ((r = jx_opt_value(cmd, "--max-errors", NULL, argc, argv, i, &v))) {
-    if (r < 0)
-      return -1;
-    char *end;
-    long n = strtol(v, &end, 10);
-    if (*v == '\0' || *end != '\0' || n < 1 || n > 100000) {
-      jx_usage_error(cmd, "--max-errors takes a number from 1 to 100000");
-      return -1;
-    }
-    o->max_errors = (int)n;
-    return 1;
-  }
-  return 0;
 }
 
 jx_diag *jx_diag_from_opts(const jx_diag_opts *o) {

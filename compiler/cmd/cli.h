@@ -7,9 +7,6 @@
  * I/O trouble (diff: 0 same, 1 different, 2 trouble).
  *
  * Commands parse their options with the table-driven parser of opts.h.
- * The hand-written helpers at the end (jx_opt_value, jx_diag_opts_parse,
- * jx_usage_error) remain for a command not yet moved to it; their
- * messages are English only.
  */
 #ifndef JX_CLI_H
 #define JX_CLI_H
@@ -55,33 +52,6 @@ bool jx_stdout_color(int opt);
 void jx_report_outfile(jx_diag *d, const char *path, const jx_outfile *f);
 /* A write that failed with errno err; path NULL: standard output. */
 void jx_report_write(jx_diag *d, const char *path, int err);
-
-/* ---- hand-written parsing (for commands not on opts.h yet) ---------- */
-
-#define JX_DIAG_OPTS_HELP                                                      \
-  "Diagnostics:\n"                                                             \
-  "  --diagnostics=text|json  human-readable (default) or one JSON object\n"   \
-  "                           per line, for editors and CI\n"                  \
-  "  --lang=en|zh             language of messages (default en)\n"             \
-  "  --color=auto|always|never  colour on a terminal (NO_COLOR disables)\n"    \
-  "  -W error, --Werror       treat warnings as errors\n"                      \
-  "  --max-errors=N           stop after N errors (default 50)\n"
-
-/* If argv[*i] is a diagnostics option, consumes it (and its argument,
- * advancing *i) and returns 1; returns 0 if it is not one, and -1 after
- * printing a usage error. */
-int jx_diag_opts_parse(jx_diag_opts *o, const char *cmd, int argc, char **argv,
-                       int *i);
-
-/* Prints "jxc CMD: message" and a pointer to `jxc help CMD`; returns 2. */
-int jx_usage_error(const char *cmd, const char *fmt, ...)
-    __attribute__((format(printf, 2, 3)));
-
-/* Matches "--name=value" or "--name value"/"-x value"; sets *val and
- * advances *i past a separate argument.  Returns 1 on match, 0 if argv[*i]
- * is another option, -1 (after a usage error) if the value is missing. */
-int jx_opt_value(const char *cmd, const char *longname, const char *shortname,
-                 int argc, char **argv, int *i, const char **val);
 
 /* --encoding=VALUE: the iconv name of the encoding ("GB18030" for
  * gb18030 or gbk), "" for UTF-8 (nothing to convert), NULL for anything

@@ -5,14 +5,23 @@
  * With -o the output is written to a temporary and renamed over FILE only
  * when the whole build succeeded (out.h), so errors in the input never
  * leave a partial or stale document behind.
+ *
+ * With --each every file is a plan of its own, built into -o DIR as
+ * NAME.EXT (a.jx -> DIR/a.json), -j N of them at a time in child
+ * processes (jobs.h), their diagnostics in input order: what -j 1 does,
+ * byte for byte.
  */
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
 
+#include "arena.h"
 #include "build.h"
 #include "cmds.h"
 #include "config.h"
+#include "jobs.h"
+#include "port.h"
 
 enum {
   B_FORMAT = 1,
@@ -22,7 +31,10 @@ enum {
   B_BOM,
   B_PREFIX,
   B_SHEET,
-  B_WITH_DX
+  B_WITH_DX,
+  B_ENCODING,
+  B_EACH,
+  B_JOBS
 };
 
 const jx_option jx_build_options[] = {
@@ -42,6 +54,13 @@ const jx_option jx_build_options[] = {
      JX_M_OPT_SHEET},
     {"with-diagnostics", 0, false, B_WITH_DX, JX_M_NONE, NULL, false, NULL,
      JX_M_OPT_WITH_DIAGNOSTICS},
+    {NULL, 0, false, 0, JX_M_NONE, NULL, false, NULL, JX_M_HEAD_INPUT},
+    {"each", 0, false, B_EACH, JX_M_NONE, NULL, false, NULL,
+     JX_M_OPT_EACH_BUILD},
+    {"jobs", 'j', true, B_JOBS, JX_M_NONE, "N", false, NULL,
+     JX_M_OPT_JOBS_BUILD},
+    {"encoding", 0, true, B_ENCODING, JX_M_NONE, "utf-8|gb18030", false, NULL,
+     JX_M_OPT_ENCODING},
     {NULL, 0, false, 0, JX_M_NONE, NULL, false, NULL, JX_M_NONE},
 };
 
@@ -135,11 +154,155 @@ static int unknown_format(jx_cmdline *cl, const char *format) {
   return rc;
 }
 
+/* ---- --each: a plan per file, into a folder ------------------------------ */
+
+/* DIR/NAME.EXT for input `file` (a.jx -> DIR/a.json; -f c -> .h),
+ * malloc'd. */
+static char *each_output(const char *dir, const char *file,
+                         const jx_backend *be) {
+  const char *base = strrchr(file, '/');
+  base = base ? base + 1 : file;
+  size_t n = strlen(base);
+  if (n > 3 && strcmp(base + n - 3, ".jx") == 0)
+    n -= 3;
+  const char *ext = strcmp(be->name, "c") == 0 ? "h" : be->name;
+  size_t len = strlen(dir) + n + strlen(ext) + 3;
+  char *out = jx_xmalloc(len);
+  snprintf(out, len, "%s%s%.*s.%s", dir, dir[strlen(dir) - 1] == '/' ? "" : "/",
+           (int)n, base, ext);
+  return out;
+}
+
+/* --each: -o names a folder; no input is standard input, no two give the
+ * same output, no output is an input, every C prefix can be made.
+ * Returns -1 to go on, or the exit status of a usage error. */
+static int each_options(jx_cmdline *cl, const char **files, int n,
+                        const jx_backend *be, const char *prefix) {
+  const char *dir = jx_opt_last(cl, B_OUTPUT);
+  jx_stat_t st;
+  if (!dir || jx_stat(dir, &st) != 0 || !S_ISDIR(st.st_mode))
+    return jx_usage(cl, JX_U_BUILD_EACH_DIR);
+  int rc = -1;
+  char **outs = jx_xcalloc((size_t)n, sizeof *outs);
+  for (int i = 0; i < n && rc < 0; i++) {
+    if (strcmp(files[i], "-") == 0) {
+      rc = jx_usage(cl, JX_U_BUILD_EACH_STDIN);
+      break;
+    }
+    outs[i] = each_output(dir, files[i], be);
+    for (int k = 0; k < i && rc < 0; k++)
+      if (strcmp(outs[k], outs[i]) == 0)
+        rc = jx_usage(cl, JX_U_BUILD_EACH_SAME, files[k], files[i], outs[i]);
+    int same = rc < 0 ? jx_outfile_same_input(outs[i], files, n) : -1;
+    if (same >= 0)
+      rc = jx_usage(cl, JX_U_SAME_FILE, outs[i], files[same]);
+    if (rc < 0 && (prefix || be == &jx_backend_c)) {
+      char why[512];
+      char *p = jx_c_prefix(prefix, outs[i], files[i], why, sizeof why);
+      if (!p)
+        rc = jx_usage(cl, JX_U_TEXT, why);
+      free(p);
+    }
+  }
+  for (int i = 0; i < n; i++)
+    free(outs[i]);
+  free(outs);
+  return rc;
+}
+
+typedef struct each_run {
+  jx_cmdline *cl;
+  const char **files;
+  const jx_backend *be;
+  const jx_emit_options *eo;
+  const char *dir, *prefix, *enc;
+} each_run;
+
+/* Builds file i into its output, atomically: nothing is written over it
+ * unless the file built clean. */
+static void build_one(void *ud, int i, jx_diag *d, jx_task_out *res) {
+  each_run *e = ud;
+  const char *file = e->files[i];
+  char *output = each_output(e->dir, file, e->be);
+  jx_emit_options eo = *e->eo;
+  eo.input_name = file;
+  eo.diag = d;
+  char why[512];
+  char *prefix = NULL;
+  if (e->prefix || e->be == &jx_backend_c)
+    eo.prefix = prefix = jx_c_prefix(e->prefix, output, file, why, sizeof why);
+  char **data = NULL;
+  size_t *len = NULL;
+  jx_load_text text = {0};
+  jx_load_job in;
+  memset(&in, 0, sizeof in);
+  in.paths = &e->files[i];
+  in.n = 1;
+  jx_config_job(e->cl->config, &in);
+  res->status = JX_EXIT_OK;
+  if (*e->enc) {
+    res->status = jx_read_converted(d, &e->files[i], 1, e->enc, &data, &len);
+    if (res->status == JX_EXIT_OK) {
+      text.data = data[0];
+      text.len = len[0];
+      in.texts = &text;
+    }
+  }
+  jx_outfile of = {0};
+  if (res->status == JX_EXIT_OK && jx_outfile_open(&of, output, 0) != 0) {
+    jx_report_outfile(d, output, &of);
+    res->status = JX_EXIT_USAGE;
+  }
+  if (res->status == JX_EXIT_OK) {
+    jx_out out;
+    jx_out_init_fd(&out, of.fd);
+    res->status = jx_build(&in, e->be, &out, &eo, d);
+    if (out.failed && out.errno_saved == 0) {
+      res->status = JX_EXIT_USAGE;
+    } else if (jx_out_flush(&out) != 0 && res->status == JX_EXIT_OK) {
+      jx_report_write(d, output, out.errno_saved);
+      res->status = JX_EXIT_USAGE;
+    }
+    bool keep =
+        res->status == JX_EXIT_OK ||
+        (eo.with_diagnostics && res->status == JX_EXIT_INPUT && !out.failed);
+    if (keep && jx_outfile_commit(&of) != 0) {
+      jx_report_outfile(d, output, &of);
+      res->status = JX_EXIT_USAGE;
+    }
+    jx_out_free(&out);
+  }
+  jx_outfile_abort(&of);
+  jx_converted_free(data, len, 1);
+  free(prefix);
+  free(output);
+}
+
+static void built(void *ud, int i, const jx_task_out *res) {
+  (void)ud, (void)i, (void)res;
+}
+
+static int build_each(jx_cmdline *cl, const char **files, int n,
+                      const jx_backend *be, const jx_emit_options *eo,
+                      const char *enc) {
+  int jobs = 1;
+  int rc = jx_jobs_option(cl, B_JOBS, &jobs);
+  if (rc >= 0)
+    return rc;
+  each_run e = {
+      cl, files, be, eo, jx_opt_last(cl, B_OUTPUT), jx_opt_last(cl, B_PREFIX),
+      enc};
+  jx_tasks t = {n, jobs, build_one, built, &e};
+  rc = jx_tasks_run(&t, cl->d);
+  jx_diag_summary(cl->d);
+  return rc;
+}
+
 /* The options, checked, into *eo (and *owned_prefix, which the caller
  * frees); returns -1 to go on, or the exit status of a usage error. */
 static int options(jx_cmdline *cl, const char **files, int n,
                    const jx_backend **be, jx_emit_options *eo,
-                   char **owned_prefix) {
+                   char **owned_prefix, const char **enc) {
   const char *format = jx_opt_last(cl, B_FORMAT);
   if (!format && cl->config && cl->config->format[0])
     format = cl->config->format; /* jxc.ini's [build] format */
@@ -148,6 +311,9 @@ static int options(jx_cmdline *cl, const char **files, int n,
   const char *prefix = jx_opt_last(cl, B_PREFIX);
   if (n == 0)
     return jx_usage(cl, JX_U_NO_INPUT);
+  int rc = jx_encoding_option(cl, B_ENCODING, enc);
+  if (rc >= 0)
+    return rc;
   *be = jx_backend_find(format ? format : "json");
   if (!*be)
     return unknown_format(cl, format);
@@ -191,6 +357,10 @@ static int options(jx_cmdline *cl, const char **files, int n,
     else
       return jx_usage_choices(cl, "--table", table, tables, 5, false);
   }
+  if (jx_opt_given(cl, B_EACH))
+    return each_options(cl, files, n, *be, prefix);
+  if (jx_opt_given(cl, B_JOBS))
+    return jx_usage(cl, JX_U_ONLY_WITH, "-j", "--each");
   if (prefix || *be == &jx_backend_c) {
     char why[512];
     eo->prefix = *owned_prefix =
@@ -215,9 +385,31 @@ int jx_cmd_build(jx_cmdline *cl) {
   jx_emit_options eo;
   memset(&eo, 0, sizeof eo);
   char *owned_prefix = NULL;
-  int rc = options(cl, files, n, &be, &eo, &owned_prefix);
+  const char *enc = "";
+  char **data = NULL;
+  size_t *len = NULL;
+  jx_load_text *texts = NULL;
+  int rc = options(cl, files, n, &be, &eo, &owned_prefix, &enc);
   if (rc >= 0)
     goto done;
+  if (jx_opt_given(cl, B_EACH)) {
+    rc = build_each(cl, files, n, be, &eo, enc);
+    goto done;
+  }
+  /* --encoding: every input read whole and converted before the output
+   * is opened, then built from memory under its own name. */
+  if (*enc) {
+    rc = jx_read_converted(d, files, n, enc, &data, &len);
+    if (rc != JX_EXIT_OK) {
+      jx_diag_summary(d);
+      goto done;
+    }
+    texts = jx_xmalloc((size_t)n * sizeof *texts);
+    for (int i = 0; i < n; i++) {
+      texts[i].data = data[i];
+      texts[i].len = len[i];
+    }
+  }
 
   const char *output = jx_opt_last(cl, B_OUTPUT);
   bool to_file = output && strcmp(output, "-") != 0;
@@ -236,6 +428,8 @@ int jx_cmd_build(jx_cmdline *cl) {
   memset(&in, 0, sizeof in);
   in.paths = files;
   in.n = n;
+  in.texts = texts;
+  jx_config_job(cl->config, &in);
   rc = jx_build(&in, be, &out, &eo, d);
   if (out.failed && out.errno_saved == 0) {
     /* The back end could not write and has said why (backend.h). */
@@ -255,6 +449,8 @@ int jx_cmd_build(jx_cmdline *cl) {
   jx_out_free(&out);
   jx_diag_summary(d);
 done:
+  free(texts);
+  jx_converted_free(data, len, n);
   free(owned_prefix);
   free((void *)files);
   return rc;

@@ -5,18 +5,16 @@
  * (a reviewer's batch of submissions), and a table says how each went:
  * as text, JSON or CSV on standard output.
  */
-#include <errno.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#ifndef _WIN32
-#include <sys/wait.h>
-#endif
-#include <unistd.h>
 #include <utf8proc.h>
 
 #include "arena.h"
 #include "cmds.h"
+#include "config.h"
+#include "jobs.h"
 #include "json.h"
 #include "load.h"
 #include "out.h"
@@ -172,183 +170,80 @@ static void table_csv(jx_out *o, const file_row *rows, int n) {
 
 static const char *const summary_formats[] = {"text", "json", "csv"};
 
-/* One file loaded as a plan of its own, the error cap counted for it. */
-static void check_one(jx_cmdline *cl, const char *const *file, file_row *r) {
-  jx_diag *d = cl->d;
-  int e0 = jx_diag_errors(d), w0 = jx_diag_warnings(d);
-  jx_diag_restart_cap(d);
+/* One file loaded as a plan of its own (the error cap counted for it:
+ * jobs.c restarts it), and what it read handed back as bytes: the counts,
+ * then the first unit's code and name (a length of SIZE_MAX: none). */
+typedef struct each_run {
+  jx_cmdline *cl;
+  const char **files;
+  file_row *rows;
+} each_run;
+
+typedef struct row_head {
+  size_t projects, units, code_len, name_len;
+} row_head;
+
+static void check_one(void *ud, int i, jx_diag *d, jx_task_out *out) {
+  each_run *e = ud;
+  jx_load_stats st;
+  memset(&st, 0, sizeof st);
   jx_load_job job;
   memset(&job, 0, sizeof job);
-  job.paths = file;
+  job.paths = &e->files[i];
   job.n = 1;
-  job.stats = &r->st;
-  r->file = *file;
-  r->status = jx_load(&job, d, NULL);
-  jx_diag_flush(d);
-  r->errors = jx_diag_errors(d) - e0;
-  r->warnings = jx_diag_warnings(d) - w0;
+  job.stats = &st;
+  jx_config_job(e->cl->config, &job);
+  out->status = jx_load(&job, d, NULL);
+  row_head h = {st.projects, st.units,
+                st.unit_code ? strlen(st.unit_code) : SIZE_MAX,
+                st.unit_name ? strlen(st.unit_name) : SIZE_MAX};
+  jx_sb_add(&out->data, (const char *)&h, sizeof h);
+  if (st.unit_code)
+    jx_sb_add(&out->data, st.unit_code, h.code_len);
+  if (st.unit_name)
+    jx_sb_add(&out->data, st.unit_name, h.name_len);
+  free(st.unit_code);
+  free(st.unit_name);
 }
 
-/* ---- -j N: the files in child processes, said in input order ------------
- * A child checks one file as check_one would here, its messages into a
- * buffer, and sends back its counts, the messages and the unit; the parent
- * prints each file's in input order, so the output is byte for byte that
- * of -j 1.  A child that cannot be started, or that dies, is done again
- * here. */
-
-#ifdef _WIN32
-/* Windows has no fork: every file is done here, in turn, which prints the
- * same bytes (docs/windows.md). */
-static int start_child(jx_cmdline *cl, const char *const *file, pid_t *pid) {
-  (void)cl, (void)file, (void)pid;
-  return -1;
-}
-static bool collect(jx_cmdline *cl, int fd, pid_t pid, file_row *r) {
-  (void)cl, (void)fd, (void)pid, (void)r;
-  return false;
-}
-#else
-typedef struct child_report {
-  int errors, warnings, status;
-  size_t projects, units, out_len, code_len, name_len;
-} child_report;
-
-static void to_buffer(void *ud, const char *text, size_t n) {
-  jx_sb_add(ud, text, n);
-}
-
-static bool write_all(int fd, const void *p, size_t n) {
-  const char *c = p;
-  while (n > 0) {
-    ssize_t k = write(fd, c, n);
-    if (k < 0 && errno == EINTR)
-      continue;
-    if (k <= 0)
-      return false;
-    c += k;
-    n -= (size_t)k;
-  }
-  return true;
-}
-
-static bool read_all(int fd, void *p, size_t n) {
-  char *c = p;
-  while (n > 0) {
-    ssize_t k = read(fd, c, n);
-    if (k < 0 && errno == EINTR)
-      continue;
-    if (k <= 0)
-      return false;
-    c += k;
-    n -= (size_t)k;
-  }
-  return true;
-}
-
-static void child(jx_cmdline *cl, const char *const *file, int fd) {
-  jx_strbuf out = {0};
-  jx_diag_set_writer(cl->d, to_buffer, &out);
-  file_row r;
-  memset(&r, 0, sizeof r);
-  check_one(cl, file, &r);
-  child_report rep = {r.errors,
-                      r.warnings,
-                      r.status,
-                      r.st.projects,
-                      r.st.units,
-                      out.n,
-                      r.st.unit_code ? strlen(r.st.unit_code) : SIZE_MAX,
-                      r.st.unit_name ? strlen(r.st.unit_name) : SIZE_MAX};
-  bool ok = write_all(fd, &rep, sizeof rep) && write_all(fd, out.p, out.n) &&
-            (!r.st.unit_code || write_all(fd, r.st.unit_code, rep.code_len)) &&
-            (!r.st.unit_name || write_all(fd, r.st.unit_name, rep.name_len));
-  _exit(ok ? 0 : 3);
-}
-
-static char *read_text(int fd, size_t n, bool *ok) {
-  if (n == SIZE_MAX || !*ok)
+static char *text_at(const char **p, size_t n) {
+  if (n == SIZE_MAX)
     return NULL;
   char *t = jx_xmalloc(n + 1);
-  *ok = read_all(fd, t, n);
+  memcpy(t, *p, n);
   t[n] = '\0';
+  *p += n;
   return t;
 }
 
-/* The child's report on file i into r, its messages printed; false if
- * there is none (the file is then checked here). */
-static bool collect(jx_cmdline *cl, int fd, pid_t pid, file_row *r) {
-  child_report rep;
-  bool ok = read_all(fd, &rep, sizeof rep);
-  char *out = ok ? read_text(fd, rep.out_len, &ok) : NULL;
-  char *code = ok ? read_text(fd, rep.code_len, &ok) : NULL;
-  char *name = ok ? read_text(fd, rep.name_len, &ok) : NULL;
-  close(fd);
-  int st;
-  while (waitpid(pid, &st, 0) < 0 && errno == EINTR)
-    ;
-  ok = ok && WIFEXITED(st) && WEXITSTATUS(st) == 0;
-  if (ok) {
-    fwrite(out, 1, rep.out_len, stderr);
-    r->errors = rep.errors;
-    r->warnings = rep.warnings;
-    r->status = rep.status;
-    r->st.projects = rep.projects;
-    r->st.units = rep.units;
-    r->st.unit_code = code;
-    r->st.unit_name = name;
-    jx_diag_add_counts(cl->d, rep.errors, rep.warnings);
-  } else {
-    free(code);
-    free(name);
-  }
-  free(out);
-  return ok;
+static void row_done(void *ud, int i, const jx_task_out *out) {
+  each_run *e = ud;
+  file_row *r = &e->rows[i];
+  r->file = e->files[i];
+  r->status = out->status;
+  r->errors = out->errors;
+  r->warnings = out->warnings;
+  row_head h;
+  if (out->data.n < sizeof h)
+    return;
+  memcpy(&h, out->data.p, sizeof h);
+  const char *p = out->data.p + sizeof h;
+  r->st.projects = h.projects;
+  r->st.units = h.units;
+  r->st.unit_code = text_at(&p, h.code_len);
+  r->st.unit_name = text_at(&p, h.name_len);
 }
 
-/* Starts a child checking *file; its pipe's read end, or -1. */
-static int start_child(jx_cmdline *cl, const char *const *file, pid_t *pid) {
-  int p[2];
-  if (pipe(p) != 0)
-    return -1;
-  *pid = fork();
-  if (*pid == 0) {
-    close(p[0]);
-    child(cl, file, p[1]);
-  }
-  close(p[1]);
-  if (*pid > 0)
-    return p[0];
-  close(p[0]);
-  return -1;
-}
-#endif /* _WIN32 */
-
-/* Each file a plan of its own; the exit status is the worst of them. */
+/* Each file a plan of its own, -j N of them at a time (jobs.h); the exit
+ * status is the worst of them. */
 static int check_each(jx_cmdline *cl, const char **files, int n,
                       const char *format, int jobs) {
   jx_diag *d = cl->d;
-  file_row *rows = jx_xmalloc((size_t)n * sizeof *rows);
-  memset(rows, 0, (size_t)n * sizeof *rows);
-  int *fd = jx_xmalloc((size_t)n * sizeof *fd);
-  pid_t *pid = jx_xmalloc((size_t)n * sizeof *pid);
-  jx_diag_flush(d);
-  fflush(NULL); /* nothing buffered is written twice */
-  int started = 0, rc = JX_EXIT_OK;
-  for (int i = 0; i < n; i++) {
-    while (jobs > 1 && started < n && started < i + jobs) {
-      fd[started] = start_child(cl, &files[started], &pid[started]);
-      started++;
-    }
-    rows[i].file = files[i];
-    if (jobs <= 1 || fd[i] < 0 || !collect(cl, fd[i], pid[i], &rows[i])) {
-      memset(&rows[i].st, 0, sizeof rows[i].st);
-      check_one(cl, &files[i], &rows[i]);
-    }
-    if (rows[i].status > rc)
-      rc = rows[i].status;
-  }
-  free(fd);
-  free(pid);
+  file_row *rows = jx_xmalloc((size_t)(n ? n : 1) * sizeof *rows);
+  memset(rows, 0, (size_t)(n ? n : 1) * sizeof *rows);
+  each_run e = {cl, files, rows};
+  jx_tasks t = {n, jobs, check_one, row_done, &e};
+  int rc = jx_tasks_run(&t, d);
   jx_diag_summary(d);
   jx_out o;
   jx_out_init_fd(&o, 1);
@@ -371,26 +266,6 @@ static int check_each(jx_cmdline *cl, const char **files, int n,
   return rc;
 }
 
-/* -j N: 1 to 256; by default, the processors online. */
-static int jobs_option(jx_cmdline *cl, int *jobs) {
-  const char *v = jx_opt_last(cl, C_JOBS);
-  if (!v) {
-#ifdef _SC_NPROCESSORS_ONLN
-    long c = sysconf(_SC_NPROCESSORS_ONLN);
-#else
-    long c = 1; /* Windows: no children (start_child) */
-#endif
-    *jobs = c < 1 ? 1 : c > 256 ? 256 : (int)c;
-    return -1;
-  }
-  char *end;
-  long k = strtol(v, &end, 10);
-  if (!*v || *end || k < 1 || k > 256)
-    return jx_usage(cl, JX_U_JOBS);
-  *jobs = (int)k;
-  return -1;
-}
-
 int jx_cmd_check(jx_cmdline *cl) {
   const char **files = jx_opts_operands(cl);
   int n = cl->n_operands, rc;
@@ -405,7 +280,7 @@ int jx_cmd_check(jx_cmdline *cl) {
   } else if (format && strcmp(format, "text") != 0 &&
              strcmp(format, "json") != 0 && strcmp(format, "csv") != 0) {
     rc = jx_usage_choices(cl, "-f", format, summary_formats, 3, false);
-  } else if ((rc = jobs_option(cl, &jobs)) >= 0) {
+  } else if ((rc = jx_jobs_option(cl, C_JOBS, &jobs)) >= 0) {
     /* reported */
   } else if ((rc = jx_encoding_option(cl, C_ENCODING, &enc)) < 0 && each &&
              !*enc) {
@@ -417,6 +292,7 @@ int jx_cmd_check(jx_cmdline *cl) {
     memset(&job, 0, sizeof job);
     job.paths = files;
     job.n = n;
+    jx_config_job(cl->config, &job);
     /* --encoding: read whole and converted first, then loaded from
      * memory under their own names. */
     char **data = NULL;

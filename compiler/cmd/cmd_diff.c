@@ -16,6 +16,7 @@
 
 #include "arena.h"
 #include "cmds.h"
+#include "config.h"
 #include "diff_render.h"
 #include "eval.h"
 #include "load.h"
@@ -212,6 +213,7 @@ int jx_cmd_diff(jx_cmdline *cl) {
                        .n = a.n_old,
                        .names = a.git ? on : NULL,
                        .mode = JX_LOAD_WHOLE};
+    jx_config_job(cl->config, &job);
     ro = jx_load(&job, d, &old_plan);
     job.sources = new_src;
     job.n = a.n_new;
@@ -230,7 +232,8 @@ int jx_cmd_diff(jx_cmdline *cl) {
       jx_diag_summary(d);
       size_t n;
       const char *text = jx_out_data(&cap.buf, &n);
-      fwrite(text, 1, n, stderr);
+      jx_diag_set_writer(d, NULL, NULL);
+      jx_diag_write(d, text, n); /* stderr, or SARIF's pieces */
     }
     jx_msg which = ro && rn ? JX_M_DIFF_BOTH_HAVE
                    : ro     ? JX_M_DIFF_OLD_HAS

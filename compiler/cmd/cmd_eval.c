@@ -12,6 +12,7 @@
 #include <unistd.h>
 
 #include "cmds.h"
+#include "config.h"
 #include "eval.h"
 
 enum { E_FORMAT = 1, E_ACTUALS, E_PROFILE, E_MONTH };
@@ -65,6 +66,13 @@ static int options(jx_cmdline *cl, bool monitor, jx_ev_args *a) {
       return jx_usage_choices(cl, "--format", format, formats, 3, false);
   }
   a->profile = profile; /* found once the files' own are known */
+  if (cl->config) {     /* jxc.ini: the plan's defaults, a profile */
+    a->default_framework =
+        cl->config->framework[0] ? cl->config->framework : NULL;
+    a->default_form = cl->config->form[0] ? cl->config->form : NULL;
+    a->config_profile = cl->config->profile[0] ? cl->config->profile : NULL;
+    a->config_profile_loc = cl->config->profile_loc;
+  }
   a->command = cl->cmd ? cl->cmd->name : "";
   if (monitor) {
     const char *m = jx_opt_last(cl, E_MONTH);

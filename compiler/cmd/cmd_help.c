@@ -1,5 +1,6 @@
 /*
- * cmd_help.c — `jxc help [COMMAND]`, `jxc version`, and the help texts,
+ * cmd_help.c — `jxc help [COMMAND | TOPIC]`, `jxc version`, and the help
+ * texts (a topic's page is help_topics.c's),
  * made from the command table and the option tables in the language asked
  * for: usage lines, what the command does, its options in groups under
  * their headings, the diagnostics options, the exit status.
@@ -152,10 +153,19 @@ int jx_cmd_help(jx_cmdline *cl) {
     jx_help_overview(&sb, cl->commands, cl->dopt.lang);
   } else {
     const jx_command *c = jx_command_find(cl->commands, names[0]);
-    if (c)
+    if (c) {
       jx_help_command(&sb, c, cl->dopt.lang);
-    else
-      rc = jx_usage(cl, JX_U_NO_COMMAND, names[0]);
+    } else if (!jx_help_topic(&sb, names[0], cl->dopt.lang)) {
+      /* jxc help 指标类, jxc help unit: say what is near. */
+      jx_loc none = {0};
+      const char *near = jx_help_suggest(cl->commands, names[0]);
+      jx_diag_usage(cl->d, "help", JX_U_NO_TOPIC, names[0]);
+      if (near)
+        jx_diag_note(cl->d, JX_N_DID_YOU_MEAN, none, near);
+      jx_diag_note(cl->d, JX_N_TRY_TOPICS, none);
+      jx_diag_flush(cl->d);
+      rc = JX_EXIT_USAGE;
+    }
   }
   fwrite(sb.p ? sb.p : "", 1, sb.n, stdout);
   jx_sb_free(&sb);

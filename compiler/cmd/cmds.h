@@ -2,7 +2,8 @@
  * cmds.h — the commands' entry points and option tables, for main.c's
  * command table.  Each command is one file: cmd_check.c, cmd_build.c,
  * cmd_fmt.c, cmd_diff.c, cmd_import.c, cmd_eval.c, cmd_monitor.c,
- * cmd_lsp.c, cmd_help.c (help and version).
+ * cmd_lsp.c, cmd_help.c (help and version; help_topics.c the pages
+ * about the language).
  */
 #ifndef JX_CMDS_H
 #define JX_CMDS_H
@@ -37,5 +38,12 @@ extern const jx_option jx_diag_options[];
  * *iconv_name ("" for UTF-8, the default), and -1; or the exit status of
  * a usage error for a value that is none (cmd_check.c). */
 int jx_encoding_option(jx_cmdline *cl, int key, const char **iconv_name);
+
+/* `jxc help TOPIC` (help_topics.c): the page of the topic called name
+ * (its English or Chinese name) in lang, true; false when there is none. */
+bool jx_help_topic(jx_strbuf *out, const char *name, jx_lang lang);
+/* The command or topic name nearest to name, for a did-you-mean, or NULL
+ * when none is close. */
+const char *jx_help_suggest(const jx_command *commands, const char *name);
 
 #endif

@@ -23,8 +23,53 @@ static int ini_parse_string(const char *text, ini_handler h, void *ud) {
 #include <sys/stat.h>
 
 #include "arena.h"
+#include "forms.h"
+#include "framework.h"
+#include "load.h"
 #include "port.h"
 #include "source.h"
+
+/* ---- what there is ------------------------------------------------------ */
+
+const jx_config_key jx_config_keys[] = {
+    {"jxc", "lang", "en|zh", JX_CFG_LITERAL, JX_M_CFG_LANG},
+    {"jxc", "max-errors", "0…100000", JX_CFG_LITERAL, JX_M_CFG_MAX_ERRORS},
+    {"jxc", "werror", "true|false", JX_CFG_LITERAL, JX_M_CFG_WERROR},
+    {"warnings", "CODE", "off|on|error|warning", JX_CFG_LITERAL,
+     JX_M_CFG_WARNING},
+    {"plan", "framework", NULL, JX_CFG_FRAMEWORKS, JX_M_CFG_FRAMEWORK},
+    {"plan", "form", NULL, JX_CFG_FORMS, JX_M_CFG_FORM},
+    {"fmt", "lang", "keep|en|zh", JX_CFG_LITERAL, JX_M_CFG_FMT_LANG},
+    {"build", "format", "json|csv|c|xlsx|html", JX_CFG_LITERAL,
+     JX_M_CFG_FORMAT},
+    {"eval", "profile", "caiyu2020|hubei|…", JX_CFG_LITERAL, JX_M_CFG_PROFILE},
+    {NULL, NULL, NULL, JX_CFG_LITERAL, JX_M_NONE},
+};
+
+void jx_config_values(jx_strbuf *out, const jx_config_key *k) {
+  if (k->kind == JX_CFG_FRAMEWORKS) {
+    size_t n;
+    const jx_framework *const *fw = jx_framework_list(&n);
+    for (size_t i = 0; i < n; i++)
+      jx_sb_printf(out, "%s%s", i ? "|" : "", fw[i]->name);
+  } else if (k->kind == JX_CFG_FORMS) {
+    size_t n;
+    const jx_form_spec *const *f = jx_form_spec_list(&n);
+    for (size_t i = 0; i < n; i++)
+      jx_sb_printf(out, "%s%s", i ? "|" : "", f[i]->name);
+  } else {
+    jx_sb_puts(out, k->values);
+  }
+}
+
+void jx_config_job(const jx_config *c, jx_load_job *job) {
+  if (!c)
+    return;
+  if (c->framework[0])
+    job->default_framework = c->framework;
+  if (c->form[0])
+    job->default_form = c->form;
+}
 
 /* ---- finding it --------------------------------------------------------- */
 
@@ -140,9 +185,28 @@ static int bool_value(const char *v) {
   return -1;
 }
 
+/* Is there such a section, and such a key in it (jx_config_keys)? */
+static int known(const char *section, const char *name) {
+  int found = 0;
+  for (const jx_config_key *k = jx_config_keys; k->section; k++)
+    if (strcmp(k->section, section) == 0) {
+      found = 1;
+      if (strcmp(k->key, "CODE") == 0 || strcmp(k->key, name) == 0)
+        return 2;
+    }
+  return found;
+}
+
 static int on_key(void *ud, const char *section, const char *name,
                   const char *value) {
   reader *r = ud;
+  if (!*section)
+    return mistake(r, JX_E_CONFIG_NO_SECTION, name, name, NULL, NULL);
+  int kn = known(section, name);
+  if (kn == 0)
+    return mistake(r, JX_E_CONFIG_SECTION, section, section, NULL, NULL);
+  if (kn == 1)
+    return mistake(r, JX_E_CONFIG_KEY, name, name, section, NULL);
   if (strcmp(section, "jxc") == 0) {
     if (strcmp(name, "lang") == 0) {
       jx_lang l;
@@ -210,12 +274,42 @@ static int on_key(void *ud, const char *section, const char *name,
       return mistake(r, JX_E_CONFIG_VALUE, value, name,
                      "json, csv, c, xlsx, html", value);
     snprintf(r->cfg->format, sizeof r->cfg->format, "%s", value);
-  } else if (!*section) {
-    return mistake(r, JX_E_CONFIG_NO_SECTION, name, name, NULL, NULL);
-  } else {
-    return mistake(r, JX_E_CONFIG_SECTION, section, section, NULL, NULL);
+  } else if (strcmp(section, "plan") == 0) {
+    /* A built-in framework or form, by any of its names. */
+    bool fw = strcmp(name, "framework") == 0;
+    if (fw ? !jx_framework_builtin(value) : !jx_form_spec_find(value)) {
+      jx_strbuf names = {0};
+      size_t n;
+      if (fw) {
+        const jx_framework *const *all = jx_framework_list(&n);
+        for (size_t i = 0; i < n; i++)
+          jx_sb_printf(&names, "%s%s", i ? ", " : "", all[i]->name);
+      } else {
+        const jx_form_spec *const *all = jx_form_spec_list(&n);
+        for (size_t i = 0; i < n; i++)
+          jx_sb_printf(&names, "%s%s", i ? ", " : "", all[i]->name);
+      }
+      mistake(r, JX_E_CONFIG_VALUE, value, name, names.p, value);
+      jx_sb_free(&names);
+      return 0;
+    }
+    snprintf(fw ? r->cfg->framework : r->cfg->form, sizeof r->cfg->framework,
+             "%s", value);
+  } else if (strcmp(section, "eval") == 0) {
+    /* Known only once the plan and the actuals are read (driver.c). */
+    if (!*value || strlen(value) >= sizeof r->cfg->profile)
+      return mistake(r, JX_E_CONFIG_VALUE, value, name, "caiyu2020, hubei, …",
+                     value);
+    snprintf(r->cfg->profile, sizeof r->cfg->profile, "%s", value);
   }
   return 1;
+}
+
+/* The line [eval] profile is on: where inih stops when told to. */
+static int stop_at_profile(void *ud, const char *section, const char *name,
+                           const char *value) {
+  (void)ud, (void)value;
+  return !(strcmp(section, "eval") == 0 && strcmp(name, "profile") == 0);
 }
 
 /* Where line `line` of text starts, and the word `at` in it (else the
@@ -254,8 +348,9 @@ static jx_loc place(const char *text, size_t len, uint32_t file, int line,
 /* ---- applying it --------------------------------------------------------- */
 
 static bool takes_files(const jx_cmdline *cl) {
-  static const char *const names[] = {"check", "build", "fmt", "diff"};
-  for (size_t i = 0; cl->cmd && i < 4; i++)
+  static const char *const names[] = {"check", "build", "fmt",
+                                      "diff",  "eval",  "monitor"};
+  for (size_t i = 0; cl->cmd && i < 6; i++)
     if (strcmp(cl->cmd->name, names[i]) == 0)
       return true;
   return false;
@@ -326,6 +421,11 @@ int jx_config_apply(jx_cmdline *cl) {
     jx_diag_flush(cl->d);
     free(r.warn);
     return JX_EXIT_USAGE;
+  }
+  if (cfg->profile[0]) {
+    int at = ini_parse_string(cfg->text, stop_at_profile, NULL);
+    cfg->profile_loc =
+        place(cfg->text, len, file, at > 0 ? at : 1, cfg->profile);
   }
   /* The command line wins: what it set stays. */
   jx_diag *d = cl->d;

@@ -8,6 +8,7 @@
 #ifndef JX_CONFIG_H
 #define JX_CONFIG_H
 
+#include "loc.h"
 #include "opts.h"
 
 #define JX_CONFIG_NAME "jxc.ini"
@@ -19,7 +20,32 @@ typedef struct jx_config {
   char *text;      /* its bytes (the diagnostics quote its lines) */
   int fmt_lang;    /* [fmt] lang: -1 keep (unset), 0 en, 1 zh */
   char format[16]; /* [build] format, "" if unset */
+  /* [plan] framework and form: a built-in's name, "" if unset */
+  char framework[32], form[32];
+  /* [eval] profile, "" if unset, and where it is written (eval reports
+   * a name no profile has there) */
+  char profile[64];
+  jx_loc profile_loc;
 } jx_config;
+
+/* The keys there are, for the help topic `jxc help config` and for
+ * telling an unknown key: a row's values are literal, or the built-in
+ * frameworks' or forms' names; key "CODE" stands for any warning's code.
+ * Ends with a row of NULLs. */
+typedef enum { JX_CFG_LITERAL, JX_CFG_FRAMEWORKS, JX_CFG_FORMS } jx_cfg_values;
+typedef struct jx_config_key {
+  const char *section, *key, *values;
+  jx_cfg_values kind;
+  jx_msg help;
+} jx_config_key;
+extern const jx_config_key jx_config_keys[];
+
+/* The frameworks' or the forms' names as "a|b|c", into out. */
+void jx_config_values(jx_strbuf *out, const jx_config_key *k);
+
+/* The defaults jxc.ini gives a load (its [plan] framework and form). */
+struct jx_load_job;
+void jx_config_job(const jx_config *c, struct jx_load_job *job);
 
 /* Finds and applies the configuration for cl's inputs.  Returns -1 to go
  * on, or the exit status (2) after reporting a mistake in the file. */

@@ -183,6 +183,7 @@ int main(int argc, char **argv) {
   if (!cl.d)
     cl.d = jx_diag_from_opts(&cl.dopt);
   rc = close_stdout(rc, cl.d);
+  jx_diag_end(cl.d); /* --diagnostics=sarif: the log, now whole */
   jx_diag_free(cl.d);
   jx_config_free(cl.config); /* after the diagnostics: they quote it */
   jx_opts_free(&cl);

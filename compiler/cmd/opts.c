@@ -36,8 +36,8 @@ enum {
 
 /* The diagnostics options, with their help (cmd_help.c lists them). */
 const jx_option jx_diag_options[] = {
-    {"diagnostics", 0, true, G_DIAGNOSTICS, JX_M_NONE, "text|json", false, NULL,
-     JX_M_OPT_DIAGNOSTICS},
+    {"diagnostics", 0, true, G_DIAGNOSTICS, JX_M_NONE, "text|json|sarif", false,
+     NULL, JX_M_OPT_DIAGNOSTICS},
     {"lang", 0, true, G_LANG, JX_M_NONE, "en|zh", false, NULL, JX_M_OPT_LANG},
     {"color", 0, true, G_COLOR, JX_M_NONE, "auto|always|never", false, NULL,
      JX_M_OPT_COLOR},
@@ -154,7 +154,7 @@ static void bad_choice(jx_cmdline *cl, const char *opt, const char *value,
   cl->error_quote = quote;
 }
 
-static const char *const diagnostics_values[] = {"text", "json"};
+static const char *const diagnostics_values[] = {"text", "json", "sarif"};
 static const char *const lang_values[] = {"en", "zh"};
 static const char *const color_values[] = {"auto", "always", "never"};
 /* -W VALUE, as gcc reads it: error, no-error, CODE, no-CODE, error=CODE,
@@ -210,8 +210,10 @@ static void global(jx_cmdline *cl, int key, const char *v, bool *version) {
       o->format = JX_DIAG_TEXT;
     else if (strcmp(v, "json") == 0)
       o->format = JX_DIAG_JSON;
+    else if (strcmp(v, "sarif") == 0)
+      o->format = JX_DIAG_SARIF;
     else
-      bad_choice(cl, "--diagnostics", v, diagnostics_values, 2, false);
+      bad_choice(cl, "--diagnostics", v, diagnostics_values, 3, false);
     break;
   case G_LANG:
     if (!jx_lang_parse(v, &o->lang))

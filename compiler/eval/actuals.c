@@ -2,8 +2,9 @@
  * actuals.c — what a user reports for the year, as written: the set of
  * entries (eval.h), the words they may use (ratings, reasons for a
  * shortfall, likelihoods, "as targeted", "not applicable") as tables in
- * both languages, reading a value written as text, and recognising an
- * actuals file's form by its content.
+ * both languages, and reading a value written as text.  The readers of
+ * the two forms (actuals_csv.c, actuals_jx.c) build on these; which of
+ * them reads a file is decided above them, in actuals_read.c.
  *
  * A value is read, not judged: 7月 stays a number with the unit 月 until
  * bind.c knows whether its target is a deadline (then it is July) or a
@@ -16,7 +17,6 @@
 #include <string.h>
 
 #include "table.h" /* the importer's decoding and header keys */
-#include "source.h"
 
 /* ---- Words --------------------------------------------------------------- */
 
@@ -303,54 +303,4 @@ void jx_actuals_free(jx_actuals *a) {
   free(a->text);
   jx_arena_free(&a->arena);
   memset(a, 0, sizeof *a);
-}
-
-/* Reads n bytes of data (a->arena ready), named `name`. */
-static int read_data(jx_actuals *a, const char *name, const char *data,
-                     size_t n, jx_diag *d) {
-  size_t tn;
-  a->text = jx_table_decode(data, n, &tn);
-  if (!a->text) {
-    jx_diag_report_file(d, JX_E_ACTUALS_FORM, name, name);
-    return 1;
-  }
-  /* Lines are quoted from the decoded text: what the offsets count.  It
-   * is kept (a->text) as long as the actuals. */
-  uint32_t file = jx_diag_add_source(d, name, a->text, tn);
-  int rc = jx_actuals_read_csv(a, name, file, a->text, tn, d);
-  if (rc >= 0) {
-    a->csv = true;
-    return rc;
-  }
-  rc = jx_actuals_read_jx(a, file, a->text, tn, d);
-  if (rc >= 0)
-    return rc;
-  jx_diag_report_file(d, JX_E_ACTUALS_FORM, name, name);
-  return 1;
-}
-
-int jx_actuals_read_mem(jx_actuals *a, const char *name, const char *data,
-                        size_t n, jx_diag *d) {
-  memset(a, 0, sizeof *a);
-  jx_arena_init(&a->arena);
-  return read_data(a, name, data, n, d);
-}
-
-int jx_actuals_read(jx_actuals *a, const char *path, jx_diag *d) {
-  memset(a, 0, sizeof *a);
-  jx_arena_init(&a->arena);
-  jx_source *s = jx_source_open(path, d);
-  if (!s)
-    return 2;
-  size_t n;
-  char *data = jx_source_read_all(s, &n);
-  if (!data) {
-    jx_source_close(s);
-    return 2;
-  }
-  const char *name = jx_arena_strdup(&a->arena, jx_source_name(s));
-  int rc = read_data(a, name, data, n, d);
-  free(data);
-  jx_source_close(s);
-  return rc;
 }

@@ -6,7 +6,8 @@
  *
  * The profile: --profile NAME, else the one the actuals file names
  * (`actuals … profile NAME`, or `profile NAME;`), else the one the plan
- * names (`profile NAME;`), else 财预〔2020〕10号.  A name is looked up among
+ * names (`profile NAME;`), else jxc.ini's ([eval] profile), else
+ * 财预〔2020〕10号.  A name is looked up among
  * the profiles the plan and the actuals files declare, then the built-in
  * ones.
  */
@@ -37,7 +38,8 @@ static const jx_profile *choose(const jx_ev_args *a, const jx_ev_plan *plan,
                                 jx_diag *d, bool *usage) {
   const char *want = a->profile      ? a->profile
                      : acts->profile ? acts->profile
-                                     : plan->profile;
+                     : plan->profile ? plan->profile
+                                     : a->config_profile;
   if (!want)
     return jx_profile_default();
   const jx_profile *pr = jx_ev_profiles_find(ps, want);
@@ -54,8 +56,10 @@ static const jx_profile *choose(const jx_ev_args *a, const jx_ev_plan *plan,
     jx_diag_note(d, JX_N_TRY_HELP, none, a->command ? a->command : "");
   } else {
     jx_diag_report(d, JX_E_PROFILE_UNKNOWN,
-                   acts->profile ? acts->profile_loc : plan->profile_loc, want,
-                   text);
+                   acts->profile   ? acts->profile_loc
+                   : plan->profile ? plan->profile_loc
+                                   : a->config_profile_loc,
+                   want, text);
   }
   for (int l = 0; l < JX_LANG_COUNT; l++)
     jx_sb_free(&list[l]);
@@ -70,7 +74,8 @@ int jx_ev_main(const jx_ev_args *a, jx_out *out, jx_diag *d) {
   memset(&acts, 0, sizeof acts);
   memset(&run, 0, sizeof run);
   jx_ev_profiles_init(&ps);
-  int rc = jx_ev_plan_load(&plan, a->plans, a->n_plans, &ps, d);
+  int rc = jx_ev_plan_load_with(&plan, a->plans, a->n_plans,
+                                a->default_framework, a->default_form, &ps, d);
   /* What is said about the actuals comes out sorted by file and place. */
   jx_diag_set_hold(d, true);
   if (rc == 0)

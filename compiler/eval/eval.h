@@ -74,6 +74,11 @@ struct jx_ev_profiles;
  * reported).  Free with jx_ev_plan_free in every case. */
 int jx_ev_plan_load(jx_ev_plan *pl, const char *const *paths, int n,
                     struct jx_ev_profiles *ps, jx_diag *d);
+/* The same, with the framework and form of a file whose header names
+ * none (NULL: local, generic; jxc.ini's). */
+int jx_ev_plan_load_with(jx_ev_plan *pl, const char *const *paths, int n,
+                         const char *framework, const char *form,
+                         struct jx_ev_profiles *ps, jx_diag *d);
 void jx_ev_plan_free(jx_ev_plan *pl);
 
 /* ---- Actuals as written (actuals.c) ------------------------------------ */
@@ -323,6 +328,12 @@ typedef struct jx_ev_args {
   jx_ev_format format;
   int month; /* 0: jxc eval; 1–12: jxc monitor by the end of that month */
   jx_lang lang;
+  /* From jxc.ini: the framework and form of a plan file whose header
+   * names none (NULL: local, generic), and the profile when neither the
+   * command line nor a file names one, with where it is written. */
+  const char *default_framework, *default_form;
+  const char *config_profile;
+  jx_loc config_profile_loc;
 } jx_ev_args;
 
 /* Runs eval or monitor, writing the report to out.  Returns the exit

@@ -47,6 +47,12 @@ static void on_year_end(void *ud, const jx_node *n) {
 
 int jx_ev_plan_load(jx_ev_plan *pl, const char *const *paths, int n,
                     jx_ev_profiles *ps, jx_diag *d) {
+  return jx_ev_plan_load_with(pl, paths, n, NULL, NULL, ps, d);
+}
+
+int jx_ev_plan_load_with(jx_ev_plan *pl, const char *const *paths, int n,
+                         const char *framework, const char *form,
+                         jx_ev_profiles *ps, jx_diag *d) {
   memset(pl, 0, sizeof *pl);
   year_end y = {pl, ps, d};
   jx_load_job job;
@@ -56,6 +62,8 @@ int jx_ev_plan_load(jx_ev_plan *pl, const char *const *paths, int n,
   job.mode = JX_LOAD_WHOLE;
   job.year_end = on_year_end;
   job.year_end_ud = &y;
+  job.default_framework = framework;
+  job.default_form = form;
   jx_loaded_plan *lp = NULL;
   int rc = jx_load(&job, d, &lp);
   pl->impl = lp;

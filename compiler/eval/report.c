@@ -1,6 +1,7 @@
 /*
- * report.c — what the report formats share (report.h), and the entry
- * points of eval.h that pick the format.
+ * report.c — what the report formats share (report.h): figures as shown
+ * and the words for states.  The renderers (report_text.c, report_csv.c,
+ * report_json.c) build on it; report_pick.c picks one of them.
  *
  * A score is shown as the profile rounds it, or to two places; a weight
  * exactly when it has a short decimal (12.5) and to two places when it
@@ -160,24 +161,4 @@ void ev_unit_title(jx_strbuf *out, const jx_ev_unit *u, jx_lang lang) {
     jx_msg_printf(out, lang, JX_M_EV_UNIT, u->code, u->name ? u->name : "");
   else
     jx_msg_printf(out, lang, JX_M_EV_UNIT_NONE);
-}
-
-void jx_ev_report_eval(const jx_ev_run *r, jx_ev_format f, jx_lang lang,
-                       jx_out *o) {
-  if (f == JX_EV_JSON)
-    ev_json_eval(r, o);
-  else if (f == JX_EV_CSV)
-    ev_csv_eval(r, o);
-  else
-    ev_text_eval(r, lang, o);
-}
-
-void jx_ev_report_monitor(const jx_ev_run *r, jx_ev_format f, jx_lang lang,
-                          jx_out *o) {
-  if (f == JX_EV_JSON)
-    ev_json_monitor(r, o);
-  else if (f == JX_EV_CSV)
-    ev_csv_monitor(r, o);
-  else
-    ev_text_monitor(r, lang, o);
 }

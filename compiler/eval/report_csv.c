@@ -65,6 +65,21 @@ static const char eval_header[] =
     "part,indicator,target,actual,weight,score,state,printed_weight,"
     "printed_score,reason,measure\r\n";
 
+/* The end of an eval row: what the user's form printed (weight, score),
+ * the reason for a shortfall and the measure taken, from the entry. */
+static void printed(jx_out *o, int *col, const jx_entry *e, jx_strbuf *rb) {
+  char pw[EV_FIG] = "", pscore[EV_FIG] = "";
+  if (e && e->has_weight)
+    ev_dec(e->weight, pw);
+  if (e && e->has_score)
+    ev_dec(e->score, pscore);
+  figure(o, col, pw);
+  figure(o, col, pscore);
+  text(o, col, reason_of(e, rb));
+  text(o, col, e ? e->measure : NULL);
+  end_row(o);
+}
+
 void ev_csv_eval(const jx_ev_run *r, jx_out *o) {
   const jx_profile *prof = r->profile;
   jx_strbuf rb = {0};
@@ -74,7 +89,7 @@ void ev_csv_eval(const jx_ev_run *r, jx_out *o) {
     if (!it->done)
       continue;
     const jx_project_score *ps = &it->score;
-    char total[EV_FIG], w[EV_FIG], s[EV_FIG], pw[EV_FIG], pscore[EV_FIG];
+    char total[EV_FIG], w[EV_FIG], s[EV_FIG];
     ev_score(prof, ps->total_shown, total);
     /* the budget's execution */
     int col = 0;
@@ -93,20 +108,10 @@ void ev_csv_eval(const jx_ev_run *r, jx_out *o) {
     figure(o, &col, w);
     figure(o, &col, s);
     text(o, &col, ps->has_rate ? NULL : "no-actual");
-    const jx_entry *e = it->spent;
-    if (e && e->has_weight)
-      ev_dec(e->weight, pw);
-    if (e && e->has_score)
-      ev_dec(e->score, pscore);
-    figure(o, &col, e && e->has_weight ? pw : "");
-    figure(o, &col, e && e->has_score ? pscore : "");
-    text(o, &col, reason_of(e, &rb));
-    text(o, &col, e ? e->measure : NULL);
-    end_row(o);
+    printed(o, &col, it->spent, &rb);
     for (size_t i = 0; i < it->proj->p->n_indicators; i++) {
       const jx_indicator *x = &it->proj->p->indicators[i];
       const jx_indicator_score *is = &it->scores[i];
-      e = it->entries[i];
       col = 0;
       lead(o, &col, r, it);
       figure(o, &col, total);
@@ -114,21 +119,13 @@ void ev_csv_eval(const jx_ev_run *r, jx_out *o) {
       text(o, &col, is->group >= 0 ? prof->groups[is->group].name : NULL);
       text(o, &col, x->name);
       text(o, &col, x->text);
-      text(o, &col, e ? e->value.text : NULL);
+      text(o, &col, it->entries[i] ? it->entries[i]->value.text : NULL);
       ev_weight(is->weight, w);
       ev_score(prof, is->shown, s);
       figure(o, &col, w);
       figure(o, &col, s);
       text(o, &col, ev_state_key(ev_state(it, i)));
-      if (e && e->has_weight)
-        ev_dec(e->weight, pw);
-      if (e && e->has_score)
-        ev_dec(e->score, pscore);
-      figure(o, &col, e && e->has_weight ? pw : "");
-      figure(o, &col, e && e->has_score ? pscore : "");
-      text(o, &col, reason_of(e, &rb));
-      text(o, &col, e ? e->measure : NULL);
-      end_row(o);
+      printed(o, &col, it->entries[i], &rb);
     }
   }
   jx_sb_free(&rb);

@@ -1,10 +1,10 @@
 /*
  * fmt.c — `jxc fmt`: prints a file back in the one canonical layout.
  *
- * The formatter works on the syntax tree as written (parse.h with
- * keep_tree and keep_comments), so it needs no checking and changes no
- * meaning: numbers, units, dates and date ranges stay as the author
- * spelled them, a comparison written after a value too (90%以上,
+ * The formatter works on the syntax tree as written, one declaration at a
+ * time as the parser hands it over (fmt_stream.c), so it needs no
+ * checking and changes no meaning: numbers, units, dates and date ranges stay
+ * as the author spelled them, a comparison written after a value too (90%以上,
  * 2023年6月底前); keywords, operators, months (from
  * compiler/domain/vocab.def), categories (from the framework in force,
  * fmt_cat.c), indentation, spacing and string wrapping become canonical,
@@ -23,6 +23,9 @@
  * line in the source before a statement or comment is kept as one blank
  * line.  The source's layout is read with one forward pass (struct scan),
  * so formatting is linear in the size of the file, however long its lines.
+ * The comment after a statement on its line is only known once the parser
+ * has read on, so each line is finished when what follows it comes
+ * (jx_fmt_settle).
  *
  * Long strings are wrapped at JX_FMT_WIDTH display columns, only between
  * two characters at least one of which is CJK, and continue aligned after
@@ -460,7 +463,7 @@ static const jx_node *block_items(const jx_node *n) {
   }
 }
 
-static bool is_block(const jx_node *n) {
+bool jx_fmt_is_block(const jx_node *n) {
   switch (n->kind) {
   case JX_N_PROFILE:
     return !n->u.block.uses; /* `profile NAME;` is a statement */
@@ -478,169 +481,116 @@ static bool is_block(const jx_node *n) {
   }
 }
 
-/* The statements of a block (or of the file), each with its comments, then
- * the comments before the block's closing brace at offset `close`. */
-static void items(jx_printer *p, const jx_node *n, uint64_t close) {
-  p->block_start = true;
-  for (; n; n = n->next) {
-    uint64_t next = n->next ? n->next->loc.offset : close;
-    jx_pr_comments_before(p, n->loc.offset);
-    jx_pr_blank_line(p, n->loc.offset);
-    jx_pr_comments_before(p, n->end.offset); /* between the statement's parts */
-    jx_pr_begin_line(p);
-    if (p->depth == 0)
-      jx_fmt_cats_enter(p->cats, n);
-    statement(p, n);
-    if (!is_block(n)) {
-      jx_pr_comment_after(p, &n->end, next);
-      jx_pr_newline(p);
-      continue;
-    }
-    const jx_node *inner = block_items(n);
-    const jx_loc *brace = &n->u.block.close;
-    jx_pr_comment_after(p, &n->end, inner ? inner->loc.offset : brace->offset);
-    jx_pr_newline(p);
+/* ---- printing as the parser goes --------------------------------------
+ * A statement's line ends only when what follows it is known: the comment
+ * after it on its line is printed at the end of that line, but only if it
+ * comes before the next statement (`next`), and the parser may not have
+ * read that far when it hands the statement over.  So each statement,
+ * '{' and '}' is left pending and settled by what comes next. */
+
+void jx_fmt_settle(jx_printer *p, uint64_t next) {
+  if (!p->pending)
+    return;
+  p->pending = false;
+  jx_pr_comment_after(p, &p->pending_end, next);
+  jx_pr_newline(p);
+}
+
+static void pend(jx_printer *p, const jx_loc *end) {
+  p->pending = true;
+  p->pending_end = *end;
+}
+
+void jx_fmt_open(jx_printer *p, const jx_node *n) {
+  jx_fmt_settle(p, n->loc.offset);
+  jx_pr_comments_before(p, n->loc.offset);
+  jx_pr_blank_line(p, n->loc.offset);
+  jx_pr_comments_before(p, n->end.offset); /* between the statement's parts */
+  jx_pr_begin_line(p);
+  if (p->depth == 0)
+    jx_fmt_cats_enter(p->cats, n);
+  statement(p, n);
+  pend(p, &n->end);
+  if (jx_fmt_is_block(n)) {
     p->depth++;
-    items(p, inner, brace->offset);
-    p->depth--;
-    jx_pr_begin_line(p);
-    jx_pr_puts(p, "}");
-    jx_pr_comment_after(p, brace, next);
-    jx_pr_newline(p);
+    p->block_start = true;
   }
-  jx_pr_comments_before(p, close);
+}
+
+void jx_fmt_close(jx_printer *p, const jx_loc *brace) {
+  jx_fmt_settle(p, brace->offset);
+  jx_pr_comments_before(p, brace->offset);
+  p->depth--;
+  jx_pr_begin_line(p);
+  jx_pr_puts(p, "}");
+  pend(p, brace);
+}
+
+void jx_fmt_node(jx_printer *p, const jx_node *n) {
+  jx_fmt_open(p, n);
+  if (!jx_fmt_is_block(n))
+    return;
+  for (const jx_node *inner = block_items(n); inner; inner = inner->next)
+    jx_fmt_node(p, inner);
+  jx_fmt_close(p, &n->u.block.close);
+}
+
+void jx_fmt_end(jx_printer *p) {
+  jx_fmt_settle(p, UINT64_MAX);
+  jx_pr_comments_before(p, UINT64_MAX);
 }
 
 /* The tree keeps the first of a repeated part only; formatting would drop
- * the others, so report them as the checker does and format nothing. */
-static int repeated_parts(const jx_node *n, jx_diag *d) {
+ * the others, so report them as the checker does (d NULL: only count
+ * them) and format nothing. */
+#define REPORT(d, ...)                                                         \
+  do {                                                                         \
+    if (d)                                                                     \
+      jx_diag_report(d, __VA_ARGS__);                                          \
+  } while (0)
+
+static int repeated_list(const jx_node *n, jx_diag *d);
+
+int jx_fmt_repeated(const jx_node *n, jx_diag *d) {
   int found = 0;
-  for (; n; n = n->next) {
+  {
     if (n->kind == JX_N_HEADER) {
       if (n->u.header.dup_loc.line)
-        jx_diag_report(d, JX_E_HEADER_TWICE, n->u.header.dup_loc);
+        REPORT(d, JX_E_HEADER_TWICE, n->u.header.dup_loc);
       found += n->u.header.dup_loc.line != 0;
     } else if (n->kind == JX_N_INDICATOR) {
       if (n->u.indicator.n_desc > 1)
-        jx_diag_report(d, JX_E_DUP_DESC, n->u.indicator.dup_loc);
+        REPORT(d, JX_E_DUP_DESC, n->u.indicator.dup_loc);
       if (n->u.indicator.n_basis > 1)
-        jx_diag_report(d, JX_E_DUP_BASIS,
-                       n->u.indicator.n_desc > 1 ? n->loc
-                                                 : n->u.indicator.dup_loc);
+        REPORT(d, JX_E_DUP_BASIS,
+               n->u.indicator.n_desc > 1 ? n->loc : n->u.indicator.dup_loc);
       if (n->u.indicator.n_expl_dup > 0)
-        jx_diag_report(d, JX_E_DUP_FIELD, n->u.indicator.expl_dup_loc,
-                       (int)expl_field[n->u.indicator.expl_dup]);
+        REPORT(d, JX_E_DUP_FIELD, n->u.indicator.expl_dup_loc,
+               (int)expl_field[n->u.indicator.expl_dup]);
       if (n->u.indicator.n_period > 1)
-        jx_diag_report(d, JX_E_DUP_FIELD, n->loc,
-                       (int)JX_M_FIELD_PERIOD_TARGET);
+        REPORT(d, JX_E_DUP_FIELD, n->loc, (int)JX_M_FIELD_PERIOD_TARGET);
       found += n->u.indicator.n_desc > 1 || n->u.indicator.n_basis > 1 ||
                n->u.indicator.n_expl_dup > 0 || n->u.indicator.n_period > 1;
     } else if (n->kind == JX_N_FUNDS) {
       if (n->u.funds.n_fiscal > 1)
-        jx_diag_report(d, JX_E_DUP_FISCAL, n->loc);
+        REPORT(d, JX_E_DUP_FISCAL, n->loc);
       if (n->u.funds.n_other > 1)
-        jx_diag_report(d, JX_E_DUP_OTHER, n->loc);
+        REPORT(d, JX_E_DUP_OTHER, n->loc);
       found += n->u.funds.n_fiscal > 1 || n->u.funds.n_other > 1;
     } else if (n->kind == JX_N_ACTUAL) {
       if (n->u.actual.dup_loc.line)
-        jx_diag_report(d, JX_E_ACTUAL_REPEAT, n->u.actual.dup_loc);
+        REPORT(d, JX_E_ACTUAL_REPEAT, n->u.actual.dup_loc);
       found += n->u.actual.dup_loc.line != 0;
-    } else if (is_block(n)) {
-      found += repeated_parts(n->u.block.items, d);
+    } else if (jx_fmt_is_block(n)) {
+      found += repeated_list(n->u.block.items, d);
     }
   }
   return found;
 }
 
-/* ---- the file's own language and line ends ---------------------------- */
-
-typedef struct spoken {
-  const char *src;
-  jx_vocab_index vocab;
-  size_t en, zh;
-} spoken;
-
-static void count_keyword(void *ud, const jx_token *t) {
-  spoken *k = ud;
-  if (t->loc.len == 0 || t->loc.len > JX_VOCAB_MAX_LEN)
-    return;
-  const jx_vocab_spelling *e =
-      jx_vocab_find(&k->vocab, k->src + t->loc.offset, t->loc.len);
-  if (e && (jx_kw_is_keyword((jx_kw)e->kw) || e->kw == JX_KW_MONTH)) {
-    if ((unsigned char)k->src[t->loc.offset] >= 0x80)
-      k->zh++;
-    else
-      k->en++;
-  }
-}
-
-static void quiet(void *ud, const jx_diag_record *r) {
-  (void)ud;
-  (void)r;
-}
-
-bool jx_fmt_is_zh(const char *src, size_t len) {
-  spoken k;
-  memset(&k, 0, sizeof k);
-  k.src = src;
-  jx_vocab_index_init(&k.vocab);
-  /* Lexed on its own, quietly: jx_fmt's parse reports what is wrong. */
-  jx_diag *d = jx_diag_new();
-  jx_diag_set_sink(d, quiet, NULL);
-  uint32_t file = jx_diag_add_source(d, "", src, len);
-  jx_arena a;
-  jx_arena_init(&a);
-  jx_lex_mem(src, len, file, d, &a, count_keyword, &k);
-  jx_arena_free(&a);
-  jx_diag_free(d);
-  return k.zh > k.en;
-}
-
-/* Whether the file's lines end with CR LF (its first line break does):
- * Notepad's files stay Notepad's. */
-static bool crlf(const char *src, size_t len) {
-  const char *nl = memchr(src, '\n', len);
-  return nl && nl > src && nl[-1] == '\r';
-}
-
-int jx_fmt(const char *src, size_t len, uint32_t file, jx_diag *d, bool zh,
-           jx_out *out) {
-  jx_arena arena;
-  jx_arena_init(&arena);
-  jx_parse_options opt = {true, true, NULL};
-  jx_file_ast ast = {NULL, NULL};
-  int rc = jx_parse_mem(src, len, file, d, &arena, NULL, &opt, &ast);
-  if (rc == 0 && repeated_parts(ast.items, d) > 0)
-    rc = 1;
-  if (rc == 0) {
-    jx_printer p;
-    memset(&p, 0, sizeof p);
-    /* The layout is printed with LF; CR LF is put back after. */
-    bool dos = crlf(src, len);
-    jx_out lf;
-    jx_out_init_mem(&lf);
-    p.out = dos ? &lf : out;
-    p.src = src;
-    p.len = len;
-    p.zh = zh;
-    p.comment = ast.comments;
-    p.cats = jx_fmt_cats_new(&arena, zh);
-    items(&p, ast.items, UINT64_MAX);
-    jx_fmt_cats_free(p.cats);
-    if (dos) {
-      /* No string or comment holds a raw line break: each is a line end. */
-      size_t n, from = 0;
-      const char *t = jx_out_data(&lf, &n);
-      for (size_t i = 0; i < n; i++)
-        if (t[i] == '\n') {
-          jx_out_write(out, t + from, i - from);
-          jx_out_write(out, "\r\n", 2);
-          from = i + 1;
-        }
-      jx_out_write(out, t + from, n - from);
-    }
-    jx_out_free(&lf);
-  }
-  jx_arena_free(&arena);
-  return rc;
+static int repeated_list(const jx_node *n, jx_diag *d) {
+  int found = 0;
+  for (; n; n = n->next)
+    found += jx_fmt_repeated(n, d);
+  return found;
 }

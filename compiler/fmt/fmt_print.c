@@ -7,11 +7,30 @@
  */
 #include "fmt_print.h"
 
+#include <stdlib.h>
 #include <string.h>
 #include <utf8proc.h>
 
+#include "arena.h"
+
+/* The layout is made with LF; a CR LF file gets CR LF.  No string or
+ * comment holds a raw line break: each one here is a line end. */
+static void put_crlf(jx_out *o, const char *s, size_t n) {
+  const char *nl;
+  while ((nl = memchr(s, '\n', n)) != NULL) {
+    jx_out_write(o, s, (size_t)(nl - s));
+    jx_out_write(o, "\r\n", 2);
+    n -= (size_t)(nl - s) + 1;
+    s = nl + 1;
+  }
+  jx_out_write(o, s, n);
+}
+
 void jx_pr_put(jx_printer *p, const char *s, size_t n) {
-  jx_out_write(p->out, s, n);
+  if (p->crlf)
+    put_crlf(p->out, s, n);
+  else
+    jx_out_write(p->out, s, n);
   for (size_t i = 0; i < n;) {
     unsigned char c = (unsigned char)s[i];
     if (c < 0x80) { /* most of the output: no decoding */
@@ -73,23 +92,35 @@ void jx_pr_begin_line(jx_printer *p) {
  * Spaces are what the lexer skips: space, tab, CR and U+3000. */
 static bool blank_line_before(jx_printer *p, uint64_t offset) {
   jx_print_scan *s = &p->scan;
-  size_t end = offset < p->len ? (size_t)offset : p->len;
-  const unsigned char *u = (const unsigned char *)p->src;
-  while (s->pos < end) {
-    unsigned char c = u[s->pos];
-    if (c == '\n') {
-      s->blank_above = !s->line_has_text;
-      s->line_has_text = false;
-      s->pos++;
-    } else if (c == ' ' || c == '\t' || c == '\r') {
-      s->pos++;
-    } else if (c == 0xE3 && s->pos + 2 < p->len && u[s->pos + 1] == 0x80 &&
-               u[s->pos + 2] == 0x80) {
-      s->pos += 3;
-    } else {
-      s->line_has_text = true;
-      s->pos++;
+  while (s->pos < offset) {
+    const char *w;
+    size_t n = jx_fmt_text_get(p->text, s->pos, 3, &w);
+    if (n == 0)
+      break; /* the end of the source */
+    const unsigned char *u = (const unsigned char *)w;
+    /* This window's bytes up to offset; a U+3000 is looked at whole, in
+     * the next window if it is cut here (or is the source's last bytes,
+     * and so no U+3000). */
+    size_t end = offset - s->pos < n ? (size_t)(offset - s->pos) : n, i = 0;
+    while (i < end) {
+      unsigned char c = u[i];
+      if (c == '\n') {
+        s->blank_above = !s->line_has_text;
+        s->line_has_text = false;
+        i++;
+      } else if (c == ' ' || c == '\t' || c == '\r') {
+        i++;
+      } else if (c == 0xE3 && i + 2 >= n && i > 0) {
+        break;
+      } else if (c == 0xE3 && i + 2 < n && u[i + 1] == 0x80 &&
+                 u[i + 2] == 0x80) {
+        i += 3;
+      } else {
+        s->line_has_text = true;
+        i++;
+      }
     }
+    s->pos += i;
   }
   return !s->line_has_text && s->blank_above;
 }
@@ -103,6 +134,34 @@ void jx_pr_blank_line(jx_printer *p, uint64_t offset) {
   }
 }
 
+void jx_pr_add_comment(jx_printer *p, const char *text, size_t n, jx_loc loc) {
+  jx_comment *c = jx_xmalloc(sizeof *c + n + 1);
+  char *t = (char *)(c + 1);
+  memcpy(t, text, n);
+  t[n] = '\0';
+  c->text = t;
+  c->loc = loc;
+  c->next = NULL;
+  if (!p->comment_end)
+    p->comment_end = &p->comment;
+  *p->comment_end = c;
+  p->comment_end = &c->next;
+}
+
+/* The first comment is printed: it goes. */
+static void next_comment(jx_printer *p) {
+  jx_comment *c = p->comment;
+  p->comment = c->next;
+  if (!p->comment)
+    p->comment_end = &p->comment;
+  free(c);
+}
+
+void jx_pr_drop_comments(jx_printer *p) {
+  while (p->comment)
+    next_comment(p);
+}
+
 /* The comments that start before `offset`, each on a line of its own. */
 void jx_pr_comments_before(jx_printer *p, uint64_t offset) {
   while (p->comment && p->comment->loc.offset < offset) {
@@ -111,7 +170,7 @@ void jx_pr_comments_before(jx_printer *p, uint64_t offset) {
     jx_pr_puts(p, "#");
     jx_pr_puts(p, p->comment->text);
     jx_pr_newline(p);
-    p->comment = p->comment->next;
+    next_comment(p);
   }
 }
 
@@ -124,7 +183,7 @@ void jx_pr_comment_after(jx_printer *p, const jx_loc *end, uint64_t limit) {
       c->loc.offset < limit) {
     jx_pr_puts(p, "  #");
     jx_pr_puts(p, c->text);
-    p->comment = c->next;
+    next_comment(p);
   }
 }
 

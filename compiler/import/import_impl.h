@@ -682,6 +682,9 @@ bool jx_im_dept_label(im_cell *cells, size_t n);
  * them after its projects): read into u.  layout_dept.c. */
 void jx_im_unit_tail(im_plan *p, im_book *b, uint32_t sheet, uint32_t first,
                      uint32_t last, im_unit *u);
+/* A cell's text, cleaned (jx_im_clean) into p's arena, with its place on
+ * the sheet; the cell is marked used.  NULL text for no cell. */
+im_text jx_im_cell_text(im_plan *p, uint32_t sheet, im_cell *c);
 /* Is cells[j], which reads like a label, the value of the label at
  * cells[i] after all?  Yes when it is merged across columns (labels are
  * single cells), or stands right beside the label with nothing after it

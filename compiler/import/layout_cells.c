@@ -72,6 +72,16 @@ bool jx_im_plan_cell(im_plan *p, uint32_t sheet, im_cell *c) {
   return false;
 }
 
+im_text jx_im_cell_text(im_plan *p, uint32_t sheet, im_cell *c) {
+  im_text t = {NULL, jx_im_src_none()};
+  if (!c)
+    return t;
+  c->used = true;
+  t.text = jx_im_clean(&p->arena, c->text, strlen(c->text), NULL);
+  t.src = jx_im_src_cell(sheet, c);
+  return t;
+}
+
 bool jx_im_label_is_value(const im_cell *cells, size_t n, size_t i, size_t j) {
   if (cells[j].span_cols > 1)
     return true;

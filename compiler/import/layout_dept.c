@@ -139,13 +139,7 @@ typedef struct dform {
 } dform;
 
 static im_text text_of(dform *f, im_cell *c) {
-  im_text t = {NULL, jx_im_src_none()};
-  if (!c)
-    return t;
-  c->used = true;
-  t.text = jx_im_clean(&f->p->arena, c->text, strlen(c->text), NULL);
-  t.src = jx_im_src_cell(f->sheet, c);
-  return t;
+  return jx_im_cell_text(f->p, f->sheet, c);
 }
 
 /* The next cell right of cells[i] in its row, unless it is a label

@@ -307,6 +307,25 @@ static void text_stmt(writer *w, jx_kw k, const im_text *t) {
   end_stmt(w);
 }
 
+/* `KEYWORD "name" "text";` (a measure, an attribute): the name's place
+ * and the text's are both recorded; a missing text is left out. */
+static void named_stmt(writer *w, jx_kw k, const im_text *name,
+                       const im_text *t) {
+  indent(w);
+  begin_stmt(w, &name->src);
+  record(w, IM_W_NAME, &name->src);
+  record(w, IM_W_VALUE, &t->src);
+  kw(w, k);
+  jx_sb_puts(w->o, " ");
+  str(w, name->text);
+  if (t->text) {
+    jx_sb_puts(w->o, " ");
+    str(w, t->text);
+  }
+  jx_sb_puts(w->o, ";");
+  end_stmt(w);
+}
+
 /* Where the phone number starts in "王明 023-56551234" (a last word of
  * digits, '-', '+' and parentheses holding at least five digits), as the
  * forms print a person; 0 when there is none. */
@@ -459,19 +478,7 @@ static void indicator(writer *w, const im_indicator *ind) {
 static void measures(writer *w, const im_measure *m) {
   for (; m; m = m->next) {
     notes(w, m->notes);
-    indent(w);
-    begin_stmt(w, &m->title.src);
-    record(w, IM_W_NAME, &m->title.src);
-    record(w, IM_W_VALUE, &m->text.src);
-    kw(w, JX_KW_MEASURE);
-    jx_sb_puts(w->o, " ");
-    str(w, m->title.text);
-    if (m->text.text) {
-      jx_sb_puts(w->o, " ");
-      str(w, m->text.text);
-    }
-    jx_sb_puts(w->o, ";");
-    end_stmt(w);
+    named_stmt(w, JX_KW_MEASURE, &m->title, &m->text);
   }
 }
 
@@ -572,19 +579,8 @@ static void header_fields(writer *w, const im_project *pr) {
       text_stmt(w, fields[i].k, fields[i].t);
   person_stmt(w, JX_KW_MANAGER, &pr->manager);
   person_stmt(w, JX_KW_CONTACT, &pr->contact);
-  for (const im_attr *a = pr->attrs; a; a = a->next) {
-    indent(w);
-    begin_stmt(w, &a->key.src);
-    record(w, IM_W_NAME, &a->key.src);
-    record(w, IM_W_VALUE, &a->value.src);
-    kw(w, JX_KW_ATTRIBUTE);
-    jx_sb_puts(w->o, " ");
-    str(w, a->key.text);
-    jx_sb_puts(w->o, " ");
-    str(w, a->value.text);
-    jx_sb_puts(w->o, ";");
-    end_stmt(w);
-  }
+  for (const im_attr *a = pr->attrs; a; a = a->next)
+    named_stmt(w, JX_KW_ATTRIBUTE, &a->key, &a->value);
 }
 
 /* The line items of a budget: `breakdown "name" 400 …;`. */

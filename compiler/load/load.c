@@ -370,6 +370,11 @@ int jx_load(const jx_load_job *job, jx_diag *d, jx_loaded_plan **whole) {
     src = opened;
   }
   l.checker = jx_checker_new(d);
+  jx_checker_set_defaults(
+      l.checker,
+      job->default_framework ? jx_framework_builtin(job->default_framework)
+                             : NULL,
+      job->default_form ? jx_form_spec_find(job->default_form) : NULL);
   l.suppress = jx_suppress_new();
   jx_diag_set_filter(d, jx_suppress_filter, l.suppress);
   jx_arena_init(&l.scratch);

@@ -119,6 +119,9 @@ typedef struct jx_load_job {
    * reported about it is released with it.  NULL: passed over. */
   void (*year_end)(void *ud, const struct jx_node *decl);
   void *year_end_ud;
+  /* The framework and form of a file whose header names none (built-in
+   * names, NULL: local and generic): jxc.ini's [plan] keys. */
+  const char *default_framework, *default_form;
   /* Filled in when set: what was read, errors or not (check --each). */
   struct jx_load_stats *stats;
 } jx_load_job;

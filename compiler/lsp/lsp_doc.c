@@ -291,3 +291,22 @@ void jx_lsp_refresh_all(jx_lsp *s) {
   for (jx_lsp_doc *d = s->docs; d; d = d->next)
     jx_lsp_doc_refresh(s, d);
 }
+
+/* ---- the document a request names -----------------------------------------
+ */
+
+jx_lsp_doc *jx_lsp_param_doc(jx_lsp *s, json_t *params, size_t *off) {
+  json_t *td = json_object_get(params, "textDocument");
+  const char *uri = json_string_value(json_object_get(td, "uri"));
+  jx_lsp_doc *d = uri ? jx_lsp_doc_find(s, uri) : NULL;
+  if (!d)
+    return NULL;
+  jx_lsp_doc_refresh(s, d);
+  if (off) {
+    jx_lsp_pos p;
+    if (!jx_lsp_param_pos(json_object_get(params, "position"), &p))
+      return NULL;
+    *off = jx_lsp_offset_at(&d->lines, d->text, d->len, p);
+  }
+  return d;
+}

@@ -78,6 +78,10 @@ bool jx_lsp_doc_change(jx_lsp_doc *d, json_t *changes, int64_t version);
 void jx_lsp_doc_refresh(jx_lsp *s, jx_lsp_doc *d);
 /* Refreshes every document that changed. */
 void jx_lsp_refresh_all(jx_lsp *s);
+/* The document and byte offset a TextDocumentPositionParams names; NULL
+ * when the document is not open or the position is missing.  The
+ * document is refreshed first, so its plan matches its text. */
+jx_lsp_doc *jx_lsp_param_doc(jx_lsp *s, json_t *params, size_t *off);
 
 /* ---- building replies (lsp_json.c) -------------------------------------- */
 
@@ -88,10 +92,8 @@ json_t *jx_lsp_position(const jx_lsp_doc *d, size_t off);
 /* The range of bytes [off, off+len). */
 json_t *jx_lsp_range(const jx_lsp_doc *d, size_t off, size_t len);
 json_t *jx_lsp_loc_range(const jx_lsp_doc *d, jx_loc l);
-/* The document and byte offset a TextDocumentPositionParams names; NULL
- * when the document is not open or the position is missing.  The
- * document is refreshed first, so its plan matches its text. */
-jx_lsp_doc *jx_lsp_param_doc(jx_lsp *s, json_t *params, size_t *off);
+/* A Position ({"line", "character"}, both integers >= 0). */
+bool jx_lsp_param_pos(json_t *p, jx_lsp_pos *out);
 /* A Range of the params (params[key]) as byte offsets. */
 bool jx_lsp_param_range(const jx_lsp_doc *d, json_t *range, size_t *from,
                         size_t *to);

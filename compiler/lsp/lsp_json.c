@@ -60,7 +60,7 @@ bool jx_lsp_loc_has(jx_loc l, size_t off) {
   return jx_loc_known(l) && off >= l.offset && off <= l.offset + l.len;
 }
 
-static bool read_pos(json_t *p, jx_lsp_pos *out) {
+bool jx_lsp_param_pos(json_t *p, jx_lsp_pos *out) {
   json_t *line = json_object_get(p, "line");
   json_t *ch = json_object_get(p, "character");
   if (!json_is_integer(line) || !json_is_integer(ch))
@@ -73,27 +73,11 @@ static bool read_pos(json_t *p, jx_lsp_pos *out) {
   return true;
 }
 
-jx_lsp_doc *jx_lsp_param_doc(jx_lsp *s, json_t *params, size_t *off) {
-  json_t *td = json_object_get(params, "textDocument");
-  const char *uri = json_string_value(json_object_get(td, "uri"));
-  jx_lsp_doc *d = uri ? jx_lsp_doc_find(s, uri) : NULL;
-  if (!d)
-    return NULL;
-  jx_lsp_doc_refresh(s, d);
-  if (off) {
-    jx_lsp_pos p;
-    if (!read_pos(json_object_get(params, "position"), &p))
-      return NULL;
-    *off = jx_lsp_offset_at(&d->lines, d->text, d->len, p);
-  }
-  return d;
-}
-
 bool jx_lsp_param_range(const jx_lsp_doc *d, json_t *range, size_t *from,
                         size_t *to) {
   jx_lsp_pos a, b;
-  if (!read_pos(json_object_get(range, "start"), &a) ||
-      !read_pos(json_object_get(range, "end"), &b))
+  if (!jx_lsp_param_pos(json_object_get(range, "start"), &a) ||
+      !jx_lsp_param_pos(json_object_get(range, "end"), &b))
     return false;
   *from = jx_lsp_offset_at(&d->lines, d->text, d->len, a);
   *to = jx_lsp_offset_at(&d->lines, d->text, d->len, b);

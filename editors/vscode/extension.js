@@ -2,7 +2,10 @@
 // brackets, comments) is declared in package.json; this starts the
 // language server, `jxc lsp`, over stdio for diagnostics, hover and
 // formatting.  A missing or older jxc costs only those: the extension says
-// why once and keeps highlighting.
+// why once and keeps highlighting.  The user's `jixiao.lang` and
+// `jixiao.keywords` settings go to the server at start
+// (initializationOptions) and whenever they change (the client's
+// configuration synchronisation sends workspace/didChangeConfiguration).
 'use strict';
 
 const vscode = require('vscode');
@@ -10,6 +13,17 @@ const { findProgram, messages } = require('./server.js');
 
 let client = null;
 let output = null;
+
+// The settings the server reads; an empty one is left out, so the server
+// keeps its own default (the display language VS Code sends as `locale`).
+function serverOptions(config) {
+  const opts = {};
+  for (const key of ['lang', 'keywords']) {
+    const v = config.get(key, '');
+    if (v) opts[key] = v;
+  }
+  return opts;
+}
 
 async function start() {
   const config = vscode.workspace.getConfiguration('jixiao');
@@ -30,6 +44,8 @@ async function start() {
       { scheme: 'untitled', language: 'jixiao' },
     ],
     outputChannel: output,
+    initializationOptions: serverOptions(config),
+    synchronize: { configurationSection: 'jixiao' },
   });
   try {
     await client.start();

@@ -246,7 +246,7 @@ static const char *const allowed[] = {
     "sources",     "breakdown",  "local2018",   "generic",
     "hebei2021",   "mof2021",    "jsonl",       "jq",
     "caiyu2020",   "eval",       "monitor",     "hubei",
-    NULL};
+    "SARIF",       "sarif",      NULL};
 
 /* jxc lsp's command and option, and the protocol's own names
  * (stdio, Content-Length, JSON-RPC, initializationOptions), and where its
@@ -462,6 +462,31 @@ static void test_catalog_chinese(void **state) {
   assert_non_null(english_word("此处应为 'budget'", NULL, word, sizeof word));
 }
 
+/* Every code has its JX_CODE row (what SARIF's rules say of it), in both
+ * languages, the Chinese one without English words. */
+static void test_code_titles(void **state) {
+  (void)state;
+  char word[128];
+  for (int i = 0; i < JX_DIAG_COUNT; i++) {
+    const char *code = jx_diag_code((jx_diag_id)i);
+    if (!code)
+      continue;
+    const char *en = jx_diag_code_title(code, JX_LANG_EN);
+    const char *zh = jx_diag_code_title(code, JX_LANG_ZH);
+    if (!en || !zh || !*en || !*zh)
+      fail_msg("diag_codes.def: no JX_CODE row for '%s'", code);
+    if (english_word(zh, NULL, word, sizeof word))
+      fail_msg("diag_codes.def JX_CODE '%s': English word '%s' in \"%s\"", code,
+               word, zh);
+  }
+  assert_string_equal(jx_diag_code_title("funds-missing", JX_LANG_EN),
+                      "A project does not say where its funds come from");
+  assert_string_equal(jx_diag_code_title("funds-missing", JX_LANG_ZH),
+                      "项目未写资金来源");
+  assert_null(jx_diag_code_title("no-such-code", JX_LANG_EN));
+  assert_null(jx_diag_code_title(NULL, JX_LANG_EN));
+}
+
 /* ---- the Chinese case files ------------------------------------------ */
 
 static char *read_all(const char *path) {
@@ -565,6 +590,7 @@ int main(void) {
       cmocka_unit_test(test_indexed_rows),
       cmocka_unit_test(test_messages_agree),
       cmocka_unit_test(test_catalog_chinese),
+      cmocka_unit_test(test_code_titles),
       cmocka_unit_test(test_cases_chinese),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);

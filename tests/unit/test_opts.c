@@ -294,7 +294,8 @@ static void test_help(void **state) {
             "if the build succeeds\n"
             "  --bom                csv: start with"));
   assert_non_null(strstr(sb.p, "  --old FILE...        the old side"));
-  assert_non_null(strstr(sb.p, "\nDiagnostics:\n  --diagnostics=text|json  "));
+  assert_non_null(
+      strstr(sb.p, "\nDiagnostics:\n  --diagnostics=text|json|sarif  "));
   assert_non_null(strstr(sb.p, "  --color=auto|always|never  colour"));
   jx_sb_clear(&sb);
   jx_help_command(&sb, &cmd, JX_LANG_ZH);

@@ -116,6 +116,20 @@ test('a jxc is found: the client runs `jxc lsp` over stdio for jixiao documents'
   await h.ext.deactivate();
 });
 
+test('the jixiao settings reach the server at start and on change', async () => {
+  const jxc = program(tempDir(), 'jxc');
+  const h = harness({ 'server.path': jxc, lang: 'zh', keywords: '' });
+  await h.ext.activate(h.context);
+  const c = h.clients[0];
+  assert.deepStrictEqual(c.clientOptions.initializationOptions, { lang: 'zh' });
+  assert.deepStrictEqual(c.clientOptions.synchronize, { configurationSection: 'jixiao' });
+  await h.ext.deactivate();
+  const none = harness({ 'server.path': jxc });
+  await none.ext.activate(none.context);
+  assert.deepStrictEqual(none.clients[0].clientOptions.initializationOptions, {});
+  await none.ext.deactivate();
+});
+
 test('a jxc without `lsp`: the failure is shown and the client disposed', async () => {
   const jxc = program(tempDir(), 'jxc');
   const h = harness({ 'server.path': jxc }, () => Promise.reject(new Error('Connection closed')));

@@ -8,13 +8,15 @@
 # there the case is skipped; tests/unit/test_out.c covers the same exit.
 set -u
 t=$(mktemp -d) || exit 2
-trap 'rm -rf "$t"' EXIT
+# the generator, when compiled here, goes beside the listed directory
+g=$(mktemp -d) || exit 2
+trap 'rm -rf "$t" "$g"' EXIT
 # jx-gen sits beside jxc (make builds both); else compile it here.
 gen=$(dirname "${JX_VALGRIND_JXC:-$JXC}")/jx-gen
 if [ ! -x "$gen" ]; then
-  ${CC:-cc} -std=c11 -D_POSIX_C_SOURCE=200809L -O2 -o "$t/jx-gen" \
+  ${CC:-cc} -std=c11 -D_POSIX_C_SOURCE=200809L -O2 -o "$g/jx-gen" \
     bench/gen.c || exit 2
-  gen=$t/jx-gen
+  gen=$g/jx-gen
 fi
 fits() { # jxc builds a small plan within $1 KB of address space
   # (`|| exit 1` keeps the subshell from becoming jxc, so that the

@@ -9,12 +9,14 @@
 # set by the Makefile.
 set -u
 d=$(mktemp -d) || exit 2
-trap 'rm -rf "$d"' EXIT
+# the generator, when compiled here, goes beside the listed directory
+g=$(mktemp -d) || exit 2
+trap 'rm -rf "$d" "$g"' EXIT
 gen=$(dirname "${JX_VALGRIND_JXC:-$JXC}")/jx-gen
 if [ ! -x "$gen" ]; then
-  ${CC:-cc} -std=c11 -D_POSIX_C_SOURCE=200809L -O2 -o "$d/jx-gen" \
+  ${CC:-cc} -std=c11 -D_POSIX_C_SOURCE=200809L -O2 -o "$g/jx-gen" \
     bench/gen.c || exit 2
-  gen=$d/jx-gen
+  gen=$g/jx-gen
 fi
 fail() {
   LD_PRELOAD=$JX_FAILREAD JX_FAILREAD_AFTER=65536 \
