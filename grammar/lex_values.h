@@ -52,8 +52,17 @@ static inline void jx_lex_number(jx_scan *s, const char *t, size_t n,
     i++;
   memset(v, 0, sizeof *v);
   v->kind = JX_VAL_NUMBER;
-  v->text = jx_arena_strndup(s->arena, t, n);
-  v->number = jx_arena_strndup(s->arena, t, i);
+  if (i == n) { /* no unit: the number is the text */
+    v->text = v->number = jx_arena_strndup(s->arena, t, n);
+  } else { /* both copies in one allocation */
+    char *b = jx_arena_alloc_raw(s->arena, n + i + 2);
+    memcpy(b, t, n);
+    b[n] = '\0';
+    memcpy(b + n + 1, t, i);
+    b[n + 1 + i] = '\0';
+    v->text = b;
+    v->number = b + n + 1;
+  }
   v->loc = loc;
   if (i < n)
     jx_lex_set_unit(s, v, i, n - i, i, n - i);

@@ -40,6 +40,27 @@ const char *jx_token_name(int kind);
  * set: to be quoted), anything else by what it is ("end of file",
  * "字符串").  The one place syntax errors get token names from. */
 const char *jx_token_display_name(int kind, jx_lang lang, bool *literal);
+
+/* The statements of the tokens, for suppression comments (lexer.l's
+ * sup_code), and fmt's token hook: token t at loc has been returned.
+ * Inline here, where the token kinds are known, so that the parser
+ * follows them as it reads each token (see jx_lex_raw) instead of through
+ * a wrapper around the scanner: for most tokens -- neither a brace nor a
+ * ';', no comment waiting, no hook -- it is two stores. */
+void jx_scan_track_slow(jx_scan *s, int t, const jx_loc *loc);
+static inline void jx_scan_track(jx_scan *s, int t, const jx_loc *loc) {
+  if (t == LBRACE || t == SEMI || t == RBRACE || t == YYEOF ||
+      s->n_sup_open || s->on_token) {
+    jx_scan_track_slow(s, t, loc);
+    return;
+  }
+  if (!s->in_stmt) {
+    s->in_stmt = true;
+    s->stmt_at = loc->offset;
+  }
+  s->last_tok = t;
+  s->last_line = loc->line;
+}
 }
 
 %code {
@@ -49,6 +70,17 @@ const char *jx_token_display_name(int kind, jx_lang lang, bool *literal);
 #include "vocab.h"
 
 #include "lexer.h"
+
+/* The scanner without the statements followed (lexer.l): the parser
+ * follows them itself, inline (jx_scan_track). */
+int jx_lex_raw(YYSTYPE *lval, YYLTYPE *lloc, yyscan_t scanner);
+static inline int tracked_lex(jx_scan *p, YYSTYPE *lval, YYLTYPE *lloc,
+                              yyscan_t scanner) {
+  int t = jx_lex_raw(lval, lloc, scanner);
+  jx_scan_track(p, t, lloc);
+  return t;
+}
+#define yylex(lval, lloc, scanner) tracked_lex(p, lval, lloc, scanner)
 
 /* A rule's location is its first symbol's (an empty rule: a zero-length
  * location where the previous symbol ends). */

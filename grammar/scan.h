@@ -98,6 +98,10 @@ typedef struct jx_scan {
    * not UTF-8 is taken for the encoding, not for one bad byte. */
   bool encoding_seen, gbk_text;
 
+  /* Strings by flex's rules alone, without the fast path (lex_fast.h):
+   * for the test that the two read alike. */
+  bool flex_only;
+
   /* Position of the next byte the lexer will consume. */
   uint64_t offset;
   uint32_t line;

@@ -40,6 +40,8 @@ void jx_arena_init(jx_arena *a);
 void jx_arena_free(jx_arena *a);
 /* Zeroed, aligned for any type. */
 void *jx_arena_alloc(jx_arena *a, size_t size);
+/* The same, not zeroed: for what is written whole at once. */
+void *jx_arena_alloc_raw(jx_arena *a, size_t size);
 /* A NUL-terminated copy of n bytes. */
 char *jx_arena_strndup(jx_arena *a, const char *s, size_t n);
 char *jx_arena_strdup(jx_arena *a, const char *s);

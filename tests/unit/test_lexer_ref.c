@@ -21,6 +21,11 @@
  * that uses one (issue11(), which names each) is not compared: the two
  * scanners must agree on everything else, which is every input that
  * existed before and every pair of pieces that spells nothing new.
+ *
+ * The same inputs, all of them, and strings made to probe it, also go
+ * through lexer.l with and without its fast path for strings
+ * (grammar/lex_fast.h): flex's rules are the reference there, and the two
+ * must give the same tokens, places, values, yytext and diagnostics.
  */
 #include <dirent.h>
 #include <setjmp.h>
@@ -83,9 +88,15 @@ static void put_loc(buf *b, const jx_loc *l) {
        l->col, l->file);
 }
 
+/* The scanners compared: the reference, and grammar/lexer.l with and
+ * without its fast path for strings (lex_fast.h). */
+enum { REF, VOCAB, FLEX_ONLY };
+
 /* The token stream of src through one scanner, as text, then its
- * diagnostics. */
-static void scan(const char *src, size_t n, bool ref, buf *out) {
+ * diagnostics; with text, also what yytext holds after each token (the
+ * parser quotes it in a syntax error). */
+static void scan_as(const char *src, size_t n, int mode, bool text, buf *out) {
+  bool ref = mode == REF;
   jx_diag *d = jx_diag_new();
   jx_diag_set_writer(d, on_diag, out);
   jx_diag_set_format(d, JX_DIAG_JSON);
@@ -104,6 +115,7 @@ static void scan(const char *src, size_t n, bool ref, buf *out) {
    * file's encoding taken as seen, not GBK: each bad byte an error, as
    * the reference has it); tests/golden/check-gbk tests that error. */
   s.encoding_seen = true;
+  s.flex_only = mode == FLEX_ONLY;
   jx_vocab_index_init(&s.vocab);
   yyscan_t sc;
   assert_int_equal(
@@ -116,6 +128,11 @@ static void scan(const char *src, size_t n, bool ref, buf *out) {
     int kind = ref ? ref_yylex(&v, &loc, sc) : yylex(&v, &loc, sc);
     putf(out, "%d", kind);
     put_loc(out, &loc);
+    if (text && kind != YYEOF) {
+      puts_(out, "<");
+      puts_(out, yyget_text(sc));
+      puts_(out, ">");
+    }
     switch (kind) {
     case STRING:
     case WORD:
@@ -161,6 +178,33 @@ static void scan(const char *src, size_t n, bool ref, buf *out) {
   jx_diag_flush(d);
   jx_diag_free(d);
   jx_arena_free(&arena);
+}
+
+static void scan(const char *src, size_t n, bool ref, buf *out) {
+  scan_as(src, n, ref ? REF : VOCAB, false, out);
+}
+
+/* The two paths of lexer.l agree on src: every token, place, value,
+ * yytext and diagnostic.  No input is left out. */
+static size_t fast_compared;
+static void same_paths(const char *name, const char *src, size_t n) {
+  buf a = {NULL, 0, 0}, b = {NULL, 0, 0};
+  scan_as(src, n, FLEX_ONLY, true, &a);
+  scan_as(src, n, VOCAB, true, &b);
+  if (a.n != b.n || memcmp(a.p, b.p, a.n) != 0) {
+    size_t i = 0, line = 0;
+    while (i < a.n && i < b.n && a.p[i] == b.p[i])
+      line += a.p[i++] == '\n';
+    const char *x = a.p + i, *y = b.p + i;
+    while (x > a.p && x[-1] != '\n')
+      x--, y--;
+    fail_msg("%s: the fast path parts from flex at token %zu:\n  flex: "
+             "%.200s\n  fast: %.200s",
+             name, line, x, y);
+  }
+  fast_compared++;
+  free(a.p);
+  free(b.p);
 }
 
 static bool has(const char *s, const char *part) {
@@ -261,6 +305,7 @@ static size_t compared, skipped;
  * where they part.  An input with a construct of issue 11 is not
  * compared. */
 static void same(const char *name, const char *src, size_t n) {
+  same_paths(name, src, n);
   const char *why = issue11(src, n);
   if (why) {
     print_message("%s: not compared (%s)\n", name, why);
@@ -456,13 +501,16 @@ static void test_repository_inputs(void **state) {
   (void)state;
   compared = 0;
   skipped = 0;
+  fast_compared = 0;
   same_dir("examples", false, ".jx");
   same_dir("tests/fuzz/corpus", false, "");
   same_dir("tests/golden", true, "");
   same_cases("tests/cases");
   same_file("bench/gen.c"); /* not jixiao: a stream of errors, all the same */
-  /* Not vacuous: the inputs were found, and two in three are compared. */
+  /* Not vacuous: the inputs were found, and two in three are compared;
+   * the two paths of lexer.l, on every one of them. */
   assert_true(compared >= 60);
+  assert_true(fast_compared >= compared + skipped);
   print_message("repository inputs: %zu compared, %zu not\n", compared,
                 skipped);
   assert_true(skipped * 2 < compared);
@@ -493,12 +541,118 @@ static void test_generated_plan(void **state) {
   free(b.p);
 }
 
+/* Strings where the fast path and flex's rules could part: folds of
+ * every kind, escapes, control characters, each edge of well-formed
+ * UTF-8, quotes of both kinds, a string longer than flex's first buffer
+ * (so one that reaches the end of the bytes buffered), and a string cut
+ * by the end of the input.  Every one must scan alike both ways. */
+static void test_fast_path_strings(void **state) {
+  (void)state;
+  static const char *const bodies[] = {"",
+                                       "a",
+                                       "中文",
+                                       "a b\tc",
+                                       "a\n   b",
+                                       "a\r\n\tb",
+                                       "a\n\xE3\x80\x80"
+                                       "b",
+                                       "a\n\n  \r\n b",
+                                       "a\n",
+                                       "\n",
+                                       "a\\nb",
+                                       "a\\u{4E2D}b",
+                                       "a\\\"b",
+                                       "a\\qb",
+                                       "a\x01"
+                                       "b",
+                                       "a\rb",
+                                       "a\r",
+                                       "a\x7F",
+                                       "\xC0\x80",
+                                       "\xC2\x80",
+                                       "\xDF\xBF",
+                                       "\xE0\x80\x80",
+                                       "\xE0\xA0\x80",
+                                       "\xED\x9F\xBF",
+                                       "\xED\xA0\x80",
+                                       "\xEF\xBF\xBF",
+                                       "\xEF\xBB\xBF",
+                                       "\xF0\x8F\xBF\xBF",
+                                       "\xF0\x90\x80\x80",
+                                       "\xF4\x8F\xBF\xBF",
+                                       "\xF4\x90\x80\x80",
+                                       "\xF5\x80\x80\x80",
+                                       "\xE4\xB8",
+                                       "\xE4\xB8"
+                                       "a",
+                                       "\xE4",
+                                       "\x80",
+                                       "\xFF",
+                                       "“",
+                                       "”",
+                                       "a“b”c",
+                                       "#c",
+                                       "jxc: ignore[x]",
+                                       "\xD6\xD0\xCE\xC4"};
+  buf b = {NULL, 0, 0};
+  for (size_t i = 0; i < sizeof bodies / sizeof *bodies; i++) {
+    putf(&b, "goal \"%s\";\n", bodies[i]);
+    putf(&b, "x\"%s\"\"%s\" \"%s\n", bodies[i], bodies[i], bodies[i]);
+    putf(&b, "\"\";\n");
+  }
+  same_paths("strings", b.p, b.n);
+  /* One string of 300,000 bytes, past flex's first 128 KiB buffer. */
+  buf big = {NULL, 0, 0};
+  puts_(&big, "goal \"");
+  for (int i = 0; i < 20000; i++)
+    puts_(&big, i % 7 ? "预算绩效" : "ab\n   ");
+  puts_(&big, "\";\ngoal \"end\";\n\"cut");
+  same_paths("a long string", big.p, big.n);
+  /* Strings at every distance from the end of the input. */
+  const char *tail = "\"中文\n  x\"";
+  for (size_t k = 0; k <= strlen(tail); k++)
+    same_paths("a string cut at the end", tail, k);
+  free(b.p);
+  free(big.p);
+}
+
+/* A plan of each of bench's generators (both sit beside $JXC). */
+static void test_generated_plans_fast_path(void **state) {
+  (void)state;
+  static const char *const gens[] = {"/jx-gen -s 3 -u 4 -p 30",
+                                     "/jx-gen2 -s 3 -m 1"};
+  for (size_t g = 0; g < 2; g++) {
+    const char *jxc = getenv("JXC");
+    char cmd[1200];
+    snprintf(cmd, sizeof cmd, "%s", jxc ? jxc : "build/jxc");
+    char *slash = strrchr(cmd, '/');
+    if (slash)
+      *slash = '\0';
+    else
+      snprintf(cmd, sizeof cmd, ".");
+    strncat(cmd, gens[g], sizeof cmd - strlen(cmd) - 1);
+    FILE *p = popen(cmd, "r");
+    assert_non_null(p);
+    buf b = {NULL, 0, 0};
+    char chunk[65536];
+    size_t got;
+    while ((got = fread(chunk, 1, sizeof chunk, p)) > 0)
+      put(&b, chunk, got);
+    assert_int_equal(pclose(p), 0);
+    assert_true(b.n > 10000);
+    same_paths(cmd, b.p, b.n);
+    free(b.p);
+  }
+}
+
 int main(void) {
   const struct CMUnitTest tests[] = {
       cmocka_unit_test(test_every_pair),
       cmocka_unit_test(test_random_runs),
       cmocka_unit_test(test_repository_inputs),
       cmocka_unit_test(test_generated_plan),
+      cmocka_unit_test(test_fast_path_strings),
+      cmocka_unit_test(test_generated_plans_fast_path),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);
 }

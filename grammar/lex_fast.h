@@ -1,0 +1,41 @@
+/*
+ * lex_fast.h — the scanner's fast path for the body of a string.
+ *
+ * Most of a plan's bytes are the text of its strings, and flex reads them
+ * at the cost of its table walk per byte and of a copy into the string
+ * buffer and another into the arena.  When grammar/lexer.l's rule for an
+ * opening " has matched, jx_fast_string looks at the bytes flex has
+ * buffered after it: if the string is closed there with nothing in it but
+ * plain characters, well-formed UTF-8 and folded line breaks -- nearly
+ * every string -- the scanner takes it whole (one copy, into the arena);
+ * anything else (an escape, a control character, a bad byte, no closing
+ * quote in the buffer, a string past the longest kept) is left to flex's
+ * STR rules, which say what is wrong where.  lexer.l stays the definition
+ * of the language: test_lexer_ref checks that the scanner gives the same
+ * tokens, places and diagnostics with and without this path (jx_scan's
+ * flex_only).  Private to grammar/.
+ */
+#ifndef JX_LEX_FAST_H
+#define JX_LEX_FAST_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+typedef struct jx_fast_str {
+  size_t len;      /* the token's bytes, both quotes included */
+  size_t text_len; /* its text's: the bytes between, folds dropped */
+  uint32_t lines;  /* line breaks in it */
+  size_t line_at;  /* with lines: where its last line starts (from p) */
+} jx_fast_str;
+
+/* The string whose opening quote is at p, if it is all in [p, end) and
+ * of the plain kind described above; false when it is flex's. */
+bool jx_fast_string(const char *p, const char *end, jx_fast_str *s);
+
+/* The text of the string token of n bytes at p into dst (text_len bytes),
+ * with its folds dropped as lexer.l drops them: a line break and the
+ * spaces after it. */
+void jx_fast_string_copy(const char *p, size_t n, char *dst);
+
+#endif
