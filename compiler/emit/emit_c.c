@@ -23,7 +23,10 @@
  * until its unit closes, when the unit's projects array is written, and only
  * each unit's initialiser until end(), when the units array and the plan
  * are.  Arrays are defined before whatever points at them, so the header
- * needs no forward declarations.
+ * needs no forward declarations.  What is kept goes into two spools
+ * (out.h): past SPOOL_MEM bytes they move to unlinked temporary files, so
+ * memory stays flat however many projects a unit (or the bare projects'
+ * one group) has and however many units the plan has.
  */
 #include "arena.h"
 #include "backend.h"
@@ -37,14 +40,17 @@
 
 /* C99 5.2.4.1: 4095 characters in a string literal; keep clear of it. */
 #define MAX_LITERAL 4000
+/* What each spool holds in memory before it moves to a temporary file: at
+   ~1.2 KB of initialiser per project, about 800 projects. */
+#define SPOOL_MEM (1 << 20)
 
 typedef struct c_state {
   jx_out *out;
   const char *prefix;
   const char *input_name;
   jx_out scratch;   /* one group of arrays, written out when complete */
-  jx_out projects;  /* initialisers of the open unit's projects */
-  jx_out units;     /* initialisers of the closed units */
+  jx_out projects;  /* initialisers of the open unit's projects (a spool) */
+  jx_out units;     /* initialisers of the closed units (a spool) */
   jx_out plan_head; /* year, framework, currency from begin() */
   bool in_unit, have_dept;
   size_t n_units, n_projects, n_unit_projects, n_indicators, n_long;
@@ -224,6 +230,16 @@ static void open_array(c_state *st, const char *type, const char *fmt,
 static void close_array(c_state *st) {
   LIT(&st->scratch, "};\n");
   take(st->out, &st->scratch);
+}
+
+/* An array whose elements a spool holds: they go straight from it to the
+   output (never through scratch, which would hold them all again). */
+static void spooled_array(c_state *st, const char *type, const char *fmt,
+                          size_t idx, jx_out *elements) {
+  open_array(st, type, fmt, idx);
+  take(st->out, &st->scratch);
+  jx_out_take(st->out, elements);
+  close_array(st);
 }
 
 static void strings_array(c_state *st, const char *fmt, size_t idx,
@@ -488,8 +504,8 @@ static void *c_create(jx_out *out, const jx_emit_options *opt) {
   st->prefix = opt->prefix && *opt->prefix ? opt->prefix : "plan";
   st->input_name = opt->input_name ? opt->input_name : "-";
   jx_out_init_mem(&st->scratch);
-  jx_out_init_mem(&st->projects);
-  jx_out_init_mem(&st->units);
+  jx_out_init_spool(&st->projects, SPOOL_MEM);
+  jx_out_init_spool(&st->units, SPOOL_MEM);
   jx_out_init_mem(&st->plan_head);
   return st;
 }
@@ -534,7 +550,6 @@ static void c_unit_open(void *vst, const jx_unit *u) {
   (void)u; /* code and name come again with unit_close */
   st->in_unit = true;
   st->n_unit_projects = 0;
-  st->projects.len = 0;
 }
 
 static void c_project(void *vst, const jx_unit *u, const jx_project *p) {
@@ -648,11 +663,8 @@ static void close_unit(c_state *st, const jx_unit *u) {
   size_t i = st->n_units++;
   strings_array(st, "_u%zu_goals", i, u->goals, u->n_goals);
   measures_array(st, "_u%zu_measures", i, u->measures, u->n_measures);
-  if (st->n_unit_projects > 0) {
-    open_array(st, "jx_project", "_u%zu_projects", i);
-    take(&st->scratch, &st->projects);
-    close_array(st);
-  }
+  if (st->n_unit_projects > 0)
+    spooled_array(st, "jx_project", "_u%zu_projects", i, &st->projects);
   jx_out *o = &st->units;
   LIT(o, "    {");
   put_cstr(st, o, u->code);
@@ -736,11 +748,8 @@ static void c_end(void *vst) {
   jx_out *o = st->out;
   if (st->in_unit)
     close_unit(st, NULL);
-  if (st->n_units > 0) {
-    open_array(st, "jx_unit", "_units", 0);
-    take(&st->scratch, &st->units);
-    close_array(st);
-  }
+  if (st->n_units > 0)
+    spooled_array(st, "jx_unit", "_units", 0, &st->units);
   LIT(o, "\nenum {\n    ");
   ident(st, o, "_n_units = %zu,\n    ", st->n_units);
   ident(st, o, "_n_projects = %zu,\n    ", st->n_projects);
