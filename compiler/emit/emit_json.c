@@ -123,10 +123,36 @@ static void put_int(jx_out *o, int64_t v) {
   jx_out_write(o, p, (size_t)(b + sizeof b - p));
 }
 
+/* jx_decimal_format's text (the shortest exact one), written from the
+ * end of a local buffer without its copies: a plan has an amount or a
+ * value in every few lines of its JSON.  test_json (test_decimals) holds
+ * the two to the same text. */
 static void put_decimal(jx_out *o, jx_decimal d) {
-  char b[JX_DECIMAL_BUFSZ];
-  size_t n = jx_decimal_format(d, b);
-  jx_out_write(o, b, n);
+  char b[32];
+  char *end = b + sizeof b, *p = end;
+  uint64_t m =
+      d.micros < 0 ? (uint64_t)0 - (uint64_t)d.micros : (uint64_t)d.micros;
+  uint64_t whole = m / JX_DECIMAL_SCALE;
+  uint32_t frac = (uint32_t)(m % JX_DECIMAL_SCALE);
+  if (frac) {
+    int places = JX_DECIMAL_PLACES;
+    while (frac % 10 == 0) {
+      frac /= 10;
+      places--;
+    }
+    for (; places > 0; places--) {
+      *--p = (char)('0' + frac % 10);
+      frac /= 10;
+    }
+    *--p = '.';
+  }
+  do {
+    *--p = (char)('0' + whole % 10);
+    whole /= 10;
+  } while (whole);
+  if (d.micros < 0)
+    *--p = '-';
+  jx_out_write(o, p, (size_t)(end - p));
 }
 
 /*

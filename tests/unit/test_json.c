@@ -1002,6 +1002,52 @@ static void test_enum_literals(void **state) {
   }
 }
 
+/* The back end writes decimals with its own digit loop (emit_json.c):
+ * the same text as jx_decimal_format, for the extremes and for values of
+ * every size and number of places. */
+static void test_decimals(void **state) {
+  (void)state;
+  int64_t fixed[] = {0,
+                     1,
+                     -1,
+                     999999,
+                     1000000,
+                     -1000000,
+                     250000,
+                     -250000,
+                     406400000,
+                     100000000,
+                     INT64_MAX,
+                     INT64_MIN,
+                     INT64_MIN + 1,
+                     1234567890123456789};
+  uint64_t seed = 42;
+  for (size_t k = 0; k < sizeof fixed / sizeof fixed[0] + 5000; k++) {
+    int64_t v;
+    if (k < sizeof fixed / sizeof fixed[0]) {
+      v = fixed[k];
+    } else {
+      seed = seed * 6364136223846793005u + 1442695040888963407u;
+      /* a random number of digits, with trailing zeros now and then */
+      uint64_t r = seed >> 1;
+      int digits = (int)(seed % 19);
+      for (int i = 0; i < 18 - digits; i++)
+        r /= 10;
+      if ((seed >> 7) % 3 == 0)
+        r = r / 1000 * 1000;
+      v = (seed >> 3) % 2 ? (int64_t)r : -(int64_t)r;
+    }
+    jx_indicator x = {.name = "n", .value = {v}};
+    char *doc = indicator_json(&x);
+    char want[JX_DECIMAL_BUFSZ + 16];
+    char num[JX_DECIMAL_BUFSZ];
+    jx_decimal_format((jx_decimal){v}, num);
+    snprintf(want, sizeof want, "\"value\": %s,\n", num);
+    assert_contains(doc, want);
+    free(doc);
+  }
+}
+
 /* ---- Numbers and values ---------------------------------------------- */
 
 /* Exact decimals and the values the sample document does not show. */
@@ -1062,6 +1108,7 @@ int main(void) {
       cmocka_unit_test(test_long_string),
       cmocka_unit_test(test_string_at_buffer_end),
       cmocka_unit_test(test_enum_literals),
+      cmocka_unit_test(test_decimals),
       cmocka_unit_test(test_values),
       cmocka_unit_test(test_registry),
   };
