@@ -160,24 +160,12 @@ size_t jx_json_span(const char *s, const char **esc, size_t *esc_len,
   return span(s, esc, esc_len, skip);
 }
 
-void jx_json_string(jx_out *o, const char *s) {
-  if (!s) {
-    jx_out_write(o, "null", 4);
-    return;
-  }
+/* Any string, with its escapes: out of line, so that its registers are
+   not saved and restored on the fast path's every call. */
+static __attribute__((noinline)) void string_slow(jx_out *o, const char *s) {
   const char *esc;
   size_t n, esc_len, skip;
   n = span(s, &esc, &esc_len, &skip);
-  if (!esc && n + 2 <= o->cap - o->len) {
-    /* Nearly every string: nothing to escape, and room for it with its
-     * quotes in the buffer: one check, one copy. */
-    char *b = o->buf + o->len;
-    b[0] = '"';
-    memcpy(b + 1, s, n);
-    b[n + 1] = '"';
-    o->len += n + 2;
-    return;
-  }
   jx_out_putc(o, '"');
   jx_out_write(o, s, n);
   while (esc) {
@@ -187,6 +175,27 @@ void jx_json_string(jx_out *o, const char *s) {
     jx_out_write(o, s, n);
   }
   jx_out_putc(o, '"');
+}
+
+void jx_json_string_nonnull(jx_out *o, const char *s) {
+  /* Nearly every string: printable ASCII and whole CJK characters up to
+   * the NUL (span()'s loop without its switch), with room for it and its
+   * quotes in the buffer: one scan, one check, one copy. */
+  const unsigned char *p = (const unsigned char *)s;
+  unsigned char k;
+  while ((k = byte_class[*p]) == 0 ||
+         (k == 6 && is_cont(p[1]) && is_cont(p[2])))
+    p += k == 0 ? 1 : 3;
+  size_t n = (size_t)(p - (const unsigned char *)s);
+  if (*p == '\0' && n + 2 <= o->cap - o->len) {
+    char *b = o->buf + o->len;
+    b[0] = '"';
+    memcpy(b + 1, s, n);
+    b[n + 1] = '"';
+    o->len += n + 2;
+    return;
+  }
+  string_slow(o, s);
 }
 
 void jx_json_string_sb(jx_strbuf *b, const char *s) {

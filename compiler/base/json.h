@@ -18,8 +18,19 @@
 #include "out.h"
 #include "strbuf.h"
 
-/* The literal for s (NUL-terminated), quotes included; null for NULL. */
-void jx_json_string(jx_out *o, const char *s);
+/* The literal for s (NUL-terminated, not NULL), quotes included. */
+void jx_json_string_nonnull(jx_out *o, const char *s);
+
+/* The literal for s (NUL-terminated), quotes included; null for NULL.
+ * Inline for the NULL test: a model has many absent fields (the back end
+ * writes ~1 null for every string). */
+static inline void jx_json_string(jx_out *o, const char *s) {
+  if (!s) {
+    jx_out_write(o, "null", 4);
+    return;
+  }
+  jx_json_string_nonnull(o, s);
+}
 void jx_json_string_sb(jx_strbuf *b, const char *s);
 
 /* The escaping itself, for another kind of buffer: the length of the run

@@ -58,11 +58,21 @@ void jx_out_init_mem(jx_out *o) {
   o->buf = jx_xmalloc(o->cap + 1);
 }
 
+void jx_out_init_spool(jx_out *o, size_t limit) {
+  jx_out_init_mem(o);
+  o->spool_limit = limit;
+}
+
 /* Does not flush: the driver flushes (and checks) before it frees. */
 void jx_out_free(jx_out *o) {
   free(o->buf);
   o->buf = NULL;
   o->len = o->cap = 0;
+  if (o->spool_file) {
+    fclose(o->spool_file);
+    o->spool_file = NULL;
+    o->fd = -1;
+  }
 }
 
 static void set_failed(jx_out *o, int err) {
@@ -114,8 +124,64 @@ static void grow(jx_out *o, size_t need) {
   o->cap = cap;
 }
 
+/* A spool past its limit: its bytes move to a new unlinked temporary and
+   it goes on in fd mode with the buffer it has.  Returns false (and the
+   spool stays in memory for good) when no temporary can be had. */
+static bool spill(jx_out *o) {
+  FILE *f = tmpfile();
+  int fd = f ? fileno(f) : -1;
+  if (fd < 0 || write_all(fd, o->buf, o->len) != 0) {
+    if (f)
+      fclose(f);
+    o->spool_limit = 0;
+    return false;
+  }
+  o->spool_file = f;
+  o->fd = fd;
+  o->len = 0;
+  return true;
+}
+
+void jx_out_take(jx_out *dst, jx_out *src) {
+  if (src->fd < 0) {
+    jx_out_write(dst, src->buf, src->len);
+    src->len = 0;
+    return;
+  }
+  /* A spilled spool: the temporary's bytes, through src's own buffer,
+     then back to memory mode (the next unit may not need a file). */
+  drain(src);
+  if (src->failed) {
+    set_failed(dst, src->errno_saved);
+  } else if (lseek(src->fd, 0, SEEK_SET) != 0) {
+    set_failed(dst, errno);
+  } else {
+    for (;;) {
+      ssize_t r = read(src->fd, src->buf, src->cap);
+      if (r < 0 && errno == EINTR)
+        continue;
+      if (r < 0)
+        set_failed(dst, errno);
+      if (r <= 0)
+        break;
+      jx_out_write(dst, src->buf, (size_t)r);
+    }
+  }
+  fclose(src->spool_file);
+  src->spool_file = NULL;
+  src->fd = -1;
+  src->len = 0;
+  src->failed = false;
+  src->errno_saved = 0;
+}
+
 /* The part of jx_out_write() that does not fit in the buffer (out.h). */
 void jx_out_write_slow(jx_out *o, const char *p, size_t n) {
+  if (o->fd < 0 && o->spool_limit > 0 && n <= SIZE_MAX - o->len &&
+      o->len + n > o->spool_limit && spill(o)) {
+    jx_out_write(o, p, n); /* now in fd mode, with an empty buffer */
+    return;
+  }
   if (o->fd < 0) {
     if (n > SIZE_MAX - 1 - o->len)
       grow(o, SIZE_MAX); /* out of memory: exits */

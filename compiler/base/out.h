@@ -16,6 +16,7 @@
 
 #include <stdbool.h>
 #include <stddef.h>
+#include <stdio.h>  /* FILE, for a spool's temporary */
 #include <string.h> /* memcpy, for the inline fast paths */
 
 typedef struct jx_out {
@@ -24,10 +25,32 @@ typedef struct jx_out {
   int fd;      /* -1: memory mode */
   bool failed; /* a write failed; errno_saved says why */
   int errno_saved;
+  /* A spool (jx_out_init_spool): past spool_limit bytes in memory the
+   * bytes move to spool_file, an unlinked temporary, and fd is its; 0 and
+   * NULL for every other jx_out. */
+  size_t spool_limit;
+  FILE *spool_file;
 } jx_out;
 
 void jx_out_init_fd(jx_out *o, int fd);
 void jx_out_init_mem(jx_out *o);
+/*
+ * A spool: bytes a back end must hold back and write later, in order
+ * (emit_c.c keeps a unit's project initialisers until the unit closes, as
+ * the array that holds them can only be written then).  It starts as a
+ * memory jx_out; once it would hold more than `limit` bytes they go to an
+ * unlinked temporary file (tmpfile(): nothing is left behind, even when
+ * jxc is killed) and it goes on in fd mode, so the memory it needs stays
+ * under about 2 × limit however much it holds.  If no temporary can be
+ * made it simply stays in memory.  Read it back with jx_out_take().
+ */
+void jx_out_init_spool(jx_out *o, size_t limit);
+/* Appends everything src holds (a memory jx_out or a spool) to dst and
+ * empties src, which can then be written again.  A spool's failure to
+ * write or read its temporary makes dst failed, so the driver's one check
+ * of its output sees it. */
+void jx_out_take(jx_out *dst, jx_out *src);
+/* Frees the buffer (and closes a spool's temporary). */
 void jx_out_free(jx_out *o);
 /* The part of a write that does not fit in the buffer (out.c). */
 void jx_out_write_slow(jx_out *o, const char *p, size_t n);

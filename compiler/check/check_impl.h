@@ -46,6 +46,23 @@ const jx_loc *jx_chk_set_add(jx_chk_set *s, const char *key, size_t n,
 /* The bytes the set has allocated (entries and slots). */
 size_t jx_chk_set_memory(const jx_chk_set *s);
 
+/* One remembered answer: the spellings it is for (key: the first n1
+ * bytes, then n2), the context it holds in (the framework; for a unit,
+ * the unit table), the answer.
+ * A spelling is looked for in the four slots from its hash's; a new one
+ * takes an empty one of them, or else the first. */
+#define JX_CHK_MEMO_SLOTS 64
+#define JX_CHK_MEMO_KEY 64
+struct jx_chk_memo {
+  const void *ctx; /* NULL: an empty slot */
+  uint64_t h;      /* of everything below but the answer */
+  const void *a, *b;
+  bool ok;
+  bool tag; /* a level-1 spelling is given (it may be "") */
+  unsigned char n1, n2;
+  char key[JX_CHK_MEMO_KEY];
+};
+
 struct jx_checker {
   jx_diag *diag;
   jx_arena arena; /* declared frameworks */
@@ -103,6 +120,13 @@ struct jx_checker {
    * as many as distinct spellings (check_value.c). */
   struct jx_chk_compound **compounds;
   size_t compounds_cap, compounds_n;
+
+  /* The last answers of jx_framework_resolve and jx_unit_lookup, by
+   * spelling (check_value.c): a plan writes the same few categories and
+   * units thousands of times, and looking one up in the tables costs
+   * 200-500 instructions against ~60 here. */
+  struct jx_chk_memo categories[JX_CHK_MEMO_SLOTS];
+  struct jx_chk_memo units[JX_CHK_MEMO_SLOTS];
 };
 
 /* The framework in force, resolving a pending header name first. */
@@ -112,6 +136,9 @@ const jx_framework *jx_chk_framework(jx_checker *c);
  * to *r (r->ok), which the caller keeps on the node.  Reports why it
  * cannot be read and returns false. */
 bool jx_chk_number(jx_checker *c, const jx_value *v, jx_resolved *r);
+/* jx_framework_resolve in the framework in force, remembered. */
+bool jx_chk_category(jx_checker *c, const char *level1, const char *level2,
+                     const jx_level1 **l1, const jx_level2 **l2);
 /* A NUMBER as an amount of money in the plan currency (bare: already in
  * it), read with jx_chk_number into *r; reports a non-money unit,
  * overflow or rounding.  *out is 0 unless it returns true. */

@@ -49,8 +49,7 @@ static bool check_category(jx_checker *c, jx_node *n) {
   n->u.indicator.l2 = NULL;
   if (!l2)
     return true; /* the `indicator` keyword form has no category */
-  if (jx_framework_resolve(c->framework, l1, l2, &n->u.indicator.l1,
-                           &n->u.indicator.l2))
+  if (jx_chk_category(c, l1, l2, &n->u.indicator.l1, &n->u.indicator.l2))
     return true;
   char written[256];
   snprintf(written, sizeof written, "%s%s%s", l1 ? l1 : "", l1 ? "." : "", l2);

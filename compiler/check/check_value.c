@@ -72,6 +72,118 @@ static const jx_unit_info *compound(jx_checker *c, const char *unit) {
   return e->info.dimension == JX_DIM_MONEY_PER ? &e->info : NULL;
 }
 
+/* ---- remembered answers ----------------------------------------------- */
+
+/* Up to 8 bytes from each end of s: what tells the spellings of one
+ * table apart (数量指标 and 质量指标 differ only in their first bytes). */
+static uint64_t ends(const char *s, size_t n) {
+  uint64_t head = 0, tail = 0;
+  if (n >= 8) {
+    memcpy(&head, s, 8);
+    memcpy(&tail, s + n - 8, 8);
+  } else {
+    for (size_t i = 0; i < n; i++)
+      head = head << 8 | (unsigned char)s[i];
+  }
+  return head ^ (tail * 0x9E3779B97F4A7C15u);
+}
+
+/* The slot of memo table t for the spellings s1 (n1 bytes) and s2 (n2)
+ * with tag, in context ctx; NULL when they are too long to remember.
+ * *hit says whether the slot holds their answer already; if not, it is
+ * the slot to keep the answer in. */
+static struct jx_chk_memo *memo_slot(struct jx_chk_memo *t, const void *ctx,
+                                     bool tag, const char *s1, size_t n1,
+                                     const char *s2, size_t n2, bool *hit) {
+  *hit = false;
+  if (n1 + n2 > JX_CHK_MEMO_KEY)
+    return NULL;
+  uint64_t h = (ends(s1, n1) * 0xff51afd7ed558ccdu) ^ ends(s2, n2) ^
+               (n1 << 9 | n2 << 1 | tag) ^ (uint64_t)(uintptr_t)ctx;
+  h *= 0xc4ceb9fe1a85ec53u;
+  _Static_assert(JX_CHK_MEMO_SLOTS == 64, "the slot is the hash's top 6 bits");
+  /* Four slots from there: a hit, or else an empty one, or the first. */
+  size_t at = (size_t)(h >> 58);
+  struct jx_chk_memo *free_slot = NULL;
+  for (size_t k = 0; k < 4; k++) {
+    struct jx_chk_memo *e = &t[(at + k) % JX_CHK_MEMO_SLOTS];
+    if (!e->ctx) {
+      if (!free_slot)
+        free_slot = e;
+      continue;
+    }
+    if (e->h == h && e->ctx == ctx && e->tag == tag && e->n1 == n1 &&
+        e->n2 == n2 && memcmp(e->key, s1, n1) == 0 &&
+        (n2 == 0 || memcmp(e->key + n1, s2, n2) == 0)) {
+      *hit = true;
+      return e;
+    }
+  }
+  struct jx_chk_memo *e = free_slot ? free_slot : &t[at];
+  e->h = h;
+  return e;
+}
+
+static void memo_keep(struct jx_chk_memo *e, const void *ctx, bool tag,
+                      const char *s1, size_t n1, const char *s2, size_t n2) {
+  e->ctx = ctx;
+  e->tag = tag;
+  e->n1 = (unsigned char)n1;
+  e->n2 = (unsigned char)n2;
+  memcpy(e->key, s1, n1);
+  memcpy(e->key + n1, s2, n2);
+}
+
+bool jx_chk_category(jx_checker *c, const char *level1, const char *level2,
+                     const jx_level1 **l1, const jx_level2 **l2) {
+  const jx_framework *fw = c->framework;
+  if (!fw || !level2)
+    return jx_framework_resolve(fw, level1, level2, l1, l2);
+  const char *s1 = level1 ? level1 : "";
+  size_t n1 = strlen(s1), n2 = strlen(level2);
+  bool hit;
+  struct jx_chk_memo *e =
+      memo_slot(c->categories, fw, level1 != NULL, s1, n1, level2, n2, &hit);
+  if (!hit) {
+    const jx_level1 *a = NULL;
+    const jx_level2 *b = NULL;
+    bool ok = jx_framework_resolve(fw, level1, level2, &a, &b);
+    if (!e) {
+      *l1 = a;
+      *l2 = b;
+      return ok;
+    }
+    memo_keep(e, fw, level1 != NULL, s1, n1, level2, n2);
+    e->ok = ok;
+    e->a = a;
+    e->b = b;
+  }
+  if (e->ok) {
+    *l1 = e->a;
+    *l2 = e->b;
+  }
+  return e->ok;
+}
+
+/* jx_value_unit, remembered (v is a NUMBER). */
+static const jx_unit_info *value_unit(jx_checker *c, const jx_value *v) {
+  if (!v->unit)
+    return NULL;
+  size_t n = strlen(v->unit);
+  bool hit;
+  static const char units_ctx; /* the unit table: one for the run */
+  struct jx_chk_memo *e =
+      memo_slot(c->units, &units_ctx, false, v->unit, n, "", 0, &hit);
+  if (hit)
+    return e->a;
+  const jx_unit_info *u = jx_unit_lookup(v->unit, n);
+  if (e) {
+    memo_keep(e, &units_ctx, false, v->unit, n, "", 0);
+    e->a = u;
+  }
+  return u;
+}
+
 const char *jx_chk_dec(jx_decimal d, char buf[JX_DECIMAL_BUFSZ]) {
   jx_decimal_format(d, buf);
   return buf;
@@ -167,7 +279,7 @@ bool jx_chk_number(jx_checker *c, const jx_value *v, jx_resolved *r) {
   if (st != JX_DEC_OK)
     return false;
   r->dec = d;
-  r->unit = jx_value_unit(v);
+  r->unit = value_unit(c, v);
   if (!r->unit && v->unit && (strchr(v->unit, '/') || strstr(v->unit, "每")))
     r->unit = compound(c, v->unit);
   r->ok = true;

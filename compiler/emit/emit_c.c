@@ -23,7 +23,10 @@
  * until its unit closes, when the unit's projects array is written, and only
  * each unit's initialiser until end(), when the units array and the plan
  * are.  Arrays are defined before whatever points at them, so the header
- * needs no forward declarations.
+ * needs no forward declarations.  What is kept goes into two spools
+ * (out.h): past SPOOL_MEM bytes they move to unlinked temporary files, so
+ * memory stays flat however many projects a unit (or the bare projects'
+ * one group) has and however many units the plan has.
  */
 #include "arena.h"
 #include "backend.h"
@@ -37,14 +40,17 @@
 
 /* C99 5.2.4.1: 4095 characters in a string literal; keep clear of it. */
 #define MAX_LITERAL 4000
+/* What each spool holds in memory before it moves to a temporary file: at
+   ~1.2 KB of initialiser per project, about 800 projects. */
+#define SPOOL_MEM (1 << 20)
 
 typedef struct c_state {
   jx_out *out;
   const char *prefix;
   const char *input_name;
   jx_out scratch;   /* one group of arrays, written out when complete */
-  jx_out projects;  /* initialisers of the open unit's projects */
-  jx_out units;     /* initialisers of the closed units */
+  jx_out projects;  /* initialisers of the open unit's projects (a spool) */
+  jx_out units;     /* initialisers of the closed units (a spool) */
   jx_out plan_head; /* year, framework, currency from begin() */
   bool in_unit, have_dept;
   size_t n_units, n_projects, n_unit_projects, n_indicators, n_long;
@@ -62,17 +68,63 @@ static void take(jx_out *dst, jx_out *src) {
   src->len = 0;
 }
 
+/* \ooo for every byte. */
+#define O1(c)                                                                  \
+  {                                                                            \
+    '\\', (char)('0' + ((c) >> 6)), (char)('0' + (((c) >> 3) & 7)),            \
+        (char)('0' + ((c)&7))                                                  \
+  }
+#define O8(c)                                                                  \
+  O1(c), O1(c + 1), O1(c + 2), O1(c + 3), O1(c + 4), O1(c + 5), O1(c + 6),     \
+      O1(c + 7)
+#define O64(c)                                                                 \
+  O8(c), O8(c + 8), O8(c + 16), O8(c + 24), O8(c + 32), O8(c + 40),            \
+      O8(c + 48), O8(c + 56)
+static const char octal[256][4] = {O64(0), O64(64), O64(128), O64(192)};
+#undef O64
+#undef O8
+#undef O1
+
 static void put_octal(jx_out *o, unsigned char c) {
-  char e[4] = {'\\', (char)('0' + (c >> 6)), (char)('0' + ((c >> 3) & 7)),
-               (char)('0' + (c & 7))};
-  jx_out_write(o, e, sizeof e);
+  jx_out_write(o, octal[c], 4);
 }
 
-/* The prefix, then printf-style text: one identifier.  fmt has one %zu
-   for idx, or none for a name without an index (idx is then ignored). */
+/*
+ * Numbers in decimal, written straight into the output: the header has
+ * several in every initialiser, and going through printf for them was
+ * 40% of a build's time.
+ */
+static void put_u64(jx_out *o, uint64_t u) {
+  char b[24];
+  char *p = b + sizeof b;
+  do {
+    *--p = (char)('0' + u % 10);
+    u /= 10;
+  } while (u > 0);
+  jx_out_write(o, p, (size_t)(b + sizeof b - p));
+}
+
+static void put_i64(jx_out *o, int64_t v) {
+  if (v < 0) {
+    jx_out_putc(o, '-');
+    put_u64(o, (uint64_t)0 - (uint64_t)v);
+  } else {
+    put_u64(o, (uint64_t)v);
+  }
+}
+
+/* The prefix, then fmt with its one "%zu" (if any) replaced by idx: one
+   identifier (and what follows it). */
 static void ident(c_state *st, jx_out *o, const char *fmt, size_t idx) {
   jx_out_puts(o, st->prefix);
-  jx_out_printf(o, fmt, idx);
+  const char *at = strstr(fmt, "%zu");
+  if (!at) {
+    jx_out_puts(o, fmt);
+    return;
+  }
+  jx_out_write(o, fmt, (size_t)(at - fmt));
+  put_u64(o, idx);
+  jx_out_puts(o, at + 3);
 }
 
 /* A char array for a string too long for a literal; written straight to
@@ -126,23 +178,18 @@ static void put_cstr(c_state *st, jx_out *o, const char *str) {
     else if (c == '\t')
       LIT(o, "\\t");
     else {
-      /* A run of bytes that need octal (a CJK text is all of them) is
-         escaped into a local buffer and written at once. */
-      char buf[256];
-      size_t n = 0;
+      /* A run of bytes that need octal (a CJK text is all of them): each
+         escape is a copy of 4 bytes from the table. */
       while (*s >= 0x80 || (*s != 0 && *s < 0x20 && *s != '\n' && *s != '\t') ||
              *s == 0x7F) {
-        if (n + 4 > sizeof buf) {
-          jx_out_write(o, buf, n);
-          n = 0;
+        if (o->cap - o->len >= 4) {
+          memcpy(o->buf + o->len, octal[*s], 4);
+          o->len += 4;
+        } else {
+          jx_out_write(o, octal[*s], 4);
         }
-        buf[n++] = '\\';
-        buf[n++] = (char)('0' + (*s >> 6));
-        buf[n++] = (char)('0' + ((*s >> 3) & 7));
-        buf[n++] = (char)('0' + (*s & 7));
         s++;
       }
-      jx_out_write(o, buf, n);
       run = s;
       continue;
     }
@@ -157,10 +204,14 @@ static void put_decimal(jx_out *o, jx_decimal d) {
   int64_t v = d.micros;
   if (v == INT64_MIN)
     LIT(o, "{-9223372036854775807LL - 1}");
-  else if (v >= -2147483647 && v <= 2147483647)
-    jx_out_printf(o, "{%" PRId64 "}", v);
-  else
-    jx_out_printf(o, "{%" PRId64 "LL}", v);
+  else {
+    jx_out_putc(o, '{');
+    put_i64(o, v);
+    if (v >= -2147483647 && v <= 2147483647)
+      jx_out_putc(o, '}');
+    else
+      LIT(o, "LL}");
+  }
 }
 
 static const char *kind_name(jx_kind k) {
@@ -206,7 +257,8 @@ static void put_ref(c_state *st, jx_out *o, const char *fmt, size_t idx,
     return;
   }
   ident(st, o, fmt, idx);
-  jx_out_printf(o, ", %zu", n);
+  LIT(o, ", ");
+  put_u64(o, n);
 }
 
 /* ---- Arrays ----------------------------------------------------------- */
@@ -216,7 +268,9 @@ static void put_ref(c_state *st, jx_out *o, const char *fmt, size_t idx,
 static void open_array(c_state *st, const char *type, const char *fmt,
                        size_t idx) {
   jx_out *o = &st->scratch;
-  jx_out_printf(o, "static const %s ", type);
+  LIT(o, "static const ");
+  jx_out_puts(o, type);
+  jx_out_putc(o, ' ');
   ident(st, o, fmt, idx);
   LIT(o, "[] = {\n");
 }
@@ -224,6 +278,16 @@ static void open_array(c_state *st, const char *type, const char *fmt,
 static void close_array(c_state *st) {
   LIT(&st->scratch, "};\n");
   take(st->out, &st->scratch);
+}
+
+/* An array whose elements a spool holds: they go straight from it to the
+   output (never through scratch, which would hold them all again). */
+static void spooled_array(c_state *st, const char *type, const char *fmt,
+                          size_t idx, jx_out *elements) {
+  open_array(st, type, fmt, idx);
+  take(st->out, &st->scratch);
+  jx_out_take(st->out, elements);
+  close_array(st);
 }
 
 static void strings_array(c_state *st, const char *fmt, size_t idx,
@@ -270,11 +334,17 @@ static size_t targets_array(c_state *st, const jx_indicator *v, size_t n) {
     const jx_target *t = v[i].period_target;
     if (!t)
       continue;
-    jx_out_printf(o, "    {%s, %s, ", kind_name(t->kind), op_name(t->op));
+    LIT(o, "    {");
+    jx_out_puts(o, kind_name(t->kind));
+    LIT(o, ", ");
+    jx_out_puts(o, op_name(t->op));
+    LIT(o, ", ");
     put_decimal(o, t->value);
     LIT(o, ", ");
     put_cstr(st, o, t->unit);
-    jx_out_printf(o, ", %s, ", dim_name(t->dimension));
+    LIT(o, ", ");
+    jx_out_puts(o, dim_name(t->dimension));
+    LIT(o, ", ");
     put_cstr(st, o, t->text);
     LIT(o, ", ");
     put_decimal(o, t->value_end);
@@ -303,20 +373,32 @@ static void indicators_array(c_state *st, const char *fmt, size_t idx,
       put_cstr(st, o, strs[k]);
       LIT(o, ",\n     ");
     }
-    jx_out_printf(o, "%s, %s, ", kind_name(x->kind), op_name(x->op));
+    jx_out_puts(o, kind_name(x->kind));
+    LIT(o, ", ");
+    jx_out_puts(o, op_name(x->op));
+    LIT(o, ", ");
     put_decimal(o, x->value);
     LIT(o, ", ");
     put_cstr(st, o, x->unit);
-    jx_out_printf(o, ", %s,\n     ", dim_name(x->dimension));
+    LIT(o, ", ");
+    jx_out_puts(o, dim_name(x->dimension));
+    LIT(o, ",\n     ");
     put_cstr(st, o, x->text);
     LIT(o, ", ");
     put_cstr(st, o, x->basis);
-    jx_out_printf(o, ", %d,\n     %s, %s,\n     ", x->line,
-                  role_name(x->level1_role), role_name(x->level2_role));
+    LIT(o, ", ");
+    put_i64(o, x->line);
+    LIT(o, ",\n     ");
+    jx_out_puts(o, role_name(x->level1_role));
+    LIT(o, ", ");
+    jx_out_puts(o, role_name(x->level2_role));
+    LIT(o, ",\n     ");
     if (x->period_target) {
       jx_out_putc(o, '&');
       ident(st, o, "_t%zu", targets);
-      jx_out_printf(o, "[%zu]", nth++);
+      jx_out_putc(o, '[');
+      put_u64(o, nth++);
+      jx_out_putc(o, ']');
     } else {
       LIT(o, "NULL");
     }
@@ -488,8 +570,8 @@ static void *c_create(jx_out *out, const jx_emit_options *opt) {
   st->prefix = opt->prefix && *opt->prefix ? opt->prefix : "plan";
   st->input_name = opt->input_name ? opt->input_name : "-";
   jx_out_init_mem(&st->scratch);
-  jx_out_init_mem(&st->projects);
-  jx_out_init_mem(&st->units);
+  jx_out_init_spool(&st->projects, SPOOL_MEM);
+  jx_out_init_spool(&st->units, SPOOL_MEM);
   jx_out_init_mem(&st->plan_head);
   return st;
 }
@@ -534,7 +616,6 @@ static void c_unit_open(void *vst, const jx_unit *u) {
   (void)u; /* code and name come again with unit_close */
   st->in_unit = true;
   st->n_unit_projects = 0;
-  st->projects.len = 0;
 }
 
 static void c_project(void *vst, const jx_unit *u, const jx_project *p) {
@@ -545,7 +626,9 @@ static void c_project(void *vst, const jx_unit *u, const jx_project *p) {
   if (p->n_schedule > 0) {
     open_array(st, "jx_schedule_point", "_p%zu_schedule", i);
     for (size_t k = 0; k < p->n_schedule; k++) {
-      jx_out_printf(&st->scratch, "    {%d, ", p->schedule[k].month);
+      LIT(&st->scratch, "    {");
+      put_i64(&st->scratch, p->schedule[k].month);
+      LIT(&st->scratch, ", ");
       put_decimal(&st->scratch, p->schedule[k].percent);
       LIT(&st->scratch, "},\n");
     }
@@ -564,7 +647,10 @@ static void c_project(void *vst, const jx_unit *u, const jx_project *p) {
       put_cstr(st, &st->scratch, p->sources[k].label);
       LIT(&st->scratch, ", ");
       put_decimal(&st->scratch, p->sources[k].amount);
-      jx_out_printf(&st->scratch, ", %d},\n", p->sources[k].fiscal ? 1 : 0);
+      if (p->sources[k].fiscal)
+        LIT(&st->scratch, ", 1},\n");
+      else
+        LIT(&st->scratch, ", 0},\n");
     }
     close_array(st);
   }
@@ -600,7 +686,12 @@ static void c_project(void *vst, const jx_unit *u, const jx_project *p) {
   put_ref(st, o, "_p%zu_goals", i, p->n_goals);
   LIT(o, ", ");
   put_ref(st, o, "_p%zu_indicators", i, p->n_indicators);
-  jx_out_printf(o, ", %d,\n     %d, ", p->line, p->has_total ? 1 : 0);
+  LIT(o, ", ");
+  put_i64(o, p->line);
+  if (p->has_total)
+    LIT(o, ",\n     1, ");
+  else
+    LIT(o, ",\n     0, ");
   put_decimal(o, p->total);
   LIT(o, ", ");
   put_cstr(st, o, p->period);
@@ -624,7 +715,8 @@ static void c_project(void *vst, const jx_unit *u, const jx_project *p) {
     put_cstr(st, o, fields[k]);
     LIT(o, ", ");
   }
-  jx_out_printf(o, "%s,\n     ", continuity_name(p->continuity));
+  jx_out_puts(o, continuity_name(p->continuity));
+  LIT(o, ",\n     ");
   const char *more[] = {p->policy, p->document, p->subject};
   for (size_t k = 0; k < 3; k++) {
     put_cstr(st, o, more[k]);
@@ -648,11 +740,8 @@ static void close_unit(c_state *st, const jx_unit *u) {
   size_t i = st->n_units++;
   strings_array(st, "_u%zu_goals", i, u->goals, u->n_goals);
   measures_array(st, "_u%zu_measures", i, u->measures, u->n_measures);
-  if (st->n_unit_projects > 0) {
-    open_array(st, "jx_project", "_u%zu_projects", i);
-    take(&st->scratch, &st->projects);
-    close_array(st);
-  }
+  if (st->n_unit_projects > 0)
+    spooled_array(st, "jx_project", "_u%zu_projects", i, &st->projects);
   jx_out *o = &st->units;
   LIT(o, "    {");
   put_cstr(st, o, u->code);
@@ -736,11 +825,8 @@ static void c_end(void *vst) {
   jx_out *o = st->out;
   if (st->in_unit)
     close_unit(st, NULL);
-  if (st->n_units > 0) {
-    open_array(st, "jx_unit", "_units", 0);
-    take(&st->scratch, &st->units);
-    close_array(st);
-  }
+  if (st->n_units > 0)
+    spooled_array(st, "jx_unit", "_units", 0, &st->units);
   LIT(o, "\nenum {\n    ");
   ident(st, o, "_n_units = %zu,\n    ", st->n_units);
   ident(st, o, "_n_projects = %zu,\n    ", st->n_projects);

@@ -94,9 +94,20 @@ static void put_text(jx_out *o, int *col, const char *str) {
     jx_out_putc(o, '\'');
   const unsigned char *s = (const unsigned char *)str, *run = s;
   for (;;) {
-    /* Runs of plain ASCII other than '"' go out in one write. */
-    while (*s >= 0x01 && *s < 0x80 && *s != '"')
-      s++;
+    /* Runs of plain ASCII other than '"', and of whole CJK characters
+       (a lead byte E1–EC, EE, EF that any two continuation bytes complete;
+       s[2] is read only when s[1] is one, so never past the NUL), go out
+       in one write. */
+    for (;;) {
+      unsigned char c = *s;
+      if (c >= 0x01 && c < 0x80 && c != '"')
+        s++;
+      else if (c >= 0xE1 && c <= 0xEF && c != 0xED && (s[1] & 0xC0) == 0x80 &&
+               (s[2] & 0xC0) == 0x80)
+        s += 3;
+      else
+        break;
+    }
     if (*s == '\0')
       break;
     if (*s == '"') {
@@ -137,9 +148,17 @@ static void put_decimal(jx_out *o, int *col, jx_decimal d) {
 
 static void put_int(jx_out *o, int *col, long long v) {
   char b[24];
+  char *p = b + sizeof b;
+  unsigned long long u =
+      v < 0 ? 0ULL - (unsigned long long)v : (unsigned long long)v;
   field(o, col);
-  int n = snprintf(b, sizeof b, "%lld", v);
-  jx_out_write(o, b, (size_t)n);
+  do {
+    *--p = (char)('0' + u % 10);
+    u /= 10;
+  } while (u > 0);
+  if (v < 0)
+    *--p = '-';
+  jx_out_write(o, p, (size_t)(b + sizeof b - p));
 }
 
 static void end_row(jx_out *o) {

@@ -123,10 +123,92 @@ static void put_int(jx_out *o, int64_t v) {
   jx_out_write(o, p, (size_t)(b + sizeof b - p));
 }
 
+/* jx_decimal_format's text (the shortest exact one), written from the
+ * end of a local buffer without its copies: a plan has an amount or a
+ * value in every few lines of its JSON.  test_json (test_decimals) holds
+ * the two to the same text. */
 static void put_decimal(jx_out *o, jx_decimal d) {
-  char b[JX_DECIMAL_BUFSZ];
-  size_t n = jx_decimal_format(d, b);
-  jx_out_write(o, b, n);
+  char b[32];
+  char *end = b + sizeof b, *p = end;
+  uint64_t m =
+      d.micros < 0 ? (uint64_t)0 - (uint64_t)d.micros : (uint64_t)d.micros;
+  uint64_t whole = m / JX_DECIMAL_SCALE;
+  uint32_t frac = (uint32_t)(m % JX_DECIMAL_SCALE);
+  if (frac) {
+    int places = JX_DECIMAL_PLACES;
+    while (frac % 10 == 0) {
+      frac /= 10;
+      places--;
+    }
+    for (; places > 0; places--) {
+      *--p = (char)('0' + frac % 10);
+      frac /= 10;
+    }
+    *--p = '.';
+  }
+  do {
+    *--p = (char)('0' + whole % 10);
+    whole /= 10;
+  } while (whole);
+  if (d.micros < 0)
+    *--p = '-';
+  jx_out_write(o, p, (size_t)(end - p));
+}
+
+/*
+ * The enums' texts (jx_kind_text, jx_op_text, jx_role_text in the
+ * runtime) as the JSON literals jx_json_string makes of them, so that the
+ * four of them in every indicator are one constant-size copy each rather
+ * than a scan; test_json (test_enum_literals) checks every value against
+ * jx_json_string.  A value outside the table goes the long way.
+ */
+typedef struct json_lit {
+  char s[16];
+  size_t n;
+} json_lit;
+#define JL(text)                                                               \
+  { text, sizeof text - 1 }
+static const json_lit kind_json[] = {
+    JL("\"quantitative\""), JL("\"qualitative\""), JL("\"na\""),
+    JL("\"date\""),         JL("\"empty\""),       JL("\"date_range\"")};
+static const json_lit op_json[] = {JL("\"=\""), JL("\">=\""), JL("\"<=\""),
+                                   JL("\">\""), JL("\"<\"")};
+static const json_lit role_json[] = {JL("null"),        JL("\"output\""),
+                                     JL("\"benefit\""), JL("\"satisfaction\""),
+                                     JL("\"cost\""),    JL("\"quantity\""),
+                                     JL("\"quality\""), JL("\"timeliness\"")};
+#undef JL
+#define N_OF(a) (sizeof(a) / sizeof(a)[0])
+
+static inline __attribute__((always_inline)) void put_lit(jx_out *o,
+                                                          const json_lit *l) {
+  if (o->cap - o->len >= sizeof l->s) {
+    memcpy(o->buf + o->len, l->s, sizeof l->s);
+    o->len += l->n;
+    return;
+  }
+  jx_out_write(o, l->s, l->n);
+}
+
+static void put_kind(jx_out *o, jx_kind k) {
+  if ((unsigned)k < N_OF(kind_json))
+    put_lit(o, &kind_json[k]);
+  else
+    jx_json_string(o, jx_kind_text(k));
+}
+
+static void put_op(jx_out *o, jx_op op) {
+  if ((unsigned)op < N_OF(op_json))
+    put_lit(o, &op_json[op]);
+  else
+    jx_json_string(o, jx_op_text(op));
+}
+
+static void put_role(jx_out *o, jx_role r) {
+  if ((unsigned)r < N_OF(role_json))
+    put_lit(o, &role_json[r]);
+  else
+    jx_json_string(o, jx_role_text(r));
 }
 
 /* ---- Model writers ----------------------------------------------------
@@ -223,9 +305,9 @@ static void put_target(jx_jw *w, int depth, const jx_target *t) {
   int d = depth + 1;
   jx_out_putc(o, '{');
   KEY(w, d, 1, "kind");
-  jx_json_string(o, jx_kind_text(t->kind));
+  put_kind(o, t->kind);
   KEY(w, d, 0, "op");
-  jx_json_string(o, jx_op_text(t->op));
+  put_op(o, t->op);
   KEY(w, d, 0, "value");
   put_value(w, d, t->kind, t->value, t->value_end, t->text);
   KEY(w, d, 0, "unit");
@@ -246,21 +328,21 @@ static void put_indicator(jx_jw *w, int depth, const jx_indicator *x) {
   KEY(w, d, 0, "level1_label");
   jx_json_string(o, x->level1_label);
   KEY(w, d, 0, "level1_role");
-  jx_json_string(o, jx_role_text(x->level1_role));
+  put_role(o, x->level1_role);
   KEY(w, d, 0, "level2");
   jx_json_string(o, x->level2);
   KEY(w, d, 0, "level2_label");
   jx_json_string(o, x->level2_label);
   KEY(w, d, 0, "level2_role");
-  jx_json_string(o, jx_role_text(x->level2_role));
+  put_role(o, x->level2_role);
   KEY(w, d, 0, "name");
   jx_json_string(o, x->name);
   KEY(w, d, 0, "description");
   jx_json_string(o, x->description);
   KEY(w, d, 0, "kind");
-  jx_json_string(o, jx_kind_text(x->kind));
+  put_kind(o, x->kind);
   KEY(w, d, 0, "op");
-  jx_json_string(o, jx_op_text(x->op));
+  put_op(o, x->op);
   KEY(w, d, 0, "value");
   put_value(w, d, x->kind, x->value, x->value_end, x->text);
   KEY(w, d, 0, "unit");

@@ -22,6 +22,7 @@
 
 #include "check.h"
 #include "parse.h"
+#include "resolve.h"
 
 /* ---- fixture ------------------------------------------------------------- */
 
@@ -355,6 +356,70 @@ static void test_framework_rules(void **state) {
       "framework-role");
 }
 
+/* jx_value_decimal reads the usual numbers (12 digits, 6 decimals) by a
+ * fast path of its own (resolve.c): for every text, it answers what
+ * jx_decimal_parse answers — the same status, the same value — around
+ * each of the fast path's limits and for texts it must leave alone. */
+static void test_value_decimal(void **state) {
+  (void)state;
+  static const char *const fixed[] = {"0",
+                                      "7",
+                                      "007",
+                                      "406.40",
+                                      "92.4",
+                                      "0.000001",
+                                      "0.0000001",
+                                      "1.",
+                                      ".5",
+                                      "1.2.3",
+                                      "+5",
+                                      "-5",
+                                      "-0.25",
+                                      "12a",
+                                      "1 ",
+                                      "",
+                                      "999999999999",
+                                      "9999999999999",
+                                      "999999999999.999999",
+                                      "999999999999.9999999",
+                                      "9223372036854.775807",
+                                      "9223372036854.775808",
+                                      "89.1000000",
+                                      "1234567890123456789",
+                                      "1e5",
+                                      "\xe4\xb8\x80"};
+  unsigned seed = 16;
+  for (size_t k = 0; k < sizeof fixed / sizeof fixed[0] + 20000; k++) {
+    char buf[32];
+    const char *text = buf;
+    if (k < sizeof fixed / sizeof fixed[0]) {
+      text = fixed[k];
+    } else {
+      /* Digits with at most a dot and a sign, of every length to 24. */
+      seed = seed * 1103515245u + 12345u;
+      size_t n = (seed >> 16) % 25, dot = (seed >> 8) % 26;
+      for (size_t i = 0; i < n; i++) {
+        seed = seed * 1103515245u + 12345u;
+        buf[i] = (char)('0' + (seed >> 16) % 10);
+      }
+      if (dot < n)
+        buf[dot] = '.';
+      if (n > 0 && (seed >> 4) % 9 == 0)
+        buf[0] = '-';
+      buf[n] = '\0';
+    }
+    jx_value v = {.kind = JX_VAL_NUMBER, .number = text};
+    jx_decimal got = {-1}, want = {0};
+    jx_decimal_status sg = jx_value_decimal(&v, &got);
+    jx_decimal_status sw = jx_decimal_parse(text, strlen(text), &want);
+    if (sg != sw || (sw == JX_DEC_OK && got.micros != want.micros)) {
+      print_error("'%s': status %d value %lld, want %d %lld\n", text, (int)sg,
+                  (long long)got.micros, (int)sw, (long long)want.micros);
+      fail();
+    }
+  }
+}
+
 int main(void) {
   const struct CMUnitTest tests[] = {
 #define T(fn) cmocka_unit_test_setup_teardown(fn, setup, teardown)
@@ -376,6 +441,7 @@ int main(void) {
       T(test_framework_declared_later),
       T(test_framework_never_declared),
       T(test_framework_rules),
+      T(test_value_decimal),
 #undef T
   };
   return cmocka_run_group_tests(tests, NULL, NULL);

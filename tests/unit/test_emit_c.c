@@ -7,7 +7,8 @@
  * (quotes, backslashes, trigraphs, octal escapes that cannot swallow a
  * following digit, long strings as char arrays), and the identifier
  * prefix (jx_c_prefix: derived from file names, refused when it would make
- * reserved names or the runtime's).  The last test compiles
+ * reserved names or the runtime's).  test_flat_memory holds the back end
+ * to flat memory for a group of thousands of projects.  The last test compiles
  * real headers with clang and clang++ through tests/interop/c_roundtrip.sh
  * and is skipped, visibly, when clang is not installed (the gcc/g++ run is
  * the golden case c-interop-gcc, which always runs).
@@ -300,6 +301,100 @@ static void test_prefix(void **state) {
 
 /* Compiles the headers of the examples and the hostile input with clang
    and clang++ and compares print_plan's output with the JSON. */
+/* This process's peak resident set in KB (/proc/self/status, VmHWM), or
+ * -1 where there is none to read. */
+static long peak_rss_kb(void) {
+  FILE *f = fopen("/proc/self/status", "r");
+  if (!f)
+    return -1;
+  char line[256];
+  long kb = -1;
+  while (fgets(line, sizeof line, f))
+    if (sscanf(line, "VmHWM: %ld kB", &kb) == 1)
+      break;
+  fclose(f);
+  return kb;
+}
+
+/*
+ * Flat memory (issue 16): 4,000 projects in one group (bare projects, as
+ * the card-style plans have), each with a name of 3,900 bytes of CJK that
+ * its initialiser writes as 15,600 bytes of octal escapes, kept until the
+ * group closes: 62 MB if the back end held them in memory, as it did.
+ * The spool keeps ~2 MB; the test allows the process 24 MB of growth in
+ * its peak resident set (the peak is reset first through
+ * /proc/self/clear_refs; skipped where there is no such file).
+ */
+static void test_flat_memory(void **state) {
+  (void)state;
+  enum { N = 4000, NAME = 3900 };
+  FILE *cr = fopen("/proc/self/clear_refs", "w");
+  if (!cr || peak_rss_kb() < 0) {
+    if (cr)
+      fclose(cr);
+    print_message("no /proc/self/clear_refs or VmHWM: SKIPPED\n");
+    skip();
+  }
+  char *name = malloc(NAME + 1);
+  assert_non_null(name);
+  for (size_t i = 0; i < NAME; i += 3)
+    memcpy(name + i, "绩", 3);
+  name[NAME] = '\0';
+  jx_project p = projs[0];
+  p.name = name;
+  FILE *tmp = tmpfile();
+  assert_non_null(tmp);
+  jx_out o;
+  jx_out_init_fd(&o, fileno(tmp));
+  jx_emit_options opt = {0};
+  opt.prefix = "big";
+  const jx_backend *be = jx_backend_find("c");
+  assert_non_null(be);
+  void *st = be->create(&o, &opt);
+  jx_plan head = {.year = 2021, .framework = "local", .currency = "万元"};
+  be->begin(st, &head);
+
+  /* From here on the peak is what the back end adds. */
+  assert_true(fputs("5", cr) >= 0);
+  assert_int_equal(fclose(cr), 0);
+  long before = peak_rss_kb();
+  jx_unit bare = {0};
+  be->unit_open(st, &bare);
+  for (size_t i = 0; i < N; i++)
+    be->project(st, &bare, &p);
+  be->unit_close(st, &bare);
+  be->end(st);
+  long grew = peak_rss_kb() - before;
+  be->destroy(st);
+  assert_int_equal(jx_out_flush(&o), 0);
+  jx_out_free(&o);
+  print_message("peak resident set grew by %ld KB\n", grew);
+  assert_true(grew < 24 * 1024);
+
+  /* And every project's initialiser is in the header, once, in the one
+   * projects array, and the header is complete. */
+  long size = ftell(tmp);
+  assert_true(size > (long)N * 4 * NAME);
+  char *text = malloc((size_t)size + 1);
+  assert_non_null(text);
+  rewind(tmp);
+  assert_int_equal(fread(text, 1, (size_t)size, tmp), (size_t)size);
+  text[size] = '\0';
+  fclose(tmp);
+  size_t inits = 0;
+  for (const char *q = text; (q = strstr(q, "    {\"C1\", \"")); q++)
+    inits++;
+  assert_int_equal(inits, N);
+  const char *arr = strstr(text, "static const jx_project big_u0_projects[]");
+  assert_non_null(arr);
+  assert_true(arr < strstr(text, "    {\"C1\", \""));
+  assert_null(strstr(arr + 1, "static const jx_project big_u0_projects[]"));
+  const char *end = "#endif\n";
+  assert_string_equal(text + size - strlen(end), end);
+  free(text);
+  free(name);
+}
+
 static void test_clang_roundtrip(void **state) {
   (void)state;
   if (system("command -v clang >/dev/null 2>&1 && "
@@ -331,6 +426,7 @@ int main(void) {
       cmocka_unit_test(test_long_string),
       cmocka_unit_test(test_department_and_no_units),
       cmocka_unit_test(test_prefix),
+      cmocka_unit_test(test_flat_memory),
       cmocka_unit_test(test_clang_roundtrip),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);

@@ -953,6 +953,101 @@ static void test_string_at_buffer_end(void **state) {
   }
 }
 
+/* The back end writes the enums' texts from tables of literals
+ * (emit_json.c): for every value, and one past each table, what it writes
+ * is what jx_json_string makes of jx_kind_text, jx_op_text and
+ * jx_role_text, in every place they appear. */
+static char *indicator_json(const jx_indicator *x) {
+  jx_out o;
+  jx_out_init_mem(&o);
+  jx_emit_json_indicator(&o, x);
+  size_t n;
+  char *copy = strdup(jx_out_data(&o, &n));
+  assert_non_null(copy);
+  jx_out_free(&o);
+  return copy;
+}
+
+static void expect_member(const char *doc, const char *key, const char *s) {
+  jx_strbuf want = {NULL, 0, 0};
+  jx_sb_add(&want, "\"", 1);
+  jx_sb_add(&want, key, strlen(key));
+  jx_sb_add(&want, "\": ", 3);
+  jx_json_string_sb(&want, s);
+  jx_sb_add(&want, ",\n", 2);
+  jx_sb_add(&want, "", 1);
+  assert_contains(doc, want.p);
+  jx_sb_free(&want);
+}
+
+static void test_enum_literals(void **state) {
+  (void)state;
+  for (int v = 0; v <= 8; v++) {
+    jx_target t = {.kind = JX_KIND_NA, .op = (jx_op)v};
+    jx_indicator x = {.name = "n",
+                      .kind = v <= 6 ? (jx_kind)v : JX_KIND_NA,
+                      .op = (jx_op)v,
+                      .level1_role = (jx_role)v,
+                      .level2_role = (jx_role)(8 - v),
+                      .period_target = &t};
+    if (x.kind == JX_KIND_DATE_RANGE) /* a value that is not an object */
+      x.kind = JX_KIND_NA;
+    t.kind = x.kind;
+    char *doc = indicator_json(&x);
+    expect_member(doc, "level1_role", jx_role_text((jx_role)v));
+    expect_member(doc, "level2_role", jx_role_text((jx_role)(8 - v)));
+    expect_member(doc, "kind", jx_kind_text(x.kind));
+    expect_member(doc, "op", jx_op_text((jx_op)v));
+    free(doc);
+  }
+}
+
+/* The back end writes decimals with its own digit loop (emit_json.c):
+ * the same text as jx_decimal_format, for the extremes and for values of
+ * every size and number of places. */
+static void test_decimals(void **state) {
+  (void)state;
+  int64_t fixed[] = {0,
+                     1,
+                     -1,
+                     999999,
+                     1000000,
+                     -1000000,
+                     250000,
+                     -250000,
+                     406400000,
+                     100000000,
+                     INT64_MAX,
+                     INT64_MIN,
+                     INT64_MIN + 1,
+                     1234567890123456789};
+  uint64_t seed = 42;
+  for (size_t k = 0; k < sizeof fixed / sizeof fixed[0] + 5000; k++) {
+    int64_t v;
+    if (k < sizeof fixed / sizeof fixed[0]) {
+      v = fixed[k];
+    } else {
+      seed = seed * 6364136223846793005u + 1442695040888963407u;
+      /* a random number of digits, with trailing zeros now and then */
+      uint64_t r = seed >> 1;
+      int digits = (int)(seed % 19);
+      for (int i = 0; i < 18 - digits; i++)
+        r /= 10;
+      if ((seed >> 7) % 3 == 0)
+        r = r / 1000 * 1000;
+      v = (seed >> 3) % 2 ? (int64_t)r : -(int64_t)r;
+    }
+    jx_indicator x = {.name = "n", .value = {v}};
+    char *doc = indicator_json(&x);
+    char want[JX_DECIMAL_BUFSZ + 16];
+    char num[JX_DECIMAL_BUFSZ];
+    jx_decimal_format((jx_decimal){v}, num);
+    snprintf(want, sizeof want, "\"value\": %s,\n", num);
+    assert_contains(doc, want);
+    free(doc);
+  }
+}
+
 /* ---- Numbers and values ---------------------------------------------- */
 
 /* Exact decimals and the values the sample document does not show. */
@@ -1012,6 +1107,8 @@ int main(void) {
       cmocka_unit_test(test_invalid_utf8),
       cmocka_unit_test(test_long_string),
       cmocka_unit_test(test_string_at_buffer_end),
+      cmocka_unit_test(test_enum_literals),
+      cmocka_unit_test(test_decimals),
       cmocka_unit_test(test_values),
       cmocka_unit_test(test_registry),
   };

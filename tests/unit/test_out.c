@@ -152,6 +152,66 @@ static void test_out_fd_file(void **state) {
   unlink(path);
 }
 
+/* A spool: in memory below its limit, in a temporary above it (with a
+ * buffer that stops growing), and the same bytes either way, in order,
+ * through jx_out_take(); emptied by it and usable again. */
+static void test_out_spool(void **state) {
+  (void)state;
+  enum { LIMIT = 4096, TOTAL = 1 << 20 };
+  char *want = malloc(TOTAL);
+  assert_non_null(want);
+  unsigned seed = 7;
+  for (size_t i = 0; i < TOTAL; i++) {
+    seed = seed * 1103515245u + 12345u;
+    want[i] = (char)(seed >> 16);
+  }
+  jx_out sp, dst;
+  jx_out_init_spool(&sp, LIMIT);
+  jx_out_init_mem(&dst);
+  for (int round = 0; round < 2; round++) {
+    /* Below the limit: memory only. */
+    jx_out_write(&sp, want, 100);
+    jx_out_putc(&sp, want[100]);
+    assert_null(sp.spool_file);
+    assert_true(sp.fd < 0);
+    jx_out_take(&dst, &sp);
+    assert_int_equal(sp.len, 0);
+    /* Past it, in writes of many sizes (printf too): a temporary. */
+    size_t at = 101, k = 1;
+    while (at < TOTAL) {
+      size_t n = (k * 7919) % 9000 + 1;
+      k++;
+      if (n > TOTAL - at)
+        n = TOTAL - at;
+      if (n == 1)
+        jx_out_putc(&sp, want[at]);
+      else
+        jx_out_write(&sp, want + at, n);
+      at += n;
+      assert_true(sp.cap <= 2 * LIMIT); /* memory stays flat */
+    }
+    assert_non_null(sp.spool_file);
+    jx_out_printf(&sp, "%s", "");
+    jx_out_take(&dst, &sp);
+    assert_null(sp.spool_file);
+    assert_true(sp.fd < 0);
+    assert_int_equal(sp.len, 0);
+    assert_false(dst.failed);
+    size_t n;
+    const char *got = jx_out_data(&dst, &n);
+    assert_int_equal(n, (size_t)TOTAL);
+    assert_memory_equal(got, want, TOTAL);
+    dst.len = 0;
+  }
+  /* A spool freed while it holds a temporary closes it. */
+  jx_out_write(&sp, want, TOTAL);
+  assert_non_null(sp.spool_file);
+  jx_out_free(&sp);
+  assert_null(sp.spool_file);
+  jx_out_free(&dst);
+  free(want);
+}
+
 static void test_out_fd_pipe(void **state) {
   (void)state;
   int p[2];
@@ -795,6 +855,7 @@ int main(void) {
   const struct CMUnitTest tests[] = {
       cmocka_unit_test(test_out_memory),
       cmocka_unit_test(test_out_fd_file),
+      cmocka_unit_test(test_out_spool),
       cmocka_unit_test(test_out_fd_pipe),
       cmocka_unit_test(test_out_fd_error),
       cmocka_unit_test(test_outfile_commit),
