@@ -9,7 +9,6 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <utf8proc.h>
 
 #include "arena.h"
 #include "cmds.h"
@@ -18,6 +17,7 @@
 #include "json.h"
 #include "load.h"
 #include "out.h"
+#include "text_width.h"
 
 enum { C_ENCODING = 1, C_EACH, C_FORMAT, C_JOBS };
 
@@ -49,28 +49,9 @@ typedef struct file_row {
   int errors, warnings, status;
 } file_row;
 
-/* Display columns of a UTF-8 text (a CJK character is two). */
-static size_t columns(const char *s) {
-  size_t w = 0;
-  const utf8proc_uint8_t *p = (const utf8proc_uint8_t *)s;
-  while (*p) {
-    utf8proc_int32_t c;
-    utf8proc_ssize_t n = utf8proc_iterate(p, -1, &c);
-    if (n <= 0) {
-      w++;
-      p++;
-      continue;
-    }
-    int cw = utf8proc_charwidth(c);
-    w += cw > 0 ? (size_t)cw : 0;
-    p += n;
-  }
-  return w;
-}
-
 static void cell(jx_out *o, const char *s, size_t width, bool last) {
   jx_out_write(o, s, strlen(s));
-  for (size_t w = columns(s); !last && w < width + 2; w++)
+  for (size_t w = jx_text_width_z(s); !last && w < width + 2; w++)
     jx_out_write(o, " ", 1);
 }
 
@@ -89,7 +70,7 @@ static void table_text(jx_out *o, const file_row *rows, int n, jx_lang lang) {
   char(*num)[3][24] = jx_xmalloc((size_t)(n ? n : 1) * sizeof *num);
   size_t width[5];
   for (int k = 0; k < 5; k++)
-    width[k] = columns(head[k]);
+    width[k] = jx_text_width_z(head[k]);
   for (int i = 0; i < n; i++) {
     snprintf(num[i][0], 24, "%zu", rows[i].st.projects);
     snprintf(num[i][1], 24, "%d", rows[i].errors);
@@ -97,8 +78,8 @@ static void table_text(jx_out *o, const file_row *rows, int n, jx_lang lang) {
     const char *c[5] = {rows[i].file, unit_of(&rows[i]), num[i][0], num[i][1],
                         num[i][2]};
     for (int k = 0; k < 5; k++)
-      if (columns(c[k]) > width[k])
-        width[k] = columns(c[k]);
+      if (jx_text_width_z(c[k]) > width[k])
+        width[k] = jx_text_width_z(c[k]);
   }
   for (int k = 0; k < 5; k++)
     cell(o, head[k], width[k], k == 4);

@@ -263,6 +263,17 @@ static char *probe(jx_source *s, size_t *n, bool *whole) {
   return buf;
 }
 
+/* The keyword language fmt was told to write: 1 Chinese, 0 English, -1
+ * none (each file keeps its own).  Told here, or in jxc.ini's [fmt] lang.
+ * A table has no keywords to tell by: its block is written in English
+ * unless told. */
+static int told_lang(jx_cmdline *cl) {
+  return jx_opt_given(cl, F_ZH)   ? 1
+         : jx_opt_given(cl, F_EN) ? 0
+         : cl->config             ? cl->config->fmt_lang
+                                  : -1;
+}
+
 /* One file: formatted to standard output, checked, diffed or rewritten.
  * Returns the exit status it calls for; *stop after a read error, which
  * ends the run. */
@@ -272,13 +283,7 @@ static int fmt_file(jx_cmdline *cl, const char *path, jx_source **sp,
   jx_diag *d = cl->d;
   bool write = jx_opt_given(cl, F_WRITE), check = jx_opt_given(cl, F_CHECK);
   bool diff = jx_opt_given(cl, F_DIFF); /* --check, saying what changes */
-  /* Each file keeps its own language, unless told (here, or in
-   * jxc.ini's [fmt] lang).  A table has no keywords to tell by: its
-   * block is written in English unless told. */
-  int told = jx_opt_given(cl, F_ZH)   ? 1
-             : jx_opt_given(cl, F_EN) ? 0
-             : cl->config             ? cl->config->fmt_lang
-                                      : -1;
+  int told = told_lang(cl);
   /* A regular file is read as the parser goes, twice; anything else is
    * read whole first (src), as is a file that may be a table.  Windows
    * cannot rename over a file that is open (here, and the diagnostics
@@ -448,10 +453,7 @@ static int fmt_file_encoded(jx_cmdline *cl, const char *path, jx_source **sp,
   jx_diag *d = cl->d;
   bool write = jx_opt_given(cl, F_WRITE), check = jx_opt_given(cl, F_CHECK);
   bool diff = jx_opt_given(cl, F_DIFF);
-  int told = jx_opt_given(cl, F_ZH)   ? 1
-             : jx_opt_given(cl, F_EN) ? 0
-             : cl->config             ? cl->config->fmt_lang
-                                      : -1;
+  int told = told_lang(cl);
   size_t raw_n, len, bad = 0;
   char *raw = jx_source_read_all(*sp, &raw_n);
   if (!raw) {

@@ -14,31 +14,12 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include <utf8proc.h>
-
 #include "cmds.h"
 #include "jixiao.h"
+#include "text_width.h"
 
 /* The column descriptions start at, at most. */
 #define HELP_COLUMN 27
-
-static size_t display_width(const char *s) {
-  size_t w = 0, n = strlen(s);
-  for (size_t i = 0; i < n;) {
-    utf8proc_int32_t cp;
-    utf8proc_ssize_t k = utf8proc_iterate((const utf8proc_uint8_t *)s + i,
-                                          (utf8proc_ssize_t)(n - i), &cp);
-    if (k <= 0) {
-      i++;
-      w++;
-      continue;
-    }
-    int cw = utf8proc_charwidth(cp);
-    w += cw > 0 ? (size_t)cw : 0;
-    i += (size_t)k;
-  }
-  return w;
-}
 
 /* "-f, --format=FORMAT", "--old FILE...", "--bom". */
 static void left_column(jx_strbuf *out, const jx_option *o, jx_lang lang) {
@@ -74,7 +55,7 @@ static const jx_option *put_group(jx_strbuf *out, const jx_option *o,
   for (; end->name || end->short_name; end++) {
     jx_sb_clear(&left);
     left_column(&left, end, lang);
-    size_t w = 2 + display_width(left.p);
+    size_t w = 2 + jx_text_width_z(left.p);
     if (w > widest)
       widest = w;
   }
@@ -82,7 +63,7 @@ static const jx_option *put_group(jx_strbuf *out, const jx_option *o,
   for (; o < end; o++) {
     jx_sb_clear(&left);
     left_column(&left, o, lang);
-    size_t w = 2 + display_width(left.p);
+    size_t w = 2 + jx_text_width_z(left.p);
     jx_sb_puts(out, "  ");
     jx_sb_puts(out, left.p);
     jx_sb_fill(out, ' ', w + 2 <= col ? col - w : 2);

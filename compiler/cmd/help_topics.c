@@ -13,37 +13,18 @@
 #include <stdio.h>
 #include <string.h>
 
-#include <utf8proc.h>
-
 #include "cmds.h"
 #include "config.h"
 #include "framework.h"
+#include "text_width.h"
 #include "units.h"
 #include "vocab.h"
 
 /* Lines are filled to this many display columns at most. */
 #define TOPIC_WIDTH 78
 
-static size_t width_of(const char *s, size_t n) {
-  size_t w = 0;
-  for (size_t i = 0; i < n;) {
-    utf8proc_int32_t cp;
-    utf8proc_ssize_t k = utf8proc_iterate((const utf8proc_uint8_t *)s + i,
-                                          (utf8proc_ssize_t)(n - i), &cp);
-    if (k <= 0) {
-      i++;
-      w++;
-      continue;
-    }
-    int cw = utf8proc_charwidth(cp);
-    w += cw > 0 ? (size_t)cw : 0;
-    i += (size_t)k;
-  }
-  return w;
-}
-
 static size_t width(const char *s) {
-  return width_of(s, strlen(s));
+  return jx_text_width_z(s);
 }
 
 /* s, then spaces up to column col (at least one). */
