@@ -202,7 +202,8 @@ docs: deps-test $(B)/jxc
 # example, then the scripted LSP sessions with `jxc lsp` under valgrind
 # (the server keeps documents across requests; every session checks the
 # exit status, which a valgrind error makes 99).  jxc's valgrind errors
-# exit 99 (1 means "input has errors").
+# exit 99 (1 means "input has errors").  Absolute paths: some cases run
+# jxc from a directory of their own (ci-hooks links it into a PATH).
 VALGRIND ?= valgrind -q --error-exitcode=1 --leak-check=full \
             --errors-for-leak-kinds=definite,indirect,possible
 .PHONY: test-valgrind
@@ -210,8 +211,8 @@ test-valgrind: $(B)/jxc $(UNIT_BIN) $(B)/failread.so
 	@set -e; for t in $(filter-out $(B)/tests/test_golden,$(UNIT_BIN)); do \
 	  echo "== valgrind $$t"; JXC=$(B)/jxc $(VALGRIND) $$t; done
 	@echo "== $(B)/tests/test_golden (jxc under valgrind)"
-	@JX_VALGRIND_JXC=$(B)/jxc JXC=tests/valgrind-jxc.sh \
-	  JX_FAILREAD=$(B)/failread.so $(B)/tests/test_golden
+	@JX_VALGRIND_JXC=$(abspath $(B)/jxc) JXC=$(abspath tests/valgrind-jxc.sh) \
+	  JX_FAILREAD=$(abspath $(B)/failread.so) $(B)/tests/test_golden
 	@set -e; for f in examples/*.jx; do echo "== valgrind jxc check/build $$f"; \
 	  JX_VALGRIND_JXC=$(B)/jxc tests/valgrind-jxc.sh check $$f; \
 	  JX_VALGRIND_JXC=$(B)/jxc tests/valgrind-jxc.sh build -f json $$f >/dev/null; \

@@ -9,7 +9,10 @@
 # `jxc import` runs freexl, a library, in a child process so that its flaws
 # on a crafted .xls cannot take jxc down (compiler/import/xls.c); what it
 # reads wrongly there is the library's, and the import reports the file.
-root=$(cd "$(dirname "$0")/.." && pwd) || exit 99
+# Through a symbolic link (ci-hooks puts one on a PATH of its own, and its
+# hooks run with nothing else in the environment), the repository is the
+# script's own, not the link's.
+root=$(cd "$(dirname "$(readlink -f "$0")")/.." && pwd) || exit 99
 jxc=${JX_VALGRIND_JXC:-build/jxc}
 case $jxc in
 /*) ;;
