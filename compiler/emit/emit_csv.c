@@ -252,15 +252,22 @@ static void put_value(jx_out *o, int *col, jx_kind kind, jx_decimal value,
 }
 
 /* scope: "project", "division" or "department" (docs/csv.md). */
+/* The four columns that say whose a row is: unit code and name, project
+ * code and name (empty for a unit's or the department's own rows). */
+static void put_owner(jx_out *o, int *col, const jx_unit *u,
+                      const jx_project *p) {
+  put_text(o, col, u ? u->code : NULL);
+  put_text(o, col, u ? u->name : NULL);
+  put_text(o, col, p ? p->code : NULL);
+  put_text(o, col, p ? p->name : NULL);
+}
+
 static void indicator_row(jx_out *o, const char *scope, const jx_unit *u,
                           const jx_project *p, const char *division,
                           const jx_indicator *x) {
   int col = 0;
   put_text(o, &col, scope);
-  put_text(o, &col, u ? u->code : NULL);
-  put_text(o, &col, u ? u->name : NULL);
-  put_text(o, &col, p ? p->code : NULL);
-  put_text(o, &col, p ? p->name : NULL);
+  put_owner(o, &col, u, p);
   put_text(o, &col, division);
   put_text(o, &col, x->level1);
   put_text(o, &col, x->level1_label);
@@ -330,10 +337,7 @@ static void project_row(jx_out *o, const jx_unit *u, const jx_project *p) {
   for (size_t i = 0; i < p->n_schedule; i++)
     if (p->schedule[i].month >= 1 && p->schedule[i].month <= 12)
       by_month[p->schedule[i].month] = &p->schedule[i];
-  put_text(o, &col, u->code);
-  put_text(o, &col, u->name);
-  put_text(o, &col, p->code);
-  put_text(o, &col, p->name);
+  put_owner(o, &col, u, p);
   put_decimal(o, &col, p->budget);
   put_decimal(o, &col, p->fiscal);
   put_decimal(o, &col, p->other);
@@ -382,10 +386,7 @@ static void project_row(jx_out *o, const jx_unit *u, const jx_project *p) {
 static void source_rows(jx_out *o, const jx_unit *u, const jx_project *p) {
   for (size_t i = 0; i < p->n_sources; i++) {
     int col = 0;
-    put_text(o, &col, u->code);
-    put_text(o, &col, u->name);
-    put_text(o, &col, p->code);
-    put_text(o, &col, p->name);
+    put_owner(o, &col, u, p);
     put_text(o, &col, p->sources[i].kind);
     put_text(o, &col, p->sources[i].label);
     put_decimal(o, &col, p->sources[i].amount);
@@ -400,10 +401,7 @@ static void breakdown_rows(jx_out *o, const char *scope, const jx_unit *u,
   for (size_t i = 0; i < n; i++) {
     int col = 0;
     put_text(o, &col, scope);
-    put_text(o, &col, u ? u->code : NULL);
-    put_text(o, &col, u ? u->name : NULL);
-    put_text(o, &col, p ? p->code : NULL);
-    put_text(o, &col, p ? p->name : NULL);
+    put_owner(o, &col, u, p);
     put_text(o, &col, v[i].name);
     put_decimal(o, &col, v[i].amount);
     end_row(o);
@@ -413,10 +411,7 @@ static void breakdown_rows(jx_out *o, const char *scope, const jx_unit *u,
 static void schedule_rows(jx_out *o, const jx_unit *u, const jx_project *p) {
   for (size_t i = 0; i < p->n_schedule; i++) {
     int col = 0;
-    put_text(o, &col, u->code);
-    put_text(o, &col, u->name);
-    put_text(o, &col, p->code);
-    put_text(o, &col, p->name);
+    put_owner(o, &col, u, p);
     put_int(o, &col, p->schedule[i].month);
     put_decimal(o, &col, p->schedule[i].percent);
     end_row(o);
