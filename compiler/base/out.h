@@ -79,6 +79,31 @@ static inline void jx_out_putc(jx_out *o, char c) {
   jx_out_write_slow(o, &c, 1);
 }
 
+/*
+ * The decimal digits of u, written backwards so that they end at `end`;
+ * returns where they start (at most JX_DIGITS_MAX bytes before end).  Two
+ * digits at a time from a table: the back ends write a number in every
+ * few fields, and a digit loop's divisions were a visible part of them.
+ */
+#define JX_DIGITS_MAX 20
+extern const char jx_digit_pairs[201];
+static inline char *jx_digits(char *end, unsigned long long u) {
+  char *p = end;
+  while (u >= 100) {
+    unsigned r = (unsigned)(u % 100);
+    u /= 100;
+    p -= 2;
+    memcpy(p, jx_digit_pairs + 2 * r, 2);
+  }
+  if (u >= 10) {
+    p -= 2;
+    memcpy(p, jx_digit_pairs + 2 * u, 2);
+  } else {
+    *--p = (char)('0' + u);
+  }
+  return p;
+}
+
 void jx_out_puts(jx_out *o, const char *s);
 void jx_out_printf(jx_out *o, const char *fmt, ...)
     __attribute__((format(printf, 2, 3)));

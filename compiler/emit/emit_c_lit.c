@@ -1,0 +1,251 @@
+/*
+ * emit_c_lit.c — the C literals of `jxc build -f c`: strings, numbers,
+ * identifiers and enumerators, written straight into a jx_out.
+ *
+ * Strings from the source only ever appear inside string literals, escaped
+ * so that nothing can end the literal or change its meaning: `"` and `\`
+ * are escaped, a `?` after a `?` becomes `\?` (no trigraph), control
+ * characters and every non-ASCII byte become three-digit octal escapes
+ * (`\345`: a following digit can never join the escape, as it would with
+ * `\x`).  A string longer than C99's guaranteed literal length (4095)
+ * becomes a char array of its own.
+ *
+ * These run for every field of every initialiser, and a CJK text is all
+ * octal escapes (four bytes out for each byte in), so the common cases
+ * are copies from tables: a run of plain ASCII in one piece, each escape
+ * four bytes, numbers two digits at a time (out.h).
+ */
+#include "emit_c.h"
+
+#include <string.h>
+
+/* C99 5.2.4.1: 4095 characters in a string literal; keep clear of it. */
+#define MAX_LITERAL 4000
+
+/* \ooo for every byte. */
+#define O1(c)                                                                  \
+  {                                                                            \
+    '\\', (char)('0' + ((c) >> 6)), (char)('0' + (((c) >> 3) & 7)),            \
+        (char)('0' + ((c)&7))                                                  \
+  }
+#define O8(c)                                                                  \
+  O1(c), O1(c + 1), O1(c + 2), O1(c + 3), O1(c + 4), O1(c + 5), O1(c + 6),     \
+      O1(c + 7)
+#define O64(c)                                                                 \
+  O8(c), O8(c + 8), O8(c + 16), O8(c + 24), O8(c + 32), O8(c + 40),            \
+      O8(c + 48), O8(c + 56)
+static const char octal[256][4] = {O64(0), O64(64), O64(128), O64(192)};
+#undef O64
+#undef O8
+#undef O1
+
+/*
+ * What a byte is in a string literal: PLAIN goes out as it is, OCTAL as
+ * \ooo (control characters, DEL and every byte of a UTF-8 sequence), the
+ * rest each have their own escape; END is the terminating NUL.
+ */
+enum { PLAIN, OCTAL, QUOTE, BACKSLASH, QUESTION, NEWLINE, TAB, END };
+// clang-format off
+static const unsigned char byte_class[256] = {
+    7, 1, 1, 1, 1, 1, 1, 1, 1, 6, 5, 1, 1, 1, 1, 1, /* 0_ */
+    1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, /* 1_ */
+    0, 0, 2, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, /* 2_ */
+    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 4, /* 3_ */
+    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, /* 4_ */
+    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 3, 0, 0, 0, /* 5_ */
+    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, /* 6_ */
+    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, /* 7_ */
+    1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, /* 8_ */
+    1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, /* 9_ */
+    1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, /* A_ */
+    1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, /* B_ */
+    1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, /* C_ */
+    1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, /* D_ */
+    1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, /* E_ */
+    1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, /* F_ */
+};
+// clang-format on
+
+void jx_c_octal(jx_out *o, unsigned char c) {
+  jx_out_write(o, octal[c], 4);
+}
+
+void jx_c_u64(jx_out *o, uint64_t u) {
+  char b[JX_DIGITS_MAX];
+  char *end = b + sizeof b, *p = jx_digits(end, u);
+  jx_out_write(o, p, (size_t)(end - p));
+}
+
+void jx_c_i64(jx_out *o, int64_t v) {
+  char b[JX_DIGITS_MAX + 1];
+  char *end = b + sizeof b;
+  char *p = jx_digits(end, v < 0 ? (uint64_t)0 - (uint64_t)v : (uint64_t)v);
+  if (v < 0)
+    *--p = '-';
+  jx_out_write(o, p, (size_t)(end - p));
+}
+
+/* Literals beyond int get LL, and INT64_MIN is written as an expression
+   (its digits have no type). */
+void jx_c_decimal(jx_out *o, jx_decimal d) {
+  int64_t v = d.micros;
+  if (v == INT64_MIN) {
+    LIT(o, "{-9223372036854775807LL - 1}");
+    return;
+  }
+  char b[JX_DIGITS_MAX + 5];
+  char *end = b + sizeof b, *p = end;
+  if (v >= -2147483647 && v <= 2147483647) {
+    *--p = '}';
+  } else {
+    p -= 3;
+    memcpy(p, "LL}", 3);
+  }
+  p = jx_digits(p, v < 0 ? (uint64_t)0 - (uint64_t)v : (uint64_t)v);
+  if (v < 0)
+    *--p = '-';
+  *--p = '{';
+  jx_out_write(o, p, (size_t)(end - p));
+}
+
+void jx_c_ident(c_state *st, jx_out *o, const char *fmt, size_t idx) {
+  jx_out_puts(o, st->prefix);
+  const char *at = strstr(fmt, "%zu");
+  if (!at) {
+    jx_out_puts(o, fmt);
+    return;
+  }
+  jx_out_write(o, fmt, (size_t)(at - fmt));
+  jx_c_u64(o, idx);
+  jx_out_puts(o, at + 3);
+}
+
+void jx_c_ref(c_state *st, jx_out *o, const char *fmt, size_t idx, size_t n) {
+  if (n == 0) {
+    LIT(o, "NULL, 0");
+    return;
+  }
+  jx_c_ident(st, o, fmt, idx);
+  LIT(o, ", ");
+  jx_c_u64(o, n);
+}
+
+/* A char array for a string too long for a literal; written straight to
+   the output (before the array that will point at it). */
+static void put_long_string(c_state *st, jx_out *dst, const char *s) {
+  size_t id = st->n_long++;
+  jx_out *o = st->out;
+  LIT(o, "static const char ");
+  jx_c_ident(st, o, "_s%zu[] = {", id);
+  for (size_t i = 0; s[i]; i++) {
+    if (i % 16 == 0)
+      LIT(o, "\n    ");
+    jx_out_putc(o, '\'');
+    jx_c_octal(o, (unsigned char)s[i]);
+    LIT(o, "',");
+  }
+  LIT(o, "\n    0};\n");
+  jx_c_ident(st, dst, "_s%zu", id);
+}
+
+/* The escapes of a run of OCTAL bytes from s; returns where it ends. */
+static const unsigned char *octal_run(jx_out *o, const unsigned char *s) {
+  for (;;) {
+    /* As many escapes as the buffer has room for go in without a test
+       each: a CJK text is nothing but these. */
+    size_t room = (o->cap - o->len) / 4, k = 0;
+    char *b = o->buf + o->len;
+    while (k < room && byte_class[s[k]] == OCTAL) {
+      memcpy(b + 4 * k, octal[s[k]], 4);
+      k++;
+    }
+    o->len += 4 * k;
+    s += k;
+    if (byte_class[*s] != OCTAL)
+      return s;
+    jx_out_write(o, octal[*s], 4); /* no room: flushes or grows */
+    s++;
+  }
+}
+
+void jx_c_str(c_state *st, jx_out *o, const char *str) {
+  if (!str) {
+    LIT(o, "NULL");
+    return;
+  }
+  if (strlen(str) > MAX_LITERAL) {
+    put_long_string(st, o, str);
+    return;
+  }
+  const unsigned char *s = (const unsigned char *)str;
+  jx_out_putc(o, '"');
+  for (;;) {
+    const unsigned char *run = s;
+    while (byte_class[*s] == PLAIN)
+      s++;
+    jx_out_write(o, run, (size_t)(s - run));
+    switch (byte_class[*s]) {
+    case OCTAL:
+      s = octal_run(o, s);
+      continue;
+    case QUOTE:
+      LIT(o, "\\\"");
+      break;
+    case BACKSLASH:
+      LIT(o, "\\\\");
+      break;
+    case QUESTION:
+      /* "??/" and friends are trigraphs in C and C++11 */
+      if (s > (const unsigned char *)str && s[-1] == '?')
+        LIT(o, "\\?");
+      else
+        jx_out_putc(o, '?');
+      break;
+    case NEWLINE:
+      LIT(o, "\\n");
+      break;
+    case TAB:
+      LIT(o, "\\t");
+      break;
+    default: /* END */
+      jx_out_putc(o, '"');
+      return;
+    }
+    s++;
+  }
+}
+
+const char *jx_c_kind_name(jx_kind k) {
+  static const char *const names[] = {
+      "JX_KIND_QUANTITATIVE", "JX_KIND_QUALITATIVE", "JX_KIND_NA",
+      "JX_KIND_DATE",         "JX_KIND_EMPTY",       "JX_KIND_DATE_RANGE"};
+  return (unsigned)k < 6 ? names[k] : "JX_KIND_NA";
+}
+
+const char *jx_c_continuity_name(jx_continuity c) {
+  static const char *const names[] = {
+      "JX_CONTINUITY_UNKNOWN", "JX_CONTINUITY_NEW", "JX_CONTINUITY_CONTINUING"};
+  return (unsigned)c < 3 ? names[c] : "JX_CONTINUITY_UNKNOWN";
+}
+
+const char *jx_c_op_name(jx_op op) {
+  static const char *const names[] = {"JX_OP_EQ", "JX_OP_GE", "JX_OP_LE",
+                                      "JX_OP_GT", "JX_OP_LT"};
+  return (unsigned)op < 5 ? names[op] : "JX_OP_EQ";
+}
+
+const char *jx_c_dim_name(jx_dimension d) {
+  static const char *const names[] = {
+      "JX_DIM_NONE",  "JX_DIM_MONEY",    "JX_DIM_PERCENT", "JX_DIM_COUNT",
+      "JX_DIM_AREA",  "JX_DIM_LENGTH",   "JX_DIM_MASS",    "JX_DIM_TIME",
+      "JX_DIM_OTHER", "JX_DIM_MONEY_PER"};
+  return (unsigned)d < 10 ? names[d] : "JX_DIM_OTHER";
+}
+
+const char *jx_c_role_name(jx_role r) {
+  static const char *const names[] = {"JX_ROLE_NONE",    "JX_ROLE_OUTPUT",
+                                      "JX_ROLE_BENEFIT", "JX_ROLE_SATISFACTION",
+                                      "JX_ROLE_COST",    "JX_ROLE_QUANTITY",
+                                      "JX_ROLE_QUALITY", "JX_ROLE_TIMELINESS"};
+  return (unsigned)r < 8 ? names[r] : "JX_ROLE_NONE";
+}
