@@ -25,6 +25,7 @@
 #include "json.h"
 
 #include <inttypes.h>
+#include <stddef.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -111,16 +112,12 @@ static void put_null(jx_out *o) {
 }
 
 static void put_int(jx_out *o, int64_t v) {
-  char b[24];
-  char *p = b + sizeof b;
-  uint64_t u = v < 0 ? (uint64_t)0 - (uint64_t)v : (uint64_t)v;
-  do {
-    *--p = (char)('0' + u % 10);
-    u /= 10;
-  } while (u > 0);
+  char b[JX_DIGITS_MAX + 1];
+  char *end = b + sizeof b;
+  char *p = jx_digits(end, v < 0 ? (uint64_t)0 - (uint64_t)v : (uint64_t)v);
   if (v < 0)
     *--p = '-';
-  jx_out_write(o, p, (size_t)(b + sizeof b - p));
+  jx_out_write(o, p, (size_t)(end - p));
 }
 
 /* jx_decimal_format's text (the shortest exact one), written from the
@@ -128,28 +125,23 @@ static void put_int(jx_out *o, int64_t v) {
  * value in every few lines of its JSON.  test_json (test_decimals) holds
  * the two to the same text. */
 static void put_decimal(jx_out *o, jx_decimal d) {
-  char b[32];
+  char b[JX_DIGITS_MAX + JX_DECIMAL_PLACES + 2];
   char *end = b + sizeof b, *p = end;
   uint64_t m =
       d.micros < 0 ? (uint64_t)0 - (uint64_t)d.micros : (uint64_t)d.micros;
   uint64_t whole = m / JX_DECIMAL_SCALE;
   uint32_t frac = (uint32_t)(m % JX_DECIMAL_SCALE);
   if (frac) {
-    int places = JX_DECIMAL_PLACES;
-    while (frac % 10 == 0) {
-      frac /= 10;
-      places--;
-    }
-    for (; places > 0; places--) {
-      *--p = (char)('0' + frac % 10);
-      frac /= 10;
-    }
+    /* The six places with their trailing zeros dropped. */
+    p -= JX_DECIMAL_PLACES;
+    char *digits = jx_digits(p + JX_DECIMAL_PLACES, frac);
+    memset(p, '0', (size_t)(digits - p));
+    end = p + JX_DECIMAL_PLACES;
+    while (end[-1] == '0')
+      end--;
     *--p = '.';
   }
-  do {
-    *--p = (char)('0' + whole % 10);
-    whole /= 10;
-  } while (whole);
+  p = jx_digits(p, whole);
   if (d.micros < 0)
     *--p = '-';
   jx_out_write(o, p, (size_t)(end - p));
@@ -227,20 +219,89 @@ void jx_jw_strings(jx_jw *w, int depth, const char *const *v, size_t n) {
   close_at(w, depth, n, ']');
 }
 
-void jx_jw_measures(jx_jw *w, int depth, const jx_measure *m, size_t n) {
+/*
+ * Arrays of small objects — measures, schedule points, sources, line
+ * items, attributes — are one writer and a table of each one's members:
+ * the key, what the value is, and where it is in the struct.
+ */
+typedef enum member_type {
+  M_STRING,
+  M_DECIMAL,
+  M_INT, /* an int */
+  M_BOOL /* an int, written true or false */
+} member_type;
+typedef struct member {
+  const char *lit; /* `,"key": ` */
+  size_t n;
+  member_type type;
+  size_t offset;
+} member;
+#define MEMBER(key, type, st, field)                                           \
+  { ",\"" key "\": ", sizeof(",\"" key "\": ") - 1, type, offsetof(st, field) }
+
+static const member measure_members[] = {
+    MEMBER("title", M_STRING, jx_measure, title),
+    MEMBER("text", M_STRING, jx_measure, text)};
+static const member schedule_members[] = {
+    MEMBER("month", M_INT, jx_schedule_point, month),
+    MEMBER("percent", M_DECIMAL, jx_schedule_point, percent)};
+static const member source_members[] = {
+    MEMBER("kind", M_STRING, jx_source, kind),
+    MEMBER("label", M_STRING, jx_source, label),
+    MEMBER("amount", M_DECIMAL, jx_source, amount),
+    MEMBER("fiscal", M_BOOL, jx_source, fiscal)};
+static const member line_members[] = {
+    MEMBER("name", M_STRING, jx_line_item, name),
+    MEMBER("amount", M_DECIMAL, jx_line_item, amount)};
+static const member attribute_members[] = {
+    MEMBER("key", M_STRING, jx_attribute, key),
+    MEMBER("value", M_STRING, jx_attribute, value)};
+#undef MEMBER
+
+/* n objects of `size` bytes from v, with the members m[0..nm).  Inline,
+ * so that with a constant table the member loop unrolls and each key is
+ * a constant-size copy, as if written out by hand. */
+static inline __attribute__((always_inline)) void
+put_objects(jx_jw *w, int depth, const void *v, size_t n, size_t size,
+            const member *m, size_t nm) {
   jx_out *o = w->o;
   int d = depth + 2;
   jx_out_putc(o, '[');
-  for (size_t i = 0; i < n; i++) {
+  const char *e = v;
+  for (size_t i = 0; i < n; i++, e += size) {
     sep(w, depth + 1, i == 0);
     jx_out_putc(o, '{');
-    KEY(w, d, 1, "title");
-    jx_json_string(o, m[i].title);
-    KEY(w, d, 0, "text");
-    jx_json_string(o, m[i].text);
+#pragma GCC unroll 4
+    for (size_t k = 0; k < nm; k++) {
+      key_at(w, d, k == 0, m[k].lit, m[k].n);
+      const void *f = e + m[k].offset;
+      switch (m[k].type) {
+      case M_STRING:
+        jx_json_string(o, *(const char *const *)f);
+        break;
+      case M_DECIMAL:
+        put_decimal(o, *(const jx_decimal *)f);
+        break;
+      case M_INT:
+        put_int(o, *(const int *)f);
+        break;
+      case M_BOOL:
+        if (*(const int *)f)
+          LIT(o, "true");
+        else
+          LIT(o, "false");
+        break;
+      }
+    }
     close_at(w, depth + 1, 1, '}');
   }
   close_at(w, depth, n, ']');
+}
+#define PUT_OBJECTS(w, depth, v, n, members)                                   \
+  put_objects((w), (depth), (v), (n), sizeof *(v), (members), N_OF(members))
+
+void jx_jw_measures(jx_jw *w, int depth, const jx_measure *m, size_t n) {
+  PUT_OBJECTS(w, depth, m, n, measure_members);
 }
 
 /* A date value is yyyymmdd × 10^6; dd = 00 is a month-only date. */
@@ -386,23 +447,6 @@ static void put_indicators(jx_jw *w, int depth, const jx_indicator *v,
   close_at(w, depth, n, ']');
 }
 
-static void put_schedule(jx_jw *w, int depth, const jx_schedule_point *v,
-                         size_t n) {
-  jx_out *o = w->o;
-  int d = depth + 2;
-  jx_out_putc(o, '[');
-  for (size_t i = 0; i < n; i++) {
-    sep(w, depth + 1, i == 0);
-    jx_out_putc(o, '{');
-    KEY(w, d, 1, "month");
-    put_int(o, v[i].month);
-    KEY(w, d, 0, "percent");
-    put_decimal(o, v[i].percent);
-    close_at(w, depth + 1, 1, '}');
-  }
-  close_at(w, depth, n, ']');
-}
-
 void jx_jw_org(jx_jw *w, int depth, jx_org org) {
   jx_out *o = w->o;
   if (!org.code && !org.name) {
@@ -429,62 +473,6 @@ static void put_person(jx_jw *w, int depth, jx_person p) {
   KEY(w, depth + 1, 0, "phone");
   jx_json_string(o, p.phone);
   close_at(w, depth, 1, '}');
-}
-
-static void put_sources(jx_jw *w, int depth, const jx_source *v, size_t n) {
-  jx_out *o = w->o;
-  int d = depth + 2;
-  jx_out_putc(o, '[');
-  for (size_t i = 0; i < n; i++) {
-    sep(w, depth + 1, i == 0);
-    jx_out_putc(o, '{');
-    KEY(w, d, 1, "kind");
-    jx_json_string(o, v[i].kind);
-    KEY(w, d, 0, "label");
-    jx_json_string(o, v[i].label);
-    KEY(w, d, 0, "amount");
-    put_decimal(o, v[i].amount);
-    KEY(w, d, 0, "fiscal");
-    if (v[i].fiscal)
-      LIT(o, "true");
-    else
-      LIT(o, "false");
-    close_at(w, depth + 1, 1, '}');
-  }
-  close_at(w, depth, n, ']');
-}
-
-static void put_lines(jx_jw *w, int depth, const jx_line_item *v, size_t n) {
-  jx_out *o = w->o;
-  int d = depth + 2;
-  jx_out_putc(o, '[');
-  for (size_t i = 0; i < n; i++) {
-    sep(w, depth + 1, i == 0);
-    jx_out_putc(o, '{');
-    KEY(w, d, 1, "name");
-    jx_json_string(o, v[i].name);
-    KEY(w, d, 0, "amount");
-    put_decimal(o, v[i].amount);
-    close_at(w, depth + 1, 1, '}');
-  }
-  close_at(w, depth, n, ']');
-}
-
-static void put_attributes(jx_jw *w, int depth, const jx_attribute *v,
-                           size_t n) {
-  jx_out *o = w->o;
-  int d = depth + 2;
-  jx_out_putc(o, '[');
-  for (size_t i = 0; i < n; i++) {
-    sep(w, depth + 1, i == 0);
-    jx_out_putc(o, '{');
-    KEY(w, d, 1, "key");
-    jx_json_string(o, v[i].key);
-    KEY(w, d, 0, "value");
-    jx_json_string(o, v[i].value);
-    close_at(w, depth + 1, 1, '}');
-  }
-  close_at(w, depth, n, ']');
 }
 
 /* 实施期: { text, start, end } (start and end null when the text is not
@@ -538,9 +526,9 @@ void jx_jw_project(jx_jw *w, int depth, const jx_project *p) {
   KEY(w, d, 0, "other");
   put_decimal(o, p->other);
   KEY(w, d, 0, "sources");
-  put_sources(w, d, p->sources, p->n_sources);
+  PUT_OBJECTS(w, d, p->sources, p->n_sources, source_members);
   KEY(w, d, 0, "breakdown");
-  put_lines(w, d, p->breakdown, p->n_breakdown);
+  PUT_OBJECTS(w, d, p->breakdown, p->n_breakdown, line_members);
   KEY(w, d, 0, "purpose");
   jx_json_string(o, p->purpose);
   KEY(w, d, 0, "period");
@@ -566,9 +554,9 @@ void jx_jw_project(jx_jw *w, int depth, const jx_project *p) {
   KEY(w, d, 0, "contact");
   put_person(w, d, p->contact);
   KEY(w, d, 0, "attributes");
-  put_attributes(w, d, p->attributes, p->n_attributes);
+  PUT_OBJECTS(w, d, p->attributes, p->n_attributes, attribute_members);
   KEY(w, d, 0, "schedule");
-  put_schedule(w, d, p->schedule, p->n_schedule);
+  PUT_OBJECTS(w, d, p->schedule, p->n_schedule, schedule_members);
   KEY(w, d, 0, "overall_goals");
   jx_jw_strings(w, d, p->overall_goals, p->n_overall_goals);
   KEY(w, d, 0, "goals");
@@ -594,7 +582,7 @@ void jx_jw_department(jx_jw *w, int depth, const jx_department *dep) {
   else
     put_null(o);
   KEY(w, d, 0, "breakdown");
-  put_lines(w, d, dep->breakdown, dep->n_breakdown);
+  PUT_OBJECTS(w, d, dep->breakdown, dep->n_breakdown, line_members);
   KEY(w, d, 0, "goals");
   jx_jw_strings(w, d, dep->goals, dep->n_goals);
   KEY(w, d, 0, "indicators");
