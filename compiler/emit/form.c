@@ -1,174 +1,15 @@
 /*
- * form.c — see form.h.  The official forms as tables of rows: each form is
- * a list of row specifications (a kind, a printed label, the value it
- * shows), and one interpreter turns a list and a piece of the model into
- * grid rows.  Changing a label, or the order of the rows, is an edit to a
- * table here, and both the workbook and the page follow.
- *
- * The project form follows the national 项目支出绩效目标表 (项目名称, 主管部门,
- * 实施单位, 项目资金 with 年度资金总额 / 其中：财政拨款 / 其他资金,
- * 年度绩效目标, the indicator table with 一级/二级 beside their rows) and adds
- * what the published Hebei tables add (项目编码, 资金用途, 资金支出计划,
- * 绩效指标描述, 指标值确定依据), so nothing the plan says is left out of the
- * printed form.  The fields other regions' forms print (项目分类, 项目属性,
- * 立项依据, 实施期, 项目负责人 …, issue 11) are rows of their own, printed
- * only when the plan gives them; a row's second target and its explanation
- * columns go in its 指标值 and 依据 cells, under a label.
+ * form.c — see form.h.  The interpreter of the forms: it turns a form's
+ * list of row specifications (form_tables.c) and a piece of the model
+ * into grid rows, and builds the summary of a plan's projects.  A row's
+ * second target and its explanation columns go in its 指标值 and 依据
+ * cells, under a label.
  */
-#include "form.h"
+#include "form_spec.h"
 
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <utf8proc.h>
-
-const double jx_form_widths[JX_FORM_COLS] = {13, 16, 22, 30, 16, 18};
-const double jx_summary_widths[JX_SUMMARY_COLS] = {6,  12, 26, 24,
-                                                   30, 14, 14, 12};
-
-/* ---- Row specifications ------------------------------------------------ */
-
-typedef enum row_kind {
-  R_TITLE,   /* label: the form's title, across every column */
-  R_YEAR,    /* （2021年度） */
-  R_NOTE,    /* 金额单位：万元 */
-  R_FIELD,   /* label | value across the rest */
-  R_PAIR,    /* label | value | label2 | value2 */
-  R_SECTION, /* label across every column (a part of the form) */
-  R_FUNDS, /* 项目资金（万元） over 年度资金总额 / 财政拨款 / 其他资金 */
-  R_SCHEDULE,   /* label over rows of months with their percentages under */
-  R_GOALS,      /* label | the goals in one cell, numbered 1. 2. … */
-  R_MEASURES,   /* label over one row per measure: title | text */
-  R_INDICATORS, /* the indicator table */
-  R_DIVISIONS,  /* the department's divisions, each a small form */
-  /* issue 11, each printed only when the plan gives it: */
-  R_ATTRIBUTES, /* the project's other header fields, a row each */
-  R_OVERALL,    /* label | the goals over the period, numbered */
-  R_DEPT_BUDGET /* label over the department's budget and line items */
-} row_kind;
-
-typedef enum value_id {
-  V_NONE,
-  V_PROJECT_NAME,
-  V_PROJECT_CODE,
-  V_PURPOSE,
-  V_DEPARTMENT, /* the 主管部门 of a project: the one it names, else the
-                   department's name */
-  V_UNIT_NAME,
-  V_UNIT_CODE,
-  V_DEPT_NAME, /* the department form's own name */
-  V_DIVISION_NAME,
-  /* issue 11: printed only when given (row_spec.optional) */
-  V_IMPLEMENTER_NAME, /* 实施单位: the one named, else the unit */
-  V_IMPLEMENTER_CODE,
-  V_CLASS,
-  V_NATURE,
-  V_POLICY,
-  V_DOCUMENT,
-  V_SUBJECT,
-  V_PERIOD,
-  V_MANAGER,
-  V_CONTACT,
-  V_DEPT_CODE
-} value_id;
-
-typedef struct row_spec {
-  row_kind kind;
-  const char *label;
-  value_id v;
-  jx_form_style st;
-  jx_form_anchor anchor;
-  const char *label2;
-  value_id v2;
-  jx_form_style st2;
-  bool optional; /* R_FIELD: no row when the value is absent */
-} row_spec;
-
-/* An optional field row (issue 11). */
-#define OPT_FIELD(label, v, st)                                                \
-  { R_FIELD, label, v, st, JX_FA_NAME, NULL, 0, 0, true }
-
-static const row_spec project_form[] = {
-    {R_TITLE, "项目支出绩效目标表", V_NONE, 0, 0, NULL, 0, 0, false},
-    {R_YEAR, NULL, V_NONE, 0, 0, NULL, 0, 0, false},
-    {R_NOTE, NULL, V_NONE, 0, 0, NULL, 0, 0, false},
-    {R_FIELD, "项目名称", V_PROJECT_NAME, JX_FS_TEXT, JX_FA_NAME, NULL, 0, 0,
-     false},
-    {R_FIELD, "项目编码", V_PROJECT_CODE, JX_FS_CODE, JX_FA_CODE, NULL, 0, 0,
-     false},
-    OPT_FIELD("项目分类", V_CLASS, JX_FS_TEXT),
-    {R_FIELD, "主管部门", V_DEPARTMENT, JX_FS_TEXT, JX_FA_NAME, NULL, 0, 0,
-     false},
-    /* The budget unit above a project that names another implementer
-     * (optional: only then), so that both come back from the form. */
-    {R_PAIR, "预算单位", V_UNIT_NAME, JX_FS_TEXT, JX_FA_NAME, "单位编码",
-     V_UNIT_CODE, JX_FS_CODE, true},
-    {R_PAIR, "实施单位", V_IMPLEMENTER_NAME, JX_FS_TEXT, JX_FA_NAME, "单位编码",
-     V_IMPLEMENTER_CODE, JX_FS_CODE, false},
-    OPT_FIELD("项目属性", V_NATURE, JX_FS_TEXT),
-    OPT_FIELD("立项依据", V_POLICY, JX_FS_TEXT),
-    OPT_FIELD("资金文号", V_DOCUMENT, JX_FS_TEXT),
-    OPT_FIELD("科目代码", V_SUBJECT, JX_FS_CODE),
-    OPT_FIELD("实施期", V_PERIOD, JX_FS_TEXT),
-    OPT_FIELD("项目负责人", V_MANAGER, JX_FS_TEXT),
-    OPT_FIELD("联系人", V_CONTACT, JX_FS_TEXT),
-    {R_ATTRIBUTES, NULL, V_NONE, 0, 0, NULL, 0, 0, false},
-    {R_FUNDS, "项目资金", V_NONE, 0, 0, NULL, 0, 0, false},
-    {R_FIELD, "资金用途", V_PURPOSE, JX_FS_TEXT, JX_FA_PURPOSE, NULL, 0, 0,
-     false},
-    {R_SCHEDULE, "资金支出计划（%）", V_NONE, 0, 0, NULL, 0, 0, false},
-    {R_OVERALL, "总体绩效目标", V_NONE, 0, 0, NULL, 0, 0, false},
-    {R_GOALS, "年度绩效目标", V_NONE, 0, 0, NULL, 0, 0, false},
-    {R_INDICATORS, NULL, V_NONE, 0, 0, NULL, 0, 0, false},
-};
-
-static const row_spec unit_head_form[] = {
-    {R_TITLE, "单位绩效目标", V_NONE, 0, 0, NULL, 0, 0, false},
-    {R_YEAR, NULL, V_NONE, 0, 0, NULL, 0, 0, false},
-    {R_PAIR, "单位名称", V_UNIT_NAME, JX_FS_TEXT, JX_FA_NAME, "单位编码",
-     V_UNIT_CODE, JX_FS_CODE, false},
-};
-
-static const row_spec unit_tail_form[] = {
-    {R_GOALS, "单位绩效目标", V_NONE, 0, 0, NULL, 0, 0, false},
-    {R_MEASURES, "单位保障措施", V_NONE, 0, 0, NULL, 0, 0, false},
-};
-
-static const row_spec department_form[] = {
-    {R_TITLE, "部门整体绩效目标表", V_NONE, 0, 0, NULL, 0, 0, false},
-    {R_YEAR, NULL, V_NONE, 0, 0, NULL, 0, 0, false},
-    {R_FIELD, "部门名称", V_DEPT_NAME, JX_FS_TEXT, JX_FA_NAME, NULL, 0, 0,
-     false},
-    OPT_FIELD("部门预算编码", V_DEPT_CODE, JX_FS_CODE),
-    {R_DEPT_BUDGET, "部门预算", V_NONE, 0, 0, NULL, 0, 0, false},
-    {R_GOALS, "总体绩效目标", V_NONE, 0, 0, NULL, 0, 0, false},
-    {R_DIVISIONS, NULL, V_NONE, 0, 0, NULL, 0, 0, false},
-    {R_SECTION, "部门绩效指标", V_NONE, 0, 0, NULL, 0, 0, false},
-    {R_INDICATORS, NULL, V_NONE, 0, 0, NULL, 0, 0, false},
-    {R_MEASURES, "保障措施", V_NONE, 0, 0, NULL, 0, 0, false},
-};
-
-static const row_spec division_form[] = {
-    {R_FIELD, "分项名称", V_DIVISION_NAME, JX_FS_TEXT, JX_FA_DIVISION, NULL, 0,
-     0, false},
-    {R_GOALS, "分项绩效目标", V_NONE, 0, 0, NULL, 0, 0, false},
-    {R_INDICATORS, NULL, V_NONE, 0, 0, NULL, 0, 0, false},
-};
-
-/* The sub-labels of R_FUNDS, and of the indicator table's heading. */
-static const char *const funds_labels[3] = {"年度资金总额", "其中：财政拨款",
-                                            "其他资金"};
-static const char *const indicator_heading[JX_FORM_COLS] = {
-    "一级指标",     "二级指标", "三级指标",
-    "绩效指标描述", "指标值",   "指标值确定依据"};
-static const char *const summary_heading[JX_SUMMARY_COLS] = {
-    "序号",     "单位编码",     "单位名称",       "项目编码",
-    "项目名称", "年度资金总额", "其中：财政拨款", "其他资金"};
-/* 表式 only for a plan that names a form: the generic one is no form. */
-static const char *const summary_fields[4] = {"年度", "指标体系", "金额单位",
-                                              "表式"};
-/* What 指标值 shows for an indicator that does not apply. */
-static const char na_text[] = "不涉及";
 
 /* ---- Building rows ------------------------------------------------------ */
 
@@ -422,12 +263,12 @@ static const char *labelled_lines(const source *s, const char *first,
 
 /* 指标值: the target as written, and the period's under it. */
 static const char *value_cell(const source *s, const jx_indicator *x) {
-  const char *own = x->kind == JX_KIND_NA ? na_text : x->text;
+  const char *own = x->kind == JX_KIND_NA ? jx_form_na_text : x->text;
   const jx_target *t = x->period_target;
   if (!t)
     return own;
   static const char *const label[] = {"实施期"};
-  const char *text[] = {t->kind == JX_KIND_NA ? na_text : t->text};
+  const char *text[] = {t->kind == JX_KIND_NA ? jx_form_na_text : t->text};
   return labelled_lines(s, own, label, text, 1);
 }
 
@@ -484,7 +325,7 @@ static void indicator_rows(const source *s) {
   row w;
   row_start(&w, JX_FA_NONE, 0);
   for (int i = 0; i < JX_FORM_COLS; i++)
-    put(&w, i, 1, 1, JX_FS_HEADER, indicator_heading[i]);
+    put(&w, i, 1, 1, JX_FS_HEADER, jx_form_indicator_heading[i]);
   row_end(s, &w);
   const jx_indicator *v = s->indicators;
   for (size_t i = 0; i < s->n_indicators; i++) {
@@ -558,7 +399,7 @@ static void funds_rows(const source *s, const char *label) {
     row_start(&w, i == 0 ? JX_FA_BUDGET : JX_FA_FUNDS, (size_t)(i ? i - 1 : 0));
     if (i == 0)
       put(&w, 0, 1, (int)rows, JX_FS_LABEL, full);
-    put(&w, 1, 1, 1, JX_FS_LABEL, funds_labels[i]);
+    put(&w, 1, 1, 1, JX_FS_LABEL, jx_form_funds_labels[i]);
     put_amount(&w, 2, JX_FORM_COLS - 2, v[i], i == 0 || given);
     row_end(s, &w);
   }
@@ -634,7 +475,7 @@ static void division_rows(const source *s) {
     t.indicators = t.division->indicators;
     t.n_indicators = t.division->n_indicators;
     t.indicators_optional = true;
-    run(&t, division_form, sizeof division_form / sizeof division_form[0]);
+    run(&t, jx_form_division_rows, jx_form_division_n);
   }
 }
 
@@ -711,8 +552,6 @@ static void run(const source *s, const row_spec *spec, size_t n) {
   }
 }
 
-#define RUN(s, spec) run((s), (spec), sizeof(spec) / sizeof((spec)[0]))
-
 void jx_form_project(const jx_form_ctx *c, const jx_unit *u,
                      const jx_project *p, jx_form_row_fn fn, void *ud) {
   source s = {0};
@@ -725,7 +564,7 @@ void jx_form_project(const jx_form_ctx *c, const jx_unit *u,
   s.n_indicators = p->n_indicators;
   s.fn = fn;
   s.ud = ud;
-  RUN(&s, project_form);
+  run(&s, jx_form_project_rows, jx_form_project_n);
 }
 
 void jx_form_unit_head(const jx_form_ctx *c, const jx_unit *u,
@@ -735,7 +574,7 @@ void jx_form_unit_head(const jx_form_ctx *c, const jx_unit *u,
   s.unit = u;
   s.fn = fn;
   s.ud = ud;
-  RUN(&s, unit_head_form);
+  run(&s, jx_form_unit_head_rows, jx_form_unit_head_n);
 }
 
 void jx_form_unit_tail(const jx_form_ctx *c, const jx_unit *u,
@@ -749,7 +588,7 @@ void jx_form_unit_tail(const jx_form_ctx *c, const jx_unit *u,
   s.n_measures = u->n_measures;
   s.fn = fn;
   s.ud = ud;
-  RUN(&s, unit_tail_form);
+  run(&s, jx_form_unit_tail_rows, jx_form_unit_tail_n);
 }
 
 void jx_form_department(const jx_form_ctx *c, const jx_department *d,
@@ -766,7 +605,7 @@ void jx_form_department(const jx_form_ctx *c, const jx_department *d,
   s.indicators_optional = true;
   s.fn = fn;
   s.ud = ud;
-  RUN(&s, department_form);
+  run(&s, jx_form_department_rows, jx_form_department_n);
 }
 
 /* ---- The summary -------------------------------------------------------- */
@@ -820,14 +659,14 @@ void jx_form_summary(const jx_form_ctx *c, const jx_summary *sum,
   int n_fields = c->form && strcmp(c->form, "generic") != 0 ? 4 : 3;
   for (int i = 0; i < n_fields; i++) {
     row_start(&w, JX_FA_NONE, 0);
-    put(&w, 0, 2, 1, JX_FS_LABEL, summary_fields[i]);
+    put(&w, 0, 2, 1, JX_FS_LABEL, jx_form_summary_fields[i]);
     put(&w, 2, JX_SUMMARY_COLS - 2, 1, i == 0 ? JX_FS_CODE : JX_FS_TEXT,
         fields[i]);
     row_end(&s, &w);
   }
   row_start(&w, JX_FA_NONE, 0);
   for (int i = 0; i < JX_SUMMARY_COLS; i++)
-    put(&w, i, 1, 1, JX_FS_HEADER, summary_heading[i]);
+    put(&w, i, 1, 1, JX_FS_HEADER, jx_form_summary_heading[i]);
   row_end(&s, &w);
   jx_decimal total[3] = {{0}, {0}, {0}};
   bool overflow[3] = {false, false, false};
@@ -859,162 +698,4 @@ void jx_form_summary(const jx_form_ctx *c, const jx_summary *sum,
       put_num(&w, 5 + k, 1, JX_FS_MONEY, total[k]);
   }
   row_end(&s, &w);
-}
-
-/* ---- Texts of numbers --------------------------------------------------- */
-
-/* The exact text with at least two decimals. */
-static size_t two_places(jx_decimal d, char *buf) {
-  size_t n = jx_decimal_format(d, buf);
-  const char *dot = memchr(buf, '.', n);
-  size_t places = dot ? n - (size_t)(dot - buf) - 1 : 0;
-  if (!dot)
-    buf[n++] = '.';
-  while (places++ < 2)
-    buf[n++] = '0';
-  buf[n] = '\0';
-  return n;
-}
-
-size_t jx_form_money_text(jx_decimal d, char buf[JX_DECIMAL_BUFSZ + 4]) {
-  return two_places(d, buf);
-}
-
-size_t jx_form_percent_text(jx_decimal d, char buf[JX_DECIMAL_BUFSZ + 4]) {
-  size_t n = two_places(d, buf);
-  buf[n++] = '%';
-  buf[n] = '\0';
-  return n;
-}
-
-/* ---- Text measures ------------------------------------------------------ */
-
-size_t jx_form_lines(const char *s, double width) {
-  if (!s || !*s)
-    return 1;
-  if (width < 2)
-    width = 2;
-  size_t lines = 0;
-  double w = 0;
-  const utf8proc_uint8_t *p = (const utf8proc_uint8_t *)s;
-  for (;;) {
-    utf8proc_int32_t cp;
-    utf8proc_ssize_t k = utf8proc_iterate(p, -1, &cp);
-    if (k <= 0) { /* ill-formed: one byte, one column */
-      cp = 0xFFFD;
-      k = 1;
-    }
-    if (cp == 0 || cp == '\n') {
-      size_t l = (size_t)(w / width) + 1;
-      if (w > 0 && (size_t)(w / width) * width == w)
-        l--; /* exactly full lines */
-      lines += l;
-      w = 0;
-      if (cp == 0)
-        break;
-    } else if (cp == '\t') {
-      w += 4;
-    } else {
-      int cw = utf8proc_charwidth(cp);
-      w += cw > 0 ? cw : 1;
-    }
-    p += k;
-  }
-  return lines;
-}
-
-/* ---- Copies ------------------------------------------------------------- */
-
-static const char *dup(jx_arena *a, const char *s) {
-  return s ? jx_arena_strdup(a, s) : NULL;
-}
-
-const jx_project *jx_project_copy(jx_arena *a, const jx_project *p) {
-  jx_project *q = jx_arena_alloc(a, sizeof *q);
-  *q = *p;
-  q->code = dup(a, p->code);
-  q->name = dup(a, p->name);
-  q->purpose = dup(a, p->purpose);
-  jx_schedule_point *sched =
-      jx_arena_alloc(a, (p->n_schedule ? p->n_schedule : 1) * sizeof *sched);
-  if (p->n_schedule)
-    memcpy(sched, p->schedule, p->n_schedule * sizeof *sched);
-  q->schedule = sched;
-  const char **goals =
-      jx_arena_alloc(a, (p->n_goals ? p->n_goals : 1) * sizeof *goals);
-  for (size_t i = 0; i < p->n_goals; i++)
-    goals[i] = dup(a, p->goals[i]);
-  q->goals = goals;
-  jx_indicator *ind =
-      jx_arena_alloc(a, (p->n_indicators ? p->n_indicators : 1) * sizeof *ind);
-  for (size_t i = 0; i < p->n_indicators; i++) {
-    const jx_indicator *x = &p->indicators[i];
-    ind[i] = *x;
-    ind[i].level1 = dup(a, x->level1);
-    ind[i].level1_label = dup(a, x->level1_label);
-    ind[i].level2 = dup(a, x->level2);
-    ind[i].level2_label = dup(a, x->level2_label);
-    ind[i].name = dup(a, x->name);
-    ind[i].description = dup(a, x->description);
-    ind[i].unit = dup(a, x->unit);
-    ind[i].per_unit = dup(a, x->per_unit);
-    ind[i].text = dup(a, x->text);
-    ind[i].basis = dup(a, x->basis);
-    ind[i].standard = dup(a, x->standard);
-    ind[i].explanation = dup(a, x->explanation);
-    ind[i].value_note = dup(a, x->value_note);
-    ind[i].remark = dup(a, x->remark);
-    ind[i].scoring = dup(a, x->scoring);
-    if (x->period_target) {
-      jx_target *t = jx_arena_alloc(a, sizeof *t);
-      *t = *x->period_target;
-      t->unit = dup(a, t->unit);
-      t->text = dup(a, t->text);
-      ind[i].period_target = t;
-    }
-  }
-  q->indicators = ind;
-  /* issue 11 */
-  q->period = dup(a, p->period);
-  q->supervisor.code = dup(a, p->supervisor.code);
-  q->supervisor.name = dup(a, p->supervisor.name);
-  q->implementer.code = dup(a, p->implementer.code);
-  q->implementer.name = dup(a, p->implementer.name);
-  const char **og = jx_arena_alloc(
-      a, (p->n_overall_goals ? p->n_overall_goals : 1) * sizeof *og);
-  for (size_t i = 0; i < p->n_overall_goals; i++)
-    og[i] = dup(a, p->overall_goals[i]);
-  q->overall_goals = og;
-  jx_source *src =
-      jx_arena_alloc(a, (p->n_sources ? p->n_sources : 1) * sizeof *src);
-  for (size_t i = 0; i < p->n_sources; i++) {
-    src[i] = p->sources[i];
-    src[i].kind = dup(a, p->sources[i].kind);
-    src[i].label = dup(a, p->sources[i].label);
-  }
-  q->sources = src;
-  jx_line_item *lines =
-      jx_arena_alloc(a, (p->n_breakdown ? p->n_breakdown : 1) * sizeof *lines);
-  for (size_t i = 0; i < p->n_breakdown; i++) {
-    lines[i] = p->breakdown[i];
-    lines[i].name = dup(a, p->breakdown[i].name);
-  }
-  q->breakdown = lines;
-  q->classification = dup(a, p->classification);
-  q->nature = dup(a, p->nature);
-  q->policy = dup(a, p->policy);
-  q->document = dup(a, p->document);
-  q->subject = dup(a, p->subject);
-  q->manager.name = dup(a, p->manager.name);
-  q->manager.phone = dup(a, p->manager.phone);
-  q->contact.name = dup(a, p->contact.name);
-  q->contact.phone = dup(a, p->contact.phone);
-  jx_attribute *attrs = jx_arena_alloc(
-      a, (p->n_attributes ? p->n_attributes : 1) * sizeof *attrs);
-  for (size_t i = 0; i < p->n_attributes; i++) {
-    attrs[i].key = dup(a, p->attributes[i].key);
-    attrs[i].value = dup(a, p->attributes[i].value);
-  }
-  q->attributes = attrs;
-  return q;
 }
