@@ -317,47 +317,91 @@ static const jx_line_item *lower_lines(const jx_lower_ctx *c, const jx_node *b,
   return v;
 }
 
-/* The statements of the forms' headers that the project may hold (the
- * checker accepted at most one of each). */
-typedef struct header_stmts {
+/* What one walk over a project's statements finds: the statements the
+ * checker accepted at most one of, and how many there are of the kinds
+ * that repeat, so that the second walk can fill arrays of the right size
+ * (two walks in all, where every array used to count and fill on its
+ * own). */
+typedef struct project_stmts {
+  const jx_node *code, *budget, *funds, *purpose;
   const jx_node *total, *period, *breakdown, *attr[JX_ATTR_COUNT];
-  size_t n_attributes, n_sources;
-} header_stmts;
+  size_t n_attributes, n_sched, n_goals, n_indicators, n_overall;
+} project_stmts;
 
-static void lower_header_fields(const jx_lower_ctx *c, const jx_node *items,
-                                const jx_node *funds, const jx_node *budget,
-                                jx_project *out, jx_project_locs *l) {
-  header_stmts h;
-  memset(&h, 0, sizeof h);
+static void find_stmts(const jx_node *items, project_stmts *h,
+                       jx_project_locs *l) {
+  memset(h, 0, sizeof *h);
   for (const jx_node *it = items; it; it = it->next) {
-    if (it->kind == JX_N_TOTAL && !h.total)
-      h.total = it;
-    else if (it->kind == JX_N_PERIOD && !h.period)
-      h.period = it;
-    else if (it->kind == JX_N_BREAKDOWN && !h.breakdown)
-      h.breakdown = it;
-    else if (it->kind == JX_N_ATTR && it->u.attr.key == JX_ATTR_OTHER)
-      h.n_attributes++;
-    else if (it->kind == JX_N_ATTR && !h.attr[it->u.attr.key])
-      h.attr[it->u.attr.key] = it;
+    switch (it->kind) {
+    case JX_N_CODE:
+      h->code = h->code ? h->code : it;
+      break;
+    case JX_N_BUDGET:
+      h->budget = h->budget ? h->budget : it;
+      break;
+    case JX_N_FUNDS:
+      h->funds = h->funds ? h->funds : it;
+      break;
+    case JX_N_PURPOSE:
+      h->purpose = h->purpose ? h->purpose : it;
+      break;
+    case JX_N_SCHEDULE:
+      for (const jx_schedule_entry *e = it->u.schedule.entries; e; e = e->next)
+        h->n_sched++;
+      if (l && !jx_loc_known(l->schedule))
+        l->schedule = it->loc;
+      break;
+    case JX_N_GOAL:
+      h->n_goals++;
+      break;
+    case JX_N_INDICATOR:
+      h->n_indicators++;
+      break;
+    case JX_N_OVERALL:
+      h->n_overall++;
+      break;
+    case JX_N_TOTAL:
+      h->total = h->total ? h->total : it;
+      break;
+    case JX_N_PERIOD:
+      h->period = h->period ? h->period : it;
+      break;
+    case JX_N_BREAKDOWN:
+      h->breakdown = h->breakdown ? h->breakdown : it;
+      break;
+    case JX_N_ATTR:
+      if (it->u.attr.key == JX_ATTR_OTHER)
+        h->n_attributes++;
+      else if (!h->attr[it->u.attr.key])
+        h->attr[it->u.attr.key] = it;
+      break;
+    default:
+      break;
+    }
   }
+}
+
+/* The fields of the forms' headers (issue 11), and the sources. */
+static void lower_header_fields(const jx_lower_ctx *c, const project_stmts *h,
+                                jx_project *out, jx_project_locs *l) {
+  const jx_node *budget = h->budget, *funds = h->funds;
   /* A project whose form prints only the total has it as its budget. */
-  if (h.total) {
+  if (h->total) {
     out->has_total = 1;
-    out->total = h.total->u.budget.plan_amount;
+    out->total = h->total->u.budget.plan_amount;
     if (!budget)
       out->budget = out->total;
   } else {
     out->total = out->budget;
   }
-  if (h.period) {
-    const jx_value *v = &h.period->u.period.value;
+  if (h->period) {
+    const jx_value *v = &h->period->u.period.value;
     out->period = v->kind == JX_VAL_NA ? "不涉及" : text(c, v->text);
-    out->period_start = h.period->u.period.start;
-    out->period_end = h.period->u.period.end;
+    out->period_start = h->period->u.period.start;
+    out->period_end = h->period->u.period.end;
   }
   out->breakdown =
-      lower_lines(c, h.breakdown, &out->n_breakdown, l ? &l->lines : NULL);
+      lower_lines(c, h->breakdown, &out->n_breakdown, l ? &l->lines : NULL);
   const char **field[JX_ATTR_COUNT] = {
       [JX_ATTR_CLASS] = &out->classification,
       [JX_ATTR_NATURE] = &out->nature,
@@ -376,7 +420,7 @@ static void lower_header_fields(const jx_lower_ctx *c, const jx_node *items,
     field_locs[JX_ATTR_CONTACT] = &l->contact;
   }
   for (int k = 0; k < JX_ATTR_OTHER; k++) {
-    const jx_node *a = h.attr[k];
+    const jx_node *a = h->attr[k];
     if (!a)
       continue;
     if (field[k])
@@ -384,28 +428,15 @@ static void lower_header_fields(const jx_lower_ctx *c, const jx_node *items,
     if (field_locs[k])
       *field_locs[k] = stmt_locs(a, a->u.attr.value.loc);
   }
-  if (h.attr[JX_ATTR_MANAGER]) {
-    out->manager.name = text(c, h.attr[JX_ATTR_MANAGER]->u.attr.value.text);
-    out->manager.phone = text(c, h.attr[JX_ATTR_MANAGER]->u.attr.extra.text);
+  if (h->attr[JX_ATTR_MANAGER]) {
+    out->manager.name = text(c, h->attr[JX_ATTR_MANAGER]->u.attr.value.text);
+    out->manager.phone = text(c, h->attr[JX_ATTR_MANAGER]->u.attr.extra.text);
   }
-  if (h.attr[JX_ATTR_CONTACT]) {
-    out->contact.name = text(c, h.attr[JX_ATTR_CONTACT]->u.attr.value.text);
-    out->contact.phone = text(c, h.attr[JX_ATTR_CONTACT]->u.attr.extra.text);
+  if (h->attr[JX_ATTR_CONTACT]) {
+    out->contact.name = text(c, h->attr[JX_ATTR_CONTACT]->u.attr.value.text);
+    out->contact.phone = text(c, h->attr[JX_ATTR_CONTACT]->u.attr.extra.text);
   }
   out->continuity = jx_continuity_of(out->nature);
-  jx_attribute *attrs = array(c, h.n_attributes, sizeof *attrs);
-  jx_stmt_locs *al = l ? array(c, h.n_attributes, sizeof *al) : NULL;
-  size_t i = 0;
-  for (const jx_node *it = items; it; it = it->next)
-    if (it->kind == JX_N_ATTR && it->u.attr.key == JX_ATTR_OTHER) {
-      attrs[i].key = text(c, it->u.attr.name.text);
-      attrs[i].value = text(c, it->u.attr.value.text);
-      if (al)
-        al[i] = stmt_locs(it, it->u.attr.value.loc);
-      i++;
-    }
-  out->attributes = attrs;
-  out->n_attributes = h.n_attributes;
   /* Every source as written; fiscal and other are their sums. */
   size_t ns = 0;
   if (funds)
@@ -413,7 +444,7 @@ static void lower_header_fields(const jx_lower_ctx *c, const jx_node *items,
       ns++;
   jx_source *src = array(c, ns, sizeof *src);
   jx_stmt_locs *sl = l ? array(c, ns, sizeof *sl) : NULL;
-  i = 0;
+  size_t i = 0;
   if (funds)
     for (const jx_funds_part *x = funds->u.funds.parts; x; x = x->next, i++) {
       src[i].kind = x->kind ? x->kind->code : NULL;
@@ -428,33 +459,94 @@ static void lower_header_fields(const jx_lower_ctx *c, const jx_node *items,
   out->sources = src;
   out->n_sources = ns;
   if (l) {
-    if (h.total)
-      l->total = stmt_locs(h.total, h.total->u.budget.amount.loc);
-    if (h.period)
-      l->period = stmt_locs(h.period, h.period->u.period.value.loc);
-    if (h.breakdown)
-      l->breakdown = h.breakdown->loc;
-    l->attributes = al;
+    if (h->total)
+      l->total = stmt_locs(h->total, h->total->u.budget.amount.loc);
+    if (h->period)
+      l->period = stmt_locs(h->period, h->period->u.period.value.loc);
+    if (h->breakdown)
+      l->breakdown = h->breakdown->loc;
     l->sources = sl;
   }
 }
 
-static const char *const *overall_goals(const jx_lower_ctx *c,
-                                        const jx_node *items, size_t *n,
-                                        const jx_stmt_locs **locs) {
-  *n = count(items, JX_N_OVERALL);
-  const char **g = array(c, *n, sizeof *g);
-  jx_stmt_locs *l = locs ? array(c, *n, sizeof *l) : NULL;
-  size_t i = 0;
-  for (const jx_node *it = items; it; it = it->next)
-    if (it->kind == JX_N_OVERALL) {
-      if (l)
-        l[i] = stmt_locs(it, it->u.text.text.loc);
-      g[i++] = text(c, it->u.text.text.text);
+/* The arrays of a project's repeated statements, in one walk. */
+static void lower_lists(const jx_lower_ctx *c, const jx_node *items,
+                        const project_stmts *h, jx_project *out,
+                        jx_project_locs *l) {
+  jx_schedule_point *sched = array(c, h->n_sched, sizeof *sched);
+  const char **g = array(c, h->n_goals, sizeof *g);
+  jx_indicator *ind = array(c, h->n_indicators, sizeof *ind);
+  const char **og = array(c, h->n_overall, sizeof *og);
+  jx_attribute *attrs = array(c, h->n_attributes, sizeof *attrs);
+  jx_schedule_locs *sl = NULL;
+  jx_stmt_locs *gl = NULL, *ol = NULL, *al = NULL;
+  jx_indicator_locs *il = NULL;
+  if (l) {
+    sl = array(c, h->n_sched, sizeof *sl);
+    gl = array(c, h->n_goals, sizeof *gl);
+    il = array(c, h->n_indicators, sizeof *il);
+    ol = array(c, h->n_overall, sizeof *ol);
+    al = array(c, h->n_attributes, sizeof *al);
+  }
+  size_t ks = 0, kg = 0, ki = 0, ko = 0, ka = 0;
+  for (const jx_node *it = items; it; it = it->next) {
+    switch (it->kind) {
+    case JX_N_SCHEDULE:
+      for (const jx_schedule_entry *e = it->u.schedule.entries; e;
+           e = e->next, ks++) {
+        sched[ks].month = e->resolved_month;
+        if (e->percent_res.ok)
+          sched[ks].percent = e->percent_res.dec;
+        if (sl) {
+          sl[ks].month = e->month.loc;
+          sl[ks].percent = e->percent.loc;
+        }
+      }
+      break;
+    case JX_N_GOAL:
+      if (gl)
+        gl[kg] = stmt_locs(it, it->u.text.text.loc);
+      g[kg++] = text(c, it->u.text.text.text);
+      break;
+    case JX_N_INDICATOR:
+      jx_lower_indicator(c, it, &ind[ki], il ? &il[ki] : NULL);
+      ki++;
+      break;
+    case JX_N_OVERALL:
+      if (ol)
+        ol[ko] = stmt_locs(it, it->u.text.text.loc);
+      og[ko++] = text(c, it->u.text.text.text);
+      break;
+    case JX_N_ATTR:
+      if (it->u.attr.key != JX_ATTR_OTHER)
+        break;
+      attrs[ka].key = text(c, it->u.attr.name.text);
+      attrs[ka].value = text(c, it->u.attr.value.text);
+      if (al)
+        al[ka] = stmt_locs(it, it->u.attr.value.loc);
+      ka++;
+      break;
+    default:
+      break;
     }
-  if (locs)
-    *locs = l;
-  return g;
+  }
+  out->schedule = sched;
+  out->n_schedule = h->n_sched;
+  out->goals = g;
+  out->n_goals = h->n_goals;
+  out->indicators = ind;
+  out->n_indicators = h->n_indicators;
+  out->overall_goals = og;
+  out->n_overall_goals = h->n_overall;
+  out->attributes = attrs;
+  out->n_attributes = h->n_attributes;
+  if (l) {
+    l->points = sl;
+    l->goals = gl;
+    l->indicators = il;
+    l->overall_goals = ol;
+    l->attributes = al;
+  }
 }
 
 const jx_project *jx_lower_project(const jx_lower_ctx *c, const jx_node *p,
@@ -462,36 +554,14 @@ const jx_project *jx_lower_project(const jx_lower_ctx *c, const jx_node *p,
   jx_project *out = jx_arena_alloc(c->arena, sizeof *out);
   jx_project_locs *l = locs ? jx_arena_alloc(c->arena, sizeof *l) : NULL;
   const jx_node *items = p->u.block.items;
-  const jx_node *code = NULL, *budget = NULL, *funds = NULL, *purpose = NULL;
   out->name = text(c, p->u.block.name.text);
   out->line = (int)jx_loc_line(p->loc);
-  size_t n_sched = 0;
   /* The checker accepted the project, so each statement is there at most
    * once (`statement-duplicate`). */
-  for (const jx_node *it = items; it; it = it->next) {
-    switch (it->kind) {
-    case JX_N_CODE:
-      code = code ? code : it;
-      break;
-    case JX_N_BUDGET:
-      budget = budget ? budget : it;
-      break;
-    case JX_N_FUNDS:
-      funds = funds ? funds : it;
-      break;
-    case JX_N_PURPOSE:
-      purpose = purpose ? purpose : it;
-      break;
-    case JX_N_SCHEDULE:
-      for (const jx_schedule_entry *e = it->u.schedule.entries; e; e = e->next)
-        n_sched++;
-      if (l && !jx_loc_known(l->schedule))
-        l->schedule = it->loc;
-      break;
-    default:
-      break;
-    }
-  }
+  project_stmts h;
+  find_stmts(items, &h, l);
+  const jx_node *code = h.code, *budget = h.budget, *funds = h.funds,
+                *purpose = h.purpose;
   if (code)
     out->code = text(c, code->u.text.text.text);
   if (budget)
@@ -502,30 +572,8 @@ const jx_project *jx_lower_project(const jx_lower_ctx *c, const jx_node *p,
   }
   if (purpose)
     out->purpose = text(c, purpose->u.text.text.text);
-  jx_schedule_point *sched = array(c, n_sched, sizeof *sched);
-  jx_schedule_locs *sl = l ? array(c, n_sched, sizeof *sl) : NULL;
-  size_t k = 0;
-  for (const jx_node *it = items; it; it = it->next)
-    if (it->kind == JX_N_SCHEDULE)
-      for (const jx_schedule_entry *e = it->u.schedule.entries; e;
-           e = e->next) {
-        sched[k].month = e->resolved_month;
-        if (e->percent_res.ok)
-          sched[k].percent = e->percent_res.dec;
-        if (sl) {
-          sl[k].month = e->month.loc;
-          sl[k].percent = e->percent.loc;
-        }
-        k++;
-      }
-  out->schedule = sched;
-  out->n_schedule = n_sched;
-  out->goals = goals(c, items, &out->n_goals, l ? &l->goals : NULL);
-  out->indicators =
-      indicators(c, items, &out->n_indicators, l ? &l->indicators : NULL);
-  lower_header_fields(c, items, funds, budget, out, l);
-  out->overall_goals = overall_goals(c, items, &out->n_overall_goals,
-                                     l ? &l->overall_goals : NULL);
+  lower_lists(c, items, &h, out, l);
+  lower_header_fields(c, &h, out, l);
   /* The checker put the statements that apply on the project: its own,
    * or its unit's. */
   out->supervisor = lower_org(c, p->u.block.org[JX_ORG_SUPERVISOR]);
@@ -546,7 +594,6 @@ const jx_project *jx_lower_project(const jx_lower_ctx *c, const jx_node *p,
       l->fiscal = funds->u.funds.fiscal.loc;
       l->other = funds->u.funds.other.loc;
     }
-    l->points = sl;
     *locs = l;
   }
   return out;
