@@ -254,20 +254,32 @@ static void put_value(jx_out *o, int *col, jx_kind kind, jx_decimal value,
 /* scope: "project", "division" or "department" (docs/csv.md). */
 /* The four columns that say whose a row is: unit code and name, project
  * code and name (empty for a unit's or the department's own rows). */
-static void put_owner(jx_out *o, int *col, const jx_unit *u,
-                      const jx_project *p) {
-  put_text(o, col, u ? u->code : NULL);
-  put_text(o, col, u ? u->name : NULL);
-  put_text(o, col, p ? p->code : NULL);
-  put_text(o, col, p ? p->name : NULL);
+/*
+ * The four cells that say whose a row is — unit code and name, project
+ * code and name — are the same in every row of a project (an indicators
+ * table has nine or so), so they are formatted once per event into
+ * `owner` and copied into each row.
+ */
+static void format_owner(jx_out *owner, const jx_unit *u, const jx_project *p) {
+  int col = 0;
+  owner->len = 0;
+  put_text(owner, &col, u ? u->code : NULL);
+  put_text(owner, &col, u ? u->name : NULL);
+  put_text(owner, &col, p ? p->code : NULL);
+  put_text(owner, &col, p ? p->name : NULL);
 }
 
-static void indicator_row(jx_out *o, const char *scope, const jx_unit *u,
-                          const jx_project *p, const char *division,
-                          const jx_indicator *x) {
+static void put_owner(jx_out *o, int *col, const jx_out *owner) {
+  field(o, col);
+  jx_out_write(o, owner->buf, owner->len);
+  *col += 3;
+}
+
+static void indicator_row(jx_out *o, const char *scope, const jx_out *owner,
+                          const char *division, const jx_indicator *x) {
   int col = 0;
   put_text(o, &col, scope);
-  put_owner(o, &col, u, p);
+  put_owner(o, &col, owner);
   put_text(o, &col, division);
   put_text(o, &col, x->level1);
   put_text(o, &col, x->level1_label);
@@ -331,13 +343,13 @@ static void put_sources_cell(jx_out *o, int *col, const jx_project *p) {
   jx_out_free(&cell);
 }
 
-static void project_row(jx_out *o, const jx_unit *u, const jx_project *p) {
+static void project_row(jx_out *o, const jx_out *owner, const jx_project *p) {
   int col = 0;
   const jx_schedule_point *by_month[13] = {0};
   for (size_t i = 0; i < p->n_schedule; i++)
     if (p->schedule[i].month >= 1 && p->schedule[i].month <= 12)
       by_month[p->schedule[i].month] = &p->schedule[i];
-  put_owner(o, &col, u, p);
+  put_owner(o, &col, owner);
   put_decimal(o, &col, p->budget);
   put_decimal(o, &col, p->fiscal);
   put_decimal(o, &col, p->other);
@@ -383,10 +395,10 @@ static void project_row(jx_out *o, const jx_unit *u, const jx_project *p) {
   end_row(o);
 }
 
-static void source_rows(jx_out *o, const jx_unit *u, const jx_project *p) {
+static void source_rows(jx_out *o, const jx_out *owner, const jx_project *p) {
   for (size_t i = 0; i < p->n_sources; i++) {
     int col = 0;
-    put_owner(o, &col, u, p);
+    put_owner(o, &col, owner);
     put_text(o, &col, p->sources[i].kind);
     put_text(o, &col, p->sources[i].label);
     put_decimal(o, &col, p->sources[i].amount);
@@ -395,23 +407,22 @@ static void source_rows(jx_out *o, const jx_unit *u, const jx_project *p) {
   }
 }
 
-static void breakdown_rows(jx_out *o, const char *scope, const jx_unit *u,
-                           const jx_project *p, const jx_line_item *v,
-                           size_t n) {
+static void breakdown_rows(jx_out *o, const char *scope, const jx_out *owner,
+                           const jx_line_item *v, size_t n) {
   for (size_t i = 0; i < n; i++) {
     int col = 0;
     put_text(o, &col, scope);
-    put_owner(o, &col, u, p);
+    put_owner(o, &col, owner);
     put_text(o, &col, v[i].name);
     put_decimal(o, &col, v[i].amount);
     end_row(o);
   }
 }
 
-static void schedule_rows(jx_out *o, const jx_unit *u, const jx_project *p) {
+static void schedule_rows(jx_out *o, const jx_out *owner, const jx_project *p) {
   for (size_t i = 0; i < p->n_schedule; i++) {
     int col = 0;
-    put_owner(o, &col, u, p);
+    put_owner(o, &col, owner);
     put_int(o, &col, p->schedule[i].month);
     put_decimal(o, &col, p->schedule[i].percent);
     end_row(o);
@@ -423,12 +434,14 @@ static void schedule_rows(jx_out *o, const jx_unit *u, const jx_project *p) {
 typedef struct csv_state {
   jx_out *out;
   jx_emit_options opt;
+  jx_out owner; /* the owner cells of the event being written */
 } csv_state;
 
 static void *csv_create(jx_out *out, const jx_emit_options *opt) {
   csv_state *st = jx_xcalloc(1, sizeof *st);
   st->out = out;
   st->opt = *opt;
+  jx_out_init_mem(&st->owner);
   return st;
 }
 
@@ -467,23 +480,25 @@ static void csv_project(void *vst, const jx_unit *u, const jx_project *p) {
   static const jx_unit none = {0};
   if (!u)
     u = &none;
+  format_owner(&st->owner, u, p);
   switch (st->opt.csv_table) {
   case JX_CSV_PROJECTS:
-    project_row(st->out, u, p);
+    project_row(st->out, &st->owner, p);
     break;
   case JX_CSV_SCHEDULE:
-    schedule_rows(st->out, u, p);
+    schedule_rows(st->out, &st->owner, p);
     break;
   case JX_CSV_SOURCES:
-    source_rows(st->out, u, p);
+    source_rows(st->out, &st->owner, p);
     break;
   case JX_CSV_BREAKDOWN:
-    breakdown_rows(st->out, "project", u, p, p->breakdown, p->n_breakdown);
+    breakdown_rows(st->out, "project", &st->owner, p->breakdown,
+                   p->n_breakdown);
     break;
   case JX_CSV_INDICATORS:
   default:
     for (size_t i = 0; i < p->n_indicators; i++)
-      indicator_row(st->out, "project", u, p, NULL, &p->indicators[i]);
+      indicator_row(st->out, "project", &st->owner, NULL, &p->indicators[i]);
     break;
   }
 }
@@ -497,19 +512,20 @@ static void csv_unit_close(void *vst, const jx_unit *u) {
    the other tables are about projects. */
 static void csv_department(void *vst, const jx_department *d) {
   csv_state *st = vst;
+  format_owner(&st->owner, NULL, NULL);
   if (d && st->opt.csv_table == JX_CSV_BREAKDOWN)
-    breakdown_rows(st->out, "department", NULL, NULL, d->breakdown,
+    breakdown_rows(st->out, "department", &st->owner, d->breakdown,
                    d->n_breakdown);
   if (!d || st->opt.csv_table != JX_CSV_INDICATORS)
     return;
   for (size_t i = 0; i < d->n_divisions; i++) {
     const jx_division *dv = &d->divisions[i];
     for (size_t j = 0; j < dv->n_indicators; j++)
-      indicator_row(st->out, "division", NULL, NULL, dv->name,
+      indicator_row(st->out, "division", &st->owner, dv->name,
                     &dv->indicators[j]);
   }
   for (size_t i = 0; i < d->n_indicators; i++)
-    indicator_row(st->out, "department", NULL, NULL, NULL, &d->indicators[i]);
+    indicator_row(st->out, "department", &st->owner, NULL, &d->indicators[i]);
 }
 
 static void csv_end(void *vst) {
@@ -517,7 +533,11 @@ static void csv_end(void *vst) {
 }
 
 static void csv_destroy(void *vst) {
-  free(vst);
+  csv_state *st = vst;
+  if (!st)
+    return;
+  jx_out_free(&st->owner);
+  free(st);
 }
 
 const jx_backend jx_backend_csv = {
