@@ -12,8 +12,10 @@
  *   2, 3, 4  the lead byte of a UTF-8 sequence of that length
  *   5  never valid in UTF-8 (continuation bytes, C0, C1, F5–FF)
  *   6  the lead byte of a three-byte sequence that any two continuation
- *      bytes complete (E1, E3–EC, EE, EF: nearly all CJK text); E0, ED
- *      and E2 (U+2028, U+2029) are 3, with the checks they need
+ *      bytes complete (E1, E3–EC, EE, EF: nearly all CJK text); E0 and
+ *      ED are 3, with the checks they need
+ *   7  E2: likewise, but for U+2028 and U+2029 (E2 80 A8, E2 80 A9),
+ *      which must be escaped; E2 also leads ≥ ≤ “ ” — and …, common in plans
  */
 // clang-format off
 static const unsigned char byte_class[256] = {
@@ -31,7 +33,7 @@ static const unsigned char byte_class[256] = {
     5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, /* B_ */
     5, 5, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, /* C_ */
     2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, /* D_ */
-    3, 6, 3, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 3, 6, 6, /* E_ */
+    3, 6, 7, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 3, 6, 6, /* E_ */
     4, 4, 4, 4, 4, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, /* F_ */
 };
 // clang-format on
@@ -106,7 +108,8 @@ span(const char *str, const char **esc, size_t *esc_len, size_t *skip) {
       bad = 1;
       break;
     case 3:
-    case 6: {
+    case 6:
+    case 7: {
       /* E0 needs A0–BF next (no overlongs), ED 80–9F (no surrogates) */
       unsigned char lo = c == 0xE0 ? 0xA0 : 0x80;
       unsigned char hi = c == 0xED ? 0x9F : 0xBF;
@@ -183,9 +186,19 @@ void jx_json_string_nonnull(jx_out *o, const char *s) {
    * quotes in the buffer: one scan, one check, one copy. */
   const unsigned char *p = (const unsigned char *)s;
   unsigned char k;
-  while ((k = byte_class[*p]) == 0 ||
-         (k == 6 && is_cont(p[1]) && is_cont(p[2])))
-    p += k == 0 ? 1 : 3;
+  for (;;) {
+    k = byte_class[*p];
+    if (k == 0) {
+      p++;
+    } else if (k == 6 && is_cont(p[1]) && is_cont(p[2])) {
+      p += 3;
+    } else if (k == 7 && is_cont(p[1]) && is_cont(p[2]) &&
+               !(p[1] == 0x80 && (p[2] == 0xA8 || p[2] == 0xA9))) {
+      p += 3; /* E2 but U+2028, U+2029 */
+    } else {
+      break;
+    }
+  }
   size_t n = (size_t)(p - (const unsigned char *)s);
   if (*p == '\0' && n + 2 <= o->cap - o->len) {
     char *b = o->buf + o->len;

@@ -100,6 +100,33 @@ key_at(jx_jw *w, int depth, int first, const char *lit, size_t n) {
 #define KEY(w, depth, first, k)                                                \
   key_at((w), (depth), (first), ",\"" k "\": ", sizeof(",\"" k "\": ") - 1)
 
+/*
+ * A member whose value is a string or null.  Most of a model's strings
+ * are absent (an indicator has a dozen, of which a card-style plan gives
+ * four), so `,"k": null` is one literal with the separator, like a key.
+ */
+static inline __attribute__((always_inline)) void
+key_null_at(jx_jw *w, int depth, int first, const char *lit, size_t n) {
+  if (w->compact) { /* `,"k":null`: the literal without its space */
+    size_t f = first != 0;
+    jx_out_write(w->o, lit + f, n - 5 - f);
+    LIT(w->o, "null");
+    return;
+  }
+  key_at(w, depth, first, lit, n);
+}
+#define KEY_STRING(w, depth, first, k, s)                                      \
+  do {                                                                         \
+    const char *s_ = (s);                                                      \
+    if (s_) {                                                                  \
+      KEY(w, depth, first, k);                                                 \
+      jx_json_string_nonnull((w)->o, s_);                                      \
+    } else {                                                                   \
+      key_null_at((w), (depth), (first), ",\"" k "\": null",                   \
+                  sizeof(",\"" k "\": null") - 1);                             \
+    }                                                                          \
+  } while (0)
+
 /* The end of an array or object whose members were at depth + 1. */
 static void close_at(jx_jw *w, int depth, size_t n, char bracket) {
   if (n > 0 && !w->compact)
@@ -371,12 +398,9 @@ static void put_target(jx_jw *w, int depth, const jx_target *t) {
   put_op(o, t->op);
   KEY(w, d, 0, "value");
   put_value(w, d, t->kind, t->value, t->value_end, t->text);
-  KEY(w, d, 0, "unit");
-  jx_json_string(o, t->unit);
-  KEY(w, d, 0, "per_unit");
-  jx_json_string(o, t->per_unit);
-  KEY(w, d, 0, "text");
-  jx_json_string(o, t->text);
+  KEY_STRING(w, d, 0, "unit", t->unit);
+  KEY_STRING(w, d, 0, "per_unit", t->per_unit);
+  KEY_STRING(w, d, 0, "text", t->text);
   close_at(w, depth, 1, '}');
 }
 
@@ -384,48 +408,33 @@ static void put_indicator(jx_jw *w, int depth, const jx_indicator *x) {
   jx_out *o = w->o;
   int d = depth + 1;
   jx_out_putc(o, '{');
-  KEY(w, d, 1, "level1");
-  jx_json_string(o, x->level1);
-  KEY(w, d, 0, "level1_label");
-  jx_json_string(o, x->level1_label);
+  KEY_STRING(w, d, 1, "level1", x->level1);
+  KEY_STRING(w, d, 0, "level1_label", x->level1_label);
   KEY(w, d, 0, "level1_role");
   put_role(o, x->level1_role);
-  KEY(w, d, 0, "level2");
-  jx_json_string(o, x->level2);
-  KEY(w, d, 0, "level2_label");
-  jx_json_string(o, x->level2_label);
+  KEY_STRING(w, d, 0, "level2", x->level2);
+  KEY_STRING(w, d, 0, "level2_label", x->level2_label);
   KEY(w, d, 0, "level2_role");
   put_role(o, x->level2_role);
-  KEY(w, d, 0, "name");
-  jx_json_string(o, x->name);
-  KEY(w, d, 0, "description");
-  jx_json_string(o, x->description);
+  KEY_STRING(w, d, 0, "name", x->name);
+  KEY_STRING(w, d, 0, "description", x->description);
   KEY(w, d, 0, "kind");
   put_kind(o, x->kind);
   KEY(w, d, 0, "op");
   put_op(o, x->op);
   KEY(w, d, 0, "value");
   put_value(w, d, x->kind, x->value, x->value_end, x->text);
-  KEY(w, d, 0, "unit");
-  jx_json_string(o, x->unit);
-  KEY(w, d, 0, "per_unit");
-  jx_json_string(o, x->per_unit);
-  KEY(w, d, 0, "text");
-  jx_json_string(o, x->text);
+  KEY_STRING(w, d, 0, "unit", x->unit);
+  KEY_STRING(w, d, 0, "per_unit", x->per_unit);
+  KEY_STRING(w, d, 0, "text", x->text);
   KEY(w, d, 0, "period_target");
   put_target(w, d, x->period_target);
-  KEY(w, d, 0, "basis");
-  jx_json_string(o, x->basis);
-  KEY(w, d, 0, "standard");
-  jx_json_string(o, x->standard);
-  KEY(w, d, 0, "explanation");
-  jx_json_string(o, x->explanation);
-  KEY(w, d, 0, "value_note");
-  jx_json_string(o, x->value_note);
-  KEY(w, d, 0, "remark");
-  jx_json_string(o, x->remark);
-  KEY(w, d, 0, "scoring");
-  jx_json_string(o, x->scoring);
+  KEY_STRING(w, d, 0, "basis", x->basis);
+  KEY_STRING(w, d, 0, "standard", x->standard);
+  KEY_STRING(w, d, 0, "explanation", x->explanation);
+  KEY_STRING(w, d, 0, "value_note", x->value_note);
+  KEY_STRING(w, d, 0, "remark", x->remark);
+  KEY_STRING(w, d, 0, "scoring", x->scoring);
   KEY(w, d, 0, "line");
   put_int(o, x->line);
   close_at(w, depth, 1, '}');
@@ -454,10 +463,8 @@ void jx_jw_org(jx_jw *w, int depth, jx_org org) {
     return;
   }
   jx_out_putc(o, '{');
-  KEY(w, depth + 1, 1, "code");
-  jx_json_string(o, org.code);
-  KEY(w, depth + 1, 0, "name");
-  jx_json_string(o, org.name);
+  KEY_STRING(w, depth + 1, 1, "code", org.code);
+  KEY_STRING(w, depth + 1, 0, "name", org.name);
   close_at(w, depth, 1, '}');
 }
 
@@ -468,10 +475,8 @@ static void put_person(jx_jw *w, int depth, jx_person p) {
     return;
   }
   jx_out_putc(o, '{');
-  KEY(w, depth + 1, 1, "name");
-  jx_json_string(o, p.name);
-  KEY(w, depth + 1, 0, "phone");
-  jx_json_string(o, p.phone);
+  KEY_STRING(w, depth + 1, 1, "name", p.name);
+  KEY_STRING(w, depth + 1, 0, "phone", p.phone);
   close_at(w, depth, 1, '}');
 }
 
@@ -485,8 +490,7 @@ static void put_period(jx_jw *w, int depth, const jx_project *p) {
   }
   int d = depth + 1;
   jx_out_putc(o, '{');
-  KEY(w, d, 1, "text");
-  jx_json_string(o, p->period);
+  KEY_STRING(w, d, 1, "text", p->period);
   KEY(w, d, 0, "start");
   if (p->period_start.micros)
     put_date(o, p->period_start);
@@ -510,10 +514,8 @@ void jx_jw_project(jx_jw *w, int depth, const jx_project *p) {
   jx_out *o = w->o;
   int d = depth + 1;
   jx_out_putc(o, '{');
-  KEY(w, d, 1, "code");
-  jx_json_string(o, p->code);
-  KEY(w, d, 0, "name");
-  jx_json_string(o, p->name);
+  KEY_STRING(w, d, 1, "code", p->code);
+  KEY_STRING(w, d, 0, "name", p->name);
   KEY(w, d, 0, "budget");
   put_decimal(o, p->budget);
   KEY(w, d, 0, "total");
@@ -529,26 +531,19 @@ void jx_jw_project(jx_jw *w, int depth, const jx_project *p) {
   PUT_OBJECTS(w, d, p->sources, p->n_sources, source_members);
   KEY(w, d, 0, "breakdown");
   PUT_OBJECTS(w, d, p->breakdown, p->n_breakdown, line_members);
-  KEY(w, d, 0, "purpose");
-  jx_json_string(o, p->purpose);
+  KEY_STRING(w, d, 0, "purpose", p->purpose);
   KEY(w, d, 0, "period");
   put_period(w, d, p);
   KEY(w, d, 0, "supervisor");
   jx_jw_org(w, d, p->supervisor);
   KEY(w, d, 0, "implementer");
   jx_jw_org(w, d, p->implementer);
-  KEY(w, d, 0, "classification");
-  jx_json_string(o, p->classification);
-  KEY(w, d, 0, "nature");
-  jx_json_string(o, p->nature);
-  KEY(w, d, 0, "continuity");
-  jx_json_string(o, continuity_text(p->continuity));
-  KEY(w, d, 0, "policy");
-  jx_json_string(o, p->policy);
-  KEY(w, d, 0, "document");
-  jx_json_string(o, p->document);
-  KEY(w, d, 0, "subject");
-  jx_json_string(o, p->subject);
+  KEY_STRING(w, d, 0, "classification", p->classification);
+  KEY_STRING(w, d, 0, "nature", p->nature);
+  KEY_STRING(w, d, 0, "continuity", continuity_text(p->continuity));
+  KEY_STRING(w, d, 0, "policy", p->policy);
+  KEY_STRING(w, d, 0, "document", p->document);
+  KEY_STRING(w, d, 0, "subject", p->subject);
   KEY(w, d, 0, "manager");
   put_person(w, d, p->manager);
   KEY(w, d, 0, "contact");
@@ -572,10 +567,8 @@ void jx_jw_department(jx_jw *w, int depth, const jx_department *dep) {
   jx_out *o = w->o;
   int d = depth + 1;
   jx_out_putc(o, '{');
-  KEY(w, d, 1, "name");
-  jx_json_string(o, dep->name);
-  KEY(w, d, 0, "code");
-  jx_json_string(o, dep->code);
+  KEY_STRING(w, d, 1, "name", dep->name);
+  KEY_STRING(w, d, 0, "code", dep->code);
   KEY(w, d, 0, "budget");
   if (dep->has_budget)
     put_decimal(o, dep->budget);
@@ -594,8 +587,7 @@ void jx_jw_department(jx_jw *w, int depth, const jx_department *dep) {
     int dd = d + 2;
     sep(w, d + 1, i == 0);
     jx_out_putc(o, '{');
-    KEY(w, dd, 1, "name");
-    jx_json_string(o, dv->name);
+    KEY_STRING(w, dd, 1, "name", dv->name);
     KEY(w, dd, 0, "goals");
     jx_jw_strings(w, dd, dv->goals, dv->n_goals);
     KEY(w, dd, 0, "indicators");
@@ -642,12 +634,9 @@ static void json_begin(void *vst, const jx_plan *h) {
     put_int(o, h->year);
   else
     put_null(o);
-  KEY(w, 1, 0, "framework");
-  jx_json_string(o, h->framework);
-  KEY(w, 1, 0, "form");
-  jx_json_string(o, h->form ? h->form : "generic");
-  KEY(w, 1, 0, "currency");
-  jx_json_string(o, h->currency);
+  KEY_STRING(w, 1, 0, "framework", h->framework);
+  KEY_STRING(w, 1, 0, "form", h->form ? h->form : "generic");
+  KEY_STRING(w, 1, 0, "currency", h->currency);
   KEY(w, 1, 0, "units");
   jx_out_putc(o, '[');
 }
@@ -659,10 +648,8 @@ static void json_unit_open(void *vst, const jx_unit *u) {
   int d = UNIT_DEPTH + 1;
   sep(w, UNIT_DEPTH, st->n_units == 0);
   jx_out_putc(o, '{');
-  KEY(w, d, 1, "code");
-  jx_json_string(o, u->code);
-  KEY(w, d, 0, "name");
-  jx_json_string(o, u->name);
+  KEY_STRING(w, d, 1, "code", u->code);
+  KEY_STRING(w, d, 0, "name", u->name);
   KEY(w, d, 0, "projects");
   jx_out_putc(o, '[');
   st->n_units++;

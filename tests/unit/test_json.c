@@ -881,6 +881,11 @@ static void test_escapes(void **state) {
   /* Well-formed UTF-8 of every length passes unchanged. */
   check_string("é中文😀", "\"é中文😀\"");
   check_string("“双监控”，≥90％", "\"“双监控”，≥90％\"");
+  /* E2 leads ≥ — “ ” and U+2028/9 alike: the fast path takes the first
+   * and leaves the second, and a broken E2 sequence, to the escaper. */
+  check_string("a—b\xe2\x80\xa9", "\"a—b\\u2029\"");
+  check_string("≥\xe2\x80", "\"≥\\ufffd\"");
+  check_string("\xe2(≤", "\"\\ufffd(≤\"");
 }
 
 static void test_invalid_utf8(void **state) {
