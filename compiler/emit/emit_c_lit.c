@@ -151,19 +151,26 @@ static void put_long_string(c_state *st, jx_out *dst, const char *s) {
 /* The escapes of a run of OCTAL bytes from s; returns where it ends. */
 static const unsigned char *octal_run(jx_out *o, const unsigned char *s) {
   for (;;) {
-    /* As many escapes as the buffer has room for go in without a test
-       each: a CJK text is nothing but these. */
-    size_t room = (o->cap - o->len) / 4, k = 0;
-    char *b = o->buf + o->len;
-    while (k < room && byte_class[s[k]] == OCTAL) {
-      memcpy(b + 4 * k, octal[s[k]], 4);
-      k++;
+    /* Whole CJK characters (three bytes ≥ 0x80; s[1] is read only when
+       s[0] is not the NUL, s[2] only when s[1] is not) go in as twelve
+       bytes of escapes, as many as the buffer has room for, without a
+       test for room each. */
+    size_t room = (o->cap - o->len) / 12;
+    char *b = o->buf + o->len, *b0 = b;
+    for (; room > 0 && s[0] >= 0x80 && s[1] >= 0x80 && s[2] >= 0x80; room--) {
+      memcpy(b, octal[s[0]], 4);
+      memcpy(b + 4, octal[s[1]], 4);
+      memcpy(b + 8, octal[s[2]], 4);
+      b += 12;
+      s += 3;
     }
-    o->len += 4 * k;
-    s += k;
+    o->len += (size_t)(b - b0);
     if (byte_class[*s] != OCTAL)
       return s;
-    jx_out_write(o, octal[*s], 4); /* no room: flushes or grows */
+    /* Anything else: one at a time (a control character, a byte of a
+       sequence that is not three long, or no room: this flushes or
+       grows the buffer). */
+    jx_out_write(o, octal[*s], 4);
     s++;
   }
 }

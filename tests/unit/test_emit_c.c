@@ -195,6 +195,63 @@ static void test_escapes(void **state) {
   free(h);
 }
 
+/* The literal the rules of emit_c_lit.c make of s, byte by byte: the
+ * reference for test_escape_bytes. */
+static void reference_literal(const unsigned char *s, char *out) {
+  char *o = out;
+  *o++ = '"';
+  for (size_t i = 0; s[i]; i++) {
+    unsigned char c = s[i];
+    if (c == '"' || c == '\\') {
+      *o++ = '\\';
+      *o++ = (char)c;
+    } else if (c == '?' && i > 0 && s[i - 1] == '?') {
+      *o++ = '\\';
+      *o++ = '?';
+    } else if (c == '\n') {
+      *o++ = '\\';
+      *o++ = 'n';
+    } else if (c == '\t') {
+      *o++ = '\\';
+      *o++ = 't';
+    } else if (c >= 0x20 && c < 0x7F) {
+      *o++ = (char)c;
+    } else {
+      o += sprintf(o, "\\%03o", c);
+    }
+  }
+  *o++ = '"';
+  *o = '\0';
+}
+
+/* Random strings of every byte but NUL, in runs that favour bytes of
+ * UTF-8 sequences (the writer copies three such bytes at a time): the
+ * literal is the reference's, byte for byte. */
+static void test_escape_bytes(void **state) {
+  (void)state;
+  static const unsigned char pick[] = {'a',  '?',  '"',  '\\', '\n', '\t',
+                                       0x01, 0x1F, 0x7F, 0x80, 0xBF, 0xC3,
+                                       0xE4, 0xF0, 0xFF, '9',  ' ',  '*'};
+  unsigned seed = 12345;
+  for (int round = 0; round < 400; round++) {
+    unsigned char in[64];
+    size_t n = (size_t)(round % 61);
+    for (size_t i = 0; i < n; i++) {
+      seed = seed * 1103515245u + 12345u;
+      unsigned r = seed >> 16;
+      in[i] = r % 3 ? (unsigned char)(0x80 + r % 0x80)
+                    : pick[(r >> 8) % sizeof pick];
+    }
+    in[n] = '\0';
+    char want[64 * 4 + 8], needle[64 * 4 + 32];
+    reference_literal(in, want);
+    snprintf(needle, sizeof needle, "{NULL, %s,\n", want);
+    char *h = name_literal((const char *)in);
+    assert_contains(h, needle);
+    free(h);
+  }
+}
+
 static void test_long_string(void **state) {
   (void)state;
   char big[4102];
@@ -423,6 +480,7 @@ int main(void) {
   const struct CMUnitTest tests[] = {
       cmocka_unit_test(test_layout),
       cmocka_unit_test(test_escapes),
+      cmocka_unit_test(test_escape_bytes),
       cmocka_unit_test(test_long_string),
       cmocka_unit_test(test_department_and_no_units),
       cmocka_unit_test(test_prefix),
