@@ -33,7 +33,19 @@
 
 /* ---- Low-level writers ------------------------------------------------ */
 
-#define LIT(o, s) jx_out_write((o), (s), sizeof(s) - 1)
+/* jx_out_write, always inlined: in the writers below gcc would otherwise
+ * call it (and through it memcpy) for constant-size keys and literals
+ * once put_indicator has grown past its inlining limits. */
+static inline __attribute__((always_inline)) void
+put_raw(jx_out *o, const char *p, size_t n) {
+  if (n <= o->cap - o->len) {
+    memcpy(o->buf + o->len, p, n);
+    o->len += n;
+    return;
+  }
+  jx_out_write_slow(o, p, n);
+}
+#define LIT(o, s) put_raw((o), (s), sizeof(s) - 1)
 
 /*
  * Separators and indentation come out of one string: ",\n" and enough
@@ -83,7 +95,7 @@ key_at(jx_jw *w, int depth, int first, const char *lit, size_t n) {
   jx_out *o = w->o;
   size_t f = first != 0;
   if (w->compact) {
-    jx_out_write(o, lit + f, n - 1 - f); /* no space after the colon */
+    put_raw(o, lit + f, n - 1 - f); /* no space after the colon */
     return;
   }
   if (depth <= FAST_DEPTH && o->cap - o->len >= FAST + n) {
@@ -108,9 +120,17 @@ key_at(jx_jw *w, int depth, int first, const char *lit, size_t n) {
 static inline __attribute__((always_inline)) void
 key_null_at(jx_jw *w, int depth, int first, const char *lit, size_t n) {
   if (w->compact) { /* `,"k":null`: the literal without its space */
-    size_t f = first != 0;
-    jx_out_write(w->o, lit + f, n - 5 - f);
-    LIT(w->o, "null");
+    jx_out *o = w->o;
+    size_t f = first != 0, k = n - 5 - f;
+    if (o->cap - o->len >= n) {
+      char *b = o->buf + o->len;
+      memcpy(b, lit + f, k);
+      memcpy(b + k, "null", 4);
+      o->len += k + 4;
+      return;
+    }
+    jx_out_write(o, lit + f, k);
+    LIT(o, "null");
     return;
   }
   key_at(w, depth, first, lit, n);
