@@ -372,13 +372,13 @@ bench: $(B)/jxc $(B)/jx-gen $(B)/jx-gen2 $(B)/jx-flexscan $(B)/jx-timeit
 	@B=$(B) BENCH_LARGE=$(BENCH_LARGE) bench/run.sh
 
 # The synthetic-plan generator; the golden case bench-gen-halves uses it.
-$(B)/jx-gen: bench/gen.c
+$(B)/jx-gen: bench/gen.c bench/gen_common.h
 	@mkdir -p $(dir $@)
 	$(CC) $(CPPFLAGS) $(ALL_CFLAGS) $(LDFLAGS) -o $@ $<
 
 # The design card's style of plan, bench's second input; the golden case
 # bench-gen2 checks that it checks clean.
-$(B)/jx-gen2: bench/gen2.c
+$(B)/jx-gen2: bench/gen2.c bench/gen_common.h
 	@mkdir -p $(dir $@)
 	$(CC) $(CPPFLAGS) $(ALL_CFLAGS) $(LDFLAGS) -o $@ $<
 
