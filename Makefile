@@ -343,10 +343,11 @@ $(B)/grammar/lexer.o: $(B)/grammar/parser.h
 $(COMPILER_SRC:%.c=$(B)/%.o): $(B)/grammar/lexer.h
 
 # -MMD: a test that includes a header of its own (fmt_props.h) is rebuilt
-# when the header changes.
+# when the header changes.  The headers the .d file adds to the
+# prerequisites are not inputs of the link: only the .c and the libraries.
 $(B)/tests/%: tests/unit/%.c $(B)/libjxc.a $(B)/libjixiao.a
 	@mkdir -p $(dir $@)
-	$(CC) $(CPPFLAGS) $(ALL_CFLAGS) -MMD -MP -MF $@.d -MT $@ $(LDFLAGS) -o $@ $^ -lcmocka $(LDLIBS)
+	$(CC) $(CPPFLAGS) $(ALL_CFLAGS) -MMD -MP -MF $@.d -MT $@ $(LDFLAGS) -o $@ $(filter %.c %.a,$^) -lcmocka $(LDLIBS)
 
 # The language server's unit tests link its JSON library.
 $(B)/tests/test_lsp: LDLIBS += $(LSP_LIBS)
