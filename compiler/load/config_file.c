@@ -114,6 +114,25 @@ static char *up(const char *dir) {
   return u;
 }
 
+/* Whether dir is the root.  An absolute path with no "." or ".." in it
+ * (a language server's documents) is the root when it is "/"; any other
+ * is asked of the file system, which costs a lookup per folder in it. */
+static bool at_top(const char *dir) {
+#ifndef _WIN32
+  bool plain = dir[0] == '/';
+  for (const char *p = dir; plain && *p; p++)
+    if (p[0] == '/' && p[1] == '.' &&
+        (p[2] == '/' || !p[2] || (p[2] == '.' && (p[3] == '/' || !p[3]))))
+      plain = false;
+  if (plain)
+    return strcmp(dir, "/") == 0;
+#endif
+  char *real = jx_realpath(dir);
+  bool top = !real || jx_dir_len(real) == strlen(real); /* "/", "C:\\" */
+  free(real);
+  return top;
+}
+
 char *jx_config_find(const char *input) {
   char *dir = strcmp(input, "-") == 0 ? copy_text(".") : folder_of(input);
   char *found = jx_config_find_in(dir);
@@ -137,10 +156,7 @@ char *jx_config_find_in(const char *start) {
       return cand;
     }
     free(cand);
-    char *real = jx_realpath(dir);
-    bool top = !real || jx_dir_len(real) == strlen(real); /* "/", "C:\\" */
-    free(real);
-    if (top)
+    if (at_top(dir))
       break;
     char *u = up(dir);
     free(dir);
