@@ -138,11 +138,14 @@ static bool same_stamp(const jx_lsp_ini *e, const struct stat *st) {
 }
 
 const jx_config *jx_lsp_config(jx_lsp *s, const jx_lsp_doc *d) {
+  /* Only from an absolute path: never from the server's own folder. */
   char *path = NULL;
-  if (strncmp(d->uri, "file://", 7) == 0)
-    path = jx_config_find(d->path);
-  else if (s->root)
+  if (strncmp(d->uri, "file://", 7) == 0) {
+    if (d->path[0] == '/')
+      path = jx_config_find(d->path);
+  } else if (s->root && s->root[0] == '/') {
     path = jx_config_find_in(s->root);
+  }
   struct stat st;
   if (!path || stat(path, &st) != 0) {
     free(path);

@@ -385,6 +385,25 @@ def config_cases(top):
     s.notify("workspace/didChangeConfiguration",
              {"settings": {"jixiao": {"lang": "en"}}})
     golden("ini-08-client-lang", here(s.wait_diagnostics(uri, 2)))
+    # Odd files: a NUL byte (a mistake at line 1), and a folder named
+    # jxc.ini (not a configuration: the walk goes on above it).
+    for name, make in (("nul", lambda p: write(p, "[jxc]\nlang = zh\0\n")),
+                       ("dir", os.mkdir)):
+        os.makedirs(os.path.join(top, name))
+        make(os.path.join(top, name, "jxc.ini"))
+        odd = "file://" + os.path.join(top, name, "a.jx")
+        s.notify("textDocument/didOpen", {"textDocument": {
+            "uri": odd, "languageId": "jixiao", "version": 1,
+            "text": INI_DOC}})
+        got = s.wait_diagnostics(odd, 1)
+        ok("ini-08a-odd-" + name, "unknown-category" in
+           [d.get("code") for d in got["diagnostics"]], repr(got))
+        if name == "nul":
+            bad = s.wait_diagnostics("file://" + os.path.join(top, name,
+                                                              "jxc.ini"))
+            ok("ini-08b-nul", [(d["code"], d["range"]["start"]["line"])
+                               for d in bad["diagnostics"]] == [("config", 0)],
+               repr(bad))
     s.request("shutdown")
     s.notify("exit")
     ok("ini-09-exit-status", s.close() == 0)
