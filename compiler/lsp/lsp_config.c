@@ -147,6 +147,13 @@ const jx_config *jx_lsp_config(jx_lsp *s, const jx_lsp_doc *d) {
     path = jx_config_find_in(s->root);
   }
   struct stat st;
+  /* A file with a mistake shown on it that is gone (removed with no word
+   * from the client): its diagnostics go with it. */
+  for (jx_lsp_ini **g = &s->inis; *g;)
+    if ((*g)->shown && stat((*g)->path, &st) != 0)
+      drop(s, g);
+    else
+      g = &(*g)->next;
   if (!path || stat(path, &st) != 0) {
     free(path);
     return NULL;

@@ -404,6 +404,16 @@ def config_cases(top):
             ok("ini-08b-nul", [(d["code"], d["range"]["start"]["line"])
                                for d in bad["diagnostics"]] == [("config", 0)],
                repr(bad))
+            # Removed, with no word from the client: its diagnostic goes
+            # at the next load.
+            os.remove(os.path.join(top, name, "jxc.ini"))
+            s.notify("textDocument/didChange", {
+                "textDocument": {"uri": odd, "version": 2},
+                "contentChanges": [{"text": INI_DOC + "\n"}]})
+            s.wait_diagnostics(odd, 2)
+            gone = s.wait_diagnostics("file://" + os.path.join(
+                top, name, "jxc.ini"))
+            ok("ini-08c-removed", gone["diagnostics"] == [], repr(gone))
     s.request("shutdown")
     s.notify("exit")
     ok("ini-09-exit-status", s.close() == 0)
