@@ -99,6 +99,8 @@ static json_t *initialize(jx_lsp *s, json_t *params, json_t **error) {
   if (kw && jx_lang_parse(kw, &l))
     s->keywords = l == JX_LANG_ZH ? 1 : 0;
   /* Where jxc.ini is looked for when a document is not a file. */
+  free(s->root); /* (a second initialize) */
+  s->root = NULL;
   const char *root = json_string_value(json_object_get(params, "rootUri"));
   if (!root)
     root = json_string_value(json_object_get(
