@@ -342,9 +342,12 @@ $(B)/grammar/parser.o: $(B)/grammar/lexer.h
 $(B)/grammar/lexer.o: $(B)/grammar/parser.h
 $(COMPILER_SRC:%.c=$(B)/%.o): $(B)/grammar/lexer.h
 
+# -MMD: a test that includes a header of its own (fmt_props.h) is rebuilt
+# when the header changes.  The headers the .d file adds to the
+# prerequisites are not inputs of the link: only the .c and the libraries.
 $(B)/tests/%: tests/unit/%.c $(B)/libjxc.a $(B)/libjixiao.a
 	@mkdir -p $(dir $@)
-	$(CC) $(CPPFLAGS) $(ALL_CFLAGS) $(LDFLAGS) -o $@ $^ -lcmocka $(LDLIBS)
+	$(CC) $(CPPFLAGS) $(ALL_CFLAGS) -MMD -MP -MF $@.d -MT $@ $(LDFLAGS) -o $@ $(filter %.c %.a,$^) -lcmocka $(LDLIBS)
 
 # The language server's unit tests link its JSON library.
 $(B)/tests/test_lsp: LDLIBS += $(LSP_LIBS)
@@ -372,13 +375,13 @@ bench: $(B)/jxc $(B)/jx-gen $(B)/jx-gen2 $(B)/jx-flexscan $(B)/jx-timeit
 	@B=$(B) BENCH_LARGE=$(BENCH_LARGE) bench/run.sh
 
 # The synthetic-plan generator; the golden case bench-gen-halves uses it.
-$(B)/jx-gen: bench/gen.c
+$(B)/jx-gen: bench/gen.c bench/gen_common.h
 	@mkdir -p $(dir $@)
 	$(CC) $(CPPFLAGS) $(ALL_CFLAGS) $(LDFLAGS) -o $@ $<
 
 # The design card's style of plan, bench's second input; the golden case
 # bench-gen2 checks that it checks clean.
-$(B)/jx-gen2: bench/gen2.c
+$(B)/jx-gen2: bench/gen2.c bench/gen_common.h
 	@mkdir -p $(dir $@)
 	$(CC) $(CPPFLAGS) $(ALL_CFLAGS) $(LDFLAGS) -o $@ $<
 

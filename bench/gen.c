@@ -18,7 +18,6 @@
  *
  * Money is whole 分 in int64_t, never a double.
  */
-#include <errno.h>
 #include <stdarg.h>
 #include <inttypes.h>
 #include <stdint.h>
@@ -26,23 +25,9 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "gen_common.h"
+
 /* ---- random numbers -------------------------------------------------- */
-
-/* splitmix64: tiny, good enough, and the same on every platform. */
-static uint64_t mix(uint64_t *s) {
-  uint64_t z = (*s += 0x9E3779B97F4A7C15u);
-  z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9u;
-  z = (z ^ (z >> 27)) * 0x94D049BB133111EBu;
-  return z ^ (z >> 31);
-}
-
-/* A number in [0, n). The modulo bias is irrelevant for test data. */
-static uint32_t pick(uint64_t *s, uint32_t n) {
-  return (uint32_t)(mix(s) % n);
-}
-
-#define COUNT(a) (sizeof(a) / sizeof((a)[0]))
-#define PICK(s, a) ((a)[pick((s), (uint32_t)COUNT(a))])
 
 /* ---- text pools (phrases of the seed document) ----------------------- */
 
@@ -215,25 +200,6 @@ static const char *const bases[] = {
 };
 
 /* ---- output ------------------------------------------------------------ */
-
-static FILE *out;
-static uint64_t written; /* bytes, for -m */
-
-static void put(const char *s) {
-  size_t n = strlen(s);
-  fwrite(s, 1, n, out);
-  written += n;
-}
-
-static void putf(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
-static void putf(const char *fmt, ...) {
-  va_list ap;
-  va_start(ap, fmt);
-  int n = vfprintf(out, fmt, ap);
-  va_end(ap);
-  if (n > 0)
-    written += (uint64_t)n;
-}
 
 /* An amount in 分 as the seed writes it: 89.10, 0. */
 static void put_money(int64_t fen) {
@@ -525,15 +491,6 @@ static void usage(void) {
   exit(2);
 }
 
-static uint64_t num_arg(const char *s) {
-  char *end;
-  errno = 0;
-  unsigned long long v = strtoull(s, &end, 10);
-  if (errno || *end || end == s)
-    usage();
-  return v;
-}
-
 int main(int argc, char **argv) {
   gen g = {1, 2021, 20, 10};
   uint64_t units = 0, megabytes = 0, part = 0, parts = 1;
@@ -543,17 +500,17 @@ int main(int argc, char **argv) {
       usage();
     const char *v = argv[++i];
     if (strcmp(a, "-s") == 0)
-      g.seed = num_arg(v);
+      g.seed = gen_num_arg(v, usage);
     else if (strcmp(a, "-y") == 0)
-      g.year = (int)num_arg(v);
+      g.year = (int)gen_num_arg(v, usage);
     else if (strcmp(a, "-p") == 0)
-      g.projects = (int)num_arg(v);
+      g.projects = (int)gen_num_arg(v, usage);
     else if (strcmp(a, "-z") == 0)
-      g.zh_pct = (int)num_arg(v);
+      g.zh_pct = (int)gen_num_arg(v, usage);
     else if (strcmp(a, "-u") == 0)
-      units = num_arg(v);
+      units = gen_num_arg(v, usage);
     else if (strcmp(a, "-m") == 0)
-      megabytes = num_arg(v);
+      megabytes = gen_num_arg(v, usage);
     else if (strcmp(a, "--part") == 0) {
       if (sscanf(v, "%" SCNu64 "/%" SCNu64, &part, &parts) != 2 || parts == 0 ||
           part >= parts)
@@ -568,9 +525,7 @@ int main(int argc, char **argv) {
   if ((uint64_t)g.projects * 900000 > CODE_SPACE)
     usage();
 
-  out = stdout;
-  static char obuf[1 << 20];
-  setvbuf(out, obuf, _IOFBF, sizeof obuf);
+  gen_open_output();
   putf("# Synthetic plan written by jx-gen -s %" PRIu64 " (bench/gen.c).\n\n"
        "plan %d framework local currency 万元;\n",
        g.seed, g.year);
@@ -585,9 +540,5 @@ int main(int argc, char **argv) {
     for (uint64_t u = units * part / parts; u < units * (part + 1) / parts; u++)
       put_unit(&g, u);
   }
-  if (fflush(out) != 0 || ferror(out)) {
-    fprintf(stderr, "jx-gen: write error: %s\n", strerror(errno));
-    return 2;
-  }
-  return 0;
+  return gen_close_output("jx-gen");
 }

@@ -18,7 +18,6 @@
  * 分 in int64_t, never a double.  The golden case tests/golden/bench-gen2
  * checks that what it writes checks clean.
  */
-#include <errno.h>
 #include <inttypes.h>
 #include <stdarg.h>
 #include <stdint.h>
@@ -26,20 +25,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-/* splitmix64, as in gen.c: the same stream on every platform. */
-static uint64_t mix(uint64_t *s) {
-  uint64_t z = (*s += 0x9E3779B97F4A7C15u);
-  z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9u;
-  z = (z ^ (z >> 27)) * 0x94D049BB133111EBu;
-  return z ^ (z >> 31);
-}
-
-static uint32_t pick(uint64_t *s, uint32_t n) {
-  return (uint32_t)(mix(s) % n);
-}
-
-#define COUNT(a) (sizeof(a) / sizeof((a)[0]))
-#define PICK(s, a) ((a)[pick((s), (uint32_t)COUNT(a))])
+#include "gen_common.h"
 
 /* ---- pools: short, as a card would have them ------------------------- */
 
@@ -69,19 +55,6 @@ static const char *const benefits[] = {
 static const char *const qual[] = {"有效", "明显提升", "长期有效", "显著"};
 
 /* ---- output ------------------------------------------------------------ */
-
-static FILE *out;
-static uint64_t written;
-
-static void putf(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
-static void putf(const char *fmt, ...) {
-  va_list ap;
-  va_start(ap, fmt);
-  int n = vfprintf(out, fmt, ap);
-  va_end(ap);
-  if (n > 0)
-    written += (uint64_t)n;
-}
 
 /* An amount in 分: 89.10, 5, 0. */
 static void put_money(int64_t fen) {
@@ -221,15 +194,6 @@ static void usage(void) {
   exit(2);
 }
 
-static uint64_t num_arg(const char *s) {
-  char *end;
-  errno = 0;
-  unsigned long long v = strtoull(s, &end, 10);
-  if (errno || *end || end == s)
-    usage();
-  return v;
-}
-
 int main(int argc, char **argv) {
   uint64_t seed = 1, projects = 0, megabytes = 0;
   int year = 2021, zh_pct = 30;
@@ -239,15 +203,15 @@ int main(int argc, char **argv) {
       usage();
     const char *v = argv[++i];
     if (strcmp(a, "-s") == 0)
-      seed = num_arg(v);
+      seed = gen_num_arg(v, usage);
     else if (strcmp(a, "-y") == 0)
-      year = (int)num_arg(v);
+      year = (int)gen_num_arg(v, usage);
     else if (strcmp(a, "-z") == 0)
-      zh_pct = (int)num_arg(v);
+      zh_pct = (int)gen_num_arg(v, usage);
     else if (strcmp(a, "-n") == 0)
-      projects = num_arg(v);
+      projects = gen_num_arg(v, usage);
     else if (strcmp(a, "-m") == 0)
-      megabytes = num_arg(v);
+      megabytes = gen_num_arg(v, usage);
     else
       usage();
   }
@@ -255,9 +219,7 @@ int main(int argc, char **argv) {
       projects > CODE_SPACE)
     usage();
 
-  out = stdout;
-  static char obuf[1 << 20];
-  setvbuf(out, obuf, _IOFBF, sizeof obuf);
+  gen_open_output();
   putf("# Synthetic plan written by jx-gen2 -s %" PRIu64 " (bench/gen2.c).\n"
        "plan %d framework local currency 万元;\n",
        seed, year);
@@ -267,9 +229,5 @@ int main(int argc, char **argv) {
       break;
     put_project(seed, year, zh_pct, i);
   }
-  if (fflush(out) != 0 || ferror(out)) {
-    fprintf(stderr, "jx-gen2: write error: %s\n", strerror(errno));
-    return 2;
-  }
-  return 0;
+  return gen_close_output("jx-gen2");
 }

@@ -158,6 +158,7 @@ typedef struct each_run {
   jx_cmdline *cl;
   const char **files;
   file_row *rows;
+  const char *enc; /* iconv's name of --encoding, "" for UTF-8 */
 } each_run;
 
 typedef struct row_head {
@@ -174,7 +175,23 @@ static void check_one(void *ud, int i, jx_diag *d, jx_task_out *out) {
   job.n = 1;
   job.stats = &st;
   jx_config_job(e->cl->config, &job);
-  out->status = jx_load(&job, d, NULL);
+  /* --encoding: the file read whole and converted, then loaded from
+   * memory under its own name, as a single plan is. */
+  char **data = NULL;
+  size_t *len = NULL;
+  jx_load_text text = {NULL, 0};
+  out->status = JX_EXIT_OK;
+  if (*e->enc) {
+    out->status = jx_read_converted(d, &e->files[i], 1, e->enc, &data, &len);
+    if (out->status == JX_EXIT_OK) {
+      text.data = data[0];
+      text.len = len[0];
+      job.texts = &text;
+    }
+  }
+  if (out->status == JX_EXIT_OK)
+    out->status = jx_load(&job, d, NULL);
+  jx_converted_free(data, len, 1);
   row_head h = {st.projects, st.units,
                 st.unit_code ? strlen(st.unit_code) : SIZE_MAX,
                 st.unit_name ? strlen(st.unit_name) : SIZE_MAX};
@@ -218,11 +235,11 @@ static void row_done(void *ud, int i, const jx_task_out *out) {
 /* Each file a plan of its own, -j N of them at a time (jobs.h); the exit
  * status is the worst of them. */
 static int check_each(jx_cmdline *cl, const char **files, int n,
-                      const char *format, int jobs) {
+                      const char *format, int jobs, const char *enc) {
   jx_diag *d = cl->d;
   file_row *rows = jx_xmalloc((size_t)(n ? n : 1) * sizeof *rows);
   memset(rows, 0, (size_t)(n ? n : 1) * sizeof *rows);
-  each_run e = {cl, files, rows};
+  each_run e = {cl, files, rows, enc};
   jx_tasks t = {n, jobs, check_one, row_done, &e};
   int rc = jx_tasks_run(&t, d);
   jx_diag_summary(d);
@@ -263,11 +280,8 @@ int jx_cmd_check(jx_cmdline *cl) {
     rc = jx_usage_choices(cl, "-f", format, summary_formats, 3, false);
   } else if ((rc = jx_jobs_option(cl, C_JOBS, &jobs)) >= 0) {
     /* reported */
-  } else if ((rc = jx_encoding_option(cl, C_ENCODING, &enc)) < 0 && each &&
-             !*enc) {
-    rc = check_each(cl, files, n, format ? format : "text", jobs);
-  } else if (rc < 0 && each) {
-    rc = jx_usage(cl, JX_U_CHECK_EACH_ENCODING);
+  } else if ((rc = jx_encoding_option(cl, C_ENCODING, &enc)) < 0 && each) {
+    rc = check_each(cl, files, n, format ? format : "text", jobs, enc);
   } else if (rc < 0) {
     jx_load_job job;
     memset(&job, 0, sizeof job);

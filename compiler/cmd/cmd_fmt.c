@@ -274,6 +274,13 @@ static int told_lang(jx_cmdline *cl) {
                                   : -1;
 }
 
+/* The framework a file whose header names none is read with when its
+ * categories are respelt: jxc.ini's [plan] framework, as check reads it
+ * (NULL: local). */
+static const char *plan_framework(const jx_cmdline *cl) {
+  return cl->config && cl->config->framework[0] ? cl->config->framework : NULL;
+}
+
 /* One file: formatted to standard output, checked, diffed or rewritten.
  * Returns the exit status it calls for; *stop after a read error, which
  * ends the run. */
@@ -330,7 +337,7 @@ static int fmt_file(jx_cmdline *cl, const char *path, jx_source **sp,
     return rc;
   }
   bool streamed = t < 0 && streamable && !jx_source_failed(s);
-  jx_fmt_input in = {NULL, 0, NULL, 0};
+  jx_fmt_input in = {NULL, 0, NULL, 0, plan_framework(cl)};
   if (t == 0) { /* the table as jixiao: formatted as jixiao */
     free(src);
     len = table.n;
@@ -502,7 +509,8 @@ static int fmt_file_encoded(jx_cmdline *cl, const char *path, jx_source **sp,
   jx_out mem;
   jx_out_init_mem(&mem);
   bool zh = told >= 0 ? told == 1 : jx_fmt_is_zh(src, len);
-  if (jx_fmt(src, len, file, d, zh, &mem) != 0) {
+  jx_fmt_input in = {src, len, NULL, file, plan_framework(cl)};
+  if (jx_fmt_in(&in, d, zh, &mem) != 0) {
     rc = JX_EXIT_INPUT;
   } else {
     size_t flen, en;

@@ -8,7 +8,7 @@
  * pointer to it; what the compiler knows as data is printed from that
  * data, never from a second list: the keywords from vocab.def, the units
  * from units.c, the frameworks from framework.c, the keys of jxc.ini
- * from config.c's table.
+ * from config_file.c's table.
  */
 #include <stdio.h>
 #include <string.h>
@@ -198,7 +198,7 @@ static void page_categories(jx_strbuf *out, jx_lang lang) {
   text(out, JX_M_TOPIC_CATEGORIES_END, lang);
 }
 
-/* jxc.ini's keys by section, from config.c's table. */
+/* jxc.ini's keys by section, from config_file.c's table. */
 static void page_config(jx_strbuf *out, jx_lang lang) {
   text(out, JX_M_TOPIC_CONFIG, lang);
   const char *section = NULL;

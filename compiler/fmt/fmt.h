@@ -36,13 +36,20 @@ bool jx_fmt_is_zh(const char *src, size_t len);
 
 /* What to format: len bytes of data in memory, or (data NULL) a source
  * that can be read again (jx_source_rereadable), from its first byte for
- * each pass; `file` is its index in the diagnostics engine. */
+ * each pass; `file` is its index in the diagnostics engine.  framework:
+ * the one a file whose header names none is read with when categories
+ * are respelt (a built-in's name, jxc.ini's [plan] framework; NULL:
+ * local, as `jxc check` reads it). */
 typedef struct jx_fmt_input {
   const char *data;
   size_t len;
   jx_source *src;
   uint32_t file;
+  const char *framework;
 } jx_fmt_input;
+
+/* jx_fmt for an input in memory (in->data), with its framework. */
+int jx_fmt_in(const jx_fmt_input *in, jx_diag *d, bool zh, jx_out *out);
 
 /* Where the formatted text goes, piece by piece, in order. */
 typedef struct jx_fmt_to {

@@ -40,12 +40,14 @@ struct jx_fmt_cats {
   size_t memo_cap, memo_n;
 };
 
-jx_fmt_cats *jx_fmt_cats_new(jx_arena *arena, bool zh) {
+jx_fmt_cats *jx_fmt_cats_new(jx_arena *arena, bool zh, const char *framework) {
   jx_fmt_cats *c = jx_arena_alloc(arena, sizeof *c);
   memset(c, 0, sizeof *c);
   c->arena = arena;
   c->zh = zh;
-  c->fw = jx_framework_builtin("local");
+  c->fw = framework ? jx_framework_builtin(framework) : NULL;
+  if (!c->fw)
+    c->fw = jx_framework_builtin("local");
   return c;
 }
 

@@ -5,12 +5,13 @@
  * to compiler/fmt/.
  *
  * The framework in force is followed through the file as the checker
- * follows it (compiler/check/check.c): the default (local) until a header
- * names one, a built-in or one declared in the file; a header that names
- * one declared further down waits for it until the first department, unit
- * or project, and then goes on with what was in force before.  A file is
+ * follows it (compiler/check/check.c): the default until a header names
+ * one, a built-in or one declared in the file; a header that names one
+ * declared further down waits for it until the first department, unit or
+ * project, and then goes on with what was in force before.  A file is
  * formatted on its own, so a file with no header is read with the
- * default, as `jxc check FILE` reads it.
+ * default, as `jxc check FILE` reads it: local, or the [plan] framework
+ * of the jxc.ini above it.
  *
  * A category is respelt only when the new spelling means the same: it
  * resolves to the same level-1 and level-2 entries, and it lexes as one
@@ -30,7 +31,8 @@
 
 typedef struct jx_fmt_cats jx_fmt_cats;
 
-jx_fmt_cats *jx_fmt_cats_new(jx_arena *arena, bool zh);
+/* framework: the default's name (a built-in; NULL or unknown: local). */
+jx_fmt_cats *jx_fmt_cats_new(jx_arena *arena, bool zh, const char *framework);
 void jx_fmt_cats_free(jx_fmt_cats *c);
 
 /* Follows a top-level declaration (headers and frameworks change what is

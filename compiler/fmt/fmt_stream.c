@@ -316,7 +316,7 @@ static int print(const jx_fmt_input *in, jx_diag *pd, uint32_t file,
   p.zh = zh;
   p.crlf = crlf(&text);
   p.comment_end = &p.comment;
-  p.cats = jx_fmt_cats_new(&cats, zh);
+  p.cats = jx_fmt_cats_new(&cats, zh, in->framework);
   p.block_start = true;
   reading r;
   memset(&r, 0, sizeof r);
@@ -357,13 +357,17 @@ static void to_out(void *ud, const char *p, size_t n) {
 
 int jx_fmt(const char *src, size_t len, uint32_t file, jx_diag *d, bool zh,
            jx_out *out) {
+  jx_fmt_input in = {src, len, NULL, file, NULL};
+  return jx_fmt_in(&in, d, zh, out);
+}
+
+int jx_fmt_in(const jx_fmt_input *in, jx_diag *d, bool zh, jx_out *out) {
   /* One reading: what it reports goes to d, what it prints waits in
    * memory until the reading is through without an error. */
-  jx_fmt_input in = {src, len, NULL, file};
   jx_out held;
   jx_out_init_mem(&held);
   jx_fmt_to to = {to_out, NULL, &held, 0};
-  int rc = print(&in, d, file, d, zh, &to);
+  int rc = print(in, d, in->file, d, zh, &to);
   if (rc == 0) {
     size_t n;
     const char *t = jx_out_data(&held, &n);

@@ -3,9 +3,10 @@
  * loading each through the compiler's loader, and its diagnostics.
  *
  * A document is loaded whole, from its text in memory, in the loader's
- * WHOLE mode: the same passes as `jxc check`, and a model with the place
- * of every field for the other features.  The diagnostics arrive as
- * records (diag.h) and are worded here, in the server's language, as LSP
+ * WHOLE mode: the same passes as `jxc check`, with the settings of the
+ * jxc.ini above it (lsp_config.c), and a model with the place of every
+ * field for the other features.  The diagnostics arrive as records
+ * (diag.h) and are worded here, in the document's language, as LSP
  * Diagnostics: code, severity, the notes with a place as related
  * information (the budget a cost exceeds), the help lines below the
  * message, and each record's fix-its kept for code actions.
@@ -37,9 +38,10 @@ static int hexval(char c) {
   return -1;
 }
 
-/* file:///a/b%20c.jx -> /a/b c.jx; any other URI names itself.  Only a
- * name for messages: the server never opens it. */
-static char *uri_path(const char *uri) {
+/* file:///a/b%20c.jx -> /a/b c.jx; any other URI names itself.  A name
+ * for messages, and where jxc.ini is looked for: the server never opens
+ * the document itself. */
+char *jx_lsp_uri_path(const char *uri) {
   const char prefix[] = "file://";
   if (strncmp(uri, prefix, sizeof prefix - 1) != 0)
     return jx_lsp_strdup(uri);
@@ -87,7 +89,8 @@ jx_lsp_doc *jx_lsp_doc_open(jx_lsp *s, const char *uri, const char *text,
   if (!d) {
     d = jx_xcalloc(1, sizeof *d);
     d->uri = jx_lsp_strdup(uri);
-    d->path = uri_path(uri);
+    d->lang = s->lang_server;
+    d->path = jx_lsp_uri_path(uri);
     d->next = s->docs;
     s->docs = d;
   }
@@ -201,7 +204,7 @@ static bool here(const jx_lsp_doc *d, jx_loc l) {
 static void on_record(void *ud, const jx_diag_record *r) {
   collect *c = ud;
   jx_lsp_doc *d = c->d;
-  jx_lang lang = c->s->lang;
+  jx_lang lang = d->lang;
   json_t *dg = json_object();
   jx_loc at = r->main.at.loc;
   json_object_set_new(dg, "range",
@@ -256,13 +259,29 @@ static void on_record(void *ud, const jx_diag_record *r) {
   json_array_append_new(d->diags, dg);
 }
 
-static void load(jx_lsp *s, jx_lsp_doc *d) {
-  clear_load(d);
-  d->diags = json_array();
+void jx_lsp_doc_diagnose(jx_lsp *s, jx_lsp_doc *d, jx_lsp_run fn, void *ud) {
   collect c = {s, d, {0}};
   jx_diag *dg = jx_diag_new();
   jx_diag_set_sink(dg, on_record, &c);
-  jx_diag_set_lang(dg, s->lang);
+  jx_diag_set_lang(dg, d->lang);
+  fn(ud, dg);
+  jx_diag_flush(dg);
+  jx_diag_free(dg);
+  jx_sb_free(&c.sb);
+}
+
+typedef struct loading {
+  jx_lsp_doc *d;
+  const jx_config *cfg;
+} loading;
+
+/* The load `jxc check` would run in the document's folder: jxc.ini's
+ * [plan] defaults, its warnings, werror and max-errors (the server
+ * already capped the errors at check's default; the file's cap, 0 for
+ * none among them, keeps the two lists the same). */
+static void run_load(void *ud, jx_diag *dg) {
+  loading *l = ud;
+  jx_lsp_doc *d = l->d;
   jx_load_text text = {d->text, d->len};
   const char *paths[1] = {d->path};
   jx_load_job job;
@@ -271,10 +290,25 @@ static void load(jx_lsp *s, jx_lsp_doc *d) {
   job.texts = &text;
   job.n = 1;
   job.mode = JX_LOAD_WHOLE;
+  if (l->cfg) {
+    if (l->cfg->werror >= 0)
+      jx_diag_set_werror(dg, l->cfg->werror == 1);
+    if (l->cfg->max_errors >= 0)
+      jx_diag_set_max_errors(dg, l->cfg->max_errors);
+    jx_config_warnings(l->cfg, dg);
+    jx_config_job(l->cfg, &job);
+  }
   jx_load(&job, dg, &d->plan);
-  jx_diag_flush(dg);
-  jx_diag_free(dg);
-  jx_sb_free(&c.sb);
+}
+
+static void load(jx_lsp *s, jx_lsp_doc *d) {
+  clear_load(d);
+  d->diags = json_array();
+  loading l = {d, jx_lsp_config(s, d)};
+  /* The client's language (or --lang) wins over the file's. */
+  d->lang = !s->lang_fixed && l.cfg && l.cfg->lang >= 0 ? (jx_lang)l.cfg->lang
+                                                        : s->lang_server;
+  jx_lsp_doc_diagnose(s, d, run_load, &l);
   d->dirty = false;
 }
 
@@ -302,6 +336,7 @@ jx_lsp_doc *jx_lsp_param_doc(jx_lsp *s, json_t *params, size_t *off) {
   if (!d)
     return NULL;
   jx_lsp_doc_refresh(s, d);
+  s->lang = d->lang; /* the reply's words: until the request is answered */
   if (off) {
     jx_lsp_pos p;
     if (!jx_lsp_param_pos(json_object_get(params, "position"), &p))

@@ -13,7 +13,9 @@
  *
  * Keywords are written in the language the document mostly uses (fmt's
  * --zh when most keywords are Chinese), unless initializationOptions
- * .keywords says "en" or "zh".
+ * .keywords says "en" or "zh", or else the jxc.ini above the document
+ * does ([fmt] lang), as for `jxc fmt`; and a file without a header has
+ * its categories respelt in jxc.ini's [plan] framework.
  */
 #include <stdlib.h>
 #include <string.h>
@@ -49,9 +51,12 @@ static void quiet(void *ud, const jx_diag_record *r) {
   (void)r;
 }
 
-static bool chinese_keywords(jx_lsp *s, const jx_lsp_doc *d) {
+static bool chinese_keywords(jx_lsp *s, const jx_lsp_doc *d,
+                             const jx_config *cfg) {
   if (s->keywords >= 0)
     return s->keywords == 1;
+  if (cfg && cfg->fmt_lang >= 0)
+    return cfg->fmt_lang == 1;
   tally c = {d->text, 0, 0};
   jx_diag *dg = jx_diag_new();
   jx_diag_set_sink(dg, quiet, NULL);
@@ -159,14 +164,17 @@ static void diff(edits *e) {
 /* ---- the requests ------------------------------------------------------- */
 
 static json_t *format(jx_lsp *s, jx_lsp_doc *d, size_t first, size_t last) {
-  bool zh = chinese_keywords(s, d);
+  const jx_config *cfg = jx_lsp_config(s, d);
+  bool zh = chinese_keywords(s, d, cfg);
   jx_diag *dg = jx_diag_new();
   jx_diag_set_sink(dg, quiet, NULL);
   uint32_t file = jx_diag_add_source(dg, d->path, d->text, d->len);
   jx_out out;
   jx_out_init_mem(&out);
   json_t *list = json_array();
-  if (jx_fmt(d->text, d->len, file, dg, zh, &out) == 0) {
+  jx_fmt_input in = {d->text, d->len, NULL, file,
+                     cfg && cfg->framework[0] ? cfg->framework : NULL};
+  if (jx_fmt_in(&in, dg, zh, &out) == 0) {
     size_t n;
     const char *text = jx_out_data(&out, &n);
     lines a, b;

@@ -6,6 +6,7 @@
  *   lsp_rpc.c       framing and JSON (jansson)
  *   lsp_pos.c       byte offsets <-> LSP positions (UTF-16)
  *   lsp_doc.c       the open documents: text, edits, loading, diagnostics
+ *   lsp_config.c    jxc.ini: the one above each document, kept per folder
  *   lsp_json.c      building replies: strings, ranges, locations
  *   lsp_hover.c     textDocument/hover
  *   lsp_complete.c  textDocument/completion
@@ -24,6 +25,7 @@
 #include <jansson.h>
 
 #include "catalog.h"
+#include "config_file.h"
 #include "load.h"
 #include "lsp_pos.h"
 #include "strbuf.h"
@@ -43,6 +45,7 @@ typedef struct jx_lsp_doc {
   char *text;
   size_t len, cap;
   int64_t version;
+  jx_lang lang; /* its diagnostics' (the server's, or its jxc.ini's) */
   jx_lsp_lines lines;
   bool dirty;           /* changed since the last load */
   jx_loaded_plan *plan; /* the last load (matches text when !dirty) */
@@ -51,16 +54,27 @@ typedef struct jx_lsp_doc {
   size_t n_fixes, cap_fixes;
 } jx_lsp_doc;
 
+struct jx_lsp_ini; /* lsp_config.c */
+
 typedef struct jx_lsp {
   int out_fd;
-  jx_lang lang;
+  /* The language of the words being written: the server's own
+   * (lang_server) but while a request about a document is answered, when
+   * it is that document's (jxc.ini's [jxc] lang). */
+  jx_lang lang, lang_server;
   bool lang_given; /* --lang: the client's locale does not override it */
+  /* --lang or the client's own setting: jxc.ini's lang does not apply,
+   * as the command line wins over the file */
+  bool lang_fixed;
   /* Formatting writes keywords as the document mostly does (-1), or in
    * English (0) or Chinese (1). */
   int keywords;
   bool initialized, shutdown;
   bool out_gone; /* the client closed our output */
   jx_lsp_doc *docs;
+  char *root;              /* the workspace's folder, or NULL */
+  bool watch;              /* the client can watch jxc.ini for us */
+  struct jx_lsp_ini *inis; /* the jxc.ini files read (lsp_config.c) */
 } jx_lsp;
 
 /* ---- documents (lsp_doc.c) --------------------------------------------- */
@@ -82,6 +96,29 @@ void jx_lsp_refresh_all(jx_lsp *s);
  * when the document is not open or the position is missing.  The
  * document is refreshed first, so its plan matches its text. */
 jx_lsp_doc *jx_lsp_param_doc(jx_lsp *s, json_t *params, size_t *off);
+
+/* A file:// URI's path (percent-decoded); any other URI names itself. */
+char *jx_lsp_uri_path(const char *uri);
+/* Runs fn with a diagnostics engine whose records become d's LSP
+ * diagnostics (appended to d->diags, their fix-its to d->fixes), worded
+ * in d->lang. */
+typedef void (*jx_lsp_run)(void *ud, jx_diag *dg);
+void jx_lsp_doc_diagnose(jx_lsp *s, jx_lsp_doc *d, jx_lsp_run fn, void *ud);
+
+/* ---- jxc.ini (lsp_config.c) ---------------------------------------------- */
+
+/* The jxc.ini that applies to d, as `jxc check` would find it (walking up
+ * from its file; a document that is not a file: from the workspace's
+ * folder), read again if it changed since; NULL when there is none or it
+ * has a mistake (published as a diagnostic on the jxc.ini).  Valid until
+ * the next call. */
+const jx_config *jx_lsp_config(jx_lsp *s, const jx_lsp_doc *d);
+/* workspace/didChangeWatchedFiles: a jxc.ini changed; every document is
+ * loaded again. */
+void jx_lsp_config_changed(jx_lsp *s, json_t *params);
+/* After `initialized`: asks the client to watch jxc.ini files, if it can. */
+void jx_lsp_config_watch(jx_lsp *s);
+void jx_lsp_config_free_all(jx_lsp *s);
 
 /* ---- building replies (lsp_json.c) -------------------------------------- */
 

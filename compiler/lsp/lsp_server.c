@@ -88,13 +88,31 @@ static json_t *initialize(jx_lsp *s, json_t *params, json_t **error) {
   const char *lang = json_string_value(json_object_get(opts, "lang"));
   const char *locale = json_string_value(json_object_get(params, "locale"));
   jx_lang l;
-  if (lang && jx_lang_parse(lang, &l))
-    s->lang = l;
-  else if (!s->lang_given && locale)
-    s->lang = strncmp(locale, "zh", 2) == 0 ? JX_LANG_ZH : JX_LANG_EN;
+  if (lang && jx_lang_parse(lang, &l)) {
+    s->lang_server = l;
+    s->lang_fixed = true;
+  } else if (!s->lang_given && locale) {
+    s->lang_server = strncmp(locale, "zh", 2) == 0 ? JX_LANG_ZH : JX_LANG_EN;
+  }
+  s->lang = s->lang_server;
   const char *kw = json_string_value(json_object_get(opts, "keywords"));
   if (kw && jx_lang_parse(kw, &l))
     s->keywords = l == JX_LANG_ZH ? 1 : 0;
+  /* Where jxc.ini is looked for when a document is not a file. */
+  free(s->root); /* (a second initialize) */
+  s->root = NULL;
+  const char *root = json_string_value(json_object_get(params, "rootUri"));
+  if (!root)
+    root = json_string_value(json_object_get(
+        json_array_get(json_object_get(params, "workspaceFolders"), 0), "uri"));
+  if (root && strncmp(root, "file://", 7) == 0)
+    s->root = jx_lsp_uri_path(root);
+  else if ((root = json_string_value(json_object_get(params, "rootPath"))))
+    s->root = jx_lsp_strdup(root);
+  json_t *w = json_object_get(
+      json_object_get(json_object_get(params, "capabilities"), "workspace"),
+      "didChangeWatchedFiles");
+  s->watch = json_is_true(json_object_get(w, "dynamicRegistration"));
   s->initialized = true;
   return json_pack("{s:o,s:{s:s,s:s}}", "capabilities", capabilities(),
                    "serverInfo", "name", "jxc", "version", JX_VERSION);
@@ -127,8 +145,8 @@ static void did_change(jx_lsp *s, json_t *params) {
 
 /* The client's settings for jixiao ({"jixiao": {"lang": "zh", "keywords":
  * "en"}}), sent when they change (a project's .vscode/settings.json, a
- * Neovim config's `settings`): they override initializationOptions, and
- * the open documents' diagnostics are worded again. */
+ * Neovim config's `settings`): they override initializationOptions and
+ * jxc.ini, and the open documents' diagnostics are worded again. */
 static void did_change_configuration(jx_lsp *s, json_t *params) {
   json_t *mine = json_object_get(json_object_get(params, "settings"), "jixiao");
   const char *lang = json_string_value(json_object_get(mine, "lang"));
@@ -136,11 +154,13 @@ static void did_change_configuration(jx_lsp *s, json_t *params) {
   jx_lang l;
   if (kw && jx_lang_parse(kw, &l))
     s->keywords = l == JX_LANG_ZH ? 1 : 0;
-  if (!lang || !jx_lang_parse(lang, &l) || l == s->lang)
+  if (!lang || !jx_lang_parse(lang, &l))
     return;
-  s->lang = l;
+  s->lang = s->lang_server = l;
+  s->lang_fixed = true;
   for (jx_lsp_doc *d = s->docs; d; d = d->next)
-    d->dirty = true;
+    if (d->lang != l)
+      d->dirty = true;
 }
 
 static void did_close(jx_lsp *s, json_t *params) {
@@ -206,6 +226,7 @@ static void handle_request(loop *lp, const char *method, json_t *id,
       if (!r && !err)
         err = jx_lsp_error(s, JX_LSP_INVALID_PARAMS, JX_M_LSP_E_PARAMS);
       reply(s, id, r, err);
+      s->lang = s->lang_server; /* (a document's, while it was answered) */
       return;
     }
   reply(s, id, NULL,
@@ -218,7 +239,13 @@ static void handle_notification(loop *lp, const char *method, json_t *params) {
     lp->exit = true;
     return;
   }
-  if (!s->initialized || s->shutdown || !json_is_object(params))
+  if (!s->initialized || s->shutdown)
+    return;
+  if (strcmp(method, "initialized") == 0) {
+    jx_lsp_config_watch(s); /* (its params, {}, say nothing) */
+    return;
+  }
+  if (!json_is_object(params))
     return;
   if (strcmp(method, "textDocument/didOpen") == 0)
     did_open(s, params);
@@ -228,7 +255,9 @@ static void handle_notification(loop *lp, const char *method, json_t *params) {
     did_close(s, params);
   else if (strcmp(method, "workspace/didChangeConfiguration") == 0)
     did_change_configuration(s, params);
-  /* initialized, didSave, $/setTrace and the rest need nothing. */
+  else if (strcmp(method, "workspace/didChangeWatchedFiles") == 0)
+    jx_lsp_config_changed(s, params);
+  /* didSave, $/setTrace and the rest need nothing. */
 }
 
 static void handle(loop *lp, json_t *m) {
@@ -240,7 +269,9 @@ static void handle(loop *lp, json_t *m) {
   if (!json_is_object(m) || !json_is_string(method) ||
       (params && !json_is_object(params) && !json_is_array(params)) ||
       (id && !id_ok)) {
-    /* A response to a request of ours (we send none) is ignored. */
+    /* A response to a request of ours (client/registerCapability, for
+     * watching jxc.ini) is ignored: without it, a changed jxc.ini is
+     * still seen at the next load. */
     if (json_is_object(m) && !method && id)
       return;
     json_t *null_id = json_null();
@@ -331,8 +362,8 @@ int jx_lsp_serve(int in_fd, int out_fd, jx_lang lang, bool lang_given) {
   jx_lsp s;
   memset(&s, 0, sizeof s);
   s.out_fd = out_fd;
-  s.lang = lang;
-  s.lang_given = lang_given;
+  s.lang = s.lang_server = lang;
+  s.lang_given = s.lang_fixed = lang_given;
   s.keywords = -1;
   loop lp = {&s, json_array(), json_object(), false};
   jx_rpc_reader r;
@@ -363,5 +394,7 @@ int jx_lsp_serve(int in_fd, int out_fd, jx_lang lang, bool lang_given) {
   json_decref(lp.queue);
   json_decref(lp.cancelled);
   jx_lsp_doc_free_all(&s);
+  jx_lsp_config_free_all(&s);
+  free(s.root);
   return status;
 }

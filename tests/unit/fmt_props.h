@@ -100,7 +100,7 @@ static const char *props_two_readings(const char *src, size_t n, bool zh,
   jx_diag_set_writer(d, props_to_out, &diags);
   jx_diag_set_format(d, JX_DIAG_JSON);
   uint32_t file = jx_diag_add_source(d, "x.jx", src, n);
-  jx_fmt_input in = {src, n, NULL, file};
+  jx_fmt_input in = {src, n, NULL, file, NULL};
   bool said_zh = false;
   const char *why = NULL;
   int rc = jx_fmt_scan(&in, d, &said_zh);

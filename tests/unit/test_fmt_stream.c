@@ -77,7 +77,7 @@ static void take(void *ud, const char *p, size_t n) {
 static size_t held(const char *src, size_t len, int *writes) {
   jx_diag *d = jx_diag_new();
   uint32_t file = jx_diag_add_source(d, "plan.jx", src, len);
-  jx_fmt_input in = {src, len, NULL, file};
+  jx_fmt_input in = {src, len, NULL, file, NULL};
   bool zh = true;
   assert_int_equal(jx_fmt_scan(&in, d, &zh), 0);
   assert_false(zh);
@@ -139,7 +139,7 @@ static void test_language_as_before(void **state) {
     size_t n = strlen(srcs[i]);
     jx_diag *d = jx_diag_new();
     uint32_t file = jx_diag_add_source(d, "x.jx", srcs[i], n);
-    jx_fmt_input in = {srcs[i], n, NULL, file};
+    jx_fmt_input in = {srcs[i], n, NULL, file, NULL};
     bool zh = false;
     assert_int_equal(jx_fmt_scan(&in, d, &zh), 0);
     assert_int_equal(zh, jx_fmt_is_zh(srcs[i], n));
@@ -166,7 +166,7 @@ static void test_errors_refused(void **state) {
     jx_diag_set_writer(d, discard, NULL);
     jx_diag_set_format(d, JX_DIAG_JSON);
     uint32_t file = jx_diag_add_source(d, "x.jx", srcs[i], n);
-    jx_fmt_input in = {srcs[i], n, NULL, file};
+    jx_fmt_input in = {srcs[i], n, NULL, file, NULL};
     assert_int_equal(jx_fmt_scan(&in, d, NULL), 1);
     jx_diag_flush(d);
     int errors = jx_diag_errors(d);
