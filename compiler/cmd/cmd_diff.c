@@ -19,6 +19,7 @@
 #include "arena.h"
 #include "cmds.h"
 #include "config.h"
+#include "diff_model.h"
 #include "diff_render.h"
 #include "diff_stream.h"
 #include "eval.h"

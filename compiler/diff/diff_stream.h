@@ -42,7 +42,7 @@
 #include <stddef.h>
 
 #include "diff_index.h"
-#include "diff_model.h"
+#include "diff_types.h"
 #include "load.h"
 
 typedef struct jx_diff_cursum {
