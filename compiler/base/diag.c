@@ -285,6 +285,22 @@ void jx_diag_add_counts(jx_diag *d, int errors, int warnings) {
   d->warnings += warnings;
 }
 
+jx_diag_mark jx_diag_get_mark(jx_diag *d) {
+  jx_diag_flush(d);
+  jx_diag_mark m = {d->errors, d->warnings, d->cap_base, d->too_many,
+                    d->too_many_shown};
+  return m;
+}
+
+void jx_diag_rewind(jx_diag *d, const jx_diag_mark *m) {
+  jx_diag_flush(d);
+  d->errors = m->errors;
+  d->warnings = m->warnings;
+  d->cap_base = m->cap_base;
+  d->too_many = m->too_many;
+  d->too_many_shown = m->too_many_shown;
+}
+
 void jx_diag_restart_cap(jx_diag *d) {
   jx_diag_flush(d);
   d->too_many = d->too_many_shown = false;

@@ -207,6 +207,16 @@ void jx_diag_restart_cap(jx_diag *d);
 /* Counts what was reported elsewhere (check -j: in a child process), for
  * the summary. */
 void jx_diag_add_counts(jx_diag *d, int errors, int warnings);
+/* Where the counts and the error cap stand, to come back to when what was
+ * reported since is thrown away and reported again: `jxc diff` loads a
+ * side a second time, with a rule the first load left out, and its caller
+ * drops what its writer received since the mark. */
+typedef struct jx_diag_mark {
+  int errors, warnings, cap_base;
+  bool too_many, too_many_shown;
+} jx_diag_mark;
+jx_diag_mark jx_diag_get_mark(jx_diag *d); /* flushes first */
+void jx_diag_rewind(jx_diag *d, const jx_diag_mark *m);
 
 /* ---- warning control (-W, the configuration file) -------------------- */
 

@@ -19,6 +19,7 @@
 #include "arena.h"
 #include "cmds.h"
 #include "config.h"
+#include "diff_model.h"
 #include "diff_render.h"
 #include "diff_stream.h"
 #include "eval.h"
@@ -158,6 +159,42 @@ static bool rereadable(const char *const *files, int n) {
       return false;
   }
   return true;
+}
+
+/* One side's load for pass 1 or 2 (diff_stream.h).  With `trust`, the
+ * side can be read again, and is loaded without the checker's set of
+ * project codes; when it then has errors or may have a code twice, it is
+ * loaded again with the set, and what the first load reported is dropped:
+ * the report is the checker's, code-duplicate and all. */
+static int load_side(jx_cmdline *cl, captured *cap, jx_diff_stream *ds,
+                     int pass, jx_source ***src, const char **files, int n,
+                     const char *const *names, bool trust,
+                     jx_loaded_plan **plan) {
+  jx_diag *d = cl->d;
+  jx_diag_mark mark = jx_diag_get_mark(d);
+  size_t len = cap->buf.len;
+  jx_load_job job = {.sources = *src,
+                     .n = n,
+                     .names = names,
+                     .mode = JX_LOAD_WHOLE,
+                     .trusted_codes = trust};
+  jx_config_job(cl->config, &job);
+  jx_diff_stream_pass(ds, pass, &job, NULL);
+  int rc = jx_load(&job, d, plan);
+  if (!trust || (rc == 0 && !jx_diff_stream_doubt(ds, pass)))
+    return rc;
+  jx_diag_rewind(d, &mark);
+  cap->buf.len = len;
+  jx_loaded_free(*plan);
+  *plan = NULL;
+  jx_sources_close(*src, n);
+  *src = jx_sources_open(files, n, d);
+  if (!*src)
+    return 2;
+  job.sources = *src;
+  job.trusted_codes = false;
+  jx_diff_stream_pass(ds, pass, &job, NULL);
+  return jx_load(&job, d, plan);
 }
 
 /* Pass 3 reads the old side again: its warnings were had in pass 1 (and
@@ -339,22 +376,17 @@ int jx_cmd_diff(jx_cmdline *cl) {
   jx_source **new_src = jx_sources_open(a.new_files, a.n_new, d);
   int ro = old_src ? 0 : 2, rn = new_src ? 0 : 2;
   if (old_src && new_src) {
-    jx_load_job job = {.sources = old_src,
-                       .n = a.n_old,
-                       .names = a.git ? on : NULL,
-                       .mode = JX_LOAD_WHOLE};
-    jx_config_job(cl->config, &job);
-    jx_diff_stream_pass(&ds, 1, &job, NULL);
-    ro = jx_load(&job, d, &old_plan);
-    job.sources = new_src;
-    job.n = a.n_new;
-    job.names = a.git ? nn : NULL;
+    /* A side is loaded without the checker's set of codes when it can be
+     * read again: the new side only when the old one checked clean. */
+    ro = load_side(cl, &cap, &ds, 1, &old_src, a.old_files, a.n_old,
+                   a.git ? on : NULL, ds.bounded, &old_plan);
     if (ds.bounded) { /* pass 1 kept nothing but its status */
       jx_loaded_free(old_plan);
       old_plan = NULL;
     }
-    jx_diff_stream_pass(&ds, 2, &job, NULL);
-    rn = jx_load(&job, d, &new_plan);
+    rn = load_side(
+        cl, &cap, &ds, 2, &new_src, a.new_files, a.n_new, a.git ? nn : NULL,
+        ds.bounded && !ro && rereadable(a.new_files, a.n_new), &new_plan);
   }
   jx_sources_close(old_src, a.n_old);
   jx_sources_close(new_src, a.n_new);

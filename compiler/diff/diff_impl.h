@@ -18,7 +18,9 @@
 #include <stddef.h>
 
 #include "catalog.h"
-#include "diff_model.h"
+#include "diag.h"
+#include "diff_types.h"
+#include "load.h"
 
 /* A project of one side, with what the comparison needs beside it. */
 typedef struct jx_df_proj {

@@ -18,6 +18,7 @@
 #include <string.h>
 
 #include "diff_impl.h"
+#include "diff_model.h"
 #include "diff_inline.h"
 #include "strmap.h"
 #include "units.h"
@@ -50,27 +51,6 @@ static void side_free(jx_df_side *s) {
   free(s->start);
 }
 
-/* ---- Percentages --------------------------------------------------------- */
-
-__extension__ typedef __int128 i128;
-
-bool jx_diff_percent(jx_decimal delta, jx_decimal base, int64_t *cents) {
-  if (base.micros == 0)
-    return false;
-  /* delta / base × 100 %, in hundredths: delta × 10000 / base.  The
-   * product needs more than 64 bits for large budgets. */
-  i128 num = (i128)delta.micros * 10000;
-  i128 den = base.micros;
-  i128 q = num / den, r = num % den;
-  if (r < 0)
-    r = -r;
-  if (den < 0)
-    den = -den;
-  if (2 * r >= den) /* half away from zero */
-    q += ((num < 0) != (base.micros < 0)) ? -1 : 1;
-  *cents = (int64_t)q;
-  return true;
-}
 static const char *unit_label(jx_df_ctx *c, const jx_unit *u) {
   if (!u->code && !u->name)
     return jx_df_word(c, JX_M_DIFF_OUTSIDE_UNITS);

@@ -11,7 +11,7 @@
 #include <stdbool.h>
 
 #include "catalog.h"
-#include "diff_model.h"
+#include "diff_types.h"
 #include "out.h"
 
 typedef enum jx_diff_format {

@@ -11,13 +11,13 @@ void jx_diff_stream_init(jx_diff_stream *s, bool bounded) {
   s->bounded = bounded;
   s->old_ok = true;
   jx_ddigest_init(&s->digest);
-  jx_dindex_init(&s->index);
+  jx_dcodes_init(&s->codes);
   jx_dindex_init(&s->units);
 }
 
 void jx_diff_stream_free(jx_diff_stream *s) {
   jx_ddigest_free(&s->digest);
-  jx_dindex_free(&s->index);
+  jx_dcodes_free(&s->codes);
   jx_dindex_free(&s->units);
   free(s->cur);
   memset(s, 0, sizeof *s);
@@ -60,33 +60,36 @@ static bool keep(void *ud, const jx_unit *unit, const jx_project *p,
   jx_diff_stream *s = ud;
   switch (s->pass) {
   case 1:
-    if (!s->bounded) {
-      s->n_old++;
+    s->n_old++;
+    if (!s->bounded)
       return true;
-    }
     /* Only a project with a code takes part: it has one partner at most,
      * whatever the order (a project without one is matched by name). */
     if (p->code)
-      jx_dindex_add(&s->index, (uint32_t)s->n_old,
+      jx_dcodes_add(&s->codes, jx_ddigest_code(&s->digest, p->code),
                     jx_ddigest_project(&s->digest, unit, p, cur));
-    s->n_old++;
     return false;
-  case 2:
+  case 2: {
     s->n_new++;
     add_new_budget(s, p, cur);
-    if (!s->bounded || !p->code ||
-        !jx_dindex_take(&s->index,
-                        jx_ddigest_project(&s->digest, unit, p, cur)))
+    if (!s->bounded || !p->code)
       return true;
+    jx_dcode *e =
+        jx_dcodes_meet(&s->codes, jx_ddigest_code(&s->digest, p->code));
+    if (!e || e->digest != jx_ddigest_project(&s->digest, unit, p, cur))
+      return true;
+    e->key |= JX_DCODE_SAME;
     s->unchanged++;
     return false;
+  }
   default: {
+    s->n_old3++;
     jx_decimal v;
     if (s->old_ok && (!convert(p->budget, cur, s->target, &v) ||
                       jx_decimal_add(s->old_sum, v, &s->old_sum) != JX_DEC_OK))
       s->old_ok = false;
-    /* The same projects come in the same order as in pass 1. */
-    return !jx_dindex_marked(&s->index, (uint32_t)s->n_old3++);
+    return !p->code || !jx_dcodes_unchanged(
+                           &s->codes, jx_ddigest_code(&s->digest, p->code));
   }
   }
 }
@@ -110,11 +113,39 @@ static bool keep_unit(void *ud, const jx_unit *u) {
 void jx_diff_stream_pass(jx_diff_stream *s, int pass, jx_load_job *job,
                          const jx_loaded_plan *neu) {
   s->pass = pass;
-  if (pass == 3)
+  /* Each pass starts from where the one before it left: a pass run again
+   * (the caller loads a side anew, with the checker's set of codes) sees
+   * nothing of its first run. */
+  if (pass == 1) {
+    jx_dcodes_free(&s->codes);
+    jx_dindex_free(&s->units);
+    s->n_old = s->n_units1 = 0;
+  } else if (pass == 2) {
+    if (s->bounded)
+      jx_dcodes_restart(&s->codes);
+    jx_dindex_unmark(&s->units);
+    s->n_new = s->unchanged = 0;
+    s->n_cur = 0;
+  } else {
     s->target = jx_loaded_currency(neu);
+    s->n_old3 = s->n_units3 = 0;
+    s->old_ok = true;
+    s->old_sum.micros = 0;
+  }
   job->keep = keep;
   job->keep_unit = keep_unit;
   job->keep_ud = s;
+}
+
+bool jx_diff_stream_doubt(jx_diff_stream *s, int pass) {
+  if (!s->bounded)
+    return false;
+  if (pass == 1) {
+    jx_dcodes_seal(&s->codes);
+    return s->codes.doubt_old;
+  }
+  jx_dcodes_end_new(&s->codes);
+  return s->codes.doubt_new;
 }
 
 void jx_diff_stream_summary(const jx_diff_stream *s, jx_diff *df) {

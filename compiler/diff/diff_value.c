@@ -12,6 +12,7 @@
 #include "diff_value.h"
 
 #include <stdbool.h>
+#include <stdint.h>
 #include <string.h>
 
 #include "units.h"
@@ -157,4 +158,26 @@ jx_diff_verdict jx_diff_target_moved(const jx_indicator *o,
     return cmp != 0 || o->op != n->op ? classify(o, n, cmp) : JX_VERDICT_NONE;
   }
   }
+}
+
+/* ---- Percentages --------------------------------------------------------- */
+
+__extension__ typedef __int128 i128;
+
+bool jx_diff_percent(jx_decimal delta, jx_decimal base, int64_t *cents) {
+  if (base.micros == 0)
+    return false;
+  /* delta / base × 100 %, in hundredths: delta × 10000 / base.  The
+   * product needs more than 64 bits for large budgets. */
+  i128 num = (i128)delta.micros * 10000;
+  i128 den = base.micros;
+  i128 q = num / den, r = num % den;
+  if (r < 0)
+    r = -r;
+  if (den < 0)
+    den = -den;
+  if (2 * r >= den) /* half away from zero */
+    q += ((num < 0) != (base.micros < 0)) ? -1 : 1;
+  *cents = (int64_t)q;
+  return true;
 }

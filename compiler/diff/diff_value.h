@@ -1,10 +1,15 @@
 /*
  * diff_value.h — how an indicator's target moved between two plans: asks
  * more of the project (tightened), less (loosened), or something else
- * (changed).  The rule, by role, is stated in docs/diff.md.
+ * (changed).  The rule, by role, is stated in docs/diff.md.  And how
+ * large a change of an amount is, as a percentage (items and the summary
+ * both report it).
  */
 #ifndef JX_DIFF_VALUE_H
 #define JX_DIFF_VALUE_H
+
+#include <stdbool.h>
+#include <stdint.h>
 
 #include "jixiao.h"
 
@@ -22,5 +27,9 @@ typedef enum jx_diff_verdict {
  * however differently it is written. */
 jx_diff_verdict jx_diff_target_moved(const jx_indicator *o,
                                      const jx_indicator *n);
+
+/* delta / base as hundredths of a percent, rounded half away from zero;
+ * returns false when base is 0. */
+bool jx_diff_percent(jx_decimal delta, jx_decimal base, int64_t *cents);
 
 #endif

@@ -1,8 +1,10 @@
 /*
  * test_diff_index.c — what `jxc diff` remembers of the old side between
  * its passes (compiler/diff/diff_index.h): the digest of a project sees
- * every field the comparison sees and no line number, and the index finds
- * each old digest once, marking its project by its place.
+ * every field the comparison sees and no line number; the projects'
+ * index pairs each new project with the old one of its code's key, once,
+ * and sees a key twice on either side; the units' index finds each old
+ * digest once, marking its unit by its place.
  */
 #include <setjmp.h>
 #include <stdarg.h>
@@ -101,10 +103,135 @@ static void test_index_take_and_mark(void **state) {
   jx_dindex_free(&x);
 }
 
+/* A key as jx_ddigest_code makes them: spread over 64 bits, flags clear. */
+static uint64_t key_of(uint32_t i) {
+  return ((uint64_t)i + 1) * 0x9E3779B97F4A7C15u & ~(uint64_t)JX_DCODE_FLAGS;
+}
+
+static void test_code_keys(void **state) {
+  (void)state;
+  jx_ddigest g;
+  jx_ddigest_init(&g);
+  uint64_t a = jx_ddigest_code(&g, "130304215088YYECLPBDL");
+  assert_int_equal(jx_ddigest_code(&g, "130304215088YYECLPBDL"), a);
+  assert_int_equal(a & JX_DCODE_FLAGS, 0);
+  assert_int_not_equal(jx_ddigest_code(&g, "130304215088YYECLPBDM"), a);
+  assert_int_not_equal(jx_ddigest_code(&g, ""), a);
+  jx_ddigest_free(&g);
+}
+
+/* Pass 1 adds, pass 2 meets each key once, pass 3 asks what was the
+ * same; a pass 2 run again starts from nothing. */
+static void test_codes_pair(void **state) {
+  (void)state;
+  jx_dcodes x;
+  jx_dcodes_init(&x);
+  enum { N = 20000 };
+  for (uint32_t i = 0; i < N; i++)
+    jx_dcodes_add(&x, key_of(i), i);
+  jx_dcodes_seal(&x);
+  assert_false(x.doubt_old);
+  for (int run = 0; run < 2; run++) {
+    jx_dcodes_restart(&x);
+    for (uint32_t i = 0; i < N; i += 2) {
+      jx_dcode *e = jx_dcodes_meet(&x, key_of(i));
+      assert_non_null(e);
+      assert_int_equal(e->digest, i);
+      if (i % 4 == 0)
+        e->key |= JX_DCODE_SAME;
+    }
+    /* Keys the old side does not have: listed, each once. */
+    for (uint32_t i = N; i < N + 100; i++)
+      assert_null(jx_dcodes_meet(&x, key_of(i)));
+    jx_dcodes_end_new(&x);
+    assert_false(x.doubt_new);
+    for (uint32_t i = 0; i < N + 100; i++)
+      assert_int_equal(jx_dcodes_unchanged(&x, key_of(i)), i < N && i % 4 == 0);
+  }
+  /* The sorted index is exactly sized; the directory is small beside it. */
+  assert_true(jx_dcodes_memory(&x) <=
+              (size_t)N * 16 + (size_t)N / 2 * 4 + 100 * 16 * 2 + 1024 * 16);
+  jx_dcodes_free(&x);
+}
+
+/* A key twice: on the old side (doubt_old, and never paired), met twice
+ * on the new side, or twice among the new side's own keys. */
+static void test_codes_twice(void **state) {
+  (void)state;
+  jx_dcodes x;
+  jx_dcodes_init(&x);
+  for (uint32_t i = 0; i < 100; i++)
+    jx_dcodes_add(&x, key_of(i), i);
+  jx_dcodes_add(&x, key_of(7), 1000);
+  jx_dcodes_seal(&x);
+  assert_true(x.doubt_old);
+  jx_dcodes_restart(&x);
+  assert_null(jx_dcodes_meet(&x, key_of(7))); /* never paired */
+  assert_non_null(jx_dcodes_meet(&x, key_of(8)));
+  jx_dcodes_end_new(&x);
+  assert_false(x.doubt_new);
+  assert_false(jx_dcodes_unchanged(&x, key_of(7)));
+
+  jx_dcodes_restart(&x);
+  assert_non_null(jx_dcodes_meet(&x, key_of(8)));
+  assert_null(jx_dcodes_meet(&x, key_of(8)));
+  assert_true(x.doubt_new);
+
+  jx_dcodes_restart(&x);
+  assert_false(x.doubt_new);
+  assert_null(jx_dcodes_meet(&x, key_of(500)));
+  assert_null(jx_dcodes_meet(&x, key_of(7)));
+  assert_null(jx_dcodes_meet(&x, key_of(501)));
+  assert_null(jx_dcodes_meet(&x, key_of(7))); /* twice among the added */
+  jx_dcodes_end_new(&x);
+  assert_true(x.doubt_new);
+  jx_dcodes_free(&x);
+}
+
+/* The sort is the index's own (in place): runs of one key, keys in
+ * order, in reverse, and an empty side. */
+static void test_codes_sort(void **state) {
+  (void)state;
+  enum { N = 5000 };
+  for (int shape = 0; shape < 4; shape++) {
+    jx_dcodes x;
+    jx_dcodes_init(&x);
+    for (uint32_t i = 0; i < N; i++) {
+      uint32_t k = shape == 0   ? i % 3
+                   : shape == 1 ? i
+                   : shape == 2 ? N - i
+                                : i * 7919 % N;
+      jx_dcodes_add(&x, key_of(k), i);
+    }
+    jx_dcodes_seal(&x);
+    assert_int_equal(x.doubt_old, shape == 0);
+    for (size_t i = 1; i < x.n; i++)
+      assert_true((x.v[i - 1].key & ~(uint64_t)JX_DCODE_FLAGS) <=
+                  (x.v[i].key & ~(uint64_t)JX_DCODE_FLAGS));
+    jx_dcodes_restart(&x);
+    if (shape)
+      for (uint32_t k = 0; k < N; k += 97)
+        assert_non_null(jx_dcodes_meet(&x, key_of(shape == 2 ? k + 1 : k)));
+    jx_dcodes_free(&x);
+  }
+  jx_dcodes x;
+  jx_dcodes_init(&x);
+  jx_dcodes_seal(&x);
+  jx_dcodes_restart(&x);
+  assert_null(jx_dcodes_meet(&x, key_of(1)));
+  jx_dcodes_end_new(&x);
+  assert_false(jx_dcodes_unchanged(&x, key_of(1)));
+  jx_dcodes_free(&x);
+}
+
 int main(void) {
   const struct CMUnitTest tests[] = {
       cmocka_unit_test(test_digest_sees_fields_not_lines),
       cmocka_unit_test(test_index_take_and_mark),
+      cmocka_unit_test(test_code_keys),
+      cmocka_unit_test(test_codes_pair),
+      cmocka_unit_test(test_codes_twice),
+      cmocka_unit_test(test_codes_sort),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);
 }
