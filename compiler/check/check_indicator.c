@@ -12,7 +12,8 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "check_impl.h"
+#include "check_indicator.h"
+#include "check_value.h"
 #include "hash.h"
 #include "vocab.h"
 

@@ -16,7 +16,7 @@
 #include <stdio.h>
 #include <string.h>
 
-#include "check_impl.h"
+#include "check_value.h"
 #include "hash.h"
 #include "resolve.h"
 #include "vocab.h"
@@ -383,4 +383,49 @@ bool jx_chk_month_date(jx_checker *c, const jx_value *v, jx_resolved *r) {
   r->date = true;
   r->ok = true;
   return true;
+}
+
+/* ---- amounts that add up ------------------------------------------------ */
+
+void jx_chk_breakdown(jx_checker *c, jx_node *n, const jx_chk_budget *b) {
+  jx_decimal sum = {0};
+  bool ok = true;
+  size_t count = 0;
+  for (jx_line *x = n->u.breakdown.items; x; x = x->next) {
+    count++;
+    if (!jx_chk_amount(c, &x->amount, &x->res, &x->plan_amount)) {
+      ok = false;
+      continue;
+    }
+    if (x->plan_amount.micros < 0) {
+      jx_diag_report(c->diag, JX_E_FUNDS_NEGATIVE, x->amount.loc,
+                     x->amount.text);
+      ok = false;
+      continue;
+    }
+    if (ok && jx_decimal_add(sum, x->plan_amount, &sum) != JX_DEC_OK) {
+      jx_diag_report(c->diag, JX_E_AMOUNT_OVERFLOW, x->amount.loc,
+                     x->amount.text, c->currency->norm);
+      ok = false;
+    }
+  }
+  if (count == 0) {
+    jx_diag_report(c->diag, JX_E_BREAKDOWN_EMPTY, n->loc);
+    return;
+  }
+  if (!ok || !b || (!b->known && !b->total_known))
+    return;
+  /* The line items of the year's budget, or of the whole project's. */
+  if ((b->known && jx_decimal_cmp(sum, b->amount) == 0) ||
+      (b->total_known && jx_decimal_cmp(sum, b->total) == 0))
+    return;
+  bool against_total = !b->known;
+  char s1[JX_DECIMAL_BUFSZ], s2[JX_DECIMAL_BUFSZ];
+  jx_diag_report(c->diag, JX_E_BREAKDOWN_SUM, n->loc, jx_chk_dec(sum, s1),
+                 c->currency->norm,
+                 (int)(against_total ? JX_M_FIELD_TOTAL : JX_M_FIELD_BUDGET),
+                 jx_chk_dec(against_total ? b->total : b->amount, s2),
+                 c->currency->norm);
+  jx_diag_note(c->diag, against_total ? JX_N_TOTAL_HERE : JX_N_BUDGET_HERE,
+               against_total ? b->total_loc : b->loc);
 }

@@ -1,6 +1,6 @@
 /*
  * chk_set.c — the checker's sets of strings (project codes, unit codes,
- * unit names), each key with the place it was first seen (check_impl.h).
+ * unit names), each key with the place it was first seen (check_state.h).
  *
  * A national roll-up has some 12 million project codes, and the set is all
  * the checker keeps of each, so it is laid out for size (issue 16: it was
@@ -22,7 +22,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "check_impl.h"
+#include "check_state.h"
 #include "hash.h"
 
 #define OFF_BITS 40
@@ -137,15 +137,4 @@ const jx_loc *jx_chk_set_add(jx_chk_set *s, const char *key, size_t n,
   s->slots[j] = tag | (off + 1);
   s->n++;
   return NULL;
-}
-
-void jx_checker_drop_sets(jx_checker *c) {
-  jx_chk_set_free(&c->project_codes);
-  jx_chk_set_free(&c->unit_codes);
-  jx_chk_set_free(&c->unit_names);
-}
-
-void jx_checker_trust_codes(jx_checker *c) {
-  jx_chk_set_free(&c->project_codes);
-  c->project_codes.off = true;
 }
