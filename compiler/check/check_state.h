@@ -68,11 +68,14 @@ size_t jx_chk_set_memory(const jx_chk_set *s);
 #define JX_CHK_MEMO_KEY 64
 struct jx_chk_memo {
   const void *ctx; /* NULL: an empty slot */
-  uint64_t h;      /* of everything below but the answer */
-  const void *a, *b;
+  uint64_t h;      /* of the words and the shape */
+  /* Each spelling's first and last eight bytes (fewer: all of them),
+   * which with the lengths are the whole key up to 16 bytes a spelling;
+   * the middle of a longer one is compared in key. */
+  uint64_t w[4];
+  uint32_t shape; /* n1, n2 and the tag */
   bool ok;
-  bool tag; /* a level-1 spelling is given (it may be "") */
-  unsigned char n1, n2;
+  const void *a, *b;
   char key[JX_CHK_MEMO_KEY];
 };
 
@@ -125,6 +128,9 @@ struct jx_checker {
     uint64_t h;
   } * dups;
   size_t dups_cap;
+/* A block of at most this many indicators is looked through in order
+ * (check_indicator.c); the table has at least as many entries. */
+#define JX_CHK_DUP_SCAN 16
 
   /* Costs per unit read so far (元/亩, 万元/人·天), by spelling: an
    * open-addressing table, at most half full, in the arena (a grown table

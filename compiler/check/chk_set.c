@@ -80,7 +80,7 @@ static void grow_slots(jx_chk_set *s) {
       continue;
     size_t n;
     const char *key = entry_key(s, (v & OFF_MASK) - 1, &n);
-    size_t j = (size_t)jx_fnv1a(key, n) & (cap - 1);
+    size_t j = (size_t)jx_hash_bytes(key, n) & (cap - 1);
     while (slots[j])
       j = (j + 1) & (cap - 1);
     slots[j] = v;
@@ -96,7 +96,7 @@ const jx_loc *jx_chk_set_add(jx_chk_set *s, const char *key, size_t n,
     return NULL;
   if ((s->n + 1) * 4 > s->cap * 3)
     grow_slots(s);
-  uint64_t h = jx_fnv1a(key, n), tag = tag_of(h);
+  uint64_t h = jx_hash_bytes(key, n), tag = tag_of(h);
   size_t j = (size_t)h & (s->cap - 1);
   for (uint64_t v; (v = s->slots[j]); j = (j + 1) & (s->cap - 1)) {
     if ((v & ~OFF_MASK) != tag)
