@@ -323,12 +323,12 @@ static const jx_msg expl_field[JX_EXPL_COUNT] = {
     JX_M_FIELD_REMARK, JX_M_FIELD_SCORING};
 
 /* The key of an indicator in the duplicate rule: its category (a NULL
- * unless b is known) and its name, with the name's hash. */
+ * unless b is known) and its name, with the name's hash (0 when the block
+ * is scanned: there the category tells rows apart first). */
 struct dup_key {
   const jx_level1 *a;
   const jx_level2 *b;
   const char *name;
-  size_t len;
   uint64_t h;
 };
 
@@ -444,8 +444,9 @@ int jx_chk_indicators(jx_checker *c, jx_node *items,
      * same row twice. */
     if (blank || (n->u.indicator.level2.text && !b))
       continue;
-    struct dup_key k = {b ? a : NULL, b, name->text, strlen(name->text), 0};
-    k.h = jx_hash_bytes(k.name, k.len) ^ (uint64_t)(uintptr_t)b;
+    struct dup_key k = {b ? a : NULL, b, name->text, 0};
+    if (!scan)
+      k.h = jx_hash_bytes(k.name, strlen(k.name)) ^ (uint64_t)(uintptr_t)b;
     struct jx_chk_dup *slot = dup_slot(c, &k, scan, n_seen);
     if (!slot->n) {
       slot->n = n;

@@ -17,20 +17,23 @@
  */
 static bool usual_number(const char *s, int64_t *micros) {
   static const int64_t scale[] = {1000000, 100000, 10000, 1000, 100, 10, 1};
-  uint64_t m = 0;
+  const unsigned char *u = (const unsigned char *)s;
+  uint64_t m = 0; /* may wrap on a long run of digits, which is refused */
   size_t i = 0, places = 0;
-  for (; i <= 12 && s[i] >= '0' && s[i] <= '9'; i++)
-    m = m * 10 + (uint64_t)(s[i] - '0');
+  unsigned d;
+  for (; (d = (unsigned)u[i] - '0') <= 9; i++)
+    m = m * 10 + d;
   if (i == 0 || i > 12)
     return false;
-  if (s[i] == '.') {
-    i++;
-    for (; places <= 6 && s[i] >= '0' && s[i] <= '9'; i++, places++)
-      m = m * 10 + (uint64_t)(s[i] - '0');
+  if (u[i] == '.') {
+    size_t from = ++i;
+    for (; (d = (unsigned)u[i] - '0') <= 9; i++)
+      m = m * 10 + d;
+    places = i - from;
     if (places == 0 || places > 6)
       return false;
   }
-  if (s[i] != '\0')
+  if (u[i] != '\0')
     return false;
   *micros = (int64_t)m * scale[places];
   return true;
