@@ -105,6 +105,16 @@ static inline void ends(const char *s, size_t n, uint64_t w[2]) {
   }
 }
 
+/* The middle of a spelling of n > 16 bytes (bytes 8 to n - 8), folded
+ * into one word for the hash: spellings that differ only there must not
+ * all fall on the same four slots. */
+static inline uint64_t middle(const char *s, size_t n) {
+  uint64_t m = 0;
+  for (size_t i = 8; i < n - 8; i += 8)
+    m = (m ^ load8(s + i)) * 0x9E3779B97F4A7C15u;
+  return m;
+}
+
 /* Bytes 8 to n - 8 of two spellings of n bytes, n > 16 (the rest is in
  * their ends), in words that stay inside both. */
 static inline bool same_middle(const char *a, const char *b, size_t n) {
@@ -130,6 +140,10 @@ memo_slot(struct jx_chk_memo *t, const void *ctx, bool tag, const char *s1,
     ends(s2, n2, w + 2);
   uint32_t shape = (uint32_t)(n1 | n2 << 8 | (size_t)tag << 16);
   uint64_t h = (w[0] ^ (uint64_t)(uintptr_t)ctx) * 0xff51afd7ed558ccdu;
+  if (n1 > 16)
+    h ^= middle(s1, n1);
+  if (n2 > 16)
+    h += middle(s2, n2);
   h ^= (w[1] + shape) * 0x9E3779B97F4A7C15u;
   h ^= w[2] * 0xc4ceb9fe1a85ec53u;
   h ^= w[3];

@@ -46,12 +46,15 @@ size_t jx_chk_set_memory(const jx_chk_set *s) {
   return s->cap_bytes + s->cap * sizeof *s->slots;
 }
 
-static void put_varint(jx_chk_set *s, uint64_t v) {
-  do {
-    unsigned char b = v & 0x7f;
-    v >>= 7;
-    s->bytes[s->n_bytes++] = (char)(b | (v ? 0x80 : 0));
-  } while (v);
+/* v as a varint at p; returns the bytes written (at most 10).  Through a
+ * local pointer: writing through s->bytes[s->n_bytes++] stored and
+ * reloaded the count at every byte. */
+static size_t put_varint(unsigned char *p, uint64_t v) {
+  size_t i = 0;
+  for (; v >= 0x80; v >>= 7)
+    p[i++] = (unsigned char)(v | 0x80);
+  p[i++] = (unsigned char)v;
+  return i;
 }
 
 static uint64_t get_varint(const unsigned char **p) {
@@ -126,14 +129,16 @@ const jx_loc *jx_chk_set_add(jx_chk_set *s, const char *key, size_t n,
   uint64_t off = s->n_bytes;
   if (off + 1 > OFF_MASK) /* a terabyte of keys: past any plan */
     abort();
-  put_varint(s, n);
-  memcpy(s->bytes + s->n_bytes, key, n);
-  s->n_bytes += n;
-  put_varint(s, loc.file);
-  put_varint(s, loc.offset);
-  put_varint(s, loc.line);
-  put_varint(s, loc.col);
-  put_varint(s, loc.len);
+  unsigned char *p = (unsigned char *)s->bytes + off;
+  p += put_varint(p, n);
+  memcpy(p, key, n);
+  p += n;
+  p += put_varint(p, loc.file);
+  p += put_varint(p, loc.offset);
+  p += put_varint(p, loc.line);
+  p += put_varint(p, loc.col);
+  p += put_varint(p, loc.len);
+  s->n_bytes = (size_t)(p - (unsigned char *)s->bytes);
   s->slots[j] = tag | (off + 1);
   s->n++;
   return NULL;
