@@ -316,9 +316,12 @@ static void precision_fixit(jx_checker *c, const jx_value *v) {
 }
 
 bool jx_chk_number(jx_checker *c, const jx_value *v, jx_resolved *r) {
-  jx_decimal d;
+  jx_decimal d = {0};
   r->ok = false;
-  jx_decimal_status st = jx_value_decimal(v, &d);
+  jx_decimal_status st = v->kind == JX_VAL_NUMBER && v->number &&
+                                 jx_usual_number(v->number, &d.micros)
+                             ? JX_DEC_OK
+                             : jx_value_decimal(v, &d);
   if (st == JX_DEC_PRECISION) {
     jx_diag_report(c->diag, JX_E_NUMBER_PRECISION, v->loc, v->text);
     precision_fixit(c, v);
