@@ -119,8 +119,10 @@ struct jx_checker {
   jx_chk_set unit_names; /* of the units without a code */
 
   /* Indicators of the block being checked, by category and name, to find
-   * duplicates.  Reused from block to block (cleared, not freed), since
-   * allocating a set per project was a tenth of the checker's time. */
+   * duplicates.  Reused from block to block (not freed), since allocating
+   * a set per project was a tenth of the checker's time; a block of up to
+   * JX_CHK_DUP_SCAN rows only fills its first entries, in order, and is
+   * scanned, so the table is cleared only for a larger one. */
   struct jx_chk_dup {
     const jx_level1 *a;
     const jx_level2 *b;
