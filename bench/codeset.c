@@ -14,7 +14,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "check_impl.h"
+#include "check_state.h"
 
 int main(int argc, char **argv) {
   bool card = argc > 1 && strcmp(argv[1], "-c") == 0;

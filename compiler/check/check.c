@@ -5,8 +5,9 @@
  *
  * The rules about projects live in check_project.c, those about
  * indicators in check_indicator.c, the reading of numbers in
- * check_value.c, the string sets in chk_set.c (see check.h for the
- * streaming contract and check_impl.h for what the files share).
+ * check_value.c, the state and what every rule file uses in
+ * check_state.c (see check.h for the streaming contract and
+ * check_state.h for the order in which the files use each other).
  */
 #include "check.h"
 
@@ -15,7 +16,9 @@
 #include <string.h>
 
 #include "arena.h"
-#include "check_impl.h"
+#include "check_indicator.h"
+#include "check_state.h"
+#include "check_value.h"
 
 jx_checker *jx_checker_new(jx_diag *d) {
   jx_checker *c = jx_xcalloc(1, sizeof *c);
@@ -49,28 +52,23 @@ void jx_checker_free(jx_checker *c) {
   free(c);
 }
 
-/* The header's framework is still unknown at the first use or at the end of
- * its file: report it at the header, and go on with the default. */
-static void settle_pending(jx_checker *c) {
-  if (!c->pending)
-    return;
-  c->pending = false;
-  jx_diag_report(c->diag, JX_E_UNKNOWN_FRAMEWORK, c->pending_loc,
-                 c->pending_name);
-  jx_diag_note(c->diag, JX_N_UNKNOWN_FRAMEWORK_LATER, c->pending_loc);
-}
-
-const jx_framework *jx_chk_framework(jx_checker *c) {
-  settle_pending(c);
-  return c->framework;
-}
-
 void jx_check_begin_file(jx_checker *c, uint32_t file) {
-  settle_pending(c); /* the previous file ended without declaring it */
+  jx_chk_settle(c); /* the previous file ended without declaring it */
   c->file = file;
   c->framework = c->have_plan ? c->plan_framework : c->default_framework;
   c->currency = c->have_plan ? c->plan_currency : jx_currency_lookup("万元");
   c->form = c->have_plan ? c->plan_form : c->default_form;
+}
+
+void jx_checker_drop_sets(jx_checker *c) {
+  jx_chk_set_free(&c->project_codes);
+  jx_chk_set_free(&c->unit_codes);
+  jx_chk_set_free(&c->unit_names);
+}
+
+void jx_checker_trust_codes(jx_checker *c) {
+  jx_chk_set_free(&c->project_codes);
+  c->project_codes.off = true;
 }
 
 int jx_checker_year(const jx_checker *c) {
@@ -87,24 +85,6 @@ const jx_unit_info *jx_checker_currency(const jx_checker *c) {
 
 const jx_form_spec *jx_checker_form(const jx_checker *c) {
   return c->form;
-}
-
-bool jx_chk_blank(const char *s) {
-  if (!s)
-    return true;
-  for (; *s; s++)
-    if (*s != ' ' && *s != '\t' && *s != '\n' && *s != '\r')
-      return false;
-  return true;
-}
-
-void jx_chk_first(jx_checker *c, jx_node **slot, jx_node *n, jx_msg field) {
-  if (!*slot) {
-    *slot = n;
-    return;
-  }
-  jx_diag_report(c->diag, JX_E_DUP_FIELD, n->loc, (int)field);
-  jx_diag_note(c->diag, JX_N_FIRST_HERE, (*slot)->loc);
 }
 
 static const struct jx_chk_declared *find_declared(const jx_checker *c,
@@ -125,7 +105,7 @@ static const jx_framework *find_framework(const jx_checker *c,
 
 bool jx_check_header(jx_checker *c, jx_node *h, bool first) {
   int before = jx_diag_errors(c->diag);
-  settle_pending(c); /* a second header in the same file */
+  jx_chk_settle(c); /* a second header in the same file */
   if (!first)
     jx_diag_report(c->diag, JX_E_HEADER_PLACE, h->loc);
 
@@ -429,66 +409,6 @@ bool jx_check_unit_close(jx_checker *c, jx_node *unit) {
 
 bool jx_check_end(jx_checker *c) {
   int before = jx_diag_errors(c->diag);
-  settle_pending(c);
+  jx_chk_settle(c);
   return jx_diag_errors(c->diag) == before;
-}
-
-/* ---- what forms print in one cell ----------------------------------------
- */
-
-void jx_chk_org(jx_node *n) {
-  if (n->u.org.resolved)
-    return;
-  n->u.org.resolved = true;
-  size_t a, len, b;
-  const char *name = n->u.org.name.text;
-  if (n->u.org.code.text || !name || !jx_org_split(name, &a, &len, &b))
-    return;
-  n->u.org.split = true;
-  n->u.org.code_at = (uint32_t)a;
-  n->u.org.code_len = (uint32_t)len;
-  n->u.org.name_at = (uint32_t)b;
-}
-
-void jx_chk_breakdown(jx_checker *c, jx_node *n, const jx_chk_budget *b) {
-  jx_decimal sum = {0};
-  bool ok = true;
-  size_t count = 0;
-  for (jx_line *x = n->u.breakdown.items; x; x = x->next) {
-    count++;
-    if (!jx_chk_amount(c, &x->amount, &x->res, &x->plan_amount)) {
-      ok = false;
-      continue;
-    }
-    if (x->plan_amount.micros < 0) {
-      jx_diag_report(c->diag, JX_E_FUNDS_NEGATIVE, x->amount.loc,
-                     x->amount.text);
-      ok = false;
-      continue;
-    }
-    if (ok && jx_decimal_add(sum, x->plan_amount, &sum) != JX_DEC_OK) {
-      jx_diag_report(c->diag, JX_E_AMOUNT_OVERFLOW, x->amount.loc,
-                     x->amount.text, c->currency->norm);
-      ok = false;
-    }
-  }
-  if (count == 0) {
-    jx_diag_report(c->diag, JX_E_BREAKDOWN_EMPTY, n->loc);
-    return;
-  }
-  if (!ok || !b || (!b->known && !b->total_known))
-    return;
-  /* The line items of the year's budget, or of the whole project's. */
-  if ((b->known && jx_decimal_cmp(sum, b->amount) == 0) ||
-      (b->total_known && jx_decimal_cmp(sum, b->total) == 0))
-    return;
-  bool against_total = !b->known;
-  char s1[JX_DECIMAL_BUFSZ], s2[JX_DECIMAL_BUFSZ];
-  jx_diag_report(c->diag, JX_E_BREAKDOWN_SUM, n->loc, jx_chk_dec(sum, s1),
-                 c->currency->norm,
-                 (int)(against_total ? JX_M_FIELD_TOTAL : JX_M_FIELD_BUDGET),
-                 jx_chk_dec(against_total ? b->total : b->amount, s2),
-                 c->currency->norm);
-  jx_diag_note(c->diag, against_total ? JX_N_TOTAL_HERE : JX_N_BUDGET_HERE,
-               against_total ? b->total_loc : b->loc);
 }

@@ -12,7 +12,8 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "check_impl.h"
+#include "check_indicator.h"
+#include "check_value.h"
 #include "hash.h"
 #include "vocab.h"
 
@@ -321,26 +322,46 @@ static const jx_msg expl_field[JX_EXPL_COUNT] = {
     JX_M_FIELD_STANDARD, JX_M_FIELD_EXPLANATION, JX_M_FIELD_NOTE,
     JX_M_FIELD_REMARK, JX_M_FIELD_SCORING};
 
-/* The slot for indicator n of category (a, b) in the checker's duplicate
- * table: the one holding the same category and name, or an empty one. */
-static struct jx_chk_dup *dup_slot(jx_checker *c, const jx_node *n,
-                                   const jx_level1 *a, const jx_level2 *b) {
-  const char *name = n->u.indicator.name.text;
-  uint64_t h = jx_fnv1a_add_str(JX_FNV_OFFSET ^ (uint64_t)(uintptr_t)b, name);
-  size_t mask = c->dups_cap - 1, j = (size_t)h & mask;
-  for (; c->dups[j].n; j = (j + 1) & mask) {
-    const struct jx_chk_dup *d = &c->dups[j];
-    if (d->h == h && d->a == a && d->b == b &&
-        strcmp(d->n->u.indicator.name.text, name) == 0)
-      break;
+/* The key of an indicator in the duplicate rule: its category (a NULL
+ * unless b is known) and its name, with the name's hash (0 when the block
+ * is scanned: there the category tells rows apart first). */
+struct dup_key {
+  const jx_level1 *a;
+  const jx_level2 *b;
+  const char *name;
+  uint64_t h;
+};
+
+static bool same_dup(const struct jx_chk_dup *d, const struct dup_key *k) {
+  const char *name = d->n->u.indicator.name.text;
+  return d->h == k->h && d->a == k->a && d->b == k->b &&
+         strcmp(name, k->name) == 0;
+}
+
+/* The slot for the key in the checker's duplicate table: the one holding
+ * the same category and name, or an empty one.  A block of up to
+ * JX_CHK_DUP_SCAN indicators (a project's table: 5-15 rows) is looked
+ * through in order instead, without clearing the table: its first n_seen
+ * entries are the rows kept so far. */
+static struct jx_chk_dup *dup_slot(jx_checker *c, const struct dup_key *k,
+                                   bool scan, size_t n_seen) {
+  if (scan) {
+    for (size_t i = 0; i < n_seen; i++)
+      if (same_dup(&c->dups[i], k))
+        return &c->dups[i];
+    c->dups[n_seen].n = NULL;
+    return &c->dups[n_seen];
   }
-  c->dups[j].h = h;
+  size_t mask = c->dups_cap - 1, j = (size_t)k->h & mask;
+  for (; c->dups[j].n; j = (j + 1) & mask)
+    if (same_dup(&c->dups[j], k))
+      break;
   return &c->dups[j];
 }
 
-/* Sizes and clears the duplicate table for a block of n indicators: at
- * most half full, so probes stay short. */
-static void dups_reset(jx_checker *c, size_t n) {
+/* Sizes the duplicate table for a block of n indicators: at most half
+ * full, so probes stay short; cleared only when it is probed. */
+static void dups_reset(jx_checker *c, size_t n, bool scan) {
   size_t cap = 16;
   while (cap < 2 * n)
     cap *= 2;
@@ -349,7 +370,8 @@ static void dups_reset(jx_checker *c, size_t n) {
     c->dups = jx_xmalloc(cap * sizeof *c->dups);
     c->dups_cap = cap;
   }
-  memset(c->dups, 0, c->dups_cap * sizeof *c->dups);
+  if (!scan)
+    memset(c->dups, 0, c->dups_cap * sizeof *c->dups);
 }
 
 int jx_chk_indicators(jx_checker *c, jx_node *items,
@@ -358,8 +380,15 @@ int jx_chk_indicators(jx_checker *c, jx_node *items,
   size_t count = 0;
   for (const jx_node *n = items; n; n = n->next)
     count += n->kind == JX_N_INDICATOR;
-  dups_reset(c, count);
+  bool scan = count <= JX_CHK_DUP_SCAN;
+  size_t n_seen = 0;
+  dups_reset(c, count, scan);
   const jx_framework *fw = c->framework;
+  /* What a cost target over the period, or the only target of a row, is
+   * compared with (cost_bound): made once for the block, not per row. */
+  jx_chk_budget total_bound;
+  if (budget)
+    total_bound = cost_bound(budget, true, true);
   for (jx_node *n = items; n; n = n->next) {
     if (n->kind != JX_N_INDICATOR)
       continue;
@@ -379,7 +408,8 @@ int jx_chk_indicators(jx_checker *c, jx_node *items,
      * but a name written empty is a mistake. */
     const jx_text *name = &n->u.indicator.name;
     bool nameless = !name->text;
-    if (!nameless && jx_chk_blank(name->text))
+    bool blank = jx_chk_blank(name->text);
+    if (!nameless && blank)
       jx_diag_report(c->diag, JX_E_INDICATOR_NAME, name->loc);
     if (n->u.indicator.n_desc > 1)
       jx_diag_report(c->diag, JX_E_DUP_DESC, n->u.indicator.dup_loc);
@@ -393,35 +423,37 @@ int jx_chk_indicators(jx_checker *c, jx_node *items,
     if (n->u.indicator.n_period > 1)
       jx_diag_report(c->diag, JX_E_DUP_FIELD, n->loc,
                      (int)JX_M_FIELD_PERIOD_TARGET);
+    /* The year's target beside one over the period is compared with the
+     * year's budget (cost_bound). */
     bool two = n->u.indicator.has_period;
-    jx_chk_budget own, period;
-    if (budget) {
-      own = cost_bound(budget, false, two);
-      period = cost_bound(budget, true, two);
-    }
+    const jx_chk_budget *own = !budget ? NULL : two ? budget : &total_bound;
     struct target t = {&n->u.indicator.value, &n->u.indicator.value_res,
                        n->u.indicator.op, n->u.indicator.op_written,
                        n->u.indicator.op_loc};
-    check_value(c, n, &t, budget ? &own : NULL);
+    check_value(c, n, &t, own);
     if (two) {
       struct target p = {&n->u.indicator.period_value,
                          &n->u.indicator.period_res, n->u.indicator.period_op,
                          n->u.indicator.period_op_written,
                          n->u.indicator.period_op_loc};
-      check_value(c, n, &p, budget ? &period : NULL);
+      check_value(c, n, &p, budget ? &total_bound : NULL);
     }
 
     /* An unknown category already has its error; comparing it would
      * report the same line twice.  Rows without a name are never the
      * same row twice. */
-    if (nameless || jx_chk_blank(name->text) ||
-        (n->u.indicator.level2.text && !b))
+    if (blank || (n->u.indicator.level2.text && !b))
       continue;
-    struct jx_chk_dup *slot = dup_slot(c, n, b ? a : NULL, b);
+    struct dup_key k = {b ? a : NULL, b, name->text, 0};
+    if (!scan)
+      k.h = jx_hash_bytes(k.name, strlen(k.name)) ^ (uint64_t)(uintptr_t)b;
+    struct jx_chk_dup *slot = dup_slot(c, &k, scan, n_seen);
     if (!slot->n) {
       slot->n = n;
-      slot->a = b ? a : NULL;
+      slot->a = k.a;
       slot->b = b;
+      slot->h = k.h;
+      n_seen++;
       continue;
     }
     const jx_loc *first = &slot->n->u.indicator.name.loc;

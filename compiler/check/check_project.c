@@ -15,7 +15,10 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "check_impl.h"
+#include "check.h"
+#include "check_indicator.h"
+#include "check_state.h"
+#include "check_value.h"
 #include "resolve.h"
 
 /* The first statement of each kind in the project; later ones are

@@ -16,7 +16,7 @@
 #include <stdio.h>
 #include <string.h>
 
-#include "check_impl.h"
+#include "check_value.h"
 #include "hash.h"
 #include "resolve.h"
 #include "vocab.h"
@@ -74,62 +74,110 @@ static const jx_unit_info *compound(jx_checker *c, const char *unit) {
 
 /* ---- remembered answers ----------------------------------------------- */
 
-/* Up to 8 bytes from each end of s: what tells the spellings of one
- * table apart (数量指标 and 质量指标 differ only in their first bytes). */
-static uint64_t ends(const char *s, size_t n) {
-  uint64_t head = 0, tail = 0;
+static inline uint64_t load8(const char *p) {
+  uint64_t v;
+  memcpy(&v, p, sizeof v);
+  return v;
+}
+
+static inline uint64_t load4(const char *p) {
+  uint32_t v;
+  memcpy(&v, p, sizeof v);
+  return v;
+}
+
+/* The first and the last eight bytes of s (n bytes; overlapping when
+ * shorter than 16, and all of them, packed, when shorter than 8): with n,
+ * the whole of s up to 16 bytes, so that most spellings (数量指标, 万元,
+ * 平方米) are compared in two words, and a longer one (可持续影响指标)
+ * only in its middle besides. */
+static inline void ends(const char *s, size_t n, uint64_t w[2]) {
   if (n >= 8) {
-    memcpy(&head, s, 8);
-    memcpy(&tail, s + n - 8, 8);
+    w[0] = load8(s);
+    w[1] = load8(s + n - 8);
+  } else if (n >= 4) {
+    w[0] = load4(s) | load4(s + n - 4) << 32;
+    w[1] = 0;
   } else {
-    for (size_t i = 0; i < n; i++)
-      head = head << 8 | (unsigned char)s[i];
+    const unsigned char *u = (const unsigned char *)s;
+    w[0] = n ? u[0] | (uint64_t)u[n / 2] << 8 | (uint64_t)u[n - 1] << 16 : 0;
+    w[1] = 0;
   }
-  return head ^ (tail * 0x9E3779B97F4A7C15u);
+}
+
+/* The middle of a spelling of n > 16 bytes (bytes 8 to n - 8), folded
+ * into one word for the hash: spellings that differ only there must not
+ * all fall on the same four slots. */
+static inline uint64_t middle(const char *s, size_t n) {
+  uint64_t m = 0;
+  for (size_t i = 8; i < n - 8; i += 8)
+    m = (m ^ load8(s + i)) * 0x9E3779B97F4A7C15u;
+  return m;
+}
+
+/* Bytes 8 to n - 8 of two spellings of n bytes, n > 16 (the rest is in
+ * their ends), in words that stay inside both. */
+static inline bool same_middle(const char *a, const char *b, size_t n) {
+  for (size_t i = 8; i < n - 8; i += 8)
+    if (load8(a + i) != load8(b + i))
+      return false;
+  return true;
 }
 
 /* The slot of memo table t for the spellings s1 (n1 bytes) and s2 (n2)
  * with tag, in context ctx; NULL when they are too long to remember.
  * *hit says whether the slot holds their answer already; if not, it is
- * the slot to keep the answer in. */
-static struct jx_chk_memo *memo_slot(struct jx_chk_memo *t, const void *ctx,
-                                     bool tag, const char *s1, size_t n1,
-                                     const char *s2, size_t n2, bool *hit) {
+ * the slot to keep the answer in (memo_keep). */
+static inline struct jx_chk_memo *
+memo_slot(struct jx_chk_memo *t, const void *ctx, bool tag, const char *s1,
+          size_t n1, const char *s2, size_t n2, bool *hit) {
   *hit = false;
   if (n1 + n2 > JX_CHK_MEMO_KEY)
     return NULL;
-  uint64_t h = (ends(s1, n1) * 0xff51afd7ed558ccdu) ^ ends(s2, n2) ^
-               (n1 << 9 | n2 << 1 | tag) ^ (uint64_t)(uintptr_t)ctx;
+  uint64_t w[4] = {0, 0, 0, 0};
+  ends(s1, n1, w);
+  if (n2) /* a unit has none */
+    ends(s2, n2, w + 2);
+  uint32_t shape = (uint32_t)(n1 | n2 << 8 | (size_t)tag << 16);
+  uint64_t h = (w[0] ^ (uint64_t)(uintptr_t)ctx) * 0xff51afd7ed558ccdu;
+  if (n1 > 16)
+    h ^= middle(s1, n1);
+  if (n2 > 16)
+    h += middle(s2, n2);
+  h ^= (w[1] + shape) * 0x9E3779B97F4A7C15u;
+  h ^= w[2] * 0xc4ceb9fe1a85ec53u;
+  h ^= w[3];
   h *= 0xc4ceb9fe1a85ec53u;
   _Static_assert(JX_CHK_MEMO_SLOTS == 64, "the slot is the hash's top 6 bits");
   /* Four slots from there: a hit, or else an empty one, or the first. */
   size_t at = (size_t)(h >> 58);
   struct jx_chk_memo *free_slot = NULL;
   for (size_t k = 0; k < 4; k++) {
-    struct jx_chk_memo *e = &t[(at + k) % JX_CHK_MEMO_SLOTS];
+    struct jx_chk_memo *e = &t[(at + k) & (JX_CHK_MEMO_SLOTS - 1)];
     if (!e->ctx) {
       if (!free_slot)
         free_slot = e;
       continue;
     }
-    if (e->h == h && e->ctx == ctx && e->tag == tag && e->n1 == n1 &&
-        e->n2 == n2 && memcmp(e->key, s1, n1) == 0 &&
-        (n2 == 0 || memcmp(e->key + n1, s2, n2) == 0)) {
+    if (e->h == h && e->ctx == ctx && e->shape == shape && e->w[0] == w[0] &&
+        e->w[1] == w[1] && e->w[2] == w[2] && e->w[3] == w[3] &&
+        (n1 <= 16 || same_middle(e->key, s1, n1)) &&
+        (n2 <= 16 || same_middle(e->key + n1, s2, n2))) {
       *hit = true;
       return e;
     }
   }
   struct jx_chk_memo *e = free_slot ? free_slot : &t[at];
   e->h = h;
+  memcpy(e->w, w, sizeof w);
+  e->shape = shape;
   return e;
 }
 
-static void memo_keep(struct jx_chk_memo *e, const void *ctx, bool tag,
-                      const char *s1, size_t n1, const char *s2, size_t n2) {
+/* Fills the slot memo_slot gave for a miss (it set the hash and words). */
+static void memo_keep(struct jx_chk_memo *e, const void *ctx, const char *s1,
+                      size_t n1, const char *s2, size_t n2) {
   e->ctx = ctx;
-  e->tag = tag;
-  e->n1 = (unsigned char)n1;
-  e->n2 = (unsigned char)n2;
   memcpy(e->key, s1, n1);
   memcpy(e->key + n1, s2, n2);
 }
@@ -153,7 +201,7 @@ bool jx_chk_category(jx_checker *c, const char *level1, const char *level2,
       *l2 = b;
       return ok;
     }
-    memo_keep(e, fw, level1 != NULL, s1, n1, level2, n2);
+    memo_keep(e, fw, s1, n1, level2, n2);
     e->ok = ok;
     e->a = a;
     e->b = b;
@@ -178,7 +226,7 @@ static const jx_unit_info *value_unit(jx_checker *c, const jx_value *v) {
     return e->a;
   const jx_unit_info *u = jx_unit_lookup(v->unit, n);
   if (e) {
-    memo_keep(e, &units_ctx, false, v->unit, n, "", 0);
+    memo_keep(e, &units_ctx, v->unit, n, "", 0);
     e->a = u;
   }
   return u;
@@ -268,9 +316,12 @@ static void precision_fixit(jx_checker *c, const jx_value *v) {
 }
 
 bool jx_chk_number(jx_checker *c, const jx_value *v, jx_resolved *r) {
-  jx_decimal d;
+  jx_decimal d = {0};
   r->ok = false;
-  jx_decimal_status st = jx_value_decimal(v, &d);
+  jx_decimal_status st = v->kind == JX_VAL_NUMBER && v->number &&
+                                 jx_usual_number(v->number, &d.micros)
+                             ? JX_DEC_OK
+                             : jx_value_decimal(v, &d);
   if (st == JX_DEC_PRECISION) {
     jx_diag_report(c->diag, JX_E_NUMBER_PRECISION, v->loc, v->text);
     precision_fixit(c, v);
@@ -383,4 +434,49 @@ bool jx_chk_month_date(jx_checker *c, const jx_value *v, jx_resolved *r) {
   r->date = true;
   r->ok = true;
   return true;
+}
+
+/* ---- amounts that add up ------------------------------------------------ */
+
+void jx_chk_breakdown(jx_checker *c, jx_node *n, const jx_chk_budget *b) {
+  jx_decimal sum = {0};
+  bool ok = true;
+  size_t count = 0;
+  for (jx_line *x = n->u.breakdown.items; x; x = x->next) {
+    count++;
+    if (!jx_chk_amount(c, &x->amount, &x->res, &x->plan_amount)) {
+      ok = false;
+      continue;
+    }
+    if (x->plan_amount.micros < 0) {
+      jx_diag_report(c->diag, JX_E_FUNDS_NEGATIVE, x->amount.loc,
+                     x->amount.text);
+      ok = false;
+      continue;
+    }
+    if (ok && jx_decimal_add(sum, x->plan_amount, &sum) != JX_DEC_OK) {
+      jx_diag_report(c->diag, JX_E_AMOUNT_OVERFLOW, x->amount.loc,
+                     x->amount.text, c->currency->norm);
+      ok = false;
+    }
+  }
+  if (count == 0) {
+    jx_diag_report(c->diag, JX_E_BREAKDOWN_EMPTY, n->loc);
+    return;
+  }
+  if (!ok || !b || (!b->known && !b->total_known))
+    return;
+  /* The line items of the year's budget, or of the whole project's. */
+  if ((b->known && jx_decimal_cmp(sum, b->amount) == 0) ||
+      (b->total_known && jx_decimal_cmp(sum, b->total) == 0))
+    return;
+  bool against_total = !b->known;
+  char s1[JX_DECIMAL_BUFSZ], s2[JX_DECIMAL_BUFSZ];
+  jx_diag_report(c->diag, JX_E_BREAKDOWN_SUM, n->loc, jx_chk_dec(sum, s1),
+                 c->currency->norm,
+                 (int)(against_total ? JX_M_FIELD_TOTAL : JX_M_FIELD_BUDGET),
+                 jx_chk_dec(against_total ? b->total : b->amount, s2),
+                 c->currency->norm);
+  jx_diag_note(c->diag, against_total ? JX_N_TOTAL_HERE : JX_N_BUDGET_HERE,
+               against_total ? b->total_loc : b->loc);
 }

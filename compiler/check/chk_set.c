@@ -1,6 +1,6 @@
 /*
  * chk_set.c — the checker's sets of strings (project codes, unit codes,
- * unit names), each key with the place it was first seen (check_impl.h).
+ * unit names), each key with the place it was first seen (check_state.h).
  *
  * A national roll-up has some 12 million project codes, and the set is all
  * the checker keeps of each, so it is laid out for size (issue 16: it was
@@ -22,7 +22,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "check_impl.h"
+#include "check_state.h"
 #include "hash.h"
 
 #define OFF_BITS 40
@@ -46,12 +46,15 @@ size_t jx_chk_set_memory(const jx_chk_set *s) {
   return s->cap_bytes + s->cap * sizeof *s->slots;
 }
 
-static void put_varint(jx_chk_set *s, uint64_t v) {
-  do {
-    unsigned char b = v & 0x7f;
-    v >>= 7;
-    s->bytes[s->n_bytes++] = (char)(b | (v ? 0x80 : 0));
-  } while (v);
+/* v as a varint at p; returns the bytes written (at most 10).  Through a
+ * local pointer: writing through s->bytes[s->n_bytes++] stored and
+ * reloaded the count at every byte. */
+static size_t put_varint(unsigned char *p, uint64_t v) {
+  size_t i = 0;
+  for (; v >= 0x80; v >>= 7)
+    p[i++] = (unsigned char)(v | 0x80);
+  p[i++] = (unsigned char)v;
+  return i;
 }
 
 static uint64_t get_varint(const unsigned char **p) {
@@ -80,7 +83,7 @@ static void grow_slots(jx_chk_set *s) {
       continue;
     size_t n;
     const char *key = entry_key(s, (v & OFF_MASK) - 1, &n);
-    size_t j = (size_t)jx_fnv1a(key, n) & (cap - 1);
+    size_t j = (size_t)jx_hash_bytes(key, n) & (cap - 1);
     while (slots[j])
       j = (j + 1) & (cap - 1);
     slots[j] = v;
@@ -96,7 +99,7 @@ const jx_loc *jx_chk_set_add(jx_chk_set *s, const char *key, size_t n,
     return NULL;
   if ((s->n + 1) * 4 > s->cap * 3)
     grow_slots(s);
-  uint64_t h = jx_fnv1a(key, n), tag = tag_of(h);
+  uint64_t h = jx_hash_bytes(key, n), tag = tag_of(h);
   size_t j = (size_t)h & (s->cap - 1);
   for (uint64_t v; (v = s->slots[j]); j = (j + 1) & (s->cap - 1)) {
     if ((v & ~OFF_MASK) != tag)
@@ -126,26 +129,17 @@ const jx_loc *jx_chk_set_add(jx_chk_set *s, const char *key, size_t n,
   uint64_t off = s->n_bytes;
   if (off + 1 > OFF_MASK) /* a terabyte of keys: past any plan */
     abort();
-  put_varint(s, n);
-  memcpy(s->bytes + s->n_bytes, key, n);
-  s->n_bytes += n;
-  put_varint(s, loc.file);
-  put_varint(s, loc.offset);
-  put_varint(s, loc.line);
-  put_varint(s, loc.col);
-  put_varint(s, loc.len);
+  unsigned char *p = (unsigned char *)s->bytes + off;
+  p += put_varint(p, n);
+  memcpy(p, key, n);
+  p += n;
+  p += put_varint(p, loc.file);
+  p += put_varint(p, loc.offset);
+  p += put_varint(p, loc.line);
+  p += put_varint(p, loc.col);
+  p += put_varint(p, loc.len);
+  s->n_bytes = (size_t)(p - (unsigned char *)s->bytes);
   s->slots[j] = tag | (off + 1);
   s->n++;
   return NULL;
-}
-
-void jx_checker_drop_sets(jx_checker *c) {
-  jx_chk_set_free(&c->project_codes);
-  jx_chk_set_free(&c->unit_codes);
-  jx_chk_set_free(&c->unit_names);
-}
-
-void jx_checker_trust_codes(jx_checker *c) {
-  jx_chk_set_free(&c->project_codes);
-  c->project_codes.off = true;
 }

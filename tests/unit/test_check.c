@@ -239,6 +239,74 @@ static void test_duplicates(void **state) {
       "indicator-duplicate");
 }
 
+/* The duplicate rule gives the same answers whether the block is scanned
+ * row by row (up to 16 rows) or goes through the hash table: the second
+ * and the third "r3" are duplicates, each noted at the first (line 8),
+ * and "r3" under another category is not one. */
+static void test_duplicates_scanned_and_hashed(void **state) {
+  (void)state;
+  static const int rows[] = {10, 13, 14, 40};
+  for (size_t k = 0; k < sizeof rows / sizeof rows[0]; k++) {
+    void *st;
+    setup(&st);
+    fx *f = st;
+    size_t cap = 64 * 64 + 512;
+    char *src = malloc(cap);
+    size_t n = (size_t)snprintf(src, cap,
+                                "%sproject \"p\" budget 1 {\nfunds fiscal 1;\n"
+                                "%s\n",
+                                HDR, SCHED);
+    for (int i = 0; i < rows[k]; i++)
+      n += (size_t)snprintf(src + n, cap - n,
+                            "output.quantity \"r%d\" = 1人;\n", i);
+    n += (size_t)snprintf(src + n, cap - n,
+                          "output.quality \"r3\" = 100%%;\n"
+                          "output.quantity \"r3\" = 2人;\n"
+                          "产出.数量 \"r3\" = 3人;\nbenefit.social \"效果\" = "
+                          "\"好\";\n}\n");
+    feed(f, "t.jx", src);
+    assert_string_equal(codes(f), "indicator-duplicate indicator-duplicate");
+    size_t notes = 0;
+    for (const char *q = f->out; (q = strstr(q, "t.jx:8:")); q++)
+      notes++;
+    assert_int_equal(notes, 2);
+    free(src);
+    teardown(&st);
+  }
+}
+
+/* The checker's memo of categories tells apart spellings that differ
+ * only in their middle (the same length, first and last eight bytes),
+ * keeps answering right when there are more of them than slots, and
+ * does not answer for a spelling it has not seen. */
+static void test_category_memo_long_spellings(void **state) {
+  fx *f = *state;
+  size_t cap = 100 * 160 + 2048;
+  char *src = malloc(cap);
+  size_t n = (size_t)snprintf(src, cap, "%s",
+                              "plan 2021 framework mine;\n"
+                              "framework mine \"m\" { out \"产出\" {\n");
+  for (int i = 0; i < 90; i++)
+    n += (size_t)snprintf(src + n, cap - n, "  abcdefgh%04dstuvwxyz \"L%d\";\n",
+                          i * 7, i);
+  n += (size_t)snprintf(src + n, cap - n, "} }\n");
+  for (int round = 0; round < 2; round++) {
+    n += (size_t)snprintf(src + n, cap - n,
+                          "project \"p%d\" budget 1 {\nfunds fiscal 1;\n%s\n",
+                          round, SCHED);
+    for (int i = 0; i < 90; i++)
+      n += (size_t)snprintf(src + n, cap - n,
+                            "out.abcdefgh%04dstuvwxyz \"x%d\" = 1人;\n", i * 7,
+                            i);
+    /* 0001 is between two declared spellings: unknown */
+    n += (size_t)snprintf(src + n, cap - n,
+                          "out.abcdefgh0001stuvwxyz \"y\" = 1人;\n}\n");
+  }
+  feed(f, "long.jx", src);
+  assert_string_equal(codes(f), "unknown-category unknown-category");
+  free(src);
+}
+
 static void test_completeness_skipped_on_unknown_category(void **state) {
   fx *f = *state;
   /* The author misspelt the benefit row; no second message about it. */
@@ -432,6 +500,8 @@ int main(void) {
       T(test_cost_against_budget),
       T(test_values),
       T(test_duplicates),
+      T(test_duplicates_scanned_and_hashed),
+      T(test_category_memo_long_spellings),
       T(test_completeness_skipped_on_unknown_category),
       T(test_central_cost_is_level1),
       T(test_codes_across_files),

@@ -15,7 +15,7 @@
 
 #include <cmocka.h>
 
-#include "check_impl.h"
+#include "check_state.h"
 
 /* A code shaped like the seed's: 130304, the year, 13 of [0-9A-Z]. */
 static size_t seed_code(char *buf, uint64_t i) {

@@ -1,28 +1,41 @@
 /*
- * check_impl.h — what the checker's files share (not part of check.h).
+ * check_state.h — the checker's state, and the few helpers every rule
+ * file uses (check_state.c); private to compiler/check.
  *
- * check.c keeps the state and the plan-level rules (header, declared
- * frameworks, the blocks outside projects), check_project.c the rules
- * about one project (budget, funds, schedule, statements, completeness,
- * codes), check_indicator.c the rules about one indicator and the
- * indicators of one block, and check_value.c reads numbers and amounts
- * for all of them.  Calls only go one way: check_project.c uses check.c
- * (the framework in force, the code sets), check.c and check_project.c
- * use check_indicator.c, and all of them use check_value.c, which uses
- * only resolve.c; chk_set.c holds the sets of codes and names.  The
- * functions here carry the jx_chk_ prefix because
- * they cross files; nothing outside the checker calls them.
+ * The checker's files call one way only, each using the ones below it:
+ *
+ *   check.c            the public entry points, the header, declared
+ *                      frameworks, the blocks outside projects
+ *   check_project.c    the rules about one project (jx_check_project)
+ *   check_indicator.c  the rules about one indicator and the indicators
+ *                      of one block (check_indicator.h)
+ *   check_value.c      numbers, amounts, dates, categories, read once
+ *                      (check_value.h)
+ *   check_state.c      the framework in force, blank texts, statements
+ *                      given twice, organisations (this header)
+ *   chk_set.c          the sets of codes and names (this header)
+ *
+ * so no two of them call each other (scripts/check-layers.py checks the
+ * includes).  The functions carry the jx_chk_ prefix because they cross
+ * files; nothing outside the checker calls them.
  */
-#ifndef JX_CHECK_IMPL_H
-#define JX_CHECK_IMPL_H
+#ifndef JX_CHECK_STATE_H
+#define JX_CHECK_STATE_H
 
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
 
 #include "arena.h"
-#include "check.h"
+#include "ast.h"
+#include "diag.h"
 #include "forms.h"
+#include "framework.h"
+#include "units.h"
+
+/* check.h's handle; not included from here, so that check.c is the only
+ * file of the two modules that uses the other. */
+typedef struct jx_checker jx_checker;
 
 /* A set of strings, each with the place it was first seen (chk_set.c).
  * Keys are copied into the set, so the AST they came from can go: the
@@ -55,11 +68,14 @@ size_t jx_chk_set_memory(const jx_chk_set *s);
 #define JX_CHK_MEMO_KEY 64
 struct jx_chk_memo {
   const void *ctx; /* NULL: an empty slot */
-  uint64_t h;      /* of everything below but the answer */
-  const void *a, *b;
+  uint64_t h;      /* of the words and the shape */
+  /* Each spelling's first and last eight bytes (fewer: all of them),
+   * which with the lengths are the whole key up to 16 bytes a spelling;
+   * the middle of a longer one is compared in key. */
+  uint64_t w[4];
+  uint32_t shape; /* n1, n2 and the tag */
   bool ok;
-  bool tag; /* a level-1 spelling is given (it may be "") */
-  unsigned char n1, n2;
+  const void *a, *b;
   char key[JX_CHK_MEMO_KEY];
 };
 
@@ -103,8 +119,10 @@ struct jx_checker {
   jx_chk_set unit_names; /* of the units without a code */
 
   /* Indicators of the block being checked, by category and name, to find
-   * duplicates.  Reused from block to block (cleared, not freed), since
-   * allocating a set per project was a tenth of the checker's time. */
+   * duplicates.  Reused from block to block (not freed), since allocating
+   * a set per project was a tenth of the checker's time; a block of up to
+   * JX_CHK_DUP_SCAN rows only fills its first entries, in order, and is
+   * scanned, so the table is cleared only for a larger one. */
   struct jx_chk_dup {
     const jx_level1 *a;
     const jx_level2 *b;
@@ -112,6 +130,9 @@ struct jx_checker {
     uint64_t h;
   } * dups;
   size_t dups_cap;
+/* A block of at most this many indicators is looked through in order
+ * (check_indicator.c); the table has at least as many entries. */
+#define JX_CHK_DUP_SCAN 16
 
   /* Costs per unit read so far (元/亩, 万元/人·天), by spelling: an
    * open-addressing table, at most half full, in the arena (a grown table
@@ -131,35 +152,9 @@ struct jx_checker {
 
 /* The framework in force, resolving a pending header name first. */
 const jx_framework *jx_chk_framework(jx_checker *c);
-
-/* Reads a NUMBER once: its exact decimal and its unit's table entry go
- * to *r (r->ok), which the caller keeps on the node.  Reports why it
- * cannot be read and returns false. */
-bool jx_chk_number(jx_checker *c, const jx_value *v, jx_resolved *r);
-/* jx_framework_resolve in the framework in force, remembered. */
-bool jx_chk_category(jx_checker *c, const char *level1, const char *level2,
-                     const jx_level1 **l1, const jx_level2 **l2);
-/* A NUMBER as an amount of money in the plan currency (bare: already in
- * it), read with jx_chk_number into *r; reports a non-money unit,
- * overflow or rounding.  *out is 0 unless it returns true. */
-bool jx_chk_amount(jx_checker *c, const jx_value *v, jx_resolved *r,
-                   jx_decimal *out);
-
-/* A DATE as the model holds it (yyyymmdd × 10^6, dd 00 for a month) into
- * *r; reports a date that does not exist (2021年2月30日) and returns
- * false. */
-bool jx_chk_date(jx_checker *c, const jx_value *v, jx_resolved *r);
-/* A DATE_RANGE (2023.07-2024.01) into r->dec (its start) and r->end (its
- * end), each as jx_chk_date stores a date; a year alone (2020年-2022年)
- * is read as its January at the start and its December at the end.
- * Reports a date that does not exist and an end before the start, and
- * returns false.  For any statement whose value is a period. */
-bool jx_chk_date_range(jx_checker *c, const jx_value *v, jx_resolved *r);
-
-/* A NUMBER that names a month of the plan's year (9月前, 9月底前, 12月底):
- * the month 1–12 as a date of the plan's year into r->dec, r->date set.
- * Reports a number that is not a month and a plan without a year. */
-bool jx_chk_month_date(jx_checker *c, const jx_value *v, jx_resolved *r);
+/* A header's framework still unknown at its first use or at the end of
+ * its file is reported at the header; the default goes on. */
+void jx_chk_settle(jx_checker *c);
 
 /* Whether a text is blank (absent, or only spaces). */
 bool jx_chk_blank(const char *s);
@@ -173,10 +168,8 @@ void jx_chk_first(jx_checker *c, jx_node **slot, jx_node *n, jx_msg field);
  * checker fields; reports nothing, and may be called more than once. */
 void jx_chk_org(jx_node *org);
 
-/* Formats d as the shortest exact text, into buf. */
-const char *jx_chk_dec(jx_decimal d, char buf[JX_DECIMAL_BUFSZ]);
-
-/* What the indicator rules need to know about the enclosing project. */
+/* What the rules about amounts and indicators need to know about the
+ * enclosing project (or department). */
 typedef struct jx_chk_budget {
   bool known;        /* budget read without error, and more than 0 */
   bool read;         /* budget read (funds are compared with it even
@@ -191,18 +184,5 @@ typedef struct jx_chk_budget {
   jx_decimal total;
   jx_loc total_loc;
 } jx_chk_budget;
-
-/* Checks every indicator in items (one block): each on its own, then no
- * two with the same category and name; stores each one's category and
- * value on it.  budget may be NULL outside a
- * project.  Sets found[i] for each level-1 index of the framework that has
- * an indicator, when found is not NULL (it has fw->n_levels entries).
- * Returns how many categories did not resolve. */
-int jx_chk_indicators(jx_checker *c, jx_node *items,
-                      const jx_chk_budget *budget, bool *found);
-
-/* The line items of a breakdown: each an amount, adding up to the budget
- * or (when one is known) the total of b. */
-void jx_chk_breakdown(jx_checker *c, jx_node *n, const jx_chk_budget *b);
 
 #endif
