@@ -74,9 +74,13 @@ static inline void jx_scan_track(jx_scan *s, int t, const jx_loc *loc) {
 /* The scanner without the statements followed (lexer.l): the parser
  * follows them itself, inline (jx_scan_track). */
 int jx_lex_raw(YYSTYPE *lval, YYLTYPE *lloc, yyscan_t scanner);
+int jx_lex_direct(jx_scan *s, YYSTYPE *v, jx_loc *loc, yyscan_t flex);
+const char *jx_lex_token_text(jx_scan *s, yyscan_t flex, const jx_loc *loc);
 static inline int tracked_lex(jx_scan *p, YYSTYPE *lval, YYLTYPE *lloc,
                               yyscan_t scanner) {
-  int t = jx_lex_raw(lval, lloc, scanner);
+  /* The hand-written scanner (scan_direct.c), or flex's alone (tests) */
+  int t = p->flex_scanner ? jx_lex_raw(lval, lloc, scanner)
+                          : jx_lex_direct(p, lval, lloc, scanner);
   jx_scan_track(p, t, lloc);
   return t;
 }
@@ -1418,7 +1422,7 @@ static int yyreport_syntax_error(const yypcontext_t *ctx, yyscan_t scanner,
     if (got == YYSYMBOL_WORD && p->prev_word == p->cat_text)
       second = p->last_word;
     else if (got == YYSYMBOL_INDICATOR && p->last_word == p->cat_text)
-      second = yyget_text(scanner); /* 指标: the usual end of a label */
+      second = jx_lex_token_text(p, scanner, loc); /* 指标: a label's end */
   }
   if (second) {
     jx_loc both = p->cat_loc; /* from the category to the word after it */
@@ -1440,7 +1444,7 @@ static int yyreport_syntax_error(const yypcontext_t *ctx, yyscan_t scanner,
     /* A keyword, operator or mark, as the user wrote it: the lookahead
      * is the last token the scanner matched. */
     jx_diag_report(p->diag, JX_E_SYNTAX_UNEXPECTED_TEXT, *loc,
-                   yyget_text(scanner));
+                   jx_lex_token_text(p, scanner, loc));
   } else {
     jx_diag_report(p->diag, JX_E_SYNTAX_UNEXPECTED, *loc, (int)kind_name(got));
   }

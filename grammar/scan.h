@@ -98,6 +98,22 @@ typedef struct jx_scan {
    * not UTF-8 is taken for the encoding, not for one bad byte. */
   bool encoding_seen, gbk_text;
 
+  /* The hand-written scanner (scan_direct.c) reads the input into its
+   * own buffer, buf[0] being the input's byte `base`; pos is where the
+   * next token starts, end where the bytes read end.  flex_scanner: every
+   * token by flex instead (tests; JX_SCANNER=flex).  feeding: flex is
+   * reading one token from buf, from feed on, chunk bytes at a time. */
+  struct jx_direct {
+    char *buf;
+    size_t cap, pos, end, feed, chunk;
+    uint64_t base;
+    bool eof;      /* the input has ended (or its reads have) */
+    bool done;     /* the end was returned */
+    size_t max_read; /* tests: reads at most this many bytes (0: any) */
+    uint64_t nl_at, nl_line_start; /* the last line break read by hand */
+  } dir;
+  bool flex_scanner, feeding;
+
   /* Strings by flex's rules alone, without the fast path (lex_fast.h):
    * for the test that the two read alike. */
   bool flex_only;
@@ -171,6 +187,8 @@ static inline void jx_list_add(jx_list *l, jx_node *n) {
 /* Reads up to max bytes of input (flex's YY_INPUT).  Returns 0 at the end,
  * after a read error, and once the error cap is reached. */
 size_t jx_scan_read(jx_scan *s, char *buf, size_t max);
+/* flex's YY_INPUT while the hand-written scanner hands it a token. */
+size_t jx_direct_feed(jx_scan *s, char *buf, size_t max);
 /* A top-level declaration (or a project) has been handed to the sink: the
  * bytes before the current line, or before the lookahead token's line,
  * will not be quoted again (see jx_source_forget). */
