@@ -110,7 +110,9 @@ typedef struct jx_scan {
     bool eof;      /* the input has ended (or its reads have) */
     bool done;     /* the end was returned */
     size_t max_read; /* tests: reads at most this many bytes (0: any) */
-    uint64_t nl_at, nl_line_start; /* the last line break read by hand */
+    /* The last line break read by hand: where, its line's start, and
+     * where the line after it starts. */
+    uint64_t nl_at, nl_line_start, nl_end;
   } dir;
   bool flex_scanner, feeding;
 

@@ -39,7 +39,10 @@
 
 typedef unsigned char byte;
 
-enum { BUF_SIZE = 131072, FIRST_CHUNK = 64 };
+/* The buffer's first size; flex's first piece of a token (it doubles);
+ * and the NUL bytes kept after the bytes read, so that a look up to three
+ * bytes ahead never leaves the buffer (a NUL is nothing's continuation). */
+enum { BUF_SIZE = 131072, FIRST_CHUNK = 64, PAD = 4 };
 
 /* Reads more input after the bytes kept, those from `keep` on (moved to
  * the start of the buffer, which doubles when they fill half of it). */
@@ -52,17 +55,18 @@ static void refill(jx_scan *s, size_t keep) {
     d->pos -= keep;
     d->feed = d->feed > keep ? d->feed - keep : 0;
   }
-  if (d->cap - d->end < d->cap / 2 || d->cap - d->end < 2) {
+  if (d->cap - d->end < d->cap / 2 || d->cap - d->end < PAD + 1) {
     d->cap = d->cap ? 2 * d->cap : BUF_SIZE;
     d->buf = jx_xrealloc(d->buf, d->cap);
   }
-  size_t max = d->cap - d->end;
+  size_t max = d->cap - d->end - PAD;
   if (d->max_read && max > d->max_read)
     max = d->max_read;
   size_t n = jx_scan_read(s, d->buf + d->end, max);
   if (n == 0)
     d->eof = true;
   d->end += n;
+  memset(d->buf + d->end, 0, PAD);
 }
 
 size_t jx_direct_feed(jx_scan *s, char *buf, size_t max) {
@@ -77,7 +81,8 @@ size_t jx_direct_feed(jx_scan *s, char *buf, size_t max) {
     n = max;
   if (n > d->chunk)
     n = d->chunk;
-  d->chunk *= 2; /* a long token costs flex a rescan per piece */
+  if (d->chunk < ((size_t)1 << 30))
+    d->chunk *= 2; /* a long token costs flex a rescan per piece */
   memcpy(buf, d->buf + d->feed, n);
   d->feed += n;
   return n;
@@ -265,7 +270,7 @@ int jx_lex_direct(jx_scan *s, YYSTYPE *v, jx_loc *loc, yyscan_t flex) {
         d->nl_line_start = s->line_start;
         p++;
         s->line++;
-        s->line_start = d->base + (uint64_t)(p - buf);
+        s->line_start = d->nl_end = d->base + (uint64_t)(p - buf);
       } else if (c == 0xE3 && e - p >= 3 && p[1] == 0x80 && p[2] == 0x80) {
         p += 3; /* U+3000 */
       } else {
@@ -275,8 +280,9 @@ int jx_lex_direct(jx_scan *s, YYSTYPE *v, jx_loc *loc, yyscan_t flex) {
     d->pos = (size_t)(p - buf);
     s->offset = d->base + d->pos;
     if (p == e) { /* the end, as lexer.l's <<EOF>> */
-      if (s->offset == s->line_start && s->line > 1) {
-        /* after a line break: its place */
+      if (s->offset == s->line_start && s->line > 1 && d->nl_end == s->offset) {
+        /* right after a line break read here: its place, as flex's last
+         * match (after one flex read, flex leaves *loc as it was) */
         loc->offset = d->nl_at;
         loc->line = s->line - 1;
         loc->col = (uint32_t)(d->nl_at - d->nl_line_start + 1);
@@ -502,7 +508,7 @@ int jx_lex_direct(jx_scan *s, YYSTYPE *v, jx_loc *loc, yyscan_t flex) {
       d->nl_line_start = s->line_start;
       cut += *cut == '\r' ? 2 : 1;
       s->line++;
-      s->line_start = d->base + (uint64_t)(cut - buf);
+      s->line_start = d->nl_end = d->base + (uint64_t)(cut - buf);
     }
     d->pos = (size_t)(cut - buf);
     continue;
