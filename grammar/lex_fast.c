@@ -82,6 +82,21 @@ bool jx_fast_string(const char *start, const char *stop, jx_fast_str *s) {
   if (end - p < 4)
     goto fail;
   for (;;) {
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+    /* Two such characters at a time, both checked by one load: their
+     * lead bytes 1110xxxx (but E0 and ED, whose second bytes are
+     * narrower) and their continuation bytes 10xxxxxx. */
+    while (end - q >= 8) {
+      uint64_t w;
+      memcpy(&w, q, sizeof w);
+      if ((w & 0xC0C0F0C0C0F0ULL) != 0x8080E08080E0ULL)
+        break;
+      unsigned a = (unsigned)w & 0x0F, b = (unsigned)(w >> 24) & 0x0F;
+      if (a == 0 || a == 0xD || b == 0 || b == 0xD)
+        break;
+      q += 6;
+    }
+#endif
     while (q <= end3) {
       unsigned c = *q;
       if (c - 0xE1u <= 0xEFu - 0xE1u && c != 0xED) {
@@ -125,8 +140,13 @@ fail:
   return false;
 }
 
-void jx_fast_string_copy(const char *start, size_t n, char *dst) {
+void jx_fast_string_copy(const char *start, size_t n, char *dst,
+                         bool folds) {
   const char *q = start + 1, *end = start + n - 1;
+  if (!folds) {
+    memcpy(dst, q, n - 2);
+    return;
+  }
   for (;;) {
     /* A fold starts at a line break, or at the \r of \r\n: a \r elsewhere
      * in a string is flex's (a control character). */

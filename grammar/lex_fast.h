@@ -40,7 +40,7 @@ size_t jx_lex_mb(const char *p, const char *end);
 
 /* The text of the string token of n bytes at p into dst (text_len bytes),
  * with its folds dropped as lexer.l drops them: a line break and the
- * spaces after it. */
-void jx_fast_string_copy(const char *p, size_t n, char *dst);
+ * spaces after it (folds: it has some, jx_fast_str's lines). */
+void jx_fast_string_copy(const char *p, size_t n, char *dst, bool folds);
 
 #endif

@@ -106,68 +106,125 @@ static int delegate(jx_scan *s, size_t at, YYSTYPE *v, jx_loc *loc,
   return t;
 }
 
-static inline bool alpha(byte c) {
-  return (byte)((c | 0x20) - 'a') < 26 || c == '_';
-}
+/* What a token that starts with each byte is (kind_of), and which runs
+ * each byte continues (flags_of). */
+enum {
+  K_FLEX, /* flex's: anything not below */
+  K_SPACE,
+  K_NL,
+  K_ALPHA,
+  K_DIGIT,
+  K_QUOTE,
+  K_MARK,
+  K_SIGN,
+  K_HASH,
+  K_SLASH,
+  K_HIGH /* a byte past ASCII */
+};
+enum { F_ALNUM = 1, F_UNIT = 2, F_DIGIT = 4, F_CJK3 = 8 };
 
-static inline bool digit(byte c) {
-  return (byte)(c - '0') < 10;
-}
-
-static inline bool alnum(byte c) {
-  return alpha(c) || digit(c);
-}
+static const uint8_t kind_of[256] = {
+    0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 2, 0, 0, 1, 0, 0,
+    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+    1, 0, 5, 8, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 9,
+    4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 0, 6, 7, 7, 7, 0,
+    0, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3,
+    3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 0, 0, 0, 0, 3,
+    0, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3,
+    3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 6, 0, 6, 0, 0,
+    10, 10, 10, 10, 10, 10, 10, 10, 10, 10, 10, 10, 10, 10, 10, 10,
+    10, 10, 10, 10, 10, 10, 10, 10, 10, 10, 10, 10, 10, 10, 10, 10,
+    10, 10, 10, 10, 10, 10, 10, 10, 10, 10, 10, 10, 10, 10, 10, 10,
+    10, 10, 10, 10, 10, 10, 10, 10, 10, 10, 10, 10, 10, 10, 10, 10,
+    10, 10, 10, 10, 10, 10, 10, 10, 10, 10, 10, 10, 10, 10, 10, 10,
+    10, 10, 10, 10, 10, 10, 10, 10, 10, 10, 10, 10, 10, 10, 10, 10,
+    10, 10, 10, 10, 10, 10, 10, 10, 10, 10, 10, 10, 10, 10, 10, 10,
+    10, 10, 10, 10, 10, 10, 10, 10, 10, 10, 10, 10, 10, 10, 10, 10,
+};
+static const uint8_t flags_of[256] = {
+    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+    0, 0, 0, 0, 0, 2, 0, 0, 0, 0, 0, 0, 0, 0, 0, 2,
+    5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 0, 0, 0, 0, 0, 0,
+    0, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3,
+    3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 0, 0, 0, 0, 1,
+    0, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3,
+    3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 0, 0, 0, 0, 0,
+    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+    0, 8, 0, 0, 8, 8, 8, 8, 8, 8, 8, 8, 8, 0, 8, 0,
+    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+};
 
 /* The bytes of the character at p if it is one of lexer.l's {WU} (a
- * character of a word or unit), else 0.  Needs 4 bytes before e, or the
- * end of the input. */
-static inline size_t wu(const byte *p, const byte *e) {
-  size_t left = (size_t)(e - p);
+ * character of a word or unit), else 0.  A character cut by the end of
+ * the bytes read is none (the NULs after them are no continuation). */
+static inline size_t wu(const byte *p) {
   byte c = p[0];
-  if (c >= 0xE4 && c <= 0xEC) /* most CJK */
-    goto three;
+  if (flags_of[c] & F_CJK3)
+    return (p[1] & 0xC0) == 0x80 && (p[2] & 0xC0) == 0x80 ? 3 : 0;
   if (c < 0xC2)
     return 0;
   if (c <= 0xDF)
-    return left >= 2 && (p[1] & 0xC0) == 0x80 ? 2 : 0;
-  if (left < 3)
-    return 0;
-  switch (c) {
-  case 0xE0:
-    return p[1] >= 0xA0 && p[1] <= 0xBF && (p[2] & 0xC0) == 0x80 ? 3 : 0;
-  case 0xE1:
-  case 0xEE:
-    goto three;
-  case 0xE2:
-    return p[1] == 0x84 && (p[2] & 0xC0) == 0x80 ? 3 : 0;
-  case 0xE3:
-    return p[1] >= 0x81 && p[1] <= 0xBF && (p[2] & 0xC0) == 0x80 ? 3 : 0;
-  case 0xED:
-    return p[1] >= 0x80 && p[1] <= 0x9F && (p[2] & 0xC0) == 0x80 ? 3 : 0;
-  case 0xEF:
-    if (p[1] >= 0x80 && p[1] <= 0xBA)
-      return (p[2] & 0xC0) == 0x80 ? 3 : 0;
-    return p[1] == 0xBB && p[2] >= 0x80 && p[2] <= 0xBE ? 3 : 0;
-  default:
-    break;
+    return (p[1] & 0xC0) == 0x80 ? 2 : 0;
+  if (c <= 0xEF) {
+    if ((p[2] & 0xC0) != 0x80)
+      return 0;
+    switch (c) {
+    case 0xE0:
+      return p[1] >= 0xA0 && p[1] <= 0xBF ? 3 : 0;
+    case 0xE2:
+      return p[1] == 0x84 ? 3 : 0;
+    case 0xE3:
+      return p[1] >= 0x81 && p[1] <= 0xBF ? 3 : 0;
+    case 0xED:
+      return p[1] >= 0x80 && p[1] <= 0x9F ? 3 : 0;
+    default: /* 0xEF */
+      if (p[1] >= 0x80 && p[1] <= 0xBA)
+        return 3;
+      return p[1] == 0xBB && p[2] <= 0xBE ? 3 : 0;
+    }
   }
-  if (c > 0xF4 || left < 4 || (p[2] & 0xC0) != 0x80 || (p[3] & 0xC0) != 0x80)
+  if (c > 0xF4 || (p[2] & 0xC0) != 0x80 || (p[3] & 0xC0) != 0x80)
     return 0;
   if (c == 0xF0)
     return p[1] >= 0x90 && p[1] <= 0xBF ? 4 : 0;
   if (c == 0xF4)
     return p[1] >= 0x80 && p[1] <= 0x8F ? 4 : 0;
   return (p[1] & 0xC0) == 0x80 ? 4 : 0;
-three:
-  return left >= 3 && (p[1] & 0xC0) == 0x80 && (p[2] & 0xC0) == 0x80 ? 3 : 0;
+}
+
+/* The end of a run of {WU} characters from q. */
+static inline const byte *wu_run(const byte *q) {
+  for (;;) {
+    if (flags_of[*q] & F_CJK3) {
+      if ((q[1] & 0xC0) != 0x80 || (q[2] & 0xC0) != 0x80)
+        return q;
+      q += 3;
+      continue;
+    }
+    size_t n = *q >= 0x80 ? wu(q) : 0;
+    if (!n)
+      return q;
+    q += n;
+  }
+}
+
+/* The end of a run of ASCII letters, digits and _ from q. */
+static inline const byte *alnum_run(const byte *q) {
+  while (flags_of[*q] & F_ALNUM)
+    q++;
+  return q;
 }
 
 /* The bytes of one of lexer.l's {SIGN} at p, or 0. */
-static inline size_t sign(const byte *p, const byte *e) {
+static inline size_t sign(const byte *p) {
   if (*p == '<' || *p == '>' || *p == '=')
     return 1;
-  if (e - p < 3)
-    return 0;
   if (p[0] == 0xEF && p[1] == 0xBC && p[2] >= 0x9C && p[2] <= 0x9E)
     return 3; /* ＜ ＝ ＞ */
   if (p[0] == 0xE2 && p[1] == 0x89 && p[2] >= 0xA4 && p[2] <= 0xA7)
@@ -181,33 +238,12 @@ static inline size_t sign(const byte *p, const byte *e) {
  * can take into its token: ； ＜ ＝ ＞ ｛ ｝ (every other one of U+FF00-FF5F
  * may be a digit, letter, point, comma, colon, slash or dash of a
  * full-width token: flex's). */
-static inline bool quiet_ef(const byte *p, const byte *e) {
-  if (e - p < 3 || p[0] != 0xEF)
+static inline bool quiet_ef(const byte *p) {
+  if (p[0] != 0xEF)
     return false;
   if (p[1] == 0xBC)
     return p[2] >= 0x9B && p[2] <= 0x9E;
   return p[1] == 0xBD && (p[2] == 0x9B || p[2] == 0x9D);
-}
-
-/* The end of a run of word characters from q: ASCII letters and digits
- * (ascii) or {WU} characters; NULL when the buffer ends first. */
-static inline const byte *word_end(const byte *q, const byte *e, bool ascii,
-                                   bool eof) {
-  if (ascii) {
-    while (q < e && alnum(*q))
-      q++;
-    return q == e && !eof ? NULL : q;
-  }
-  for (;;) {
-    if (e - q < 4 && !eof)
-      return NULL;
-    if (q == e)
-      return q;
-    size_t n = wu(q, e);
-    if (!n)
-      return q;
-    q += n;
-  }
 }
 
 /* Whether a number's digits (n of them, then the byte at q) might begin
@@ -218,7 +254,7 @@ static bool maybe_date(const byte *q, const byte *e, size_t n, bool *more) {
   if (q == e)
     return false;
   byte c = *q;
-  if (c == ',' || (c == 0xEF && !quiet_ef(q, e)))
+  if (c == ',' || (c == 0xEF && !quiet_ef(q)))
     return true; /* 3,309, a full-width digit, point or comma */
   if (n == 4)
     return c == '-' || c == '.' || c == '/' ||
@@ -252,35 +288,39 @@ int jx_lex_direct(jx_scan *s, YYSTYPE *v, jx_loc *loc, yyscan_t flex) {
   struct jx_direct *d = &s->dir;
   if (d->done)
     return delegate(s, d->pos, v, loc, flex);
+  if (!d->buf)
+    refill(s, 0);
   for (;;) {
     const byte *buf = (const byte *)d->buf;
-    const byte *p = buf + d->pos, *e = buf + d->end;
+    const byte *p = buf + d->pos, *e = buf + d->end, *q;
     bool eof = d->eof;
-    /* Spaces and line breaks. */
+    /* Spaces and line breaks (the NULs after the bytes read end them). */
     for (;;) {
-      if (e - p < 4 && !eof)
-        goto more;
-      if (p == e)
-        break;
-      byte c = *p;
-      if (c == ' ' || c == '\t' || c == '\r') {
+      while (*p == ' ')
         p++;
-      } else if (c == '\n') {
+      byte c = *p;
+      if (c == '\n') {
         d->nl_at = d->base + (uint64_t)(p - buf);
         d->nl_line_start = s->line_start;
         p++;
         s->line++;
         s->line_start = d->nl_end = d->base + (uint64_t)(p - buf);
-      } else if (c == 0xE3 && e - p >= 3 && p[1] == 0x80 && p[2] == 0x80) {
+      } else if (c == '\t' || c == '\r') {
+        p++;
+      } else if (c == 0xE3 && p[1] == 0x80 && p[2] == 0x80) {
         p += 3; /* U+3000 */
       } else {
         break;
       }
     }
-    d->pos = (size_t)(p - buf);
-    s->offset = d->base + d->pos;
+    /* Every path below may look 3 bytes past p without asking. */
+    if (e - p < 4 && !eof)
+      goto more;
     if (p == e) { /* the end, as lexer.l's <<EOF>> */
-      if (s->offset == s->line_start && s->line > 1 && d->nl_end == s->offset) {
+      s->offset = d->base + (uint64_t)(p - buf);
+      d->pos = (size_t)(p - buf);
+      if (s->offset == s->line_start && s->line > 1 &&
+          d->nl_end == s->offset) {
         /* right after a line break read here: its place, as flex's last
          * match (after one flex read, flex leaves *loc as it was) */
         loc->offset = d->nl_at;
@@ -294,18 +334,20 @@ int jx_lex_direct(jx_scan *s, YYSTYPE *v, jx_loc *loc, yyscan_t flex) {
       return YYEOF;
     }
     byte c = *p;
-    const byte *q;
-    if (c >= 0x80) {
-      size_t n = wu(p, e);
+    switch (kind_of[c]) {
+    case K_ALPHA:
+      q = alnum_run(p + 1);
+      goto word;
+    case K_HIGH: {
+      size_t n = wu(p);
       if (n) {
-        q = word_end(p + n, e, false, eof);
+        q = wu_run(p + n);
         goto word;
       }
-      n = sign(p, e);
-      if (n)
+      if (sign(p))
         goto sign;
-      if (quiet_ef(p, e)) {
-        int t = jx_lex_lookup(s, (const char *)p, 3, v); /* ； ｛ ｝ */
+      if (quiet_ef(p)) { /* ； ｛ ｝ (＜ ＝ ＞ are signs) */
+        int t = jx_lex_lookup(s, (const char *)p, 3, v);
         if (!t)
           goto flex;
         TOKEN_AT(p, 3);
@@ -313,14 +355,9 @@ int jx_lex_direct(jx_scan *s, YYSTYPE *v, jx_loc *loc, yyscan_t flex) {
       }
       goto flex;
     }
-    if (alpha(c)) {
-      q = word_end(p + 1, e, true, eof);
-      goto word;
-    }
-    if (digit(c))
+    case K_DIGIT:
       goto number;
-    switch (c) {
-    case '"': {
+    case K_QUOTE: {
       jx_fast_str f;
       if (jx_fast_string((const char *)p, (const char *)e, &f)) {
         if (f.text_len > JX_MAX_STRING)
@@ -333,23 +370,19 @@ int jx_lex_direct(jx_scan *s, YYSTYPE *v, jx_loc *loc, yyscan_t flex) {
         goto more;
       goto flex;
     }
-    case ';':
-    case '{':
-    case '}': {
+    case K_MARK: {
       int t = jx_lex_lookup(s, (const char *)p, 1, v);
       if (!t)
         goto flex;
       TOKEN_AT(p, 1);
       return t;
     }
-    case '<':
-    case '>':
-    case '=':
+    case K_SIGN:
       goto sign;
-    case '#':
+    case K_HASH:
       goto comment;
-    case '/':
-      if (e - p >= 2 && p[1] == '/')
+    case K_SLASH:
+      if (p[1] == '/')
         goto comment;
       goto flex;
     default:
@@ -357,39 +390,35 @@ int jx_lex_direct(jx_scan *s, YYSTYPE *v, jx_loc *loc, yyscan_t flex) {
     }
 
   word: {
-    /* q: the end of the word from p, or NULL */
-    if (!q)
+    /* q: the end of the word from p */
+    if (e - q < 4 && !eof)
       goto more;
-    byte n = q < e ? *q : 0;
-    if (n == '.') { /* a category path? */
+    if (*q == '.') { /* a category path? */
       const byte *r = q + 1, *w;
-      if (e - r < 4 && !eof)
-        goto more;
-      if (r < e && alpha(*r))
-        w = word_end(r + 1, e, true, eof);
-      else if (r < e && wu(r, e))
-        w = word_end(r, e, false, eof);
+      if (kind_of[*r] == K_ALPHA)
+        w = alnum_run(r + 1);
+      else if (*r >= 0x80 && wu(r))
+        w = wu_run(r);
       else
         goto flex;
-      if (!w)
+      if (e - w < 4 && !eof)
         goto more;
-      if (w < e &&
-          (*w == '.' || *w == ':' || *w == '/' || (*w == 0xEF && !quiet_ef(w, e))))
+      if (*w == '.' || *w == ':' || *w == '/' || (*w == 0xEF && !quiet_ef(w)))
         goto flex;
       TOKEN_AT(p, w - p);
       return jx_lex_path(s, (const char *)p, (size_t)(w - p), *loc, v, false);
     }
-    if (n == ':' || (n == 0xEF && !quiet_ef(q, e)) || (n == '/' && q - p == 1))
+    if (*q == ':' || (*q == 0xEF && !quiet_ef(q)) || (*q == '/' && q - p == 1))
       goto flex; /* a word and a colon, full-width forms, n/a */
     TOKEN_AT(p, q - p);
     return jx_lex_word(s, (const char *)p, (size_t)(q - p), loc, v);
   }
 
   sign: {
-    size_t n1 = sign(p, e);
-    if (e - (p + n1) < 3 && !eof)
+    size_t n1 = sign(p);
+    if (e - (p + n1) < 4 && !eof)
       goto more;
-    size_t n2 = p + n1 < e ? sign(p + n1, e) : 0;
+    size_t n2 = sign(p + n1);
     int t = 0;
     size_t n = n1;
     if (n2) {
@@ -408,50 +437,45 @@ int jx_lex_direct(jx_scan *s, YYSTYPE *v, jx_loc *loc, yyscan_t flex) {
 
   number: {
     q = p + 1;
-    while (q < e && digit(*q))
+    while (flags_of[*q] & F_DIGIT)
       q++;
-    size_t nd = (size_t)(q - p);
     if (e - q < 4 && !eof)
       goto more;
     bool need = false;
-    if (maybe_date(q, e, nd, &need)) {
+    if (maybe_date(q, e, (size_t)(q - p), &need)) {
       if (need && !eof)
         goto more;
       goto flex;
     }
-    if (q < e && *q == '.') { /* a fraction, or flex's */
-      if (q + 1 == e || !digit(q[1]))
+    if (*q == '.') { /* a fraction, or flex's */
+      if (!(flags_of[q[1]] & F_DIGIT))
         goto flex;
       q += 2;
-      while (q < e && digit(*q))
+      while (flags_of[*q] & F_DIGIT)
         q++;
     }
     /* The unit: lexer.l's UNITCH+ ([A-Za-z%/], {WU}, ‰; ％ is flex's). */
     for (;;) {
-      if (e - q < 4 && !eof)
-        goto more;
-      if (q == e)
-        break;
       byte u = *q;
-      if (alpha(u) && u != '_') {
+      if (flags_of[u] & F_UNIT) {
         q++;
-      } else if (u == '%' || u == '/') {
-        q++;
-      } else if (u >= 0x80) {
-        size_t n = wu(q, e);
-        if (n)
-          q += n;
-        else if (u == 0xE2 && q[1] == 0x80 && q[2] == 0xB0)
-          q += 3; /* ‰ */
-        else
-          break;
-      } else {
-        break;
+        continue;
       }
+      if (u < 0x80)
+        break;
+      size_t n = wu(q);
+      if (n)
+        q += n;
+      else if (u == 0xE2 && q[1] == 0x80 && q[2] == 0xB0)
+        q += 3; /* ‰ */
+      else
+        break;
     }
+    if (e - q < 4 && !eof)
+      goto more;
     /* A cost per unit (元/人.每天), a full-width form, grouping. */
-    if (q < e && (*q == '.' || *q == ',' || (*q == 0xEF && !quiet_ef(q, e)) ||
-                  (*q == 0xE2 && e - q >= 3 && q[1] == 0x80 && q[2] == 0xA2)))
+    if (*q == '.' || *q == ',' || (*q == 0xEF && !quiet_ef(q)) ||
+        (*q == 0xE2 && q[1] == 0x80 && q[2] == 0xA2))
       goto flex;
     TOKEN_AT(p, q - p);
     jx_lex_number(s, (const char *)p, (size_t)(q - p), *loc, &v->value);
@@ -460,37 +484,42 @@ int jx_lex_direct(jx_scan *s, YYSTYPE *v, jx_loc *loc, yyscan_t flex) {
 
   comment: {
     size_t h = c == '#' ? 1 : 2;
-    const byte *r = p + h;
-    while (r < e && (*r == ' ' || *r == '\t'))
+    const byte *r = p + h, *cut;
+    while (*r == ' ' || *r == '\t')
       r++;
     if (e - r < 4 && !eof)
       goto more;
-    if (e - r >= 4 && memcmp(r, "jxc:", 4) == 0)
+    if (memcmp(r, "jxc:", 4) == 0)
       goto flex; /* a suppression comment */
     q = p + h;
-    const byte *cut;
     for (;;) {
-      if (q == e) {
+      byte b = *q;
+      if ((b >= 0x20 && b < 0x7F) || b == '\t') {
+        q++;
+      } else if (b >= 0x80) {
+        if ((flags_of[b] & F_CJK3) && (q[1] & 0xC0) == 0x80 &&
+            (q[2] & 0xC0) == 0x80) {
+          q += 3;
+          continue;
+        }
+        size_t n = jx_lex_mb((const char *)q, (const char *)e);
+        if (n) {
+          q += n;
+          continue;
+        }
+        if (e - q < 4 && !eof)
+          goto more;
+        goto flex; /* a bad byte */
+      } else if (b == '\n' || (b == '\r' && q[1] == '\n')) {
+        cut = q;
+        break;
+      } else if (q == e) {
         if (!eof)
           goto more;
         cut = q;
         break;
-      }
-      byte b = *q;
-      if ((b >= 0x20 && b < 0x7F) || b == '\t') {
-        q++;
-      } else if (b == '\n' || (b == '\r' && q + 1 < e && q[1] == '\n')) {
-        cut = q;
-        break;
-      } else if (b >= 0x80) {
-        if (e - q < 4 && !eof)
-          goto more;
-        size_t n = jx_lex_mb((const char *)q, (const char *)e);
-        if (!n)
-          goto flex;
-        q += n;
       } else {
-        if (b == '\r' && q + 1 == e && !eof)
+        if (b == '\r' && e - q < 2 && !eof)
           goto more;
         goto flex; /* a control character */
       }

@@ -116,6 +116,9 @@ static void scan_as(const char *src, size_t n, int mode, bool text, buf *out) {
    * the reference has it); tests/golden/check-gbk tests that error. */
   s.encoding_seen = true;
   s.flex_only = mode == FLEX_ONLY;
+  /* lexer.l itself, not the hand-written scanner in front of it
+   * (test_scan_direct compares those two). */
+  s.flex_scanner = true;
   jx_vocab_index_init(&s.vocab);
   yyscan_t sc;
   assert_int_equal(
@@ -237,6 +240,7 @@ static const char *issue11(const char *src, size_t n) {
   s.line = 1;
   s.mem = src;
   s.mem_len = n;
+  s.flex_scanner = true;
   jx_vocab_index_init(&s.vocab);
   yyscan_t sc;
   assert_int_equal(yylex_init_extra(&s, &sc), 0);
