@@ -82,12 +82,27 @@ int jx_lex_path(jx_scan *s, const char *t, size_t n, jx_loc loc, YYSTYPE *v,
          !((unsigned char)t[i] == 0xEF && (unsigned char)t[i + 1] == 0xBC &&
            (unsigned char)t[i + 2] == 0x8E))
     i++;
+  return jx_lex_path_at(s, t, n, i, loc, v, wide);
+}
+
+int jx_lex_path_at(jx_scan *s, const char *t, size_t n, size_t i, jx_loc loc,
+                   YYSTYPE *v, bool wide) {
   size_t dl = t[i] == '.' ? 1 : 3;
   jx_loc l1 = loc, l2 = loc;
   l1.len = (uint32_t)i;
   l2.offset += i + dl;
   l2.col += (uint32_t)(i + dl);
   l2.len = (uint32_t)(n - i - dl);
+  if (!wide && dl == 1) { /* both halves in one copy, the dot a NUL */
+    char *c = jx_arena_alloc_raw(s->arena, n + 1);
+    memcpy(c, t, n);
+    c[i] = c[n] = '\0';
+    v->path.l1.text = c;
+    v->path.l1.loc = l1;
+    v->path.l2.text = c + i + 1;
+    v->path.l2.loc = l2;
+    return PATH;
+  }
   const char *x = t, *y = t + i + dl;
   size_t a = i, b = n - i - dl;
   if (wide) {

@@ -35,6 +35,9 @@ int jx_lex_word(jx_scan *s, const char *t, size_t n, const jx_loc *loc,
  * its halves folded (lex_values.h) when wide. */
 int jx_lex_path(jx_scan *s, const char *t, size_t n, jx_loc loc, YYSTYPE *v,
                 bool wide);
+/* The same, its dot at t + i. */
+int jx_lex_path_at(jx_scan *s, const char *t, size_t n, size_t i, jx_loc loc,
+                   YYSTYPE *v, bool wide);
 /* The STRING token of a string read whole by jx_fast_string (lex_fast.h)
  * whose opening quote is at q and at *loc: its text copied into the
  * arena, the position moved past it, *loc the token's. */

@@ -41,15 +41,11 @@ static inline void jx_lex_set_unit(jx_scan *s, jx_value *v, size_t at, size_t n,
   v->unit_loc.len = (uint32_t)src_len;
 }
 
-/* A NUMBER token of ASCII digits: 22人, 90%以上, 17元/人.每天, 9月前.  Inline:
- * the scanner calls it for every number. */
-static inline void jx_lex_number(jx_scan *s, const char *t, size_t n,
-                                 jx_loc loc, jx_value *v) {
-  size_t i = 0;
-  if (i < n && (t[i] == '-' || t[i] == '+'))
-    i++;
-  while (i < n && ((t[i] >= '0' && t[i] <= '9') || t[i] == '.'))
-    i++;
+/* A NUMBER token of ASCII digits whose number (sign, digits, point) is
+ * its first i bytes, the rest its unit.  Inline: the scanners call it for
+ * every number. */
+static inline void jx_lex_number_at(jx_scan *s, const char *t, size_t n,
+                                    size_t i, jx_loc loc, jx_value *v) {
   memset(v, 0, sizeof *v);
   v->kind = JX_VAL_NUMBER;
   if (i == n) { /* no unit: the number is the text */
@@ -66,6 +62,17 @@ static inline void jx_lex_number(jx_scan *s, const char *t, size_t n,
   v->loc = loc;
   if (i < n)
     jx_lex_set_unit(s, v, i, n - i, i, n - i);
+}
+
+/* A NUMBER token of ASCII digits: 22人, 90%以上, 17元/人.每天, 9月前. */
+static inline void jx_lex_number(jx_scan *s, const char *t, size_t n,
+                                 jx_loc loc, jx_value *v) {
+  size_t i = 0;
+  if (i < n && (t[i] == '-' || t[i] == '+'))
+    i++;
+  while (i < n && ((t[i] >= '0' && t[i] <= '9') || t[i] == '.'))
+    i++;
+  jx_lex_number_at(s, t, n, i, loc, v);
 }
 
 /* A NUMBER written with full-width characters (９０％, ３．５) or with

@@ -102,7 +102,7 @@ static int delegate(jx_scan *s, size_t at, YYSTYPE *v, jx_loc *loc,
   s->feeding = false;
   d->pos = (size_t)(s->offset - d->base);
   if (t == YYEOF)
-    d->done = true;
+    d->done = true, d->ready = false;
   return t;
 }
 
@@ -286,10 +286,12 @@ static bool maybe_date(const byte *q, const byte *e, size_t n, bool *more) {
 
 int jx_lex_direct(jx_scan *s, YYSTYPE *v, jx_loc *loc, yyscan_t flex) {
   struct jx_direct *d = &s->dir;
-  if (d->done)
-    return delegate(s, d->pos, v, loc, flex);
-  if (!d->buf)
+  if (!d->ready) { /* the first call, or after the end */
+    if (d->done)
+      return delegate(s, d->pos, v, loc, flex);
     refill(s, 0);
+    d->ready = true;
+  }
   for (;;) {
     const byte *buf = (const byte *)d->buf;
     const byte *p = buf + d->pos, *e = buf + d->end, *q;
@@ -330,7 +332,7 @@ int jx_lex_direct(jx_scan *s, YYSTYPE *v, jx_loc *loc, yyscan_t flex) {
         loc->file = s->file;
       }
       jx_lex_eof_loc(s, loc);
-      d->done = true;
+      d->done = true, d->ready = false;
       return YYEOF;
     }
     byte c = *p;
@@ -406,7 +408,8 @@ int jx_lex_direct(jx_scan *s, YYSTYPE *v, jx_loc *loc, yyscan_t flex) {
       if (*w == '.' || *w == ':' || *w == '/' || (*w == 0xEF && !quiet_ef(w)))
         goto flex;
       TOKEN_AT(p, w - p);
-      return jx_lex_path(s, (const char *)p, (size_t)(w - p), *loc, v, false);
+      return jx_lex_path_at(s, (const char *)p, (size_t)(w - p),
+                            (size_t)(q - p), *loc, v, false);
     }
     if (*q == ':' || (*q == 0xEF && !quiet_ef(q)) || (*q == '/' && q - p == 1))
       goto flex; /* a word and a colon, full-width forms, n/a */
@@ -454,6 +457,7 @@ int jx_lex_direct(jx_scan *s, YYSTYPE *v, jx_loc *loc, yyscan_t flex) {
       while (flags_of[*q] & F_DIGIT)
         q++;
     }
+    const byte *num_end = q;
     /* The unit: lexer.l's UNITCH+ ([A-Za-z%/], {WU}, ‰; ％ is flex's). */
     for (;;) {
       byte u = *q;
@@ -478,7 +482,8 @@ int jx_lex_direct(jx_scan *s, YYSTYPE *v, jx_loc *loc, yyscan_t flex) {
         (*q == 0xE2 && q[1] == 0x80 && q[2] == 0xA2))
       goto flex;
     TOKEN_AT(p, q - p);
-    jx_lex_number(s, (const char *)p, (size_t)(q - p), *loc, &v->value);
+    jx_lex_number_at(s, (const char *)p, (size_t)(q - p),
+                     (size_t)(num_end - p), *loc, &v->value);
     return NUMBER;
   }
 
