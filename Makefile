@@ -414,6 +414,12 @@ $(B)/jx-flexscan: $(B)/bench/flexscan.l
 	$(FLEX) -o $(B)/bench/flexscan.c $<
 	$(CC) $(GEN_CFLAGS) -D_POSIX_C_SOURCE=200809L -o $@ $(B)/bench/flexscan.c
 
+# The scanner alone, hand-written or flex's (JX_SCANNER=flex), beside the
+# flex floor above (docs/performance.md).
+$(B)/jx-scanonly: bench/scanonly.c $(B)/libjxc.a $(B)/libjixiao.a
+	@mkdir -p $(dir $@)
+	$(CC) $(CPPFLAGS) $(ALL_CFLAGS) $(LDFLAGS) -o $@ $^ $(LDLIBS)
+
 # The checker's set of codes alone, at 12 M codes (docs/performance.md).
 $(B)/jx-codeset: bench/codeset.c $(B)/libjxc.a
 	@mkdir -p $(dir $@)
