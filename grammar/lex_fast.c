@@ -140,8 +140,7 @@ fail:
   return false;
 }
 
-void jx_fast_string_copy(const char *start, size_t n, char *dst,
-                         bool folds) {
+void jx_fast_string_copy(const char *start, size_t n, char *dst, bool folds) {
   const char *q = start + 1, *end = start + n - 1;
   if (!folds) {
     memcpy(dst, q, n - 2);

@@ -107,9 +107,9 @@ typedef struct jx_scan {
     char *buf;
     size_t cap, pos, end, feed, chunk;
     uint64_t base;
-    bool eof;      /* the input has ended (or its reads have) */
-    bool done;     /* the end was returned */
-    bool ready;    /* there is a buffer, and no end returned */
+    bool eof;        /* the input has ended (or its reads have) */
+    bool done;       /* the end was returned */
+    bool ready;      /* there is a buffer, and no end returned */
     size_t max_read; /* tests: reads at most this many bytes (0: any) */
     /* The last line break read by hand: where, its line's start, and
      * where the line after it starts. */

@@ -124,39 +124,32 @@ enum {
 enum { F_ALNUM = 1, F_UNIT = 2, F_DIGIT = 4, F_CJK3 = 8 };
 
 static const uint8_t kind_of[256] = {
-    0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 2, 0, 0, 1, 0, 0,
-    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
-    1, 0, 5, 8, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 9,
-    4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 0, 6, 7, 7, 7, 0,
-    0, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3,
-    3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 0, 0, 0, 0, 3,
-    0, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3,
-    3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 6, 0, 6, 0, 0,
-    10, 10, 10, 10, 10, 10, 10, 10, 10, 10, 10, 10, 10, 10, 10, 10,
-    10, 10, 10, 10, 10, 10, 10, 10, 10, 10, 10, 10, 10, 10, 10, 10,
-    10, 10, 10, 10, 10, 10, 10, 10, 10, 10, 10, 10, 10, 10, 10, 10,
-    10, 10, 10, 10, 10, 10, 10, 10, 10, 10, 10, 10, 10, 10, 10, 10,
-    10, 10, 10, 10, 10, 10, 10, 10, 10, 10, 10, 10, 10, 10, 10, 10,
-    10, 10, 10, 10, 10, 10, 10, 10, 10, 10, 10, 10, 10, 10, 10, 10,
-    10, 10, 10, 10, 10, 10, 10, 10, 10, 10, 10, 10, 10, 10, 10, 10,
-    10, 10, 10, 10, 10, 10, 10, 10, 10, 10, 10, 10, 10, 10, 10, 10,
+    0,  0,  0,  0,  0,  0,  0,  0,  0,  1,  2,  0,  0,  1,  0,  0,  0,  0,  0,
+    0,  0,  0,  0,  0,  0,  0,  0,  0,  0,  0,  0,  0,  1,  0,  5,  8,  0,  0,
+    0,  0,  0,  0,  0,  0,  0,  0,  0,  9,  4,  4,  4,  4,  4,  4,  4,  4,  4,
+    4,  0,  6,  7,  7,  7,  0,  0,  3,  3,  3,  3,  3,  3,  3,  3,  3,  3,  3,
+    3,  3,  3,  3,  3,  3,  3,  3,  3,  3,  3,  3,  3,  3,  3,  0,  0,  0,  0,
+    3,  0,  3,  3,  3,  3,  3,  3,  3,  3,  3,  3,  3,  3,  3,  3,  3,  3,  3,
+    3,  3,  3,  3,  3,  3,  3,  3,  3,  6,  0,  6,  0,  0,  10, 10, 10, 10, 10,
+    10, 10, 10, 10, 10, 10, 10, 10, 10, 10, 10, 10, 10, 10, 10, 10, 10, 10, 10,
+    10, 10, 10, 10, 10, 10, 10, 10, 10, 10, 10, 10, 10, 10, 10, 10, 10, 10, 10,
+    10, 10, 10, 10, 10, 10, 10, 10, 10, 10, 10, 10, 10, 10, 10, 10, 10, 10, 10,
+    10, 10, 10, 10, 10, 10, 10, 10, 10, 10, 10, 10, 10, 10, 10, 10, 10, 10, 10,
+    10, 10, 10, 10, 10, 10, 10, 10, 10, 10, 10, 10, 10, 10, 10, 10, 10, 10, 10,
+    10, 10, 10, 10, 10, 10, 10, 10, 10, 10, 10, 10, 10, 10, 10, 10, 10, 10, 10,
+    10, 10, 10, 10, 10, 10, 10, 10, 10,
 };
 static const uint8_t flags_of[256] = {
-    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
-    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
-    0, 0, 0, 0, 0, 2, 0, 0, 0, 0, 0, 0, 0, 0, 0, 2,
-    5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 0, 0, 0, 0, 0, 0,
-    0, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3,
-    3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 0, 0, 0, 0, 1,
-    0, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3,
-    3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 0, 0, 0, 0, 0,
-    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
-    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
-    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
-    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
-    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
-    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
-    0, 8, 0, 0, 8, 8, 8, 8, 8, 8, 8, 8, 8, 0, 8, 0,
+    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 2, 0, 0, 0, 0, 0, 0, 0, 0, 0, 2,
+    5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 0, 0, 0, 0, 0, 0, 0, 3, 3, 3, 3, 3, 3, 3,
+    3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 0, 0, 0, 0, 1,
+    0, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3,
+    3, 3, 3, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+    0, 0, 0, 0, 0, 0, 0, 0, 0, 8, 0, 0, 8, 8, 8, 8, 8, 8, 8, 8, 8, 0, 8, 0,
     0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
 };
 
@@ -286,14 +279,14 @@ static bool maybe_date(const byte *q, const byte *e, size_t n, bool *more) {
 
 /* The token of n bytes at `at`: its place, and the next token's start.
  * (s->offset is kept only where flex or a comment needs it.) */
-#define TOKEN_AT(at, n)                                                   \
-  do {                                                                    \
-    loc->offset = d->base + (uint64_t)((at) - (const byte *)d->buf);      \
-    loc->line = s->line;                                                  \
-    loc->col = (uint32_t)(loc->offset - s->line_start + 1);               \
-    loc->len = (uint32_t)(n);                                             \
-    loc->file = s->file;                                                  \
-    d->pos = (size_t)((at) + (n) - (const byte *)d->buf);                 \
+#define TOKEN_AT(at, n)                                                        \
+  do {                                                                         \
+    loc->offset = d->base + (uint64_t)((at) - (const byte *)d->buf);           \
+    loc->line = s->line;                                                       \
+    loc->col = (uint32_t)(loc->offset - s->line_start + 1);                    \
+    loc->len = (uint32_t)(n);                                                  \
+    loc->file = s->file;                                                       \
+    d->pos = (size_t)((at) + (n) - (const byte *)d->buf);                      \
   } while (0)
 
 int jx_lex_direct(jx_scan *s, YYSTYPE *v, jx_loc *loc, yyscan_t flex) {
@@ -333,8 +326,7 @@ int jx_lex_direct(jx_scan *s, YYSTYPE *v, jx_loc *loc, yyscan_t flex) {
     if (p == e) { /* the end, as lexer.l's <<EOF>> */
       s->offset = d->base + (uint64_t)(p - buf);
       d->pos = (size_t)(p - buf);
-      if (s->offset == s->line_start && s->line > 1 &&
-          d->nl_end == s->offset) {
+      if (s->offset == s->line_start && s->line > 1 && d->nl_end == s->offset) {
         /* right after a line break read here: its place, as flex's last
          * match (after one flex read, flex leaves *loc as it was) */
         loc->offset = d->nl_at;
@@ -403,7 +395,7 @@ int jx_lex_direct(jx_scan *s, YYSTYPE *v, jx_loc *loc, yyscan_t flex) {
       goto flex;
     }
 
-  word: {
+  word : {
     /* q: the end of the word from p */
     if (e - q < 4 && !eof)
       goto more;
@@ -429,7 +421,7 @@ int jx_lex_direct(jx_scan *s, YYSTYPE *v, jx_loc *loc, yyscan_t flex) {
     return jx_lex_word(s, (const char *)p, (size_t)(q - p), loc, v);
   }
 
-  sign: {
+  sign : {
     size_t n1 = sign(p);
     if (e - (p + n1) < 4 && !eof)
       goto more;
@@ -450,7 +442,7 @@ int jx_lex_direct(jx_scan *s, YYSTYPE *v, jx_loc *loc, yyscan_t flex) {
     return t;
   }
 
-  number: {
+  number : {
     q = p + 1;
     while (flags_of[*q] & F_DIGIT)
       q++;
@@ -494,12 +486,12 @@ int jx_lex_direct(jx_scan *s, YYSTYPE *v, jx_loc *loc, yyscan_t flex) {
         (*q == 0xE2 && q[1] == 0x80 && q[2] == 0xA2))
       goto flex;
     TOKEN_AT(p, q - p);
-    jx_lex_number_at(s, (const char *)p, (size_t)(q - p),
-                     (size_t)(num_end - p), *loc, &v->value);
+    jx_lex_number_at(s, (const char *)p, (size_t)(q - p), (size_t)(num_end - p),
+                     *loc, &v->value);
     return NUMBER;
   }
 
-  comment: {
+  comment : {
     size_t h = c == '#' ? 1 : 2;
     const byte *r = p + h, *cut;
     while (*r == ' ' || *r == '\t')
@@ -575,6 +567,5 @@ const char *jx_lex_token_text(jx_scan *s, yyscan_t flex, const jx_loc *loc) {
     return yyget_text(flex);
   if (loc->offset < d->base || loc->offset + loc->len > d->base + d->end)
     return "";
-  return jx_arena_strndup(s->arena, d->buf + (loc->offset - d->base),
-                          loc->len);
+  return jx_arena_strndup(s->arena, d->buf + (loc->offset - d->base), loc->len);
 }

@@ -95,9 +95,9 @@ static void sd_value(sd_buf *out, const jx_value *v) {
   sd_puts(out, v->unit);
   sd_loc(out, &v->unit_loc);
   sd_loc(out, &v->loc);
-  sd_putf(out, "|k%d p%d/%d f%d|%d-%d-%d|%d-%d-%d]", (int)v->kind,
-          (int)v->post, (int)v->post_len, (int)v->flags, v->year, v->month,
-          v->day, (int)v->year2, (int)v->month2, (int)v->day2);
+  sd_putf(out, "|k%d p%d/%d f%d|%d-%d-%d|%d-%d-%d]", (int)v->kind, (int)v->post,
+          (int)v->post_len, (int)v->flags, v->year, v->month, v->day,
+          (int)v->year2, (int)v->month2, (int)v->day2);
 }
 
 /* The token stream of src through one scanner, as text. */
