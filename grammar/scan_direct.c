@@ -59,13 +59,27 @@ static void refill(jx_scan *s, size_t keep) {
     d->cap = d->cap ? 2 * d->cap : BUF_SIZE;
     d->buf = jx_xrealloc(d->buf, d->cap);
   }
-  size_t max = d->cap - d->end - PAD;
-  if (d->max_read && max > d->max_read)
-    max = d->max_read;
-  size_t n = jx_scan_read(s, d->buf + d->end, max);
-  if (n == 0)
-    d->eof = true;
-  d->end += n;
+  /* As many bytes as are kept, at least: the token in progress is read
+   * again from its start after each refill, and a pipe gives 64 KiB a
+   * read, so with one read a refill a long token took quadratic time (a
+   * 32 MB string from a pipe: 30 s; flex's scanner, which reads so,
+   * 3 min); with its length at least doubled each time, it is linear.
+   * No more than that: jxc reads a FIFO as it is written. */
+  size_t want = d->end - d->pos, got = 0; /* pos: the token's start */
+  for (;;) {
+    size_t max = d->cap - d->end - PAD;
+    if (d->max_read && max > d->max_read)
+      max = d->max_read; /* tests: reads of a few bytes */
+    size_t n = max ? jx_scan_read(s, d->buf + d->end, max) : 0;
+    d->end += n;
+    got += n;
+    if (n == 0 && max) {
+      d->eof = true;
+      break;
+    }
+    if (d->max_read || n == max || got >= want)
+      break;
+  }
   memset(d->buf + d->end, 0, PAD);
 }
 
