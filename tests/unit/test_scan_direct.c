@@ -4,8 +4,8 @@
  * diagnostic for diagnostic (scan_diff.h says what is compared).
  *
  * The inputs: every file of the fuzz corpora, every example, every input
- * file of a golden case, every case file (whole, and each of its .jx
- * sections), a plan of each of bench's generators, pieces made to sit on
+ * file of a golden case and of tests/interop, import, sarif and lsp, every
+ * case file (whole, and each of its .jx sections), a plan of each of bench's generators, pieces made to sit on
  * the edges of the hand-written paths, and thousands of random mutations
  * of all of them, biased to the bytes where the scanners could part
  * (digits, 年月日, quotes of both kinds, full-width forms, backslashes,
@@ -164,6 +164,10 @@ static void test_repository_inputs(void **state) {
   same_dir("tests/fuzz", 1);
   same_dir("examples", 0);
   same_dir("tests/golden", 1);
+  same_dir("tests/interop", 1);
+  same_dir("tests/import", 1);
+  same_dir("tests/sarif", 1);
+  same_dir("tests/lsp", 1);
   same_cases("tests/cases");
   print_message("repository inputs: %zu scans compared\n", compared);
   assert_true(compared > 4 * 600);
