@@ -5,8 +5,9 @@
  *
  * The inputs: every file of the fuzz corpora, every example, every input
  * file of a golden case and of tests/interop, import, sarif and lsp, every
- * case file (whole, and each of its .jx sections), a plan of each of bench's generators, pieces made to sit on
- * the edges of the hand-written paths, and thousands of random mutations
+ * case file (whole, and each of its .jx sections), a plan of each of
+ * bench's generators, pieces made to sit on the edges of the hand-written
+ * paths, and thousands of random mutations
  * of all of them, biased to the bytes where the scanners could part
  * (digits, 年月日, quotes of both kinds, full-width forms, backslashes,
  * GBK pairs, bad UTF-8, CR, a BOM, colons, dots, slashes, signs).  Each
