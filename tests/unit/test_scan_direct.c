@@ -43,8 +43,10 @@ static void same_ways(const char *name, const char *src, size_t n,
   for (size_t w = 0; w < nways; w++) {
     char *why = NULL;
     if (!sd_same(src, n, &ways[w], &why)) {
-      /* The input, to read again (and to add to the fuzz corpus). */
-      FILE *f = fopen("scan-diff-failure.jx", "wb");
+      /* The input, to read again (and to add to the fuzz corpus), where
+       * JX_SCAN_FAILURE says. */
+      const char *keep = getenv("JX_SCAN_FAILURE");
+      FILE *f = keep ? fopen(keep, "wb") : NULL;
       if (f) {
         fwrite(src, 1, n, f);
         fclose(f);
