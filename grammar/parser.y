@@ -4,6 +4,8 @@
  * A pure (reentrant) LALR(1) parser with locations.  Actions only build
  * nodes and hand each finished top-level declaration to the sink; every
  * rule of the domain is the checker's business (compiler/check/check.c).
+ * How a node is filled is parse_build.c's; what a syntax error says,
+ * parse_error.c's.  The stack's values are small (see %union).
  *
  * Streaming: a project's memory is marked when its `project` keyword is
  * shifted and released once the sink has seen the whole project.  The
@@ -56,8 +58,8 @@ void jx_parse_syntax_error(jx_scan *p, const char *matched, int got,
  * ';', no comment waiting, no hook -- it is two stores. */
 void jx_scan_track_slow(jx_scan *s, int t, const jx_loc *loc);
 static inline void jx_scan_track(jx_scan *s, int t, const jx_loc *loc) {
-  if (t == LBRACE || t == SEMI || t == RBRACE || t == YYEOF ||
-      s->n_sup_open || s->on_token) {
+  /* ';', '{' and '}' are the last token kinds (asserted in parser.y). */
+  if (t >= SEMI || t == YYEOF || s->n_sup_open || s->on_token) {
     jx_scan_track_slow(s, t, loc);
     return;
   }
@@ -106,6 +108,10 @@ static inline int tracked_lex(jx_scan *p, YYSTYPE *lval, YYLTYPE *lloc,
 
 /* Bison copies a value at every shift and reduction (see %union). */
 _Static_assert(sizeof(YYSTYPE) <= 16, "YYSTYPE grew past 16 bytes");
+/* jx_scan_track tells the three marks by one comparison. */
+_Static_assert(LBRACE == SEMI + 1 && RBRACE == SEMI + 2 &&
+                   RBRACE == (int)YYSYMBOL_YYACCEPT - 1,
+               "SEMI, LBRACE, RBRACE must be the last tokens declared");
 
 /* Short names for the actions (parse_build.h). */
 #define TEXT jx_pb_text
