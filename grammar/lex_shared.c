@@ -24,9 +24,8 @@ void jx_lex_sbuf_add(jx_scan *s, const char *p, size_t n) {
   s->slen += n;
 }
 
-jx_text jx_lex_make_text(jx_scan *s, const char *p, size_t n, jx_loc loc) {
-  jx_text t = {jx_arena_strndup(s->arena, p, n), loc};
-  return t;
+const char *jx_lex_make_text(jx_scan *s, const char *p, size_t n) {
+  return jx_arena_strndup(s->arena, p, n);
 }
 
 void jx_lex_add_comment(jx_scan *s) {
@@ -69,20 +68,25 @@ int jx_lex_word(jx_scan *s, const char *t, size_t n, const jx_loc *loc,
   int tok = jx_lex_lookup(s, t, n, v);
   if (tok)
     return tok;
-  v->text = jx_lex_make_text(s, t, n, *loc);
+  (void)loc; /* the WORD's place is the token's */
+  v->str = jx_lex_make_text(s, t, n);
   s->prev_word = s->last_word;
-  s->last_word = v->text.text;
+  s->last_word = v->str;
   return WORD;
 }
 
 int jx_lex_path(jx_scan *s, const char *t, size_t n, jx_loc loc, YYSTYPE *v,
                 bool wide) {
-  size_t i = 0;
-  while (t[i] != '.' &&
-         !((unsigned char)t[i] == 0xEF && (unsigned char)t[i + 1] == 0xBC &&
-           (unsigned char)t[i + 2] == 0x8E))
-    i++;
-  return jx_lex_path_at(s, t, n, i, loc, v, wide);
+  /* Neither half can hold a dot of either kind ({WORD}, {FWWORD}): the
+   * one '.' is the dot, or else the one ．(EF BC 8E). */
+  const char *dot = memchr(t, '.', n);
+  if (!dot) {
+    dot = t;
+    while (!((unsigned char)dot[0] == 0xEF && (unsigned char)dot[1] == 0xBC &&
+             (unsigned char)dot[2] == 0x8E))
+      dot++;
+  }
+  return jx_lex_path_at(s, t, n, (size_t)(dot - t), loc, v, wide);
 }
 
 int jx_lex_path_at(jx_scan *s, const char *t, size_t n, size_t i, jx_loc loc,
@@ -93,24 +97,35 @@ int jx_lex_path_at(jx_scan *s, const char *t, size_t n, size_t i, jx_loc loc,
   l2.offset += i + dl;
   l2.col += (uint32_t)(i + dl);
   l2.len = (uint32_t)(n - i - dl);
+  jx_path *p;
+  char *c;
   if (!wide && dl == 1) { /* both halves in one copy, the dot a NUL */
-    char *c = jx_arena_alloc_raw(s->arena, n + 1);
+    p = jx_arena_alloc_raw(s->arena, sizeof *p + n + 1);
+    c = (char *)(p + 1);
     memcpy(c, t, n);
     c[i] = c[n] = '\0';
-    v->path.l1.text = c;
-    v->path.l1.loc = l1;
-    v->path.l2.text = c + i + 1;
-    v->path.l2.loc = l2;
-    return PATH;
+    p->l2.text = c + i + 1;
+  } else { /* the halves with the dot between them left out */
+    const char *x = t, *y = t + i + dl;
+    size_t a = i, b = n - i - dl;
+    if (wide) {
+      x = jx_lex_fold(s, x, a, &a);
+      y = jx_lex_fold(s, y, b, &b);
+    }
+    p = jx_arena_alloc_raw(s->arena, sizeof *p + a + b + 2);
+    c = (char *)(p + 1);
+    memcpy(c, x, a);
+    c[a] = '\0';
+    memcpy(c + a + 1, y, b);
+    c[a + 1 + b] = '\0';
+    p->l2.text = c + a + 1;
   }
-  const char *x = t, *y = t + i + dl;
-  size_t a = i, b = n - i - dl;
-  if (wide) {
-    x = jx_lex_fold(s, t, i, &a);
-    y = jx_lex_fold(s, t + i + dl, n - i - dl, &b);
-  }
-  v->path.l1 = jx_lex_make_text(s, x, a, l1);
-  v->path.l2 = jx_lex_make_text(s, y, b, l2);
+  /* The path and its texts in one allocation: the parser's stack holds a
+   * pointer to it (scan.h). */
+  p->l1.text = c;
+  p->l1.loc = l1;
+  p->l2.loc = l2;
+  v->path = p;
   return PATH;
 }
 
@@ -127,8 +142,7 @@ int jx_lex_fast_string_token(jx_scan *s, const char *q, const jx_fast_str *f,
   char *t = jx_arena_alloc_raw(s->arena, f->text_len + 1);
   jx_fast_string_copy(q, f->len, t, f->lines > 0);
   t[f->text_len] = '\0';
-  v->text.text = t;
-  v->text.loc = l;
+  v->str = t; /* its place is the token's, *loc */
   return STRING;
 }
 

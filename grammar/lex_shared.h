@@ -24,15 +24,17 @@ void jx_lex_sbuf_add(jx_scan *s, const char *p, size_t n);
 /* The comment read into s->sbuf, from s->sloc to s->offset: handed to
  * fmt's hook, or kept in the file's list. */
 void jx_lex_add_comment(jx_scan *s);
-/* n bytes at p as a token's text, in the arena. */
-jx_text jx_lex_make_text(jx_scan *s, const char *p, size_t n, jx_loc loc);
+/* n bytes at p as a STRING's or WORD's value, in the arena (its place
+ * is the token's location). */
+const char *jx_lex_make_text(jx_scan *s, const char *p, size_t n);
 /* The token that the n bytes at t spell in the vocabulary, or 0. */
 int jx_lex_lookup(jx_scan *s, const char *t, size_t n, YYSTYPE *v);
 /* A word: a keyword if the vocabulary spells one, else a WORD. */
 int jx_lex_word(jx_scan *s, const char *t, size_t n, const jx_loc *loc,
                 YYSTYPE *v);
 /* A category path level1.level2 of n bytes at t (the dot '.' or '．'),
- * its halves folded (lex_values.h) when wide. */
+ * its halves folded (lex_values.h) when wide: the value a jx_path and
+ * its texts in one allocation in the arena. */
 int jx_lex_path(jx_scan *s, const char *t, size_t n, jx_loc loc, YYSTYPE *v,
                 bool wide);
 /* The same, its dot at t + i. */

@@ -205,23 +205,23 @@ int jx_lex_mem(const char *data, size_t n, uint32_t file, jx_diag *d,
     switch (kind) {
     case STRING:
     case WORD:
-      t.text = v.text.text;
+      t.text = v.str;
       break;
     case NUMBER:
     case DATE:
     case DATE_RANGE:
-      t.text = v.value.text;
-      t.value = &v.value;
+      t.text = v.value->text;
+      t.value = v.value;
       break;
     case MONTH:
       t.month = v.month;
       break;
     case PATH: {
-      size_t a = strlen(v.path.l1.text), b = strlen(v.path.l2.text);
+      size_t a = strlen(v.path->l1.text), b = strlen(v.path->l2.text);
       char *joined = jx_arena_alloc(arena, a + b + 2);
-      memcpy(joined, v.path.l1.text, a);
+      memcpy(joined, v.path->l1.text, a);
       joined[a] = '.';
-      memcpy(joined + a + 1, v.path.l2.text, b + 1);
+      memcpy(joined + a + 1, v.path->l2.text, b + 1);
       t.text = joined;
       break;
     }

@@ -21,7 +21,10 @@
 #include "suppress.h"
 #include "vocab.h"
 
-/* Semantic value helpers (members of the bison %union). */
+/* Semantic value helpers (members of the bison %union).  Every member is
+ * at most 16 bytes: bison copies a value at every shift and reduction, so
+ * anything larger travels as a pointer into the arena, and a token's text
+ * travels without its place, which is the token's location (@N). */
 typedef struct jx_list {
   jx_node *head, *tail;
 } jx_list;
@@ -29,29 +32,6 @@ typedef struct jx_list {
 typedef struct jx_path {
   jx_text l1, l2; /* l1.text NULL for a lone word */
 } jx_path;
-
-typedef struct jx_attrs {
-  jx_text desc, basis;
-  int n_desc, n_basis;
-  jx_loc dup_loc;
-  /* issue 11: the explanation columns and the period's target */
-  jx_text expl[JX_EXPL_COUNT];
-  int n_expl_dup;
-  jx_expl expl_dup;
-  jx_loc expl_dup_loc;
-  bool has_period;
-  int n_period;
-  jx_loc period_loc;
-  jx_op period_op;
-  bool period_op_written;
-  jx_loc period_op_loc;
-  jx_value period_value;
-} jx_attrs;
-
-typedef struct jx_unit_head {
-  jx_node *node;
-  jx_arena_mark mark; /* taken at the `unit` keyword */
-} jx_unit_head;
 
 typedef struct jx_sched_list {
   jx_schedule_entry *head, *tail;
@@ -66,16 +46,13 @@ typedef struct jx_act_value {
   jx_text rating;
 } jx_act_value;
 
-/* The attributes after an actual's value, as jx_node's actual has them. */
-typedef struct jx_act_attrs {
-  jx_value weight, score;
-  jx_text reason, reason_text, measure, likelihood;
-  jx_loc dup_loc;
-} jx_act_attrs;
-
 typedef struct jx_arg_list {
   jx_setting_arg *head, *tail;
 } jx_arg_list;
+
+typedef struct jx_line_list {
+  jx_line *head, *tail;
+} jx_line_list;
 
 typedef struct jx_scan {
   jx_arena *arena;
@@ -165,7 +142,8 @@ typedef struct jx_scan {
   void (*on_token)(void *ud, int kind, const jx_loc *loc); /* hooks->token */
   bool keep_tree, keep_comments;
   jx_node *cur_unit;
-  jx_list items; /* top-level declarations, with keep_tree */
+  jx_arena_mark unit_mark; /* taken at cur_unit's `unit` keyword */
+  jx_list items;           /* top-level declarations, with keep_tree */
   jx_comment *comments, *comments_tail;
   int syntax_errors;
   int errors_at_project; /* syntax + lexical errors when it began */

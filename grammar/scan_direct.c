@@ -500,8 +500,8 @@ int jx_lex_direct(jx_scan *s, YYSTYPE *v, jx_loc *loc, yyscan_t flex) {
         (*q == 0xE2 && q[1] == 0x80 && q[2] == 0xA2))
       goto flex;
     TOKEN_AT(p, q - p);
-    jx_lex_number_at(s, (const char *)p, (size_t)(q - p), (size_t)(num_end - p),
-                     *loc, &v->value);
+    v->value = jx_lex_number_at(s, (const char *)p, (size_t)(q - p),
+                                (size_t)(num_end - p), *loc);
     return NUMBER;
   }
 

@@ -86,7 +86,12 @@ static bool sd_literal(int kind) {
          kind != NUMBER && kind != DATE && kind != DATE_RANGE && kind != PATH;
 }
 
+/* The value a NUMBER, DATE or DATE_RANGE token points to. */
 static void sd_value(sd_buf *out, const jx_value *v) {
+  if (!v) {
+    sd_puts(out, "[no value]");
+    return;
+  }
   sd_puts(out, "[");
   sd_puts(out, v->text);
   sd_puts(out, "|");
@@ -154,22 +159,25 @@ static void sd_scan(const char *src, size_t n, bool flex, const sd_opts *o,
     case STRING:
     case WORD:
       sd_puts(out, "[");
-      sd_puts(out, v.text.text);
-      sd_loc(out, &v.text.loc);
+      sd_puts(out, v.str); /* its place is the token's */
       sd_puts(out, "]");
       break;
     case NUMBER:
     case DATE:
     case DATE_RANGE:
-      sd_value(out, &v.value);
+      sd_value(out, v.value);
       break;
     case PATH:
+      if (!v.path) {
+        sd_puts(out, "[no path]");
+        break;
+      }
       sd_puts(out, "[");
-      sd_puts(out, v.path.l1.text);
-      sd_loc(out, &v.path.l1.loc);
+      sd_puts(out, v.path->l1.text);
+      sd_loc(out, &v.path->l1.loc);
       sd_puts(out, ".");
-      sd_puts(out, v.path.l2.text);
-      sd_loc(out, &v.path.l2.loc);
+      sd_puts(out, v.path->l2.text);
+      sd_loc(out, &v.path->l2.loc);
       sd_puts(out, "]");
       break;
     case MONTH:
