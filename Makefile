@@ -287,6 +287,26 @@ $(B)/jx-vocab-dict: tests/fuzz/vocab_dict.c $(B)/libjxc.a $(B)/libjixiao.a
 $(B)/fuzz_parse: tests/fuzz/fuzz_parse.c $(B)/libjxc.a $(B)/libjixiao.a
 	$(CC) $(CPPFLAGS) $(ALL_CFLAGS) -fsanitize=fuzzer -o $@ $^ $(LDLIBS)
 
+$(B)/fuzz_scan_diff: tests/fuzz/fuzz_scan_diff.c $(B)/libjxc.a $(B)/libjixiao.a
+	$(CC) $(CPPFLAGS) $(ALL_CFLAGS) -fsanitize=fuzzer -o $@ $^ $(LDLIBS)
+
+# make fuzz-scan: the hand-written scanner against flex's, token for token
+# (tests/fuzz/fuzz_scan_diff.c), FUZZ_SECONDS, seeds from tests/fuzz/corpus.
+.PHONY: fuzz-scan
+fuzz: fuzz-scan
+fuzz-scan:
+	@JX_WANT_CLANG=1 JX_WANT_FUZZ=1 ./scripts/install-deps.sh
+	@$(MAKE) --no-print-directory B=build-fuzz CC=clang \
+	  CFLAGS="$(FUZZ_FLAGS)" LDFLAGS="-fsanitize=address,undefined" \
+	  build-fuzz/fuzz_scan_diff
+	@$(MAKE) --no-print-directory build/jx-vocab-dict
+	@mkdir -p build-fuzz/corpus-fuzz_scan_diff
+	@cp tests/fuzz/corpus/* build-fuzz/corpus-fuzz_scan_diff/
+	@{ build/jx-vocab-dict && cat tests/fuzz/jx.dict; } > build-fuzz/jx.dict
+	build-fuzz/fuzz_scan_diff -max_total_time=$(FUZZ_SECONDS) -timeout=10 \
+	  -rss_limit_mb=2048 -max_len=4096 -dict=build-fuzz/jx.dict \
+	  -artifact_prefix=build-fuzz/fuzz_scan_diff- build-fuzz/corpus-fuzz_scan_diff
+
 # make fuzz-actuals: the same for jxc eval's actuals readers (CSV, the
 # cell locator, the value reader) matched to a plan, scored and reported.
 fuzz-actuals:
@@ -396,6 +416,12 @@ $(B)/bench/flexscan.l: bench/flexscan.l grammar/lexer.l
 $(B)/jx-flexscan: $(B)/bench/flexscan.l
 	$(FLEX) -o $(B)/bench/flexscan.c $<
 	$(CC) $(GEN_CFLAGS) -D_POSIX_C_SOURCE=200809L -o $@ $(B)/bench/flexscan.c
+
+# The scanner alone, hand-written or flex's (JX_SCANNER=flex), beside the
+# flex floor above (docs/performance.md).
+$(B)/jx-scanonly: bench/scanonly.c $(B)/libjxc.a $(B)/libjixiao.a
+	@mkdir -p $(dir $@)
+	$(CC) $(CPPFLAGS) $(ALL_CFLAGS) $(LDFLAGS) -o $@ $^ $(LDLIBS)
 
 # The checker's set of codes alone, at 12 M codes (docs/performance.md).
 $(B)/jx-codeset: bench/codeset.c $(B)/libjxc.a

@@ -14,7 +14,8 @@ typedef const unsigned char byte;
 
 /* One well-formed multi-byte character, as lexer.l's {MB}: its bytes, or
  * 0. */
-static size_t mb(byte *p, byte *end) {
+size_t jx_lex_mb(const char *start, const char *stop) {
+  byte *p = (byte *)start, *end = (byte *)stop;
   unsigned c = p[0];
   size_t n;
   unsigned lo = 0x80, hi = 0xBF; /* the second byte's range */
@@ -77,14 +78,30 @@ bool jx_fast_string(const char *start, const char *stop, jx_fast_str *s) {
   size_t dropped = 0; /* bytes of folds */
   s->lines = 0;
   s->line_at = 0;
+  s->more = false;
   if (end - p < 4)
-    return false;
+    goto fail;
   for (;;) {
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+    /* Two such characters at a time, both checked by one load: their
+     * lead bytes 1110xxxx (but E0 and ED, whose second bytes are
+     * narrower) and their continuation bytes 10xxxxxx. */
+    while (end - q >= 8) {
+      uint64_t w;
+      memcpy(&w, q, sizeof w);
+      if ((w & 0xC0C0F0C0C0F0ULL) != 0x8080E08080E0ULL)
+        break;
+      unsigned a = (unsigned)w & 0x0F, b = (unsigned)(w >> 24) & 0x0F;
+      if (a == 0 || a == 0xD || b == 0 || b == 0xD)
+        break;
+      q += 6;
+    }
+#endif
     while (q <= end3) {
       unsigned c = *q;
       if (c - 0xE1u <= 0xEFu - 0xE1u && c != 0xED) {
         if ((q[1] & 0xC0) != 0x80 || (q[2] & 0xC0) != 0x80)
-          return false;
+          goto fail;
         q += 3;
       } else if (c - 0x20u < 0x5Fu && c != '"' && c != '\\') {
         q++; /* [\x20-\x7E] but the quote and the backslash */
@@ -93,34 +110,42 @@ bool jx_fast_string(const char *start, const char *stop, jx_fast_str *s) {
       }
     }
     if (q >= end)
-      return false;
+      goto fail;
     unsigned c = *q;
     if (c == '"')
       break;
     if (c == '\\')
-      return false; /* an escape: flex's rules decode and judge it */
+      goto fail; /* an escape: flex's rules decode and judge it */
     if ((c >= 0x20 && c < 0x7F) || c == '\t') {
       q++;
     } else if (c >= 0x80) {
-      size_t n = mb(q, end);
+      size_t n = jx_lex_mb((const char *)q, (const char *)end);
       if (!n)
-        return false;
+        goto fail;
       q += n;
     } else if (c == '\n' || (c == '\r' && q + 1 < end && q[1] == '\n')) {
       byte *r = fold(q, end, p, s);
       dropped += (size_t)(r - q);
       q = r;
     } else {
-      return false; /* a control character */
+      goto fail; /* a control character */
     }
   }
   s->len = (size_t)(q + 1 - p);
   s->text_len = s->len - 2 - dropped;
   return true;
+fail:
+  /* Near the end of the bytes given: more of them might have done. */
+  s->more = end - q < 4;
+  return false;
 }
 
-void jx_fast_string_copy(const char *start, size_t n, char *dst) {
+void jx_fast_string_copy(const char *start, size_t n, char *dst, bool folds) {
   const char *q = start + 1, *end = start + n - 1;
+  if (!folds) {
+    memcpy(dst, q, n - 2);
+    return;
+  }
   for (;;) {
     /* A fold starts at a line break, or at the \r of \r\n: a \r elsewhere
      * in a string is flex's (a control character). */

@@ -27,15 +27,20 @@ typedef struct jx_fast_str {
   size_t text_len; /* its text's: the bytes between, folds dropped */
   uint32_t lines;  /* line breaks in it */
   size_t line_at;  /* with lines: where its last line starts (from p) */
+  bool more;       /* not taken: it stopped within 4 bytes of the end */
 } jx_fast_str;
 
 /* The string whose opening quote is at p, if it is all in [p, end) and
  * of the plain kind described above; false when it is flex's. */
 bool jx_fast_string(const char *p, const char *end, jx_fast_str *s);
 
+/* The length of the well-formed UTF-8 character of two bytes or more at
+ * p (lexer.l's {MB}), or 0. */
+size_t jx_lex_mb(const char *p, const char *end);
+
 /* The text of the string token of n bytes at p into dst (text_len bytes),
  * with its folds dropped as lexer.l drops them: a line break and the
- * spaces after it. */
-void jx_fast_string_copy(const char *p, size_t n, char *dst);
+ * spaces after it (folds: it has some, jx_fast_str's lines). */
+void jx_fast_string_copy(const char *p, size_t n, char *dst, bool folds);
 
 #endif

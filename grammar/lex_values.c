@@ -95,8 +95,7 @@ static bool groups_ok(const char *num) {
   return *p == '\0' || *p == '.';
 }
 
-bool jx_lex_number_wide(jx_scan *s, const char *t, size_t n, jx_loc loc,
-                        jx_value *v) {
+jx_value *jx_lex_number_wide(jx_scan *s, const char *t, size_t n, jx_loc loc) {
   size_t i = 0;
   for (size_t k; i < n && (k = number_char(t + i, n - i)) > 0;)
     i += k;
@@ -107,9 +106,9 @@ bool jx_lex_number_wide(jx_scan *s, const char *t, size_t n, jx_loc loc,
     report(s, JX_E_NUMBER_SEPARATOR, loc, num);
     if (!s->read_failed)
       jx_diag_note(s->diag, JX_N_NUMBER_SEPARATOR, loc);
-    return false;
+    return NULL;
   }
-  memset(v, 0, sizeof *v);
+  jx_value *v = jx_arena_alloc(s->arena, sizeof *v);
   v->kind = JX_VAL_NUMBER;
   char *text = jx_arena_alloc(s->arena, nn + un + 1);
   memcpy(text, num, nn);
@@ -125,7 +124,7 @@ bool jx_lex_number_wide(jx_scan *s, const char *t, size_t n, jx_loc loc,
   v->loc = loc;
   if (un > 0)
     jx_lex_set_unit(s, v, nn, un, i, n - i);
-  return true;
+  return v;
 }
 
 /* ---- dates --------------------------------------------------------------- */
@@ -254,9 +253,9 @@ static uint8_t flags_of(const date_part *p, uint8_t month, uint8_t day) {
 
 /* The token's value as written, and its comparison word if it ends in
  * one (2023年6月底前: a deadline). */
-static void date_value(jx_scan *s, const char *t, size_t n, jx_loc loc,
-                       jx_value *v, jx_value_kind kind) {
-  memset(v, 0, sizeof *v);
+static jx_value *date_value(jx_scan *s, const char *t, size_t n, jx_loc loc,
+                            jx_value_kind kind) {
+  jx_value *v = jx_arena_alloc(s->arena, sizeof *v);
   v->kind = kind;
   v->text = jx_arena_strndup(s->arena, t, n);
   v->loc = loc;
@@ -266,6 +265,7 @@ static void date_value(jx_scan *s, const char *t, size_t n, jx_loc loc,
     v->post = (uint8_t)p;
     v->post_len = (uint8_t)len;
   }
+  return v;
 }
 
 /* A date written with full-width digits or marks, as its NFKC form. */
@@ -273,15 +273,16 @@ static const char *date_text(jx_scan *s, const char *t, size_t *n) {
   return memchr(t, 0xEF, *n) ? jx_lex_fold(s, t, *n, n) : t;
 }
 
-void jx_lex_date(jx_scan *s, const char *t, size_t n, jx_loc loc, jx_value *v) {
+jx_value *jx_lex_date(jx_scan *s, const char *t, size_t n, jx_loc loc) {
   t = date_text(s, t, &n);
-  date_value(s, t, n, loc, v, JX_VAL_DATE);
+  jx_value *v = date_value(s, t, n, loc, JX_VAL_DATE);
   date_part p;
   date_at(t, n, 0, NULL, &p);
   v->year = p.y;
   v->month = p.m;
   v->day = p.d;
   v->flags = flags_of(&p, JX_VF_MONTH, JX_VF_DAY);
+  return v;
 }
 
 /* Skips spaces and tabs, then the mark between a range's two dates. */
@@ -298,10 +299,9 @@ static size_t range_sep(const char *t, size_t n, size_t i) {
   return i;
 }
 
-void jx_lex_date_range(jx_scan *s, const char *t, size_t n, jx_loc loc,
-                       jx_value *v) {
+jx_value *jx_lex_date_range(jx_scan *s, const char *t, size_t n, jx_loc loc) {
   t = date_text(s, t, &n);
-  date_value(s, t, n, loc, v, JX_VAL_DATE_RANGE);
+  jx_value *v = date_value(s, t, n, loc, JX_VAL_DATE_RANGE);
   date_part a, b;
   size_t i = date_at(t, n, 0, NULL, &a);
   i = range_sep(t, n, i);
@@ -314,4 +314,5 @@ void jx_lex_date_range(jx_scan *s, const char *t, size_t n, jx_loc loc,
   v->day2 = (uint8_t)(b.d > 255 ? 255 : b.d);
   v->flags = (uint8_t)(flags_of(&a, JX_VF_MONTH, JX_VF_DAY) |
                        flags_of(&b, JX_VF_MONTH2, JX_VF_DAY2));
+  return v;
 }

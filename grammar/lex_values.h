@@ -3,7 +3,9 @@
  * with their units and a comparison written after them, dates and date
  * ranges, and text typed with a Chinese input method's full-width
  * characters.  grammar/lexer.l matches the shapes; these functions take a
- * matched token apart into a jx_value (ast.h).  Private to grammar/.
+ * matched token apart into a jx_value (ast.h), allocated in the scanner's
+ * arena: the parser's token value is a pointer to it.  Private to
+ * grammar/.
  */
 #ifndef JX_LEX_VALUES_H
 #define JX_LEX_VALUES_H
@@ -41,45 +43,54 @@ static inline void jx_lex_set_unit(jx_scan *s, jx_value *v, size_t at, size_t n,
   v->unit_loc.len = (uint32_t)src_len;
 }
 
-/* A NUMBER token of ASCII digits: 22人, 90%以上, 17元/人.每天, 9月前.  Inline:
- * the scanner calls it for every number. */
-static inline void jx_lex_number(jx_scan *s, const char *t, size_t n,
-                                 jx_loc loc, jx_value *v) {
-  size_t i = 0;
-  if (i < n && (t[i] == '-' || t[i] == '+'))
-    i++;
-  while (i < n && ((t[i] >= '0' && t[i] <= '9') || t[i] == '.'))
-    i++;
+/* A NUMBER token of ASCII digits whose number (sign, digits, point) is
+ * its first i bytes, the rest its unit.  Inline: the scanners call it for
+ * every number.  The value is the token's (the parser's stack holds a
+ * pointer to it: see scan.h), in the arena with its texts, in one
+ * allocation. */
+static inline jx_value *jx_lex_number_at(jx_scan *s, const char *t, size_t n,
+                                         size_t i, jx_loc loc) {
+  /* With a unit the number is a second copy of the digits. */
+  size_t room = i == n ? n + 1 : n + i + 2;
+  jx_value *v = jx_arena_alloc_raw(s->arena, sizeof *v + room);
+  char *b = (char *)(v + 1);
   memset(v, 0, sizeof *v);
   v->kind = JX_VAL_NUMBER;
-  if (i == n) { /* no unit: the number is the text */
-    v->text = v->number = jx_arena_strndup(s->arena, t, n);
-  } else { /* both copies in one allocation */
-    char *b = jx_arena_alloc_raw(s->arena, n + i + 2);
-    memcpy(b, t, n);
-    b[n] = '\0';
+  memcpy(b, t, n);
+  b[n] = '\0';
+  v->text = v->number = b;
+  if (i < n) {
     memcpy(b + n + 1, t, i);
     b[n + 1 + i] = '\0';
-    v->text = b;
     v->number = b + n + 1;
   }
   v->loc = loc;
   if (i < n)
     jx_lex_set_unit(s, v, i, n - i, i, n - i);
+  return v;
+}
+
+/* A NUMBER token of ASCII digits: 22人, 90%以上, 17元/人.每天, 9月前. */
+static inline jx_value *jx_lex_number(jx_scan *s, const char *t, size_t n,
+                                      jx_loc loc) {
+  size_t i = 0;
+  if (i < n && (t[i] == '-' || t[i] == '+'))
+    i++;
+  while (i < n && ((t[i] >= '0' && t[i] <= '9') || t[i] == '.'))
+    i++;
+  return jx_lex_number_at(s, t, n, i, loc);
 }
 
 /* A NUMBER written with full-width characters (９０％, ３．５) or with
  * thousands separators (3,309,840.00): read as its NFKC form, the
  * separators kept in the text and left out of the number.  Reports a
- * separator out of place (3,30,9840) and returns false. */
-bool jx_lex_number_wide(jx_scan *s, const char *t, size_t n, jx_loc loc,
-                        jx_value *v);
+ * separator out of place (3,30,9840) and returns NULL. */
+jx_value *jx_lex_number_wide(jx_scan *s, const char *t, size_t n, jx_loc loc);
 /* A DATE token: 2021年12月31日, 2021-12-31, 2023年6月底, 2023年底前. */
-void jx_lex_date(jx_scan *s, const char *t, size_t n, jx_loc loc, jx_value *v);
+jx_value *jx_lex_date(jx_scan *s, const char *t, size_t n, jx_loc loc);
 /* A DATE_RANGE token: 2023.07-2024.01, 2023年4月-2024年2月, 202001-202012,
  * 2021.1-2021.12, 2020年-2022年, 2023年1月至12月. */
-void jx_lex_date_range(jx_scan *s, const char *t, size_t n, jx_loc loc,
-                       jx_value *v);
+jx_value *jx_lex_date_range(jx_scan *s, const char *t, size_t n, jx_loc loc);
 
 /* The n bytes at t with every character of the Halfwidth and Fullwidth
  * Forms block (U+FF00–U+FFEF) replaced by its NFKC form (ｐｌａｎ → plan,

@@ -9,6 +9,7 @@
 
 #include <errno.h>
 #include <iconv.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "scan.h"
@@ -105,6 +106,10 @@ static void scan_init(jx_scan *s, uint32_t file, jx_diag *d, jx_arena *arena,
   s->line = 1;
   s->sink = sink;
   jx_vocab_index_init(&s->vocab);
+  /* Every token by flex's scanner, the reference, instead of the
+   * hand-written one (scan_direct.c): for tests only. */
+  const char *sc = getenv("JX_SCANNER");
+  s->flex_scanner = sc && strcmp(sc, "flex") == 0;
   if (opt) {
     s->keep_tree = opt->keep_tree;
     s->keep_comments = opt->keep_comments;
@@ -137,6 +142,7 @@ static int run(jx_scan *s, jx_file_ast *out) {
   int rc = yyparse(scanner, s);
   yylex_destroy(scanner);
   free(s->sbuf);
+  free(s->dir.buf);
   free(s->sup_open);
   free(s->block_at);
   if (out) {
@@ -199,23 +205,23 @@ int jx_lex_mem(const char *data, size_t n, uint32_t file, jx_diag *d,
     switch (kind) {
     case STRING:
     case WORD:
-      t.text = v.text.text;
+      t.text = v.str;
       break;
     case NUMBER:
     case DATE:
     case DATE_RANGE:
-      t.text = v.value.text;
-      t.value = &v.value;
+      t.text = v.value->text;
+      t.value = v.value;
       break;
     case MONTH:
       t.month = v.month;
       break;
     case PATH: {
-      size_t a = strlen(v.path.l1.text), b = strlen(v.path.l2.text);
+      size_t a = strlen(v.path->l1.text), b = strlen(v.path->l2.text);
       char *joined = jx_arena_alloc(arena, a + b + 2);
-      memcpy(joined, v.path.l1.text, a);
+      memcpy(joined, v.path->l1.text, a);
       joined[a] = '.';
-      memcpy(joined + a + 1, v.path.l2.text, b + 1);
+      memcpy(joined + a + 1, v.path->l2.text, b + 1);
       t.text = joined;
       break;
     }
@@ -228,6 +234,7 @@ int jx_lex_mem(const char *data, size_t n, uint32_t file, jx_diag *d,
   }
   yylex_destroy(scanner);
   free(s.sbuf);
+  free(s.dir.buf);
   free(s.block_at);
   return s.lex_errors;
 }

@@ -21,7 +21,10 @@
 #include "suppress.h"
 #include "vocab.h"
 
-/* Semantic value helpers (members of the bison %union). */
+/* Semantic value helpers (members of the bison %union).  Every member is
+ * at most 16 bytes: bison copies a value at every shift and reduction, so
+ * anything larger travels as a pointer into the arena, and a token's text
+ * travels without its place, which is the token's location (@N). */
 typedef struct jx_list {
   jx_node *head, *tail;
 } jx_list;
@@ -29,29 +32,6 @@ typedef struct jx_list {
 typedef struct jx_path {
   jx_text l1, l2; /* l1.text NULL for a lone word */
 } jx_path;
-
-typedef struct jx_attrs {
-  jx_text desc, basis;
-  int n_desc, n_basis;
-  jx_loc dup_loc;
-  /* issue 11: the explanation columns and the period's target */
-  jx_text expl[JX_EXPL_COUNT];
-  int n_expl_dup;
-  jx_expl expl_dup;
-  jx_loc expl_dup_loc;
-  bool has_period;
-  int n_period;
-  jx_loc period_loc;
-  jx_op period_op;
-  bool period_op_written;
-  jx_loc period_op_loc;
-  jx_value period_value;
-} jx_attrs;
-
-typedef struct jx_unit_head {
-  jx_node *node;
-  jx_arena_mark mark; /* taken at the `unit` keyword */
-} jx_unit_head;
 
 typedef struct jx_sched_list {
   jx_schedule_entry *head, *tail;
@@ -66,16 +46,13 @@ typedef struct jx_act_value {
   jx_text rating;
 } jx_act_value;
 
-/* The attributes after an actual's value, as jx_node's actual has them. */
-typedef struct jx_act_attrs {
-  jx_value weight, score;
-  jx_text reason, reason_text, measure, likelihood;
-  jx_loc dup_loc;
-} jx_act_attrs;
-
 typedef struct jx_arg_list {
   jx_setting_arg *head, *tail;
 } jx_arg_list;
+
+typedef struct jx_line_list {
+  jx_line *head, *tail;
+} jx_line_list;
 
 typedef struct jx_scan {
   jx_arena *arena;
@@ -97,6 +74,25 @@ typedef struct jx_scan {
   /* The input's first bytes read as GBK text (parse.c): a byte that is
    * not UTF-8 is taken for the encoding, not for one bad byte. */
   bool encoding_seen, gbk_text;
+
+  /* The hand-written scanner (scan_direct.c) reads the input into its
+   * own buffer, buf[0] being the input's byte `base`; pos is where the
+   * next token starts, end where the bytes read end.  flex_scanner: every
+   * token by flex instead (tests; JX_SCANNER=flex).  feeding: flex is
+   * reading one token from buf, from feed on, chunk bytes at a time. */
+  struct jx_direct {
+    char *buf;
+    size_t cap, pos, end, feed, chunk;
+    uint64_t base;
+    bool eof;        /* the input has ended (or its reads have) */
+    bool done;       /* the end was returned */
+    bool ready;      /* there is a buffer, and no end returned */
+    size_t max_read; /* tests: reads at most this many bytes (0: any) */
+    /* The last line break read by hand: where, its line's start, and
+     * where the line after it starts. */
+    uint64_t nl_at, nl_line_start, nl_end;
+  } dir;
+  bool flex_scanner, feeding;
 
   /* Strings by flex's rules alone, without the fast path (lex_fast.h):
    * for the test that the two read alike. */
@@ -146,7 +142,8 @@ typedef struct jx_scan {
   void (*on_token)(void *ud, int kind, const jx_loc *loc); /* hooks->token */
   bool keep_tree, keep_comments;
   jx_node *cur_unit;
-  jx_list items; /* top-level declarations, with keep_tree */
+  jx_arena_mark unit_mark; /* taken at cur_unit's `unit` keyword */
+  jx_list items;           /* top-level declarations, with keep_tree */
   jx_comment *comments, *comments_tail;
   int syntax_errors;
   int errors_at_project; /* syntax + lexical errors when it began */
@@ -171,6 +168,8 @@ static inline void jx_list_add(jx_list *l, jx_node *n) {
 /* Reads up to max bytes of input (flex's YY_INPUT).  Returns 0 at the end,
  * after a read error, and once the error cap is reached. */
 size_t jx_scan_read(jx_scan *s, char *buf, size_t max);
+/* flex's YY_INPUT while the hand-written scanner hands it a token. */
+size_t jx_direct_feed(jx_scan *s, char *buf, size_t max);
 /* A top-level declaration (or a project) has been handed to the sink: the
  * bytes before the current line, or before the lookahead token's line,
  * will not be quoted again (see jx_source_forget). */

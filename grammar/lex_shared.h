@@ -1,0 +1,62 @@
+/*
+ * lex_shared.h — what the two scanners share: flex's (grammar/lexer.l,
+ * the reference) and the hand-written one (grammar/scan_direct.c, the
+ * one the parser uses).  Every token value is made here or in
+ * lex_values.h, never spelt out in either scanner, so that a change to
+ * YYSTYPE is a change in one place.  Private to grammar/.
+ */
+#ifndef JX_LEX_SHARED_H
+#define JX_LEX_SHARED_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "lex_fast.h"
+#include "scan.h"
+/* The parser's token kinds and YYSTYPE (after scan.h). */
+#include "parser.h"
+
+/* Longest strings and comments kept, to bound memory on hostile input. */
+#define JX_MAX_STRING (16u << 20)
+
+/* Appends n bytes to the string or comment being read (s->sbuf). */
+void jx_lex_sbuf_add(jx_scan *s, const char *p, size_t n);
+/* The comment read into s->sbuf, from s->sloc to s->offset: handed to
+ * fmt's hook, or kept in the file's list. */
+void jx_lex_add_comment(jx_scan *s);
+/* n bytes at p as a STRING's or WORD's value, in the arena (its place
+ * is the token's location). */
+const char *jx_lex_make_text(jx_scan *s, const char *p, size_t n);
+/* The token that the n bytes at t spell in the vocabulary, or 0. */
+int jx_lex_lookup(jx_scan *s, const char *t, size_t n, YYSTYPE *v);
+/* A word: a keyword if the vocabulary spells one, else a WORD. */
+int jx_lex_word(jx_scan *s, const char *t, size_t n, const jx_loc *loc,
+                YYSTYPE *v);
+/* A category path level1.level2 of n bytes at t (the dot '.' or '．'),
+ * its halves folded (lex_values.h) when wide: the value a jx_path and
+ * its texts in one allocation in the arena. */
+int jx_lex_path(jx_scan *s, const char *t, size_t n, jx_loc loc, YYSTYPE *v,
+                bool wide);
+/* The same, its dot at t + i. */
+int jx_lex_path_at(jx_scan *s, const char *t, size_t n, size_t i, jx_loc loc,
+                   YYSTYPE *v, bool wide);
+/* The STRING token of a string read whole by jx_fast_string (lex_fast.h)
+ * whose opening quote is at q and at *loc: its text copied into the
+ * arena, the position moved past it, *loc the token's. */
+int jx_lex_fast_string_token(jx_scan *s, const char *q, const jx_fast_str *f,
+                             jx_loc *loc, YYSTYPE *v);
+/* End of input: a zero-length location just past the last byte, so that
+ * "unexpected end of file" points there and not into a trailing comment or
+ * run of spaces (the last match).  After a final newline the newline's own
+ * location, the end of the last line, is kept (*l as it is). */
+void jx_lex_eof_loc(jx_scan *s, jx_loc *l);
+
+/* The next token by the hand-written scanner (scan_direct.c), which
+ * hands the rare ones to flex's (jx_lex_raw, lexer.l). */
+int jx_lex_direct(jx_scan *s, YYSTYPE *v, jx_loc *loc, yyscan_t flex);
+int jx_lex_raw(YYSTYPE *v, jx_loc *loc, yyscan_t flex);
+/* The source text of the last token returned, at loc (flex's yytext),
+ * for the parser's messages. */
+const char *jx_lex_token_text(jx_scan *s, yyscan_t flex, const jx_loc *loc);
+
+#endif

@@ -1,0 +1,309 @@
+/*
+ * parse_build.c — see parse_build.h.
+ *
+ * Nothing here judges what it is given: a repeat is counted or its place
+ * kept, and the checker says what is wrong (compiler/check).  The one
+ * exception is an actual's attribute given twice, which the tree cannot
+ * hold and the checker never sees (jx_pb_actual_text).
+ */
+#include "parse_build.h"
+
+#include <string.h>
+
+/* The generated header needs jx_scan, then the parser's token kinds. */
+#include "parser.h"
+
+/* ---- values -------------------------------------------------------------- */
+
+static jx_value *new_value(jx_scan *p, jx_value_kind kind, const char *text,
+                           jx_loc at) {
+  jx_value *v = jx_arena_alloc(p->arena, sizeof *v);
+  v->kind = kind;
+  v->text = text;
+  v->loc = at;
+  return v;
+}
+
+jx_value *jx_pb_text_value(jx_scan *p, const char *s, jx_loc at) {
+  return new_value(p, JX_VAL_TEXT, s, at);
+}
+
+jx_value *jx_pb_word_value(jx_scan *p, const char *s, jx_loc at) {
+  return new_value(p, JX_VAL_WORD, s, at);
+}
+
+jx_value *jx_pb_na_value(jx_scan *p, jx_loc at) {
+  return new_value(p, JX_VAL_NA, "不涉及", at);
+}
+
+jx_value *jx_pb_no_value(jx_scan *p, jx_loc at) {
+  at.len = 0;
+  return new_value(p, JX_VAL_NONE, NULL, at);
+}
+
+/* ---- statements ---------------------------------------------------------- */
+
+jx_node *jx_pb_block(jx_scan *p, jx_node_kind kind, jx_loc loc, jx_loc end,
+                     jx_text code, jx_text name, jx_node *items, jx_loc close) {
+  jx_node *n = jx_pb_node(p, kind, loc);
+  n->end = end;
+  n->u.block.code = code;
+  n->u.block.name = name;
+  n->u.block.items = items;
+  n->u.block.close = close;
+  return n;
+}
+
+jx_node *jx_pb_text_stmt(jx_scan *p, jx_node_kind kind, jx_loc loc, jx_loc end,
+                         jx_text t) {
+  jx_node *n = jx_pb_node(p, kind, loc);
+  n->end = end;
+  n->u.text.text = t;
+  return n;
+}
+
+jx_node *jx_pb_amount_stmt(jx_scan *p, jx_node_kind kind, jx_loc loc,
+                           jx_loc end, const jx_value *amount) {
+  jx_node *n = jx_pb_node(p, kind, loc);
+  n->end = end;
+  n->u.budget.amount = *amount;
+  return n;
+}
+
+jx_node *jx_pb_attr_stmt(jx_scan *p, jx_attr_key key, jx_loc loc, jx_loc end,
+                         jx_text name, jx_text value, jx_text extra) {
+  jx_node *n = jx_pb_node(p, JX_N_ATTR, loc);
+  n->end = end;
+  n->u.attr.key = key;
+  n->u.attr.name = name;
+  n->u.attr.value = value;
+  n->u.attr.extra = extra;
+  return n;
+}
+
+jx_node *jx_pb_org_stmt(jx_scan *p, jx_org_role role, jx_loc loc, jx_loc end,
+                        jx_text code, jx_text name) {
+  jx_node *n = jx_pb_node(p, JX_N_ORG, loc);
+  n->end = end;
+  n->u.org.role = role;
+  n->u.org.code = code;
+  n->u.org.name = name;
+  return n;
+}
+
+void jx_pb_header_part(jx_node *h, jx_text *slot, jx_text t, jx_loc kw) {
+  if (slot->text && !h->u.header.dup_loc.line)
+    h->u.header.dup_loc = kw;
+  else if (!slot->text)
+    *slot = t;
+}
+
+/* ---- indicators ---------------------------------------------------------- */
+
+jx_node *jx_pb_indicator_attrs(jx_scan *p, jx_loc at) {
+  return jx_pb_node(p, JX_N_INDICATOR, at);
+}
+
+jx_node *jx_pb_indicator(jx_node *n, jx_loc loc, jx_loc end, const jx_path *cat,
+                         jx_text name, jx_op op, bool written, jx_loc op_loc,
+                         const jx_value *v) {
+  if (!written && v->post)
+    op = jx_postfix_op((jx_postfix)v->post);
+  n->loc = loc;
+  n->end = end;
+  if (cat) {
+    n->u.indicator.level1 = cat->l1;
+    n->u.indicator.level2 = cat->l2;
+  }
+  n->u.indicator.name = name;
+  n->u.indicator.op = op;
+  n->u.indicator.op_written = written;
+  n->u.indicator.op_loc = op_loc;
+  n->u.indicator.value = *v;
+  return n;
+}
+
+void jx_pb_desc(jx_node *n, bool basis, jx_text t, jx_loc kw) {
+  int *count = basis ? &n->u.indicator.n_basis : &n->u.indicator.n_desc;
+  if ((*count)++ == 0)
+    *(basis ? &n->u.indicator.basis : &n->u.indicator.desc) = t;
+  else if (!n->u.indicator.dup_loc.line)
+    n->u.indicator.dup_loc = kw;
+}
+
+void jx_pb_expl(jx_node *n, jx_expl k, jx_text t, jx_loc kw) {
+  if (!n->u.indicator.expl[k].text) {
+    n->u.indicator.expl[k] = t;
+  } else if (n->u.indicator.n_expl_dup++ == 0) {
+    n->u.indicator.expl_dup = k;
+    n->u.indicator.expl_dup_loc = kw;
+  }
+}
+
+void jx_pb_period(jx_node *n, jx_loc kw, jx_op op, bool written, jx_loc op_loc,
+                  const jx_value *v) {
+  if (n->u.indicator.n_period++ > 0)
+    return;
+  n->u.indicator.has_period = true;
+  n->u.indicator.period_loc = kw;
+  /* 90%以上 after `period`: as for the row's own target (jx_pb_indicator). */
+  if (!written && v->post)
+    op = jx_postfix_op((jx_postfix)v->post);
+  n->u.indicator.period_op = op;
+  n->u.indicator.period_op_written = written;
+  n->u.indicator.period_op_loc = op_loc;
+  n->u.indicator.period_value = *v;
+}
+
+/* ---- lists of parts ------------------------------------------------------ */
+
+void jx_pb_funds_part(jx_scan *p, jx_node *f, int token, jx_text word,
+                      const jx_value *amount) {
+  if (token == 1 && f->u.funds.n_fiscal++ == 0)
+    f->u.funds.fiscal = *amount;
+  if (token == 2 && f->u.funds.n_other++ == 0)
+    f->u.funds.other = *amount;
+  jx_funds_part *x = jx_arena_alloc(p->arena, sizeof *x);
+  x->token = token;
+  x->word = word;
+  x->amount = *amount;
+  jx_funds_part **at = &f->u.funds.parts;
+  while (*at)
+    at = &(*at)->next;
+  *at = x;
+}
+
+void jx_pb_line(jx_scan *p, jx_line_list *l, jx_text name,
+                const jx_value *amount) {
+  jx_line *x = jx_arena_alloc(p->arena, sizeof *x);
+  x->name = name;
+  x->amount = *amount;
+  if (l->tail)
+    l->tail->next = x;
+  else
+    l->head = x;
+  l->tail = x;
+}
+
+void jx_pb_sched(jx_scan *p, jx_sched_list *l, const jx_value *month,
+                 int month_no, jx_loc month_loc, const jx_value *percent) {
+  jx_schedule_entry *e = jx_arena_alloc(p->arena, sizeof *e);
+  if (month) {
+    e->month = *month;
+  } else { /* a month's name: the token's */
+    e->month.kind = JX_VAL_TEXT;
+    e->month.text = jx_token_name(MONTH);
+    e->month.loc = month_loc;
+    e->month_no = month_no;
+  }
+  e->percent = *percent;
+  if (l->tail)
+    l->tail->next = e;
+  else
+    l->head = e;
+  l->tail = e;
+}
+
+void jx_pb_setting_arg(jx_scan *p, jx_arg_list *l, const jx_value *v) {
+  jx_setting_arg *a = jx_arena_alloc(p->arena, sizeof *a);
+  a->value = *v;
+  if (l->tail)
+    l->tail->next = a;
+  else
+    l->head = a;
+  l->tail = a;
+}
+
+/* ---- units and projects -------------------------------------------------- */
+
+void jx_pb_open_unit(jx_scan *p, jx_node *unit) {
+  p->cur_unit = unit;
+  if (p->sink->unit_open)
+    p->sink->unit_open(p->sink->ud, unit);
+}
+
+jx_node *jx_pb_close_unit(jx_scan *p, jx_node *n, jx_node *items, jx_loc close,
+                          bool no_lookahead) {
+  n->u.block.items = items;
+  n->u.block.close = close;
+  if (p->sink->unit_close)
+    p->sink->unit_close(p->sink->ud, n);
+  p->cur_unit = NULL;
+  if (!p->keep_tree && no_lookahead) {
+    jx_arena_release(p->arena, p->unit_mark);
+    return NULL;
+  }
+  return n;
+}
+
+jx_node *jx_pb_finish_project(jx_scan *p, jx_loc loc, jx_loc open, jx_text name,
+                              jx_node *budget, jx_node *items, jx_loc close) {
+  jx_node *n = jx_pb_node(p, JX_N_PROJECT, loc);
+  n->end = open;
+  n->u.block.name = name;
+  n->u.block.close = close;
+  if (budget) {
+    budget->next = items;
+    items = budget;
+  }
+  n->u.block.items = items;
+  n->u.block.recovered =
+      p->syntax_errors + p->lex_errors != p->errors_at_project;
+  p->sink->project(p->sink->ud, n, p->cur_unit);
+  return n;
+}
+
+/* ---- actuals ------------------------------------------------------------- */
+
+jx_act_value *jx_pb_act_value(jx_scan *p, const jx_value *v) {
+  jx_act_value *a = jx_arena_alloc(p->arena, sizeof *a);
+  if (v)
+    a->value = *v;
+  return a;
+}
+
+jx_node *jx_pb_actual_attrs(jx_scan *p, jx_loc at) {
+  return jx_pb_node(p, JX_N_ACTUAL, at);
+}
+
+jx_node *jx_pb_actual(jx_node *n, jx_loc loc, jx_loc end, jx_actual_what what,
+                      jx_text name, const jx_act_value *v) {
+  n->loc = loc;
+  n->end = end;
+  n->u.actual.what = what;
+  n->u.actual.name = name;
+  if (v) {
+    n->u.actual.value = v->value;
+    n->u.actual.targeted = v->targeted;
+    n->u.actual.targeted_loc = v->targeted_loc;
+    n->u.actual.rating = v->rating;
+  }
+  return n;
+}
+
+/* The tree keeps one, so the second is an error here (the checker never
+ * sees actuals), and the file does not parse cleanly, so neither fmt nor
+ * a build drops it. */
+static void actual_twice(jx_scan *p, jx_node *n, jx_loc at) {
+  if (!n->u.actual.dup_loc.line)
+    n->u.actual.dup_loc = at;
+  p->syntax_errors++;
+  if (!p->read_failed)
+    jx_diag_report(p->diag, JX_E_ACTUAL_REPEAT, at);
+}
+
+void jx_pb_actual_text(jx_scan *p, jx_node *n, jx_text *slot, jx_text t,
+                       jx_loc at) {
+  if (!slot->text && !slot->loc.line)
+    *slot = t;
+  else
+    actual_twice(p, n, at);
+}
+
+void jx_pb_actual_value(jx_scan *p, jx_node *n, jx_value *slot,
+                        const jx_value *v, jx_loc at) {
+  if (slot->kind == JX_VAL_NONE)
+    *slot = *v;
+  else
+    actual_twice(p, n, at);
+}

@@ -1,0 +1,132 @@
+/*
+ * parse_build.h — the nodes the grammar's actions build (grammar/parser.y).
+ *
+ * parser.y holds the grammar and actions of a line or two; how a node is
+ * filled from what a rule matched is here.  Token values come as the
+ * parser's stack holds them (scan.h): a text without its place, which is
+ * the token's location, and a value or a category path by pointer into
+ * the arena.  The nodes keep whole copies (ast.h): the tree's readers
+ * never see the stack's pointers.  Private to grammar/.
+ */
+#ifndef JX_PARSE_BUILD_H
+#define JX_PARSE_BUILD_H
+
+#include <stdbool.h>
+
+#include "scan.h"
+
+/* A zeroed node of kind at loc, in the arena. */
+static inline jx_node *jx_pb_node(jx_scan *p, jx_node_kind kind, jx_loc loc) {
+  jx_node *n = jx_arena_alloc(p->arena, sizeof *n);
+  n->kind = kind;
+  n->loc = loc;
+  return n;
+}
+
+/* A token's text at its place. */
+static inline jx_text jx_pb_text(const char *s, jx_loc at) {
+  jx_text t = {s, at};
+  return t;
+}
+
+/* The same for an optional text: none written (NULL) has no place. */
+static inline jx_text jx_pb_opt(const char *s, jx_loc at) {
+  jx_text t = {s, at};
+  if (!s)
+    t.loc = (jx_loc){0};
+  return t;
+}
+
+/* A text the rule does not have: no text and no place. */
+static inline jx_text jx_pb_none(void) {
+  return (jx_text){0};
+}
+
+/* An indicator's name not written: no text, a zero-length place at. */
+static inline jx_text jx_pb_nameless(jx_loc at) {
+  jx_text t = {NULL, at};
+  t.loc.len = 0;
+  return t;
+}
+
+/* Values made from other tokens than a NUMBER, DATE or DATE_RANGE (whose
+ * values the scanner makes): a string, a bare word, n/a, and no value at
+ * all, at a zero-length place. */
+jx_value *jx_pb_text_value(jx_scan *p, const char *s, jx_loc at);
+jx_value *jx_pb_word_value(jx_scan *p, const char *s, jx_loc at);
+jx_value *jx_pb_na_value(jx_scan *p, jx_loc at);
+jx_value *jx_pb_no_value(jx_scan *p, jx_loc at);
+
+/* A block node: framework, department, division, level1, profile,
+ * actuals, an actual's project.  end is its opening brace. */
+jx_node *jx_pb_block(jx_scan *p, jx_node_kind kind, jx_loc loc, jx_loc end,
+                     jx_text code, jx_text name, jx_node *items, jx_loc close);
+/* A statement of one text: goal, purpose, overall, code. */
+jx_node *jx_pb_text_stmt(jx_scan *p, jx_node_kind kind, jx_loc loc, jx_loc end,
+                         jx_text t);
+/* A statement of one amount: budget, total. */
+jx_node *jx_pb_amount_stmt(jx_scan *p, jx_node_kind kind, jx_loc loc,
+                           jx_loc end, const jx_value *amount);
+jx_node *jx_pb_attr_stmt(jx_scan *p, jx_attr_key key, jx_loc loc, jx_loc end,
+                         jx_text name, jx_text value, jx_text extra);
+jx_node *jx_pb_org_stmt(jx_scan *p, jx_org_role role, jx_loc loc, jx_loc end,
+                        jx_text code, jx_text name);
+
+/* An indicator row.  Its attributes after the value are read first, into
+ * the node itself (jx_pb_indicator_attrs makes it, empty); the row's
+ * rule then fills in the rest.  A comparison written after the value
+ * (90%以上, 9月前) is its op when none is written before it; with both,
+ * the checker says so (op_written and value.post). */
+jx_node *jx_pb_indicator_attrs(jx_scan *p, jx_loc at);
+jx_node *jx_pb_indicator(jx_node *n, jx_loc loc, jx_loc end, const jx_path *cat,
+                         jx_text name, jx_op op, bool written, jx_loc op_loc,
+                         const jx_value *v);
+/* desc or basis (a repeat is counted). */
+void jx_pb_desc(jx_node *n, bool basis, jx_text t, jx_loc kw);
+/* One explanation column of an indicator; a repeat is counted. */
+void jx_pb_expl(jx_node *n, jx_expl k, jx_text t, jx_loc kw);
+/* `period [op] value` after an indicator's target. */
+void jx_pb_period(jx_node *n, jx_loc kw, jx_op op, bool written, jx_loc op_loc,
+                  const jx_value *v);
+
+/* The header's parts (each at most once: a repeat's keyword is kept). */
+void jx_pb_header_part(jx_node *h, jx_text *slot, jx_text t, jx_loc kw);
+
+/* funds: one part, appended; fiscal and other also as the first such. */
+void jx_pb_funds_part(jx_scan *p, jx_node *f, int token, jx_text word,
+                      const jx_value *amount);
+/* breakdown and schedule: an item appended. */
+void jx_pb_line(jx_scan *p, jx_line_list *l, jx_text name,
+                const jx_value *amount);
+void jx_pb_sched(jx_scan *p, jx_sched_list *l, const jx_value *month,
+                 int month_no, jx_loc month_loc, const jx_value *percent);
+/* A profile setting's argument, appended. */
+void jx_pb_setting_arg(jx_scan *p, jx_arg_list *l, const jx_value *v);
+
+/* A unit's head has been read: the sink is told, and its projects see
+ * it.  Its end: handed to the sink, then (streaming, and when no
+ * lookahead was read) its memory goes back to p->unit_mark and the result
+ * is NULL. */
+void jx_pb_open_unit(jx_scan *p, jx_node *unit);
+jx_node *jx_pb_close_unit(jx_scan *p, jx_node *unit, jx_node *items,
+                          jx_loc close, bool no_lookahead);
+/* A project read whole: built and handed to the sink. */
+jx_node *jx_pb_finish_project(jx_scan *p, jx_loc loc, jx_loc open, jx_text name,
+                              jx_node *budget, jx_node *items, jx_loc close);
+
+/* An actual's value (NULL: none written), in the arena for the parser's
+ * stack. */
+jx_act_value *jx_pb_act_value(jx_scan *p, const jx_value *v);
+/* An actual statement: like an indicator's, its attributes are read
+ * first, into the node (jx_pb_actual_attrs). */
+jx_node *jx_pb_actual_attrs(jx_scan *p, jx_loc at);
+jx_node *jx_pb_actual(jx_node *n, jx_loc loc, jx_loc end, jx_actual_what what,
+                      jx_text name, const jx_act_value *v);
+/* An attribute of an actual; given twice it is an error here (the tree
+ * keeps one). */
+void jx_pb_actual_text(jx_scan *p, jx_node *n, jx_text *slot, jx_text t,
+                       jx_loc at);
+void jx_pb_actual_value(jx_scan *p, jx_node *n, jx_value *slot,
+                        const jx_value *v, jx_loc at);
+
+#endif

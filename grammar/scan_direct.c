@@ -1,0 +1,585 @@
+/*
+ * scan_direct.c — the hand-written scanner the parser reads its tokens
+ * from; grammar/lexer.l (flex) stays the definition of the language.
+ *
+ * Why: flex's table walk alone over lexer.l's rules runs below the speed
+ * `jxc check` has to reach (issue 16), and its per-token machinery (the
+ * match, YY_USER_ACTION, the hold character, the actions' dispatch) came
+ * on top.  Here the tokens that make up nearly every plan -- spaces and
+ * line breaks, ASCII and CJK words looked up in the vocabulary, plain
+ * numbers with plain units, category paths, signs and marks, plain
+ * strings (lex_fast.h), plain comments -- are read by tight byte loops.
+ *
+ * Anything rarer or ambiguous (a date or a number that might be one,
+ * full-width forms, a word and a colon, a sign before a number, an escape
+ * in a string, a string in “ ”, a suppression comment, a byte order mark,
+ * a control character, a bad byte, GBK, a lexical error of any kind) is
+ * not judged here: that one token is handed to flex's scanner
+ * (jx_lex_raw), which reads it from this scanner's buffer through its
+ * YY_INPUT (jx_direct_feed) from a fresh start, and this scanner goes on
+ * where flex stopped (flex's YY_USER_ACTION keeps s->offset).  flex sees
+ * the same bytes from the same point as if it read the whole input, so
+ * it makes the same token, value, diagnostics and side effects; what it
+ * read ahead is dropped.  The hand-written paths take a token only when
+ * no rule of lexer.l could match more (each checks the byte after it).
+ *
+ * Input is read in pieces (jx_scan_read) into a buffer that keeps the
+ * token in progress and grows only for a token longer than it: a
+ * gigabyte plan scans in the buffer's 128 KiB.  tests/unit/test_lexer_ref
+ * holds the two scanners to the same tokens, values, places and
+ * diagnostics (s->flex_scanner selects flex alone; JX_SCANNER=flex in
+ * the environment does so for jxc, parse.c).
+ */
+#include <stdint.h>
+#include <string.h>
+
+#include "lex_shared.h"
+#include "lex_values.h"
+#include "lexer.h"
+
+typedef unsigned char byte;
+
+/* The buffer's first size; flex's first piece of a token (it doubles);
+ * and the NUL bytes kept after the bytes read, so that a look up to seven
+ * bytes ahead never leaves the buffer (a NUL is nothing's continuation). */
+enum { BUF_SIZE = 131072, FIRST_CHUNK = 64, PAD = 8 };
+
+/* Reads more input after the bytes kept, those from `keep` on (moved to
+ * the start of the buffer, which doubles when they fill half of it). */
+static void refill(jx_scan *s, size_t keep) {
+  struct jx_direct *d = &s->dir;
+  if (keep > 0) {
+    memmove(d->buf, d->buf + keep, d->end - keep);
+    d->base += keep;
+    d->end -= keep;
+    d->pos -= keep;
+    d->feed = d->feed > keep ? d->feed - keep : 0;
+  }
+  if (d->cap - d->end < d->cap / 2 || d->cap - d->end < PAD + 1) {
+    d->cap = d->cap ? 2 * d->cap : BUF_SIZE;
+    d->buf = jx_xrealloc(d->buf, d->cap);
+  }
+  /* As many bytes as are kept, at least: the token in progress is read
+   * again from its start after each refill, and a pipe gives 64 KiB a
+   * read, so with one read a refill a long token took quadratic time (a
+   * 32 MB string from a pipe: 30 s; flex's scanner, which reads so,
+   * 3 min); with its length at least doubled each time, it is linear.
+   * No more than that: jxc reads a FIFO as it is written. */
+  size_t want = d->end - d->pos, got = 0; /* pos: the token's start */
+  for (;;) {
+    size_t max = d->cap - d->end - PAD;
+    if (d->max_read && max > d->max_read)
+      max = d->max_read; /* tests: reads of a few bytes */
+    size_t n = max ? jx_scan_read(s, d->buf + d->end, max) : 0;
+    d->end += n;
+    got += n;
+    if (n == 0 && max) {
+      d->eof = true;
+      break;
+    }
+    if (d->max_read || n == max || got >= want)
+      break;
+  }
+  memset(d->buf + d->end, 0, PAD);
+}
+
+size_t jx_direct_feed(jx_scan *s, char *buf, size_t max) {
+  struct jx_direct *d = &s->dir;
+  while (d->feed == d->end) {
+    if (d->eof)
+      return 0;
+    refill(s, d->pos); /* pos: where flex's token began */
+  }
+  size_t n = d->end - d->feed;
+  if (n > max)
+    n = max;
+  if (n > d->chunk)
+    n = d->chunk;
+  if (d->chunk < ((size_t)1 << 30))
+    d->chunk *= 2; /* a long token costs flex a rescan per piece */
+  memcpy(buf, d->buf + d->feed, n);
+  d->feed += n;
+  return n;
+}
+
+/* flex's token from buffer position `at`. */
+static int delegate(jx_scan *s, size_t at, YYSTYPE *v, jx_loc *loc,
+                    yyscan_t flex) {
+  struct jx_direct *d = &s->dir;
+  d->pos = at;
+  d->feed = at;
+  d->chunk = FIRST_CHUNK;
+  s->offset = d->base + at;
+  s->feeding = true;
+  yyrestart(NULL, flex);
+  int t = jx_lex_raw(v, loc, flex);
+  s->feeding = false;
+  d->pos = (size_t)(s->offset - d->base);
+  if (t == YYEOF)
+    d->done = true, d->ready = false;
+  return t;
+}
+
+/* What a token that starts with each byte is (kind_of), and which runs
+ * each byte continues (flags_of). */
+enum {
+  K_FLEX, /* flex's: anything not below */
+  K_SPACE,
+  K_NL,
+  K_ALPHA,
+  K_DIGIT,
+  K_QUOTE,
+  K_MARK,
+  K_SIGN,
+  K_HASH,
+  K_SLASH,
+  K_HIGH /* a byte past ASCII */
+};
+enum { F_ALNUM = 1, F_UNIT = 2, F_DIGIT = 4, F_CJK3 = 8 };
+
+static const uint8_t kind_of[256] = {
+    0,  0,  0,  0,  0,  0,  0,  0,  0,  1,  2,  0,  0,  1,  0,  0,  0,  0,  0,
+    0,  0,  0,  0,  0,  0,  0,  0,  0,  0,  0,  0,  0,  1,  0,  5,  8,  0,  0,
+    0,  0,  0,  0,  0,  0,  0,  0,  0,  9,  4,  4,  4,  4,  4,  4,  4,  4,  4,
+    4,  0,  6,  7,  7,  7,  0,  0,  3,  3,  3,  3,  3,  3,  3,  3,  3,  3,  3,
+    3,  3,  3,  3,  3,  3,  3,  3,  3,  3,  3,  3,  3,  3,  3,  0,  0,  0,  0,
+    3,  0,  3,  3,  3,  3,  3,  3,  3,  3,  3,  3,  3,  3,  3,  3,  3,  3,  3,
+    3,  3,  3,  3,  3,  3,  3,  3,  3,  6,  0,  6,  0,  0,  10, 10, 10, 10, 10,
+    10, 10, 10, 10, 10, 10, 10, 10, 10, 10, 10, 10, 10, 10, 10, 10, 10, 10, 10,
+    10, 10, 10, 10, 10, 10, 10, 10, 10, 10, 10, 10, 10, 10, 10, 10, 10, 10, 10,
+    10, 10, 10, 10, 10, 10, 10, 10, 10, 10, 10, 10, 10, 10, 10, 10, 10, 10, 10,
+    10, 10, 10, 10, 10, 10, 10, 10, 10, 10, 10, 10, 10, 10, 10, 10, 10, 10, 10,
+    10, 10, 10, 10, 10, 10, 10, 10, 10, 10, 10, 10, 10, 10, 10, 10, 10, 10, 10,
+    10, 10, 10, 10, 10, 10, 10, 10, 10, 10, 10, 10, 10, 10, 10, 10, 10, 10, 10,
+    10, 10, 10, 10, 10, 10, 10, 10, 10,
+};
+static const uint8_t flags_of[256] = {
+    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 2, 0, 0, 0, 0, 0, 0, 0, 0, 0, 2,
+    5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 0, 0, 0, 0, 0, 0, 0, 3, 3, 3, 3, 3, 3, 3,
+    3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 0, 0, 0, 0, 1,
+    0, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3,
+    3, 3, 3, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+    0, 0, 0, 0, 0, 0, 0, 0, 0, 8, 0, 0, 8, 8, 8, 8, 8, 8, 8, 8, 8, 0, 8, 0,
+    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+};
+
+/* The bytes of the character at p if it is one of lexer.l's {WU} (a
+ * character of a word or unit), else 0.  A character cut by the end of
+ * the bytes read is none (the NULs after them are no continuation). */
+static inline size_t wu(const byte *p) {
+  byte c = p[0];
+  if (flags_of[c] & F_CJK3)
+    return (p[1] & 0xC0) == 0x80 && (p[2] & 0xC0) == 0x80 ? 3 : 0;
+  if (c < 0xC2)
+    return 0;
+  if (c <= 0xDF)
+    return (p[1] & 0xC0) == 0x80 ? 2 : 0;
+  if (c <= 0xEF) {
+    if ((p[2] & 0xC0) != 0x80)
+      return 0;
+    switch (c) {
+    case 0xE0:
+      return p[1] >= 0xA0 && p[1] <= 0xBF ? 3 : 0;
+    case 0xE2:
+      return p[1] == 0x84 ? 3 : 0;
+    case 0xE3:
+      return p[1] >= 0x81 && p[1] <= 0xBF ? 3 : 0;
+    case 0xED:
+      return p[1] >= 0x80 && p[1] <= 0x9F ? 3 : 0;
+    default: /* 0xEF */
+      if (p[1] >= 0x80 && p[1] <= 0xBA)
+        return 3;
+      return p[1] == 0xBB && p[2] <= 0xBE ? 3 : 0;
+    }
+  }
+  if (c > 0xF4 || (p[2] & 0xC0) != 0x80 || (p[3] & 0xC0) != 0x80)
+    return 0;
+  if (c == 0xF0)
+    return p[1] >= 0x90 && p[1] <= 0xBF ? 4 : 0;
+  if (c == 0xF4)
+    return p[1] >= 0x80 && p[1] <= 0x8F ? 4 : 0;
+  return (p[1] & 0xC0) == 0x80 ? 4 : 0;
+}
+
+/* The end of a run of {WU} characters from q. */
+static inline const byte *wu_run(const byte *q) {
+  for (;;) {
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+    /* Two CJK characters at a time (lex_fast.c does the same): one load
+     * checks both characters' shapes, a table their lead bytes. */
+    uint64_t w;
+    memcpy(&w, q, sizeof w);
+    if ((w & 0xC0C0F0C0C0F0ULL) == 0x8080E08080E0ULL &&
+        (flags_of[(byte)w] & flags_of[(byte)(w >> 24)] & F_CJK3)) {
+      q += 6;
+      continue;
+    }
+#endif
+    if (flags_of[*q] & F_CJK3) {
+      if ((q[1] & 0xC0) != 0x80 || (q[2] & 0xC0) != 0x80)
+        return q;
+      q += 3;
+      continue;
+    }
+    size_t n = *q >= 0x80 ? wu(q) : 0;
+    if (!n)
+      return q;
+    q += n;
+  }
+}
+
+/* The end of a run of ASCII letters, digits and _ from q. */
+static inline const byte *alnum_run(const byte *q) {
+  while (flags_of[*q] & F_ALNUM)
+    q++;
+  return q;
+}
+
+/* The bytes of one of lexer.l's {SIGN} at p, or 0. */
+static inline size_t sign(const byte *p) {
+  if (*p == '<' || *p == '>' || *p == '=')
+    return 1;
+  if (p[0] == 0xEF && p[1] == 0xBC && p[2] >= 0x9C && p[2] <= 0x9E)
+    return 3; /* ＜ ＝ ＞ */
+  if (p[0] == 0xE2 && p[1] == 0x89 && p[2] >= 0xA4 && p[2] <= 0xA7)
+    return 3; /* ≤ ≥ ≦ ≧ */
+  if (p[0] == 0xE2 && p[1] == 0x95 && p[2] == 0x90)
+    return 3; /* ═ */
+  return 0;
+}
+
+/* Whether the full-width character at p is one that nothing before it
+ * can take into its token: ； ＜ ＝ ＞ ｛ ｝ (every other one of U+FF00-FF5F
+ * may be a digit, letter, point, comma, colon, slash or dash of a
+ * full-width token: flex's). */
+static inline bool quiet_ef(const byte *p) {
+  if (p[0] != 0xEF)
+    return false;
+  if (p[1] == 0xBC)
+    return p[2] >= 0x9B && p[2] <= 0x9E;
+  return p[1] == 0xBD && (p[2] == 0x9B || p[2] == 0x9D);
+}
+
+/* Whether a number's digits (n of them, then the byte at q) might begin
+ * a date or a date range, or be grouped or full-width (lexer.l's DATE1,
+ * DPART, GROUPED, XNUMBER): flex's.  The caller has 4 bytes after q or
+ * the end of the input; *more when that is not enough to tell. */
+static bool maybe_date(const byte *q, const byte *e, size_t n, bool *more) {
+  if (q == e)
+    return false;
+  byte c = *q;
+  if (c == ',' || (c == 0xEF && !quiet_ef(q)))
+    return true; /* 3,309, a full-width digit, point or comma */
+  if (n == 4)
+    return c == '-' || c == '.' || c == '/' ||
+           (c == 0xE5 && e - q >= 2 && q[1] == 0xB9); /* 年 */
+  if (n == 6 || n == 8) { /* 202001-202012: the separator of a range */
+    while (q < e && (*q == ' ' || *q == '\t'))
+      q++;
+    if (e - q < 3) {
+      *more = true;
+      return true;
+    }
+    return *q == '-' || *q == '~' || *q == 0xE2 || *q == 0xEF ||
+           (q[0] == 0xE8 && q[1] == 0x87 && q[2] == 0xB3) || /* 至 */
+           (q[0] == 0xE5 && q[1] == 0x88 && q[2] == 0xB0);   /* 到 */
+  }
+  return false;
+}
+
+/* The token of n bytes at `at`: its place, and the next token's start.
+ * (s->offset is kept only where flex or a comment needs it.) */
+#define TOKEN_AT(at, n)                                                        \
+  do {                                                                         \
+    loc->offset = d->base + (uint64_t)((at) - (const byte *)d->buf);           \
+    loc->line = s->line;                                                       \
+    loc->col = (uint32_t)(loc->offset - s->line_start + 1);                    \
+    loc->len = (uint32_t)(n);                                                  \
+    loc->file = s->file;                                                       \
+    d->pos = (size_t)((at) + (n) - (const byte *)d->buf);                      \
+  } while (0)
+
+int jx_lex_direct(jx_scan *s, YYSTYPE *v, jx_loc *loc, yyscan_t flex) {
+  struct jx_direct *d = &s->dir;
+  if (!d->ready) { /* the first call, or after the end */
+    if (d->done)
+      return delegate(s, d->pos, v, loc, flex);
+    refill(s, 0);
+    d->ready = true;
+  }
+  for (;;) {
+    const byte *buf = (const byte *)d->buf;
+    const byte *p = buf + d->pos, *e = buf + d->end, *q;
+    bool eof = d->eof;
+    /* Spaces and line breaks (the NULs after the bytes read end them). */
+    for (;;) {
+      while (*p == ' ')
+        p++;
+      byte c = *p;
+      if (c == '\n') {
+        d->nl_at = d->base + (uint64_t)(p - buf);
+        d->nl_line_start = s->line_start;
+        p++;
+        s->line++;
+        s->line_start = d->nl_end = d->base + (uint64_t)(p - buf);
+      } else if (c == '\t' || c == '\r') {
+        p++;
+      } else if (c == 0xE3 && p[1] == 0x80 && p[2] == 0x80) {
+        p += 3; /* U+3000 */
+      } else {
+        break;
+      }
+    }
+    /* Every path below may look 3 bytes past p without asking. */
+    if (e - p < 4 && !eof)
+      goto more;
+    if (p == e) { /* the end, as lexer.l's <<EOF>> */
+      s->offset = d->base + (uint64_t)(p - buf);
+      d->pos = (size_t)(p - buf);
+      if (s->offset == s->line_start && s->line > 1 && d->nl_end == s->offset) {
+        /* right after a line break read here: its place, as flex's last
+         * match (after one flex read, flex leaves *loc as it was) */
+        loc->offset = d->nl_at;
+        loc->line = s->line - 1;
+        loc->col = (uint32_t)(d->nl_at - d->nl_line_start + 1);
+        loc->len = (uint32_t)(s->offset - d->nl_at);
+        loc->file = s->file;
+      }
+      jx_lex_eof_loc(s, loc);
+      d->done = true, d->ready = false;
+      return YYEOF;
+    }
+    byte c = *p;
+    switch (kind_of[c]) {
+    case K_ALPHA:
+      q = alnum_run(p + 1);
+      goto word;
+    case K_HIGH: {
+      size_t n = wu(p);
+      if (n) {
+        q = wu_run(p + n);
+        goto word;
+      }
+      if (sign(p))
+        goto sign;
+      if (quiet_ef(p)) { /* ； ｛ ｝ (＜ ＝ ＞ are signs) */
+        int t = jx_lex_lookup(s, (const char *)p, 3, v);
+        if (!t)
+          goto flex;
+        TOKEN_AT(p, 3);
+        return t;
+      }
+      goto flex;
+    }
+    case K_DIGIT:
+      goto number;
+    case K_QUOTE: {
+      jx_fast_str f;
+      if (jx_fast_string((const char *)p, (const char *)e, &f)) {
+        if (f.text_len > JX_MAX_STRING)
+          goto flex;
+        TOKEN_AT(p, 1);
+        d->pos = (size_t)(p - buf) + f.len;
+        return jx_lex_fast_string_token(s, (const char *)p, &f, loc, v);
+      }
+      if (f.more && !eof)
+        goto more;
+      goto flex;
+    }
+    case K_MARK: {
+      int t = jx_lex_lookup(s, (const char *)p, 1, v);
+      if (!t)
+        goto flex;
+      TOKEN_AT(p, 1);
+      return t;
+    }
+    case K_SIGN:
+      goto sign;
+    case K_HASH:
+      goto comment;
+    case K_SLASH:
+      if (p[1] == '/')
+        goto comment;
+      goto flex;
+    default:
+      goto flex;
+    }
+
+  word : {
+    /* q: the end of the word from p */
+    if (e - q < 4 && !eof)
+      goto more;
+    if (*q == '.') { /* a category path? */
+      const byte *r = q + 1, *w;
+      if (kind_of[*r] == K_ALPHA)
+        w = alnum_run(r + 1);
+      else if (*r >= 0x80 && wu(r))
+        w = wu_run(r);
+      else
+        goto flex;
+      if (e - w < 4 && !eof)
+        goto more;
+      if (*w == '.' || *w == ':' || *w == '/' || (*w == 0xEF && !quiet_ef(w)))
+        goto flex;
+      TOKEN_AT(p, w - p);
+      return jx_lex_path_at(s, (const char *)p, (size_t)(w - p),
+                            (size_t)(q - p), *loc, v, false);
+    }
+    if (*q == ':' || (*q == 0xEF && !quiet_ef(q)) || (*q == '/' && q - p == 1))
+      goto flex; /* a word and a colon, full-width forms, n/a */
+    TOKEN_AT(p, q - p);
+    return jx_lex_word(s, (const char *)p, (size_t)(q - p), loc, v);
+  }
+
+  sign : {
+    size_t n1 = sign(p);
+    if (e - (p + n1) < 4 && !eof)
+      goto more;
+    size_t n2 = sign(p + n1);
+    int t = 0;
+    size_t n = n1;
+    if (n2) {
+      t = jx_lex_lookup(s, (const char *)p, n1 + n2, v);
+      n = n1 + n2;
+    }
+    if (!t) {
+      t = jx_lex_lookup(s, (const char *)p, n1, v);
+      n = n1;
+    }
+    if (!t)
+      goto flex; /* an error */
+    TOKEN_AT(p, n);
+    return t;
+  }
+
+  number : {
+    q = p + 1;
+    while (flags_of[*q] & F_DIGIT)
+      q++;
+    if (e - q < 4 && !eof)
+      goto more;
+    bool need = false;
+    if (maybe_date(q, e, (size_t)(q - p), &need)) {
+      if (need && !eof)
+        goto more;
+      goto flex;
+    }
+    if (*q == '.') { /* a fraction, or flex's */
+      if (!(flags_of[q[1]] & F_DIGIT))
+        goto flex;
+      q += 2;
+      while (flags_of[*q] & F_DIGIT)
+        q++;
+    }
+    const byte *num_end = q;
+    /* The unit: lexer.l's UNITCH+ ([A-Za-z%/], {WU}, ‰; ％ is flex's). */
+    for (;;) {
+      byte u = *q;
+      if (flags_of[u] & F_UNIT) {
+        q++;
+        continue;
+      }
+      if (u < 0x80)
+        break;
+      size_t n = wu(q);
+      if (n)
+        q += n;
+      else if (u == 0xE2 && q[1] == 0x80 && q[2] == 0xB0)
+        q += 3; /* ‰ */
+      else
+        break;
+    }
+    if (e - q < 4 && !eof)
+      goto more;
+    /* A cost per unit (元/人.每天), a full-width form, grouping. */
+    if (*q == '.' || *q == ',' || (*q == 0xEF && !quiet_ef(q)) ||
+        (*q == 0xE2 && q[1] == 0x80 && q[2] == 0xA2))
+      goto flex;
+    TOKEN_AT(p, q - p);
+    v->value = jx_lex_number_at(s, (const char *)p, (size_t)(q - p),
+                                (size_t)(num_end - p), *loc);
+    return NUMBER;
+  }
+
+  comment : {
+    size_t h = c == '#' ? 1 : 2;
+    const byte *r = p + h, *cut;
+    while (*r == ' ' || *r == '\t')
+      r++;
+    if (e - r < 4 && !eof)
+      goto more;
+    if (memcmp(r, "jxc:", 4) == 0)
+      goto flex; /* a suppression comment */
+    q = p + h;
+    for (;;) {
+      byte b = *q;
+      if ((b >= 0x20 && b < 0x7F) || b == '\t') {
+        q++;
+      } else if (b >= 0x80) {
+        if ((flags_of[b] & F_CJK3) && (q[1] & 0xC0) == 0x80 &&
+            (q[2] & 0xC0) == 0x80) {
+          q += 3;
+          continue;
+        }
+        size_t n = jx_lex_mb((const char *)q, (const char *)e);
+        if (n) {
+          q += n;
+          continue;
+        }
+        if (e - q < 4 && !eof)
+          goto more;
+        goto flex; /* a bad byte */
+      } else if (b == '\n' || (b == '\r' && q[1] == '\n')) {
+        cut = q;
+        break;
+      } else if (q == e) {
+        if (!eof)
+          goto more;
+        cut = q;
+        break;
+      } else {
+        if (b == '\r' && e - q < 2 && !eof)
+          goto more;
+        goto flex; /* a control character */
+      }
+    }
+    if (s->keep_comments) {
+      TOKEN_AT(p, h);
+      s->sloc = *loc;
+      s->slen = 0;
+      jx_lex_sbuf_add(s, (const char *)p + h, (size_t)(cut - p) - h);
+      s->offset = d->base + (uint64_t)(cut - buf);
+      jx_lex_add_comment(s);
+    }
+    if (cut < e) { /* its line break */
+      d->nl_at = d->base + (uint64_t)(cut - buf);
+      d->nl_line_start = s->line_start;
+      cut += *cut == '\r' ? 2 : 1;
+      s->line++;
+      s->line_start = d->nl_end = d->base + (uint64_t)(cut - buf);
+    }
+    d->pos = (size_t)(cut - buf);
+    continue;
+  }
+
+  flex:
+    return delegate(s, (size_t)(p - buf), v, loc, flex);
+
+  more: /* the token from p may go on past the bytes read */
+    d->pos = (size_t)(p - buf);
+    refill(s, d->pos);
+  }
+}
+
+const char *jx_lex_token_text(jx_scan *s, yyscan_t flex, const jx_loc *loc) {
+  struct jx_direct *d = &s->dir;
+  if (s->flex_scanner)
+    return yyget_text(flex);
+  if (loc->offset < d->base || loc->offset + loc->len > d->base + d->end)
+    return "";
+  return jx_arena_strndup(s->arena, d->buf + (loc->offset - d->base), loc->len);
+}
