@@ -39,28 +39,8 @@ typedef struct jx_lsp_ini {
 
 /* ---- its URI and its diagnostics ------------------------------------- */
 
-/* file:// and the path, each byte a URI does not take as it is escaped. */
-static char *path_uri(const char *path) {
-  static const char hex[] = "0123456789ABCDEF";
-  char *u = jx_xmalloc(7 + 3 * strlen(path) + 1), *o = u;
-  memcpy(o, "file://", 7);
-  o += 7;
-  for (const unsigned char *p = (const unsigned char *)path; *p; p++) {
-    if ((*p >= 'a' && *p <= 'z') || (*p >= 'A' && *p <= 'Z') ||
-        (*p >= '0' && *p <= '9') || strchr("/-._~", *p)) {
-      *o++ = (char)*p;
-    } else {
-      *o++ = '%';
-      *o++ = hex[*p >> 4];
-      *o++ = hex[*p & 15];
-    }
-  }
-  *o = '\0';
-  return u;
-}
-
 static void publish(jx_lsp *s, const char *path, json_t *diags) {
-  char *uri = path_uri(path);
+  char *uri = jx_lsp_path_uri(path);
   jx_lsp_notify(s, "textDocument/publishDiagnostics",
                 json_pack("{s:s,s:o}", "uri", uri, "diagnostics", diags));
   free(uri);
@@ -91,7 +71,7 @@ static void read_ini(jx_lsp *s, jx_lsp_ini *e) {
   e->cfg = NULL;
   jx_lsp_doc as_doc;
   memset(&as_doc, 0, sizeof as_doc);
-  as_doc.uri = path_uri(e->path);
+  as_doc.uri = jx_lsp_path_uri(e->path);
   as_doc.path = e->path;
   /* Worded as the command line words it: the file's own lang is not in
    * force while it is wrong. */

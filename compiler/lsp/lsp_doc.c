@@ -6,10 +6,7 @@
  * WHOLE mode: the same passes as `jxc check`, with the settings of the
  * jxc.ini above it (lsp_config.c), and a model with the place of every
  * field for the other features.  The diagnostics arrive as records
- * (diag.h) and are worded here, in the document's language, as LSP
- * Diagnostics: code, severity, the notes with a place as related
- * information (the budget a cost exceeds), the help lines below the
- * message, and each record's fix-its kept for code actions.
+ * (diag.h) and become LSP Diagnostics in lsp_diagnose.c.
  */
 #include <stdlib.h>
 #include <string.h>
@@ -26,39 +23,6 @@ jx_lsp_doc *jx_lsp_doc_find(jx_lsp *s, const char *uri) {
     if (strcmp(d->uri, uri) == 0)
       return d;
   return NULL;
-}
-
-static int hexval(char c) {
-  if (c >= '0' && c <= '9')
-    return c - '0';
-  if (c >= 'a' && c <= 'f')
-    return c - 'a' + 10;
-  if (c >= 'A' && c <= 'F')
-    return c - 'A' + 10;
-  return -1;
-}
-
-/* file:///a/b%20c.jx -> /a/b c.jx; any other URI names itself.  A name
- * for messages, and where jxc.ini is looked for: the server never opens
- * the document itself. */
-char *jx_lsp_uri_path(const char *uri) {
-  const char prefix[] = "file://";
-  if (strncmp(uri, prefix, sizeof prefix - 1) != 0)
-    return jx_lsp_strdup(uri);
-  const char *p = uri + sizeof prefix - 1;
-  char *out = jx_xmalloc(strlen(p) + 1), *o = out;
-  for (; *p; p++) {
-    int a, b;
-    if (*p == '%' && (a = hexval(p[1])) >= 0 && (b = hexval(p[2])) >= 0 &&
-        (a || b)) {
-      *o++ = (char)(a * 16 + b);
-      p += 2;
-    } else {
-      *o++ = *p;
-    }
-  }
-  *o = '\0';
-  return out;
 }
 
 static void clear_load(jx_lsp_doc *d) {
@@ -176,99 +140,6 @@ bool jx_lsp_doc_change(jx_lsp_doc *d, json_t *changes, int64_t version) {
 }
 
 /* ---- loading and diagnostics -------------------------------------------- */
-
-typedef struct collect {
-  jx_lsp *s;
-  jx_lsp_doc *d;
-  jx_strbuf sb;
-} collect;
-
-static int lsp_severity(jx_severity sev) {
-  switch (sev) {
-  case JX_SEV_ERROR:
-    return 1;
-  case JX_SEV_WARNING:
-    return 2;
-  case JX_SEV_NOTE:
-    return 3;
-  default:
-    return 4;
-  }
-}
-
-/* A place of this document (the only input of its load). */
-static bool here(const jx_lsp_doc *d, jx_loc l) {
-  return jx_loc_known(l) && l.offset <= d->len && l.offset + l.len <= d->len;
-}
-
-static void on_record(void *ud, const jx_diag_record *r) {
-  collect *c = ud;
-  jx_lsp_doc *d = c->d;
-  jx_lang lang = d->lang;
-  json_t *dg = json_object();
-  jx_loc at = r->main.at.loc;
-  json_object_set_new(dg, "range",
-                      here(d, at) ? jx_lsp_loc_range(d, at)
-                                  : jx_lsp_range(d, 0, 0));
-  json_object_set_new(dg, "severity", json_integer(lsp_severity(r->main.sev)));
-  if (r->code)
-    json_object_set_new(dg, "code", jx_lsp_str(r->code));
-  json_object_set_new(dg, "source", json_string("jxc"));
-  jx_sb_clear(&c->sb);
-  jx_diag_message(&c->sb, r, &r->main, lang);
-  json_t *related = json_array();
-  for (size_t i = 0; i < r->n_notes; i++) {
-    const jx_diag_part *n = &r->notes[i];
-    if (n->sev == JX_SEV_NOTE && here(d, n->at.loc)) {
-      jx_strbuf m = {0};
-      jx_diag_message(&m, r, n, lang);
-      json_array_append_new(
-          related, json_pack("{s:{s:s,s:o},s:o}", "location", "uri", d->uri,
-                             "range", jx_lsp_loc_range(d, n->at.loc), "message",
-                             jx_lsp_strn(m.p ? m.p : "", m.n)));
-      jx_sb_free(&m);
-    } else {
-      /* Help (did you mean, what was expected) reads as part of it. */
-      jx_sb_puts(&c->sb, "\n");
-      jx_diag_message(&c->sb, r, n, lang);
-    }
-  }
-  json_object_set_new(dg, "message",
-                      jx_lsp_strn(c->sb.p ? c->sb.p : "", c->sb.n));
-  if (json_array_size(related))
-    json_object_set_new(dg, "relatedInformation", related);
-  else
-    json_decref(related);
-  size_t index = json_array_size(d->diags);
-  for (size_t i = 0; i < r->n_fixits; i++) {
-    jx_loc l = r->fixits[i].at.loc;
-    if (!here(d, l))
-      continue;
-    if (d->n_fixes == d->cap_fixes) {
-      d->cap_fixes = d->cap_fixes ? 2 * d->cap_fixes : 8;
-      d->fixes = jx_xrealloc(d->fixes, d->cap_fixes * sizeof *d->fixes);
-    }
-    jx_lsp_fix *f = &d->fixes[d->n_fixes++];
-    f->diag = index;
-    f->diag_off = here(d, at) ? (size_t)at.offset : 0;
-    f->diag_len = here(d, at) ? at.len : 0;
-    f->off = (size_t)l.offset;
-    f->len = l.len;
-    f->text = jx_lsp_strdup(r->fixits[i].text);
-  }
-  json_array_append_new(d->diags, dg);
-}
-
-void jx_lsp_doc_diagnose(jx_lsp *s, jx_lsp_doc *d, jx_lsp_run fn, void *ud) {
-  collect c = {s, d, {0}};
-  jx_diag *dg = jx_diag_new();
-  jx_diag_set_sink(dg, on_record, &c);
-  jx_diag_set_lang(dg, d->lang);
-  fn(ud, dg);
-  jx_diag_flush(dg);
-  jx_diag_free(dg);
-  jx_sb_free(&c.sb);
-}
 
 typedef struct loading {
   jx_lsp_doc *d;

@@ -97,8 +97,13 @@ void jx_lsp_refresh_all(jx_lsp *s);
  * document is refreshed first, so its plan matches its text. */
 jx_lsp_doc *jx_lsp_param_doc(jx_lsp *s, json_t *params, size_t *off);
 
+/* ---- URIs (lsp_uri.c) and diagnostics (lsp_diagnose.c) ---------------- */
+
 /* A file:// URI's path (percent-decoded); any other URI names itself. */
 char *jx_lsp_uri_path(const char *uri);
+/* The file:// URI of a path, each byte a URI does not take as it is
+ * percent-escaped. */
+char *jx_lsp_path_uri(const char *path);
 /* Runs fn with a diagnostics engine whose records become d's LSP
  * diagnostics (appended to d->diags, their fix-its to d->fixes), worded
  * in d->lang. */
