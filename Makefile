@@ -160,7 +160,8 @@ asan:
 # with no circle (scripts/check-layers.py; docs/design.md has the picture).
 .PHONY: check-layers
 check-layers:
-	@python3 scripts/check-layers.py && echo "== layers: every include points downward"
+	@python3 tests/layers/test_check_layers.py
+	@python3 scripts/check-layers.py && echo "== layers: every include points downward, no files call each other"
 
 # make test-editors: the editor support in editors/ (docs/editors.md): the
 # spellings against lexer.l, the TextMate, Vim and tree-sitter grammars, the

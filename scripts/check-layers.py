@@ -67,6 +67,28 @@ def folders(root):
     return out
 
 
+def circles(graph):
+    """Each circle of a directed graph (a dict of sorted lists), once per
+    back edge met in a depth-first walk: [a, b, ..., a]."""
+    found, state = [], {}
+
+    def visit(n, stack):
+        state[n] = 1
+        stack.append(n)
+        for t in graph.get(n, ()):
+            if state.get(t) == 1:
+                found.append(stack[stack.index(t):] + [t])
+            elif t not in state:
+                visit(t, stack)
+        stack.pop()
+        state[n] = 2
+
+    for n in sorted(graph):
+        if n not in state:
+            visit(n, [])
+    return found
+
+
 # What a source file defines and calls: a public function is a jx_ name
 # defined at the start of a line, not static; a call is any later mention.
 # Comments, strings and character constants are blanked first (a "//" in
@@ -101,24 +123,9 @@ def call_circles(root, dirs):
         calls = {name: sorted({owner[w] for w in MENTION.findall(text)
                                if owner.get(w, name) != name})
                  for name, text in texts.items()}
-        state = {}
-
-        def visit(n, stack):
-            state[n] = 1
-            stack.append(n)
-            for t in calls[n]:
-                if state.get(t) == 1:
-                    circle = stack[stack.index(t):] + [t]
-                    problems.append(f"{d}/: files call each other: " +
-                                    " -> ".join(circle))
-                elif t not in state:
-                    visit(t, stack)
-            stack.pop()
-            state[n] = 2
-
-        for n in sorted(calls):
-            if n not in state:
-                visit(n, [])
+        for circle in circles(calls):
+            problems.append(f"{d}/: files call each other: " +
+                            " -> ".join(circle))
     return problems
 
 
@@ -182,24 +189,8 @@ def main():
     # Circles among headers.
     headers = {p: {t for t in ts if t in edges}
                for p, ts in edges.items() if p.endswith((".h", ".def"))}
-    state = {}
-
-    def visit(p, stack):
-        state[p] = 1
-        stack.append(p)
-        for t in sorted(headers.get(p, ())):
-            if state.get(t) == 1:
-                circle = stack[stack.index(t):] + [t]
-                problems.append("headers include each other: " +
-                                " -> ".join(circle))
-            elif t not in state:
-                visit(t, stack)
-        stack.pop()
-        state[p] = 2
-
-    for p in sorted(headers):
-        if p not in state:
-            visit(p, [])
+    for circle in circles({p: sorted(ts) for p, ts in headers.items()}):
+        problems.append("headers include each other: " + " -> ".join(circle))
 
     # Modules (x.c and x.h) that use each other.
     def module(p):

@@ -234,13 +234,7 @@ static void check_funds(jx_checker *c, const jx_node *p, jx_node *f,
         break;
       }
     x->plan_amount.micros = 0;
-    if (!jx_chk_amount(c, &x->amount, &x->res, &x->plan_amount)) {
-      ok = false;
-      continue;
-    }
-    if (x->plan_amount.micros < 0) {
-      jx_diag_report(c->diag, JX_E_FUNDS_NEGATIVE, x->amount.loc,
-                     x->amount.text);
+    if (!jx_chk_part(c, &x->amount, &x->res, &x->plan_amount)) {
       ok = false;
       continue;
     }

@@ -365,6 +365,17 @@ bool jx_chk_amount(jx_checker *c, const jx_value *v, jx_resolved *r,
   return true;
 }
 
+bool jx_chk_part(jx_checker *c, const jx_value *v, jx_resolved *r,
+                 jx_decimal *out) {
+  if (!jx_chk_amount(c, v, r, out))
+    return false;
+  if (out->micros < 0) {
+    jx_diag_report(c->diag, JX_E_FUNDS_NEGATIVE, v->loc, v->text);
+    return false;
+  }
+  return true;
+}
+
 /* ---- dates ---------------------------------------------------------------
  */
 
@@ -444,13 +455,7 @@ void jx_chk_breakdown(jx_checker *c, jx_node *n, const jx_chk_budget *b) {
   size_t count = 0;
   for (jx_line *x = n->u.breakdown.items; x; x = x->next) {
     count++;
-    if (!jx_chk_amount(c, &x->amount, &x->res, &x->plan_amount)) {
-      ok = false;
-      continue;
-    }
-    if (x->plan_amount.micros < 0) {
-      jx_diag_report(c->diag, JX_E_FUNDS_NEGATIVE, x->amount.loc,
-                     x->amount.text);
+    if (!jx_chk_part(c, &x->amount, &x->res, &x->plan_amount)) {
       ok = false;
       continue;
     }

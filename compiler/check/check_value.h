@@ -19,6 +19,10 @@ bool jx_chk_category(jx_checker *c, const char *level1, const char *level2,
  * overflow or rounding.  *out is 0 unless it returns true. */
 bool jx_chk_amount(jx_checker *c, const jx_value *v, jx_resolved *r,
                    jx_decimal *out);
+/* An amount that is a part of a whole (a source of funds, a line item):
+ * as jx_chk_amount, and never below zero (funds-negative). */
+bool jx_chk_part(jx_checker *c, const jx_value *v, jx_resolved *r,
+                 jx_decimal *out);
 
 /* A DATE as the model holds it (yyyymmdd × 10^6, dd 00 for a month) into
  * *r; reports a date that does not exist (2021年2月30日) and returns
