@@ -27,10 +27,10 @@ int jx_cmd_lsp(jx_cmdline *cl) {
 #ifdef JX_NO_LSP /* the Windows build (docs/windows.md) */
   return jx_usage(cl, JX_U_NOT_BUILT, "JSON-RPC", "jansson");
 #else
-  /* A language other than the environment's was asked for with --lang:
-   * it then outranks the client's locale (only initializationOptions
+  /* A language asked for with --lang, even the environment's own, then
+   * outranks the client's locale and jxc.ini (only initializationOptions
    * outrank it). */
-  bool asked = cl->dopt.lang != jx_lang_from_env();
-  return jx_lsp_serve(STDIN_FILENO, STDOUT_FILENO, cl->dopt.lang, asked);
+  return jx_lsp_serve(STDIN_FILENO, STDOUT_FILENO, cl->dopt.lang,
+                      cl->dopt.lang_set);
 #endif
 }

@@ -417,6 +417,44 @@ def config_cases(top):
     s.request("shutdown")
     s.notify("exit")
     ok("ini-09-exit-status", s.close() == 0)
+    lang_asked(bureau, uri)
+
+
+def check_messages(folder, rel, lang):
+    """The messages of `jxc check --lang=LANG` on a file, in order."""
+    import subprocess
+    r = subprocess.run([os.path.abspath(JXC), "check", "--diagnostics=json",
+                        "--lang=" + lang, rel], cwd=folder,
+                       capture_output=True)
+    return [json.loads(line)["message"]
+            for line in r.stderr.decode("utf-8").splitlines()
+            if json.loads(line).get("code")]
+
+
+def lang_asked(bureau, uri):
+    """`jxc lsp --lang=en` started where the environment's language is
+    English too: asked for, so it outranks the client's locale (zh-CN)
+    and jxc.ini's lang = zh, as a --lang that differs from the
+    environment's does."""
+    env = dict(os.environ, LANG="en_US.UTF-8", LC_ALL="en_US.UTF-8",
+               LC_MESSAGES="en_US.UTF-8", LANGUAGE="en")
+    s = Server(JXC, args=("lsp", "--lang=en"), env=env)
+    s.request("initialize", {"processId": os.getpid(), "locale": "zh-CN",
+                             "rootUri": "file://" + bureau,
+                             "capabilities": {}})
+    s.notify("initialized", {})
+    with open(uri[len("file://"):], encoding="utf-8") as f:
+        text = f.read()
+    s.notify("textDocument/didOpen", {"textDocument": {
+        "uri": uri, "languageId": "jixiao", "version": 1, "text": text}})
+    got = [d["message"].split("\n")[0]
+           for d in s.wait_diagnostics(uri, 1)["diagnostics"]]
+    want = check_messages(bureau, "2021/a.jx", "en")
+    ok("ini-10-lang-asked", got == want and got != check_messages(
+        bureau, "2021/a.jx", "zh"), "%r != %r" % (got, want))
+    s.request("shutdown")
+    s.notify("exit")
+    s.close()
 
 
 # ---- the quick fixes, applied ------------------------------------------------
