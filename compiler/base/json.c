@@ -286,11 +286,12 @@ static inline int sse_clean(const unsigned char *s, size_t n, __m128i *first) {
   return sse_block_ok(v, (1u << r) - 1, s + off, &carry) && carry == 0;
 }
 
-void jx_json_string_nonnull(jx_out *o, const char *s) {
+static inline __attribute__((always_inline)) void
+string_nonnull(jx_out *o, const char *s, size_t slack) {
   size_t n = strlen(s);
   __m128i v;
   if (sse_clean((const unsigned char *)s, n, &v)) {
-    if (n < 16 && o->cap - o->len >= 18) {
+    if (n < 16 && o->cap - o->len >= 18 + slack) {
       char *b = o->buf + o->len;
       b[0] = '"';
       _mm_storeu_si128((__m128i *)(void *)(b + 1), v);
@@ -298,7 +299,7 @@ void jx_json_string_nonnull(jx_out *o, const char *s) {
       o->len += n + 2;
       return;
     }
-    if (n + 2 <= o->cap - o->len) {
+    if (n + 2 + slack <= o->cap - o->len) {
       char *b = o->buf + o->len;
       b[0] = '"';
       memcpy(b + 1, s, n);
@@ -308,11 +309,13 @@ void jx_json_string_nonnull(jx_out *o, const char *s) {
     }
   }
   string_slow(o, s);
+  jx_out_reserve(o, slack);
 }
 
 #else
 
-void jx_json_string_nonnull(jx_out *o, const char *s) {
+static inline __attribute__((always_inline)) void
+string_nonnull(jx_out *o, const char *s, size_t slack) {
   /* Nearly every string: printable ASCII and whole CJK characters up to
    * the NUL (span()'s loop without its switch), with room for it and its
    * quotes in the buffer: one scan, one check, one copy. */
@@ -332,7 +335,7 @@ void jx_json_string_nonnull(jx_out *o, const char *s) {
     }
   }
   size_t n = (size_t)(p - (const unsigned char *)s);
-  if (*p == '\0' && n + 2 <= o->cap - o->len) {
+  if (*p == '\0' && n + 2 + slack <= o->cap - o->len) {
     char *b = o->buf + o->len;
     b[0] = '"';
     memcpy(b + 1, s, n);
@@ -341,9 +344,18 @@ void jx_json_string_nonnull(jx_out *o, const char *s) {
     return;
   }
   string_slow(o, s);
+  jx_out_reserve(o, slack);
 }
 
 #endif
+
+void jx_json_string_nonnull(jx_out *o, const char *s) {
+  string_nonnull(o, s, 0);
+}
+
+void jx_json_string_keep(jx_out *o, const char *s) {
+  string_nonnull(o, s, JX_JSON_SLACK);
+}
 
 void jx_json_string_sb(jx_strbuf *b, const char *s) {
   if (!s) {

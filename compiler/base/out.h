@@ -71,6 +71,17 @@ static inline void jx_out_write(jx_out *o, const void *p, size_t n) {
   jx_out_write_slow(o, p, n);
 }
 
+/*
+ * Makes room for n more bytes without writing any (fd mode drains the
+ * buffer, memory mode grows it; n at most 64 KiB, the fd buffer), so a
+ * writer can put several short pieces in after one test (emit_json.c).
+ */
+void jx_out_reserve_slow(jx_out *o, size_t n);
+static inline void jx_out_reserve(jx_out *o, size_t n) {
+  if (o->cap - o->len < n)
+    jx_out_reserve_slow(o, n);
+}
+
 static inline void jx_out_putc(jx_out *o, char c) {
   if (o->len < o->cap) {
     o->buf[o->len++] = c;
