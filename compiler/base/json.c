@@ -255,7 +255,8 @@ static inline uint32_t load4(const unsigned char *p) {
 }
 
 /* The n < 16 bytes at p, zeros after them, without reading past them. */
-static inline __m128i load_short(const unsigned char *p, size_t n) {
+static inline __attribute__((always_inline)) __m128i
+load_short(const unsigned char *p, size_t n) {
   uint64_t lo = 0, hi = 0;
   if (n >= 8) {
     lo = load8(p);
@@ -272,7 +273,8 @@ static inline __m128i load_short(const unsigned char *p, size_t n) {
 
 /* Whether the n bytes at s need nothing; *first is the first block, for
  * the caller's copy when n < 16. */
-static inline int sse_clean(const unsigned char *s, size_t n, __m128i *first) {
+static inline __attribute__((always_inline)) int
+sse_clean(const unsigned char *s, size_t n, __m128i *first) {
   unsigned carry = 0;
   size_t off = 0;
   for (; off + 16 <= n; off += 16) {
