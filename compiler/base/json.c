@@ -180,158 +180,65 @@ static __attribute__((noinline)) void string_slow(jx_out *o, const char *s) {
   jx_out_putc(o, '"');
 }
 
-#if defined(__SSE2__) && defined(__x86_64__)
-#define JX_JSON_SSE2 1
-#include <emmintrin.h>
-#include <stdint.h>
+/*
+ * n bytes (n <= 16) with at most two overlapping moves of a constant size
+ * each, instead of a call to memcpy: nearly every string of a plan is
+ * that short, and the call cost more than the copy.
+ */
+static inline __attribute__((always_inline)) void
+copy_short(char *d, const char *s, size_t n) {
+  if (n >= 8) {
+    memcpy(d, s, 8);
+    memcpy(d + n - 8, s + n - 8, 8);
+  } else if (n >= 4) {
+    memcpy(d, s, 4);
+    memcpy(d + n - 4, s + n - 4, 4);
+  } else if (n > 0) {
+    d[0] = s[0];
+    d[n / 2] = s[n / 2];
+    d[n - 1] = s[n - 1];
+  }
+}
 
 /*
- * The fast path on x86-64: strlen first (the C library's, vectorised;
- * sanitizers and valgrind know it), then the string sixteen bytes at a
- * time, every load inside it.  A block passes when it has no byte JSON
- * escapes and its non-ASCII bytes are whole two-byte sequences and
- * three-byte ones led by E1–EF but ED (E0 and ED need a check of the
- * second byte, F0–F4 are four bytes long: rare, so left to the scalar
- * escaper, as is U+2028/9).  A sequence may run into the next block:
- * `carry` is the continuation bytes that block must start with.
+ * Nearly every string: printable ASCII and whole two- and three-byte
+ * characters up to the NUL (span()'s loop without its switch), with room
+ * for it, its quotes and `slack` more bytes in the buffer: one scan, one
+ * check, one copy.  The ASCII loop looks at four bytes a turn; a byte is
+ * read only when the one before it was not the NUL, so never past the
+ * string.  (Sixteen bytes at a time with SSE2 was tried and lost: the
+ * strings are short — 4 to 16 bytes — and mostly Chinese, and the strlen
+ * and the UTF-8 masks it needs cost more than this loop.)
  */
-/* Whether the block v (its first `valid` bits are the string's) passes;
- * updates *carry.  b is the string's own memory, for the U+2028/9 test,
- * which reads only bytes the block check vouched for.  The ASCII test
- * first: most blocks are ASCII, and the UTF-8 masks are only made for
- * the others. */
-static inline __attribute__((always_inline)) int
-sse_block_ok(__m128i v, unsigned valid, const unsigned char *b,
-             unsigned *carry) {
-  /* signed compares: bytes 80–FF are negative, and below 0x20 */
-  __m128i sp = _mm_or_si128(
-      _mm_cmplt_epi8(v, _mm_set1_epi8(0x20)),
-      _mm_or_si128(_mm_cmpeq_epi8(v, _mm_set1_epi8('"')),
-                   _mm_cmpeq_epi8(v, _mm_set1_epi8('\\'))));
-  unsigned hi = (unsigned)_mm_movemask_epi8(v) & valid;
-  unsigned special = (unsigned)_mm_movemask_epi8(sp) & valid;
-  if (special == hi && !*carry)
-    return 1; /* printable ASCII (special ⊇ hi) */
-  if (special & ~hi)
-    return 0;
-  unsigned cont = (unsigned)_mm_movemask_epi8(
-      _mm_cmplt_epi8(v, _mm_set1_epi8((char)0xC0))); /* 80–BF */
-  unsigned lead2 = (unsigned)_mm_movemask_epi8(
-      _mm_and_si128(_mm_cmpgt_epi8(v, _mm_set1_epi8((char)0xC1)),
-                    _mm_cmplt_epi8(v, _mm_set1_epi8((char)0xE0)))); /* C2–DF */
-  unsigned lead3 = (unsigned)_mm_movemask_epi8(_mm_andnot_si128(
-      _mm_cmpeq_epi8(v, _mm_set1_epi8((char)0xED)),
-      _mm_and_si128(_mm_cmpgt_epi8(v, _mm_set1_epi8((char)0xE0)),
-                    _mm_cmplt_epi8(v, _mm_set1_epi8((char)0xF0))))); /* E1–EF */
-  lead2 &= valid;
-  lead3 &= valid;
-  cont &= valid;
-  if (hi & ~(lead2 | lead3 | cont))
-    return 0; /* C0, C1, E0, ED, F0–FF */
-  unsigned exp = *carry | (lead2 | lead3) << 1 | lead3 << 2;
-  if ((exp & 0xFFFF) != cont || (exp & ~valid & 0xFFFF))
-    return 0;
-  *carry = exp >> 16;
-  unsigned e2 = (unsigned)_mm_movemask_epi8(
-      _mm_cmpeq_epi8(v, _mm_set1_epi8((char)0xE2)));
-  for (e2 &= lead3; e2; e2 &= e2 - 1) {
-    unsigned i = (unsigned)__builtin_ctz(e2);
-    if (b[i + 1] == 0x80 && (b[i + 2] | 1) == 0xA9)
-      return 0; /* U+2028, U+2029 */
-  }
-  return 1;
-}
-
-static inline uint64_t load8(const unsigned char *p) {
-  uint64_t w;
-  memcpy(&w, p, 8);
-  return w;
-}
-
-static inline uint32_t load4(const unsigned char *p) {
-  uint32_t w;
-  memcpy(&w, p, 4);
-  return w;
-}
-
-/* The n < 16 bytes at p, zeros after them, without reading past them. */
-static inline __attribute__((always_inline)) __m128i
-load_short(const unsigned char *p, size_t n) {
-  uint64_t lo = 0, hi = 0;
-  if (n >= 8) {
-    lo = load8(p);
-    if (n > 8)
-      hi = load8(p + n - 8) >> (8 * (16 - n));
-  } else if (n >= 4) {
-    lo = load4(p) | ((uint64_t)load4(p + n - 4) >> (8 * (8 - n))) << 32;
-  } else {
-    for (size_t i = 0; i < n; i++)
-      lo |= (uint64_t)p[i] << (8 * i);
-  }
-  return _mm_set_epi64x((long long)hi, (long long)lo);
-}
-
-/* Whether the n bytes at s need nothing; *first is the first block, for
- * the caller's copy when n < 16. */
-static inline __attribute__((always_inline)) int
-sse_clean(const unsigned char *s, size_t n, __m128i *first) {
-  unsigned carry = 0;
-  size_t off = 0;
-  for (; off + 16 <= n; off += 16) {
-    __m128i v = _mm_loadu_si128((const __m128i *)(const void *)(s + off));
-    if (!sse_block_ok(v, 0xFFFF, s + off, &carry))
-      return 0;
-  }
-  size_t r = n - off;
-  __m128i v = load_short(s + off, r);
-  *first = v;
-  return sse_block_ok(v, (1u << r) - 1, s + off, &carry) && carry == 0;
-}
-
 static inline __attribute__((always_inline)) void
 string_nonnull(jx_out *o, const char *s, size_t slack) {
-  size_t n = strlen(s);
-  __m128i v;
-  if (sse_clean((const unsigned char *)s, n, &v)) {
-    if (n < 16 && o->cap - o->len >= 18 + slack) {
-      char *b = o->buf + o->len;
-      b[0] = '"';
-      _mm_storeu_si128((__m128i *)(void *)(b + 1), v);
-      b[n + 1] = '"';
-      o->len += n + 2;
-      return;
-    }
-    if (n + 2 + slack <= o->cap - o->len) {
-      char *b = o->buf + o->len;
-      b[0] = '"';
-      memcpy(b + 1, s, n);
-      b[n + 1] = '"';
-      o->len += n + 2;
-      return;
-    }
-  }
-  string_slow(o, s);
-  jx_out_reserve(o, slack);
-}
-
-#else
-
-static inline __attribute__((always_inline)) void
-string_nonnull(jx_out *o, const char *s, size_t slack) {
-  /* Nearly every string: printable ASCII and whole CJK characters up to
-   * the NUL (span()'s loop without its switch), with room for it and its
-   * quotes in the buffer: one scan, one check, one copy. */
   const unsigned char *p = (const unsigned char *)s;
-  unsigned char k;
   for (;;) {
-    k = byte_class[*p];
-    if (k == 0) {
-      p++;
-    } else if (k == 6 && is_cont(p[1]) && is_cont(p[2])) {
+    if (byte_class[p[0]] == 0) {
+      if (byte_class[p[1]] != 0) {
+        p += 1;
+      } else if (byte_class[p[2]] != 0) {
+        p += 2;
+      } else if (byte_class[p[3]] != 0) {
+        p += 3;
+      } else {
+        p += 4;
+        continue;
+      }
+    }
+    unsigned k = byte_class[p[0]];
+    if (k >= 6) { /* E1–EF but E0 and ED: any two continuation bytes */
+      unsigned c1 = p[1];
+      if (!is_cont((unsigned char)c1))
+        break;
+      unsigned c2 = p[2];
+      if (!is_cont((unsigned char)c2))
+        break;
+      if (k == 7 && c1 == 0x80 && (c2 == 0xA8 || c2 == 0xA9))
+        break; /* U+2028, U+2029 */
       p += 3;
-    } else if (k == 7 && is_cont(p[1]) && is_cont(p[2]) &&
-               !(p[1] == 0x80 && (p[2] == 0xA8 || p[2] == 0xA9))) {
-      p += 3; /* E2 but U+2028, U+2029 */
+    } else if (k == 2 && is_cont(p[1])) {
+      p += 2;
     } else {
       break;
     }
@@ -340,7 +247,10 @@ string_nonnull(jx_out *o, const char *s, size_t slack) {
   if (*p == '\0' && n + 2 + slack <= o->cap - o->len) {
     char *b = o->buf + o->len;
     b[0] = '"';
-    memcpy(b + 1, s, n);
+    if (n <= 16)
+      copy_short(b + 1, s, n);
+    else
+      memcpy(b + 1, s, n);
     b[n + 1] = '"';
     o->len += n + 2;
     return;
@@ -348,8 +258,6 @@ string_nonnull(jx_out *o, const char *s, size_t slack) {
   string_slow(o, s);
   jx_out_reserve(o, slack);
 }
-
-#endif
 
 void jx_json_string_nonnull(jx_out *o, const char *s) {
   string_nonnull(o, s, 0);
