@@ -181,26 +181,6 @@ static __attribute__((noinline)) void string_slow(jx_out *o, const char *s) {
 }
 
 /*
- * n bytes (n <= 16) with at most two overlapping moves of a constant size
- * each, instead of a call to memcpy: nearly every string of a plan is
- * that short, and the call cost more than the copy.
- */
-static inline __attribute__((always_inline)) void
-copy_short(char *d, const char *s, size_t n) {
-  if (n >= 8) {
-    memcpy(d, s, 8);
-    memcpy(d + n - 8, s + n - 8, 8);
-  } else if (n >= 4) {
-    memcpy(d, s, 4);
-    memcpy(d + n - 4, s + n - 4, 4);
-  } else if (n > 0) {
-    d[0] = s[0];
-    d[n / 2] = s[n / 2];
-    d[n - 1] = s[n - 1];
-  }
-}
-
-/*
  * Nearly every string: printable ASCII and whole two- and three-byte
  * characters up to the NUL (span()'s loop without its switch), with room
  * for it, its quotes and `slack` more bytes in the buffer: one scan, one
@@ -247,10 +227,7 @@ string_nonnull(jx_out *o, const char *s, size_t slack) {
   if (*p == '\0' && n + 2 + slack <= o->cap - o->len) {
     char *b = o->buf + o->len;
     b[0] = '"';
-    if (n <= 16)
-      copy_short(b + 1, s, n);
-    else
-      memcpy(b + 1, s, n);
+    jx_copy_short(b + 1, s, n);
     b[n + 1] = '"';
     o->len += n + 2;
     return;
