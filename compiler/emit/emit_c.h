@@ -52,5 +52,11 @@ const char *jx_c_continuity_name(jx_continuity c);
 const char *jx_c_op_name(jx_op op);
 const char *jx_c_dim_name(jx_dimension d);
 const char *jx_c_role_name(jx_role r);
+/* The same names written to o, each with one constant-size copy. */
+void jx_c_put_kind(jx_out *o, jx_kind k);
+void jx_c_put_continuity(jx_out *o, jx_continuity c);
+void jx_c_put_op(jx_out *o, jx_op op);
+void jx_c_put_dim(jx_out *o, jx_dimension d);
+void jx_c_put_role(jx_out *o, jx_role r);
 
 #endif

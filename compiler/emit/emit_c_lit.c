@@ -190,7 +190,13 @@ void jx_c_str(c_state *st, jx_out *o, const char *str) {
     const unsigned char *run = s;
     while (byte_class[*s] == PLAIN)
       s++;
-    jx_out_write(o, run, (size_t)(s - run));
+    size_t n = (size_t)(s - run);
+    if (n <= o->cap - o->len) { /* short runs without a call to memcpy */
+      jx_copy_short(o->buf + o->len, (const char *)run, n);
+      o->len += n;
+    } else {
+      jx_out_write(o, run, n);
+    }
     switch (byte_class[*s]) {
     case OCTAL:
       s = octal_run(o, s);
@@ -222,37 +228,90 @@ void jx_c_str(c_state *st, jx_out *o, const char *str) {
   }
 }
 
+/*
+ * The enumerators' names, padded so that each is written with one copy of
+ * a constant size (an indicator has six of them, and strlen and memcpy
+ * for each showed in the profile).
+ */
+typedef struct c_name {
+  char s[32];
+  size_t n;
+} c_name;
+#define CN(text)                                                               \
+  { text, sizeof text - 1 }
+static const c_name kind_names[] = {
+    CN("JX_KIND_QUANTITATIVE"), CN("JX_KIND_QUALITATIVE"), CN("JX_KIND_NA"),
+    CN("JX_KIND_DATE"),         CN("JX_KIND_EMPTY"),       CN("JX_KIND_DATE_RANGE")};
+static const c_name continuity_names[] = {CN("JX_CONTINUITY_UNKNOWN"),
+                                          CN("JX_CONTINUITY_NEW"),
+                                          CN("JX_CONTINUITY_CONTINUING")};
+static const c_name op_names[] = {CN("JX_OP_EQ"), CN("JX_OP_GE"),
+                                  CN("JX_OP_LE"), CN("JX_OP_GT"),
+                                  CN("JX_OP_LT")};
+static const c_name dim_names[] = {
+    CN("JX_DIM_NONE"),  CN("JX_DIM_MONEY"),    CN("JX_DIM_PERCENT"),
+    CN("JX_DIM_COUNT"), CN("JX_DIM_AREA"),     CN("JX_DIM_LENGTH"),
+    CN("JX_DIM_MASS"),  CN("JX_DIM_TIME"),     CN("JX_DIM_OTHER"),
+    CN("JX_DIM_MONEY_PER")};
+static const c_name role_names[] = {
+    CN("JX_ROLE_NONE"),    CN("JX_ROLE_OUTPUT"),  CN("JX_ROLE_BENEFIT"),
+    CN("JX_ROLE_SATISFACTION"), CN("JX_ROLE_COST"), CN("JX_ROLE_QUANTITY"),
+    CN("JX_ROLE_QUALITY"), CN("JX_ROLE_TIMELINESS")};
+#undef CN
+
+static const c_name *kind_of(jx_kind k) {
+  return &kind_names[(unsigned)k < 6 ? k : JX_KIND_NA];
+}
+static const c_name *continuity_of(jx_continuity c) {
+  return &continuity_names[(unsigned)c < 3 ? c : 0];
+}
+static const c_name *op_of(jx_op op) {
+  return &op_names[(unsigned)op < 5 ? op : 0];
+}
+static const c_name *dim_of(jx_dimension d) {
+  return &dim_names[(unsigned)d < 10 ? d : JX_DIM_OTHER];
+}
+static const c_name *role_of(jx_role r) {
+  return &role_names[(unsigned)r < 8 ? r : 0];
+}
+
+static void put_name(jx_out *o, const c_name *c) {
+  if (o->cap - o->len >= sizeof c->s) {
+    memcpy(o->buf + o->len, c->s, sizeof c->s);
+    o->len += c->n;
+    return;
+  }
+  jx_out_write(o, c->s, c->n);
+}
+
 const char *jx_c_kind_name(jx_kind k) {
-  static const char *const names[] = {
-      "JX_KIND_QUANTITATIVE", "JX_KIND_QUALITATIVE", "JX_KIND_NA",
-      "JX_KIND_DATE",         "JX_KIND_EMPTY",       "JX_KIND_DATE_RANGE"};
-  return (unsigned)k < 6 ? names[k] : "JX_KIND_NA";
+  return kind_of(k)->s;
 }
-
 const char *jx_c_continuity_name(jx_continuity c) {
-  static const char *const names[] = {
-      "JX_CONTINUITY_UNKNOWN", "JX_CONTINUITY_NEW", "JX_CONTINUITY_CONTINUING"};
-  return (unsigned)c < 3 ? names[c] : "JX_CONTINUITY_UNKNOWN";
+  return continuity_of(c)->s;
 }
-
 const char *jx_c_op_name(jx_op op) {
-  static const char *const names[] = {"JX_OP_EQ", "JX_OP_GE", "JX_OP_LE",
-                                      "JX_OP_GT", "JX_OP_LT"};
-  return (unsigned)op < 5 ? names[op] : "JX_OP_EQ";
+  return op_of(op)->s;
 }
-
 const char *jx_c_dim_name(jx_dimension d) {
-  static const char *const names[] = {
-      "JX_DIM_NONE",  "JX_DIM_MONEY",    "JX_DIM_PERCENT", "JX_DIM_COUNT",
-      "JX_DIM_AREA",  "JX_DIM_LENGTH",   "JX_DIM_MASS",    "JX_DIM_TIME",
-      "JX_DIM_OTHER", "JX_DIM_MONEY_PER"};
-  return (unsigned)d < 10 ? names[d] : "JX_DIM_OTHER";
+  return dim_of(d)->s;
+}
+const char *jx_c_role_name(jx_role r) {
+  return role_of(r)->s;
 }
 
-const char *jx_c_role_name(jx_role r) {
-  static const char *const names[] = {"JX_ROLE_NONE",    "JX_ROLE_OUTPUT",
-                                      "JX_ROLE_BENEFIT", "JX_ROLE_SATISFACTION",
-                                      "JX_ROLE_COST",    "JX_ROLE_QUANTITY",
-                                      "JX_ROLE_QUALITY", "JX_ROLE_TIMELINESS"};
-  return (unsigned)r < 8 ? names[r] : "JX_ROLE_NONE";
+void jx_c_put_kind(jx_out *o, jx_kind k) {
+  put_name(o, kind_of(k));
+}
+void jx_c_put_continuity(jx_out *o, jx_continuity c) {
+  put_name(o, continuity_of(c));
+}
+void jx_c_put_op(jx_out *o, jx_op op) {
+  put_name(o, op_of(op));
+}
+void jx_c_put_dim(jx_out *o, jx_dimension d) {
+  put_name(o, dim_of(d));
+}
+void jx_c_put_role(jx_out *o, jx_role r) {
+  put_name(o, role_of(r));
 }
