@@ -70,19 +70,36 @@ void jx_c_octal(jx_out *o, unsigned char c) {
   jx_out_write(o, octal[c], 4);
 }
 
+/*
+ * A number made at the end of a local buffer goes out with one copy of a
+ * constant size (NUM_COPY bytes, of which the text is kept) when the
+ * output has room: no call to memcpy for a few digits.  The buffers leave
+ * NUM_COPY bytes after the longest text's start.
+ */
+enum { NUM_COPY = 32 };
+static void put_num(jx_out *o, const char *p, const char *end) {
+  size_t n = (size_t)(end - p);
+  if (o->cap - o->len >= NUM_COPY) {
+    memcpy(o->buf + o->len, p, NUM_COPY);
+    o->len += n;
+    return;
+  }
+  jx_out_write(o, p, n);
+}
+
 void jx_c_u64(jx_out *o, uint64_t u) {
-  char b[JX_DIGITS_MAX];
-  char *end = b + sizeof b, *p = jx_digits(end, u);
-  jx_out_write(o, p, (size_t)(end - p));
+  char b[JX_DIGITS_MAX + NUM_COPY];
+  char *end = b + JX_DIGITS_MAX, *p = jx_digits(end, u);
+  put_num(o, p, end);
 }
 
 void jx_c_i64(jx_out *o, int64_t v) {
-  char b[JX_DIGITS_MAX + 1];
-  char *end = b + sizeof b;
+  char b[JX_DIGITS_MAX + 1 + NUM_COPY];
+  char *end = b + JX_DIGITS_MAX + 1;
   char *p = jx_digits(end, v < 0 ? (uint64_t)0 - (uint64_t)v : (uint64_t)v);
   if (v < 0)
     *--p = '-';
-  jx_out_write(o, p, (size_t)(end - p));
+  put_num(o, p, end);
 }
 
 /* Literals beyond int get LL, and INT64_MIN is written as an expression
@@ -93,8 +110,8 @@ void jx_c_decimal(jx_out *o, jx_decimal d) {
     LIT(o, "{-9223372036854775807LL - 1}");
     return;
   }
-  char b[JX_DIGITS_MAX + 5];
-  char *end = b + sizeof b, *p = end;
+  char b[JX_DIGITS_MAX + 5 + NUM_COPY];
+  char *end = b + JX_DIGITS_MAX + 5, *p = end;
   if (v >= -2147483647 && v <= 2147483647) {
     *--p = '}';
   } else {
@@ -105,7 +122,7 @@ void jx_c_decimal(jx_out *o, jx_decimal d) {
   if (v < 0)
     *--p = '-';
   *--p = '{';
-  jx_out_write(o, p, (size_t)(end - p));
+  put_num(o, p, end);
 }
 
 void jx_c_ident(c_state *st, jx_out *o, const char *fmt, size_t idx) {
