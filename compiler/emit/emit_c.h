@@ -43,8 +43,16 @@ void jx_c_ident(c_state *st, jx_out *o, const char *fmt, size_t idx);
 /* A pointer to an array and its count: "NAME, n" or "NULL, 0". */
 void jx_c_ref(c_state *st, jx_out *o, const char *fmt, size_t idx, size_t n);
 /* A string literal, NULL, or the name of a long string's array (which is
- * written to st->out first). */
-void jx_c_str(c_state *st, jx_out *o, const char *str);
+ * written to st->out first).  The NULL test inline: most of an
+ * indicator's strings are absent, and the literal's writer is costly to
+ * enter. */
+void jx_c_str_nonnull(c_state *st, jx_out *o, const char *str);
+static inline void jx_c_str(c_state *st, jx_out *o, const char *str) {
+  if (str)
+    jx_c_str_nonnull(st, o, str);
+  else
+    jx_out_write(o, "NULL", 4);
+}
 
 /* The enumerators' names in jixiao.h. */
 const char *jx_c_kind_name(jx_kind k);

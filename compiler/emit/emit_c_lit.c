@@ -192,11 +192,7 @@ static const unsigned char *octal_run(jx_out *o, const unsigned char *s) {
   }
 }
 
-void jx_c_str(c_state *st, jx_out *o, const char *str) {
-  if (!str) {
-    LIT(o, "NULL");
-    return;
-  }
+void jx_c_str_nonnull(c_state *st, jx_out *o, const char *str) {
   if (strlen(str) > MAX_LITERAL) {
     put_long_string(st, o, str);
     return;
