@@ -253,8 +253,9 @@ typedef struct c_name {
 #define CN(text)                                                               \
   { text, sizeof text - 1 }
 static const c_name kind_names[] = {
-    CN("JX_KIND_QUANTITATIVE"), CN("JX_KIND_QUALITATIVE"), CN("JX_KIND_NA"),
-    CN("JX_KIND_DATE"),         CN("JX_KIND_EMPTY"),       CN("JX_KIND_DATE_RANGE")};
+    CN("JX_KIND_QUANTITATIVE"), CN("JX_KIND_QUALITATIVE"),
+    CN("JX_KIND_NA"),           CN("JX_KIND_DATE"),
+    CN("JX_KIND_EMPTY"),        CN("JX_KIND_DATE_RANGE")};
 static const c_name continuity_names[] = {CN("JX_CONTINUITY_UNKNOWN"),
                                           CN("JX_CONTINUITY_NEW"),
                                           CN("JX_CONTINUITY_CONTINUING")};
@@ -262,14 +263,14 @@ static const c_name op_names[] = {CN("JX_OP_EQ"), CN("JX_OP_GE"),
                                   CN("JX_OP_LE"), CN("JX_OP_GT"),
                                   CN("JX_OP_LT")};
 static const c_name dim_names[] = {
-    CN("JX_DIM_NONE"),  CN("JX_DIM_MONEY"),    CN("JX_DIM_PERCENT"),
-    CN("JX_DIM_COUNT"), CN("JX_DIM_AREA"),     CN("JX_DIM_LENGTH"),
-    CN("JX_DIM_MASS"),  CN("JX_DIM_TIME"),     CN("JX_DIM_OTHER"),
+    CN("JX_DIM_NONE"),     CN("JX_DIM_MONEY"), CN("JX_DIM_PERCENT"),
+    CN("JX_DIM_COUNT"),    CN("JX_DIM_AREA"),  CN("JX_DIM_LENGTH"),
+    CN("JX_DIM_MASS"),     CN("JX_DIM_TIME"),  CN("JX_DIM_OTHER"),
     CN("JX_DIM_MONEY_PER")};
 static const c_name role_names[] = {
-    CN("JX_ROLE_NONE"),    CN("JX_ROLE_OUTPUT"),  CN("JX_ROLE_BENEFIT"),
-    CN("JX_ROLE_SATISFACTION"), CN("JX_ROLE_COST"), CN("JX_ROLE_QUANTITY"),
-    CN("JX_ROLE_QUALITY"), CN("JX_ROLE_TIMELINESS")};
+    CN("JX_ROLE_NONE"),         CN("JX_ROLE_OUTPUT"),    CN("JX_ROLE_BENEFIT"),
+    CN("JX_ROLE_SATISFACTION"), CN("JX_ROLE_COST"),      CN("JX_ROLE_QUANTITY"),
+    CN("JX_ROLE_QUALITY"),      CN("JX_ROLE_TIMELINESS")};
 #undef CN
 
 static const c_name *kind_of(jx_kind k) {

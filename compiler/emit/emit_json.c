@@ -90,9 +90,8 @@ _Static_assert(SLACK >= 12 * (2 * MAX_DEPTH + 48),
 enum { FAST = 16, FAST_DEPTH = (FAST - 2) / 2 }; /* depth 0..7 */
 _Static_assert(sizeof sep_text >= FAST + 1, "sep_text shorter than FAST");
 
-static inline __attribute__((always_inline)) void sep_at(jx_out *o,
-                                                         bool compact,
-                                                         int depth, int first) {
+static inline __attribute__((always_inline)) void
+sep_at(jx_out *o, bool compact, int depth, int first) {
   size_t f = first != 0;
   if (compact) {
     if (!f)
@@ -136,8 +135,8 @@ key_at(jx_out *o, bool compact, int depth, int first, const char *lit,
   put_raw(o, lit + 1, n - 1);
 }
 #define KEY_C(o, compact, depth, first, k)                                     \
-  key_at((o), (compact), (depth), (first), ",\"" k "\": ",                     \
-         sizeof(",\"" k "\": ") - 1)
+  key_at((o), (compact), (depth), (first),                                     \
+         ",\"" k "\": ", sizeof(",\"" k "\": ") - 1)
 #define KEY(w, depth, first, k) KEY_C((w)->o, (w)->compact, depth, first, k)
 
 /*
@@ -229,8 +228,9 @@ static void put_decimal(jx_out *o, jx_decimal d) {
     memcpy(p + 2, jx_digit_pairs + 2 * f2, 2);
     memcpy(p + 4, jx_digit_pairs + 2 * f3, 2);
     /* the places without their trailing zeros */
-    size_t keep = f3 ? 6 - (f3 % 10 == 0) : f2 ? 4 - (f2 % 10 == 0)
-                                                : 2 - (f1 % 10 == 0);
+    size_t keep = f3   ? 6 - (f3 % 10 == 0)
+                  : f2 ? 4 - (f2 % 10 == 0)
+                       : 2 - (f1 % 10 == 0);
     end = p + keep;
     *--p = '.';
   }
@@ -517,8 +517,8 @@ indicator_body(jx_jw *w0, bool compact, int depth, const jx_indicator *x) {
   close_at(w, depth, 1, '}');
 }
 
-static __attribute__((noinline)) void
-put_indicator_any(jx_jw *w, int depth, const jx_indicator *x) {
+static __attribute__((noinline)) void put_indicator_any(jx_jw *w, int depth,
+                                                        const jx_indicator *x) {
   indicator_body(w, w->compact, depth, x);
 }
 
@@ -663,8 +663,8 @@ project_body(jx_jw *w0, bool compact, int depth, const jx_project *p) {
   close_at(w, depth, 1, '}');
 }
 
-static __attribute__((noinline)) void
-project_any(jx_jw *w, int depth, const jx_project *p) {
+static __attribute__((noinline)) void project_any(jx_jw *w, int depth,
+                                                  const jx_project *p) {
   project_body(w, w->compact, depth, p);
 }
 
