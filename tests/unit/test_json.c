@@ -942,7 +942,7 @@ static void test_string_random(void **state) {
       0x8f, 0x9f, 0xa8, 0xa9, 0xbf, 0xc0, 0xc2, 0xdf, 0xe0,
       0xe2, 0xe4, 0xed, 0xef, 0xf0, 0xf4, 0xf5, 0xff};
   uint64_t seed = 7;
-  char in[40];
+  char in[64];
   for (int k = 0; k < 20000; k++) {
     seed = seed * 6364136223846793005u + 1442695040888963407u;
     size_t n = (size_t)(seed >> 59) + (k % 3 == 0 ? 16 : 0);
