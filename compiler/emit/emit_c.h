@@ -54,13 +54,8 @@ static inline void jx_c_str(c_state *st, jx_out *o, const char *str) {
     jx_out_write(o, "NULL", 4);
 }
 
-/* The enumerators' names in jixiao.h. */
-const char *jx_c_kind_name(jx_kind k);
-const char *jx_c_continuity_name(jx_continuity c);
-const char *jx_c_op_name(jx_op op);
-const char *jx_c_dim_name(jx_dimension d);
-const char *jx_c_role_name(jx_role r);
-/* The same names written to o, each with one constant-size copy. */
+/* The enumerators' names in jixiao.h, written to o, each with one
+ * constant-size copy. */
 void jx_c_put_kind(jx_out *o, jx_kind k);
 void jx_c_put_continuity(jx_out *o, jx_continuity c);
 void jx_c_put_op(jx_out *o, jx_op op);

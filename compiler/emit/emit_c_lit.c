@@ -298,22 +298,6 @@ static void put_name(jx_out *o, const c_name *c) {
   jx_out_write(o, c->s, c->n);
 }
 
-const char *jx_c_kind_name(jx_kind k) {
-  return kind_of(k)->s;
-}
-const char *jx_c_continuity_name(jx_continuity c) {
-  return continuity_of(c)->s;
-}
-const char *jx_c_op_name(jx_op op) {
-  return op_of(op)->s;
-}
-const char *jx_c_dim_name(jx_dimension d) {
-  return dim_of(d)->s;
-}
-const char *jx_c_role_name(jx_role r) {
-  return role_of(r)->s;
-}
-
 void jx_c_put_kind(jx_out *o, jx_kind k) {
   put_name(o, kind_of(k));
 }
