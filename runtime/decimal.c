@@ -92,35 +92,51 @@ jx_decimal_status jx_decimal_parse(const char *s, size_t n, jx_decimal *out) {
   return JX_DEC_OK;
 }
 
+/* Two decimal digits at a time: every back end formats an amount or a
+ * value in every few fields, and a digit loop's divisions showed. */
+static const char digit_pairs[201] =
+    "000102030405060708091011121314151617181920212223242526272829"
+    "303132333435363738394041424344454647484950515253545556575859"
+    "606162636465666768697071727374757677787980818283848586878889"
+    "90919293949596979899";
+
 size_t jx_decimal_format(jx_decimal d, char buf[JX_DECIMAL_BUFSZ]) {
   char tmp[JX_DECIMAL_BUFSZ];
-  size_t n = 0, len = 0;
+  char *end = tmp + sizeof tmp, *p = end;
   uint64_t m = magnitude(d.micros);
   uint64_t whole = m / JX_DECIMAL_SCALE;
-  uint64_t frac = m % JX_DECIMAL_SCALE;
+  uint32_t frac = (uint32_t)(m % JX_DECIMAL_SCALE);
+  size_t len;
 
-  if (d.micros < 0)
-    buf[len++] = '-';
-  do {
-    tmp[n++] = (char)('0' + whole % 10);
-    whole /= 10;
-  } while (whole);
-  while (n)
-    buf[len++] = tmp[--n];
   if (frac) {
-    int places = JX_DECIMAL_PLACES;
-    while (frac % 10 == 0) { /* shortest text: drop trailing zeros */
-      frac /= 10;
-      places--;
-    }
-    buf[len++] = '.';
-    for (int k = places - 1; k >= 0; k--) {
-      tmp[k] = (char)('0' + frac % 10);
-      frac /= 10;
-    }
-    memcpy(buf + len, tmp, (size_t)places);
-    len += (size_t)places;
+    /* six places as three pairs, then the shortest text: no trailing
+     * zeros */
+    uint32_t f1 = frac / 10000, f2 = frac / 100 % 100, f3 = frac % 100;
+    p -= JX_DECIMAL_PLACES;
+    memcpy(p, digit_pairs + 2 * f1, 2);
+    memcpy(p + 2, digit_pairs + 2 * f2, 2);
+    memcpy(p + 4, digit_pairs + 2 * f3, 2);
+    end = p + (f3   ? 6 - (f3 % 10 == 0)
+               : f2 ? 4 - (f2 % 10 == 0)
+                    : 2 - (f1 % 10 == 0));
+    *--p = '.';
   }
+  while (whole >= 100) {
+    unsigned r = (unsigned)(whole % 100);
+    whole /= 100;
+    p -= 2;
+    memcpy(p, digit_pairs + 2 * r, 2);
+  }
+  if (whole >= 10) {
+    p -= 2;
+    memcpy(p, digit_pairs + 2 * whole, 2);
+  } else {
+    *--p = (char)('0' + whole);
+  }
+  if (d.micros < 0)
+    *--p = '-';
+  len = (size_t)(end - p);
+  memcpy(buf, p, len);
   buf[len] = '\0';
   return len;
 }

@@ -180,35 +180,68 @@ static __attribute__((noinline)) void string_slow(jx_out *o, const char *s) {
   jx_out_putc(o, '"');
 }
 
-void jx_json_string_nonnull(jx_out *o, const char *s) {
-  /* Nearly every string: printable ASCII and whole CJK characters up to
-   * the NUL (span()'s loop without its switch), with room for it and its
-   * quotes in the buffer: one scan, one check, one copy. */
+/*
+ * Nearly every string: printable ASCII and whole two- and three-byte
+ * characters up to the NUL (span()'s loop without its switch), with room
+ * for it, its quotes and `slack` more bytes in the buffer: one scan, one
+ * check, one copy.  The ASCII loop looks at four bytes a turn; a byte is
+ * read only when the one before it was not the NUL, so never past the
+ * string.  (Sixteen bytes at a time with SSE2 was tried and lost: the
+ * strings are short — 4 to 16 bytes — and mostly Chinese, and the strlen
+ * and the UTF-8 masks it needs cost more than this loop.)
+ */
+static inline __attribute__((always_inline)) void
+string_nonnull(jx_out *o, const char *s, size_t slack) {
   const unsigned char *p = (const unsigned char *)s;
-  unsigned char k;
   for (;;) {
-    k = byte_class[*p];
-    if (k == 0) {
-      p++;
-    } else if (k == 6 && is_cont(p[1]) && is_cont(p[2])) {
+    if (byte_class[p[0]] == 0) {
+      if (byte_class[p[1]] != 0) {
+        p += 1;
+      } else if (byte_class[p[2]] != 0) {
+        p += 2;
+      } else if (byte_class[p[3]] != 0) {
+        p += 3;
+      } else {
+        p += 4;
+        continue;
+      }
+    }
+    unsigned k = byte_class[p[0]];
+    if (k >= 6) { /* E1–EF but E0 and ED: any two continuation bytes */
+      unsigned c1 = p[1];
+      if (!is_cont((unsigned char)c1))
+        break;
+      unsigned c2 = p[2];
+      if (!is_cont((unsigned char)c2))
+        break;
+      if (k == 7 && c1 == 0x80 && (c2 == 0xA8 || c2 == 0xA9))
+        break; /* U+2028, U+2029 */
       p += 3;
-    } else if (k == 7 && is_cont(p[1]) && is_cont(p[2]) &&
-               !(p[1] == 0x80 && (p[2] == 0xA8 || p[2] == 0xA9))) {
-      p += 3; /* E2 but U+2028, U+2029 */
+    } else if (k == 2 && is_cont(p[1])) {
+      p += 2;
     } else {
       break;
     }
   }
   size_t n = (size_t)(p - (const unsigned char *)s);
-  if (*p == '\0' && n + 2 <= o->cap - o->len) {
+  if (*p == '\0' && n + 2 + slack <= o->cap - o->len) {
     char *b = o->buf + o->len;
     b[0] = '"';
-    memcpy(b + 1, s, n);
+    jx_copy_short(b + 1, s, n);
     b[n + 1] = '"';
     o->len += n + 2;
     return;
   }
   string_slow(o, s);
+  jx_out_reserve(o, slack);
+}
+
+void jx_json_string_nonnull(jx_out *o, const char *s) {
+  string_nonnull(o, s, 0);
+}
+
+void jx_json_string_keep(jx_out *o, const char *s) {
+  string_nonnull(o, s, JX_JSON_SLACK);
 }
 
 void jx_json_string_sb(jx_strbuf *b, const char *s) {

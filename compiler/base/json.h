@@ -33,6 +33,12 @@ static inline void jx_json_string(jx_out *o, const char *s) {
 }
 void jx_json_string_sb(jx_strbuf *b, const char *s);
 
+/* jx_json_string_nonnull, leaving room for JX_JSON_SLACK more bytes in
+ * o (jx_out_reserve): the back end (emit_json.c) writes the keys and
+ * numbers after a string without a test of their own. */
+#define JX_JSON_SLACK 2048
+void jx_json_string_keep(jx_out *o, const char *s);
+
 /* The escaping itself, for another kind of buffer: the length of the run
  * at s that goes out as it is, and what follows it: *esc (*esc_len bytes)
  * replaces the next *skip bytes, or *esc is NULL at the end of s. */

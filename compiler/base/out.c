@@ -210,6 +210,19 @@ void jx_out_write_slow(jx_out *o, const char *p, size_t n) {
   o->len = n;
 }
 
+void jx_out_reserve_slow(jx_out *o, size_t n) {
+  if (o->fd < 0 && o->spool_limit > 0 && n <= SIZE_MAX - o->len &&
+      o->len + n > o->spool_limit && spill(o))
+    return; /* now in fd mode, with an empty buffer of at least 4 KiB */
+  if (o->fd < 0) {
+    if (n > SIZE_MAX - 1 - o->len)
+      grow(o, SIZE_MAX); /* out of memory: exits */
+    grow(o, o->len + n);
+    return;
+  }
+  drain(o);
+}
+
 const char jx_digit_pairs[201] =
     "000102030405060708091011121314151617181920212223242526272829"
     "303132333435363738394041424344454647484950515253545556575859"

@@ -71,6 +71,39 @@ static inline void jx_out_write(jx_out *o, const void *p, size_t n) {
   jx_out_write_slow(o, p, n);
 }
 
+/*
+ * Copies n bytes to d with at most two overlapping moves of a constant
+ * size when n <= 16, and memcpy for more: the back ends write many
+ * strings of 4 to 16 bytes, for which the call to memcpy cost more than
+ * the copy.  The caller has made room.
+ */
+static inline void jx_copy_short(char *d, const char *s, size_t n) {
+  if (n > 16) {
+    memcpy(d, s, n);
+  } else if (n >= 8) {
+    memcpy(d, s, 8);
+    memcpy(d + n - 8, s + n - 8, 8);
+  } else if (n >= 4) {
+    memcpy(d, s, 4);
+    memcpy(d + n - 4, s + n - 4, 4);
+  } else if (n > 0) {
+    d[0] = s[0];
+    d[n / 2] = s[n / 2];
+    d[n - 1] = s[n - 1];
+  }
+}
+
+/*
+ * Makes room for n more bytes without writing any (fd mode drains the
+ * buffer, memory mode grows it; n at most 64 KiB, the fd buffer), so a
+ * writer can put several short pieces in after one test (emit_json.c).
+ */
+void jx_out_reserve_slow(jx_out *o, size_t n);
+static inline void jx_out_reserve(jx_out *o, size_t n) {
+  if (o->cap - o->len < n)
+    jx_out_reserve_slow(o, n);
+}
+
 static inline void jx_out_putc(jx_out *o, char c) {
   if (o->len < o->cap) {
     o->buf[o->len++] = c;

@@ -173,15 +173,15 @@ static size_t targets_array(c_state *st, const jx_indicator *v, size_t n) {
     if (!t)
       continue;
     LIT(o, "    {");
-    jx_out_puts(o, jx_c_kind_name(t->kind));
+    jx_c_put_kind(o, t->kind);
     LIT(o, ", ");
-    jx_out_puts(o, jx_c_op_name(t->op));
+    jx_c_put_op(o, t->op);
     LIT(o, ", ");
     jx_c_decimal(o, t->value);
     LIT(o, ", ");
     jx_c_str(st, o, t->unit);
     LIT(o, ", ");
-    jx_out_puts(o, jx_c_dim_name(t->dimension));
+    jx_c_put_dim(o, t->dimension);
     LIT(o, ", ");
     jx_c_str(st, o, t->text);
     LIT(o, ", ");
@@ -211,15 +211,15 @@ static void indicators_array(c_state *st, const char *fmt, size_t idx,
       jx_c_str(st, o, strs[k]);
       LIT(o, ",\n     ");
     }
-    jx_out_puts(o, jx_c_kind_name(x->kind));
+    jx_c_put_kind(o, x->kind);
     LIT(o, ", ");
-    jx_out_puts(o, jx_c_op_name(x->op));
+    jx_c_put_op(o, x->op);
     LIT(o, ", ");
     jx_c_decimal(o, x->value);
     LIT(o, ", ");
     jx_c_str(st, o, x->unit);
     LIT(o, ", ");
-    jx_out_puts(o, jx_c_dim_name(x->dimension));
+    jx_c_put_dim(o, x->dimension);
     LIT(o, ",\n     ");
     jx_c_str(st, o, x->text);
     LIT(o, ", ");
@@ -227,9 +227,9 @@ static void indicators_array(c_state *st, const char *fmt, size_t idx,
     LIT(o, ", ");
     jx_c_i64(o, x->line);
     LIT(o, ",\n     ");
-    jx_out_puts(o, jx_c_role_name(x->level1_role));
+    jx_c_put_role(o, x->level1_role);
     LIT(o, ", ");
-    jx_out_puts(o, jx_c_role_name(x->level2_role));
+    jx_c_put_role(o, x->level2_role);
     LIT(o, ",\n     ");
     if (x->period_target) {
       jx_out_putc(o, '&');
@@ -395,7 +395,7 @@ static void c_project(void *vst, const jx_unit *u, const jx_project *p) {
     jx_c_str(st, o, fields[k]);
     LIT(o, ", ");
   }
-  jx_out_puts(o, jx_c_continuity_name(p->continuity));
+  jx_c_put_continuity(o, p->continuity);
   LIT(o, ",\n     ");
   const char *more[] = {p->policy, p->document, p->subject};
   for (size_t k = 0; k < 3; k++) {

@@ -43,14 +43,23 @@ void jx_c_ident(c_state *st, jx_out *o, const char *fmt, size_t idx);
 /* A pointer to an array and its count: "NAME, n" or "NULL, 0". */
 void jx_c_ref(c_state *st, jx_out *o, const char *fmt, size_t idx, size_t n);
 /* A string literal, NULL, or the name of a long string's array (which is
- * written to st->out first). */
-void jx_c_str(c_state *st, jx_out *o, const char *str);
+ * written to st->out first).  The NULL test inline: most of an
+ * indicator's strings are absent, and the literal's writer is costly to
+ * enter. */
+void jx_c_str_nonnull(c_state *st, jx_out *o, const char *str);
+static inline void jx_c_str(c_state *st, jx_out *o, const char *str) {
+  if (str)
+    jx_c_str_nonnull(st, o, str);
+  else
+    jx_out_write(o, "NULL", 4);
+}
 
-/* The enumerators' names in jixiao.h. */
-const char *jx_c_kind_name(jx_kind k);
-const char *jx_c_continuity_name(jx_continuity c);
-const char *jx_c_op_name(jx_op op);
-const char *jx_c_dim_name(jx_dimension d);
-const char *jx_c_role_name(jx_role r);
+/* The enumerators' names in jixiao.h, written to o, each with one
+ * constant-size copy. */
+void jx_c_put_kind(jx_out *o, jx_kind k);
+void jx_c_put_continuity(jx_out *o, jx_continuity c);
+void jx_c_put_op(jx_out *o, jx_op op);
+void jx_c_put_dim(jx_out *o, jx_dimension d);
+void jx_c_put_role(jx_out *o, jx_role r);
 
 #endif

@@ -70,19 +70,36 @@ void jx_c_octal(jx_out *o, unsigned char c) {
   jx_out_write(o, octal[c], 4);
 }
 
+/*
+ * A number made at the end of a local buffer goes out with one copy of a
+ * constant size (NUM_COPY bytes, of which the text is kept) when the
+ * output has room: no call to memcpy for a few digits.  The buffers leave
+ * NUM_COPY bytes after the longest text's start.
+ */
+enum { NUM_COPY = 32 };
+static void put_num(jx_out *o, const char *p, const char *end) {
+  size_t n = (size_t)(end - p);
+  if (o->cap - o->len >= NUM_COPY) {
+    memcpy(o->buf + o->len, p, NUM_COPY);
+    o->len += n;
+    return;
+  }
+  jx_out_write(o, p, n);
+}
+
 void jx_c_u64(jx_out *o, uint64_t u) {
-  char b[JX_DIGITS_MAX];
-  char *end = b + sizeof b, *p = jx_digits(end, u);
-  jx_out_write(o, p, (size_t)(end - p));
+  char b[JX_DIGITS_MAX + NUM_COPY];
+  char *end = b + JX_DIGITS_MAX, *p = jx_digits(end, u);
+  put_num(o, p, end);
 }
 
 void jx_c_i64(jx_out *o, int64_t v) {
-  char b[JX_DIGITS_MAX + 1];
-  char *end = b + sizeof b;
+  char b[JX_DIGITS_MAX + 1 + NUM_COPY];
+  char *end = b + JX_DIGITS_MAX + 1;
   char *p = jx_digits(end, v < 0 ? (uint64_t)0 - (uint64_t)v : (uint64_t)v);
   if (v < 0)
     *--p = '-';
-  jx_out_write(o, p, (size_t)(end - p));
+  put_num(o, p, end);
 }
 
 /* Literals beyond int get LL, and INT64_MIN is written as an expression
@@ -93,8 +110,8 @@ void jx_c_decimal(jx_out *o, jx_decimal d) {
     LIT(o, "{-9223372036854775807LL - 1}");
     return;
   }
-  char b[JX_DIGITS_MAX + 5];
-  char *end = b + sizeof b, *p = end;
+  char b[JX_DIGITS_MAX + 5 + NUM_COPY];
+  char *end = b + JX_DIGITS_MAX + 5, *p = end;
   if (v >= -2147483647 && v <= 2147483647) {
     *--p = '}';
   } else {
@@ -105,7 +122,7 @@ void jx_c_decimal(jx_out *o, jx_decimal d) {
   if (v < 0)
     *--p = '-';
   *--p = '{';
-  jx_out_write(o, p, (size_t)(end - p));
+  put_num(o, p, end);
 }
 
 void jx_c_ident(c_state *st, jx_out *o, const char *fmt, size_t idx) {
@@ -175,11 +192,7 @@ static const unsigned char *octal_run(jx_out *o, const unsigned char *s) {
   }
 }
 
-void jx_c_str(c_state *st, jx_out *o, const char *str) {
-  if (!str) {
-    LIT(o, "NULL");
-    return;
-  }
+void jx_c_str_nonnull(c_state *st, jx_out *o, const char *str) {
   if (strlen(str) > MAX_LITERAL) {
     put_long_string(st, o, str);
     return;
@@ -190,7 +203,13 @@ void jx_c_str(c_state *st, jx_out *o, const char *str) {
     const unsigned char *run = s;
     while (byte_class[*s] == PLAIN)
       s++;
-    jx_out_write(o, run, (size_t)(s - run));
+    size_t n = (size_t)(s - run);
+    if (n <= o->cap - o->len) { /* short runs without a call to memcpy */
+      jx_copy_short(o->buf + o->len, (const char *)run, n);
+      o->len += n;
+    } else {
+      jx_out_write(o, run, n);
+    }
     switch (byte_class[*s]) {
     case OCTAL:
       s = octal_run(o, s);
@@ -222,37 +241,75 @@ void jx_c_str(c_state *st, jx_out *o, const char *str) {
   }
 }
 
-const char *jx_c_kind_name(jx_kind k) {
-  static const char *const names[] = {
-      "JX_KIND_QUANTITATIVE", "JX_KIND_QUALITATIVE", "JX_KIND_NA",
-      "JX_KIND_DATE",         "JX_KIND_EMPTY",       "JX_KIND_DATE_RANGE"};
-  return (unsigned)k < 6 ? names[k] : "JX_KIND_NA";
+/*
+ * The enumerators' names, padded so that each is written with one copy of
+ * a constant size (an indicator has six of them, and strlen and memcpy
+ * for each showed in the profile).
+ */
+typedef struct c_name {
+  char s[32];
+  size_t n;
+} c_name;
+#define CN(text)                                                               \
+  { text, sizeof text - 1 }
+static const c_name kind_names[] = {
+    CN("JX_KIND_QUANTITATIVE"), CN("JX_KIND_QUALITATIVE"),
+    CN("JX_KIND_NA"),           CN("JX_KIND_DATE"),
+    CN("JX_KIND_EMPTY"),        CN("JX_KIND_DATE_RANGE")};
+static const c_name continuity_names[] = {CN("JX_CONTINUITY_UNKNOWN"),
+                                          CN("JX_CONTINUITY_NEW"),
+                                          CN("JX_CONTINUITY_CONTINUING")};
+static const c_name op_names[] = {CN("JX_OP_EQ"), CN("JX_OP_GE"),
+                                  CN("JX_OP_LE"), CN("JX_OP_GT"),
+                                  CN("JX_OP_LT")};
+static const c_name dim_names[] = {
+    CN("JX_DIM_NONE"),     CN("JX_DIM_MONEY"), CN("JX_DIM_PERCENT"),
+    CN("JX_DIM_COUNT"),    CN("JX_DIM_AREA"),  CN("JX_DIM_LENGTH"),
+    CN("JX_DIM_MASS"),     CN("JX_DIM_TIME"),  CN("JX_DIM_OTHER"),
+    CN("JX_DIM_MONEY_PER")};
+static const c_name role_names[] = {
+    CN("JX_ROLE_NONE"),         CN("JX_ROLE_OUTPUT"),    CN("JX_ROLE_BENEFIT"),
+    CN("JX_ROLE_SATISFACTION"), CN("JX_ROLE_COST"),      CN("JX_ROLE_QUANTITY"),
+    CN("JX_ROLE_QUALITY"),      CN("JX_ROLE_TIMELINESS")};
+#undef CN
+
+static const c_name *kind_of(jx_kind k) {
+  return &kind_names[(unsigned)k < 6 ? k : JX_KIND_NA];
+}
+static const c_name *continuity_of(jx_continuity c) {
+  return &continuity_names[(unsigned)c < 3 ? c : 0];
+}
+static const c_name *op_of(jx_op op) {
+  return &op_names[(unsigned)op < 5 ? op : 0];
+}
+static const c_name *dim_of(jx_dimension d) {
+  return &dim_names[(unsigned)d < 10 ? d : JX_DIM_OTHER];
+}
+static const c_name *role_of(jx_role r) {
+  return &role_names[(unsigned)r < 8 ? r : 0];
 }
 
-const char *jx_c_continuity_name(jx_continuity c) {
-  static const char *const names[] = {
-      "JX_CONTINUITY_UNKNOWN", "JX_CONTINUITY_NEW", "JX_CONTINUITY_CONTINUING"};
-  return (unsigned)c < 3 ? names[c] : "JX_CONTINUITY_UNKNOWN";
+static void put_name(jx_out *o, const c_name *c) {
+  if (o->cap - o->len >= sizeof c->s) {
+    memcpy(o->buf + o->len, c->s, sizeof c->s);
+    o->len += c->n;
+    return;
+  }
+  jx_out_write(o, c->s, c->n);
 }
 
-const char *jx_c_op_name(jx_op op) {
-  static const char *const names[] = {"JX_OP_EQ", "JX_OP_GE", "JX_OP_LE",
-                                      "JX_OP_GT", "JX_OP_LT"};
-  return (unsigned)op < 5 ? names[op] : "JX_OP_EQ";
+void jx_c_put_kind(jx_out *o, jx_kind k) {
+  put_name(o, kind_of(k));
 }
-
-const char *jx_c_dim_name(jx_dimension d) {
-  static const char *const names[] = {
-      "JX_DIM_NONE",  "JX_DIM_MONEY",    "JX_DIM_PERCENT", "JX_DIM_COUNT",
-      "JX_DIM_AREA",  "JX_DIM_LENGTH",   "JX_DIM_MASS",    "JX_DIM_TIME",
-      "JX_DIM_OTHER", "JX_DIM_MONEY_PER"};
-  return (unsigned)d < 10 ? names[d] : "JX_DIM_OTHER";
+void jx_c_put_continuity(jx_out *o, jx_continuity c) {
+  put_name(o, continuity_of(c));
 }
-
-const char *jx_c_role_name(jx_role r) {
-  static const char *const names[] = {"JX_ROLE_NONE",    "JX_ROLE_OUTPUT",
-                                      "JX_ROLE_BENEFIT", "JX_ROLE_SATISFACTION",
-                                      "JX_ROLE_COST",    "JX_ROLE_QUANTITY",
-                                      "JX_ROLE_QUALITY", "JX_ROLE_TIMELINESS"};
-  return (unsigned)r < 8 ? names[r] : "JX_ROLE_NONE";
+void jx_c_put_op(jx_out *o, jx_op op) {
+  put_name(o, op_of(op));
+}
+void jx_c_put_dim(jx_out *o, jx_dimension d) {
+  put_name(o, dim_of(d));
+}
+void jx_c_put_role(jx_out *o, jx_role r) {
+  put_name(o, role_of(r));
 }

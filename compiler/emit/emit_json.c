@@ -23,6 +23,7 @@
 #include "backend.h"
 #include "emit_json.h"
 #include "json.h"
+#include "json_put.h"
 
 #include <inttypes.h>
 #include <stddef.h>
@@ -31,224 +32,9 @@
 #include <stdlib.h>
 #include <string.h>
 
-/* ---- Low-level writers ------------------------------------------------ */
-
-/* jx_out_write, always inlined: in the writers below gcc would otherwise
- * call it (and through it memcpy) for constant-size keys and literals
- * once put_indicator has grown past its inlining limits. */
-static inline __attribute__((always_inline)) void
-put_raw(jx_out *o, const char *p, size_t n) {
-  if (n <= o->cap - o->len) {
-    memcpy(o->buf + o->len, p, n);
-    o->len += n;
-    return;
-  }
-  jx_out_write_slow(o, p, n);
-}
-#define LIT(o, s) put_raw((o), (s), sizeof(s) - 1)
-
-/*
- * Separators and indentation come out of one string: ",\n" and enough
- * spaces for the deepest level (an indicator's keys in a project sit at
- * depth 7, a date range's at 8).  sep(w, depth, first) writes [","] "\n" and
- * 2×depth spaces; compact, only the ",".
- *
- * These run for every key and element, so the common case is one copy of
- * a constant size (FAST bytes, which the compiler turns into a couple of
- * moves) of which only the needed part is kept: the buffer's length
- * moves by the separator's true length.
- */
-static const char sep_text[] = ",\n"
-                               "                                "
-                               "                                ";
-#define MAX_DEPTH ((int)(sizeof sep_text - 3) / 2)
-_Static_assert(MAX_DEPTH >= 8, "sep_text too short for the deepest level");
-enum { FAST = 16, FAST_DEPTH = (FAST - 2) / 2 }; /* depth 0..7 */
-_Static_assert(sizeof sep_text >= FAST + 1, "sep_text shorter than FAST");
-
-static inline __attribute__((always_inline)) void sep(jx_jw *w, int depth,
-                                                      int first) {
-  jx_out *o = w->o;
-  size_t f = first != 0;
-  if (w->compact) {
-    if (!f)
-      jx_out_putc(o, ',');
-    return;
-  }
-  size_t m = 2 - f + 2 * (size_t)depth;
-  if (depth <= FAST_DEPTH && o->cap - o->len >= FAST) {
-    memcpy(o->buf + o->len, sep_text + f, FAST);
-    o->len += m;
-    return;
-  }
-  jx_out_write(o, sep_text + f, m);
-}
-
-/*
- * A member: separator and name precomputed as one literal `,"k": ` whose
- * length is a constant.  Compact, `,"k":` (or `"k":` first) is one write;
- * indented, the separator's constant-size copy and the name's go into the
- * buffer after a single test for room.
- */
-static inline __attribute__((always_inline)) void
-key_at(jx_jw *w, int depth, int first, const char *lit, size_t n) {
-  jx_out *o = w->o;
-  size_t f = first != 0;
-  if (w->compact) {
-    put_raw(o, lit + f, n - 1 - f); /* no space after the colon */
-    return;
-  }
-  if (depth <= FAST_DEPTH && o->cap - o->len >= FAST + n) {
-    char *b = o->buf + o->len;
-    size_t m = 2 - f + 2 * (size_t)depth;
-    memcpy(b, sep_text + f, FAST);
-    memcpy(b + m, lit + 1, n - 1);
-    o->len += m + n - 1;
-    return;
-  }
-  sep(w, depth, first);
-  jx_out_write(o, lit + 1, n - 1);
-}
-#define KEY(w, depth, first, k)                                                \
-  key_at((w), (depth), (first), ",\"" k "\": ", sizeof(",\"" k "\": ") - 1)
-
-/*
- * A member whose value is a string or null.  Most of a model's strings
- * are absent (an indicator has a dozen, of which a card-style plan gives
- * four), so `,"k": null` is one literal with the separator, like a key.
- */
-static inline __attribute__((always_inline)) void
-key_null_at(jx_jw *w, int depth, int first, const char *lit, size_t n) {
-  if (w->compact) { /* `,"k":null`: the literal without its space */
-    jx_out *o = w->o;
-    size_t f = first != 0, k = n - 5 - f;
-    if (o->cap - o->len >= n) {
-      char *b = o->buf + o->len;
-      memcpy(b, lit + f, k);
-      memcpy(b + k, "null", 4);
-      o->len += k + 4;
-      return;
-    }
-    jx_out_write(o, lit + f, k);
-    LIT(o, "null");
-    return;
-  }
-  key_at(w, depth, first, lit, n);
-}
-#define KEY_STRING(w, depth, first, k, s)                                      \
-  do {                                                                         \
-    const char *s_ = (s);                                                      \
-    if (s_) {                                                                  \
-      KEY(w, depth, first, k);                                                 \
-      jx_json_string_nonnull((w)->o, s_);                                      \
-    } else {                                                                   \
-      key_null_at((w), (depth), (first), ",\"" k "\": null",                   \
-                  sizeof(",\"" k "\": null") - 1);                             \
-    }                                                                          \
-  } while (0)
-
-/* The end of an array or object whose members were at depth + 1. */
-static void close_at(jx_jw *w, int depth, size_t n, char bracket) {
-  if (n > 0 && !w->compact)
-    sep(w, depth, 1);
-  jx_out_putc(w->o, bracket);
-}
-
-static void put_null(jx_out *o) {
-  LIT(o, "null");
-}
-
-static void put_int(jx_out *o, int64_t v) {
-  char b[JX_DIGITS_MAX + 1];
-  char *end = b + sizeof b;
-  char *p = jx_digits(end, v < 0 ? (uint64_t)0 - (uint64_t)v : (uint64_t)v);
-  if (v < 0)
-    *--p = '-';
-  jx_out_write(o, p, (size_t)(end - p));
-}
-
-/* jx_decimal_format's text (the shortest exact one), written from the
- * end of a local buffer without its copies: a plan has an amount or a
- * value in every few lines of its JSON.  test_json (test_decimals) holds
- * the two to the same text. */
-static void put_decimal(jx_out *o, jx_decimal d) {
-  char b[JX_DIGITS_MAX + JX_DECIMAL_PLACES + 2];
-  char *end = b + sizeof b, *p = end;
-  uint64_t m =
-      d.micros < 0 ? (uint64_t)0 - (uint64_t)d.micros : (uint64_t)d.micros;
-  uint64_t whole = m / JX_DECIMAL_SCALE;
-  uint32_t frac = (uint32_t)(m % JX_DECIMAL_SCALE);
-  if (frac) {
-    /* The six places with their trailing zeros dropped. */
-    p -= JX_DECIMAL_PLACES;
-    char *digits = jx_digits(p + JX_DECIMAL_PLACES, frac);
-    memset(p, '0', (size_t)(digits - p));
-    end = p + JX_DECIMAL_PLACES;
-    while (end[-1] == '0')
-      end--;
-    *--p = '.';
-  }
-  p = jx_digits(p, whole);
-  if (d.micros < 0)
-    *--p = '-';
-  jx_out_write(o, p, (size_t)(end - p));
-}
-
-/*
- * The enums' texts (jx_kind_text, jx_op_text, jx_role_text in the
- * runtime) as the JSON literals jx_json_string makes of them, so that the
- * four of them in every indicator are one constant-size copy each rather
- * than a scan; test_json (test_enum_literals) checks every value against
- * jx_json_string.  A value outside the table goes the long way.
- */
-typedef struct json_lit {
-  char s[16];
-  size_t n;
-} json_lit;
-#define JL(text)                                                               \
-  { text, sizeof text - 1 }
-static const json_lit kind_json[] = {
-    JL("\"quantitative\""), JL("\"qualitative\""), JL("\"na\""),
-    JL("\"date\""),         JL("\"empty\""),       JL("\"date_range\"")};
-static const json_lit op_json[] = {JL("\"=\""), JL("\">=\""), JL("\"<=\""),
-                                   JL("\">\""), JL("\"<\"")};
-static const json_lit role_json[] = {JL("null"),        JL("\"output\""),
-                                     JL("\"benefit\""), JL("\"satisfaction\""),
-                                     JL("\"cost\""),    JL("\"quantity\""),
-                                     JL("\"quality\""), JL("\"timeliness\"")};
-#undef JL
-#define N_OF(a) (sizeof(a) / sizeof(a)[0])
-
-static inline __attribute__((always_inline)) void put_lit(jx_out *o,
-                                                          const json_lit *l) {
-  if (o->cap - o->len >= sizeof l->s) {
-    memcpy(o->buf + o->len, l->s, sizeof l->s);
-    o->len += l->n;
-    return;
-  }
-  jx_out_write(o, l->s, l->n);
-}
-
-static void put_kind(jx_out *o, jx_kind k) {
-  if ((unsigned)k < N_OF(kind_json))
-    put_lit(o, &kind_json[k]);
-  else
-    jx_json_string(o, jx_kind_text(k));
-}
-
-static void put_op(jx_out *o, jx_op op) {
-  if ((unsigned)op < N_OF(op_json))
-    put_lit(o, &op_json[op]);
-  else
-    jx_json_string(o, jx_op_text(op));
-}
-
-static void put_role(jx_out *o, jx_role r) {
-  if ((unsigned)r < N_OF(role_json))
-    put_lit(o, &role_json[r]);
-  else
-    jx_json_string(o, jx_role_text(r));
-}
+/* Depths in the document: the root object's members at 1, a unit (an
+   element of "units") at 2, its members at 3, a project at 4. */
+enum { UNIT_DEPTH = 2, PROJECT_DEPTH = 4, DEPARTMENT_DEPTH = 1 };
 
 /* ---- Model writers ----------------------------------------------------
  *
@@ -258,10 +44,12 @@ static void put_role(jx_out *o, jx_role r) {
 
 void jx_jw_strings(jx_jw *w, int depth, const char *const *v, size_t n) {
   jx_out *o = w->o;
-  jx_out_putc(o, '[');
+  room(o);
+  put_c(o, '[');
   for (size_t i = 0; i < n; i++) {
+    room(o);
     sep(w, depth + 1, i == 0);
-    jx_json_string(o, v[i]);
+    str(o, v[i]);
   }
   close_at(w, depth, n, ']');
 }
@@ -313,18 +101,20 @@ put_objects(jx_jw *w, int depth, const void *v, size_t n, size_t size,
             const member *m, size_t nm) {
   jx_out *o = w->o;
   int d = depth + 2;
-  jx_out_putc(o, '[');
+  room(o);
+  put_c(o, '[');
   const char *e = v;
   for (size_t i = 0; i < n; i++, e += size) {
+    room(o);
     sep(w, depth + 1, i == 0);
-    jx_out_putc(o, '{');
+    put_c(o, '{');
 #pragma GCC unroll 4
     for (size_t k = 0; k < nm; k++) {
-      key_at(w, d, k == 0, m[k].lit, m[k].n);
+      key_at(o, w->compact, d, k == 0, m[k].lit, m[k].n);
       const void *f = e + m[k].offset;
       switch (m[k].type) {
       case M_STRING:
-        jx_json_string(o, *(const char *const *)f);
+        str(o, *(const char *const *)f);
         break;
       case M_DECIMAL:
         put_decimal(o, *(const jx_decimal *)f);
@@ -381,13 +171,13 @@ static void put_value(jx_jw *w, int d, jx_kind kind, jx_decimal value,
     put_decimal(o, value);
     break;
   case JX_KIND_QUALITATIVE:
-    jx_json_string(o, text);
+    str(o, text);
     break;
   case JX_KIND_DATE:
     put_date(o, value);
     break;
   case JX_KIND_DATE_RANGE:
-    jx_out_putc(o, '{');
+    put_c(o, '{');
     KEY(w, d + 1, 1, "start");
     put_date(o, value);
     KEY(w, d + 1, 0, "end");
@@ -406,12 +196,13 @@ static void put_value(jx_jw *w, int d, jx_kind kind, jx_decimal value,
  * null. */
 static void put_target(jx_jw *w, int depth, const jx_target *t) {
   jx_out *o = w->o;
+  room(o);
   if (!t) {
     put_null(o);
     return;
   }
   int d = depth + 1;
-  jx_out_putc(o, '{');
+  put_c(o, '{');
   KEY(w, d, 1, "kind");
   put_kind(o, t->kind);
   KEY(w, d, 0, "op");
@@ -424,10 +215,16 @@ static void put_target(jx_jw *w, int depth, const jx_target *t) {
   close_at(w, depth, 1, '}');
 }
 
-static void put_indicator(jx_jw *w, int depth, const jx_indicator *x) {
+/* Inline, instantiated below for the common layouts: with `compact` and
+ * `depth` constants every member is a few moves.  w0 is the caller's
+ * writer, for the calls out (the local copy must not escape). */
+static inline __attribute__((always_inline)) void
+indicator_body(jx_jw *w0, bool compact, int depth, const jx_indicator *x) {
+  jx_jw wl = {w0->o, compact}, *w = &wl;
   jx_out *o = w->o;
   int d = depth + 1;
-  jx_out_putc(o, '{');
+  room(o);
+  put_c(o, '{');
   KEY_STRING(w, d, 1, "level1", x->level1);
   KEY_STRING(w, d, 0, "level1_label", x->level1_label);
   KEY(w, d, 0, "level1_role");
@@ -443,12 +240,12 @@ static void put_indicator(jx_jw *w, int depth, const jx_indicator *x) {
   KEY(w, d, 0, "op");
   put_op(o, x->op);
   KEY(w, d, 0, "value");
-  put_value(w, d, x->kind, x->value, x->value_end, x->text);
+  put_value(w0, d, x->kind, x->value, x->value_end, x->text);
   KEY_STRING(w, d, 0, "unit", x->unit);
   KEY_STRING(w, d, 0, "per_unit", x->per_unit);
   KEY_STRING(w, d, 0, "text", x->text);
   KEY(w, d, 0, "period_target");
-  put_target(w, d, x->period_target);
+  put_target(w0, d, x->period_target);
   KEY_STRING(w, d, 0, "basis", x->basis);
   KEY_STRING(w, d, 0, "standard", x->standard);
   KEY_STRING(w, d, 0, "explanation", x->explanation);
@@ -460,6 +257,20 @@ static void put_indicator(jx_jw *w, int depth, const jx_indicator *x) {
   close_at(w, depth, 1, '}');
 }
 
+static __attribute__((noinline)) void put_indicator_any(jx_jw *w, int depth,
+                                                        const jx_indicator *x) {
+  indicator_body(w, w->compact, depth, x);
+}
+
+static void put_indicator(jx_jw *w, int depth, const jx_indicator *x) {
+  if (w->compact)
+    indicator_body(w, true, 0, x);
+  else if (depth == PROJECT_DEPTH + 2)
+    indicator_body(w, false, PROJECT_DEPTH + 2, x);
+  else
+    put_indicator_any(w, depth, x);
+}
+
 void jx_emit_json_indicator(jx_out *o, const jx_indicator *x) {
   jx_jw w = {o, false};
   put_indicator(&w, 0, x);
@@ -468,8 +279,10 @@ void jx_emit_json_indicator(jx_out *o, const jx_indicator *x) {
 static void put_indicators(jx_jw *w, int depth, const jx_indicator *v,
                            size_t n) {
   jx_out *o = w->o;
-  jx_out_putc(o, '[');
+  room(o);
+  put_c(o, '[');
   for (size_t i = 0; i < n; i++) {
+    room(o);
     sep(w, depth + 1, i == 0);
     put_indicator(w, depth + 1, &v[i]);
   }
@@ -478,11 +291,12 @@ static void put_indicators(jx_jw *w, int depth, const jx_indicator *v,
 
 void jx_jw_org(jx_jw *w, int depth, jx_org org) {
   jx_out *o = w->o;
+  room(o);
   if (!org.code && !org.name) {
     put_null(o);
     return;
   }
-  jx_out_putc(o, '{');
+  put_c(o, '{');
   KEY_STRING(w, depth + 1, 1, "code", org.code);
   KEY_STRING(w, depth + 1, 0, "name", org.name);
   close_at(w, depth, 1, '}');
@@ -490,11 +304,12 @@ void jx_jw_org(jx_jw *w, int depth, jx_org org) {
 
 static void put_person(jx_jw *w, int depth, jx_person p) {
   jx_out *o = w->o;
+  room(o);
   if (!p.name) {
     put_null(o);
     return;
   }
-  jx_out_putc(o, '{');
+  put_c(o, '{');
   KEY_STRING(w, depth + 1, 1, "name", p.name);
   KEY_STRING(w, depth + 1, 0, "phone", p.phone);
   close_at(w, depth, 1, '}');
@@ -504,12 +319,13 @@ static void put_person(jx_jw *w, int depth, jx_person p) {
  * a range of dates), or null. */
 static void put_period(jx_jw *w, int depth, const jx_project *p) {
   jx_out *o = w->o;
+  room(o);
   if (!p->period) {
     put_null(o);
     return;
   }
   int d = depth + 1;
-  jx_out_putc(o, '{');
+  put_c(o, '{');
   KEY_STRING(w, d, 1, "text", p->period);
   KEY(w, d, 0, "start");
   if (p->period_start.micros)
@@ -530,10 +346,14 @@ static const char *continuity_text(jx_continuity c) {
                                          : NULL;
 }
 
-void jx_jw_project(jx_jw *w, int depth, const jx_project *p) {
+/* Like indicator_body: inline, instantiated for the common layouts. */
+static inline __attribute__((always_inline)) void
+project_body(jx_jw *w0, bool compact, int depth, const jx_project *p) {
+  jx_jw wl = {w0->o, compact}, *w = &wl;
   jx_out *o = w->o;
   int d = depth + 1;
-  jx_out_putc(o, '{');
+  room(o);
+  put_c(o, '{');
   KEY_STRING(w, d, 1, "code", p->code);
   KEY_STRING(w, d, 0, "name", p->name);
   KEY(w, d, 0, "budget");
@@ -553,11 +373,11 @@ void jx_jw_project(jx_jw *w, int depth, const jx_project *p) {
   PUT_OBJECTS(w, d, p->breakdown, p->n_breakdown, line_members);
   KEY_STRING(w, d, 0, "purpose", p->purpose);
   KEY(w, d, 0, "period");
-  put_period(w, d, p);
+  put_period(w0, d, p);
   KEY(w, d, 0, "supervisor");
-  jx_jw_org(w, d, p->supervisor);
+  jx_jw_org(w0, d, p->supervisor);
   KEY(w, d, 0, "implementer");
-  jx_jw_org(w, d, p->implementer);
+  jx_jw_org(w0, d, p->implementer);
   KEY_STRING(w, d, 0, "classification", p->classification);
   KEY_STRING(w, d, 0, "nature", p->nature);
   KEY_STRING(w, d, 0, "continuity", continuity_text(p->continuity));
@@ -565,28 +385,43 @@ void jx_jw_project(jx_jw *w, int depth, const jx_project *p) {
   KEY_STRING(w, d, 0, "document", p->document);
   KEY_STRING(w, d, 0, "subject", p->subject);
   KEY(w, d, 0, "manager");
-  put_person(w, d, p->manager);
+  put_person(w0, d, p->manager);
   KEY(w, d, 0, "contact");
-  put_person(w, d, p->contact);
+  put_person(w0, d, p->contact);
   KEY(w, d, 0, "attributes");
   PUT_OBJECTS(w, d, p->attributes, p->n_attributes, attribute_members);
   KEY(w, d, 0, "schedule");
   PUT_OBJECTS(w, d, p->schedule, p->n_schedule, schedule_members);
   KEY(w, d, 0, "overall_goals");
-  jx_jw_strings(w, d, p->overall_goals, p->n_overall_goals);
+  jx_jw_strings(w0, d, p->overall_goals, p->n_overall_goals);
   KEY(w, d, 0, "goals");
-  jx_jw_strings(w, d, p->goals, p->n_goals);
+  jx_jw_strings(w0, d, p->goals, p->n_goals);
   KEY(w, d, 0, "indicators");
-  put_indicators(w, d, p->indicators, p->n_indicators);
+  put_indicators(w0, d, p->indicators, p->n_indicators);
   KEY(w, d, 0, "line");
   put_int(o, p->line);
   close_at(w, depth, 1, '}');
 }
 
+static __attribute__((noinline)) void project_any(jx_jw *w, int depth,
+                                                  const jx_project *p) {
+  project_body(w, w->compact, depth, p);
+}
+
+void jx_jw_project(jx_jw *w, int depth, const jx_project *p) {
+  if (w->compact)
+    project_body(w, true, 0, p);
+  else if (depth == PROJECT_DEPTH)
+    project_body(w, false, PROJECT_DEPTH, p);
+  else
+    project_any(w, depth, p);
+}
+
 void jx_jw_department(jx_jw *w, int depth, const jx_department *dep) {
   jx_out *o = w->o;
   int d = depth + 1;
-  jx_out_putc(o, '{');
+  room(o);
+  put_c(o, '{');
   KEY_STRING(w, d, 1, "name", dep->name);
   KEY_STRING(w, d, 0, "code", dep->code);
   KEY(w, d, 0, "budget");
@@ -601,12 +436,13 @@ void jx_jw_department(jx_jw *w, int depth, const jx_department *dep) {
   KEY(w, d, 0, "indicators");
   put_indicators(w, d, dep->indicators, dep->n_indicators);
   KEY(w, d, 0, "divisions");
-  jx_out_putc(o, '[');
+  put_c(o, '[');
   for (size_t i = 0; i < dep->n_divisions; i++) {
     const jx_division *dv = &dep->divisions[i];
     int dd = d + 2;
+    room(o);
     sep(w, d + 1, i == 0);
-    jx_out_putc(o, '{');
+    put_c(o, '{');
     KEY_STRING(w, dd, 1, "name", dv->name);
     KEY(w, dd, 0, "goals");
     jx_jw_strings(w, dd, dv->goals, dv->n_goals);
@@ -621,10 +457,6 @@ void jx_jw_department(jx_jw *w, int depth, const jx_department *dep) {
 }
 
 /* ---- The back end ----------------------------------------------------- */
-
-/* Depths in the document: the root object's members at 1, a unit (an
-   element of "units") at 2, its members at 3, a project at 4. */
-enum { UNIT_DEPTH = 2, PROJECT_DEPTH = 4, DEPARTMENT_DEPTH = 1 };
 
 typedef struct json_state {
   jx_jw w;        /* the output and the layout */
@@ -646,9 +478,10 @@ static void json_begin(void *vst, const jx_plan *h) {
   json_state *st = vst;
   jx_jw *w = &st->w;
   jx_out *o = w->o;
-  jx_out_putc(o, '{');
+  room(o);
+  put_c(o, '{');
   KEY(w, 1, 1, "jixiao");
-  jx_out_putc(o, '3');
+  put_c(o, '3');
   KEY(w, 1, 0, "year");
   if (h->year != 0)
     put_int(o, h->year);
@@ -658,7 +491,7 @@ static void json_begin(void *vst, const jx_plan *h) {
   KEY_STRING(w, 1, 0, "form", h->form ? h->form : "generic");
   KEY_STRING(w, 1, 0, "currency", h->currency);
   KEY(w, 1, 0, "units");
-  jx_out_putc(o, '[');
+  put_c(o, '[');
 }
 
 static void json_unit_open(void *vst, const jx_unit *u) {
@@ -666,12 +499,13 @@ static void json_unit_open(void *vst, const jx_unit *u) {
   jx_jw *w = &st->w;
   jx_out *o = w->o;
   int d = UNIT_DEPTH + 1;
+  room(o);
   sep(w, UNIT_DEPTH, st->n_units == 0);
-  jx_out_putc(o, '{');
+  put_c(o, '{');
   KEY_STRING(w, d, 1, "code", u->code);
   KEY_STRING(w, d, 0, "name", u->name);
   KEY(w, d, 0, "projects");
-  jx_out_putc(o, '[');
+  put_c(o, '[');
   st->n_units++;
   st->n_projects = 0;
   st->in_unit = true;
@@ -681,6 +515,7 @@ static void json_project(void *vst, const jx_unit *u, const jx_project *p) {
   json_state *st = vst;
   if (!st->in_unit) /* events out of order: still write valid JSON */
     json_unit_open(st, u);
+  room(st->w.o);
   sep(&st->w, PROJECT_DEPTH, st->n_projects == 0);
   jx_jw_project(&st->w, PROJECT_DEPTH, p);
   st->n_projects++;
@@ -690,6 +525,7 @@ static void json_project(void *vst, const jx_unit *u, const jx_project *p) {
 static void close_unit(json_state *st, const jx_unit *u) {
   jx_jw *w = &st->w;
   int d = UNIT_DEPTH + 1;
+  room(w->o);
   close_at(w, d, st->n_projects, ']');
   KEY(w, d, 0, "goals");
   jx_jw_strings(w, d, u ? u->goals : NULL, u ? u->n_goals : 0);
@@ -731,17 +567,19 @@ static void json_end(void *vst) {
   jx_out *o = w->o;
   if (st->in_unit)
     close_unit(st, NULL);
+  room(o);
   close_at(w, 1, st->n_units, ']');
   KEY(w, 1, 0, "department");
   if (st->have_dept) {
     size_t n;
     const char *text = jx_out_data(&st->dept, &n);
     jx_out_write(o, text, n);
+    room(o);
   } else {
     put_null(o);
   }
   if (!w->compact)
-    jx_out_putc(o, '\n');
+    put_c(o, '\n');
   LIT(o, "}\n");
 }
 

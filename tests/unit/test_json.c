@@ -930,6 +930,47 @@ static void test_long_string(void **state) {
   free(in);
 }
 
+/* The fast paths (jx_json_string, and jx_json_string_keep, which must
+ * also leave JX_JSON_SLACK bytes free) against the escaper alone
+ * (jx_json_string_sb), on random strings of the bytes where the fast
+ * paths decide: ASCII, escapes, every kind of lead and continuation
+ * byte, the bytes of U+2028/9. */
+static void test_string_random(void **state) {
+  (void)state;
+  static const unsigned char alphabet[] = {
+      'a',  ' ',  '"',  '\\', '\n', 0x01, 0x1f, 0x7f, 0x80,
+      0x8f, 0x9f, 0xa8, 0xa9, 0xbf, 0xc0, 0xc2, 0xdf, 0xe0,
+      0xe2, 0xe4, 0xed, 0xef, 0xf0, 0xf4, 0xf5, 0xff};
+  uint64_t seed = 7;
+  char in[64];
+  for (int k = 0; k < 20000; k++) {
+    seed = seed * 6364136223846793005u + 1442695040888963407u;
+    size_t n = (size_t)(seed >> 59) + (k % 3 == 0 ? 16 : 0);
+    for (size_t i = 0; i < n; i++) {
+      seed = seed * 6364136223846793005u + 1442695040888963407u;
+      in[i] = (char)alphabet[(seed >> 33) % sizeof alphabet];
+    }
+    in[n] = '\0';
+    jx_strbuf want = {NULL, 0, 0};
+    jx_json_string_sb(&want, in);
+    for (int keep = 0; keep < 2; keep++) {
+      jx_out o;
+      jx_out_init_mem(&o);
+      if (keep)
+        jx_json_string_keep(&o, in);
+      else
+        jx_json_string(&o, in);
+      assert_true(!keep || o.cap - o.len >= JX_JSON_SLACK);
+      size_t len;
+      const char *got = jx_out_data(&o, &len);
+      assert_int_equal(len, want.n);
+      assert_memory_equal(got, want.p, want.n);
+      jx_out_free(&o);
+    }
+    jx_sb_free(&want);
+  }
+}
+
 /* jx_json_string writes a string without escapes in one copy when the
  * buffer has room for it and its quotes, and piece by piece when not: at
  * every fill level around the end of the buffer, with and without
@@ -1112,6 +1153,7 @@ int main(void) {
       cmocka_unit_test(test_invalid_utf8),
       cmocka_unit_test(test_long_string),
       cmocka_unit_test(test_string_at_buffer_end),
+      cmocka_unit_test(test_string_random),
       cmocka_unit_test(test_enum_literals),
       cmocka_unit_test(test_decimals),
       cmocka_unit_test(test_values),
