@@ -45,8 +45,7 @@ void jx_lex_add_comment(jx_scan *s) {
   s->comments_tail = c;
 }
 
-/* The token of each vocabulary entry (vocab.def, in jx_kw order). */
-static const int kw_token[JX_KW_COUNT] = {
+const int jx_kw_token[JX_KW_COUNT] = {
 #define JX_KEYWORD(tok, en, zh) [JX_KW_##tok] = tok,
 #define JX_OPERATOR(tok, op, en, zh) [JX_KW_##tok] = tok,
 #define JX_PUNCT(tok, en, zh) [JX_KW_##tok] = tok,
@@ -54,22 +53,11 @@ static const int kw_token[JX_KW_COUNT] = {
     [JX_KW_MONTH] = MONTH,
 };
 
-int jx_lex_lookup(jx_scan *s, const char *t, size_t n, YYSTYPE *v) {
-  const jx_vocab_spelling *e = jx_vocab_find(&s->vocab, t, n);
-  if (!e)
-    return 0;
-  if (e->kw == JX_KW_MONTH)
-    v->month = e->month;
-  return kw_token[e->kw];
-}
-
-int jx_lex_word(jx_scan *s, const char *t, size_t n, const jx_loc *loc,
-                YYSTYPE *v) {
-  int tok = jx_lex_lookup(s, t, n, v);
-  if (tok)
-    return tok;
-  (void)loc; /* the WORD's place is the token's */
-  v->str = jx_lex_make_text(s, t, n);
+int jx_lex_word_text(jx_scan *s, const char *t, size_t n, YYSTYPE *v) {
+  char *c = jx_arena_alloc_raw(s->arena, n + 1);
+  jx_lex_copy(c, t, n);
+  c[n] = '\0';
+  v->str = c;
   s->prev_word = s->last_word;
   s->last_word = v->str;
   return WORD;
@@ -102,7 +90,7 @@ int jx_lex_path_at(jx_scan *s, const char *t, size_t n, size_t i, jx_loc loc,
   if (!wide && dl == 1) { /* both halves in one copy, the dot a NUL */
     p = jx_arena_alloc_raw(s->arena, sizeof *p + n + 1);
     c = (char *)(p + 1);
-    memcpy(c, t, n);
+    jx_lex_copy(c, t, n);
     c[i] = c[n] = '\0';
     p->l2.text = c + i + 1;
   } else { /* the halves with the dot between them left out */

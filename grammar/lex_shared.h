@@ -27,11 +27,28 @@ void jx_lex_add_comment(jx_scan *s);
 /* n bytes at p as a STRING's or WORD's value, in the arena (its place
  * is the token's location). */
 const char *jx_lex_make_text(jx_scan *s, const char *p, size_t n);
-/* The token that the n bytes at t spell in the vocabulary, or 0. */
-int jx_lex_lookup(jx_scan *s, const char *t, size_t n, YYSTYPE *v);
+/* The token of each vocabulary entry (vocab.def, in jx_kw order). */
+extern const int jx_kw_token[JX_KW_COUNT];
+/* The token that the n bytes at t spell in the vocabulary, or 0.  Inline:
+ * every word, sign and mark is looked up. */
+static inline __attribute__((always_inline)) int
+jx_lex_lookup(jx_scan *s, const char *t, size_t n, YYSTYPE *v) {
+  const jx_vocab_spelling *e = jx_vocab_find(&s->vocab, t, n);
+  if (!e)
+    return 0;
+  if (e->kw == JX_KW_MONTH)
+    v->month = e->month;
+  return jx_kw_token[e->kw];
+}
+/* The WORD of n bytes at t (no keyword): its text in the arena. */
+int jx_lex_word_text(jx_scan *s, const char *t, size_t n, YYSTYPE *v);
 /* A word: a keyword if the vocabulary spells one, else a WORD. */
-int jx_lex_word(jx_scan *s, const char *t, size_t n, const jx_loc *loc,
-                YYSTYPE *v);
+static inline int jx_lex_word(jx_scan *s, const char *t, size_t n,
+                              const jx_loc *loc, YYSTYPE *v) {
+  (void)loc; /* the WORD's place is the token's */
+  int tok = jx_lex_lookup(s, t, n, v);
+  return tok ? tok : jx_lex_word_text(s, t, n, v);
+}
 /* A category path level1.level2 of n bytes at t (the dot '.' or '．'),
  * its halves folded (lex_values.h) when wide: the value a jx_path and
  * its texts in one allocation in the arena. */

@@ -12,11 +12,36 @@
 
 #include <stdbool.h>
 #include <stddef.h>
-
+#include <stdint.h>
 #include <string.h>
 
 #include "scan.h"
 #include "vocab.h"
+
+/* n bytes from src to dst, neither read nor written past n: inline, for
+ * the few bytes of a token, where a call to memcpy costs more than the
+ * copy (overlapping loads and stores, as vocab.h compares). */
+static inline void jx_lex_copy(char *dst, const char *src, size_t n) {
+  if (n >= 8 && n <= 16) {
+    uint64_t a, b;
+    memcpy(&a, src, 8);
+    memcpy(&b, src + n - 8, 8);
+    memcpy(dst, &a, 8);
+    memcpy(dst + n - 8, &b, 8);
+  } else if (n >= 4 && n < 8) {
+    uint32_t a, b;
+    memcpy(&a, src, 4);
+    memcpy(&b, src + n - 4, 4);
+    memcpy(dst, &a, 4);
+    memcpy(dst + n - 4, &b, 4);
+  } else if (n > 0 && n < 4) {
+    dst[0] = src[0];
+    dst[n / 2] = src[n / 2];
+    dst[n - 1] = src[n - 1];
+  } else {
+    memcpy(dst, src, n);
+  }
+}
 
 /* The unit is the n bytes at text + at (the value's text); its place in
  * the source starts `src_at` bytes into the token and is `src_len` bytes
@@ -56,11 +81,11 @@ static inline jx_value *jx_lex_number_at(jx_scan *s, const char *t, size_t n,
   char *b = (char *)(v + 1);
   memset(v, 0, sizeof *v);
   v->kind = JX_VAL_NUMBER;
-  memcpy(b, t, n);
+  jx_lex_copy(b, t, n);
   b[n] = '\0';
   v->text = v->number = b;
   if (i < n) {
-    memcpy(b + n + 1, t, i);
+    jx_lex_copy(b + n + 1, t, i);
     b[n + 1 + i] = '\0';
     v->number = b + n + 1;
   }

@@ -315,29 +315,30 @@ int jx_lex_direct(jx_scan *s, YYSTYPE *v, jx_loc *loc, yyscan_t flex) {
     const byte *buf = (const byte *)d->buf;
     const byte *p = buf + d->pos, *e = buf + d->end, *q;
     bool eof = d->eof;
-    /* Spaces and line breaks (the NULs after the bytes read end them). */
+    /* Fewer bytes left than this: the end, or a token that may go on past
+     * the bytes read.  Every path below may look 3 bytes past p. */
+    size_t need = eof ? 1 : 4;
+    byte c, k;
+  space:
+    /* Spaces and line breaks (the NULs after the bytes read end them);
+     * U+3000 is K_HIGH's.  Most tokens have none or one before them. */
     for (;;) {
-      while (*p == ' ')
-        p++;
-      byte c = *p;
+      c = *p;
+      k = kind_of[c];
+      if (k != K_SPACE && k != K_NL)
+        break;
       if (c == '\n') {
         d->nl_at = d->base + (uint64_t)(p - buf);
         d->nl_line_start = s->line_start;
-        p++;
         s->line++;
-        s->line_start = d->nl_end = d->base + (uint64_t)(p - buf);
-      } else if (c == '\t' || c == '\r') {
-        p++;
-      } else if (c == 0xE3 && p[1] == 0x80 && p[2] == 0x80) {
-        p += 3; /* U+3000 */
-      } else {
-        break;
+        s->line_start = d->nl_end = d->nl_at + 1;
       }
+      p++;
     }
-    /* Every path below may look 3 bytes past p without asking. */
-    if (e - p < 4 && !eof)
-      goto more;
-    if (p == e) { /* the end, as lexer.l's <<EOF>> */
+    if ((size_t)(e - p) < need) {
+      if (!eof)
+        goto more;
+      /* the end, as lexer.l's <<EOF>> */
       s->offset = d->base + (uint64_t)(p - buf);
       d->pos = (size_t)(p - buf);
       if (s->offset == s->line_start && s->line > 1 && d->nl_end == s->offset) {
@@ -353,12 +354,36 @@ int jx_lex_direct(jx_scan *s, YYSTYPE *v, jx_loc *loc, yyscan_t flex) {
       d->done = true, d->ready = false;
       return YYEOF;
     }
-    byte c = *p;
-    switch (kind_of[c]) {
+    switch (k) {
     case K_ALPHA:
       q = alnum_run(p + 1);
       goto word;
     case K_HIGH: {
+      /* A CJK character (nearly every one of a plan), tested here; the
+       * rest of {WU} by wu() */
+      if ((flags_of[c] & F_CJK3) && (p[1] & 0xC0) == 0x80 &&
+          (p[2] & 0xC0) == 0x80) {
+        q = wu_run(p + 3);
+        goto word;
+      }
+      if (c == 0xEF && (p[1] == 0xBC || p[1] == 0xBD)) {
+        /* U+FF00-FF7F: ＜ ＝ ＞ are signs, ； ｛ ｝ marks, the rest (digits,
+         * letters, ．，：／－ …) flex's */
+        if (p[1] == 0xBC && p[2] >= 0x9C && p[2] <= 0x9E)
+          goto sign;
+        if (quiet_ef(p)) {
+          int t = jx_lex_lookup(s, (const char *)p, 3, v);
+          if (!t)
+            goto flex;
+          TOKEN_AT(p, 3);
+          return t;
+        }
+        goto flex;
+      }
+      if (c == 0xE3 && p[1] == 0x80 && p[2] == 0x80) {
+        p += 3; /* U+3000, a space */
+        goto space;
+      }
       size_t n = wu(p);
       if (n) {
         q = wu_run(p + n);
@@ -366,13 +391,6 @@ int jx_lex_direct(jx_scan *s, YYSTYPE *v, jx_loc *loc, yyscan_t flex) {
       }
       if (sign(p))
         goto sign;
-      if (quiet_ef(p)) { /* ； ｛ ｝ (＜ ＝ ＞ are signs) */
-        int t = jx_lex_lookup(s, (const char *)p, 3, v);
-        if (!t)
-          goto flex;
-        TOKEN_AT(p, 3);
-        return t;
-      }
       goto flex;
     }
     case K_DIGIT:
@@ -462,9 +480,9 @@ int jx_lex_direct(jx_scan *s, YYSTYPE *v, jx_loc *loc, yyscan_t flex) {
       q++;
     if (e - q < 4 && !eof)
       goto more;
-    bool need = false;
-    if (maybe_date(q, e, (size_t)(q - p), &need)) {
-      if (need && !eof)
+    bool unsure = false;
+    if (maybe_date(q, e, (size_t)(q - p), &unsure)) {
+      if (unsure && !eof)
         goto more;
       goto flex;
     }
