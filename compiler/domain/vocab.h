@@ -180,13 +180,14 @@ static inline const jx_vocab_spelling *jx_vocab_find(const jx_vocab_index *ix,
   if (n == 0 || n > JX_VOCAB_MAX_LEN)
     return NULL;
   uint64_t key = jx_vocab_key(u, n);
-  for (uint32_t j = jx_vocab_hash(key, n);; j = (j + 1) & (JX_VOCAB_SLOTS - 1)) {
+  for (uint32_t j = jx_vocab_hash(key, n);;
+       j = (j + 1) & (JX_VOCAB_SLOTS - 1)) {
     const jx_vocab_slot *sl = &ix->slot[j];
     if (sl->key == key && sl->len == n) {
       const jx_vocab_spelling *e = &jx_vocab_spellings[sl->spelling - 1];
       /* the key is all of a spelling up to 8 bytes; past that, the middle */
-      if (n <= 8 || jx_vocab_same((const unsigned char *)e->text + 4, u + 4,
-                                  n - 8))
+      if (n <= 8 ||
+          jx_vocab_same((const unsigned char *)e->text + 4, u + 4, n - 8))
         return e;
     } else if (sl->spelling == 0) {
       return NULL;
