@@ -143,7 +143,7 @@ fail:
 void jx_fast_string_copy(const char *start, size_t n, char *dst, bool folds) {
   const char *q = start + 1, *end = start + n - 1;
   if (!folds) {
-    memcpy(dst, q, n - 2);
+    jx_lex_copy(dst, q, n - 2);
     return;
   }
   for (;;) {

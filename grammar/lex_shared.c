@@ -128,7 +128,10 @@ int jx_lex_fast_string_token(jx_scan *s, const char *q, const jx_fast_str *f,
   l.len = l.line == s->line ? (uint32_t)f->len : 1;
   *loc = l;
   char *t = jx_arena_alloc_raw(s->arena, f->text_len + 1);
-  jx_fast_string_copy(q, f->len, t, f->lines > 0);
+  if (f->lines)
+    jx_fast_string_copy(q, f->len, t, true);
+  else /* most strings: one line, a few bytes */
+    jx_lex_copy(t, q + 1, f->len - 2);
   t[f->text_len] = '\0';
   v->str = t; /* its place is the token's, *loc */
   return STRING;

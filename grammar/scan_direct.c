@@ -170,10 +170,16 @@ static const uint8_t flags_of[256] = {
 /* The bytes of the character at p if it is one of lexer.l's {WU} (a
  * character of a word or unit), else 0.  A character cut by the end of
  * the bytes read is none (the NULs after them are no continuation). */
+static __attribute__((noinline)) size_t wu_other(const byte *p);
 static inline size_t wu(const byte *p) {
-  byte c = p[0];
-  if (flags_of[c] & F_CJK3)
+  /* a CJK character (nearly all of them) here, the rest out of line */
+  if (flags_of[p[0]] & F_CJK3)
     return (p[1] & 0xC0) == 0x80 && (p[2] & 0xC0) == 0x80 ? 3 : 0;
+  return wu_other(p);
+}
+
+static size_t wu_other(const byte *p) {
+  byte c = p[0];
   if (c < 0xC2)
     return 0;
   if (c <= 0xDF)

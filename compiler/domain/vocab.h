@@ -170,8 +170,8 @@ static inline bool jx_vocab_same(const unsigned char *a, const unsigned char *b,
 }
 
 /* The entry that the n bytes at s spell, exactly and whole, or NULL. */
-static inline const jx_vocab_spelling *jx_vocab_find(const jx_vocab_index *ix,
-                                                     const char *s, size_t n) {
+static inline __attribute__((always_inline)) const jx_vocab_spelling *
+jx_vocab_find(const jx_vocab_index *ix, const char *s, size_t n) {
   const unsigned char *u = (const unsigned char *)s;
   if (n == 1) {
     unsigned k = u[0] < 128 ? ix->ascii[u[0]] : 0;
