@@ -80,34 +80,27 @@ int jx_lex_path(jx_scan *s, const char *t, size_t n, jx_loc loc, YYSTYPE *v,
 int jx_lex_path_at(jx_scan *s, const char *t, size_t n, size_t i, jx_loc loc,
                    YYSTYPE *v, bool wide) {
   size_t dl = t[i] == '.' ? 1 : 3;
+  if (!wide && dl == 1)
+    return jx_lex_path_plain(s, t, n, i, &loc, v);
+  /* the halves with the dot between them left out */
   jx_loc l1 = loc, l2 = loc;
   l1.len = (uint32_t)i;
   l2.offset += i + dl;
   l2.col += (uint32_t)(i + dl);
   l2.len = (uint32_t)(n - i - dl);
-  jx_path *p;
-  char *c;
-  if (!wide && dl == 1) { /* both halves in one copy, the dot a NUL */
-    p = jx_arena_alloc_raw(s->arena, sizeof *p + n + 1);
-    c = (char *)(p + 1);
-    jx_lex_copy(c, t, n);
-    c[i] = c[n] = '\0';
-    p->l2.text = c + i + 1;
-  } else { /* the halves with the dot between them left out */
-    const char *x = t, *y = t + i + dl;
-    size_t a = i, b = n - i - dl;
-    if (wide) {
-      x = jx_lex_fold(s, x, a, &a);
-      y = jx_lex_fold(s, y, b, &b);
-    }
-    p = jx_arena_alloc_raw(s->arena, sizeof *p + a + b + 2);
-    c = (char *)(p + 1);
-    memcpy(c, x, a);
-    c[a] = '\0';
-    memcpy(c + a + 1, y, b);
-    c[a + 1 + b] = '\0';
-    p->l2.text = c + a + 1;
+  const char *x = t, *y = t + i + dl;
+  size_t a = i, b = n - i - dl;
+  if (wide) {
+    x = jx_lex_fold(s, x, a, &a);
+    y = jx_lex_fold(s, y, b, &b);
   }
+  jx_path *p = jx_arena_alloc_raw(s->arena, sizeof *p + a + b + 2);
+  char *c = (char *)(p + 1);
+  memcpy(c, x, a);
+  c[a] = '\0';
+  memcpy(c + a + 1, y, b);
+  c[a + 1 + b] = '\0';
+  p->l2.text = c + a + 1;
   /* The path and its texts in one allocation: the parser's stack holds a
    * pointer to it (scan.h). */
   p->l1.text = c;
@@ -115,26 +108,6 @@ int jx_lex_path_at(jx_scan *s, const char *t, size_t n, size_t i, jx_loc loc,
   p->l2.loc = l2;
   v->path = p;
   return PATH;
-}
-
-int jx_lex_fast_string_token(jx_scan *s, const char *q, const jx_fast_str *f,
-                             jx_loc *loc, YYSTYPE *v) {
-  jx_loc l = *loc; /* the opening quote's */
-  if (f->lines) {
-    s->line += f->lines;
-    s->line_start = l.offset + f->line_at;
-  }
-  s->offset = l.offset + f->len;
-  l.len = l.line == s->line ? (uint32_t)f->len : 1;
-  *loc = l;
-  char *t = jx_arena_alloc_raw(s->arena, f->text_len + 1);
-  if (f->lines)
-    jx_fast_string_copy(q, f->len, t, true);
-  else /* most strings: one line, a few bytes */
-    jx_lex_copy(t, q + 1, f->len - 2);
-  t[f->text_len] = '\0';
-  v->str = t; /* its place is the token's, *loc */
-  return STRING;
 }
 
 void jx_lex_eof_loc(jx_scan *s, jx_loc *l) {

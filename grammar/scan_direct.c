@@ -320,10 +320,10 @@ int jx_lex_direct(jx_scan *s, YYSTYPE *v, jx_loc *loc, yyscan_t flex) {
   for (;;) {
     const byte *buf = (const byte *)d->buf;
     const byte *p = buf + d->pos, *e = buf + d->end, *q;
-    bool eof = d->eof;
-    /* Fewer bytes left than this: the end, or a token that may go on past
-     * the bytes read.  Every path below may look 3 bytes past p. */
-    size_t need = eof ? 1 : 4;
+    /* A token that reaches lim may go on past the bytes read: every path
+     * below looks up to 3 bytes past where it is (at the end of the input
+     * none can, and the NULs after it end every loop). */
+    const byte *lim = d->eof ? e + 4 : d->end >= 3 ? e - 3 : buf;
     byte c, k;
   space:
     /* Spaces and line breaks (the NULs after the bytes read end them);
@@ -341,25 +341,8 @@ int jx_lex_direct(jx_scan *s, YYSTYPE *v, jx_loc *loc, yyscan_t flex) {
       }
       p++;
     }
-    if ((size_t)(e - p) < need) {
-      if (!eof)
-        goto more;
-      /* the end, as lexer.l's <<EOF>> */
-      s->offset = d->base + (uint64_t)(p - buf);
-      d->pos = (size_t)(p - buf);
-      if (s->offset == s->line_start && s->line > 1 && d->nl_end == s->offset) {
-        /* right after a line break read here: its place, as flex's last
-         * match (after one flex read, flex leaves *loc as it was) */
-        loc->offset = d->nl_at;
-        loc->line = s->line - 1;
-        loc->col = (uint32_t)(d->nl_at - d->nl_line_start + 1);
-        loc->len = (uint32_t)(s->offset - d->nl_at);
-        loc->file = s->file;
-      }
-      jx_lex_eof_loc(s, loc);
-      d->done = true, d->ready = false;
-      return YYEOF;
-    }
+    if (p >= lim)
+      goto more;
     switch (k) {
     case K_ALPHA:
       q = alnum_run(p + 1);
@@ -410,7 +393,7 @@ int jx_lex_direct(jx_scan *s, YYSTYPE *v, jx_loc *loc, yyscan_t flex) {
         d->pos = (size_t)(p - buf) + f.len;
         return jx_lex_fast_string_token(s, (const char *)p, &f, loc, v);
       }
-      if (f.more && !eof)
+      if (f.more && !d->eof)
         goto more;
       goto flex;
     }
@@ -429,13 +412,15 @@ int jx_lex_direct(jx_scan *s, YYSTYPE *v, jx_loc *loc, yyscan_t flex) {
       if (p[1] == '/')
         goto comment;
       goto flex;
-    default:
+    default: /* K_FLEX, or the NUL after the last byte */
+      if (p == e)
+        goto end;
       goto flex;
     }
 
   word : {
     /* q: the end of the word from p */
-    if (e - q < 4 && !eof)
+    if (q >= lim)
       goto more;
     if (*q == '.') { /* a category path? */
       const byte *r = q + 1, *w;
@@ -445,13 +430,13 @@ int jx_lex_direct(jx_scan *s, YYSTYPE *v, jx_loc *loc, yyscan_t flex) {
         w = wu_run(r);
       else
         goto flex;
-      if (e - w < 4 && !eof)
+      if (w >= lim)
         goto more;
       if (*w == '.' || *w == ':' || *w == '/' || (*w == 0xEF && !quiet_ef(w)))
         goto flex;
       TOKEN_AT(p, w - p);
-      return jx_lex_path_at(s, (const char *)p, (size_t)(w - p),
-                            (size_t)(q - p), *loc, v, false);
+      return jx_lex_path_plain(s, (const char *)p, (size_t)(w - p),
+                               (size_t)(q - p), loc, v);
     }
     if (*q == ':' || (*q == 0xEF && !quiet_ef(q)) || (*q == '/' && q - p == 1))
       goto flex; /* a word and a colon, full-width forms, n/a */
@@ -461,7 +446,7 @@ int jx_lex_direct(jx_scan *s, YYSTYPE *v, jx_loc *loc, yyscan_t flex) {
 
   sign : {
     size_t n1 = sign(p);
-    if (e - (p + n1) < 4 && !eof)
+    if (p + n1 >= lim)
       goto more;
     size_t n2 = sign(p + n1);
     int t = 0;
@@ -484,11 +469,11 @@ int jx_lex_direct(jx_scan *s, YYSTYPE *v, jx_loc *loc, yyscan_t flex) {
     q = p + 1;
     while (flags_of[*q] & F_DIGIT)
       q++;
-    if (e - q < 4 && !eof)
+    if (q >= lim)
       goto more;
     bool unsure = false;
     if (maybe_date(q, e, (size_t)(q - p), &unsure)) {
-      if (unsure && !eof)
+      if (unsure && !d->eof)
         goto more;
       goto flex;
     }
@@ -517,7 +502,7 @@ int jx_lex_direct(jx_scan *s, YYSTYPE *v, jx_loc *loc, yyscan_t flex) {
       else
         break;
     }
-    if (e - q < 4 && !eof)
+    if (q >= lim)
       goto more;
     /* A cost per unit (元/人.每天), a full-width form, grouping. */
     if (*q == '.' || *q == ',' || (*q == 0xEF && !quiet_ef(q)) ||
@@ -534,7 +519,7 @@ int jx_lex_direct(jx_scan *s, YYSTYPE *v, jx_loc *loc, yyscan_t flex) {
     const byte *r = p + h, *cut;
     while (*r == ' ' || *r == '\t')
       r++;
-    if (e - r < 4 && !eof)
+    if (r >= lim)
       goto more;
     if (memcmp(r, "jxc:", 4) == 0)
       goto flex; /* a suppression comment */
@@ -554,19 +539,19 @@ int jx_lex_direct(jx_scan *s, YYSTYPE *v, jx_loc *loc, yyscan_t flex) {
           q += n;
           continue;
         }
-        if (e - q < 4 && !eof)
+        if (q >= lim)
           goto more;
         goto flex; /* a bad byte */
       } else if (b == '\n' || (b == '\r' && q[1] == '\n')) {
         cut = q;
         break;
       } else if (q == e) {
-        if (!eof)
+        if (!d->eof)
           goto more;
         cut = q;
         break;
       } else {
-        if (b == '\r' && e - q < 2 && !eof)
+        if (b == '\r' && e - q < 2 && !d->eof)
           goto more;
         goto flex; /* a control character */
       }
@@ -589,6 +574,22 @@ int jx_lex_direct(jx_scan *s, YYSTYPE *v, jx_loc *loc, yyscan_t flex) {
     d->pos = (size_t)(cut - buf);
     continue;
   }
+
+  end: /* p == e at the end of the input, as lexer.l's <<EOF>> */
+    s->offset = d->base + (uint64_t)(p - buf);
+    d->pos = (size_t)(p - buf);
+    if (s->offset == s->line_start && s->line > 1 && d->nl_end == s->offset) {
+      /* right after a line break read here: its place, as flex's last
+       * match (after one flex read, flex leaves *loc as it was) */
+      loc->offset = d->nl_at;
+      loc->line = s->line - 1;
+      loc->col = (uint32_t)(d->nl_at - d->nl_line_start + 1);
+      loc->len = (uint32_t)(s->offset - d->nl_at);
+      loc->file = s->file;
+    }
+    jx_lex_eof_loc(s, loc);
+    d->done = true, d->ready = false;
+    return YYEOF;
 
   flex:
     return delegate(s, (size_t)(p - buf), v, loc, flex);
