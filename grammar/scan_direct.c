@@ -81,6 +81,10 @@ static void refill(jx_scan *s, size_t keep) {
       break;
   }
   memset(d->buf + d->end, 0, PAD);
+  /* A token that reaches lim may go on past the bytes read: the paths of
+   * jx_lex_direct look up to 3 bytes past where they are (at the end of
+   * the input none can, and the NULs after it end every loop). */
+  d->lim = d->eof ? d->end + 4 : d->end >= 3 ? d->end - 3 : 0;
 }
 
 size_t jx_direct_feed(jx_scan *s, char *buf, size_t max) {
@@ -320,10 +324,8 @@ int jx_lex_direct(jx_scan *s, YYSTYPE *v, jx_loc *loc, yyscan_t flex) {
   for (;;) {
     const byte *buf = (const byte *)d->buf;
     const byte *p = buf + d->pos, *e = buf + d->end, *q;
-    /* A token that reaches lim may go on past the bytes read: every path
-     * below looks up to 3 bytes past where it is (at the end of the input
-     * none can, and the NULs after it end every loop). */
-    const byte *lim = d->eof ? e + 4 : d->end >= 3 ? e - 3 : buf;
+    /* (see refill) */
+    const byte *lim = buf + d->lim;
     byte c, k;
   space:
     /* Spaces and line breaks (the NULs after the bytes read end them);
@@ -343,47 +345,15 @@ int jx_lex_direct(jx_scan *s, YYSTYPE *v, jx_loc *loc, yyscan_t flex) {
     }
     if (p >= lim)
       goto more;
+    /* The most frequent kinds first (a switch's jump costs more). */
+    if (k == K_HIGH)
+      goto high;
+    if (k == K_DIGIT)
+      goto number;
     switch (k) {
     case K_ALPHA:
       q = alnum_run(p + 1);
       goto word;
-    case K_HIGH: {
-      /* A CJK character (nearly every one of a plan), tested here; the
-       * rest of {WU} by wu() */
-      if ((flags_of[c] & F_CJK3) && (p[1] & 0xC0) == 0x80 &&
-          (p[2] & 0xC0) == 0x80) {
-        q = wu_run(p + 3);
-        goto word;
-      }
-      if (c == 0xEF && (p[1] == 0xBC || p[1] == 0xBD)) {
-        /* U+FF00-FF7F: ＜ ＝ ＞ are signs, ； ｛ ｝ marks, the rest (digits,
-         * letters, ．，：／－ …) flex's */
-        if (p[1] == 0xBC && p[2] >= 0x9C && p[2] <= 0x9E)
-          goto sign;
-        if (quiet_ef(p)) {
-          int t = jx_lex_lookup(s, (const char *)p, 3, v);
-          if (!t)
-            goto flex;
-          TOKEN_AT(p, 3);
-          return t;
-        }
-        goto flex;
-      }
-      if (c == 0xE3 && p[1] == 0x80 && p[2] == 0x80) {
-        p += 3; /* U+3000, a space */
-        goto space;
-      }
-      size_t n = wu(p);
-      if (n) {
-        q = wu_run(p + n);
-        goto word;
-      }
-      if (sign(p))
-        goto sign;
-      goto flex;
-    }
-    case K_DIGIT:
-      goto number;
     case K_QUOTE: {
       jx_fast_str f;
       if (jx_fast_string((const char *)p, (const char *)e, &f)) {
@@ -417,6 +387,42 @@ int jx_lex_direct(jx_scan *s, YYSTYPE *v, jx_loc *loc, yyscan_t flex) {
         goto end;
       goto flex;
     }
+
+  high : {
+    /* A CJK character (nearly every one of a plan), tested here; the
+     * rest of {WU} by wu() */
+    if ((flags_of[c] & F_CJK3) && (p[1] & 0xC0) == 0x80 &&
+        (p[2] & 0xC0) == 0x80) {
+      q = wu_run(p + 3);
+      goto word;
+    }
+    if (c == 0xEF && (p[1] == 0xBC || p[1] == 0xBD)) {
+      /* U+FF00-FF7F: ＜ ＝ ＞ are signs, ； ｛ ｝ marks, the rest (digits,
+       * letters, ．，：／－ …) flex's */
+      if (p[1] == 0xBC && p[2] >= 0x9C && p[2] <= 0x9E)
+        goto sign;
+      if (quiet_ef(p)) {
+        int t = jx_lex_lookup(s, (const char *)p, 3, v);
+        if (!t)
+          goto flex;
+        TOKEN_AT(p, 3);
+        return t;
+      }
+      goto flex;
+    }
+    if (c == 0xE3 && p[1] == 0x80 && p[2] == 0x80) {
+      p += 3; /* U+3000, a space */
+      goto space;
+    }
+    size_t n = wu(p);
+    if (n) {
+      q = wu_run(p + n);
+      goto word;
+    }
+    if (sign(p))
+      goto sign;
+    goto flex;
+  }
 
   word : {
     /* q: the end of the word from p */
