@@ -329,9 +329,12 @@ int jx_lex_direct(jx_scan *s, YYSTYPE *v, jx_loc *loc, yyscan_t flex) {
     byte c, k;
   space:
     /* Spaces and line breaks (the NULs after the bytes read end them);
-     * U+3000 is K_HIGH's.  Most tokens have none or one before them. */
+     * U+3000 is K_HIGH's.  Most tokens have one space before them, or
+     * none: that one is passed before the loop. */
+    c = *p;
+    if (c == ' ')
+      c = *++p;
     for (;;) {
-      c = *p;
       k = kind_of[c];
       if (k != K_SPACE && k != K_NL)
         break;
@@ -341,7 +344,7 @@ int jx_lex_direct(jx_scan *s, YYSTYPE *v, jx_loc *loc, yyscan_t flex) {
         s->line++;
         s->line_start = d->nl_end = d->nl_at + 1;
       }
-      p++;
+      c = *++p;
     }
     if (p >= lim)
       goto more;
