@@ -1,5 +1,6 @@
 /*
- * lex_fast.h — the scanner's fast path for the body of a string.
+ * lex_fast.h — the scanner's fast path for the body of a string, and
+ * the inline copy of a token's few bytes (jx_lex_copy) its values use.
  *
  * Most of a plan's bytes are the text of its strings, and flex reads them
  * at the cost of its table walk per byte and of a copy into the string
