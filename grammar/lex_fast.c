@@ -69,6 +69,22 @@ static byte *fold(byte *q, byte *end, byte *p, jx_fast_str *s) {
   }
 }
 
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+/* Whether the 8 bytes at q begin with two such characters, both checked
+ * by one load: their lead bytes 1110xxxx and continuation bytes
+ * 10xxxxxx, and the leads' low nibbles neither 0 nor D (E0 and ED, whose
+ * second bytes are narrower): a nibble plus F sets bit 4 unless it is 0,
+ * and the nibble XOR D is 0 only for D. */
+static inline bool two_cjk(byte *q) {
+  uint64_t w;
+  memcpy(&w, q, sizeof w);
+  uint64_t y = w & 0x0F00000FULL, z = y ^ 0x0D00000DULL;
+  return (w & 0xC0C0F0C0C0F0ULL) == 0x8080E08080E0ULL &&
+         ((y + 0x0F00000FULL) & (z + 0x0F00000FULL) & 0x10000010ULL) ==
+             0x10000010ULL;
+}
+#endif
+
 /* The loop is the scanner's hottest: most of a plan's text is CJK, so a
  * three-byte character whose lead byte takes any two continuation bytes
  * (E1-EC, EE, EF) is tried first, then plain ASCII. */
@@ -83,16 +99,10 @@ bool jx_fast_string(const char *start, const char *stop, jx_fast_str *s) {
     goto fail;
   for (;;) {
 #if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
-    /* Two such characters at a time, both checked by one load: their
-     * lead bytes 1110xxxx (but E0 and ED, whose second bytes are
-     * narrower) and their continuation bytes 10xxxxxx. */
-    while (end - q >= 8) {
-      uint64_t w;
-      memcpy(&w, q, sizeof w);
-      if ((w & 0xC0C0F0C0C0F0ULL) != 0x8080E08080E0ULL)
-        break;
-      unsigned a = (unsigned)w & 0x0F, b = (unsigned)(w >> 24) & 0x0F;
-      if (a == 0 || a == 0xD || b == 0 || b == 0xD)
+    /* Two such characters at a time (two_cjk), twice an iteration. */
+    while (end - q >= 8 && two_cjk(q)) {
+      q += 6;
+      if (end - q < 8 || !two_cjk(q))
         break;
       q += 6;
     }
@@ -143,7 +153,7 @@ fail:
 void jx_fast_string_copy(const char *start, size_t n, char *dst, bool folds) {
   const char *q = start + 1, *end = start + n - 1;
   if (!folds) {
-    memcpy(dst, q, n - 2);
+    jx_lex_copy(dst, q, n - 2);
     return;
   }
   for (;;) {

@@ -1,5 +1,6 @@
 /*
- * lex_fast.h — the scanner's fast path for the body of a string.
+ * lex_fast.h — the scanner's fast path for the body of a string, and
+ * the inline copy of a token's few bytes (jx_lex_copy) its values use.
  *
  * Most of a plan's bytes are the text of its strings, and flex reads them
  * at the cost of its table walk per byte and of a copy into the string
@@ -21,6 +22,7 @@
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
+#include <string.h>
 
 typedef struct jx_fast_str {
   size_t len;      /* the token's bytes, both quotes included */
@@ -42,5 +44,36 @@ size_t jx_lex_mb(const char *p, const char *end);
  * with its folds dropped as lexer.l drops them: a line break and the
  * spaces after it (folds: it has some, jx_fast_str's lines). */
 void jx_fast_string_copy(const char *p, size_t n, char *dst, bool folds);
+
+/* n bytes from src to dst, neither read nor written past n: inline, for
+ * the few bytes of a token, where a call to memcpy costs more than the
+ * copy (overlapping loads and stores, as vocab.h compares). */
+static inline void jx_lex_copy(char *dst, const char *src, size_t n) {
+  if (n >= 8 && n <= 32) {
+    uint64_t a, b, c, d;
+    memcpy(&a, src, 8);
+    memcpy(&b, src + n - 8, 8);
+    if (n > 16) {
+      memcpy(&c, src + 8, 8);
+      memcpy(&d, src + n - 16, 8);
+      memcpy(dst + 8, &c, 8);
+      memcpy(dst + n - 16, &d, 8);
+    }
+    memcpy(dst, &a, 8);
+    memcpy(dst + n - 8, &b, 8);
+  } else if (n >= 4 && n < 8) {
+    uint32_t a, b;
+    memcpy(&a, src, 4);
+    memcpy(&b, src + n - 4, 4);
+    memcpy(dst, &a, 4);
+    memcpy(dst + n - 4, &b, 4);
+  } else if (n > 0 && n < 4) {
+    dst[0] = src[0];
+    dst[n / 2] = src[n / 2];
+    dst[n - 1] = src[n - 1];
+  } else {
+    memcpy(dst, src, n);
+  }
+}
 
 #endif

@@ -45,8 +45,7 @@ void jx_lex_add_comment(jx_scan *s) {
   s->comments_tail = c;
 }
 
-/* The token of each vocabulary entry (vocab.def, in jx_kw order). */
-static const int kw_token[JX_KW_COUNT] = {
+const int jx_kw_token[JX_KW_COUNT] = {
 #define JX_KEYWORD(tok, en, zh) [JX_KW_##tok] = tok,
 #define JX_OPERATOR(tok, op, en, zh) [JX_KW_##tok] = tok,
 #define JX_PUNCT(tok, en, zh) [JX_KW_##tok] = tok,
@@ -54,22 +53,11 @@ static const int kw_token[JX_KW_COUNT] = {
     [JX_KW_MONTH] = MONTH,
 };
 
-int jx_lex_lookup(jx_scan *s, const char *t, size_t n, YYSTYPE *v) {
-  const jx_vocab_spelling *e = jx_vocab_find(&s->vocab, t, n);
-  if (!e)
-    return 0;
-  if (e->kw == JX_KW_MONTH)
-    v->month = e->month;
-  return kw_token[e->kw];
-}
-
-int jx_lex_word(jx_scan *s, const char *t, size_t n, const jx_loc *loc,
-                YYSTYPE *v) {
-  int tok = jx_lex_lookup(s, t, n, v);
-  if (tok)
-    return tok;
-  (void)loc; /* the WORD's place is the token's */
-  v->str = jx_lex_make_text(s, t, n);
+int jx_lex_word_text(jx_scan *s, const char *t, size_t n, YYSTYPE *v) {
+  char *c = jx_arena_alloc_raw(s->arena, n + 1);
+  jx_lex_copy(c, t, n);
+  c[n] = '\0';
+  v->str = c;
   s->prev_word = s->last_word;
   s->last_word = v->str;
   return WORD;
@@ -92,34 +80,27 @@ int jx_lex_path(jx_scan *s, const char *t, size_t n, jx_loc loc, YYSTYPE *v,
 int jx_lex_path_at(jx_scan *s, const char *t, size_t n, size_t i, jx_loc loc,
                    YYSTYPE *v, bool wide) {
   size_t dl = t[i] == '.' ? 1 : 3;
+  if (!wide && dl == 1)
+    return jx_lex_path_plain(s, t, n, i, &loc, v);
+  /* the halves with the dot between them left out */
   jx_loc l1 = loc, l2 = loc;
   l1.len = (uint32_t)i;
   l2.offset += i + dl;
   l2.col += (uint32_t)(i + dl);
   l2.len = (uint32_t)(n - i - dl);
-  jx_path *p;
-  char *c;
-  if (!wide && dl == 1) { /* both halves in one copy, the dot a NUL */
-    p = jx_arena_alloc_raw(s->arena, sizeof *p + n + 1);
-    c = (char *)(p + 1);
-    memcpy(c, t, n);
-    c[i] = c[n] = '\0';
-    p->l2.text = c + i + 1;
-  } else { /* the halves with the dot between them left out */
-    const char *x = t, *y = t + i + dl;
-    size_t a = i, b = n - i - dl;
-    if (wide) {
-      x = jx_lex_fold(s, x, a, &a);
-      y = jx_lex_fold(s, y, b, &b);
-    }
-    p = jx_arena_alloc_raw(s->arena, sizeof *p + a + b + 2);
-    c = (char *)(p + 1);
-    memcpy(c, x, a);
-    c[a] = '\0';
-    memcpy(c + a + 1, y, b);
-    c[a + 1 + b] = '\0';
-    p->l2.text = c + a + 1;
+  const char *x = t, *y = t + i + dl;
+  size_t a = i, b = n - i - dl;
+  if (wide) {
+    x = jx_lex_fold(s, x, a, &a);
+    y = jx_lex_fold(s, y, b, &b);
   }
+  jx_path *p = jx_arena_alloc_raw(s->arena, sizeof *p + a + b + 2);
+  char *c = (char *)(p + 1);
+  memcpy(c, x, a);
+  c[a] = '\0';
+  memcpy(c + a + 1, y, b);
+  c[a + 1 + b] = '\0';
+  p->l2.text = c + a + 1;
   /* The path and its texts in one allocation: the parser's stack holds a
    * pointer to it (scan.h). */
   p->l1.text = c;
@@ -127,23 +108,6 @@ int jx_lex_path_at(jx_scan *s, const char *t, size_t n, size_t i, jx_loc loc,
   p->l2.loc = l2;
   v->path = p;
   return PATH;
-}
-
-int jx_lex_fast_string_token(jx_scan *s, const char *q, const jx_fast_str *f,
-                             jx_loc *loc, YYSTYPE *v) {
-  jx_loc l = *loc; /* the opening quote's */
-  if (f->lines) {
-    s->line += f->lines;
-    s->line_start = l.offset + f->line_at;
-  }
-  s->offset = l.offset + f->len;
-  l.len = l.line == s->line ? (uint32_t)f->len : 1;
-  *loc = l;
-  char *t = jx_arena_alloc_raw(s->arena, f->text_len + 1);
-  jx_fast_string_copy(q, f->len, t, f->lines > 0);
-  t[f->text_len] = '\0';
-  v->str = t; /* its place is the token's, *loc */
-  return STRING;
 }
 
 void jx_lex_eof_loc(jx_scan *s, jx_loc *l) {

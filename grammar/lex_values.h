@@ -12,9 +12,10 @@
 
 #include <stdbool.h>
 #include <stddef.h>
-
+#include <stdint.h>
 #include <string.h>
 
+#include "lex_fast.h"
 #include "scan.h"
 #include "vocab.h"
 
@@ -48,19 +49,31 @@ static inline void jx_lex_set_unit(jx_scan *s, jx_value *v, size_t at, size_t n,
  * every number.  The value is the token's (the parser's stack holds a
  * pointer to it: see scan.h), in the arena with its texts, in one
  * allocation. */
+_Static_assert(
+    offsetof(jx_value, unit) == offsetof(jx_value, text) + 2 * sizeof(char *) &&
+        offsetof(jx_value, year) == offsetof(jx_value, unit) + sizeof(char *) &&
+        offsetof(jx_value, unit_loc) ==
+            offsetof(jx_value, loc) + sizeof(jx_loc) &&
+        sizeof(jx_value) == offsetof(jx_value, unit_loc) + sizeof(jx_loc),
+    "jx_lex_number_at writes every field of jx_value");
 static inline jx_value *jx_lex_number_at(jx_scan *s, const char *t, size_t n,
                                          size_t i, jx_loc loc) {
   /* With a unit the number is a second copy of the digits. */
   size_t room = i == n ? n + 1 : n + i + 2;
   jx_value *v = jx_arena_alloc_raw(s->arena, sizeof *v + room);
   char *b = (char *)(v + 1);
-  memset(v, 0, sizeof *v);
+  /* Every byte of the value written once: its fields, where a memset of
+   * the whole became `rep stos` (a number costs 20 instructions less). */
+  memset(v, 0, offsetof(jx_value, text)); /* the kind, flags and padding */
   v->kind = JX_VAL_NUMBER;
-  memcpy(b, t, n);
+  v->unit = NULL;
+  memset(&v->year, 0, offsetof(jx_value, loc) - offsetof(jx_value, year));
+  memset(&v->unit_loc, 0, sizeof v->unit_loc);
+  jx_lex_copy(b, t, n);
   b[n] = '\0';
   v->text = v->number = b;
   if (i < n) {
-    memcpy(b + n + 1, t, i);
+    jx_lex_copy(b + n + 1, t, i);
     b[n + 1 + i] = '\0';
     v->number = b + n + 1;
   }

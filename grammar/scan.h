@@ -83,6 +83,7 @@ typedef struct jx_scan {
   struct jx_direct {
     char *buf;
     size_t cap, pos, end, feed, chunk;
+    size_t lim; /* a token from lim on may go on past end (refill) */
     uint64_t base;
     bool eof;        /* the input has ended (or its reads have) */
     bool done;       /* the end was returned */

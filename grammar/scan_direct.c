@@ -81,6 +81,10 @@ static void refill(jx_scan *s, size_t keep) {
       break;
   }
   memset(d->buf + d->end, 0, PAD);
+  /* A token that reaches lim may go on past the bytes read: the paths of
+   * jx_lex_direct look up to 3 bytes past where they are (at the end of
+   * the input none can, and the NULs after it end every loop). */
+  d->lim = d->eof ? d->end + 4 : d->end >= 3 ? d->end - 3 : 0;
 }
 
 size_t jx_direct_feed(jx_scan *s, char *buf, size_t max) {
@@ -170,10 +174,16 @@ static const uint8_t flags_of[256] = {
 /* The bytes of the character at p if it is one of lexer.l's {WU} (a
  * character of a word or unit), else 0.  A character cut by the end of
  * the bytes read is none (the NULs after them are no continuation). */
+static __attribute__((noinline)) size_t wu_other(const byte *p);
 static inline size_t wu(const byte *p) {
-  byte c = p[0];
-  if (flags_of[c] & F_CJK3)
+  /* a CJK character (nearly all of them) here, the rest out of line */
+  if (flags_of[p[0]] & F_CJK3)
     return (p[1] & 0xC0) == 0x80 && (p[2] & 0xC0) == 0x80 ? 3 : 0;
+  return wu_other(p);
+}
+
+static size_t wu_other(const byte *p) {
+  byte c = p[0];
   if (c < 0xC2)
     return 0;
   if (c <= 0xDF)
@@ -314,69 +324,39 @@ int jx_lex_direct(jx_scan *s, YYSTYPE *v, jx_loc *loc, yyscan_t flex) {
   for (;;) {
     const byte *buf = (const byte *)d->buf;
     const byte *p = buf + d->pos, *e = buf + d->end, *q;
-    bool eof = d->eof;
-    /* Spaces and line breaks (the NULs after the bytes read end them). */
+    /* (see refill) */
+    const byte *lim = buf + d->lim;
+    byte c, k;
+  space:
+    /* Spaces and line breaks (the NULs after the bytes read end them);
+     * U+3000 is K_HIGH's.  Most tokens have one space before them, or
+     * none: that one is passed before the loop. */
+    c = *p;
+    if (c == ' ')
+      c = *++p;
     for (;;) {
-      while (*p == ' ')
-        p++;
-      byte c = *p;
+      k = kind_of[c];
+      if (k != K_SPACE && k != K_NL)
+        break;
       if (c == '\n') {
         d->nl_at = d->base + (uint64_t)(p - buf);
         d->nl_line_start = s->line_start;
-        p++;
         s->line++;
-        s->line_start = d->nl_end = d->base + (uint64_t)(p - buf);
-      } else if (c == '\t' || c == '\r') {
-        p++;
-      } else if (c == 0xE3 && p[1] == 0x80 && p[2] == 0x80) {
-        p += 3; /* U+3000 */
-      } else {
-        break;
+        s->line_start = d->nl_end = d->nl_at + 1;
       }
+      c = *++p;
     }
-    /* Every path below may look 3 bytes past p without asking. */
-    if (e - p < 4 && !eof)
+    if (p >= lim)
       goto more;
-    if (p == e) { /* the end, as lexer.l's <<EOF>> */
-      s->offset = d->base + (uint64_t)(p - buf);
-      d->pos = (size_t)(p - buf);
-      if (s->offset == s->line_start && s->line > 1 && d->nl_end == s->offset) {
-        /* right after a line break read here: its place, as flex's last
-         * match (after one flex read, flex leaves *loc as it was) */
-        loc->offset = d->nl_at;
-        loc->line = s->line - 1;
-        loc->col = (uint32_t)(d->nl_at - d->nl_line_start + 1);
-        loc->len = (uint32_t)(s->offset - d->nl_at);
-        loc->file = s->file;
-      }
-      jx_lex_eof_loc(s, loc);
-      d->done = true, d->ready = false;
-      return YYEOF;
-    }
-    byte c = *p;
-    switch (kind_of[c]) {
+    /* The most frequent kinds first (a switch's jump costs more). */
+    if (k == K_HIGH)
+      goto high;
+    if (k == K_DIGIT)
+      goto number;
+    switch (k) {
     case K_ALPHA:
       q = alnum_run(p + 1);
       goto word;
-    case K_HIGH: {
-      size_t n = wu(p);
-      if (n) {
-        q = wu_run(p + n);
-        goto word;
-      }
-      if (sign(p))
-        goto sign;
-      if (quiet_ef(p)) { /* ； ｛ ｝ (＜ ＝ ＞ are signs) */
-        int t = jx_lex_lookup(s, (const char *)p, 3, v);
-        if (!t)
-          goto flex;
-        TOKEN_AT(p, 3);
-        return t;
-      }
-      goto flex;
-    }
-    case K_DIGIT:
-      goto number;
     case K_QUOTE: {
       jx_fast_str f;
       if (jx_fast_string((const char *)p, (const char *)e, &f)) {
@@ -386,7 +366,7 @@ int jx_lex_direct(jx_scan *s, YYSTYPE *v, jx_loc *loc, yyscan_t flex) {
         d->pos = (size_t)(p - buf) + f.len;
         return jx_lex_fast_string_token(s, (const char *)p, &f, loc, v);
       }
-      if (f.more && !eof)
+      if (f.more && !d->eof)
         goto more;
       goto flex;
     }
@@ -405,13 +385,51 @@ int jx_lex_direct(jx_scan *s, YYSTYPE *v, jx_loc *loc, yyscan_t flex) {
       if (p[1] == '/')
         goto comment;
       goto flex;
-    default:
+    default: /* K_FLEX, or the NUL after the last byte */
+      if (p == e)
+        goto end;
       goto flex;
     }
 
+  high : {
+    /* A CJK character (nearly every one of a plan), tested here; the
+     * rest of {WU} by wu() */
+    if ((flags_of[c] & F_CJK3) && (p[1] & 0xC0) == 0x80 &&
+        (p[2] & 0xC0) == 0x80) {
+      q = wu_run(p + 3);
+      goto word;
+    }
+    if (c == 0xEF && (p[1] == 0xBC || p[1] == 0xBD)) {
+      /* U+FF00-FF7F: ＜ ＝ ＞ are signs, ； ｛ ｝ marks, the rest (digits,
+       * letters, ．，：／－ …) flex's */
+      if (p[1] == 0xBC && p[2] >= 0x9C && p[2] <= 0x9E)
+        goto sign;
+      if (quiet_ef(p)) {
+        int t = jx_lex_lookup(s, (const char *)p, 3, v);
+        if (!t)
+          goto flex;
+        TOKEN_AT(p, 3);
+        return t;
+      }
+      goto flex;
+    }
+    if (c == 0xE3 && p[1] == 0x80 && p[2] == 0x80) {
+      p += 3; /* U+3000, a space */
+      goto space;
+    }
+    size_t n = wu(p);
+    if (n) {
+      q = wu_run(p + n);
+      goto word;
+    }
+    if (sign(p))
+      goto sign;
+    goto flex;
+  }
+
   word : {
     /* q: the end of the word from p */
-    if (e - q < 4 && !eof)
+    if (q >= lim)
       goto more;
     if (*q == '.') { /* a category path? */
       const byte *r = q + 1, *w;
@@ -421,13 +439,13 @@ int jx_lex_direct(jx_scan *s, YYSTYPE *v, jx_loc *loc, yyscan_t flex) {
         w = wu_run(r);
       else
         goto flex;
-      if (e - w < 4 && !eof)
+      if (w >= lim)
         goto more;
       if (*w == '.' || *w == ':' || *w == '/' || (*w == 0xEF && !quiet_ef(w)))
         goto flex;
       TOKEN_AT(p, w - p);
-      return jx_lex_path_at(s, (const char *)p, (size_t)(w - p),
-                            (size_t)(q - p), *loc, v, false);
+      return jx_lex_path_plain(s, (const char *)p, (size_t)(w - p),
+                               (size_t)(q - p), loc, v);
     }
     if (*q == ':' || (*q == 0xEF && !quiet_ef(q)) || (*q == '/' && q - p == 1))
       goto flex; /* a word and a colon, full-width forms, n/a */
@@ -437,7 +455,7 @@ int jx_lex_direct(jx_scan *s, YYSTYPE *v, jx_loc *loc, yyscan_t flex) {
 
   sign : {
     size_t n1 = sign(p);
-    if (e - (p + n1) < 4 && !eof)
+    if (p + n1 >= lim)
       goto more;
     size_t n2 = sign(p + n1);
     int t = 0;
@@ -460,11 +478,11 @@ int jx_lex_direct(jx_scan *s, YYSTYPE *v, jx_loc *loc, yyscan_t flex) {
     q = p + 1;
     while (flags_of[*q] & F_DIGIT)
       q++;
-    if (e - q < 4 && !eof)
+    if (q >= lim)
       goto more;
-    bool need = false;
-    if (maybe_date(q, e, (size_t)(q - p), &need)) {
-      if (need && !eof)
+    bool unsure = false;
+    if (maybe_date(q, e, (size_t)(q - p), &unsure)) {
+      if (unsure && !d->eof)
         goto more;
       goto flex;
     }
@@ -493,7 +511,7 @@ int jx_lex_direct(jx_scan *s, YYSTYPE *v, jx_loc *loc, yyscan_t flex) {
       else
         break;
     }
-    if (e - q < 4 && !eof)
+    if (q >= lim)
       goto more;
     /* A cost per unit (元/人.每天), a full-width form, grouping. */
     if (*q == '.' || *q == ',' || (*q == 0xEF && !quiet_ef(q)) ||
@@ -510,7 +528,7 @@ int jx_lex_direct(jx_scan *s, YYSTYPE *v, jx_loc *loc, yyscan_t flex) {
     const byte *r = p + h, *cut;
     while (*r == ' ' || *r == '\t')
       r++;
-    if (e - r < 4 && !eof)
+    if (r >= lim)
       goto more;
     if (memcmp(r, "jxc:", 4) == 0)
       goto flex; /* a suppression comment */
@@ -530,19 +548,19 @@ int jx_lex_direct(jx_scan *s, YYSTYPE *v, jx_loc *loc, yyscan_t flex) {
           q += n;
           continue;
         }
-        if (e - q < 4 && !eof)
+        if (q >= lim)
           goto more;
         goto flex; /* a bad byte */
       } else if (b == '\n' || (b == '\r' && q[1] == '\n')) {
         cut = q;
         break;
       } else if (q == e) {
-        if (!eof)
+        if (!d->eof)
           goto more;
         cut = q;
         break;
       } else {
-        if (b == '\r' && e - q < 2 && !eof)
+        if (b == '\r' && e - q < 2 && !d->eof)
           goto more;
         goto flex; /* a control character */
       }
@@ -565,6 +583,22 @@ int jx_lex_direct(jx_scan *s, YYSTYPE *v, jx_loc *loc, yyscan_t flex) {
     d->pos = (size_t)(cut - buf);
     continue;
   }
+
+  end: /* p == e at the end of the input, as lexer.l's <<EOF>> */
+    s->offset = d->base + (uint64_t)(p - buf);
+    d->pos = (size_t)(p - buf);
+    if (s->offset == s->line_start && s->line > 1 && d->nl_end == s->offset) {
+      /* right after a line break read here: its place, as flex's last
+       * match (after one flex read, flex leaves *loc as it was) */
+      loc->offset = d->nl_at;
+      loc->line = s->line - 1;
+      loc->col = (uint32_t)(d->nl_at - d->nl_line_start + 1);
+      loc->len = (uint32_t)(s->offset - d->nl_at);
+      loc->file = s->file;
+    }
+    jx_lex_eof_loc(s, loc);
+    d->done = true, d->ready = false;
+    return YYEOF;
 
   flex:
     return delegate(s, (size_t)(p - buf), v, loc, flex);

@@ -165,18 +165,25 @@ void jx_vocab_index_init(jx_vocab_index *ix) {
   }
   for (size_t i = 0; i < COUNT(jx_vocab_spellings); i++) {
     const jx_vocab_spelling *e = &jx_vocab_spellings[i];
-    uint32_t j = jx_vocab_hash((const unsigned char *)e->text, e->len) &
-                 (JX_VOCAB_SLOTS - 1);
-    /* A spelling listed twice (">" and ">" of GT) is kept once. */
-    while (ix->slot[j] != 0 &&
-           !(jx_vocab_spellings[ix->slot[j] - 1].len == e->len &&
-             memcmp(jx_vocab_spellings[ix->slot[j] - 1].text, e->text,
+    const unsigned char *t = (const unsigned char *)e->text;
+    unsigned char c = t[0];
+    if (e->len == 1) {
+      if (c < 128 && ix->ascii[c] == 0)
+        ix->ascii[c] = (uint16_t)(i + 1);
+      continue;
+    }
+    uint64_t key = jx_vocab_key(t, e->len);
+    uint32_t j = jx_vocab_hash(key, e->len);
+    /* A spelling listed twice (">=" of GE) is kept once. */
+    while (ix->slot[j].spelling != 0 &&
+           !(ix->slot[j].len == e->len &&
+             memcmp(jx_vocab_spellings[ix->slot[j].spelling - 1].text, t,
                     e->len) == 0))
       j = (j + 1) & (JX_VOCAB_SLOTS - 1);
-    if (ix->slot[j] == 0)
-      ix->slot[j] = (uint16_t)(i + 1);
-    unsigned char c = (unsigned char)e->text[0];
-    if (e->len == 1 && c < 128 && ix->ascii[c] == 0)
-      ix->ascii[c] = (uint16_t)(i + 1);
+    if (ix->slot[j].spelling == 0) {
+      ix->slot[j].key = key;
+      ix->slot[j].len = e->len;
+      ix->slot[j].spelling = (uint16_t)(i + 1);
+    }
   }
 }

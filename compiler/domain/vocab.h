@@ -94,11 +94,21 @@ extern const size_t jx_vocab_n_spellings;
 #define JX_VOCAB_MAX_LEN 32
 #define JX_VOCAB_SLOTS 1024
 
+/* A slot of the index: a spelling's key (jx_vocab_key) and length beside
+ * its number, so that a probe reads one slot and compares two words,
+ * without following the spelling's pointer (but for the middle bytes of
+ * a spelling longer than 8). */
+typedef struct jx_vocab_slot {
+  uint64_t key;
+  uint16_t spelling; /* index into jx_vocab_spellings + 1; 0: empty */
+  uint8_t len;
+} jx_vocab_slot;
+
 /* An open-addressing table of the spellings, at most a quarter full.  It
- * is built per scanner (jx_vocab_index_init: a few hundred nanoseconds),
- * so no state is shared between parses. */
+ * is built per scanner (jx_vocab_index_init: a few microseconds), so no
+ * state is shared between parses. */
 typedef struct jx_vocab_index {
-  uint16_t slot[JX_VOCAB_SLOTS]; /* index into jx_vocab_spellings + 1 */
+  jx_vocab_slot slot[JX_VOCAB_SLOTS];
   /* The one-byte spellings (';', '{', '=', …: most tokens of a plan are
    * marks) by their byte, without hashing; the same numbering. */
   uint16_t ascii[128];
@@ -122,20 +132,24 @@ static inline uint64_t jx_vocab_load8(const unsigned char *p) {
   return v;
 }
 
-/* Cheap and good enough for ~200 short keys: the first and last four
- * bytes (overlapping when shorter than eight; never past the end) and the
- * length, mixed twice.  Only the lexer and the index builder use it. */
-static inline uint32_t jx_vocab_hash(const unsigned char *s, size_t n) {
-  uint32_t h;
+/* The first and last four bytes of s (overlapping when shorter than
+ * eight; never past the end); with the length, all of a spelling of up to
+ * 8 bytes.  Never 0 (no spelling holds a NUL), so an empty slot's key
+ * matches nothing. */
+static inline uint64_t jx_vocab_key(const unsigned char *s, size_t n) {
   if (n >= 4)
-    h = jx_vocab_load4(s) ^ (jx_vocab_load4(s + n - 4) * 0x9E3779B1u);
-  else
-    h = s[0] | (uint32_t)s[n - 1] << 8 | (uint32_t)s[n / 2] << 16;
-  h ^= (uint32_t)n << 27;
-  h *= 0x7FEB352Du; /* two rounds of mixing: ~220 spellings, at most 2 */
-  h ^= h >> 15;     /* probes each (test_vocab checks at most 4) */
-  h *= 0x1B873593u;
-  return h ^ (h >> 16);
+    return (uint64_t)jx_vocab_load4(s) << 32 | jx_vocab_load4(s + n - 4);
+  return (uint64_t)s[0] << 16 | (uint64_t)s[n / 2] << 8 | s[n - 1];
+}
+
+/* The slot a key of length n starts at: one multiplication, whose top
+ * bits depend on every bit of the key.  The multiplier is one of 200,000
+ * random ones tried on vocab.def's spellings, with which every spelling
+ * is found in its first slot or the next (the golden ratio's needs 5);
+ * any odd one is correct, and test_vocab checks that no lookup probes
+ * more than 4 slots. */
+static inline uint32_t jx_vocab_hash(uint64_t key, size_t n) {
+  return (uint32_t)(((key ^ n) * 0x46E1ED3397C2F889ull) >> 54);
 }
 
 /* a and b hold the same n bytes (1 <= n <= JX_VOCAB_MAX_LEN), compared in
@@ -156,8 +170,8 @@ static inline bool jx_vocab_same(const unsigned char *a, const unsigned char *b,
 }
 
 /* The entry that the n bytes at s spell, exactly and whole, or NULL. */
-static inline const jx_vocab_spelling *jx_vocab_find(const jx_vocab_index *ix,
-                                                     const char *s, size_t n) {
+static inline __attribute__((always_inline)) const jx_vocab_spelling *
+jx_vocab_find(const jx_vocab_index *ix, const char *s, size_t n) {
   const unsigned char *u = (const unsigned char *)s;
   if (n == 1) {
     unsigned k = u[0] < 128 ? ix->ascii[u[0]] : 0;
@@ -165,14 +179,19 @@ static inline const jx_vocab_spelling *jx_vocab_find(const jx_vocab_index *ix,
   }
   if (n == 0 || n > JX_VOCAB_MAX_LEN)
     return NULL;
-  uint32_t j = jx_vocab_hash(u, n) & (JX_VOCAB_SLOTS - 1);
-  for (;; j = (j + 1) & (JX_VOCAB_SLOTS - 1)) {
-    unsigned k = ix->slot[j];
-    if (k == 0)
+  uint64_t key = jx_vocab_key(u, n);
+  for (uint32_t j = jx_vocab_hash(key, n);;
+       j = (j + 1) & (JX_VOCAB_SLOTS - 1)) {
+    const jx_vocab_slot *sl = &ix->slot[j];
+    if (sl->key == key && sl->len == n) {
+      const jx_vocab_spelling *e = &jx_vocab_spellings[sl->spelling - 1];
+      /* the key is all of a spelling up to 8 bytes; past that, the middle */
+      if (n <= 8 ||
+          jx_vocab_same((const unsigned char *)e->text + 4, u + 4, n - 8))
+        return e;
+    } else if (sl->spelling == 0) {
       return NULL;
-    const jx_vocab_spelling *e = &jx_vocab_spellings[k - 1];
-    if (e->len == n && jx_vocab_same((const unsigned char *)e->text, u, n))
-      return e;
+    }
   }
 }
 
