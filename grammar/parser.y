@@ -98,17 +98,16 @@ static inline int tracked_lex(jx_scan *p, YYSTYPE *lval, YYLTYPE *lloc,
 
 /* A rule's location is its first symbol's (an empty rule: a zero-length
  * location where the previous symbol ends). */
-#define YYLLOC_DEFAULT(Cur, Rhs, N)                      \
-  do {                                                   \
-    if (N) {                                             \
-      (Cur) = YYRHSLOC(Rhs, 1);                          \
-    } else {                                             \
-      (Cur) = YYRHSLOC(Rhs, 0);                          \
-      (Cur).offset += (Cur).len;                         \
-      (Cur).col += (Cur).len;                            \
-      (Cur).len = 0;                                     \
-    }                                                    \
+#define YYLLOC_DEFAULT(Cur, Rhs, N)                                       \
+  do {                                                                    \
+    if (N)                                                                \
+      (Cur) = YYRHSLOC(Rhs, 1);                                           \
+    else                                                                  \
+      (Cur) = jx_loc_after(YYRHSLOC(Rhs, 0));                             \
   } while (0)
+static inline jx_loc jx_loc_after(jx_loc l) {
+  return (jx_loc){l.offset + l.len, l.line, l.col + l.len, 0, l.file};
+}
 
 /* Bison copies a value at every shift and reduction (see %union). */
 _Static_assert(sizeof(YYSTYPE) <= 16, "YYSTYPE grew past 16 bytes");
