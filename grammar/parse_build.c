@@ -45,7 +45,7 @@ jx_value *jx_pb_no_value(jx_scan *p, jx_loc at) {
 
 jx_node *jx_pb_block(jx_scan *p, jx_node_kind kind, jx_loc loc, jx_loc end,
                      jx_text code, jx_text name, jx_node *items, jx_loc close) {
-  jx_node *n = jx_pb_node(p, kind, loc);
+  jx_node *n = jx_pb_node_of(p, kind, loc, JX_NODE_FULL);
   n->end = end;
   n->u.block.code = code;
   n->u.block.name = name;
@@ -56,7 +56,7 @@ jx_node *jx_pb_block(jx_scan *p, jx_node_kind kind, jx_loc loc, jx_loc end,
 
 jx_node *jx_pb_text_stmt(jx_scan *p, jx_node_kind kind, jx_loc loc, jx_loc end,
                          jx_text t) {
-  jx_node *n = jx_pb_node(p, kind, loc);
+  jx_node *n = jx_pb_node(p, kind, loc, text);
   n->end = end;
   n->u.text.text = t;
   return n;
@@ -64,7 +64,7 @@ jx_node *jx_pb_text_stmt(jx_scan *p, jx_node_kind kind, jx_loc loc, jx_loc end,
 
 jx_node *jx_pb_amount_stmt(jx_scan *p, jx_node_kind kind, jx_loc loc,
                            jx_loc end, const jx_value *amount) {
-  jx_node *n = jx_pb_node(p, kind, loc);
+  jx_node *n = jx_pb_node(p, kind, loc, budget);
   n->end = end;
   n->u.budget.amount = *amount;
   return n;
@@ -72,7 +72,7 @@ jx_node *jx_pb_amount_stmt(jx_scan *p, jx_node_kind kind, jx_loc loc,
 
 jx_node *jx_pb_attr_stmt(jx_scan *p, jx_attr_key key, jx_loc loc, jx_loc end,
                          jx_text name, jx_text value, jx_text extra) {
-  jx_node *n = jx_pb_node(p, JX_N_ATTR, loc);
+  jx_node *n = jx_pb_node(p, JX_N_ATTR, loc, attr);
   n->end = end;
   n->u.attr.key = key;
   n->u.attr.name = name;
@@ -83,7 +83,7 @@ jx_node *jx_pb_attr_stmt(jx_scan *p, jx_attr_key key, jx_loc loc, jx_loc end,
 
 jx_node *jx_pb_org_stmt(jx_scan *p, jx_org_role role, jx_loc loc, jx_loc end,
                         jx_text code, jx_text name) {
-  jx_node *n = jx_pb_node(p, JX_N_ORG, loc);
+  jx_node *n = jx_pb_node(p, JX_N_ORG, loc, org);
   n->end = end;
   n->u.org.role = role;
   n->u.org.code = code;
@@ -101,7 +101,7 @@ void jx_pb_header_part(jx_node *h, jx_text *slot, jx_text t, jx_loc kw) {
 /* ---- indicators ---------------------------------------------------------- */
 
 jx_node *jx_pb_indicator_attrs(jx_scan *p, jx_loc at) {
-  return jx_pb_node(p, JX_N_INDICATOR, at);
+  return jx_pb_node(p, JX_N_INDICATOR, at, indicator);
 }
 
 jx_node *jx_pb_indicator(jx_node *n, jx_loc loc, jx_loc end, const jx_path *cat,
@@ -238,7 +238,7 @@ jx_node *jx_pb_close_unit(jx_scan *p, jx_node *n, jx_node *items, jx_loc close,
 
 jx_node *jx_pb_finish_project(jx_scan *p, jx_loc loc, jx_loc open, jx_text name,
                               jx_node *budget, jx_node *items, jx_loc close) {
-  jx_node *n = jx_pb_node(p, JX_N_PROJECT, loc);
+  jx_node *n = jx_pb_node_of(p, JX_N_PROJECT, loc, JX_NODE_FULL);
   n->end = open;
   n->u.block.name = name;
   n->u.block.close = close;
@@ -263,7 +263,7 @@ jx_act_value *jx_pb_act_value(jx_scan *p, const jx_value *v) {
 }
 
 jx_node *jx_pb_actual_attrs(jx_scan *p, jx_loc at) {
-  return jx_pb_node(p, JX_N_ACTUAL, at);
+  return jx_pb_node(p, JX_N_ACTUAL, at, actual);
 }
 
 jx_node *jx_pb_actual(jx_node *n, jx_loc loc, jx_loc end, jx_actual_what what,

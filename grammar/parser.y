@@ -259,7 +259,7 @@ year_opt
   | NUMBER
   ;
 header_parts
-  : %empty  { $$ = jx_pb_node(p, JX_N_HEADER, @$); }
+  : %empty  { $$ = jx_pb_node(p, JX_N_HEADER, @$, header); }
   | header_parts FRAMEWORK WORD {
       jx_pb_header_part($$ = $1, &$1->u.header.framework, TEXT($3, @3), @2);
     }
@@ -306,7 +306,7 @@ level2s
 /* level2 -> WORD STRING [role WORD] ; */
 level2
   : WORD STRING role_opt SEMI {
-      $$ = jx_pb_node(p, JX_N_LEVEL2, @1);
+      $$ = jx_pb_node(p, JX_N_LEVEL2, @1, level2);
       $$->end = @4;
       $$->u.level2.code = TEXT($1, @1);
       $$->u.level2.label = TEXT($2, @2);
@@ -472,7 +472,7 @@ project_stmt
   : TOTAL NUMBER SEMI   { $$ = jx_pb_amount_stmt(p, JX_N_TOTAL, @1, @3, $2); }
   | FUNDS funds_parts SEMI { $$ = $2; $$->end = @3; }
   | PERIOD value SEMI {
-      $$ = jx_pb_node(p, JX_N_PERIOD, @1);
+      $$ = jx_pb_node(p, JX_N_PERIOD, @1, period);
       $$->end = @3;
       $$->u.period.value = *$2;
     }
@@ -483,7 +483,7 @@ project_stmt
       $$ = jx_pb_text_stmt(p, JX_N_PURPOSE, @1, @3, TEXT($2, @2));
     }
   | SCHEDULE sched_entries SEMI {
-      $$ = jx_pb_node(p, JX_N_SCHEDULE, @1);
+      $$ = jx_pb_node(p, JX_N_SCHEDULE, @1, schedule);
       $$->end = @3;
       $$->u.schedule.entries = $2.head;
     }
@@ -552,7 +552,7 @@ phone_opt
  * budget, which must add up to it. */
 breakdown_stmt
   : BREAKDOWN lines SEMI {
-      $$ = jx_pb_node(p, JX_N_BREAKDOWN, @1);
+      $$ = jx_pb_node(p, JX_N_BREAKDOWN, @1, breakdown);
       $$->end = @3;
       $$->u.breakdown.items = $2.head;
     }
@@ -565,7 +565,7 @@ lines
 /* funds -> funds (fiscal NUMBER | other NUMBER | SOURCE NUMBER)+ ; where
  * SOURCE is a word of the table of sources (上级资金, 自有资金, 中央 …). */
 funds_parts
-  : %empty  { $$ = jx_pb_node(p, JX_N_FUNDS, @0); }
+  : %empty  { $$ = jx_pb_node(p, JX_N_FUNDS, @0, funds); }
   | funds_parts FISCAL NUMBER {
       jx_pb_funds_part(p, $$ = $1, 1, TEXT(NULL, @2), $3);
     }
@@ -596,12 +596,12 @@ goal
   ;
 measure
   : MEASURE STRING SEMI {
-      $$ = jx_pb_node(p, JX_N_MEASURE, @1);
+      $$ = jx_pb_node(p, JX_N_MEASURE, @1, measure);
       $$->end = @3;
       $$->u.measure.title = TEXT($2, @2);
     }
   | MEASURE STRING STRING SEMI {
-      $$ = jx_pb_node(p, JX_N_MEASURE, @1);
+      $$ = jx_pb_node(p, JX_N_MEASURE, @1, measure);
       $$->end = @4;
       $$->u.measure.title = TEXT($2, @2);
       $$->u.measure.text = TEXT($3, @3);
@@ -760,7 +760,7 @@ settings
 /* setting -> WORD (WORD | NUMBER | STRING)* ; */
 setting
   : WORD setting_args SEMI {
-      $$ = jx_pb_node(p, JX_N_SETTING, @1);
+      $$ = jx_pb_node(p, JX_N_SETTING, @1, setting);
       $$->end = @3;
       $$->u.setting.name = TEXT($1, @1);
       $$->u.setting.args = $2.head;
