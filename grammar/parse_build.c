@@ -100,17 +100,12 @@ void jx_pb_header_part(jx_node *h, jx_text *slot, jx_text t, jx_loc kw) {
 
 /* ---- indicators ---------------------------------------------------------- */
 
-jx_node *jx_pb_indicator_attrs(jx_scan *p, jx_loc at) {
-  return jx_pb_node(p, JX_N_INDICATOR, at, indicator);
-}
-
-jx_node *jx_pb_indicator(jx_node *n, jx_loc loc, jx_loc end, const jx_path *cat,
+jx_node *jx_pb_indicator(jx_scan *p, jx_loc loc, const jx_path *cat,
                          jx_text name, jx_op op, bool written, jx_loc op_loc,
                          const jx_value *v) {
+  jx_node *n = jx_pb_node(p, JX_N_INDICATOR, loc, indicator);
   if (!written && v->post)
     op = jx_postfix_op((jx_postfix)v->post);
-  n->loc = loc;
-  n->end = end;
   if (cat) {
     n->u.indicator.level1 = cat->l1;
     n->u.indicator.level2 = cat->l2;

@@ -91,13 +91,12 @@ jx_node *jx_pb_attr_stmt(jx_scan *p, jx_attr_key key, jx_loc loc, jx_loc end,
 jx_node *jx_pb_org_stmt(jx_scan *p, jx_org_role role, jx_loc loc, jx_loc end,
                         jx_text code, jx_text name);
 
-/* An indicator row.  Its attributes after the value are read first, into
- * the node itself (jx_pb_indicator_attrs makes it, empty); the row's
- * rule then fills in the rest.  A comparison written after the value
- * (90%以上, 9月前) is its op when none is written before it; with both,
- * the checker says so (op_written and value.post). */
-jx_node *jx_pb_indicator_attrs(jx_scan *p, jx_loc at);
-jx_node *jx_pb_indicator(jx_node *n, jx_loc loc, jx_loc end, const jx_path *cat,
+/* An indicator row up to its value, a node in the arena: its attributes
+ * after the value are read into it next (jx_pb_desc …).  A comparison
+ * written after the value (90%以上, 9月前) is its op when none is written
+ * before it; with both, the checker says so (op_written and value.post).
+ * cat NULL: the keyword form `indicator`. */
+jx_node *jx_pb_indicator(jx_scan *p, jx_loc loc, const jx_path *cat,
                          jx_text name, jx_op op, bool written, jx_loc op_loc,
                          const jx_value *v);
 /* desc or basis (a repeat is counted). */

@@ -122,6 +122,12 @@ _Static_assert(LBRACE == SEMI + 1 && RBRACE == SEMI + 2 &&
 #define NONE jx_pb_none()
 #define ATTR(key, loc, end, name, value)                                  \
   jx_pb_attr_stmt(p, key, loc, end, name, value, NONE)
+/* A list's rule: dst is list with n appended. */
+#define ADD(dst, list, n)                                                 \
+  do {                                                                    \
+    (dst) = (list);                                                       \
+    jx_list_add(&(dst), (n));                                             \
+  } while (0)
 
 static void yyerror(const jx_loc *loc, yyscan_t scanner, jx_scan *p,
                     const char *msg);
@@ -199,17 +205,14 @@ static void yyerror(const jx_loc *loc, yyscan_t scanner, jx_scan *p,
 %type <node> code_stmt budget_stmt breakdown_stmt org_stmt attr_stmt
 %type <str> phone_opt org_code
 %type <line> lines
-%type <node> project budget_opt goal measure indicator
-%type <node> indicator_kw project_stmt
+%type <node> project budget_opt goal measure row funds
 %type <list> level1s level2s dept_items div_items unit_items project_items
 %type <value> value year_opt
 %type <str> unit_code role_opt
 %type <path> category
 %type <op> op
-%type <node> attrs
-%type <sched> sched_entries
+%type <sched> schedule
 %type <mark> mark project_mark
-%type <node> funds_parts
 %type <node> actuals_decl actual_project actual_stmt profile_decl setting
 %type <list> actual_projects actual_items settings
 %type <str> actuals_plan actuals_profile reason_word
@@ -336,8 +339,7 @@ dept_items
   | dept_items goal        { $$ = $1; jx_list_add(&$$, $2); }
   | dept_items division    { $$ = $1; jx_list_add(&$$, $2); }
   | dept_items measure     { $$ = $1; jx_list_add(&$$, $2); }
-  | dept_items indicator_kw { $$ = $1; jx_list_add(&$$, $2); }
-  | dept_items indicator   { $$ = $1; jx_list_add(&$$, $2); }
+  | dept_items row SEMI    { $2->end = @3; ADD($$, $1, $2); }
   | dept_items code_stmt   { $$ = $1; jx_list_add(&$$, $2); }
   | dept_items budget_stmt { $$ = $1; jx_list_add(&$$, $2); }
   | dept_items breakdown_stmt { $$ = $1; jx_list_add(&$$, $2); }
@@ -358,8 +360,7 @@ division
 div_items
   : %empty                  { $$.head = $$.tail = NULL; }
   | div_items goal          { $$ = $1; jx_list_add(&$$, $2); }
-  | div_items indicator_kw  { $$ = $1; jx_list_add(&$$, $2); }
-  | div_items indicator     { $$ = $1; jx_list_add(&$$, $2); }
+  | div_items row SEMI      { $2->end = @3; ADD($$, $1, $2); }
   | div_items error SEMI    { $$ = $1; yyerrok; }
   ;
 
@@ -411,7 +412,7 @@ unit_items
   | unit_items error SEMI  { $$ = $1; yyerrok; }
   ;
 
-/* project -> project STRING [budget NUMBER] { project_stmt* }
+/* project -> project STRING [budget NUMBER] { statement* }
  * Handed to the sink as soon as it closes; without keep_tree its memory
  * (everything allocated since `mark`) is released and $$ is NULL. */
 project
@@ -452,41 +453,50 @@ project_mark
       p->errors_at_project = p->syntax_errors + p->lex_errors;
     }
   ;
-/* A statement that is a nonterminal of its own is an item here, not a
- * project_stmt: one reduction less for each. */
+/* The statements of a project are spelt out here, each rule one
+ * reduction: a nonterminal per statement would be one more for each of
+ * the millions of statements of a province. */
 project_items
   : %empty                      { $$.head = $$.tail = NULL; }
-  | project_items project_stmt  { $$ = $1; jx_list_add(&$$, $2); }
-  | project_items indicator     { $$ = $1; jx_list_add(&$$, $2); }
-  | project_items code_stmt     { $$ = $1; jx_list_add(&$$, $2); }
-  | project_items budget_stmt   { $$ = $1; jx_list_add(&$$, $2); }
-  | project_items org_stmt      { $$ = $1; jx_list_add(&$$, $2); }
-  | project_items attr_stmt     { $$ = $1; jx_list_add(&$$, $2); }
-  | project_items breakdown_stmt { $$ = $1; jx_list_add(&$$, $2); }
-  | project_items goal          { $$ = $1; jx_list_add(&$$, $2); }
-  /* an error the checker explains (indicator-in-project) */
-  | project_items indicator_kw  { $$ = $1; jx_list_add(&$$, $2); }
+  /* an indicator; with the keyword, an error the checker explains
+   * (indicator-in-project) */
+  | project_items row SEMI      { $2->end = @3; ADD($$, $1, $2); }
+  | project_items CODE STRING SEMI {
+      ADD($$, $1, jx_pb_text_stmt(p, JX_N_CODE, @2, @4, TEXT($3, @3)));
+    }
+  | project_items CODE NUMBER SEMI {
+      ADD($$, $1, jx_pb_text_stmt(p, JX_N_CODE, @2, @4, TEXT($3->text, @3)));
+    }
+  | project_items funds SEMI    { $2->end = @3; ADD($$, $1, $2); }
+  | project_items schedule SEMI {
+      jx_node *n = jx_pb_node(p, JX_N_SCHEDULE, @2, schedule);
+      n->end = @3;
+      n->u.schedule.entries = $2.head;
+      ADD($$, $1, n);
+    }
+  | project_items PERIOD value SEMI {
+      jx_node *n = jx_pb_node(p, JX_N_PERIOD, @2, period);
+      n->end = @4;
+      n->u.period.value = *$3;
+      ADD($$, $1, n);
+    }
+  | project_items GOAL STRING SEMI {
+      ADD($$, $1, jx_pb_text_stmt(p, JX_N_GOAL, @2, @4, TEXT($3, @3)));
+    }
+  | project_items PURPOSE STRING SEMI {
+      ADD($$, $1, jx_pb_text_stmt(p, JX_N_PURPOSE, @2, @4, TEXT($3, @3)));
+    }
+  | project_items OVERALL STRING SEMI {
+      ADD($$, $1, jx_pb_text_stmt(p, JX_N_OVERALL, @2, @4, TEXT($3, @3)));
+    }
+  | project_items TOTAL NUMBER SEMI {
+      ADD($$, $1, jx_pb_amount_stmt(p, JX_N_TOTAL, @2, @4, $3));
+    }
+  | project_items budget_stmt   { ADD($$, $1, $2); }
+  | project_items org_stmt      { ADD($$, $1, $2); }
+  | project_items attr_stmt     { ADD($$, $1, $2); }
+  | project_items breakdown_stmt { ADD($$, $1, $2); }
   | project_items error SEMI    { $$ = $1; yyerrok; }
-  ;
-project_stmt
-  : TOTAL NUMBER SEMI   { $$ = jx_pb_amount_stmt(p, JX_N_TOTAL, @1, @3, $2); }
-  | FUNDS funds_parts SEMI { $$ = $2; $$->end = @3; }
-  | PERIOD value SEMI {
-      $$ = jx_pb_node(p, JX_N_PERIOD, @1, period);
-      $$->end = @3;
-      $$->u.period.value = *$2;
-    }
-  | OVERALL STRING SEMI {
-      $$ = jx_pb_text_stmt(p, JX_N_OVERALL, @1, @3, TEXT($2, @2));
-    }
-  | PURPOSE STRING SEMI {
-      $$ = jx_pb_text_stmt(p, JX_N_PURPOSE, @1, @3, TEXT($2, @2));
-    }
-  | SCHEDULE sched_entries SEMI {
-      $$ = jx_pb_node(p, JX_N_SCHEDULE, @1, schedule);
-      $$->end = @3;
-      $$->u.schedule.entries = $2.head;
-    }
   ;
 code_stmt
   : CODE STRING SEMI {
@@ -563,30 +573,19 @@ lines
   | lines NUMBER          { jx_pb_line(p, &$1, NONE, $2); $$ = $1; }
   ;
 /* funds -> funds (fiscal NUMBER | other NUMBER | SOURCE NUMBER)+ ; where
- * SOURCE is a word of the table of sources (上级资金, 自有资金, 中央 …). */
-funds_parts
-  : %empty  { $$ = jx_pb_node(p, JX_N_FUNDS, @0, funds); }
-  | funds_parts FISCAL NUMBER {
-      jx_pb_funds_part(p, $$ = $1, 1, TEXT(NULL, @2), $3);
-    }
-  | funds_parts OTHER NUMBER {
-      jx_pb_funds_part(p, $$ = $1, 2, TEXT(NULL, @2), $3);
-    }
-  | funds_parts WORD NUMBER {
-      jx_pb_funds_part(p, $$ = $1, 0, TEXT($2, @2), $3);
-    }
+ * SOURCE is a word of the table of sources (上级资金, 自有资金, 中央 …).
+ * Its node is made at the keyword (no empty rule: one reduction less). */
+funds
+  : FUNDS  { $$ = jx_pb_node(p, JX_N_FUNDS, @1, funds); }
+  | funds FISCAL NUMBER  { jx_pb_funds_part(p, $$ = $1, 1, TEXT(NULL, @2), $3); }
+  | funds OTHER NUMBER   { jx_pb_funds_part(p, $$ = $1, 2, TEXT(NULL, @2), $3); }
+  | funds WORD NUMBER    { jx_pb_funds_part(p, $$ = $1, 0, TEXT($2, @2), $3); }
   ;
 /* schedule -> schedule (MONTH NUMBER)+ ; where MONTH is jan…dec or 3月底 */
-sched_entries
-  : %empty { $$.head = $$.tail = NULL; }
-  | sched_entries MONTH NUMBER {
-      jx_pb_sched(p, &$1, NULL, $2, @2, $3);
-      $$ = $1;
-    }
-  | sched_entries NUMBER NUMBER {
-      jx_pb_sched(p, &$1, $2, 0, @2, $3);
-      $$ = $1;
-    }
+schedule
+  : SCHEDULE  { $$.head = $$.tail = NULL; }
+  | schedule MONTH NUMBER   { jx_pb_sched(p, &$1, NULL, $2, @2, $3); $$ = $1; }
+  | schedule NUMBER NUMBER  { jx_pb_sched(p, &$1, $2, 0, @2, $3); $$ = $1; }
   ;
 
 goal
@@ -776,54 +775,63 @@ setting_arg
   | STRING  { $$ = jx_pb_text_value(p, $1, @1); }
   ;
 
-/* indicator -> CATEGORY STRING [target] [op] value (desc STRING | basis
- * STRING)* ;   where `target` is the column heading 指标值, dropped.  The
- * forms with and without it are spelt out: an empty rule would be one
- * more reduction for every indicator of every plan.  A row may also lack
- * its name, or its name and value (issue 11: forms).  The node is the
- * one its attributes were read into (attrs). */
-indicator
-  : category STRING value attrs SEMI {
-      $$ = jx_pb_indicator($4, @1, @5, $1, TEXT($2, @2), JX_OP_EQ, false, @3, $3);
+/* row -> CATEGORY STRING [target] [op] value (desc STRING | basis STRING
+ * | …)*, and its ';' is its list's: an indicator.  `target` is the column
+ * heading 指标值, dropped.  A row may also lack its name, or its name and
+ * value (issue 11: forms); `indicator STRING …` is the keyword form, with
+ * no category.  The node is made when the value is read (jx_pb_indicator)
+ * and the attributes after it go into it: no empty rule, and the ';' in
+ * the list's rule, each one reduction less for every indicator. */
+row
+  : category STRING value {
+      $$ = jx_pb_indicator(p, @1, $1, TEXT($2, @2), JX_OP_EQ, false, @3, $3);
     }
-  | category STRING op value attrs SEMI {
-      $$ = jx_pb_indicator($5, @1, @6, $1, TEXT($2, @2), $3, true, @3, $4);
+  | category STRING op value {
+      $$ = jx_pb_indicator(p, @1, $1, TEXT($2, @2), $3, true, @3, $4);
     }
-  | category STRING TARGET value attrs SEMI {
-      $$ = jx_pb_indicator($5, @1, @6, $1, TEXT($2, @2), JX_OP_EQ, false, @4, $4);
+  | category STRING TARGET value {
+      $$ = jx_pb_indicator(p, @1, $1, TEXT($2, @2), JX_OP_EQ, false, @4, $4);
     }
-  | category STRING TARGET op value attrs SEMI {
-      $$ = jx_pb_indicator($6, @1, @7, $1, TEXT($2, @2), $4, true, @4, $5);
+  | category STRING TARGET op value {
+      $$ = jx_pb_indicator(p, @1, $1, TEXT($2, @2), $4, true, @4, $5);
     }
   /* A value the form prints without a name (issue 11): a lone string
    * after the category is the value. */
-  | category value attrs SEMI {
-      $$ = jx_pb_indicator($3, @1, @4, $1, jx_pb_nameless(@2), JX_OP_EQ, false, @2, $2);
+  | category value {
+      $$ = jx_pb_indicator(p, @1, $1, jx_pb_nameless(@2), JX_OP_EQ, false, @2,
+                           $2);
     }
-  | category op value attrs SEMI {
-      $$ = jx_pb_indicator($4, @1, @5, $1, jx_pb_nameless(@2), $2, true, @2, $3);
+  | category op value {
+      $$ = jx_pb_indicator(p, @1, $1, jx_pb_nameless(@2), $2, true, @2, $3);
     }
   /* A row the form prints empty: the category alone. */
-  | category attrs SEMI {
-      $$ = jx_pb_indicator($2, @1, @3, $1, jx_pb_nameless(@2), JX_OP_EQ, false, @2,
-               jx_pb_no_value(p, @2));
+  | category {
+      jx_loc at = jx_loc_after(@1);
+      $$ = jx_pb_indicator(p, @1, $1, jx_pb_nameless(at), JX_OP_EQ, false, at,
+                           jx_pb_no_value(p, at));
     }
-  ;
-/* indicator_kw -> indicator STRING [target] [op] value attr* ; (no
- * category) */
-indicator_kw
-  : INDICATOR STRING value attrs SEMI {
-      $$ = jx_pb_indicator($4, @1, @5, NULL, TEXT($2, @2), JX_OP_EQ, false, @3, $3);
+  | INDICATOR STRING value {
+      $$ = jx_pb_indicator(p, @1, NULL, TEXT($2, @2), JX_OP_EQ, false, @3, $3);
     }
-  | INDICATOR STRING op value attrs SEMI {
-      $$ = jx_pb_indicator($5, @1, @6, NULL, TEXT($2, @2), $3, true, @3, $4);
+  | INDICATOR STRING op value {
+      $$ = jx_pb_indicator(p, @1, NULL, TEXT($2, @2), $3, true, @3, $4);
     }
-  | INDICATOR STRING TARGET value attrs SEMI {
-      $$ = jx_pb_indicator($5, @1, @6, NULL, TEXT($2, @2), JX_OP_EQ, false, @4, $4);
+  | INDICATOR STRING TARGET value {
+      $$ = jx_pb_indicator(p, @1, NULL, TEXT($2, @2), JX_OP_EQ, false, @4, $4);
     }
-  | INDICATOR STRING TARGET op value attrs SEMI {
-      $$ = jx_pb_indicator($6, @1, @7, NULL, TEXT($2, @2), $4, true, @4, $5);
+  | INDICATOR STRING TARGET op value {
+      $$ = jx_pb_indicator(p, @1, NULL, TEXT($2, @2), $4, true, @4, $5);
     }
+  | row DESC STRING        { jx_pb_desc($$ = $1, false, TEXT($3, @3), @2); }
+  | row BASIS STRING       { jx_pb_desc($$ = $1, true, TEXT($3, @3), @2); }
+  | row STANDARD STRING    { jx_pb_expl($$ = $1, JX_EXPL_STANDARD, TEXT($3, @3), @2); }
+  | row EXPLANATION STRING { jx_pb_expl($$ = $1, JX_EXPL_EXPLANATION, TEXT($3, @3), @2); }
+  | row NOTE STRING        { jx_pb_expl($$ = $1, JX_EXPL_NOTE, TEXT($3, @3), @2); }
+  | row REMARK STRING      { jx_pb_expl($$ = $1, JX_EXPL_REMARK, TEXT($3, @3), @2); }
+  | row SCORING STRING     { jx_pb_expl($$ = $1, JX_EXPL_SCORING, TEXT($3, @3), @2); }
+  /* The target over the project's period, beside the year's. */
+  | row PERIOD value       { jx_pb_period($$ = $1, @2, JX_OP_EQ, false, @3, $3); }
+  | row PERIOD op value    { jx_pb_period($$ = $1, @2, $3, true, @3, $4); }
   ;
 category
   : PATH
@@ -851,21 +859,6 @@ value
   | STRING  { $$ = jx_pb_text_value(p, $1, @1); }
   | NA      { $$ = jx_pb_na_value(p, @1); }
   ;
-/* An indicator's node, its attributes read into it (jx_pb_indicator). */
-attrs
-  : %empty                   { $$ = jx_pb_indicator_attrs(p, @$); }
-  | attrs DESC STRING        { jx_pb_desc($$ = $1, false, TEXT($3, @3), @2); }
-  | attrs BASIS STRING       { jx_pb_desc($$ = $1, true, TEXT($3, @3), @2); }
-  | attrs STANDARD STRING    { jx_pb_expl($$ = $1, JX_EXPL_STANDARD, TEXT($3, @3), @2); }
-  | attrs EXPLANATION STRING { jx_pb_expl($$ = $1, JX_EXPL_EXPLANATION, TEXT($3, @3), @2); }
-  | attrs NOTE STRING        { jx_pb_expl($$ = $1, JX_EXPL_NOTE, TEXT($3, @3), @2); }
-  | attrs REMARK STRING      { jx_pb_expl($$ = $1, JX_EXPL_REMARK, TEXT($3, @3), @2); }
-  | attrs SCORING STRING     { jx_pb_expl($$ = $1, JX_EXPL_SCORING, TEXT($3, @3), @2); }
-  /* The target over the project's period, beside the year's. */
-  | attrs PERIOD value       { jx_pb_period($$ = $1, @2, JX_OP_EQ, false, @3, $3); }
-  | attrs PERIOD op value    { jx_pb_period($$ = $1, @2, $3, true, @3, $4); }
-  ;
-
 %%
 
 const char *jx_token_name(int kind) {
