@@ -122,6 +122,16 @@ _Static_assert(LBRACE == SEMI + 1 && RBRACE == SEMI + 2 &&
 #define NONE jx_pb_none()
 #define ATTR(key, loc, end, name, value)                                  \
   jx_pb_attr_stmt(p, key, loc, end, name, value, NONE)
+/* An indicator row (jx_pb_indicator): without an op before the value,
+ * with one, a row without a name, a row with only its category. */
+#define ROW(at, cat, name, v_at, v)                                      \
+  jx_pb_indicator(p, at, cat, name, JX_OP_EQ, false, v_at, v)
+#define ROW_OP(at, cat, name, op, op_at, v)                              \
+  jx_pb_indicator(p, at, cat, name, op, true, op_at, v)
+#define NAMELESS jx_pb_nameless
+#define EMPTY_ROW(at, cat)                                               \
+  ROW(at, cat, jx_pb_nameless(jx_loc_after(at)), jx_loc_after(at),       \
+      jx_pb_no_value(p, jx_loc_after(at)))
 /* A list's rule: dst is list with n appended. */
 #define ADD(dst, list, n)                                                 \
   do {                                                                    \
@@ -776,52 +786,35 @@ setting_arg
   ;
 
 /* row -> CATEGORY STRING [target] [op] value (desc STRING | basis STRING
- * | …)*, and its ';' is its list's: an indicator.  `target` is the column
+ * | …)*, and its ';' is its list's: an indicator.  CATEGORY is a PATH or
+ * a bare word (category).  `target` is the column
  * heading 指标值, dropped.  A row may also lack its name, or its name and
  * value (issue 11: forms); `indicator STRING …` is the keyword form, with
  * no category.  The node is made when the value is read (jx_pb_indicator)
  * and the attributes after it go into it: no empty rule, and the ';' in
  * the list's rule, each one reduction less for every indicator. */
 row
-  : category STRING value {
-      $$ = jx_pb_indicator(p, @1, $1, TEXT($2, @2), JX_OP_EQ, false, @3, $3);
-    }
-  | category STRING op value {
-      $$ = jx_pb_indicator(p, @1, $1, TEXT($2, @2), $3, true, @3, $4);
-    }
-  | category STRING TARGET value {
-      $$ = jx_pb_indicator(p, @1, $1, TEXT($2, @2), JX_OP_EQ, false, @4, $4);
-    }
-  | category STRING TARGET op value {
-      $$ = jx_pb_indicator(p, @1, $1, TEXT($2, @2), $4, true, @4, $5);
-    }
+  : PATH STRING value                 { $$ = ROW(@1, $1, TEXT($2, @2), @3, $3); }
+  | PATH STRING op value              { $$ = ROW_OP(@1, $1, TEXT($2, @2), $3, @3, $4); }
+  | PATH STRING TARGET value          { $$ = ROW(@1, $1, TEXT($2, @2), @4, $4); }
+  | PATH STRING TARGET op value       { $$ = ROW_OP(@1, $1, TEXT($2, @2), $4, @4, $5); }
+  | category STRING value             { $$ = ROW(@1, $1, TEXT($2, @2), @3, $3); }
+  | category STRING op value          { $$ = ROW_OP(@1, $1, TEXT($2, @2), $3, @3, $4); }
+  | category STRING TARGET value      { $$ = ROW(@1, $1, TEXT($2, @2), @4, $4); }
+  | category STRING TARGET op value   { $$ = ROW_OP(@1, $1, TEXT($2, @2), $4, @4, $5); }
   /* A value the form prints without a name (issue 11): a lone string
    * after the category is the value. */
-  | category value {
-      $$ = jx_pb_indicator(p, @1, $1, jx_pb_nameless(@2), JX_OP_EQ, false, @2,
-                           $2);
-    }
-  | category op value {
-      $$ = jx_pb_indicator(p, @1, $1, jx_pb_nameless(@2), $2, true, @2, $3);
-    }
+  | PATH value                        { $$ = ROW(@1, $1, NAMELESS(@2), @2, $2); }
+  | PATH op value                     { $$ = ROW_OP(@1, $1, NAMELESS(@2), $2, @2, $3); }
+  | category value                    { $$ = ROW(@1, $1, NAMELESS(@2), @2, $2); }
+  | category op value                 { $$ = ROW_OP(@1, $1, NAMELESS(@2), $2, @2, $3); }
   /* A row the form prints empty: the category alone. */
-  | category {
-      jx_loc at = jx_loc_after(@1);
-      $$ = jx_pb_indicator(p, @1, $1, jx_pb_nameless(at), JX_OP_EQ, false, at,
-                           jx_pb_no_value(p, at));
-    }
-  | INDICATOR STRING value {
-      $$ = jx_pb_indicator(p, @1, NULL, TEXT($2, @2), JX_OP_EQ, false, @3, $3);
-    }
-  | INDICATOR STRING op value {
-      $$ = jx_pb_indicator(p, @1, NULL, TEXT($2, @2), $3, true, @3, $4);
-    }
-  | INDICATOR STRING TARGET value {
-      $$ = jx_pb_indicator(p, @1, NULL, TEXT($2, @2), JX_OP_EQ, false, @4, $4);
-    }
-  | INDICATOR STRING TARGET op value {
-      $$ = jx_pb_indicator(p, @1, NULL, TEXT($2, @2), $4, true, @4, $5);
-    }
+  | PATH                              { $$ = EMPTY_ROW(@1, $1); }
+  | category                          { $$ = EMPTY_ROW(@1, $1); }
+  | INDICATOR STRING value            { $$ = ROW(@1, NULL, TEXT($2, @2), @3, $3); }
+  | INDICATOR STRING op value         { $$ = ROW_OP(@1, NULL, TEXT($2, @2), $3, @3, $4); }
+  | INDICATOR STRING TARGET value     { $$ = ROW(@1, NULL, TEXT($2, @2), @4, $4); }
+  | INDICATOR STRING TARGET op value  { $$ = ROW_OP(@1, NULL, TEXT($2, @2), $4, @4, $5); }
   | row DESC STRING        { jx_pb_desc($$ = $1, false, TEXT($3, @3), @2); }
   | row BASIS STRING       { jx_pb_desc($$ = $1, true, TEXT($3, @3), @2); }
   | row STANDARD STRING    { jx_pb_expl($$ = $1, JX_EXPL_STANDARD, TEXT($3, @3), @2); }
@@ -833,9 +826,9 @@ row
   | row PERIOD value       { jx_pb_period($$ = $1, @2, JX_OP_EQ, false, @3, $3); }
   | row PERIOD op value    { jx_pb_period($$ = $1, @2, $3, true, @3, $4); }
   ;
+/* A bare level2 word (a PATH is spelt out in row: one reduction less). */
 category
-  : PATH
-  | WORD  {
+  : WORD  {
       $$ = jx_arena_alloc(p->arena, sizeof *$$);
       $$->l2 = TEXT($1, @1);
       p->cat_text = $1;
