@@ -45,7 +45,7 @@ jx_value *jx_pb_no_value(jx_scan *p, jx_loc at) {
 
 jx_node *jx_pb_block(jx_scan *p, jx_node_kind kind, jx_loc loc, jx_loc end,
                      jx_text code, jx_text name, jx_node *items, jx_loc close) {
-  jx_node *n = jx_pb_node_of(p, kind, loc, JX_NODE_FULL);
+  jx_node *n = jx_pb_block_node(p, kind, loc);
   n->end = end;
   n->u.block.code = code;
   n->u.block.name = name;
@@ -158,10 +158,14 @@ void jx_pb_funds_part(jx_scan *p, jx_node *f, int token, jx_text word,
     f->u.funds.fiscal = *amount;
   if (token == 2 && f->u.funds.n_other++ == 0)
     f->u.funds.other = *amount;
-  jx_funds_part *x = jx_arena_alloc(p->arena, sizeof *x);
+  jx_funds_part *x = jx_arena_alloc_raw(p->arena, sizeof *x); /* as below */
+  x->next = NULL;
   x->token = token;
   x->word = word;
   x->amount = *amount;
+  x->kind = NULL;
+  x->res = (jx_resolved){0};
+  x->plan_amount = (jx_decimal){0};
   jx_funds_part **at = &f->u.funds.parts;
   while (*at)
     at = &(*at)->next;
@@ -182,16 +186,20 @@ void jx_pb_line(jx_scan *p, jx_line_list *l, jx_text name,
 
 void jx_pb_sched(jx_scan *p, jx_sched_list *l, const jx_value *month,
                  int month_no, jx_loc month_loc, const jx_value *percent) {
-  jx_schedule_entry *e = jx_arena_alloc(p->arena, sizeof *e);
+  /* Every field written, none zeroed first: a memset of the whole entry
+   * as well was half its cost. */
+  jx_schedule_entry *e = jx_arena_alloc_raw(p->arena, sizeof *e);
+  e->next = NULL;
   if (month) {
     e->month = *month;
   } else { /* a month's name: the token's */
-    e->month.kind = JX_VAL_TEXT;
-    e->month.text = jx_token_name(MONTH);
-    e->month.loc = month_loc;
-    e->month_no = month_no;
+    e->month = (jx_value){.kind = JX_VAL_TEXT, .text = jx_token_name(MONTH),
+                          .loc = month_loc};
   }
+  e->month_no = month ? 0 : month_no;
   e->percent = *percent;
+  e->resolved_month = 0;
+  e->percent_res = (jx_resolved){0};
   if (l->tail)
     l->tail->next = e;
   else
@@ -233,7 +241,7 @@ jx_node *jx_pb_close_unit(jx_scan *p, jx_node *n, jx_node *items, jx_loc close,
 
 jx_node *jx_pb_finish_project(jx_scan *p, jx_loc loc, jx_loc open, jx_text name,
                               jx_node *budget, jx_node *items, jx_loc close) {
-  jx_node *n = jx_pb_node_of(p, JX_N_PROJECT, loc, JX_NODE_FULL);
+  jx_node *n = jx_pb_block_node(p, JX_N_PROJECT, loc);
   n->end = open;
   n->u.block.name = name;
   n->u.block.close = close;
