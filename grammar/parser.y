@@ -58,8 +58,10 @@ void jx_parse_syntax_error(jx_scan *p, const char *matched, int got,
  * ';', no comment waiting, no hook -- it is two stores. */
 void jx_scan_track_slow(jx_scan *s, int t, const jx_loc *loc);
 static inline void jx_scan_track(jx_scan *s, int t, const jx_loc *loc) {
-  /* ';', '{' and '}' are the last token kinds (asserted in parser.y). */
-  if (t >= SEMI || t == YYEOF || s->n_sup_open || s->on_token) {
+  /* ';', '{' and '}' are the last token kinds (asserted in parser.y), and
+   * the end is 0: both by one comparison. */
+  if ((unsigned)t - 1u >= (unsigned)SEMI - 1u || s->n_sup_open ||
+      s->on_token) {
     jx_scan_track_slow(s, t, loc);
     return;
   }
@@ -112,7 +114,7 @@ static inline jx_loc jx_loc_after(jx_loc l) {
 /* Bison copies a value at every shift and reduction (see %union). */
 _Static_assert(sizeof(YYSTYPE) <= 16, "YYSTYPE grew past 16 bytes");
 /* jx_scan_track tells the three marks by one comparison. */
-_Static_assert(LBRACE == SEMI + 1 && RBRACE == SEMI + 2 &&
+_Static_assert(YYEOF == 0 && LBRACE == SEMI + 1 && RBRACE == SEMI + 2 &&
                    RBRACE == (int)YYSYMBOL_YYACCEPT - 1,
                "SEMI, LBRACE, RBRACE must be the last tokens declared");
 
