@@ -219,7 +219,7 @@ static void yyerror(const jx_loc *loc, yyscan_t scanner, jx_scan *p,
 %type <line> lines
 %type <node> project budget_opt goal measure row funds
 %type <list> level1s level2s dept_items div_items unit_items project_items
-%type <value> value year_opt
+%type <value> value other_value year_opt
 %type <str> unit_code role_opt
 %type <path> category
 %type <op> op
@@ -796,18 +796,24 @@ setting_arg
  * and the attributes after it go into it: no empty rule, and the ';' in
  * the list's rule, each one reduction less for every indicator. */
 row
-  : PATH STRING value                 { $$ = ROW(@1, $1, TEXT($2, @2), @3, $3); }
-  | PATH STRING op value              { $$ = ROW_OP(@1, $1, TEXT($2, @2), $3, @3, $4); }
-  | PATH STRING TARGET value          { $$ = ROW(@1, $1, TEXT($2, @2), @4, $4); }
-  | PATH STRING TARGET op value       { $$ = ROW_OP(@1, $1, TEXT($2, @2), $4, @4, $5); }
+  : PATH STRING NUMBER                { $$ = ROW(@1, $1, TEXT($2, @2), @3, $3); }
+  | PATH STRING other_value           { $$ = ROW(@1, $1, TEXT($2, @2), @3, $3); }
+  | PATH STRING op NUMBER             { $$ = ROW_OP(@1, $1, TEXT($2, @2), $3, @3, $4); }
+  | PATH STRING op other_value        { $$ = ROW_OP(@1, $1, TEXT($2, @2), $3, @3, $4); }
+  | PATH STRING TARGET NUMBER         { $$ = ROW(@1, $1, TEXT($2, @2), @4, $4); }
+  | PATH STRING TARGET other_value    { $$ = ROW(@1, $1, TEXT($2, @2), @4, $4); }
+  | PATH STRING TARGET op NUMBER      { $$ = ROW_OP(@1, $1, TEXT($2, @2), $4, @4, $5); }
+  | PATH STRING TARGET op other_value { $$ = ROW_OP(@1, $1, TEXT($2, @2), $4, @4, $5); }
   | category STRING value             { $$ = ROW(@1, $1, TEXT($2, @2), @3, $3); }
   | category STRING op value          { $$ = ROW_OP(@1, $1, TEXT($2, @2), $3, @3, $4); }
   | category STRING TARGET value      { $$ = ROW(@1, $1, TEXT($2, @2), @4, $4); }
   | category STRING TARGET op value   { $$ = ROW_OP(@1, $1, TEXT($2, @2), $4, @4, $5); }
   /* A value the form prints without a name (issue 11): a lone string
    * after the category is the value. */
-  | PATH value                        { $$ = ROW(@1, $1, NAMELESS(@2), @2, $2); }
-  | PATH op value                     { $$ = ROW_OP(@1, $1, NAMELESS(@2), $2, @2, $3); }
+  | PATH NUMBER                       { $$ = ROW(@1, $1, NAMELESS(@2), @2, $2); }
+  | PATH other_value                  { $$ = ROW(@1, $1, NAMELESS(@2), @2, $2); }
+  | PATH op NUMBER                    { $$ = ROW_OP(@1, $1, NAMELESS(@2), $2, @2, $3); }
+  | PATH op other_value               { $$ = ROW_OP(@1, $1, NAMELESS(@2), $2, @2, $3); }
   | category value                    { $$ = ROW(@1, $1, NAMELESS(@2), @2, $2); }
   | category op value                 { $$ = ROW_OP(@1, $1, NAMELESS(@2), $2, @2, $3); }
   /* A row the form prints empty: the category alone. */
@@ -849,7 +855,12 @@ op
  * and for any statement that takes a period. */
 value
   : NUMBER
-  | DATE
+  | other_value
+  ;
+/* A NUMBER is spelt out in a PATH's row (most values of most rows): one
+ * reduction less. */
+other_value
+  : DATE
   | DATE_RANGE
   | STRING  { $$ = jx_pb_text_value(p, $1, @1); }
   | NA      { $$ = jx_pb_na_value(p, @1); }
