@@ -803,7 +803,11 @@ row
   | PATH STRING GT NUMBER             { $$ = ROW_OP(@1, $1, TEXT($2, @2), JX_OP_GT, @3, $4); }
   | PATH STRING LT NUMBER             { $$ = ROW_OP(@1, $1, TEXT($2, @2), JX_OP_LT, @3, $4); }
   | PATH STRING EQ NUMBER             { $$ = ROW_OP(@1, $1, TEXT($2, @2), JX_OP_EQ, @3, $4); }
-  | PATH STRING op other_value        { $$ = ROW_OP(@1, $1, TEXT($2, @2), $3, @3, $4); }
+  | PATH STRING GE other_value        { $$ = ROW_OP(@1, $1, TEXT($2, @2), JX_OP_GE, @3, $4); }
+  | PATH STRING LE other_value        { $$ = ROW_OP(@1, $1, TEXT($2, @2), JX_OP_LE, @3, $4); }
+  | PATH STRING GT other_value        { $$ = ROW_OP(@1, $1, TEXT($2, @2), JX_OP_GT, @3, $4); }
+  | PATH STRING LT other_value        { $$ = ROW_OP(@1, $1, TEXT($2, @2), JX_OP_LT, @3, $4); }
+  | PATH STRING EQ other_value        { $$ = ROW_OP(@1, $1, TEXT($2, @2), JX_OP_EQ, @3, $4); }
   | PATH STRING TARGET NUMBER         { $$ = ROW(@1, $1, TEXT($2, @2), @4, $4); }
   | PATH STRING TARGET other_value    { $$ = ROW(@1, $1, TEXT($2, @2), @4, $4); }
   | PATH STRING TARGET op NUMBER      { $$ = ROW_OP(@1, $1, TEXT($2, @2), $4, @4, $5); }
