@@ -70,6 +70,38 @@ jx_node *jx_pb_amount_stmt(jx_scan *p, jx_node_kind kind, jx_loc loc,
   return n;
 }
 
+jx_node *jx_pb_measure(jx_scan *p, jx_loc loc, jx_loc end, jx_text title,
+                       jx_text text) {
+  jx_node *n = jx_pb_node(p, JX_N_MEASURE, loc, measure);
+  n->end = end;
+  n->u.measure.title = title;
+  n->u.measure.text = text;
+  return n;
+}
+
+jx_node *jx_pb_schedule(jx_scan *p, jx_loc loc, jx_loc end,
+                        jx_schedule_entry *entries) {
+  jx_node *n = jx_pb_node(p, JX_N_SCHEDULE, loc, schedule);
+  n->end = end;
+  n->u.schedule.entries = entries;
+  return n;
+}
+
+jx_node *jx_pb_period_stmt(jx_scan *p, jx_loc loc, jx_loc end,
+                           const jx_value *v) {
+  jx_node *n = jx_pb_node(p, JX_N_PERIOD, loc, period);
+  n->end = end;
+  n->u.period.value = *v;
+  return n;
+}
+
+jx_node *jx_pb_breakdown(jx_scan *p, jx_loc loc, jx_loc end, jx_line *items) {
+  jx_node *n = jx_pb_node(p, JX_N_BREAKDOWN, loc, breakdown);
+  n->end = end;
+  n->u.breakdown.items = items;
+  return n;
+}
+
 jx_node *jx_pb_attr_stmt(jx_scan *p, jx_attr_key key, jx_loc loc, jx_loc end,
                          jx_text name, jx_text value, jx_text extra) {
   jx_node *n = jx_pb_node(p, JX_N_ATTR, loc, attr);
@@ -193,8 +225,8 @@ void jx_pb_sched(jx_scan *p, jx_sched_list *l, const jx_value *month,
   if (month) {
     e->month = *month;
   } else { /* a month's name: the token's */
-    e->month = (jx_value){.kind = JX_VAL_TEXT, .text = jx_token_name(MONTH),
-                          .loc = month_loc};
+    e->month = (jx_value){
+        .kind = JX_VAL_TEXT, .text = jx_token_name(MONTH), .loc = month_loc};
   }
   e->month_no = month ? 0 : month_no;
   e->percent = *percent;

@@ -25,9 +25,9 @@
  * member; a block's is whole, as a block may be copied whole (the tests
  * do), but only its member is zeroed. */
 #define JX_NODE_SIZE(m) (offsetof(jx_node, u) + sizeof(((jx_node *)0)->u.m))
-#define jx_pb_node(p, kind, loc, m)                                       \
+#define jx_pb_node(p, kind, loc, m)                                            \
   jx_pb_node_of(p, kind, loc, JX_NODE_SIZE(m), JX_NODE_SIZE(m))
-#define jx_pb_block_node(p, kind, loc)                                    \
+#define jx_pb_block_node(p, kind, loc)                                         \
   jx_pb_node_of(p, kind, loc, sizeof(jx_node), JX_NODE_SIZE(block))
 static inline jx_node *jx_pb_node_of(jx_scan *p, jx_node_kind kind, jx_loc loc,
                                      size_t size, size_t zeroed) {
@@ -93,6 +93,15 @@ jx_node *jx_pb_text_stmt(jx_scan *p, jx_node_kind kind, jx_loc loc, jx_loc end,
 /* A statement of one amount: budget, total. */
 jx_node *jx_pb_amount_stmt(jx_scan *p, jx_node_kind kind, jx_loc loc,
                            jx_loc end, const jx_value *amount);
+/* measure (text: none, or the second string), schedule, period and
+ * breakdown. */
+jx_node *jx_pb_measure(jx_scan *p, jx_loc loc, jx_loc end, jx_text title,
+                       jx_text text);
+jx_node *jx_pb_schedule(jx_scan *p, jx_loc loc, jx_loc end,
+                        jx_schedule_entry *entries);
+jx_node *jx_pb_period_stmt(jx_scan *p, jx_loc loc, jx_loc end,
+                           const jx_value *v);
+jx_node *jx_pb_breakdown(jx_scan *p, jx_loc loc, jx_loc end, jx_line *items);
 jx_node *jx_pb_attr_stmt(jx_scan *p, jx_attr_key key, jx_loc loc, jx_loc end,
                          jx_text name, jx_text value, jx_text extra);
 jx_node *jx_pb_org_stmt(jx_scan *p, jx_org_role role, jx_loc loc, jx_loc end,

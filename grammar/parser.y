@@ -4,7 +4,8 @@
  * A pure (reentrant) LALR(1) parser with locations.  Actions only build
  * nodes and hand each finished top-level declaration to the sink; every
  * rule of the domain is the checker's business (compiler/check/check.c).
- * How a node is filled is parse_build.c's; what a syntax error says,
+ * How a node is filled is parse_build.c's, and the short names the
+ * actions use are parse_actions.h's; what a syntax error says,
  * parse_error.c's.  The stack's values are small (see %union).
  *
  * Streaming: a project's memory is marked when its `project` keyword is
@@ -78,90 +79,18 @@ static inline void jx_scan_track(jx_scan *s, int t, const jx_loc *loc) {
 #include <stdio.h>
 #include <string.h>
 
-#include "parse_build.h"
+#include "parse_actions.h"
 #include "vocab.h"
-
-#include "lexer.h"
-
-/* The scanner without the statements followed (lexer.l): the parser
- * follows them itself, inline (jx_scan_track). */
-int jx_lex_raw(YYSTYPE *lval, YYLTYPE *lloc, yyscan_t scanner);
-int jx_lex_direct(jx_scan *s, YYSTYPE *v, jx_loc *loc, yyscan_t flex);
-const char *jx_lex_token_text(jx_scan *s, yyscan_t flex, const jx_loc *loc);
-static inline int tracked_lex(jx_scan *p, YYSTYPE *lval, YYLTYPE *lloc,
-                              yyscan_t scanner) {
-  /* The hand-written scanner (scan_direct.c), or flex's alone (tests) */
-  int t = p->flex_scanner ? jx_lex_raw(lval, lloc, scanner)
-                          : jx_lex_direct(p, lval, lloc, scanner);
-  jx_scan_track(p, t, lloc);
-  return t;
-}
-#define yylex(lval, lloc, scanner) tracked_lex(p, lval, lloc, scanner)
-
-/* A rule's location is its first symbol's (an empty rule: a zero-length
- * location where the previous symbol ends). */
-#define YYLLOC_DEFAULT(Cur, Rhs, N)                                       \
-  do {                                                                    \
-    if (N)                                                                \
-      (Cur) = YYRHSLOC(Rhs, 1);                                           \
-    else                                                                  \
-      (Cur) = jx_loc_after(YYRHSLOC(Rhs, 0));                             \
-  } while (0)
-static inline jx_loc jx_loc_after(jx_loc l) {
-  return (jx_loc){l.offset + l.len, l.line, l.col + l.len, 0, l.file};
-}
 
 /* Bison copies a value at every shift and reduction (see %union). */
 _Static_assert(sizeof(YYSTYPE) <= 16, "YYSTYPE grew past 16 bytes");
-/* jx_scan_track tells the three marks by one comparison. */
+/* jx_scan_track tells the three marks and the end by one comparison. */
 _Static_assert(YYEOF == 0 && LBRACE == SEMI + 1 && RBRACE == SEMI + 2 &&
                    RBRACE == (int)YYSYMBOL_YYACCEPT - 1,
                "SEMI, LBRACE, RBRACE must be the last tokens declared");
 
-/* Short names for the actions (parse_build.h). */
-#define TEXT jx_pb_text
-#define OPT jx_pb_opt
-#define NONE jx_pb_none()
-#define ATTR(key, loc, end, name, value)                                  \
-  jx_pb_attr_stmt(p, key, loc, end, name, value, NONE)
-/* An indicator row (jx_pb_indicator): without an op before the value,
- * with one, a row without a name, a row with only its category. */
-#define ROW(at, cat, name, v_at, v)                                      \
-  jx_pb_indicator(p, at, cat, name, JX_OP_EQ, false, v_at, v)
-#define ROW_OP(at, cat, name, op, op_at, v)                              \
-  jx_pb_indicator(p, at, cat, name, op, true, op_at, v)
-#define NAMELESS jx_pb_nameless
-#define EMPTY_ROW(at, cat)                                               \
-  ROW(at, cat, jx_pb_nameless(jx_loc_after(at)), jx_loc_after(at),       \
-      jx_pb_no_value(p, jx_loc_after(at)))
-/* A list's rule: dst is list with n appended. */
-#define ADD(dst, list, n)                                                 \
-  do {                                                                    \
-    (dst) = (list);                                                       \
-    jx_list_add(&(dst), (n));                                             \
-  } while (0)
-
 static void yyerror(const jx_loc *loc, yyscan_t scanner, jx_scan *p,
                     const char *msg);
-
-/* In an action: the sink has the declaration (see jx_scan_forget). */
-#define FORGET() jx_scan_forget(p, yychar == YYEMPTY ? NULL : &yylloc)
-/* A unit's own statement, for a sink that prints as it goes (fmt). */
-#define UNIT_ITEM(n)                                                      \
-  do {                                                                    \
-    if (p->hooks && p->hooks->unit_item)                                  \
-      p->hooks->unit_item(p->hooks->ud, (n));                             \
-  } while (0)
-/* A top-level declaration read: to the sink (cb may be NULL), and to the
- * tree with keep_tree. */
-#define DECL(cb, n)                                                       \
-  do {                                                                    \
-    if (p->sink->cb)                                                      \
-      p->sink->cb(p->sink->ud, (n));                                      \
-    if (p->keep_tree)                                                     \
-      jx_list_add(&p->items, (n));                                        \
-    FORGET();                                                             \
-  } while (0)
 }
 
 /* Every member is at most 16 bytes, as bison copies values at every shift
@@ -473,37 +402,15 @@ project_items
   /* an indicator; with the keyword, an error the checker explains
    * (indicator-in-project) */
   | project_items row SEMI      { $2->end = @3; ADD($$, $1, $2); }
-  | project_items CODE STRING SEMI {
-      ADD($$, $1, jx_pb_text_stmt(p, JX_N_CODE, @2, @4, TEXT($3, @3)));
-    }
-  | project_items CODE NUMBER SEMI {
-      ADD($$, $1, jx_pb_text_stmt(p, JX_N_CODE, @2, @4, TEXT($3->text, @3)));
-    }
-  | project_items funds SEMI    { $2->end = @3; ADD($$, $1, $2); }
-  | project_items schedule SEMI {
-      jx_node *n = jx_pb_node(p, JX_N_SCHEDULE, @2, schedule);
-      n->end = @3;
-      n->u.schedule.entries = $2.head;
-      ADD($$, $1, n);
-    }
-  | project_items PERIOD value SEMI {
-      jx_node *n = jx_pb_node(p, JX_N_PERIOD, @2, period);
-      n->end = @4;
-      n->u.period.value = *$3;
-      ADD($$, $1, n);
-    }
-  | project_items GOAL STRING SEMI {
-      ADD($$, $1, jx_pb_text_stmt(p, JX_N_GOAL, @2, @4, TEXT($3, @3)));
-    }
-  | project_items PURPOSE STRING SEMI {
-      ADD($$, $1, jx_pb_text_stmt(p, JX_N_PURPOSE, @2, @4, TEXT($3, @3)));
-    }
-  | project_items OVERALL STRING SEMI {
-      ADD($$, $1, jx_pb_text_stmt(p, JX_N_OVERALL, @2, @4, TEXT($3, @3)));
-    }
-  | project_items TOTAL NUMBER SEMI {
-      ADD($$, $1, jx_pb_amount_stmt(p, JX_N_TOTAL, @2, @4, $3));
-    }
+  | project_items CODE STRING SEMI    { ADD($$, $1, TEXT_STMT(JX_N_CODE, @2, @4, TEXT($3, @3))); }
+  | project_items CODE NUMBER SEMI    { ADD($$, $1, TEXT_STMT(JX_N_CODE, @2, @4, TEXT($3->text, @3))); }
+  | project_items funds SEMI          { $2->end = @3; ADD($$, $1, $2); }
+  | project_items schedule SEMI       { ADD($$, $1, jx_pb_schedule(p, @2, @3, $2.head)); }
+  | project_items PERIOD value SEMI   { ADD($$, $1, jx_pb_period_stmt(p, @2, @4, $3)); }
+  | project_items GOAL STRING SEMI    { ADD($$, $1, TEXT_STMT(JX_N_GOAL, @2, @4, TEXT($3, @3))); }
+  | project_items PURPOSE STRING SEMI { ADD($$, $1, TEXT_STMT(JX_N_PURPOSE, @2, @4, TEXT($3, @3))); }
+  | project_items OVERALL STRING SEMI { ADD($$, $1, TEXT_STMT(JX_N_OVERALL, @2, @4, TEXT($3, @3))); }
+  | project_items TOTAL NUMBER SEMI   { ADD($$, $1, jx_pb_amount_stmt(p, JX_N_TOTAL, @2, @4, $3)); }
   | project_items budget_stmt   { ADD($$, $1, $2); }
   | project_items org_stmt      { ADD($$, $1, $2); }
   | project_items attr_stmt     { ADD($$, $1, $2); }
@@ -511,12 +418,8 @@ project_items
   | project_items error SEMI    { $$ = $1; yyerrok; }
   ;
 code_stmt
-  : CODE STRING SEMI {
-      $$ = jx_pb_text_stmt(p, JX_N_CODE, @1, @3, TEXT($2, @2));
-    }
-  | CODE NUMBER SEMI {
-      $$ = jx_pb_text_stmt(p, JX_N_CODE, @1, @3, TEXT($2->text, @2));
-    }
+  : CODE STRING SEMI  { $$ = TEXT_STMT(JX_N_CODE, @1, @3, TEXT($2, @2)); }
+  | CODE NUMBER SEMI  { $$ = TEXT_STMT(JX_N_CODE, @1, @3, TEXT($2->text, @2)); }
   ;
 budget_stmt
   : BUDGET NUMBER SEMI  { $$ = jx_pb_amount_stmt(p, JX_N_BUDGET, @1, @3, $2); }
@@ -524,20 +427,10 @@ budget_stmt
 /* supervisor|implementer [CODE] NAME ; -- the name may carry its code as
  * the form prints it ("505_湘西州教育和体育局", "[610001]…"). */
 org_stmt
-  : SUPERVISOR org_code STRING SEMI {
-      $$ = jx_pb_org_stmt(p, JX_ORG_SUPERVISOR, @1, @4, TEXT($2, @2),
-                          TEXT($3, @3));
-    }
-  | SUPERVISOR STRING SEMI {
-      $$ = jx_pb_org_stmt(p, JX_ORG_SUPERVISOR, @1, @3, NONE, TEXT($2, @2));
-    }
-  | IMPLEMENTER org_code STRING SEMI {
-      $$ = jx_pb_org_stmt(p, JX_ORG_IMPLEMENTER, @1, @4, TEXT($2, @2),
-                          TEXT($3, @3));
-    }
-  | IMPLEMENTER STRING SEMI {
-      $$ = jx_pb_org_stmt(p, JX_ORG_IMPLEMENTER, @1, @3, NONE, TEXT($2, @2));
-    }
+  : SUPERVISOR org_code STRING SEMI  { $$ = ORG(SUPERVISOR, @1, @4, TEXT($2, @2), TEXT($3, @3)); }
+  | SUPERVISOR STRING SEMI           { $$ = ORG(SUPERVISOR, @1, @3, NONE, TEXT($2, @2)); }
+  | IMPLEMENTER org_code STRING SEMI { $$ = ORG(IMPLEMENTER, @1, @4, TEXT($2, @2), TEXT($3, @3)); }
+  | IMPLEMENTER STRING SEMI          { $$ = ORG(IMPLEMENTER, @1, @3, NONE, TEXT($2, @2)); }
   ;
 org_code
   : NUMBER  { $$ = $1->text; }
@@ -550,9 +443,7 @@ attr_stmt
   | POLICY STRING SEMI    { $$ = ATTR(JX_ATTR_POLICY, @1, @3, NONE, TEXT($2, @2)); }
   | DOCUMENT STRING SEMI  { $$ = ATTR(JX_ATTR_DOCUMENT, @1, @3, NONE, TEXT($2, @2)); }
   | SUBJECT STRING SEMI   { $$ = ATTR(JX_ATTR_SUBJECT, @1, @3, NONE, TEXT($2, @2)); }
-  | SUBJECT NUMBER SEMI   {
-      $$ = ATTR(JX_ATTR_SUBJECT, @1, @3, NONE, TEXT($2->text, @2));
-    }
+  | SUBJECT NUMBER SEMI   { $$ = ATTR(JX_ATTR_SUBJECT, @1, @3, NONE, TEXT($2->text, @2)); }
   | MANAGER STRING phone_opt SEMI {
       $$ = ATTR(JX_ATTR_MANAGER, @1, @4, NONE, TEXT($2, @2));
       $$->u.attr.extra = OPT($3, @3);
@@ -561,9 +452,7 @@ attr_stmt
       $$ = ATTR(JX_ATTR_CONTACT, @1, @4, NONE, TEXT($2, @2));
       $$->u.attr.extra = OPT($3, @3);
     }
-  | ATTRIBUTE STRING STRING SEMI {
-      $$ = ATTR(JX_ATTR_OTHER, @1, @4, TEXT($2, @2), TEXT($3, @3));
-    }
+  | ATTRIBUTE STRING STRING SEMI { $$ = ATTR(JX_ATTR_OTHER, @1, @4, TEXT($2, @2), TEXT($3, @3)); }
   ;
 phone_opt
   : %empty  { $$ = NULL; }
@@ -573,11 +462,7 @@ phone_opt
 /* breakdown -> breakdown ([STRING] NUMBER)+ ; the line items of the
  * budget, which must add up to it. */
 breakdown_stmt
-  : BREAKDOWN lines SEMI {
-      $$ = jx_pb_node(p, JX_N_BREAKDOWN, @1, breakdown);
-      $$->end = @3;
-      $$->u.breakdown.items = $2.head;
-    }
+  : BREAKDOWN lines SEMI  { $$ = jx_pb_breakdown(p, @1, @3, $2.head); }
   ;
 lines
   : %empty                { $$.head = $$.tail = NULL; }
@@ -601,22 +486,11 @@ schedule
   ;
 
 goal
-  : GOAL STRING SEMI {
-      $$ = jx_pb_text_stmt(p, JX_N_GOAL, @1, @3, TEXT($2, @2));
-    }
+  : GOAL STRING SEMI  { $$ = TEXT_STMT(JX_N_GOAL, @1, @3, TEXT($2, @2)); }
   ;
 measure
-  : MEASURE STRING SEMI {
-      $$ = jx_pb_node(p, JX_N_MEASURE, @1, measure);
-      $$->end = @3;
-      $$->u.measure.title = TEXT($2, @2);
-    }
-  | MEASURE STRING STRING SEMI {
-      $$ = jx_pb_node(p, JX_N_MEASURE, @1, measure);
-      $$->end = @4;
-      $$->u.measure.title = TEXT($2, @2);
-      $$->u.measure.text = TEXT($3, @3);
-    }
+  : MEASURE STRING SEMI         { $$ = jx_pb_measure(p, @1, @3, TEXT($2, @2), NONE); }
+  | MEASURE STRING STRING SEMI  { $$ = jx_pb_measure(p, @1, @4, TEXT($2, @2), TEXT($3, @3)); }
   ;
 
 /* ---- the rest of the year (compiler/eval, docs/eval.md) ---------------- */
