@@ -190,7 +190,8 @@ void jx_pb_funds_part(jx_scan *p, jx_node *f, int token, jx_text word,
     f->u.funds.fiscal = *amount;
   if (token == 2 && f->u.funds.n_other++ == 0)
     f->u.funds.other = *amount;
-  jx_funds_part *x = jx_arena_alloc_raw(p->arena, sizeof *x); /* as below */
+  /* Every field written, none zeroed first (as in jx_pb_sched). */
+  jx_funds_part *x = jx_arena_alloc_raw(p->arena, sizeof *x);
   x->next = NULL;
   x->token = token;
   x->word = word;
