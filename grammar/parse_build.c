@@ -45,7 +45,7 @@ jx_value *jx_pb_no_value(jx_scan *p, jx_loc at) {
 
 jx_node *jx_pb_block(jx_scan *p, jx_node_kind kind, jx_loc loc, jx_loc end,
                      jx_text code, jx_text name, jx_node *items, jx_loc close) {
-  jx_node *n = jx_pb_node(p, kind, loc);
+  jx_node *n = jx_pb_block_node(p, kind, loc);
   n->end = end;
   n->u.block.code = code;
   n->u.block.name = name;
@@ -56,7 +56,7 @@ jx_node *jx_pb_block(jx_scan *p, jx_node_kind kind, jx_loc loc, jx_loc end,
 
 jx_node *jx_pb_text_stmt(jx_scan *p, jx_node_kind kind, jx_loc loc, jx_loc end,
                          jx_text t) {
-  jx_node *n = jx_pb_node(p, kind, loc);
+  jx_node *n = jx_pb_node(p, kind, loc, text);
   n->end = end;
   n->u.text.text = t;
   return n;
@@ -64,15 +64,47 @@ jx_node *jx_pb_text_stmt(jx_scan *p, jx_node_kind kind, jx_loc loc, jx_loc end,
 
 jx_node *jx_pb_amount_stmt(jx_scan *p, jx_node_kind kind, jx_loc loc,
                            jx_loc end, const jx_value *amount) {
-  jx_node *n = jx_pb_node(p, kind, loc);
+  jx_node *n = jx_pb_node(p, kind, loc, budget);
   n->end = end;
   n->u.budget.amount = *amount;
   return n;
 }
 
+jx_node *jx_pb_measure(jx_scan *p, jx_loc loc, jx_loc end, jx_text title,
+                       jx_text text) {
+  jx_node *n = jx_pb_node(p, JX_N_MEASURE, loc, measure);
+  n->end = end;
+  n->u.measure.title = title;
+  n->u.measure.text = text;
+  return n;
+}
+
+jx_node *jx_pb_schedule(jx_scan *p, jx_loc loc, jx_loc end,
+                        jx_schedule_entry *entries) {
+  jx_node *n = jx_pb_node(p, JX_N_SCHEDULE, loc, schedule);
+  n->end = end;
+  n->u.schedule.entries = entries;
+  return n;
+}
+
+jx_node *jx_pb_period_stmt(jx_scan *p, jx_loc loc, jx_loc end,
+                           const jx_value *v) {
+  jx_node *n = jx_pb_node(p, JX_N_PERIOD, loc, period);
+  n->end = end;
+  n->u.period.value = *v;
+  return n;
+}
+
+jx_node *jx_pb_breakdown(jx_scan *p, jx_loc loc, jx_loc end, jx_line *items) {
+  jx_node *n = jx_pb_node(p, JX_N_BREAKDOWN, loc, breakdown);
+  n->end = end;
+  n->u.breakdown.items = items;
+  return n;
+}
+
 jx_node *jx_pb_attr_stmt(jx_scan *p, jx_attr_key key, jx_loc loc, jx_loc end,
                          jx_text name, jx_text value, jx_text extra) {
-  jx_node *n = jx_pb_node(p, JX_N_ATTR, loc);
+  jx_node *n = jx_pb_node(p, JX_N_ATTR, loc, attr);
   n->end = end;
   n->u.attr.key = key;
   n->u.attr.name = name;
@@ -83,7 +115,7 @@ jx_node *jx_pb_attr_stmt(jx_scan *p, jx_attr_key key, jx_loc loc, jx_loc end,
 
 jx_node *jx_pb_org_stmt(jx_scan *p, jx_org_role role, jx_loc loc, jx_loc end,
                         jx_text code, jx_text name) {
-  jx_node *n = jx_pb_node(p, JX_N_ORG, loc);
+  jx_node *n = jx_pb_node(p, JX_N_ORG, loc, org);
   n->end = end;
   n->u.org.role = role;
   n->u.org.code = code;
@@ -100,17 +132,12 @@ void jx_pb_header_part(jx_node *h, jx_text *slot, jx_text t, jx_loc kw) {
 
 /* ---- indicators ---------------------------------------------------------- */
 
-jx_node *jx_pb_indicator_attrs(jx_scan *p, jx_loc at) {
-  return jx_pb_node(p, JX_N_INDICATOR, at);
-}
-
-jx_node *jx_pb_indicator(jx_node *n, jx_loc loc, jx_loc end, const jx_path *cat,
+jx_node *jx_pb_indicator(jx_scan *p, jx_loc loc, const jx_path *cat,
                          jx_text name, jx_op op, bool written, jx_loc op_loc,
                          const jx_value *v) {
+  jx_node *n = jx_pb_node(p, JX_N_INDICATOR, loc, indicator);
   if (!written && v->post)
     op = jx_postfix_op((jx_postfix)v->post);
-  n->loc = loc;
-  n->end = end;
   if (cat) {
     n->u.indicator.level1 = cat->l1;
     n->u.indicator.level2 = cat->l2;
@@ -163,10 +190,15 @@ void jx_pb_funds_part(jx_scan *p, jx_node *f, int token, jx_text word,
     f->u.funds.fiscal = *amount;
   if (token == 2 && f->u.funds.n_other++ == 0)
     f->u.funds.other = *amount;
-  jx_funds_part *x = jx_arena_alloc(p->arena, sizeof *x);
+  /* Every field written, none zeroed first (as in jx_pb_sched). */
+  jx_funds_part *x = jx_arena_alloc_raw(p->arena, sizeof *x);
+  x->next = NULL;
   x->token = token;
   x->word = word;
   x->amount = *amount;
+  x->kind = NULL;
+  x->res = (jx_resolved){0};
+  x->plan_amount = (jx_decimal){0};
   jx_funds_part **at = &f->u.funds.parts;
   while (*at)
     at = &(*at)->next;
@@ -187,16 +219,20 @@ void jx_pb_line(jx_scan *p, jx_line_list *l, jx_text name,
 
 void jx_pb_sched(jx_scan *p, jx_sched_list *l, const jx_value *month,
                  int month_no, jx_loc month_loc, const jx_value *percent) {
-  jx_schedule_entry *e = jx_arena_alloc(p->arena, sizeof *e);
+  /* Every field written, none zeroed first: a memset of the whole entry
+   * as well was half its cost. */
+  jx_schedule_entry *e = jx_arena_alloc_raw(p->arena, sizeof *e);
+  e->next = NULL;
   if (month) {
     e->month = *month;
   } else { /* a month's name: the token's */
-    e->month.kind = JX_VAL_TEXT;
-    e->month.text = jx_token_name(MONTH);
-    e->month.loc = month_loc;
-    e->month_no = month_no;
+    e->month = (jx_value){
+        .kind = JX_VAL_TEXT, .text = jx_token_name(MONTH), .loc = month_loc};
   }
+  e->month_no = month ? 0 : month_no;
   e->percent = *percent;
+  e->resolved_month = 0;
+  e->percent_res = (jx_resolved){0};
   if (l->tail)
     l->tail->next = e;
   else
@@ -238,7 +274,7 @@ jx_node *jx_pb_close_unit(jx_scan *p, jx_node *n, jx_node *items, jx_loc close,
 
 jx_node *jx_pb_finish_project(jx_scan *p, jx_loc loc, jx_loc open, jx_text name,
                               jx_node *budget, jx_node *items, jx_loc close) {
-  jx_node *n = jx_pb_node(p, JX_N_PROJECT, loc);
+  jx_node *n = jx_pb_block_node(p, JX_N_PROJECT, loc);
   n->end = open;
   n->u.block.name = name;
   n->u.block.close = close;
@@ -263,7 +299,7 @@ jx_act_value *jx_pb_act_value(jx_scan *p, const jx_value *v) {
 }
 
 jx_node *jx_pb_actual_attrs(jx_scan *p, jx_loc at) {
-  return jx_pb_node(p, JX_N_ACTUAL, at);
+  return jx_pb_node(p, JX_N_ACTUAL, at, actual);
 }
 
 jx_node *jx_pb_actual(jx_node *n, jx_loc loc, jx_loc end, jx_actual_what what,

@@ -4,7 +4,8 @@
  * A pure (reentrant) LALR(1) parser with locations.  Actions only build
  * nodes and hand each finished top-level declaration to the sink; every
  * rule of the domain is the checker's business (compiler/check/check.c).
- * How a node is filled is parse_build.c's; what a syntax error says,
+ * How a node is filled is parse_build.c's, and the short names the
+ * actions use are parse_actions.h's; what a syntax error says,
  * parse_error.c's.  The stack's values are small (see %union).
  *
  * Streaming: a project's memory is marked when its `project` keyword is
@@ -58,8 +59,10 @@ void jx_parse_syntax_error(jx_scan *p, const char *matched, int got,
  * ';', no comment waiting, no hook -- it is two stores. */
 void jx_scan_track_slow(jx_scan *s, int t, const jx_loc *loc);
 static inline void jx_scan_track(jx_scan *s, int t, const jx_loc *loc) {
-  /* ';', '{' and '}' are the last token kinds (asserted in parser.y). */
-  if (t >= SEMI || t == YYEOF || s->n_sup_open || s->on_token) {
+  /* ';', '{' and '}' are the last token kinds (asserted in parser.y), and
+   * the end is 0: both by one comparison. */
+  if ((unsigned)t - 1u >= (unsigned)SEMI - 1u || s->n_sup_open ||
+      s->on_token) {
     jx_scan_track_slow(s, t, loc);
     return;
   }
@@ -76,75 +79,18 @@ static inline void jx_scan_track(jx_scan *s, int t, const jx_loc *loc) {
 #include <stdio.h>
 #include <string.h>
 
-#include "parse_build.h"
+#include "parse_actions.h"
 #include "vocab.h"
-
-#include "lexer.h"
-
-/* The scanner without the statements followed (lexer.l): the parser
- * follows them itself, inline (jx_scan_track). */
-int jx_lex_raw(YYSTYPE *lval, YYLTYPE *lloc, yyscan_t scanner);
-int jx_lex_direct(jx_scan *s, YYSTYPE *v, jx_loc *loc, yyscan_t flex);
-const char *jx_lex_token_text(jx_scan *s, yyscan_t flex, const jx_loc *loc);
-static inline int tracked_lex(jx_scan *p, YYSTYPE *lval, YYLTYPE *lloc,
-                              yyscan_t scanner) {
-  /* The hand-written scanner (scan_direct.c), or flex's alone (tests) */
-  int t = p->flex_scanner ? jx_lex_raw(lval, lloc, scanner)
-                          : jx_lex_direct(p, lval, lloc, scanner);
-  jx_scan_track(p, t, lloc);
-  return t;
-}
-#define yylex(lval, lloc, scanner) tracked_lex(p, lval, lloc, scanner)
-
-/* A rule's location is its first symbol's (an empty rule: a zero-length
- * location where the previous symbol ends). */
-#define YYLLOC_DEFAULT(Cur, Rhs, N)                      \
-  do {                                                   \
-    if (N) {                                             \
-      (Cur) = YYRHSLOC(Rhs, 1);                          \
-    } else {                                             \
-      (Cur) = YYRHSLOC(Rhs, 0);                          \
-      (Cur).offset += (Cur).len;                         \
-      (Cur).col += (Cur).len;                            \
-      (Cur).len = 0;                                     \
-    }                                                    \
-  } while (0)
 
 /* Bison copies a value at every shift and reduction (see %union). */
 _Static_assert(sizeof(YYSTYPE) <= 16, "YYSTYPE grew past 16 bytes");
-/* jx_scan_track tells the three marks by one comparison. */
-_Static_assert(LBRACE == SEMI + 1 && RBRACE == SEMI + 2 &&
+/* jx_scan_track tells the three marks and the end by one comparison. */
+_Static_assert(YYEOF == 0 && LBRACE == SEMI + 1 && RBRACE == SEMI + 2 &&
                    RBRACE == (int)YYSYMBOL_YYACCEPT - 1,
                "SEMI, LBRACE, RBRACE must be the last tokens declared");
 
-/* Short names for the actions (parse_build.h). */
-#define TEXT jx_pb_text
-#define OPT jx_pb_opt
-#define NONE jx_pb_none()
-#define ATTR(key, loc, end, name, value)                                  \
-  jx_pb_attr_stmt(p, key, loc, end, name, value, NONE)
-
 static void yyerror(const jx_loc *loc, yyscan_t scanner, jx_scan *p,
                     const char *msg);
-
-/* In an action: the sink has the declaration (see jx_scan_forget). */
-#define FORGET() jx_scan_forget(p, yychar == YYEMPTY ? NULL : &yylloc)
-/* A unit's own statement, for a sink that prints as it goes (fmt). */
-#define UNIT_ITEM(n)                                                      \
-  do {                                                                    \
-    if (p->hooks && p->hooks->unit_item)                                  \
-      p->hooks->unit_item(p->hooks->ud, (n));                             \
-  } while (0)
-/* A top-level declaration read: to the sink (cb may be NULL), and to the
- * tree with keep_tree. */
-#define DECL(cb, n)                                                       \
-  do {                                                                    \
-    if (p->sink->cb)                                                      \
-      p->sink->cb(p->sink->ud, (n));                                      \
-    if (p->keep_tree)                                                     \
-      jx_list_add(&p->items, (n));                                        \
-    FORGET();                                                             \
-  } while (0)
 }
 
 /* Every member is at most 16 bytes, as bison copies values at every shift
@@ -200,17 +146,14 @@ static void yyerror(const jx_loc *loc, yyscan_t scanner, jx_scan *p,
 %type <node> code_stmt budget_stmt breakdown_stmt org_stmt attr_stmt
 %type <str> phone_opt org_code
 %type <line> lines
-%type <node> project budget_opt goal measure indicator
-%type <node> indicator_kw project_stmt
+%type <node> project budget_opt goal measure row funds
 %type <list> level1s level2s dept_items div_items unit_items project_items
-%type <value> value year_opt
+%type <value> value other_value year_opt
 %type <str> unit_code role_opt
 %type <path> category
 %type <op> op
-%type <node> attrs
-%type <sched> sched_entries
+%type <sched> schedule
 %type <mark> mark project_mark
-%type <node> funds_parts
 %type <node> actuals_decl actual_project actual_stmt profile_decl setting
 %type <list> actual_projects actual_items settings
 %type <str> actuals_plan actuals_profile reason_word
@@ -260,7 +203,7 @@ year_opt
   | NUMBER
   ;
 header_parts
-  : %empty  { $$ = jx_pb_node(p, JX_N_HEADER, @$); }
+  : %empty  { $$ = jx_pb_node(p, JX_N_HEADER, @$, header); }
   | header_parts FRAMEWORK WORD {
       jx_pb_header_part($$ = $1, &$1->u.header.framework, TEXT($3, @3), @2);
     }
@@ -307,7 +250,7 @@ level2s
 /* level2 -> WORD STRING [role WORD] ; */
 level2
   : WORD STRING role_opt SEMI {
-      $$ = jx_pb_node(p, JX_N_LEVEL2, @1);
+      $$ = jx_pb_node(p, JX_N_LEVEL2, @1, level2);
       $$->end = @4;
       $$->u.level2.code = TEXT($1, @1);
       $$->u.level2.label = TEXT($2, @2);
@@ -337,8 +280,7 @@ dept_items
   | dept_items goal        { $$ = $1; jx_list_add(&$$, $2); }
   | dept_items division    { $$ = $1; jx_list_add(&$$, $2); }
   | dept_items measure     { $$ = $1; jx_list_add(&$$, $2); }
-  | dept_items indicator_kw { $$ = $1; jx_list_add(&$$, $2); }
-  | dept_items indicator   { $$ = $1; jx_list_add(&$$, $2); }
+  | dept_items row SEMI    { $2->end = @3; ADD($$, $1, $2); }
   | dept_items code_stmt   { $$ = $1; jx_list_add(&$$, $2); }
   | dept_items budget_stmt { $$ = $1; jx_list_add(&$$, $2); }
   | dept_items breakdown_stmt { $$ = $1; jx_list_add(&$$, $2); }
@@ -359,8 +301,7 @@ division
 div_items
   : %empty                  { $$.head = $$.tail = NULL; }
   | div_items goal          { $$ = $1; jx_list_add(&$$, $2); }
-  | div_items indicator_kw  { $$ = $1; jx_list_add(&$$, $2); }
-  | div_items indicator     { $$ = $1; jx_list_add(&$$, $2); }
+  | div_items row SEMI      { $2->end = @3; ADD($$, $1, $2); }
   | div_items error SEMI    { $$ = $1; yyerrok; }
   ;
 
@@ -412,7 +353,7 @@ unit_items
   | unit_items error SEMI  { $$ = $1; yyerrok; }
   ;
 
-/* project -> project STRING [budget NUMBER] { project_stmt* }
+/* project -> project STRING [budget NUMBER] { statement* }
  * Handed to the sink as soon as it closes; without keep_tree its memory
  * (everything allocated since `mark`) is released and $$ is NULL. */
 project
@@ -453,49 +394,32 @@ project_mark
       p->errors_at_project = p->syntax_errors + p->lex_errors;
     }
   ;
-/* A statement that is a nonterminal of its own is an item here, not a
- * project_stmt: one reduction less for each. */
+/* The statements of a project are spelt out here, each rule one
+ * reduction: a nonterminal per statement would be one more for each of
+ * the millions of statements of a province. */
 project_items
   : %empty                      { $$.head = $$.tail = NULL; }
-  | project_items project_stmt  { $$ = $1; jx_list_add(&$$, $2); }
-  | project_items indicator     { $$ = $1; jx_list_add(&$$, $2); }
-  | project_items code_stmt     { $$ = $1; jx_list_add(&$$, $2); }
-  | project_items budget_stmt   { $$ = $1; jx_list_add(&$$, $2); }
-  | project_items org_stmt      { $$ = $1; jx_list_add(&$$, $2); }
-  | project_items attr_stmt     { $$ = $1; jx_list_add(&$$, $2); }
-  | project_items breakdown_stmt { $$ = $1; jx_list_add(&$$, $2); }
-  | project_items goal          { $$ = $1; jx_list_add(&$$, $2); }
-  /* an error the checker explains (indicator-in-project) */
-  | project_items indicator_kw  { $$ = $1; jx_list_add(&$$, $2); }
+  /* an indicator; with the keyword, an error the checker explains
+   * (indicator-in-project) */
+  | project_items row SEMI      { $2->end = @3; ADD($$, $1, $2); }
+  | project_items CODE STRING SEMI    { ADD($$, $1, TEXT_STMT(JX_N_CODE, @2, @4, TEXT($3, @3))); }
+  | project_items CODE NUMBER SEMI    { ADD($$, $1, TEXT_STMT(JX_N_CODE, @2, @4, TEXT($3->text, @3))); }
+  | project_items funds SEMI          { $2->end = @3; ADD($$, $1, $2); }
+  | project_items schedule SEMI       { ADD($$, $1, jx_pb_schedule(p, @2, @3, $2.head)); }
+  | project_items PERIOD value SEMI   { ADD($$, $1, jx_pb_period_stmt(p, @2, @4, $3)); }
+  | project_items GOAL STRING SEMI    { ADD($$, $1, TEXT_STMT(JX_N_GOAL, @2, @4, TEXT($3, @3))); }
+  | project_items PURPOSE STRING SEMI { ADD($$, $1, TEXT_STMT(JX_N_PURPOSE, @2, @4, TEXT($3, @3))); }
+  | project_items OVERALL STRING SEMI { ADD($$, $1, TEXT_STMT(JX_N_OVERALL, @2, @4, TEXT($3, @3))); }
+  | project_items TOTAL NUMBER SEMI   { ADD($$, $1, jx_pb_amount_stmt(p, JX_N_TOTAL, @2, @4, $3)); }
+  | project_items budget_stmt   { ADD($$, $1, $2); }
+  | project_items org_stmt      { ADD($$, $1, $2); }
+  | project_items attr_stmt     { ADD($$, $1, $2); }
+  | project_items breakdown_stmt { ADD($$, $1, $2); }
   | project_items error SEMI    { $$ = $1; yyerrok; }
   ;
-project_stmt
-  : TOTAL NUMBER SEMI   { $$ = jx_pb_amount_stmt(p, JX_N_TOTAL, @1, @3, $2); }
-  | FUNDS funds_parts SEMI { $$ = $2; $$->end = @3; }
-  | PERIOD value SEMI {
-      $$ = jx_pb_node(p, JX_N_PERIOD, @1);
-      $$->end = @3;
-      $$->u.period.value = *$2;
-    }
-  | OVERALL STRING SEMI {
-      $$ = jx_pb_text_stmt(p, JX_N_OVERALL, @1, @3, TEXT($2, @2));
-    }
-  | PURPOSE STRING SEMI {
-      $$ = jx_pb_text_stmt(p, JX_N_PURPOSE, @1, @3, TEXT($2, @2));
-    }
-  | SCHEDULE sched_entries SEMI {
-      $$ = jx_pb_node(p, JX_N_SCHEDULE, @1);
-      $$->end = @3;
-      $$->u.schedule.entries = $2.head;
-    }
-  ;
 code_stmt
-  : CODE STRING SEMI {
-      $$ = jx_pb_text_stmt(p, JX_N_CODE, @1, @3, TEXT($2, @2));
-    }
-  | CODE NUMBER SEMI {
-      $$ = jx_pb_text_stmt(p, JX_N_CODE, @1, @3, TEXT($2->text, @2));
-    }
+  : CODE STRING SEMI  { $$ = TEXT_STMT(JX_N_CODE, @1, @3, TEXT($2, @2)); }
+  | CODE NUMBER SEMI  { $$ = TEXT_STMT(JX_N_CODE, @1, @3, TEXT($2->text, @2)); }
   ;
 budget_stmt
   : BUDGET NUMBER SEMI  { $$ = jx_pb_amount_stmt(p, JX_N_BUDGET, @1, @3, $2); }
@@ -503,20 +427,10 @@ budget_stmt
 /* supervisor|implementer [CODE] NAME ; -- the name may carry its code as
  * the form prints it ("505_湘西州教育和体育局", "[610001]…"). */
 org_stmt
-  : SUPERVISOR org_code STRING SEMI {
-      $$ = jx_pb_org_stmt(p, JX_ORG_SUPERVISOR, @1, @4, TEXT($2, @2),
-                          TEXT($3, @3));
-    }
-  | SUPERVISOR STRING SEMI {
-      $$ = jx_pb_org_stmt(p, JX_ORG_SUPERVISOR, @1, @3, NONE, TEXT($2, @2));
-    }
-  | IMPLEMENTER org_code STRING SEMI {
-      $$ = jx_pb_org_stmt(p, JX_ORG_IMPLEMENTER, @1, @4, TEXT($2, @2),
-                          TEXT($3, @3));
-    }
-  | IMPLEMENTER STRING SEMI {
-      $$ = jx_pb_org_stmt(p, JX_ORG_IMPLEMENTER, @1, @3, NONE, TEXT($2, @2));
-    }
+  : SUPERVISOR org_code STRING SEMI  { $$ = ORG(SUPERVISOR, @1, @4, TEXT($2, @2), TEXT($3, @3)); }
+  | SUPERVISOR STRING SEMI           { $$ = ORG(SUPERVISOR, @1, @3, NONE, TEXT($2, @2)); }
+  | IMPLEMENTER org_code STRING SEMI { $$ = ORG(IMPLEMENTER, @1, @4, TEXT($2, @2), TEXT($3, @3)); }
+  | IMPLEMENTER STRING SEMI          { $$ = ORG(IMPLEMENTER, @1, @3, NONE, TEXT($2, @2)); }
   ;
 org_code
   : NUMBER  { $$ = $1->text; }
@@ -529,9 +443,7 @@ attr_stmt
   | POLICY STRING SEMI    { $$ = ATTR(JX_ATTR_POLICY, @1, @3, NONE, TEXT($2, @2)); }
   | DOCUMENT STRING SEMI  { $$ = ATTR(JX_ATTR_DOCUMENT, @1, @3, NONE, TEXT($2, @2)); }
   | SUBJECT STRING SEMI   { $$ = ATTR(JX_ATTR_SUBJECT, @1, @3, NONE, TEXT($2, @2)); }
-  | SUBJECT NUMBER SEMI   {
-      $$ = ATTR(JX_ATTR_SUBJECT, @1, @3, NONE, TEXT($2->text, @2));
-    }
+  | SUBJECT NUMBER SEMI   { $$ = ATTR(JX_ATTR_SUBJECT, @1, @3, NONE, TEXT($2->text, @2)); }
   | MANAGER STRING phone_opt SEMI {
       $$ = ATTR(JX_ATTR_MANAGER, @1, @4, NONE, TEXT($2, @2));
       $$->u.attr.extra = OPT($3, @3);
@@ -540,9 +452,7 @@ attr_stmt
       $$ = ATTR(JX_ATTR_CONTACT, @1, @4, NONE, TEXT($2, @2));
       $$->u.attr.extra = OPT($3, @3);
     }
-  | ATTRIBUTE STRING STRING SEMI {
-      $$ = ATTR(JX_ATTR_OTHER, @1, @4, TEXT($2, @2), TEXT($3, @3));
-    }
+  | ATTRIBUTE STRING STRING SEMI { $$ = ATTR(JX_ATTR_OTHER, @1, @4, TEXT($2, @2), TEXT($3, @3)); }
   ;
 phone_opt
   : %empty  { $$ = NULL; }
@@ -552,11 +462,7 @@ phone_opt
 /* breakdown -> breakdown ([STRING] NUMBER)+ ; the line items of the
  * budget, which must add up to it. */
 breakdown_stmt
-  : BREAKDOWN lines SEMI {
-      $$ = jx_pb_node(p, JX_N_BREAKDOWN, @1);
-      $$->end = @3;
-      $$->u.breakdown.items = $2.head;
-    }
+  : BREAKDOWN lines SEMI  { $$ = jx_pb_breakdown(p, @1, @3, $2.head); }
   ;
 lines
   : %empty                { $$.head = $$.tail = NULL; }
@@ -564,49 +470,27 @@ lines
   | lines NUMBER          { jx_pb_line(p, &$1, NONE, $2); $$ = $1; }
   ;
 /* funds -> funds (fiscal NUMBER | other NUMBER | SOURCE NUMBER)+ ; where
- * SOURCE is a word of the table of sources (上级资金, 自有资金, 中央 …). */
-funds_parts
-  : %empty  { $$ = jx_pb_node(p, JX_N_FUNDS, @0); }
-  | funds_parts FISCAL NUMBER {
-      jx_pb_funds_part(p, $$ = $1, 1, TEXT(NULL, @2), $3);
-    }
-  | funds_parts OTHER NUMBER {
-      jx_pb_funds_part(p, $$ = $1, 2, TEXT(NULL, @2), $3);
-    }
-  | funds_parts WORD NUMBER {
-      jx_pb_funds_part(p, $$ = $1, 0, TEXT($2, @2), $3);
-    }
+ * SOURCE is a word of the table of sources (上级资金, 自有资金, 中央 …).
+ * Its node is made at the keyword (no empty rule: one reduction less). */
+funds
+  : FUNDS  { $$ = jx_pb_node(p, JX_N_FUNDS, @1, funds); }
+  | funds FISCAL NUMBER  { jx_pb_funds_part(p, $$ = $1, 1, TEXT(NULL, @2), $3); }
+  | funds OTHER NUMBER   { jx_pb_funds_part(p, $$ = $1, 2, TEXT(NULL, @2), $3); }
+  | funds WORD NUMBER    { jx_pb_funds_part(p, $$ = $1, 0, TEXT($2, @2), $3); }
   ;
 /* schedule -> schedule (MONTH NUMBER)+ ; where MONTH is jan…dec or 3月底 */
-sched_entries
-  : %empty { $$.head = $$.tail = NULL; }
-  | sched_entries MONTH NUMBER {
-      jx_pb_sched(p, &$1, NULL, $2, @2, $3);
-      $$ = $1;
-    }
-  | sched_entries NUMBER NUMBER {
-      jx_pb_sched(p, &$1, $2, 0, @2, $3);
-      $$ = $1;
-    }
+schedule
+  : SCHEDULE  { $$.head = $$.tail = NULL; }
+  | schedule MONTH NUMBER   { jx_pb_sched(p, &$1, NULL, $2, @2, $3); $$ = $1; }
+  | schedule NUMBER NUMBER  { jx_pb_sched(p, &$1, $2, 0, @2, $3); $$ = $1; }
   ;
 
 goal
-  : GOAL STRING SEMI {
-      $$ = jx_pb_text_stmt(p, JX_N_GOAL, @1, @3, TEXT($2, @2));
-    }
+  : GOAL STRING SEMI  { $$ = TEXT_STMT(JX_N_GOAL, @1, @3, TEXT($2, @2)); }
   ;
 measure
-  : MEASURE STRING SEMI {
-      $$ = jx_pb_node(p, JX_N_MEASURE, @1);
-      $$->end = @3;
-      $$->u.measure.title = TEXT($2, @2);
-    }
-  | MEASURE STRING STRING SEMI {
-      $$ = jx_pb_node(p, JX_N_MEASURE, @1);
-      $$->end = @4;
-      $$->u.measure.title = TEXT($2, @2);
-      $$->u.measure.text = TEXT($3, @3);
-    }
+  : MEASURE STRING SEMI         { $$ = jx_pb_measure(p, @1, @3, TEXT($2, @2), NONE); }
+  | MEASURE STRING STRING SEMI  { $$ = jx_pb_measure(p, @1, @4, TEXT($2, @2), TEXT($3, @3)); }
   ;
 
 /* ---- the rest of the year (compiler/eval, docs/eval.md) ---------------- */
@@ -761,7 +645,7 @@ settings
 /* setting -> WORD (WORD | NUMBER | STRING)* ; */
 setting
   : WORD setting_args SEMI {
-      $$ = jx_pb_node(p, JX_N_SETTING, @1);
+      $$ = jx_pb_node(p, JX_N_SETTING, @1, setting);
       $$->end = @3;
       $$->u.setting.name = TEXT($1, @1);
       $$->u.setting.args = $2.head;
@@ -777,58 +661,64 @@ setting_arg
   | STRING  { $$ = jx_pb_text_value(p, $1, @1); }
   ;
 
-/* indicator -> CATEGORY STRING [target] [op] value (desc STRING | basis
- * STRING)* ;   where `target` is the column heading 指标值, dropped.  The
- * forms with and without it are spelt out: an empty rule would be one
- * more reduction for every indicator of every plan.  A row may also lack
- * its name, or its name and value (issue 11: forms).  The node is the
- * one its attributes were read into (attrs). */
-indicator
-  : category STRING value attrs SEMI {
-      $$ = jx_pb_indicator($4, @1, @5, $1, TEXT($2, @2), JX_OP_EQ, false, @3, $3);
-    }
-  | category STRING op value attrs SEMI {
-      $$ = jx_pb_indicator($5, @1, @6, $1, TEXT($2, @2), $3, true, @3, $4);
-    }
-  | category STRING TARGET value attrs SEMI {
-      $$ = jx_pb_indicator($5, @1, @6, $1, TEXT($2, @2), JX_OP_EQ, false, @4, $4);
-    }
-  | category STRING TARGET op value attrs SEMI {
-      $$ = jx_pb_indicator($6, @1, @7, $1, TEXT($2, @2), $4, true, @4, $5);
-    }
+/* row -> CATEGORY STRING [target] [op] value (desc STRING | basis STRING
+ * | …)*, and its ';' is its list's: an indicator.  CATEGORY is a PATH or
+ * a bare word (category).  `target` is the column
+ * heading 指标值, dropped.  A row may also lack its name, or its name and
+ * value (issue 11: forms); `indicator STRING …` is the keyword form, with
+ * no category.  The node is made when the value is read (jx_pb_indicator)
+ * and the attributes after it go into it: no empty rule, and the ';' in
+ * the list's rule, each one reduction less for every indicator. */
+row
+  : PATH STRING NUMBER                { $$ = ROW(@1, $1, TEXT($2, @2), @3, $3); }
+  | PATH STRING other_value           { $$ = ROW(@1, $1, TEXT($2, @2), @3, $3); }
+  | PATH STRING GE NUMBER             { $$ = ROW_OP(@1, $1, TEXT($2, @2), JX_OP_GE, @3, $4); }
+  | PATH STRING LE NUMBER             { $$ = ROW_OP(@1, $1, TEXT($2, @2), JX_OP_LE, @3, $4); }
+  | PATH STRING GT NUMBER             { $$ = ROW_OP(@1, $1, TEXT($2, @2), JX_OP_GT, @3, $4); }
+  | PATH STRING LT NUMBER             { $$ = ROW_OP(@1, $1, TEXT($2, @2), JX_OP_LT, @3, $4); }
+  | PATH STRING EQ NUMBER             { $$ = ROW_OP(@1, $1, TEXT($2, @2), JX_OP_EQ, @3, $4); }
+  | PATH STRING GE other_value        { $$ = ROW_OP(@1, $1, TEXT($2, @2), JX_OP_GE, @3, $4); }
+  | PATH STRING LE other_value        { $$ = ROW_OP(@1, $1, TEXT($2, @2), JX_OP_LE, @3, $4); }
+  | PATH STRING GT other_value        { $$ = ROW_OP(@1, $1, TEXT($2, @2), JX_OP_GT, @3, $4); }
+  | PATH STRING LT other_value        { $$ = ROW_OP(@1, $1, TEXT($2, @2), JX_OP_LT, @3, $4); }
+  | PATH STRING EQ other_value        { $$ = ROW_OP(@1, $1, TEXT($2, @2), JX_OP_EQ, @3, $4); }
+  | PATH STRING TARGET NUMBER         { $$ = ROW(@1, $1, TEXT($2, @2), @4, $4); }
+  | PATH STRING TARGET other_value    { $$ = ROW(@1, $1, TEXT($2, @2), @4, $4); }
+  | PATH STRING TARGET op NUMBER      { $$ = ROW_OP(@1, $1, TEXT($2, @2), $4, @4, $5); }
+  | PATH STRING TARGET op other_value { $$ = ROW_OP(@1, $1, TEXT($2, @2), $4, @4, $5); }
+  | category STRING value             { $$ = ROW(@1, $1, TEXT($2, @2), @3, $3); }
+  | category STRING op value          { $$ = ROW_OP(@1, $1, TEXT($2, @2), $3, @3, $4); }
+  | category STRING TARGET value      { $$ = ROW(@1, $1, TEXT($2, @2), @4, $4); }
+  | category STRING TARGET op value   { $$ = ROW_OP(@1, $1, TEXT($2, @2), $4, @4, $5); }
   /* A value the form prints without a name (issue 11): a lone string
    * after the category is the value. */
-  | category value attrs SEMI {
-      $$ = jx_pb_indicator($3, @1, @4, $1, jx_pb_nameless(@2), JX_OP_EQ, false, @2, $2);
-    }
-  | category op value attrs SEMI {
-      $$ = jx_pb_indicator($4, @1, @5, $1, jx_pb_nameless(@2), $2, true, @2, $3);
-    }
+  | PATH NUMBER                       { $$ = ROW(@1, $1, NAMELESS(@2), @2, $2); }
+  | PATH other_value                  { $$ = ROW(@1, $1, NAMELESS(@2), @2, $2); }
+  | PATH op NUMBER                    { $$ = ROW_OP(@1, $1, NAMELESS(@2), $2, @2, $3); }
+  | PATH op other_value               { $$ = ROW_OP(@1, $1, NAMELESS(@2), $2, @2, $3); }
+  | category value                    { $$ = ROW(@1, $1, NAMELESS(@2), @2, $2); }
+  | category op value                 { $$ = ROW_OP(@1, $1, NAMELESS(@2), $2, @2, $3); }
   /* A row the form prints empty: the category alone. */
-  | category attrs SEMI {
-      $$ = jx_pb_indicator($2, @1, @3, $1, jx_pb_nameless(@2), JX_OP_EQ, false, @2,
-               jx_pb_no_value(p, @2));
-    }
+  | PATH                              { $$ = EMPTY_ROW(@1, $1); }
+  | category                          { $$ = EMPTY_ROW(@1, $1); }
+  | INDICATOR STRING value            { $$ = ROW(@1, NULL, TEXT($2, @2), @3, $3); }
+  | INDICATOR STRING op value         { $$ = ROW_OP(@1, NULL, TEXT($2, @2), $3, @3, $4); }
+  | INDICATOR STRING TARGET value     { $$ = ROW(@1, NULL, TEXT($2, @2), @4, $4); }
+  | INDICATOR STRING TARGET op value  { $$ = ROW_OP(@1, NULL, TEXT($2, @2), $4, @4, $5); }
+  | row DESC STRING        { jx_pb_desc($$ = $1, false, TEXT($3, @3), @2); }
+  | row BASIS STRING       { jx_pb_desc($$ = $1, true, TEXT($3, @3), @2); }
+  | row STANDARD STRING    { jx_pb_expl($$ = $1, JX_EXPL_STANDARD, TEXT($3, @3), @2); }
+  | row EXPLANATION STRING { jx_pb_expl($$ = $1, JX_EXPL_EXPLANATION, TEXT($3, @3), @2); }
+  | row NOTE STRING        { jx_pb_expl($$ = $1, JX_EXPL_NOTE, TEXT($3, @3), @2); }
+  | row REMARK STRING      { jx_pb_expl($$ = $1, JX_EXPL_REMARK, TEXT($3, @3), @2); }
+  | row SCORING STRING     { jx_pb_expl($$ = $1, JX_EXPL_SCORING, TEXT($3, @3), @2); }
+  /* The target over the project's period, beside the year's. */
+  | row PERIOD value       { jx_pb_period($$ = $1, @2, JX_OP_EQ, false, @3, $3); }
+  | row PERIOD op value    { jx_pb_period($$ = $1, @2, $3, true, @3, $4); }
   ;
-/* indicator_kw -> indicator STRING [target] [op] value attr* ; (no
- * category) */
-indicator_kw
-  : INDICATOR STRING value attrs SEMI {
-      $$ = jx_pb_indicator($4, @1, @5, NULL, TEXT($2, @2), JX_OP_EQ, false, @3, $3);
-    }
-  | INDICATOR STRING op value attrs SEMI {
-      $$ = jx_pb_indicator($5, @1, @6, NULL, TEXT($2, @2), $3, true, @3, $4);
-    }
-  | INDICATOR STRING TARGET value attrs SEMI {
-      $$ = jx_pb_indicator($5, @1, @6, NULL, TEXT($2, @2), JX_OP_EQ, false, @4, $4);
-    }
-  | INDICATOR STRING TARGET op value attrs SEMI {
-      $$ = jx_pb_indicator($6, @1, @7, NULL, TEXT($2, @2), $4, true, @4, $5);
-    }
-  ;
+/* A bare level2 word (a PATH is spelt out in row: one reduction less). */
 category
-  : PATH
-  | WORD  {
+  : WORD  {
       $$ = jx_arena_alloc(p->arena, sizeof *$$);
       $$->l2 = TEXT($1, @1);
       p->cat_text = $1;
@@ -847,26 +737,16 @@ op
  * and for any statement that takes a period. */
 value
   : NUMBER
-  | DATE
+  | other_value
+  ;
+/* A NUMBER is spelt out in a PATH's row (most values of most rows): one
+ * reduction less. */
+other_value
+  : DATE
   | DATE_RANGE
   | STRING  { $$ = jx_pb_text_value(p, $1, @1); }
   | NA      { $$ = jx_pb_na_value(p, @1); }
   ;
-/* An indicator's node, its attributes read into it (jx_pb_indicator). */
-attrs
-  : %empty                   { $$ = jx_pb_indicator_attrs(p, @$); }
-  | attrs DESC STRING        { jx_pb_desc($$ = $1, false, TEXT($3, @3), @2); }
-  | attrs BASIS STRING       { jx_pb_desc($$ = $1, true, TEXT($3, @3), @2); }
-  | attrs STANDARD STRING    { jx_pb_expl($$ = $1, JX_EXPL_STANDARD, TEXT($3, @3), @2); }
-  | attrs EXPLANATION STRING { jx_pb_expl($$ = $1, JX_EXPL_EXPLANATION, TEXT($3, @3), @2); }
-  | attrs NOTE STRING        { jx_pb_expl($$ = $1, JX_EXPL_NOTE, TEXT($3, @3), @2); }
-  | attrs REMARK STRING      { jx_pb_expl($$ = $1, JX_EXPL_REMARK, TEXT($3, @3), @2); }
-  | attrs SCORING STRING     { jx_pb_expl($$ = $1, JX_EXPL_SCORING, TEXT($3, @3), @2); }
-  /* The target over the project's period, beside the year's. */
-  | attrs PERIOD value       { jx_pb_period($$ = $1, @2, JX_OP_EQ, false, @3, $3); }
-  | attrs PERIOD op value    { jx_pb_period($$ = $1, @2, $3, true, @3, $4); }
-  ;
-
 %%
 
 const char *jx_token_name(int kind) {

@@ -11,14 +11,6 @@
 #include <unistd.h>
 
 #define JX_ARENA_CHUNK 65536
-#define JX_ARENA_ALIGN 16
-
-struct jx_arena_chunk {
-  jx_arena_chunk *next;
-  size_t size; /* usable bytes in data[] */
-  size_t used;
-  _Alignas(JX_ARENA_ALIGN) unsigned char data[];
-};
 
 /* Not abort(): that is status 134 and a core file for what is an
  * ordinary resource limit (ulimit -v, a cgroup).  Exit status 2, like any
@@ -101,8 +93,8 @@ static jx_arena_chunk *new_chunk(jx_arena *a, size_t need) {
   return c;
 }
 
-/* size bytes, not zeroed, from a new chunk: the slow path of bump. */
-static void *bump_slow(jx_arena *a, size_t size) {
+/* The slow path of jx_arena_alloc_raw (arena.h): a new chunk. */
+void *jx_arena_bump_slow(jx_arena *a, size_t size) {
   size_t rounded = (size + JX_ARENA_ALIGN - 1) & ~(size_t)(JX_ARENA_ALIGN - 1);
   if (rounded < size)
     out_of_memory();
@@ -111,41 +103,8 @@ static void *bump_slow(jx_arena *a, size_t size) {
   return c->data;
 }
 
-/* size bytes, not zeroed, when the chunk being filled has room (else
- * NULL).  The allocators below are each a test, this, and a tail call
- * (memset, memcpy): no stack frame for the hundreds of thousands of
- * nodes and words of a 10 MB plan. */
-static inline void *bump_fast(jx_arena *a, size_t size) {
-  size_t rounded = (size + JX_ARENA_ALIGN - 1) & ~(size_t)(JX_ARENA_ALIGN - 1);
-  jx_arena_chunk *c = a->head;
-  if (!c || rounded < size || c->size - c->used < rounded)
-    return NULL;
-  void *p = c->data + c->used;
-  c->used += rounded;
-  return p;
-}
-
 void *jx_arena_alloc(jx_arena *a, size_t size) {
-  void *p = bump_fast(a, size);
-  if (!p)
-    p = bump_slow(a, size);
-  return memset(p, 0, size);
-}
-
-void *jx_arena_alloc_raw(jx_arena *a, size_t size) {
-  void *p = bump_fast(a, size);
-  return p ? p : bump_slow(a, size);
-}
-
-/* Not through jx_arena_alloc: the copy is the scanner's for every word,
- * string and number, and zeroing what is overwritten at once was a
- * third of its cost. */
-char *jx_arena_strndup(jx_arena *a, const char *s, size_t n) {
-  char *p = bump_fast(a, n + 1);
-  if (!p)
-    p = bump_slow(a, n + 1);
-  p[n] = '\0';
-  return n ? memcpy(p, s, n) : p;
+  return memset(jx_arena_alloc_raw(a, size), 0, size);
 }
 
 char *jx_arena_strdup(jx_arena *a, const char *s) {

@@ -17,6 +17,7 @@
 #define JX_ARENA_H
 
 #include <stddef.h>
+#include <string.h>
 
 typedef struct jx_arena_chunk jx_arena_chunk;
 
@@ -38,12 +39,14 @@ void jx_oom_set_text(const char *text);
 
 void jx_arena_init(jx_arena *a);
 void jx_arena_free(jx_arena *a);
-/* Zeroed, aligned for any type. */
+/* Zeroed, aligned for any type.  Not inline: the library's memset of a
+ * size it is told beats inline stores of one the compiler knows for the
+ * large nodes (a constant 816 bytes became rep stos). */
 void *jx_arena_alloc(jx_arena *a, size_t size);
 /* The same, not zeroed: for what is written whole at once. */
-void *jx_arena_alloc_raw(jx_arena *a, size_t size);
+static inline void *jx_arena_alloc_raw(jx_arena *a, size_t size);
 /* A NUL-terminated copy of n bytes. */
-char *jx_arena_strndup(jx_arena *a, const char *s, size_t n);
+static inline char *jx_arena_strndup(jx_arena *a, const char *s, size_t n);
 char *jx_arena_strdup(jx_arena *a, const char *s);
 /* Everything allocated after a mark is given back by releasing to it. */
 jx_arena_mark jx_arena_mark_now(const jx_arena *a);
@@ -58,5 +61,35 @@ size_t jx_arena_size(const jx_arena *a);
 void *jx_xmalloc(size_t n);
 void *jx_xrealloc(void *p, size_t n);
 void *jx_xcalloc(size_t n, size_t size);
+
+/* The allocators' fast path, inline: a 10 MB plan allocates a million
+ * nodes, words and values, and a call for each was a tenth of their
+ * cost.  The chunks are arena.c's business otherwise. */
+#define JX_ARENA_ALIGN 16
+struct jx_arena_chunk {
+  jx_arena_chunk *next;
+  size_t size; /* usable bytes in data[] */
+  size_t used;
+  _Alignas(JX_ARENA_ALIGN) unsigned char data[];
+};
+/* size bytes, not zeroed, from a new chunk (arena.c). */
+void *jx_arena_bump_slow(jx_arena *a, size_t size);
+
+static inline void *jx_arena_alloc_raw(jx_arena *a, size_t size) {
+  size_t rounded = (size + JX_ARENA_ALIGN - 1) & ~(size_t)(JX_ARENA_ALIGN - 1);
+  jx_arena_chunk *c = a->head;
+  if (c && rounded >= size && c->size - c->used >= rounded) {
+    void *p = c->data + c->used;
+    c->used += rounded;
+    return p;
+  }
+  return jx_arena_bump_slow(a, size);
+}
+
+static inline char *jx_arena_strndup(jx_arena *a, const char *s, size_t n) {
+  char *p = jx_arena_alloc_raw(a, n + 1);
+  p[n] = '\0';
+  return n ? memcpy(p, s, n) : p;
+}
 
 #endif

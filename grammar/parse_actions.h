@@ -1,0 +1,92 @@
+/*
+ * parse_actions.h — what the grammar's actions are written with
+ * (grammar/parser.y, its only includer): the scanner as the parser calls
+ * it, a rule's default place, and short names for building nodes
+ * (parse_build.h) and handing them on.  Macros, as they name the
+ * parser's own variables (p, yychar, yylloc).  Private to grammar/.
+ */
+#ifndef JX_PARSE_ACTIONS_H
+#define JX_PARSE_ACTIONS_H
+
+#include "parse_build.h"
+#include "parser.h"
+
+/* flex's declaration of yylex, before the macro below renames it. */
+#include "lexer.h"
+
+/* The scanner without the statements followed (lexer.l): the parser
+ * follows them itself, inline (jx_scan_track). */
+int jx_lex_raw(YYSTYPE *lval, YYLTYPE *lloc, yyscan_t scanner);
+int jx_lex_direct(jx_scan *s, YYSTYPE *v, jx_loc *loc, yyscan_t flex);
+const char *jx_lex_token_text(jx_scan *s, yyscan_t flex, const jx_loc *loc);
+static inline int tracked_lex(jx_scan *p, YYSTYPE *lval, YYLTYPE *lloc,
+                              yyscan_t scanner) {
+  /* The hand-written scanner (scan_direct.c), or flex's alone (tests) */
+  int t = p->flex_scanner ? jx_lex_raw(lval, lloc, scanner)
+                          : jx_lex_direct(p, lval, lloc, scanner);
+  jx_scan_track(p, t, lloc);
+  return t;
+}
+#define yylex(lval, lloc, scanner) tracked_lex(p, lval, lloc, scanner)
+
+/* A rule's place is its first symbol's; an empty rule's, a zero-length
+ * place where the symbol before it ends.  Computed at every reduction:
+ * one expression, which gcc keeps out of memory better than field by
+ * field. */
+#define YYLLOC_DEFAULT(Cur, Rhs, N)                                            \
+  do {                                                                         \
+    if (N)                                                                     \
+      (Cur) = YYRHSLOC(Rhs, 1);                                                \
+    else                                                                       \
+      (Cur) = jx_loc_after(YYRHSLOC(Rhs, 0));                                  \
+  } while (0)
+static inline jx_loc jx_loc_after(jx_loc l) {
+  return (jx_loc){l.offset + l.len, l.line, l.col + l.len, 0, l.file};
+}
+
+/* Short names for the actions (parse_build.h). */
+#define TEXT jx_pb_text
+#define OPT jx_pb_opt
+#define NONE jx_pb_none()
+#define NAMELESS jx_pb_nameless
+#define TEXT_STMT(kind, loc, end, t) jx_pb_text_stmt(p, kind, loc, end, t)
+#define ATTR(key, loc, end, name, value)                                       \
+  jx_pb_attr_stmt(p, key, loc, end, name, value, NONE)
+#define ORG(role, loc, end, code, name)                                        \
+  jx_pb_org_stmt(p, JX_ORG_##role, loc, end, code, name)
+/* An indicator row (jx_pb_indicator): without an op before the value,
+ * with one, and with only its category (no name, no value). */
+#define ROW(at, cat, name, v_at, v)                                            \
+  jx_pb_indicator(p, at, cat, name, JX_OP_EQ, false, v_at, v)
+#define ROW_OP(at, cat, name, op, op_at, v)                                    \
+  jx_pb_indicator(p, at, cat, name, op, true, op_at, v)
+#define EMPTY_ROW(at, cat)                                                     \
+  ROW(at, cat, jx_pb_nameless(jx_loc_after(at)), jx_loc_after(at),             \
+      jx_pb_no_value(p, jx_loc_after(at)))
+/* A list's rule: dst is list with n appended. */
+#define ADD(dst, list, n)                                                      \
+  do {                                                                         \
+    (dst) = (list);                                                            \
+    jx_list_add(&(dst), (n));                                                  \
+  } while (0)
+
+/* In an action: the sink has the declaration (see jx_scan_forget). */
+#define FORGET() jx_scan_forget(p, yychar == YYEMPTY ? NULL : &yylloc)
+/* A unit's own statement, for a sink that prints as it goes (fmt). */
+#define UNIT_ITEM(n)                                                           \
+  do {                                                                         \
+    if (p->hooks && p->hooks->unit_item)                                       \
+      p->hooks->unit_item(p->hooks->ud, (n));                                  \
+  } while (0)
+/* A top-level declaration read: to the sink (cb may be NULL), and to the
+ * tree with keep_tree. */
+#define DECL(cb, n)                                                            \
+  do {                                                                         \
+    if (p->sink->cb)                                                           \
+      p->sink->cb(p->sink->ud, (n));                                           \
+    if (p->keep_tree)                                                          \
+      jx_list_add(&p->items, (n));                                             \
+    FORGET();                                                                  \
+  } while (0)
+
+#endif
