@@ -218,7 +218,8 @@ void jx_pb_line(jx_scan *p, jx_line_list *l, jx_text name,
 }
 
 void jx_pb_sched(jx_scan *p, jx_sched_list *l, const jx_value *month,
-                 int month_no, jx_loc month_loc, const jx_value *percent) {
+                 int month_no, const char *month_name, jx_loc month_loc,
+                 const jx_value *percent) {
   /* Every field written, none zeroed first: a memset of the whole entry
    * as well was half its cost. */
   jx_schedule_entry *e = jx_arena_alloc_raw(p->arena, sizeof *e);
@@ -226,8 +227,8 @@ void jx_pb_sched(jx_scan *p, jx_sched_list *l, const jx_value *month,
   if (month) {
     e->month = *month;
   } else { /* a month's name: the token's */
-    e->month = (jx_value){
-        .kind = JX_VAL_TEXT, .text = jx_token_name(MONTH), .loc = month_loc};
+    e->month =
+        (jx_value){.kind = JX_VAL_TEXT, .text = month_name, .loc = month_loc};
   }
   e->month_no = month ? 0 : month_no;
   e->percent = *percent;

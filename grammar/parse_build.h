@@ -132,8 +132,11 @@ void jx_pb_funds_part(jx_scan *p, jx_node *f, int token, jx_text word,
 /* breakdown and schedule: an item appended. */
 void jx_pb_line(jx_scan *p, jx_line_list *l, jx_text name,
                 const jx_value *amount);
+/* A month as a NUMBER (3月底: month), or as a keyword (mar: month_no, its
+ * token's name month_name, month_loc). */
 void jx_pb_sched(jx_scan *p, jx_sched_list *l, const jx_value *month,
-                 int month_no, jx_loc month_loc, const jx_value *percent);
+                 int month_no, const char *month_name, jx_loc month_loc,
+                 const jx_value *percent);
 /* A profile setting's argument, appended. */
 void jx_pb_setting_arg(jx_scan *p, jx_arg_list *l, const jx_value *v);
 

@@ -57,7 +57,6 @@ void jx_parse_syntax_error(jx_scan *p, const char *matched, int got,
  * follows them as it reads each token (see jx_lex_raw) instead of through
  * a wrapper around the scanner: for most tokens -- neither a brace nor a
  * ';', no comment waiting, no hook -- it is two stores. */
-void jx_scan_track_slow(jx_scan *s, int t, const jx_loc *loc);
 static inline void jx_scan_track(jx_scan *s, int t, const jx_loc *loc) {
   /* ';', '{' and '}' are the last token kinds (asserted in parser.y), and
    * the end is 0: both by one comparison. */
@@ -481,8 +480,8 @@ funds
 /* schedule -> schedule (MONTH NUMBER)+ ; where MONTH is jan…dec or 3月底 */
 schedule
   : SCHEDULE  { $$.head = $$.tail = NULL; }
-  | schedule MONTH NUMBER   { jx_pb_sched(p, &$1, NULL, $2, @2, $3); $$ = $1; }
-  | schedule NUMBER NUMBER  { jx_pb_sched(p, &$1, $2, 0, @2, $3); $$ = $1; }
+  | schedule MONTH NUMBER   { jx_pb_sched(p, &$1, NULL, $2, jx_token_name(MONTH), @2, $3); $$ = $1; }
+  | schedule NUMBER NUMBER  { jx_pb_sched(p, &$1, $2, 0, NULL, @2, $3); $$ = $1; }
   ;
 
 goal

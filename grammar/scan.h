@@ -171,6 +171,12 @@ static inline void jx_list_add(jx_list *l, jx_node *n) {
 size_t jx_scan_read(jx_scan *s, char *buf, size_t max);
 /* flex's YY_INPUT while the hand-written scanner hands it a token. */
 size_t jx_direct_feed(jx_scan *s, char *buf, size_t max);
+/* The suppression comment `text` (its whole match) at loc: its codes
+ * recorded for the statement it covers (scan_track.c). */
+void jx_scan_suppression(jx_scan *s, const char *text, size_t n, jx_loc loc);
+/* Token t at loc returned, when it is a brace, a ';', the end, or a
+ * comment or fmt's hook waits (jx_scan_track in parser.y tells). */
+void jx_scan_track_slow(jx_scan *s, int t, const jx_loc *loc);
 /* A top-level declaration (or a project) has been handed to the sink: the
  * bytes before the current line, or before the lookahead token's line,
  * will not be quoted again (see jx_source_forget). */
