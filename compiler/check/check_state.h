@@ -79,6 +79,27 @@ struct jx_chk_memo {
   char key[JX_CHK_MEMO_KEY];
 };
 
+/* The same answers again, for the usual spellings, by their bytes held in
+ * words (check_value.h): a category of up to 16 + 32 bytes (产出指标 +
+ * 服务对象满意度指标), a unit of up to 16 (平方米), which is every
+ * official one.  Looked for in two slots from the hash, so that the hit
+ * that is nearly every lookup costs a few compares; a longer spelling,
+ * and a miss, go to the memo above. */
+#define JX_CHK_FAST_CATS 128
+#define JX_CHK_FAST_UNITS 64
+struct jx_chk_fast_cat {
+  const void *fw; /* NULL: an empty slot */
+  uint64_t w[6];  /* level1's ends; level2's ends, or its four words */
+  uint32_t shape; /* the lengths and whether level1 was written */
+  bool ok;
+  const void *a, *b;
+};
+struct jx_chk_fast_unit {
+  uint64_t w[2]; /* its ends */
+  size_t n;      /* 0: an empty slot */
+  const void *u; /* the unit's table entry, or a cost per unit's, or NULL */
+};
+
 struct jx_checker {
   jx_diag *diag;
   jx_arena arena; /* declared frameworks */
@@ -148,6 +169,8 @@ struct jx_checker {
    * 200-500 instructions against ~60 here. */
   struct jx_chk_memo categories[JX_CHK_MEMO_SLOTS];
   struct jx_chk_memo units[JX_CHK_MEMO_SLOTS];
+  struct jx_chk_fast_cat fast_cats[JX_CHK_FAST_CATS];
+  struct jx_chk_fast_unit fast_units[JX_CHK_FAST_UNITS];
 };
 
 /* The framework in force, resolving a pending header name first. */
