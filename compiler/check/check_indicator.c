@@ -334,7 +334,7 @@ struct dup_key {
 
 static bool same_dup(const struct jx_chk_dup *d, const struct dup_key *k) {
   const char *name = d->n->u.indicator.name.text;
-  return d->h == k->h && d->a == k->a && d->b == k->b &&
+  return d->b == k->b && d->a == k->a && d->h == k->h &&
          strcmp(name, k->name) == 0;
 }
 
@@ -374,14 +374,20 @@ static void dups_reset(jx_checker *c, size_t n, bool scan) {
     memset(c->dups, 0, c->dups_cap * sizeof *c->dups);
 }
 
-int jx_chk_indicators(jx_checker *c, jx_node *items,
+int jx_chk_indicators(jx_checker *c, jx_node *items, size_t count,
                       const jx_chk_budget *budget, bool *found) {
   int unresolved = 0;
-  size_t count = 0;
-  for (const jx_node *n = items; n; n = n->next)
-    count += n->kind == JX_N_INDICATOR;
+  if (count == JX_CHK_UNCOUNTED) {
+    count = 0;
+    for (const jx_node *n = items; n; n = n->next)
+      count += n->kind == JX_N_INDICATOR;
+  }
   bool scan = count <= JX_CHK_DUP_SCAN;
   size_t n_seen = 0;
+  /* A scanned block's categories so far, a bit each (by a hash of the
+   * pointer): a row whose bit is clear has no earlier row to be the same
+   * as, and most rows of a table differ in their category. */
+  uint64_t cats = 0;
   dups_reset(c, count, scan);
   const jx_framework *fw = c->framework;
   /* What a cost target over the period, or the only target of a row, is
@@ -445,9 +451,21 @@ int jx_chk_indicators(jx_checker *c, jx_node *items,
     if (blank || (n->u.indicator.level2.text && !b))
       continue;
     struct dup_key k = {b ? a : NULL, b, name->text, 0};
-    if (!scan)
+    struct jx_chk_dup *slot;
+    if (scan) {
+      uint64_t bit = (uint64_t)1
+                     << ((uint64_t)(uintptr_t)b * 0x9E3779B97F4A7C15u >> 58);
+      if (cats & bit) {
+        slot = dup_slot(c, &k, true, n_seen);
+      } else {
+        cats |= bit;
+        slot = &c->dups[n_seen];
+        slot->n = NULL;
+      }
+    } else {
       k.h = jx_hash_bytes(k.name, strlen(k.name)) ^ (uint64_t)(uintptr_t)b;
-    struct jx_chk_dup *slot = dup_slot(c, &k, scan, n_seen);
+      slot = dup_slot(c, &k, false, n_seen);
+    }
     if (!slot->n) {
       slot->n = n;
       slot->a = k.a;

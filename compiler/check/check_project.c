@@ -28,6 +28,7 @@ typedef struct stmts {
   jx_node *total, *period, *breakdown;
   jx_node *org[2];
   jx_node *attr[JX_ATTR_COUNT]; /* but OTHER, compared by its key */
+  size_t indicators;            /* how many: the rows of the table */
 } stmts;
 
 static const jx_msg attr_field[JX_ATTR_COUNT] = {
@@ -65,6 +66,9 @@ static stmts collect(jx_checker *c, jx_node *items) {
   memset(&s, 0, sizeof s);
   for (jx_node *it = items; it; it = it->next) {
     switch (it->kind) {
+    case JX_N_INDICATOR:
+      s.indicators++;
+      break;
     case JX_N_CODE:
       first_or_dup(c, &s.code, it, JX_E_DUP_CODE);
       break;
@@ -526,7 +530,8 @@ bool jx_check_project(jx_checker *c, jx_node *p, const jx_node *unit) {
   if (fw->n_levels > 16)
     found = jx_xcalloc(fw->n_levels, sizeof *found);
   memset(found, 0, (fw->n_levels > 16 ? fw->n_levels : 16) * sizeof *found);
-  if (jx_chk_indicators(c, items, &b, found) == 0 && !p->u.block.recovered)
+  if (jx_chk_indicators(c, items, s.indicators, &b, found) == 0 &&
+      !p->u.block.recovered)
     check_complete(c, p, fw, found);
   if (found != small)
     free(found);

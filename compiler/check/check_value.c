@@ -153,10 +153,9 @@ static void memo_keep(struct jx_chk_memo *e, const void *ctx, const char *s1,
 
 /* Keeps a category's answer in the fast memo (check_value.h): in an empty
  * one of its two slots, or else the first. */
-static void fast_cat_keep(jx_checker *c, const jx_framework *fw,
-                          const char *s1, size_t n1, const char *s2, size_t n2,
-                          bool tag, bool ok, const jx_level1 *a,
-                          const jx_level2 *b) {
+static void fast_cat_keep(jx_checker *c, const jx_framework *fw, const char *s1,
+                          size_t n1, const char *s2, size_t n2, bool tag,
+                          bool ok, const jx_level1 *a, const jx_level2 *b) {
   if (n1 > 16 || n2 > 32)
     return;
   uint64_t w[6];
@@ -173,9 +172,8 @@ static void fast_cat_keep(jx_checker *c, const jx_framework *fw,
   e->b = b;
 }
 
-bool jx_chk_category_slow(jx_checker *c, const char *level1,
-                          const char *level2, const jx_level1 **l1,
-                          const jx_level2 **l2) {
+bool jx_chk_category_slow(jx_checker *c, const char *level1, const char *level2,
+                          const jx_level1 **l1, const jx_level2 **l2) {
   const jx_framework *fw = c->framework;
   if (!fw || !level2)
     return jx_framework_resolve(fw, level1, level2, l1, l2);

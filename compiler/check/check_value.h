@@ -107,8 +107,8 @@ static inline bool jx_chk_category(jx_checker *c, const char *level1,
     if (n1 <= 16 && n2 <= 32) {
       uint64_t w[6];
       uint32_t shape;
-      size_t at = jx_chk_cat_key(fw, s1, n1, level2, n2, level1 != NULL, w,
-                                 &shape);
+      size_t at =
+          jx_chk_cat_key(fw, s1, n1, level2, n2, level1 != NULL, w, &shape);
       for (size_t k = 0; k < 2; k++) {
         const struct jx_chk_fast_cat *e = &c->fast_cats[at ^ k];
         if (jx_chk_cat_same(e, fw, w, shape)) {
