@@ -255,7 +255,7 @@ static void check_funds(jx_checker *c, const jx_node *p, jx_node *f,
   f->u.funds.plan_other = other;
   if (!ok || !b->read)
     return;
-  if (jx_decimal_cmp(sum, b->amount) == 0)
+  if (sum.micros == b->amount.micros)
     return;
   char a[JX_DECIMAL_BUFSZ], o[JX_DECIMAL_BUFSZ], s[JX_DECIMAL_BUFSZ],
       bb[JX_DECIMAL_BUFSZ];
@@ -285,7 +285,7 @@ static bool schedule_percent(jx_checker *c, const jx_value *v, jx_resolved *r,
   }
   /* 百分比 and ％ are both exactly % (factor 1), so *out is in percent. */
   const jx_decimal hundred = JX_DEC(100, 0);
-  if (out->micros < 0 || jx_decimal_cmp(*out, hundred) > 0) {
+  if (out->micros < 0 || out->micros > hundred.micros) {
     char buf[JX_DECIMAL_BUFSZ];
     jx_diag_report(c->diag, JX_E_SCHEDULE_RANGE, v->loc, jx_chk_dec(*out, buf));
     return false;
@@ -343,7 +343,7 @@ static void check_schedule(jx_checker *c, const jx_node *p, jx_node *s) {
                      month_text(m, m1), month_text(prev_month, m2));
       continue;
     }
-    if (pct_ok && prev_ok && jx_decimal_cmp(pct, prev_pct) < 0)
+    if (pct_ok && prev_ok && pct.micros < prev_pct.micros)
       jx_diag_report(c->diag, JX_E_SCHEDULE_DECREASE, e->percent.loc,
                      jx_chk_dec(prev_pct, p1), month_text(prev_month, m1),
                      jx_chk_dec(pct, p2), month_text(m, m2));
@@ -352,7 +352,7 @@ static void check_schedule(jx_checker *c, const jx_node *p, jx_node *s) {
     prev_pct = pct;
   }
   const jx_decimal hundred = JX_DEC(100, 0);
-  if (last && last_ok && jx_decimal_cmp(last_pct, hundred) != 0)
+  if (last && last_ok && last_pct.micros != hundred.micros)
     jx_diag_report(c->diag, JX_E_SCHEDULE_END, last->percent.loc,
                    jx_chk_dec(last_pct, p1), month_text(last_month, m1));
 }
