@@ -138,7 +138,13 @@ static inline bool jx_chk_number(jx_checker *c, const jx_value *v,
     const void *u = NULL;
     bool hit = !v->unit;
     if (!hit) {
-      size_t n = strlen(v->unit);
+      const char *t =
+          v->unit; /* 人, 个, 台: three bytes, told without strlen */
+      size_t n = !t[0]   ? 0
+                 : !t[1] ? 1
+                 : !t[2] ? 2
+                 : !t[3] ? 3
+                         : 4 + strlen(t + 4);
       if (n - 1 < 16) {
         uint64_t w[2];
         size_t at = jx_chk_unit_key(v->unit, n, w);
