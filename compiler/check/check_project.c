@@ -61,22 +61,23 @@ static void first_or_dup(jx_checker *c, jx_node **slot, jx_node *n,
   jx_diag_note(c->diag, JX_N_FIRST_HERE, (*slot)->loc);
 }
 
-static stmts collect(jx_checker *c, jx_node *items) {
-  stmts s;
-  memset(&s, 0, sizeof s);
+/* Into *out, not returned: the struct was copied out once more. */
+static void collect(jx_checker *c, jx_node *items, stmts *out) {
+  stmts *s = out;
+  memset(s, 0, sizeof *s);
   for (jx_node *it = items; it; it = it->next) {
     switch (it->kind) {
     case JX_N_INDICATOR:
-      s.indicators++;
+      s->indicators++;
       break;
     case JX_N_CODE:
-      first_or_dup(c, &s.code, it, JX_E_DUP_CODE);
+      first_or_dup(c, &s->code, it, JX_E_DUP_CODE);
       break;
     case JX_N_BUDGET:
-      first_or_dup(c, &s.budget, it, JX_E_DUP_BUDGET);
+      first_or_dup(c, &s->budget, it, JX_E_DUP_BUDGET);
       break;
     case JX_N_FUNDS:
-      first_or_dup(c, &s.funds, it, JX_E_DUP_FUNDS);
+      first_or_dup(c, &s->funds, it, JX_E_DUP_FUNDS);
       /* The parser keeps the first of each part and counts the rest. */
       if (it->u.funds.n_fiscal > 1)
         jx_diag_report(c->diag, JX_E_DUP_FISCAL, it->loc);
@@ -84,30 +85,30 @@ static stmts collect(jx_checker *c, jx_node *items) {
         jx_diag_report(c->diag, JX_E_DUP_OTHER, it->loc);
       break;
     case JX_N_PURPOSE:
-      first_or_dup(c, &s.purpose, it, JX_E_DUP_PURPOSE);
+      first_or_dup(c, &s->purpose, it, JX_E_DUP_PURPOSE);
       break;
     case JX_N_SCHEDULE:
-      first_or_dup(c, &s.schedule, it, JX_E_DUP_SCHEDULE);
+      first_or_dup(c, &s->schedule, it, JX_E_DUP_SCHEDULE);
       break;
     case JX_N_TOTAL:
-      jx_chk_first(c, &s.total, it, JX_M_FIELD_TOTAL);
+      jx_chk_first(c, &s->total, it, JX_M_FIELD_TOTAL);
       break;
     case JX_N_PERIOD:
-      jx_chk_first(c, &s.period, it, JX_M_FIELD_PERIOD);
+      jx_chk_first(c, &s->period, it, JX_M_FIELD_PERIOD);
       break;
     case JX_N_BREAKDOWN:
-      jx_chk_first(c, &s.breakdown, it, JX_M_FIELD_BREAKDOWN);
+      jx_chk_first(c, &s->breakdown, it, JX_M_FIELD_BREAKDOWN);
       break;
     case JX_N_ORG:
       jx_chk_org(it);
-      jx_chk_first(c, &s.org[it->u.org.role], it,
+      jx_chk_first(c, &s->org[it->u.org.role], it,
                    it->u.org.role == JX_ORG_SUPERVISOR
                        ? JX_M_FIELD_SUPERVISOR
                        : JX_M_FIELD_IMPLEMENTER);
       break;
     case JX_N_ATTR:
       if (it->u.attr.key != JX_ATTR_OTHER) {
-        jx_chk_first(c, &s.attr[it->u.attr.key], it,
+        jx_chk_first(c, &s->attr[it->u.attr.key], it,
                      attr_field[it->u.attr.key]);
       } else {
         const jx_node *first = same_attribute(items, it);
@@ -122,7 +123,6 @@ static stmts collect(jx_checker *c, jx_node *items) {
       break;
     }
   }
-  return s;
 }
 
 /* ---- budget and funds ------------------------------------------------------
@@ -307,7 +307,7 @@ static void check_schedule(jx_checker *c, const jx_node *p, jx_node *s) {
                      p->u.block.name.text ? p->u.block.name.text : "");
     return;
   }
-  jx_loc seen[13];
+  const jx_loc *seen[13]; /* where each month was first given */
   bool have[13] = {false};
   int prev_month = 0;
   bool prev_ok = false;
@@ -333,11 +333,11 @@ static void check_schedule(jx_checker *c, const jx_node *p, jx_node *s) {
     if (have[m]) {
       jx_diag_report(c->diag, JX_E_SCHEDULE_MONTH, e->month.loc,
                      month_text(m, m1));
-      jx_diag_note(c->diag, JX_N_FIRST_HERE, seen[m]);
+      jx_diag_note(c->diag, JX_N_FIRST_HERE, *seen[m]);
       continue;
     }
     have[m] = true;
-    seen[m] = e->month.loc;
+    seen[m] = &e->month.loc;
     if (m < prev_month) {
       jx_diag_report(c->diag, JX_E_SCHEDULE_ORDER, e->month.loc,
                      month_text(m, m1), month_text(prev_month, m2));
@@ -507,7 +507,8 @@ bool jx_check_project(jx_checker *c, jx_node *p, const jx_node *unit) {
   int before = jx_diag_errors(c->diag);
   const jx_framework *fw = jx_chk_framework(c);
   jx_node *items = p->u.block.items;
-  stmts s = collect(c, items);
+  stmts s;
+  collect(c, items, &s);
   jx_chk_budget b = check_budget(c, p, s.budget, s.total);
   check_funds(c, p, s.funds, &b);
   check_schedule(c, p, s.schedule);

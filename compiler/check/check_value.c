@@ -346,8 +346,8 @@ bool jx_chk_number_slow(jx_checker *c, const jx_value *v, jx_resolved *r) {
   return true;
 }
 
-bool jx_chk_amount(jx_checker *c, const jx_value *v, jx_resolved *r,
-                   jx_decimal *out) {
+bool jx_chk_amount_slow(jx_checker *c, const jx_value *v, jx_resolved *r,
+                        jx_decimal *out) {
   out->micros = 0;
   if (!jx_chk_number(c, v, r))
     return false;
@@ -374,9 +374,9 @@ bool jx_chk_amount(jx_checker *c, const jx_value *v, jx_resolved *r,
   return true;
 }
 
-bool jx_chk_part(jx_checker *c, const jx_value *v, jx_resolved *r,
-                 jx_decimal *out) {
-  if (!jx_chk_amount(c, v, r, out))
+bool jx_chk_part_slow(jx_checker *c, const jx_value *v, jx_resolved *r,
+                      jx_decimal *out) {
+  if (!jx_chk_amount_slow(c, v, r, out))
     return false;
   if (out->micros < 0) {
     jx_diag_report(c->diag, JX_E_FUNDS_NEGATIVE, v->loc, v->text);

@@ -166,15 +166,41 @@ static inline bool jx_chk_number(jx_checker *c, const jx_value *v,
   }
   return jx_chk_number_slow(c, v, r);
 }
+/* A bare usual number (406.40: no unit, no sign, no comparison after
+ * it), which is an amount as it stands, read into *r and *out as
+ * jx_chk_amount would; false for anything else, which it leaves alone. */
+static inline bool jx_chk_bare_amount(const jx_value *v, jx_resolved *r,
+                                      jx_decimal *out) {
+  int64_t m;
+  if (v->kind != JX_VAL_NUMBER || v->unit || v->post || !v->number ||
+      !jx_usual_number(v->number, &m))
+    return false;
+  r->dec.micros = m;
+  r->unit = NULL;
+  r->ok = true;
+  out->micros = m;
+  return true;
+}
+
+bool jx_chk_amount_slow(jx_checker *c, const jx_value *v, jx_resolved *r,
+                        jx_decimal *out);
+bool jx_chk_part_slow(jx_checker *c, const jx_value *v, jx_resolved *r,
+                      jx_decimal *out);
 /* A NUMBER as an amount of money in the plan currency (bare: already in
  * it), read with jx_chk_number into *r; reports a non-money unit,
- * overflow or rounding.  *out is 0 unless it returns true. */
-bool jx_chk_amount(jx_checker *c, const jx_value *v, jx_resolved *r,
-                   jx_decimal *out);
+ * overflow or rounding.  *out is 0 unless it returns true.  Inline for
+ * the bare amount that budgets and funds nearly always are. */
+static inline bool jx_chk_amount(jx_checker *c, const jx_value *v,
+                                 jx_resolved *r, jx_decimal *out) {
+  return jx_chk_bare_amount(v, r, out) || jx_chk_amount_slow(c, v, r, out);
+}
 /* An amount that is a part of a whole (a source of funds, a line item):
- * as jx_chk_amount, and never below zero (funds-negative). */
-bool jx_chk_part(jx_checker *c, const jx_value *v, jx_resolved *r,
-                 jx_decimal *out);
+ * as jx_chk_amount, and never below zero (funds-negative; a bare usual
+ * number has no sign). */
+static inline bool jx_chk_part(jx_checker *c, const jx_value *v, jx_resolved *r,
+                               jx_decimal *out) {
+  return jx_chk_bare_amount(v, r, out) || jx_chk_part_slow(c, v, r, out);
+}
 
 /* A DATE as the model holds it (yyyymmdd × 10^6, dd 00 for a month) into
  * *r; reports a date that does not exist (2021年2月30日) and returns
