@@ -215,12 +215,53 @@ static jx_loc op_loc(const jx_node *n, bool period) {
   return period ? n->u.indicator.period_op_loc : n->u.indicator.op_loc;
 }
 
-/* One target of indicator n, its own or (period) the one over the
- * project's period, each with the comparison written before it; budget
- * is the amount a cost is compared with.  Read from the node here, not
- * gathered by the caller: every row has one. */
-static void check_value(jx_checker *c, jx_node *n, bool period,
-                        const jx_chk_budget *budget) {
+/* What a number read into r says in the category of row n: a
+ * percentage for satisfaction, money within the budget for cost, a unit
+ * and a rate within 0-100 for the rest. */
+static void role_rules(jx_checker *c, const jx_node *n, const jx_value *v,
+                       const jx_resolved *r, const jx_chk_budget *budget) {
+  const char *name = n->u.indicator.name.text ? n->u.indicator.name.text : "";
+  const jx_level2 *l2 = n->u.indicator.l2;
+  jx_role role = l2 ? l2->role : JX_ROLE_NONE;
+  jx_decimal d = r->dec;
+  const jx_unit_info *u = r->unit;
+  bool percent = u && u->dimension == JX_DIM_PERCENT;
+  char buf[JX_DECIMAL_BUFSZ];
+  switch (role) {
+  case JX_ROLE_SATISFACTION:
+    if (!percent) {
+      jx_diag_report(c->diag, JX_E_SATISFACTION_PERCENT, v->loc, name, v->text);
+      percent_fixit(c, v);
+    } else if (d.micros < 0 || over_100(d))
+      jx_diag_report(c->diag, JX_E_SATISFACTION_RANGE, v->loc,
+                     jx_chk_dec(d, buf));
+    break;
+  case JX_ROLE_COST:
+    /* A cost per unit (475元/亩) is a price, not a share of the budget:
+     * nothing to compare it with. */
+    if (u && u->dimension == JX_DIM_MONEY)
+      check_cost_money(c, v, d, u, budget);
+    else if (percent && over_100(d))
+      jx_diag_report(c->diag, JX_E_COST_PERCENT, v->loc, v->text);
+    else if (!percent && !(u && u->dimension == JX_DIM_MONEY_PER)) {
+      jx_diag_report(c->diag, JX_E_COST_UNIT, v->loc, name, v->text);
+      if (!v->unit)
+        cost_currency_fixits(c, v);
+    }
+    break;
+  default:
+    if (!v->unit)
+      jx_diag_report(c->diag, JX_W_VALUE_UNIT_MISSING, v->loc, v->text);
+    else if (percent && (d.micros < 0 || over_100(d)))
+      jx_diag_report(c->diag, JX_W_RATE_RANGE, v->loc, v->text);
+    break;
+  }
+}
+
+/* A target as written (check_value): a comparison word after it, a
+ * date, a month, a text; a plain number goes on to role_rules. */
+static void check_written(jx_checker *c, jx_node *n, bool period,
+                          const jx_chk_budget *budget) {
   const jx_value *v =
       period ? &n->u.indicator.period_value : &n->u.indicator.value;
   jx_resolved *r =
@@ -269,41 +310,42 @@ static void check_value(jx_checker *c, jx_node *n, bool period,
                    postfix_word(v, w, sizeof w));
     return;
   }
+  if (jx_chk_number_slow(c, v, r)) /* the same answer, out of line */
+    role_rules(c, n, v, r, budget);
+}
+
+/* One target of indicator n, its own or (period) the one over the
+ * project's period, each with the comparison written before it; budget
+ * is the amount a cost is compared with.  Read from the node here, not
+ * gathered by the caller: every row has one.  Split for the common row, a
+ * plain number whose rules find nothing to say (one in ten is a cost,
+ * which role_rules compares with the budget): its test is a few compares
+ * here, the rest goes to the functions above. */
+static void check_value(jx_checker *c, jx_node *n, bool period,
+                        const jx_chk_budget *budget) {
+  const jx_value *v =
+      period ? &n->u.indicator.period_value : &n->u.indicator.value;
+  const unsigned char *t = (const unsigned char *)v->unit;
+  if (v->kind != JX_VAL_NUMBER || v->post ||
+      (t && t[0] == 0xE6 && t[1] == 0x9C &&
+       t[2] == 0x88)) { /* 月: names_month */
+    check_written(c, n, period, budget);
+    return;
+  }
+  jx_resolved *r =
+      period ? &n->u.indicator.period_res : &n->u.indicator.value_res;
   if (!jx_chk_number(c, v, r))
     return;
-  jx_decimal d = r->dec;
   const jx_unit_info *u = r->unit;
+  const jx_level2 *l2 = n->u.indicator.l2;
+  jx_role role = l2 ? l2->role : JX_ROLE_NONE;
   bool percent = u && u->dimension == JX_DIM_PERCENT;
-  char buf[JX_DECIMAL_BUFSZ];
-  switch (role) {
-  case JX_ROLE_SATISFACTION:
-    if (!percent) {
-      jx_diag_report(c->diag, JX_E_SATISFACTION_PERCENT, v->loc, name, v->text);
-      percent_fixit(c, v);
-    } else if (d.micros < 0 || over_100(d))
-      jx_diag_report(c->diag, JX_E_SATISFACTION_RANGE, v->loc,
-                     jx_chk_dec(d, buf));
-    break;
-  case JX_ROLE_COST:
-    /* A cost per unit (475元/亩) is a price, not a share of the budget:
-     * nothing to compare it with. */
-    if (u && u->dimension == JX_DIM_MONEY)
-      check_cost_money(c, v, d, u, budget);
-    else if (percent && over_100(d))
-      jx_diag_report(c->diag, JX_E_COST_PERCENT, v->loc, v->text);
-    else if (!percent && !(u && u->dimension == JX_DIM_MONEY_PER)) {
-      jx_diag_report(c->diag, JX_E_COST_UNIT, v->loc, name, v->text);
-      if (!v->unit)
-        cost_currency_fixits(c, v);
-    }
-    break;
-  default:
-    if (!v->unit)
-      jx_diag_report(c->diag, JX_W_VALUE_UNIT_MISSING, v->loc, v->text);
-    else if (percent && (d.micros < 0 || over_100(d)))
-      jx_diag_report(c->diag, JX_W_RATE_RANGE, v->loc, v->text);
-    break;
-  }
+  bool in_range = r->dec.micros >= 0 && !over_100(r->dec);
+  bool quiet = role == JX_ROLE_SATISFACTION ? percent && in_range
+               : role == JX_ROLE_COST       ? false
+                                            : v->unit && (!percent || in_range);
+  if (!quiet)
+    role_rules(c, n, v, r, budget);
 }
 
 /* ---- one indicator ---------------------------------------------------------
