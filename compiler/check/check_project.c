@@ -66,10 +66,11 @@ static void collect(jx_checker *c, jx_node *items, stmts *out) {
   stmts *s = out;
   memset(s, 0, sizeof *s);
   for (jx_node *it = items; it; it = it->next) {
-    switch (it->kind) {
-    case JX_N_INDICATOR:
+    if (it->kind == JX_N_INDICATOR) { /* most items: before the switch */
       s->indicators++;
-      break;
+      continue;
+    }
+    switch (it->kind) {
     case JX_N_CODE:
       first_or_dup(c, &s->code, it, JX_E_DUP_CODE);
       break;
