@@ -312,10 +312,9 @@ static const jx_unit_info *number_unit(jx_checker *c, const jx_value *v) {
   const jx_unit_info *u = value_unit(c, v);
   if (!u && v->unit && (strchr(v->unit, '/') || strstr(v->unit, "每")))
     u = compound(c, v->unit);
-  size_t n = v->unit ? strlen(v->unit) : 0;
-  if (n - 1 < 16) {
-    uint64_t w[2];
-    size_t at = jx_chk_unit_key(v->unit, n, w);
+  size_t n, at;
+  uint64_t w[2];
+  if (v->unit && jx_chk_unit_key(v->unit, &n, w, &at)) {
     struct jx_chk_fast_unit *e = &c->fast_units[at];
     if (e->n && !c->fast_units[at ^ 1].n)
       e = &c->fast_units[at ^ 1];

@@ -78,15 +78,38 @@ static inline bool jx_chk_cat_same(const struct jx_chk_fast_cat *e,
          e->w[4] == w[4] && e->w[5] == w[5];
 }
 
-/* The fast memo's key of a unit of 1-16 bytes (its ends, with n) and the
- * first of its two slots. */
-static inline size_t jx_chk_unit_key(const char *u, size_t n, uint64_t w[2]) {
-  jx_chk_ends(u, n, w);
-  uint64_t h = (w[0] + n) * 0xff51afd7ed558ccdu;
+/* The fast memo's key of a unit: its length and its bytes as words (all
+ * of them, packed, up to three bytes: 人, 个, %, measured and packed from
+ * the bytes tested for the end, without strlen; else its ends), and the
+ * first of its two slots.  False for a unit it does not keep (empty, or
+ * over 16 bytes). */
+static inline bool jx_chk_unit_key(const char *t, size_t *n, uint64_t w[2],
+                                   size_t *at) {
+  const unsigned char *u = (const unsigned char *)t;
+  w[1] = 0;
+  if (!u[0])
+    return false;
+  if (!u[1]) {
+    *n = 1;
+    w[0] = u[0];
+  } else if (!u[2]) {
+    *n = 2;
+    w[0] = u[0] | (uint64_t)u[1] << 8;
+  } else if (!u[3]) {
+    *n = 3;
+    w[0] = u[0] | (uint64_t)u[1] << 8 | (uint64_t)u[2] << 16;
+  } else {
+    *n = 4 + strlen(t + 4);
+    if (*n > 16)
+      return false;
+    jx_chk_ends(t, *n, w);
+  }
+  uint64_t h = (w[0] + *n) * 0xff51afd7ed558ccdu;
   h ^= w[1] * 0x9E3779B97F4A7C15u;
   h *= 0xc4ceb9fe1a85ec53u;
   _Static_assert(JX_CHK_FAST_UNITS == 64, "the slot is the hash's top 6 bits");
-  return (size_t)(h >> 58);
+  *at = (size_t)(h >> 58);
+  return true;
 }
 
 /* ---- reading values ------------------------------------------------------ */
@@ -137,23 +160,14 @@ static inline bool jx_chk_number(jx_checker *c, const jx_value *v,
   if (v->kind == JX_VAL_NUMBER && v->number && jx_usual_number(v->number, &m)) {
     const void *u = NULL;
     bool hit = !v->unit;
-    if (!hit) {
-      const char *t =
-          v->unit; /* 人, 个, 台: three bytes, told without strlen */
-      size_t n = !t[0]   ? 0
-                 : !t[1] ? 1
-                 : !t[2] ? 2
-                 : !t[3] ? 3
-                         : 4 + strlen(t + 4);
-      if (n - 1 < 16) {
-        uint64_t w[2];
-        size_t at = jx_chk_unit_key(v->unit, n, w);
-        for (size_t k = 0; k < 2 && !hit; k++) {
-          const struct jx_chk_fast_unit *e = &c->fast_units[at ^ k];
-          if (e->n == n && e->w[0] == w[0] && e->w[1] == w[1]) {
-            u = e->u;
-            hit = true;
-          }
+    size_t n, at;
+    uint64_t w[2];
+    if (!hit && jx_chk_unit_key(v->unit, &n, w, &at)) {
+      for (size_t k = 0; k < 2 && !hit; k++) {
+        const struct jx_chk_fast_unit *e = &c->fast_units[at ^ k];
+        if (e->n == n && e->w[0] == w[0] && e->w[1] == w[1]) {
+          u = e->u;
+          hit = true;
         }
       }
     }
