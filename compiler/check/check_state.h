@@ -46,8 +46,9 @@ typedef struct jx_chk_set {
   size_t n_bytes, cap_bytes;
   uint64_t *slots; /* open addressing, at most 3/4 full: hash bits, offset */
   size_t cap, n;
-  jx_loc found; /* what jx_chk_set_add last returned */
-  bool off;     /* remembers nothing: every key is new */
+  unsigned shift; /* cap is 2^(64 - shift): a key's first slot is h >> shift */
+  jx_loc found;   /* what jx_chk_set_add last returned */
+  bool off;       /* remembers nothing: every key is new */
 } jx_chk_set;
 
 void jx_chk_set_init(jx_chk_set *s);
