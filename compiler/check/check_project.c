@@ -319,7 +319,10 @@ static void check_schedule(jx_checker *c, const jx_node *p, jx_node *s) {
   int last_month = 0;
   char m1[16], m2[16], p1[JX_DECIMAL_BUFSZ], p2[JX_DECIMAL_BUFSZ];
   for (jx_schedule_entry *e = s->u.schedule.entries; e; e = e->next) {
-    int m = e->resolved_month = jx_schedule_month(e);
+    /* A month keyword (mar) without the call: jx_schedule_month's
+     * first answer. */
+    int m = e->resolved_month =
+        e->month_no ? e->month_no : jx_schedule_month(e);
     if (!m)
       jx_diag_report(c->diag, JX_E_BAD_MONTH, e->month.loc,
                      e->month.text ? e->month.text : "");
