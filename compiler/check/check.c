@@ -321,10 +321,10 @@ bool jx_check_framework(jx_checker *c, const jx_node *n) {
 /* Goals, measures and divisions have no numbers of their own to check;
  * their indicators do. */
 static void check_items(jx_checker *c, jx_node *items) {
-  jx_chk_indicators(c, items, NULL, NULL);
+  jx_chk_indicators(c, items, JX_CHK_UNCOUNTED, NULL, NULL);
   for (jx_node *it = items; it; it = it->next)
     if (it->kind == JX_N_DIVISION)
-      jx_chk_indicators(c, it->u.block.items, NULL, NULL);
+      jx_chk_indicators(c, it->u.block.items, JX_CHK_UNCOUNTED, NULL, NULL);
 }
 
 /* The department's code, budget and the line items of its budget

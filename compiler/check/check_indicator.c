@@ -83,9 +83,10 @@ static void percent_fixit(jx_checker *c, const jx_value *v) {
   jx_diag_add_fixit(c->diag, at, "%");
 }
 
+/* jx_decimal_cmp(d, 100) > 0, without the call (a row in three asks). */
 static bool over_100(jx_decimal d) {
   const jx_decimal hundred = JX_DEC(100, 0);
-  return jx_decimal_cmp(d, hundred) > 0;
+  return d.micros > hundred.micros;
 }
 
 /* The fix for a cost in money over the budget that, in a smaller currency
@@ -209,65 +210,19 @@ static void date_in_role(jx_checker *c, const jx_value *v, const char *name,
     jx_diag_report(c->diag, JX_E_COST_UNIT, v->loc, name, v->text);
 }
 
-/* One target of an indicator: its own, or the one over the project's
- * period, each with the comparison written before it. */
-struct target {
-  const jx_value *v;
-  jx_resolved *r;
-  jx_op op;
-  bool op_written;
-  jx_loc op_loc;
-};
+/* Where the comparison before a target was written. */
+static jx_loc op_loc(const jx_node *n, bool period) {
+  return period ? n->u.indicator.period_op_loc : n->u.indicator.op_loc;
+}
 
-/* One target t of indicator n, with budget the amount a cost is compared
- * with. */
-static void check_value(jx_checker *c, jx_node *n, const struct target *t,
-                        const jx_chk_budget *budget) {
-  const jx_value *v = t->v;
-  jx_resolved *r = t->r;
+/* What a number read into r says in the category of row n: a
+ * percentage for satisfaction, money within the budget for cost, a unit
+ * and a rate within 0-100 for the rest. */
+static void role_rules(jx_checker *c, const jx_node *n, const jx_value *v,
+                       const jx_resolved *r, const jx_chk_budget *budget) {
   const char *name = n->u.indicator.name.text ? n->u.indicator.name.text : "";
   const jx_level2 *l2 = n->u.indicator.l2;
   jx_role role = l2 ? l2->role : JX_ROLE_NONE;
-  if (v->post && t->op_written) {
-    char w[64];
-    jx_diag_report(c->diag, JX_E_OP_TWICE, t->op_loc, v->text,
-                   postfix_word(v, w, sizeof w));
-    return;
-  }
-  if (v->kind == JX_VAL_DATE_RANGE) {
-    if (t->op_written && t->op != JX_OP_EQ) {
-      jx_diag_report(c->diag, JX_E_DATE_RANGE_OP, t->op_loc, v->text);
-      return;
-    }
-    if (jx_chk_date_range(c, v, r))
-      date_in_role(c, v, name, role);
-    return;
-  }
-  if (v->kind == JX_VAL_DATE) {
-    if (jx_chk_date(c, v, r))
-      date_in_role(c, v, name, role);
-    return;
-  }
-  /* A text target (圆满完成) and 不涉及 are allowed in every category:
-   * the published tables use them for qualitative cost and satisfaction
-   * rows too. */
-  if (v->kind != JX_VAL_NUMBER)
-    return;
-  if (v->post && v->unit && twice(c, v))
-    return;
-  if (names_month(v)) { /* 9月前: a deadline in the plan's year */
-    if (jx_chk_month_date(c, v, r))
-      date_in_role(c, v, name, role);
-    return;
-  }
-  if (v->post == JX_POST_BEFORE) {
-    char w[64];
-    jx_diag_report(c->diag, JX_E_POSTFIX_UNIT, v->loc, v->text,
-                   postfix_word(v, w, sizeof w));
-    return;
-  }
-  if (!jx_chk_number(c, v, r))
-    return;
   jx_decimal d = r->dec;
   const jx_unit_info *u = r->unit;
   bool percent = u && u->dimension == JX_DIM_PERCENT;
@@ -303,6 +258,96 @@ static void check_value(jx_checker *c, jx_node *n, const struct target *t,
   }
 }
 
+/* A target as written (check_value): a comparison word after it, a
+ * date, a month, a text; a plain number goes on to role_rules. */
+static void check_written(jx_checker *c, jx_node *n, bool period,
+                          const jx_chk_budget *budget) {
+  const jx_value *v =
+      period ? &n->u.indicator.period_value : &n->u.indicator.value;
+  jx_resolved *r =
+      period ? &n->u.indicator.period_res : &n->u.indicator.value_res;
+  const char *name = n->u.indicator.name.text ? n->u.indicator.name.text : "";
+  const jx_level2 *l2 = n->u.indicator.l2;
+  jx_role role = l2 ? l2->role : JX_ROLE_NONE;
+  bool op_written =
+      period ? n->u.indicator.period_op_written : n->u.indicator.op_written;
+  if (v->post && op_written) {
+    char w[64];
+    jx_diag_report(c->diag, JX_E_OP_TWICE, op_loc(n, period), v->text,
+                   postfix_word(v, w, sizeof w));
+    return;
+  }
+  if (v->kind == JX_VAL_DATE_RANGE) {
+    jx_op op = period ? n->u.indicator.period_op : n->u.indicator.op;
+    if (op_written && op != JX_OP_EQ) {
+      jx_diag_report(c->diag, JX_E_DATE_RANGE_OP, op_loc(n, period), v->text);
+      return;
+    }
+    if (jx_chk_date_range(c, v, r))
+      date_in_role(c, v, name, role);
+    return;
+  }
+  if (v->kind == JX_VAL_DATE) {
+    if (jx_chk_date(c, v, r))
+      date_in_role(c, v, name, role);
+    return;
+  }
+  /* A text target (圆满完成) and 不涉及 are allowed in every category:
+   * the published tables use them for qualitative cost and satisfaction
+   * rows too. */
+  if (v->kind != JX_VAL_NUMBER)
+    return;
+  if (v->post && v->unit && twice(c, v))
+    return;
+  if (names_month(v)) { /* 9月前: a deadline in the plan's year */
+    if (jx_chk_month_date(c, v, r))
+      date_in_role(c, v, name, role);
+    return;
+  }
+  if (v->post == JX_POST_BEFORE) {
+    char w[64];
+    jx_diag_report(c->diag, JX_E_POSTFIX_UNIT, v->loc, v->text,
+                   postfix_word(v, w, sizeof w));
+    return;
+  }
+  if (jx_chk_number_slow(c, v, r)) /* the same answer, out of line */
+    role_rules(c, n, v, r, budget);
+}
+
+/* One target of indicator n, its own or (period) the one over the
+ * project's period, each with the comparison written before it; budget
+ * is the amount a cost is compared with.  Read from the node here, not
+ * gathered by the caller: every row has one.  Split for the common row, a
+ * plain number whose rules find nothing to say (one in ten is a cost,
+ * which role_rules compares with the budget): its test is a few compares
+ * here, the rest goes to the functions above. */
+static void check_value(jx_checker *c, jx_node *n, bool period,
+                        const jx_chk_budget *budget) {
+  const jx_value *v =
+      period ? &n->u.indicator.period_value : &n->u.indicator.value;
+  const unsigned char *t = (const unsigned char *)v->unit;
+  if (v->kind != JX_VAL_NUMBER || v->post ||
+      (t && t[0] == 0xE6 && t[1] == 0x9C &&
+       t[2] == 0x88)) { /* 月: names_month */
+    check_written(c, n, period, budget);
+    return;
+  }
+  jx_resolved *r =
+      period ? &n->u.indicator.period_res : &n->u.indicator.value_res;
+  if (!jx_chk_number(c, v, r))
+    return;
+  const jx_unit_info *u = r->unit;
+  const jx_level2 *l2 = n->u.indicator.l2;
+  jx_role role = l2 ? l2->role : JX_ROLE_NONE;
+  bool percent = u && u->dimension == JX_DIM_PERCENT;
+  bool in_range = r->dec.micros >= 0 && !over_100(r->dec);
+  bool quiet = role == JX_ROLE_SATISFACTION ? percent && in_range
+               : role == JX_ROLE_COST       ? false
+                                            : v->unit && (!percent || in_range);
+  if (!quiet)
+    role_rules(c, n, v, r, budget);
+}
+
 /* ---- one indicator ---------------------------------------------------------
  */
 
@@ -334,7 +379,7 @@ struct dup_key {
 
 static bool same_dup(const struct jx_chk_dup *d, const struct dup_key *k) {
   const char *name = d->n->u.indicator.name.text;
-  return d->h == k->h && d->a == k->a && d->b == k->b &&
+  return d->b == k->b && d->a == k->a && d->h == k->h &&
          strcmp(name, k->name) == 0;
 }
 
@@ -374,14 +419,20 @@ static void dups_reset(jx_checker *c, size_t n, bool scan) {
     memset(c->dups, 0, c->dups_cap * sizeof *c->dups);
 }
 
-int jx_chk_indicators(jx_checker *c, jx_node *items,
+int jx_chk_indicators(jx_checker *c, jx_node *items, size_t count,
                       const jx_chk_budget *budget, bool *found) {
   int unresolved = 0;
-  size_t count = 0;
-  for (const jx_node *n = items; n; n = n->next)
-    count += n->kind == JX_N_INDICATOR;
+  if (count == JX_CHK_UNCOUNTED) {
+    count = 0;
+    for (const jx_node *n = items; n; n = n->next)
+      count += n->kind == JX_N_INDICATOR;
+  }
   bool scan = count <= JX_CHK_DUP_SCAN;
   size_t n_seen = 0;
+  /* A scanned block's categories so far, a bit each (by a hash of the
+   * pointer): a row whose bit is clear has no earlier row to be the same
+   * as, and most rows of a table differ in their category. */
+  uint64_t cats = 0;
   dups_reset(c, count, scan);
   const jx_framework *fw = c->framework;
   /* What a cost target over the period, or the only target of a row, is
@@ -427,17 +478,11 @@ int jx_chk_indicators(jx_checker *c, jx_node *items,
      * year's budget (cost_bound). */
     bool two = n->u.indicator.has_period;
     const jx_chk_budget *own = !budget ? NULL : two ? budget : &total_bound;
-    struct target t = {&n->u.indicator.value, &n->u.indicator.value_res,
-                       n->u.indicator.op, n->u.indicator.op_written,
-                       n->u.indicator.op_loc};
-    check_value(c, n, &t, own);
-    if (two) {
-      struct target p = {&n->u.indicator.period_value,
-                         &n->u.indicator.period_res, n->u.indicator.period_op,
-                         n->u.indicator.period_op_written,
-                         n->u.indicator.period_op_loc};
-      check_value(c, n, &p, budget ? &total_bound : NULL);
-    }
+    check_value(c, n, false, own);
+    /* A target over the period (rare) the long way, which gives the same
+     * answers: check_value, called once, is then inlined here. */
+    if (two)
+      check_written(c, n, true, budget ? &total_bound : NULL);
 
     /* An unknown category already has its error; comparing it would
      * report the same line twice.  Rows without a name are never the
@@ -445,9 +490,21 @@ int jx_chk_indicators(jx_checker *c, jx_node *items,
     if (blank || (n->u.indicator.level2.text && !b))
       continue;
     struct dup_key k = {b ? a : NULL, b, name->text, 0};
-    if (!scan)
+    struct jx_chk_dup *slot;
+    if (scan) {
+      uint64_t bit = (uint64_t)1
+                     << ((uint64_t)(uintptr_t)b * 0x9E3779B97F4A7C15u >> 58);
+      if (cats & bit) {
+        slot = dup_slot(c, &k, true, n_seen);
+      } else {
+        cats |= bit;
+        slot = &c->dups[n_seen];
+        slot->n = NULL;
+      }
+    } else {
       k.h = jx_hash_bytes(k.name, strlen(k.name)) ^ (uint64_t)(uintptr_t)b;
-    struct jx_chk_dup *slot = dup_slot(c, &k, scan, n_seen);
+      slot = dup_slot(c, &k, false, n_seen);
+    }
     if (!slot->n) {
       slot->n = n;
       slot->a = k.a;

@@ -28,6 +28,7 @@ typedef struct stmts {
   jx_node *total, *period, *breakdown;
   jx_node *org[2];
   jx_node *attr[JX_ATTR_COUNT]; /* but OTHER, compared by its key */
+  size_t indicators;            /* how many: the rows of the table */
 } stmts;
 
 static const jx_msg attr_field[JX_ATTR_COUNT] = {
@@ -60,19 +61,24 @@ static void first_or_dup(jx_checker *c, jx_node **slot, jx_node *n,
   jx_diag_note(c->diag, JX_N_FIRST_HERE, (*slot)->loc);
 }
 
-static stmts collect(jx_checker *c, jx_node *items) {
-  stmts s;
-  memset(&s, 0, sizeof s);
+/* Into *out, not returned: the struct was copied out once more. */
+static void collect(jx_checker *c, jx_node *items, stmts *out) {
+  stmts *s = out;
+  memset(s, 0, sizeof *s);
   for (jx_node *it = items; it; it = it->next) {
+    if (it->kind == JX_N_INDICATOR) { /* most items: before the switch */
+      s->indicators++;
+      continue;
+    }
     switch (it->kind) {
     case JX_N_CODE:
-      first_or_dup(c, &s.code, it, JX_E_DUP_CODE);
+      first_or_dup(c, &s->code, it, JX_E_DUP_CODE);
       break;
     case JX_N_BUDGET:
-      first_or_dup(c, &s.budget, it, JX_E_DUP_BUDGET);
+      first_or_dup(c, &s->budget, it, JX_E_DUP_BUDGET);
       break;
     case JX_N_FUNDS:
-      first_or_dup(c, &s.funds, it, JX_E_DUP_FUNDS);
+      first_or_dup(c, &s->funds, it, JX_E_DUP_FUNDS);
       /* The parser keeps the first of each part and counts the rest. */
       if (it->u.funds.n_fiscal > 1)
         jx_diag_report(c->diag, JX_E_DUP_FISCAL, it->loc);
@@ -80,30 +86,30 @@ static stmts collect(jx_checker *c, jx_node *items) {
         jx_diag_report(c->diag, JX_E_DUP_OTHER, it->loc);
       break;
     case JX_N_PURPOSE:
-      first_or_dup(c, &s.purpose, it, JX_E_DUP_PURPOSE);
+      first_or_dup(c, &s->purpose, it, JX_E_DUP_PURPOSE);
       break;
     case JX_N_SCHEDULE:
-      first_or_dup(c, &s.schedule, it, JX_E_DUP_SCHEDULE);
+      first_or_dup(c, &s->schedule, it, JX_E_DUP_SCHEDULE);
       break;
     case JX_N_TOTAL:
-      jx_chk_first(c, &s.total, it, JX_M_FIELD_TOTAL);
+      jx_chk_first(c, &s->total, it, JX_M_FIELD_TOTAL);
       break;
     case JX_N_PERIOD:
-      jx_chk_first(c, &s.period, it, JX_M_FIELD_PERIOD);
+      jx_chk_first(c, &s->period, it, JX_M_FIELD_PERIOD);
       break;
     case JX_N_BREAKDOWN:
-      jx_chk_first(c, &s.breakdown, it, JX_M_FIELD_BREAKDOWN);
+      jx_chk_first(c, &s->breakdown, it, JX_M_FIELD_BREAKDOWN);
       break;
     case JX_N_ORG:
       jx_chk_org(it);
-      jx_chk_first(c, &s.org[it->u.org.role], it,
+      jx_chk_first(c, &s->org[it->u.org.role], it,
                    it->u.org.role == JX_ORG_SUPERVISOR
                        ? JX_M_FIELD_SUPERVISOR
                        : JX_M_FIELD_IMPLEMENTER);
       break;
     case JX_N_ATTR:
       if (it->u.attr.key != JX_ATTR_OTHER) {
-        jx_chk_first(c, &s.attr[it->u.attr.key], it,
+        jx_chk_first(c, &s->attr[it->u.attr.key], it,
                      attr_field[it->u.attr.key]);
       } else {
         const jx_node *first = same_attribute(items, it);
@@ -118,7 +124,6 @@ static stmts collect(jx_checker *c, jx_node *items) {
       break;
     }
   }
-  return s;
 }
 
 /* ---- budget and funds ------------------------------------------------------
@@ -251,7 +256,7 @@ static void check_funds(jx_checker *c, const jx_node *p, jx_node *f,
   f->u.funds.plan_other = other;
   if (!ok || !b->read)
     return;
-  if (jx_decimal_cmp(sum, b->amount) == 0)
+  if (sum.micros == b->amount.micros)
     return;
   char a[JX_DECIMAL_BUFSZ], o[JX_DECIMAL_BUFSZ], s[JX_DECIMAL_BUFSZ],
       bb[JX_DECIMAL_BUFSZ];
@@ -281,7 +286,7 @@ static bool schedule_percent(jx_checker *c, const jx_value *v, jx_resolved *r,
   }
   /* 百分比 and ％ are both exactly % (factor 1), so *out is in percent. */
   const jx_decimal hundred = JX_DEC(100, 0);
-  if (out->micros < 0 || jx_decimal_cmp(*out, hundred) > 0) {
+  if (out->micros < 0 || out->micros > hundred.micros) {
     char buf[JX_DECIMAL_BUFSZ];
     jx_diag_report(c->diag, JX_E_SCHEDULE_RANGE, v->loc, jx_chk_dec(*out, buf));
     return false;
@@ -303,7 +308,7 @@ static void check_schedule(jx_checker *c, const jx_node *p, jx_node *s) {
                      p->u.block.name.text ? p->u.block.name.text : "");
     return;
   }
-  jx_loc seen[13];
+  const jx_loc *seen[13]; /* where each month was first given */
   bool have[13] = {false};
   int prev_month = 0;
   bool prev_ok = false;
@@ -314,7 +319,10 @@ static void check_schedule(jx_checker *c, const jx_node *p, jx_node *s) {
   int last_month = 0;
   char m1[16], m2[16], p1[JX_DECIMAL_BUFSZ], p2[JX_DECIMAL_BUFSZ];
   for (jx_schedule_entry *e = s->u.schedule.entries; e; e = e->next) {
-    int m = e->resolved_month = jx_schedule_month(e);
+    /* A month keyword (mar) without the call: jx_schedule_month's
+     * first answer. */
+    int m = e->resolved_month =
+        e->month_no ? e->month_no : jx_schedule_month(e);
     if (!m)
       jx_diag_report(c->diag, JX_E_BAD_MONTH, e->month.loc,
                      e->month.text ? e->month.text : "");
@@ -329,17 +337,17 @@ static void check_schedule(jx_checker *c, const jx_node *p, jx_node *s) {
     if (have[m]) {
       jx_diag_report(c->diag, JX_E_SCHEDULE_MONTH, e->month.loc,
                      month_text(m, m1));
-      jx_diag_note(c->diag, JX_N_FIRST_HERE, seen[m]);
+      jx_diag_note(c->diag, JX_N_FIRST_HERE, *seen[m]);
       continue;
     }
     have[m] = true;
-    seen[m] = e->month.loc;
+    seen[m] = &e->month.loc;
     if (m < prev_month) {
       jx_diag_report(c->diag, JX_E_SCHEDULE_ORDER, e->month.loc,
                      month_text(m, m1), month_text(prev_month, m2));
       continue;
     }
-    if (pct_ok && prev_ok && jx_decimal_cmp(pct, prev_pct) < 0)
+    if (pct_ok && prev_ok && pct.micros < prev_pct.micros)
       jx_diag_report(c->diag, JX_E_SCHEDULE_DECREASE, e->percent.loc,
                      jx_chk_dec(prev_pct, p1), month_text(prev_month, m1),
                      jx_chk_dec(pct, p2), month_text(m, m2));
@@ -348,7 +356,7 @@ static void check_schedule(jx_checker *c, const jx_node *p, jx_node *s) {
     prev_pct = pct;
   }
   const jx_decimal hundred = JX_DEC(100, 0);
-  if (last && last_ok && jx_decimal_cmp(last_pct, hundred) != 0)
+  if (last && last_ok && last_pct.micros != hundred.micros)
     jx_diag_report(c->diag, JX_E_SCHEDULE_END, last->percent.loc,
                    jx_chk_dec(last_pct, p1), month_text(last_month, m1));
 }
@@ -503,7 +511,8 @@ bool jx_check_project(jx_checker *c, jx_node *p, const jx_node *unit) {
   int before = jx_diag_errors(c->diag);
   const jx_framework *fw = jx_chk_framework(c);
   jx_node *items = p->u.block.items;
-  stmts s = collect(c, items);
+  stmts s;
+  collect(c, items, &s);
   jx_chk_budget b = check_budget(c, p, s.budget, s.total);
   check_funds(c, p, s.funds, &b);
   check_schedule(c, p, s.schedule);
@@ -526,7 +535,8 @@ bool jx_check_project(jx_checker *c, jx_node *p, const jx_node *unit) {
   if (fw->n_levels > 16)
     found = jx_xcalloc(fw->n_levels, sizeof *found);
   memset(found, 0, (fw->n_levels > 16 ? fw->n_levels : 16) * sizeof *found);
-  if (jx_chk_indicators(c, items, &b, found) == 0 && !p->u.block.recovered)
+  if (jx_chk_indicators(c, items, s.indicators, &b, found) == 0 &&
+      !p->u.block.recovered)
     check_complete(c, p, fw, found);
   if (found != small)
     free(found);

@@ -23,7 +23,7 @@ const jx_framework *jx_chk_framework(jx_checker *c) {
   return c->framework;
 }
 
-bool jx_chk_blank(const char *s) {
+bool jx_chk_blank_slow(const char *s) {
   if (!s)
     return true;
   for (; *s; s++)

@@ -46,8 +46,9 @@ typedef struct jx_chk_set {
   size_t n_bytes, cap_bytes;
   uint64_t *slots; /* open addressing, at most 3/4 full: hash bits, offset */
   size_t cap, n;
-  jx_loc found; /* what jx_chk_set_add last returned */
-  bool off;     /* remembers nothing: every key is new */
+  unsigned shift; /* cap is 2^(64 - shift): a key's first slot is h >> shift */
+  jx_loc found;   /* what jx_chk_set_add last returned */
+  bool off;       /* remembers nothing: every key is new */
 } jx_chk_set;
 
 void jx_chk_set_init(jx_chk_set *s);
@@ -77,6 +78,27 @@ struct jx_chk_memo {
   bool ok;
   const void *a, *b;
   char key[JX_CHK_MEMO_KEY];
+};
+
+/* The same answers again, for the usual spellings, by their bytes held in
+ * words (check_value.h): a category of up to 16 + 32 bytes (产出指标 +
+ * 服务对象满意度指标), a unit of up to 16 (平方米), which is every
+ * official one.  Looked for in two slots from the hash, so that the hit
+ * that is nearly every lookup costs a few compares; a longer spelling,
+ * and a miss, go to the memo above. */
+#define JX_CHK_FAST_CATS 128
+#define JX_CHK_FAST_UNITS 64
+struct jx_chk_fast_cat {
+  const void *fw; /* NULL: an empty slot */
+  uint64_t w[6];  /* level1's ends; level2's ends, or its four words */
+  uint32_t shape; /* the lengths and whether level1 was written */
+  bool ok;
+  const void *a, *b;
+};
+struct jx_chk_fast_unit {
+  uint64_t w[2]; /* its ends */
+  size_t n;      /* 0: an empty slot */
+  const void *u; /* the unit's table entry, or a cost per unit's, or NULL */
 };
 
 struct jx_checker {
@@ -148,6 +170,8 @@ struct jx_checker {
    * 200-500 instructions against ~60 here. */
   struct jx_chk_memo categories[JX_CHK_MEMO_SLOTS];
   struct jx_chk_memo units[JX_CHK_MEMO_SLOTS];
+  struct jx_chk_fast_cat fast_cats[JX_CHK_FAST_CATS];
+  struct jx_chk_fast_unit fast_units[JX_CHK_FAST_UNITS];
 };
 
 /* The framework in force, resolving a pending header name first. */
@@ -157,7 +181,14 @@ const jx_framework *jx_chk_framework(jx_checker *c);
 void jx_chk_settle(jx_checker *c);
 
 /* Whether a text is blank (absent, or only spaces). */
-bool jx_chk_blank(const char *s);
+bool jx_chk_blank_slow(const char *s);
+/* The same, told by its first byte for nearly every text (an indicator's
+ * name each row): the blanks and the end are all below '!'. */
+static inline bool jx_chk_blank(const char *s) {
+  if (s && (unsigned char)*s > ' ')
+    return false;
+  return jx_chk_blank_slow(s);
+}
 
 /* Statements of one kind: the first is kept in *slot, a later one is
  * reported as `field` given twice (statement-duplicate). */

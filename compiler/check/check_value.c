@@ -74,44 +74,13 @@ static const jx_unit_info *compound(jx_checker *c, const char *unit) {
 
 /* ---- remembered answers ----------------------------------------------- */
 
-static inline uint64_t load8(const char *p) {
-  uint64_t v;
-  memcpy(&v, p, sizeof v);
-  return v;
-}
-
-static inline uint64_t load4(const char *p) {
-  uint32_t v;
-  memcpy(&v, p, sizeof v);
-  return v;
-}
-
-/* The first and the last eight bytes of s (n bytes; overlapping when
- * shorter than 16, and all of them, packed, when shorter than 8): with n,
- * the whole of s up to 16 bytes, so that most spellings (数量指标, 万元,
- * 平方米) are compared in two words, and a longer one (可持续影响指标)
- * only in its middle besides. */
-static inline void ends(const char *s, size_t n, uint64_t w[2]) {
-  if (n >= 8) {
-    w[0] = load8(s);
-    w[1] = load8(s + n - 8);
-  } else if (n >= 4) {
-    w[0] = load4(s) | load4(s + n - 4) << 32;
-    w[1] = 0;
-  } else {
-    const unsigned char *u = (const unsigned char *)s;
-    w[0] = n ? u[0] | (uint64_t)u[n / 2] << 8 | (uint64_t)u[n - 1] << 16 : 0;
-    w[1] = 0;
-  }
-}
-
 /* The middle of a spelling of n > 16 bytes (bytes 8 to n - 8), folded
  * into one word for the hash: spellings that differ only there must not
  * all fall on the same four slots. */
 static inline uint64_t middle(const char *s, size_t n) {
   uint64_t m = 0;
   for (size_t i = 8; i < n - 8; i += 8)
-    m = (m ^ load8(s + i)) * 0x9E3779B97F4A7C15u;
+    m = (m ^ jx_chk_load8(s + i)) * 0x9E3779B97F4A7C15u;
   return m;
 }
 
@@ -119,7 +88,7 @@ static inline uint64_t middle(const char *s, size_t n) {
  * their ends), in words that stay inside both. */
 static inline bool same_middle(const char *a, const char *b, size_t n) {
   for (size_t i = 8; i < n - 8; i += 8)
-    if (load8(a + i) != load8(b + i))
+    if (jx_chk_load8(a + i) != jx_chk_load8(b + i))
       return false;
   return true;
 }
@@ -135,9 +104,9 @@ memo_slot(struct jx_chk_memo *t, const void *ctx, bool tag, const char *s1,
   if (n1 + n2 > JX_CHK_MEMO_KEY)
     return NULL;
   uint64_t w[4] = {0, 0, 0, 0};
-  ends(s1, n1, w);
+  jx_chk_ends(s1, n1, w);
   if (n2) /* a unit has none */
-    ends(s2, n2, w + 2);
+    jx_chk_ends(s2, n2, w + 2);
   uint32_t shape = (uint32_t)(n1 | n2 << 8 | (size_t)tag << 16);
   uint64_t h = (w[0] ^ (uint64_t)(uintptr_t)ctx) * 0xff51afd7ed558ccdu;
   if (n1 > 16)
@@ -182,8 +151,29 @@ static void memo_keep(struct jx_chk_memo *e, const void *ctx, const char *s1,
   memcpy(e->key + n1, s2, n2);
 }
 
-bool jx_chk_category(jx_checker *c, const char *level1, const char *level2,
-                     const jx_level1 **l1, const jx_level2 **l2) {
+/* Keeps a category's answer in the fast memo (check_value.h): in an empty
+ * one of its two slots, or else the first. */
+static void fast_cat_keep(jx_checker *c, const jx_framework *fw, const char *s1,
+                          size_t n1, const char *s2, size_t n2, bool tag,
+                          bool ok, const jx_level1 *a, const jx_level2 *b) {
+  if (n1 > 16 || n2 > 32)
+    return;
+  uint64_t w[6];
+  uint32_t shape;
+  size_t at = jx_chk_cat_key(fw, s1, n1, s2, n2, tag, w, &shape);
+  struct jx_chk_fast_cat *e = &c->fast_cats[at];
+  if (e->fw && !c->fast_cats[at ^ 1].fw)
+    e = &c->fast_cats[at ^ 1];
+  e->fw = fw;
+  memcpy(e->w, w, sizeof w);
+  e->shape = shape;
+  e->ok = ok;
+  e->a = a;
+  e->b = b;
+}
+
+bool jx_chk_category_slow(jx_checker *c, const char *level1, const char *level2,
+                          const jx_level1 **l1, const jx_level2 **l2) {
   const jx_framework *fw = c->framework;
   if (!fw || !level2)
     return jx_framework_resolve(fw, level1, level2, l1, l2);
@@ -206,6 +196,7 @@ bool jx_chk_category(jx_checker *c, const char *level1, const char *level2,
     e->a = a;
     e->b = b;
   }
+  fast_cat_keep(c, fw, s1, n1, level2, n2, level1 != NULL, e->ok, e->a, e->b);
   if (e->ok) {
     *l1 = e->a;
     *l2 = e->b;
@@ -315,7 +306,26 @@ static void precision_fixit(jx_checker *c, const jx_value *v) {
   jx_diag_add_fixit(c->diag, v->loc, text);
 }
 
-bool jx_chk_number(jx_checker *c, const jx_value *v, jx_resolved *r) {
+/* The unit of a NUMBER as jx_resolved holds it (a cost per unit read
+ * once, see compound), kept in the fast memo (check_value.h). */
+static const jx_unit_info *number_unit(jx_checker *c, const jx_value *v) {
+  const jx_unit_info *u = value_unit(c, v);
+  if (!u && v->unit && (strchr(v->unit, '/') || strstr(v->unit, "每")))
+    u = compound(c, v->unit);
+  size_t n, at;
+  uint64_t w[2];
+  if (v->unit && jx_chk_unit_key(v->unit, &n, w, &at)) {
+    struct jx_chk_fast_unit *e = &c->fast_units[at];
+    if (e->n && !c->fast_units[at ^ 1].n)
+      e = &c->fast_units[at ^ 1];
+    memcpy(e->w, w, sizeof w);
+    e->n = n;
+    e->u = u;
+  }
+  return u;
+}
+
+bool jx_chk_number_slow(jx_checker *c, const jx_value *v, jx_resolved *r) {
   jx_decimal d = {0};
   r->ok = false;
   jx_decimal_status st = v->kind == JX_VAL_NUMBER && v->number &&
@@ -330,15 +340,13 @@ bool jx_chk_number(jx_checker *c, const jx_value *v, jx_resolved *r) {
   if (st != JX_DEC_OK)
     return false;
   r->dec = d;
-  r->unit = value_unit(c, v);
-  if (!r->unit && v->unit && (strchr(v->unit, '/') || strstr(v->unit, "每")))
-    r->unit = compound(c, v->unit);
+  r->unit = number_unit(c, v);
   r->ok = true;
   return true;
 }
 
-bool jx_chk_amount(jx_checker *c, const jx_value *v, jx_resolved *r,
-                   jx_decimal *out) {
+bool jx_chk_amount_slow(jx_checker *c, const jx_value *v, jx_resolved *r,
+                        jx_decimal *out) {
   out->micros = 0;
   if (!jx_chk_number(c, v, r))
     return false;
@@ -365,9 +373,9 @@ bool jx_chk_amount(jx_checker *c, const jx_value *v, jx_resolved *r,
   return true;
 }
 
-bool jx_chk_part(jx_checker *c, const jx_value *v, jx_resolved *r,
-                 jx_decimal *out) {
-  if (!jx_chk_amount(c, v, r, out))
+bool jx_chk_part_slow(jx_checker *c, const jx_value *v, jx_resolved *r,
+                      jx_decimal *out) {
+  if (!jx_chk_amount_slow(c, v, r, out))
     return false;
   if (out->micros < 0) {
     jx_diag_report(c->diag, JX_E_FUNDS_NEGATIVE, v->loc, v->text);

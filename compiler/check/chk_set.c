@@ -14,7 +14,10 @@
  *            one, 0 is empty) and the top 24 bits of the key's hash, so a
  *            probe reads the entries only when those bits agree.
  *
- * The hash is not stored: growing the table rehashes the keys.  What a
+ * A key's first slot is the top bits of its hash, which the slot keeps:
+ * growing a table of up to 2^24 slots (12.5 million keys) places every
+ * entry again from its slot alone; only a larger one rehashes the keys
+ * (the rest of the hash is not stored).  What a
  * duplicate reports is the first place decoded back into s->found, exactly
  * the jx_loc that was added, so the "first defined here" note is unchanged.
  * Figures: docs/performance.md ("The code set").
@@ -30,6 +33,11 @@
 
 static uint64_t tag_of(uint64_t h) {
   return h >> OFF_BITS << OFF_BITS;
+}
+
+/* The first slot of hash h in a table of 2^(64 - shift) slots. */
+static size_t first_slot(uint64_t h, unsigned shift) {
+  return (size_t)(h >> shift);
 }
 
 void jx_chk_set_init(jx_chk_set *s) {
@@ -76,14 +84,21 @@ static const char *entry_key(const jx_chk_set *s, uint64_t off, size_t *n) {
 
 static void grow_slots(jx_chk_set *s) {
   size_t cap = s->cap ? s->cap * 2 : 64;
+  unsigned shift = s->cap ? s->shift - 1 : 64 - 6;
   uint64_t *slots = jx_xcalloc(cap, sizeof *slots);
+  /* The slot's tag holds the top 64 - OFF_BITS bits of the hash. */
+  bool from_tag = cap <= (size_t)1 << (64 - OFF_BITS);
   for (size_t i = 0; i < s->cap; i++) {
     uint64_t v = s->slots[i];
     if (!v)
       continue;
-    size_t n;
-    const char *key = entry_key(s, (v & OFF_MASK) - 1, &n);
-    size_t j = (size_t)jx_hash_bytes(key, n) & (cap - 1);
+    uint64_t h = v & ~OFF_MASK;
+    if (!from_tag) {
+      size_t n;
+      const char *key = entry_key(s, (v & OFF_MASK) - 1, &n);
+      h = jx_hash_bytes(key, n);
+    }
+    size_t j = first_slot(h, shift);
     while (slots[j])
       j = (j + 1) & (cap - 1);
     slots[j] = v;
@@ -91,6 +106,7 @@ static void grow_slots(jx_chk_set *s) {
   free(s->slots);
   s->slots = slots;
   s->cap = cap;
+  s->shift = shift;
 }
 
 const jx_loc *jx_chk_set_add(jx_chk_set *s, const char *key, size_t n,
@@ -100,7 +116,7 @@ const jx_loc *jx_chk_set_add(jx_chk_set *s, const char *key, size_t n,
   if ((s->n + 1) * 4 > s->cap * 3)
     grow_slots(s);
   uint64_t h = jx_hash_bytes(key, n), tag = tag_of(h);
-  size_t j = (size_t)h & (s->cap - 1);
+  size_t j = first_slot(h, s->shift);
   for (uint64_t v; (v = s->slots[j]); j = (j + 1) & (s->cap - 1)) {
     if ((v & ~OFF_MASK) != tag)
       continue;

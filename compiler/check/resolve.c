@@ -39,6 +39,13 @@ int jx_schedule_month(const jx_schedule_entry *e) {
   const jx_value *m = &e->month;
   if (m->kind != JX_VAL_NUMBER || !m->unit || !month_unit(m->unit))
     return 0;
+  /* 3月底, 12月: one or two digits, read as jx_value_decimal would. */
+  const unsigned char *t = (const unsigned char *)m->number;
+  unsigned d0 = t ? (unsigned)t[0] - '0' : 10, d1;
+  if (d0 <= 9 && t[1] == '\0')
+    return d0 >= 1 ? (int)d0 : 0;
+  if (d0 <= 9 && (d1 = (unsigned)t[1] - '0') <= 9 && t[2] == '\0')
+    return d0 * 10 + d1 >= 1 && d0 * 10 + d1 <= 12 ? (int)(d0 * 10 + d1) : 0;
   jx_decimal d;
   if (jx_value_decimal(m, &d) != JX_DEC_OK || !jx_decimal_is_integer(d))
     return 0;

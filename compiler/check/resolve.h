@@ -30,23 +30,33 @@
  */
 static inline bool jx_usual_number(const char *s, int64_t *micros) {
   static const int64_t scale[] = {1000000, 100000, 10000, 1000, 100, 10, 1};
-  const unsigned char *u = (const unsigned char *)s;
+  const unsigned char *u = (const unsigned char *)s, *p = u;
   uint64_t m = 0; /* may wrap on a long run of digits, which is refused */
-  size_t i = 0, places = 0;
-  unsigned d;
-  for (; (d = (unsigned)u[i] - '0') <= 9; i++)
-    m = m * 10 + d;
+  unsigned d0, d1;
+  /* Two digits a step (a digit is not the end, so p[1] is there). */
+  while ((d0 = (unsigned)p[0] - '0') <= 9) {
+    if ((d1 = (unsigned)p[1] - '0') > 9) {
+      m = m * 10 + d0;
+      p++;
+      break;
+    }
+    m = m * 100 + d0 * 10 + d1;
+    p += 2;
+  }
+  size_t i = (size_t)(p - u), places = 0;
   if (i == 0 || i > 12)
     return false;
-  if (u[i] == '.') {
-    size_t from = ++i;
-    for (; (d = (unsigned)u[i] - '0') <= 9; i++)
-      m = m * 10 + d;
-    places = i - from;
+  if (*p == '.') {
+    const unsigned char *from = ++p;
+    while ((d0 = (unsigned)p[0] - '0') <= 9) {
+      m = m * 10 + d0;
+      p++;
+    }
+    places = (size_t)(p - from);
     if (places == 0 || places > 6)
       return false;
   }
-  if (u[i] != '\0')
+  if (*p != '\0')
     return false;
   *micros = (int64_t)m * scale[places];
   return true;

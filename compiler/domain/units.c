@@ -389,6 +389,10 @@ jx_decimal_status jx_unit_convert(jx_decimal d, const jx_unit_info *from,
   }
   if (!factor(from, to, &num, &den))
     return JX_DEC_INEXACT;
+  if (num == den) { /* the same unit (a cost in the plan's currency) */
+    *out = d;
+    return JX_DEC_OK;
+  }
   return jx_decimal_scale(d, num, den, out);
 }
 
@@ -438,7 +442,8 @@ int jx_unit_compare(jx_decimal a, const jx_unit_info *ua, jx_decimal b,
   } else if (!factor(ua, ub, &num, &den)) {
     return -1;
   }
-  if (cmp)
-    *cmp = cmp_products(a.micros, num, b.micros, den);
+  if (cmp) /* the same unit: the numbers themselves */
+    *cmp = num == den ? (a.micros > b.micros) - (a.micros < b.micros)
+                      : cmp_products(a.micros, num, b.micros, den);
   return 0;
 }
