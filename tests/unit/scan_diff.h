@@ -16,7 +16,6 @@
 #ifndef JX_SCAN_DIFF_H
 #define JX_SCAN_DIFF_H
 
-#include <stdarg.h>
 #include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -27,49 +26,9 @@
 #include "parser.h"
 #include "lexer.h"
 #include "suppress.h"
+#include "text_out.h"
 
 const char *jx_lex_token_text(jx_scan *s, yyscan_t flex, const jx_loc *loc);
-
-typedef struct sd_buf {
-  char *p;
-  size_t n, cap;
-} sd_buf;
-
-static void sd_put(sd_buf *b, const char *s, size_t n) {
-  if (b->n + n + 1 > b->cap) {
-    b->cap = 2 * (b->n + n + 1);
-    b->p = realloc(b->p, b->cap);
-    if (!b->p)
-      abort();
-  }
-  memcpy(b->p + b->n, s, n);
-  b->n += n;
-  b->p[b->n] = '\0';
-}
-
-static void sd_puts(sd_buf *b, const char *s) {
-  sd_put(b, s ? s : "(null)", strlen(s ? s : "(null)"));
-}
-
-static void sd_putf(sd_buf *b, const char *fmt, ...)
-    __attribute__((format(printf, 2, 3)));
-static void sd_putf(sd_buf *b, const char *fmt, ...) {
-  char t[256];
-  va_list ap;
-  va_start(ap, fmt);
-  int n = vsnprintf(t, sizeof t, fmt, ap);
-  va_end(ap);
-  sd_put(b, t, (size_t)n < sizeof t ? (size_t)n : sizeof t - 1);
-}
-
-static void sd_on_diag(void *ud, const char *text, size_t n) {
-  sd_put(ud, text, n);
-}
-
-static void sd_loc(sd_buf *b, const jx_loc *l) {
-  sd_putf(b, "@%llu+%u:%u:%u/%u", (unsigned long long)l->offset, l->len,
-          l->line, l->col, l->file);
-}
 
 /* How the input is read. */
 typedef struct sd_opts {

@@ -29,7 +29,6 @@
  */
 #include <dirent.h>
 #include <setjmp.h>
-#include <stdarg.h>
 #include <stddef.h>
 #include <stdint.h>
 #include <stdio.h>
@@ -42,51 +41,12 @@
 /* The generated headers need jx_scan, then the parser's token types. */
 #include "parser.h"
 #include "lexer.h"
+#include "text_out.h"
 
 /* The reference scanner (lexer_ref.l, flex prefix ref_yy). */
 int ref_yylex_init_extra(jx_scan *extra, yyscan_t *scanner);
 int ref_yylex(YYSTYPE *v, jx_loc *loc, yyscan_t scanner);
 int ref_yylex_destroy(yyscan_t scanner);
-
-typedef struct buf {
-  char *p;
-  size_t n, cap;
-} buf;
-
-static void put(buf *b, const char *s, size_t n) {
-  if (b->n + n + 1 > b->cap) {
-    b->cap = 2 * (b->n + n + 1);
-    b->p = realloc(b->p, b->cap);
-    assert_non_null(b->p);
-  }
-  memcpy(b->p + b->n, s, n);
-  b->n += n;
-  b->p[b->n] = '\0';
-}
-
-static void puts_(buf *b, const char *s) {
-  put(b, s ? s : "(null)", strlen(s ? s : "(null)"));
-}
-
-static void putf(buf *b, const char *fmt, ...)
-    __attribute__((format(printf, 2, 3)));
-static void putf(buf *b, const char *fmt, ...) {
-  char t[256];
-  va_list ap;
-  va_start(ap, fmt);
-  int n = vsnprintf(t, sizeof t, fmt, ap);
-  va_end(ap);
-  put(b, t, (size_t)n < sizeof t ? (size_t)n : sizeof t - 1);
-}
-
-static void on_diag(void *ud, const char *text, size_t n) {
-  put(ud, text, n);
-}
-
-static void put_loc(buf *b, const jx_loc *l) {
-  putf(b, "@%llu+%u:%u:%u/%u", (unsigned long long)l->offset, l->len, l->line,
-       l->col, l->file);
-}
 
 /* The scanners compared: the reference, and grammar/lexer.l with and
  * without its fast path for strings (lex_fast.h). */
@@ -95,10 +55,11 @@ enum { REF, VOCAB, FLEX_ONLY };
 /* The token stream of src through one scanner, as text, then its
  * diagnostics; with text, also what yytext holds after each token (the
  * parser quotes it in a syntax error). */
-static void scan_as(const char *src, size_t n, int mode, bool text, buf *out) {
+static void scan_as(const char *src, size_t n, int mode, bool text,
+                    sd_buf *out) {
   bool ref = mode == REF;
   jx_diag *d = jx_diag_new();
-  jx_diag_set_writer(d, on_diag, out);
+  jx_diag_set_writer(d, sd_on_diag, out);
   jx_diag_set_format(d, JX_DIAG_JSON);
   uint32_t file = jx_diag_add_source(d, "t.jx", src, n);
   jx_arena arena;
@@ -129,51 +90,51 @@ static void scan_as(const char *src, size_t n, int mode, bool text, buf *out) {
     memset(&v, 0, sizeof v);
     memset(&loc, 0, sizeof loc);
     int kind = ref ? ref_yylex(&v, &loc, sc) : yylex(&v, &loc, sc);
-    putf(out, "%d", kind);
-    put_loc(out, &loc);
+    sd_putf(out, "%d", kind);
+    sd_loc(out, &loc);
     if (text && kind != YYEOF) {
-      puts_(out, "<");
-      puts_(out, yyget_text(sc));
-      puts_(out, ">");
+      sd_puts(out, "<");
+      sd_puts(out, yyget_text(sc));
+      sd_puts(out, ">");
     }
     switch (kind) {
     case STRING:
     case WORD:
-      puts_(out, "[");
-      puts_(out, v.str); /* its place is the token's */
-      puts_(out, "]");
+      sd_puts(out, "[");
+      sd_puts(out, v.str); /* its place is the token's */
+      sd_puts(out, "]");
       break;
     case NUMBER:
     case DATE:
-      puts_(out, "[");
-      puts_(out, v.value->text);
-      puts_(out, "|");
-      puts_(out, v.value->number);
-      puts_(out, "|");
-      puts_(out, v.value->unit);
-      put_loc(out, &v.value->unit_loc);
-      putf(out, "|%d-%d-%d]", v.value->year, v.value->month, v.value->day);
+      sd_puts(out, "[");
+      sd_puts(out, v.value->text);
+      sd_puts(out, "|");
+      sd_puts(out, v.value->number);
+      sd_puts(out, "|");
+      sd_puts(out, v.value->unit);
+      sd_loc(out, &v.value->unit_loc);
+      sd_putf(out, "|%d-%d-%d]", v.value->year, v.value->month, v.value->day);
       break;
     case PATH:
-      puts_(out, "[");
-      puts_(out, v.path->l1.text);
-      put_loc(out, &v.path->l1.loc);
-      puts_(out, ".");
-      puts_(out, v.path->l2.text);
-      put_loc(out, &v.path->l2.loc);
-      puts_(out, "]");
+      sd_puts(out, "[");
+      sd_puts(out, v.path->l1.text);
+      sd_loc(out, &v.path->l1.loc);
+      sd_puts(out, ".");
+      sd_puts(out, v.path->l2.text);
+      sd_loc(out, &v.path->l2.loc);
+      sd_puts(out, "]");
       break;
     case MONTH:
-      putf(out, "[%d]", v.month);
+      sd_putf(out, "[%d]", v.month);
       break;
     default:
       break;
     }
-    puts_(out, "\n");
+    sd_puts(out, "\n");
     if (kind == YYEOF)
       break;
   }
-  putf(out, "errors %d\n", s.lex_errors);
+  sd_putf(out, "errors %d\n", s.lex_errors);
   ref ? ref_yylex_destroy(sc) : yylex_destroy(sc);
   free(s.sbuf);
   free(s.block_at); /* the brace stack of the suppression comments */
@@ -182,7 +143,7 @@ static void scan_as(const char *src, size_t n, int mode, bool text, buf *out) {
   jx_arena_free(&arena);
 }
 
-static void scan(const char *src, size_t n, bool ref, buf *out) {
+static void scan(const char *src, size_t n, bool ref, sd_buf *out) {
   scan_as(src, n, ref ? REF : VOCAB, false, out);
 }
 
@@ -190,7 +151,7 @@ static void scan(const char *src, size_t n, bool ref, buf *out) {
  * yytext and diagnostic.  No input is left out. */
 static size_t fast_compared;
 static void same_paths(const char *name, const char *src, size_t n) {
-  buf a = {NULL, 0, 0}, b = {NULL, 0, 0};
+  sd_buf a = {NULL, 0, 0}, b = {NULL, 0, 0};
   scan_as(src, n, FLEX_ONLY, true, &a);
   scan_as(src, n, VOCAB, true, &b);
   if (a.n != b.n || memcmp(a.p, b.p, a.n) != 0) {
@@ -226,8 +187,8 @@ static bool has_n(const char *s, size_t n, const char *part) {
  * new scanner reads it, or NULL: where the reference reads it otherwise. */
 static const char *issue11(const char *src, size_t n) {
   jx_diag *d = jx_diag_new();
-  buf quiet = {NULL, 0, 0};
-  jx_diag_set_writer(d, on_diag, &quiet);
+  sd_buf quiet = {NULL, 0, 0};
+  jx_diag_set_writer(d, sd_on_diag, &quiet);
   uint32_t file = jx_diag_add_source(d, "t.jx", src, n);
   jx_arena arena;
   jx_arena_init(&arena);
@@ -315,7 +276,7 @@ static void same(const char *name, const char *src, size_t n) {
     skipped++;
     return;
   }
-  buf a = {NULL, 0, 0}, b = {NULL, 0, 0};
+  sd_buf a = {NULL, 0, 0}, b = {NULL, 0, 0};
   scan(src, n, true, &a);
   scan(src, n, false, &b);
   if (a.n != b.n || memcmp(a.p, b.p, a.n) != 0) {
@@ -341,14 +302,14 @@ static char *slurp(const char *path, size_t *n) {
   FILE *f = fopen(path, "rb");
   if (!f)
     return NULL;
-  buf b = {NULL, 0, 0};
+  sd_buf b = {NULL, 0, 0};
   char chunk[65536];
   size_t got;
   while ((got = fread(chunk, 1, sizeof chunk, f)) > 0)
-    put(&b, chunk, got);
+    sd_put(&b, chunk, got);
   fclose(f);
   if (!b.p)
-    put(&b, "", 0);
+    sd_put(&b, "", 0);
   *n = b.n;
   return b.p;
 }
@@ -447,7 +408,7 @@ static const char *const pieces[] = {
  * thousands of pairs, must scan alike. */
 static void test_every_pair(void **state) {
   (void)state;
-  buf b = {NULL, 0, 0};
+  sd_buf b = {NULL, 0, 0};
   size_t left_out = 0;
   for (size_t i = 0; i < NPIECES; i++)
     for (size_t j = 0; j < NPIECES; j++) {
@@ -457,7 +418,7 @@ static void test_every_pair(void **state) {
         left_out++;
         continue;
       }
-      puts_(&b, pair);
+      sd_puts(&b, pair);
     }
   skipped = 0;
   same("every pair of pieces", b.p, b.n);
@@ -481,17 +442,17 @@ static bool random_piece(const char *p) {
 static void test_random_runs(void **state) {
   (void)state;
   uint64_t s = 0x5EED;
-  buf b = {NULL, 0, 0};
+  sd_buf b = {NULL, 0, 0};
   for (int i = 0; i < 200000;) {
     s = s * 6364136223846793005u + 1442695040888963407u;
     const char *p = pieces[(s >> 33) % NPIECES];
     if (!random_piece(p))
       continue;
-    puts_(&b, p);
+    sd_puts(&b, p);
     /* After a slash (n/a, /a) a space: 9月底n/a.项 would be a cost per
      * unit. */
     if ((s >> 20) % 7 == 0 || strchr(p, '/'))
-      puts_(&b, " ");
+      sd_puts(&b, " ");
     i++;
   }
   skipped = 0;
@@ -522,23 +483,10 @@ static void test_repository_inputs(void **state) {
 /* A generated plan (jx-gen sits beside $JXC). */
 static void test_generated_plan(void **state) {
   (void)state;
-  const char *jxc = getenv("JXC");
   char cmd[1200];
-  snprintf(cmd, sizeof cmd, "%s", jxc ? jxc : "build/jxc");
-  char *slash = strrchr(cmd, '/');
-  if (slash)
-    *slash = '\0';
-  else
-    snprintf(cmd, sizeof cmd, ".");
-  strncat(cmd, "/jx-gen -s 7 -u 3 -p 20 -z 50", sizeof cmd - strlen(cmd) - 1);
-  FILE *p = popen(cmd, "r");
-  assert_non_null(p);
-  buf b = {NULL, 0, 0};
-  char chunk[65536];
-  size_t got;
-  while ((got = fread(chunk, 1, sizeof chunk, p)) > 0)
-    put(&b, chunk, got);
-  assert_int_equal(pclose(p), 0);
+  sd_buf b = {NULL, 0, 0};
+  assert_int_equal(
+      sd_generate("/jx-gen -s 7 -u 3 -p 20 -z 50", cmd, sizeof cmd, &b), 0);
   assert_true(b.n > 10000);
   same(cmd, b.p, b.n);
   free(b.p);
@@ -597,19 +545,19 @@ static void test_fast_path_strings(void **state) {
                                        "#c",
                                        "jxc: ignore[x]",
                                        "\xD6\xD0\xCE\xC4"};
-  buf b = {NULL, 0, 0};
+  sd_buf b = {NULL, 0, 0};
   for (size_t i = 0; i < sizeof bodies / sizeof *bodies; i++) {
-    putf(&b, "goal \"%s\";\n", bodies[i]);
-    putf(&b, "x\"%s\"\"%s\" \"%s\n", bodies[i], bodies[i], bodies[i]);
-    putf(&b, "\"\";\n");
+    sd_putf(&b, "goal \"%s\";\n", bodies[i]);
+    sd_putf(&b, "x\"%s\"\"%s\" \"%s\n", bodies[i], bodies[i], bodies[i]);
+    sd_putf(&b, "\"\";\n");
   }
   same_paths("strings", b.p, b.n);
   /* One string of 300,000 bytes, past flex's first 128 KiB buffer. */
-  buf big = {NULL, 0, 0};
-  puts_(&big, "goal \"");
+  sd_buf big = {NULL, 0, 0};
+  sd_puts(&big, "goal \"");
   for (int i = 0; i < 20000; i++)
-    puts_(&big, i % 7 ? "预算绩效" : "ab\n   ");
-  puts_(&big, "\";\ngoal \"end\";\n\"cut");
+    sd_puts(&big, i % 7 ? "预算绩效" : "ab\n   ");
+  sd_puts(&big, "\";\ngoal \"end\";\n\"cut");
   same_paths("a long string", big.p, big.n);
   /* Strings at every distance from the end of the input. */
   const char *tail = "\"中文\n  x\"";
@@ -625,23 +573,9 @@ static void test_generated_plans_fast_path(void **state) {
   static const char *const gens[] = {"/jx-gen -s 3 -u 4 -p 30",
                                      "/jx-gen2 -s 3 -m 1"};
   for (size_t g = 0; g < 2; g++) {
-    const char *jxc = getenv("JXC");
     char cmd[1200];
-    snprintf(cmd, sizeof cmd, "%s", jxc ? jxc : "build/jxc");
-    char *slash = strrchr(cmd, '/');
-    if (slash)
-      *slash = '\0';
-    else
-      snprintf(cmd, sizeof cmd, ".");
-    strncat(cmd, gens[g], sizeof cmd - strlen(cmd) - 1);
-    FILE *p = popen(cmd, "r");
-    assert_non_null(p);
-    buf b = {NULL, 0, 0};
-    char chunk[65536];
-    size_t got;
-    while ((got = fread(chunk, 1, sizeof chunk, p)) > 0)
-      put(&b, chunk, got);
-    assert_int_equal(pclose(p), 0);
+    sd_buf b = {NULL, 0, 0};
+    assert_int_equal(sd_generate(gens[g], cmd, sizeof cmd, &b), 0);
     assert_true(b.n > 10000);
     same_paths(cmd, b.p, b.n);
     free(b.p);
