@@ -125,10 +125,13 @@ static bool value(jx_strbuf *o, const jx_entry *e, jx_diag *d) {
     str(o, v->text);
     return true;
   case JX_AV_TARGETED:
-    jx_sb_puts(o, "targeted");
-    return true;
   case JX_AV_NA:
-    jx_sb_puts(o, "n/a");
+    /* 执行数 and 全年预算数 are amounts: the form has no word for them. */
+    if (e->kind != JX_ENTRY_INDICATOR) {
+      ok = false;
+      break;
+    }
+    jx_sb_puts(o, v->kind == JX_AV_NA ? "n/a" : "targeted");
     return true;
   }
   if (ok)
