@@ -30,6 +30,7 @@
 #include "diag.h"
 #include "parse.h"
 #include "parser.h"
+#include "text_out.h"
 
 typedef struct mut_rng {
   uint64_t s;
@@ -50,33 +51,15 @@ static bool mut_chance(mut_rng *r, uint32_t percent) {
 #define MUT_COUNT(a) (sizeof(a) / sizeof((a)[0]))
 #define MUT_ANY(r, a) ((a)[mut_pick((r), (uint32_t)MUT_COUNT(a))])
 
-/* A growing text (the tests' own, so that they lean on nothing else). */
-typedef struct mut_buf {
-  char *p;
-  size_t n, cap;
-} mut_buf;
-
-static void mut_put(mut_buf *b, const char *s, size_t n) {
-  if (b->n + n + 1 > b->cap) {
-    b->cap = 2 * (b->n + n + 1);
-    b->p = realloc(b->p, b->cap);
-    if (!b->p)
-      abort();
-  }
-  memcpy(b->p + b->n, s, n);
-  b->n += n;
-  b->p[b->n] = '\0';
+static void mut_puts(sd_buf *b, const char *s) {
+  sd_put(b, s, strlen(s));
 }
 
-static void mut_puts(mut_buf *b, const char *s) {
-  mut_put(b, s, strlen(s));
+static void mut_putc(sd_buf *b, char c) {
+  sd_put(b, &c, 1);
 }
 
-static void mut_putc(mut_buf *b, char c) {
-  mut_put(b, &c, 1);
-}
-
-static void mut_printf(mut_buf *b, const char *fmt, unsigned n, const char *s) {
+static void mut_printf(sd_buf *b, const char *fmt, unsigned n, const char *s) {
   char t[256];
   snprintf(t, sizeof t, fmt, n, s);
   mut_puts(b, t);
@@ -213,7 +196,7 @@ static const char *const *const mut_categories[] = {
 };
 
 /* n bytes at s as written, or another spelling of the same category. */
-static void mut_category_half(mut_rng *r, mut_buf *b, const char *s, size_t n) {
+static void mut_category_half(mut_rng *r, sd_buf *b, const char *s, size_t n) {
   for (size_t i = 0; i < MUT_COUNT(mut_categories); i++)
     for (const char *const *w = mut_categories[i]; *w; w++)
       if (strlen(*w) == n && memcmp(*w, s, n) == 0) {
@@ -223,7 +206,7 @@ static void mut_category_half(mut_rng *r, mut_buf *b, const char *s, size_t n) {
         mut_puts(b, mut_categories[i][mut_pick(r, (uint32_t)k)]);
         return;
       }
-  mut_put(b, s, n);
+  sd_put(b, s, n);
 }
 
 /* Is a token a keyword (a colon may follow it; n/a is a value)? */
@@ -273,7 +256,7 @@ static const char *const mut_glue[] = {
     "ＡＢＣ",   "１２３",  "100%",      "—",        "…",      "·"};
 
 /* A string literal of about `width` characters. */
-static void mut_literal(mut_rng *r, mut_buf *b, unsigned id, size_t width) {
+static void mut_literal(mut_rng *r, sd_buf *b, unsigned id, size_t width) {
   mut_putc(b, '"');
   mut_printf(b, "第%u条%s", id, "");
   size_t w = 0;
@@ -302,7 +285,7 @@ static const char *const mut_comment_texts[] = {
     " trailing  ",
     " 一二三四五六七八九十一二三四五六七八九十一二三四五六七八九十"};
 
-static void mut_comment(mut_rng *r, mut_buf *b, unsigned *id) {
+static void mut_comment(mut_rng *r, sd_buf *b, unsigned *id) {
   mut_puts(b, mut_chance(r, 50) ? "#" : "//");
   mut_printf(b, " c%u%s", (*id)++, "");
   mut_puts(b, MUT_ANY(r, mut_comment_texts));
@@ -332,7 +315,7 @@ typedef struct mut_opts {
 /* A number, date or date range with its ASCII digits full-width, and (a
  * number with five or more digits before its point, no sign) its thousands
  * separated. */
-static void mut_wide_number(mut_rng *r, mut_buf *b, const char *s, size_t n,
+static void mut_wide_number(mut_rng *r, sd_buf *b, const char *s, size_t n,
                             bool group) {
   size_t digits = 0;
   while (digits < n && s[digits] >= '0' && s[digits] <= '9')
@@ -343,7 +326,7 @@ static void mut_wide_number(mut_rng *r, mut_buf *b, const char *s, size_t n,
     char c = s[i];
     if (c >= '0' && c <= '9' && wide) {
       char fw[3] = {(char)0xEF, (char)0xBC, (char)(0x90 + (c - '0'))};
-      mut_put(b, fw, 3);
+      sd_put(b, fw, 3);
     } else {
       mut_putc(b, c);
     }
@@ -447,7 +430,7 @@ static char *mut_pass(const char *s, size_t len, const mut_opts *o, mut_rng *r,
     jx_diag_free(d);
     jx_arena_free(&a);
   }
-  mut_buf b = {NULL, 0, 0};
+  sd_buf b = {NULL, 0, 0};
   for (size_t i = 0; i <= k.n; i++) {
     size_t ga, gb;
     mut_gap(&k, i, &ga, &gb);
@@ -473,12 +456,12 @@ static char *mut_pass(const char *s, size_t len, const mut_opts *o, mut_rng *r,
       size_t at = (size_t)(nl - s);
       if (at > ga && s[at - 1] == '\r')
         at--;
-      mut_put(&b, s + ga, at - ga);
+      sd_put(&b, s + ga, at - ga);
       mut_puts(&b, MUT_ANY(r, mut_eol));
       mut_comment(r, &b, id);
-      mut_put(&b, s + at, gb - at);
+      sd_put(&b, s + at, gb - at);
     } else {
-      mut_put(&b, s + ga, gb - ga);
+      sd_put(&b, s + ga, gb - ga);
     }
     if (o->comments && mut_chance(r, o->comments)) {
       /* A comment before the next token: on a line of its own, or after
@@ -525,20 +508,20 @@ static char *mut_pass(const char *s, size_t len, const mut_opts *o, mut_rng *r,
     } else if (ime && t->kind == STRING && s[t->start] == '"' &&
                mut_cn_quotable(s + t->start + 1, t->end - t->start - 2)) {
       mut_puts(&b, "“");
-      mut_put(&b, s + t->start + 1, t->end - t->start - 2);
+      sd_put(&b, s + t->start + 1, t->end - t->start - 2);
       mut_puts(&b, "”");
     } else if (ime && mut_kw_token(t->kind) && s[t->end - 1] != ':' &&
                !(t->end - t->start > 3 && mut_at(s, len, t->end - 3, "："))) {
-      mut_put(&b, s + t->start, t->end - t->start);
+      sd_put(&b, s + t->start, t->end - t->start);
       mut_puts(&b, mut_chance(r, 50) ? "：" : ":");
     } else {
-      mut_put(&b, s + t->start, t->end - t->start);
+      sd_put(&b, s + t->start, t->end - t->start);
     }
   }
   free(is_free);
   free(k.v);
   if (o->crlf) {
-    mut_buf c = {NULL, 0, 0};
+    sd_buf c = {NULL, 0, 0};
     for (size_t i = 0; i < b.n; i++) {
       if (b.p[i] == '\n' && (i == 0 || b.p[i - 1] != '\r'))
         mut_putc(&c, '\r');

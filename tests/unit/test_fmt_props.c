@@ -153,11 +153,11 @@ static void add_seed(seeds *s, const char *name, char *text, size_t len) {
 }
 
 static char *slurp(FILE *f, size_t *len) {
-  mut_buf b = {NULL, 0, 0};
+  sd_buf b = {NULL, 0, 0};
   char chunk[65536];
   size_t got;
   while ((got = fread(chunk, 1, sizeof chunk, f)) > 0)
-    mut_put(&b, chunk, got);
+    sd_put(&b, chunk, got);
   if (!b.p)
     mut_putc(&b, '\0'), b.n = 0;
   *len = b.n;
@@ -470,7 +470,7 @@ static void test_space_at_every_column(void **state) {
   for (size_t shape = 0; shape < MUT_COUNT(shapes); shape++)
     for (size_t k = 0; k < 110; k++)
       for (size_t j = 0; j < MUT_COUNT(seps); j++) {
-        mut_buf text = {NULL, 0, 0};
+        sd_buf text = {NULL, 0, 0};
         for (size_t c = 0; c < k; c++)
           mut_puts(&text, c % 7 == 6 ? "a" : "绩");
         mut_puts(&text, seps[j]);
