@@ -39,6 +39,29 @@ void jx_json_string_sb(jx_strbuf *b, const char *s);
 #define JX_JSON_SLACK 2048
 void jx_json_string_keep(jx_out *o, const char *s);
 
+/*
+ * A memo of recently written short strings, for the fields whose texts
+ * repeat from one shared copy (an indicator's category codes and labels,
+ * its unit: they point into the framework's and the units' tables).
+ * Direct-mapped on the pointer; a slot keeps a copy of the bytes it was
+ * made from, quoted, and a hit needs the pointer AND the bytes (length
+ * included) to be equal, since an arena reused for the next project can
+ * hold other bytes at the same address.  Only strings that need no
+ * escape and fit a slot are kept.  Zeroed: empty.
+ */
+enum { JX_JSON_MEMO_SLOTS = 64, JX_JSON_MEMO_TEXT = 48 };
+typedef struct jx_json_memo_slot {
+  const char *key;
+  size_t n;                  /* bytes of the string, no quotes */
+  char q[JX_JSON_MEMO_TEXT]; /* '"', the n bytes, '"', then anything */
+} jx_json_memo_slot;
+typedef struct jx_json_memo {
+  jx_json_memo_slot slot[JX_JSON_MEMO_SLOTS];
+} jx_json_memo;
+
+/* jx_json_string_keep through m (NULL: none). */
+void jx_json_string_memo(jx_out *o, jx_json_memo *m, const char *s);
+
 /* The escaping itself, for another kind of buffer: the length of the run
  * at s that goes out as it is, and what follows it: *esc (*esc_len bytes)
  * replaces the next *skip bytes, or *esc is NULL at the end of s. */
