@@ -3,8 +3,6 @@
  */
 #include "json.h"
 
-#include <stdbool.h>
-#include <stdint.h>
 #include <string.h>
 
 /*
@@ -249,59 +247,9 @@ void jx_json_string_keep(jx_out *o, const char *s) {
   string_nonnull(o, s, JX_JSON_SLACK);
 }
 
-static inline uint64_t load8(const char *p) {
-  uint64_t v;
-  memcpy(&v, p, 8);
-  return v;
-}
-
-static inline uint32_t load4(const char *p) {
-  uint32_t v;
-  memcpy(&v, p, 4);
-  return v;
-}
-
-/* a[0..n) == b[0..n), both readable for n bytes: a few word compares
- * (overlapping at the end) rather than a call to memcmp. */
-static inline bool same_bytes(const char *a, const char *b, size_t n) {
-  if (n >= 8) {
-    for (size_t i = 0; i + 8 < n; i += 8)
-      if (load8(a + i) != load8(b + i))
-        return false;
-    return load8(a + n - 8) == load8(b + n - 8);
-  }
-  if (n >= 4)
-    return load4(a) == load4(b) && load4(a + n - 4) == load4(b + n - 4);
-  for (size_t i = 0; i < n; i++)
-    if (a[i] != b[i])
-      return false;
-  return true;
-}
-
-/*
- * The length comes from strlen, not from the slot: only once s is known
- * to have n bytes may they be compared a word at a time (a byte loop
- * costs as much as escaping the string again).  On a miss, the string
- * is written as jx_json_string_keep writes it and, when it needed no
- * escape, its quoted form is taken from the output into the slot (the
- * SLACK after it makes the constant-size copy safe).
- */
-void jx_json_string_memo(jx_out *o, jx_json_memo *m, const char *s) {
-  if (!m) {
-    string_nonnull(o, s, JX_JSON_SLACK);
-    return;
-  }
-  uintptr_t h = (uintptr_t)s;
-  jx_json_memo_slot *e = &m->slot[(h >> 3 ^ h >> 9) & (JX_JSON_MEMO_SLOTS - 1)];
-  if (e->key == s) {
-    size_t n = e->n;
-    if (strlen(s) == n && same_bytes(s, e->q + 1, n) &&
-        n + 2 + JX_JSON_SLACK <= o->cap - o->len) {
-      memcpy(o->buf + o->len, e->q, JX_JSON_MEMO_TEXT);
-      o->len += n + 2;
-      return;
-    }
-  }
+/* On a miss the quoted form is taken from the output into the slot: the
+ * SLACK after it makes the constant-size copy safe. */
+void jx_json_string_memo_miss(jx_out *o, jx_json_memo_slot *e, const char *s) {
   size_t at = o->len;
   size_t n = string_nonnull(o, s, JX_JSON_SLACK);
   if (n <= JX_JSON_MEMO_TEXT - 2) {

@@ -13,7 +13,10 @@
 #ifndef JX_JSON_H
 #define JX_JSON_H
 
+#include <stdbool.h>
 #include <stddef.h>
+#include <stdint.h>
+#include <string.h>
 
 #include "out.h"
 #include "strbuf.h"
@@ -59,8 +62,60 @@ typedef struct jx_json_memo {
   jx_json_memo_slot slot[JX_JSON_MEMO_SLOTS];
 } jx_json_memo;
 
-/* jx_json_string_keep through m (NULL: none). */
-void jx_json_string_memo(jx_out *o, jx_json_memo *m, const char *s);
+/* The miss of jx_json_string_memo: s written as jx_json_string_keep
+ * writes it, and kept in e when it fits and needed no escape. */
+void jx_json_string_memo_miss(jx_out *o, jx_json_memo_slot *e, const char *s);
+
+static inline uint64_t jx_json_load8(const char *p) {
+  uint64_t v;
+  memcpy(&v, p, 8);
+  return v;
+}
+
+static inline uint32_t jx_json_load4(const char *p) {
+  uint32_t v;
+  memcpy(&v, p, 4);
+  return v;
+}
+
+/* a[0..n) == b[0..n), both readable for n bytes: a few word compares
+ * (overlapping at the end) rather than a call to memcmp. */
+static inline bool jx_json_same(const char *a, const char *b, size_t n) {
+  if (n >= 8) {
+    for (size_t i = 0; i + 8 < n; i += 8)
+      if (jx_json_load8(a + i) != jx_json_load8(b + i))
+        return false;
+    return jx_json_load8(a + n - 8) == jx_json_load8(b + n - 8);
+  }
+  if (n >= 4)
+    return jx_json_load4(a) == jx_json_load4(b) &&
+           jx_json_load4(a + n - 4) == jx_json_load4(b + n - 4);
+  for (size_t i = 0; i < n; i++)
+    if (a[i] != b[i])
+      return false;
+  return true;
+}
+
+/*
+ * jx_json_string_keep through m (not NULL).  Inline, so that a hit is a
+ * few moves, a strlen and one constant-size copy, without the escaper's
+ * registers saved and restored.  The length comes from strlen, not from
+ * the slot: only once s is known to have n bytes may they be compared a
+ * word at a time (a byte loop costs as much as escaping the string).
+ */
+static inline void jx_json_string_memo(jx_out *o, jx_json_memo *m,
+                                       const char *s) {
+  uintptr_t h = (uintptr_t)s;
+  jx_json_memo_slot *e = &m->slot[(h >> 3 ^ h >> 9) & (JX_JSON_MEMO_SLOTS - 1)];
+  size_t n = e->n;
+  if (e->key == s && strlen(s) == n && jx_json_same(s, e->q + 1, n) &&
+      n + 2 + JX_JSON_SLACK <= o->cap - o->len) {
+    memcpy(o->buf + o->len, e->q, JX_JSON_MEMO_TEXT);
+    o->len += n + 2;
+    return;
+  }
+  jx_json_string_memo_miss(o, e, s);
+}
 
 /* The escaping itself, for another kind of buffer: the length of the run
  * at s that goes out as it is, and what follows it: *esc (*esc_len bytes)

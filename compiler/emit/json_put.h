@@ -163,7 +163,10 @@ key_null_at(jx_out *o, bool compact, int depth, int first, const char *lit,
     const char *s_ = (s);                                                      \
     if (s_) {                                                                  \
       KEY(w, depth, first, k);                                                 \
-      jx_json_string_memo((w)->o, (w)->memo, s_);                              \
+      if ((w)->memo)                                                           \
+        jx_json_string_memo((w)->o, (w)->memo, s_);                            \
+      else                                                                     \
+        jx_json_string_keep((w)->o, s_);                                       \
     } else {                                                                   \
       key_null_at((w)->o, (w)->compact, (depth), (first), ",\"" k "\": null",  \
                   sizeof(",\"" k "\": null") - 1);                             \
