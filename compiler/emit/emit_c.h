@@ -16,6 +16,22 @@
 
 #define LIT(o, s) jx_out_write((o), (s), sizeof(s) - 1)
 
+/*
+ * A memo of the literals of recently written short strings, for the
+ * fields whose texts repeat from one shared copy (category codes and
+ * labels, units), as json.h's jx_json_memo: keyed by the pointer, a hit
+ * needs the bytes to be equal too (an arena reused for the next project
+ * can hold other bytes at the same address).  A CJK label is all octal
+ * escapes, four bytes out for each in, so a hit saves most of its cost.
+ */
+enum { C_MEMO_SLOTS = 64, C_MEMO_SRC = 24, C_MEMO_LIT = 4 * C_MEMO_SRC + 8 };
+typedef struct c_memo_slot {
+  const char *key;
+  size_t n, lit_n;      /* bytes of the string, of its literal */
+  char src[C_MEMO_SRC]; /* the string's bytes */
+  char lit[C_MEMO_LIT]; /* its literal, quotes included */
+} c_memo_slot;
+
 typedef struct c_state {
   jx_out *out;
   const char *prefix;
@@ -28,6 +44,7 @@ typedef struct c_state {
   size_t n_units, n_projects, n_unit_projects, n_indicators, n_long;
   size_t n_targets; /* arrays of period targets written so far */
   const char *form; /* the plan's form: a static table's name */
+  c_memo_slot memo[C_MEMO_SLOTS];
 } c_state;
 
 /* \ooo of byte c. */
@@ -50,6 +67,15 @@ void jx_c_str_nonnull(c_state *st, jx_out *o, const char *str);
 static inline void jx_c_str(c_state *st, jx_out *o, const char *str) {
   if (str)
     jx_c_str_nonnull(st, o, str);
+  else
+    jx_out_write(o, "NULL", 4);
+}
+
+/* jx_c_str through st->memo, for the texts that repeat. */
+void jx_c_str_memo_nonnull(c_state *st, jx_out *o, const char *str);
+static inline void jx_c_str_memo(c_state *st, jx_out *o, const char *str) {
+  if (str)
+    jx_c_str_memo_nonnull(st, o, str);
   else
     jx_out_write(o, "NULL", 4);
 }
