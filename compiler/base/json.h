@@ -13,7 +13,6 @@
 #ifndef JX_JSON_H
 #define JX_JSON_H
 
-#include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
 #include <string.h>
@@ -66,36 +65,6 @@ typedef struct jx_json_memo {
  * writes it, and kept in e when it fits and needed no escape. */
 void jx_json_string_memo_miss(jx_out *o, jx_json_memo_slot *e, const char *s);
 
-static inline uint64_t jx_json_load8(const char *p) {
-  uint64_t v;
-  memcpy(&v, p, 8);
-  return v;
-}
-
-static inline uint32_t jx_json_load4(const char *p) {
-  uint32_t v;
-  memcpy(&v, p, 4);
-  return v;
-}
-
-/* a[0..n) == b[0..n), both readable for n bytes: a few word compares
- * (overlapping at the end) rather than a call to memcmp. */
-static inline bool jx_json_same(const char *a, const char *b, size_t n) {
-  if (n >= 8) {
-    for (size_t i = 0; i + 8 < n; i += 8)
-      if (jx_json_load8(a + i) != jx_json_load8(b + i))
-        return false;
-    return jx_json_load8(a + n - 8) == jx_json_load8(b + n - 8);
-  }
-  if (n >= 4)
-    return jx_json_load4(a) == jx_json_load4(b) &&
-           jx_json_load4(a + n - 4) == jx_json_load4(b + n - 4);
-  for (size_t i = 0; i < n; i++)
-    if (a[i] != b[i])
-      return false;
-  return true;
-}
-
 /*
  * jx_json_string_keep through m (not NULL).  Inline, so that a hit is a
  * few moves, a strlen and one constant-size copy, without the escaper's
@@ -108,7 +77,7 @@ static inline void jx_json_string_memo(jx_out *o, jx_json_memo *m,
   uintptr_t h = (uintptr_t)s;
   jx_json_memo_slot *e = &m->slot[(h >> 3 ^ h >> 9) & (JX_JSON_MEMO_SLOTS - 1)];
   size_t n = e->n;
-  if (e->key == s && strlen(s) == n && jx_json_same(s, e->q + 1, n) &&
+  if (e->key == s && strlen(s) == n && jx_same_bytes(s, e->q + 1, n) &&
       n + 2 + JX_JSON_SLACK <= o->cap - o->len) {
     memcpy(o->buf + o->len, e->q, JX_JSON_MEMO_TEXT);
     o->len += n + 2;

@@ -10,6 +10,7 @@
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
+#include <string.h>
 
 #include "jixiao.h"
 #include "out.h"
@@ -71,13 +72,28 @@ static inline void jx_c_str(c_state *st, jx_out *o, const char *str) {
     jx_out_write(o, "NULL", 4);
 }
 
-/* jx_c_str through st->memo, for the texts that repeat. */
-void jx_c_str_memo_nonnull(c_state *st, jx_out *o, const char *str);
+/* The miss of jx_c_str_memo (n: strlen(str)). */
+void jx_c_str_memo_miss(c_state *st, jx_out *o, c_memo_slot *e, const char *str,
+                        size_t n);
+/* jx_c_str through st->memo, for the texts that repeat.  The strlen
+ * that a literal needs anyway gives the length, after which the bytes
+ * can be compared a word at a time; inline, so that a hit is that, the
+ * compare and one constant-size copy. */
 static inline void jx_c_str_memo(c_state *st, jx_out *o, const char *str) {
-  if (str)
-    jx_c_str_memo_nonnull(st, o, str);
-  else
+  if (!str) {
     jx_out_write(o, "NULL", 4);
+    return;
+  }
+  size_t n = strlen(str);
+  uintptr_t h = (uintptr_t)str;
+  c_memo_slot *e = &st->memo[(h >> 3 ^ h >> 9) & (C_MEMO_SLOTS - 1)];
+  if (e->key == str && e->n == n && jx_same_bytes(str, e->src, n) &&
+      o->cap - o->len >= C_MEMO_LIT) {
+    memcpy(o->buf + o->len, e->lit, C_MEMO_LIT);
+    o->len += e->lit_n;
+    return;
+  }
+  jx_c_str_memo_miss(st, o, e, str, n);
 }
 
 /* The enumerators' names in jixiao.h, written to o, each with one

@@ -17,8 +17,6 @@
  */
 #include "emit_c.h"
 
-#include <stdbool.h>
-#include <stdint.h>
 #include <string.h>
 
 /* C99 5.2.4.1: 4095 characters in a string literal; keep clear of it. */
@@ -204,57 +202,14 @@ void jx_c_str_nonnull(c_state *st, jx_out *o, const char *str) {
   str_literal(o, str);
 }
 
-/* a[0..n) == b[0..n), both readable for n bytes: word compares,
- * overlapping at the end, rather than a call to memcmp. */
-static bool same_bytes(const char *a, const char *b, size_t n) {
-  uint64_t x, y;
-  uint32_t u, v;
-  if (n >= 8) {
-    for (size_t i = 0; i + 8 < n; i += 8) {
-      memcpy(&x, a + i, 8);
-      memcpy(&y, b + i, 8);
-      if (x != y)
-        return false;
-    }
-    memcpy(&x, a + n - 8, 8);
-    memcpy(&y, b + n - 8, 8);
-    return x == y;
-  }
-  if (n >= 4) {
-    memcpy(&u, a, 4);
-    memcpy(&v, b, 4);
-    if (u != v)
-      return false;
-    memcpy(&u, a + n - 4, 4);
-    memcpy(&v, b + n - 4, 4);
-    return u == v;
-  }
-  for (size_t i = 0; i < n; i++)
-    if (a[i] != b[i])
-      return false;
-  return true;
-}
-
 /*
- * The strlen that a literal needs anyway gives the length, after which
- * the bytes can be compared a word at a time.  On a miss the literal is
- * written as jx_c_str writes it and, for a short string with room for
- * its longest literal (so the buffer neither flushes nor moves while it
- * is written), taken from the output into the slot.
+ * The miss of jx_c_str_memo: the literal written as jx_c_str writes it
+ * and, for a short string with room for its longest literal (so the
+ * buffer neither flushes nor moves while it is written), taken from the
+ * output into the slot.
  */
-void jx_c_str_memo_nonnull(c_state *st, jx_out *o, const char *str) {
-  size_t n = strlen(str);
-  uintptr_t h = (uintptr_t)str;
-  c_memo_slot *e = &st->memo[(h >> 3 ^ h >> 9) & (C_MEMO_SLOTS - 1)];
-  if (e->key == str && e->n == n && same_bytes(str, e->src, n)) {
-    if (o->cap - o->len >= C_MEMO_LIT) {
-      memcpy(o->buf + o->len, e->lit, C_MEMO_LIT);
-      o->len += e->lit_n;
-    } else {
-      jx_out_write(o, e->lit, e->lit_n);
-    }
-    return;
-  }
+void jx_c_str_memo_miss(c_state *st, jx_out *o, c_memo_slot *e, const char *str,
+                        size_t n) {
   if (n > C_MEMO_SRC || o->cap - o->len < 4 * n + 2) {
     if (n > MAX_LITERAL)
       put_long_string(st, o, str);
