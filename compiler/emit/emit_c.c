@@ -220,7 +220,7 @@ static void indicators_array(c_state *st, const char *fmt, size_t idx,
     LIT(o, ", ");
     jx_c_decimal(o, x->value);
     LIT(o, ", ");
-    jx_c_str_memo(st, o, x->unit);
+    jx_c_str(st, o, x->unit);
     LIT(o, ", ");
     jx_c_put_dim(o, x->dimension);
     LIT(o, ",\n     ");

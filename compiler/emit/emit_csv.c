@@ -398,7 +398,7 @@ static void indicator_row(jx_out *o, csv_memo *m, const char *scope,
   put_text_memo(o, &col, m, jx_kind_text(x->kind));
   put_op(o, &col, x->op);
   put_value(o, &col, x->kind, x->value, x->text);
-  put_text_memo(o, &col, m, x->unit);
+  put_text(o, &col, x->unit);
   put_text(o, &col, x->text);
   put_text(o, &col, x->basis);
   put_int(o, &col, x->line);

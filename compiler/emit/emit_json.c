@@ -241,7 +241,7 @@ indicator_body(jx_jw *w0, bool compact, int depth, const jx_indicator *x) {
   put_op(o, x->op);
   KEY(w, d, 0, "value");
   put_value(w0, d, x->kind, x->value, x->value_end, x->text);
-  KEY_STRING_MEMO(w, d, 0, "unit", x->unit);
+  KEY_STRING(w, d, 0, "unit", x->unit);
   KEY_STRING(w, d, 0, "per_unit", x->per_unit);
   KEY_STRING(w, d, 0, "text", x->text);
   KEY(w, d, 0, "period_target");
