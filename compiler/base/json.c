@@ -188,9 +188,11 @@ static __attribute__((noinline)) void string_slow(jx_out *o, const char *s) {
  * read only when the one before it was not the NUL, so never past the
  * string.  (Sixteen bytes at a time with SSE2 was tried and lost: the
  * strings are short — 4 to 16 bytes — and mostly Chinese, and the strlen
- * and the UTF-8 masks it needs cost more than this loop.)
+ * and the UTF-8 masks it needs cost more than this loop.)  Returns the
+ * string's length when it went out in one copy, SIZE_MAX when it needed
+ * the slow path.
  */
-static inline __attribute__((always_inline)) void
+static inline __attribute__((always_inline)) size_t
 string_nonnull(jx_out *o, const char *s, size_t slack) {
   const unsigned char *p = (const unsigned char *)s;
   for (;;) {
@@ -230,10 +232,11 @@ string_nonnull(jx_out *o, const char *s, size_t slack) {
     jx_copy_short(b + 1, s, n);
     b[n + 1] = '"';
     o->len += n + 2;
-    return;
+    return n;
   }
   string_slow(o, s);
   jx_out_reserve(o, slack);
+  return SIZE_MAX;
 }
 
 void jx_json_string_nonnull(jx_out *o, const char *s) {
@@ -242,6 +245,19 @@ void jx_json_string_nonnull(jx_out *o, const char *s) {
 
 void jx_json_string_keep(jx_out *o, const char *s) {
   string_nonnull(o, s, JX_JSON_SLACK);
+}
+
+/* On a miss the quoted form is taken from the output into the slot: the
+ * SLACK after it makes the constant-size copy safe. */
+void jx_json_string_memo_miss(jx_out *o, jx_json_memo_slot *e, const char *s) {
+  size_t at = o->len;
+  size_t n = string_nonnull(o, s, JX_JSON_SLACK);
+  if (n <= JX_JSON_MEMO_TEXT - 2) {
+    _Static_assert(JX_JSON_MEMO_TEXT <= JX_JSON_SLACK, "slot copy past SLACK");
+    e->key = s;
+    e->n = n;
+    memcpy(e->q, o->buf + at, JX_JSON_MEMO_TEXT);
+  }
 }
 
 void jx_json_string_sb(jx_strbuf *b, const char *s) {

@@ -16,6 +16,7 @@
 
 #include <stdbool.h>
 #include <stddef.h>
+#include <stdint.h>
 #include <stdio.h>  /* FILE, for a spool's temporary */
 #include <string.h> /* memcpy, for the inline fast paths */
 
@@ -69,6 +70,40 @@ static inline void jx_out_write(jx_out *o, const void *p, size_t n) {
     return;
   }
   jx_out_write_slow(o, p, n);
+}
+
+/*
+ * a[0..n) == b[0..n), both readable for n bytes: word compares,
+ * overlapping at the end, rather than a call to memcmp (the writers'
+ * memos, json.h and emit_c.h, compare strings of 4 to 24 bytes).
+ */
+static inline bool jx_same_bytes(const char *a, const char *b, size_t n) {
+  uint64_t x, y;
+  uint32_t u, v;
+  if (n >= 8) {
+    for (size_t i = 0; i + 8 < n; i += 8) {
+      memcpy(&x, a + i, 8);
+      memcpy(&y, b + i, 8);
+      if (x != y)
+        return false;
+    }
+    memcpy(&x, a + n - 8, 8);
+    memcpy(&y, b + n - 8, 8);
+    return x == y;
+  }
+  if (n >= 4) {
+    memcpy(&u, a, 4);
+    memcpy(&v, b, 4);
+    if (u != v)
+      return false;
+    memcpy(&u, a + n - 4, 4);
+    memcpy(&v, b + n - 4, 4);
+    return u == v;
+  }
+  for (size_t i = 0; i < n; i++)
+    if (a[i] != b[i])
+      return false;
+  return true;
 }
 
 /*

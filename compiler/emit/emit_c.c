@@ -208,7 +208,10 @@ static void indicators_array(c_state *st, const char *fmt, size_t idx,
     const char *strs[] = {x->level1,       x->level1_label, x->level2,
                           x->level2_label, x->name,         x->description};
     for (size_t k = 0; k < sizeof strs / sizeof strs[0]; k++) {
-      jx_c_str(st, o, strs[k]);
+      if (k < 4) /* the category's codes and labels repeat */
+        jx_c_str_memo(st, o, strs[k]);
+      else
+        jx_c_str(st, o, strs[k]);
       LIT(o, ",\n     ");
     }
     jx_c_put_kind(o, x->kind);

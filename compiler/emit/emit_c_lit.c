@@ -192,11 +192,42 @@ static const unsigned char *octal_run(jx_out *o, const unsigned char *s) {
   }
 }
 
+static void str_literal(jx_out *o, const char *str);
+
 void jx_c_str_nonnull(c_state *st, jx_out *o, const char *str) {
   if (strlen(str) > MAX_LITERAL) {
     put_long_string(st, o, str);
     return;
   }
+  str_literal(o, str);
+}
+
+/*
+ * The miss of jx_c_str_memo: the literal written as jx_c_str writes it
+ * and, for a short string with room for its longest literal (so the
+ * buffer neither flushes nor moves while it is written), taken from the
+ * output into the slot.
+ */
+void jx_c_str_memo_miss(c_state *st, jx_out *o, c_memo_slot *e, const char *str,
+                        size_t n) {
+  if (n > C_MEMO_SRC || o->cap - o->len < 4 * n + 2) {
+    if (n > MAX_LITERAL)
+      put_long_string(st, o, str);
+    else
+      str_literal(o, str);
+    return;
+  }
+  size_t at = o->len;
+  str_literal(o, str);
+  e->key = str;
+  e->n = n;
+  memcpy(e->src, str, n);
+  e->lit_n = o->len - at;
+  memcpy(e->lit, o->buf + at, e->lit_n);
+}
+
+/* The literal of str (not longer than MAX_LITERAL). */
+static void str_literal(jx_out *o, const char *str) {
   const unsigned char *s = (const unsigned char *)str;
   jx_out_putc(o, '"');
   for (;;) {

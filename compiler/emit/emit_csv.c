@@ -22,6 +22,8 @@
 #include "backend.h"
 
 #include <inttypes.h>
+#include <stdbool.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -112,7 +114,7 @@ static void put_text_slow(jx_out *o, const char *str);
 
 /* A non-empty text cell.  Nearly every cell needs neither quotes nor a
  * repair: one scan, then one copy. */
-static void put_cell(jx_out *o, const char *str) {
+static bool put_cell(jx_out *o, const char *str) {
   if (!is_formula_lead(str[0])) {
     const unsigned char *p = (const unsigned char *)str;
     for (;;) {
@@ -130,10 +132,11 @@ static void put_cell(jx_out *o, const char *str) {
     if (*p == '\0' && n <= o->cap - o->len) {
       jx_copy_short(o->buf + o->len, str, n);
       o->len += n;
-      return;
+      return true;
     }
   }
   put_text_slow(o, str);
+  return false;
 }
 
 /* A text cell; NULL is an empty cell.  Inline: most of an indicator's
@@ -142,6 +145,53 @@ static inline void put_text(jx_out *o, int *col, const char *str) {
   field(o, col);
   if (str && *str)
     put_cell(o, str);
+}
+
+/*
+ * A memo of recently written short cells, for the texts that repeat from
+ * one shared copy (scope, category codes and labels, kinds, roles,
+ * units): a hit is a strlen, a compare and one constant-size copy
+ * instead of put_cell's scan.  Keyed by the pointer, as json.h's
+ * jx_json_memo, and a hit needs the bytes to be equal too (an arena
+ * reused for the next project can hold other bytes at the same
+ * address).  Only cells that went out as they are (no quotes, no
+ * neutralising, no repair) are kept, so a slot's text is the cell.
+ */
+enum { CSV_MEMO_SLOTS = 64, CSV_MEMO_TEXT = 32 };
+typedef struct csv_memo_slot {
+  const char *key;
+  size_t n;
+  char text[CSV_MEMO_TEXT];
+} csv_memo_slot;
+typedef struct csv_memo {
+  csv_memo_slot slot[CSV_MEMO_SLOTS];
+} csv_memo;
+
+static void put_cell_miss(jx_out *o, csv_memo_slot *e, const char *str,
+                          size_t n) {
+  if (put_cell(o, str) && n <= CSV_MEMO_TEXT) {
+    e->key = str;
+    e->n = n;
+    memcpy(e->text, str, n);
+  }
+}
+
+/* put_text through m. */
+static inline void put_text_memo(jx_out *o, int *col, csv_memo *m,
+                                 const char *str) {
+  field(o, col);
+  if (!str || !*str)
+    return;
+  size_t n = strlen(str);
+  uintptr_t h = (uintptr_t)str;
+  csv_memo_slot *e = &m->slot[(h >> 3 ^ h >> 9) & (CSV_MEMO_SLOTS - 1)];
+  if (e->key == str && e->n == n && jx_same_bytes(str, e->text, n) &&
+      o->cap - o->len >= CSV_MEMO_TEXT) {
+    memcpy(o->buf + o->len, e->text, CSV_MEMO_TEXT);
+    o->len += n;
+    return;
+  }
+  put_cell_miss(o, e, str, n);
 }
 
 /* put_text for any cell: quoted, neutralised, repaired as it needs. */
@@ -332,27 +382,28 @@ static void put_owner(jx_out *o, int *col, const jx_out *owner) {
   *col += 3;
 }
 
-static void indicator_row(jx_out *o, const char *scope, const jx_out *owner,
-                          const char *division, const jx_indicator *x) {
+static void indicator_row(jx_out *o, csv_memo *m, const char *scope,
+                          const jx_out *owner, const char *division,
+                          const jx_indicator *x) {
   int col = 0;
-  put_text(o, &col, scope);
+  put_text_memo(o, &col, m, scope);
   put_owner(o, &col, owner);
-  put_text(o, &col, division);
-  put_text(o, &col, x->level1);
-  put_text(o, &col, x->level1_label);
-  put_text(o, &col, x->level2);
-  put_text(o, &col, x->level2_label);
+  put_text_memo(o, &col, m, division);
+  put_text_memo(o, &col, m, x->level1);
+  put_text_memo(o, &col, m, x->level1_label);
+  put_text_memo(o, &col, m, x->level2);
+  put_text_memo(o, &col, m, x->level2_label);
   put_text(o, &col, x->name);
   put_text(o, &col, x->description);
-  put_text(o, &col, jx_kind_text(x->kind));
+  put_text_memo(o, &col, m, jx_kind_text(x->kind));
   put_op(o, &col, x->op);
   put_value(o, &col, x->kind, x->value, x->text);
   put_text(o, &col, x->unit);
   put_text(o, &col, x->text);
   put_text(o, &col, x->basis);
   put_int(o, &col, x->line);
-  put_text(o, &col, jx_role_text(x->level1_role));
-  put_text(o, &col, jx_role_text(x->level2_role));
+  put_text_memo(o, &col, m, jx_role_text(x->level1_role));
+  put_text_memo(o, &col, m, jx_role_text(x->level2_role));
   const jx_target *t = x->period_target;
   if (t) {
     put_op(o, &col, t->op);
@@ -491,7 +542,8 @@ static void schedule_rows(jx_out *o, const jx_out *owner, const jx_project *p) {
 typedef struct csv_state {
   jx_out *out;
   jx_emit_options opt;
-  jx_out owner; /* the owner cells of the event being written */
+  jx_out owner;  /* the owner cells of the event being written */
+  csv_memo memo; /* indicator_row's */
 } csv_state;
 
 static void *csv_create(jx_out *out, const jx_emit_options *opt) {
@@ -555,7 +607,8 @@ static void csv_project(void *vst, const jx_unit *u, const jx_project *p) {
   case JX_CSV_INDICATORS:
   default:
     for (size_t i = 0; i < p->n_indicators; i++)
-      indicator_row(st->out, "project", &st->owner, NULL, &p->indicators[i]);
+      indicator_row(st->out, &st->memo, "project", &st->owner, NULL,
+                    &p->indicators[i]);
     break;
   }
 }
@@ -578,11 +631,12 @@ static void csv_department(void *vst, const jx_department *d) {
   for (size_t i = 0; i < d->n_divisions; i++) {
     const jx_division *dv = &d->divisions[i];
     for (size_t j = 0; j < dv->n_indicators; j++)
-      indicator_row(st->out, "division", &st->owner, dv->name,
+      indicator_row(st->out, &st->memo, "division", &st->owner, dv->name,
                     &dv->indicators[j]);
   }
   for (size_t i = 0; i < d->n_indicators; i++)
-    indicator_row(st->out, "department", &st->owner, NULL, &d->indicators[i]);
+    indicator_row(st->out, &st->memo, "department", &st->owner, NULL,
+                  &d->indicators[i]);
 }
 
 static void csv_end(void *vst) {

@@ -220,17 +220,17 @@ static void put_target(jx_jw *w, int depth, const jx_target *t) {
  * writer, for the calls out (the local copy must not escape). */
 static inline __attribute__((always_inline)) void
 indicator_body(jx_jw *w0, bool compact, int depth, const jx_indicator *x) {
-  jx_jw wl = {w0->o, compact}, *w = &wl;
+  jx_jw wl = {w0->o, compact, w0->memo}, *w = &wl;
   jx_out *o = w->o;
   int d = depth + 1;
   room(o);
   put_c(o, '{');
-  KEY_STRING(w, d, 1, "level1", x->level1);
-  KEY_STRING(w, d, 0, "level1_label", x->level1_label);
+  KEY_STRING_MEMO(w, d, 1, "level1", x->level1);
+  KEY_STRING_MEMO(w, d, 0, "level1_label", x->level1_label);
   KEY(w, d, 0, "level1_role");
   put_role(o, x->level1_role);
-  KEY_STRING(w, d, 0, "level2", x->level2);
-  KEY_STRING(w, d, 0, "level2_label", x->level2_label);
+  KEY_STRING_MEMO(w, d, 0, "level2", x->level2);
+  KEY_STRING_MEMO(w, d, 0, "level2_label", x->level2_label);
   KEY(w, d, 0, "level2_role");
   put_role(o, x->level2_role);
   KEY_STRING(w, d, 0, "name", x->name);
@@ -272,7 +272,7 @@ static void put_indicator(jx_jw *w, int depth, const jx_indicator *x) {
 }
 
 void jx_emit_json_indicator(jx_out *o, const jx_indicator *x) {
-  jx_jw w = {o, false};
+  jx_jw w = {o, false, NULL};
   put_indicator(&w, 0, x);
 }
 
@@ -349,7 +349,7 @@ static const char *continuity_text(jx_continuity c) {
 /* Like indicator_body: inline, instantiated for the common layouts. */
 static inline __attribute__((always_inline)) void
 project_body(jx_jw *w0, bool compact, int depth, const jx_project *p) {
-  jx_jw wl = {w0->o, compact}, *w = &wl;
+  jx_jw wl = {w0->o, compact, w0->memo}, *w = &wl;
   jx_out *o = w->o;
   int d = depth + 1;
   room(o);
@@ -459,10 +459,11 @@ void jx_jw_department(jx_jw *w, int depth, const jx_department *dep) {
 /* ---- The back end ----------------------------------------------------- */
 
 typedef struct json_state {
-  jx_jw w;        /* the output and the layout */
-  jx_out dept;    /* the department, formatted when it arrives */
-  bool have_dept; /* dept is initialised and holds it */
-  bool in_unit;   /* between unit_open and unit_close */
+  jx_jw w;           /* the output and the layout */
+  jx_json_memo memo; /* w's */
+  jx_out dept;       /* the department, formatted when it arrives */
+  bool have_dept;    /* dept is initialised and holds it */
+  bool in_unit;      /* between unit_open and unit_close */
   size_t n_units;
   size_t n_projects; /* in the open unit */
 } json_state;
@@ -471,6 +472,7 @@ static void *json_create(jx_out *out, const jx_emit_options *opt) {
   json_state *st = jx_xcalloc(1, sizeof *st);
   st->w.o = out;
   st->w.compact = opt && opt->compact;
+  st->w.memo = &st->memo;
   return st;
 }
 
@@ -557,7 +559,7 @@ static void json_department(void *vst, const jx_department *d) {
   /* Formatted now, written at end(): the model struct is only valid
      during this call, and the text is what end() needs anyway. */
   jx_out_init_mem(&st->dept);
-  jx_jw dw = {&st->dept, st->w.compact};
+  jx_jw dw = {&st->dept, st->w.compact, NULL};
   jx_jw_department(&dw, DEPARTMENT_DEPTH, d);
 }
 

@@ -33,6 +33,7 @@ typedef struct jsonl_state {
   jx_jw w;
   jx_out ctx; /* the plan's keys, written once, copied into every line */
   bool have_ctx;
+  jx_json_memo memo; /* w's */
 } jsonl_state;
 
 static void *jsonl_create(jx_out *out, const jx_emit_options *opt) {
@@ -40,6 +41,7 @@ static void *jsonl_create(jx_out *out, const jx_emit_options *opt) {
   jsonl_state *st = jx_xcalloc(1, sizeof *st);
   st->w.o = out;
   st->w.compact = true;
+  st->w.memo = &st->memo;
   return st;
 }
 

@@ -156,6 +156,23 @@ key_null_at(jx_out *o, bool compact, int depth, int first, const char *lit,
 #define KEY_STRING(w, depth, first, k, s)                                      \
   KEY_STRING_C((w)->o, (w)->compact, depth, first, k, s)
 
+/* KEY_STRING for the texts that repeat from one shared copy (json.h,
+ * jx_json_memo). */
+#define KEY_STRING_MEMO(w, depth, first, k, s)                                 \
+  do {                                                                         \
+    const char *s_ = (s);                                                      \
+    if (s_) {                                                                  \
+      KEY(w, depth, first, k);                                                 \
+      if ((w)->memo)                                                           \
+        jx_json_string_memo((w)->o, (w)->memo, s_);                            \
+      else                                                                     \
+        jx_json_string_keep((w)->o, s_);                                       \
+    } else {                                                                   \
+      key_null_at((w)->o, (w)->compact, (depth), (first), ",\"" k "\": null",  \
+                  sizeof(",\"" k "\": null") - 1);                             \
+    }                                                                          \
+  } while (0)
+
 /* The end of an array or object whose members were at depth + 1. */
 static inline __attribute__((always_inline)) void
 close_c(jx_out *o, bool compact, int depth, size_t n, char bracket) {

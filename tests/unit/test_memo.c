@@ -1,0 +1,190 @@
+/*
+ * test_memo.c — the writers' memos of repeated strings (json.h's
+ * jx_json_memo, the C and CSV back ends' own) never write a stale text:
+ * the same pointer holding other bytes — longer, shorter, one byte
+ * changed, hostile — must come out as those bytes, exactly as a fresh
+ * string would.  An arena reused for the next project does just that.
+ */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include <cmocka.h>
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "backend.h"
+#include "jixiao.h"
+#include "json.h"
+#include "out.h"
+
+/* The texts one buffer holds in turn: each differs from the one before
+ * in its length or in a byte the memo would have to compare. */
+static const char *const texts[] = {
+    "产出指标",
+    "产出指标",
+    "产出指X",
+    "产出",
+    "产出指标指标指标指标",
+    "output",
+    "outpuT",
+    "out",
+    "a\"b\\c",
+    "</script>",
+    "*/ x",
+    "?\?/",
+    "=1+2",
+    "a\nb\tc\r",
+    "\xe2\x80\xa8 \xe2\x80\xa9",
+    "\x01\x1f",
+    "\xff\xfe",
+    "人",
+    "%",
+    "数量指标",
+    "质量指标",
+    "数量指标",
+    "",
+    "abcdefghijklmnopqrstuvwxyz0123456789abcdefghijklmnopqrstuvwxyz",
+    "output",
+};
+#define N_TEXTS (sizeof texts / sizeof texts[0])
+
+/* Everything a back end writes for one project per text, the indicator's
+ * memoised strings all pointing at `shared` (rewritten before each
+ * project) when shared is not NULL, at fresh copies otherwise. */
+static char *render_texts(const char *format, bool compact, char *shared) {
+  const jx_backend *be = jx_backend_find(format);
+  assert_non_null(be);
+  jx_out o;
+  jx_out_init_mem(&o);
+  jx_emit_options opt;
+  memset(&opt, 0, sizeof opt);
+  opt.compact = compact;
+  void *st = be->create(&o, &opt);
+  assert_non_null(st);
+  jx_plan header;
+  memset(&header, 0, sizeof header);
+  header.year = 2025;
+  be->begin(st, &header);
+  jx_unit unit = {.code = "U1", .name = "单位"};
+  be->unit_open(st, &unit);
+  char *fresh[N_TEXTS]; /* all alive to the end: no address is reused */
+  for (size_t i = 0; i < N_TEXTS; i++) {
+    char *s = shared;
+    if (s)
+      strcpy(s, texts[i]);
+    else
+      s = fresh[i] = strdup(texts[i]);
+    assert_non_null(s);
+    jx_indicator x;
+    memset(&x, 0, sizeof x);
+    x.level1 = x.level1_label = x.level2 = x.level2_label = s;
+    x.name = "名称";
+    x.unit = s;
+    x.kind = JX_KIND_QUANTITATIVE;
+    x.line = (int)i + 1;
+    jx_project p;
+    memset(&p, 0, sizeof p);
+    p.code = "P1";
+    p.name = "项目";
+    p.indicators = &x;
+    p.n_indicators = 1;
+    be->project(st, &unit, &p);
+  }
+  be->unit_close(st, &unit);
+  be->end(st);
+  be->destroy(st);
+  for (size_t i = 0; !shared && i < N_TEXTS; i++)
+    free(fresh[i]);
+  assert_int_equal(jx_out_flush(&o), 0);
+  size_t n;
+  const char *data = jx_out_data(&o, &n);
+  char *copy = malloc(n + 1);
+  assert_non_null(copy);
+  memcpy(copy, data, n);
+  copy[n] = '\0';
+  jx_out_free(&o);
+  return copy;
+}
+
+static void same_as_fresh(const char *format, bool compact) {
+  char *shared = malloc(128);
+  assert_non_null(shared);
+  char *got = render_texts(format, compact, shared);
+  char *want = render_texts(format, compact, NULL);
+  if (strcmp(got, want) != 0) {
+    print_error("%s: want:\n%s\ngot:\n%s\n", format, want, got);
+    fail();
+  }
+  free(got);
+  free(want);
+  free(shared);
+}
+
+static void test_json(void **state) {
+  (void)state;
+  same_as_fresh("json", false);
+  same_as_fresh("json", true);
+}
+
+static void test_jsonl(void **state) {
+  (void)state;
+  same_as_fresh("jsonl", true);
+}
+
+static void test_csv(void **state) {
+  (void)state;
+  same_as_fresh("csv", false);
+}
+
+static void test_c(void **state) {
+  (void)state;
+  same_as_fresh("c", false);
+}
+
+/* jx_json_string_memo itself, against jx_json_string_keep, one buffer
+ * rewritten between the calls; then the same bytes at another address. */
+static void test_json_memo_direct(void **state) {
+  (void)state;
+  jx_json_memo *m = calloc(1, sizeof *m);
+  assert_non_null(m);
+  char buf[128], other[128];
+  for (int round = 0; round < 2; round++) {
+    for (size_t i = 0; i < N_TEXTS; i++) {
+      const char *s = buf;
+      strcpy(buf, texts[i]);
+      if (round == 1 && i % 2) {
+        strcpy(other, texts[i]);
+        s = other;
+      }
+      jx_out a, b;
+      jx_out_init_mem(&a);
+      jx_out_init_mem(&b);
+      jx_json_string_memo(&a, m, s);
+      jx_json_string_memo(&a, m, s); /* a hit, when it was kept */
+      jx_json_string_keep(&b, s);
+      jx_json_string_keep(&b, s);
+      size_t na, nb;
+      const char *da = jx_out_data(&a, &na), *db = jx_out_data(&b, &nb);
+      assert_int_equal(na, nb);
+      assert_memory_equal(da, db, na);
+      jx_out_free(&a);
+      jx_out_free(&b);
+    }
+  }
+  free(m);
+}
+
+int main(void) {
+  const struct CMUnitTest tests[] = {
+      cmocka_unit_test(test_json),
+      cmocka_unit_test(test_jsonl),
+      cmocka_unit_test(test_csv),
+      cmocka_unit_test(test_c),
+      cmocka_unit_test(test_json_memo_direct),
+  };
+  return cmocka_run_group_tests(tests, NULL, NULL);
+}
