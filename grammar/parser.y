@@ -60,8 +60,7 @@ void jx_parse_syntax_error(jx_scan *p, const char *matched, int got,
 static inline void jx_scan_track(jx_scan *s, int t, const jx_loc *loc) {
   /* ';', '{' and '}' are the last token kinds (asserted in parser.y), and
    * the end is 0: both by one comparison. */
-  if ((unsigned)t - 1u >= (unsigned)SEMI - 1u || s->n_sup_open ||
-      s->on_token) {
+  if ((unsigned)t - 1u >= (unsigned)SEMI - 1u || s->track_all) {
     jx_scan_track_slow(s, t, loc);
     return;
   }

@@ -136,6 +136,9 @@ typedef struct jx_scan {
     bool waiting;                 /* for the statement's first token */
   } * sup_open;
   size_t n_sup_open, cap_sup_open;
+  /* n_sup_open or on_token: every token to jx_scan_track_slow (one test
+   * per token instead of two in jx_scan_track) */
+  bool track_all;
 
   /* Parser state. */
   const jx_sink *sink;

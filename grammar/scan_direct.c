@@ -316,6 +316,10 @@ static bool maybe_date(const byte *q, const byte *e, size_t n, bool *more) {
 int jx_lex_direct(jx_scan *s, YYSTYPE *v, jx_loc *loc, yyscan_t flex) {
   struct jx_direct *d = &s->dir;
   if (!d->ready) { /* the first call, or after the end */
+    /* Every token by flex's (JX_SCANNER=flex, tests): never ready, so
+     * that the callers' hot path need not ask. */
+    if (s->flex_scanner)
+      return jx_lex_raw(v, loc, flex);
     if (d->done)
       return delegate(s, d->pos, v, loc, flex);
     refill(s, 0);
