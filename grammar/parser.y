@@ -61,6 +61,16 @@ static inline void jx_scan_track(jx_scan *s, int t, const jx_loc *loc) {
   /* ';', '{' and '}' are the last token kinds (asserted in parser.y), and
    * the end is 0: both by one comparison. */
   if ((unsigned)t - 1u >= (unsigned)SEMI - 1u || s->track_all) {
+    if (t == SEMI && !s->track_all) {
+      /* a statement ends, and nothing waits for it: a sixth of the
+       * tokens, so not through a call */
+      s->closed_at = s->in_stmt ? s->stmt_at : loc->offset;
+      s->closed_end = loc->offset + loc->len;
+      s->in_stmt = false;
+      s->last_tok = t;
+      s->last_line = loc->line;
+      return;
+    }
     jx_scan_track_slow(s, t, loc);
     return;
   }
