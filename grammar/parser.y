@@ -56,7 +56,8 @@ void jx_parse_syntax_error(jx_scan *p, const char *matched, int got,
  * Inline here, where the token kinds are known, so that the parser
  * follows them as it reads each token (see jx_lex_raw) instead of through
  * a wrapper around the scanner: for most tokens -- neither a brace nor a
- * ';', no comment waiting, no hook -- it is two stores. */
+ * ';', no comment waiting, no hook -- it is a test, and two stores at
+ * a statement's first token. */
 static inline void jx_scan_track(jx_scan *s, int t, const jx_loc *loc) {
   /* ';', '{' and '}' are the last token kinds (asserted in parser.y), and
    * the end is 0: both by one comparison. */
@@ -74,12 +75,13 @@ static inline void jx_scan_track(jx_scan *s, int t, const jx_loc *loc) {
     jx_scan_track_slow(s, t, loc);
     return;
   }
+  /* last_tok and last_line are not kept here: they are read (sup_code)
+   * only outside a statement, and after this token one has begun; the
+   * tokens that end one (above) set them. */
   if (!s->in_stmt) {
     s->in_stmt = true;
     s->stmt_at = loc->offset;
   }
-  s->last_tok = t;
-  s->last_line = loc->line;
 }
 }
 

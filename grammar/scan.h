@@ -127,7 +127,9 @@ typedef struct jx_scan {
   uint64_t stmt_at;   /* where it began */
   uint64_t *block_at; /* where each open block's statement began */
   size_t cap_block_at;
-  int last_tok; /* the last token, and its line */
+  /* the last token, and its line, when it ended a statement (';', '{',
+   * '}') or the file: jx_scan_track keeps them only for those */
+  int last_tok;
   uint32_t last_line;
   uint64_t closed_at, closed_end; /* the statement the last ';' or '}' ended */
   struct jx_sup_open {            /* comments whose statement has not ended */
