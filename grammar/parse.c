@@ -20,7 +20,8 @@
  * itself (parse_actions.h). */
 int yylex(YYSTYPE *lval, YYLTYPE *lloc, yyscan_t scanner) {
   jx_scan *s = yyget_extra(scanner);
-  int t = jx_lex_direct(s, lval, lloc, scanner); /* or flex's (tests) */
+  s->flex = scanner;
+  int t = jx_lex_direct(s, lval, lloc); /* or flex's (tests) */
   jx_scan_track(s, t, lloc);
   return t;
 }
@@ -68,6 +69,7 @@ static int run(jx_scan *s, jx_file_ast *out) {
   yyscan_t scanner;
   if (yylex_init_extra(s, &scanner) != 0)
     return -1;
+  s->flex = scanner;
   int rc = yyparse(scanner, s);
   yylex_destroy(scanner);
   free(s->sbuf);

@@ -94,6 +94,9 @@ typedef struct jx_scan {
     uint64_t nl_at, nl_line_start, nl_end;
   } dir;
   bool flex_scanner, feeding;
+  /* flex's scanner (a yyscan_t), for the tokens handed to it: kept here,
+   * not passed, as the parser calls jx_lex_direct for every token */
+  void *flex;
 
   /* Strings by flex's rules alone, without the fast path (lex_fast.h):
    * for the test that the two read alike. */

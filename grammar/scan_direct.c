@@ -313,15 +313,15 @@ static bool maybe_date(const byte *q, const byte *e, size_t n, bool *more) {
     d->pos = (size_t)((at) + (n) - (const byte *)d->buf);                      \
   } while (0)
 
-int jx_lex_direct(jx_scan *s, YYSTYPE *v, jx_loc *loc, yyscan_t flex) {
+int jx_lex_direct(jx_scan *s, YYSTYPE *v, jx_loc *loc) {
   struct jx_direct *d = &s->dir;
   if (!d->ready) { /* the first call, or after the end */
     /* Every token by flex's (JX_SCANNER=flex, tests): never ready, so
      * that the callers' hot path need not ask. */
     if (s->flex_scanner)
-      return jx_lex_raw(v, loc, flex);
+      return jx_lex_raw(v, loc, s->flex);
     if (d->done)
-      return delegate(s, d->pos, v, loc, flex);
+      return delegate(s, d->pos, v, loc, s->flex);
     refill(s, 0);
     d->ready = true;
   }
@@ -605,7 +605,7 @@ int jx_lex_direct(jx_scan *s, YYSTYPE *v, jx_loc *loc, yyscan_t flex) {
     return YYEOF;
 
   flex:
-    return delegate(s, (size_t)(p - buf), v, loc, flex);
+    return delegate(s, (size_t)(p - buf), v, loc, s->flex);
 
   more: /* the token from p may go on past the bytes read */
     d->pos = (size_t)(p - buf);
