@@ -26,6 +26,9 @@
 %define api.location.type {jx_loc}
 %param {yyscan_t scanner}
 %parse-param {jx_scan *p}
+/* The file of every place the scanner gives (jx_lex_direct does not
+ * write it: yylloc keeps it). */
+%initial-action { @$.file = p->file; }
 %expect 0
 
 %code requires {

@@ -302,14 +302,15 @@ static bool maybe_date(const byte *q, const byte *e, size_t n, bool *more) {
 }
 
 /* The token of n bytes at `at`: its place, and the next token's start.
- * (s->offset is kept only where flex or a comment needs it.) */
+ * (s->offset is kept only where flex or a comment needs it.)  Not its
+ * file: the callers' *loc carries s->file already (parser.y's
+ * %initial-action, parse.c's yylex), and a store a token is saved. */
 #define TOKEN_AT(at, n)                                                        \
   do {                                                                         \
     loc->offset = d->base + (uint64_t)((at) - (const byte *)d->buf);           \
     loc->line = s->line;                                                       \
     loc->col = (uint32_t)(loc->offset - s->line_start + 1);                    \
     loc->len = (uint32_t)(n);                                                  \
-    loc->file = s->file;                                                       \
     d->pos = (size_t)((at) + (n) - (const byte *)d->buf);                      \
   } while (0)
 
