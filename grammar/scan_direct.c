@@ -314,6 +314,10 @@ static bool maybe_date(const byte *q, const byte *e, size_t n, bool *more) {
     d->pos = (size_t)((at) + (n) - (const byte *)d->buf);                      \
   } while (0)
 
+/* The end of the bytes read, loaded where a path needs it (strings,
+ * dates, the end) rather than for every token. */
+#define END (buf + d->end)
+
 int jx_lex_direct(jx_scan *s, YYSTYPE *v, jx_loc *loc) {
   struct jx_direct *d = &s->dir;
   if (!d->ready) { /* the first call, or after the end */
@@ -328,7 +332,7 @@ int jx_lex_direct(jx_scan *s, YYSTYPE *v, jx_loc *loc) {
   }
   for (;;) {
     const byte *buf = (const byte *)d->buf;
-    const byte *p = buf + d->pos, *e = buf + d->end, *q;
+    const byte *p = buf + d->pos, *q;
     /* (see refill) */
     const byte *lim = buf + d->lim;
     byte c, k;
@@ -364,7 +368,7 @@ int jx_lex_direct(jx_scan *s, YYSTYPE *v, jx_loc *loc) {
       goto word;
     case K_QUOTE: {
       jx_fast_str f;
-      if (jx_fast_string((const char *)p, (const char *)e, &f)) {
+      if (jx_fast_string((const char *)p, (const char *)END, &f)) {
         if (f.text_len > JX_MAX_STRING)
           goto flex;
         TOKEN_AT(p, 1);
@@ -391,7 +395,7 @@ int jx_lex_direct(jx_scan *s, YYSTYPE *v, jx_loc *loc) {
         goto comment;
       goto flex;
     default: /* K_FLEX, or the NUL after the last byte */
-      if (p == e)
+      if (p == END)
         goto end;
       goto flex;
     }
@@ -486,7 +490,7 @@ int jx_lex_direct(jx_scan *s, YYSTYPE *v, jx_loc *loc) {
     if (q >= lim)
       goto more;
     bool unsure = false;
-    if (maybe_date(q, e, (size_t)(q - p), &unsure)) {
+    if (maybe_date(q, END, (size_t)(q - p), &unsure)) {
       if (unsure && !d->eof)
         goto more;
       goto flex;
@@ -548,7 +552,7 @@ int jx_lex_direct(jx_scan *s, YYSTYPE *v, jx_loc *loc) {
           q += 3;
           continue;
         }
-        size_t n = jx_lex_mb((const char *)q, (const char *)e);
+        size_t n = jx_lex_mb((const char *)q, (const char *)END);
         if (n) {
           q += n;
           continue;
@@ -559,13 +563,13 @@ int jx_lex_direct(jx_scan *s, YYSTYPE *v, jx_loc *loc) {
       } else if (b == '\n' || (b == '\r' && q[1] == '\n')) {
         cut = q;
         break;
-      } else if (q == e) {
+      } else if (q == END) {
         if (!d->eof)
           goto more;
         cut = q;
         break;
       } else {
-        if (b == '\r' && e - q < 2 && !d->eof)
+        if (b == '\r' && END - q < 2 && !d->eof)
           goto more;
         goto flex; /* a control character */
       }
@@ -578,7 +582,7 @@ int jx_lex_direct(jx_scan *s, YYSTYPE *v, jx_loc *loc) {
       s->offset = d->base + (uint64_t)(cut - buf);
       jx_lex_add_comment(s);
     }
-    if (cut < e) { /* its line break */
+    if (cut < END) { /* its line break */
       d->nl_at = d->base + (uint64_t)(cut - buf);
       d->nl_line_start = s->line_start;
       cut += *cut == '\r' ? 2 : 1;
@@ -589,7 +593,7 @@ int jx_lex_direct(jx_scan *s, YYSTYPE *v, jx_loc *loc) {
     continue;
   }
 
-  end: /* p == e at the end of the input, as lexer.l's <<EOF>> */
+  end: /* p == END at the end of the input, as lexer.l's <<EOF>> */
     s->offset = d->base + (uint64_t)(p - buf);
     d->pos = (size_t)(p - buf);
     if (s->offset == s->line_start && s->line > 1 && d->nl_end == s->offset) {
