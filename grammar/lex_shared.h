@@ -109,7 +109,7 @@ void jx_lex_eof_loc(jx_scan *s, jx_loc *l);
 
 /* The next token by the hand-written scanner (scan_direct.c), which
  * hands the rare ones to flex's (jx_lex_raw, lexer.l). */
-int jx_lex_direct(jx_scan *s, YYSTYPE *v, jx_loc *loc, yyscan_t flex);
+int jx_lex_direct(jx_scan *s, YYSTYPE *v, jx_loc *loc);
 int jx_lex_raw(YYSTYPE *v, jx_loc *loc, yyscan_t flex);
 /* The source text of the last token returned, at loc (flex's yytext),
  * for the parser's messages. */

@@ -68,7 +68,6 @@ static inline jx_value *jx_lex_number_at(jx_scan *s, const char *t, size_t n,
   v->kind = JX_VAL_NUMBER;
   v->unit = NULL;
   memset(&v->year, 0, offsetof(jx_value, loc) - offsetof(jx_value, year));
-  memset(&v->unit_loc, 0, sizeof v->unit_loc);
   jx_lex_copy(b, t, n);
   b[n] = '\0';
   v->text = v->number = b;
@@ -80,6 +79,8 @@ static inline jx_value *jx_lex_number_at(jx_scan *s, const char *t, size_t n,
   v->loc = loc;
   if (i < n)
     jx_lex_set_unit(s, v, i, n - i, i, n - i);
+  if (!v->unit) /* else jx_lex_set_unit wrote it */
+    memset(&v->unit_loc, 0, sizeof v->unit_loc);
   return v;
 }
 

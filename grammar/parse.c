@@ -20,8 +20,9 @@
  * itself (parse_actions.h). */
 int yylex(YYSTYPE *lval, YYLTYPE *lloc, yyscan_t scanner) {
   jx_scan *s = yyget_extra(scanner);
-  int t = s->flex_scanner ? jx_lex_raw(lval, lloc, scanner)
-                          : jx_lex_direct(s, lval, lloc, scanner);
+  s->flex = scanner;
+  lloc->file = s->file; /* jx_lex_direct's tokens leave it as it is */
+  int t = jx_lex_direct(s, lval, lloc); /* or flex's (tests) */
   jx_scan_track(s, t, lloc);
   return t;
 }
@@ -65,9 +66,11 @@ static int run(jx_scan *s, jx_file_ast *out) {
     s->sink = copy;
   }
   s->on_token = s->hooks ? s->hooks->token : NULL;
+  s->track_all = s->n_sup_open || s->on_token;
   yyscan_t scanner;
   if (yylex_init_extra(s, &scanner) != 0)
     return -1;
+  s->flex = scanner;
   int rc = yyparse(scanner, s);
   yylex_destroy(scanner);
   free(s->sbuf);

@@ -26,6 +26,9 @@
 %define api.location.type {jx_loc}
 %param {yyscan_t scanner}
 %parse-param {jx_scan *p}
+/* The file of every place the scanner gives (jx_lex_direct does not
+ * write it: yylloc keeps it). */
+%initial-action { @$.file = p->file; }
 %expect 0
 
 %code requires {
@@ -56,21 +59,32 @@ void jx_parse_syntax_error(jx_scan *p, const char *matched, int got,
  * Inline here, where the token kinds are known, so that the parser
  * follows them as it reads each token (see jx_lex_raw) instead of through
  * a wrapper around the scanner: for most tokens -- neither a brace nor a
- * ';', no comment waiting, no hook -- it is two stores. */
+ * ';', no comment waiting, no hook -- it is a test, and two stores at
+ * a statement's first token. */
 static inline void jx_scan_track(jx_scan *s, int t, const jx_loc *loc) {
   /* ';', '{' and '}' are the last token kinds (asserted in parser.y), and
    * the end is 0: both by one comparison. */
-  if ((unsigned)t - 1u >= (unsigned)SEMI - 1u || s->n_sup_open ||
-      s->on_token) {
+  if ((unsigned)t - 1u >= (unsigned)SEMI - 1u || s->track_all) {
+    if (t == SEMI && !s->track_all) {
+      /* a statement ends, and nothing waits for it: a sixth of the
+       * tokens, so not through a call */
+      s->closed_at = s->in_stmt ? s->stmt_at : loc->offset;
+      s->closed_end = loc->offset + loc->len;
+      s->in_stmt = false;
+      s->last_tok = t;
+      s->last_line = loc->line;
+      return;
+    }
     jx_scan_track_slow(s, t, loc);
     return;
   }
+  /* last_tok and last_line are not kept here: they are read (sup_code)
+   * only outside a statement, and after this token one has begun; the
+   * tokens that end one (above) set them. */
   if (!s->in_stmt) {
     s->in_stmt = true;
     s->stmt_at = loc->offset;
   }
-  s->last_tok = t;
-  s->last_line = loc->line;
 }
 }
 

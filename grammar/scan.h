@@ -94,6 +94,9 @@ typedef struct jx_scan {
     uint64_t nl_at, nl_line_start, nl_end;
   } dir;
   bool flex_scanner, feeding;
+  /* flex's scanner (a yyscan_t), for the tokens handed to it: kept here,
+   * not passed, as the parser calls jx_lex_direct for every token */
+  void *flex;
 
   /* Strings by flex's rules alone, without the fast path (lex_fast.h):
    * for the test that the two read alike. */
@@ -127,7 +130,9 @@ typedef struct jx_scan {
   uint64_t stmt_at;   /* where it began */
   uint64_t *block_at; /* where each open block's statement began */
   size_t cap_block_at;
-  int last_tok; /* the last token, and its line */
+  /* the last token, and its line, when it ended a statement (';', '{',
+   * '}') or the file: jx_scan_track keeps them only for those */
+  int last_tok;
   uint32_t last_line;
   uint64_t closed_at, closed_end; /* the statement the last ';' or '}' ended */
   struct jx_sup_open {            /* comments whose statement has not ended */
@@ -136,6 +141,9 @@ typedef struct jx_scan {
     bool waiting;                 /* for the statement's first token */
   } * sup_open;
   size_t n_sup_open, cap_sup_open;
+  /* n_sup_open or on_token: every token to jx_scan_track_slow (one test
+   * per token instead of two in jx_scan_track) */
+  bool track_all;
 
   /* Parser state. */
   const jx_sink *sink;

@@ -302,28 +302,37 @@ static bool maybe_date(const byte *q, const byte *e, size_t n, bool *more) {
 }
 
 /* The token of n bytes at `at`: its place, and the next token's start.
- * (s->offset is kept only where flex or a comment needs it.) */
+ * (s->offset is kept only where flex or a comment needs it.)  Not its
+ * file: the callers' *loc carries s->file already (parser.y's
+ * %initial-action, parse.c's yylex), and a store a token is saved. */
 #define TOKEN_AT(at, n)                                                        \
   do {                                                                         \
     loc->offset = d->base + (uint64_t)((at) - (const byte *)d->buf);           \
     loc->line = s->line;                                                       \
     loc->col = (uint32_t)(loc->offset - s->line_start + 1);                    \
     loc->len = (uint32_t)(n);                                                  \
-    loc->file = s->file;                                                       \
     d->pos = (size_t)((at) + (n) - (const byte *)d->buf);                      \
   } while (0)
 
-int jx_lex_direct(jx_scan *s, YYSTYPE *v, jx_loc *loc, yyscan_t flex) {
+/* The end of the bytes read, loaded where a path needs it (strings,
+ * dates, the end) rather than for every token. */
+#define END (buf + d->end)
+
+int jx_lex_direct(jx_scan *s, YYSTYPE *v, jx_loc *loc) {
   struct jx_direct *d = &s->dir;
   if (!d->ready) { /* the first call, or after the end */
+    /* Every token by flex's (JX_SCANNER=flex, tests): never ready, so
+     * that the callers' hot path need not ask. */
+    if (s->flex_scanner)
+      return jx_lex_raw(v, loc, s->flex);
     if (d->done)
-      return delegate(s, d->pos, v, loc, flex);
+      return delegate(s, d->pos, v, loc, s->flex);
     refill(s, 0);
     d->ready = true;
   }
   for (;;) {
     const byte *buf = (const byte *)d->buf;
-    const byte *p = buf + d->pos, *e = buf + d->end, *q;
+    const byte *p = buf + d->pos, *q;
     /* (see refill) */
     const byte *lim = buf + d->lim;
     byte c, k;
@@ -359,7 +368,7 @@ int jx_lex_direct(jx_scan *s, YYSTYPE *v, jx_loc *loc, yyscan_t flex) {
       goto word;
     case K_QUOTE: {
       jx_fast_str f;
-      if (jx_fast_string((const char *)p, (const char *)e, &f)) {
+      if (jx_fast_string((const char *)p, (const char *)END, &f)) {
         if (f.text_len > JX_MAX_STRING)
           goto flex;
         TOKEN_AT(p, 1);
@@ -386,7 +395,7 @@ int jx_lex_direct(jx_scan *s, YYSTYPE *v, jx_loc *loc, yyscan_t flex) {
         goto comment;
       goto flex;
     default: /* K_FLEX, or the NUL after the last byte */
-      if (p == e)
+      if (p == END)
         goto end;
       goto flex;
     }
@@ -481,7 +490,7 @@ int jx_lex_direct(jx_scan *s, YYSTYPE *v, jx_loc *loc, yyscan_t flex) {
     if (q >= lim)
       goto more;
     bool unsure = false;
-    if (maybe_date(q, e, (size_t)(q - p), &unsure)) {
+    if (maybe_date(q, END, (size_t)(q - p), &unsure)) {
       if (unsure && !d->eof)
         goto more;
       goto flex;
@@ -543,7 +552,7 @@ int jx_lex_direct(jx_scan *s, YYSTYPE *v, jx_loc *loc, yyscan_t flex) {
           q += 3;
           continue;
         }
-        size_t n = jx_lex_mb((const char *)q, (const char *)e);
+        size_t n = jx_lex_mb((const char *)q, (const char *)END);
         if (n) {
           q += n;
           continue;
@@ -554,13 +563,13 @@ int jx_lex_direct(jx_scan *s, YYSTYPE *v, jx_loc *loc, yyscan_t flex) {
       } else if (b == '\n' || (b == '\r' && q[1] == '\n')) {
         cut = q;
         break;
-      } else if (q == e) {
+      } else if (q == END) {
         if (!d->eof)
           goto more;
         cut = q;
         break;
       } else {
-        if (b == '\r' && e - q < 2 && !d->eof)
+        if (b == '\r' && END - q < 2 && !d->eof)
           goto more;
         goto flex; /* a control character */
       }
@@ -573,7 +582,7 @@ int jx_lex_direct(jx_scan *s, YYSTYPE *v, jx_loc *loc, yyscan_t flex) {
       s->offset = d->base + (uint64_t)(cut - buf);
       jx_lex_add_comment(s);
     }
-    if (cut < e) { /* its line break */
+    if (cut < END) { /* its line break */
       d->nl_at = d->base + (uint64_t)(cut - buf);
       d->nl_line_start = s->line_start;
       cut += *cut == '\r' ? 2 : 1;
@@ -584,7 +593,7 @@ int jx_lex_direct(jx_scan *s, YYSTYPE *v, jx_loc *loc, yyscan_t flex) {
     continue;
   }
 
-  end: /* p == e at the end of the input, as lexer.l's <<EOF>> */
+  end: /* p == END at the end of the input, as lexer.l's <<EOF>> */
     s->offset = d->base + (uint64_t)(p - buf);
     d->pos = (size_t)(p - buf);
     if (s->offset == s->line_start && s->line > 1 && d->nl_end == s->offset) {
@@ -601,7 +610,7 @@ int jx_lex_direct(jx_scan *s, YYSTYPE *v, jx_loc *loc, yyscan_t flex) {
     return YYEOF;
 
   flex:
-    return delegate(s, (size_t)(p - buf), v, loc, flex);
+    return delegate(s, (size_t)(p - buf), v, loc, s->flex);
 
   more: /* the token from p may go on past the bytes read */
     d->pos = (size_t)(p - buf);

@@ -29,6 +29,7 @@ static void sup_open(jx_scan *s, size_t entry, int depth, bool waiting) {
   s->sup_open[s->n_sup_open].depth = depth;
   s->sup_open[s->n_sup_open].waiting = waiting;
   s->n_sup_open++;
+  s->track_all = true;
 }
 
 /* One code of a comment, at loc: a warning's is recorded, anything else
@@ -117,12 +118,13 @@ static void sup_track(jx_scan *s, int t, int before, const jx_loc *loc) {
       s->sup_open[k++] = o;
   }
   s->n_sup_open = k;
+  s->track_all = k || s->on_token;
 }
 
 /* A brace, a ';', the end, a comment waiting for its statement, or fmt's
  * hook. */
 void jx_scan_track_slow(jx_scan *s, int t, const jx_loc *loc) {
-  if (t == SEMI && !s->n_sup_open && !s->on_token) {
+  if (t == SEMI && !s->track_all) {
     /* most calls: a statement ends, and nothing waits for it */
     s->closed_at = s->in_stmt ? s->stmt_at : loc->offset;
     s->closed_end = loc->offset + loc->len;

@@ -81,6 +81,9 @@ static jx_arena_chunk *new_chunk(jx_arena *a, size_t need) {
     c = a->spare;
     a->spare = NULL;
   } else {
+    /* need is rounded (jx_arena_bump_slow): sizes stay multiples of
+     * JX_ARENA_ALIGN, which jx_arena_alloc_raw's one test relies on */
+    _Static_assert(JX_ARENA_CHUNK % JX_ARENA_ALIGN == 0, "chunk size");
     size_t size = need > JX_ARENA_CHUNK ? need : JX_ARENA_CHUNK;
     if (size > SIZE_MAX - sizeof *c)
       out_of_memory();

@@ -75,12 +75,14 @@ struct jx_arena_chunk {
 /* size bytes, not zeroed, from a new chunk (arena.c). */
 void *jx_arena_bump_slow(jx_arena *a, size_t size);
 
+/* A chunk's size and used are multiples of JX_ARENA_ALIGN (arena.c), so
+ * what is left is one too: size fits if and only if size rounded up does,
+ * and then the rounding cannot overflow -- one comparison. */
 static inline void *jx_arena_alloc_raw(jx_arena *a, size_t size) {
-  size_t rounded = (size + JX_ARENA_ALIGN - 1) & ~(size_t)(JX_ARENA_ALIGN - 1);
   jx_arena_chunk *c = a->head;
-  if (c && rounded >= size && c->size - c->used >= rounded) {
+  if (c && size <= c->size - c->used) {
     void *p = c->data + c->used;
-    c->used += rounded;
+    c->used += (size + JX_ARENA_ALIGN - 1) & ~(size_t)(JX_ARENA_ALIGN - 1);
     return p;
   }
   return jx_arena_bump_slow(a, size);
