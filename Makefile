@@ -351,11 +351,14 @@ $(B)/%.o: %.c | $(B)/grammar/parser.h
 $(B)/grammar/%.o: $(B)/grammar/%.c $(B)/grammar/parser.h
 	$(CC) $(CPPFLAGS) $(GEN_CFLAGS) -MMD -MP -c -o $@ $<
 
-$(B)/grammar/parser.c $(B)/grammar/parser.h: grammar/parser.y
+# Grouped targets (&:, GNU make 4.3): one run of bison makes both files;
+# with a plain rule make -j2 ran it twice at once, and one compile read a
+# half-written parser.h.
+$(B)/grammar/parser.c $(B)/grammar/parser.h &: grammar/parser.y
 	@mkdir -p $(dir $@)
 	$(BISON) -Wall -Werror --defines=$(B)/grammar/parser.h -o $(B)/grammar/parser.c $<
 
-$(B)/grammar/lexer.c $(B)/grammar/lexer.h: grammar/lexer.l
+$(B)/grammar/lexer.c $(B)/grammar/lexer.h &: grammar/lexer.l
 	@mkdir -p $(dir $@)
 	$(FLEX) --header-file=$(B)/grammar/lexer.h -o $(B)/grammar/lexer.c $<
 
