@@ -249,15 +249,11 @@ void jx_json_string_keep(jx_out *o, const char *s) {
 
 /* On a miss the quoted form is taken from the output into the slot: the
  * SLACK after it makes the constant-size copy safe. */
-void jx_json_string_memo_miss(jx_out *o, jx_json_memo_slot *e, const char *s) {
+void jx_json_string_memo_miss(jx_out *o, jx_memo_slot *e, const char *s,
+                              size_t n) {
   size_t at = o->len;
-  size_t n = string_nonnull(o, s, JX_JSON_SLACK);
-  if (n <= JX_JSON_MEMO_TEXT - 2) {
-    _Static_assert(JX_JSON_MEMO_TEXT <= JX_JSON_SLACK, "slot copy past SLACK");
-    e->key = s;
-    e->n = n;
-    memcpy(e->q, o->buf + at, JX_JSON_MEMO_TEXT);
-  }
+  if (string_nonnull(o, s, JX_JSON_SLACK) == n)
+    jx_memo_keep(e, s, n, o->buf + at, n + 2);
 }
 
 void jx_json_string_sb(jx_strbuf *b, const char *s) {

@@ -41,49 +41,20 @@ void jx_json_string_sb(jx_strbuf *b, const char *s);
 #define JX_JSON_SLACK 2048
 void jx_json_string_keep(jx_out *o, const char *s);
 
-/*
- * A memo of recently written short strings, for the fields whose texts
- * repeat from one shared copy (an indicator's category codes and labels,
- * its unit: they point into the framework's and the units' tables).
- * Direct-mapped on the pointer; a slot keeps a copy of the bytes it was
- * made from, quoted, and a hit needs the pointer AND the bytes (length
- * included) to be equal, since an arena reused for the next project can
- * hold other bytes at the same address.  Only strings that need no
- * escape and fit a slot are kept.  Zeroed: empty.
- */
-enum { JX_JSON_MEMO_SLOTS = 64, JX_JSON_MEMO_TEXT = 48 };
-typedef struct jx_json_memo_slot {
-  const char *key;
-  size_t n;                  /* bytes of the string, no quotes */
-  char q[JX_JSON_MEMO_TEXT]; /* '"', the n bytes, '"', then anything */
-} jx_json_memo_slot;
-typedef struct jx_json_memo {
-  jx_json_memo_slot slot[JX_JSON_MEMO_SLOTS];
-} jx_json_memo;
+/* The miss of jx_json_string_memo: s (n bytes) written as
+ * jx_json_string_keep writes it, and kept in e when it needed no escape. */
+void jx_json_string_memo_miss(jx_out *o, jx_memo_slot *e, const char *s,
+                              size_t n);
 
-/* The miss of jx_json_string_memo: s written as jx_json_string_keep
- * writes it, and kept in e when it fits and needed no escape. */
-void jx_json_string_memo_miss(jx_out *o, jx_json_memo_slot *e, const char *s);
-
-/*
- * jx_json_string_keep through m (not NULL).  Inline, so that a hit is a
- * few moves, a strlen and one constant-size copy, without the escaper's
- * registers saved and restored.  The length comes from strlen, not from
- * the slot: only once s is known to have n bytes may they be compared a
- * word at a time (a byte loop costs as much as escaping the string).
- */
-static inline void jx_json_string_memo(jx_out *o, jx_json_memo *m,
-                                       const char *s) {
-  uintptr_t h = (uintptr_t)s;
-  jx_json_memo_slot *e = &m->slot[(h >> 3 ^ h >> 9) & (JX_JSON_MEMO_SLOTS - 1)];
-  size_t n = e->n;
-  if (e->key == s && strlen(s) == n && jx_same_bytes(s, e->q + 1, n) &&
-      n + 2 + JX_JSON_SLACK <= o->cap - o->len) {
-    memcpy(o->buf + o->len, e->q, JX_JSON_MEMO_TEXT);
-    o->len += n + 2;
+/* jx_json_string_keep through m (not NULL, out.h's jx_memo), for the
+ * texts that repeat.  Inline, so that a hit costs no call; the room
+ * asked for keeps the SLACK that _keep promises. */
+static inline void jx_json_string_memo(jx_out *o, jx_memo *m, const char *s) {
+  size_t n = strlen(s);
+  jx_memo_slot *e = jx_memo_slot_of(m, s);
+  if (jx_memo_put(o, e, s, n, JX_MEMO_OUT + 2 + JX_JSON_SLACK))
     return;
-  }
-  jx_json_string_memo_miss(o, e, s);
+  jx_json_string_memo_miss(o, e, s, n);
 }
 
 /* The escaping itself, for another kind of buffer: the length of the run

@@ -74,8 +74,8 @@ static inline void jx_out_write(jx_out *o, const void *p, size_t n) {
 
 /*
  * a[0..n) == b[0..n), both readable for n bytes: word compares,
- * overlapping at the end, rather than a call to memcmp (the writers'
- * memos, json.h and emit_c.h, compare strings of 4 to 24 bytes).
+ * overlapping at the end, rather than a call to memcmp (jx_memo below
+ * compares strings of 4 to 32 bytes).
  */
 static inline bool jx_same_bytes(const char *a, const char *b, size_t n) {
   uint64_t x, y;
@@ -104,6 +104,66 @@ static inline bool jx_same_bytes(const char *a, const char *b, size_t n) {
     if (a[i] != b[i])
       return false;
   return true;
+}
+
+/*
+ * A memo of what recently written short strings became in one format
+ * (the JSON, C and CSV writers', for the texts that repeat from one
+ * shared copy: category codes and labels, kinds, roles).  Direct-mapped
+ * on the pointer; a slot keeps a copy of the bytes it was made from, and
+ * a hit needs the pointer AND the bytes (length included) to be equal,
+ * since an arena reused for the next project can hold other bytes at the
+ * same address.  A hit is a strlen, a compare and one copy of constant
+ * size.  Zeroed: empty.
+ */
+enum {
+  JX_MEMO_SLOTS = 64,
+  JX_MEMO_SRC = 32,
+  JX_MEMO_OUT = 4 * JX_MEMO_SRC + 8
+};
+typedef struct jx_memo_slot {
+  const char *key;
+  size_t n, out_n;       /* bytes of the string, of what it became */
+  char src[JX_MEMO_SRC]; /* the string's bytes */
+  char out[JX_MEMO_OUT]; /* what it became */
+} jx_memo_slot;
+typedef struct jx_memo {
+  jx_memo_slot slot[JX_MEMO_SLOTS];
+} jx_memo;
+
+static inline jx_memo_slot *jx_memo_slot_of(jx_memo *m, const char *s) {
+  uintptr_t h = (uintptr_t)s;
+  return &m->slot[(h >> 3 ^ h >> 9) & (JX_MEMO_SLOTS - 1)];
+}
+
+/* Writes what s (n == strlen(s)) became, when e holds it and o has
+ * `room` bytes free (at least JX_MEMO_OUT: the copy is of that size);
+ * false, writing nothing, otherwise. */
+static inline bool jx_memo_put(jx_out *o, const jx_memo_slot *e, const char *s,
+                               size_t n, size_t room) {
+  if (e->key == s && e->n == n && jx_same_bytes(s, e->src, n) &&
+      o->cap - o->len >= room) {
+    /* Of constant size: two (the JSON and CSV texts fit 32 bytes). */
+    if (e->out_n <= 32)
+      memcpy(o->buf + o->len, e->out, 32);
+    else
+      memcpy(o->buf + o->len, e->out, JX_MEMO_OUT);
+    o->len += e->out_n;
+    return true;
+  }
+  return false;
+}
+
+/* Keeps in e that s (n bytes) became out[0..out_n), when both fit. */
+static inline void jx_memo_keep(jx_memo_slot *e, const char *s, size_t n,
+                                const char *out, size_t out_n) {
+  if (n > JX_MEMO_SRC || out_n > JX_MEMO_OUT)
+    return;
+  e->key = s;
+  e->n = n;
+  e->out_n = out_n;
+  memcpy(e->src, s, n);
+  memcpy(e->out, out, out_n);
 }
 
 /*

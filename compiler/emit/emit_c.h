@@ -17,22 +17,6 @@
 
 #define LIT(o, s) jx_out_write((o), (s), sizeof(s) - 1)
 
-/*
- * A memo of the literals of recently written short strings, for the
- * fields whose texts repeat from one shared copy (category codes and
- * labels, units), as json.h's jx_json_memo: keyed by the pointer, a hit
- * needs the bytes to be equal too (an arena reused for the next project
- * can hold other bytes at the same address).  A CJK label is all octal
- * escapes, four bytes out for each in, so a hit saves most of its cost.
- */
-enum { C_MEMO_SLOTS = 64, C_MEMO_SRC = 24, C_MEMO_LIT = 4 * C_MEMO_SRC + 8 };
-typedef struct c_memo_slot {
-  const char *key;
-  size_t n, lit_n;      /* bytes of the string, of its literal */
-  char src[C_MEMO_SRC]; /* the string's bytes */
-  char lit[C_MEMO_LIT]; /* its literal, quotes included */
-} c_memo_slot;
-
 typedef struct c_state {
   jx_out *out;
   const char *prefix;
@@ -45,7 +29,10 @@ typedef struct c_state {
   size_t n_units, n_projects, n_unit_projects, n_indicators, n_long;
   size_t n_targets; /* arrays of period targets written so far */
   const char *form; /* the plan's form: a static table's name */
-  c_memo_slot memo[C_MEMO_SLOTS];
+  /* The literals of the texts that repeat (out.h): a CJK label is all
+   * octal escapes, four bytes out for each in, so a hit saves most of
+   * its cost. */
+  jx_memo memo;
 } c_state;
 
 /* \ooo of byte c. */
@@ -73,26 +60,20 @@ static inline void jx_c_str(c_state *st, jx_out *o, const char *str) {
 }
 
 /* The miss of jx_c_str_memo (n: strlen(str)). */
-void jx_c_str_memo_miss(c_state *st, jx_out *o, c_memo_slot *e, const char *str,
-                        size_t n);
+void jx_c_str_memo_miss(c_state *st, jx_out *o, jx_memo_slot *e,
+                        const char *str, size_t n);
 /* jx_c_str through st->memo, for the texts that repeat.  The strlen
- * that a literal needs anyway gives the length, after which the bytes
- * can be compared a word at a time; inline, so that a hit is that, the
- * compare and one constant-size copy. */
+ * that a literal needs anyway gives the length; inline, so that a hit
+ * costs no call. */
 static inline void jx_c_str_memo(c_state *st, jx_out *o, const char *str) {
   if (!str) {
     jx_out_write(o, "NULL", 4);
     return;
   }
   size_t n = strlen(str);
-  uintptr_t h = (uintptr_t)str;
-  c_memo_slot *e = &st->memo[(h >> 3 ^ h >> 9) & (C_MEMO_SLOTS - 1)];
-  if (e->key == str && e->n == n && jx_same_bytes(str, e->src, n) &&
-      o->cap - o->len >= C_MEMO_LIT) {
-    memcpy(o->buf + o->len, e->lit, C_MEMO_LIT);
-    o->len += e->lit_n;
+  jx_memo_slot *e = jx_memo_slot_of(&st->memo, str);
+  if (jx_memo_put(o, e, str, n, JX_MEMO_OUT))
     return;
-  }
   jx_c_str_memo_miss(st, o, e, str, n);
 }
 

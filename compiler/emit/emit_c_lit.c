@@ -208,9 +208,12 @@ void jx_c_str_nonnull(c_state *st, jx_out *o, const char *str) {
  * buffer neither flushes nor moves while it is written), taken from the
  * output into the slot.
  */
-void jx_c_str_memo_miss(c_state *st, jx_out *o, c_memo_slot *e, const char *str,
-                        size_t n) {
-  if (n > C_MEMO_SRC || o->cap - o->len < 4 * n + 2) {
+void jx_c_str_memo_miss(c_state *st, jx_out *o, jx_memo_slot *e,
+                        const char *str, size_t n) {
+  /* Kept only when the literal goes into the buffer without a flush
+   * (each byte at most four bytes out), so that it can be copied from
+   * there. */
+  if (n > JX_MEMO_SRC || o->cap - o->len < 4 * n + 2) {
     if (n > MAX_LITERAL)
       put_long_string(st, o, str);
     else
@@ -219,11 +222,7 @@ void jx_c_str_memo_miss(c_state *st, jx_out *o, c_memo_slot *e, const char *str,
   }
   size_t at = o->len;
   str_literal(o, str);
-  e->key = str;
-  e->n = n;
-  memcpy(e->src, str, n);
-  e->lit_n = o->len - at;
-  memcpy(e->lit, o->buf + at, e->lit_n);
+  jx_memo_keep(e, str, n, o->buf + at, o->len - at);
 }
 
 /* The literal of str (not longer than MAX_LITERAL). */

@@ -147,51 +147,21 @@ static inline void put_text(jx_out *o, int *col, const char *str) {
     put_cell(o, str);
 }
 
-/*
- * A memo of recently written short cells, for the texts that repeat from
- * one shared copy (scope, category codes and labels, kinds, roles,
- * units): a hit is a strlen, a compare and one constant-size copy
- * instead of put_cell's scan.  Keyed by the pointer, as json.h's
- * jx_json_memo, and a hit needs the bytes to be equal too (an arena
- * reused for the next project can hold other bytes at the same
- * address).  Only cells that went out as they are (no quotes, no
- * neutralising, no repair) are kept, so a slot's text is the cell.
- */
-enum { CSV_MEMO_SLOTS = 64, CSV_MEMO_TEXT = 32 };
-typedef struct csv_memo_slot {
-  const char *key;
-  size_t n;
-  char text[CSV_MEMO_TEXT];
-} csv_memo_slot;
-typedef struct csv_memo {
-  csv_memo_slot slot[CSV_MEMO_SLOTS];
-} csv_memo;
-
-static void put_cell_miss(jx_out *o, csv_memo_slot *e, const char *str,
-                          size_t n) {
-  if (put_cell(o, str) && n <= CSV_MEMO_TEXT) {
-    e->key = str;
-    e->n = n;
-    memcpy(e->text, str, n);
-  }
-}
-
-/* put_text through m. */
-static inline void put_text_memo(jx_out *o, int *col, csv_memo *m,
+/* put_text through m (out.h's jx_memo), for the texts that repeat from
+ * one shared copy (scope, category codes and labels, kinds, roles).
+ * Only cells that went out as they are (no quotes, no neutralising, no
+ * repair) are kept, so what a slot holds is the string itself. */
+static inline void put_text_memo(jx_out *o, int *col, jx_memo *m,
                                  const char *str) {
   field(o, col);
   if (!str || !*str)
     return;
   size_t n = strlen(str);
-  uintptr_t h = (uintptr_t)str;
-  csv_memo_slot *e = &m->slot[(h >> 3 ^ h >> 9) & (CSV_MEMO_SLOTS - 1)];
-  if (e->key == str && e->n == n && jx_same_bytes(str, e->text, n) &&
-      o->cap - o->len >= CSV_MEMO_TEXT) {
-    memcpy(o->buf + o->len, e->text, CSV_MEMO_TEXT);
-    o->len += n;
+  jx_memo_slot *e = jx_memo_slot_of(m, str);
+  if (jx_memo_put(o, e, str, n, JX_MEMO_OUT))
     return;
-  }
-  put_cell_miss(o, e, str, n);
+  if (put_cell(o, str))
+    jx_memo_keep(e, str, n, str, n);
 }
 
 /* put_text for any cell: quoted, neutralised, repaired as it needs. */
@@ -382,7 +352,7 @@ static void put_owner(jx_out *o, int *col, const jx_out *owner) {
   *col += 3;
 }
 
-static void indicator_row(jx_out *o, csv_memo *m, const char *scope,
+static void indicator_row(jx_out *o, jx_memo *m, const char *scope,
                           const jx_out *owner, const char *division,
                           const jx_indicator *x) {
   int col = 0;
@@ -542,8 +512,8 @@ static void schedule_rows(jx_out *o, const jx_out *owner, const jx_project *p) {
 typedef struct csv_state {
   jx_out *out;
   jx_emit_options opt;
-  jx_out owner;  /* the owner cells of the event being written */
-  csv_memo memo; /* indicator_row's */
+  jx_out owner; /* the owner cells of the event being written */
+  jx_memo memo; /* indicator_row's */
 } csv_state;
 
 static void *csv_create(jx_out *out, const jx_emit_options *opt) {

@@ -459,11 +459,11 @@ void jx_jw_department(jx_jw *w, int depth, const jx_department *dep) {
 /* ---- The back end ----------------------------------------------------- */
 
 typedef struct json_state {
-  jx_jw w;           /* the output and the layout */
-  jx_json_memo memo; /* w's */
-  jx_out dept;       /* the department, formatted when it arrives */
-  bool have_dept;    /* dept is initialised and holds it */
-  bool in_unit;      /* between unit_open and unit_close */
+  jx_jw w;        /* the output and the layout */
+  jx_memo memo;   /* w's */
+  jx_out dept;    /* the department, formatted when it arrives */
+  bool have_dept; /* dept is initialised and holds it */
+  bool in_unit;   /* between unit_open and unit_close */
   size_t n_units;
   size_t n_projects; /* in the open unit */
 } json_state;

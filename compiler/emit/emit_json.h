@@ -20,8 +20,8 @@
 
 typedef struct jx_jw {
   jx_out *o;
-  bool compact;       /* no indentation, no line breaks, no space after ':' */
-  jx_json_memo *memo; /* for the repeated texts; NULL: none */
+  bool compact;  /* no indentation, no line breaks, no space after ':' */
+  jx_memo *memo; /* for the repeated texts; NULL: none */
 } jx_jw;
 
 void jx_jw_strings(jx_jw *w, int depth, const char *const *v, size_t n);

@@ -157,7 +157,7 @@ key_null_at(jx_out *o, bool compact, int depth, int first, const char *lit,
   KEY_STRING_C((w)->o, (w)->compact, depth, first, k, s)
 
 /* KEY_STRING for the texts that repeat from one shared copy (json.h,
- * jx_json_memo). */
+ * jx_json_string_memo, out.h's jx_memo). */
 #define KEY_STRING_MEMO(w, depth, first, k, s)                                 \
   do {                                                                         \
     const char *s_ = (s);                                                      \

@@ -1,6 +1,6 @@
 /*
- * test_memo.c — the writers' memos of repeated strings (json.h's
- * jx_json_memo, the C and CSV back ends' own) never write a stale text:
+ * test_memo.c — the writers' memos of repeated strings (out.h's jx_memo,
+ * in the JSON, C and CSV back ends) never write a stale text:
  * the same pointer holding other bytes — longer, shorter, one byte
  * changed, hostile — must come out as those bytes, exactly as a fresh
  * string would.  An arena reused for the next project does just that.
@@ -149,7 +149,7 @@ static void test_c(void **state) {
  * rewritten between the calls; then the same bytes at another address. */
 static void test_json_memo_direct(void **state) {
   (void)state;
-  jx_json_memo *m = calloc(1, sizeof *m);
+  jx_memo *m = calloc(1, sizeof *m);
   assert_non_null(m);
   char buf[128], other[128];
   for (int round = 0; round < 2; round++) {
