@@ -4,7 +4,8 @@
  * codes shaped like the seed's (130304, the year, 13 of [0-9A-Z]; 21
  * bytes) or, with -c, like the card generator's (16 digits), each with a
  * place, then looks every tenth one up again and prints the set's bytes a
- * code.  Run under `/usr/bin/time -v` for the peak RSS
+ * code (in memory: the entries past 4 MiB go to a temporary file).  Run
+ * under `/usr/bin/time -v` for the peak RSS
  * (docs/performance.md, "The code set").
  *
  *   jx-codeset [-c] [N]        (N: 12000000)
@@ -44,10 +45,12 @@ int main(int argc, char **argv) {
         return 1;
       }
     }
-  printf("%" PRIu64 " codes of %d bytes: %zu bytes of entries (%.1f a code), "
-         "%zu slots (%.1f a code): %.1f bytes a code\n",
-         n, card ? 16 : 21, s.n_bytes, (double)s.n_bytes / (double)n, s.cap,
-         8.0 * (double)s.cap / (double)n,
+  uint64_t entries = s.spilled + s.n_bytes;
+  printf("%" PRIu64 " codes of %d bytes: %" PRIu64 " bytes of entries (%.1f a "
+         "code, %" PRIu64 " of them in a temporary file), %zu slots (%.1f a "
+         "code): %.1f bytes a code in memory\n",
+         n, card ? 16 : 21, entries, (double)entries / (double)n, s.spilled,
+         s.cap, 8.0 * (double)s.cap / (double)n,
          (double)(s.n_bytes + 8 * s.cap) / (double)n);
   jx_chk_set_free(&s);
   return 0;

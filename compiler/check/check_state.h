@@ -25,6 +25,7 @@
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
+#include <stdio.h>
 
 #include "arena.h"
 #include "ast.h"
@@ -40,10 +41,20 @@ typedef struct jx_checker jx_checker;
 /* A set of strings, each with the place it was first seen (chk_set.c).
  * Keys are copied into the set, so the AST they came from can go: the
  * streaming build frees every project once it is checked.  Laid out for
- * a national roll-up's 12 million project codes: ~40 bytes a code. */
+ * a national roll-up's 12 million project codes: ~30 bytes a code, of
+ * which the ~11-21 of the slots stay in memory. */
 typedef struct jx_chk_set {
   char *bytes; /* the entries: key and place, as varints */
   size_t n_bytes, cap_bytes;
+  /* Past mem_limit bytes (0: JX_CHK_SET_MEM) the entries move to an
+   * unlinked temporary, spill, and bytes holds those after its first
+   * `spilled`: an entry is read back only when a key's hash bits agree. */
+  size_t mem_limit;
+  FILE *spill;
+  uint64_t spilled;
+  bool no_spill; /* no temporary could be had: all stay in memory */
+  char *scratch; /* an entry read back from spill */
+  size_t cap_scratch;
   uint64_t *slots; /* open addressing, at most 3/4 full: hash bits, offset */
   size_t cap, n;
   unsigned shift; /* cap is 2^(64 - shift): a key's first slot is h >> shift */
@@ -57,8 +68,10 @@ void jx_chk_set_free(jx_chk_set *s);
  * first time it was added (valid until the next call). */
 const jx_loc *jx_chk_set_add(jx_chk_set *s, const char *key, size_t n,
                              jx_loc loc);
-/* The bytes the set has allocated (entries and slots). */
+/* The bytes the set has allocated (entries in memory and slots). */
 size_t jx_chk_set_memory(const jx_chk_set *s);
+/* The entries' bytes kept in memory before the rest go to a temporary. */
+#define JX_CHK_SET_MEM ((size_t)4 << 20)
 
 /* One remembered answer: the spellings it is for (key: the first n1
  * bytes, then n2), the context it holds in (the framework; for a unit,
