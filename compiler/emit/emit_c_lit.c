@@ -86,7 +86,7 @@ static void put_num(jx_out *o, const char *p, const char *end) {
 
 /* jx_digits for a value that fits 32 bits: the divisions by 100 are then
    32-bit multiplications. */
-static char *digits32(char *end, uint32_t u) {
+static inline char *digits32(char *end, uint32_t u) {
   char *p = end;
   while (u >= 100) {
     uint32_t r = u % 100;
@@ -103,7 +103,7 @@ static char *digits32(char *end, uint32_t u) {
   return p;
 }
 
-static char *digits(char *end, uint64_t u) {
+static inline char *digits(char *end, uint64_t u) {
   return u <= UINT32_MAX ? digits32(end, (uint32_t)u) : jx_digits(end, u);
 }
 
@@ -128,6 +128,10 @@ void jx_c_i64(jx_out *o, int64_t v) {
    (an amount in micros needs 64 bits, its whole part seldom does). */
 void jx_c_decimal(jx_out *o, jx_decimal d) {
   int64_t v = d.micros;
+  if (v == 0) { /* two in five: absent ends and amounts */
+    PUT(o, "{0}");
+    return;
+  }
   if (v == INT64_MIN) {
     PUT(o, "{-9223372036854775807LL - 1}");
     return;
@@ -145,6 +149,10 @@ void jx_c_decimal(jx_out *o, jx_decimal d) {
   uint32_t frac = (uint32_t)(u % 1000000);
   if (whole == 0) {
     p = digits32(p, frac);
+  } else if (frac == 0) { /* a whole number: two in three of the rest */
+    p -= 6;
+    memcpy(p, "000000", 6);
+    p = digits(p, whole);
   } else {
     p -= 6;
     memcpy(p, jx_digit_pairs + 2 * (frac / 10000), 2);
