@@ -274,14 +274,6 @@ static void put_org(c_state *st, jx_out *o, jx_org org) {
   PUT(o, "}");
 }
 
-static void put_person(c_state *st, jx_out *o, jx_person p) {
-  PUT(o, "{");
-  jx_c_str(st, o, p.name);
-  PUT(o, ", ");
-  jx_c_str(st, o, p.phone);
-  PUT(o, "}");
-}
-
 /* ---- The back end ----------------------------------------------------- */
 
 static void *c_create(jx_out *out, const jx_emit_options *opt) {
@@ -368,69 +360,7 @@ static void c_project(void *vst, const jx_unit *u, const jx_project *p) {
   ROWS(st, "jx_attribute", C_ID("_p", "_attributes"), i, p->attributes,
        p->n_attributes, attribute_row);
 
-  jx_out *o = &st->projects;
-  c_room(o, C_SLACK);
-  PUT(o, "    {");
-  jx_c_str(st, o, p->code);
-  PUT(o, ", ");
-  jx_c_str(st, o, p->name);
-  PUT(o, ",\n     ");
-  jx_c_decimal(o, p->budget);
-  PUT(o, ", ");
-  jx_c_decimal(o, p->fiscal);
-  PUT(o, ", ");
-  jx_c_decimal(o, p->other);
-  PUT(o, ", ");
-  jx_c_str(st, o, p->purpose);
-  PUT(o, ",\n     ");
-  jx_c_ref(st, o, C_ID("_p", "_schedule"), i, p->n_schedule);
-  PUT(o, ", ");
-  jx_c_ref(st, o, C_ID("_p", "_goals"), i, p->n_goals);
-  PUT(o, ", ");
-  jx_c_ref(st, o, C_ID("_p", "_indicators"), i, p->n_indicators);
-  PUT(o, ", ");
-  jx_c_i64(o, p->line);
-  if (p->has_total)
-    PUT(o, ",\n     1, ");
-  else
-    PUT(o, ",\n     0, ");
-  jx_c_decimal(o, p->total);
-  PUT(o, ", ");
-  jx_c_str(st, o, p->period);
-  PUT(o, ", ");
-  jx_c_decimal(o, p->period_start);
-  PUT(o, ", ");
-  jx_c_decimal(o, p->period_end);
-  PUT(o, ",\n     ");
-  put_org(st, o, p->supervisor);
-  PUT(o, ", ");
-  put_org(st, o, p->implementer);
-  PUT(o, ",\n     ");
-  c_room(o, C_SLACK); /* the rest of the fixed text, with its references */
-  jx_c_ref(st, o, C_ID("_p", "_overall_goals"), i, p->n_overall_goals);
-  PUT(o, ", ");
-  jx_c_ref(st, o, C_ID("_p", "_sources"), i, p->n_sources);
-  PUT(o, ", ");
-  jx_c_ref(st, o, C_ID("_p", "_breakdown"), i, p->n_breakdown);
-  PUT(o, ",\n     ");
-  const char *fields[] = {p->classification, p->nature};
-  for (size_t k = 0; k < 2; k++) {
-    jx_c_str(st, o, fields[k]);
-    PUT(o, ", ");
-  }
-  jx_c_put_continuity(o, p->continuity);
-  PUT(o, ",\n     ");
-  const char *more[] = {p->policy, p->document, p->subject};
-  for (size_t k = 0; k < 3; k++) {
-    jx_c_str(st, o, more[k]);
-    PUT(o, ", ");
-  }
-  put_person(st, o, p->manager);
-  PUT(o, ", ");
-  put_person(st, o, p->contact);
-  PUT(o, ",\n     ");
-  jx_c_ref(st, o, C_ID("_p", "_attributes"), i, p->n_attributes);
-  PUT(o, "},\n");
+  jx_c_project_keep(st, &st->projects, p, i);
   st->n_unit_projects++;
 }
 
@@ -444,8 +374,12 @@ static void close_unit(c_state *st, const jx_unit *u) {
   strings_array(st, C_ID("_u", "_goals"), i, u->goals, u->n_goals);
   ROWS(st, "jx_measure", C_ID("_u", "_measures"), i, u->measures, u->n_measures,
        measure_row);
-  if (st->n_unit_projects > 0)
-    spooled_array(st, "jx_project", C_ID("_u", "_projects"), i, &st->projects);
+  if (st->n_unit_projects > 0) {
+    open_array(st, "jx_project", C_ID("_u", "_projects"), i);
+    take(st->out, &st->scratch);
+    jx_c_projects_put(st, st->out, &st->projects);
+    close_array(st);
+  }
   jx_out *o = &st->units;
   c_room(o, C_SLACK);
   PUT(o, "    {");

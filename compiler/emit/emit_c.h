@@ -81,6 +81,9 @@ typedef struct c_state {
   jx_memo memo;
 } c_state;
 
+/* C99 5.2.4.1: 4095 characters in a string literal; keep clear of it. */
+#define MAX_LITERAL 4000
+
 /* \ooo of byte c (checked). */
 void jx_c_octal(jx_out *o, unsigned char c);
 /* Numbers in decimal (unchecked: C_PIECE). */
@@ -106,6 +109,20 @@ static inline void jx_c_str(c_state *st, jx_out *o, const char *str) {
   else
     PUT(o, "NULL");
 }
+
+/* The literal of str (n == strlen(str) <= MAX_LITERAL), C_SLACK free
+ * after it. */
+void jx_c_literal(jx_out *o, const char *str, size_t n);
+/* The char array of a string longer than MAX_LITERAL, written to st->out
+ * (checked); returns its number, for C_ID("_s", ""). */
+size_t jx_c_long_string(c_state *st, const char *s);
+
+/* A project's initialiser, kept in o (a spool) as a compact record until
+ * its unit closes (emit_c_proj.c); idx is its number. */
+void jx_c_project_keep(c_state *st, jx_out *o, const jx_project *p, size_t idx);
+/* The initialisers of the records that src holds, written to o in order;
+ * src is emptied (a failure to read it back fails o). */
+void jx_c_projects_put(c_state *st, jx_out *o, jx_out *src);
 
 /* The miss of jx_c_str_memo (n: strlen(str)). */
 void jx_c_str_memo_miss(c_state *st, jx_out *o, jx_memo_slot *e,

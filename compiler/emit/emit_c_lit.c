@@ -19,9 +19,6 @@
 
 #include <string.h>
 
-/* C99 5.2.4.1: 4095 characters in a string literal; keep clear of it. */
-#define MAX_LITERAL 4000
-
 /* \ooo for every byte. */
 #define O1(c)                                                                  \
   {                                                                            \
@@ -192,10 +189,7 @@ void jx_c_ref(c_state *st, jx_out *o, c_id id, size_t idx, size_t n) {
   jx_c_u64(o, n);
 }
 
-/* A char array for a string too long for a literal; written straight to
-   the output (before the array that will point at it), with checked
-   writes; dst has C_SLACK free again after the array's name. */
-static void put_long_string(c_state *st, jx_out *dst, const char *s) {
+size_t jx_c_long_string(c_state *st, const char *s) {
   size_t id = st->n_long++;
   jx_out *o = st->out;
   LIT(o, "static const char ");
@@ -209,6 +203,12 @@ static void put_long_string(c_state *st, jx_out *dst, const char *s) {
     LIT(o, "',");
   }
   LIT(o, "\n    0};\n");
+  return id;
+}
+
+/* A long string's array, then its name in dst (with C_SLACK free). */
+static void put_long_string(c_state *st, jx_out *dst, const char *s) {
+  size_t id = jx_c_long_string(st, s);
   c_room(dst, C_SLACK);
   jx_c_ident(st, dst, C_ID("_s", ""), id);
 }
@@ -290,6 +290,10 @@ static size_t put_literal(jx_out *o, const char *str, size_t n) {
   char *b = o->buf + at;
   o->len += (size_t)(str_literal(b, s, s) - b);
   return at;
+}
+
+void jx_c_literal(jx_out *o, const char *str, size_t n) {
+  put_literal(o, str, n);
 }
 
 void jx_c_str_nonnull(c_state *st, jx_out *o, const char *str) {
