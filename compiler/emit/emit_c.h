@@ -98,6 +98,23 @@ void jx_c_ident(c_state *st, jx_out *o, c_id id, size_t idx);
 /* A pointer to an array and its count: "NAME, n" or "NULL, 0" (as
  * jx_c_ident). */
 void jx_c_ref(c_state *st, jx_out *o, c_id id, size_t idx, size_t n);
+/*
+ * The stem of a project's identifiers, "PREFIX_p3", made once for the
+ * seven references of its initialiser (each of which otherwise wrote the
+ * prefix and the number again).  n == 0: the prefix is too long for the
+ * stem; jx_c_ref_stem then goes through jx_c_ref.
+ */
+enum { C_STEM = 80 };
+typedef struct c_stem {
+  char s[C_STEM];
+  size_t n, idx;
+} c_stem;
+void jx_c_stem(c_state *st, c_stem *stem, size_t idx);
+/* jx_c_ref(st, o, C_ID("_p", tail), stem's idx, n) (unchecked: C_PIECE +
+ * C_STEM). */
+void jx_c_ref_stem(c_state *st, jx_out *o, const c_stem *stem, c_id id,
+                   size_t n);
+
 /* A string literal, NULL, or the name of a long string's array (which is
  * written to st->out first).  The NULL test inline: most of an
  * indicator's strings are absent, and the literal's writer is costly to

@@ -189,6 +189,36 @@ void jx_c_ref(c_state *st, jx_out *o, c_id id, size_t idx, size_t n) {
   jx_c_u64(o, n);
 }
 
+void jx_c_stem(c_state *st, c_stem *stem, size_t idx) {
+  stem->idx = idx;
+  stem->n = 0;
+  if (st->prefix_n + 2 + JX_DIGITS_MAX > C_STEM)
+    return;
+  char d[JX_DIGITS_MAX], *end = d + JX_DIGITS_MAX, *p = digits(end, idx);
+  memcpy(stem->s, st->prefix, st->prefix_n);
+  memcpy(stem->s + st->prefix_n, "_p", 2);
+  memcpy(stem->s + st->prefix_n + 2, p, (size_t)(end - p));
+  stem->n = st->prefix_n + 2 + (size_t)(end - p);
+}
+
+void jx_c_ref_stem(c_state *st, jx_out *o, const c_stem *stem, c_id id,
+                   size_t n) {
+  if (n == 0) {
+    PUT(o, "NULL, 0");
+    return;
+  }
+  if (stem->n == 0) {
+    jx_c_ref(st, o, id, stem->idx, n);
+    return;
+  }
+  memcpy(o->buf + o->len, stem->s, C_STEM);
+  o->len += stem->n;
+  jx_copy_short(o->buf + o->len, id.tail, id.tail_n);
+  o->len += id.tail_n;
+  PUT(o, ", ");
+  jx_c_u64(o, n);
+}
+
 size_t jx_c_long_string(c_state *st, const char *s) {
   size_t id = st->n_long++;
   jx_out *o = st->out;

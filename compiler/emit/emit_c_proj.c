@@ -203,7 +203,8 @@ static jx_decimal dec(int64_t micros) {
 static void put_project(c_state *st, jx_out *o, const char *q,
                         const proj_head *h) {
   const char **r = &q;
-  size_t i = (size_t)h->idx;
+  c_stem stem;
+  jx_c_stem(st, &stem, (size_t)h->idx);
   c_room(o, C_SLACK);
   PUT(o, "    {");
   put_str(st, o, r, h, 0); /* code */
@@ -218,11 +219,11 @@ static void put_project(c_state *st, jx_out *o, const char *q,
   PUT(o, ", ");
   put_str(st, o, r, h, 2); /* purpose */
   PUT(o, ",\n     ");
-  jx_c_ref(st, o, C_ID("_p", "_schedule"), i, (size_t)h->count[0]);
+  jx_c_ref_stem(st, o, &stem, C_ID("_p", "_schedule"), (size_t)h->count[0]);
   PUT(o, ", ");
-  jx_c_ref(st, o, C_ID("_p", "_goals"), i, (size_t)h->count[1]);
+  jx_c_ref_stem(st, o, &stem, C_ID("_p", "_goals"), (size_t)h->count[1]);
   PUT(o, ", ");
-  jx_c_ref(st, o, C_ID("_p", "_indicators"), i, (size_t)h->count[2]);
+  jx_c_ref_stem(st, o, &stem, C_ID("_p", "_indicators"), (size_t)h->count[2]);
   PUT(o, ", ");
   jx_c_i64(o, h->line);
   if (h->has_total)
@@ -242,11 +243,12 @@ static void put_project(c_state *st, jx_out *o, const char *q,
   put_pair(st, o, r, h, 6); /* implementer */
   PUT(o, ",\n     ");
   c_room(o, C_SLACK); /* the rest of the fixed text, with its references */
-  jx_c_ref(st, o, C_ID("_p", "_overall_goals"), i, (size_t)h->count[3]);
+  jx_c_ref_stem(st, o, &stem, C_ID("_p", "_overall_goals"),
+                (size_t)h->count[3]);
   PUT(o, ", ");
-  jx_c_ref(st, o, C_ID("_p", "_sources"), i, (size_t)h->count[4]);
+  jx_c_ref_stem(st, o, &stem, C_ID("_p", "_sources"), (size_t)h->count[4]);
   PUT(o, ", ");
-  jx_c_ref(st, o, C_ID("_p", "_breakdown"), i, (size_t)h->count[5]);
+  jx_c_ref_stem(st, o, &stem, C_ID("_p", "_breakdown"), (size_t)h->count[5]);
   PUT(o, ",\n     ");
   for (size_t k = 8; k < 10; k++) { /* classification, nature */
     put_str(st, o, r, h, k);
@@ -262,7 +264,7 @@ static void put_project(c_state *st, jx_out *o, const char *q,
   PUT(o, ", ");
   put_pair(st, o, r, h, 15); /* contact */
   PUT(o, ",\n     ");
-  jx_c_ref(st, o, C_ID("_p", "_attributes"), i, (size_t)h->count[6]);
+  jx_c_ref_stem(st, o, &stem, C_ID("_p", "_attributes"), (size_t)h->count[6]);
   PUT(o, "},\n");
 }
 
