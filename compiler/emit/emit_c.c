@@ -18,11 +18,11 @@
  * when the project arrives; only what its initialiser is made of (a
  * compact record, emit_c_proj.c) is kept until its unit closes, when the
  * unit's projects array is written, and only each unit's initialiser until
- * end(), when the units array and the plan are.  Arrays are defined before whatever points at them, so the header
- * needs no forward declarations.  What is kept goes into two spools
- * (out.h): past SPOOL_MEM bytes they move to unlinked temporary files, so
- * memory stays flat however many projects a unit (or the bare projects'
- * one group) has and however many units the plan has.
+ * end(), when the units array and the plan are.  Arrays are defined before
+ * whatever points at them, so the header needs no forward declarations.  What
+ * is kept goes into two spools (out.h): past SPOOL_MEM bytes they move to
+ * unlinked temporary files, so memory stays flat however many projects a unit
+ * (or the bare projects' one group) has and however many units the plan has.
  */
 #include "arena.h"
 #include "backend.h"
