@@ -104,13 +104,33 @@ static inline char *digits(char *end, uint64_t u) {
   return u <= UINT32_MAX ? digits32(end, (uint32_t)u) : jx_digits(end, u);
 }
 
+/* Below 100 (months, counts, the first rows' numbers): a digit or a pair
+   from the table, straight into the output. */
+static inline bool put_small(jx_out *o, uint64_t u) {
+  if (u >= 100)
+    return false;
+  char *b = o->buf + o->len;
+  if (u < 10) {
+    *b = (char)('0' + u);
+    o->len++;
+  } else {
+    memcpy(b, jx_digit_pairs + 2 * u, 2);
+    o->len += 2;
+  }
+  return true;
+}
+
 void jx_c_u64(jx_out *o, uint64_t u) {
+  if (put_small(o, u))
+    return;
   char b[JX_DIGITS_MAX + NUM_COPY];
   char *end = b + JX_DIGITS_MAX, *p = digits(end, u);
   put_num(o, p, end);
 }
 
 void jx_c_i64(jx_out *o, int64_t v) {
+  if (v >= 0 && put_small(o, (uint64_t)v))
+    return;
   char b[JX_DIGITS_MAX + 1 + NUM_COPY];
   char *end = b + JX_DIGITS_MAX + 1;
   char *p = digits(end, v < 0 ? (uint64_t)0 - (uint64_t)v : (uint64_t)v);
