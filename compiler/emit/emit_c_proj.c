@@ -165,8 +165,8 @@ static const char *need(rec_in *r, size_t n) {
 
 /* A string of the record (at *q, which moves past it) into o, as
    jx_c_str writes it. */
-static void put_str(c_state *st, jx_out *o, const char **q, const proj_head *h,
-                    size_t k) {
+static inline void put_str(c_state *st, jx_out *o, const char **q,
+                           const proj_head *h, size_t k) {
   if (!(h->present >> k & 1)) {
     PUT(o, "NULL");
     return;
@@ -185,8 +185,8 @@ static void put_str(c_state *st, jx_out *o, const char **q, const proj_head *h,
 }
 
 /* {code, name} and {name, phone}: strings k and k + 1. */
-static void put_pair(c_state *st, jx_out *o, const char **q, const proj_head *h,
-                     size_t k) {
+static inline void put_pair(c_state *st, jx_out *o, const char **q,
+                            const proj_head *h, size_t k) {
   PUT(o, "{");
   put_str(st, o, q, h, k);
   PUT(o, ", ");
