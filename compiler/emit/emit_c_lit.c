@@ -269,8 +269,8 @@ static void put_long_string(c_state *st, jx_out *dst, const char *s) {
  * run is one short copy, a run of whole CJK characters twelve bytes of
  * escapes a character.
  */
-static char *str_literal(char *b, const unsigned char *s,
-                         const unsigned char *start) {
+static inline __attribute__((always_inline)) char *
+str_literal(char *b, const unsigned char *s, const unsigned char *start) {
   *b++ = '"';
   for (;;) {
     const unsigned char *run = s;
@@ -333,7 +333,8 @@ static char *str_literal(char *b, const unsigned char *s,
 
 /* The literal of str (n bytes, at most MAX_LITERAL), C_SLACK free after
    it; returns where in o->buf it starts. */
-static size_t put_literal(jx_out *o, const char *str, size_t n) {
+static inline __attribute__((always_inline)) size_t
+put_literal(jx_out *o, const char *str, size_t n) {
   c_room(o, 4 * n + 2 + C_SLACK);
   const unsigned char *s = (const unsigned char *)str;
   size_t at = o->len;
