@@ -240,6 +240,14 @@ static void indicators_array(c_state *st, c_id id, size_t idx,
     PUT(o, ", ");
     jx_c_put_role(o, x->level2_role);
     PUT(o, ",\n     ");
+    if (!x->period_target && !x->standard && !x->explanation &&
+        !x->value_note && !x->remark && !x->scoring && !x->per_unit &&
+        x->value_end.micros == 0) {
+      /* the usual end of a row (every row of both bench plans): one
+         piece */
+      PUT(o, "NULL, NULL, NULL, NULL, NULL, NULL, {0}, NULL},\n");
+      continue;
+    }
     if (x->period_target) {
       PUT(o, "&");
       jx_c_ident(st, o, C_ID("_t", ""), targets);
