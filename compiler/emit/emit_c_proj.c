@@ -250,6 +250,15 @@ static void put_project(c_state *st, jx_out *o, const char *q,
   PUT(o, ", ");
   jx_c_ref_stem(st, o, &stem, C_ID("_p", "_breakdown"), (size_t)h->count[5]);
   PUT(o, ",\n     ");
+  if ((h->present >> 8) == 0 && h->continuity == JX_CONTINUITY_UNKNOWN &&
+      h->count[6] == 0) {
+    /* none of the header fields after the budget's breakdown (every
+       project of both bench plans): one piece */
+    PUT(o, "NULL, NULL, JX_CONTINUITY_UNKNOWN,\n"
+           "     NULL, NULL, NULL, {NULL, NULL}, {NULL, NULL},\n"
+           "     NULL, 0},\n");
+    return;
+  }
   for (size_t k = 8; k < 10; k++) { /* classification, nature */
     put_str(st, o, r, h, k);
     PUT(o, ", ");
