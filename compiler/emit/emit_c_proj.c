@@ -13,7 +13,7 @@
  * keeps only what the text is made of: six decimals, seven counts, the
  * line, the flags, which of the seventeen strings are present, and those
  * strings' bytes as they are (a CJK byte is one byte here, four as an
- * escape): about 130 bytes a project.  The text is made from the record
+ * escape): about 170 bytes a project.  The text is made from the record
  * when the unit closes, straight into the output, by the same writers in
  * the same order, so the header is byte for byte what it was.
  *
