@@ -15,14 +15,14 @@
  * banner is escaped in the same octal way, with `*` and `?` escaped too.
  *
  * Streaming: a project's schedule, goals and indicator arrays are written
- * when the project arrives; only its initialiser (one line of text) is kept
- * until its unit closes, when the unit's projects array is written, and only
- * each unit's initialiser until end(), when the units array and the plan
- * are.  Arrays are defined before whatever points at them, so the header
- * needs no forward declarations.  What is kept goes into two spools
- * (out.h): past SPOOL_MEM bytes they move to unlinked temporary files, so
- * memory stays flat however many projects a unit (or the bare projects'
- * one group) has and however many units the plan has.
+ * when the project arrives; only what its initialiser is made of (a
+ * compact record, emit_c_proj.c) is kept until its unit closes, when the
+ * unit's projects array is written, and only each unit's initialiser until
+ * end(), when the units array and the plan are.  Arrays are defined before
+ * whatever points at them, so the header needs no forward declarations.  What
+ * is kept goes into two spools (out.h): past SPOOL_MEM bytes they move to
+ * unlinked temporary files, so memory stays flat however many projects a unit
+ * (or the bare projects' one group) has and however many units the plan has.
  */
 #include "arena.h"
 #include "backend.h"
@@ -51,40 +51,44 @@ static void take(jx_out *dst, jx_out *src) {
 
 /* Array definitions go to st->scratch; their long strings to st->out. */
 
-static void open_array(c_state *st, const char *type, const char *fmt,
-                       size_t idx) {
+/* type: one of this file's constant type names (a piece). */
+static void open_array(c_state *st, const char *type, c_id id, size_t idx) {
   jx_out *o = &st->scratch;
-  LIT(o, "static const ");
-  jx_out_puts(o, type);
-  jx_out_putc(o, ' ');
-  jx_c_ident(st, o, fmt, idx);
-  LIT(o, "[] = {\n");
+  c_room(o, C_SLACK);
+  PUT(o, "static const ");
+  c_put(o, type, strlen(type));
+  PUT(o, " ");
+  jx_c_ident(st, o, id, idx);
+  PUT(o, "[] = {\n");
 }
 
 static void close_array(c_state *st) {
-  LIT(&st->scratch, "};\n");
+  c_room(&st->scratch, C_SLACK);
+  PUT(&st->scratch, "};\n");
   take(st->out, &st->scratch);
 }
 
 /* An array whose elements a spool holds: they go straight from it to the
    output (never through scratch, which would hold them all again). */
-static void spooled_array(c_state *st, const char *type, const char *fmt,
-                          size_t idx, jx_out *elements) {
-  open_array(st, type, fmt, idx);
+static void spooled_array(c_state *st, const char *type, c_id id, size_t idx,
+                          jx_out *elements) {
+  open_array(st, type, id, idx);
   take(st->out, &st->scratch);
   jx_out_take(st->out, elements);
   close_array(st);
 }
 
-static void strings_array(c_state *st, const char *fmt, size_t idx,
+static void strings_array(c_state *st, c_id id, size_t idx,
                           const char *const *v, size_t n) {
   if (n == 0)
     return;
-  open_array(st, "char *const", fmt, idx);
+  jx_out *o = &st->scratch;
+  open_array(st, "char *const", id, idx);
   for (size_t i = 0; i < n; i++) {
-    LIT(&st->scratch, "    ");
-    jx_c_str(st, &st->scratch, v[i]);
-    LIT(&st->scratch, ",\n");
+    c_room(o, C_SLACK);
+    PUT(o, "    ");
+    jx_c_str(st, o, v[i]);
+    PUT(o, ",\n");
   }
   close_array(st);
 }
@@ -96,17 +100,17 @@ static void strings_array(c_state *st, const char *fmt, size_t idx,
  */
 typedef void (*row_fn)(c_state *st, jx_out *o, const void *element);
 
-static void rows_array(c_state *st, const char *type, const char *fmt,
-                       size_t idx, const void *v, size_t n, size_t size,
-                       row_fn row) {
+static void rows_array(c_state *st, const char *type, c_id id, size_t idx,
+                       const void *v, size_t n, size_t size, row_fn row) {
   if (n == 0)
     return;
   jx_out *o = &st->scratch;
-  open_array(st, type, fmt, idx);
+  open_array(st, type, id, idx);
   for (const char *e = v; n > 0; n--, e += size) {
-    LIT(o, "    {");
+    c_room(o, C_SLACK);
+    PUT(o, "    {");
     row(st, o, e);
-    LIT(o, "},\n");
+    PUT(o, "},\n");
   }
   close_array(st);
 }
@@ -114,14 +118,14 @@ static void rows_array(c_state *st, const char *type, const char *fmt,
 static void measure_row(c_state *st, jx_out *o, const void *e) {
   const jx_measure *m = e;
   jx_c_str(st, o, m->title);
-  LIT(o, ", ");
+  PUT(o, ", ");
   jx_c_str(st, o, m->text);
 }
 
 static void line_row(c_state *st, jx_out *o, const void *e) {
   const jx_line_item *l = e;
   jx_c_str(st, o, l->name);
-  LIT(o, ", ");
+  PUT(o, ", ");
   jx_c_decimal(o, l->amount);
 }
 
@@ -129,32 +133,32 @@ static void schedule_row(c_state *st, jx_out *o, const void *e) {
   const jx_schedule_point *s = e;
   (void)st;
   jx_c_i64(o, s->month);
-  LIT(o, ", ");
+  PUT(o, ", ");
   jx_c_decimal(o, s->percent);
 }
 
 static void source_row(c_state *st, jx_out *o, const void *e) {
   const jx_source *s = e;
   jx_c_str(st, o, s->kind);
-  LIT(o, ", ");
+  PUT(o, ", ");
   jx_c_str(st, o, s->label);
-  LIT(o, ", ");
+  PUT(o, ", ");
   jx_c_decimal(o, s->amount);
   if (s->fiscal)
-    LIT(o, ", 1");
+    PUT(o, ", 1");
   else
-    LIT(o, ", 0");
+    PUT(o, ", 0");
 }
 
 static void attribute_row(c_state *st, jx_out *o, const void *e) {
   const jx_attribute *a = e;
   jx_c_str(st, o, a->key);
-  LIT(o, ", ");
+  PUT(o, ", ");
   jx_c_str(st, o, a->value);
 }
 
-#define ROWS(st, type, fmt, idx, v, n, row)                                    \
-  rows_array((st), (type), (fmt), (idx), (v), (n), sizeof *(v), (row))
+#define ROWS(st, type, id, idx, v, n, row)                                     \
+  rows_array((st), (type), (id), (idx), (v), (n), sizeof *(v), (row))
 
 /* The period targets of v (issue 11), in an array of their own before the
  * indicators that point into it; returns its number, or SIZE_MAX when no
@@ -167,44 +171,46 @@ static size_t targets_array(c_state *st, const jx_indicator *v, size_t n) {
     return SIZE_MAX;
   size_t id = st->n_targets++;
   jx_out *o = &st->scratch;
-  open_array(st, "jx_target", "_t%zu", id);
+  open_array(st, "jx_target", C_ID("_t", ""), id);
   for (size_t i = 0; i < n; i++) {
     const jx_target *t = v[i].period_target;
     if (!t)
       continue;
-    LIT(o, "    {");
+    c_room(o, C_SLACK);
+    PUT(o, "    {");
     jx_c_put_kind(o, t->kind);
-    LIT(o, ", ");
+    PUT(o, ", ");
     jx_c_put_op(o, t->op);
-    LIT(o, ", ");
+    PUT(o, ", ");
     jx_c_decimal(o, t->value);
-    LIT(o, ", ");
+    PUT(o, ", ");
     jx_c_str(st, o, t->unit);
-    LIT(o, ", ");
+    PUT(o, ", ");
     jx_c_put_dim(o, t->dimension);
-    LIT(o, ", ");
+    PUT(o, ", ");
     jx_c_str(st, o, t->text);
-    LIT(o, ", ");
+    PUT(o, ", ");
     jx_c_decimal(o, t->value_end);
-    LIT(o, ", ");
+    PUT(o, ", ");
     jx_c_str(st, o, t->per_unit);
-    LIT(o, "},\n");
+    PUT(o, "},\n");
   }
   close_array(st);
   return id;
 }
 
-static void indicators_array(c_state *st, const char *fmt, size_t idx,
+static void indicators_array(c_state *st, c_id id, size_t idx,
                              const jx_indicator *v, size_t n) {
   if (n == 0)
     return;
   jx_out *o = &st->scratch;
   size_t targets = targets_array(st, v, n), nth = 0;
-  open_array(st, "jx_indicator", fmt, idx);
+  open_array(st, "jx_indicator", id, idx);
   for (size_t i = 0; i < n; i++) {
     const jx_indicator *x = &v[i];
+    c_room(o, C_SLACK);
     /* Positional, in field order: C++11 has no designated initialisers. */
-    LIT(o, "    {");
+    PUT(o, "    {");
     const char *strs[] = {x->level1,       x->level1_label, x->level2,
                           x->level2_label, x->name,         x->description};
     for (size_t k = 0; k < sizeof strs / sizeof strs[0]; k++) {
@@ -212,48 +218,56 @@ static void indicators_array(c_state *st, const char *fmt, size_t idx,
         jx_c_str_memo(st, o, strs[k]);
       else
         jx_c_str(st, o, strs[k]);
-      LIT(o, ",\n     ");
+      PUT(o, ",\n     ");
     }
     jx_c_put_kind(o, x->kind);
-    LIT(o, ", ");
+    PUT(o, ", ");
     jx_c_put_op(o, x->op);
-    LIT(o, ", ");
+    PUT(o, ", ");
     jx_c_decimal(o, x->value);
-    LIT(o, ", ");
+    PUT(o, ", ");
     jx_c_str(st, o, x->unit);
-    LIT(o, ", ");
+    PUT(o, ", ");
     jx_c_put_dim(o, x->dimension);
-    LIT(o, ",\n     ");
+    PUT(o, ",\n     ");
     jx_c_str(st, o, x->text);
-    LIT(o, ", ");
+    PUT(o, ", ");
     jx_c_str(st, o, x->basis);
-    LIT(o, ", ");
+    PUT(o, ", ");
     jx_c_i64(o, x->line);
-    LIT(o, ",\n     ");
+    PUT(o, ",\n     ");
     jx_c_put_role(o, x->level1_role);
-    LIT(o, ", ");
+    PUT(o, ", ");
     jx_c_put_role(o, x->level2_role);
-    LIT(o, ",\n     ");
+    PUT(o, ",\n     ");
+    if (!x->period_target && !x->standard && !x->explanation &&
+        !x->value_note && !x->remark && !x->scoring && !x->per_unit &&
+        x->value_end.micros == 0) {
+      /* the usual end of a row (every row of both bench plans): one
+         piece */
+      PUT(o, "NULL, NULL, NULL, NULL, NULL, NULL, {0}, NULL},\n");
+      continue;
+    }
     if (x->period_target) {
-      jx_out_putc(o, '&');
-      jx_c_ident(st, o, "_t%zu", targets);
-      jx_out_putc(o, '[');
+      PUT(o, "&");
+      jx_c_ident(st, o, C_ID("_t", ""), targets);
+      PUT(o, "[");
       jx_c_u64(o, nth++);
-      jx_out_putc(o, ']');
+      PUT(o, "]");
     } else {
-      LIT(o, "NULL");
+      PUT(o, "NULL");
     }
     const char *expl[] = {x->standard, x->explanation, x->value_note, x->remark,
                           x->scoring};
     for (size_t e = 0; e < sizeof expl / sizeof expl[0]; e++) {
-      LIT(o, ", ");
+      PUT(o, ", ");
       jx_c_str(st, o, expl[e]);
     }
-    LIT(o, ", ");
+    PUT(o, ", ");
     jx_c_decimal(o, x->value_end);
-    LIT(o, ", ");
+    PUT(o, ", ");
     jx_c_str(st, o, x->per_unit);
-    LIT(o, "},\n");
+    PUT(o, "},\n");
   }
   close_array(st);
   st->n_indicators += n;
@@ -261,19 +275,11 @@ static void indicators_array(c_state *st, const char *fmt, size_t idx,
 
 /* {code, name} */
 static void put_org(c_state *st, jx_out *o, jx_org org) {
-  jx_out_putc(o, '{');
+  PUT(o, "{");
   jx_c_str(st, o, org.code);
-  LIT(o, ", ");
+  PUT(o, ", ");
   jx_c_str(st, o, org.name);
-  jx_out_putc(o, '}');
-}
-
-static void put_person(c_state *st, jx_out *o, jx_person p) {
-  jx_out_putc(o, '{');
-  jx_c_str(st, o, p.name);
-  LIT(o, ", ");
-  jx_c_str(st, o, p.phone);
-  jx_out_putc(o, '}');
+  PUT(o, "}");
 }
 
 /* ---- The back end ----------------------------------------------------- */
@@ -282,11 +288,21 @@ static void *c_create(jx_out *out, const jx_emit_options *opt) {
   c_state *st = jx_xcalloc(1, sizeof *st);
   st->out = out;
   st->prefix = opt->prefix && *opt->prefix ? opt->prefix : "plan";
+  st->prefix_n = strlen(st->prefix);
+  if (st->prefix_n < C_PREFIX_PAD)
+    memcpy(st->prefix_pad, st->prefix, st->prefix_n);
   st->input_name = opt->input_name ? opt->input_name : "-";
   jx_out_init_mem(&st->scratch);
   jx_out_init_spool(&st->projects, SPOOL_MEM);
   jx_out_init_spool(&st->units, SPOOL_MEM);
   jx_out_init_mem(&st->plan_head);
+  /* Buffers of at least 64 KiB (what an fd-mode jx_out has), so that
+     c_room can always make the room it is asked for (emit_c.h); a spool
+     keeps its buffer when it moves to its temporary. */
+  jx_out_reserve(&st->scratch, C_OUT_MIN);
+  jx_out_reserve(&st->projects, C_OUT_MIN);
+  jx_out_reserve(&st->units, C_OUT_MIN);
+  jx_out_reserve(&st->plan_head, C_OUT_MIN);
   return st;
 }
 
@@ -318,8 +334,9 @@ static void c_begin(void *vst, const jx_plan *h) {
          "#ifdef __cplusplus\nextern \"C\" {\n#endif\n\n");
   /* The plan's own fields, formatted now: h is valid only in this call. */
   jx_out_printf(&st->plan_head, "%d, ", h->year);
+  c_room(&st->plan_head, C_SLACK);
   jx_c_str(st, &st->plan_head, h->framework);
-  LIT(&st->plan_head, ", ");
+  PUT(&st->plan_head, ", ");
   jx_c_str(st, &st->plan_head, h->currency);
   /* The form comes last in jx_plan: kept apart until end(). */
   st->form = h->form ? h->form : "generic";
@@ -337,80 +354,21 @@ static void c_project(void *vst, const jx_unit *u, const jx_project *p) {
   if (!st->in_unit)
     c_unit_open(st, u);
   size_t i = st->n_projects++;
-  ROWS(st, "jx_schedule_point", "_p%zu_schedule", i, p->schedule, p->n_schedule,
-       schedule_row);
-  strings_array(st, "_p%zu_goals", i, p->goals, p->n_goals);
-  indicators_array(st, "_p%zu_indicators", i, p->indicators, p->n_indicators);
-  strings_array(st, "_p%zu_overall_goals", i, p->overall_goals,
+  ROWS(st, "jx_schedule_point", C_ID("_p", "_schedule"), i, p->schedule,
+       p->n_schedule, schedule_row);
+  strings_array(st, C_ID("_p", "_goals"), i, p->goals, p->n_goals);
+  indicators_array(st, C_ID("_p", "_indicators"), i, p->indicators,
+                   p->n_indicators);
+  strings_array(st, C_ID("_p", "_overall_goals"), i, p->overall_goals,
                 p->n_overall_goals);
-  ROWS(st, "jx_source", "_p%zu_sources", i, p->sources, p->n_sources,
+  ROWS(st, "jx_source", C_ID("_p", "_sources"), i, p->sources, p->n_sources,
        source_row);
-  ROWS(st, "jx_line_item", "_p%zu_breakdown", i, p->breakdown, p->n_breakdown,
-       line_row);
-  ROWS(st, "jx_attribute", "_p%zu_attributes", i, p->attributes,
+  ROWS(st, "jx_line_item", C_ID("_p", "_breakdown"), i, p->breakdown,
+       p->n_breakdown, line_row);
+  ROWS(st, "jx_attribute", C_ID("_p", "_attributes"), i, p->attributes,
        p->n_attributes, attribute_row);
 
-  jx_out *o = &st->projects;
-  LIT(o, "    {");
-  jx_c_str(st, o, p->code);
-  LIT(o, ", ");
-  jx_c_str(st, o, p->name);
-  LIT(o, ",\n     ");
-  jx_c_decimal(o, p->budget);
-  LIT(o, ", ");
-  jx_c_decimal(o, p->fiscal);
-  LIT(o, ", ");
-  jx_c_decimal(o, p->other);
-  LIT(o, ", ");
-  jx_c_str(st, o, p->purpose);
-  LIT(o, ",\n     ");
-  jx_c_ref(st, o, "_p%zu_schedule", i, p->n_schedule);
-  LIT(o, ", ");
-  jx_c_ref(st, o, "_p%zu_goals", i, p->n_goals);
-  LIT(o, ", ");
-  jx_c_ref(st, o, "_p%zu_indicators", i, p->n_indicators);
-  LIT(o, ", ");
-  jx_c_i64(o, p->line);
-  if (p->has_total)
-    LIT(o, ",\n     1, ");
-  else
-    LIT(o, ",\n     0, ");
-  jx_c_decimal(o, p->total);
-  LIT(o, ", ");
-  jx_c_str(st, o, p->period);
-  LIT(o, ", ");
-  jx_c_decimal(o, p->period_start);
-  LIT(o, ", ");
-  jx_c_decimal(o, p->period_end);
-  LIT(o, ",\n     ");
-  put_org(st, o, p->supervisor);
-  LIT(o, ", ");
-  put_org(st, o, p->implementer);
-  LIT(o, ",\n     ");
-  jx_c_ref(st, o, "_p%zu_overall_goals", i, p->n_overall_goals);
-  LIT(o, ", ");
-  jx_c_ref(st, o, "_p%zu_sources", i, p->n_sources);
-  LIT(o, ", ");
-  jx_c_ref(st, o, "_p%zu_breakdown", i, p->n_breakdown);
-  LIT(o, ",\n     ");
-  const char *fields[] = {p->classification, p->nature};
-  for (size_t k = 0; k < 2; k++) {
-    jx_c_str(st, o, fields[k]);
-    LIT(o, ", ");
-  }
-  jx_c_put_continuity(o, p->continuity);
-  LIT(o, ",\n     ");
-  const char *more[] = {p->policy, p->document, p->subject};
-  for (size_t k = 0; k < 3; k++) {
-    jx_c_str(st, o, more[k]);
-    LIT(o, ", ");
-  }
-  put_person(st, o, p->manager);
-  LIT(o, ", ");
-  put_person(st, o, p->contact);
-  LIT(o, ",\n     ");
-  jx_c_ref(st, o, "_p%zu_attributes", i, p->n_attributes);
-  LIT(o, "},\n");
+  jx_c_project_keep(st, &st->projects, p, i);
   st->n_unit_projects++;
 }
 
@@ -421,27 +379,32 @@ static void close_unit(c_state *st, const jx_unit *u) {
   if (!u)
     u = &none;
   size_t i = st->n_units++;
-  strings_array(st, "_u%zu_goals", i, u->goals, u->n_goals);
-  ROWS(st, "jx_measure", "_u%zu_measures", i, u->measures, u->n_measures,
+  strings_array(st, C_ID("_u", "_goals"), i, u->goals, u->n_goals);
+  ROWS(st, "jx_measure", C_ID("_u", "_measures"), i, u->measures, u->n_measures,
        measure_row);
-  if (st->n_unit_projects > 0)
-    spooled_array(st, "jx_project", "_u%zu_projects", i, &st->projects);
+  if (st->n_unit_projects > 0) {
+    open_array(st, "jx_project", C_ID("_u", "_projects"), i);
+    take(st->out, &st->scratch);
+    jx_c_projects_put(st, st->out, &st->projects);
+    close_array(st);
+  }
   jx_out *o = &st->units;
-  LIT(o, "    {");
+  c_room(o, C_SLACK);
+  PUT(o, "    {");
   jx_c_str(st, o, u->code);
-  LIT(o, ", ");
+  PUT(o, ", ");
   jx_c_str(st, o, u->name);
-  LIT(o, ",\n     ");
-  jx_c_ref(st, o, "_u%zu_goals", i, u->n_goals);
-  LIT(o, ", ");
-  jx_c_ref(st, o, "_u%zu_measures", i, u->n_measures);
-  LIT(o, ", ");
-  jx_c_ref(st, o, "_u%zu_projects", i, st->n_unit_projects);
-  LIT(o, ",\n     ");
+  PUT(o, ",\n     ");
+  jx_c_ref(st, o, C_ID("_u", "_goals"), i, u->n_goals);
+  PUT(o, ", ");
+  jx_c_ref(st, o, C_ID("_u", "_measures"), i, u->n_measures);
+  PUT(o, ", ");
+  jx_c_ref(st, o, C_ID("_u", "_projects"), i, st->n_unit_projects);
+  PUT(o, ",\n     ");
   put_org(st, o, u->supervisor);
-  LIT(o, ", ");
+  PUT(o, ", ");
   put_org(st, o, u->implementer);
-  LIT(o, "},\n");
+  PUT(o, "},\n");
   st->in_unit = false;
 }
 
@@ -459,50 +422,53 @@ static void c_department(void *vst, const jx_department *d) {
   st->have_dept = true;
   for (size_t i = 0; i < d->n_divisions; i++) {
     const jx_division *dv = &d->divisions[i];
-    strings_array(st, "_div%zu_goals", i, dv->goals, dv->n_goals);
-    indicators_array(st, "_div%zu_indicators", i, dv->indicators,
+    strings_array(st, C_ID("_div", "_goals"), i, dv->goals, dv->n_goals);
+    indicators_array(st, C_ID("_div", "_indicators"), i, dv->indicators,
                      dv->n_indicators);
   }
   if (d->n_divisions > 0) {
     jx_out *o = &st->scratch;
-    open_array(st, "jx_division", "_divisions", 0);
+    open_array(st, "jx_division", C_NAME("_divisions"), 0);
     for (size_t i = 0; i < d->n_divisions; i++) {
       const jx_division *dv = &d->divisions[i];
-      LIT(o, "    {");
+      c_room(o, C_SLACK);
+      PUT(o, "    {");
       jx_c_str(st, o, dv->name);
-      LIT(o, ", ");
-      jx_c_ref(st, o, "_div%zu_goals", i, dv->n_goals);
-      LIT(o, ", ");
-      jx_c_ref(st, o, "_div%zu_indicators", i, dv->n_indicators);
-      LIT(o, "},\n");
+      PUT(o, ", ");
+      jx_c_ref(st, o, C_ID("_div", "_goals"), i, dv->n_goals);
+      PUT(o, ", ");
+      jx_c_ref(st, o, C_ID("_div", "_indicators"), i, dv->n_indicators);
+      PUT(o, "},\n");
     }
     close_array(st);
   }
-  strings_array(st, "_dept_goals", 0, d->goals, d->n_goals);
-  ROWS(st, "jx_measure", "_dept_measures", 0, d->measures, d->n_measures,
-       measure_row);
-  indicators_array(st, "_dept_indicators", 0, d->indicators, d->n_indicators);
-  ROWS(st, "jx_line_item", "_dept_breakdown", 0, d->breakdown, d->n_breakdown,
-       line_row);
+  strings_array(st, C_NAME("_dept_goals"), 0, d->goals, d->n_goals);
+  ROWS(st, "jx_measure", C_NAME("_dept_measures"), 0, d->measures,
+       d->n_measures, measure_row);
+  indicators_array(st, C_NAME("_dept_indicators"), 0, d->indicators,
+                   d->n_indicators);
+  ROWS(st, "jx_line_item", C_NAME("_dept_breakdown"), 0, d->breakdown,
+       d->n_breakdown, line_row);
   jx_out *o = &st->scratch;
-  LIT(o, "static const jx_department ");
-  jx_c_ident(st, o, "_department = {\n    ", 0);
+  c_room(o, C_SLACK);
+  PUT(o, "static const jx_department ");
+  jx_c_ident(st, o, C_NAME("_department = {\n    "), 0);
   jx_c_str(st, o, d->name);
-  LIT(o, ",\n    ");
-  jx_c_ref(st, o, "_dept_goals", 0, d->n_goals);
-  LIT(o, ", ");
-  jx_c_ref(st, o, "_divisions", 0, d->n_divisions);
-  LIT(o, ",\n    ");
-  jx_c_ref(st, o, "_dept_measures", 0, d->n_measures);
-  LIT(o, ", ");
-  jx_c_ref(st, o, "_dept_indicators", 0, d->n_indicators);
-  LIT(o, ",\n    ");
+  PUT(o, ",\n    ");
+  jx_c_ref(st, o, C_NAME("_dept_goals"), 0, d->n_goals);
+  PUT(o, ", ");
+  jx_c_ref(st, o, C_NAME("_divisions"), 0, d->n_divisions);
+  PUT(o, ",\n    ");
+  jx_c_ref(st, o, C_NAME("_dept_measures"), 0, d->n_measures);
+  PUT(o, ", ");
+  jx_c_ref(st, o, C_NAME("_dept_indicators"), 0, d->n_indicators);
+  PUT(o, ",\n    ");
   jx_c_str(st, o, d->code);
-  jx_out_printf(o, ", %d, ", d->has_budget ? 1 : 0);
+  c_put(o, d->has_budget ? ", 1, " : ", 0, ", 5);
   jx_c_decimal(o, d->budget);
-  LIT(o, ", ");
-  jx_c_ref(st, o, "_dept_breakdown", 0, d->n_breakdown);
-  LIT(o, "};\n");
+  PUT(o, ", ");
+  jx_c_ref(st, o, C_NAME("_dept_breakdown"), 0, d->n_breakdown);
+  PUT(o, "};\n");
   take(st->out, &st->scratch);
 }
 
@@ -512,24 +478,26 @@ static void c_end(void *vst) {
   if (st->in_unit)
     close_unit(st, NULL);
   if (st->n_units > 0)
-    spooled_array(st, "jx_unit", "_units", 0, &st->units);
-  LIT(o, "\nenum {\n    ");
-  jx_c_ident(st, o, "_n_units = %zu,\n    ", st->n_units);
-  jx_c_ident(st, o, "_n_projects = %zu,\n    ", st->n_projects);
-  jx_c_ident(st, o, "_n_indicators = %zu\n};\n\n", st->n_indicators);
-  LIT(o, "static const jx_plan ");
-  jx_c_ident(st, o, "_plan = {\n    ", 0);
+    spooled_array(st, "jx_unit", C_NAME("_units"), 0, &st->units);
+  c_room(o, C_SLACK);
+  PUT(o, "\nenum {\n    ");
+  jx_c_ident(st, o, C_ID("_n_units = ", ",\n    "), st->n_units);
+  jx_c_ident(st, o, C_ID("_n_projects = ", ",\n    "), st->n_projects);
+  jx_c_ident(st, o, C_ID("_n_indicators = ", "\n};\n\n"), st->n_indicators);
+  PUT(o, "static const jx_plan ");
+  jx_c_ident(st, o, C_NAME("_plan = {\n    "), 0);
   take(o, &st->plan_head);
-  LIT(o, ",\n    ");
+  c_room(o, C_SLACK);
+  PUT(o, ",\n    ");
   if (st->have_dept) {
-    jx_out_putc(o, '&');
-    jx_c_ident(st, o, "_department", 0);
+    PUT(o, "&");
+    jx_c_ident(st, o, C_NAME("_department"), 0);
   } else {
-    LIT(o, "NULL");
+    PUT(o, "NULL");
   }
-  LIT(o, ", ");
-  jx_c_ref(st, o, "_units", 0, st->n_units);
-  LIT(o, ", ");
+  PUT(o, ", ");
+  jx_c_ref(st, o, C_NAME("_units"), 0, st->n_units);
+  PUT(o, ", ");
   jx_c_str(st, o, st->form ? st->form : "generic");
   LIT(o, "};\n\n#ifdef __cplusplus\n}\n#endif\n\n#endif\n");
 }

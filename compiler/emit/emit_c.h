@@ -17,9 +17,55 @@
 
 #define LIT(o, s) jx_out_write((o), (s), sizeof(s) - 1)
 
+/*
+ * Room.  The arrays' rows and the initialisers are hundreds of short
+ * pieces (a comma, "NULL", an enumerator, a number), and a test for room
+ * before each was a fifth of the back end.  So a row writer makes C_SLACK
+ * bytes of room once (c_room) and writes its fixed pieces without a test
+ * (PUT, numbers, enumerators, identifiers: each at most C_PIECE bytes,
+ * copies of a constant size included); every writer that may flush or
+ * grow the buffer — a string literal, a long string, a checked write —
+ * leaves C_SLACK bytes free again after itself.  A row's fixed text is
+ * well under C_SLACK / 2 (test_emit_c's test_room writes the largest with
+ * the longest prefix).  Every jx_out written this way has a buffer of at
+ * least 64 KiB (c_create reserves it), so jx_out_reserve can always make
+ * C_SLACK plus a literal's longest text.
+ */
+enum { C_SLACK = 2048, C_PIECE = 64, C_OUT_MIN = 65536 };
+static inline void c_room(jx_out *o, size_t n) {
+  if (o->cap - o->len < n)
+    jx_out_reserve_slow(o, n);
+}
+static inline void c_put(jx_out *o, const char *s, size_t n) {
+  memcpy(o->buf + o->len, s, n);
+  o->len += n;
+}
+/* A constant piece, without a test for room (see above). */
+#define PUT(o, s) c_put((o), (s), sizeof(s) - 1)
+
+/*
+ * An identifier: the prefix, head, an index (when has_idx), tail —
+ * C_ID("_p", "_schedule") is PREFIX_p3_schedule for index 3,
+ * C_NAME("_units") is PREFIX_units.  Split when written rather than
+ * found by a scan of a format at every use.
+ */
+typedef struct c_id {
+  const char *head, *tail;
+  unsigned char head_n, tail_n;
+  bool has_idx;
+} c_id;
+#define C_ID(head, tail)                                                       \
+  ((c_id){(head), (tail), sizeof(head) - 1, sizeof(tail) - 1, true})
+#define C_NAME(name) ((c_id){(name), "", sizeof(name) - 1, 0, false})
+
+enum { C_PREFIX_PAD = 48 };
 typedef struct c_state {
   jx_out *out;
   const char *prefix;
+  size_t prefix_n;
+  /* the prefix padded, to be copied in one piece of constant size (when
+   * prefix_n < C_PREFIX_PAD) */
+  char prefix_pad[C_PREFIX_PAD];
   const char *input_name;
   jx_out scratch;   /* one group of arrays, written out when complete */
   jx_out projects;  /* initialisers of the open unit's projects (a spool) */
@@ -35,29 +81,65 @@ typedef struct c_state {
   jx_memo memo;
 } c_state;
 
-/* \ooo of byte c. */
+/* C99 5.2.4.1: 4095 characters in a string literal; keep clear of it. */
+#define MAX_LITERAL 4000
+
+/* \ooo of byte c (checked). */
 void jx_c_octal(jx_out *o, unsigned char c);
-/* Numbers in decimal. */
+/* Numbers in decimal (unchecked: C_PIECE). */
 void jx_c_u64(jx_out *o, uint64_t u);
 void jx_c_i64(jx_out *o, int64_t v);
-/* A jx_decimal initialiser: {micros}. */
+/* A jx_decimal initialiser: {micros} (unchecked: C_PIECE). */
 void jx_c_decimal(jx_out *o, jx_decimal d);
-/* The prefix, then fmt with its one "%zu" (if any) replaced by idx: one
- * identifier (and what follows it). */
-void jx_c_ident(c_state *st, jx_out *o, const char *fmt, size_t idx);
-/* A pointer to an array and its count: "NAME, n" or "NULL, 0". */
-void jx_c_ref(c_state *st, jx_out *o, const char *fmt, size_t idx, size_t n);
+/* The identifier id with index idx (unchecked: C_PIECE + the prefix when
+ * it is shorter than C_PREFIX_PAD; a longer one is a checked write, and
+ * C_SLACK is made again after it). */
+void jx_c_ident(c_state *st, jx_out *o, c_id id, size_t idx);
+/* A pointer to an array and its count: "NAME, n" or "NULL, 0" (as
+ * jx_c_ident). */
+void jx_c_ref(c_state *st, jx_out *o, c_id id, size_t idx, size_t n);
+/*
+ * The stem of a project's identifiers, "PREFIX_p3", made once for the
+ * seven references of its initialiser (each of which otherwise wrote the
+ * prefix and the number again).  n == 0: the prefix is too long for the
+ * stem; jx_c_ref_stem then goes through jx_c_ref.
+ */
+enum { C_STEM = 80 };
+typedef struct c_stem {
+  char s[C_STEM];
+  size_t n, idx;
+} c_stem;
+void jx_c_stem(c_state *st, c_stem *stem, size_t idx);
+/* jx_c_ref(st, o, C_ID("_p", tail), stem's idx, n) (unchecked: C_PIECE +
+ * C_STEM). */
+void jx_c_ref_stem(c_state *st, jx_out *o, const c_stem *stem, c_id id,
+                   size_t n);
+
 /* A string literal, NULL, or the name of a long string's array (which is
  * written to st->out first).  The NULL test inline: most of an
  * indicator's strings are absent, and the literal's writer is costly to
- * enter. */
+ * enter.  NULL is a piece (unchecked); a literal leaves C_SLACK free. */
 void jx_c_str_nonnull(c_state *st, jx_out *o, const char *str);
 static inline void jx_c_str(c_state *st, jx_out *o, const char *str) {
   if (str)
     jx_c_str_nonnull(st, o, str);
   else
-    jx_out_write(o, "NULL", 4);
+    PUT(o, "NULL");
 }
+
+/* The literal of str (n == strlen(str) <= MAX_LITERAL), C_SLACK free
+ * after it. */
+void jx_c_literal(jx_out *o, const char *str, size_t n);
+/* The char array of a string longer than MAX_LITERAL, written to st->out
+ * (checked); returns its number, for C_ID("_s", ""). */
+size_t jx_c_long_string(c_state *st, const char *s);
+
+/* A project's initialiser, kept in o (a spool) as a compact record until
+ * its unit closes (emit_c_proj.c); idx is its number. */
+void jx_c_project_keep(c_state *st, jx_out *o, const jx_project *p, size_t idx);
+/* The initialisers of the records that src holds, written to o in order;
+ * src is emptied (a failure to read it back fails o). */
+void jx_c_projects_put(c_state *st, jx_out *o, jx_out *src);
 
 /* The miss of jx_c_str_memo (n: strlen(str)). */
 void jx_c_str_memo_miss(c_state *st, jx_out *o, jx_memo_slot *e,
@@ -67,18 +149,19 @@ void jx_c_str_memo_miss(c_state *st, jx_out *o, jx_memo_slot *e,
  * costs no call. */
 static inline void jx_c_str_memo(c_state *st, jx_out *o, const char *str) {
   if (!str) {
-    jx_out_write(o, "NULL", 4);
+    PUT(o, "NULL");
     return;
   }
   size_t n = strlen(str);
   jx_memo_slot *e = jx_memo_slot_of(&st->memo, str);
-  if (jx_memo_put(o, e, str, n, JX_MEMO_OUT))
+  /* a hit leaves C_SLACK free, as a literal does */
+  if (jx_memo_put(o, e, str, n, JX_MEMO_OUT + C_SLACK))
     return;
   jx_c_str_memo_miss(st, o, e, str, n);
 }
 
 /* The enumerators' names in jixiao.h, written to o, each with one
- * constant-size copy. */
+ * constant-size copy (unchecked: C_PIECE). */
 void jx_c_put_kind(jx_out *o, jx_kind k);
 void jx_c_put_continuity(jx_out *o, jx_continuity c);
 void jx_c_put_op(jx_out *o, jx_op op);

@@ -19,9 +19,6 @@
 
 #include <string.h>
 
-/* C99 5.2.4.1: 4095 characters in a string literal; keep clear of it. */
-#define MAX_LITERAL 4000
-
 /* \ooo for every byte. */
 #define O1(c)                                                                  \
   {                                                                            \
@@ -72,42 +69,88 @@ void jx_c_octal(jx_out *o, unsigned char c) {
 
 /*
  * A number made at the end of a local buffer goes out with one copy of a
- * constant size (NUM_COPY bytes, of which the text is kept) when the
- * output has room: no call to memcpy for a few digits.  The buffers leave
- * NUM_COPY bytes after the longest text's start.
+ * constant size (NUM_COPY bytes, of which the text is kept), without a
+ * test for room (the caller's C_SLACK): no call to memcpy for a few
+ * digits.  The buffers leave NUM_COPY bytes after the longest text's
+ * start.
  */
 enum { NUM_COPY = 32 };
+_Static_assert((int)NUM_COPY <= (int)C_PIECE, "a number is a piece");
 static void put_num(jx_out *o, const char *p, const char *end) {
-  size_t n = (size_t)(end - p);
-  if (o->cap - o->len >= NUM_COPY) {
-    memcpy(o->buf + o->len, p, NUM_COPY);
-    o->len += n;
-    return;
+  memcpy(o->buf + o->len, p, NUM_COPY);
+  o->len += (size_t)(end - p);
+}
+
+/* jx_digits for a value that fits 32 bits: the divisions by 100 are then
+   32-bit multiplications. */
+static inline char *digits32(char *end, uint32_t u) {
+  char *p = end;
+  while (u >= 100) {
+    uint32_t r = u % 100;
+    u /= 100;
+    p -= 2;
+    memcpy(p, jx_digit_pairs + 2 * r, 2);
   }
-  jx_out_write(o, p, n);
+  if (u >= 10) {
+    p -= 2;
+    memcpy(p, jx_digit_pairs + 2 * u, 2);
+  } else {
+    *--p = (char)('0' + u);
+  }
+  return p;
+}
+
+static inline char *digits(char *end, uint64_t u) {
+  return u <= UINT32_MAX ? digits32(end, (uint32_t)u) : jx_digits(end, u);
+}
+
+/* Below 100 (months, counts, the first rows' numbers): a digit or a pair
+   from the table, straight into the output. */
+static inline bool put_small(jx_out *o, uint64_t u) {
+  if (u >= 100)
+    return false;
+  char *b = o->buf + o->len;
+  if (u < 10) {
+    *b = (char)('0' + u);
+    o->len++;
+  } else {
+    memcpy(b, jx_digit_pairs + 2 * u, 2);
+    o->len += 2;
+  }
+  return true;
 }
 
 void jx_c_u64(jx_out *o, uint64_t u) {
+  if (put_small(o, u))
+    return;
   char b[JX_DIGITS_MAX + NUM_COPY];
-  char *end = b + JX_DIGITS_MAX, *p = jx_digits(end, u);
+  char *end = b + JX_DIGITS_MAX, *p = digits(end, u);
   put_num(o, p, end);
 }
 
 void jx_c_i64(jx_out *o, int64_t v) {
+  if (v >= 0 && put_small(o, (uint64_t)v))
+    return;
   char b[JX_DIGITS_MAX + 1 + NUM_COPY];
   char *end = b + JX_DIGITS_MAX + 1;
-  char *p = jx_digits(end, v < 0 ? (uint64_t)0 - (uint64_t)v : (uint64_t)v);
+  char *p = digits(end, v < 0 ? (uint64_t)0 - (uint64_t)v : (uint64_t)v);
   if (v < 0)
     *--p = '-';
   put_num(o, p, end);
 }
 
 /* Literals beyond int get LL, and INT64_MIN is written as an expression
-   (its digits have no type). */
+   (its digits have no type).  The micros are a whole part and six places:
+   the places are three digit pairs, the whole part a short 32-bit loop
+   (an amount in micros needs 64 bits, its whole part seldom does). */
 void jx_c_decimal(jx_out *o, jx_decimal d) {
   int64_t v = d.micros;
+  if (v == 0) { /* two in five: absent ends and amounts */
+    PUT(o, "{0}");
+    return;
+  }
   if (v == INT64_MIN) {
-    LIT(o, "{-9223372036854775807LL - 1}");
+    PUT(o, "{-9223372036854775807LL - 1}");
     return;
   }
   char b[JX_DIGITS_MAX + 5 + NUM_COPY];
@@ -118,42 +161,90 @@ void jx_c_decimal(jx_out *o, jx_decimal d) {
     p -= 3;
     memcpy(p, "LL}", 3);
   }
-  p = jx_digits(p, v < 0 ? (uint64_t)0 - (uint64_t)v : (uint64_t)v);
+  uint64_t u = v < 0 ? (uint64_t)0 - (uint64_t)v : (uint64_t)v;
+  uint64_t whole = u / 1000000;
+  uint32_t frac = (uint32_t)(u % 1000000);
+  if (whole == 0) {
+    p = digits32(p, frac);
+  } else if (frac == 0) { /* a whole number: two in three of the rest */
+    p -= 6;
+    memcpy(p, "000000", 6);
+    p = digits(p, whole);
+  } else {
+    p -= 6;
+    memcpy(p, jx_digit_pairs + 2 * (frac / 10000), 2);
+    memcpy(p + 2, jx_digit_pairs + 2 * (frac / 100 % 100), 2);
+    memcpy(p + 4, jx_digit_pairs + 2 * (frac % 100), 2);
+    p = digits(p, whole);
+  }
   if (v < 0)
     *--p = '-';
   *--p = '{';
   put_num(o, p, end);
 }
 
-void jx_c_ident(c_state *st, jx_out *o, const char *fmt, size_t idx) {
-  jx_out_puts(o, st->prefix);
-  const char *at = strstr(fmt, "%zu");
-  if (!at) {
-    jx_out_puts(o, fmt);
-    return;
+void jx_c_ident(c_state *st, jx_out *o, c_id id, size_t idx) {
+  if (st->prefix_n < C_PREFIX_PAD) {
+    memcpy(o->buf + o->len, st->prefix_pad, C_PREFIX_PAD);
+    o->len += st->prefix_n;
+  } else {
+    jx_out_write(o, st->prefix, st->prefix_n);
+    c_room(o, C_SLACK);
   }
-  jx_out_write(o, fmt, (size_t)(at - fmt));
-  jx_c_u64(o, idx);
-  jx_out_puts(o, at + 3);
+  jx_copy_short(o->buf + o->len, id.head, id.head_n);
+  o->len += id.head_n;
+  if (id.has_idx)
+    jx_c_u64(o, idx);
+  jx_copy_short(o->buf + o->len, id.tail, id.tail_n);
+  o->len += id.tail_n;
 }
 
-void jx_c_ref(c_state *st, jx_out *o, const char *fmt, size_t idx, size_t n) {
+void jx_c_ref(c_state *st, jx_out *o, c_id id, size_t idx, size_t n) {
   if (n == 0) {
-    LIT(o, "NULL, 0");
+    PUT(o, "NULL, 0");
     return;
   }
-  jx_c_ident(st, o, fmt, idx);
-  LIT(o, ", ");
+  jx_c_ident(st, o, id, idx);
+  PUT(o, ", ");
   jx_c_u64(o, n);
 }
 
-/* A char array for a string too long for a literal; written straight to
-   the output (before the array that will point at it). */
-static void put_long_string(c_state *st, jx_out *dst, const char *s) {
+void jx_c_stem(c_state *st, c_stem *stem, size_t idx) {
+  stem->idx = idx;
+  stem->n = 0;
+  if (st->prefix_n + 2 + JX_DIGITS_MAX > C_STEM)
+    return;
+  char d[JX_DIGITS_MAX], *end = d + JX_DIGITS_MAX, *p = digits(end, idx);
+  memcpy(stem->s, st->prefix, st->prefix_n);
+  memcpy(stem->s + st->prefix_n, "_p", 2);
+  memcpy(stem->s + st->prefix_n + 2, p, (size_t)(end - p));
+  stem->n = st->prefix_n + 2 + (size_t)(end - p);
+}
+
+void jx_c_ref_stem(c_state *st, jx_out *o, const c_stem *stem, c_id id,
+                   size_t n) {
+  if (n == 0) {
+    PUT(o, "NULL, 0");
+    return;
+  }
+  if (stem->n == 0) {
+    jx_c_ref(st, o, id, stem->idx, n);
+    return;
+  }
+  memcpy(o->buf + o->len, stem->s, C_STEM);
+  o->len += stem->n;
+  jx_copy_short(o->buf + o->len, id.tail, id.tail_n);
+  o->len += id.tail_n;
+  PUT(o, ", ");
+  jx_c_u64(o, n);
+}
+
+size_t jx_c_long_string(c_state *st, const char *s) {
   size_t id = st->n_long++;
   jx_out *o = st->out;
   LIT(o, "static const char ");
-  jx_c_ident(st, o, "_s%zu[] = {", id);
+  c_room(o, C_SLACK);
+  jx_c_ident(st, o, C_ID("_s", "[] = {"), id);
   for (size_t i = 0; s[i]; i++) {
     if (i % 16 == 0)
       LIT(o, "\n    ");
@@ -162,113 +253,122 @@ static void put_long_string(c_state *st, jx_out *dst, const char *s) {
     LIT(o, "',");
   }
   LIT(o, "\n    0};\n");
-  jx_c_ident(st, dst, "_s%zu", id);
+  return id;
 }
 
-/* The escapes of a run of OCTAL bytes from s; returns where it ends. */
-static const unsigned char *octal_run(jx_out *o, const unsigned char *s) {
-  for (;;) {
-    /* Whole CJK characters (three bytes ≥ 0x80; s[1] is read only when
-       s[0] is not the NUL, s[2] only when s[1] is not) go in as twelve
-       bytes of escapes, as many as the buffer has room for, without a
-       test for room each. */
-    size_t room = (o->cap - o->len) / 12;
-    char *b = o->buf + o->len, *b0 = b;
-    for (; room > 0 && s[0] >= 0x80 && s[1] >= 0x80 && s[2] >= 0x80; room--) {
-      memcpy(b, octal[s[0]], 4);
-      memcpy(b + 4, octal[s[1]], 4);
-      memcpy(b + 8, octal[s[2]], 4);
-      b += 12;
-      s += 3;
-    }
-    o->len += (size_t)(b - b0);
-    if (byte_class[*s] != OCTAL)
-      return s;
-    /* Anything else: one at a time (a control character, a byte of a
-       sequence that is not three long, or no room: this flushes or
-       grows the buffer). */
-    jx_out_write(o, octal[*s], 4);
-    s++;
-  }
-}
-
-static void str_literal(jx_out *o, const char *str);
-
-void jx_c_str_nonnull(c_state *st, jx_out *o, const char *str) {
-  if (strlen(str) > MAX_LITERAL) {
-    put_long_string(st, o, str);
-    return;
-  }
-  str_literal(o, str);
+/* A long string's array, then its name in dst (with C_SLACK free). */
+static void put_long_string(c_state *st, jx_out *dst, const char *s) {
+  size_t id = jx_c_long_string(st, s);
+  c_room(dst, C_SLACK);
+  jx_c_ident(st, dst, C_ID("_s", ""), id);
 }
 
 /*
- * The miss of jx_c_str_memo: the literal written as jx_c_str writes it
- * and, for a short string with room for its longest literal (so the
- * buffer neither flushes nor moves while it is written), taken from the
- * output into the slot.
+ * The literal of the n bytes at s, written at b (room for 4n + 2 bytes
+ * made by the caller); returns its end.  No test for room inside: a plain
+ * run is one short copy, a run of whole CJK characters twelve bytes of
+ * escapes a character.
  */
-void jx_c_str_memo_miss(c_state *st, jx_out *o, jx_memo_slot *e,
-                        const char *str, size_t n) {
-  /* Kept only when the literal goes into the buffer without a flush
-   * (each byte at most four bytes out), so that it can be copied from
-   * there. */
-  if (n > JX_MEMO_SRC || o->cap - o->len < 4 * n + 2) {
-    if (n > MAX_LITERAL)
-      put_long_string(st, o, str);
-    else
-      str_literal(o, str);
-    return;
-  }
-  size_t at = o->len;
-  str_literal(o, str);
-  jx_memo_keep(e, str, n, o->buf + at, o->len - at);
-}
-
-/* The literal of str (not longer than MAX_LITERAL). */
-static void str_literal(jx_out *o, const char *str) {
-  const unsigned char *s = (const unsigned char *)str;
-  jx_out_putc(o, '"');
+static inline __attribute__((always_inline)) char *
+str_literal(char *b, const unsigned char *s, const unsigned char *start) {
+  *b++ = '"';
   for (;;) {
     const unsigned char *run = s;
     while (byte_class[*s] == PLAIN)
       s++;
     size_t n = (size_t)(s - run);
-    if (n <= o->cap - o->len) { /* short runs without a call to memcpy */
-      jx_copy_short(o->buf + o->len, (const char *)run, n);
-      o->len += n;
-    } else {
-      jx_out_write(o, run, n);
-    }
+    jx_copy_short(b, (const char *)run, n);
+    b += n;
     switch (byte_class[*s]) {
     case OCTAL:
-      s = octal_run(o, s);
+      do {
+        /* Whole CJK characters (s[1] is read only when s[0] is not the
+           NUL, s[2] only when s[1] is not). */
+        while (s[0] >= 0x80 && s[1] >= 0x80 && s[2] >= 0x80) {
+          memcpy(b, octal[s[0]], 4);
+          memcpy(b + 4, octal[s[1]], 4);
+          memcpy(b + 8, octal[s[2]], 4);
+          b += 12;
+          s += 3;
+        }
+        if (byte_class[*s] != OCTAL)
+          break;
+        memcpy(b, octal[*s], 4);
+        b += 4;
+        s++;
+      } while (byte_class[*s] == OCTAL);
       continue;
     case QUOTE:
-      LIT(o, "\\\"");
+      memcpy(b, "\\\"", 2);
+      b += 2;
       break;
     case BACKSLASH:
-      LIT(o, "\\\\");
+      memcpy(b, "\\\\", 2);
+      b += 2;
       break;
     case QUESTION:
       /* "??/" and friends are trigraphs in C and C++11 */
-      if (s > (const unsigned char *)str && s[-1] == '?')
-        LIT(o, "\\?");
-      else
-        jx_out_putc(o, '?');
+      if (s > start && s[-1] == '?') {
+        memcpy(b, "\\?", 2);
+        b += 2;
+      } else {
+        *b++ = '?';
+      }
       break;
     case NEWLINE:
-      LIT(o, "\\n");
+      memcpy(b, "\\n", 2);
+      b += 2;
       break;
     case TAB:
-      LIT(o, "\\t");
+      memcpy(b, "\\t", 2);
+      b += 2;
       break;
     default: /* END */
-      jx_out_putc(o, '"');
-      return;
+      *b++ = '"';
+      return b;
     }
     s++;
   }
+}
+
+/* The literal of str (n bytes, at most MAX_LITERAL), C_SLACK free after
+   it; returns where in o->buf it starts. */
+static inline __attribute__((always_inline)) size_t
+put_literal(jx_out *o, const char *str, size_t n) {
+  c_room(o, 4 * n + 2 + C_SLACK);
+  const unsigned char *s = (const unsigned char *)str;
+  size_t at = o->len;
+  char *b = o->buf + at;
+  o->len += (size_t)(str_literal(b, s, s) - b);
+  return at;
+}
+
+void jx_c_literal(jx_out *o, const char *str, size_t n) {
+  put_literal(o, str, n);
+}
+
+void jx_c_str_nonnull(c_state *st, jx_out *o, const char *str) {
+  size_t n = strlen(str);
+  if (n > MAX_LITERAL) {
+    put_long_string(st, o, str);
+    return;
+  }
+  put_literal(o, str, n);
+}
+
+/*
+ * The miss of jx_c_str_memo: the literal written as jx_c_str writes it
+ * and, for a short string, taken from the output into the slot (the
+ * buffer neither flushes nor moves while a literal is written).
+ */
+void jx_c_str_memo_miss(c_state *st, jx_out *o, jx_memo_slot *e,
+                        const char *str, size_t n) {
+  if (n > MAX_LITERAL) {
+    put_long_string(st, o, str);
+    return;
+  }
+  size_t at = put_literal(o, str, n);
+  jx_memo_keep(e, str, n, o->buf + at, o->len - at);
 }
 
 /*
@@ -320,12 +420,9 @@ static const c_name *role_of(jx_role r) {
 }
 
 static void put_name(jx_out *o, const c_name *c) {
-  if (o->cap - o->len >= sizeof c->s) {
-    memcpy(o->buf + o->len, c->s, sizeof c->s);
-    o->len += c->n;
-    return;
-  }
-  jx_out_write(o, c->s, c->n);
+  _Static_assert(sizeof c->s <= C_PIECE, "a name is a piece");
+  memcpy(o->buf + o->len, c->s, sizeof c->s);
+  o->len += c->n;
 }
 
 void jx_c_put_kind(jx_out *o, jx_kind k) {

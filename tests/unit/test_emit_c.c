@@ -179,6 +179,83 @@ static char *name_literal(const char *name) {
   return render(&u, 1, NULL, "t");
 }
 
+/* text with every prefix (and its upper case) replaced by "Z" (caller
+ * frees). */
+static char *unprefix(const char *text, const char *prefix) {
+  size_t n = strlen(prefix);
+  char up[128];
+  for (size_t i = 0; i <= n; i++)
+    up[i] = (char)(prefix[i] >= 'a' && prefix[i] <= 'z' ? prefix[i] - 32
+                                                        : prefix[i]);
+  char *out = malloc(strlen(text) + 1), *o = out;
+  while (*text) {
+    if (strncmp(text, prefix, n) == 0 || strncmp(text, up, n) == 0) {
+      *o++ = 'Z';
+      text += n;
+    } else {
+      *o++ = *text++;
+    }
+  }
+  *o = '\0';
+  return out;
+}
+
+/*
+ * The room that the writers make once per row (emit_c.h, C_SLACK) holds
+ * their longest fixed text: the widest numbers, every string absent, and
+ * the longest prefix that is copied as one piece (47 characters) or
+ * written apart (60); the header is the same with every prefix.  (Under
+ * SAN=1 a row that outran its room would be caught here.)
+ */
+static void test_room(void **state) {
+  (void)state;
+  jx_decimal wide = {INT64_MIN + 1};
+  jx_indicator ind = {.level1 = "output",
+                      .name = "n",
+                      .value = wide,
+                      .value_end = wide,
+                      .line = INT32_MIN};
+  jx_source src = {.amount = wide};
+  jx_schedule_point sp = {INT32_MIN, wide};
+  jx_project p[2] = {{.budget = wide,
+                      .fiscal = wide,
+                      .other = wide,
+                      .total = wide,
+                      .period_start = wide,
+                      .period_end = wide,
+                      .has_total = 1,
+                      .line = INT32_MIN,
+                      .indicators = &ind,
+                      .n_indicators = 1,
+                      .sources = &src,
+                      .n_sources = 1,
+                      .schedule = &sp,
+                      .n_schedule = 1},
+                     {.name = "q"}};
+  jx_unit u = {.code = NULL, .projects = p, .n_projects = 2};
+  char p47[48], p60[61];
+  memset(p47, 'a', 47);
+  p47[47] = '\0';
+  memset(p60, 'b', 60);
+  p60[60] = '\0';
+  char *t = render(&u, 1, NULL, "t");
+  char *a = render(&u, 1, NULL, p47);
+  char *b = render(&u, 1, NULL, p60);
+  assert_contains(t, "{-9223372036854775807LL}, {-9223372036854775807LL}");
+  char *nt = unprefix(t, "t_"),
+       *na = unprefix(a, "aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa_"),
+       *nb = unprefix(
+           b, "bbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbb_");
+  assert_string_equal(na, nb);
+  assert_string_equal(nt, na);
+  free(nt);
+  free(na);
+  free(nb);
+  free(t);
+  free(a);
+  free(b);
+}
+
 static void test_escapes(void **state) {
   (void)state;
   char *h = name_literal("\"\\ */ ?\?/ ?\?= ?\?\?! \\x41 </script> =1\n\t\x01");
@@ -479,6 +556,7 @@ static void test_clang_roundtrip(void **state) {
 int main(void) {
   const struct CMUnitTest tests[] = {
       cmocka_unit_test(test_layout),
+      cmocka_unit_test(test_room),
       cmocka_unit_test(test_escapes),
       cmocka_unit_test(test_escape_bytes),
       cmocka_unit_test(test_long_string),
