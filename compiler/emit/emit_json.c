@@ -215,16 +215,9 @@ static void put_target(jx_jw *w, int depth, const jx_target *t) {
   close_at(w, depth, 1, '}');
 }
 
-/* Inline, instantiated below for the common layouts: with `compact` and
- * `depth` constants every member is a few moves.  w0 is the caller's
- * writer, for the calls out (the local copy must not escape). */
-static inline __attribute__((always_inline)) void
-indicator_body(jx_jw *w0, bool compact, int depth, const jx_indicator *x) {
-  jx_jw wl = {w0->o, compact, w0->memo}, *w = &wl;
+/* An indicator's first six members, its category, at depth d. */
+static void put_category(jx_jw *w, int d, const jx_indicator *x) {
   jx_out *o = w->o;
-  int d = depth + 1;
-  room(o);
-  put_c(o, '{');
   KEY_STRING_MEMO(w, d, 1, "level1", x->level1);
   KEY_STRING_MEMO(w, d, 0, "level1_label", x->level1_label);
   KEY(w, d, 0, "level1_role");
@@ -233,6 +226,85 @@ indicator_body(jx_jw *w0, bool compact, int depth, const jx_indicator *x) {
   KEY_STRING_MEMO(w, d, 0, "level2_label", x->level2_label);
   KEY(w, d, 0, "level2_role");
   put_role(o, x->level2_role);
+}
+
+/* The room the category's miss makes first, so that none of its writes
+ * drains the buffer between the block's start and its end: four strings
+ * of at most JX_JW_CAT_SRC bytes, each at most six bytes out per byte in,
+ * six keys at the deepest indentation, two roles, and the SLACK and memo
+ * copy the string writers keep free after them. */
+enum {
+  CAT_ROOM = 4 * (6 * JX_JW_CAT_SRC + 2) + 6 * (2 + 2 * MAX_DEPTH + 24) +
+             2 * 16 + SLACK + JX_MEMO_OUT + 2
+};
+_Static_assert(CAT_ROOM < 65536, "CAT_ROOM above jx_out_reserve's limit");
+_Static_assert(JX_JW_CAT_OUT + 12 * (2 * MAX_DEPTH + 48) <= SLACK,
+               "a category block and an indicator's keys over SLACK");
+
+static jx_jw_cat *cat_slot(jx_jw_cats *c, const jx_indicator *x) {
+  uintptr_t h = (uintptr_t)x->category;
+  return &c->slot[(h >> 4 ^ h >> 10) & (JX_JW_CAT_SLOTS - 1)];
+}
+
+/* The category as the slot of w->cats (not NULL) holds it, when it does,
+ * for x (its category not NULL) and the layout `key` (the indicator's
+ * depth, -1 compact).  The room indicator_body made holds it. */
+static inline __attribute__((always_inline)) bool
+cat_put(jx_jw *w, int key, const jx_indicator *x) {
+  const jx_jw_cat *e = cat_slot(w->cats, x);
+  int roles = (int)x->level1_role | (int)x->level2_role << 8;
+  if (e->category == x->category && e->level1 == x->level1 &&
+      e->level1_label == x->level1_label && e->roles == roles &&
+      e->depth == key) {
+    jx_out *o = w->o;
+    memcpy(o->buf + o->len, e->out, e->out_n);
+    o->len += e->out_n;
+    return true;
+  }
+  return false;
+}
+
+/* The category written member by member, and kept in its slot when its
+ * texts and the block are short enough. */
+static __attribute__((noinline)) void cat_miss(jx_jw *w, int key, int d,
+                                               const jx_indicator *x) {
+  jx_out *o = w->o;
+  const char *k[4] = {x->level1, x->level1_label, x->level2,
+                      x->level2_label};
+  bool fits = true;
+  for (int i = 0; i < 4; i++)
+    fits = fits && (!k[i] || strlen(k[i]) <= JX_JW_CAT_SRC);
+  if (fits)
+    jx_out_reserve(o, CAT_ROOM);
+  size_t at = o->len;
+  put_category(w, d, x);
+  size_t m = o->len - at;
+  if (!fits || m > JX_JW_CAT_OUT)
+    return;
+  jx_jw_cat *e = cat_slot(w->cats, x);
+  e->category = x->category;
+  e->level1 = x->level1;
+  e->level1_label = x->level1_label;
+  e->roles = (int)x->level1_role | (int)x->level2_role << 8;
+  e->depth = key;
+  e->out_n = m;
+  memcpy(e->out, o->buf + at, m);
+}
+
+/* Inline, instantiated below for the common layouts: with `compact` and
+ * `depth` constants every member is a few moves.  w0 is the caller's
+ * writer, for the calls out (the local copy must not escape). */
+static inline __attribute__((always_inline)) void
+indicator_body(jx_jw *w0, bool compact, int depth, const jx_indicator *x) {
+  jx_jw wl = {w0->o, compact, w0->memo, w0->cats}, *w = &wl;
+  jx_out *o = w->o;
+  int d = depth + 1;
+  room(o);
+  put_c(o, '{');
+  if (!w0->cats || !x->category)
+    put_category(w0, d, x);
+  else if (!cat_put(w, compact ? -1 : depth, x))
+    cat_miss(w0, compact ? -1 : depth, d, x);
   KEY_STRING(w, d, 0, "name", x->name);
   KEY_STRING(w, d, 0, "description", x->description);
   KEY(w, d, 0, "kind");
@@ -272,7 +344,7 @@ static void put_indicator(jx_jw *w, int depth, const jx_indicator *x) {
 }
 
 void jx_emit_json_indicator(jx_out *o, const jx_indicator *x) {
-  jx_jw w = {o, false, NULL};
+  jx_jw w = {o, false, NULL, NULL};
   put_indicator(&w, 0, x);
 }
 
@@ -349,7 +421,7 @@ static const char *continuity_text(jx_continuity c) {
 /* Like indicator_body: inline, instantiated for the common layouts. */
 static inline __attribute__((always_inline)) void
 project_body(jx_jw *w0, bool compact, int depth, const jx_project *p) {
-  jx_jw wl = {w0->o, compact, w0->memo}, *w = &wl;
+  jx_jw wl = {w0->o, compact, w0->memo, w0->cats}, *w = &wl;
   jx_out *o = w->o;
   int d = depth + 1;
   room(o);
@@ -461,6 +533,7 @@ void jx_jw_department(jx_jw *w, int depth, const jx_department *dep) {
 typedef struct json_state {
   jx_jw w;        /* the output and the layout */
   jx_memo memo;   /* w's */
+  jx_jw_cats cats; /* w's */
   jx_out dept;    /* the department, formatted when it arrives */
   bool have_dept; /* dept is initialised and holds it */
   bool in_unit;   /* between unit_open and unit_close */
@@ -473,6 +546,7 @@ static void *json_create(jx_out *out, const jx_emit_options *opt) {
   st->w.o = out;
   st->w.compact = opt && opt->compact;
   st->w.memo = &st->memo;
+  st->w.cats = &st->cats;
   return st;
 }
 
@@ -559,7 +633,7 @@ static void json_department(void *vst, const jx_department *d) {
   /* Formatted now, written at end(): the model struct is only valid
      during this call, and the text is what end() needs anyway. */
   jx_out_init_mem(&st->dept);
-  jx_jw dw = {&st->dept, st->w.compact, NULL};
+  jx_jw dw = {&st->dept, st->w.compact, NULL, NULL};
   jx_jw_department(&dw, DEPARTMENT_DEPTH, d);
 }
 
