@@ -187,12 +187,6 @@ typedef struct jx_indicator {
    * normalised ("亩", "人·天"); `unit` is the whole ("元/亩").  NULL
    * otherwise. */
   const char *per_unit;
-  /* The framework's entry of level2, as an opaque key, or NULL when not
-   * known: level2, level2_label and level2_role are that entry's, and the
-   * entry and the level1 texts stay as they are while the model's
-   * framework lives (a whole build), so a writer may key what it made of
-   * the category on it and the level1 pointers (emit_json.c). */
-  const void *category;
 } jx_indicator;
 
 typedef struct jx_schedule_point {

@@ -242,20 +242,20 @@ _Static_assert(JX_JW_CAT_OUT + 12 * (2 * MAX_DEPTH + 48) <= SLACK,
                "a category block and an indicator's keys over SLACK");
 
 static jx_jw_cat *cat_slot(jx_jw_cats *c, const jx_indicator *x) {
-  uintptr_t h = (uintptr_t)x->category;
-  return &c->slot[(h >> 4 ^ h >> 10) & (JX_JW_CAT_SLOTS - 1)];
+  uintptr_t h = (uintptr_t)x->level2_label;
+  return &c->slot[(h >> 3 ^ h >> 9) & (JX_JW_CAT_SLOTS - 1)];
 }
 
 /* The category as the slot of w->cats (not NULL) holds it, when it does,
- * for x (its category not NULL) and the layout `key` (the indicator's
- * depth, -1 compact).  The room indicator_body made holds it. */
+ * for the layout `key` (the indicator's depth, -1 compact).  The room
+ * indicator_body made holds it. */
 static inline __attribute__((always_inline)) bool
 cat_put(jx_jw *w, int key, const jx_indicator *x) {
   const jx_jw_cat *e = cat_slot(w->cats, x);
   int roles = (int)x->level1_role | (int)x->level2_role << 8;
-  if (e->category == x->category && e->level1 == x->level1 &&
-      e->level1_label == x->level1_label && e->roles == roles &&
-      e->depth == key) {
+  if (e->key[3] == x->level2_label && e->key[2] == x->level2 &&
+      e->key[1] == x->level1_label && e->key[0] == x->level1 &&
+      e->roles == roles && e->depth == key && e->out_n) {
     jx_out *o = w->o;
     memcpy(o->buf + o->len, e->out, e->out_n);
     o->len += e->out_n;
@@ -282,9 +282,7 @@ static __attribute__((noinline)) void cat_miss(jx_jw *w, int key, int d,
   if (!fits || m > JX_JW_CAT_OUT)
     return;
   jx_jw_cat *e = cat_slot(w->cats, x);
-  e->category = x->category;
-  e->level1 = x->level1;
-  e->level1_label = x->level1_label;
+  memcpy(e->key, k, sizeof k);
   e->roles = (int)x->level1_role | (int)x->level2_role << 8;
   e->depth = key;
   e->out_n = m;
@@ -301,7 +299,7 @@ indicator_body(jx_jw *w0, bool compact, int depth, const jx_indicator *x) {
   int d = depth + 1;
   room(o);
   put_c(o, '{');
-  if (!w0->cats || !x->category)
+  if (!w0->cats)
     put_category(w0, d, x);
   else if (!cat_put(w, compact ? -1 : depth, x))
     cat_miss(w0, compact ? -1 : depth, d, x);
@@ -546,7 +544,7 @@ static void *json_create(jx_out *out, const jx_emit_options *opt) {
   st->w.o = out;
   st->w.compact = opt && opt->compact;
   st->w.memo = &st->memo;
-  st->w.cats = &st->cats;
+  st->w.cats = opt && opt->framework_texts_stable ? &st->cats : NULL;
   return st;
 }
 

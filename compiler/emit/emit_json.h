@@ -24,10 +24,9 @@
  * level2, its label and role) as last written, kept whole: most
  * indicators of a plan share their category with a few dozen others, and
  * the block out of one copy costs a fraction of its four strings, six keys
- * and two roles one by one.  Keyed on the model's `category` (jixiao.h:
- * the framework entry, whose texts stay as they are for the whole run),
- * the level1 texts' pointers, the roles and the layout (compact, depth).
- * Zeroed: empty.
+ * and two roles one by one.  Only for texts whose addresses are keys
+ * (backend.h, framework_texts_stable): a slot is found by the four
+ * pointers, the roles and the layout (compact, depth).  Zeroed: empty.
  */
 enum {
   JX_JW_CAT_SLOTS = 32,
@@ -35,11 +34,10 @@ enum {
   JX_JW_CAT_OUT = 480 /* bytes of the block at most */
 };
 typedef struct jx_jw_cat {
-  const void *category; /* NULL: empty */
-  const char *level1, *level1_label;
+  const char *key[4];      /* level1, level1_label, level2, level2_label */
   int roles;               /* level1_role | level2_role << 8 */
   int depth;               /* the indicator's; -1 compact */
-  size_t out_n;            /* bytes of out */
+  size_t out_n;            /* bytes of out; 0: empty */
   char out[JX_JW_CAT_OUT]; /* the members with their separators */
 } jx_jw_cat;
 typedef struct jx_jw_cats {
@@ -50,7 +48,8 @@ typedef struct jx_jw {
   jx_out *o;
   bool compact;     /* no indentation, no line breaks, no space after ':' */
   jx_memo *memo;    /* for the repeated texts; NULL: none */
-  jx_jw_cats *cats; /* for the repeated categories; NULL: none */
+  jx_jw_cats *cats; /* for the repeated categories; NULL: none (the
+                       texts' addresses are no keys) */
 } jx_jw;
 
 void jx_jw_strings(jx_jw *w, int depth, const char *const *v, size_t n);

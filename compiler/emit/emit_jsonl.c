@@ -38,12 +38,11 @@ typedef struct jsonl_state {
 } jsonl_state;
 
 static void *jsonl_create(jx_out *out, const jx_emit_options *opt) {
-  (void)opt; /* always compact: a line is a record */
   jsonl_state *st = jx_xcalloc(1, sizeof *st);
   st->w.o = out;
   st->w.compact = true;
   st->w.memo = &st->memo;
-  st->w.cats = &st->cats;
+  st->w.cats = opt && opt->framework_texts_stable ? &st->cats : NULL;
   return st;
 }
 

@@ -135,7 +135,6 @@ void jx_lower_indicator(const jx_lower_ctx *c, const jx_node *n,
     out->level2 = l2->code;
     out->level2_label = l2->label;
     out->level2_role = l2->role;
-    out->category = l2;
   }
   out->name = text(c, n->u.indicator.name.text);
   out->description = text(c, n->u.indicator.desc.text);
