@@ -269,8 +269,7 @@ cat_put(jx_jw *w, int key, const jx_indicator *x) {
 static __attribute__((noinline)) void cat_miss(jx_jw *w, int key, int d,
                                                const jx_indicator *x) {
   jx_out *o = w->o;
-  const char *k[4] = {x->level1, x->level1_label, x->level2,
-                      x->level2_label};
+  const char *k[4] = {x->level1, x->level1_label, x->level2, x->level2_label};
   bool fits = true;
   for (int i = 0; i < 4; i++)
     fits = fits && (!k[i] || strlen(k[i]) <= JX_JW_CAT_SRC);
@@ -529,12 +528,12 @@ void jx_jw_department(jx_jw *w, int depth, const jx_department *dep) {
 /* ---- The back end ----------------------------------------------------- */
 
 typedef struct json_state {
-  jx_jw w;        /* the output and the layout */
-  jx_memo memo;   /* w's */
+  jx_jw w;         /* the output and the layout */
+  jx_memo memo;    /* w's */
   jx_jw_cats cats; /* w's */
-  jx_out dept;    /* the department, formatted when it arrives */
-  bool have_dept; /* dept is initialised and holds it */
-  bool in_unit;   /* between unit_open and unit_close */
+  jx_out dept;     /* the department, formatted when it arrives */
+  bool have_dept;  /* dept is initialised and holds it */
+  bool in_unit;    /* between unit_open and unit_close */
   size_t n_units;
   size_t n_projects; /* in the open unit */
 } json_state;
