@@ -288,6 +288,19 @@ static __attribute__((noinline)) void cat_miss(jx_jw *w, int key, int d,
   memcpy(e->out, o->buf + at, m);
 }
 
+/* The seven members after an indicator's text when all are null, as one
+ * literal (most indicators have none of them): `sep` before each key, `sp`
+ * after its colon.  INDICATOR_INDENT is the indentation of an indicator's
+ * members in a project. */
+#define NULL_TAIL(sep, sp)                                                     \
+  sep "\"period_target\":" sp "null" sep "\"basis\":" sp "null" sep            \
+      "\"standard\":" sp "null" sep "\"explanation\":" sp "null" sep           \
+      "\"value_note\":" sp "null" sep "\"remark\":" sp "null" sep              \
+      "\"scoring\":" sp "null"
+#define INDICATOR_INDENT "              "
+_Static_assert(sizeof INDICATOR_INDENT - 1 == 2 * (PROJECT_DEPTH + 3),
+               "INDICATOR_INDENT is not an indicator's members' indentation");
+
 /* Inline, instantiated below for the common layouts: with `compact` and
  * `depth` constants every member is a few moves.  w0 is the caller's
  * writer, for the calls out (the local copy must not escape). */
@@ -313,14 +326,25 @@ indicator_body(jx_jw *w0, bool compact, int depth, const jx_indicator *x) {
   KEY_STRING(w, d, 0, "unit", x->unit);
   KEY_STRING(w, d, 0, "per_unit", x->per_unit);
   KEY_STRING(w, d, 0, "text", x->text);
-  KEY(w, d, 0, "period_target");
-  put_target(w0, d, x->period_target);
-  KEY_STRING(w, d, 0, "basis", x->basis);
-  KEY_STRING(w, d, 0, "standard", x->standard);
-  KEY_STRING(w, d, 0, "explanation", x->explanation);
-  KEY_STRING(w, d, 0, "value_note", x->value_note);
-  KEY_STRING(w, d, 0, "remark", x->remark);
-  KEY_STRING(w, d, 0, "scoring", x->scoring);
+  if (!x->period_target &&
+      !((uintptr_t)x->basis | (uintptr_t)x->standard |
+        (uintptr_t)x->explanation | (uintptr_t)x->value_note |
+        (uintptr_t)x->remark | (uintptr_t)x->scoring) &&
+      (compact || depth == PROJECT_DEPTH + 2)) {
+    if (compact)
+      LIT(o, NULL_TAIL(",", ""));
+    else
+      LIT(o, NULL_TAIL(",\n" INDICATOR_INDENT, " "));
+  } else {
+    KEY(w, d, 0, "period_target");
+    put_target(w0, d, x->period_target);
+    KEY_STRING(w, d, 0, "basis", x->basis);
+    KEY_STRING(w, d, 0, "standard", x->standard);
+    KEY_STRING(w, d, 0, "explanation", x->explanation);
+    KEY_STRING(w, d, 0, "value_note", x->value_note);
+    KEY_STRING(w, d, 0, "remark", x->remark);
+    KEY_STRING(w, d, 0, "scoring", x->scoring);
+  }
   KEY(w, d, 0, "line");
   put_int(o, x->line);
   close_at(w, depth, 1, '}');
