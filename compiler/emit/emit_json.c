@@ -439,6 +439,19 @@ static const char *continuity_text(jx_continuity c) {
                                          : NULL;
 }
 
+/* A project's twelve members from purpose to contact when all are null
+ * (most projects of a plan of the card's style), as NULL_TAIL. */
+#define PROJECT_NULLS(sep, sp)                                                 \
+  sep "\"purpose\":" sp "null" sep "\"period\":" sp "null" sep                 \
+      "\"supervisor\":" sp "null" sep "\"implementer\":" sp "null" sep         \
+      "\"classification\":" sp "null" sep "\"nature\":" sp "null" sep          \
+      "\"continuity\":" sp "null" sep "\"policy\":" sp "null" sep              \
+      "\"document\":" sp "null" sep "\"subject\":" sp "null" sep               \
+      "\"manager\":" sp "null" sep "\"contact\":" sp "null"
+#define PROJECT_INDENT "          "
+_Static_assert(sizeof PROJECT_INDENT - 1 == 2 * (PROJECT_DEPTH + 1),
+               "PROJECT_INDENT is not a project's members' indentation");
+
 /* Like indicator_body: inline, instantiated for the common layouts. */
 static inline __attribute__((always_inline)) void
 project_body(jx_jw *w0, bool compact, int depth, const jx_project *p) {
@@ -464,23 +477,38 @@ project_body(jx_jw *w0, bool compact, int depth, const jx_project *p) {
   PUT_OBJECTS(w, d, p->sources, p->n_sources, source_members);
   KEY(w, d, 0, "breakdown");
   PUT_OBJECTS(w, d, p->breakdown, p->n_breakdown, line_members);
-  KEY_STRING(w, d, 0, "purpose", p->purpose);
-  KEY(w, d, 0, "period");
-  put_period(w0, d, p);
-  KEY(w, d, 0, "supervisor");
-  jx_jw_org(w0, d, p->supervisor);
-  KEY(w, d, 0, "implementer");
-  jx_jw_org(w0, d, p->implementer);
-  KEY_STRING(w, d, 0, "classification", p->classification);
-  KEY_STRING(w, d, 0, "nature", p->nature);
-  KEY_STRING(w, d, 0, "continuity", continuity_text(p->continuity));
-  KEY_STRING(w, d, 0, "policy", p->policy);
-  KEY_STRING(w, d, 0, "document", p->document);
-  KEY_STRING(w, d, 0, "subject", p->subject);
-  KEY(w, d, 0, "manager");
-  put_person(w0, d, p->manager);
-  KEY(w, d, 0, "contact");
-  put_person(w0, d, p->contact);
+  const char *continuity = continuity_text(p->continuity);
+  if (!((uintptr_t)p->purpose | (uintptr_t)p->period |
+        (uintptr_t)p->supervisor.code | (uintptr_t)p->supervisor.name |
+        (uintptr_t)p->implementer.code | (uintptr_t)p->implementer.name |
+        (uintptr_t)p->classification | (uintptr_t)p->nature |
+        (uintptr_t)continuity | (uintptr_t)p->policy | (uintptr_t)p->document |
+        (uintptr_t)p->subject | (uintptr_t)p->manager.name |
+        (uintptr_t)p->contact.name) &&
+      (compact || depth == PROJECT_DEPTH)) {
+    if (compact)
+      LIT(o, PROJECT_NULLS(",", ""));
+    else
+      LIT(o, PROJECT_NULLS(",\n" PROJECT_INDENT, " "));
+  } else {
+    KEY_STRING(w, d, 0, "purpose", p->purpose);
+    KEY(w, d, 0, "period");
+    put_period(w0, d, p);
+    KEY(w, d, 0, "supervisor");
+    jx_jw_org(w0, d, p->supervisor);
+    KEY(w, d, 0, "implementer");
+    jx_jw_org(w0, d, p->implementer);
+    KEY_STRING(w, d, 0, "classification", p->classification);
+    KEY_STRING(w, d, 0, "nature", p->nature);
+    KEY_STRING(w, d, 0, "continuity", continuity);
+    KEY_STRING(w, d, 0, "policy", p->policy);
+    KEY_STRING(w, d, 0, "document", p->document);
+    KEY_STRING(w, d, 0, "subject", p->subject);
+    KEY(w, d, 0, "manager");
+    put_person(w0, d, p->manager);
+    KEY(w, d, 0, "contact");
+    put_person(w0, d, p->contact);
+  }
   KEY(w, d, 0, "attributes");
   PUT_OBJECTS(w, d, p->attributes, p->n_attributes, attribute_members);
   KEY(w, d, 0, "schedule");
