@@ -94,6 +94,22 @@ static void lower_value(const jx_lower_ctx *c, const jx_value *v,
   }
 }
 
+/* "≥" and the value as written, "≥90%": what the forms print.  The
+ * comparison's bytes are copied as one word of which its length is kept
+ * (every symbol is at most 3 bytes). */
+static const char *with_op(const jx_lower_ctx *c, jx_op op,
+                           const char *written) {
+  static const struct {
+    char s[4];
+    size_t n;
+  } sym[] = {{"=", 1}, {"≥", 3}, {"≤", 3}, {">", 1}, {"<", 1}};
+  size_t a = sym[op].n, b = strlen(written);
+  char *t = jx_arena_alloc_raw(c->arena, a + b + 1 < 4 ? 4 : a + b + 1);
+  memcpy(t, sym[op].s, 4);
+  memcpy(t + a, written, b + 1);
+  return t;
+}
+
 /* The period's target of an indicator, read as the indicator's own target
  * is below. */
 static const jx_target *lower_period_target(const jx_lower_ctx *c,
@@ -110,13 +126,7 @@ static const jx_target *lower_period_target(const jx_lower_ctx *c,
   const char *written = v->text ? v->text : "";
   if (n->u.indicator.period_op_written && op != JX_OP_EQ &&
       v->kind != JX_VAL_NA) {
-    static const char *const sym[] = {"=", "≥", "≤", ">", "<"};
-    const char *s = sym[op];
-    size_t a = strlen(s), b = strlen(written);
-    char *txt = jx_arena_alloc(c->arena, a + b + 1);
-    memcpy(txt, s, a);
-    memcpy(txt + a, written, b + 1);
-    t->text = txt;
+    t->text = with_op(c, op, written);
   } else {
     t->text = text(c, written);
   }
@@ -177,13 +187,7 @@ void jx_lower_indicator(const jx_lower_ctx *c, const jx_node *n,
     out->text = NULL;
   } else if (n->u.indicator.op_written && n->u.indicator.op != JX_OP_EQ &&
              v->kind != JX_VAL_NA) {
-    static const char *const sym[] = {"=", "≥", "≤", ">", "<"};
-    const char *s = sym[n->u.indicator.op];
-    size_t a = strlen(s), b = strlen(written);
-    char *t = jx_arena_alloc(c->arena, a + b + 1);
-    memcpy(t, s, a);
-    memcpy(t + a, written, b + 1);
-    out->text = t;
+    out->text = with_op(c, n->u.indicator.op, written);
   } else {
     out->text = text(c, written);
   }
@@ -211,6 +215,12 @@ static size_t count(const jx_node *n, jx_node_kind kind) {
 /* An array of n elements of size sz in the arena (never NULL). */
 static void *array(const jx_lower_ctx *c, size_t n, size_t sz) {
   return jx_arena_alloc(c->arena, (n ? n : 1) * sz);
+}
+
+/* The same, not zeroed: for arrays whose every element is written whole
+ * (a project has five, most of them empty or short). */
+static void *array_raw(const jx_lower_ctx *c, size_t n, size_t sz) {
+  return jx_arena_alloc_raw(c->arena, (n ? n : 1) * sz);
 }
 
 static const char *const *goals(const jx_lower_ctx *c, const jx_node *items,
@@ -256,7 +266,7 @@ static const jx_indicator *indicators(const jx_lower_ctx *c,
                                       const jx_node *items, size_t *n,
                                       const jx_indicator_locs **locs) {
   *n = count(items, JX_N_INDICATOR);
-  jx_indicator *ind = array(c, *n, sizeof *ind);
+  jx_indicator *ind = array_raw(c, *n, sizeof *ind); /* memset below */
   jx_indicator_locs *l = locs ? array(c, *n, sizeof *l) : NULL;
   size_t i = 0;
   for (const jx_node *it = items; it; it = it->next)
@@ -473,11 +483,11 @@ static void lower_header_fields(const jx_lower_ctx *c, const project_stmts *h,
 static void lower_lists(const jx_lower_ctx *c, const jx_node *items,
                         const project_stmts *h, jx_project *out,
                         jx_project_locs *l) {
-  jx_schedule_point *sched = array(c, h->n_sched, sizeof *sched);
-  const char **g = array(c, h->n_goals, sizeof *g);
-  jx_indicator *ind = array(c, h->n_indicators, sizeof *ind);
-  const char **og = array(c, h->n_overall, sizeof *og);
-  jx_attribute *attrs = array(c, h->n_attributes, sizeof *attrs);
+  jx_schedule_point *sched = array_raw(c, h->n_sched, sizeof *sched);
+  const char **g = array_raw(c, h->n_goals, sizeof *g);
+  jx_indicator *ind = array_raw(c, h->n_indicators, sizeof *ind);
+  const char **og = array_raw(c, h->n_overall, sizeof *og);
+  jx_attribute *attrs = array_raw(c, h->n_attributes, sizeof *attrs);
   jx_schedule_locs *sl = NULL;
   jx_stmt_locs *gl = NULL, *ol = NULL, *al = NULL;
   jx_indicator_locs *il = NULL;
@@ -495,8 +505,8 @@ static void lower_lists(const jx_lower_ctx *c, const jx_node *items,
       for (const jx_schedule_entry *e = it->u.schedule.entries; e;
            e = e->next, ks++) {
         sched[ks].month = e->resolved_month;
-        if (e->percent_res.ok)
-          sched[ks].percent = e->percent_res.dec;
+        sched[ks].percent =
+            e->percent_res.ok ? e->percent_res.dec : (jx_decimal){0};
         if (sl) {
           sl[ks].month = e->month.loc;
           sl[ks].percent = e->percent.loc;
