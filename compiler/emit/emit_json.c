@@ -298,6 +298,9 @@ static __attribute__((noinline)) void cat_miss(jx_jw *w, int key, int d,
       "\"value_note\":" sp "null" sep "\"remark\":" sp "null" sep              \
       "\"scoring\":" sp "null"
 #define INDICATOR_INDENT "              "
+_Static_assert(sizeof(int) <= 4 &&
+                   sizeof "-2147483648" - 1 <= sizeof(((jx_jw *)0)->line_text),
+               "an int's digits over jx_jw.line_text");
 _Static_assert(sizeof INDICATOR_INDENT - 1 == 2 * (PROJECT_DEPTH + 3),
                "INDICATOR_INDENT is not an indicator's members' indentation");
 
@@ -306,7 +309,11 @@ _Static_assert(sizeof INDICATOR_INDENT - 1 == 2 * (PROJECT_DEPTH + 3),
  * writer, for the calls out (the local copy must not escape). */
 static inline __attribute__((always_inline)) void
 indicator_body(jx_jw *w0, bool compact, int depth, const jx_indicator *x) {
-  jx_jw wl = {w0->o, compact, w0->memo, w0->cats}, *w = &wl;
+  jx_jw wl = {.o = w0->o,
+              .compact = compact,
+              .memo = w0->memo,
+              .cats = w0->cats},
+        *w = &wl;
   jx_out *o = w->o;
   int d = depth + 1;
   room(o);
@@ -346,7 +353,18 @@ indicator_body(jx_jw *w0, bool compact, int depth, const jx_indicator *x) {
     KEY_STRING(w, d, 0, "scoring", x->scoring);
   }
   KEY(w, d, 0, "line");
-  put_int(o, x->line);
+  if (x->line == w0->line && w0->line_n) {
+    memcpy(o->buf + o->len, w0->line_text, sizeof w0->line_text);
+    o->len += w0->line_n;
+  } else {
+    size_t at = o->len;
+    put_int(o, x->line);
+    size_t n = o->len - at;
+    w0->line = x->line;
+    w0->line_n = (uint8_t)n;
+    /* of constant size: the room made holds it (bytes past n unused) */
+    memcpy(w0->line_text, o->buf + at, sizeof w0->line_text);
+  }
   close_at(w, depth, 1, '}');
 }
 
@@ -365,7 +383,7 @@ static void put_indicator(jx_jw *w, int depth, const jx_indicator *x) {
 }
 
 void jx_emit_json_indicator(jx_out *o, const jx_indicator *x) {
-  jx_jw w = {o, false, NULL, NULL};
+  jx_jw w = {.o = o};
   put_indicator(&w, 0, x);
 }
 
@@ -455,7 +473,11 @@ _Static_assert(sizeof PROJECT_INDENT - 1 == 2 * (PROJECT_DEPTH + 1),
 /* Like indicator_body: inline, instantiated for the common layouts. */
 static inline __attribute__((always_inline)) void
 project_body(jx_jw *w0, bool compact, int depth, const jx_project *p) {
-  jx_jw wl = {w0->o, compact, w0->memo, w0->cats}, *w = &wl;
+  jx_jw wl = {.o = w0->o,
+              .compact = compact,
+              .memo = w0->memo,
+              .cats = w0->cats},
+        *w = &wl;
   jx_out *o = w->o;
   int d = depth + 1;
   room(o);
@@ -682,7 +704,7 @@ static void json_department(void *vst, const jx_department *d) {
   /* Formatted now, written at end(): the model struct is only valid
      during this call, and the text is what end() needs anyway. */
   jx_out_init_mem(&st->dept);
-  jx_jw dw = {&st->dept, st->w.compact, NULL, NULL};
+  jx_jw dw = {.o = &st->dept, .compact = st->w.compact};
   jx_jw_department(&dw, DEPARTMENT_DEPTH, d);
 }
 

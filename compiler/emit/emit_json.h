@@ -50,6 +50,11 @@ typedef struct jx_jw {
   jx_memo *memo;    /* for the repeated texts; NULL: none */
   jx_jw_cats *cats; /* for the repeated categories; NULL: none (the
                        texts' addresses are no keys) */
+  /* The last indicator's line and its digits (line_n 0: none yet): most
+   * indicators are on the line of the one before them. */
+  int line;
+  uint8_t line_n;
+  char line_text[16];
 } jx_jw;
 
 void jx_jw_strings(jx_jw *w, int depth, const char *const *v, size_t n);
