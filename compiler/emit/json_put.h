@@ -273,21 +273,23 @@ static inline __attribute__((always_inline)) void put_lit(jx_out *o,
   o->len += l->n;
 }
 
-static void put_kind(jx_out *o, jx_kind k) {
+static inline __attribute__((always_inline)) void put_kind(jx_out *o,
+                                                           jx_kind k) {
   if ((unsigned)k < N_OF(kind_json))
     put_lit(o, &kind_json[k]);
   else
     str(o, jx_kind_text(k));
 }
 
-static void put_op(jx_out *o, jx_op op) {
+static inline __attribute__((always_inline)) void put_op(jx_out *o, jx_op op) {
   if ((unsigned)op < N_OF(op_json))
     put_lit(o, &op_json[op]);
   else
     str(o, jx_op_text(op));
 }
 
-static void put_role(jx_out *o, jx_role r) {
+static inline __attribute__((always_inline)) void put_role(jx_out *o,
+                                                           jx_role r) {
   if ((unsigned)r < N_OF(role_json))
     put_lit(o, &role_json[r]);
   else
