@@ -10,12 +10,13 @@
 
 #include "forms.h"
 #include "framework.h"
+#include "out.h" /* jx_copy_short */
 #include "units.h"
 
 /* A text of the tree as the model keeps it: the tree's own, or a copy in
  * the model's arena when the model is to outlive the tree. */
 static const char *text(const jx_lower_ctx *c, const char *s) {
-  return s && c->copy_texts ? jx_arena_strdup(c->arena, s) : s;
+  return c->copy_texts && s ? jx_arena_strdup(c->arena, s) : s;
 }
 
 static jx_stmt_locs stmt_locs(const jx_node *n, jx_loc value) {
@@ -106,7 +107,8 @@ static const char *with_op(const jx_lower_ctx *c, jx_op op,
   size_t a = sym[op].n, b = strlen(written);
   char *t = jx_arena_alloc_raw(c->arena, a + b + 1 < 4 ? 4 : a + b + 1);
   memcpy(t, sym[op].s, 4);
-  memcpy(t + a, written, b + 1);
+  jx_copy_short(t + a, written, b); /* a value is a few bytes */
+  t[a + b] = '\0';
   return t;
 }
 
