@@ -230,62 +230,57 @@ static void put_category(jx_jw *w, int d, const jx_indicator *x) {
 
 /* The room the category's miss makes first, so that none of its writes
  * drains the buffer between the block's start and its end: four strings
- * of at most JX_JW_CAT_SRC bytes, each at most six bytes out per byte in,
- * six keys at the deepest indentation, two roles, and the SLACK and memo
- * copy the string writers keep free after them. */
+ * of at most CAT_SRC bytes, each at most six bytes out per byte in, six
+ * keys at the deepest indentation, two roles, and the SLACK and memo copy
+ * the string writers keep free after them.  Longer texts are not kept. */
 enum {
-  CAT_ROOM = 4 * (6 * JX_JW_CAT_SRC + 2) + 6 * (2 + 2 * MAX_DEPTH + 24) +
-             2 * 16 + SLACK + JX_MEMO_OUT + 2
+  CAT_SRC = 32,
+  CAT_ROOM = 4 * (6 * CAT_SRC + 2) + 6 * (2 + 2 * MAX_DEPTH + 24) + 2 * 16 +
+             SLACK + JX_MEMO_OUT + 2
 };
 _Static_assert(CAT_ROOM < 65536, "CAT_ROOM above jx_out_reserve's limit");
-_Static_assert(JX_JW_CAT_OUT + 12 * (2 * MAX_DEPTH + 48) <= SLACK,
+_Static_assert(JX_BLOCK_OUT + 12 * (2 * MAX_DEPTH + 48) <= SLACK,
                "a category block and an indicator's keys over SLACK");
 
-static jx_jw_cat *cat_slot(jx_jw_cats *c, const jx_indicator *x) {
-  uintptr_t h = (uintptr_t)x->level2_label;
-  return &c->slot[(h >> 3 ^ h >> 9) & (JX_JW_CAT_SLOTS - 1)];
+/* What keys a category's block beside its four texts: the roles and the
+ * layout (the indicator's depth, -1 compact). */
+static inline __attribute__((always_inline)) long
+cat_extra(const jx_indicator *x, int key) {
+  return (long)x->level1_role | (long)x->level2_role << 8 |
+         (long)(key + 1) << 16;
 }
 
-/* The category as the slot of w->cats (not NULL) holds it, when it does,
- * for the layout `key` (the indicator's depth, -1 compact).  The room
+/* The category as w->cats (not NULL) holds it, when it does.  The room
  * indicator_body made holds it. */
 static inline __attribute__((always_inline)) bool
 cat_put(jx_jw *w, int key, const jx_indicator *x) {
-  const jx_jw_cat *e = cat_slot(w->cats, x);
-  int roles = (int)x->level1_role | (int)x->level2_role << 8;
-  if (e->key[3] == x->level2_label && e->key[2] == x->level2 &&
-      e->key[1] == x->level1_label && e->key[0] == x->level1 &&
-      e->roles == roles && e->depth == key && e->out_n) {
+  const jx_block_slot *e = jx_block_slot_of(w->cats, x->level2_label);
+  if (jx_block_holds(e, x->level1, x->level1_label, x->level2, x->level2_label,
+                     cat_extra(x, key))) {
     jx_out *o = w->o;
-    memcpy(o->buf + o->len, e->out, e->out_n);
-    o->len += e->out_n;
+    memcpy(o->buf + o->len, e->out, e->n);
+    o->len += e->n;
     return true;
   }
   return false;
 }
 
-/* The category written member by member, and kept in its slot when its
- * texts and the block are short enough. */
+/* The category written member by member, and kept when its texts are
+ * short enough. */
 static __attribute__((noinline)) void cat_miss(jx_jw *w, int key, int d,
                                                const jx_indicator *x) {
   jx_out *o = w->o;
   const char *k[4] = {x->level1, x->level1_label, x->level2, x->level2_label};
   bool fits = true;
   for (int i = 0; i < 4; i++)
-    fits = fits && (!k[i] || strlen(k[i]) <= JX_JW_CAT_SRC);
+    fits = fits && (!k[i] || strlen(k[i]) <= CAT_SRC);
   if (fits)
     jx_out_reserve(o, CAT_ROOM);
   size_t at = o->len;
   put_category(w, d, x);
-  size_t m = o->len - at;
-  if (!fits || m > JX_JW_CAT_OUT)
-    return;
-  jx_jw_cat *e = cat_slot(w->cats, x);
-  memcpy(e->key, k, sizeof k);
-  e->roles = (int)x->level1_role | (int)x->level2_role << 8;
-  e->depth = key;
-  e->out_n = m;
-  memcpy(e->out, o->buf + at, m);
+  if (fits)
+    jx_block_keep(jx_block_slot_of(w->cats, x->level2_label), k[0], k[1], k[2],
+                  k[3], cat_extra(x, key), o->buf + at, o->len - at);
 }
 
 /* The seven members after an indicator's text when all are null, as one
@@ -602,12 +597,12 @@ void jx_jw_department(jx_jw *w, int depth, const jx_department *dep) {
 /* ---- The back end ----------------------------------------------------- */
 
 typedef struct json_state {
-  jx_jw w;         /* the output and the layout */
-  jx_memo memo;    /* w's */
-  jx_jw_cats cats; /* w's */
-  jx_out dept;     /* the department, formatted when it arrives */
-  bool have_dept;  /* dept is initialised and holds it */
-  bool in_unit;    /* between unit_open and unit_close */
+  jx_jw w;        /* the output and the layout */
+  jx_memo memo;   /* w's */
+  jx_blocks cats; /* w's */
+  jx_out dept;    /* the department, formatted when it arrives */
+  bool have_dept; /* dept is initialised and holds it */
+  bool in_unit;   /* between unit_open and unit_close */
   size_t n_units;
   size_t n_projects; /* in the open unit */
 } json_state;

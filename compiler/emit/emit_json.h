@@ -19,37 +19,13 @@
 #include "json.h"
 #include "out.h"
 
-/*
- * The six category members of an indicator (level1, its label and role,
- * level2, its label and role) as last written, kept whole: most
- * indicators of a plan share their category with a few dozen others, and
- * the block out of one copy costs a fraction of its four strings, six keys
- * and two roles one by one.  Only for texts whose addresses are keys
- * (backend.h, framework_texts_stable): a slot is found by the four
- * pointers, the roles and the layout (compact, depth).  Zeroed: empty.
- */
-enum {
-  JX_JW_CAT_SLOTS = 32,
-  JX_JW_CAT_SRC = 32, /* bytes of each text at most, to be kept */
-  JX_JW_CAT_OUT = 480 /* bytes of the block at most */
-};
-typedef struct jx_jw_cat {
-  const char *key[4];      /* level1, level1_label, level2, level2_label */
-  int roles;               /* level1_role | level2_role << 8 */
-  int depth;               /* the indicator's; -1 compact */
-  size_t out_n;            /* bytes of out; 0: empty */
-  char out[JX_JW_CAT_OUT]; /* the members with their separators */
-} jx_jw_cat;
-typedef struct jx_jw_cats {
-  jx_jw_cat slot[JX_JW_CAT_SLOTS];
-} jx_jw_cats;
-
 typedef struct jx_jw {
   jx_out *o;
-  bool compact;     /* no indentation, no line breaks, no space after ':' */
-  jx_memo *memo;    /* for the repeated texts; NULL: none */
-  jx_jw_cats *cats; /* for the repeated categories; NULL: none (the
-                       texts' addresses are no keys) */
+  bool compact;    /* no indentation, no line breaks, no space after ':' */
+  jx_memo *memo;   /* for the repeated texts; NULL: none */
+  jx_blocks *cats; /* an indicator's six category members (level1 to
+                      level2_role), kept whole (out.h); NULL: none, the
+                      texts' addresses are no keys */
   /* The last indicator's line and its digits (line_n 0: none yet): most
    * indicators are on the line of the one before them. */
   int line;

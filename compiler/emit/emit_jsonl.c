@@ -33,8 +33,8 @@ typedef struct jsonl_state {
   jx_jw w;
   jx_out ctx; /* the plan's keys, written once, copied into every line */
   bool have_ctx;
-  jx_memo memo;    /* w's */
-  jx_jw_cats cats; /* w's */
+  jx_memo memo;   /* w's */
+  jx_blocks cats; /* w's */
 } jsonl_state;
 
 static void *jsonl_create(jx_out *out, const jx_emit_options *opt) {

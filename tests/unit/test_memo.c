@@ -180,7 +180,7 @@ static void test_json_memo_direct(void **state) {
   free(m);
 }
 
-/* The JSON writers' category blocks (emit_json.h, jx_jw_cats), on when
+/* The JSON writers' category blocks (out.h's jx_blocks), on when
  * the back end is told the texts' addresses are keys: the same document
  * as without them, for categories that repeat, differ in one text or one
  * role, are absent, or are too long to keep, indented and compact.  The
