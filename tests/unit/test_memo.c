@@ -4,8 +4,9 @@
  * the same pointer holding other bytes — longer, shorter, one byte
  * changed, hostile — must come out as those bytes, exactly as a fresh
  * string would.  An arena reused for the next project does just that.
- * And the JSON writers' category blocks, keyed on addresses alone when
- * the build says they are keys, write what the writers write without.
+ * And the JSON and CSV writers' category blocks, keyed on addresses alone
+ * when the build says they are keys, write what the writers write
+ * without.
  */
 #include <setjmp.h>
 #include <stdarg.h>
@@ -180,7 +181,7 @@ static void test_json_memo_direct(void **state) {
   free(m);
 }
 
-/* The JSON writers' category blocks (out.h's jx_blocks), on when
+/* The JSON and CSV writers' category blocks (out.h's jx_blocks), on when
  * the back end is told the texts' addresses are keys: the same document
  * as without them, for categories that repeat, differ in one text or one
  * role, are absent, or are too long to keep, indented and compact.  The
@@ -247,7 +248,8 @@ static void test_json_categories(void **state) {
   static const struct {
     const char *format;
     bool compact;
-  } cases[] = {{"json", false}, {"json", true}, {"jsonl", true}};
+  } cases[] = {
+      {"json", false}, {"json", true}, {"jsonl", true}, {"csv", false}};
   for (size_t c = 0; c < sizeof cases / sizeof cases[0]; c++) {
     char *got = render_categories(cases[c].format, cases[c].compact, true);
     char *want = render_categories(cases[c].format, cases[c].compact, false);
