@@ -141,6 +141,45 @@ void jx_jw_measures(jx_jw *w, int depth, const jx_measure *m, size_t n) {
   PUT_OBJECTS(w, depth, m, n, measure_members);
 }
 
+/* A schedule, as PUT_OBJECTS writes it with schedule_members, each point
+ * out of w->points when it holds the point for this layout. */
+static inline __attribute__((always_inline)) void
+put_schedule(jx_jw *w, bool compact, int depth, const jx_schedule_point *v,
+             size_t n) {
+  jx_out *o = w->o;
+  int layout = compact ? -1 : depth;
+  room(o);
+  put_c(o, '[');
+  for (size_t i = 0; i < n; i++) {
+    room(o);
+    sep_at(o, compact, depth + 1, i == 0);
+    uint64_t h = ((uint64_t)v[i].percent.micros + (uint64_t)v[i].month) *
+                 0x9E3779B97F4A7C15ULL;
+    jx_jw_point *e = &w->points->slot[(h >> 40) & (JX_JW_POINT_SLOTS - 1)];
+    if (e->micros == v[i].percent.micros && e->month == v[i].month &&
+        e->layout == layout && e->n) {
+      memcpy(o->buf + o->len, e->out, JX_JW_POINT_OUT);
+      o->len += e->n;
+      continue;
+    }
+    size_t at = o->len;
+    put_c(o, '{');
+    KEY_C(o, compact, depth + 2, 1, "month");
+    put_int(o, v[i].month);
+    KEY_C(o, compact, depth + 2, 0, "percent");
+    put_decimal(o, v[i].percent);
+    close_c(o, compact, depth + 1, 1, '}');
+    if (o->len - at <= JX_JW_POINT_OUT) {
+      e->micros = v[i].percent.micros;
+      e->month = v[i].month;
+      e->layout = layout;
+      e->n = o->len - at;
+      memcpy(e->out, o->buf + at, e->n);
+    }
+  }
+  close_c(o, compact, depth, n, ']');
+}
+
 /* A date value is yyyymmdd × 10^6; dd = 00 is a month-only date. */
 static void put_date(jx_out *o, jx_decimal v) {
   if (v.micros < 0 || v.micros % JX_DECIMAL_SCALE != 0) {
@@ -529,7 +568,10 @@ project_body(jx_jw *w0, bool compact, int depth, const jx_project *p) {
   KEY(w, d, 0, "attributes");
   PUT_OBJECTS(w, d, p->attributes, p->n_attributes, attribute_members);
   KEY(w, d, 0, "schedule");
-  PUT_OBJECTS(w, d, p->schedule, p->n_schedule, schedule_members);
+  if (w0->points)
+    put_schedule(w0, compact, d, p->schedule, p->n_schedule);
+  else
+    PUT_OBJECTS(w, d, p->schedule, p->n_schedule, schedule_members);
   KEY(w, d, 0, "overall_goals");
   jx_jw_strings(w0, d, p->overall_goals, p->n_overall_goals);
   KEY(w, d, 0, "goals");
@@ -597,12 +639,13 @@ void jx_jw_department(jx_jw *w, int depth, const jx_department *dep) {
 /* ---- The back end ----------------------------------------------------- */
 
 typedef struct json_state {
-  jx_jw w;        /* the output and the layout */
-  jx_memo memo;   /* w's */
-  jx_blocks cats; /* w's */
-  jx_out dept;    /* the department, formatted when it arrives */
-  bool have_dept; /* dept is initialised and holds it */
-  bool in_unit;   /* between unit_open and unit_close */
+  jx_jw w;             /* the output and the layout */
+  jx_memo memo;        /* w's */
+  jx_blocks cats;      /* w's */
+  jx_jw_points points; /* w's */
+  jx_out dept;         /* the department, formatted when it arrives */
+  bool have_dept;      /* dept is initialised and holds it */
+  bool in_unit;        /* between unit_open and unit_close */
   size_t n_units;
   size_t n_projects; /* in the open unit */
 } json_state;
@@ -613,6 +656,7 @@ static void *json_create(jx_out *out, const jx_emit_options *opt) {
   st->w.compact = opt && opt->compact;
   st->w.memo = &st->memo;
   st->w.cats = opt && opt->framework_texts_stable ? &st->cats : NULL;
+  st->w.points = &st->points;
   return st;
 }
 

@@ -19,13 +19,29 @@
 #include "json.h"
 #include "out.h"
 
+/* What schedule points became, found by their values and the layout: a
+ * plan's schedules are made of a few months and round percentages.
+ * Zeroed: empty. */
+enum { JX_JW_POINT_SLOTS = 256, JX_JW_POINT_OUT = 112 };
+typedef struct jx_jw_point {
+  int64_t micros; /* the percentage's */
+  int month;
+  int layout; /* the array's depth; -1 compact */
+  size_t n;   /* bytes of out; 0: empty */
+  char out[JX_JW_POINT_OUT];
+} jx_jw_point;
+typedef struct jx_jw_points {
+  jx_jw_point slot[JX_JW_POINT_SLOTS];
+} jx_jw_points;
+
 typedef struct jx_jw {
   jx_out *o;
-  bool compact;    /* no indentation, no line breaks, no space after ':' */
-  jx_memo *memo;   /* for the repeated texts; NULL: none */
-  jx_blocks *cats; /* an indicator's six category members (level1 to
-                      level2_role), kept whole (out.h); NULL: none, the
-                      texts' addresses are no keys */
+  bool compact;         /* no indentation, no line breaks, no space after ':' */
+  jx_memo *memo;        /* for the repeated texts; NULL: none */
+  jx_blocks *cats;      /* an indicator's six category members (level1 to
+                           level2_role), kept whole (out.h); NULL: none, the
+                           texts' addresses are no keys */
+  jx_jw_points *points; /* NULL: none */
   /* The last indicator's line and its digits (line_n 0: none yet): most
    * indicators are on the line of the one before them. */
   int line;

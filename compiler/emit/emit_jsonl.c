@@ -33,8 +33,9 @@ typedef struct jsonl_state {
   jx_jw w;
   jx_out ctx; /* the plan's keys, written once, copied into every line */
   bool have_ctx;
-  jx_memo memo;   /* w's */
-  jx_blocks cats; /* w's */
+  jx_memo memo;        /* w's */
+  jx_blocks cats;      /* w's */
+  jx_jw_points points; /* w's */
 } jsonl_state;
 
 static void *jsonl_create(jx_out *out, const jx_emit_options *opt) {
@@ -43,6 +44,7 @@ static void *jsonl_create(jx_out *out, const jx_emit_options *opt) {
   st->w.compact = true;
   st->w.memo = &st->memo;
   st->w.cats = opt && opt->framework_texts_stable ? &st->cats : NULL;
+  st->w.points = &st->points;
   return st;
 }
 
