@@ -6,6 +6,7 @@
  */
 #include "lower.h"
 
+#include <stddef.h>
 #include <string.h>
 
 #include "forms.h"
@@ -135,9 +136,15 @@ static const jx_target *lower_period_target(const jx_lower_ctx *c,
   return t;
 }
 
+/* jx_lower_indicator writes every field, so *out is not zeroed first (an
+ * indicator is lowered for every one of a plan's rows); per_unit is the
+ * last field, as jixiao.h adds them. */
+_Static_assert(sizeof(jx_indicator) ==
+                   offsetof(jx_indicator, per_unit) + sizeof(const char *),
+               "a field after per_unit: jx_lower_indicator must write it");
+
 void jx_lower_indicator(const jx_lower_ctx *c, const jx_node *n,
                         jx_indicator *out, jx_indicator_locs *locs) {
-  memset(out, 0, sizeof *out);
   const jx_level1 *l1 = n->u.indicator.l1;
   const jx_level2 *l2 = n->u.indicator.l2;
   if (l1 && l2) {
@@ -147,6 +154,9 @@ void jx_lower_indicator(const jx_lower_ctx *c, const jx_node *n,
     out->level2 = l2->code;
     out->level2_label = l2->label;
     out->level2_role = l2->role;
+  } else {
+    out->level1 = out->level1_label = out->level2 = out->level2_label = NULL;
+    out->level1_role = out->level2_role = JX_ROLE_NONE;
   }
   out->name = text(c, n->u.indicator.name.text);
   out->description = text(c, n->u.indicator.desc.text);
@@ -268,7 +278,7 @@ static const jx_indicator *indicators(const jx_lower_ctx *c,
                                       const jx_node *items, size_t *n,
                                       const jx_indicator_locs **locs) {
   *n = count(items, JX_N_INDICATOR);
-  jx_indicator *ind = array_raw(c, *n, sizeof *ind); /* memset below */
+  jx_indicator *ind = array_raw(c, *n, sizeof *ind); /* written whole */
   jx_indicator_locs *l = locs ? array(c, *n, sizeof *l) : NULL;
   size_t i = 0;
   for (const jx_node *it = items; it; it = it->next)
