@@ -180,6 +180,66 @@ put_schedule(jx_jw *w, bool compact, int depth, const jx_schedule_point *v,
   close_c(o, compact, depth, n, ']');
 }
 
+/* The room the category's miss makes first, so that none of its writes
+ * drains the buffer between the block's start and its end: four strings
+ * of at most CAT_SRC bytes, each at most six bytes out per byte in, six
+ * keys at the deepest indentation, two roles, and the SLACK and memo copy
+ * the string writers keep free after them.  Longer texts are not kept. */
+enum {
+  CAT_SRC = 32,
+  CAT_ROOM = 4 * (6 * CAT_SRC + 2) + 6 * (2 + 2 * MAX_DEPTH + 24) + 2 * 16 +
+             SLACK + JX_MEMO_OUT + 2
+};
+_Static_assert(CAT_ROOM < 65536, "CAT_ROOM above jx_out_reserve's limit");
+_Static_assert(JX_BLOCK_OUT + 12 * (2 * MAX_DEPTH + 48) <= SLACK,
+               "a category block and an indicator's keys over SLACK");
+
+/* A project's sources, as PUT_OBJECTS writes them with source_members.
+ * A source whose kind is the table's (not NULL: lowering takes its kind
+ * and label from the table of sources, whose texts never change) has its
+ * first two members out of w->cats (not NULL) once they have been
+ * written; the bit 1 << 30 tells these blocks from the categories'. */
+static inline __attribute__((always_inline)) void
+put_sources(jx_jw *w, bool compact, int depth, const jx_source *v, size_t n) {
+  jx_out *o = w->o;
+  long extra = (long)(compact ? 0 : depth + 1) | 1L << 30;
+  room(o);
+  put_c(o, '[');
+  for (size_t i = 0; i < n; i++) {
+    const jx_source *x = &v[i];
+    room(o);
+    sep_at(o, compact, depth + 1, i == 0);
+    put_c(o, '{');
+    jx_block_slot *e = x->kind ? jx_block_slot_of(w->cats, x->label) : NULL;
+    if (e && jx_block_holds(e, NULL, NULL, x->kind, x->label, extra)) {
+      memcpy(o->buf + o->len, e->out, e->n);
+      o->len += e->n;
+    } else {
+      bool fits = e && strlen(x->kind) <= CAT_SRC &&
+                  (!x->label || strlen(x->label) <= CAT_SRC);
+      if (fits)
+        jx_out_reserve(o, CAT_ROOM);
+      size_t at = o->len;
+      KEY_C(o, compact, depth + 2, 1, "kind");
+      str(o, x->kind);
+      KEY_C(o, compact, depth + 2, 0, "label");
+      str(o, x->label);
+      if (fits)
+        jx_block_keep(e, NULL, NULL, x->kind, x->label, extra, o->buf + at,
+                      o->len - at);
+    }
+    KEY_C(o, compact, depth + 2, 0, "amount");
+    put_decimal(o, x->amount);
+    KEY_C(o, compact, depth + 2, 0, "fiscal");
+    if (x->fiscal)
+      LIT(o, "true");
+    else
+      LIT(o, "false");
+    close_c(o, compact, depth + 1, 1, '}');
+  }
+  close_c(o, compact, depth, n, ']');
+}
+
 /* A date value is yyyymmdd × 10^6; dd = 00 is a month-only date. */
 static void put_date(jx_out *o, jx_decimal v) {
   if (v.micros < 0 || v.micros % JX_DECIMAL_SCALE != 0) {
@@ -266,20 +326,6 @@ static void put_category(jx_jw *w, int d, const jx_indicator *x) {
   KEY(w, d, 0, "level2_role");
   put_role(o, x->level2_role);
 }
-
-/* The room the category's miss makes first, so that none of its writes
- * drains the buffer between the block's start and its end: four strings
- * of at most CAT_SRC bytes, each at most six bytes out per byte in, six
- * keys at the deepest indentation, two roles, and the SLACK and memo copy
- * the string writers keep free after them.  Longer texts are not kept. */
-enum {
-  CAT_SRC = 32,
-  CAT_ROOM = 4 * (6 * CAT_SRC + 2) + 6 * (2 + 2 * MAX_DEPTH + 24) + 2 * 16 +
-             SLACK + JX_MEMO_OUT + 2
-};
-_Static_assert(CAT_ROOM < 65536, "CAT_ROOM above jx_out_reserve's limit");
-_Static_assert(JX_BLOCK_OUT + 12 * (2 * MAX_DEPTH + 48) <= SLACK,
-               "a category block and an indicator's keys over SLACK");
 
 /* What keys a category's block beside its four texts: the roles and the
  * layout (the indicator's depth, -1 compact). */
@@ -530,7 +576,10 @@ project_body(jx_jw *w0, bool compact, int depth, const jx_project *p) {
   KEY(w, d, 0, "other");
   put_decimal(o, p->other);
   KEY(w, d, 0, "sources");
-  PUT_OBJECTS(w, d, p->sources, p->n_sources, source_members);
+  if (w0->cats)
+    put_sources(w0, compact, d, p->sources, p->n_sources);
+  else
+    PUT_OBJECTS(w, d, p->sources, p->n_sources, source_members);
   KEY(w, d, 0, "breakdown");
   PUT_OBJECTS(w, d, p->breakdown, p->n_breakdown, line_members);
   const char *continuity = continuity_text(p->continuity);

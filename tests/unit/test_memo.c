@@ -184,7 +184,8 @@ static void test_json_memo_direct(void **state) {
 /* The JSON and CSV writers' category blocks (out.h's jx_blocks), on when
  * the back end is told the texts' addresses are keys: the same document
  * as without them, for categories that repeat, differ in one text or one
- * role, are absent, or are too long to keep, indented and compact.  The
+ * role, are absent, or are too long to keep, indented and compact; and
+ * the sources' kinds and labels likewise.  The
  * texts are the static ones above: their addresses are keys. */
 static char *render_categories(const char *format, bool compact, bool stable) {
   const jx_backend *be = jx_backend_find(format);
@@ -221,12 +222,23 @@ static char *render_categories(const char *format, bool compact, bool stable) {
       x[i].kind = JX_KIND_QUANTITATIVE;
       x[i].line = (int)i + 1;
     }
+    jx_source src[N_TEXTS];
+    memset(src, 0, sizeof src);
+    for (size_t i = 0; i < N_TEXTS; i++) {
+      size_t k = (i + (size_t)round) % N_TEXTS;
+      src[i].kind = k % 5 == 2 ? NULL : texts[(k * 3) % N_TEXTS];
+      src[i].label = texts[k];
+      src[i].amount.micros = (int64_t)k * 1500000;
+      src[i].fiscal = (int)(k % 2);
+    }
     jx_project p;
     memset(&p, 0, sizeof p);
     p.code = "P1";
     p.name = "项目";
     p.indicators = x;
     p.n_indicators = N_IND;
+    p.sources = src;
+    p.n_sources = N_TEXTS;
     be->project(st, &unit, &p);
   }
   be->unit_close(st, &unit);
