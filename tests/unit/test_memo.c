@@ -226,7 +226,8 @@ static char *render_categories(const char *format, bool compact, bool stable) {
     memset(src, 0, sizeof src);
     for (size_t i = 0; i < N_TEXTS; i++) {
       size_t k = (i + (size_t)round) % N_TEXTS;
-      src[i].kind = k % 5 == 2 ? NULL : texts[(k * 3) % N_TEXTS];
+      src[i].kind =
+          k % 5 == 2 ? NULL : texts[(k * 3 + (size_t)round) % N_TEXTS];
       src[i].label = texts[k];
       src[i].amount.micros = (int64_t)k * 1500000;
       src[i].fiscal = (int)(k % 2);
