@@ -209,15 +209,19 @@ string_nonnull(jx_out *o, const char *s, size_t slack) {
       }
     }
     unsigned k = byte_class[p[0]];
-    if (k >= 6) { /* E1–EF but E0 and ED: any two continuation bytes */
+    if (k == 6) { /* E1, E3–EC, EE, EF: any two continuation bytes */
+      if (!is_cont(p[1]) || !is_cont(p[2]))
+        break;
+      p += 3;
+    } else if (k == 7) { /* E2: likewise, but U+2028 and U+2029 */
       unsigned c1 = p[1];
       if (!is_cont((unsigned char)c1))
         break;
       unsigned c2 = p[2];
       if (!is_cont((unsigned char)c2))
         break;
-      if (k == 7 && c1 == 0x80 && (c2 == 0xA8 || c2 == 0xA9))
-        break; /* U+2028, U+2029 */
+      if (c1 == 0x80 && (c2 == 0xA8 || c2 == 0xA9))
+        break;
       p += 3;
     } else if (k == 2 && is_cont(p[1])) {
       p += 2;
