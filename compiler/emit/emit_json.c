@@ -622,9 +622,15 @@ project_body(jx_jw *w0, bool compact, int depth, const jx_project *p) {
   else
     PUT_OBJECTS(w, d, p->schedule, p->n_schedule, schedule_members);
   KEY(w, d, 0, "overall_goals");
-  jx_jw_strings(w0, d, p->overall_goals, p->n_overall_goals);
+  if (p->n_overall_goals) /* most projects have none: [] without a call */
+    jx_jw_strings(w0, d, p->overall_goals, p->n_overall_goals);
+  else
+    LIT(o, "[]");
   KEY(w, d, 0, "goals");
-  jx_jw_strings(w0, d, p->goals, p->n_goals);
+  if (p->n_goals)
+    jx_jw_strings(w0, d, p->goals, p->n_goals);
+  else
+    LIT(o, "[]");
   KEY(w, d, 0, "indicators");
   put_indicators(w0, d, p->indicators, p->n_indicators);
   KEY(w, d, 0, "line");
