@@ -403,12 +403,22 @@ indicator_body(jx_jw *w0, bool compact, int depth, const jx_indicator *x) {
   else if (!cat_put(w, compact ? -1 : depth, x))
     cat_miss(w0, compact ? -1 : depth, d, x);
   KEY_STRING(w, d, 0, "name", x->name);
-  KEY_STRING(w, d, 0, "description", x->description);
-  KEY(w, d, 0, "kind");
-  put_kind(o, x->kind);
-  KEY(w, d, 0, "op");
-  put_op(o, x->op);
-  KEY(w, d, 0, "value");
+  if (!x->description && w0->points &&
+      (compact || depth == PROJECT_DEPTH + 2) &&
+      (unsigned)x->kind < N_OF(kind_json) && (unsigned)x->op < N_OF(op_json) &&
+      w0->points->head[!compact][x->kind * N_OF(op_json) + x->op].n) {
+    const jx_jw_head *h =
+        &w0->points->head[!compact][x->kind * N_OF(op_json) + x->op];
+    memcpy(o->buf + o->len, h->s, sizeof h->s);
+    o->len += h->n;
+  } else {
+    KEY_STRING(w, d, 0, "description", x->description);
+    KEY(w, d, 0, "kind");
+    put_kind(o, x->kind);
+    KEY(w, d, 0, "op");
+    put_op(o, x->op);
+    KEY(w, d, 0, "value");
+  }
   put_value(w0, d, x->kind, x->value, x->value_end, x->text);
   KEY_STRING(w, d, 0, "unit", x->unit);
   KEY_STRING(w, d, 0, "per_unit", x->per_unit);
@@ -446,6 +456,34 @@ indicator_body(jx_jw *w0, bool compact, int depth, const jx_indicator *x) {
     memcpy(w0->line_text, o->buf + at, sizeof w0->line_text);
   }
   close_at(w, depth, 1, '}');
+}
+
+_Static_assert(N_OF(kind_json) * N_OF(op_json) <= JX_JW_HEADS,
+               "jx_jw_head too few for every kind and op");
+
+void jx_jw_points_init(jx_jw_points *p) {
+  for (int indented = 0; indented < 2; indented++) {
+    bool compact = !indented;
+    int d = compact ? 1 : PROJECT_DEPTH + 3; /* indicator_body's */
+    for (size_t k = 0; k < N_OF(kind_json); k++)
+      for (size_t op = 0; op < N_OF(op_json); op++) {
+        jx_out m;
+        jx_out_init_mem(&m);
+        room(&m);
+        KEY_STRING_C(&m, compact, d, 0, "description", (const char *)NULL);
+        KEY_C(&m, compact, d, 0, "kind");
+        put_kind(&m, (jx_kind)k);
+        KEY_C(&m, compact, d, 0, "op");
+        put_op(&m, (jx_op)op);
+        KEY_C(&m, compact, d, 0, "value");
+        jx_jw_head *h = &p->head[indented][k * N_OF(op_json) + op];
+        if (m.len <= sizeof h->s) {
+          memcpy(h->s, m.buf, m.len);
+          h->n = m.len;
+        }
+        jx_out_free(&m);
+      }
+  }
 }
 
 static __attribute__((noinline)) void put_indicator_any(jx_jw *w, int depth,
@@ -712,6 +750,7 @@ static void *json_create(jx_out *out, const jx_emit_options *opt) {
   st->w.memo = &st->memo;
   st->w.cats = opt && opt->framework_texts_stable ? &st->cats : NULL;
   st->w.points = &st->points;
+  jx_jw_points_init(&st->points);
   return st;
 }
 

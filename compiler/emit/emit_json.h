@@ -30,9 +30,20 @@ typedef struct jx_jw_point {
   size_t n;   /* bytes of out; 0: empty */
   char out[JX_JW_POINT_OUT];
 } jx_jw_point;
+/* An indicator's members from its description (null) to the "value" key
+ * (kind, op), by kind and op, made once by jx_jw_points_init: [0]
+ * compact, [1] indented as in a project.  n 0: not made. */
+enum { JX_JW_HEADS = 32, JX_JW_HEAD_OUT = 128 };
+typedef struct jx_jw_head {
+  size_t n;
+  char s[JX_JW_HEAD_OUT];
+} jx_jw_head;
 typedef struct jx_jw_points {
   jx_jw_point slot[JX_JW_POINT_SLOTS];
+  jx_jw_head head[2][JX_JW_HEADS];
 } jx_jw_points;
+/* Makes p's heads (p zeroed). */
+void jx_jw_points_init(jx_jw_points *p);
 
 typedef struct jx_jw {
   jx_out *o;

@@ -45,6 +45,7 @@ static void *jsonl_create(jx_out *out, const jx_emit_options *opt) {
   st->w.memo = &st->memo;
   st->w.cats = opt && opt->framework_texts_stable ? &st->cats : NULL;
   st->w.points = &st->points;
+  jx_jw_points_init(&st->points);
   return st;
 }
 
