@@ -1,9 +1,9 @@
 /*
  * json_put.h — the low-level writers of the JSON back end (emit_json.c,
- * the only file that includes it): room, separators and keys, strings,
- * numbers and the enums' literals, all into a jx_out.  Kept apart from
- * the model writers only to keep each file short; the functions are
- * static, so each is compiled into the one writer that uses them.
+ * the only file that includes it, directly and through json_blocks.h): room,
+ * separators and keys, strings, numbers and the enums' literals, all into a
+ * jx_out.  Kept apart from the model writers only to keep each file short; the
+ * functions are static, so each is compiled into the one writer that uses them.
  */
 #ifndef JX_JSON_PUT_H
 #define JX_JSON_PUT_H
