@@ -177,7 +177,8 @@ lower_indicator(const jx_lower_ctx *c, const jx_node *n, jx_indicator *out,
   out->unit = tv.unit;
   out->dimension = tv.dimension;
   out->per_unit = tv.per_unit;
-  out->period_target = lower_period_target(c, n);
+  out->period_target =
+      n->u.indicator.has_period ? lower_period_target(c, n) : NULL;
   out->standard = text(c, n->u.indicator.expl[JX_EXPL_STANDARD].text);
   out->explanation = text(c, n->u.indicator.expl[JX_EXPL_EXPLANATION].text);
   out->value_note = text(c, n->u.indicator.expl[JX_EXPL_NOTE].text);
@@ -332,7 +333,7 @@ static const jx_line_item *lower_lines(const jx_lower_ctx *c, const jx_node *b,
   if (b)
     for (const jx_line *x = b->u.breakdown.items; x; x = x->next)
       (*n)++;
-  jx_line_item *v = array(c, *n, sizeof *v);
+  jx_line_item *v = array_raw(c, *n, sizeof *v);
   jx_loc *l = locs ? array(c, *n, sizeof *l) : NULL;
   size_t i = 0;
   if (b)
@@ -472,7 +473,7 @@ static void lower_header_fields(const jx_lower_ctx *c, const project_stmts *h,
   if (funds)
     for (const jx_funds_part *x = funds->u.funds.parts; x; x = x->next)
       ns++;
-  jx_source *src = array(c, ns, sizeof *src);
+  jx_source *src = array_raw(c, ns, sizeof *src);
   jx_stmt_locs *sl = l ? array(c, ns, sizeof *sl) : NULL;
   size_t i = 0;
   if (funds)
