@@ -247,7 +247,10 @@ indicator_body(jx_jw *w0, bool compact, int depth, const jx_indicator *x) {
     put_op(o, x->op);
     KEY(w, d, 0, "value");
   }
-  put_value(w0, d, x->kind, x->value, x->value_end, x->text);
+  if (x->kind == JX_KIND_QUANTITATIVE) /* most: no call to put_value */
+    put_decimal(o, x->value);
+  else
+    put_value(w0, d, x->kind, x->value, x->value_end, x->text);
   KEY_STRING(w, d, 0, "unit", x->unit);
   KEY_STRING(w, d, 0, "per_unit", x->per_unit);
   KEY_STRING(w, d, 0, "text", x->text);
