@@ -391,7 +391,8 @@ static __attribute__((noinline)) void category_cells(jx_out *o, int *col,
     if (len == SIZE_MAX || len >= JX_BLOCK_OUT - n)
       return;
     b[n++] = ',';
-    memcpy(b + n, k[i], len);
+    if (len) /* k[i] may be NULL */
+      memcpy(b + n, k[i], len);
     n += len;
   }
   jx_block_keep(jx_block_slot_of(cats, x->level2_label), k[0], k[1], k[2], k[3],
