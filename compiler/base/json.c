@@ -180,6 +180,16 @@ static __attribute__((noinline)) void string_slow(jx_out *o, const char *s) {
   jx_out_putc(o, '"');
 }
 
+/* string_slow, then the room string_nonnull promises.  Apart, so that
+ * string_nonnull calls it last (a jump) and its fast path keeps nothing
+ * across a call: no registers to save and restore for every string. */
+static __attribute__((noinline)) size_t
+string_slow_keep(jx_out *o, const char *s, size_t slack) {
+  string_slow(o, s);
+  jx_out_reserve(o, slack);
+  return SIZE_MAX;
+}
+
 /*
  * Nearly every string: printable ASCII and whole two- and three-byte
  * characters up to the NUL (span()'s loop without its switch), with room
@@ -209,15 +219,19 @@ string_nonnull(jx_out *o, const char *s, size_t slack) {
       }
     }
     unsigned k = byte_class[p[0]];
-    if (k >= 6) { /* E1–EF but E0 and ED: any two continuation bytes */
+    if (k == 6) { /* E1, E3–EC, EE, EF: any two continuation bytes */
+      if (!is_cont(p[1]) || !is_cont(p[2]))
+        break;
+      p += 3;
+    } else if (k == 7) { /* E2: likewise, but U+2028 and U+2029 */
       unsigned c1 = p[1];
       if (!is_cont((unsigned char)c1))
         break;
       unsigned c2 = p[2];
       if (!is_cont((unsigned char)c2))
         break;
-      if (k == 7 && c1 == 0x80 && (c2 == 0xA8 || c2 == 0xA9))
-        break; /* U+2028, U+2029 */
+      if (c1 == 0x80 && (c2 == 0xA8 || c2 == 0xA9))
+        break;
       p += 3;
     } else if (k == 2 && is_cont(p[1])) {
       p += 2;
@@ -228,15 +242,13 @@ string_nonnull(jx_out *o, const char *s, size_t slack) {
   size_t n = (size_t)(p - (const unsigned char *)s);
   if (*p == '\0' && n + 2 + slack <= o->cap - o->len) {
     char *b = o->buf + o->len;
-    b[0] = '"';
-    jx_copy_short(b + 1, s, n);
-    b[n + 1] = '"';
     o->len += n + 2;
+    b[0] = '"';
+    b[n + 1] = '"';
+    jx_copy_short(b + 1, s, n); /* last: a long one's memcpy is a jump */
     return n;
   }
-  string_slow(o, s);
-  jx_out_reserve(o, slack);
-  return SIZE_MAX;
+  return string_slow_keep(o, s, slack);
 }
 
 void jx_json_string_nonnull(jx_out *o, const char *s) {

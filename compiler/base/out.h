@@ -167,6 +167,55 @@ static inline void jx_memo_keep(jx_memo_slot *e, const char *s, size_t n,
 }
 
 /*
+ * What a writer made of four texts together (an indicator's category
+ * columns: codes and labels of its two levels), kept whole and found by
+ * the texts' addresses and one more number of the writer's (roles,
+ * layout) alone, without their bytes: only for texts whose addresses are
+ * keys for as long as the memo lives (backend.h,
+ * framework_texts_stable).  Direct-mapped on the fourth address.  Zeroed:
+ * empty.
+ */
+enum { JX_BLOCK_SLOTS = 32, JX_BLOCK_OUT = 480 };
+typedef struct jx_block_slot {
+  const void *key[4];
+  long extra;
+  size_t n;               /* bytes of out; 0: empty */
+  char out[JX_BLOCK_OUT]; /* what the texts became */
+} jx_block_slot;
+typedef struct jx_blocks {
+  jx_block_slot slot[JX_BLOCK_SLOTS];
+} jx_blocks;
+
+static inline jx_block_slot *jx_block_slot_of(jx_blocks *m, const void *k3) {
+  uintptr_t h = (uintptr_t)k3;
+  return &m->slot[(h >> 3 ^ h >> 9) & (JX_BLOCK_SLOTS - 1)];
+}
+
+/* Whether e holds what the texts a..d and extra became. */
+static inline bool jx_block_holds(const jx_block_slot *e, const void *a,
+                                  const void *b, const void *c, const void *d,
+                                  long extra) {
+  return e->key[3] == d && e->key[2] == c && e->key[1] == b && e->key[0] == a &&
+         e->extra == extra && e->n;
+}
+
+/* Keeps in e that the texts a..d and extra became out[0..n), when it
+ * fits. */
+static inline void jx_block_keep(jx_block_slot *e, const void *a, const void *b,
+                                 const void *c, const void *d, long extra,
+                                 const char *out, size_t n) {
+  if (n == 0 || n > JX_BLOCK_OUT)
+    return;
+  e->key[0] = a;
+  e->key[1] = b;
+  e->key[2] = c;
+  e->key[3] = d;
+  e->extra = extra;
+  e->n = n;
+  memcpy(e->out, out, n);
+}
+
+/*
  * Copies n bytes to d with at most two overlapping moves of a constant
  * size when n <= 16, and memcpy for more: the back ends write many
  * strings of 4 to 16 bytes, for which the call to memcpy cost more than

@@ -119,7 +119,9 @@ int jx_build(const jx_load_job *in, const jx_backend *be, jx_out *out,
     }
     job.sources = opened;
   }
-  feed f = {be, be->create(out, eo)};
+  jx_emit_options beo = *eo;
+  beo.framework_texts_stable = true; /* jx_load's: see backend.h */
+  feed f = {be, be->create(out, &beo)};
   jx_load_consumer c = {&f,           feed_begin,      feed_unit_open,
                         feed_project, feed_unit_close, feed_department,
                         feed_end};

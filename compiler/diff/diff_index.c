@@ -132,7 +132,7 @@ uint64_t jx_ddigest_project(jx_ddigest *g, const jx_unit *unit,
       g->ind[i].line = 0;
     q.indicators = g->ind;
   }
-  jx_jw w = {o, true, NULL};
+  jx_jw w = {.o = o, .compact = true};
   jx_jw_project(&w, 0, &q);
   return siphash(g->k0, g->k1, (const unsigned char *)o->buf, o->len);
 }
@@ -151,7 +151,7 @@ uint64_t jx_ddigest_unit(jx_ddigest *g, const jx_unit *u) {
   put_text(o, "unit"); /* never the same bytes as a project's */
   put_text(o, u->code);
   put_text(o, u->name);
-  jx_jw w = {o, true, NULL};
+  jx_jw w = {.o = o, .compact = true};
   jx_jw_strings(&w, 0, u->goals, u->n_goals);
   jx_jw_measures(&w, 0, u->measures, u->n_measures);
   jx_jw_org(&w, 0, u->supervisor);

@@ -352,17 +352,69 @@ static void put_owner(jx_out *o, int *col, const jx_out *owner) {
   *col += 3;
 }
 
-static void indicator_row(jx_out *o, jx_memo *m, const char *scope,
-                          const jx_out *owner, const char *division,
-                          const jx_indicator *x) {
+/* The bytes of str when put_cell's fast path writes it as it is, else
+ * SIZE_MAX (the same scan). */
+static size_t plain_cell(const char *str) {
+  if (is_formula_lead(str[0]))
+    return SIZE_MAX;
+  const unsigned char *p = (const unsigned char *)str;
+  for (;;) {
+    unsigned k = cell_class[p[0]];
+    if (k == 0)
+      p++;
+    else if (k == 3 && (p[1] & 0xC0) == 0x80 && (p[2] & 0xC0) == 0x80)
+      p += 3;
+    else if (k == 2 && (p[1] & 0xC0) == 0x80)
+      p += 2;
+    else
+      break;
+  }
+  return *p == '\0' ? (size_t)(p - (const unsigned char *)str) : SIZE_MAX;
+}
+
+/* An indicator's four category cells (codes and labels of its levels),
+ * after the first cell of the row; kept whole in cats (not NULL: the
+ * texts' addresses are keys) when every one goes out as it is. */
+static __attribute__((noinline)) void category_cells(jx_out *o, int *col,
+                                                     jx_memo *m,
+                                                     jx_blocks *cats,
+                                                     const jx_indicator *x) {
+  const char *k[4] = {x->level1, x->level1_label, x->level2, x->level2_label};
+  for (int i = 0; i < 4; i++)
+    put_text_memo(o, col, m, k[i]);
+  if (!cats)
+    return;
+  char b[JX_BLOCK_OUT];
+  size_t n = 0;
+  for (int i = 0; i < 4; i++) {
+    size_t len = k[i] ? plain_cell(k[i]) : 0;
+    if (len == SIZE_MAX || len >= JX_BLOCK_OUT - n)
+      return;
+    b[n++] = ',';
+    if (len) /* k[i] may be NULL */
+      memcpy(b + n, k[i], len);
+    n += len;
+  }
+  jx_block_keep(jx_block_slot_of(cats, x->level2_label), k[0], k[1], k[2], k[3],
+                0, b, n);
+}
+
+static void indicator_row(jx_out *o, jx_memo *m, jx_blocks *cats,
+                          const char *scope, const jx_out *owner,
+                          const char *division, const jx_indicator *x) {
   int col = 0;
   put_text_memo(o, &col, m, scope);
   put_owner(o, &col, owner);
   put_text_memo(o, &col, m, division);
-  put_text_memo(o, &col, m, x->level1);
-  put_text_memo(o, &col, m, x->level1_label);
-  put_text_memo(o, &col, m, x->level2);
-  put_text_memo(o, &col, m, x->level2_label);
+  const jx_block_slot *e =
+      cats ? jx_block_slot_of(cats, x->level2_label) : NULL;
+  if (e && jx_block_holds(e, x->level1, x->level1_label, x->level2,
+                          x->level2_label, 0)) {
+    jx_out_write(o, e->out, e->n);
+    col += 4;
+  } else {
+    category_cells(o, &col, m, cats, x);
+  }
   put_text(o, &col, x->name);
   put_text(o, &col, x->description);
   put_text_memo(o, &col, m, jx_kind_text(x->kind));
@@ -512,8 +564,9 @@ static void schedule_rows(jx_out *o, const jx_out *owner, const jx_project *p) {
 typedef struct csv_state {
   jx_out *out;
   jx_emit_options opt;
-  jx_out owner; /* the owner cells of the event being written */
-  jx_memo memo; /* indicator_row's */
+  jx_out owner;    /* the owner cells of the event being written */
+  jx_memo memo;    /* indicator_row's */
+  jx_blocks *cats; /* likewise, when the texts' addresses are keys */
 } csv_state;
 
 static void *csv_create(jx_out *out, const jx_emit_options *opt) {
@@ -521,6 +574,8 @@ static void *csv_create(jx_out *out, const jx_emit_options *opt) {
   st->out = out;
   st->opt = *opt;
   jx_out_init_mem(&st->owner);
+  if (opt->framework_texts_stable)
+    st->cats = jx_xcalloc(1, sizeof *st->cats);
   return st;
 }
 
@@ -577,7 +632,7 @@ static void csv_project(void *vst, const jx_unit *u, const jx_project *p) {
   case JX_CSV_INDICATORS:
   default:
     for (size_t i = 0; i < p->n_indicators; i++)
-      indicator_row(st->out, &st->memo, "project", &st->owner, NULL,
+      indicator_row(st->out, &st->memo, st->cats, "project", &st->owner, NULL,
                     &p->indicators[i]);
     break;
   }
@@ -601,11 +656,11 @@ static void csv_department(void *vst, const jx_department *d) {
   for (size_t i = 0; i < d->n_divisions; i++) {
     const jx_division *dv = &d->divisions[i];
     for (size_t j = 0; j < dv->n_indicators; j++)
-      indicator_row(st->out, &st->memo, "division", &st->owner, dv->name,
-                    &dv->indicators[j]);
+      indicator_row(st->out, &st->memo, st->cats, "division", &st->owner,
+                    dv->name, &dv->indicators[j]);
   }
   for (size_t i = 0; i < d->n_indicators; i++)
-    indicator_row(st->out, &st->memo, "department", &st->owner, NULL,
+    indicator_row(st->out, &st->memo, st->cats, "department", &st->owner, NULL,
                   &d->indicators[i]);
 }
 
@@ -618,6 +673,7 @@ static void csv_destroy(void *vst) {
   if (!st)
     return;
   jx_out_free(&st->owner);
+  free(st->cats);
   free(st);
 }
 

@@ -24,6 +24,7 @@
 #include "emit_json.h"
 #include "json.h"
 #include "json_put.h"
+#include "json_blocks.h"
 
 #include <inttypes.h>
 #include <stddef.h>
@@ -31,10 +32,6 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-
-/* Depths in the document: the root object's members at 1, a unit (an
-   element of "units") at 2, its members at 3, a project at 4. */
-enum { UNIT_DEPTH = 2, PROJECT_DEPTH = 4, DEPARTMENT_DEPTH = 1 };
 
 /* ---- Model writers ----------------------------------------------------
  *
@@ -220,41 +217,104 @@ static void put_target(jx_jw *w, int depth, const jx_target *t) {
  * writer, for the calls out (the local copy must not escape). */
 static inline __attribute__((always_inline)) void
 indicator_body(jx_jw *w0, bool compact, int depth, const jx_indicator *x) {
-  jx_jw wl = {w0->o, compact, w0->memo}, *w = &wl;
+  jx_jw wl = {.o = w0->o,
+              .compact = compact,
+              .memo = w0->memo,
+              .cats = w0->cats},
+        *w = &wl;
   jx_out *o = w->o;
   int d = depth + 1;
   room(o);
   put_c(o, '{');
-  KEY_STRING_MEMO(w, d, 1, "level1", x->level1);
-  KEY_STRING_MEMO(w, d, 0, "level1_label", x->level1_label);
-  KEY(w, d, 0, "level1_role");
-  put_role(o, x->level1_role);
-  KEY_STRING_MEMO(w, d, 0, "level2", x->level2);
-  KEY_STRING_MEMO(w, d, 0, "level2_label", x->level2_label);
-  KEY(w, d, 0, "level2_role");
-  put_role(o, x->level2_role);
+  if (!w0->cats)
+    put_category(w0, d, x);
+  else if (!cat_put(w, compact ? -1 : depth, x))
+    cat_miss(w0, compact ? -1 : depth, d, x);
   KEY_STRING(w, d, 0, "name", x->name);
-  KEY_STRING(w, d, 0, "description", x->description);
-  KEY(w, d, 0, "kind");
-  put_kind(o, x->kind);
-  KEY(w, d, 0, "op");
-  put_op(o, x->op);
-  KEY(w, d, 0, "value");
-  put_value(w0, d, x->kind, x->value, x->value_end, x->text);
+  if (!x->description && w0->points &&
+      (compact || depth == PROJECT_DEPTH + 2) &&
+      (unsigned)x->kind < N_OF(kind_json) && (unsigned)x->op < N_OF(op_json) &&
+      w0->points->head[!compact][x->kind * N_OF(op_json) + x->op].n) {
+    const jx_jw_head *h =
+        &w0->points->head[!compact][x->kind * N_OF(op_json) + x->op];
+    memcpy(o->buf + o->len, h->s, sizeof h->s);
+    o->len += h->n;
+  } else {
+    KEY_STRING(w, d, 0, "description", x->description);
+    KEY(w, d, 0, "kind");
+    put_kind(o, x->kind);
+    KEY(w, d, 0, "op");
+    put_op(o, x->op);
+    KEY(w, d, 0, "value");
+  }
+  if (x->kind == JX_KIND_QUANTITATIVE) /* most: no call to put_value */
+    put_decimal(o, x->value);
+  else
+    put_value(w0, d, x->kind, x->value, x->value_end, x->text);
   KEY_STRING(w, d, 0, "unit", x->unit);
   KEY_STRING(w, d, 0, "per_unit", x->per_unit);
   KEY_STRING(w, d, 0, "text", x->text);
-  KEY(w, d, 0, "period_target");
-  put_target(w0, d, x->period_target);
-  KEY_STRING(w, d, 0, "basis", x->basis);
-  KEY_STRING(w, d, 0, "standard", x->standard);
-  KEY_STRING(w, d, 0, "explanation", x->explanation);
-  KEY_STRING(w, d, 0, "value_note", x->value_note);
-  KEY_STRING(w, d, 0, "remark", x->remark);
-  KEY_STRING(w, d, 0, "scoring", x->scoring);
+  if (!x->period_target &&
+      !((uintptr_t)x->basis | (uintptr_t)x->standard |
+        (uintptr_t)x->explanation | (uintptr_t)x->value_note |
+        (uintptr_t)x->remark | (uintptr_t)x->scoring) &&
+      (compact || depth == PROJECT_DEPTH + 2)) {
+    if (compact)
+      LIT(o, NULL_TAIL(",", ""));
+    else
+      LIT(o, NULL_TAIL(",\n" INDICATOR_INDENT, " "));
+  } else {
+    KEY(w, d, 0, "period_target");
+    put_target(w0, d, x->period_target);
+    KEY_STRING(w, d, 0, "basis", x->basis);
+    KEY_STRING(w, d, 0, "standard", x->standard);
+    KEY_STRING(w, d, 0, "explanation", x->explanation);
+    KEY_STRING(w, d, 0, "value_note", x->value_note);
+    KEY_STRING(w, d, 0, "remark", x->remark);
+    KEY_STRING(w, d, 0, "scoring", x->scoring);
+  }
   KEY(w, d, 0, "line");
-  put_int(o, x->line);
+  if (x->line == w0->line && w0->line_n) {
+    memcpy(o->buf + o->len, w0->line_text, sizeof w0->line_text);
+    o->len += w0->line_n;
+  } else {
+    size_t at = o->len;
+    put_int(o, x->line);
+    size_t n = o->len - at;
+    w0->line = x->line;
+    w0->line_n = (uint8_t)n;
+    /* of constant size: the room made holds it (bytes past n unused) */
+    memcpy(w0->line_text, o->buf + at, sizeof w0->line_text);
+  }
   close_at(w, depth, 1, '}');
+}
+
+_Static_assert(N_OF(kind_json) * N_OF(op_json) <= JX_JW_HEADS,
+               "jx_jw_head too few for every kind and op");
+
+void jx_jw_points_init(jx_jw_points *p) {
+  for (int indented = 0; indented < 2; indented++) {
+    bool compact = !indented;
+    int d = compact ? 1 : PROJECT_DEPTH + 3; /* indicator_body's */
+    for (size_t k = 0; k < N_OF(kind_json); k++)
+      for (size_t op = 0; op < N_OF(op_json); op++) {
+        jx_out m;
+        jx_out_init_mem(&m);
+        room(&m);
+        KEY_STRING_C(&m, compact, d, 0, "description", (const char *)NULL);
+        KEY_C(&m, compact, d, 0, "kind");
+        put_kind(&m, (jx_kind)k);
+        KEY_C(&m, compact, d, 0, "op");
+        put_op(&m, (jx_op)op);
+        KEY_C(&m, compact, d, 0, "value");
+        jx_jw_head *h = &p->head[indented][k * N_OF(op_json) + op];
+        if (m.len <= sizeof h->s) {
+          memcpy(h->s, m.buf, m.len);
+          h->n = m.len;
+        }
+        jx_out_free(&m);
+      }
+  }
 }
 
 static __attribute__((noinline)) void put_indicator_any(jx_jw *w, int depth,
@@ -272,7 +332,7 @@ static void put_indicator(jx_jw *w, int depth, const jx_indicator *x) {
 }
 
 void jx_emit_json_indicator(jx_out *o, const jx_indicator *x) {
-  jx_jw w = {o, false, NULL};
+  jx_jw w = {.o = o};
   put_indicator(&w, 0, x);
 }
 
@@ -349,7 +409,11 @@ static const char *continuity_text(jx_continuity c) {
 /* Like indicator_body: inline, instantiated for the common layouts. */
 static inline __attribute__((always_inline)) void
 project_body(jx_jw *w0, bool compact, int depth, const jx_project *p) {
-  jx_jw wl = {w0->o, compact, w0->memo}, *w = &wl;
+  jx_jw wl = {.o = w0->o,
+              .compact = compact,
+              .memo = w0->memo,
+              .cats = w0->cats},
+        *w = &wl;
   jx_out *o = w->o;
   int d = depth + 1;
   room(o);
@@ -368,34 +432,61 @@ project_body(jx_jw *w0, bool compact, int depth, const jx_project *p) {
   KEY(w, d, 0, "other");
   put_decimal(o, p->other);
   KEY(w, d, 0, "sources");
-  PUT_OBJECTS(w, d, p->sources, p->n_sources, source_members);
+  if (w0->cats)
+    put_sources(w0, compact, d, p->sources, p->n_sources);
+  else
+    PUT_OBJECTS(w, d, p->sources, p->n_sources, source_members);
   KEY(w, d, 0, "breakdown");
   PUT_OBJECTS(w, d, p->breakdown, p->n_breakdown, line_members);
-  KEY_STRING(w, d, 0, "purpose", p->purpose);
-  KEY(w, d, 0, "period");
-  put_period(w0, d, p);
-  KEY(w, d, 0, "supervisor");
-  jx_jw_org(w0, d, p->supervisor);
-  KEY(w, d, 0, "implementer");
-  jx_jw_org(w0, d, p->implementer);
-  KEY_STRING(w, d, 0, "classification", p->classification);
-  KEY_STRING(w, d, 0, "nature", p->nature);
-  KEY_STRING(w, d, 0, "continuity", continuity_text(p->continuity));
-  KEY_STRING(w, d, 0, "policy", p->policy);
-  KEY_STRING(w, d, 0, "document", p->document);
-  KEY_STRING(w, d, 0, "subject", p->subject);
-  KEY(w, d, 0, "manager");
-  put_person(w0, d, p->manager);
-  KEY(w, d, 0, "contact");
-  put_person(w0, d, p->contact);
+  const char *continuity = continuity_text(p->continuity);
+  if (!((uintptr_t)p->purpose | (uintptr_t)p->period |
+        (uintptr_t)p->supervisor.code | (uintptr_t)p->supervisor.name |
+        (uintptr_t)p->implementer.code | (uintptr_t)p->implementer.name |
+        (uintptr_t)p->classification | (uintptr_t)p->nature |
+        (uintptr_t)continuity | (uintptr_t)p->policy | (uintptr_t)p->document |
+        (uintptr_t)p->subject | (uintptr_t)p->manager.name |
+        (uintptr_t)p->contact.name) &&
+      (compact || depth == PROJECT_DEPTH)) {
+    if (compact)
+      LIT(o, PROJECT_NULLS(",", ""));
+    else
+      LIT(o, PROJECT_NULLS(",\n" PROJECT_INDENT, " "));
+  } else {
+    KEY_STRING(w, d, 0, "purpose", p->purpose);
+    KEY(w, d, 0, "period");
+    put_period(w0, d, p);
+    KEY(w, d, 0, "supervisor");
+    jx_jw_org(w0, d, p->supervisor);
+    KEY(w, d, 0, "implementer");
+    jx_jw_org(w0, d, p->implementer);
+    KEY_STRING(w, d, 0, "classification", p->classification);
+    KEY_STRING(w, d, 0, "nature", p->nature);
+    KEY_STRING(w, d, 0, "continuity", continuity);
+    KEY_STRING(w, d, 0, "policy", p->policy);
+    KEY_STRING(w, d, 0, "document", p->document);
+    KEY_STRING(w, d, 0, "subject", p->subject);
+    KEY(w, d, 0, "manager");
+    put_person(w0, d, p->manager);
+    KEY(w, d, 0, "contact");
+    put_person(w0, d, p->contact);
+  }
   KEY(w, d, 0, "attributes");
   PUT_OBJECTS(w, d, p->attributes, p->n_attributes, attribute_members);
   KEY(w, d, 0, "schedule");
-  PUT_OBJECTS(w, d, p->schedule, p->n_schedule, schedule_members);
+  if (w0->points)
+    put_schedule(w0, compact, d, p->schedule, p->n_schedule);
+  else
+    PUT_OBJECTS(w, d, p->schedule, p->n_schedule, schedule_members);
   KEY(w, d, 0, "overall_goals");
-  jx_jw_strings(w0, d, p->overall_goals, p->n_overall_goals);
+  if (p->n_overall_goals) /* most projects have none: [] without a call */
+    jx_jw_strings(w0, d, p->overall_goals, p->n_overall_goals);
+  else
+    LIT(o, "[]");
   KEY(w, d, 0, "goals");
-  jx_jw_strings(w0, d, p->goals, p->n_goals);
+  if (p->n_goals)
+    jx_jw_strings(w0, d, p->goals, p->n_goals);
+  else
+    LIT(o, "[]");
   KEY(w, d, 0, "indicators");
   put_indicators(w0, d, p->indicators, p->n_indicators);
   KEY(w, d, 0, "line");
@@ -459,11 +550,13 @@ void jx_jw_department(jx_jw *w, int depth, const jx_department *dep) {
 /* ---- The back end ----------------------------------------------------- */
 
 typedef struct json_state {
-  jx_jw w;        /* the output and the layout */
-  jx_memo memo;   /* w's */
-  jx_out dept;    /* the department, formatted when it arrives */
-  bool have_dept; /* dept is initialised and holds it */
-  bool in_unit;   /* between unit_open and unit_close */
+  jx_jw w;             /* the output and the layout */
+  jx_memo memo;        /* w's */
+  jx_blocks cats;      /* w's */
+  jx_jw_points points; /* w's */
+  jx_out dept;         /* the department, formatted when it arrives */
+  bool have_dept;      /* dept is initialised and holds it */
+  bool in_unit;        /* between unit_open and unit_close */
   size_t n_units;
   size_t n_projects; /* in the open unit */
 } json_state;
@@ -473,6 +566,9 @@ static void *json_create(jx_out *out, const jx_emit_options *opt) {
   st->w.o = out;
   st->w.compact = opt && opt->compact;
   st->w.memo = &st->memo;
+  st->w.cats = opt && opt->framework_texts_stable ? &st->cats : NULL;
+  st->w.points = &st->points;
+  jx_jw_points_init(&st->points);
   return st;
 }
 
@@ -559,7 +655,7 @@ static void json_department(void *vst, const jx_department *d) {
   /* Formatted now, written at end(): the model struct is only valid
      during this call, and the text is what end() needs anyway. */
   jx_out_init_mem(&st->dept);
-  jx_jw dw = {&st->dept, st->w.compact, NULL};
+  jx_jw dw = {.o = &st->dept, .compact = st->w.compact};
   jx_jw_department(&dw, DEPARTMENT_DEPTH, d);
 }
 

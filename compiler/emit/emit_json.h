@@ -13,15 +13,51 @@
 
 #include <stdbool.h>
 #include <stddef.h>
+#include <stdint.h>
 
 #include "jixiao.h"
 #include "json.h"
 #include "out.h"
 
+/* What schedule points became, found by their values and the layout: a
+ * plan's schedules are made of a few months and round percentages.
+ * Zeroed: empty. */
+enum { JX_JW_POINT_SLOTS = 256, JX_JW_POINT_OUT = 112 };
+typedef struct jx_jw_point {
+  int64_t micros; /* the percentage's */
+  int month;
+  int layout; /* the array's depth; -1 compact */
+  size_t n;   /* bytes of out; 0: empty */
+  char out[JX_JW_POINT_OUT];
+} jx_jw_point;
+/* An indicator's members from its description (null) to the "value" key
+ * (kind, op), by kind and op, made once by jx_jw_points_init: [0]
+ * compact, [1] indented as in a project.  n 0: not made. */
+enum { JX_JW_HEADS = 32, JX_JW_HEAD_OUT = 128 };
+typedef struct jx_jw_head {
+  size_t n;
+  char s[JX_JW_HEAD_OUT];
+} jx_jw_head;
+typedef struct jx_jw_points {
+  jx_jw_point slot[JX_JW_POINT_SLOTS];
+  jx_jw_head head[2][JX_JW_HEADS];
+} jx_jw_points;
+/* Makes p's heads (p zeroed). */
+void jx_jw_points_init(jx_jw_points *p);
+
 typedef struct jx_jw {
   jx_out *o;
-  bool compact;  /* no indentation, no line breaks, no space after ':' */
-  jx_memo *memo; /* for the repeated texts; NULL: none */
+  bool compact;         /* no indentation, no line breaks, no space after ':' */
+  jx_memo *memo;        /* for the repeated texts; NULL: none */
+  jx_blocks *cats;      /* an indicator's six category members (level1 to
+                           level2_role), kept whole (out.h); NULL: none, the
+                           texts' addresses are no keys */
+  jx_jw_points *points; /* NULL: none */
+  /* The last indicator's line and its digits (line_n 0: none yet): most
+   * indicators are on the line of the one before them. */
+  int line;
+  uint8_t line_n;
+  char line_text[16];
 } jx_jw;
 
 void jx_jw_strings(jx_jw *w, int depth, const char *const *v, size_t n);

@@ -33,15 +33,19 @@ typedef struct jsonl_state {
   jx_jw w;
   jx_out ctx; /* the plan's keys, written once, copied into every line */
   bool have_ctx;
-  jx_memo memo; /* w's */
+  jx_memo memo;        /* w's */
+  jx_blocks cats;      /* w's */
+  jx_jw_points points; /* w's */
 } jsonl_state;
 
 static void *jsonl_create(jx_out *out, const jx_emit_options *opt) {
-  (void)opt; /* always compact: a line is a record */
   jsonl_state *st = jx_xcalloc(1, sizeof *st);
   st->w.o = out;
   st->w.compact = true;
   st->w.memo = &st->memo;
+  st->w.cats = opt && opt->framework_texts_stable ? &st->cats : NULL;
+  st->w.points = &st->points;
+  jx_jw_points_init(&st->points);
   return st;
 }
 

@@ -1,9 +1,9 @@
 /*
  * json_put.h — the low-level writers of the JSON back end (emit_json.c,
- * the only file that includes it): room, separators and keys, strings,
- * numbers and the enums' literals, all into a jx_out.  Kept apart from
- * the model writers only to keep each file short; the functions are
- * static, so each is compiled into the one writer that uses them.
+ * the only file that includes it, directly and through json_blocks.h): room,
+ * separators and keys, strings, numbers and the enums' literals, all into a
+ * jx_out.  Kept apart from the model writers only to keep each file short; the
+ * functions are static, so each is compiled into the one writer that uses them.
  */
 #ifndef JX_JSON_PUT_H
 #define JX_JSON_PUT_H
@@ -273,21 +273,23 @@ static inline __attribute__((always_inline)) void put_lit(jx_out *o,
   o->len += l->n;
 }
 
-static void put_kind(jx_out *o, jx_kind k) {
+static inline __attribute__((always_inline)) void put_kind(jx_out *o,
+                                                           jx_kind k) {
   if ((unsigned)k < N_OF(kind_json))
     put_lit(o, &kind_json[k]);
   else
     str(o, jx_kind_text(k));
 }
 
-static void put_op(jx_out *o, jx_op op) {
+static inline __attribute__((always_inline)) void put_op(jx_out *o, jx_op op) {
   if ((unsigned)op < N_OF(op_json))
     put_lit(o, &op_json[op]);
   else
     str(o, jx_op_text(op));
 }
 
-static void put_role(jx_out *o, jx_role r) {
+static inline __attribute__((always_inline)) void put_role(jx_out *o,
+                                                           jx_role r) {
   if ((unsigned)r < N_OF(role_json))
     put_lit(o, &role_json[r]);
   else

@@ -6,16 +6,18 @@
  */
 #include "lower.h"
 
+#include <stddef.h>
 #include <string.h>
 
 #include "forms.h"
 #include "framework.h"
+#include "out.h" /* jx_copy_short */
 #include "units.h"
 
 /* A text of the tree as the model keeps it: the tree's own, or a copy in
  * the model's arena when the model is to outlive the tree. */
 static const char *text(const jx_lower_ctx *c, const char *s) {
-  return s && c->copy_texts ? jx_arena_strdup(c->arena, s) : s;
+  return c->copy_texts && s ? jx_arena_strdup(c->arena, s) : s;
 }
 
 static jx_stmt_locs stmt_locs(const jx_node *n, jx_loc value) {
@@ -41,8 +43,9 @@ static jx_loc category_loc(const jx_node *n) {
 /* A target's value (an indicator's own, or its period's) into t: its
  * kind, number or date (a date range's start and end), unit and, for a
  * cost per unit, what it is per. */
-static void lower_value(const jx_lower_ctx *c, const jx_value *v,
-                        const jx_resolved *r, jx_target *t) {
+static inline __attribute__((always_inline)) void
+lower_value(const jx_lower_ctx *c, const jx_value *v, const jx_resolved *r,
+            jx_target *t) {
   switch (v->kind) {
   case JX_VAL_NUMBER: {
     if (r->ok && r->date) { /* 9月前: a month of the plan's year */
@@ -94,6 +97,23 @@ static void lower_value(const jx_lower_ctx *c, const jx_value *v,
   }
 }
 
+/* "≥" and the value as written, "≥90%": what the forms print.  The
+ * comparison's bytes are copied as one word of which its length is kept
+ * (every symbol is at most 3 bytes). */
+static const char *with_op(const jx_lower_ctx *c, jx_op op,
+                           const char *written) {
+  static const struct {
+    char s[4];
+    size_t n;
+  } sym[] = {{"=", 1}, {"≥", 3}, {"≤", 3}, {">", 1}, {"<", 1}};
+  size_t a = sym[op].n, b = strlen(written);
+  char *t = jx_arena_alloc_raw(c->arena, a + b + 1 < 4 ? 4 : a + b + 1);
+  memcpy(t, sym[op].s, 4);
+  jx_copy_short(t + a, written, b); /* a value is a few bytes */
+  t[a + b] = '\0';
+  return t;
+}
+
 /* The period's target of an indicator, read as the indicator's own target
  * is below. */
 static const jx_target *lower_period_target(const jx_lower_ctx *c,
@@ -110,22 +130,24 @@ static const jx_target *lower_period_target(const jx_lower_ctx *c,
   const char *written = v->text ? v->text : "";
   if (n->u.indicator.period_op_written && op != JX_OP_EQ &&
       v->kind != JX_VAL_NA) {
-    static const char *const sym[] = {"=", "≥", "≤", ">", "<"};
-    const char *s = sym[op];
-    size_t a = strlen(s), b = strlen(written);
-    char *txt = jx_arena_alloc(c->arena, a + b + 1);
-    memcpy(txt, s, a);
-    memcpy(txt + a, written, b + 1);
-    t->text = txt;
+    t->text = with_op(c, op, written);
   } else {
     t->text = text(c, written);
   }
   return t;
 }
 
-void jx_lower_indicator(const jx_lower_ctx *c, const jx_node *n,
-                        jx_indicator *out, jx_indicator_locs *locs) {
-  memset(out, 0, sizeof *out);
+/* jx_lower_indicator writes every field, so *out is not zeroed first (an
+ * indicator is lowered for every one of a plan's rows); per_unit is the
+ * last field, as jixiao.h adds them. */
+_Static_assert(sizeof(jx_indicator) ==
+                   offsetof(jx_indicator, per_unit) + sizeof(const char *),
+               "a field after per_unit: jx_lower_indicator must write it");
+
+/* jx_lower_indicator, inline into the walks below (a plan's every row). */
+static inline __attribute__((always_inline)) void
+lower_indicator(const jx_lower_ctx *c, const jx_node *n, jx_indicator *out,
+                jx_indicator_locs *locs) {
   const jx_level1 *l1 = n->u.indicator.l1;
   const jx_level2 *l2 = n->u.indicator.l2;
   if (l1 && l2) {
@@ -135,6 +157,9 @@ void jx_lower_indicator(const jx_lower_ctx *c, const jx_node *n,
     out->level2 = l2->code;
     out->level2_label = l2->label;
     out->level2_role = l2->role;
+  } else {
+    out->level1 = out->level1_label = out->level2 = out->level2_label = NULL;
+    out->level1_role = out->level2_role = JX_ROLE_NONE;
   }
   out->name = text(c, n->u.indicator.name.text);
   out->description = text(c, n->u.indicator.desc.text);
@@ -152,7 +177,8 @@ void jx_lower_indicator(const jx_lower_ctx *c, const jx_node *n,
   out->unit = tv.unit;
   out->dimension = tv.dimension;
   out->per_unit = tv.per_unit;
-  out->period_target = lower_period_target(c, n);
+  out->period_target =
+      n->u.indicator.has_period ? lower_period_target(c, n) : NULL;
   out->standard = text(c, n->u.indicator.expl[JX_EXPL_STANDARD].text);
   out->explanation = text(c, n->u.indicator.expl[JX_EXPL_EXPLANATION].text);
   out->value_note = text(c, n->u.indicator.expl[JX_EXPL_NOTE].text);
@@ -177,13 +203,7 @@ void jx_lower_indicator(const jx_lower_ctx *c, const jx_node *n,
     out->text = NULL;
   } else if (n->u.indicator.op_written && n->u.indicator.op != JX_OP_EQ &&
              v->kind != JX_VAL_NA) {
-    static const char *const sym[] = {"=", "≥", "≤", ">", "<"};
-    const char *s = sym[n->u.indicator.op];
-    size_t a = strlen(s), b = strlen(written);
-    char *t = jx_arena_alloc(c->arena, a + b + 1);
-    memcpy(t, s, a);
-    memcpy(t + a, written, b + 1);
-    out->text = t;
+    out->text = with_op(c, n->u.indicator.op, written);
   } else {
     out->text = text(c, written);
   }
@@ -201,6 +221,11 @@ void jx_lower_indicator(const jx_lower_ctx *c, const jx_node *n,
   locs->basis = n->u.indicator.basis.loc;
 }
 
+void jx_lower_indicator(const jx_lower_ctx *c, const jx_node *n,
+                        jx_indicator *out, jx_indicator_locs *locs) {
+  lower_indicator(c, n, out, locs);
+}
+
 static size_t count(const jx_node *n, jx_node_kind kind) {
   size_t k = 0;
   for (; n; n = n->next)
@@ -211,6 +236,12 @@ static size_t count(const jx_node *n, jx_node_kind kind) {
 /* An array of n elements of size sz in the arena (never NULL). */
 static void *array(const jx_lower_ctx *c, size_t n, size_t sz) {
   return jx_arena_alloc(c->arena, (n ? n : 1) * sz);
+}
+
+/* The same, not zeroed: for arrays whose every element is written whole
+ * (a project has five, most of them empty or short). */
+static void *array_raw(const jx_lower_ctx *c, size_t n, size_t sz) {
+  return jx_arena_alloc_raw(c->arena, (n ? n : 1) * sz);
 }
 
 static const char *const *goals(const jx_lower_ctx *c, const jx_node *items,
@@ -256,12 +287,12 @@ static const jx_indicator *indicators(const jx_lower_ctx *c,
                                       const jx_node *items, size_t *n,
                                       const jx_indicator_locs **locs) {
   *n = count(items, JX_N_INDICATOR);
-  jx_indicator *ind = array(c, *n, sizeof *ind);
+  jx_indicator *ind = array_raw(c, *n, sizeof *ind); /* written whole */
   jx_indicator_locs *l = locs ? array(c, *n, sizeof *l) : NULL;
   size_t i = 0;
   for (const jx_node *it = items; it; it = it->next)
     if (it->kind == JX_N_INDICATOR) {
-      jx_lower_indicator(c, it, &ind[i], l ? &l[i] : NULL);
+      lower_indicator(c, it, &ind[i], l ? &l[i] : NULL);
       i++;
     }
   if (locs)
@@ -302,7 +333,7 @@ static const jx_line_item *lower_lines(const jx_lower_ctx *c, const jx_node *b,
   if (b)
     for (const jx_line *x = b->u.breakdown.items; x; x = x->next)
       (*n)++;
-  jx_line_item *v = array(c, *n, sizeof *v);
+  jx_line_item *v = array_raw(c, *n, sizeof *v);
   jx_loc *l = locs ? array(c, *n, sizeof *l) : NULL;
   size_t i = 0;
   if (b)
@@ -442,7 +473,7 @@ static void lower_header_fields(const jx_lower_ctx *c, const project_stmts *h,
   if (funds)
     for (const jx_funds_part *x = funds->u.funds.parts; x; x = x->next)
       ns++;
-  jx_source *src = array(c, ns, sizeof *src);
+  jx_source *src = array_raw(c, ns, sizeof *src);
   jx_stmt_locs *sl = l ? array(c, ns, sizeof *sl) : NULL;
   size_t i = 0;
   if (funds)
@@ -473,11 +504,11 @@ static void lower_header_fields(const jx_lower_ctx *c, const project_stmts *h,
 static void lower_lists(const jx_lower_ctx *c, const jx_node *items,
                         const project_stmts *h, jx_project *out,
                         jx_project_locs *l) {
-  jx_schedule_point *sched = array(c, h->n_sched, sizeof *sched);
-  const char **g = array(c, h->n_goals, sizeof *g);
-  jx_indicator *ind = array(c, h->n_indicators, sizeof *ind);
-  const char **og = array(c, h->n_overall, sizeof *og);
-  jx_attribute *attrs = array(c, h->n_attributes, sizeof *attrs);
+  jx_schedule_point *sched = array_raw(c, h->n_sched, sizeof *sched);
+  const char **g = array_raw(c, h->n_goals, sizeof *g);
+  jx_indicator *ind = array_raw(c, h->n_indicators, sizeof *ind);
+  const char **og = array_raw(c, h->n_overall, sizeof *og);
+  jx_attribute *attrs = array_raw(c, h->n_attributes, sizeof *attrs);
   jx_schedule_locs *sl = NULL;
   jx_stmt_locs *gl = NULL, *ol = NULL, *al = NULL;
   jx_indicator_locs *il = NULL;
@@ -495,8 +526,8 @@ static void lower_lists(const jx_lower_ctx *c, const jx_node *items,
       for (const jx_schedule_entry *e = it->u.schedule.entries; e;
            e = e->next, ks++) {
         sched[ks].month = e->resolved_month;
-        if (e->percent_res.ok)
-          sched[ks].percent = e->percent_res.dec;
+        sched[ks].percent =
+            e->percent_res.ok ? e->percent_res.dec : (jx_decimal){0};
         if (sl) {
           sl[ks].month = e->month.loc;
           sl[ks].percent = e->percent.loc;
@@ -509,7 +540,7 @@ static void lower_lists(const jx_lower_ctx *c, const jx_node *items,
       g[kg++] = text(c, it->u.text.text.text);
       break;
     case JX_N_INDICATOR:
-      jx_lower_indicator(c, it, &ind[ki], il ? &il[ki] : NULL);
+      lower_indicator(c, it, &ind[ki], il ? &il[ki] : NULL);
       ki++;
       break;
     case JX_N_OVERALL:

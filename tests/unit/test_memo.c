@@ -4,6 +4,9 @@
  * the same pointer holding other bytes — longer, shorter, one byte
  * changed, hostile — must come out as those bytes, exactly as a fresh
  * string would.  An arena reused for the next project does just that.
+ * And the JSON and CSV writers' category blocks, keyed on addresses alone
+ * when the build says they are keys, write what the writers write
+ * without.
  */
 #include <setjmp.h>
 #include <stdarg.h>
@@ -178,6 +181,100 @@ static void test_json_memo_direct(void **state) {
   free(m);
 }
 
+/* The JSON and CSV writers' category blocks (out.h's jx_blocks), on when
+ * the back end is told the texts' addresses are keys: the same document
+ * as without them, for categories that repeat, differ in one text or one
+ * role, are absent, or are too long to keep, indented and compact; and
+ * the sources' kinds and labels likewise.  The
+ * texts are the static ones above: their addresses are keys. */
+static char *render_categories(const char *format, bool compact, bool stable) {
+  const jx_backend *be = jx_backend_find(format);
+  assert_non_null(be);
+  jx_out o;
+  jx_out_init_mem(&o);
+  jx_emit_options opt;
+  memset(&opt, 0, sizeof opt);
+  opt.compact = compact;
+  opt.framework_texts_stable = stable;
+  void *st = be->create(&o, &opt);
+  assert_non_null(st);
+  jx_plan header;
+  memset(&header, 0, sizeof header);
+  header.year = 2025;
+  be->begin(st, &header);
+  jx_unit unit = {.code = "U1", .name = "单位"};
+  be->unit_open(st, &unit);
+  enum { N_IND = 3 * N_TEXTS };
+  jx_indicator x[N_IND];
+  for (int round = 0; round < 3; round++) {
+    memset(x, 0, sizeof x);
+    for (size_t i = 0; i < N_IND; i++) {
+      size_t k = (i + (size_t)round) % N_TEXTS;
+      if (k % 7 != 3) { /* else: no category, as in a division */
+        x[i].level1 = texts[k];
+        x[i].level1_label = texts[(k * 3) % N_TEXTS];
+        x[i].level2 = texts[(k * 5 + (size_t)round) % N_TEXTS];
+        x[i].level2_label = texts[(k * 7) % N_TEXTS];
+        x[i].level1_role = (jx_role)(k % 3);
+        x[i].level2_role = (jx_role)((k + (size_t)round) % 8);
+      }
+      x[i].name = "名称";
+      x[i].kind = JX_KIND_QUANTITATIVE;
+      x[i].line = (int)i + 1;
+    }
+    jx_source src[N_TEXTS];
+    memset(src, 0, sizeof src);
+    for (size_t i = 0; i < N_TEXTS; i++) {
+      size_t k = (i + (size_t)round) % N_TEXTS;
+      src[i].kind =
+          k % 5 == 2 ? NULL : texts[(k * 3 + (size_t)round) % N_TEXTS];
+      src[i].label = texts[k];
+      src[i].amount.micros = (int64_t)k * 1500000;
+      src[i].fiscal = (int)(k % 2);
+    }
+    jx_project p;
+    memset(&p, 0, sizeof p);
+    p.code = "P1";
+    p.name = "项目";
+    p.indicators = x;
+    p.n_indicators = N_IND;
+    p.sources = src;
+    p.n_sources = N_TEXTS;
+    be->project(st, &unit, &p);
+  }
+  be->unit_close(st, &unit);
+  be->end(st);
+  be->destroy(st);
+  assert_int_equal(jx_out_flush(&o), 0);
+  size_t n;
+  const char *data = jx_out_data(&o, &n);
+  char *copy = malloc(n + 1);
+  assert_non_null(copy);
+  memcpy(copy, data, n);
+  copy[n] = '\0';
+  jx_out_free(&o);
+  return copy;
+}
+
+static void test_json_categories(void **state) {
+  (void)state;
+  static const struct {
+    const char *format;
+    bool compact;
+  } cases[] = {
+      {"json", false}, {"json", true}, {"jsonl", true}, {"csv", false}};
+  for (size_t c = 0; c < sizeof cases / sizeof cases[0]; c++) {
+    char *got = render_categories(cases[c].format, cases[c].compact, true);
+    char *want = render_categories(cases[c].format, cases[c].compact, false);
+    if (strcmp(got, want) != 0) {
+      print_error("%s: want:\n%s\ngot:\n%s\n", cases[c].format, want, got);
+      fail();
+    }
+    free(got);
+    free(want);
+  }
+}
+
 int main(void) {
   const struct CMUnitTest tests[] = {
       cmocka_unit_test(test_json),
@@ -185,6 +282,7 @@ int main(void) {
       cmocka_unit_test(test_csv),
       cmocka_unit_test(test_c),
       cmocka_unit_test(test_json_memo_direct),
+      cmocka_unit_test(test_json_categories),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);
 }
