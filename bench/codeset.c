@@ -4,7 +4,7 @@
  * codes shaped like the seed's (130304, the year, 13 of [0-9A-Z]; 21
  * bytes) or, with -c, like the card generator's (16 digits), each with a
  * place, then looks every tenth one up again and prints the set's bytes a
- * code (in memory: the entries past 4 MiB go to a temporary file).  Run
+ * code (in memory: the entries past 1 MiB go to a temporary file).  Run
  * under `/usr/bin/time -v` for the peak RSS
  * (docs/performance.md, "The code set").
  *

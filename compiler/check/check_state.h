@@ -71,7 +71,7 @@ const jx_loc *jx_chk_set_add(jx_chk_set *s, const char *key, size_t n,
 /* The bytes the set has allocated (entries in memory and slots). */
 size_t jx_chk_set_memory(const jx_chk_set *s);
 /* The entries' bytes kept in memory before the rest go to a temporary. */
-#define JX_CHK_SET_MEM ((size_t)4 << 20)
+#define JX_CHK_SET_MEM ((size_t)1 << 20)
 
 /* One remembered answer: the spellings it is for (key: the first n1
  * bytes, then n2), the context it holds in (the framework; for a unit,

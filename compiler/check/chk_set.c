@@ -14,8 +14,8 @@
  *            one, 0 is empty) and the top 24 bits of the key's hash, so a
  *            probe reads the entries only when those bits agree.
  *
- * Past JX_CHK_SET_MEM bytes of entries (4 MiB) the entries go on in an
- * unlinked temporary file, written 4 MiB at a time: what stays in memory
+ * Past JX_CHK_SET_MEM bytes of entries (1 MiB) the entries go on in an
+ * unlinked temporary file, written 1 MiB at a time: what stays in memory
  * is the slots, ~15 bytes a code, so a gigabyte of the card plan's
  * projects (2.2 million codes) checks in under 64 MB.  The file is read
  * only when a key's 24 bits of hash agree with a slot's — a duplicate,
