@@ -49,21 +49,21 @@ static inline jx_loc jx_loc_after(jx_loc l) {
 #define TEXT jx_pb_text
 #define OPT jx_pb_opt
 #define NONE jx_pb_none()
-#define NAMELESS jx_pb_nameless
 #define TEXT_STMT(kind, loc, end, t) jx_pb_text_stmt(p, kind, loc, end, t)
 #define ATTR(key, loc, end, name, value)                                       \
   jx_pb_attr_stmt(p, key, loc, end, name, value, NONE)
 #define ORG(role, loc, end, code, name)                                        \
   jx_pb_org_stmt(p, JX_ORG_##role, loc, end, code, name)
 /* An indicator row (jx_pb_indicator): without an op before the value,
- * with one, and with only its category (no name, no value). */
-#define ROW(at, cat, name, v_at, v)                                            \
-  jx_pb_indicator(p, at, cat, name, JX_OP_EQ, false, v_at, v)
-#define ROW_OP(at, cat, name, op, op_at, v)                                    \
-  jx_pb_indicator(p, at, cat, name, op, true, op_at, v)
-#define EMPTY_ROW(at, cat)                                                     \
-  ROW(at, cat, jx_pb_nameless(jx_loc_after(at)), jx_loc_after(at),             \
-      jx_pb_no_value(p, jx_loc_after(at)))
+ * with one, and with only its category (no name, no value).  name NULL:
+ * none written (a zero-length place at name_at).  The places by pointer
+ * into the parser's stack, not copied for the call. */
+#define ROW(at, cat, name, name_at, v_at, v)                                   \
+  jx_pb_indicator(p, &(at), cat, name, &(name_at), JX_OP_EQ, &(v_at), v)
+#define ROW_OP(at, cat, name, name_at, op, op_at, v)                           \
+  jx_pb_indicator(p, &(at), cat, name, &(name_at),                             \
+                  (unsigned)(op) | JX_PB_OP_WRITTEN, &(op_at), v)
+#define EMPTY_ROW(at, cat) jx_pb_empty_row(p, at, cat)
 /* A list's rule: dst is list with n appended. */
 #define ADD(dst, list, n)                                                      \
   do {                                                                         \

@@ -683,41 +683,41 @@ setting_arg
  * and the attributes after it go into it: no empty rule, and the ';' in
  * the list's rule, each one reduction less for every indicator. */
 row
-  : PATH STRING NUMBER                { $$ = ROW(@1, $1, TEXT($2, @2), @3, $3); }
-  | PATH STRING other_value           { $$ = ROW(@1, $1, TEXT($2, @2), @3, $3); }
-  | PATH STRING GE NUMBER             { $$ = ROW_OP(@1, $1, TEXT($2, @2), JX_OP_GE, @3, $4); }
-  | PATH STRING LE NUMBER             { $$ = ROW_OP(@1, $1, TEXT($2, @2), JX_OP_LE, @3, $4); }
-  | PATH STRING GT NUMBER             { $$ = ROW_OP(@1, $1, TEXT($2, @2), JX_OP_GT, @3, $4); }
-  | PATH STRING LT NUMBER             { $$ = ROW_OP(@1, $1, TEXT($2, @2), JX_OP_LT, @3, $4); }
-  | PATH STRING EQ NUMBER             { $$ = ROW_OP(@1, $1, TEXT($2, @2), JX_OP_EQ, @3, $4); }
-  | PATH STRING GE other_value        { $$ = ROW_OP(@1, $1, TEXT($2, @2), JX_OP_GE, @3, $4); }
-  | PATH STRING LE other_value        { $$ = ROW_OP(@1, $1, TEXT($2, @2), JX_OP_LE, @3, $4); }
-  | PATH STRING GT other_value        { $$ = ROW_OP(@1, $1, TEXT($2, @2), JX_OP_GT, @3, $4); }
-  | PATH STRING LT other_value        { $$ = ROW_OP(@1, $1, TEXT($2, @2), JX_OP_LT, @3, $4); }
-  | PATH STRING EQ other_value        { $$ = ROW_OP(@1, $1, TEXT($2, @2), JX_OP_EQ, @3, $4); }
-  | PATH STRING TARGET NUMBER         { $$ = ROW(@1, $1, TEXT($2, @2), @4, $4); }
-  | PATH STRING TARGET other_value    { $$ = ROW(@1, $1, TEXT($2, @2), @4, $4); }
-  | PATH STRING TARGET op NUMBER      { $$ = ROW_OP(@1, $1, TEXT($2, @2), $4, @4, $5); }
-  | PATH STRING TARGET op other_value { $$ = ROW_OP(@1, $1, TEXT($2, @2), $4, @4, $5); }
-  | category STRING value             { $$ = ROW(@1, $1, TEXT($2, @2), @3, $3); }
-  | category STRING op value          { $$ = ROW_OP(@1, $1, TEXT($2, @2), $3, @3, $4); }
-  | category STRING TARGET value      { $$ = ROW(@1, $1, TEXT($2, @2), @4, $4); }
-  | category STRING TARGET op value   { $$ = ROW_OP(@1, $1, TEXT($2, @2), $4, @4, $5); }
+  : PATH STRING NUMBER                { $$ = ROW(@1, $1, $2, @2, @3, $3); }
+  | PATH STRING other_value           { $$ = ROW(@1, $1, $2, @2, @3, $3); }
+  | PATH STRING GE NUMBER             { $$ = ROW_OP(@1, $1, $2, @2, JX_OP_GE, @3, $4); }
+  | PATH STRING LE NUMBER             { $$ = ROW_OP(@1, $1, $2, @2, JX_OP_LE, @3, $4); }
+  | PATH STRING GT NUMBER             { $$ = ROW_OP(@1, $1, $2, @2, JX_OP_GT, @3, $4); }
+  | PATH STRING LT NUMBER             { $$ = ROW_OP(@1, $1, $2, @2, JX_OP_LT, @3, $4); }
+  | PATH STRING EQ NUMBER             { $$ = ROW_OP(@1, $1, $2, @2, JX_OP_EQ, @3, $4); }
+  | PATH STRING GE other_value        { $$ = ROW_OP(@1, $1, $2, @2, JX_OP_GE, @3, $4); }
+  | PATH STRING LE other_value        { $$ = ROW_OP(@1, $1, $2, @2, JX_OP_LE, @3, $4); }
+  | PATH STRING GT other_value        { $$ = ROW_OP(@1, $1, $2, @2, JX_OP_GT, @3, $4); }
+  | PATH STRING LT other_value        { $$ = ROW_OP(@1, $1, $2, @2, JX_OP_LT, @3, $4); }
+  | PATH STRING EQ other_value        { $$ = ROW_OP(@1, $1, $2, @2, JX_OP_EQ, @3, $4); }
+  | PATH STRING TARGET NUMBER         { $$ = ROW(@1, $1, $2, @2, @4, $4); }
+  | PATH STRING TARGET other_value    { $$ = ROW(@1, $1, $2, @2, @4, $4); }
+  | PATH STRING TARGET op NUMBER      { $$ = ROW_OP(@1, $1, $2, @2, $4, @4, $5); }
+  | PATH STRING TARGET op other_value { $$ = ROW_OP(@1, $1, $2, @2, $4, @4, $5); }
+  | category STRING value             { $$ = ROW(@1, $1, $2, @2, @3, $3); }
+  | category STRING op value          { $$ = ROW_OP(@1, $1, $2, @2, $3, @3, $4); }
+  | category STRING TARGET value      { $$ = ROW(@1, $1, $2, @2, @4, $4); }
+  | category STRING TARGET op value   { $$ = ROW_OP(@1, $1, $2, @2, $4, @4, $5); }
   /* A value the form prints without a name (issue 11): a lone string
    * after the category is the value. */
-  | PATH NUMBER                       { $$ = ROW(@1, $1, NAMELESS(@2), @2, $2); }
-  | PATH other_value                  { $$ = ROW(@1, $1, NAMELESS(@2), @2, $2); }
-  | PATH op NUMBER                    { $$ = ROW_OP(@1, $1, NAMELESS(@2), $2, @2, $3); }
-  | PATH op other_value               { $$ = ROW_OP(@1, $1, NAMELESS(@2), $2, @2, $3); }
-  | category value                    { $$ = ROW(@1, $1, NAMELESS(@2), @2, $2); }
-  | category op value                 { $$ = ROW_OP(@1, $1, NAMELESS(@2), $2, @2, $3); }
+  | PATH NUMBER                       { $$ = ROW(@1, $1, NULL, @2, @2, $2); }
+  | PATH other_value                  { $$ = ROW(@1, $1, NULL, @2, @2, $2); }
+  | PATH op NUMBER                    { $$ = ROW_OP(@1, $1, NULL, @2, $2, @2, $3); }
+  | PATH op other_value               { $$ = ROW_OP(@1, $1, NULL, @2, $2, @2, $3); }
+  | category value                    { $$ = ROW(@1, $1, NULL, @2, @2, $2); }
+  | category op value                 { $$ = ROW_OP(@1, $1, NULL, @2, $2, @2, $3); }
   /* A row the form prints empty: the category alone. */
   | PATH                              { $$ = EMPTY_ROW(@1, $1); }
   | category                          { $$ = EMPTY_ROW(@1, $1); }
-  | INDICATOR STRING value            { $$ = ROW(@1, NULL, TEXT($2, @2), @3, $3); }
-  | INDICATOR STRING op value         { $$ = ROW_OP(@1, NULL, TEXT($2, @2), $3, @3, $4); }
-  | INDICATOR STRING TARGET value     { $$ = ROW(@1, NULL, TEXT($2, @2), @4, $4); }
-  | INDICATOR STRING TARGET op value  { $$ = ROW_OP(@1, NULL, TEXT($2, @2), $4, @4, $5); }
+  | INDICATOR STRING value            { $$ = ROW(@1, NULL, $2, @2, @3, $3); }
+  | INDICATOR STRING op value         { $$ = ROW_OP(@1, NULL, $2, @2, $3, @3, $4); }
+  | INDICATOR STRING TARGET value     { $$ = ROW(@1, NULL, $2, @2, @4, $4); }
+  | INDICATOR STRING TARGET op value  { $$ = ROW_OP(@1, NULL, $2, @2, $4, @4, $5); }
   | row DESC STRING        { jx_pb_desc($$ = $1, false, TEXT($3, @3), @2); }
   | row BASIS STRING       { jx_pb_desc($$ = $1, true, TEXT($3, @3), @2); }
   | row STANDARD STRING    { jx_pb_expl($$ = $1, JX_EXPL_STANDARD, TEXT($3, @3), @2); }
