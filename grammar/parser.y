@@ -63,8 +63,12 @@ void jx_parse_syntax_error(jx_scan *p, const char *matched, int got,
  * a statement's first token. */
 static inline void jx_scan_track(jx_scan *s, int t, const jx_loc *loc) {
   /* ';', '{' and '}' are the last token kinds (asserted in parser.y), and
-   * the end is 0: both by one comparison. */
-  if ((unsigned)t - 1u >= (unsigned)SEMI - 1u || s->track_all) {
+   * the end is 0: both by one comparison; in_stmt and track_all by one
+   * more.  Most tokens go on a statement begun, with nothing waiting. */
+  bool mark = (unsigned)t - 1u >= (unsigned)SEMI - 1u;
+  if (!mark && s->stmt_track == JX_TRACK_IN_STMT)
+    return;
+  if (mark || s->track_all) {
     if (t == SEMI && !s->track_all) {
       /* a statement ends, and nothing waits for it: a sixth of the
        * tokens, so not through a call */
@@ -78,13 +82,11 @@ static inline void jx_scan_track(jx_scan *s, int t, const jx_loc *loc) {
     jx_scan_track_slow(s, t, loc);
     return;
   }
-  /* last_tok and last_line are not kept here: they are read (sup_code)
-   * only outside a statement, and after this token one has begun; the
-   * tokens that end one (above) set them. */
-  if (!s->in_stmt) {
-    s->in_stmt = true;
-    s->stmt_at = loc->offset;
-  }
+  /* A statement's first token.  last_tok and last_line are not kept
+   * here: they are read (sup_code) only outside a statement, and after
+   * this token one has begun; the tokens that end one (above) set them. */
+  s->in_stmt = true;
+  s->stmt_at = loc->offset;
 }
 }
 
