@@ -97,6 +97,13 @@ static inline void jx_scan_track(jx_scan *s, int t, const jx_loc *loc) {
 #include "parse_actions.h"
 #include "vocab.h"
 
+/* The stack never grows: every list of the grammar is left-recursive and
+ * no construct holds itself, so the stack is a few dozen states deep at
+ * most, and with its greatest depth its first, bison's code to grow it is
+ * dead and its size a constant for the test at every state. */
+#define YYINITDEPTH 200
+#define YYMAXDEPTH YYINITDEPTH
+
 /* Bison copies a value at every shift and reduction (see %union). */
 _Static_assert(sizeof(YYSTYPE) <= 16, "YYSTYPE grew past 16 bytes");
 /* jx_scan_track tells the three marks and the end by one comparison. */
