@@ -14,8 +14,9 @@
 /* flex's declaration of yylex, before the macro below renames it. */
 #include "lexer.h"
 
-/* The scanner without the statements followed (lexer.l): the parser
- * follows them itself, inline (jx_scan_track). */
+/* flex's scanner without the statements followed (lexer.l), and the
+ * hand-written one, which follows them for both (jx_scan_track at its
+ * exit). */
 int jx_lex_raw(YYSTYPE *lval, YYLTYPE *lloc, yyscan_t scanner);
 int jx_lex_direct(jx_scan *s, YYSTYPE *v, jx_loc *loc);
 const char *jx_lex_token_text(jx_scan *s, yyscan_t flex, const jx_loc *loc);
@@ -24,9 +25,7 @@ static inline int tracked_lex(jx_scan *p, YYSTYPE *lval, YYLTYPE *lloc,
   /* The hand-written scanner (scan_direct.c), which hands every token to
    * flex's alone for the tests that ask (jx_scan.flex_scanner) */
   (void)scanner; /* p->flex */
-  int t = jx_lex_direct(p, lval, lloc);
-  jx_scan_track(p, t, lloc);
-  return t;
+  return jx_lex_direct(p, lval, lloc);
 }
 #define yylex(lval, lloc, scanner) tracked_lex(p, lval, lloc, scanner)
 

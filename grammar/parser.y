@@ -56,11 +56,12 @@ void jx_parse_syntax_error(jx_scan *p, const char *matched, int got,
 
 /* The statements of the tokens, for suppression comments (lexer.l's
  * sup_code), and fmt's token hook: token t at loc has been returned.
- * Inline here, where the token kinds are known, so that the parser
- * follows them as it reads each token (see jx_lex_raw) instead of through
- * a wrapper around the scanner: for most tokens -- neither a brace nor a
- * ';', no comment waiting, no hook -- it is a test, and two stores at
- * a statement's first token. */
+ * Here, where the token kinds are known; run at jx_lex_direct's exit
+ * (scan_direct.c), where the token's kind and place are still at hand,
+ * rather than in the parser after the call, where they are not (its
+ * registers are spilled around the call): for most tokens -- neither a
+ * brace nor a ';', no comment waiting, no hook -- it is a test, and two
+ * stores at a statement's first token. */
 static inline void jx_scan_track(jx_scan *s, int t, const jx_loc *loc) {
   /* ';', '{' and '}' are the last token kinds (asserted in parser.y), and
    * the end is 0: both by one comparison; in_stmt and track_all by one

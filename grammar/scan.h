@@ -123,7 +123,7 @@ typedef struct jx_scan {
   /* Suppression comments (suppress.h; NULL: read as comments only).  The
    * lexer follows the statements of the tokens it returns (where each
    * starts, the blocks open, the line of the last token) to say which
-   * statement each comment covers (lexer.l, yylex). */
+   * statement each comment covers (jx_lex_direct, scan_track.c). */
   jx_suppress *suppress;
   int depth; /* blocks open */
   /* in_stmt: a statement has begun and not ended.  track_all: n_sup_open
