@@ -334,6 +334,29 @@ jx_node *jx_pb_finish_project(jx_scan *p, jx_loc loc, jx_loc open, jx_text name,
   return n;
 }
 
+jx_node *jx_pb_project_end(jx_scan *p, const jx_loc *lookahead,
+                           jx_arena_mark mark, jx_loc at, jx_loc open,
+                           jx_text name, jx_node *budget, jx_node *items,
+                           jx_loc close) {
+  p->cat_text = NULL; /* its memory may go */
+  jx_node *n = jx_pb_finish_project(p, at, open, name, budget, items, close);
+  if (!p->keep_tree && !lookahead) {
+    jx_arena_release(p->arena, mark);
+    n = NULL;
+  }
+  jx_scan_forget(p, lookahead);
+  return n;
+}
+
+jx_node *jx_pb_project_broken(jx_scan *p, const jx_loc *lookahead,
+                              jx_arena_mark mark) {
+  p->cat_text = NULL;
+  if (!p->keep_tree && !lookahead)
+    jx_arena_release(p->arena, mark);
+  jx_scan_forget(p, lookahead);
+  return NULL;
+}
+
 /* ---- actuals ------------------------------------------------------------- */
 
 jx_act_value *jx_pb_act_value(jx_scan *p, const jx_value *v) {

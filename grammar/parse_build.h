@@ -150,6 +150,16 @@ jx_node *jx_pb_close_unit(jx_scan *p, jx_node *unit, jx_node *items,
 /* A project read whole: built and handed to the sink. */
 jx_node *jx_pb_finish_project(jx_scan *p, jx_loc loc, jx_loc open, jx_text name,
                               jx_node *budget, jx_node *items, jx_loc close);
+/* The same at its closing brace, where the parser's lookahead (NULL:
+ * none read) tells whether its memory, taken since mark, can go back:
+ * then, without keep_tree, it does and the result is NULL.  A broken
+ * project's memory only goes back. */
+jx_node *jx_pb_project_end(jx_scan *p, const jx_loc *lookahead,
+                           jx_arena_mark mark, jx_loc at, jx_loc open,
+                           jx_text name, jx_node *budget, jx_node *items,
+                           jx_loc close);
+jx_node *jx_pb_project_broken(jx_scan *p, const jx_loc *lookahead,
+                              jx_arena_mark mark);
 
 /* An actual's value (NULL: none written), in the arena for the parser's
  * stack. */

@@ -378,27 +378,35 @@ unit_items
 
 /* project -> project STRING [budget NUMBER] { statement* }
  * Handed to the sink as soon as it closes; without keep_tree its memory
- * (everything allocated since `mark`) is released and $$ is NULL. */
+ * (everything allocated since `mark`) is released and $$ is NULL
+ * (PROJECT_END).  Its braces are spelt out rather than block_open and
+ * block_close: two reductions less a project. */
 project
-  : PROJECT project_mark STRING budget_opt block_open project_items
-    block_close {
-      p->cat_text = NULL; /* its memory may go */
-      $$ = jx_pb_finish_project(p, @1, @5, TEXT($3, @3), $4, $6.head, @7);
-      if (!p->keep_tree && yychar == YYEMPTY) {
-        jx_arena_release(p->arena, $2);
-        $$ = NULL;
-      }
-      FORGET();
+  : PROJECT project_mark STRING budget_opt LBRACE project_items RBRACE {
+      $$ = PROJECT_END($2, @1, @5, $3, @3, $4, $6.head, @7);
+    }
+  | PROJECT project_mark STRING budget_opt LBRACE project_items GT {
+      $$ = PROJECT_END($2, @1, @5, $3, @3, $4, $6.head, @7);
+    }
+  | PROJECT project_mark STRING budget_opt LT project_items RBRACE {
+      $$ = PROJECT_END($2, @1, @5, $3, @3, $4, $6.head, @7);
+    }
+  | PROJECT project_mark STRING budget_opt LT project_items GT {
+      $$ = PROJECT_END($2, @1, @5, $3, @3, $4, $6.head, @7);
     }
   /* A broken project is not checked (its errors would only echo the
    * syntax error); its memory goes back all the same. */
-  | PROJECT project_mark STRING budget_opt block_open project_items error
-    block_close {
-      $$ = NULL;
-      p->cat_text = NULL;
-      if (!p->keep_tree && yychar == YYEMPTY)
-        jx_arena_release(p->arena, $2);
-      FORGET();
+  | PROJECT project_mark STRING budget_opt LBRACE project_items error RBRACE {
+      $$ = PROJECT_BROKEN($2);
+    }
+  | PROJECT project_mark STRING budget_opt LBRACE project_items error GT {
+      $$ = PROJECT_BROKEN($2);
+    }
+  | PROJECT project_mark STRING budget_opt LT project_items error RBRACE {
+      $$ = PROJECT_BROKEN($2);
+    }
+  | PROJECT project_mark STRING budget_opt LT project_items error GT {
+      $$ = PROJECT_BROKEN($2);
     }
   ;
 budget_opt
