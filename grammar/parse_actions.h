@@ -74,10 +74,11 @@ static inline jx_loc jx_loc_after(jx_loc l) {
  * since mark, released when the tree is not kept and no lookahead has
  * been read (NULL then); or, broken, only released. */
 #define PROJECT_END(mark, at, open, name, name_at, budget, items, close)       \
-  jx_pb_project_end(p, yychar == YYEMPTY ? NULL : &yylloc, mark, at, open,           \
-              TEXT(name, name_at), budget, items, close)
+  jx_pb_project_end(p, yychar == YYEMPTY ? NULL : &yylloc, mark, at, open,     \
+                    TEXT(name, name_at), budget, items, close)
 #define PROJECT_BROKEN(mark)                                                   \
   jx_pb_project_broken(p, yychar == YYEMPTY ? NULL : &yylloc, mark)
+
 /* In an action: the sink has the declaration (see jx_scan_forget). */
 #define FORGET() jx_scan_forget(p, yychar == YYEMPTY ? NULL : &yylloc)
 /* A unit's own statement, for a sink that prints as it goes (fmt). */
