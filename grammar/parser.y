@@ -436,7 +436,9 @@ project_items
   | project_items CODE STRING SEMI    { ADD($$, $1, TEXT_STMT(JX_N_CODE, @2, @4, TEXT($3, @3))); }
   | project_items CODE NUMBER SEMI    { ADD($$, $1, TEXT_STMT(JX_N_CODE, @2, @4, TEXT($3->text, @3))); }
   | project_items funds SEMI          { $2->end = @3; ADD($$, $1, $2); }
+  | project_items FUNDS SEMI          { jx_node *f = FUNDS_NODE(@2); f->end = @3; ADD($$, $1, f); }
   | project_items schedule SEMI       { ADD($$, $1, jx_pb_schedule(p, @2, @3, $2.head)); }
+  | project_items SCHEDULE SEMI       { ADD($$, $1, jx_pb_schedule(p, @2, @3, NULL)); }
   | project_items PERIOD value SEMI   { ADD($$, $1, jx_pb_period_stmt(p, @2, @4, $3)); }
   | project_items GOAL STRING SEMI    { ADD($$, $1, TEXT_STMT(JX_N_GOAL, @2, @4, TEXT($3, @3))); }
   | project_items PURPOSE STRING SEMI { ADD($$, $1, TEXT_STMT(JX_N_PURPOSE, @2, @4, TEXT($3, @3))); }
@@ -500,18 +502,23 @@ lines
   | lines STRING NUMBER   { jx_pb_line(p, &$1, TEXT($2, @2), $3); $$ = $1; }
   | lines NUMBER          { jx_pb_line(p, &$1, NONE, $2); $$ = $1; }
   ;
-/* funds -> funds (fiscal NUMBER | other NUMBER | SOURCE NUMBER)+ ; where
+/* funds -> funds (fiscal NUMBER | other NUMBER | SOURCE NUMBER)* ; where
  * SOURCE is a word of the table of sources (上级资金, 自有资金, 中央 …).
- * Its node is made at the keyword (no empty rule: one reduction less). */
+ * Its node is made with its first part (no rule for the keyword alone:
+ * one reduction less; `funds;` is project_items'). */
 funds
-  : FUNDS  { $$ = jx_pb_node(p, JX_N_FUNDS, @1, funds); }
+  : FUNDS FISCAL NUMBER  { jx_pb_funds_part(p, $$ = FUNDS_NODE(@1), 1, TEXT(NULL, @2), $3); }
+  | FUNDS OTHER NUMBER   { jx_pb_funds_part(p, $$ = FUNDS_NODE(@1), 2, TEXT(NULL, @2), $3); }
+  | FUNDS WORD NUMBER    { jx_pb_funds_part(p, $$ = FUNDS_NODE(@1), 0, TEXT($2, @2), $3); }
   | funds FISCAL NUMBER  { jx_pb_funds_part(p, $$ = $1, 1, TEXT(NULL, @2), $3); }
   | funds OTHER NUMBER   { jx_pb_funds_part(p, $$ = $1, 2, TEXT(NULL, @2), $3); }
   | funds WORD NUMBER    { jx_pb_funds_part(p, $$ = $1, 0, TEXT($2, @2), $3); }
   ;
-/* schedule -> schedule (MONTH NUMBER)+ ; where MONTH is jan…dec or 3月底 */
+/* schedule -> schedule (MONTH NUMBER)* ; where MONTH is jan…dec or 3月底;
+ * the same (`schedule;` is project_items'). */
 schedule
-  : SCHEDULE  { $$.head = $$.tail = NULL; }
+  : SCHEDULE MONTH NUMBER   { $$ = SCHED_NONE; jx_pb_sched(p, &$$, NULL, $2, jx_token_name(MONTH), @2, $3); }
+  | SCHEDULE NUMBER NUMBER  { $$ = SCHED_NONE; jx_pb_sched(p, &$$, $2, 0, NULL, @2, $3); }
   | schedule MONTH NUMBER   { jx_pb_sched(p, &$1, NULL, $2, jx_token_name(MONTH), @2, $3); $$ = $1; }
   | schedule NUMBER NUMBER  { jx_pb_sched(p, &$1, $2, 0, NULL, @2, $3); $$ = $1; }
   ;
