@@ -63,6 +63,12 @@ static inline jx_loc jx_loc_after(jx_loc l) {
   jx_pb_indicator(p, &(at), cat, name, &(name_at),                             \
                   (unsigned)(op) | JX_PB_OP_WRITTEN, &(op_at), v)
 #define EMPTY_ROW(at, cat) jx_pb_empty_row(p, at, cat)
+/* A row's node n, its ';' at semi. */
+static inline jx_node *jx_row_end(jx_node *n, jx_loc semi) {
+  n->end = semi;
+  return n;
+}
+#define ROW_END(n, semi) jx_row_end(n, semi)
 /* A funds statement's node, at its keyword; a schedule's empty list. */
 #define FUNDS_NODE(at) jx_pb_node(p, JX_N_FUNDS, at, funds)
 #define SCHED_NONE ((jx_sched_list){NULL, NULL})

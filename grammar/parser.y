@@ -162,6 +162,13 @@ static void yyerror(const jx_loc *loc, yyscan_t scanner, jx_scan *p,
 %token GE "'>='"  LE "'<='"  GT "'>'"
 %token LT "'<'"  EQ "'='"  SEMI "';'"
 %token LBRACE "'{'"  RBRACE "'}'"
+/* A project's commonest rows and their ';' are one rule of project_items
+ * (a reduction less than `row` and its list's rule); where such a row
+ * could also be a `row`, one with attributes after it, a ';' is shifted
+ * (the rule's precedence, its NUMBER's, is lower than SEMI's).  Nothing
+ * else is resolved by precedence. */
+%precedence NUMBER
+%precedence SEMI
 
 
 %type <node> header header_parts framework_decl level1 level2 department
@@ -433,6 +440,13 @@ project_items
   /* an indicator; with the keyword, an error the checker explains
    * (indicator-in-project) */
   | project_items row SEMI      { $2->end = @3; ADD($$, $1, $2); }
+  /* the commonest rows, spelt out with their ';' (see %precedence) */
+  | project_items PATH STRING NUMBER SEMI    { ADD($$, $1, ROW_END(ROW(@2, $2, $3, @3, @4, $4), @5)); }
+  | project_items PATH STRING GE NUMBER SEMI { ADD($$, $1, ROW_END(ROW_OP(@2, $2, $3, @3, JX_OP_GE, @4, $5), @6)); }
+  | project_items PATH STRING LE NUMBER SEMI { ADD($$, $1, ROW_END(ROW_OP(@2, $2, $3, @3, JX_OP_LE, @4, $5), @6)); }
+  | project_items PATH STRING GT NUMBER SEMI { ADD($$, $1, ROW_END(ROW_OP(@2, $2, $3, @3, JX_OP_GT, @4, $5), @6)); }
+  | project_items PATH STRING LT NUMBER SEMI { ADD($$, $1, ROW_END(ROW_OP(@2, $2, $3, @3, JX_OP_LT, @4, $5), @6)); }
+  | project_items PATH STRING EQ NUMBER SEMI { ADD($$, $1, ROW_END(ROW_OP(@2, $2, $3, @3, JX_OP_EQ, @4, $5), @6)); }
   | project_items CODE STRING SEMI    { ADD($$, $1, TEXT_STMT(JX_N_CODE, @2, @4, TEXT($3, @3))); }
   | project_items CODE NUMBER SEMI    { ADD($$, $1, TEXT_STMT(JX_N_CODE, @2, @4, TEXT($3->text, @3))); }
   | project_items funds SEMI          { $2->end = @3; ADD($$, $1, $2); }
