@@ -53,42 +53,6 @@ const char *jx_token_display_name(int kind, jx_lang lang, bool *literal);
 enum { JX_SYNTAX_EXPECTED = 8 };
 void jx_parse_syntax_error(jx_scan *p, const char *matched, int got,
                            const int *expected, int n, const jx_loc *loc);
-
-/* The statements of the tokens, for suppression comments (lexer.l's
- * sup_code), and fmt's token hook: token t at loc has been returned.
- * Here, where the token kinds are known; run at jx_lex_direct's exit
- * (scan_direct.c), where the token's kind and place are still at hand,
- * rather than in the parser after the call, where they are not (its
- * registers are spilled around the call): for most tokens -- neither a
- * brace nor a ';', no comment waiting, no hook -- it is a test, and two
- * stores at a statement's first token. */
-static inline void jx_scan_track(jx_scan *s, int t, const jx_loc *loc) {
-  /* ';', '{' and '}' are the last token kinds (asserted in parser.y), and
-   * the end is 0: both by one comparison; in_stmt and track_all by one
-   * more.  Most tokens go on a statement begun, with nothing waiting. */
-  bool mark = (unsigned)t - 1u >= (unsigned)SEMI - 1u;
-  if (!mark && s->stmt_track == JX_TRACK_IN_STMT)
-    return;
-  if (mark || s->track_all) {
-    if (t == SEMI && !s->track_all) {
-      /* a statement ends, and nothing waits for it: a sixth of the
-       * tokens, so not through a call */
-      s->closed_at = s->in_stmt ? s->stmt_at : loc->offset;
-      s->closed_end = loc->offset + loc->len;
-      s->in_stmt = false;
-      s->last_tok = t;
-      s->last_line = loc->line;
-      return;
-    }
-    jx_scan_track_slow(s, t, loc);
-    return;
-  }
-  /* A statement's first token.  last_tok and last_line are not kept
-   * here: they are read (sup_code) only outside a statement, and after
-   * this token one has begun; the tokens that end one (above) set them. */
-  s->in_stmt = true;
-  s->stmt_at = loc->offset;
-}
 }
 
 %code {
@@ -389,32 +353,24 @@ unit_items
  * (PROJECT_END).  Its braces are spelt out rather than block_open and
  * block_close: two reductions less a project. */
 project
-  : PROJECT project_mark STRING budget_opt LBRACE project_items RBRACE {
-      $$ = PROJECT_END($2, @1, @5, $3, @3, $4, $6.head, @7);
-    }
-  | PROJECT project_mark STRING budget_opt LBRACE project_items GT {
-      $$ = PROJECT_END($2, @1, @5, $3, @3, $4, $6.head, @7);
-    }
-  | PROJECT project_mark STRING budget_opt LT project_items RBRACE {
-      $$ = PROJECT_END($2, @1, @5, $3, @3, $4, $6.head, @7);
-    }
-  | PROJECT project_mark STRING budget_opt LT project_items GT {
-      $$ = PROJECT_END($2, @1, @5, $3, @3, $4, $6.head, @7);
-    }
+  : PROJECT project_mark STRING budget_opt LBRACE project_items RBRACE
+      { $$ = PROJECT_END($2, @1, @5, $3, @3, $4, $6.head, @7); }
+  | PROJECT project_mark STRING budget_opt LBRACE project_items GT
+      { $$ = PROJECT_END($2, @1, @5, $3, @3, $4, $6.head, @7); }
+  | PROJECT project_mark STRING budget_opt LT project_items RBRACE
+      { $$ = PROJECT_END($2, @1, @5, $3, @3, $4, $6.head, @7); }
+  | PROJECT project_mark STRING budget_opt LT project_items GT
+      { $$ = PROJECT_END($2, @1, @5, $3, @3, $4, $6.head, @7); }
   /* A broken project is not checked (its errors would only echo the
    * syntax error); its memory goes back all the same. */
-  | PROJECT project_mark STRING budget_opt LBRACE project_items error RBRACE {
-      $$ = PROJECT_BROKEN($2);
-    }
-  | PROJECT project_mark STRING budget_opt LBRACE project_items error GT {
-      $$ = PROJECT_BROKEN($2);
-    }
-  | PROJECT project_mark STRING budget_opt LT project_items error RBRACE {
-      $$ = PROJECT_BROKEN($2);
-    }
-  | PROJECT project_mark STRING budget_opt LT project_items error GT {
-      $$ = PROJECT_BROKEN($2);
-    }
+  | PROJECT project_mark STRING budget_opt LBRACE project_items error RBRACE
+      { $$ = PROJECT_BROKEN($2); }
+  | PROJECT project_mark STRING budget_opt LBRACE project_items error GT
+      { $$ = PROJECT_BROKEN($2); }
+  | PROJECT project_mark STRING budget_opt LT project_items error RBRACE
+      { $$ = PROJECT_BROKEN($2); }
+  | PROJECT project_mark STRING budget_opt LT project_items error GT
+      { $$ = PROJECT_BROKEN($2); }
   ;
 budget_opt
   : %empty        { $$ = NULL; }

@@ -301,6 +301,41 @@ static bool maybe_date(const byte *q, const byte *e, size_t n, bool *more) {
   return false;
 }
 
+/* The statements of the tokens, for suppression comments (lexer.l's
+ * sup_code), and fmt's token hook: token t at loc is being returned (by
+ * either scanner).  Run at jx_lex_direct's exit, where the token's kind
+ * and place are still at hand, rather than in the parser after the call,
+ * where they are not (its registers are spilled around the call): for
+ * most tokens -- neither a brace nor a ';', no comment waiting, no hook
+ * -- it is a test, and two stores at a statement's first token. */
+static inline void jx_scan_track(jx_scan *s, int t, const jx_loc *loc) {
+  /* ';', '{' and '}' are the last token kinds (asserted in parser.y), and
+   * the end is 0: both by one comparison; in_stmt and track_all by one
+   * more.  Most tokens go on a statement begun, with nothing waiting. */
+  bool mark = (unsigned)t - 1u >= (unsigned)SEMI - 1u;
+  if (!mark && s->stmt_track == JX_TRACK_IN_STMT)
+    return;
+  if (mark || s->track_all) {
+    if (t == SEMI && !s->track_all) {
+      /* a statement ends, and nothing waits for it: a sixth of the
+       * tokens, so not through a call */
+      s->closed_at = s->in_stmt ? s->stmt_at : loc->offset;
+      s->closed_end = loc->offset + loc->len;
+      s->in_stmt = false;
+      s->last_tok = t;
+      s->last_line = loc->line;
+      return;
+    }
+    jx_scan_track_slow(s, t, loc);
+    return;
+  }
+  /* A statement's first token.  last_tok and last_line are not kept
+   * here: they are read (sup_code) only outside a statement, and after
+   * this token one has begun; the tokens that end one (above) set them. */
+  s->in_stmt = true;
+  s->stmt_at = loc->offset;
+}
+
 /* The token of n bytes at `at`: its place, and the next token's start.
  * (s->offset is kept only where flex or a comment needs it.)  Not its
  * file: the callers' *loc carries s->file already (parser.y's
