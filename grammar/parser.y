@@ -129,8 +129,9 @@ static void yyerror(const jx_loc *loc, yyscan_t scanner, jx_scan *p,
 /* A project's commonest rows and their ';' are one rule of project_items
  * (a reduction less than `row` and its list's rule); where such a row
  * could also be a `row`, one with attributes after it, a ';' is shifted
- * (the rule's precedence, its NUMBER's, is lower than SEMI's).  Nothing
- * else is resolved by precedence. */
+ * (the row's rule has NUMBER's precedence, lower than SEMI's), and the
+ * state that meets an error is row's as before.  Nothing else is
+ * resolved by precedence. */
 %precedence NUMBER
 %precedence SEMI
 
@@ -403,6 +404,7 @@ project_items
   | project_items PATH STRING GT NUMBER SEMI { ADD($$, $1, ROW_END(ROW_OP(@2, $2, $3, @3, JX_OP_GT, @4, $5), @6)); }
   | project_items PATH STRING LT NUMBER SEMI { ADD($$, $1, ROW_END(ROW_OP(@2, $2, $3, @3, JX_OP_LT, @4, $5), @6)); }
   | project_items PATH STRING EQ NUMBER SEMI { ADD($$, $1, ROW_END(ROW_OP(@2, $2, $3, @3, JX_OP_EQ, @4, $5), @6)); }
+  | project_items PATH STRING EQ other_value SEMI { ADD($$, $1, ROW_END(ROW_OP(@2, $2, $3, @3, JX_OP_EQ, @4, $5), @6)); }
   | project_items CODE STRING SEMI    { ADD($$, $1, TEXT_STMT(JX_N_CODE, @2, @4, TEXT($3, @3))); }
   | project_items CODE NUMBER SEMI    { ADD($$, $1, TEXT_STMT(JX_N_CODE, @2, @4, TEXT($3->text, @3))); }
   | project_items funds SEMI          { $2->end = @3; ADD($$, $1, $2); }
@@ -689,7 +691,7 @@ row
   | PATH STRING LE other_value        { $$ = ROW_OP(@1, $1, $2, @2, JX_OP_LE, @3, $4); }
   | PATH STRING GT other_value        { $$ = ROW_OP(@1, $1, $2, @2, JX_OP_GT, @3, $4); }
   | PATH STRING LT other_value        { $$ = ROW_OP(@1, $1, $2, @2, JX_OP_LT, @3, $4); }
-  | PATH STRING EQ other_value        { $$ = ROW_OP(@1, $1, $2, @2, JX_OP_EQ, @3, $4); }
+  | PATH STRING EQ other_value %prec NUMBER { $$ = ROW_OP(@1, $1, $2, @2, JX_OP_EQ, @3, $4); }
   | PATH STRING TARGET NUMBER         { $$ = ROW(@1, $1, $2, @2, @4, $4); }
   | PATH STRING TARGET other_value    { $$ = ROW(@1, $1, $2, @2, @4, $4); }
   | PATH STRING TARGET op NUMBER      { $$ = ROW_OP(@1, $1, $2, @2, $4, @4, $5); }
