@@ -72,6 +72,12 @@ static inline jx_node *jx_row_end(jx_node *n, jx_loc semi) {
 /* A funds statement's node, at its keyword; a schedule's empty list. */
 #define FUNDS_NODE(at) jx_pb_node(p, JX_N_FUNDS, at, funds)
 #define SCHED_NONE ((jx_sched_list){NULL, NULL})
+/* A schedule's entry appended to list: a month's name and its percent,
+ * or a month as a number (3月底). */
+#define SCHED_MONTH(list, month, at, pct)                                      \
+  jx_pb_sched(p, &(list), NULL, month, jx_token_name(MONTH), at, pct)
+#define SCHED_NUMBER(list, month, at, pct)                                     \
+  jx_pb_sched(p, &(list), month, 0, NULL, at, pct)
 /* A list's rule: dst is list with n appended. */
 #define ADD(dst, list, n)                                                      \
   do {                                                                         \

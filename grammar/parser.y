@@ -126,12 +126,11 @@ static void yyerror(const jx_loc *loc, yyscan_t scanner, jx_scan *p,
 %token GE "'>='"  LE "'<='"  GT "'>'"
 %token LT "'<'"  EQ "'='"  SEMI "';'"
 %token LBRACE "'{'"  RBRACE "'}'"
-/* A project's commonest rows and their ';' are one rule of project_items
- * (a reduction less than `row` and its list's rule); where such a row
- * could also be a `row`, one with attributes after it, a ';' is shifted
- * (the row's rule has NUMBER's precedence, lower than SEMI's), and the
- * state that meets an error is row's as before.  Nothing else is
- * resolved by precedence. */
+/* A project's commonest rows, and its funds' and schedule's last parts,
+ * are rules of project_items with their ';' (one reduction less); where
+ * more could follow the part, ';' is shifted (the rule it would end has
+ * NUMBER's precedence, lower than SEMI's), and errors are met in the
+ * states they were.  Nothing else is resolved by precedence. */
 %precedence NUMBER
 %precedence SEMI
 
@@ -409,8 +408,12 @@ project_items
   | project_items CODE NUMBER SEMI    { ADD($$, $1, TEXT_STMT(JX_N_CODE, @2, @4, TEXT($3->text, @3))); }
   | project_items funds SEMI          { $2->end = @3; ADD($$, $1, $2); }
   | project_items FUNDS SEMI          { jx_node *f = FUNDS_NODE(@2); f->end = @3; ADD($$, $1, f); }
+  /* the commonest last parts with the ';' (see %precedence) */
+  | project_items funds OTHER NUMBER SEMI      { jx_pb_funds_part(p, $2, 2, TEXT(NULL, @3), $4); $2->end = @5; ADD($$, $1, $2); }
   | project_items schedule SEMI       { ADD($$, $1, jx_pb_schedule(p, @2, @3, $2.head)); }
   | project_items SCHEDULE SEMI       { ADD($$, $1, jx_pb_schedule(p, @2, @3, NULL)); }
+  | project_items schedule MONTH NUMBER SEMI   { SCHED_MONTH($2, $3, @3, $4); ADD($$, $1, jx_pb_schedule(p, @2, @5, $2.head)); }
+  | project_items schedule NUMBER NUMBER SEMI  { SCHED_NUMBER($2, $3, @3, $4); ADD($$, $1, jx_pb_schedule(p, @2, @5, $2.head)); }
   | project_items PERIOD value SEMI   { ADD($$, $1, jx_pb_period_stmt(p, @2, @4, $3)); }
   | project_items GOAL STRING SEMI    { ADD($$, $1, TEXT_STMT(JX_N_GOAL, @2, @4, TEXT($3, @3))); }
   | project_items PURPOSE STRING SEMI { ADD($$, $1, TEXT_STMT(JX_N_PURPOSE, @2, @4, TEXT($3, @3))); }
@@ -475,9 +478,8 @@ lines
   | lines NUMBER          { jx_pb_line(p, &$1, NONE, $2); $$ = $1; }
   ;
 /* funds -> funds (fiscal NUMBER | other NUMBER | SOURCE NUMBER)* ; where
- * SOURCE is a word of the table of sources (上级资金, 自有资金, 中央 …).
- * Its node is made with its first part (no rule for the keyword alone:
- * one reduction less; `funds;` is project_items'). */
+ * SOURCE is a word of the table of sources (上级资金, 自有资金, 中央 …); its
+ * node is made with its first part (`funds;` is project_items'). */
 funds
   : FUNDS FISCAL NUMBER  { jx_pb_funds_part(p, $$ = FUNDS_NODE(@1), 1, TEXT(NULL, @2), $3); }
   | FUNDS OTHER NUMBER   { jx_pb_funds_part(p, $$ = FUNDS_NODE(@1), 2, TEXT(NULL, @2), $3); }
@@ -486,13 +488,12 @@ funds
   | funds OTHER NUMBER   { jx_pb_funds_part(p, $$ = $1, 2, TEXT(NULL, @2), $3); }
   | funds WORD NUMBER    { jx_pb_funds_part(p, $$ = $1, 0, TEXT($2, @2), $3); }
   ;
-/* schedule -> schedule (MONTH NUMBER)* ; where MONTH is jan…dec or 3月底;
- * the same (`schedule;` is project_items'). */
+/* schedule -> schedule (MONTH NUMBER)* ; MONTH: jan…dec or 3月底 (`schedule;`: project_items') */
 schedule
-  : SCHEDULE MONTH NUMBER   { $$ = SCHED_NONE; jx_pb_sched(p, &$$, NULL, $2, jx_token_name(MONTH), @2, $3); }
-  | SCHEDULE NUMBER NUMBER  { $$ = SCHED_NONE; jx_pb_sched(p, &$$, $2, 0, NULL, @2, $3); }
-  | schedule MONTH NUMBER   { jx_pb_sched(p, &$1, NULL, $2, jx_token_name(MONTH), @2, $3); $$ = $1; }
-  | schedule NUMBER NUMBER  { jx_pb_sched(p, &$1, $2, 0, NULL, @2, $3); $$ = $1; }
+  : SCHEDULE MONTH NUMBER   { $$ = SCHED_NONE; SCHED_MONTH($$, $2, @2, $3); }
+  | SCHEDULE NUMBER NUMBER  { $$ = SCHED_NONE; SCHED_NUMBER($$, $2, @2, $3); }
+  | schedule MONTH NUMBER   { SCHED_MONTH($1, $2, @2, $3); $$ = $1; }
+  | schedule NUMBER NUMBER  { SCHED_NUMBER($1, $2, @2, $3); $$ = $1; }
   ;
 
 goal
