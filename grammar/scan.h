@@ -169,6 +169,8 @@ typedef struct jx_scan {
   jx_loc cat_loc;
 } jx_scan;
 
+_Static_assert(sizeof(bool) == 1 && sizeof(uint16_t) == 2,
+               "in_stmt and track_all are stmt_track's two bytes");
 /* jx_scan.stmt_track with in_stmt and not track_all (a constant once
  * compiled, whatever the byte order). */
 static inline uint16_t jx_track_in_stmt(void) {
