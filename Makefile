@@ -88,6 +88,14 @@ ALL_CFLAGS = $(STD) $(WARN) $(CFLAGS)
 # flex and bison output is not ours to fix; keep -Werror for the rest.
 GEN_CFLAGS = $(STD) $(CFLAGS) -Wall -Wextra -Werror -Wno-unused-function \
              -Wno-sign-compare -Wno-unused-parameter
+# yyparse is one loop with more live values than registers: gcc's partial
+# redundancy elimination (-ftree-pre) keeps the tables' addresses and
+# such in registers across it and spills the parser's own state instead,
+# at every token (docs/performance.md, "Issue 16: the parser's registers
+# and the row's node": 8 M instructions, 1.8 %, of check on the card
+# plan).  Where the compiler has the option (gcc; clang has no such pass).
+PARSER_CFLAGS := $(shell $(CC) -Werror -fno-tree-pre -fsyntax-only -x c - \
+                   </dev/null 2>/dev/null && echo -fno-tree-pre)
 
 FLEX     ?= flex
 BISON    ?= bison
@@ -363,6 +371,7 @@ $(B)/grammar/lexer.c $(B)/grammar/lexer.h &: grammar/lexer.l
 	$(FLEX) --header-file=$(B)/grammar/lexer.h -o $(B)/grammar/lexer.c $<
 
 $(B)/grammar/parser.o: $(B)/grammar/lexer.h
+$(B)/grammar/parser.o: GEN_CFLAGS += $(PARSER_CFLAGS)
 $(B)/grammar/lexer.o: $(B)/grammar/parser.h
 $(COMPILER_SRC:%.c=$(B)/%.o): $(B)/grammar/lexer.h
 

@@ -108,7 +108,8 @@ static inline int jx_lex_fast_string_token(jx_scan *s, const char *q,
 void jx_lex_eof_loc(jx_scan *s, jx_loc *l);
 
 /* The next token by the hand-written scanner (scan_direct.c), which
- * hands the rare ones to flex's (jx_lex_raw, lexer.l). */
+ * hands the rare ones to flex's (jx_lex_raw, lexer.l), its statement
+ * followed (jx_scan_track). */
 int jx_lex_direct(jx_scan *s, YYSTYPE *v, jx_loc *loc);
 int jx_lex_raw(YYSTYPE *v, jx_loc *loc, yyscan_t flex);
 /* The source text of the last token returned, at loc (flex's yytext),

@@ -22,9 +22,7 @@ int yylex(YYSTYPE *lval, YYLTYPE *lloc, yyscan_t scanner) {
   jx_scan *s = yyget_extra(scanner);
   s->flex = scanner;
   lloc->file = s->file; /* jx_lex_direct's tokens leave it as it is */
-  int t = jx_lex_direct(s, lval, lloc); /* or flex's (tests) */
-  jx_scan_track(s, t, lloc);
-  return t;
+  return jx_lex_direct(s, lval, lloc); /* or flex's (tests) */
 }
 
 static void scan_init(jx_scan *s, uint32_t file, jx_diag *d, jx_arena *arena,

@@ -14,8 +14,9 @@
 /* flex's declaration of yylex, before the macro below renames it. */
 #include "lexer.h"
 
-/* The scanner without the statements followed (lexer.l): the parser
- * follows them itself, inline (jx_scan_track). */
+/* flex's scanner without the statements followed (lexer.l), and the
+ * hand-written one, which follows them for both (jx_scan_track at its
+ * exit). */
 int jx_lex_raw(YYSTYPE *lval, YYLTYPE *lloc, yyscan_t scanner);
 int jx_lex_direct(jx_scan *s, YYSTYPE *v, jx_loc *loc);
 const char *jx_lex_token_text(jx_scan *s, yyscan_t flex, const jx_loc *loc);
@@ -24,9 +25,7 @@ static inline int tracked_lex(jx_scan *p, YYSTYPE *lval, YYLTYPE *lloc,
   /* The hand-written scanner (scan_direct.c), which hands every token to
    * flex's alone for the tests that ask (jx_scan.flex_scanner) */
   (void)scanner; /* p->flex */
-  int t = jx_lex_direct(p, lval, lloc);
-  jx_scan_track(p, t, lloc);
-  return t;
+  return jx_lex_direct(p, lval, lloc);
 }
 #define yylex(lval, lloc, scanner) tracked_lex(p, lval, lloc, scanner)
 
@@ -49,27 +48,51 @@ static inline jx_loc jx_loc_after(jx_loc l) {
 #define TEXT jx_pb_text
 #define OPT jx_pb_opt
 #define NONE jx_pb_none()
-#define NAMELESS jx_pb_nameless
 #define TEXT_STMT(kind, loc, end, t) jx_pb_text_stmt(p, kind, loc, end, t)
 #define ATTR(key, loc, end, name, value)                                       \
   jx_pb_attr_stmt(p, key, loc, end, name, value, NONE)
 #define ORG(role, loc, end, code, name)                                        \
   jx_pb_org_stmt(p, JX_ORG_##role, loc, end, code, name)
 /* An indicator row (jx_pb_indicator): without an op before the value,
- * with one, and with only its category (no name, no value). */
-#define ROW(at, cat, name, v_at, v)                                            \
-  jx_pb_indicator(p, at, cat, name, JX_OP_EQ, false, v_at, v)
-#define ROW_OP(at, cat, name, op, op_at, v)                                    \
-  jx_pb_indicator(p, at, cat, name, op, true, op_at, v)
-#define EMPTY_ROW(at, cat)                                                     \
-  ROW(at, cat, jx_pb_nameless(jx_loc_after(at)), jx_loc_after(at),             \
-      jx_pb_no_value(p, jx_loc_after(at)))
+ * with one, and with only its category (no name, no value).  name NULL:
+ * none written (a zero-length place at name_at).  The places by pointer
+ * into the parser's stack, not copied for the call. */
+#define ROW(at, cat, name, name_at, v_at, v)                                   \
+  jx_pb_indicator(p, &(at), cat, name, &(name_at), JX_OP_EQ, &(v_at), v)
+#define ROW_OP(at, cat, name, name_at, op, op_at, v)                           \
+  jx_pb_indicator(p, &(at), cat, name, &(name_at),                             \
+                  (unsigned)(op) | JX_PB_OP_WRITTEN, &(op_at), v)
+#define EMPTY_ROW(at, cat) jx_pb_empty_row(p, at, cat)
+/* A row's node n, its ';' at semi. */
+static inline jx_node *jx_row_end(jx_node *n, jx_loc semi) {
+  n->end = semi;
+  return n;
+}
+#define ROW_END(n, semi) jx_row_end(n, semi)
+/* A funds statement's node, at its keyword; a schedule's empty list. */
+#define FUNDS_NODE(at) jx_pb_node(p, JX_N_FUNDS, at, funds)
+#define SCHED_NONE ((jx_sched_list){NULL, NULL})
+/* A schedule's entry appended to list: a month's name and its percent,
+ * or a month as a number (3月底). */
+#define SCHED_MONTH(list, month, at, pct)                                      \
+  jx_pb_sched(p, &(list), NULL, month, jx_token_name(MONTH), at, pct)
+#define SCHED_NUMBER(list, month, at, pct)                                     \
+  jx_pb_sched(p, &(list), month, 0, NULL, at, pct)
 /* A list's rule: dst is list with n appended. */
 #define ADD(dst, list, n)                                                      \
   do {                                                                         \
     (dst) = (list);                                                            \
     jx_list_add(&(dst), (n));                                                  \
   } while (0)
+
+/* A project's end: built and handed to the sink, and its memory, taken
+ * since mark, released when the tree is not kept and no lookahead has
+ * been read (NULL then); or, broken, only released. */
+#define PROJECT_END(mark, at, open, name, name_at, budget, items, close)       \
+  jx_pb_project_end(p, yychar == YYEMPTY ? NULL : &yylloc, mark, at, open,     \
+                    TEXT(name, name_at), budget, items, close)
+#define PROJECT_BROKEN(mark)                                                   \
+  jx_pb_project_broken(p, yychar == YYEMPTY ? NULL : &yylloc, mark)
 
 /* In an action: the sink has the declaration (see jx_scan_forget). */
 #define FORGET() jx_scan_forget(p, yychar == YYEMPTY ? NULL : &yylloc)

@@ -8,6 +8,7 @@
  */
 #include "parse_build.h"
 
+#include <stddef.h>
 #include <string.h>
 
 /* The generated header needs jx_scan, then the parser's token kinds. */
@@ -132,22 +133,65 @@ void jx_pb_header_part(jx_node *h, jx_text *slot, jx_text t, jx_loc kw) {
 
 /* ---- indicators ---------------------------------------------------------- */
 
-jx_node *jx_pb_indicator(jx_scan *p, jx_loc loc, const jx_path *cat,
-                         jx_text name, jx_op op, bool written, jx_loc op_loc,
-                         const jx_value *v) {
-  jx_node *n = jx_pb_node(p, JX_N_INDICATOR, loc, indicator);
+/* An indicator's node is 816 bytes; what a row does not write is zeroed
+ * by constant 64-byte copies, which gcc makes SSE stores: a memset of the
+ * whole node (the library's: gcc's own is `rep stos`, a count of one a
+ * word) was half of building a row.  The header and the name, op and
+ * value are written below, the rest from desc to the end zeroed. */
+static const unsigned char zero64[64];
+#define ZERO_FROM(field) offsetof(jx_node, u.indicator.field)
+enum { IND_TAIL = sizeof(jx_node) - ZERO_FROM(desc) };
+_Static_assert(ZERO_FROM(desc) == ZERO_FROM(value) + sizeof(jx_value),
+               "the indicator's members after its value start at desc");
+_Static_assert(IND_TAIL == 8 * 64 + 16, "an indicator's tail grew: zero it");
+
+jx_node *jx_pb_indicator(jx_scan *p, const jx_loc *at, const jx_path *cat,
+                         const char *name, const jx_loc *name_at, unsigned op,
+                         const jx_loc *op_at, const jx_value *v) {
+  jx_node *n = jx_arena_alloc_raw(p->arena, sizeof *n);
+#ifdef JX_PB_POISON
+  memset(n, 0xA5, sizeof *n);
+#endif
+  unsigned char *tail = (unsigned char *)n + ZERO_FROM(desc);
+  /* written out: as a loop, gcc keeps the loop */
+  memcpy(tail, zero64, 64);
+  memcpy(tail + 64, zero64, 64);
+  memcpy(tail + 128, zero64, 64);
+  memcpy(tail + 192, zero64, 64);
+  memcpy(tail + 256, zero64, 64);
+  memcpy(tail + 320, zero64, 64);
+  memcpy(tail + 384, zero64, 64);
+  memcpy(tail + 448, zero64, 64);
+  memcpy(tail + 512, zero64, 16);
+  n->kind = JX_N_INDICATOR;
+  n->loc = *at;
+  n->end = (jx_loc){0};
+  n->next = NULL;
+  bool written = op & JX_PB_OP_WRITTEN;
+  op &= ~(unsigned)JX_PB_OP_WRITTEN;
   if (!written && v->post)
     op = jx_postfix_op((jx_postfix)v->post);
   if (cat) {
     n->u.indicator.level1 = cat->l1;
     n->u.indicator.level2 = cat->l2;
+  } else {
+    n->u.indicator.level1 = n->u.indicator.level2 = (jx_text){0};
   }
-  n->u.indicator.name = name;
-  n->u.indicator.op = op;
+  n->u.indicator.name.text = name;
+  n->u.indicator.name.loc = *name_at;
+  if (!name)
+    n->u.indicator.name.loc.len = 0;
+  n->u.indicator.op = (jx_op)op;
   n->u.indicator.op_written = written;
-  n->u.indicator.op_loc = op_loc;
+  n->u.indicator.op_loc = *op_at;
   n->u.indicator.value = *v;
   return n;
+}
+
+jx_node *jx_pb_empty_row(jx_scan *p, jx_loc at, const jx_path *cat) {
+  jx_loc after = {at.offset + at.len, at.line, at.col + at.len, 0, at.file};
+  return jx_pb_indicator(p, &at, cat, NULL, &after, JX_OP_EQ, &after,
+                         jx_pb_no_value(p, after));
 }
 
 void jx_pb_desc(jx_node *n, bool basis, jx_text t, jx_loc kw) {
@@ -288,6 +332,29 @@ jx_node *jx_pb_finish_project(jx_scan *p, jx_loc loc, jx_loc open, jx_text name,
       p->syntax_errors + p->lex_errors != p->errors_at_project;
   p->sink->project(p->sink->ud, n, p->cur_unit);
   return n;
+}
+
+jx_node *jx_pb_project_end(jx_scan *p, const jx_loc *lookahead,
+                           jx_arena_mark mark, jx_loc at, jx_loc open,
+                           jx_text name, jx_node *budget, jx_node *items,
+                           jx_loc close) {
+  p->cat_text = NULL; /* its memory may go */
+  jx_node *n = jx_pb_finish_project(p, at, open, name, budget, items, close);
+  if (!p->keep_tree && !lookahead) {
+    jx_arena_release(p->arena, mark);
+    n = NULL;
+  }
+  jx_scan_forget(p, lookahead);
+  return n;
+}
+
+jx_node *jx_pb_project_broken(jx_scan *p, const jx_loc *lookahead,
+                              jx_arena_mark mark) {
+  p->cat_text = NULL;
+  if (!p->keep_tree && !lookahead)
+    jx_arena_release(p->arena, mark);
+  jx_scan_forget(p, lookahead);
+  return NULL;
 }
 
 /* ---- actuals ------------------------------------------------------------- */

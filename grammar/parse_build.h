@@ -68,13 +68,6 @@ static inline jx_text jx_pb_none(void) {
   return (jx_text){0};
 }
 
-/* An indicator's name not written: no text, a zero-length place at. */
-static inline jx_text jx_pb_nameless(jx_loc at) {
-  jx_text t = {NULL, at};
-  t.loc.len = 0;
-  return t;
-}
-
 /* Values made from other tokens than a NUMBER, DATE or DATE_RANGE (whose
  * values the scanner makes): a string, a bare word, n/a, and no value at
  * all, at a zero-length place. */
@@ -111,10 +104,17 @@ jx_node *jx_pb_org_stmt(jx_scan *p, jx_org_role role, jx_loc loc, jx_loc end,
  * after the value are read into it next (jx_pb_desc …).  A comparison
  * written after the value (90%以上, 9月前) is its op when none is written
  * before it; with both, the checker says so (op_written and value.post).
- * cat NULL: the keyword form `indicator`. */
-jx_node *jx_pb_indicator(jx_scan *p, jx_loc loc, const jx_path *cat,
-                         jx_text name, jx_op op, bool written, jx_loc op_loc,
-                         const jx_value *v);
+ * op: a jx_op, with JX_PB_OP_WRITTEN when written before the value.
+ * name NULL: none written, a zero-length place at *name_at.  cat NULL:
+ * the keyword form `indicator`.  The places by pointer (the parser's
+ * stack): copied once, into the node. */
+enum { JX_PB_OP_WRITTEN = 0x100 };
+jx_node *jx_pb_indicator(jx_scan *p, const jx_loc *at, const jx_path *cat,
+                         const char *name, const jx_loc *name_at, unsigned op,
+                         const jx_loc *op_at, const jx_value *v);
+/* A row of its category alone: no name, no value, both a zero-length
+ * place after it. */
+jx_node *jx_pb_empty_row(jx_scan *p, jx_loc at, const jx_path *cat);
 /* desc or basis (a repeat is counted). */
 void jx_pb_desc(jx_node *n, bool basis, jx_text t, jx_loc kw);
 /* One explanation column of an indicator; a repeat is counted. */
@@ -150,6 +150,16 @@ jx_node *jx_pb_close_unit(jx_scan *p, jx_node *unit, jx_node *items,
 /* A project read whole: built and handed to the sink. */
 jx_node *jx_pb_finish_project(jx_scan *p, jx_loc loc, jx_loc open, jx_text name,
                               jx_node *budget, jx_node *items, jx_loc close);
+/* The same at its closing brace, where the parser's lookahead (NULL:
+ * none read) tells whether its memory, taken since mark, can go back:
+ * then, without keep_tree, it does and the result is NULL.  A broken
+ * project's memory only goes back. */
+jx_node *jx_pb_project_end(jx_scan *p, const jx_loc *lookahead,
+                           jx_arena_mark mark, jx_loc at, jx_loc open,
+                           jx_text name, jx_node *budget, jx_node *items,
+                           jx_loc close);
+jx_node *jx_pb_project_broken(jx_scan *p, const jx_loc *lookahead,
+                              jx_arena_mark mark);
 
 /* An actual's value (NULL: none written), in the arena for the parser's
  * stack. */

@@ -53,39 +53,6 @@ const char *jx_token_display_name(int kind, jx_lang lang, bool *literal);
 enum { JX_SYNTAX_EXPECTED = 8 };
 void jx_parse_syntax_error(jx_scan *p, const char *matched, int got,
                            const int *expected, int n, const jx_loc *loc);
-
-/* The statements of the tokens, for suppression comments (lexer.l's
- * sup_code), and fmt's token hook: token t at loc has been returned.
- * Inline here, where the token kinds are known, so that the parser
- * follows them as it reads each token (see jx_lex_raw) instead of through
- * a wrapper around the scanner: for most tokens -- neither a brace nor a
- * ';', no comment waiting, no hook -- it is a test, and two stores at
- * a statement's first token. */
-static inline void jx_scan_track(jx_scan *s, int t, const jx_loc *loc) {
-  /* ';', '{' and '}' are the last token kinds (asserted in parser.y), and
-   * the end is 0: both by one comparison. */
-  if ((unsigned)t - 1u >= (unsigned)SEMI - 1u || s->track_all) {
-    if (t == SEMI && !s->track_all) {
-      /* a statement ends, and nothing waits for it: a sixth of the
-       * tokens, so not through a call */
-      s->closed_at = s->in_stmt ? s->stmt_at : loc->offset;
-      s->closed_end = loc->offset + loc->len;
-      s->in_stmt = false;
-      s->last_tok = t;
-      s->last_line = loc->line;
-      return;
-    }
-    jx_scan_track_slow(s, t, loc);
-    return;
-  }
-  /* last_tok and last_line are not kept here: they are read (sup_code)
-   * only outside a statement, and after this token one has begun; the
-   * tokens that end one (above) set them. */
-  if (!s->in_stmt) {
-    s->in_stmt = true;
-    s->stmt_at = loc->offset;
-  }
-}
 }
 
 %code {
@@ -94,6 +61,13 @@ static inline void jx_scan_track(jx_scan *s, int t, const jx_loc *loc) {
 
 #include "parse_actions.h"
 #include "vocab.h"
+
+/* The stack never grows: every list of the grammar is left-recursive and
+ * no construct holds itself, so the stack is a few dozen states deep at
+ * most, and with its greatest depth its first, bison's code to grow it is
+ * dead and its size a constant for the test at every state. */
+#define YYINITDEPTH 200
+#define YYMAXDEPTH YYINITDEPTH
 
 /* Bison copies a value at every shift and reduction (see %union). */
 _Static_assert(sizeof(YYSTYPE) <= 16, "YYSTYPE grew past 16 bytes");
@@ -152,6 +126,13 @@ static void yyerror(const jx_loc *loc, yyscan_t scanner, jx_scan *p,
 %token GE "'>='"  LE "'<='"  GT "'>'"
 %token LT "'<'"  EQ "'='"  SEMI "';'"
 %token LBRACE "'{'"  RBRACE "'}'"
+/* A project's commonest rows, and its funds' and schedule's last parts,
+ * are rules of project_items with their ';' (one reduction less); where
+ * more could follow the part, ';' is shifted (the rule it would end has
+ * NUMBER's precedence, lower than SEMI's), and errors are met in the
+ * states they were.  Nothing else is resolved by precedence. */
+%precedence NUMBER
+%precedence SEMI
 
 
 %type <node> header header_parts framework_decl level1 level2 department
@@ -368,28 +349,28 @@ unit_items
 
 /* project -> project STRING [budget NUMBER] { statement* }
  * Handed to the sink as soon as it closes; without keep_tree its memory
- * (everything allocated since `mark`) is released and $$ is NULL. */
+ * (everything allocated since `mark`) is released and $$ is NULL
+ * (PROJECT_END).  Its braces are spelt out rather than block_open and
+ * block_close: two reductions less a project. */
 project
-  : PROJECT project_mark STRING budget_opt block_open project_items
-    block_close {
-      p->cat_text = NULL; /* its memory may go */
-      $$ = jx_pb_finish_project(p, @1, @5, TEXT($3, @3), $4, $6.head, @7);
-      if (!p->keep_tree && yychar == YYEMPTY) {
-        jx_arena_release(p->arena, $2);
-        $$ = NULL;
-      }
-      FORGET();
-    }
+  : PROJECT project_mark STRING budget_opt LBRACE project_items RBRACE
+      { $$ = PROJECT_END($2, @1, @5, $3, @3, $4, $6.head, @7); }
+  | PROJECT project_mark STRING budget_opt LBRACE project_items GT
+      { $$ = PROJECT_END($2, @1, @5, $3, @3, $4, $6.head, @7); }
+  | PROJECT project_mark STRING budget_opt LT project_items RBRACE
+      { $$ = PROJECT_END($2, @1, @5, $3, @3, $4, $6.head, @7); }
+  | PROJECT project_mark STRING budget_opt LT project_items GT
+      { $$ = PROJECT_END($2, @1, @5, $3, @3, $4, $6.head, @7); }
   /* A broken project is not checked (its errors would only echo the
    * syntax error); its memory goes back all the same. */
-  | PROJECT project_mark STRING budget_opt block_open project_items error
-    block_close {
-      $$ = NULL;
-      p->cat_text = NULL;
-      if (!p->keep_tree && yychar == YYEMPTY)
-        jx_arena_release(p->arena, $2);
-      FORGET();
-    }
+  | PROJECT project_mark STRING budget_opt LBRACE project_items error RBRACE
+      { $$ = PROJECT_BROKEN($2); }
+  | PROJECT project_mark STRING budget_opt LBRACE project_items error GT
+      { $$ = PROJECT_BROKEN($2); }
+  | PROJECT project_mark STRING budget_opt LT project_items error RBRACE
+      { $$ = PROJECT_BROKEN($2); }
+  | PROJECT project_mark STRING budget_opt LT project_items error GT
+      { $$ = PROJECT_BROKEN($2); }
   ;
 budget_opt
   : %empty        { $$ = NULL; }
@@ -415,10 +396,24 @@ project_items
   /* an indicator; with the keyword, an error the checker explains
    * (indicator-in-project) */
   | project_items row SEMI      { $2->end = @3; ADD($$, $1, $2); }
+  /* the commonest rows, spelt out with their ';' (see %precedence) */
+  | project_items PATH STRING NUMBER SEMI    { ADD($$, $1, ROW_END(ROW(@2, $2, $3, @3, @4, $4), @5)); }
+  | project_items PATH STRING GE NUMBER SEMI { ADD($$, $1, ROW_END(ROW_OP(@2, $2, $3, @3, JX_OP_GE, @4, $5), @6)); }
+  | project_items PATH STRING LE NUMBER SEMI { ADD($$, $1, ROW_END(ROW_OP(@2, $2, $3, @3, JX_OP_LE, @4, $5), @6)); }
+  | project_items PATH STRING GT NUMBER SEMI { ADD($$, $1, ROW_END(ROW_OP(@2, $2, $3, @3, JX_OP_GT, @4, $5), @6)); }
+  | project_items PATH STRING LT NUMBER SEMI { ADD($$, $1, ROW_END(ROW_OP(@2, $2, $3, @3, JX_OP_LT, @4, $5), @6)); }
+  | project_items PATH STRING EQ NUMBER SEMI { ADD($$, $1, ROW_END(ROW_OP(@2, $2, $3, @3, JX_OP_EQ, @4, $5), @6)); }
+  | project_items PATH STRING EQ other_value SEMI { ADD($$, $1, ROW_END(ROW_OP(@2, $2, $3, @3, JX_OP_EQ, @4, $5), @6)); }
   | project_items CODE STRING SEMI    { ADD($$, $1, TEXT_STMT(JX_N_CODE, @2, @4, TEXT($3, @3))); }
   | project_items CODE NUMBER SEMI    { ADD($$, $1, TEXT_STMT(JX_N_CODE, @2, @4, TEXT($3->text, @3))); }
   | project_items funds SEMI          { $2->end = @3; ADD($$, $1, $2); }
+  | project_items FUNDS SEMI          { jx_node *f = FUNDS_NODE(@2); f->end = @3; ADD($$, $1, f); }
+  /* the commonest last parts with the ';' (see %precedence) */
+  | project_items funds OTHER NUMBER SEMI      { jx_pb_funds_part(p, $2, 2, TEXT(NULL, @3), $4); $2->end = @5; ADD($$, $1, $2); }
   | project_items schedule SEMI       { ADD($$, $1, jx_pb_schedule(p, @2, @3, $2.head)); }
+  | project_items SCHEDULE SEMI       { ADD($$, $1, jx_pb_schedule(p, @2, @3, NULL)); }
+  | project_items schedule MONTH NUMBER SEMI   { SCHED_MONTH($2, $3, @3, $4); ADD($$, $1, jx_pb_schedule(p, @2, @5, $2.head)); }
+  | project_items schedule NUMBER NUMBER SEMI  { SCHED_NUMBER($2, $3, @3, $4); ADD($$, $1, jx_pb_schedule(p, @2, @5, $2.head)); }
   | project_items PERIOD value SEMI   { ADD($$, $1, jx_pb_period_stmt(p, @2, @4, $3)); }
   | project_items GOAL STRING SEMI    { ADD($$, $1, TEXT_STMT(JX_N_GOAL, @2, @4, TEXT($3, @3))); }
   | project_items PURPOSE STRING SEMI { ADD($$, $1, TEXT_STMT(JX_N_PURPOSE, @2, @4, TEXT($3, @3))); }
@@ -482,20 +477,23 @@ lines
   | lines STRING NUMBER   { jx_pb_line(p, &$1, TEXT($2, @2), $3); $$ = $1; }
   | lines NUMBER          { jx_pb_line(p, &$1, NONE, $2); $$ = $1; }
   ;
-/* funds -> funds (fiscal NUMBER | other NUMBER | SOURCE NUMBER)+ ; where
- * SOURCE is a word of the table of sources (上级资金, 自有资金, 中央 …).
- * Its node is made at the keyword (no empty rule: one reduction less). */
+/* funds -> funds (fiscal NUMBER | other NUMBER | SOURCE NUMBER)* ; where
+ * SOURCE is a word of the table of sources (上级资金, 自有资金, 中央 …); its
+ * node is made with its first part (`funds;` is project_items'). */
 funds
-  : FUNDS  { $$ = jx_pb_node(p, JX_N_FUNDS, @1, funds); }
+  : FUNDS FISCAL NUMBER  { jx_pb_funds_part(p, $$ = FUNDS_NODE(@1), 1, TEXT(NULL, @2), $3); }
+  | FUNDS OTHER NUMBER   { jx_pb_funds_part(p, $$ = FUNDS_NODE(@1), 2, TEXT(NULL, @2), $3); }
+  | FUNDS WORD NUMBER    { jx_pb_funds_part(p, $$ = FUNDS_NODE(@1), 0, TEXT($2, @2), $3); }
   | funds FISCAL NUMBER  { jx_pb_funds_part(p, $$ = $1, 1, TEXT(NULL, @2), $3); }
   | funds OTHER NUMBER   { jx_pb_funds_part(p, $$ = $1, 2, TEXT(NULL, @2), $3); }
   | funds WORD NUMBER    { jx_pb_funds_part(p, $$ = $1, 0, TEXT($2, @2), $3); }
   ;
-/* schedule -> schedule (MONTH NUMBER)+ ; where MONTH is jan…dec or 3月底 */
+/* schedule -> schedule (MONTH NUMBER)* ; MONTH: jan…dec or 3月底 (`schedule;`: project_items') */
 schedule
-  : SCHEDULE  { $$.head = $$.tail = NULL; }
-  | schedule MONTH NUMBER   { jx_pb_sched(p, &$1, NULL, $2, jx_token_name(MONTH), @2, $3); $$ = $1; }
-  | schedule NUMBER NUMBER  { jx_pb_sched(p, &$1, $2, 0, NULL, @2, $3); $$ = $1; }
+  : SCHEDULE MONTH NUMBER   { $$ = SCHED_NONE; SCHED_MONTH($$, $2, @2, $3); }
+  | SCHEDULE NUMBER NUMBER  { $$ = SCHED_NONE; SCHED_NUMBER($$, $2, @2, $3); }
+  | schedule MONTH NUMBER   { SCHED_MONTH($1, $2, @2, $3); $$ = $1; }
+  | schedule NUMBER NUMBER  { SCHED_NUMBER($1, $2, @2, $3); $$ = $1; }
   ;
 
 goal
@@ -683,41 +681,41 @@ setting_arg
  * and the attributes after it go into it: no empty rule, and the ';' in
  * the list's rule, each one reduction less for every indicator. */
 row
-  : PATH STRING NUMBER                { $$ = ROW(@1, $1, TEXT($2, @2), @3, $3); }
-  | PATH STRING other_value           { $$ = ROW(@1, $1, TEXT($2, @2), @3, $3); }
-  | PATH STRING GE NUMBER             { $$ = ROW_OP(@1, $1, TEXT($2, @2), JX_OP_GE, @3, $4); }
-  | PATH STRING LE NUMBER             { $$ = ROW_OP(@1, $1, TEXT($2, @2), JX_OP_LE, @3, $4); }
-  | PATH STRING GT NUMBER             { $$ = ROW_OP(@1, $1, TEXT($2, @2), JX_OP_GT, @3, $4); }
-  | PATH STRING LT NUMBER             { $$ = ROW_OP(@1, $1, TEXT($2, @2), JX_OP_LT, @3, $4); }
-  | PATH STRING EQ NUMBER             { $$ = ROW_OP(@1, $1, TEXT($2, @2), JX_OP_EQ, @3, $4); }
-  | PATH STRING GE other_value        { $$ = ROW_OP(@1, $1, TEXT($2, @2), JX_OP_GE, @3, $4); }
-  | PATH STRING LE other_value        { $$ = ROW_OP(@1, $1, TEXT($2, @2), JX_OP_LE, @3, $4); }
-  | PATH STRING GT other_value        { $$ = ROW_OP(@1, $1, TEXT($2, @2), JX_OP_GT, @3, $4); }
-  | PATH STRING LT other_value        { $$ = ROW_OP(@1, $1, TEXT($2, @2), JX_OP_LT, @3, $4); }
-  | PATH STRING EQ other_value        { $$ = ROW_OP(@1, $1, TEXT($2, @2), JX_OP_EQ, @3, $4); }
-  | PATH STRING TARGET NUMBER         { $$ = ROW(@1, $1, TEXT($2, @2), @4, $4); }
-  | PATH STRING TARGET other_value    { $$ = ROW(@1, $1, TEXT($2, @2), @4, $4); }
-  | PATH STRING TARGET op NUMBER      { $$ = ROW_OP(@1, $1, TEXT($2, @2), $4, @4, $5); }
-  | PATH STRING TARGET op other_value { $$ = ROW_OP(@1, $1, TEXT($2, @2), $4, @4, $5); }
-  | category STRING value             { $$ = ROW(@1, $1, TEXT($2, @2), @3, $3); }
-  | category STRING op value          { $$ = ROW_OP(@1, $1, TEXT($2, @2), $3, @3, $4); }
-  | category STRING TARGET value      { $$ = ROW(@1, $1, TEXT($2, @2), @4, $4); }
-  | category STRING TARGET op value   { $$ = ROW_OP(@1, $1, TEXT($2, @2), $4, @4, $5); }
+  : PATH STRING NUMBER                { $$ = ROW(@1, $1, $2, @2, @3, $3); }
+  | PATH STRING other_value           { $$ = ROW(@1, $1, $2, @2, @3, $3); }
+  | PATH STRING GE NUMBER             { $$ = ROW_OP(@1, $1, $2, @2, JX_OP_GE, @3, $4); }
+  | PATH STRING LE NUMBER             { $$ = ROW_OP(@1, $1, $2, @2, JX_OP_LE, @3, $4); }
+  | PATH STRING GT NUMBER             { $$ = ROW_OP(@1, $1, $2, @2, JX_OP_GT, @3, $4); }
+  | PATH STRING LT NUMBER             { $$ = ROW_OP(@1, $1, $2, @2, JX_OP_LT, @3, $4); }
+  | PATH STRING EQ NUMBER             { $$ = ROW_OP(@1, $1, $2, @2, JX_OP_EQ, @3, $4); }
+  | PATH STRING GE other_value        { $$ = ROW_OP(@1, $1, $2, @2, JX_OP_GE, @3, $4); }
+  | PATH STRING LE other_value        { $$ = ROW_OP(@1, $1, $2, @2, JX_OP_LE, @3, $4); }
+  | PATH STRING GT other_value        { $$ = ROW_OP(@1, $1, $2, @2, JX_OP_GT, @3, $4); }
+  | PATH STRING LT other_value        { $$ = ROW_OP(@1, $1, $2, @2, JX_OP_LT, @3, $4); }
+  | PATH STRING EQ other_value %prec NUMBER { $$ = ROW_OP(@1, $1, $2, @2, JX_OP_EQ, @3, $4); }
+  | PATH STRING TARGET NUMBER         { $$ = ROW(@1, $1, $2, @2, @4, $4); }
+  | PATH STRING TARGET other_value    { $$ = ROW(@1, $1, $2, @2, @4, $4); }
+  | PATH STRING TARGET op NUMBER      { $$ = ROW_OP(@1, $1, $2, @2, $4, @4, $5); }
+  | PATH STRING TARGET op other_value { $$ = ROW_OP(@1, $1, $2, @2, $4, @4, $5); }
+  | category STRING value             { $$ = ROW(@1, $1, $2, @2, @3, $3); }
+  | category STRING op value          { $$ = ROW_OP(@1, $1, $2, @2, $3, @3, $4); }
+  | category STRING TARGET value      { $$ = ROW(@1, $1, $2, @2, @4, $4); }
+  | category STRING TARGET op value   { $$ = ROW_OP(@1, $1, $2, @2, $4, @4, $5); }
   /* A value the form prints without a name (issue 11): a lone string
    * after the category is the value. */
-  | PATH NUMBER                       { $$ = ROW(@1, $1, NAMELESS(@2), @2, $2); }
-  | PATH other_value                  { $$ = ROW(@1, $1, NAMELESS(@2), @2, $2); }
-  | PATH op NUMBER                    { $$ = ROW_OP(@1, $1, NAMELESS(@2), $2, @2, $3); }
-  | PATH op other_value               { $$ = ROW_OP(@1, $1, NAMELESS(@2), $2, @2, $3); }
-  | category value                    { $$ = ROW(@1, $1, NAMELESS(@2), @2, $2); }
-  | category op value                 { $$ = ROW_OP(@1, $1, NAMELESS(@2), $2, @2, $3); }
+  | PATH NUMBER                       { $$ = ROW(@1, $1, NULL, @2, @2, $2); }
+  | PATH other_value                  { $$ = ROW(@1, $1, NULL, @2, @2, $2); }
+  | PATH op NUMBER                    { $$ = ROW_OP(@1, $1, NULL, @2, $2, @2, $3); }
+  | PATH op other_value               { $$ = ROW_OP(@1, $1, NULL, @2, $2, @2, $3); }
+  | category value                    { $$ = ROW(@1, $1, NULL, @2, @2, $2); }
+  | category op value                 { $$ = ROW_OP(@1, $1, NULL, @2, $2, @2, $3); }
   /* A row the form prints empty: the category alone. */
   | PATH                              { $$ = EMPTY_ROW(@1, $1); }
   | category                          { $$ = EMPTY_ROW(@1, $1); }
-  | INDICATOR STRING value            { $$ = ROW(@1, NULL, TEXT($2, @2), @3, $3); }
-  | INDICATOR STRING op value         { $$ = ROW_OP(@1, NULL, TEXT($2, @2), $3, @3, $4); }
-  | INDICATOR STRING TARGET value     { $$ = ROW(@1, NULL, TEXT($2, @2), @4, $4); }
-  | INDICATOR STRING TARGET op value  { $$ = ROW_OP(@1, NULL, TEXT($2, @2), $4, @4, $5); }
+  | INDICATOR STRING value            { $$ = ROW(@1, NULL, $2, @2, @3, $3); }
+  | INDICATOR STRING op value         { $$ = ROW_OP(@1, NULL, $2, @2, $3, @3, $4); }
+  | INDICATOR STRING TARGET value     { $$ = ROW(@1, NULL, $2, @2, @4, $4); }
+  | INDICATOR STRING TARGET op value  { $$ = ROW_OP(@1, NULL, $2, @2, $4, @4, $5); }
   | row DESC STRING        { jx_pb_desc($$ = $1, false, TEXT($3, @3), @2); }
   | row BASIS STRING       { jx_pb_desc($$ = $1, true, TEXT($3, @3), @2); }
   | row STANDARD STRING    { jx_pb_expl($$ = $1, JX_EXPL_STANDARD, TEXT($3, @3), @2); }

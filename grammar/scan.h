@@ -123,10 +123,20 @@ typedef struct jx_scan {
   /* Suppression comments (suppress.h; NULL: read as comments only).  The
    * lexer follows the statements of the tokens it returns (where each
    * starts, the blocks open, the line of the last token) to say which
-   * statement each comment covers (lexer.l, yylex). */
+   * statement each comment covers (jx_lex_direct, scan_track.c). */
   jx_suppress *suppress;
-  int depth;          /* blocks open */
-  bool in_stmt;       /* a statement has begun and not ended */
+  int depth; /* blocks open */
+  /* in_stmt: a statement has begun and not ended.  track_all: n_sup_open
+   * or on_token, every token to jx_scan_track_slow.  Side by side, so
+   * that jx_scan_track tells the commonest case (in a statement, nothing
+   * tracked) by one comparison of both (JX_TRACK_IN_STMT). */
+  union {
+    struct {
+      bool in_stmt;
+      bool track_all;
+    };
+    uint16_t stmt_track;
+  };
   uint64_t stmt_at;   /* where it began */
   uint64_t *block_at; /* where each open block's statement began */
   size_t cap_block_at;
@@ -141,9 +151,6 @@ typedef struct jx_scan {
     bool waiting;                 /* for the statement's first token */
   } * sup_open;
   size_t n_sup_open, cap_sup_open;
-  /* n_sup_open or on_token: every token to jx_scan_track_slow (one test
-   * per token instead of two in jx_scan_track) */
-  bool track_all;
 
   /* Parser state. */
   const jx_sink *sink;
@@ -161,6 +168,21 @@ typedef struct jx_scan {
   const char *cat_text;
   jx_loc cat_loc;
 } jx_scan;
+
+_Static_assert(sizeof(bool) == 1 && sizeof(uint16_t) == 2,
+               "in_stmt and track_all are stmt_track's two bytes");
+/* jx_scan.stmt_track with in_stmt and not track_all (a constant once
+ * compiled, whatever the byte order). */
+static inline uint16_t jx_track_in_stmt(void) {
+  union { /* jx_scan's */
+    struct {
+      bool in_stmt, track_all;
+    } b;
+    uint16_t stmt_track;
+  } x = {{true, false}};
+  return x.stmt_track;
+}
+#define JX_TRACK_IN_STMT jx_track_in_stmt()
 
 /* Appends n to a list (nodes are linked through next). */
 static inline void jx_list_add(jx_list *l, jx_node *n) {

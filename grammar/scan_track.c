@@ -8,10 +8,10 @@
  * one.  A statement that opens a block covers the whole block.  Where a
  * statement begins and ends is told by the tokens alone: its first token,
  * and its ';' or the '}' that closes its block.  So every token returned
- * is followed: by the parser as it reads it (jx_scan_track, inline in
- * parser.y, which calls jx_scan_track_slow here for the few tokens that
- * matter), or by yylex (parse.c) for the tools.  Both scanners hand a
- * suppression comment to jx_scan_suppression.
+ * is followed as jx_lex_direct returns it (jx_scan_track, inline from
+ * parser.y at the scanner's exit, which calls jx_scan_track_slow here for
+ * the few tokens that matter), for the parser and the tools alike.  Both
+ * scanners hand a suppression comment to jx_scan_suppression.
  */
 #include <string.h>
 
