@@ -199,6 +199,43 @@ static size_t targets_array(c_state *st, const jx_indicator *v, size_t n) {
   return id;
 }
 
+/* An indicator's category: its four texts, each a literal through the
+ * memo and ",\n     ".  Kept as one block in st->cats (not NULL) when
+ * none is a long string (whose array is written again each time it is
+ * met) and the block fits; the scratch buffer it is written to is in
+ * memory, so the block is still where it was written when it is kept. */
+static __attribute__((noinline)) void category_miss(c_state *st, jx_out *o,
+                                                    const jx_indicator *x) {
+  const char *k[4] = {x->level1, x->level1_label, x->level2, x->level2_label};
+  bool keep = st->cats && o->fd < 0;
+  for (int i = 0; i < 4; i++)
+    keep = keep && (!k[i] || strlen(k[i]) <= MAX_LITERAL);
+  size_t at = o->len;
+  for (int i = 0; i < 4; i++) {
+    jx_c_str_memo(st, o, k[i]);
+    PUT(o, ",\n     ");
+  }
+  if (keep)
+    jx_block_keep(jx_block_slot_of(st->cats, k[3]), k[0], k[1], k[2], k[3], 0,
+                  o->buf + at, o->len - at);
+}
+
+/* The category out of st->cats when it holds it (a block is at most
+ * JX_BLOCK_OUT bytes: a piece within the row's C_SLACK). */
+static inline __attribute__((always_inline)) void
+put_category(c_state *st, jx_out *o, const jx_indicator *x) {
+  _Static_assert(JX_BLOCK_OUT <= C_SLACK / 4, "a category block is a piece");
+  if (st->cats) {
+    const jx_block_slot *e = jx_block_slot_of(st->cats, x->level2_label);
+    if (jx_block_holds(e, x->level1, x->level1_label, x->level2,
+                       x->level2_label, 0)) {
+      c_put(o, e->out, e->n);
+      return;
+    }
+  }
+  category_miss(st, o, x);
+}
+
 static void indicators_array(c_state *st, c_id id, size_t idx,
                              const jx_indicator *v, size_t n) {
   if (n == 0)
@@ -211,15 +248,11 @@ static void indicators_array(c_state *st, c_id id, size_t idx,
     c_room(o, C_SLACK);
     /* Positional, in field order: C++11 has no designated initialisers. */
     PUT(o, "    {");
-    const char *strs[] = {x->level1,       x->level1_label, x->level2,
-                          x->level2_label, x->name,         x->description};
-    for (size_t k = 0; k < sizeof strs / sizeof strs[0]; k++) {
-      if (k < 4) /* the category's codes and labels repeat */
-        jx_c_str_memo(st, o, strs[k]);
-      else
-        jx_c_str(st, o, strs[k]);
-      PUT(o, ",\n     ");
-    }
+    put_category(st, o, x);
+    jx_c_str(st, o, x->name);
+    PUT(o, ",\n     ");
+    jx_c_str(st, o, x->description);
+    PUT(o, ",\n     ");
     jx_c_put_kind(o, x->kind);
     PUT(o, ", ");
     jx_c_put_op(o, x->op);
@@ -292,6 +325,8 @@ static void *c_create(jx_out *out, const jx_emit_options *opt) {
   if (st->prefix_n < C_PREFIX_PAD)
     memcpy(st->prefix_pad, st->prefix, st->prefix_n);
   st->input_name = opt->input_name ? opt->input_name : "-";
+  if (opt->framework_texts_stable)
+    st->cats = jx_xcalloc(1, sizeof *st->cats);
   jx_out_init_mem(&st->scratch);
   jx_out_init_spool(&st->projects, SPOOL_MEM);
   jx_out_init_spool(&st->units, SPOOL_MEM);
@@ -510,6 +545,7 @@ static void c_destroy(void *vst) {
   jx_out_free(&st->projects);
   jx_out_free(&st->units);
   jx_out_free(&st->plan_head);
+  free(st->cats);
   free(st);
 }
 

@@ -79,6 +79,11 @@ typedef struct c_state {
    * octal escapes, four bytes out for each in, so a hit saves most of
    * its cost. */
   jx_memo memo;
+  /* An indicator's four category literals, and a source's kind and
+   * label, as one block each, keyed by the texts' addresses: only when the
+   * build says they are keys (backend.h, framework_texts_stable); else
+   * NULL. */
+  jx_blocks *cats;
 } c_state;
 
 /* C99 5.2.4.1: 4095 characters in a string literal; keep clear of it. */

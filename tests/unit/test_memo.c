@@ -262,7 +262,8 @@ static void test_json_categories(void **state) {
     const char *format;
     bool compact;
   } cases[] = {
-      {"json", false}, {"json", true}, {"jsonl", true}, {"csv", false}};
+      {"json", false}, {"json", true}, {"jsonl", true}, {"csv", false},
+      {"c", false}};
   for (size_t c = 0; c < sizeof cases / sizeof cases[0]; c++) {
     char *got = render_categories(cases[c].format, cases[c].compact, true);
     char *want = render_categories(cases[c].format, cases[c].compact, false);
