@@ -129,25 +129,80 @@ static void line_row(c_state *st, jx_out *o, const void *e) {
   jx_c_decimal(o, l->amount);
 }
 
-static void schedule_row(c_state *st, jx_out *o, const void *e) {
-  const jx_schedule_point *s = e;
-  (void)st;
-  jx_c_i64(o, s->month);
-  PUT(o, ", ");
-  jx_c_decimal(o, s->percent);
+/* A schedule, each row out of st->points when it holds the point: a
+ * plan's schedules are made of a few dozen points. */
+static void schedule_array(c_state *st, size_t idx, const jx_schedule_point *v,
+                           size_t n) {
+  if (n == 0)
+    return;
+  jx_out *o = &st->scratch;
+  open_array(st, "jx_schedule_point", C_ID("_p", "_schedule"), idx);
+  for (size_t i = 0; i < n; i++) {
+    c_room(o, C_SLACK);
+    uint64_t h = ((uint64_t)v[i].percent.micros + (uint64_t)v[i].month) *
+                 0x9E3779B97F4A7C15ULL;
+    c_point *e = &st->points[(h >> 40) & (C_POINT_SLOTS - 1)];
+    if (e->n && e->micros == v[i].percent.micros && e->month == v[i].month) {
+      memcpy(o->buf + o->len, e->out, C_POINT_OUT);
+      o->len += e->n;
+      continue;
+    }
+    size_t at = o->len;
+    PUT(o, "    {");
+    jx_c_i64(o, v[i].month);
+    PUT(o, ", ");
+    jx_c_decimal(o, v[i].percent);
+    PUT(o, "},\n");
+    if (o->len - at <= C_POINT_OUT) {
+      e->micros = v[i].percent.micros;
+      e->month = v[i].month;
+      e->n = o->len - at;
+      memcpy(e->out, o->buf + at, e->n);
+    }
+  }
+  close_array(st);
 }
 
-static void source_row(c_state *st, jx_out *o, const void *e) {
-  const jx_source *s = e;
-  jx_c_str(st, o, s->kind);
-  PUT(o, ", ");
-  jx_c_str(st, o, s->label);
-  PUT(o, ", ");
-  jx_c_decimal(o, s->amount);
-  if (s->fiscal)
-    PUT(o, ", 1");
-  else
-    PUT(o, ", 0");
+/* A project's sources.  A source whose kind is the table's (not NULL:
+ * lowering takes its kind and label from the table of sources, whose
+ * texts never change) has its two literals out of st->cats (not NULL)
+ * once they have been written; the extra 1 tells these blocks from the
+ * categories'. */
+static void sources_array(c_state *st, size_t idx, const jx_source *v,
+                          size_t n) {
+  if (n == 0)
+    return;
+  jx_out *o = &st->scratch;
+  open_array(st, "jx_source", C_ID("_p", "_sources"), idx);
+  for (size_t i = 0; i < n; i++) {
+    const jx_source *x = &v[i];
+    c_room(o, C_SLACK);
+    PUT(o, "    {");
+    jx_block_slot *e =
+        st->cats && x->kind ? jx_block_slot_of(st->cats, x->label) : NULL;
+    if (e && jx_block_holds(e, NULL, NULL, x->kind, x->label, 1)) {
+      c_put(o, e->out, e->n);
+    } else {
+      /* kept only when neither is a long string (written again each
+         time) and the buffer is in memory (the block stays put) */
+      bool keep = e && o->fd < 0 && strlen(x->kind) <= MAX_LITERAL &&
+                  (!x->label || strlen(x->label) <= MAX_LITERAL);
+      size_t at = o->len;
+      jx_c_str(st, o, x->kind);
+      PUT(o, ", ");
+      jx_c_str(st, o, x->label);
+      PUT(o, ", ");
+      if (keep)
+        jx_block_keep(e, NULL, NULL, x->kind, x->label, 1, o->buf + at,
+                      o->len - at);
+    }
+    jx_c_decimal(o, x->amount);
+    if (x->fiscal)
+      PUT(o, ", 1},\n");
+    else
+      PUT(o, ", 0},\n");
+  }
+  close_array(st);
 }
 
 static void attribute_row(c_state *st, jx_out *o, const void *e) {
@@ -389,15 +444,13 @@ static void c_project(void *vst, const jx_unit *u, const jx_project *p) {
   if (!st->in_unit)
     c_unit_open(st, u);
   size_t i = st->n_projects++;
-  ROWS(st, "jx_schedule_point", C_ID("_p", "_schedule"), i, p->schedule,
-       p->n_schedule, schedule_row);
+  schedule_array(st, i, p->schedule, p->n_schedule);
   strings_array(st, C_ID("_p", "_goals"), i, p->goals, p->n_goals);
   indicators_array(st, C_ID("_p", "_indicators"), i, p->indicators,
                    p->n_indicators);
   strings_array(st, C_ID("_p", "_overall_goals"), i, p->overall_goals,
                 p->n_overall_goals);
-  ROWS(st, "jx_source", C_ID("_p", "_sources"), i, p->sources, p->n_sources,
-       source_row);
+  sources_array(st, i, p->sources, p->n_sources);
   ROWS(st, "jx_line_item", C_ID("_p", "_breakdown"), i, p->breakdown,
        p->n_breakdown, line_row);
   ROWS(st, "jx_attribute", C_ID("_p", "_attributes"), i, p->attributes,

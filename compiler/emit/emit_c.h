@@ -59,6 +59,14 @@ typedef struct c_id {
 #define C_NAME(name) ((c_id){(name), "", sizeof(name) - 1, 0, false})
 
 enum { C_PREFIX_PAD = 48 };
+/* A schedule point's row ("    {6, {50000000}},\n") by its values. */
+enum { C_POINT_SLOTS = 64, C_POINT_OUT = 64 };
+typedef struct c_point {
+  int64_t micros;
+  int month;
+  size_t n; /* 0: empty */
+  char out[C_POINT_OUT];
+} c_point;
 typedef struct c_state {
   jx_out *out;
   const char *prefix;
@@ -84,6 +92,7 @@ typedef struct c_state {
    * build says they are keys (backend.h, framework_texts_stable); else
    * NULL. */
   jx_blocks *cats;
+  c_point points[C_POINT_SLOTS];
 } c_state;
 
 /* C99 5.2.4.1: 4095 characters in a string literal; keep clear of it. */
