@@ -51,16 +51,29 @@ static void take(jx_out *dst, jx_out *src) {
 
 /* Array definitions go to st->scratch; their long strings to st->out. */
 
-/* type: one of this file's constant type names (a piece). */
-static void open_array(c_state *st, const char *type, c_id id, size_t idx) {
+/* type: one of this file's constant type names (a piece, type_n bytes).
+ * The name is id's with index idx or, when stem is not NULL (a project's
+ * own arrays: id's head is "_p" and idx the project's), the stem and
+ * id's tail: the project's seven arrays share the stem, made once. */
+static void open_array_n(c_state *st, const char *type, size_t type_n, c_id id,
+                         size_t idx, const c_stem *stem) {
   jx_out *o = &st->scratch;
   c_room(o, C_SLACK);
   PUT(o, "static const ");
-  c_put(o, type, strlen(type));
+  c_put(o, type, type_n);
   PUT(o, " ");
-  jx_c_ident(st, o, id, idx);
+  if (stem && stem->n) {
+    memcpy(o->buf + o->len, stem->s, C_STEM);
+    o->len += stem->n;
+    jx_copy_short(o->buf + o->len, id.tail, id.tail_n);
+    o->len += id.tail_n;
+  } else {
+    jx_c_ident(st, o, id, idx);
+  }
   PUT(o, "[] = {\n");
 }
+#define open_array(st, type, id, idx, stem)                                    \
+  open_array_n((st), (type), sizeof(type) - 1, (id), (idx), (stem))
 
 static void close_array(c_state *st) {
   c_room(&st->scratch, C_SLACK);
@@ -72,18 +85,18 @@ static void close_array(c_state *st) {
    output (never through scratch, which would hold them all again). */
 static void spooled_array(c_state *st, const char *type, c_id id, size_t idx,
                           jx_out *elements) {
-  open_array(st, type, id, idx);
+  open_array_n(st, type, strlen(type), id, idx, NULL);
   take(st->out, &st->scratch);
   jx_out_take(st->out, elements);
   close_array(st);
 }
 
-static void strings_array(c_state *st, c_id id, size_t idx,
+static void strings_array(c_state *st, c_id id, size_t idx, const c_stem *stem,
                           const char *const *v, size_t n) {
   if (n == 0)
     return;
   jx_out *o = &st->scratch;
-  open_array(st, "char *const", id, idx);
+  open_array(st, "char *const", id, idx, stem);
   for (size_t i = 0; i < n; i++) {
     c_room(o, C_SLACK);
     PUT(o, "    ");
@@ -100,12 +113,13 @@ static void strings_array(c_state *st, c_id id, size_t idx,
  */
 typedef void (*row_fn)(c_state *st, jx_out *o, const void *element);
 
-static void rows_array(c_state *st, const char *type, c_id id, size_t idx,
-                       const void *v, size_t n, size_t size, row_fn row) {
+static void rows_array(c_state *st, const char *type, size_t type_n, c_id id,
+                       size_t idx, const c_stem *stem, const void *v, size_t n,
+                       size_t size, row_fn row) {
   if (n == 0)
     return;
   jx_out *o = &st->scratch;
-  open_array(st, type, id, idx);
+  open_array_n(st, type, type_n, id, idx, stem);
   for (const char *e = v; n > 0; n--, e += size) {
     c_room(o, C_SLACK);
     PUT(o, "    {");
@@ -131,12 +145,12 @@ static void line_row(c_state *st, jx_out *o, const void *e) {
 
 /* A schedule, each row out of st->points when it holds the point: a
  * plan's schedules are made of a few dozen points. */
-static void schedule_array(c_state *st, size_t idx, const jx_schedule_point *v,
-                           size_t n) {
+static void schedule_array(c_state *st, const c_stem *stem,
+                           const jx_schedule_point *v, size_t n) {
   if (n == 0)
     return;
   jx_out *o = &st->scratch;
-  open_array(st, "jx_schedule_point", C_ID("_p", "_schedule"), idx);
+  open_array(st, "jx_schedule_point", C_ID("_p", "_schedule"), stem->idx, stem);
   for (size_t i = 0; i < n; i++) {
     c_room(o, C_SLACK);
     uint64_t h = ((uint64_t)v[i].percent.micros + (uint64_t)v[i].month) *
@@ -168,12 +182,12 @@ static void schedule_array(c_state *st, size_t idx, const jx_schedule_point *v,
  * texts never change) has its two literals out of st->cats (not NULL)
  * once they have been written; the extra 1 tells these blocks from the
  * categories'. */
-static void sources_array(c_state *st, size_t idx, const jx_source *v,
+static void sources_array(c_state *st, const c_stem *stem, const jx_source *v,
                           size_t n) {
   if (n == 0)
     return;
   jx_out *o = &st->scratch;
-  open_array(st, "jx_source", C_ID("_p", "_sources"), idx);
+  open_array(st, "jx_source", C_ID("_p", "_sources"), stem->idx, stem);
   for (size_t i = 0; i < n; i++) {
     const jx_source *x = &v[i];
     c_room(o, C_SLACK);
@@ -212,8 +226,9 @@ static void attribute_row(c_state *st, jx_out *o, const void *e) {
   jx_c_str(st, o, a->value);
 }
 
-#define ROWS(st, type, id, idx, v, n, row)                                     \
-  rows_array((st), (type), (id), (idx), (v), (n), sizeof *(v), (row))
+#define ROWS(st, type, id, idx, stem, v, n, row)                               \
+  rows_array((st), (type), sizeof(type) - 1, (id), (idx), (stem), (v), (n),    \
+             sizeof *(v), (row))
 
 /* The period targets of v (issue 11), in an array of their own before the
  * indicators that point into it; returns its number, or SIZE_MAX when no
@@ -226,7 +241,7 @@ static size_t targets_array(c_state *st, const jx_indicator *v, size_t n) {
     return SIZE_MAX;
   size_t id = st->n_targets++;
   jx_out *o = &st->scratch;
-  open_array(st, "jx_target", C_ID("_t", ""), id);
+  open_array(st, "jx_target", C_ID("_t", ""), id, NULL);
   for (size_t i = 0; i < n; i++) {
     const jx_target *t = v[i].period_target;
     if (!t)
@@ -292,12 +307,13 @@ put_category(c_state *st, jx_out *o, const jx_indicator *x) {
 }
 
 static void indicators_array(c_state *st, c_id id, size_t idx,
-                             const jx_indicator *v, size_t n) {
+                             const c_stem *stem, const jx_indicator *v,
+                             size_t n) {
   if (n == 0)
     return;
   jx_out *o = &st->scratch;
   size_t targets = targets_array(st, v, n), nth = 0;
-  open_array(st, "jx_indicator", id, idx);
+  open_array(st, "jx_indicator", id, idx, stem);
   for (size_t i = 0; i < n; i++) {
     const jx_indicator *x = &v[i];
     c_room(o, C_SLACK);
@@ -444,16 +460,18 @@ static void c_project(void *vst, const jx_unit *u, const jx_project *p) {
   if (!st->in_unit)
     c_unit_open(st, u);
   size_t i = st->n_projects++;
-  schedule_array(st, i, p->schedule, p->n_schedule);
-  strings_array(st, C_ID("_p", "_goals"), i, p->goals, p->n_goals);
-  indicators_array(st, C_ID("_p", "_indicators"), i, p->indicators,
+  c_stem stem;
+  jx_c_stem(st, &stem, i);
+  schedule_array(st, &stem, p->schedule, p->n_schedule);
+  strings_array(st, C_ID("_p", "_goals"), i, &stem, p->goals, p->n_goals);
+  indicators_array(st, C_ID("_p", "_indicators"), i, &stem, p->indicators,
                    p->n_indicators);
-  strings_array(st, C_ID("_p", "_overall_goals"), i, p->overall_goals,
+  strings_array(st, C_ID("_p", "_overall_goals"), i, &stem, p->overall_goals,
                 p->n_overall_goals);
-  sources_array(st, i, p->sources, p->n_sources);
-  ROWS(st, "jx_line_item", C_ID("_p", "_breakdown"), i, p->breakdown,
+  sources_array(st, &stem, p->sources, p->n_sources);
+  ROWS(st, "jx_line_item", C_ID("_p", "_breakdown"), i, &stem, p->breakdown,
        p->n_breakdown, line_row);
-  ROWS(st, "jx_attribute", C_ID("_p", "_attributes"), i, p->attributes,
+  ROWS(st, "jx_attribute", C_ID("_p", "_attributes"), i, &stem, p->attributes,
        p->n_attributes, attribute_row);
 
   jx_c_project_keep(st, &st->projects, p, i);
@@ -467,11 +485,11 @@ static void close_unit(c_state *st, const jx_unit *u) {
   if (!u)
     u = &none;
   size_t i = st->n_units++;
-  strings_array(st, C_ID("_u", "_goals"), i, u->goals, u->n_goals);
-  ROWS(st, "jx_measure", C_ID("_u", "_measures"), i, u->measures, u->n_measures,
-       measure_row);
+  strings_array(st, C_ID("_u", "_goals"), i, NULL, u->goals, u->n_goals);
+  ROWS(st, "jx_measure", C_ID("_u", "_measures"), i, NULL, u->measures,
+       u->n_measures, measure_row);
   if (st->n_unit_projects > 0) {
-    open_array(st, "jx_project", C_ID("_u", "_projects"), i);
+    open_array(st, "jx_project", C_ID("_u", "_projects"), i, NULL);
     take(st->out, &st->scratch);
     jx_c_projects_put(st, st->out, &st->projects);
     close_array(st);
@@ -510,13 +528,13 @@ static void c_department(void *vst, const jx_department *d) {
   st->have_dept = true;
   for (size_t i = 0; i < d->n_divisions; i++) {
     const jx_division *dv = &d->divisions[i];
-    strings_array(st, C_ID("_div", "_goals"), i, dv->goals, dv->n_goals);
-    indicators_array(st, C_ID("_div", "_indicators"), i, dv->indicators,
+    strings_array(st, C_ID("_div", "_goals"), i, NULL, dv->goals, dv->n_goals);
+    indicators_array(st, C_ID("_div", "_indicators"), i, NULL, dv->indicators,
                      dv->n_indicators);
   }
   if (d->n_divisions > 0) {
     jx_out *o = &st->scratch;
-    open_array(st, "jx_division", C_NAME("_divisions"), 0);
+    open_array(st, "jx_division", C_NAME("_divisions"), 0, NULL);
     for (size_t i = 0; i < d->n_divisions; i++) {
       const jx_division *dv = &d->divisions[i];
       c_room(o, C_SLACK);
@@ -530,12 +548,12 @@ static void c_department(void *vst, const jx_department *d) {
     }
     close_array(st);
   }
-  strings_array(st, C_NAME("_dept_goals"), 0, d->goals, d->n_goals);
-  ROWS(st, "jx_measure", C_NAME("_dept_measures"), 0, d->measures,
+  strings_array(st, C_NAME("_dept_goals"), 0, NULL, d->goals, d->n_goals);
+  ROWS(st, "jx_measure", C_NAME("_dept_measures"), 0, NULL, d->measures,
        d->n_measures, measure_row);
-  indicators_array(st, C_NAME("_dept_indicators"), 0, d->indicators,
+  indicators_array(st, C_NAME("_dept_indicators"), 0, NULL, d->indicators,
                    d->n_indicators);
-  ROWS(st, "jx_line_item", C_NAME("_dept_breakdown"), 0, d->breakdown,
+  ROWS(st, "jx_line_item", C_NAME("_dept_breakdown"), 0, NULL, d->breakdown,
        d->n_breakdown, line_row);
   jx_out *o = &st->scratch;
   c_room(o, C_SLACK);
