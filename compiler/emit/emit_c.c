@@ -306,6 +306,21 @@ put_category(c_state *st, jx_out *o, const jx_indicator *x) {
   category_miss(st, o, x);
 }
 
+/* An indicator's line: the last one's digits again when it is on the
+ * same line. */
+static inline void put_line(c_state *st, jx_out *o, int line) {
+  if (line == st->line_last && st->line_n) {
+    memcpy(o->buf + o->len, st->line_text, sizeof st->line_text);
+    o->len += st->line_n;
+    return;
+  }
+  size_t at = o->len;
+  jx_c_i64(o, line);
+  st->line_last = line;
+  st->line_n = o->len - at;
+  memcpy(st->line_text, o->buf + at, st->line_n);
+}
+
 static void indicators_array(c_state *st, c_id id, size_t idx,
                              const c_stem *stem, const jx_indicator *v,
                              size_t n) {
@@ -324,10 +339,7 @@ static void indicators_array(c_state *st, c_id id, size_t idx,
     PUT(o, ",\n     ");
     jx_c_str(st, o, x->description);
     PUT(o, ",\n     ");
-    jx_c_put_kind(o, x->kind);
-    PUT(o, ", ");
-    jx_c_put_op(o, x->op);
-    PUT(o, ", ");
+    jx_c_put_kind_op(st, o, x->kind, x->op);
     jx_c_decimal(o, x->value);
     PUT(o, ", ");
     jx_c_str(st, o, x->unit);
@@ -338,12 +350,9 @@ static void indicators_array(c_state *st, c_id id, size_t idx,
     PUT(o, ", ");
     jx_c_str(st, o, x->basis);
     PUT(o, ", ");
-    jx_c_i64(o, x->line);
+    put_line(st, o, x->line);
     PUT(o, ",\n     ");
-    jx_c_put_role(o, x->level1_role);
-    PUT(o, ", ");
-    jx_c_put_role(o, x->level2_role);
-    PUT(o, ",\n     ");
+    jx_c_put_roles(st, o, x->level1_role, x->level2_role);
     if (!x->period_target && !x->standard && !x->explanation &&
         !x->value_note && !x->remark && !x->scoring && !x->per_unit &&
         x->value_end.micros == 0) {
@@ -398,6 +407,7 @@ static void *c_create(jx_out *out, const jx_emit_options *opt) {
   st->input_name = opt->input_name ? opt->input_name : "-";
   if (opt->framework_texts_stable)
     st->cats = jx_xcalloc(1, sizeof *st->cats);
+  jx_c_pairs_init(st);
   jx_out_init_mem(&st->scratch);
   jx_out_init_spool(&st->projects, SPOOL_MEM);
   jx_out_init_spool(&st->units, SPOOL_MEM);

@@ -59,6 +59,14 @@ typedef struct c_id {
 #define C_NAME(name) ((c_id){(name), "", sizeof(name) - 1, 0, false})
 
 enum { C_PREFIX_PAD = 48 };
+/* Two enumerators and what follows them in an indicator's row, made
+ * once (jx_c_pairs_init): "KIND, OP, " by kind and op, and "ROLE1,
+ * ROLE2,\n     " by the two roles.  Out of range is written as
+ * jx_c_put_kind and friends write it. */
+typedef struct c_pair {
+  char s[56];
+  size_t n;
+} c_pair;
 /* A schedule point's row ("    {6, {50000000}},\n") by its values. */
 enum { C_POINT_SLOTS = 64, C_POINT_OUT = 64 };
 typedef struct c_point {
@@ -93,6 +101,13 @@ typedef struct c_state {
    * NULL. */
   jx_blocks *cats;
   c_point points[C_POINT_SLOTS];
+  c_pair kind_op[6][5];
+  c_pair roles[8][8];
+  /* the last indicator's line and its digits: most indicators of a plan
+     in the card's style share a line with the one before */
+  int line_last;
+  size_t line_n; /* 0: none yet */
+  char line_text[32];
 } c_state;
 
 /* C99 5.2.4.1: 4095 characters in a string literal; keep clear of it. */
@@ -172,6 +187,26 @@ static inline void jx_c_str_memo(c_state *st, jx_out *o, const char *str) {
   if (jx_memo_put(o, e, str, n, JX_MEMO_OUT + C_SLACK))
     return;
   jx_c_str_memo_miss(st, o, e, str, n);
+}
+
+/* Fills st->kind_op and st->roles. */
+void jx_c_pairs_init(c_state *st);
+/* kind, op: st->kind_op's piece (unchecked: C_PIECE). */
+static inline void jx_c_put_kind_op(c_state *st, jx_out *o, jx_kind k,
+                                    jx_op op) {
+  const c_pair *p =
+      &st->kind_op[(unsigned)k < 6 ? k : JX_KIND_NA][(unsigned)op < 5 ? op : 0];
+  _Static_assert(sizeof p->s <= C_PIECE, "a pair is a piece");
+  memcpy(o->buf + o->len, p->s, sizeof p->s);
+  o->len += p->n;
+}
+/* the two roles: st->roles's piece (unchecked: C_PIECE). */
+static inline void jx_c_put_roles(c_state *st, jx_out *o, jx_role a,
+                                  jx_role b) {
+  const c_pair *p =
+      &st->roles[(unsigned)a < 8 ? a : 0][(unsigned)b < 8 ? b : 0];
+  memcpy(o->buf + o->len, p->s, sizeof p->s);
+  o->len += p->n;
 }
 
 /* The enumerators' names in jixiao.h, written to o, each with one

@@ -440,3 +440,30 @@ void jx_c_put_dim(jx_out *o, jx_dimension d) {
 void jx_c_put_role(jx_out *o, jx_role r) {
   put_name(o, role_of(r));
 }
+
+/* One pair: a's name, between, b's name, after. */
+static void make_pair(c_pair *p, const c_name *a, const char *between,
+                      const c_name *b, const char *after) {
+  size_t nb = strlen(between), na = strlen(after);
+  memset(p->s, 0, sizeof p->s);
+  memcpy(p->s, a->s, a->n);
+  memcpy(p->s + a->n, between, nb);
+  memcpy(p->s + a->n + nb, b->s, b->n);
+  memcpy(p->s + a->n + nb + b->n, after, na);
+  p->n = a->n + nb + b->n + na;
+}
+
+void jx_c_pairs_init(c_state *st) {
+  /* the longest names: JX_KIND_QUANTITATIVE, JX_OP_EQ, the roles' */
+  _Static_assert(2 * (sizeof "JX_ROLE_SATISFACTION" - 1) + sizeof ", ,\n     " -
+                         1 <=
+                     sizeof(((c_pair *)0)->s),
+                 "a pair's text fits");
+  for (unsigned k = 0; k < 6; k++)
+    for (unsigned op = 0; op < 5; op++)
+      make_pair(&st->kind_op[k][op], &kind_names[k], ", ", &op_names[op], ", ");
+  for (unsigned a = 0; a < 8; a++)
+    for (unsigned b = 0; b < 8; b++)
+      make_pair(&st->roles[a][b], &role_names[a], ", ", &role_names[b],
+                ",\n     ");
+}
