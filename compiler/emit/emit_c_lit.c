@@ -264,18 +264,26 @@ static void put_long_string(c_state *st, jx_out *dst, const char *s) {
 }
 
 /*
- * The literal of the n bytes at s, written at b (room for 4n + 2 bytes
- * made by the caller); returns its end.  No test for room inside: a plain
- * run is one short copy, a run of whole CJK characters twelve bytes of
- * escapes a character.
+ * The literal of the string at s, written at b (room for LIT_ROOM bytes
+ * made by the caller); returns its end, or NULL, having written nothing
+ * that counts, when the string is longer than MAX_LITERAL.  So the caller
+ * needs no strlen first: the bound is tested once a run (before a plain
+ * run is copied) and once every two CJK characters, and at most
+ * MAX_LITERAL + 6 bytes are escaped before it is seen.  No test for room
+ * inside: a plain run is one short copy, a run of whole CJK characters twelve
+ * bytes of escapes a character.
  */
+enum { LIT_ROOM = 4 * (MAX_LITERAL + 6) + 2 };
 static inline __attribute__((always_inline)) char *
 str_literal(char *b, const unsigned char *s, const unsigned char *start) {
+  const unsigned char *lim = start + MAX_LITERAL;
   *b++ = '"';
   for (;;) {
     const unsigned char *run = s;
     while (byte_class[*s] == PLAIN)
       s++;
+    if (s > lim) /* more than MAX_LITERAL bytes before *s */
+      return NULL;
     size_t n = (size_t)(s - run);
     jx_copy_short(b, (const char *)run, n);
     b += n;
@@ -284,7 +292,15 @@ str_literal(char *b, const unsigned char *s, const unsigned char *start) {
       do {
         /* Whole CJK characters (s[1] is read only when s[0] is not the
            NUL, s[2] only when s[1] is not). */
-        while (s[0] >= 0x80 && s[1] >= 0x80 && s[2] >= 0x80) {
+        while (s < lim && s[0] >= 0x80 && s[1] >= 0x80 && s[2] >= 0x80) {
+          memcpy(b, octal[s[0]], 4);
+          memcpy(b + 4, octal[s[1]], 4);
+          memcpy(b + 8, octal[s[2]], 4);
+          b += 12;
+          s += 3;
+          /* two characters a test of the bound */
+          if (!(s[0] >= 0x80 && s[1] >= 0x80 && s[2] >= 0x80))
+            break;
           memcpy(b, octal[s[0]], 4);
           memcpy(b + 4, octal[s[1]], 4);
           memcpy(b + 8, octal[s[2]], 4);
@@ -296,7 +312,7 @@ str_literal(char *b, const unsigned char *s, const unsigned char *start) {
         memcpy(b, octal[*s], 4);
         b += 4;
         s++;
-      } while (byte_class[*s] == OCTAL);
+      } while (byte_class[*s] == OCTAL && s <= lim);
       continue;
     case QUOTE:
       memcpy(b, "\\\"", 2);
@@ -348,12 +364,14 @@ void jx_c_literal(jx_out *o, const char *str, size_t n) {
 }
 
 void jx_c_str_nonnull(c_state *st, jx_out *o, const char *str) {
-  size_t n = strlen(str);
-  if (n > MAX_LITERAL) {
+  _Static_assert(LIT_ROOM + C_SLACK <= C_OUT_MIN, "c_room's limit");
+  c_room(o, LIT_ROOM + C_SLACK);
+  const unsigned char *s = (const unsigned char *)str;
+  char *b = o->buf + o->len, *end = str_literal(b, s, s);
+  if (end)
+    o->len += (size_t)(end - b);
+  else
     put_long_string(st, o, str);
-    return;
-  }
-  put_literal(o, str, n);
 }
 
 /*
