@@ -210,7 +210,7 @@ static void sources_array(c_state *st, const c_stem *stem, const jx_source *v,
         jx_block_keep(e, NULL, NULL, x->kind, x->label, 1, o->buf + at,
                       o->len - at);
     }
-    jx_c_decimal(o, x->amount);
+    jx_c_decimal_memo(st, o, x->amount);
     if (x->fiscal)
       PUT(o, ", 1},\n");
     else
@@ -340,7 +340,7 @@ static void indicators_array(c_state *st, c_id id, size_t idx,
     jx_c_str(st, o, x->description);
     PUT(o, ",\n     ");
     jx_c_put_kind_op(st, o, x->kind, x->op);
-    jx_c_decimal(o, x->value);
+    jx_c_decimal_memo(st, o, x->value);
     PUT(o, ", ");
     jx_c_str(st, o, x->unit);
     PUT(o, ", ");

@@ -59,6 +59,15 @@ typedef struct c_id {
 #define C_NAME(name) ((c_id){(name), "", sizeof(name) - 1, 0, false})
 
 enum { C_PREFIX_PAD = 48 };
+/* A decimal's initialiser ("{92400000}") by its value: a plan's values
+ * repeat (100 %, a project's budget again as its fiscal part and total). */
+enum { C_DEC_SLOTS = 256, C_DEC_OUT = 32 };
+typedef struct c_dec {
+  int64_t micros;
+  size_t n; /* 0: empty */
+  char out[C_DEC_OUT];
+} c_dec;
+
 /* Two enumerators and what follows them in an indicator's row, made
  * once (jx_c_pairs_init): "KIND, OP, " by kind and op, and "ROLE1,
  * ROLE2,\n     " by the two roles.  Out of range is written as
@@ -101,6 +110,7 @@ typedef struct c_state {
    * NULL. */
   jx_blocks *cats;
   c_point points[C_POINT_SLOTS];
+  c_dec decs[C_DEC_SLOTS];
   c_pair kind_op[6][5];
   c_pair roles[8][8];
   /* the last indicator's line and its digits: most indicators of a plan
@@ -120,6 +130,27 @@ void jx_c_u64(jx_out *o, uint64_t u);
 void jx_c_i64(jx_out *o, int64_t v);
 /* A jx_decimal initialiser: {micros} (unchecked: C_PIECE). */
 void jx_c_decimal(jx_out *o, jx_decimal d);
+/* jx_c_decimal through st->decs (unchecked: C_PIECE). */
+static inline void jx_c_decimal_memo(c_state *st, jx_out *o, jx_decimal d) {
+  if (d.micros == 0) {
+    PUT(o, "{0}");
+    return;
+  }
+  c_dec *e = &st->decs[((uint64_t)d.micros * 0x9E3779B97F4A7C15ULL) >> 56];
+  _Static_assert(C_DEC_SLOTS == 256, "the slot is the hash's top byte");
+  _Static_assert((int)C_DEC_OUT <= (int)C_PIECE, "a decimal is a piece");
+  if (e->micros == d.micros && e->n) {
+    memcpy(o->buf + o->len, e->out, C_DEC_OUT);
+    o->len += e->n;
+    return;
+  }
+  size_t at = o->len;
+  jx_c_decimal(o, d);
+  e->micros = d.micros;
+  e->n = o->len - at;
+  jx_copy_short(e->out, o->buf + at, e->n);
+}
+
 /* The identifier id with index idx (unchecked: C_PIECE + the prefix when
  * it is shorter than C_PREFIX_PAD; a longer one is a checked write, and
  * C_SLACK is made again after it). */
