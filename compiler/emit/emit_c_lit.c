@@ -215,10 +215,18 @@ void jx_c_stem(c_state *st, c_stem *stem, size_t idx) {
   if (st->prefix_n + 2 + JX_DIGITS_MAX > C_STEM)
     return;
   char d[JX_DIGITS_MAX], *end = d + JX_DIGITS_MAX, *p = digits(end, idx);
-  memcpy(stem->s, st->prefix, st->prefix_n);
-  memcpy(stem->s + st->prefix_n, "_p", 2);
-  memcpy(stem->s + st->prefix_n + 2, p, (size_t)(end - p));
-  stem->n = st->prefix_n + 2 + (size_t)(end - p);
+  size_t k = (size_t)(end - p);
+  if (st->prefix_n < C_PREFIX_PAD) { /* copies of constant size */
+    _Static_assert(C_PREFIX_PAD + 2 + JX_DIGITS_MAX <= C_STEM, "a stem fits");
+    memcpy(stem->s, st->prefix_pad, C_PREFIX_PAD);
+    memcpy(stem->s + st->prefix_n, "_p", 2);
+    jx_copy_short(stem->s + st->prefix_n + 2, p, k);
+  } else {
+    memcpy(stem->s, st->prefix, st->prefix_n);
+    memcpy(stem->s + st->prefix_n, "_p", 2);
+    memcpy(stem->s + st->prefix_n + 2, p, k);
+  }
+  stem->n = st->prefix_n + 2 + k;
 }
 
 void jx_c_ref_stem(c_state *st, jx_out *o, const c_stem *stem, c_id id,
