@@ -427,6 +427,14 @@ static const c_name role_names[] = {
     CN("JX_ROLE_NONE"),         CN("JX_ROLE_OUTPUT"),    CN("JX_ROLE_BENEFIT"),
     CN("JX_ROLE_SATISFACTION"), CN("JX_ROLE_COST"),      CN("JX_ROLE_QUANTITY"),
     CN("JX_ROLE_QUALITY"),      CN("JX_ROLE_TIMELINESS")};
+#define DIM_ROW(name) CN(", " name ",\n     ")
+static const c_name dim_rows[] = {
+    DIM_ROW("JX_DIM_NONE"),    DIM_ROW("JX_DIM_MONEY"),
+    DIM_ROW("JX_DIM_PERCENT"), DIM_ROW("JX_DIM_COUNT"),
+    DIM_ROW("JX_DIM_AREA"),    DIM_ROW("JX_DIM_LENGTH"),
+    DIM_ROW("JX_DIM_MASS"),    DIM_ROW("JX_DIM_TIME"),
+    DIM_ROW("JX_DIM_OTHER"),   DIM_ROW("JX_DIM_MONEY_PER")};
+#undef DIM_ROW
 #undef CN
 
 static const c_name *kind_of(jx_kind k) {
@@ -462,6 +470,12 @@ void jx_c_put_op(jx_out *o, jx_op op) {
 }
 void jx_c_put_dim(jx_out *o, jx_dimension d) {
   put_name(o, dim_of(d));
+}
+void jx_c_put_dim_row(jx_out *o, jx_dimension d) {
+  _Static_assert(sizeof dim_rows / sizeof *dim_rows ==
+                     sizeof dim_names / sizeof *dim_names,
+                 "a row's text for every dimension");
+  put_name(o, &dim_rows[(unsigned)d < 10 ? d : JX_DIM_OTHER]);
 }
 void jx_c_put_role(jx_out *o, jx_role r) {
   put_name(o, role_of(r));
