@@ -75,10 +75,35 @@ static void open_array_n(c_state *st, const char *type, size_t type_n, c_id id,
 #define open_array(st, type, id, idx, stem)                                    \
   open_array_n((st), (type), sizeof(type) - 1, (id), (idx), (stem))
 
+/* Writes everything scratch holds to the output.  Every event ends with
+ * scratch empty, and anything written straight to the output goes after
+ * it. */
+static void flush_scratch(c_state *st) {
+  take(st->out, &st->scratch);
+  st->scratch_done = 0;
+}
+
+/* A project's arrays stay in scratch until the project ends (one copy to
+ * the output, not one an array), unless they have grown large. */
+enum { SCRATCH_FLUSH = 1 << 18 };
+
 static void close_array(c_state *st) {
   c_room(&st->scratch, C_SLACK);
   PUT(&st->scratch, "};\n");
-  take(st->out, &st->scratch);
+  st->scratch_done = st->scratch.len;
+  if (st->scratch.len >= SCRATCH_FLUSH)
+    flush_scratch(st);
+}
+
+void jx_c_flush_done(c_state *st) {
+  jx_out *s = &st->scratch;
+  size_t done = st->scratch_done;
+  if (done == 0)
+    return;
+  jx_out_write(st->out, s->buf, done);
+  memmove(s->buf, s->buf + done, s->len - done);
+  s->len -= done;
+  st->scratch_done = 0;
 }
 
 /* An array whose elements a spool holds: they go straight from it to the
@@ -86,9 +111,10 @@ static void close_array(c_state *st) {
 static void spooled_array(c_state *st, const char *type, c_id id, size_t idx,
                           jx_out *elements) {
   open_array_n(st, type, strlen(type), id, idx, NULL);
-  take(st->out, &st->scratch);
+  flush_scratch(st);
   jx_out_take(st->out, elements);
   close_array(st);
+  flush_scratch(st);
 }
 
 static void strings_array(c_state *st, c_id id, size_t idx, const c_stem *stem,
@@ -527,6 +553,7 @@ static void c_project(void *vst, const jx_unit *u, const jx_project *p) {
        p->n_breakdown, line_row);
   ROWS(st, "jx_attribute", C_ID("_p", "_attributes"), i, &stem, p->attributes,
        p->n_attributes, attribute_row);
+  flush_scratch(st); /* before the record's long strings, if any */
 
   jx_c_project_keep(st, &st->projects, p, i);
   st->n_unit_projects++;
@@ -544,7 +571,7 @@ static void close_unit(c_state *st, const jx_unit *u) {
        u->n_measures, measure_row);
   if (st->n_unit_projects > 0) {
     open_array(st, "jx_project", C_ID("_u", "_projects"), i, NULL);
-    take(st->out, &st->scratch);
+    flush_scratch(st);
     jx_c_projects_put(st, st->out, &st->projects);
     close_array(st);
   }
@@ -565,6 +592,7 @@ static void close_unit(c_state *st, const jx_unit *u) {
   PUT(o, ", ");
   put_org(st, o, u->implementer);
   PUT(o, "},\n");
+  flush_scratch(st);
   st->in_unit = false;
 }
 
@@ -629,7 +657,7 @@ static void c_department(void *vst, const jx_department *d) {
   PUT(o, ", ");
   jx_c_ref(st, o, C_NAME("_dept_breakdown"), 0, d->n_breakdown);
   PUT(o, "};\n");
-  take(st->out, &st->scratch);
+  flush_scratch(st);
 }
 
 static void c_end(void *vst) {
@@ -637,6 +665,7 @@ static void c_end(void *vst) {
   jx_out *o = st->out;
   if (st->in_unit)
     close_unit(st, NULL);
+  flush_scratch(st); /* (empty: every event leaves it so) */
   if (st->n_units > 0)
     spooled_array(st, "jx_unit", C_NAME("_units"), 0, &st->units);
   c_room(o, C_SLACK);

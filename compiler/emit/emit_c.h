@@ -97,10 +97,11 @@ typedef struct c_state {
    * prefix_n < C_PREFIX_PAD) */
   char prefix_pad[C_PREFIX_PAD];
   const char *input_name;
-  jx_out scratch;   /* one group of arrays, written out when complete */
-  jx_out projects;  /* initialisers of the open unit's projects (a spool) */
-  jx_out units;     /* initialisers of the closed units (a spool) */
-  jx_out plan_head; /* year, framework, currency from begin() */
+  jx_out scratch;      /* a project's arrays, written out when complete */
+  size_t scratch_done; /* the bytes of scratch that are whole arrays */
+  jx_out projects;     /* initialisers of the open unit's projects (a spool) */
+  jx_out units;        /* initialisers of the closed units (a spool) */
+  jx_out plan_head;    /* year, framework, currency from begin() */
   bool in_unit, have_dept;
   size_t n_units, n_projects, n_unit_projects, n_indicators, n_long;
   size_t n_targets; /* arrays of period targets written so far */
@@ -196,8 +197,13 @@ static inline void jx_c_str(c_state *st, jx_out *o, const char *str) {
 /* The literal of str (n == strlen(str) <= MAX_LITERAL), C_SLACK free
  * after it. */
 void jx_c_literal(jx_out *o, const char *str, size_t n);
+/* Writes the whole arrays that scratch holds to the output and keeps the
+ * rest (an array being written), so that a long string's array can go to
+ * the output before it. */
+void jx_c_flush_done(c_state *st);
 /* The char array of a string longer than MAX_LITERAL, written to st->out
- * (checked); returns its number, for C_ID("_s", ""). */
+ * (checked), after the whole arrays in scratch; returns its number, for
+ * C_ID("_s", ""). */
 size_t jx_c_long_string(c_state *st, const char *s);
 
 /* A project's initialiser, kept in o (a spool) as a compact record until

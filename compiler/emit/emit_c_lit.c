@@ -248,6 +248,7 @@ void jx_c_ref_stem(c_state *st, jx_out *o, const c_stem *stem, c_id id,
 }
 
 size_t jx_c_long_string(c_state *st, const char *s) {
+  jx_c_flush_done(st);
   size_t id = st->n_long++;
   jx_out *o = st->out;
   LIT(o, "static const char ");
