@@ -95,17 +95,6 @@ static void close_array(c_state *st) {
     flush_scratch(st);
 }
 
-void jx_c_flush_done(c_state *st) {
-  jx_out *s = &st->scratch;
-  size_t done = st->scratch_done;
-  if (done == 0)
-    return;
-  jx_out_write(st->out, s->buf, done);
-  memmove(s->buf, s->buf + done, s->len - done);
-  s->len -= done;
-  st->scratch_done = 0;
-}
-
 /* An array whose elements a spool holds: they go straight from it to the
    output (never through scratch, which would hold them all again). */
 static void spooled_array(c_state *st, const char *type, c_id id, size_t idx,

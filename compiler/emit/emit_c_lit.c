@@ -247,6 +247,17 @@ void jx_c_ref_stem(c_state *st, jx_out *o, const c_stem *stem, c_id id,
   jx_c_u64(o, n);
 }
 
+void jx_c_flush_done(c_state *st) {
+  jx_out *s = &st->scratch;
+  size_t done = st->scratch_done;
+  if (done == 0)
+    return;
+  jx_out_write(st->out, s->buf, done);
+  memmove(s->buf, s->buf + done, s->len - done);
+  s->len -= done;
+  st->scratch_done = 0;
+}
+
 size_t jx_c_long_string(c_state *st, const char *s) {
   jx_c_flush_done(st);
   size_t id = st->n_long++;
