@@ -158,44 +158,6 @@ static void line_row(c_state *st, jx_out *o, const void *e) {
   jx_c_decimal(o, l->amount);
 }
 
-/* The set of st->cats that the block keyed by d (its last text's
- * address) is in: a multiplicative hash, whose top bits depend on all of
- * d's. */
-static inline jx_block_slot *c_block_set(c_state *st, const void *d,
-                                         size_t *set) {
-  *set = (size_t)(((uint64_t)(uintptr_t)d * 0x9E3779B97F4A7C15ULL) >> 58);
-  _Static_assert(C_CAT_SETS == 64, "the set is the hash's top six bits");
-  return &st->cats[2 * *set];
-}
-
-/* The slot of st->cats (not NULL) holding the block of a..d and extra,
- * or NULL. */
-static inline const jx_block_slot *c_block_find(c_state *st, const void *a,
-                                                const void *b, const void *c,
-                                                const void *d, long extra) {
-  size_t set;
-  const jx_block_slot *e = c_block_set(st, d, &set);
-  if (jx_block_holds(&e[0], a, b, c, d, extra))
-    return &e[0];
-  if (jx_block_holds(&e[1], a, b, c, d, extra))
-    return &e[1];
-  return NULL;
-}
-
-/* Keeps the block of a..d and extra in an empty way of its set, or in
- * each way in turn. */
-static void c_block_keep(c_state *st, const void *a, const void *b,
-                         const void *c, const void *d, long extra,
-                         const char *out, size_t n) {
-  size_t set;
-  jx_block_slot *e = c_block_set(st, d, &set);
-  if (e[0].n && e[1].n)
-    e += st->cats_next[set] ^= 1;
-  else if (e[0].n)
-    e++;
-  jx_block_keep(e, a, b, c, d, extra, out, n);
-}
-
 /* A schedule, each row out of st->points when it holds the point: a
  * plan's schedules are made of a few dozen points. */
 static void schedule_array(c_state *st, const c_stem *stem,
@@ -247,7 +209,8 @@ static void sources_array(c_state *st, const c_stem *stem, const jx_source *v,
     PUT(o, "    {");
     bool stable = st->cats && x->kind;
     const jx_block_slot *e =
-        stable ? c_block_find(st, NULL, NULL, x->kind, x->label, 1) : NULL;
+        stable ? jx_block_find(st->cats, NULL, NULL, x->kind, x->label, 1)
+               : NULL;
     if (e) {
       c_put(o, e->out, e->n);
     } else {
@@ -261,7 +224,7 @@ static void sources_array(c_state *st, const c_stem *stem, const jx_source *v,
       jx_c_str(st, o, x->label);
       PUT(o, ", ");
       if (keep)
-        c_block_keep(st, NULL, NULL, x->kind, x->label, 1, o->buf + at,
+        jx_block_put(st->cats, NULL, NULL, x->kind, x->label, 1, o->buf + at,
                      o->len - at);
     }
     jx_c_decimal_memo(st, o, x->amount);
@@ -340,7 +303,7 @@ static __attribute__((noinline)) void category_miss(c_state *st, jx_out *o,
     PUT(o, ",\n     ");
   }
   if (keep)
-    c_block_keep(st, k[0], k[1], k[2], k[3], 0, o->buf + at, o->len - at);
+    jx_block_put(st->cats, k[0], k[1], k[2], k[3], 0, o->buf + at, o->len - at);
 }
 
 /* The category out of st->cats when it holds it (a block is at most
@@ -349,8 +312,8 @@ static inline __attribute__((always_inline)) void
 put_category(c_state *st, jx_out *o, const jx_indicator *x) {
   _Static_assert(JX_BLOCK_OUT <= C_SLACK / 4, "a category block is a piece");
   if (st->cats) {
-    const jx_block_slot *e = c_block_find(st, x->level1, x->level1_label,
-                                          x->level2, x->level2_label, 0);
+    const jx_block_slot *e = jx_block_find(st->cats, x->level1, x->level1_label,
+                                           x->level2, x->level2_label, 0);
     if (e) {
       c_put(o, e->out, e->n);
       return;
@@ -465,7 +428,7 @@ static void *c_create(jx_out *out, const jx_emit_options *opt) {
     memcpy(st->prefix_pad, st->prefix, st->prefix_n);
   st->input_name = opt->input_name ? opt->input_name : "-";
   if (opt->framework_texts_stable)
-    st->cats = jx_xcalloc(2 * C_CAT_SETS, sizeof *st->cats);
+    st->cats = jx_xcalloc(1, sizeof *st->cats);
   jx_c_pairs_init(st);
   jx_out_init_mem(&st->scratch);
   jx_out_init_spool(&st->projects, SPOOL_MEM);

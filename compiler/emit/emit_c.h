@@ -76,11 +76,6 @@ typedef struct c_pair {
   char s[56];
   size_t n;
 } c_pair;
-/* The sets of st->cats: a plan's categories and kinds of sources are a
- * few dozen texts, and the slot of one set by a direct-mapped table
- * (jx_block_slot_of) depended on where the static tables happened to lie:
- * two of them in one slot missed thousands of times. */
-enum { C_CAT_SETS = 64 };
 /* A schedule point's row ("    {6, {50000000}},\n") by its values. */
 enum { C_POINT_SLOTS = 64, C_POINT_OUT = 64 };
 typedef struct c_point {
@@ -111,11 +106,10 @@ typedef struct c_state {
    * its cost. */
   jx_memo memo;
   /* An indicator's four category literals, and a source's kind and
-   * label, as one block each, keyed by the texts' addresses (out.h's
-   * jx_block_slot): only when the build says they are keys (backend.h,
-   * framework_texts_stable); else NULL.  Two ways a set (c_block_find). */
-  jx_block_slot *cats;
-  unsigned char cats_next[C_CAT_SETS]; /* the way a miss replaces */
+   * label, as one block each, keyed by the texts' addresses: only when the
+   * build says they are keys (backend.h, framework_texts_stable); else
+   * NULL. */
+  jx_blocks *cats;
   c_point points[C_POINT_SLOTS];
   c_dec decs[C_DEC_SLOTS];
   c_pair kind_op[6][5];
