@@ -67,8 +67,9 @@ typedef struct jx_emit_options {
    * a source's kind and label, when its kind is not NULL, the table of
    * sources' (lowering's), and neither changes until the back end is
    * destroyed, so the back end may key what it made of them on their
-   * addresses (emit_json.c, emit_csv.c).  jx_build sets it: its models
-   * come from one load, whose checker keeps every framework to the end. */
+   * addresses (emit_json.c, emit_csv.c, emit_c.c).  jx_build sets it: its
+   * models come from one load, whose checker keeps every framework to the
+   * end. */
   bool framework_texts_stable;
 } jx_emit_options;
 

@@ -59,6 +59,31 @@ typedef struct c_id {
 #define C_NAME(name) ((c_id){(name), "", sizeof(name) - 1, 0, false})
 
 enum { C_PREFIX_PAD = 48 };
+/* A decimal's initialiser ("{92400000}") by its value: a plan's values
+ * repeat (100 %, a project's budget again as its fiscal part and total). */
+enum { C_DEC_SLOTS = 256, C_DEC_OUT = 32 };
+typedef struct c_dec {
+  int64_t micros;
+  size_t n; /* 0: empty */
+  char out[C_DEC_OUT];
+} c_dec;
+
+/* Two enumerators and what follows them in an indicator's row, made
+ * once (jx_c_pairs_init): "KIND, OP, " by kind and op, and "ROLE1,
+ * ROLE2,\n     " by the two roles.  Out of range is written as
+ * jx_c_put_kind and friends write it. */
+typedef struct c_pair {
+  char s[56];
+  size_t n;
+} c_pair;
+/* A schedule point's row ("    {6, {50000000}},\n") by its values. */
+enum { C_POINT_SLOTS = 64, C_POINT_OUT = 64 };
+typedef struct c_point {
+  int64_t micros;
+  int month;
+  size_t n; /* 0: empty */
+  char out[C_POINT_OUT];
+} c_point;
 typedef struct c_state {
   jx_out *out;
   const char *prefix;
@@ -67,10 +92,11 @@ typedef struct c_state {
    * prefix_n < C_PREFIX_PAD) */
   char prefix_pad[C_PREFIX_PAD];
   const char *input_name;
-  jx_out scratch;   /* one group of arrays, written out when complete */
-  jx_out projects;  /* initialisers of the open unit's projects (a spool) */
-  jx_out units;     /* initialisers of the closed units (a spool) */
-  jx_out plan_head; /* year, framework, currency from begin() */
+  jx_out scratch;      /* a project's arrays, written out when complete */
+  size_t scratch_done; /* the bytes of scratch that are whole arrays */
+  jx_out projects;     /* initialisers of the open unit's projects (a spool) */
+  jx_out units;        /* initialisers of the closed units (a spool) */
+  jx_out plan_head;    /* year, framework, currency from begin() */
   bool in_unit, have_dept;
   size_t n_units, n_projects, n_unit_projects, n_indicators, n_long;
   size_t n_targets; /* arrays of period targets written so far */
@@ -79,6 +105,20 @@ typedef struct c_state {
    * octal escapes, four bytes out for each in, so a hit saves most of
    * its cost. */
   jx_memo memo;
+  /* An indicator's four category literals, and a source's kind and
+   * label, as one block each, keyed by the texts' addresses: only when the
+   * build says they are keys (backend.h, framework_texts_stable); else
+   * NULL. */
+  jx_blocks *cats;
+  c_point points[C_POINT_SLOTS];
+  c_dec decs[C_DEC_SLOTS];
+  c_pair kind_op[6][5];
+  c_pair roles[8][8];
+  /* the last indicator's line and its digits: most indicators of a plan
+     in the card's style share a line with the one before */
+  int line_last;
+  size_t line_n; /* 0: none yet */
+  char line_text[32];
 } c_state;
 
 /* C99 5.2.4.1: 4095 characters in a string literal; keep clear of it. */
@@ -91,6 +131,27 @@ void jx_c_u64(jx_out *o, uint64_t u);
 void jx_c_i64(jx_out *o, int64_t v);
 /* A jx_decimal initialiser: {micros} (unchecked: C_PIECE). */
 void jx_c_decimal(jx_out *o, jx_decimal d);
+/* jx_c_decimal through st->decs (unchecked: C_PIECE). */
+static inline void jx_c_decimal_memo(c_state *st, jx_out *o, jx_decimal d) {
+  if (d.micros == 0) {
+    PUT(o, "{0}");
+    return;
+  }
+  c_dec *e = &st->decs[((uint64_t)d.micros * 0x9E3779B97F4A7C15ULL) >> 56];
+  _Static_assert(C_DEC_SLOTS == 256, "the slot is the hash's top byte");
+  _Static_assert((int)C_DEC_OUT <= (int)C_PIECE, "a decimal is a piece");
+  if (e->micros == d.micros && e->n) {
+    memcpy(o->buf + o->len, e->out, C_DEC_OUT);
+    o->len += e->n;
+    return;
+  }
+  size_t at = o->len;
+  jx_c_decimal(o, d);
+  e->micros = d.micros;
+  e->n = o->len - at;
+  jx_copy_short(e->out, o->buf + at, e->n);
+}
+
 /* The identifier id with index idx (unchecked: C_PIECE + the prefix when
  * it is shorter than C_PREFIX_PAD; a longer one is a checked write, and
  * C_SLACK is made again after it). */
@@ -130,8 +191,13 @@ static inline void jx_c_str(c_state *st, jx_out *o, const char *str) {
 /* The literal of str (n == strlen(str) <= MAX_LITERAL), C_SLACK free
  * after it. */
 void jx_c_literal(jx_out *o, const char *str, size_t n);
+/* Writes the whole arrays that scratch holds to the output and keeps the
+ * rest (an array being written), so that a long string's array can go to
+ * the output before it. */
+void jx_c_flush_done(c_state *st);
 /* The char array of a string longer than MAX_LITERAL, written to st->out
- * (checked); returns its number, for C_ID("_s", ""). */
+ * (checked), after the whole arrays in scratch; returns its number, for
+ * C_ID("_s", ""). */
 size_t jx_c_long_string(c_state *st, const char *s);
 
 /* A project's initialiser, kept in o (a spool) as a compact record until
@@ -160,12 +226,34 @@ static inline void jx_c_str_memo(c_state *st, jx_out *o, const char *str) {
   jx_c_str_memo_miss(st, o, e, str, n);
 }
 
+/* Fills st->kind_op and st->roles. */
+void jx_c_pairs_init(c_state *st);
+/* kind, op: st->kind_op's piece (unchecked: C_PIECE). */
+static inline void jx_c_put_kind_op(c_state *st, jx_out *o, jx_kind k,
+                                    jx_op op) {
+  const c_pair *p =
+      &st->kind_op[(unsigned)k < 6 ? k : JX_KIND_NA][(unsigned)op < 5 ? op : 0];
+  _Static_assert(sizeof p->s <= C_PIECE, "a pair is a piece");
+  memcpy(o->buf + o->len, p->s, sizeof p->s);
+  o->len += p->n;
+}
+/* the two roles: st->roles's piece (unchecked: C_PIECE). */
+static inline void jx_c_put_roles(c_state *st, jx_out *o, jx_role a,
+                                  jx_role b) {
+  const c_pair *p =
+      &st->roles[(unsigned)a < 8 ? a : 0][(unsigned)b < 8 ? b : 0];
+  memcpy(o->buf + o->len, p->s, sizeof p->s);
+  o->len += p->n;
+}
+
 /* The enumerators' names in jixiao.h, written to o, each with one
  * constant-size copy (unchecked: C_PIECE). */
 void jx_c_put_kind(jx_out *o, jx_kind k);
 void jx_c_put_continuity(jx_out *o, jx_continuity c);
 void jx_c_put_op(jx_out *o, jx_op op);
 void jx_c_put_dim(jx_out *o, jx_dimension d);
+/* ", " DIM ",\n     ", as an indicator's row has it. */
+void jx_c_put_dim_row(jx_out *o, jx_dimension d);
 void jx_c_put_role(jx_out *o, jx_role r);
 
 #endif

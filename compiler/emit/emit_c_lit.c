@@ -215,10 +215,18 @@ void jx_c_stem(c_state *st, c_stem *stem, size_t idx) {
   if (st->prefix_n + 2 + JX_DIGITS_MAX > C_STEM)
     return;
   char d[JX_DIGITS_MAX], *end = d + JX_DIGITS_MAX, *p = digits(end, idx);
-  memcpy(stem->s, st->prefix, st->prefix_n);
-  memcpy(stem->s + st->prefix_n, "_p", 2);
-  memcpy(stem->s + st->prefix_n + 2, p, (size_t)(end - p));
-  stem->n = st->prefix_n + 2 + (size_t)(end - p);
+  size_t k = (size_t)(end - p);
+  if (st->prefix_n < C_PREFIX_PAD) { /* copies of constant size */
+    _Static_assert(C_PREFIX_PAD + 2 + JX_DIGITS_MAX <= C_STEM, "a stem fits");
+    memcpy(stem->s, st->prefix_pad, C_PREFIX_PAD);
+    memcpy(stem->s + st->prefix_n, "_p", 2);
+    jx_copy_short(stem->s + st->prefix_n + 2, p, k);
+  } else {
+    memcpy(stem->s, st->prefix, st->prefix_n);
+    memcpy(stem->s + st->prefix_n, "_p", 2);
+    memcpy(stem->s + st->prefix_n + 2, p, k);
+  }
+  stem->n = st->prefix_n + 2 + k;
 }
 
 void jx_c_ref_stem(c_state *st, jx_out *o, const c_stem *stem, c_id id,
@@ -239,7 +247,19 @@ void jx_c_ref_stem(c_state *st, jx_out *o, const c_stem *stem, c_id id,
   jx_c_u64(o, n);
 }
 
+void jx_c_flush_done(c_state *st) {
+  jx_out *s = &st->scratch;
+  size_t done = st->scratch_done;
+  if (done == 0)
+    return;
+  jx_out_write(st->out, s->buf, done);
+  memmove(s->buf, s->buf + done, s->len - done);
+  s->len -= done;
+  st->scratch_done = 0;
+}
+
 size_t jx_c_long_string(c_state *st, const char *s) {
+  jx_c_flush_done(st);
   size_t id = st->n_long++;
   jx_out *o = st->out;
   LIT(o, "static const char ");
@@ -264,18 +284,26 @@ static void put_long_string(c_state *st, jx_out *dst, const char *s) {
 }
 
 /*
- * The literal of the n bytes at s, written at b (room for 4n + 2 bytes
- * made by the caller); returns its end.  No test for room inside: a plain
- * run is one short copy, a run of whole CJK characters twelve bytes of
- * escapes a character.
+ * The literal of the string at s, written at b (room for LIT_ROOM bytes
+ * made by the caller); returns its end, or NULL, having written nothing
+ * that counts, when the string is longer than MAX_LITERAL.  So the caller
+ * needs no strlen first: the bound is tested once a run (before a plain
+ * run is copied) and once every two CJK characters, and at most
+ * MAX_LITERAL + 6 bytes are escaped before it is seen.  No test for room
+ * inside: a plain run is one short copy, a run of whole CJK characters twelve
+ * bytes of escapes a character.
  */
+enum { LIT_ROOM = 4 * (MAX_LITERAL + 6) + 2 };
 static inline __attribute__((always_inline)) char *
 str_literal(char *b, const unsigned char *s, const unsigned char *start) {
+  const unsigned char *lim = start + MAX_LITERAL;
   *b++ = '"';
   for (;;) {
     const unsigned char *run = s;
     while (byte_class[*s] == PLAIN)
       s++;
+    if (s > lim) /* more than MAX_LITERAL bytes before *s */
+      return NULL;
     size_t n = (size_t)(s - run);
     jx_copy_short(b, (const char *)run, n);
     b += n;
@@ -284,7 +312,15 @@ str_literal(char *b, const unsigned char *s, const unsigned char *start) {
       do {
         /* Whole CJK characters (s[1] is read only when s[0] is not the
            NUL, s[2] only when s[1] is not). */
-        while (s[0] >= 0x80 && s[1] >= 0x80 && s[2] >= 0x80) {
+        while (s < lim && s[0] >= 0x80 && s[1] >= 0x80 && s[2] >= 0x80) {
+          memcpy(b, octal[s[0]], 4);
+          memcpy(b + 4, octal[s[1]], 4);
+          memcpy(b + 8, octal[s[2]], 4);
+          b += 12;
+          s += 3;
+          /* two characters a test of the bound */
+          if (!(s[0] >= 0x80 && s[1] >= 0x80 && s[2] >= 0x80))
+            break;
           memcpy(b, octal[s[0]], 4);
           memcpy(b + 4, octal[s[1]], 4);
           memcpy(b + 8, octal[s[2]], 4);
@@ -296,7 +332,7 @@ str_literal(char *b, const unsigned char *s, const unsigned char *start) {
         memcpy(b, octal[*s], 4);
         b += 4;
         s++;
-      } while (byte_class[*s] == OCTAL);
+      } while (byte_class[*s] == OCTAL && s <= lim);
       continue;
     case QUOTE:
       memcpy(b, "\\\"", 2);
@@ -348,12 +384,14 @@ void jx_c_literal(jx_out *o, const char *str, size_t n) {
 }
 
 void jx_c_str_nonnull(c_state *st, jx_out *o, const char *str) {
-  size_t n = strlen(str);
-  if (n > MAX_LITERAL) {
+  _Static_assert(LIT_ROOM + C_SLACK <= C_OUT_MIN, "c_room's limit");
+  c_room(o, LIT_ROOM + C_SLACK);
+  const unsigned char *s = (const unsigned char *)str;
+  char *b = o->buf + o->len, *end = str_literal(b, s, s);
+  if (end)
+    o->len += (size_t)(end - b);
+  else
     put_long_string(st, o, str);
-    return;
-  }
-  put_literal(o, str, n);
 }
 
 /*
@@ -401,6 +439,14 @@ static const c_name role_names[] = {
     CN("JX_ROLE_NONE"),         CN("JX_ROLE_OUTPUT"),    CN("JX_ROLE_BENEFIT"),
     CN("JX_ROLE_SATISFACTION"), CN("JX_ROLE_COST"),      CN("JX_ROLE_QUANTITY"),
     CN("JX_ROLE_QUALITY"),      CN("JX_ROLE_TIMELINESS")};
+#define DIM_ROW(name) CN(", " name ",\n     ")
+static const c_name dim_rows[] = {
+    DIM_ROW("JX_DIM_NONE"),    DIM_ROW("JX_DIM_MONEY"),
+    DIM_ROW("JX_DIM_PERCENT"), DIM_ROW("JX_DIM_COUNT"),
+    DIM_ROW("JX_DIM_AREA"),    DIM_ROW("JX_DIM_LENGTH"),
+    DIM_ROW("JX_DIM_MASS"),    DIM_ROW("JX_DIM_TIME"),
+    DIM_ROW("JX_DIM_OTHER"),   DIM_ROW("JX_DIM_MONEY_PER")};
+#undef DIM_ROW
 #undef CN
 
 static const c_name *kind_of(jx_kind k) {
@@ -437,6 +483,39 @@ void jx_c_put_op(jx_out *o, jx_op op) {
 void jx_c_put_dim(jx_out *o, jx_dimension d) {
   put_name(o, dim_of(d));
 }
+void jx_c_put_dim_row(jx_out *o, jx_dimension d) {
+  _Static_assert(sizeof dim_rows / sizeof *dim_rows ==
+                     sizeof dim_names / sizeof *dim_names,
+                 "a row's text for every dimension");
+  put_name(o, &dim_rows[(unsigned)d < 10 ? d : JX_DIM_OTHER]);
+}
 void jx_c_put_role(jx_out *o, jx_role r) {
   put_name(o, role_of(r));
+}
+
+/* One pair: a's name, between, b's name, after. */
+static void make_pair(c_pair *p, const c_name *a, const char *between,
+                      const c_name *b, const char *after) {
+  size_t nb = strlen(between), na = strlen(after);
+  memset(p->s, 0, sizeof p->s);
+  memcpy(p->s, a->s, a->n);
+  memcpy(p->s + a->n, between, nb);
+  memcpy(p->s + a->n + nb, b->s, b->n);
+  memcpy(p->s + a->n + nb + b->n, after, na);
+  p->n = a->n + nb + b->n + na;
+}
+
+void jx_c_pairs_init(c_state *st) {
+  /* the longest names: JX_KIND_QUANTITATIVE, JX_OP_EQ, the roles' */
+  _Static_assert(2 * (sizeof "JX_ROLE_SATISFACTION" - 1) + sizeof ", ,\n     " -
+                         1 <=
+                     sizeof(((c_pair *)0)->s),
+                 "a pair's text fits");
+  for (unsigned k = 0; k < 6; k++)
+    for (unsigned op = 0; op < 5; op++)
+      make_pair(&st->kind_op[k][op], &kind_names[k], ", ", &op_names[op], ", ");
+  for (unsigned a = 0; a < 8; a++)
+    for (unsigned b = 0; b < 8; b++)
+      make_pair(&st->roles[a][b], &role_names[a], ", ", &role_names[b],
+                ",\n     ");
 }

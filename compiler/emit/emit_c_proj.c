@@ -211,11 +211,11 @@ static void put_project(c_state *st, jx_out *o, const char *q,
   PUT(o, ", ");
   put_str(st, o, r, h, 1); /* name */
   PUT(o, ",\n     ");
-  jx_c_decimal(o, dec(h->micros[0]));
+  jx_c_decimal_memo(st, o, dec(h->micros[0]));
   PUT(o, ", ");
-  jx_c_decimal(o, dec(h->micros[1]));
+  jx_c_decimal_memo(st, o, dec(h->micros[1]));
   PUT(o, ", ");
-  jx_c_decimal(o, dec(h->micros[2]));
+  jx_c_decimal_memo(st, o, dec(h->micros[2]));
   PUT(o, ", ");
   put_str(st, o, r, h, 2); /* purpose */
   PUT(o, ",\n     ");
@@ -230,13 +230,13 @@ static void put_project(c_state *st, jx_out *o, const char *q,
     PUT(o, ",\n     1, ");
   else
     PUT(o, ",\n     0, ");
-  jx_c_decimal(o, dec(h->micros[3]));
+  jx_c_decimal_memo(st, o, dec(h->micros[3]));
   PUT(o, ", ");
   put_str(st, o, r, h, 3); /* period */
   PUT(o, ", ");
-  jx_c_decimal(o, dec(h->micros[4]));
+  jx_c_decimal_memo(st, o, dec(h->micros[4]));
   PUT(o, ", ");
-  jx_c_decimal(o, dec(h->micros[5]));
+  jx_c_decimal_memo(st, o, dec(h->micros[5]));
   PUT(o, ",\n     ");
   put_pair(st, o, r, h, 4); /* supervisor */
   PUT(o, ", ");

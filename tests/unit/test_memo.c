@@ -187,6 +187,28 @@ static void test_json_memo_direct(void **state) {
  * role, are absent, or are too long to keep, indented and compact; and
  * the sources' kinds and labels likewise.  The
  * texts are the static ones above: their addresses are keys. */
+/* Round 3's indicators: one category (b) and, after each, one that
+ * differs from it in one text or one role only (the same slot when the
+ * text is not the level-2 label), so that a key that leaves out any of
+ * them writes the first category's block for the second. */
+static void one_apart(jx_indicator *x, size_t i) {
+  const char *b[4] = {texts[19], texts[20], texts[21], texts[0]};
+  jx_role r[2] = {JX_ROLE_OUTPUT, JX_ROLE_QUANTITY};
+  if (i % 2) {
+    size_t m = i / 2, j = m % 6, t = (m / 6 + 2) % (N_TEXTS + 1);
+    if (j < 4)
+      b[j] = t == N_TEXTS ? NULL : texts[t];
+    else
+      r[j - 4] = (jx_role)(t % 8);
+  }
+  x->level1 = b[0];
+  x->level1_label = b[1];
+  x->level2 = b[2];
+  x->level2_label = b[3];
+  x->level1_role = r[0];
+  x->level2_role = r[1];
+}
+
 static char *render_categories(const char *format, bool compact, bool stable) {
   const jx_backend *be = jx_backend_find(format);
   assert_non_null(be);
@@ -206,11 +228,13 @@ static char *render_categories(const char *format, bool compact, bool stable) {
   be->unit_open(st, &unit);
   enum { N_IND = 3 * N_TEXTS };
   jx_indicator x[N_IND];
-  for (int round = 0; round < 3; round++) {
+  for (int round = 0; round < 4; round++) {
     memset(x, 0, sizeof x);
     for (size_t i = 0; i < N_IND; i++) {
       size_t k = (i + (size_t)round) % N_TEXTS;
-      if (k % 7 != 3) { /* else: no category, as in a division */
+      if (round == 3) {
+        one_apart(&x[i], i);
+      } else if (k % 7 != 3) { /* else: no category, as in a division */
         x[i].level1 = texts[k];
         x[i].level1_label = texts[(k * 3) % N_TEXTS];
         x[i].level2 = texts[(k * 5 + (size_t)round) % N_TEXTS];
@@ -261,8 +285,11 @@ static void test_json_categories(void **state) {
   static const struct {
     const char *format;
     bool compact;
-  } cases[] = {
-      {"json", false}, {"json", true}, {"jsonl", true}, {"csv", false}};
+  } cases[] = {{"json", false},
+               {"json", true},
+               {"jsonl", true},
+               {"csv", false},
+               {"c", false}};
   for (size_t c = 0; c < sizeof cases / sizeof cases[0]; c++) {
     char *got = render_categories(cases[c].format, cases[c].compact, true);
     char *want = render_categories(cases[c].format, cases[c].compact, false);
