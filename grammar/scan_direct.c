@@ -249,6 +249,36 @@ static inline const byte *alnum_run(const byte *q) {
   return q;
 }
 
+/* The end of the plainest run of a string's text from q: CJK characters
+ * whose lead byte takes any two continuation bytes (E1-EC, EE, EF: the
+ * same as jx_fast_string's first loop) and ASCII from a space to ~ but
+ * the quote and the backslash.  The NULs after the bytes read end it. */
+static inline const byte *str_run(const byte *q) {
+  for (;;) {
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+    uint64_t w;
+    memcpy(&w, q, sizeof w);
+    uint64_t y = w & 0x0F00000FULL, z = y ^ 0x0D00000DULL;
+    if ((w & 0xC0C0F0C0C0F0ULL) == 0x8080E08080E0ULL &&
+        ((y + 0x0F00000FULL) & (z + 0x0F00000FULL) & 0x10000010ULL) ==
+            0x10000010ULL) {
+      q += 6;
+      continue;
+    }
+#endif
+    unsigned c = *q;
+    if (c - 0xE1u <= 0xEFu - 0xE1u && c != 0xED) {
+      if ((q[1] & 0xC0) != 0x80 || (q[2] & 0xC0) != 0x80)
+        return q;
+      q += 3;
+    } else if (c - 0x20u < 0x5Fu && c != '"' && c != '\\') {
+      q++;
+    } else {
+      return q;
+    }
+  }
+}
+
 /* The bytes of one of lexer.l's {SIGN} at p, or 0. */
 static inline size_t sign(const byte *p) {
   if (*p == '<' || *p == '>' || *p == '=')
@@ -404,6 +434,20 @@ lex_token(jx_scan *s, YYSTYPE *v, jx_loc *loc) {
       q = alnum_run(p + 1);
       goto word;
     case K_QUOTE: {
+      /* Most strings: a few CJK characters or plain ASCII, closed before
+       * the line ends; the rest by jx_fast_string, or flex's. */
+      q = str_run(p + 1);
+      if (*q == '"') {
+        size_t n = (size_t)(q + 1 - p);
+        if (n - 2 > JX_MAX_STRING)
+          goto flex;
+        TOKEN_AT(p, n);
+        char *t = jx_arena_alloc_raw(s->arena, n - 1);
+        jx_lex_copy(t, (const char *)p + 1, n - 2);
+        t[n - 2] = '\0';
+        v->str = t; /* its place is the token's, *loc */
+        return STRING;
+      }
       jx_fast_str f;
       if (jx_fast_string((const char *)p, (const char *)END, &f)) {
         if (f.text_len > JX_MAX_STRING)
