@@ -383,17 +383,26 @@ static inline void jx_scan_track(jx_scan *s, int t, const jx_loc *loc) {
  * dates, the end) rather than for every token. */
 #define END (buf + d->end)
 
-/* The next token (jx_lex_direct below, which it is inlined into). */
-static inline __attribute__((always_inline)) int
-lex_token(jx_scan *s, YYSTYPE *v, jx_loc *loc) {
+/* The token is x: to the one exit (jx_lex_direct's end). */
+#define RETURN(x)                                                              \
+  do {                                                                         \
+    t = (x);                                                                   \
+    goto out;                                                                  \
+  } while (0)
+
+/* The next token, its statement followed (jx_scan_track) at the one
+ * exit, where its kind and place are in registers: in the parser, after
+ * the call, they were reloaded (3.7 M instructions on the card plan). */
+int jx_lex_direct(jx_scan *s, YYSTYPE *v, jx_loc *loc) {
   struct jx_direct *d = &s->dir;
+  int t;
   if (!d->ready) { /* the first call, or after the end */
     /* Every token by flex's (JX_SCANNER=flex, tests): never ready, so
      * that the callers' hot path need not ask. */
     if (s->flex_scanner)
-      return jx_lex_raw(v, loc, s->flex);
+      RETURN(jx_lex_raw(v, loc, s->flex));
     if (d->done)
-      return delegate(s, d->pos, v, loc, s->flex);
+      RETURN(delegate(s, d->pos, v, loc, s->flex));
     refill(s, 0);
     d->ready = true;
   }
@@ -424,62 +433,66 @@ lex_token(jx_scan *s, YYSTYPE *v, jx_loc *loc) {
     }
     if (p >= lim)
       goto more;
-    /* The most frequent kinds first (a switch's jump costs more). */
-    if (k == K_HIGH)
-      goto high;
-    if (k == K_DIGIT)
-      goto number;
-    switch (k) {
-    case K_ALPHA:
-      q = alnum_run(p + 1);
-      goto word;
-    case K_QUOTE: {
-      /* Most strings: a few CJK characters or plain ASCII, closed before
-       * the line ends; the rest by jx_fast_string, or flex's. */
-      q = str_run(p + 1);
-      if (*q == '"') {
-        size_t n = (size_t)(q + 1 - p);
-        if (n - 2 > JX_MAX_STRING)
-          goto flex;
-        TOKEN_AT(p, n);
-        char *t = jx_arena_alloc_raw(s->arena, n - 1);
-        jx_lex_copy(t, (const char *)p + 1, n - 2);
-        t[n - 2] = '\0';
-        v->str = t; /* its place is the token's, *loc */
-        return STRING;
-      }
-      jx_fast_str f;
-      if (jx_fast_string((const char *)p, (const char *)END, &f)) {
-        if (f.text_len > JX_MAX_STRING)
-          goto flex;
-        TOKEN_AT(p, 1);
-        d->pos = (size_t)(p - buf) + f.len;
-        return jx_lex_fast_string_token(s, (const char *)p, &f, loc, v);
-      }
-      if (f.more && !d->eof)
-        goto more;
-      goto flex;
+    /* One indirect jump by the kind (GCC's and clang's labels as values):
+     * a switch's range test and table cost 8 instructions, and the kinds
+     * are too evenly spread on a plan for a chain of tests. */
+    static const void *const go[] = {
+        [K_FLEX] = &&other, [K_SPACE] = &&other,  [K_NL] = &&other,
+        [K_ALPHA] = &&alpha, [K_DIGIT] = &&number, [K_QUOTE] = &&quote,
+        [K_MARK] = &&mark,   [K_SIGN] = &&sign,    [K_HASH] = &&comment,
+        [K_SLASH] = &&slash, [K_HIGH] = &&high,
+    };
+    goto *go[k];
+
+  alpha:
+    q = alnum_run(p + 1);
+    goto word;
+
+  quote : {
+    /* Most strings: a few CJK characters or plain ASCII, closed before
+     * the line ends; the rest by jx_fast_string, or flex's. */
+    q = str_run(p + 1);
+    if (*q == '"') {
+      size_t n = (size_t)(q + 1 - p);
+      if (n - 2 > JX_MAX_STRING)
+        goto flex;
+      TOKEN_AT(p, n);
+      char *text = jx_arena_alloc_raw(s->arena, n - 1);
+      jx_lex_copy(text, (const char *)p + 1, n - 2);
+      text[n - 2] = '\0';
+      v->str = text; /* its place is the token's, *loc */
+      RETURN(STRING);
     }
-    case K_MARK: {
-      int t = jx_lex_lookup(s, (const char *)p, 1, v);
-      if (!t)
+    jx_fast_str f;
+    if (jx_fast_string((const char *)p, (const char *)END, &f)) {
+      if (f.text_len > JX_MAX_STRING)
         goto flex;
       TOKEN_AT(p, 1);
-      return t;
+      d->pos = (size_t)(p - buf) + f.len;
+      RETURN(jx_lex_fast_string_token(s, (const char *)p, &f, loc, v));
     }
-    case K_SIGN:
-      goto sign;
-    case K_HASH:
+    if (f.more && !d->eof)
+      goto more;
+    goto flex;
+  }
+
+  mark : {
+    t = jx_lex_lookup(s, (const char *)p, 1, v);
+    if (!t)
+      goto flex;
+    TOKEN_AT(p, 1);
+    goto out;
+  }
+
+  slash:
+    if (p[1] == '/')
       goto comment;
-    case K_SLASH:
-      if (p[1] == '/')
-        goto comment;
-      goto flex;
-    default: /* K_FLEX, or the NUL after the last byte */
-      if (p == END)
-        goto end;
-      goto flex;
-    }
+    goto flex;
+
+  other: /* K_FLEX, or the NUL after the last byte */
+    if (p == END)
+      goto end;
+    goto flex;
 
   high : {
     /* A CJK character (nearly every one of a plan), tested here; the
@@ -495,11 +508,11 @@ lex_token(jx_scan *s, YYSTYPE *v, jx_loc *loc) {
       if (p[1] == 0xBC && p[2] >= 0x9C && p[2] <= 0x9E)
         goto sign;
       if (quiet_ef(p)) {
-        int t = jx_lex_lookup(s, (const char *)p, 3, v);
+        t = jx_lex_lookup(s, (const char *)p, 3, v);
         if (!t)
           goto flex;
         TOKEN_AT(p, 3);
-        return t;
+        goto out;
       }
       goto flex;
     }
@@ -534,13 +547,13 @@ lex_token(jx_scan *s, YYSTYPE *v, jx_loc *loc) {
       if (*w == '.' || *w == ':' || *w == '/' || (*w == 0xEF && !quiet_ef(w)))
         goto flex;
       TOKEN_AT(p, w - p);
-      return jx_lex_path_plain(s, (const char *)p, (size_t)(w - p),
-                               (size_t)(q - p), loc, v);
+      RETURN(jx_lex_path_plain(s, (const char *)p, (size_t)(w - p),
+                               (size_t)(q - p), loc, v));
     }
     if (*q == ':' || (*q == 0xEF && !quiet_ef(q)) || (*q == '/' && q - p == 1))
       goto flex; /* a word and a colon, full-width forms, n/a */
     TOKEN_AT(p, q - p);
-    return jx_lex_word(s, (const char *)p, (size_t)(q - p), loc, v);
+    RETURN(jx_lex_word(s, (const char *)p, (size_t)(q - p), loc, v));
   }
 
   sign : {
@@ -548,7 +561,7 @@ lex_token(jx_scan *s, YYSTYPE *v, jx_loc *loc) {
     if (p + n1 >= lim)
       goto more;
     size_t n2 = sign(p + n1);
-    int t = 0;
+    t = 0;
     size_t n = n1;
     if (n2) {
       t = jx_lex_lookup(s, (const char *)p, n1 + n2, v);
@@ -561,7 +574,7 @@ lex_token(jx_scan *s, YYSTYPE *v, jx_loc *loc) {
     if (!t)
       goto flex; /* an error */
     TOKEN_AT(p, n);
-    return t;
+    goto out;
   }
 
   number : {
@@ -610,7 +623,7 @@ lex_token(jx_scan *s, YYSTYPE *v, jx_loc *loc) {
     TOKEN_AT(p, q - p);
     v->value = jx_lex_number_at(s, (const char *)p, (size_t)(q - p),
                                 (size_t)(num_end - p), *loc);
-    return NUMBER;
+    RETURN(NUMBER);
   }
 
   comment : {
@@ -688,25 +701,20 @@ lex_token(jx_scan *s, YYSTYPE *v, jx_loc *loc) {
     }
     jx_lex_eof_loc(s, loc);
     d->done = true, d->ready = false;
-    return YYEOF;
+    RETURN(YYEOF);
 
   flex:
-    return delegate(s, (size_t)(p - buf), v, loc, s->flex);
+    RETURN(delegate(s, (size_t)(p - buf), v, loc, s->flex));
 
   more: /* the token from p may go on past the bytes read */
     d->pos = (size_t)(p - buf);
     refill(s, d->pos);
   }
-}
-
-/* The token, its statement followed (jx_scan_track) here, where its kind
- * and place are in registers: in the parser, after the call, they were
- * reloaded (3.7 M instructions on the card plan). */
-int jx_lex_direct(jx_scan *s, YYSTYPE *v, jx_loc *loc) {
-  int t = lex_token(s, v, loc);
+out:
   jx_scan_track(s, t, loc);
   return t;
 }
+
 
 const char *jx_lex_token_text(jx_scan *s, yyscan_t flex, const jx_loc *loc) {
   struct jx_direct *d = &s->dir;
