@@ -437,7 +437,7 @@ int jx_lex_direct(jx_scan *s, YYSTYPE *v, jx_loc *loc) {
      * a switch's range test and table cost 8 instructions, and the kinds
      * are too evenly spread on a plan for a chain of tests. */
     static const void *const go[] = {
-        [K_FLEX] = &&other, [K_SPACE] = &&other,  [K_NL] = &&other,
+        [K_FLEX] = &&other,  [K_SPACE] = &&other,  [K_NL] = &&other,
         [K_ALPHA] = &&alpha, [K_DIGIT] = &&number, [K_QUOTE] = &&quote,
         [K_MARK] = &&mark,   [K_SIGN] = &&sign,    [K_HASH] = &&comment,
         [K_SLASH] = &&slash, [K_HIGH] = &&high,
@@ -714,7 +714,6 @@ out:
   jx_scan_track(s, t, loc);
   return t;
 }
-
 
 const char *jx_lex_token_text(jx_scan *s, yyscan_t flex, const jx_loc *loc) {
   struct jx_direct *d = &s->dir;
