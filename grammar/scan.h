@@ -119,6 +119,13 @@ typedef struct jx_scan {
   const char *last_word; /* text of the last WORD token (for hints) */
   const char *prev_word; /* and of the one before it */
   jx_vocab_index vocab;  /* the keywords, signs and marks (vocab.def) */
+  /* The hand-written scanner's memo of the tokens of three-byte signs
+   * and marks (＝ ≥ ；…), by their last byte: key 0 is empty (scan_direct.c,
+   * lookup3). */
+  struct {
+    uint32_t key;
+    int tok;
+  } memo3[16];
 
   /* Suppression comments (suppress.h; NULL: read as comments only).  The
    * lexer follows the statements of the tokens it returns (where each

@@ -304,6 +304,23 @@ static inline bool quiet_ef(const byte *p) {
   return p[1] == 0xBD && (p[2] == 0x9B || p[2] == 0x9D);
 }
 
+/* The token of the three bytes at p that spell a sign or a mark (＝ ≥ ；
+ * …), or 0 (jx_lex_lookup's, memoized in s->memo3: the vocabulary's hash
+ * costs some 25 instructions, and a plan has a few such tokens a line).
+ * Never a month (whose value the lookup sets). */
+static inline int lookup3(jx_scan *s, const byte *p, YYSTYPE *v) {
+  uint32_t key = (uint32_t)p[0] | (uint32_t)p[1] << 8 | (uint32_t)p[2] << 16;
+  unsigned i = p[2] & 15;
+  if (s->memo3[i].key == key)
+    return s->memo3[i].tok;
+  int t = jx_lex_lookup(s, (const char *)p, 3, v);
+  if (t != MONTH) {
+    s->memo3[i].key = key;
+    s->memo3[i].tok = t;
+  }
+  return t;
+}
+
 /* Whether a number's digits (n of them, then the byte at q) might begin
  * a date or a date range, or be grouped or full-width (lexer.l's DATE1,
  * DPART, GROUPED, XNUMBER): flex's.  The caller has 4 bytes after q or
@@ -506,9 +523,9 @@ int jx_lex_direct(jx_scan *s, YYSTYPE *v, jx_loc *loc) {
       /* U+FF00-FF7F: ＜ ＝ ＞ are signs, ； ｛ ｝ marks, the rest (digits,
        * letters, ．，：／－ …) flex's */
       if (p[1] == 0xBC && p[2] >= 0x9C && p[2] <= 0x9E)
-        goto sign;
+        goto sign3;
       if (quiet_ef(p)) {
-        t = jx_lex_lookup(s, (const char *)p, 3, v);
+        t = lookup3(s, p, v);
         if (!t)
           goto flex;
         TOKEN_AT(p, 3);
@@ -516,6 +533,8 @@ int jx_lex_direct(jx_scan *s, YYSTYPE *v, jx_loc *loc) {
       }
       goto flex;
     }
+    if (c == 0xE2 && p[1] == 0x89 && p[2] >= 0xA4 && p[2] <= 0xA7)
+      goto sign3; /* ≤ ≥ ≦ ≧, before wu(), which has none of them */
     if (c == 0xE3 && p[1] == 0x80 && p[2] == 0x80) {
       p += 3; /* U+3000, a space */
       goto space;
@@ -554,6 +573,19 @@ int jx_lex_direct(jx_scan *s, YYSTYPE *v, jx_loc *loc) {
       goto flex; /* a word and a colon, full-width forms, n/a */
     TOKEN_AT(p, q - p);
     RETURN(jx_lex_word(s, (const char *)p, (size_t)(q - p), loc, v));
+  }
+
+  sign3 : { /* a three-byte sign at p, most often alone */
+    if (p + 3 >= lim)
+      goto more;
+    if (!sign(p + 3)) {
+      t = lookup3(s, p, v);
+      if (!t)
+        goto flex; /* an error */
+      TOKEN_AT(p, 3);
+      goto out;
+    }
+    goto sign;
   }
 
   sign : {
