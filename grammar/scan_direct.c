@@ -296,7 +296,7 @@ static inline size_t sign(const byte *p) {
  * can take into its token: ； ＜ ＝ ＞ ｛ ｝ (every other one of U+FF00-FF5F
  * may be a digit, letter, point, comma, colon, slash or dash of a
  * full-width token: flex's). */
-static inline bool quiet_ef(const byte *p) {
+static inline __attribute__((always_inline)) bool quiet_ef(const byte *p) {
   if (p[0] != 0xEF)
     return false;
   if (p[1] == 0xBC)
@@ -308,7 +308,8 @@ static inline bool quiet_ef(const byte *p) {
  * …), or 0 (jx_lex_lookup's, memoized in s->memo3: the vocabulary's hash
  * costs some 25 instructions, and a plan has a few such tokens a line).
  * Never a month (whose value the lookup sets). */
-static inline int lookup3(jx_scan *s, const byte *p, YYSTYPE *v) {
+static inline __attribute__((always_inline)) int
+lookup3(jx_scan *s, const byte *p, YYSTYPE *v) {
   uint32_t key = (uint32_t)p[0] | (uint32_t)p[1] << 8 | (uint32_t)p[2] << 16;
   unsigned i = p[2] & 15;
   if (s->memo3[i].key == key)
