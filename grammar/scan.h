@@ -92,6 +92,12 @@ typedef struct jx_scan {
     /* The last line break read by hand: where, its line's start, and
      * where the line after it starts. */
     uint64_t nl_at, nl_line_start, nl_end;
+    /* What jx_lex_direct's hot path reads instead (kept by sync): pos and
+     * lim as pointers, base less the buffer's address (a token's offset
+     * is its address plus that), and the line and 1 - line_start packed
+     * as a place's line and column (lc + (offset << 32) is both). */
+    const char *next, *limp;
+    uint64_t obase, lc;
   } dir;
   bool flex_scanner, feeding;
   /* flex's scanner (a yyscan_t), for the tokens handed to it: kept here,

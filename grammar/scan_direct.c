@@ -44,6 +44,23 @@ typedef unsigned char byte;
  * bytes ahead never leaves the buffer (a NUL is nothing's continuation). */
 enum { BUF_SIZE = 131072, FIRST_CHUNK = 64, PAD = 8 };
 
+/* The line and column base of s->line and s->line_start, packed (see
+ * struct jx_direct's lc). */
+static inline uint64_t line_col(const jx_scan *s) {
+  return s->line + ((1 - s->line_start) << 32);
+}
+
+/* The hot path's copies of pos, lim, base and the line (struct
+ * jx_direct), after the buffer, the position or the line changed
+ * elsewhere (a refill, flex's token). */
+static void sync(jx_scan *s) {
+  struct jx_direct *d = &s->dir;
+  d->next = d->buf + d->pos;
+  d->limp = d->buf + d->lim;
+  d->obase = d->base - (uint64_t)(uintptr_t)d->buf;
+  d->lc = line_col(s);
+}
+
 /* Reads more input after the bytes kept, those from `keep` on (moved to
  * the start of the buffer, which doubles when they fill half of it). */
 static void refill(jx_scan *s, size_t keep) {
@@ -85,6 +102,7 @@ static void refill(jx_scan *s, size_t keep) {
    * jx_lex_direct look up to 3 bytes past where they are (at the end of
    * the input none can, and the NULs after it end every loop). */
   d->lim = d->eof ? d->end + 4 : d->end >= 3 ? d->end - 3 : 0;
+  sync(s);
 }
 
 size_t jx_direct_feed(jx_scan *s, char *buf, size_t max) {
@@ -119,6 +137,7 @@ static int delegate(jx_scan *s, size_t at, YYSTYPE *v, jx_loc *loc,
   int t = jx_lex_raw(v, loc, flex);
   s->feeding = false;
   d->pos = (size_t)(s->offset - d->base);
+  sync(s);
   if (t == YYEOF)
     d->done = true, d->ready = false;
   return t;
@@ -390,16 +409,19 @@ static inline void jx_scan_track(jx_scan *s, int t, const jx_loc *loc) {
  * %initial-action, parse.c's yylex), and a store a token is saved. */
 #define TOKEN_AT(at, n)                                                        \
   do {                                                                         \
-    loc->offset = d->base + (uint64_t)((at) - (const byte *)d->buf);           \
-    loc->line = s->line;                                                       \
-    loc->col = (uint32_t)(loc->offset - s->line_start + 1);                    \
+    uint64_t off_ = (uint64_t)(uintptr_t)(at) + d->obase;                      \
+    uint64_t lc_ = d->lc + (off_ << 32);                                       \
+    loc->offset = off_;                                                        \
+    loc->line = (uint32_t)lc_;                                                 \
+    loc->col = (uint32_t)(lc_ >> 32);                                          \
     loc->len = (uint32_t)(n);                                                  \
-    d->pos = (size_t)((at) + (n) - (const byte *)d->buf);                      \
+    d->next = (const char *)(at) + (n);                                        \
   } while (0)
 
 /* The end of the bytes read, loaded where a path needs it (strings,
  * dates, the end) rather than for every token. */
-#define END (buf + d->end)
+#define BUF ((const byte *)d->buf)
+#define END (BUF + d->end)
 
 /* The token is x: to the one exit (jx_lex_direct's end). */
 #define RETURN(x)                                                              \
@@ -425,10 +447,9 @@ int jx_lex_direct(jx_scan *s, YYSTYPE *v, jx_loc *loc) {
     d->ready = true;
   }
   for (;;) {
-    const byte *buf = (const byte *)d->buf;
-    const byte *p = buf + d->pos, *q;
+    const byte *p = (const byte *)d->next, *q;
     /* (see refill) */
-    const byte *lim = buf + d->lim;
+    const byte *lim = (const byte *)d->limp;
     byte c, k;
   space:
     /* Spaces and line breaks (the NULs after the bytes read end them);
@@ -442,10 +463,11 @@ int jx_lex_direct(jx_scan *s, YYSTYPE *v, jx_loc *loc) {
       if (k != K_SPACE && k != K_NL)
         break;
       if (c == '\n') {
-        d->nl_at = d->base + (uint64_t)(p - buf);
+        d->nl_at = (uint64_t)(uintptr_t)p + d->obase;
         d->nl_line_start = s->line_start;
         s->line++;
         s->line_start = d->nl_end = d->nl_at + 1;
+        d->lc = line_col(s);
       }
       c = *++p;
     }
@@ -486,8 +508,10 @@ int jx_lex_direct(jx_scan *s, YYSTYPE *v, jx_loc *loc) {
       if (f.text_len > JX_MAX_STRING)
         goto flex;
       TOKEN_AT(p, 1);
-      d->pos = (size_t)(p - buf) + f.len;
-      RETURN(jx_lex_fast_string_token(s, (const char *)p, &f, loc, v));
+      d->next = (const char *)p + f.len;
+      t = jx_lex_fast_string_token(s, (const char *)p, &f, loc, v);
+      d->lc = line_col(s); /* its line breaks */
+      goto out;
     }
     if (f.more && !d->eof)
       goto more;
@@ -706,23 +730,24 @@ int jx_lex_direct(jx_scan *s, YYSTYPE *v, jx_loc *loc) {
       s->sloc = *loc;
       s->slen = 0;
       jx_lex_sbuf_add(s, (const char *)p + h, (size_t)(cut - p) - h);
-      s->offset = d->base + (uint64_t)(cut - buf);
+      s->offset = d->base + (uint64_t)(cut - BUF);
       jx_lex_add_comment(s);
     }
     if (cut < END) { /* its line break */
-      d->nl_at = d->base + (uint64_t)(cut - buf);
+      d->nl_at = d->base + (uint64_t)(cut - BUF);
       d->nl_line_start = s->line_start;
       cut += *cut == '\r' ? 2 : 1;
       s->line++;
-      s->line_start = d->nl_end = d->base + (uint64_t)(cut - buf);
+      s->line_start = d->nl_end = d->base + (uint64_t)(cut - BUF);
+      d->lc = line_col(s);
     }
-    d->pos = (size_t)(cut - buf);
+    d->next = (const char *)cut;
     continue;
   }
 
   end: /* p == END at the end of the input, as lexer.l's <<EOF>> */
-    s->offset = d->base + (uint64_t)(p - buf);
-    d->pos = (size_t)(p - buf);
+    s->offset = d->base + (uint64_t)(p - BUF);
+    d->pos = (size_t)(p - BUF);
     if (s->offset == s->line_start && s->line > 1 && d->nl_end == s->offset) {
       /* right after a line break read here: its place, as flex's last
        * match (after one flex read, flex leaves *loc as it was) */
@@ -737,10 +762,10 @@ int jx_lex_direct(jx_scan *s, YYSTYPE *v, jx_loc *loc) {
     RETURN(YYEOF);
 
   flex:
-    RETURN(delegate(s, (size_t)(p - buf), v, loc, s->flex));
+    RETURN(delegate(s, (size_t)(p - BUF), v, loc, s->flex));
 
   more: /* the token from p may go on past the bytes read */
-    d->pos = (size_t)(p - buf);
+    d->pos = (size_t)(p - BUF);
     refill(s, d->pos);
   }
 out:
