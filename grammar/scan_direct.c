@@ -679,7 +679,7 @@ int jx_lex_direct(jx_scan *s, YYSTYPE *v, jx_loc *loc) {
       goto flex;
     TOKEN_AT(p, q - p);
     v->value = jx_lex_number_at(s, (const char *)p, (size_t)(q - p),
-                                (size_t)(num_end - p), *loc);
+                                (size_t)(num_end - p), loc);
     RETURN(NUMBER);
   }
 
