@@ -132,6 +132,9 @@ typedef struct jx_scan {
     uint32_t key;
     int tok;
   } memo3[16];
+  /* And the token of each one-byte spelling (; { = …), 0 for none or a
+   * month's, set before its first token. */
+  uint16_t tok1[128];
 
   /* Suppression comments (suppress.h; NULL: read as comments only).  The
    * lexer follows the statements of the tokens it returns (where each

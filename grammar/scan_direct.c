@@ -445,6 +445,12 @@ int jx_lex_direct(jx_scan *s, YYSTYPE *v, jx_loc *loc) {
       RETURN(delegate(s, d->pos, v, loc, s->flex));
     refill(s, 0);
     d->ready = true;
+    for (int c = 1; c < 128; c++) { /* (see jx_scan's tok1) */
+      char b = (char)c;
+      YYSTYPE tv;
+      int k = jx_lex_lookup(s, &b, 1, &tv);
+      s->tok1[c] = (uint16_t)(k == MONTH ? 0 : k);
+    }
   }
   for (;;) {
     const byte *p = (const byte *)d->next, *q;
@@ -479,7 +485,7 @@ int jx_lex_direct(jx_scan *s, YYSTYPE *v, jx_loc *loc) {
     static const void *const go[] = {
         [K_FLEX] = &&other,  [K_SPACE] = &&other,  [K_NL] = &&other,
         [K_ALPHA] = &&alpha, [K_DIGIT] = &&number, [K_QUOTE] = &&quote,
-        [K_MARK] = &&mark,   [K_SIGN] = &&sign,    [K_HASH] = &&comment,
+        [K_MARK] = &&mark,   [K_SIGN] = &&sign1,   [K_HASH] = &&comment,
         [K_SLASH] = &&slash, [K_HIGH] = &&high,
     };
     goto *go[k];
@@ -519,7 +525,9 @@ int jx_lex_direct(jx_scan *s, YYSTYPE *v, jx_loc *loc) {
   }
 
   mark : {
-    t = jx_lex_lookup(s, (const char *)p, 1, v);
+    t = s->tok1[*p];
+    if (!t)
+      t = jx_lex_lookup(s, (const char *)p, 1, v);
     if (!t)
       goto flex;
     TOKEN_AT(p, 1);
@@ -608,6 +616,16 @@ int jx_lex_direct(jx_scan *s, YYSTYPE *v, jx_loc *loc) {
       if (!t)
         goto flex; /* an error */
       TOKEN_AT(p, 3);
+      goto out;
+    }
+    goto sign;
+  }
+
+  sign1 : { /* < > = at p, most often alone */
+    if (p + 1 >= lim)
+      goto more;
+    if (!sign(p + 1) && (t = s->tok1[*p]) != 0) {
+      TOKEN_AT(p, 1);
       goto out;
     }
     goto sign;
