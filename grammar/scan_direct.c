@@ -344,17 +344,22 @@ lookup3(jx_scan *s, const byte *p, YYSTYPE *v) {
 /* Whether a number's digits (n of them, then the byte at q) might begin
  * a date or a date range, or be grouped or full-width (lexer.l's DATE1,
  * DPART, GROUPED, XNUMBER): flex's.  The caller has 4 bytes after q or
- * the end of the input; *more when that is not enough to tell. */
-static bool maybe_date(const byte *q, const byte *e, size_t n, bool *more) {
-  if (q == e)
-    return false;
+ * the end of the input, e; *more when that is not enough to tell.  (At e,
+ * c is the NUL after it, none of the first tests': e is loaded only
+ * where it matters.) */
+static inline bool maybe_date(const byte *q, const struct jx_direct *d,
+                              size_t n, bool *more) {
   byte c = *q;
   if (c == ',' || (c == 0xEF && !quiet_ef(q)))
     return true; /* 3,309, a full-width digit, point or comma */
   if (n == 4)
     return c == '-' || c == '.' || c == '/' ||
-           (c == 0xE5 && e - q >= 2 && q[1] == 0xB9); /* 年 */
-  if (n == 6 || n == 8) { /* 202001-202012: the separator of a range */
+           (c == 0xE5 && (const byte *)d->buf + d->end - q >= 2 &&
+            q[1] == 0xB9); /* 年 */
+  if (n == 6 || n == 8) {  /* 202001-202012: the separator of a range */
+    const byte *e = (const byte *)d->buf + d->end;
+    if (q == e)
+      return false;
     while (q < e && (*q == ' ' || *q == '\t'))
       q++;
     if (e - q < 3) {
@@ -659,7 +664,7 @@ int jx_lex_direct(jx_scan *s, YYSTYPE *v, jx_loc *loc) {
     if (q >= lim)
       goto more;
     bool unsure = false;
-    if (maybe_date(q, END, (size_t)(q - p), &unsure)) {
+    if (maybe_date(q, d, (size_t)(q - p), &unsure)) {
       if (unsure && !d->eof)
         goto more;
       goto flex;
