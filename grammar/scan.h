@@ -92,6 +92,12 @@ typedef struct jx_scan {
     /* The last line break read by hand: where, its line's start, and
      * where the line after it starts. */
     uint64_t nl_at, nl_line_start, nl_end;
+    /* What jx_lex_direct's hot path reads instead (kept by sync): pos and
+     * lim as pointers, base less the buffer's address (a token's offset
+     * is its address plus that), and the line and 1 - line_start packed
+     * as a place's line and column (lc + (offset << 32) is both). */
+    const char *next, *limp;
+    uint64_t obase, lc;
   } dir;
   bool flex_scanner, feeding;
   /* flex's scanner (a yyscan_t), for the tokens handed to it: kept here,
@@ -119,6 +125,16 @@ typedef struct jx_scan {
   const char *last_word; /* text of the last WORD token (for hints) */
   const char *prev_word; /* and of the one before it */
   jx_vocab_index vocab;  /* the keywords, signs and marks (vocab.def) */
+  /* The hand-written scanner's memo of the tokens of three-byte signs
+   * and marks (＝ ≥ ；…), by their last byte: key 0 is empty (scan_direct.c,
+   * lookup3). */
+  struct {
+    uint32_t key;
+    int tok;
+  } memo3[16];
+  /* And the token of each one-byte spelling (; { = …), 0 for none or a
+   * month's, set before its first token. */
+  uint16_t tok1[128];
 
   /* Suppression comments (suppress.h; NULL: read as comments only).  The
    * lexer follows the statements of the tokens it returns (where each

@@ -8,7 +8,8 @@
  * on top.  Here the tokens that make up nearly every plan -- spaces and
  * line breaks, ASCII and CJK words looked up in the vocabulary, plain
  * numbers with plain units, category paths, signs and marks, plain
- * strings (lex_fast.h), plain comments -- are read by tight byte loops.
+ * strings (inline, or lex_fast.h), plain comments -- are read by tight
+ * byte loops (scan_chars.h: the byte classes and runs).
  *
  * Anything rarer or ambiguous (a date or a number that might be one,
  * full-width forms, a word and a colon, a sign before a number, an escape
@@ -36,13 +37,29 @@
 #include "lex_shared.h"
 #include "lex_values.h"
 #include "lexer.h"
-
-typedef unsigned char byte;
+#include "scan_chars.h"
 
 /* The buffer's first size; flex's first piece of a token (it doubles);
  * and the NUL bytes kept after the bytes read, so that a look up to seven
  * bytes ahead never leaves the buffer (a NUL is nothing's continuation). */
 enum { BUF_SIZE = 131072, FIRST_CHUNK = 64, PAD = 8 };
+
+/* The line and column base of s->line and s->line_start, packed (see
+ * struct jx_direct's lc). */
+static inline uint64_t line_col(const jx_scan *s) {
+  return s->line + ((1 - s->line_start) << 32);
+}
+
+/* The hot path's copies of pos, lim, base and the line (struct
+ * jx_direct), after the buffer, the position or the line changed
+ * elsewhere (a refill, flex's token). */
+static void sync(jx_scan *s) {
+  struct jx_direct *d = &s->dir;
+  d->next = d->buf + d->pos;
+  d->limp = d->buf + d->lim;
+  d->obase = d->base - (uint64_t)(uintptr_t)d->buf;
+  d->lc = line_col(s);
+}
 
 /* Reads more input after the bytes kept, those from `keep` on (moved to
  * the start of the buffer, which doubles when they fill half of it). */
@@ -85,6 +102,7 @@ static void refill(jx_scan *s, size_t keep) {
    * jx_lex_direct look up to 3 bytes past where they are (at the end of
    * the input none can, and the NULs after it end every loop). */
   d->lim = d->eof ? d->end + 4 : d->end >= 3 ? d->end - 3 : 0;
+  sync(s);
 }
 
 size_t jx_direct_feed(jx_scan *s, char *buf, size_t max) {
@@ -119,175 +137,49 @@ static int delegate(jx_scan *s, size_t at, YYSTYPE *v, jx_loc *loc,
   int t = jx_lex_raw(v, loc, flex);
   s->feeding = false;
   d->pos = (size_t)(s->offset - d->base);
+  sync(s);
   if (t == YYEOF)
     d->done = true, d->ready = false;
   return t;
 }
 
-/* What a token that starts with each byte is (kind_of), and which runs
- * each byte continues (flags_of). */
-enum {
-  K_FLEX, /* flex's: anything not below */
-  K_SPACE,
-  K_NL,
-  K_ALPHA,
-  K_DIGIT,
-  K_QUOTE,
-  K_MARK,
-  K_SIGN,
-  K_HASH,
-  K_SLASH,
-  K_HIGH /* a byte past ASCII */
-};
-enum { F_ALNUM = 1, F_UNIT = 2, F_DIGIT = 4, F_CJK3 = 8 };
-
-static const uint8_t kind_of[256] = {
-    0,  0,  0,  0,  0,  0,  0,  0,  0,  1,  2,  0,  0,  1,  0,  0,  0,  0,  0,
-    0,  0,  0,  0,  0,  0,  0,  0,  0,  0,  0,  0,  0,  1,  0,  5,  8,  0,  0,
-    0,  0,  0,  0,  0,  0,  0,  0,  0,  9,  4,  4,  4,  4,  4,  4,  4,  4,  4,
-    4,  0,  6,  7,  7,  7,  0,  0,  3,  3,  3,  3,  3,  3,  3,  3,  3,  3,  3,
-    3,  3,  3,  3,  3,  3,  3,  3,  3,  3,  3,  3,  3,  3,  3,  0,  0,  0,  0,
-    3,  0,  3,  3,  3,  3,  3,  3,  3,  3,  3,  3,  3,  3,  3,  3,  3,  3,  3,
-    3,  3,  3,  3,  3,  3,  3,  3,  3,  6,  0,  6,  0,  0,  10, 10, 10, 10, 10,
-    10, 10, 10, 10, 10, 10, 10, 10, 10, 10, 10, 10, 10, 10, 10, 10, 10, 10, 10,
-    10, 10, 10, 10, 10, 10, 10, 10, 10, 10, 10, 10, 10, 10, 10, 10, 10, 10, 10,
-    10, 10, 10, 10, 10, 10, 10, 10, 10, 10, 10, 10, 10, 10, 10, 10, 10, 10, 10,
-    10, 10, 10, 10, 10, 10, 10, 10, 10, 10, 10, 10, 10, 10, 10, 10, 10, 10, 10,
-    10, 10, 10, 10, 10, 10, 10, 10, 10, 10, 10, 10, 10, 10, 10, 10, 10, 10, 10,
-    10, 10, 10, 10, 10, 10, 10, 10, 10, 10, 10, 10, 10, 10, 10, 10, 10, 10, 10,
-    10, 10, 10, 10, 10, 10, 10, 10, 10,
-};
-static const uint8_t flags_of[256] = {
-    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
-    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 2, 0, 0, 0, 0, 0, 0, 0, 0, 0, 2,
-    5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 0, 0, 0, 0, 0, 0, 0, 3, 3, 3, 3, 3, 3, 3,
-    3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 0, 0, 0, 0, 1,
-    0, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3,
-    3, 3, 3, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
-    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
-    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
-    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
-    0, 0, 0, 0, 0, 0, 0, 0, 0, 8, 0, 0, 8, 8, 8, 8, 8, 8, 8, 8, 8, 0, 8, 0,
-    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
-};
-
-/* The bytes of the character at p if it is one of lexer.l's {WU} (a
- * character of a word or unit), else 0.  A character cut by the end of
- * the bytes read is none (the NULs after them are no continuation). */
-static __attribute__((noinline)) size_t wu_other(const byte *p);
-static inline size_t wu(const byte *p) {
-  /* a CJK character (nearly all of them) here, the rest out of line */
-  if (flags_of[p[0]] & F_CJK3)
-    return (p[1] & 0xC0) == 0x80 && (p[2] & 0xC0) == 0x80 ? 3 : 0;
-  return wu_other(p);
-}
-
-static size_t wu_other(const byte *p) {
-  byte c = p[0];
-  if (c < 0xC2)
-    return 0;
-  if (c <= 0xDF)
-    return (p[1] & 0xC0) == 0x80 ? 2 : 0;
-  if (c <= 0xEF) {
-    if ((p[2] & 0xC0) != 0x80)
-      return 0;
-    switch (c) {
-    case 0xE0:
-      return p[1] >= 0xA0 && p[1] <= 0xBF ? 3 : 0;
-    case 0xE2:
-      return p[1] == 0x84 ? 3 : 0;
-    case 0xE3:
-      return p[1] >= 0x81 && p[1] <= 0xBF ? 3 : 0;
-    case 0xED:
-      return p[1] >= 0x80 && p[1] <= 0x9F ? 3 : 0;
-    default: /* 0xEF */
-      if (p[1] >= 0x80 && p[1] <= 0xBA)
-        return 3;
-      return p[1] == 0xBB && p[2] <= 0xBE ? 3 : 0;
-    }
+/* The token of the three bytes at p that spell a sign or a mark (＝ ≥ ；
+ * …), or 0 (jx_lex_lookup's, memoized in s->memo3: the vocabulary's hash
+ * costs some 25 instructions, and a plan has a few such tokens a line).
+ * Never a month (whose value the lookup sets). */
+static inline __attribute__((always_inline)) int
+lookup3(jx_scan *s, const byte *p, YYSTYPE *v) {
+  uint32_t key = (uint32_t)p[0] | (uint32_t)p[1] << 8 | (uint32_t)p[2] << 16;
+  unsigned i = p[2] & 15;
+  if (s->memo3[i].key == key)
+    return s->memo3[i].tok;
+  int t = jx_lex_lookup(s, (const char *)p, 3, v);
+  if (t != MONTH) {
+    s->memo3[i].key = key;
+    s->memo3[i].tok = t;
   }
-  if (c > 0xF4 || (p[2] & 0xC0) != 0x80 || (p[3] & 0xC0) != 0x80)
-    return 0;
-  if (c == 0xF0)
-    return p[1] >= 0x90 && p[1] <= 0xBF ? 4 : 0;
-  if (c == 0xF4)
-    return p[1] >= 0x80 && p[1] <= 0x8F ? 4 : 0;
-  return (p[1] & 0xC0) == 0x80 ? 4 : 0;
-}
-
-/* The end of a run of {WU} characters from q. */
-static inline const byte *wu_run(const byte *q) {
-  for (;;) {
-#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
-    /* Two CJK characters at a time (lex_fast.c does the same): one load
-     * checks both characters' shapes, a table their lead bytes. */
-    uint64_t w;
-    memcpy(&w, q, sizeof w);
-    if ((w & 0xC0C0F0C0C0F0ULL) == 0x8080E08080E0ULL &&
-        (flags_of[(byte)w] & flags_of[(byte)(w >> 24)] & F_CJK3)) {
-      q += 6;
-      continue;
-    }
-#endif
-    if (flags_of[*q] & F_CJK3) {
-      if ((q[1] & 0xC0) != 0x80 || (q[2] & 0xC0) != 0x80)
-        return q;
-      q += 3;
-      continue;
-    }
-    size_t n = *q >= 0x80 ? wu(q) : 0;
-    if (!n)
-      return q;
-    q += n;
-  }
-}
-
-/* The end of a run of ASCII letters, digits and _ from q. */
-static inline const byte *alnum_run(const byte *q) {
-  while (flags_of[*q] & F_ALNUM)
-    q++;
-  return q;
-}
-
-/* The bytes of one of lexer.l's {SIGN} at p, or 0. */
-static inline size_t sign(const byte *p) {
-  if (*p == '<' || *p == '>' || *p == '=')
-    return 1;
-  if (p[0] == 0xEF && p[1] == 0xBC && p[2] >= 0x9C && p[2] <= 0x9E)
-    return 3; /* ＜ ＝ ＞ */
-  if (p[0] == 0xE2 && p[1] == 0x89 && p[2] >= 0xA4 && p[2] <= 0xA7)
-    return 3; /* ≤ ≥ ≦ ≧ */
-  if (p[0] == 0xE2 && p[1] == 0x95 && p[2] == 0x90)
-    return 3; /* ═ */
-  return 0;
-}
-
-/* Whether the full-width character at p is one that nothing before it
- * can take into its token: ； ＜ ＝ ＞ ｛ ｝ (every other one of U+FF00-FF5F
- * may be a digit, letter, point, comma, colon, slash or dash of a
- * full-width token: flex's). */
-static inline bool quiet_ef(const byte *p) {
-  if (p[0] != 0xEF)
-    return false;
-  if (p[1] == 0xBC)
-    return p[2] >= 0x9B && p[2] <= 0x9E;
-  return p[1] == 0xBD && (p[2] == 0x9B || p[2] == 0x9D);
+  return t;
 }
 
 /* Whether a number's digits (n of them, then the byte at q) might begin
  * a date or a date range, or be grouped or full-width (lexer.l's DATE1,
  * DPART, GROUPED, XNUMBER): flex's.  The caller has 4 bytes after q or
- * the end of the input; *more when that is not enough to tell. */
-static bool maybe_date(const byte *q, const byte *e, size_t n, bool *more) {
-  if (q == e)
-    return false;
+ * the end of the input, e; *more when that is not enough to tell.  (At e,
+ * c is the NUL after it, none of the first tests': e is loaded only
+ * where it matters.) */
+static inline bool maybe_date(const byte *q, const struct jx_direct *d,
+                              size_t n, bool *more) {
   byte c = *q;
   if (c == ',' || (c == 0xEF && !quiet_ef(q)))
     return true; /* 3,309, a full-width digit, point or comma */
   if (n == 4)
     return c == '-' || c == '.' || c == '/' ||
-           (c == 0xE5 && e - q >= 2 && q[1] == 0xB9); /* 年 */
-  if (n == 6 || n == 8) { /* 202001-202012: the separator of a range */
+           (c == 0xE5 && (const byte *)d->buf + d->end - q >= 2 &&
+            q[1] == 0xB9); /* 年 */
+  if (n == 6 || n == 8) {  /* 202001-202012: the separator of a range */
+    const byte *e = (const byte *)d->buf + d->end;
+    if (q == e)
+      return false;
     while (q < e && (*q == ' ' || *q == '\t'))
       q++;
     if (e - q < 3) {
@@ -342,36 +234,53 @@ static inline void jx_scan_track(jx_scan *s, int t, const jx_loc *loc) {
  * %initial-action, parse.c's yylex), and a store a token is saved. */
 #define TOKEN_AT(at, n)                                                        \
   do {                                                                         \
-    loc->offset = d->base + (uint64_t)((at) - (const byte *)d->buf);           \
-    loc->line = s->line;                                                       \
-    loc->col = (uint32_t)(loc->offset - s->line_start + 1);                    \
+    uint64_t off_ = (uint64_t)(uintptr_t)(at) + d->obase;                      \
+    uint64_t lc_ = d->lc + (off_ << 32);                                       \
+    loc->offset = off_;                                                        \
+    loc->line = (uint32_t)lc_;                                                 \
+    loc->col = (uint32_t)(lc_ >> 32);                                          \
     loc->len = (uint32_t)(n);                                                  \
-    d->pos = (size_t)((at) + (n) - (const byte *)d->buf);                      \
+    d->next = (const char *)(at) + (n);                                        \
   } while (0)
 
 /* The end of the bytes read, loaded where a path needs it (strings,
  * dates, the end) rather than for every token. */
-#define END (buf + d->end)
+#define BUF ((const byte *)d->buf)
+#define END (BUF + d->end)
 
-/* The next token (jx_lex_direct below, which it is inlined into). */
-static inline __attribute__((always_inline)) int
-lex_token(jx_scan *s, YYSTYPE *v, jx_loc *loc) {
+/* The token is x: to the one exit (jx_lex_direct's end). */
+#define RETURN(x)                                                              \
+  do {                                                                         \
+    t = (x);                                                                   \
+    goto out;                                                                  \
+  } while (0)
+
+/* The next token, its statement followed (jx_scan_track) at the one
+ * exit, where its kind and place are in registers: in the parser, after
+ * the call, they were reloaded (3.7 M instructions on the card plan). */
+int jx_lex_direct(jx_scan *s, YYSTYPE *v, jx_loc *loc) {
   struct jx_direct *d = &s->dir;
+  int t;
   if (!d->ready) { /* the first call, or after the end */
     /* Every token by flex's (JX_SCANNER=flex, tests): never ready, so
      * that the callers' hot path need not ask. */
     if (s->flex_scanner)
-      return jx_lex_raw(v, loc, s->flex);
+      RETURN(jx_lex_raw(v, loc, s->flex));
     if (d->done)
-      return delegate(s, d->pos, v, loc, s->flex);
+      RETURN(delegate(s, d->pos, v, loc, s->flex));
     refill(s, 0);
     d->ready = true;
+    for (int c = 1; c < 128; c++) { /* (see jx_scan's tok1) */
+      char b = (char)c;
+      YYSTYPE tv;
+      int k = jx_lex_lookup(s, &b, 1, &tv);
+      s->tok1[c] = (uint16_t)(k == MONTH ? 0 : k);
+    }
   }
   for (;;) {
-    const byte *buf = (const byte *)d->buf;
-    const byte *p = buf + d->pos, *q;
+    const byte *p = (const byte *)d->next, *q;
     /* (see refill) */
-    const byte *lim = buf + d->lim;
+    const byte *lim = (const byte *)d->limp;
     byte c, k;
   space:
     /* Spaces and line breaks (the NULs after the bytes read end them);
@@ -385,57 +294,80 @@ lex_token(jx_scan *s, YYSTYPE *v, jx_loc *loc) {
       if (k != K_SPACE && k != K_NL)
         break;
       if (c == '\n') {
-        d->nl_at = d->base + (uint64_t)(p - buf);
+        d->nl_at = (uint64_t)(uintptr_t)p + d->obase;
         d->nl_line_start = s->line_start;
         s->line++;
         s->line_start = d->nl_end = d->nl_at + 1;
+        d->lc = line_col(s);
       }
       c = *++p;
     }
     if (p >= lim)
       goto more;
-    /* The most frequent kinds first (a switch's jump costs more). */
-    if (k == K_HIGH)
-      goto high;
-    if (k == K_DIGIT)
-      goto number;
-    switch (k) {
-    case K_ALPHA:
-      q = alnum_run(p + 1);
-      goto word;
-    case K_QUOTE: {
-      jx_fast_str f;
-      if (jx_fast_string((const char *)p, (const char *)END, &f)) {
-        if (f.text_len > JX_MAX_STRING)
-          goto flex;
-        TOKEN_AT(p, 1);
-        d->pos = (size_t)(p - buf) + f.len;
-        return jx_lex_fast_string_token(s, (const char *)p, &f, loc, v);
-      }
-      if (f.more && !d->eof)
-        goto more;
-      goto flex;
+    /* One indirect jump by the kind (GCC's and clang's labels as values):
+     * a switch's range test and table cost 8 instructions, and the kinds
+     * are too evenly spread on a plan for a chain of tests. */
+    static const void *const go[] = {
+        [K_FLEX] = &&other,  [K_SPACE] = &&other,  [K_NL] = &&other,
+        [K_ALPHA] = &&alpha, [K_DIGIT] = &&number, [K_QUOTE] = &&quote,
+        [K_MARK] = &&mark,   [K_SIGN] = &&sign1,   [K_HASH] = &&comment,
+        [K_SLASH] = &&slash, [K_HIGH] = &&high,
+    };
+    goto *go[k];
+
+  alpha:
+    q = alnum_run(p + 1);
+    goto word;
+
+  quote : {
+    /* Most strings: a few CJK characters or plain ASCII, closed before
+     * the line ends; the rest by jx_fast_string, or flex's. */
+    q = str_run(p + 1);
+    if (*q == '"') {
+      size_t n = (size_t)(q + 1 - p);
+      if (n - 2 > JX_MAX_STRING)
+        goto flex;
+      TOKEN_AT(p, n);
+      char *text = jx_arena_alloc_raw(s->arena, n - 1);
+      jx_lex_copy(text, (const char *)p + 1, n - 2);
+      text[n - 2] = '\0';
+      v->str = text; /* its place is the token's, *loc */
+      RETURN(STRING);
     }
-    case K_MARK: {
-      int t = jx_lex_lookup(s, (const char *)p, 1, v);
-      if (!t)
+    jx_fast_str f;
+    if (jx_fast_string((const char *)p, (const char *)END, &f)) {
+      if (f.text_len > JX_MAX_STRING)
         goto flex;
       TOKEN_AT(p, 1);
-      return t;
+      d->next = (const char *)p + f.len;
+      t = jx_lex_fast_string_token(s, (const char *)p, &f, loc, v);
+      d->lc = line_col(s); /* its line breaks */
+      goto out;
     }
-    case K_SIGN:
-      goto sign;
-    case K_HASH:
+    if (f.more && !d->eof)
+      goto more;
+    goto flex;
+  }
+
+  mark : {
+    t = s->tok1[*p];
+    if (!t)
+      t = jx_lex_lookup(s, (const char *)p, 1, v);
+    if (!t)
+      goto flex;
+    TOKEN_AT(p, 1);
+    goto out;
+  }
+
+  slash:
+    if (p[1] == '/')
       goto comment;
-    case K_SLASH:
-      if (p[1] == '/')
-        goto comment;
-      goto flex;
-    default: /* K_FLEX, or the NUL after the last byte */
-      if (p == END)
-        goto end;
-      goto flex;
-    }
+    goto flex;
+
+  other: /* K_FLEX, or the NUL after the last byte */
+    if (p == END)
+      goto end;
+    goto flex;
 
   high : {
     /* A CJK character (nearly every one of a plan), tested here; the
@@ -449,16 +381,18 @@ lex_token(jx_scan *s, YYSTYPE *v, jx_loc *loc) {
       /* U+FF00-FF7F: ＜ ＝ ＞ are signs, ； ｛ ｝ marks, the rest (digits,
        * letters, ．，：／－ …) flex's */
       if (p[1] == 0xBC && p[2] >= 0x9C && p[2] <= 0x9E)
-        goto sign;
+        goto sign3;
       if (quiet_ef(p)) {
-        int t = jx_lex_lookup(s, (const char *)p, 3, v);
+        t = lookup3(s, p, v);
         if (!t)
           goto flex;
         TOKEN_AT(p, 3);
-        return t;
+        goto out;
       }
       goto flex;
     }
+    if (c == 0xE2 && p[1] == 0x89 && p[2] >= 0xA4 && p[2] <= 0xA7)
+      goto sign3; /* ≤ ≥ ≦ ≧, before wu(), which has none of them */
     if (c == 0xE3 && p[1] == 0x80 && p[2] == 0x80) {
       p += 3; /* U+3000, a space */
       goto space;
@@ -490,13 +424,36 @@ lex_token(jx_scan *s, YYSTYPE *v, jx_loc *loc) {
       if (*w == '.' || *w == ':' || *w == '/' || (*w == 0xEF && !quiet_ef(w)))
         goto flex;
       TOKEN_AT(p, w - p);
-      return jx_lex_path_plain(s, (const char *)p, (size_t)(w - p),
-                               (size_t)(q - p), loc, v);
+      RETURN(jx_lex_path_plain(s, (const char *)p, (size_t)(w - p),
+                               (size_t)(q - p), loc, v));
     }
     if (*q == ':' || (*q == 0xEF && !quiet_ef(q)) || (*q == '/' && q - p == 1))
       goto flex; /* a word and a colon, full-width forms, n/a */
     TOKEN_AT(p, q - p);
-    return jx_lex_word(s, (const char *)p, (size_t)(q - p), loc, v);
+    RETURN(jx_lex_word(s, (const char *)p, (size_t)(q - p), loc, v));
+  }
+
+  sign3 : { /* a three-byte sign at p, most often alone */
+    if (p + 3 >= lim)
+      goto more;
+    if (!sign(p + 3)) {
+      t = lookup3(s, p, v);
+      if (!t)
+        goto flex; /* an error */
+      TOKEN_AT(p, 3);
+      goto out;
+    }
+    goto sign;
+  }
+
+  sign1 : { /* < > = at p, most often alone */
+    if (p + 1 >= lim)
+      goto more;
+    if (!sign(p + 1) && (t = s->tok1[*p]) != 0) {
+      TOKEN_AT(p, 1);
+      goto out;
+    }
+    goto sign;
   }
 
   sign : {
@@ -504,7 +461,7 @@ lex_token(jx_scan *s, YYSTYPE *v, jx_loc *loc) {
     if (p + n1 >= lim)
       goto more;
     size_t n2 = sign(p + n1);
-    int t = 0;
+    t = 0;
     size_t n = n1;
     if (n2) {
       t = jx_lex_lookup(s, (const char *)p, n1 + n2, v);
@@ -517,7 +474,7 @@ lex_token(jx_scan *s, YYSTYPE *v, jx_loc *loc) {
     if (!t)
       goto flex; /* an error */
     TOKEN_AT(p, n);
-    return t;
+    goto out;
   }
 
   number : {
@@ -527,7 +484,7 @@ lex_token(jx_scan *s, YYSTYPE *v, jx_loc *loc) {
     if (q >= lim)
       goto more;
     bool unsure = false;
-    if (maybe_date(q, END, (size_t)(q - p), &unsure)) {
+    if (maybe_date(q, d, (size_t)(q - p), &unsure)) {
       if (unsure && !d->eof)
         goto more;
       goto flex;
@@ -565,8 +522,8 @@ lex_token(jx_scan *s, YYSTYPE *v, jx_loc *loc) {
       goto flex;
     TOKEN_AT(p, q - p);
     v->value = jx_lex_number_at(s, (const char *)p, (size_t)(q - p),
-                                (size_t)(num_end - p), *loc);
-    return NUMBER;
+                                (size_t)(num_end - p), loc);
+    RETURN(NUMBER);
   }
 
   comment : {
@@ -616,23 +573,24 @@ lex_token(jx_scan *s, YYSTYPE *v, jx_loc *loc) {
       s->sloc = *loc;
       s->slen = 0;
       jx_lex_sbuf_add(s, (const char *)p + h, (size_t)(cut - p) - h);
-      s->offset = d->base + (uint64_t)(cut - buf);
+      s->offset = d->base + (uint64_t)(cut - BUF);
       jx_lex_add_comment(s);
     }
     if (cut < END) { /* its line break */
-      d->nl_at = d->base + (uint64_t)(cut - buf);
+      d->nl_at = d->base + (uint64_t)(cut - BUF);
       d->nl_line_start = s->line_start;
       cut += *cut == '\r' ? 2 : 1;
       s->line++;
-      s->line_start = d->nl_end = d->base + (uint64_t)(cut - buf);
+      s->line_start = d->nl_end = d->base + (uint64_t)(cut - BUF);
+      d->lc = line_col(s);
     }
-    d->pos = (size_t)(cut - buf);
+    d->next = (const char *)cut;
     continue;
   }
 
   end: /* p == END at the end of the input, as lexer.l's <<EOF>> */
-    s->offset = d->base + (uint64_t)(p - buf);
-    d->pos = (size_t)(p - buf);
+    s->offset = d->base + (uint64_t)(p - BUF);
+    d->pos = (size_t)(p - BUF);
     if (s->offset == s->line_start && s->line > 1 && d->nl_end == s->offset) {
       /* right after a line break read here: its place, as flex's last
        * match (after one flex read, flex leaves *loc as it was) */
@@ -644,22 +602,16 @@ lex_token(jx_scan *s, YYSTYPE *v, jx_loc *loc) {
     }
     jx_lex_eof_loc(s, loc);
     d->done = true, d->ready = false;
-    return YYEOF;
+    RETURN(YYEOF);
 
   flex:
-    return delegate(s, (size_t)(p - buf), v, loc, s->flex);
+    RETURN(delegate(s, (size_t)(p - BUF), v, loc, s->flex));
 
   more: /* the token from p may go on past the bytes read */
-    d->pos = (size_t)(p - buf);
+    d->pos = (size_t)(p - BUF);
     refill(s, d->pos);
   }
-}
-
-/* The token, its statement followed (jx_scan_track) here, where its kind
- * and place are in registers: in the parser, after the call, they were
- * reloaded (3.7 M instructions on the card plan). */
-int jx_lex_direct(jx_scan *s, YYSTYPE *v, jx_loc *loc) {
-  int t = lex_token(s, v, loc);
+out:
   jx_scan_track(s, t, loc);
   return t;
 }
