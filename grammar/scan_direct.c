@@ -304,9 +304,11 @@ int jx_lex_direct(jx_scan *s, YYSTYPE *v, jx_loc *loc) {
     }
     if (p >= lim)
       goto more;
+#if defined(__GNUC__) && !defined(JX_NO_COMPUTED_GOTO)
     /* One indirect jump by the kind (GCC's and clang's labels as values):
      * a switch's range test and table cost 8 instructions, and the kinds
-     * are too evenly spread on a plan for a chain of tests. */
+     * are too evenly spread on a plan for a chain of tests.  Other
+     * compilers take the switch (and -DJX_NO_COMPUTED_GOTO, to test it). */
     static const void *const go[] = {
         [K_FLEX] = &&other,  [K_SPACE] = &&other,  [K_NL] = &&other,
         [K_ALPHA] = &&alpha, [K_DIGIT] = &&number, [K_QUOTE] = &&quote,
@@ -314,6 +316,28 @@ int jx_lex_direct(jx_scan *s, YYSTYPE *v, jx_loc *loc) {
         [K_SLASH] = &&slash, [K_HIGH] = &&high,
     };
     goto *go[k];
+#else
+    switch (k) {
+    case K_ALPHA:
+      goto alpha;
+    case K_DIGIT:
+      goto number;
+    case K_QUOTE:
+      goto quote;
+    case K_MARK:
+      goto mark;
+    case K_SIGN:
+      goto sign1;
+    case K_HASH:
+      goto comment;
+    case K_SLASH:
+      goto slash;
+    case K_HIGH:
+      goto high;
+    default:
+      goto other;
+    }
+#endif
 
   alpha:
     q = alnum_run(p + 1);
