@@ -25,6 +25,7 @@
 #include "json.h"
 #include "json_put.h"
 #include "json_blocks.h"
+#include "units.h"
 
 #include <inttypes.h>
 #include <stddef.h>
@@ -251,7 +252,16 @@ indicator_body(jx_jw *w0, bool compact, int depth, const jx_indicator *x) {
     put_decimal(o, x->value);
   else
     put_value(w0, d, x->kind, x->value, x->value_end, x->text);
-  KEY_STRING(w, d, 0, "unit", x->unit);
+  const jx_jw_unit *u =
+      x->unit && w0->points ? &w0->points->unit[jx_jw_unit_slot(x->unit)]
+                            : NULL;
+  if (u && u->key == x->unit) { /* a unit of the table: its literal */
+    KEY(w, d, 0, "unit");
+    memcpy(o->buf + o->len, u->s, sizeof u->s);
+    o->len += u->n;
+  } else {
+    KEY_STRING(w, d, 0, "unit", x->unit);
+  }
   KEY_STRING(w, d, 0, "per_unit", x->per_unit);
   KEY_STRING(w, d, 0, "text", x->text);
   if (!x->period_target &&
@@ -292,7 +302,35 @@ indicator_body(jx_jw *w0, bool compact, int depth, const jx_indicator *x) {
 _Static_assert(N_OF(kind_json) * N_OF(op_json) <= JX_JW_HEADS,
                "jx_jw_head too few for every kind and op");
 
+/* The unit table's normalised names into p->unit, each as
+ * jx_json_string writes it; a name whose slot is taken, or too long,
+ * goes the long way. */
+static void units_init(jx_jw_points *p) {
+  for (int t = 0; t < 2; t++) {
+    size_t n;
+    const jx_unit_info *u = t ? jx_unit_wan_table(&n) : jx_unit_table(&n);
+    for (size_t i = 0; i < n; i++) {
+      const char *s = u[i].norm;
+      jx_jw_unit *e = s ? &p->unit[jx_jw_unit_slot(s)] : NULL;
+      if (!e || e->key)
+        continue;
+      jx_out m;
+      jx_out_init_mem(&m);
+      jx_json_string(&m, s);
+      size_t len;
+      const char *lit = jx_out_data(&m, &len);
+      if (len <= sizeof e->s) {
+        memcpy(e->s, lit, len);
+        e->n = len;
+        e->key = s;
+      }
+      jx_out_free(&m);
+    }
+  }
+}
+
 void jx_jw_points_init(jx_jw_points *p) {
+  units_init(p);
   for (int indented = 0; indented < 2; indented++) {
     bool compact = !indented;
     int d = compact ? 1 : PROJECT_DEPTH + 3; /* indicator_body's */
