@@ -357,6 +357,7 @@ typedef struct project_stmts {
   const jx_node *code, *budget, *funds, *purpose;
   const jx_node *total, *period, *breakdown, *attr[JX_ATTR_COUNT];
   size_t n_attributes, n_sched, n_goals, n_indicators, n_overall;
+  size_t n_attr_named; /* of attr[]: the attributes other than OTHER */
 } project_stmts;
 
 static void find_stmts(const jx_node *items, project_stmts *h,
@@ -403,8 +404,10 @@ static void find_stmts(const jx_node *items, project_stmts *h,
     case JX_N_ATTR:
       if (it->u.attr.key == JX_ATTR_OTHER)
         h->n_attributes++;
-      else if (!h->attr[it->u.attr.key])
+      else if (!h->attr[it->u.attr.key]) {
         h->attr[it->u.attr.key] = it;
+        h->n_attr_named++;
+      }
       break;
     default:
       break;
@@ -412,27 +415,11 @@ static void find_stmts(const jx_node *items, project_stmts *h,
   }
 }
 
-/* The fields of the forms' headers (issue 11), and the sources. */
-static void lower_header_fields(const jx_lower_ctx *c, const project_stmts *h,
-                                jx_project *out, jx_project_locs *l) {
-  const jx_node *budget = h->budget, *funds = h->funds;
-  /* A project whose form prints only the total has it as its budget. */
-  if (h->total) {
-    out->has_total = 1;
-    out->total = h->total->u.budget.plan_amount;
-    if (!budget)
-      out->budget = out->total;
-  } else {
-    out->total = out->budget;
-  }
-  if (h->period) {
-    const jx_value *v = &h->period->u.period.value;
-    out->period = v->kind == JX_VAL_NA ? "不涉及" : text(c, v->text);
-    out->period_start = h->period->u.period.start;
-    out->period_end = h->period->u.period.end;
-  }
-  out->breakdown =
-      lower_lines(c, h->breakdown, &out->n_breakdown, l ? &l->lines : NULL);
+/* The attributes the forms' headers name (项目分类 … 联系人), with their
+ * places.  Apart: most plans write none of them, and then neither these
+ * tables nor their loop is wanted. */
+static void lower_attr_fields(const jx_lower_ctx *c, const project_stmts *h,
+                              jx_project *out, jx_project_locs *l) {
   const char **field[JX_ATTR_COUNT] = {
       [JX_ATTR_CLASS] = &out->classification,
       [JX_ATTR_NATURE] = &out->nature,
@@ -467,6 +454,31 @@ static void lower_header_fields(const jx_lower_ctx *c, const project_stmts *h,
     out->contact.name = text(c, h->attr[JX_ATTR_CONTACT]->u.attr.value.text);
     out->contact.phone = text(c, h->attr[JX_ATTR_CONTACT]->u.attr.extra.text);
   }
+}
+
+/* The fields of the forms' headers (issue 11), and the sources. */
+static void lower_header_fields(const jx_lower_ctx *c, const project_stmts *h,
+                                jx_project *out, jx_project_locs *l) {
+  const jx_node *budget = h->budget, *funds = h->funds;
+  /* A project whose form prints only the total has it as its budget. */
+  if (h->total) {
+    out->has_total = 1;
+    out->total = h->total->u.budget.plan_amount;
+    if (!budget)
+      out->budget = out->total;
+  } else {
+    out->total = out->budget;
+  }
+  if (h->period) {
+    const jx_value *v = &h->period->u.period.value;
+    out->period = v->kind == JX_VAL_NA ? "不涉及" : text(c, v->text);
+    out->period_start = h->period->u.period.start;
+    out->period_end = h->period->u.period.end;
+  }
+  out->breakdown =
+      lower_lines(c, h->breakdown, &out->n_breakdown, l ? &l->lines : NULL);
+  if (h->n_attr_named || l)
+    lower_attr_fields(c, h, out, l);
   out->continuity = jx_continuity_of(out->nature);
   /* Every source as written; fiscal and other are their sums. */
   size_t ns = 0;
