@@ -40,68 +40,86 @@ static jx_loc category_loc(const jx_node *n) {
   return l;
 }
 
+/* What lower_value writes: the fields of a jx_target, or of a
+ * jx_indicator (the same fields, written in place: an indicator is
+ * lowered for every one of a plan's rows). */
+typedef struct value_out {
+  jx_kind *kind;
+  jx_decimal *value, *value_end;
+  const char **unit, **per_unit;
+  jx_dimension *dimension;
+} value_out;
+
 /* A target's value (an indicator's own, or its period's) into t: its
  * kind, number or date (a date range's start and end), unit and, for a
- * cost per unit, what it is per. */
+ * cost per unit, what it is per; every field written. */
 static inline __attribute__((always_inline)) void
 lower_value(const jx_lower_ctx *c, const jx_value *v, const jx_resolved *r,
-            jx_target *t) {
+            value_out t) {
+  *t.value = *t.value_end = (jx_decimal){0};
+  *t.unit = *t.per_unit = NULL;
+  *t.dimension = JX_DIM_NONE;
   switch (v->kind) {
   case JX_VAL_NUMBER: {
     if (r->ok && r->date) { /* 9月前: a month of the plan's year */
-      t->kind = JX_KIND_DATE;
-      t->value = r->dec;
+      *t.kind = JX_KIND_DATE;
+      *t.value = r->dec;
       break;
     }
-    t->kind = JX_KIND_QUANTITATIVE;
+    *t.kind = JX_KIND_QUANTITATIVE;
     if (!r->ok)
       break;
-    t->value = r->dec;
+    *t.value = r->dec;
     const jx_unit_info *u = r->unit;
     if (u && u->dimension == JX_DIM_MONEY_PER) {
       /* The checker's reading is shared by every value spelt alike; the
        * model gets its own copy, released with it. */
-      t->unit = jx_arena_strdup(c->arena, u->norm);
-      t->per_unit = jx_arena_strdup(c->arena, u->base);
-      t->dimension = u->dimension;
+      *t.unit = jx_arena_strdup(c->arena, u->norm);
+      *t.per_unit = jx_arena_strdup(c->arena, u->base);
+      *t.dimension = u->dimension;
     } else if (u) {
-      t->unit = u->norm;
-      t->dimension = u->dimension;
+      *t.unit = u->norm;
+      *t.dimension = u->dimension;
     } else if (v->unit) {
-      t->unit = text(c, v->unit);
-      t->dimension = JX_DIM_OTHER;
+      *t.unit = text(c, v->unit);
+      *t.dimension = JX_DIM_OTHER;
     }
     break;
   }
   case JX_VAL_DATE:
-    t->kind = JX_KIND_DATE;
+    *t.kind = JX_KIND_DATE;
     if (r->ok)
-      t->value = r->dec;
+      *t.value = r->dec;
     break;
   case JX_VAL_DATE_RANGE:
-    t->kind = JX_KIND_DATE_RANGE;
+    *t.kind = JX_KIND_DATE_RANGE;
     if (r->ok) {
-      t->value = r->dec;
-      t->value_end = r->end;
+      *t.value = r->dec;
+      *t.value_end = r->end;
     }
     break;
   case JX_VAL_NA:
-    t->kind = JX_KIND_NA;
+    *t.kind = JX_KIND_NA;
     break;
   case JX_VAL_NONE: /* a row the form prints empty */
-    t->kind = JX_KIND_EMPTY;
+    *t.kind = JX_KIND_EMPTY;
     break;
   default:
-    t->kind = JX_KIND_QUALITATIVE;
+    *t.kind = JX_KIND_QUALITATIVE;
     break;
   }
 }
+#define VALUE_OUT(t)                                                           \
+  (value_out) {                                                                \
+    &(t)->kind, &(t)->value, &(t)->value_end, &(t)->unit, &(t)->per_unit,      \
+        &(t)->dimension                                                        \
+  }
 
 /* "≥" and the value as written, "≥90%": what the forms print.  The
  * comparison's bytes are copied as one word of which its length is kept
  * (every symbol is at most 3 bytes). */
-static const char *with_op(const jx_lower_ctx *c, jx_op op,
-                           const char *written) {
+static inline __attribute__((always_inline)) const char *
+with_op(const jx_lower_ctx *c, jx_op op, const char *written) {
   static const struct {
     char s[4];
     size_t n;
@@ -126,7 +144,7 @@ static const jx_target *lower_period_target(const jx_lower_ctx *c,
   const jx_resolved *r = &n->u.indicator.period_res;
   jx_op op = n->u.indicator.period_op;
   t->op = op;
-  lower_value(c, v, r, t);
+  lower_value(c, v, r, VALUE_OUT(t));
   const char *written = v->text ? v->text : "";
   if (n->u.indicator.period_op_written && op != JX_OP_EQ &&
       v->kind != JX_VAL_NA) {
@@ -168,15 +186,7 @@ lower_indicator(const jx_lower_ctx *c, const jx_node *n, jx_indicator *out,
   out->line = (int)jx_loc_line(n->loc);
   const jx_value *v = &n->u.indicator.value;
   const jx_resolved *r = &n->u.indicator.value_res;
-  jx_target tv;
-  memset(&tv, 0, sizeof tv);
-  lower_value(c, v, r, &tv);
-  out->kind = tv.kind;
-  out->value = tv.value;
-  out->value_end = tv.value_end;
-  out->unit = tv.unit;
-  out->dimension = tv.dimension;
-  out->per_unit = tv.per_unit;
+  lower_value(c, v, r, VALUE_OUT(out));
   out->period_target =
       n->u.indicator.has_period ? lower_period_target(c, n) : NULL;
   out->standard = text(c, n->u.indicator.expl[JX_EXPL_STANDARD].text);
