@@ -208,9 +208,11 @@ string_nonnull(jx_out *o, const char *s, size_t slack) {
   for (;;) {
     unsigned c = p[0], k = byte_class[c];
     if (k == 6) { /* E1, E3–EC, EE, EF: any two continuation bytes */
-      if (!is_cont(p[1]) || !is_cont(p[2]))
-        break;
-      p += 3;
+      do { /* a run of them, without the other tests between */
+        if (!is_cont(p[1]) || !is_cont(p[2]))
+          goto stop;
+        p += 3;
+      } while (byte_class[p[0]] == 6);
       continue;
     }
     if (k == 0) {
@@ -242,6 +244,7 @@ string_nonnull(jx_out *o, const char *s, size_t slack) {
       break;
     }
   }
+stop:;
   size_t n = (size_t)(p - (const unsigned char *)s);
   if (*p == '\0' && n + 2 + slack <= o->cap - o->len) {
     char *b = o->buf + o->len;
