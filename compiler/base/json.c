@@ -213,6 +213,8 @@ string_nonnull(jx_out *o, const char *s, size_t slack) {
           goto stop;
         p += 3;
       } while (byte_class[p[0]] == 6);
+      if (p[0] == '\0') /* most names end in one */
+        break;
       continue;
     }
     if (k == 0) {
