@@ -266,12 +266,21 @@ static inline void jx_out_putc(jx_out *o, char c) {
 extern const char jx_digit_pairs[201];
 static inline char *jx_digits(char *end, unsigned long long u) {
   char *p = end;
-  while (u >= 100) {
+  while (u > 0xFFFFFFFFu) { /* rare: a division of 64 bits */
     unsigned r = (unsigned)(u % 100);
     u /= 100;
     p -= 2;
     memcpy(p, jx_digit_pairs + 2 * r, 2);
   }
+  /* the rest in 32 bits, whose division by 100 is a cheaper multiply */
+  unsigned v = (unsigned)u;
+  while (v >= 100) {
+    unsigned r = v % 100;
+    v /= 100;
+    p -= 2;
+    memcpy(p, jx_digit_pairs + 2 * r, 2);
+  }
+  u = v;
   if (u >= 10) {
     p -= 2;
     memcpy(p, jx_digit_pairs + 2 * u, 2);
