@@ -282,8 +282,8 @@ indicator_body(jx_jw *w0, bool compact, int depth, const jx_indicator *x) {
     KEY_STRING(w, d, 0, "value_note", x->value_note);
     KEY_STRING(w, d, 0, "remark", x->remark);
     KEY_STRING(w, d, 0, "scoring", x->scoring);
+    KEY(w, d, 0, "line"); /* NULL_TAIL ends with it */
   }
-  KEY(w, d, 0, "line");
   if (x->line == w0->line && w0->line_n) {
     memcpy(o->buf + o->len, w0->line_text, sizeof w0->line_text);
     o->len += w0->line_n;

@@ -182,7 +182,7 @@ static __attribute__((noinline)) void cat_miss(jx_jw *w, int key, int d,
   sep "\"period_target\":" sp "null" sep "\"basis\":" sp "null" sep            \
       "\"standard\":" sp "null" sep "\"explanation\":" sp "null" sep           \
       "\"value_note\":" sp "null" sep "\"remark\":" sp "null" sep              \
-      "\"scoring\":" sp "null"
+      "\"scoring\":" sp "null" sep "\"line\":" sp
 #define INDICATOR_INDENT "              "
 _Static_assert(sizeof(int) <= 4 &&
                    sizeof "-2147483648" - 1 <= sizeof(((jx_jw *)0)->line_text),
