@@ -255,15 +255,24 @@ indicator_body(jx_jw *w0, bool compact, int depth, const jx_indicator *x) {
   const jx_jw_unit *u =
       x->unit && w0->points ? &w0->points->unit[jx_jw_unit_slot(x->unit)]
                             : NULL;
-  if (u && u->key == x->unit) { /* a unit of the table: its literal */
+  if (u && u->key == x->unit && !x->per_unit && x->text &&
+      (compact || depth == PROJECT_DEPTH + 2) && u->tail_n[!compact]) {
+    /* a unit of the table, and the usual null per_unit: one copy */
     KEY(w, d, 0, "unit");
-    memcpy(o->buf + o->len, u->s, sizeof u->s);
-    o->len += u->n;
+    memcpy(o->buf + o->len, u->tail[!compact], sizeof u->tail[0]);
+    o->len += u->tail_n[!compact];
+    jx_json_string_keep(o, x->text);
   } else {
-    KEY_STRING(w, d, 0, "unit", x->unit);
+    if (u && u->key == x->unit) { /* a unit of the table: its literal */
+      KEY(w, d, 0, "unit");
+      memcpy(o->buf + o->len, u->s, sizeof u->s);
+      o->len += u->n;
+    } else {
+      KEY_STRING(w, d, 0, "unit", x->unit);
+    }
+    KEY_STRING(w, d, 0, "per_unit", x->per_unit);
+    KEY_STRING(w, d, 0, "text", x->text);
   }
-  KEY_STRING(w, d, 0, "per_unit", x->per_unit);
-  KEY_STRING(w, d, 0, "text", x->text);
   if (!x->period_target &&
       !((uintptr_t)x->basis | (uintptr_t)x->standard |
         (uintptr_t)x->explanation | (uintptr_t)x->value_note |
@@ -323,6 +332,21 @@ static void units_init(jx_jw_points *p) {
         memcpy(e->s, lit, len);
         e->n = len;
         e->key = s;
+        for (int indented = 0; indented < 2; indented++) {
+          bool compact = !indented;
+          int d = compact ? 1 : PROJECT_DEPTH + 3; /* indicator_body's */
+          jx_out tl;
+          jx_out_init_mem(&tl);
+          room(&tl);
+          put_raw(&tl, e->s, e->n);
+          KEY_STRING_C(&tl, compact, d, 0, "per_unit", (const char *)NULL);
+          KEY_C(&tl, compact, d, 0, "text");
+          if (tl.len <= sizeof e->tail[0]) {
+            memcpy(e->tail[indented], tl.buf, tl.len);
+            e->tail_n[indented] = tl.len;
+          }
+          jx_out_free(&tl);
+        }
       }
       jx_out_free(&m);
     }

@@ -42,12 +42,16 @@ typedef struct jx_jw_head {
  * their addresses: lowering gives an indicator the table's own `norm`
  * for every unit the table knows.  The key is an address of static
  * storage, which no other text of the model can have, so a hit needs no
- * look at the bytes.  key NULL: empty. */
-enum { JX_JW_UNIT_SLOTS = 512, JX_JW_UNIT_OUT = 24 };
+ * look at the bytes.  key NULL: empty.  tail[0] (compact) and tail[1]
+ * (indented as in a project) are the literal followed by a null
+ * "per_unit" and the key "text", as an indicator has them; tail_n 0:
+ * not made. */
+enum { JX_JW_UNIT_SLOTS = 512, JX_JW_UNIT_OUT = 24, JX_JW_UNIT_TAIL = 80 };
 typedef struct jx_jw_unit {
   const char *key;
-  size_t n;
+  size_t n, tail_n[2];
   char s[JX_JW_UNIT_OUT];
+  char tail[2][JX_JW_UNIT_TAIL];
 } jx_jw_unit;
 typedef struct jx_jw_points {
   jx_jw_point slot[JX_JW_POINT_SLOTS];
