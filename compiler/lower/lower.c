@@ -249,9 +249,11 @@ static void *array(const jx_lower_ctx *c, size_t n, size_t sz) {
 }
 
 /* The same, not zeroed: for arrays whose every element is written whole
- * (a project has five, most of them empty or short). */
-static void *array_raw(const jx_lower_ctx *c, size_t n, size_t sz) {
-  return jx_arena_alloc_raw(c->arena, (n ? n : 1) * sz);
+ * (a project has six, most of them empty or short).  An empty one is
+ * this block, which nothing reads or writes (n is 0): no allocation. */
+static _Alignas(max_align_t) unsigned char no_elements[1];
+static inline void *array_raw(const jx_lower_ctx *c, size_t n, size_t sz) {
+  return n ? jx_arena_alloc_raw(c->arena, n * sz) : no_elements;
 }
 
 static const char *const *goals(const jx_lower_ctx *c, const jx_node *items,
