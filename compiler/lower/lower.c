@@ -487,8 +487,11 @@ static void lower_header_fields(const jx_lower_ctx *c, const project_stmts *h,
     out->period_start = h->period->u.period.start;
     out->period_end = h->period->u.period.end;
   }
-  out->breakdown =
-      lower_lines(c, h->breakdown, &out->n_breakdown, l ? &l->lines : NULL);
+  if (h->breakdown || l)
+    out->breakdown =
+        lower_lines(c, h->breakdown, &out->n_breakdown, l ? &l->lines : NULL);
+  else /* most projects: none, and no call */
+    out->breakdown = array_raw(c, 0, sizeof *out->breakdown);
   if (h->n_attr_named || l)
     lower_attr_fields(c, h, out, l);
   out->continuity = jx_continuity_of(out->nature);
@@ -631,8 +634,10 @@ const jx_project *jx_lower_project(const jx_lower_ctx *c, const jx_node *p,
   lower_header_fields(c, &h, out, l);
   /* The checker put the statements that apply on the project: its own,
    * or its unit's. */
-  out->supervisor = lower_org(c, p->u.block.org[JX_ORG_SUPERVISOR]);
-  out->implementer = lower_org(c, p->u.block.org[JX_ORG_IMPLEMENTER]);
+  if (p->u.block.org[JX_ORG_SUPERVISOR])
+    out->supervisor = lower_org(c, p->u.block.org[JX_ORG_SUPERVISOR]);
+  if (p->u.block.org[JX_ORG_IMPLEMENTER])
+    out->implementer = lower_org(c, p->u.block.org[JX_ORG_IMPLEMENTER]);
   if (l) {
     l->supervisor = org_locs(p->u.block.org[JX_ORG_SUPERVISOR]);
     l->implementer = org_locs(p->u.block.org[JX_ORG_IMPLEMENTER]);
