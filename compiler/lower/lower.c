@@ -376,6 +376,10 @@ static void find_stmts(const jx_node *items, project_stmts *h,
                        jx_project_locs *l) {
   memset(h, 0, sizeof *h);
   for (const jx_node *it = items; it; it = it->next) {
+    if (it->kind == JX_N_INDICATOR) { /* most statements: no switch */
+      h->n_indicators++;
+      continue;
+    }
     switch (it->kind) {
     case JX_N_CODE:
       h->code = h->code ? h->code : it;
