@@ -485,27 +485,20 @@ project_body(jx_jw *w0, bool compact, int depth, const jx_project *p) {
   KEY(w, d, 0, "budget");
   size_t budget_at = o->len;
   put_decimal(o, p->budget);
-  /* the budget's digits, of constant size (the room made holds them) */
-  char budget_text[NUM_COPY];
-  memcpy(budget_text, o->buf + budget_at, NUM_COPY);
-  size_t budget_n = o->len - budget_at;
+  /* the budget's digits, of constant size (the room made holds them),
+   * for the amounts below that equal it */
+  memcpy(w0->amount_text, o->buf + budget_at, sizeof w0->amount_text);
+  w0->amount = p->budget.micros;
+  w0->amount_n = (uint8_t)(o->len - budget_at);
   KEY(w, d, 0, "total");
   if (p->has_total)
     put_decimal(o, p->total);
   else
     put_null(o);
   KEY(w, d, 0, "fiscal");
-  if (p->fiscal.micros == p->budget.micros) { /* most: all of it fiscal */
-    memcpy(o->buf + o->len, budget_text, NUM_COPY);
-    o->len += budget_n;
-  } else {
-    put_decimal(o, p->fiscal);
-  }
+  put_amount(w0, o, p->fiscal);
   KEY(w, d, 0, "other");
-  if (p->other.micros == 0) /* and so none other */
-    put_c(o, '0');
-  else
-    put_decimal(o, p->other);
+  put_amount(w0, o, p->other);
   KEY(w, d, 0, "sources");
   if (w0->cats)
     put_sources(w0, compact, d, p->sources, p->n_sources);

@@ -78,6 +78,11 @@ typedef struct jx_jw {
   int line;
   uint8_t line_n;
   char line_text[16];
+  /* The project's budget and its digits (amount_n 0: none yet): its
+   * fiscal amount and first source are most often the same. */
+  int64_t amount;
+  uint8_t amount_n;
+  char amount_text[32];
 } jx_jw;
 
 void jx_jw_strings(jx_jw *w, int depth, const char *const *v, size_t n);

@@ -60,6 +60,23 @@ put_schedule(jx_jw *w, bool compact, int depth, const jx_schedule_point *v,
   close_c(o, compact, depth, n, ']');
 }
 
+/* An amount of a project: 0 and the budget's own digits (jx_jw's
+ * amount, which project_body sets) without put_decimal. */
+static inline __attribute__((always_inline)) void
+put_amount(const jx_jw *w, jx_out *o, jx_decimal v) {
+  if (v.micros == 0) {
+    put_c(o, '0');
+  } else if (v.micros == w->amount && w->amount_n) {
+    /* of constant size: the room made holds it */
+    memcpy(o->buf + o->len, w->amount_text, sizeof w->amount_text);
+    o->len += w->amount_n;
+  } else {
+    put_decimal(o, v);
+  }
+}
+_Static_assert(sizeof(((jx_jw *)0)->amount_text) >= NUM_COPY,
+               "jx_jw.amount_text shorter than a decimal's copy");
+
 /* The room the category's miss makes first, so that none of its writes
  * drains the buffer between the block's start and its end: four strings
  * of at most CAT_SRC bytes, each at most six bytes out per byte in, six
@@ -109,7 +126,7 @@ put_sources(jx_jw *w, bool compact, int depth, const jx_source *v, size_t n) {
                       o->len - at);
     }
     KEY_C(o, compact, depth + 2, 0, "amount");
-    put_decimal(o, x->amount);
+    put_amount(w, o, x->amount);
     KEY_C(o, compact, depth + 2, 0, "fiscal");
     if (x->fiscal)
       LIT(o, "true");
