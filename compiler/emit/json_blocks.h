@@ -60,6 +60,25 @@ put_schedule(jx_jw *w, bool compact, int depth, const jx_schedule_point *v,
   close_c(o, compact, depth, n, ']');
 }
 
+/* A block of n bytes (n <= JX_BLOCK_OUT) from a slot into o: a copy of
+ * a constant size (64, 128 or 256 bytes, of which n are kept) for all but
+ * the longest, rather than a call to memcpy for each.  The slot holds
+ * JX_BLOCK_OUT bytes and the room made holds them too. */
+static inline __attribute__((always_inline)) void
+put_block(jx_out *o, const char *out, size_t n) {
+  _Static_assert(JX_BLOCK_OUT >= 256, "a slot under the largest copy");
+  char *b = o->buf + o->len;
+  if (n <= 64)
+    memcpy(b, out, 64);
+  else if (n <= 128)
+    memcpy(b, out, 128);
+  else if (n <= 256)
+    memcpy(b, out, 256);
+  else
+    memcpy(b, out, n);
+  o->len += n;
+}
+
 /* An amount of a project: 0 and the budget's own digits (jx_jw's
  * amount, which project_body sets) without put_decimal. */
 static inline __attribute__((always_inline)) void
@@ -109,8 +128,7 @@ put_sources(jx_jw *w, bool compact, int depth, const jx_source *v, size_t n) {
     put_c(o, '{');
     jx_block_slot *e = x->kind ? jx_block_slot_of(w->cats, x->label) : NULL;
     if (e && jx_block_holds(e, NULL, NULL, x->kind, x->label, extra)) {
-      memcpy(o->buf + o->len, e->out, e->n);
-      o->len += e->n;
+      put_block(o, e->out, e->n);
     } else {
       bool fits = e && strlen(x->kind) <= CAT_SRC &&
                   (!x->label || strlen(x->label) <= CAT_SRC);
