@@ -293,18 +293,7 @@ indicator_body(jx_jw *w0, bool compact, int depth, const jx_indicator *x) {
     KEY_STRING(w, d, 0, "scoring", x->scoring);
     KEY(w, d, 0, "line"); /* NULL_TAIL ends with it */
   }
-  if (x->line == w0->line && w0->line_n) {
-    memcpy(o->buf + o->len, w0->line_text, sizeof w0->line_text);
-    o->len += w0->line_n;
-  } else {
-    size_t at = o->len;
-    put_int(o, x->line);
-    size_t n = o->len - at;
-    w0->line = x->line;
-    w0->line_n = (uint8_t)n;
-    /* of constant size: the room made holds it (bytes past n unused) */
-    memcpy(w0->line_text, o->buf + at, sizeof w0->line_text);
-  }
+  put_line(w0, o, x->line);
   close_at(w, depth, 1, '}');
 }
 
@@ -558,7 +547,7 @@ project_body(jx_jw *w0, bool compact, int depth, const jx_project *p) {
   KEY(w, d, 0, "indicators");
   put_indicators(w0, d, p->indicators, p->n_indicators);
   KEY(w, d, 0, "line");
-  put_int(o, p->line);
+  put_line(w0, o, p->line);
   close_at(w, depth, 1, '}');
 }
 

@@ -60,6 +60,38 @@ put_schedule(jx_jw *w, bool compact, int depth, const jx_schedule_point *v,
   close_c(o, compact, depth, n, ']');
 }
 
+/* A line number (an indicator's or a project's), out of the last one's
+ * digits (w->line_text, line_n of them, for w->line): most indicators
+ * are on the line of the one before them, and most of the rest a few
+ * lines on, which changes only the last digit (a project's own line,
+ * written after its indicators, a few lines back).  Anything else is
+ * written by put_int and becomes the last. */
+static inline __attribute__((always_inline)) void
+put_line(jx_jw *w, jx_out *o, int line) {
+  if (line == w->line && w->line_n) { /* most */
+    memcpy(o->buf + o->len, w->line_text, sizeof w->line_text);
+    o->len += w->line_n;
+    return;
+  }
+  if (w->line_n && line >= 0 && w->line >= 0) {
+    int last = w->line_text[w->line_n - 1] - '0' + (line - w->line);
+    if (line - w->line < 10 && line - w->line > -10 && last >= 0 &&
+        last <= 9) {
+      w->line_text[w->line_n - 1] = (char)('0' + last);
+      w->line = line;
+      /* of constant size: the room made holds it (bytes past n unused) */
+      memcpy(o->buf + o->len, w->line_text, sizeof w->line_text);
+      o->len += w->line_n;
+      return;
+    }
+  }
+  size_t at = o->len;
+  put_int(o, line);
+  w->line = line;
+  w->line_n = (uint8_t)(o->len - at);
+  memcpy(w->line_text, o->buf + at, sizeof w->line_text);
+}
+
 /* A block of n bytes (n <= JX_BLOCK_OUT) from a slot into o: a copy of
  * a constant size (64, 128 or 256 bytes, of which n are kept) for all but
  * the longest, rather than a call to memcpy for each.  The slot holds
