@@ -223,7 +223,13 @@ static void put_decimal(jx_out *o, jx_decimal d) {
   uint64_t whole = m / JX_DECIMAL_SCALE;
   uint32_t frac = (uint32_t)(m % JX_DECIMAL_SCALE);
   _Static_assert(JX_DECIMAL_SCALE == 1000000, "six places: three pairs");
-  if (frac) {
+  if (frac && frac % 10000 == 0) { /* one or two places: 92.4, 406.45 */
+    uint32_t f1 = frac / 10000;
+    p -= JX_DECIMAL_PLACES;
+    memcpy(p, jx_digit_pairs + 2 * f1, 2);
+    end = p + 2 - (f1 % 10 == 0);
+    *--p = '.';
+  } else if (frac) {
     uint32_t f1 = frac / 10000, f2 = frac / 100 % 100, f3 = frac % 100;
     p -= JX_DECIMAL_PLACES;
     memcpy(p, jx_digit_pairs + 2 * f1, 2);
