@@ -208,7 +208,7 @@ string_nonnull(jx_out *o, const char *s, size_t slack) {
   for (;;) {
     unsigned c = p[0], k = byte_class[c];
     if (k == 6) { /* E1, E3–EC, EE, EF: any two continuation bytes */
-      do { /* a run of them, without the other tests between */
+      do {        /* a run of them, without the other tests between */
         if (!is_cont(p[1]) || !is_cont(p[2]))
           goto stop;
         p += 3;

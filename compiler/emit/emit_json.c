@@ -252,8 +252,8 @@ indicator_body(jx_jw *w0, bool compact, int depth, const jx_indicator *x) {
     put_decimal(o, x->value);
   else
     put_value(w0, d, x->kind, x->value, x->value_end, x->text);
-  const jx_jw_unit *u =
-      x->unit && w0->points ? &w0->points->unit[jx_jw_unit_slot(x->unit)]
+  const jx_jw_unit *u = x->unit && w0->points
+                            ? &w0->points->unit[jx_jw_unit_slot(x->unit)]
                             : NULL;
   if (u && u->key == x->unit && !x->per_unit && x->text &&
       (compact || depth == PROJECT_DEPTH + 2) && u->tail_n[!compact]) {

@@ -66,8 +66,8 @@ put_schedule(jx_jw *w, bool compact, int depth, const jx_schedule_point *v,
  * lines on, which changes only the last digit (a project's own line,
  * written after its indicators, a few lines back).  Anything else is
  * written by put_int and becomes the last. */
-static inline __attribute__((always_inline)) void
-put_line(jx_jw *w, jx_out *o, int line) {
+static inline __attribute__((always_inline)) void put_line(jx_jw *w, jx_out *o,
+                                                           int line) {
   if (line == w->line && w->line_n) { /* most */
     memcpy(o->buf + o->len, w->line_text, sizeof w->line_text);
     o->len += w->line_n;
@@ -75,8 +75,7 @@ put_line(jx_jw *w, jx_out *o, int line) {
   }
   if (w->line_n && line >= 0 && w->line >= 0) {
     int last = w->line_text[w->line_n - 1] - '0' + (line - w->line);
-    if (line - w->line < 10 && line - w->line > -10 && last >= 0 &&
-        last <= 9) {
+    if (line - w->line < 10 && line - w->line > -10 && last >= 0 && last <= 9) {
       w->line_text[w->line_n - 1] = (char)('0' + last);
       w->line = line;
       /* of constant size: the room made holds it (bytes past n unused) */
