@@ -172,10 +172,14 @@ static inline void jx_memo_keep(jx_memo_slot *e, const char *s, size_t n,
  * the texts' addresses and one more number of the writer's (roles,
  * layout) alone, without their bytes: only for texts whose addresses are
  * keys for as long as the memo lives (backend.h,
- * framework_texts_stable).  Direct-mapped on the fourth address.  Zeroed:
- * empty.
+ * framework_texts_stable).  An open-addressed table on the fourth
+ * address, emptied when three quarters full: with a slot for each hash,
+ * which of a framework's texts took each other's place at every
+ * indicator was a matter of where the linker (and, run to run, address
+ * space randomisation) put them, and a change anywhere in the program
+ * could cost a plan of the card's style 10,000 misses.  Zeroed: empty.
  */
-enum { JX_BLOCK_SLOTS = 32, JX_BLOCK_OUT = 480 };
+enum { JX_BLOCK_SLOTS = 64, JX_BLOCK_OUT = 480 };
 typedef struct jx_block_slot {
   const void *key[4];
   long extra;
@@ -184,11 +188,14 @@ typedef struct jx_block_slot {
 } jx_block_slot;
 typedef struct jx_blocks {
   jx_block_slot slot[JX_BLOCK_SLOTS];
+  size_t used; /* slots not empty */
 } jx_blocks;
 
-static inline jx_block_slot *jx_block_slot_of(jx_blocks *m, const void *k3) {
-  uintptr_t h = (uintptr_t)k3;
-  return &m->slot[(h >> 3 ^ h >> 9) & (JX_BLOCK_SLOTS - 1)];
+/* Where the search for a block whose fourth address is k3 starts. */
+static inline size_t jx_block_home(const void *k3) {
+  uint64_t h = (uint64_t)(uintptr_t)k3 * 0x9E3779B97F4A7C15u;
+  _Static_assert(JX_BLOCK_SLOTS == 64, "the home is the hash's top 6 bits");
+  return (size_t)(h >> 58);
 }
 
 /* Whether e holds what the texts a..d and extra became. */
@@ -199,13 +206,37 @@ static inline bool jx_block_holds(const jx_block_slot *e, const void *a,
          e->extra == extra && e->n;
 }
 
-/* Keeps in e that the texts a..d and extra became out[0..n), when it
- * fits. */
-static inline void jx_block_keep(jx_block_slot *e, const void *a, const void *b,
+/* The slot of m that holds what the texts a..d and extra became, or NULL
+ * (an empty slot ends the search: the table is never full). */
+static inline const jx_block_slot *jx_block_find(const jx_blocks *m,
+                                                 const void *a, const void *b,
+                                                 const void *c, const void *d,
+                                                 long extra) {
+  for (size_t i = jx_block_home(d);; i = (i + 1) % JX_BLOCK_SLOTS) {
+    const jx_block_slot *e = &m->slot[i];
+    if (jx_block_holds(e, a, b, c, d, extra))
+      return e;
+    if (!e->n)
+      return NULL;
+  }
+}
+
+/* Keeps in m that the texts a..d and extra became out[0..n), when it
+ * fits and jx_block_find did not find them. */
+static inline void jx_block_keep(jx_blocks *m, const void *a, const void *b,
                                  const void *c, const void *d, long extra,
                                  const char *out, size_t n) {
   if (n == 0 || n > JX_BLOCK_OUT)
     return;
+  if (m->used >= JX_BLOCK_SLOTS * 3 / 4) { /* rare: start again */
+    for (size_t i = 0; i < JX_BLOCK_SLOTS; i++)
+      m->slot[i].n = 0;
+    m->used = 0;
+  }
+  size_t i = jx_block_home(d);
+  while (m->slot[i].n)
+    i = (i + 1) % JX_BLOCK_SLOTS;
+  jx_block_slot *e = &m->slot[i];
   e->key[0] = a;
   e->key[1] = b;
   e->key[2] = c;
@@ -213,6 +244,7 @@ static inline void jx_block_keep(jx_block_slot *e, const void *a, const void *b,
   e->extra = extra;
   e->n = n;
   memcpy(e->out, out, n);
+  m->used++;
 }
 
 /*

@@ -395,8 +395,7 @@ static __attribute__((noinline)) void category_cells(jx_out *o, int *col,
       memcpy(b + n, k[i], len);
     n += len;
   }
-  jx_block_keep(jx_block_slot_of(cats, x->level2_label), k[0], k[1], k[2], k[3],
-                0, b, n);
+  jx_block_keep(cats, k[0], k[1], k[2], k[3], 0, b, n);
 }
 
 static void indicator_row(jx_out *o, jx_memo *m, jx_blocks *cats,
@@ -406,10 +405,11 @@ static void indicator_row(jx_out *o, jx_memo *m, jx_blocks *cats,
   put_text_memo(o, &col, m, scope);
   put_owner(o, &col, owner);
   put_text_memo(o, &col, m, division);
-  const jx_block_slot *e =
-      cats ? jx_block_slot_of(cats, x->level2_label) : NULL;
-  if (e && jx_block_holds(e, x->level1, x->level1_label, x->level2,
-                          x->level2_label, 0)) {
+  const jx_block_slot *e = cats
+                               ? jx_block_find(cats, x->level1, x->level1_label,
+                                               x->level2, x->level2_label, 0)
+                               : NULL;
+  if (e) {
     jx_out_write(o, e->out, e->n);
     col += 4;
   } else {

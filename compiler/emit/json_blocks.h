@@ -157,11 +157,13 @@ put_sources(jx_jw *w, bool compact, int depth, const jx_source *v, size_t n) {
     room(o);
     sep_at(o, compact, depth + 1, i == 0);
     put_c(o, '{');
-    jx_block_slot *e = x->kind ? jx_block_slot_of(w->cats, x->label) : NULL;
-    if (e && jx_block_holds(e, NULL, NULL, x->kind, x->label, extra)) {
+    const jx_block_slot *e =
+        x->kind ? jx_block_find(w->cats, NULL, NULL, x->kind, x->label, extra)
+                : NULL;
+    if (e) {
       put_block(o, e->out, e->n);
     } else {
-      bool fits = e && strlen(x->kind) <= CAT_SRC &&
+      bool fits = x->kind && strlen(x->kind) <= CAT_SRC &&
                   (!x->label || strlen(x->label) <= CAT_SRC);
       if (fits)
         jx_out_reserve(o, CAT_ROOM);
@@ -171,8 +173,8 @@ put_sources(jx_jw *w, bool compact, int depth, const jx_source *v, size_t n) {
       KEY_C(o, compact, depth + 2, 0, "label");
       str(o, x->label);
       if (fits)
-        jx_block_keep(e, NULL, NULL, x->kind, x->label, extra, o->buf + at,
-                      o->len - at);
+        jx_block_keep(w->cats, NULL, NULL, x->kind, x->label, extra,
+                      o->buf + at, o->len - at);
     }
     KEY_C(o, compact, depth + 2, 0, "amount");
     put_amount(w, o, x->amount);
@@ -211,9 +213,10 @@ cat_extra(const jx_indicator *x, int key) {
  * indicator_body made holds it. */
 static inline __attribute__((always_inline)) bool
 cat_put(jx_jw *w, int key, const jx_indicator *x) {
-  const jx_block_slot *e = jx_block_slot_of(w->cats, x->level2_label);
-  if (jx_block_holds(e, x->level1, x->level1_label, x->level2, x->level2_label,
-                     cat_extra(x, key))) {
+  const jx_block_slot *e =
+      jx_block_find(w->cats, x->level1, x->level1_label, x->level2,
+                    x->level2_label, cat_extra(x, key));
+  if (e) {
     jx_out *o = w->o;
     memcpy(o->buf + o->len, e->out, e->n);
     o->len += e->n;
@@ -236,8 +239,8 @@ static __attribute__((noinline)) void cat_miss(jx_jw *w, int key, int d,
   size_t at = o->len;
   put_category(w, d, x);
   if (fits)
-    jx_block_keep(jx_block_slot_of(w->cats, x->level2_label), k[0], k[1], k[2],
-                  k[3], cat_extra(x, key), o->buf + at, o->len - at);
+    jx_block_keep(w->cats, k[0], k[1], k[2], k[3], cat_extra(x, key),
+                  o->buf + at, o->len - at);
 }
 
 /* The seven members after an indicator's text when all are null, as one
