@@ -532,9 +532,9 @@ static void lower_header_fields(const jx_lower_ctx *c, const project_stmts *h,
 }
 
 /* The arrays of a project's repeated statements, in one walk. */
-static void lower_lists(const jx_lower_ctx *c, const jx_node *items,
-                        const project_stmts *h, jx_project *out,
-                        jx_project_locs *l) {
+static inline __attribute__((always_inline)) void
+lower_lists(const jx_lower_ctx *c, const jx_node *items, const project_stmts *h,
+            jx_project *out, jx_project_locs *l) {
   jx_schedule_point *sched = array_raw(c, h->n_sched, sizeof *sched);
   const char **g = array_raw(c, h->n_goals, sizeof *g);
   jx_indicator *ind = array_raw(c, h->n_indicators, sizeof *ind);
@@ -634,7 +634,10 @@ const jx_project *jx_lower_project(const jx_lower_ctx *c, const jx_node *p,
   }
   if (purpose)
     out->purpose = text(c, purpose->u.text.text.text);
-  lower_lists(c, items, &h, out, l);
+  if (l)
+    lower_lists(c, items, &h, out, l);
+  else /* the streaming build: the walk without the places' tests */
+    lower_lists(c, items, &h, out, NULL);
   lower_header_fields(c, &h, out, l);
   /* The checker put the statements that apply on the project: its own,
    * or its unit's. */
