@@ -38,7 +38,15 @@ put_schedule(jx_jw *w, bool compact, int depth, const jx_schedule_point *v,
     jx_jw_point *e = &w->points->slot[(h >> 40) & (JX_JW_POINT_SLOTS - 1)];
     if (e->micros == v[i].percent.micros && e->month == v[i].month &&
         e->layout == layout && e->n) {
-      memcpy(o->buf + o->len, e->out, JX_JW_POINT_OUT);
+      /* of a constant size that holds it: 32 bytes compact, 80 indented
+       * as in a project, else the whole slot */
+      _Static_assert(JX_JW_POINT_OUT >= 80, "a point's slot under 80 bytes");
+      if (e->n <= 32)
+        memcpy(o->buf + o->len, e->out, 32);
+      else if (e->n <= 80)
+        memcpy(o->buf + o->len, e->out, 80);
+      else
+        memcpy(o->buf + o->len, e->out, JX_JW_POINT_OUT);
       o->len += e->n;
       continue;
     }
