@@ -387,15 +387,34 @@ void jx_emit_json_indicator(jx_out *o, const jx_indicator *x) {
   put_indicator(&w, 0, x);
 }
 
+/* The elements of an array of indicators at depth d, each in the layout
+ * given: the loop inside each instantiation, so that an indicator costs
+ * no call (and no saving of registers) of its own. */
+static inline __attribute__((always_inline)) void
+indicator_run(jx_jw *w, bool compact, int d, const jx_indicator *v, size_t n) {
+  jx_out *o = w->o;
+  for (size_t i = 0; i < n; i++) {
+    room(o);
+    sep_at(o, compact, d, i == 0);
+    indicator_body(w, compact, d, &v[i]);
+  }
+}
+
 static void put_indicators(jx_jw *w, int depth, const jx_indicator *v,
                            size_t n) {
   jx_out *o = w->o;
   room(o);
   put_c(o, '[');
-  for (size_t i = 0; i < n; i++) {
-    room(o);
-    sep(w, depth + 1, i == 0);
-    put_indicator(w, depth + 1, &v[i]);
+  if (w->compact) {
+    indicator_run(w, true, 0, v, n);
+  } else if (depth + 1 == PROJECT_DEPTH + 2) {
+    indicator_run(w, false, PROJECT_DEPTH + 2, v, n);
+  } else {
+    for (size_t i = 0; i < n; i++) {
+      room(o);
+      sep(w, depth + 1, i == 0);
+      put_indicator_any(w, depth + 1, &v[i]);
+    }
   }
   close_at(w, depth, n, ']');
 }
