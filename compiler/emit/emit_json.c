@@ -248,8 +248,8 @@ indicator_body(jx_jw *w0, bool compact, int depth, const jx_indicator *x) {
     put_op(o, x->op);
     KEY(w, d, 0, "value");
   }
-  if (x->kind == JX_KIND_QUANTITATIVE) /* most: no call to put_value */
-    put_decimal(o, x->value);
+  if (x->kind == JX_KIND_QUANTITATIVE) /* most: no call at all */
+    put_decimal_inline(o, x->value);
   else
     put_value(w0, d, x->kind, x->value, x->value_end, x->text);
   const jx_jw_unit *u = x->unit && w0->points
