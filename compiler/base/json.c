@@ -206,24 +206,31 @@ static inline __attribute__((always_inline)) size_t
 string_nonnull(jx_out *o, const char *s, size_t slack) {
   const unsigned char *p = (const unsigned char *)s;
   for (;;) {
-    if (byte_class[p[0]] == 0) {
-      if (byte_class[p[1]] != 0) {
-        p += 1;
-      } else if (byte_class[p[2]] != 0) {
-        p += 2;
-      } else if (byte_class[p[3]] != 0) {
-        p += 3;
-      } else {
-        p += 4;
-        continue;
-      }
-    }
-    unsigned k = byte_class[p[0]];
+    unsigned c = p[0], k = byte_class[c];
     if (k == 6) { /* E1, E3–EC, EE, EF: any two continuation bytes */
-      if (!is_cont(p[1]) || !is_cont(p[2]))
+      do {        /* a run of them, without the other tests between */
+        if (!is_cont(p[1]) || !is_cont(p[2]))
+          goto stop;
+        p += 3;
+      } while (byte_class[p[0]] == 6);
+      if (p[0] == '\0') /* most names end in one */
         break;
-      p += 3;
-    } else if (k == 7) { /* E2: likewise, but U+2028 and U+2029 */
+      continue;
+    }
+    if (k == 0) {
+      if (byte_class[p[1]] != 0)
+        p += 1;
+      else if (byte_class[p[2]] != 0)
+        p += 2;
+      else if (byte_class[p[3]] != 0)
+        p += 3;
+      else
+        p += 4;
+      continue;
+    }
+    if (c == 0) /* the end, told before the rarer classes */
+      break;
+    if (k == 7) { /* E2: likewise, but U+2028 and U+2029 */
       unsigned c1 = p[1];
       if (!is_cont((unsigned char)c1))
         break;
@@ -239,6 +246,7 @@ string_nonnull(jx_out *o, const char *s, size_t slack) {
       break;
     }
   }
+stop:;
   size_t n = (size_t)(p - (const unsigned char *)s);
   if (*p == '\0' && n + 2 + slack <= o->cap - o->len) {
     char *b = o->buf + o->len;

@@ -172,14 +172,14 @@ static inline void jx_memo_keep(jx_memo_slot *e, const char *s, size_t n,
  * the texts' addresses and one more number of the writer's (roles,
  * layout) alone, without their bytes: only for texts whose addresses are
  * keys for as long as the memo lives (backend.h,
- * framework_texts_stable).  Two ways a set, the set a multiplicative
- * hash of the fourth address: a plan's categories and kinds of sources
- * are a few dozen texts, and a direct-mapped table on the address's low
- * bits put two of the card plan's most used categories in one slot
- * whenever the code before the static tables changed size (8,652 misses
- * of 116,100).  Zeroed: empty.
+ * framework_texts_stable).  An open-addressed table on the fourth
+ * address, emptied when three quarters full: with a slot for each hash,
+ * which of a framework's texts took each other's place at every
+ * indicator was a matter of where the linker (and, run to run, address
+ * space randomisation) put them, and a change anywhere in the program
+ * could cost a plan of the card's style 10,000 misses.  Zeroed: empty.
  */
-enum { JX_BLOCK_SETS = 64, JX_BLOCK_OUT = 480 };
+enum { JX_BLOCK_SLOTS = 64, JX_BLOCK_OUT = 480 };
 typedef struct jx_block_slot {
   const void *key[4];
   long extra;
@@ -187,15 +187,15 @@ typedef struct jx_block_slot {
   char out[JX_BLOCK_OUT]; /* what the texts became */
 } jx_block_slot;
 typedef struct jx_blocks {
-  jx_block_slot slot[2 * JX_BLOCK_SETS];
-  unsigned char next[JX_BLOCK_SETS]; /* the way a full set replaces */
+  jx_block_slot slot[JX_BLOCK_SLOTS];
+  size_t used; /* slots not empty */
 } jx_blocks;
 
-/* The set of the block whose fourth text is at k3: the top bits of a
- * multiplicative hash, which depend on all of the address's. */
-static inline size_t jx_block_set(const void *k3) {
-  _Static_assert(JX_BLOCK_SETS == 64, "the set is the hash's top six bits");
-  return (size_t)(((uint64_t)(uintptr_t)k3 * 0x9E3779B97F4A7C15ULL) >> 58);
+/* Where the search for a block whose fourth address is k3 starts. */
+static inline size_t jx_block_home(const void *k3) {
+  uint64_t h = (uint64_t)(uintptr_t)k3 * 0x9E3779B97F4A7C15u;
+  _Static_assert(JX_BLOCK_SLOTS == 64, "the home is the hash's top 6 bits");
+  return (size_t)(h >> 58);
 }
 
 /* Whether e holds what the texts a..d and extra became. */
@@ -206,32 +206,37 @@ static inline bool jx_block_holds(const jx_block_slot *e, const void *a,
          e->extra == extra && e->n;
 }
 
-/* The slot of m that holds what a..d and extra became, or NULL. */
+/* The slot of m that holds what the texts a..d and extra became, or NULL
+ * (an empty slot ends the search: the table is never full). */
 static inline const jx_block_slot *jx_block_find(const jx_blocks *m,
                                                  const void *a, const void *b,
                                                  const void *c, const void *d,
                                                  long extra) {
-  const jx_block_slot *e = &m->slot[2 * jx_block_set(d)];
-  if (jx_block_holds(e, a, b, c, d, extra))
-    return e;
-  if (jx_block_holds(e + 1, a, b, c, d, extra))
-    return e + 1;
-  return NULL;
+  for (size_t i = jx_block_home(d);; i = (i + 1) % JX_BLOCK_SLOTS) {
+    const jx_block_slot *e = &m->slot[i];
+    if (jx_block_holds(e, a, b, c, d, extra))
+      return e;
+    if (!e->n)
+      return NULL;
+  }
 }
 
 /* Keeps in m that the texts a..d and extra became out[0..n), when it
- * fits: in an empty way of d's set, or else in each way in turn. */
-static inline void jx_block_put(jx_blocks *m, const void *a, const void *b,
-                                const void *c, const void *d, long extra,
-                                const char *out, size_t n) {
+ * fits and jx_block_find did not find them. */
+static inline void jx_block_keep(jx_blocks *m, const void *a, const void *b,
+                                 const void *c, const void *d, long extra,
+                                 const char *out, size_t n) {
   if (n == 0 || n > JX_BLOCK_OUT)
     return;
-  size_t set = jx_block_set(d);
-  jx_block_slot *e = &m->slot[2 * set];
-  if (e[0].n && e[1].n)
-    e += m->next[set] ^= 1;
-  else if (e[0].n)
-    e++;
+  if (m->used >= JX_BLOCK_SLOTS * 3 / 4) { /* rare: start again */
+    for (size_t i = 0; i < JX_BLOCK_SLOTS; i++)
+      m->slot[i].n = 0;
+    m->used = 0;
+  }
+  size_t i = jx_block_home(d);
+  while (m->slot[i].n)
+    i = (i + 1) % JX_BLOCK_SLOTS;
+  jx_block_slot *e = &m->slot[i];
   e->key[0] = a;
   e->key[1] = b;
   e->key[2] = c;
@@ -239,6 +244,7 @@ static inline void jx_block_put(jx_blocks *m, const void *a, const void *b,
   e->extra = extra;
   e->n = n;
   memcpy(e->out, out, n);
+  m->used++;
 }
 
 /*
@@ -292,12 +298,21 @@ static inline void jx_out_putc(jx_out *o, char c) {
 extern const char jx_digit_pairs[201];
 static inline char *jx_digits(char *end, unsigned long long u) {
   char *p = end;
-  while (u >= 100) {
+  while (u > 0xFFFFFFFFu) { /* rare: a division of 64 bits */
     unsigned r = (unsigned)(u % 100);
     u /= 100;
     p -= 2;
     memcpy(p, jx_digit_pairs + 2 * r, 2);
   }
+  /* the rest in 32 bits, whose division by 100 is a cheaper multiply */
+  unsigned v = (unsigned)u;
+  while (v >= 100) {
+    unsigned r = v % 100;
+    v /= 100;
+    p -= 2;
+    memcpy(p, jx_digit_pairs + 2 * r, 2);
+  }
+  u = v;
   if (u >= 10) {
     p -= 2;
     memcpy(p, jx_digit_pairs + 2 * u, 2);

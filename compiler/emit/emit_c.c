@@ -224,8 +224,8 @@ static void sources_array(c_state *st, const c_stem *stem, const jx_source *v,
       jx_c_str(st, o, x->label);
       PUT(o, ", ");
       if (keep)
-        jx_block_put(st->cats, NULL, NULL, x->kind, x->label, 1, o->buf + at,
-                     o->len - at);
+        jx_block_keep(st->cats, NULL, NULL, x->kind, x->label, 1, o->buf + at,
+                      o->len - at);
     }
     jx_c_decimal_memo(st, o, x->amount);
     if (x->fiscal)
@@ -303,7 +303,8 @@ static __attribute__((noinline)) void category_miss(c_state *st, jx_out *o,
     PUT(o, ",\n     ");
   }
   if (keep)
-    jx_block_put(st->cats, k[0], k[1], k[2], k[3], 0, o->buf + at, o->len - at);
+    jx_block_keep(st->cats, k[0], k[1], k[2], k[3], 0, o->buf + at,
+                  o->len - at);
 }
 
 /* The category out of st->cats when it holds it (a block is at most

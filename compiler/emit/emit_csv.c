@@ -395,7 +395,7 @@ static __attribute__((noinline)) void category_cells(jx_out *o, int *col,
       memcpy(b + n, k[i], len);
     n += len;
   }
-  jx_block_put(cats, k[0], k[1], k[2], k[3], 0, b, n);
+  jx_block_keep(cats, k[0], k[1], k[2], k[3], 0, b, n);
 }
 
 static void indicator_row(jx_out *o, jx_memo *m, jx_blocks *cats,

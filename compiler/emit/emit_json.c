@@ -25,6 +25,7 @@
 #include "json.h"
 #include "json_put.h"
 #include "json_blocks.h"
+#include "units.h"
 
 #include <inttypes.h>
 #include <stddef.h>
@@ -247,13 +248,31 @@ indicator_body(jx_jw *w0, bool compact, int depth, const jx_indicator *x) {
     put_op(o, x->op);
     KEY(w, d, 0, "value");
   }
-  if (x->kind == JX_KIND_QUANTITATIVE) /* most: no call to put_value */
-    put_decimal(o, x->value);
+  if (x->kind == JX_KIND_QUANTITATIVE) /* most: no call at all */
+    put_decimal_inline(o, x->value);
   else
     put_value(w0, d, x->kind, x->value, x->value_end, x->text);
-  KEY_STRING(w, d, 0, "unit", x->unit);
-  KEY_STRING(w, d, 0, "per_unit", x->per_unit);
-  KEY_STRING(w, d, 0, "text", x->text);
+  const jx_jw_unit *u = x->unit && w0->points
+                            ? &w0->points->unit[jx_jw_unit_slot(x->unit)]
+                            : NULL;
+  if (u && u->key == x->unit && !x->per_unit && x->text &&
+      (compact || depth == PROJECT_DEPTH + 2) && u->tail_n[!compact]) {
+    /* a unit of the table, and the usual null per_unit: one copy */
+    KEY(w, d, 0, "unit");
+    memcpy(o->buf + o->len, u->tail[!compact], sizeof u->tail[0]);
+    o->len += u->tail_n[!compact];
+    jx_json_string_keep(o, x->text);
+  } else {
+    if (u && u->key == x->unit) { /* a unit of the table: its literal */
+      KEY(w, d, 0, "unit");
+      memcpy(o->buf + o->len, u->s, sizeof u->s);
+      o->len += u->n;
+    } else {
+      KEY_STRING(w, d, 0, "unit", x->unit);
+    }
+    KEY_STRING(w, d, 0, "per_unit", x->per_unit);
+    KEY_STRING(w, d, 0, "text", x->text);
+  }
   if (!x->period_target &&
       !((uintptr_t)x->basis | (uintptr_t)x->standard |
         (uintptr_t)x->explanation | (uintptr_t)x->value_note |
@@ -272,27 +291,59 @@ indicator_body(jx_jw *w0, bool compact, int depth, const jx_indicator *x) {
     KEY_STRING(w, d, 0, "value_note", x->value_note);
     KEY_STRING(w, d, 0, "remark", x->remark);
     KEY_STRING(w, d, 0, "scoring", x->scoring);
+    KEY(w, d, 0, "line"); /* NULL_TAIL ends with it */
   }
-  KEY(w, d, 0, "line");
-  if (x->line == w0->line && w0->line_n) {
-    memcpy(o->buf + o->len, w0->line_text, sizeof w0->line_text);
-    o->len += w0->line_n;
-  } else {
-    size_t at = o->len;
-    put_int(o, x->line);
-    size_t n = o->len - at;
-    w0->line = x->line;
-    w0->line_n = (uint8_t)n;
-    /* of constant size: the room made holds it (bytes past n unused) */
-    memcpy(w0->line_text, o->buf + at, sizeof w0->line_text);
-  }
+  put_line(w0, o, x->line);
   close_at(w, depth, 1, '}');
 }
 
 _Static_assert(N_OF(kind_json) * N_OF(op_json) <= JX_JW_HEADS,
                "jx_jw_head too few for every kind and op");
 
+/* The unit table's normalised names into p->unit, each as
+ * jx_json_string writes it; a name whose slot is taken, or too long,
+ * goes the long way. */
+static void units_init(jx_jw_points *p) {
+  for (int t = 0; t < 2; t++) {
+    size_t n;
+    const jx_unit_info *u = t ? jx_unit_wan_table(&n) : jx_unit_table(&n);
+    for (size_t i = 0; i < n; i++) {
+      const char *s = u[i].norm;
+      jx_jw_unit *e = s ? &p->unit[jx_jw_unit_slot(s)] : NULL;
+      if (!e || e->key)
+        continue;
+      jx_out m;
+      jx_out_init_mem(&m);
+      jx_json_string(&m, s);
+      size_t len;
+      const char *lit = jx_out_data(&m, &len);
+      if (len <= sizeof e->s) {
+        memcpy(e->s, lit, len);
+        e->n = len;
+        e->key = s;
+        for (int indented = 0; indented < 2; indented++) {
+          bool compact = !indented;
+          int d = compact ? 1 : PROJECT_DEPTH + 3; /* indicator_body's */
+          jx_out tl;
+          jx_out_init_mem(&tl);
+          room(&tl);
+          put_raw(&tl, e->s, e->n);
+          KEY_STRING_C(&tl, compact, d, 0, "per_unit", (const char *)NULL);
+          KEY_C(&tl, compact, d, 0, "text");
+          if (tl.len <= sizeof e->tail[0]) {
+            memcpy(e->tail[indented], tl.buf, tl.len);
+            e->tail_n[indented] = tl.len;
+          }
+          jx_out_free(&tl);
+        }
+      }
+      jx_out_free(&m);
+    }
+  }
+}
+
 void jx_jw_points_init(jx_jw_points *p) {
+  units_init(p);
   for (int indented = 0; indented < 2; indented++) {
     bool compact = !indented;
     int d = compact ? 1 : PROJECT_DEPTH + 3; /* indicator_body's */
@@ -336,15 +387,34 @@ void jx_emit_json_indicator(jx_out *o, const jx_indicator *x) {
   put_indicator(&w, 0, x);
 }
 
+/* The elements of an array of indicators at depth d, each in the layout
+ * given: the loop inside each instantiation, so that an indicator costs
+ * no call (and no saving of registers) of its own. */
+static inline __attribute__((always_inline)) void
+indicator_run(jx_jw *w, bool compact, int d, const jx_indicator *v, size_t n) {
+  jx_out *o = w->o;
+  for (size_t i = 0; i < n; i++) {
+    room(o);
+    sep_at(o, compact, d, i == 0);
+    indicator_body(w, compact, d, &v[i]);
+  }
+}
+
 static void put_indicators(jx_jw *w, int depth, const jx_indicator *v,
                            size_t n) {
   jx_out *o = w->o;
   room(o);
   put_c(o, '[');
-  for (size_t i = 0; i < n; i++) {
-    room(o);
-    sep(w, depth + 1, i == 0);
-    put_indicator(w, depth + 1, &v[i]);
+  if (w->compact) {
+    indicator_run(w, true, 0, v, n);
+  } else if (depth + 1 == PROJECT_DEPTH + 2) {
+    indicator_run(w, false, PROJECT_DEPTH + 2, v, n);
+  } else {
+    for (size_t i = 0; i < n; i++) {
+      room(o);
+      sep(w, depth + 1, i == 0);
+      put_indicator_any(w, depth + 1, &v[i]);
+    }
   }
   close_at(w, depth, n, ']');
 }
@@ -421,16 +491,22 @@ project_body(jx_jw *w0, bool compact, int depth, const jx_project *p) {
   KEY_STRING(w, d, 1, "code", p->code);
   KEY_STRING(w, d, 0, "name", p->name);
   KEY(w, d, 0, "budget");
+  size_t budget_at = o->len;
   put_decimal(o, p->budget);
+  /* the budget's digits, of constant size (the room made holds them),
+   * for the amounts below that equal it */
+  memcpy(w0->amount_text, o->buf + budget_at, sizeof w0->amount_text);
+  w0->amount = p->budget.micros;
+  w0->amount_n = (uint8_t)(o->len - budget_at);
   KEY(w, d, 0, "total");
   if (p->has_total)
     put_decimal(o, p->total);
   else
     put_null(o);
   KEY(w, d, 0, "fiscal");
-  put_decimal(o, p->fiscal);
+  put_amount(w0, o, p->fiscal);
   KEY(w, d, 0, "other");
-  put_decimal(o, p->other);
+  put_amount(w0, o, p->other);
   KEY(w, d, 0, "sources");
   if (w0->cats)
     put_sources(w0, compact, d, p->sources, p->n_sources);
@@ -490,7 +566,7 @@ project_body(jx_jw *w0, bool compact, int depth, const jx_project *p) {
   KEY(w, d, 0, "indicators");
   put_indicators(w0, d, p->indicators, p->n_indicators);
   KEY(w, d, 0, "line");
-  put_int(o, p->line);
+  put_line(w0, o, p->line);
   close_at(w, depth, 1, '}');
 }
 

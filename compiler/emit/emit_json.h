@@ -38,11 +38,31 @@ typedef struct jx_jw_head {
   size_t n;
   char s[JX_JW_HEAD_OUT];
 } jx_jw_head;
+/* The JSON literals of the unit table's normalised names (units.h), by
+ * their addresses: lowering gives an indicator the table's own `norm`
+ * for every unit the table knows.  The key is an address of static
+ * storage, which no other text of the model can have, so a hit needs no
+ * look at the bytes.  key NULL: empty.  tail[0] (compact) and tail[1]
+ * (indented as in a project) are the literal followed by a null
+ * "per_unit" and the key "text", as an indicator has them; tail_n 0:
+ * not made. */
+enum { JX_JW_UNIT_SLOTS = 512, JX_JW_UNIT_OUT = 24, JX_JW_UNIT_TAIL = 80 };
+typedef struct jx_jw_unit {
+  const char *key;
+  size_t n, tail_n[2];
+  char s[JX_JW_UNIT_OUT];
+  char tail[2][JX_JW_UNIT_TAIL];
+} jx_jw_unit;
 typedef struct jx_jw_points {
   jx_jw_point slot[JX_JW_POINT_SLOTS];
   jx_jw_head head[2][JX_JW_HEADS];
+  jx_jw_unit unit[JX_JW_UNIT_SLOTS];
 } jx_jw_points;
-/* Makes p's heads (p zeroed). */
+/* The slot of a unit's text at address s. */
+static inline size_t jx_jw_unit_slot(const char *s) {
+  return (size_t)(((uint64_t)(uintptr_t)s * 0x9E3779B97F4A7C15u) >> 55);
+}
+/* Makes p's heads and unit literals (p zeroed). */
 void jx_jw_points_init(jx_jw_points *p);
 
 typedef struct jx_jw {
@@ -58,6 +78,11 @@ typedef struct jx_jw {
   int line;
   uint8_t line_n;
   char line_text[16];
+  /* The project's budget and its digits (amount_n 0: none yet): its
+   * fiscal amount and first source are most often the same. */
+  int64_t amount;
+  uint8_t amount_n;
+  char amount_text[32];
 } jx_jw;
 
 void jx_jw_strings(jx_jw *w, int depth, const char *const *v, size_t n);

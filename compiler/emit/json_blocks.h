@@ -38,7 +38,15 @@ put_schedule(jx_jw *w, bool compact, int depth, const jx_schedule_point *v,
     jx_jw_point *e = &w->points->slot[(h >> 40) & (JX_JW_POINT_SLOTS - 1)];
     if (e->micros == v[i].percent.micros && e->month == v[i].month &&
         e->layout == layout && e->n) {
-      memcpy(o->buf + o->len, e->out, JX_JW_POINT_OUT);
+      /* of a constant size that holds it: 32 bytes compact, 80 indented
+       * as in a project, else the whole slot */
+      _Static_assert(JX_JW_POINT_OUT >= 80, "a point's slot under 80 bytes");
+      if (e->n <= 32)
+        memcpy(o->buf + o->len, e->out, 32);
+      else if (e->n <= 80)
+        memcpy(o->buf + o->len, e->out, 80);
+      else
+        memcpy(o->buf + o->len, e->out, JX_JW_POINT_OUT);
       o->len += e->n;
       continue;
     }
@@ -59,6 +67,73 @@ put_schedule(jx_jw *w, bool compact, int depth, const jx_schedule_point *v,
   }
   close_c(o, compact, depth, n, ']');
 }
+
+/* A line number (an indicator's or a project's), out of the last one's
+ * digits (w->line_text, line_n of them, for w->line): most indicators
+ * are on the line of the one before them, and most of the rest a few
+ * lines on, which changes only the last digit (a project's own line,
+ * written after its indicators, a few lines back).  Anything else is
+ * written by put_int and becomes the last. */
+static inline __attribute__((always_inline)) void put_line(jx_jw *w, jx_out *o,
+                                                           int line) {
+  if (line == w->line && w->line_n) { /* most */
+    memcpy(o->buf + o->len, w->line_text, sizeof w->line_text);
+    o->len += w->line_n;
+    return;
+  }
+  if (w->line_n && line >= 0 && w->line >= 0) {
+    int last = w->line_text[w->line_n - 1] - '0' + (line - w->line);
+    if (line - w->line < 10 && line - w->line > -10 && last >= 0 && last <= 9) {
+      w->line_text[w->line_n - 1] = (char)('0' + last);
+      w->line = line;
+      /* of constant size: the room made holds it (bytes past n unused) */
+      memcpy(o->buf + o->len, w->line_text, sizeof w->line_text);
+      o->len += w->line_n;
+      return;
+    }
+  }
+  size_t at = o->len;
+  put_int(o, line);
+  w->line = line;
+  w->line_n = (uint8_t)(o->len - at);
+  memcpy(w->line_text, o->buf + at, sizeof w->line_text);
+}
+
+/* A block of n bytes (n <= JX_BLOCK_OUT) from a slot into o: a copy of
+ * a constant size (64, 128 or 256 bytes, of which n are kept) for all but
+ * the longest, rather than a call to memcpy for each.  The slot holds
+ * JX_BLOCK_OUT bytes and the room made holds them too. */
+static inline __attribute__((always_inline)) void
+put_block(jx_out *o, const char *out, size_t n) {
+  _Static_assert(JX_BLOCK_OUT >= 256, "a slot under the largest copy");
+  char *b = o->buf + o->len;
+  if (n <= 64)
+    memcpy(b, out, 64);
+  else if (n <= 128)
+    memcpy(b, out, 128);
+  else if (n <= 256)
+    memcpy(b, out, 256);
+  else
+    memcpy(b, out, n);
+  o->len += n;
+}
+
+/* An amount of a project: 0 and the budget's own digits (jx_jw's
+ * amount, which project_body sets) without put_decimal. */
+static inline __attribute__((always_inline)) void
+put_amount(const jx_jw *w, jx_out *o, jx_decimal v) {
+  if (v.micros == 0) {
+    put_c(o, '0');
+  } else if (v.micros == w->amount && w->amount_n) {
+    /* of constant size: the room made holds it */
+    memcpy(o->buf + o->len, w->amount_text, sizeof w->amount_text);
+    o->len += w->amount_n;
+  } else {
+    put_decimal(o, v);
+  }
+}
+_Static_assert(sizeof(((jx_jw *)0)->amount_text) >= NUM_COPY,
+               "jx_jw.amount_text shorter than a decimal's copy");
 
 /* The room the category's miss makes first, so that none of its writes
  * drains the buffer between the block's start and its end: four strings
@@ -94,8 +169,7 @@ put_sources(jx_jw *w, bool compact, int depth, const jx_source *v, size_t n) {
         x->kind ? jx_block_find(w->cats, NULL, NULL, x->kind, x->label, extra)
                 : NULL;
     if (e) {
-      memcpy(o->buf + o->len, e->out, e->n);
-      o->len += e->n;
+      put_block(o, e->out, e->n);
     } else {
       bool fits = x->kind && strlen(x->kind) <= CAT_SRC &&
                   (!x->label || strlen(x->label) <= CAT_SRC);
@@ -107,11 +181,11 @@ put_sources(jx_jw *w, bool compact, int depth, const jx_source *v, size_t n) {
       KEY_C(o, compact, depth + 2, 0, "label");
       str(o, x->label);
       if (fits)
-        jx_block_put(w->cats, NULL, NULL, x->kind, x->label, extra, o->buf + at,
-                     o->len - at);
+        jx_block_keep(w->cats, NULL, NULL, x->kind, x->label, extra,
+                      o->buf + at, o->len - at);
     }
     KEY_C(o, compact, depth + 2, 0, "amount");
-    put_decimal(o, x->amount);
+    put_amount(w, o, x->amount);
     KEY_C(o, compact, depth + 2, 0, "fiscal");
     if (x->fiscal)
       LIT(o, "true");
@@ -173,8 +247,8 @@ static __attribute__((noinline)) void cat_miss(jx_jw *w, int key, int d,
   size_t at = o->len;
   put_category(w, d, x);
   if (fits)
-    jx_block_put(w->cats, k[0], k[1], k[2], k[3], cat_extra(x, key),
-                 o->buf + at, o->len - at);
+    jx_block_keep(w->cats, k[0], k[1], k[2], k[3], cat_extra(x, key),
+                  o->buf + at, o->len - at);
 }
 
 /* The seven members after an indicator's text when all are null, as one
@@ -185,7 +259,7 @@ static __attribute__((noinline)) void cat_miss(jx_jw *w, int key, int d,
   sep "\"period_target\":" sp "null" sep "\"basis\":" sp "null" sep            \
       "\"standard\":" sp "null" sep "\"explanation\":" sp "null" sep           \
       "\"value_note\":" sp "null" sep "\"remark\":" sp "null" sep              \
-      "\"scoring\":" sp "null"
+      "\"scoring\":" sp "null" sep "\"line\":" sp
 #define INDICATOR_INDENT "              "
 _Static_assert(sizeof(int) <= 4 &&
                    sizeof "-2147483648" - 1 <= sizeof(((jx_jw *)0)->line_text),

@@ -215,7 +215,8 @@ static void put_int(jx_out *o, int64_t v) {
  * value in every few lines of its JSON.  The six places are three digit
  * pairs, without a loop; test_json (test_decimals) holds the two to the
  * same text. */
-static void put_decimal(jx_out *o, jx_decimal d) {
+static inline __attribute__((always_inline)) void
+put_decimal_inline(jx_out *o, jx_decimal d) {
   char b[JX_DIGITS_MAX + JX_DECIMAL_PLACES + 2 + NUM_COPY];
   char *end = b + JX_DIGITS_MAX + JX_DECIMAL_PLACES + 2, *p = end;
   uint64_t m =
@@ -223,7 +224,13 @@ static void put_decimal(jx_out *o, jx_decimal d) {
   uint64_t whole = m / JX_DECIMAL_SCALE;
   uint32_t frac = (uint32_t)(m % JX_DECIMAL_SCALE);
   _Static_assert(JX_DECIMAL_SCALE == 1000000, "six places: three pairs");
-  if (frac) {
+  if (frac && frac % 10000 == 0) { /* one or two places: 92.4, 406.45 */
+    uint32_t f1 = frac / 10000;
+    p -= JX_DECIMAL_PLACES;
+    memcpy(p, jx_digit_pairs + 2 * f1, 2);
+    end = p + 2 - (f1 % 10 == 0);
+    *--p = '.';
+  } else if (frac) {
     uint32_t f1 = frac / 10000, f2 = frac / 100 % 100, f3 = frac % 100;
     p -= JX_DECIMAL_PLACES;
     memcpy(p, jx_digit_pairs + 2 * f1, 2);
@@ -240,6 +247,11 @@ static void put_decimal(jx_out *o, jx_decimal d) {
   if (d.micros < 0)
     *--p = '-';
   put_num(o, b, p, end);
+}
+
+/* put_decimal_inline, called: for all but an indicator's value. */
+static void put_decimal(jx_out *o, jx_decimal d) {
+  put_decimal_inline(o, d);
 }
 
 /*

@@ -40,68 +40,86 @@ static jx_loc category_loc(const jx_node *n) {
   return l;
 }
 
+/* What lower_value writes: the fields of a jx_target, or of a
+ * jx_indicator (the same fields, written in place: an indicator is
+ * lowered for every one of a plan's rows). */
+typedef struct value_out {
+  jx_kind *kind;
+  jx_decimal *value, *value_end;
+  const char **unit, **per_unit;
+  jx_dimension *dimension;
+} value_out;
+
 /* A target's value (an indicator's own, or its period's) into t: its
  * kind, number or date (a date range's start and end), unit and, for a
- * cost per unit, what it is per. */
+ * cost per unit, what it is per; every field written. */
 static inline __attribute__((always_inline)) void
 lower_value(const jx_lower_ctx *c, const jx_value *v, const jx_resolved *r,
-            jx_target *t) {
+            value_out t) {
+  *t.value = *t.value_end = (jx_decimal){0};
+  *t.unit = *t.per_unit = NULL;
+  *t.dimension = JX_DIM_NONE;
   switch (v->kind) {
   case JX_VAL_NUMBER: {
     if (r->ok && r->date) { /* 9月前: a month of the plan's year */
-      t->kind = JX_KIND_DATE;
-      t->value = r->dec;
+      *t.kind = JX_KIND_DATE;
+      *t.value = r->dec;
       break;
     }
-    t->kind = JX_KIND_QUANTITATIVE;
+    *t.kind = JX_KIND_QUANTITATIVE;
     if (!r->ok)
       break;
-    t->value = r->dec;
+    *t.value = r->dec;
     const jx_unit_info *u = r->unit;
     if (u && u->dimension == JX_DIM_MONEY_PER) {
       /* The checker's reading is shared by every value spelt alike; the
        * model gets its own copy, released with it. */
-      t->unit = jx_arena_strdup(c->arena, u->norm);
-      t->per_unit = jx_arena_strdup(c->arena, u->base);
-      t->dimension = u->dimension;
+      *t.unit = jx_arena_strdup(c->arena, u->norm);
+      *t.per_unit = jx_arena_strdup(c->arena, u->base);
+      *t.dimension = u->dimension;
     } else if (u) {
-      t->unit = u->norm;
-      t->dimension = u->dimension;
+      *t.unit = u->norm;
+      *t.dimension = u->dimension;
     } else if (v->unit) {
-      t->unit = text(c, v->unit);
-      t->dimension = JX_DIM_OTHER;
+      *t.unit = text(c, v->unit);
+      *t.dimension = JX_DIM_OTHER;
     }
     break;
   }
   case JX_VAL_DATE:
-    t->kind = JX_KIND_DATE;
+    *t.kind = JX_KIND_DATE;
     if (r->ok)
-      t->value = r->dec;
+      *t.value = r->dec;
     break;
   case JX_VAL_DATE_RANGE:
-    t->kind = JX_KIND_DATE_RANGE;
+    *t.kind = JX_KIND_DATE_RANGE;
     if (r->ok) {
-      t->value = r->dec;
-      t->value_end = r->end;
+      *t.value = r->dec;
+      *t.value_end = r->end;
     }
     break;
   case JX_VAL_NA:
-    t->kind = JX_KIND_NA;
+    *t.kind = JX_KIND_NA;
     break;
   case JX_VAL_NONE: /* a row the form prints empty */
-    t->kind = JX_KIND_EMPTY;
+    *t.kind = JX_KIND_EMPTY;
     break;
   default:
-    t->kind = JX_KIND_QUALITATIVE;
+    *t.kind = JX_KIND_QUALITATIVE;
     break;
   }
 }
+#define VALUE_OUT(t)                                                           \
+  (value_out) {                                                                \
+    &(t)->kind, &(t)->value, &(t)->value_end, &(t)->unit, &(t)->per_unit,      \
+        &(t)->dimension                                                        \
+  }
 
 /* "≥" and the value as written, "≥90%": what the forms print.  The
  * comparison's bytes are copied as one word of which its length is kept
  * (every symbol is at most 3 bytes). */
-static const char *with_op(const jx_lower_ctx *c, jx_op op,
-                           const char *written) {
+static inline __attribute__((always_inline)) const char *
+with_op(const jx_lower_ctx *c, jx_op op, const char *written) {
   static const struct {
     char s[4];
     size_t n;
@@ -126,7 +144,7 @@ static const jx_target *lower_period_target(const jx_lower_ctx *c,
   const jx_resolved *r = &n->u.indicator.period_res;
   jx_op op = n->u.indicator.period_op;
   t->op = op;
-  lower_value(c, v, r, t);
+  lower_value(c, v, r, VALUE_OUT(t));
   const char *written = v->text ? v->text : "";
   if (n->u.indicator.period_op_written && op != JX_OP_EQ &&
       v->kind != JX_VAL_NA) {
@@ -168,15 +186,7 @@ lower_indicator(const jx_lower_ctx *c, const jx_node *n, jx_indicator *out,
   out->line = (int)jx_loc_line(n->loc);
   const jx_value *v = &n->u.indicator.value;
   const jx_resolved *r = &n->u.indicator.value_res;
-  jx_target tv;
-  memset(&tv, 0, sizeof tv);
-  lower_value(c, v, r, &tv);
-  out->kind = tv.kind;
-  out->value = tv.value;
-  out->value_end = tv.value_end;
-  out->unit = tv.unit;
-  out->dimension = tv.dimension;
-  out->per_unit = tv.per_unit;
+  lower_value(c, v, r, VALUE_OUT(out));
   out->period_target =
       n->u.indicator.has_period ? lower_period_target(c, n) : NULL;
   out->standard = text(c, n->u.indicator.expl[JX_EXPL_STANDARD].text);
@@ -239,9 +249,11 @@ static void *array(const jx_lower_ctx *c, size_t n, size_t sz) {
 }
 
 /* The same, not zeroed: for arrays whose every element is written whole
- * (a project has five, most of them empty or short). */
-static void *array_raw(const jx_lower_ctx *c, size_t n, size_t sz) {
-  return jx_arena_alloc_raw(c->arena, (n ? n : 1) * sz);
+ * (a project has six, most of them empty or short).  An empty one is
+ * this block, which nothing reads or writes (n is 0): no allocation. */
+static _Alignas(max_align_t) unsigned char no_elements[1];
+static inline void *array_raw(const jx_lower_ctx *c, size_t n, size_t sz) {
+  return n ? jx_arena_alloc_raw(c->arena, n * sz) : no_elements;
 }
 
 static const char *const *goals(const jx_lower_ctx *c, const jx_node *items,
@@ -357,12 +369,17 @@ typedef struct project_stmts {
   const jx_node *code, *budget, *funds, *purpose;
   const jx_node *total, *period, *breakdown, *attr[JX_ATTR_COUNT];
   size_t n_attributes, n_sched, n_goals, n_indicators, n_overall;
+  size_t n_attr_named; /* of attr[]: the attributes other than OTHER */
 } project_stmts;
 
 static void find_stmts(const jx_node *items, project_stmts *h,
                        jx_project_locs *l) {
   memset(h, 0, sizeof *h);
   for (const jx_node *it = items; it; it = it->next) {
+    if (it->kind == JX_N_INDICATOR) { /* most statements: no switch */
+      h->n_indicators++;
+      continue;
+    }
     switch (it->kind) {
     case JX_N_CODE:
       h->code = h->code ? h->code : it;
@@ -403,8 +420,10 @@ static void find_stmts(const jx_node *items, project_stmts *h,
     case JX_N_ATTR:
       if (it->u.attr.key == JX_ATTR_OTHER)
         h->n_attributes++;
-      else if (!h->attr[it->u.attr.key])
+      else if (!h->attr[it->u.attr.key]) {
         h->attr[it->u.attr.key] = it;
+        h->n_attr_named++;
+      }
       break;
     default:
       break;
@@ -412,27 +431,11 @@ static void find_stmts(const jx_node *items, project_stmts *h,
   }
 }
 
-/* The fields of the forms' headers (issue 11), and the sources. */
-static void lower_header_fields(const jx_lower_ctx *c, const project_stmts *h,
-                                jx_project *out, jx_project_locs *l) {
-  const jx_node *budget = h->budget, *funds = h->funds;
-  /* A project whose form prints only the total has it as its budget. */
-  if (h->total) {
-    out->has_total = 1;
-    out->total = h->total->u.budget.plan_amount;
-    if (!budget)
-      out->budget = out->total;
-  } else {
-    out->total = out->budget;
-  }
-  if (h->period) {
-    const jx_value *v = &h->period->u.period.value;
-    out->period = v->kind == JX_VAL_NA ? "不涉及" : text(c, v->text);
-    out->period_start = h->period->u.period.start;
-    out->period_end = h->period->u.period.end;
-  }
-  out->breakdown =
-      lower_lines(c, h->breakdown, &out->n_breakdown, l ? &l->lines : NULL);
+/* The attributes the forms' headers name (项目分类 … 联系人), with their
+ * places.  Apart: most plans write none of them, and then neither these
+ * tables nor their loop is wanted. */
+static void lower_attr_fields(const jx_lower_ctx *c, const project_stmts *h,
+                              jx_project *out, jx_project_locs *l) {
   const char **field[JX_ATTR_COUNT] = {
       [JX_ATTR_CLASS] = &out->classification,
       [JX_ATTR_NATURE] = &out->nature,
@@ -467,6 +470,34 @@ static void lower_header_fields(const jx_lower_ctx *c, const project_stmts *h,
     out->contact.name = text(c, h->attr[JX_ATTR_CONTACT]->u.attr.value.text);
     out->contact.phone = text(c, h->attr[JX_ATTR_CONTACT]->u.attr.extra.text);
   }
+}
+
+/* The fields of the forms' headers (issue 11), and the sources. */
+static void lower_header_fields(const jx_lower_ctx *c, const project_stmts *h,
+                                jx_project *out, jx_project_locs *l) {
+  const jx_node *budget = h->budget, *funds = h->funds;
+  /* A project whose form prints only the total has it as its budget. */
+  if (h->total) {
+    out->has_total = 1;
+    out->total = h->total->u.budget.plan_amount;
+    if (!budget)
+      out->budget = out->total;
+  } else {
+    out->total = out->budget;
+  }
+  if (h->period) {
+    const jx_value *v = &h->period->u.period.value;
+    out->period = v->kind == JX_VAL_NA ? "不涉及" : text(c, v->text);
+    out->period_start = h->period->u.period.start;
+    out->period_end = h->period->u.period.end;
+  }
+  if (h->breakdown || l)
+    out->breakdown =
+        lower_lines(c, h->breakdown, &out->n_breakdown, l ? &l->lines : NULL);
+  else /* most projects: none, and no call */
+    out->breakdown = array_raw(c, 0, sizeof *out->breakdown);
+  if (h->n_attr_named || l)
+    lower_attr_fields(c, h, out, l);
   out->continuity = jx_continuity_of(out->nature);
   /* Every source as written; fiscal and other are their sums. */
   size_t ns = 0;
@@ -501,9 +532,9 @@ static void lower_header_fields(const jx_lower_ctx *c, const project_stmts *h,
 }
 
 /* The arrays of a project's repeated statements, in one walk. */
-static void lower_lists(const jx_lower_ctx *c, const jx_node *items,
-                        const project_stmts *h, jx_project *out,
-                        jx_project_locs *l) {
+static inline __attribute__((always_inline)) void
+lower_lists(const jx_lower_ctx *c, const jx_node *items, const project_stmts *h,
+            jx_project *out, jx_project_locs *l) {
   jx_schedule_point *sched = array_raw(c, h->n_sched, sizeof *sched);
   const char **g = array_raw(c, h->n_goals, sizeof *g);
   jx_indicator *ind = array_raw(c, h->n_indicators, sizeof *ind);
@@ -603,12 +634,17 @@ const jx_project *jx_lower_project(const jx_lower_ctx *c, const jx_node *p,
   }
   if (purpose)
     out->purpose = text(c, purpose->u.text.text.text);
-  lower_lists(c, items, &h, out, l);
+  if (l)
+    lower_lists(c, items, &h, out, l);
+  else /* the streaming build: the walk without the places' tests */
+    lower_lists(c, items, &h, out, NULL);
   lower_header_fields(c, &h, out, l);
   /* The checker put the statements that apply on the project: its own,
    * or its unit's. */
-  out->supervisor = lower_org(c, p->u.block.org[JX_ORG_SUPERVISOR]);
-  out->implementer = lower_org(c, p->u.block.org[JX_ORG_IMPLEMENTER]);
+  if (p->u.block.org[JX_ORG_SUPERVISOR])
+    out->supervisor = lower_org(c, p->u.block.org[JX_ORG_SUPERVISOR]);
+  if (p->u.block.org[JX_ORG_IMPLEMENTER])
+    out->implementer = lower_org(c, p->u.block.org[JX_ORG_IMPLEMENTER]);
   if (l) {
     l->supervisor = org_locs(p->u.block.org[JX_ORG_SUPERVISOR]);
     l->implementer = org_locs(p->u.block.org[JX_ORG_IMPLEMENTER]);
