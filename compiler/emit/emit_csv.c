@@ -20,6 +20,7 @@
  */
 #include "arena.h"
 #include "backend.h"
+#include "units.h"
 
 #include <inttypes.h>
 #include <stdbool.h>
@@ -449,6 +450,286 @@ static void indicator_row(jx_out *o, jx_memo *m, jx_blocks *cats,
   end_row(o);
 }
 
+
+/* ---- The indicator row's fast path -------------------------------------
+ *
+ * An indicators table is nine rows in ten of a build, and most of a row is
+ * fixed pieces (separators, the kind and op words, the roles, a run of
+ * empty cells at the end).  Room is tested once per text cell, not once
+ * per piece: the row starts with ROW_SLACK bytes free, every text cell
+ * leaves them free again, and the pieces between two cells (at most the
+ * category block, JX_BLOCK_OUT, and a few dozen bytes) are written
+ * without a test.  Anything unusual (a period target, a date, an enum out
+ * of its table, a cell to quote) goes through the checked writers above
+ * and then restores the room.  Used when the category block memo is
+ * (framework_texts_stable); the output is the same byte for byte.
+ */
+enum { ROW_SLACK = 1024 };
+_Static_assert(ROW_SLACK >= JX_BLOCK_OUT + 256, "ROW_SLACK under a block");
+
+static inline __attribute__((always_inline)) void keep_room(jx_out *o) {
+  jx_out_reserve(o, ROW_SLACK);
+}
+
+static inline __attribute__((always_inline)) void put_raw(jx_out *o,
+                                                          const char *p,
+                                                          size_t n) {
+  memcpy(o->buf + o->len, p, n);
+  o->len += n;
+}
+#define RAW(o, s) put_raw((o), (s), sizeof(s) - 1)
+
+/* A non-empty text cell (its comma written), leaving ROW_SLACK free. */
+static __attribute__((noinline)) void cell_keep_nonempty(jx_out *o,
+                                                         const char *str) {
+  size_t n = plain_cell(str);
+  if (n != SIZE_MAX && n + ROW_SLACK <= o->cap - o->len) {
+    jx_copy_short(o->buf + o->len, str, n);
+    o->len += n;
+    return;
+  }
+  put_cell(o, str);
+  keep_room(o);
+}
+
+/* ',' and a text cell; NULL is an empty cell. */
+static inline __attribute__((always_inline)) void cell_keep(jx_out *o,
+                                                            const char *s) {
+  o->buf[o->len++] = ',';
+  if (s && *s)
+    cell_keep_nonempty(o, s);
+}
+
+/* A fixed piece of a row, made once per writer. */
+typedef struct csv_piece {
+  char s[32];
+  size_t n; /* 0: not made, go the long way */
+} csv_piece;
+
+/* The unit table's normalised names as ",<unit>", by their addresses
+ * (lowering gives an indicator the table's own `norm` for every unit the
+ * table knows; an address of static storage is no other text's, so a hit
+ * looks at no byte).  key NULL: empty. */
+enum { UNIT_SLOTS = 512 };
+typedef struct csv_unit {
+  const char *key;
+  csv_piece p;
+} csv_unit;
+
+static inline size_t unit_slot(const char *s) {
+  return (size_t)(((uint64_t)(uintptr_t)s * 0x9E3779B97F4A7C15u) >> 55);
+}
+_Static_assert(UNIT_SLOTS == 512, "the slot is the hash's top 9 bits");
+
+enum { N_KINDS = 6, N_OPS = 5, N_ROLES = 8 };
+typedef struct csv_pieces {
+  csv_piece kind_op[N_KINDS][N_OPS]; /* ",kind,op" */
+  csv_piece roles[N_ROLES][N_ROLES]; /* ",role1,role2" */
+  csv_unit unit[UNIT_SLOTS];
+} csv_pieces;
+
+/* What the checked writers make of the cells after a first one, as a
+ * piece (not made when it does not fit). */
+static void piece_of(csv_piece *pc, const jx_out *m) {
+  if (m->len <= sizeof pc->s) {
+    memcpy(pc->s, m->buf, m->len);
+    pc->n = m->len;
+  }
+}
+
+static void pieces_init(csv_pieces *t) {
+  jx_memo memo;
+  memset(&memo, 0, sizeof memo);
+  for (int k = 0; k < N_KINDS; k++)
+    for (int op = 0; op < N_OPS; op++) {
+      jx_out m;
+      int col = 1;
+      jx_out_init_mem(&m);
+      put_text_memo(&m, &col, &memo, jx_kind_text((jx_kind)k));
+      put_op(&m, &col, (jx_op)op);
+      piece_of(&t->kind_op[k][op], &m);
+      jx_out_free(&m);
+    }
+  for (int a = 0; a < N_ROLES; a++)
+    for (int b = 0; b < N_ROLES; b++) {
+      jx_out m;
+      int col = 1;
+      jx_out_init_mem(&m);
+      put_text_memo(&m, &col, &memo, jx_role_text((jx_role)a));
+      put_text_memo(&m, &col, &memo, jx_role_text((jx_role)b));
+      piece_of(&t->roles[a][b], &m);
+      jx_out_free(&m);
+    }
+  for (int w = 0; w < 2; w++) {
+    size_t n;
+    const jx_unit_info *u = w ? jx_unit_wan_table(&n) : jx_unit_table(&n);
+    for (size_t i = 0; i < n; i++) {
+      const char *s = u[i].norm;
+      csv_unit *e = s ? &t->unit[unit_slot(s)] : NULL;
+      if (!e || e->key || !*s || plain_cell(s) == SIZE_MAX)
+        continue;
+      jx_out m;
+      int col = 1;
+      jx_out_init_mem(&m);
+      put_text(&m, &col, s);
+      piece_of(&e->p, &m);
+      if (e->p.n)
+        e->key = s;
+      jx_out_free(&m);
+    }
+  }
+}
+
+/* The digits of a line number (a number this back end formats: never
+ * quoted), after its comma. */
+static inline __attribute__((always_inline)) void put_line(jx_out *o,
+                                                           int line) {
+  char b[JX_DIGITS_MAX + 2];
+  char *end = b + sizeof b, *p;
+  unsigned long long u = line < 0 ? 0ULL - (unsigned long long)line
+                                  : (unsigned long long)line;
+  p = jx_digits(end, u);
+  if (line < 0)
+    *--p = '-';
+  *--p = ',';
+  put_raw(o, p, (size_t)(end - p));
+}
+
+/* An amount's text, after its comma: jx_decimal_format's, inline. */
+static inline __attribute__((always_inline)) void
+put_decimal_inline(jx_out *o, jx_decimal d) {
+  char b[JX_DIGITS_MAX + JX_DECIMAL_PLACES + 4];
+  char *end = b + sizeof b, *p = end;
+  uint64_t m =
+      d.micros < 0 ? (uint64_t)0 - (uint64_t)d.micros : (uint64_t)d.micros;
+  uint64_t whole = m / JX_DECIMAL_SCALE;
+  uint32_t frac = (uint32_t)(m % JX_DECIMAL_SCALE);
+  _Static_assert(JX_DECIMAL_SCALE == 1000000, "six places: three pairs");
+  if (frac && frac % 10000 == 0) { /* one or two places: 92.4, 406.45 */
+    uint32_t f1 = frac / 10000;
+    p -= JX_DECIMAL_PLACES;
+    memcpy(p, jx_digit_pairs + 2 * f1, 2);
+    end = p + 2 - (f1 % 10 == 0);
+    *--p = '.';
+  } else if (frac) {
+    uint32_t f1 = frac / 10000, f2 = frac / 100 % 100, f3 = frac % 100;
+    p -= JX_DECIMAL_PLACES;
+    memcpy(p, jx_digit_pairs + 2 * f1, 2);
+    memcpy(p + 2, jx_digit_pairs + 2 * f2, 2);
+    memcpy(p + 4, jx_digit_pairs + 2 * f3, 2);
+    size_t keep = f3   ? 6 - (f3 % 10 == 0)
+                  : f2 ? 4 - (f2 % 10 == 0)
+                       : 2 - (f1 % 10 == 0);
+    end = p + keep;
+    *--p = '.';
+  }
+  p = jx_digits(p, whole);
+  if (d.micros < 0)
+    *--p = '-';
+  *--p = ',';
+  put_raw(o, p, (size_t)(end - p));
+}
+
+/* indicator_row with the category block memo (cats not NULL) and the
+ * pieces; prefix is the row's first six cells (scope, owner, division). */
+static void indicator_row_fast(jx_out *o, jx_memo *m, jx_blocks *cats,
+                               const csv_pieces *t, const jx_out *prefix,
+                               const jx_indicator *x) {
+  keep_room(o);
+  if (prefix->len + ROW_SLACK <= o->cap - o->len) {
+    put_raw(o, prefix->buf, prefix->len);
+  } else {
+    jx_out_write(o, prefix->buf, prefix->len);
+    keep_room(o);
+  }
+  const jx_block_slot *e = jx_block_find(cats, x->level1, x->level1_label,
+                                         x->level2, x->level2_label, 0);
+  if (e) {
+    put_raw(o, e->out, e->n);
+  } else {
+    int col = 1;
+    category_cells(o, &col, m, cats, x);
+    keep_room(o);
+  }
+  cell_keep(o, x->name);
+  cell_keep(o, x->description);
+  const csv_piece *ko = (unsigned)x->kind < N_KINDS && (unsigned)x->op < N_OPS
+                            ? &t->kind_op[x->kind][x->op]
+                            : NULL;
+  if (ko && ko->n) {
+    memcpy(o->buf + o->len, ko->s, sizeof ko->s);
+    o->len += ko->n;
+  } else {
+    int col = 1;
+    put_text_memo(o, &col, m, jx_kind_text(x->kind));
+    put_op(o, &col, x->op);
+    keep_room(o);
+  }
+  if (x->kind == JX_KIND_QUANTITATIVE) {
+    put_decimal_inline(o, x->value);
+  } else {
+    int col = 1;
+    put_value(o, &col, x->kind, x->value, x->text);
+    keep_room(o);
+  }
+  const csv_unit *u = x->unit ? &t->unit[unit_slot(x->unit)] : NULL;
+  if (u && u->key == x->unit) {
+    memcpy(o->buf + o->len, u->p.s, sizeof u->p.s);
+    o->len += u->p.n;
+  } else {
+    cell_keep(o, x->unit);
+  }
+  cell_keep(o, x->text);
+  cell_keep(o, x->basis);
+  put_line(o, x->line);
+  const csv_piece *r = (unsigned)x->level1_role < N_ROLES &&
+                               (unsigned)x->level2_role < N_ROLES
+                           ? &t->roles[x->level1_role][x->level2_role]
+                           : NULL;
+  if (r && r->n) {
+    memcpy(o->buf + o->len, r->s, sizeof r->s);
+    o->len += r->n;
+  } else {
+    int col = 1;
+    put_text_memo(o, &col, m, jx_role_text(x->level1_role));
+    put_text_memo(o, &col, m, jx_role_text(x->level2_role));
+    keep_room(o);
+  }
+  if (!x->period_target && x->kind != JX_KIND_DATE_RANGE &&
+      !((uintptr_t)x->standard | (uintptr_t)x->explanation |
+        (uintptr_t)x->value_note | (uintptr_t)x->remark |
+        (uintptr_t)x->scoring | (uintptr_t)x->per_unit)) {
+    /* the period's four cells, standard to scoring, value_end, per_unit */
+    RAW(o, ",,,,,,,,,,,\r\n");
+    return;
+  }
+  const jx_target *pt = x->period_target;
+  if (pt) {
+    int col = 1;
+    put_op(o, &col, pt->op);
+    put_value(o, &col, pt->kind, pt->value, pt->text);
+    put_text(o, &col, pt->unit);
+    put_text(o, &col, pt->text);
+    keep_room(o);
+  } else {
+    RAW(o, ",,,,");
+  }
+  cell_keep(o, x->standard);
+  cell_keep(o, x->explanation);
+  cell_keep(o, x->value_note);
+  cell_keep(o, x->remark);
+  cell_keep(o, x->scoring);
+  if (x->kind == JX_KIND_DATE_RANGE) {
+    int col = 1;
+    put_date(o, &col, x->value_end);
+    keep_room(o);
+  } else {
+    RAW(o, ",");
+  }
+  cell_keep(o, x->per_unit);
+  RAW(o, "\r\n");
+}
+
 static const char *continuity_word(jx_continuity c) {
   return c == JX_CONTINUITY_NEW          ? "new"
          : c == JX_CONTINUITY_CONTINUING ? "continuing"
@@ -567,15 +848,45 @@ typedef struct csv_state {
   jx_out owner;    /* the owner cells of the event being written */
   jx_memo memo;    /* indicator_row's */
   jx_blocks *cats; /* likewise, when the texts' addresses are keys */
+  csv_pieces *pieces; /* with cats: indicator_row_fast's */
+  jx_out prefix;      /* with cats: a row's scope, owner and division */
 } csv_state;
+
+/* An indicators row of scope, division (NULL for none) and indicator x,
+ * whose owner cells st->owner holds. */
+static void csv_indicator(csv_state *st, const char *scope,
+                          const char *division, const jx_indicator *x) {
+  if (st->cats)
+    indicator_row_fast(st->out, &st->memo, st->cats, st->pieces, &st->prefix,
+                       x);
+  else
+    indicator_row(st->out, &st->memo, st->cats, scope, &st->owner, division,
+                  x);
+}
+
+/* With cats: the first six cells of the rows to come into st->prefix. */
+static void csv_prefix(csv_state *st, const char *scope,
+                       const char *division) {
+  if (!st->cats)
+    return;
+  int col = 0;
+  st->prefix.len = 0;
+  put_text(&st->prefix, &col, scope);
+  put_owner(&st->prefix, &col, &st->owner);
+  put_text(&st->prefix, &col, division);
+}
 
 static void *csv_create(jx_out *out, const jx_emit_options *opt) {
   csv_state *st = jx_xcalloc(1, sizeof *st);
   st->out = out;
   st->opt = *opt;
   jx_out_init_mem(&st->owner);
-  if (opt->framework_texts_stable)
+  jx_out_init_mem(&st->prefix);
+  if (opt->framework_texts_stable) {
     st->cats = jx_xcalloc(1, sizeof *st->cats);
+    st->pieces = jx_xcalloc(1, sizeof *st->pieces);
+    pieces_init(st->pieces);
+  }
   return st;
 }
 
@@ -631,9 +942,9 @@ static void csv_project(void *vst, const jx_unit *u, const jx_project *p) {
     break;
   case JX_CSV_INDICATORS:
   default:
+    csv_prefix(st, "project", NULL);
     for (size_t i = 0; i < p->n_indicators; i++)
-      indicator_row(st->out, &st->memo, st->cats, "project", &st->owner, NULL,
-                    &p->indicators[i]);
+      csv_indicator(st, "project", NULL, &p->indicators[i]);
     break;
   }
 }
@@ -655,13 +966,13 @@ static void csv_department(void *vst, const jx_department *d) {
     return;
   for (size_t i = 0; i < d->n_divisions; i++) {
     const jx_division *dv = &d->divisions[i];
+    csv_prefix(st, "division", dv->name);
     for (size_t j = 0; j < dv->n_indicators; j++)
-      indicator_row(st->out, &st->memo, st->cats, "division", &st->owner,
-                    dv->name, &dv->indicators[j]);
+      csv_indicator(st, "division", dv->name, &dv->indicators[j]);
   }
+  csv_prefix(st, "department", NULL);
   for (size_t i = 0; i < d->n_indicators; i++)
-    indicator_row(st->out, &st->memo, st->cats, "department", &st->owner, NULL,
-                  &d->indicators[i]);
+    csv_indicator(st, "department", NULL, &d->indicators[i]);
 }
 
 static void csv_end(void *vst) {
@@ -673,7 +984,9 @@ static void csv_destroy(void *vst) {
   if (!st)
     return;
   jx_out_free(&st->owner);
+  jx_out_free(&st->prefix);
   free(st->cats);
+  free(st->pieces);
   free(st);
 }
 
