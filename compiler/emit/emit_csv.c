@@ -450,7 +450,6 @@ static void indicator_row(jx_out *o, jx_memo *m, jx_blocks *cats,
   end_row(o);
 }
 
-
 /* ---- The indicator row's fast path -------------------------------------
  *
  * An indicators table is nine rows in ten of a build, and most of a row is
@@ -471,9 +470,8 @@ static inline __attribute__((always_inline)) void keep_room(jx_out *o) {
   jx_out_reserve(o, ROW_SLACK);
 }
 
-static inline __attribute__((always_inline)) void put_raw(jx_out *o,
-                                                          const char *p,
-                                                          size_t n) {
+static inline __attribute__((always_inline)) void
+put_raw(jx_out *o, const char *p, size_t n) {
   memcpy(o->buf + o->len, p, n);
   o->len += n;
 }
@@ -586,8 +584,8 @@ static inline __attribute__((always_inline)) void put_line(jx_out *o,
                                                            int line) {
   char b[JX_DIGITS_MAX + 2];
   char *end = b + sizeof b, *p;
-  unsigned long long u = line < 0 ? 0ULL - (unsigned long long)line
-                                  : (unsigned long long)line;
+  unsigned long long u =
+      line < 0 ? 0ULL - (unsigned long long)line : (unsigned long long)line;
   p = jx_digits(end, u);
   if (line < 0)
     *--p = '-';
@@ -682,10 +680,10 @@ static void indicator_row_fast(jx_out *o, jx_memo *m, jx_blocks *cats,
   cell_keep(o, x->text);
   cell_keep(o, x->basis);
   put_line(o, x->line);
-  const csv_piece *r = (unsigned)x->level1_role < N_ROLES &&
-                               (unsigned)x->level2_role < N_ROLES
-                           ? &t->roles[x->level1_role][x->level2_role]
-                           : NULL;
+  const csv_piece *r =
+      (unsigned)x->level1_role < N_ROLES && (unsigned)x->level2_role < N_ROLES
+          ? &t->roles[x->level1_role][x->level2_role]
+          : NULL;
   if (r && r->n) {
     memcpy(o->buf + o->len, r->s, sizeof r->s);
     o->len += r->n;
@@ -845,9 +843,9 @@ static void schedule_rows(jx_out *o, const jx_out *owner, const jx_project *p) {
 typedef struct csv_state {
   jx_out *out;
   jx_emit_options opt;
-  jx_out owner;    /* the owner cells of the event being written */
-  jx_memo memo;    /* indicator_row's */
-  jx_blocks *cats; /* likewise, when the texts' addresses are keys */
+  jx_out owner;       /* the owner cells of the event being written */
+  jx_memo memo;       /* indicator_row's */
+  jx_blocks *cats;    /* likewise, when the texts' addresses are keys */
   csv_pieces *pieces; /* with cats: indicator_row_fast's */
   jx_out prefix;      /* with cats: a row's scope, owner and division */
 } csv_state;
@@ -860,13 +858,11 @@ static void csv_indicator(csv_state *st, const char *scope,
     indicator_row_fast(st->out, &st->memo, st->cats, st->pieces, &st->prefix,
                        x);
   else
-    indicator_row(st->out, &st->memo, st->cats, scope, &st->owner, division,
-                  x);
+    indicator_row(st->out, &st->memo, st->cats, scope, &st->owner, division, x);
 }
 
 /* With cats: the first six cells of the rows to come into st->prefix. */
-static void csv_prefix(csv_state *st, const char *scope,
-                       const char *division) {
+static void csv_prefix(csv_state *st, const char *scope, const char *division) {
   if (!st->cats)
     return;
   int col = 0;
