@@ -355,7 +355,8 @@ static void put_owner(jx_out *o, int *col, const jx_out *owner) {
 
 /* The bytes of str when put_cell's fast path writes it as it is, else
  * SIZE_MAX (the same scan). */
-static size_t plain_cell(const char *str) {
+static inline __attribute__((always_inline)) size_t
+plain_cell(const char *str) {
   if (is_formula_lead(str[0]))
     return SIZE_MAX;
   const unsigned char *p = (const unsigned char *)str;
@@ -463,8 +464,9 @@ static void indicator_row(jx_out *o, jx_memo *m, jx_blocks *cats,
  * and then restores the room.  Used when the category block memo is
  * (framework_texts_stable); the output is the same byte for byte.
  */
-enum { ROW_SLACK = 1024 };
+enum { ROW_SLACK = 1024, PREFIX_MOVE = 256 };
 _Static_assert(ROW_SLACK >= JX_BLOCK_OUT + 256, "ROW_SLACK under a block");
+_Static_assert(ROW_SLACK >= PREFIX_MOVE, "ROW_SLACK under a prefix's move");
 
 static inline __attribute__((always_inline)) void keep_room(jx_out *o) {
   jx_out_reserve(o, ROW_SLACK);
@@ -477,12 +479,45 @@ put_raw(jx_out *o, const char *p, size_t n) {
 }
 #define RAW(o, s) put_raw((o), (s), sizeof(s) - 1)
 
+/* n bytes of s (all readable) with at most two overlapping moves of a
+ * constant size up to 64 bytes, memcpy past that: a name of six CJK
+ * characters is 18 bytes, past jx_copy_short's moves. */
+static inline __attribute__((always_inline)) void
+copy_cell(char *d, const char *s, size_t n) {
+  if (n <= 16) {
+    jx_copy_short(d, s, n);
+  } else if (n <= 32) {
+    memcpy(d, s, 16);
+    memcpy(d + n - 16, s + n - 16, 16);
+  } else if (n <= 64) {
+    memcpy(d, s, 32);
+    memcpy(d + n - 32, s + n - 32, 32);
+  } else {
+    memcpy(d, s, n);
+  }
+}
+
+/* n bytes of s, which is readable for `max` bytes (a buffer of the
+ * writer's own), in one move of 64, 128 or `max` bytes when n fits:
+ * the category block and the row's prefix. */
+static inline __attribute__((always_inline)) void
+put_block(jx_out *o, const char *s, size_t n, size_t max) {
+  char *d = o->buf + o->len;
+  if (n <= 64)
+    memcpy(d, s, 64);
+  else if (n <= 128)
+    memcpy(d, s, 128);
+  else
+    memcpy(d, s, max);
+  o->len += n;
+}
+
 /* A non-empty text cell (its comma written), leaving ROW_SLACK free. */
 static __attribute__((noinline)) void cell_keep_nonempty(jx_out *o,
                                                          const char *str) {
   size_t n = plain_cell(str);
   if (n != SIZE_MAX && n + ROW_SLACK <= o->cap - o->len) {
-    jx_copy_short(o->buf + o->len, str, n);
+    copy_cell(o->buf + o->len, str, n);
     o->len += n;
     return;
   }
@@ -578,26 +613,32 @@ static void pieces_init(csv_pieces *t) {
   }
 }
 
+/* Numbers are made at the end of a local buffer and copied with one move
+ * of NUM_COPY bytes (the longest: a comma, a sign, 20 digits, a point
+ * and six places), of which only the number is kept. */
+enum { NUM_COPY = 32 };
+
 /* The digits of a line number (a number this back end formats: never
  * quoted), after its comma. */
 static inline __attribute__((always_inline)) void put_line(jx_out *o,
                                                            int line) {
-  char b[JX_DIGITS_MAX + 2];
-  char *end = b + sizeof b, *p;
+  char b[JX_DIGITS_MAX + 2 + NUM_COPY];
+  char *end = b + JX_DIGITS_MAX + 2, *p;
   unsigned long long u =
       line < 0 ? 0ULL - (unsigned long long)line : (unsigned long long)line;
   p = jx_digits(end, u);
   if (line < 0)
     *--p = '-';
   *--p = ',';
-  put_raw(o, p, (size_t)(end - p));
+  memcpy(o->buf + o->len, p, NUM_COPY); /* one move; the digits are kept */
+  o->len += (size_t)(end - p);
 }
 
 /* An amount's text, after its comma: jx_decimal_format's, inline. */
 static inline __attribute__((always_inline)) void
 put_decimal_inline(jx_out *o, jx_decimal d) {
-  char b[JX_DIGITS_MAX + JX_DECIMAL_PLACES + 4];
-  char *end = b + sizeof b, *p = end;
+  char b[JX_DIGITS_MAX + JX_DECIMAL_PLACES + 4 + NUM_COPY];
+  char *end = b + JX_DIGITS_MAX + JX_DECIMAL_PLACES + 4, *p = end;
   uint64_t m =
       d.micros < 0 ? (uint64_t)0 - (uint64_t)d.micros : (uint64_t)d.micros;
   uint64_t whole = m / JX_DECIMAL_SCALE;
@@ -625,7 +666,8 @@ put_decimal_inline(jx_out *o, jx_decimal d) {
   if (d.micros < 0)
     *--p = '-';
   *--p = ',';
-  put_raw(o, p, (size_t)(end - p));
+  memcpy(o->buf + o->len, p, NUM_COPY);
+  o->len += (size_t)(end - p);
 }
 
 /* indicator_row with the category block memo (cats not NULL) and the
@@ -634,7 +676,9 @@ static void indicator_row_fast(jx_out *o, jx_memo *m, jx_blocks *cats,
                                const csv_pieces *t, const jx_out *prefix,
                                const jx_indicator *x) {
   keep_room(o);
-  if (prefix->len + ROW_SLACK <= o->cap - o->len) {
+  if (prefix->len <= PREFIX_MOVE && ROW_SLACK <= o->cap - o->len) {
+    put_block(o, prefix->buf, prefix->len, PREFIX_MOVE);
+  } else if (prefix->len + ROW_SLACK <= o->cap - o->len) {
     put_raw(o, prefix->buf, prefix->len);
   } else {
     jx_out_write(o, prefix->buf, prefix->len);
@@ -643,7 +687,7 @@ static void indicator_row_fast(jx_out *o, jx_memo *m, jx_blocks *cats,
   const jx_block_slot *e = jx_block_find(cats, x->level1, x->level1_label,
                                          x->level2, x->level2_label, 0);
   if (e) {
-    put_raw(o, e->out, e->n);
+    put_block(o, e->out, e->n, JX_BLOCK_OUT);
   } else {
     int col = 1;
     category_cells(o, &col, m, cats, x);
@@ -878,6 +922,10 @@ static void *csv_create(jx_out *out, const jx_emit_options *opt) {
   st->opt = *opt;
   jx_out_init_mem(&st->owner);
   jx_out_init_mem(&st->prefix);
+  /* indicator_row_fast reads PREFIX_MOVE bytes of it (out.c's memory
+   * buffers start larger) */
+  jx_out_reserve(&st->prefix, PREFIX_MOVE);
+  memset(st->prefix.buf, 0, st->prefix.cap);
   if (opt->framework_texts_stable) {
     st->cats = jx_xcalloc(1, sizeof *st->cats);
     st->pieces = jx_xcalloc(1, sizeof *st->pieces);
