@@ -362,14 +362,18 @@ plain_cell(const char *str) {
   const unsigned char *p = (const unsigned char *)str;
   for (;;) {
     unsigned k = cell_class[p[0]];
-    if (k == 0)
-      p++;
-    else if (k == 3 && (p[1] & 0xC0) == 0x80 && (p[2] & 0xC0) == 0x80)
+    /* a CJK character first: most of a cell's bytes are */
+    if (k == 3) {
+      if ((p[1] & 0xC0) != 0x80 || (p[2] & 0xC0) != 0x80)
+        break;
       p += 3;
-    else if (k == 2 && (p[1] & 0xC0) == 0x80)
+    } else if (k == 0) {
+      p++;
+    } else if (k == 2 && (p[1] & 0xC0) == 0x80) {
       p += 2;
-    else
+    } else {
       break;
+    }
   }
   return *p == '\0' ? (size_t)(p - (const unsigned char *)str) : SIZE_MAX;
 }
