@@ -281,15 +281,22 @@ static void csv_indicator(csv_state *st, const char *scope,
     indicator_row(st->out, &st->memo, st->cats, scope, &st->owner, division, x);
 }
 
-/* With cats: the first six cells of the rows to come into st->prefix. */
-static void csv_prefix(csv_state *st, const char *scope, const char *division) {
+/* With cats: the first six cells of the rows to come (scope, the owner
+ * cells of u and p, which may be NULL, and division) into st->prefix,
+ * formatted from the model: no owner cells made first and copied. */
+static void csv_prefix(csv_state *st, const char *scope, const jx_unit *u,
+                       const jx_project *p, const char *division) {
   if (!st->cats)
     return;
+  jx_out *o = &st->prefix;
   int col = 0;
-  st->prefix.len = 0;
-  put_text(&st->prefix, &col, scope);
-  put_owner(&st->prefix, &col, &st->owner);
-  put_text(&st->prefix, &col, division);
+  o->len = 0;
+  put_text(o, &col, scope);
+  put_text(o, &col, u ? u->code : NULL);
+  put_text(o, &col, u ? u->name : NULL);
+  put_text(o, &col, p ? p->code : NULL);
+  put_text(o, &col, p ? p->name : NULL);
+  put_text(o, &col, division);
 }
 
 static void *csv_create(jx_out *out, const jx_emit_options *opt) {
@@ -345,6 +352,14 @@ static void csv_project(void *vst, const jx_unit *u, const jx_project *p) {
   static const jx_unit none = {0};
   if (!u)
     u = &none;
+  if (st->cats && st->opt.csv_table == JX_CSV_INDICATORS) {
+    /* a build's indicators: the rows need no owner cells of their own */
+    csv_prefix(st, "project", u, p, NULL);
+    for (size_t i = 0; i < p->n_indicators; i++)
+      indicator_row_fast(st->out, &st->memo, st->cats, st->pieces, &st->prefix,
+                         &p->indicators[i]);
+    return;
+  }
   format_owner(&st->owner, u, p);
   switch (st->opt.csv_table) {
   case JX_CSV_PROJECTS:
@@ -362,7 +377,7 @@ static void csv_project(void *vst, const jx_unit *u, const jx_project *p) {
     break;
   case JX_CSV_INDICATORS:
   default:
-    csv_prefix(st, "project", NULL);
+    csv_prefix(st, "project", u, p, NULL);
     for (size_t i = 0; i < p->n_indicators; i++)
       csv_indicator(st, "project", NULL, &p->indicators[i]);
     break;
@@ -386,11 +401,11 @@ static void csv_department(void *vst, const jx_department *d) {
     return;
   for (size_t i = 0; i < d->n_divisions; i++) {
     const jx_division *dv = &d->divisions[i];
-    csv_prefix(st, "division", dv->name);
+    csv_prefix(st, "division", NULL, NULL, dv->name);
     for (size_t j = 0; j < dv->n_indicators; j++)
       csv_indicator(st, "division", dv->name, &dv->indicators[j]);
   }
-  csv_prefix(st, "department", NULL);
+  csv_prefix(st, "department", NULL, NULL, NULL);
   for (size_t i = 0; i < d->n_indicators; i++)
     csv_indicator(st, "department", NULL, &d->indicators[i]);
 }
