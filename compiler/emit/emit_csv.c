@@ -289,14 +289,14 @@ static void csv_prefix(csv_state *st, const char *scope, const jx_unit *u,
   if (!st->cats)
     return;
   jx_out *o = &st->prefix;
-  int col = 0;
   o->len = 0;
-  put_text(o, &col, scope);
-  put_text(o, &col, u ? u->code : NULL);
-  put_text(o, &col, u ? u->name : NULL);
-  put_text(o, &col, p ? p->code : NULL);
-  put_text(o, &col, p ? p->name : NULL);
-  put_text(o, &col, division);
+  keep_room(o);
+  cell_keep_nonempty(o, scope); /* a word of ours, never empty */
+  cell_keep(o, u ? u->code : NULL);
+  cell_keep(o, u ? u->name : NULL);
+  cell_keep(o, p ? p->code : NULL);
+  cell_keep(o, p ? p->name : NULL);
+  cell_keep(o, division);
 }
 
 static void *csv_create(jx_out *out, const jx_emit_options *opt) {
