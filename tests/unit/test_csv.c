@@ -10,6 +10,7 @@
  */
 #include <setjmp.h>
 #include <stdarg.h>
+#include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
 
@@ -22,12 +23,16 @@
 #include "jixiao.h"
 #include "out.h"
 
-/* The CSV table for units + department (caller frees). */
-static char *render(const jx_unit *units, size_t n_units,
-                    const jx_department *dept, jx_csv_table table, int bom) {
+/* The CSV table for units + department (caller frees); stable: as a
+ * build runs it, the framework's texts' addresses keys of the category
+ * block memo (csv_row.h's row writer). */
+static char *render_as(const jx_unit *units, size_t n_units,
+                       const jx_department *dept, jx_csv_table table, int bom,
+                       bool stable) {
   jx_emit_options opt = {0};
   opt.csv_table = table;
   opt.bom = bom != 0;
+  opt.framework_texts_stable = stable;
   jx_plan plan = {.year = 2021,
                   .framework = "local",
                   .currency = "万元",
@@ -35,6 +40,11 @@ static char *render(const jx_unit *units, size_t n_units,
                   .units = units,
                   .n_units = n_units};
   return render_plan("csv", &opt, &plan);
+}
+
+static char *render(const jx_unit *units, size_t n_units,
+                    const jx_department *dept, jx_csv_table table, int bom) {
+  return render_as(units, n_units, dept, table, bom, false);
 }
 
 static const jx_schedule_point sched[] = {{3, JX_DEC(25, 0)},
@@ -160,34 +170,41 @@ static const jx_department dept = {.name = "部门",
 
 static void test_indicators(void **state) {
   (void)state;
-  char *got = render(units, 2, &dept, JX_CSV_INDICATORS, 0);
-  assert_text(
-      got, IND_HEADER
-      /* a negative value the table formats stays a bare number; the
-         as-written text and the basis are neutralised and quoted */
-      "project,324001,局,P1,项目一,,output,产出指标,quantity,数量指标,"
-      "\"人数, \"\"在岗\"\"\",,quantitative,ge,-5.5,人,≥-5.5人,"
-      "\"'=HYPERLINK(\"\"x\"\")\",7,output,quantity,,,,,,,,,,,\r\n"
-      /* a qualitative value is text, so it is neutralised too */
-      "project,324001,局,P1,项目一,,output,产出指标,quality,质量指标,"
-      "\"'@SUM(A1)\",\"line1\nline2\",qualitative,eq,\"'-完成\",,"
-      "\"'-完成\",,8,output,quality,,,,,,,,,,,\r\n"
-      "project,324001,局,P1,项目一,,output,产出指标,timeliness,时效指标,"
-      "\"'\t时间\",,date,le,2021-12,,≤2021年12月,,9,output,timeliness,,,,,,,,,"
-      ",,\r\n"
-      /* ill-formed UTF-8: one U+FFFD per maximal subpart */
-      "project,324001,局,P1,项目一,,benefit,效益指标,social,社会效益指标,"
-      "\"'+1\",,na,eq,,,不涉及,a\xEF\xBF\xBDz\xEF\xBF\xBD,10,benefit,,,,,,,,,,"
-      ",,\r\n"
-      /* no category, no roles */
-      "division,,,,,办公室,,,,,完成率,,quantitative,eq,100,%,100%,,30,,,,,,,,,,"
-      ",,,\r\n"
-      "division,,,,,办公室,,,,,服务周期,,date_range,eq,2023-07,,"
-      "2023.07-2024年1月31日,,31,,,,,,,,,,,,2024-01-31,\r\n"
-      "division,,,,,办公室,,,,,亩均成本,,quantitative,le,475,元/亩,"
-      "≤475元/亩,,32,,,,,,,,,,,,,亩\r\n"
-      "department,,,,,,,,,,总,,na,eq,,,不涉及,,33,,,,,,,,,,,,,\r\n");
-  free(got);
+  /* the same table from both row writers (the model's texts are string
+     literals: their addresses are keys for the whole run) */
+  for (int stable = 0; stable < 2; stable++) {
+    char *got = render_as(units, 2, &dept, JX_CSV_INDICATORS, 0, stable);
+    assert_text(
+        got, IND_HEADER
+        /* a negative value the table formats stays a bare number; the
+           as-written text and the basis are neutralised and quoted */
+        "project,324001,局,P1,项目一,,output,产出指标,quantity,数量指标,"
+        "\"人数, \"\"在岗\"\"\",,quantitative,ge,-5.5,人,≥-5.5人,"
+        "\"'=HYPERLINK(\"\"x\"\")\",7,output,quantity,,,,,,,,,,,\r\n"
+        /* a qualitative value is text, so it is neutralised too */
+        "project,324001,局,P1,项目一,,output,产出指标,quality,质量指标,"
+        "\"'@SUM(A1)\",\"line1\nline2\",qualitative,eq,\"'-完成\",,"
+        "\"'-完成\",,8,output,quality,,,,,,,,,,,\r\n"
+        "project,324001,局,P1,项目一,,output,产出指标,timeliness,时效指标,"
+        "\"'\t时间\",,date,le,2021-12,,≤2021年12月,,9,output,timeliness,,,,,,,,"
+        ","
+        ",,\r\n"
+        /* ill-formed UTF-8: one U+FFFD per maximal subpart */
+        "project,324001,局,P1,项目一,,benefit,效益指标,social,社会效益指标,"
+        "\"'+1\",,na,eq,,,不涉及,a\xEF\xBF\xBDz\xEF\xBF\xBD,10,benefit,,,,,,,,,"
+        ","
+        ",,\r\n"
+        /* no category, no roles */
+        "division,,,,,办公室,,,,,完成率,,quantitative,eq,100,%,100%,,30,,,,,,,,"
+        ",,"
+        ",,,\r\n"
+        "division,,,,,办公室,,,,,服务周期,,date_range,eq,2023-07,,"
+        "2023.07-2024年1月31日,,31,,,,,,,,,,,,2024-01-31,\r\n"
+        "division,,,,,办公室,,,,,亩均成本,,quantitative,le,475,元/亩,"
+        "≤475元/亩,,32,,,,,,,,,,,,,亩\r\n"
+        "department,,,,,,,,,,总,,na,eq,,,不涉及,,33,,,,,,,,,,,,,\r\n");
+    free(got);
+  }
 }
 
 static void test_projects(void **state) {
