@@ -167,12 +167,18 @@ void jx_out_take(jx_out *dst, jx_out *src) {
       jx_out_write(dst, src->buf, (size_t)r);
     }
   }
-  fclose(src->spool_file);
-  src->spool_file = NULL;
-  src->fd = -1;
-  src->len = 0;
-  src->failed = false;
-  src->errno_saved = 0;
+  jx_out_spool_empty(src);
+}
+
+void jx_out_spool_empty(jx_out *o) {
+  if (o->spool_file) {
+    fclose(o->spool_file);
+    o->spool_file = NULL;
+    o->fd = -1;
+  }
+  o->len = 0;
+  o->failed = false;
+  o->errno_saved = 0;
 }
 
 /* The part of jx_out_write() that does not fit in the buffer (out.h). */

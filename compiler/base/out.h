@@ -51,6 +51,9 @@ void jx_out_init_spool(jx_out *o, size_t limit);
  * write or read its temporary makes dst failed, so the driver's one check
  * of its output sees it. */
 void jx_out_take(jx_out *dst, jx_out *src);
+/* Empties a spool whose bytes have been read (its temporary closed): back
+ * in memory, for the next unit may not need a file. */
+void jx_out_spool_empty(jx_out *o);
 /* Frees the buffer (and closes a spool's temporary). */
 void jx_out_free(jx_out *o);
 /* The part of a write that does not fit in the buffer (out.c). */

@@ -10,6 +10,7 @@
 #define JX_CSV_ROW_H
 
 #include "csv_put.h"
+#include "decimal_text.h"
 #include "units.h"
 
 #include <stdint.h>
@@ -218,37 +219,11 @@ put_line(jx_out *o, csv_pieces *t, int line) {
   }
 }
 
-/* An amount's text, after its comma: jx_decimal_format's, inline. */
+/* An amount's text, after its comma (decimal_text.h). */
 static inline __attribute__((always_inline)) void
 put_decimal_inline(jx_out *o, jx_decimal d) {
-  char b[JX_DIGITS_MAX + JX_DECIMAL_PLACES + 4 + NUM_COPY];
-  char *end = b + JX_DIGITS_MAX + JX_DECIMAL_PLACES + 4, *p = end;
-  uint64_t m =
-      d.micros < 0 ? (uint64_t)0 - (uint64_t)d.micros : (uint64_t)d.micros;
-  uint64_t whole = m / JX_DECIMAL_SCALE;
-  uint32_t frac = (uint32_t)(m % JX_DECIMAL_SCALE);
-  _Static_assert(JX_DECIMAL_SCALE == 1000000, "six places: three pairs");
-  if (frac && frac % 10000 == 0) { /* one or two places: 92.4, 406.45 */
-    uint32_t f1 = frac / 10000;
-    p -= JX_DECIMAL_PLACES;
-    memcpy(p, jx_digit_pairs + 2 * f1, 2);
-    end = p + 2 - (f1 % 10 == 0);
-    *--p = '.';
-  } else if (frac) {
-    uint32_t f1 = frac / 10000, f2 = frac / 100 % 100, f3 = frac % 100;
-    p -= JX_DECIMAL_PLACES;
-    memcpy(p, jx_digit_pairs + 2 * f1, 2);
-    memcpy(p + 2, jx_digit_pairs + 2 * f2, 2);
-    memcpy(p + 4, jx_digit_pairs + 2 * f3, 2);
-    size_t keep = f3   ? 6 - (f3 % 10 == 0)
-                  : f2 ? 4 - (f2 % 10 == 0)
-                       : 2 - (f1 % 10 == 0);
-    end = p + keep;
-    *--p = '.';
-  }
-  p = jx_digits(p, whole);
-  if (d.micros < 0)
-    *--p = '-';
+  char b[JX_DIGITS_MAX + JX_DECIMAL_PLACES + 4 + NUM_COPY], *end;
+  char *p = jx_decimal_back(b + JX_DIGITS_MAX + JX_DECIMAL_PLACES + 4, d, &end);
   *--p = ',';
   memcpy(o->buf + o->len, p, NUM_COPY);
   o->len += (size_t)(end - p);

@@ -312,14 +312,5 @@ void jx_c_projects_put(c_state *st, jx_out *o, jx_out *src) {
   }
   if (r.file)
     free(r.buf);
-  /* Empty again, in memory (as jx_out_take leaves a spool): the next
-     unit may not need a file. */
-  if (src->spool_file) {
-    fclose(src->spool_file);
-    src->spool_file = NULL;
-    src->fd = -1;
-  }
-  src->len = 0;
-  src->failed = false;
-  src->errno_saved = 0;
+  jx_out_spool_empty(src); /* as jx_out_take leaves a spool */
 }

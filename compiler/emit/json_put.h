@@ -8,6 +8,7 @@
 #ifndef JX_JSON_PUT_H
 #define JX_JSON_PUT_H
 
+#include "decimal_text.h"
 #include "emit_json.h"
 #include "json.h"
 
@@ -210,42 +211,13 @@ static void put_int(jx_out *o, int64_t v) {
   put_num(o, b, p, end);
 }
 
-/* jx_decimal_format's text (the shortest exact one), written from the
- * end of a local buffer without its copies: a plan has an amount or a
- * value in every few lines of its JSON.  The six places are three digit
- * pairs, without a loop; test_json (test_decimals) holds the two to the
- * same text. */
+/* jx_decimal_format's text (decimal_text.h), written from the end of a
+ * local buffer without its copies: a plan has an amount or a value in
+ * every few lines of its JSON. */
 static inline __attribute__((always_inline)) void
 put_decimal_inline(jx_out *o, jx_decimal d) {
-  char b[JX_DIGITS_MAX + JX_DECIMAL_PLACES + 2 + NUM_COPY];
-  char *end = b + JX_DIGITS_MAX + JX_DECIMAL_PLACES + 2, *p = end;
-  uint64_t m =
-      d.micros < 0 ? (uint64_t)0 - (uint64_t)d.micros : (uint64_t)d.micros;
-  uint64_t whole = m / JX_DECIMAL_SCALE;
-  uint32_t frac = (uint32_t)(m % JX_DECIMAL_SCALE);
-  _Static_assert(JX_DECIMAL_SCALE == 1000000, "six places: three pairs");
-  if (frac && frac % 10000 == 0) { /* one or two places: 92.4, 406.45 */
-    uint32_t f1 = frac / 10000;
-    p -= JX_DECIMAL_PLACES;
-    memcpy(p, jx_digit_pairs + 2 * f1, 2);
-    end = p + 2 - (f1 % 10 == 0);
-    *--p = '.';
-  } else if (frac) {
-    uint32_t f1 = frac / 10000, f2 = frac / 100 % 100, f3 = frac % 100;
-    p -= JX_DECIMAL_PLACES;
-    memcpy(p, jx_digit_pairs + 2 * f1, 2);
-    memcpy(p + 2, jx_digit_pairs + 2 * f2, 2);
-    memcpy(p + 4, jx_digit_pairs + 2 * f3, 2);
-    /* the places without their trailing zeros */
-    size_t keep = f3   ? 6 - (f3 % 10 == 0)
-                  : f2 ? 4 - (f2 % 10 == 0)
-                       : 2 - (f1 % 10 == 0);
-    end = p + keep;
-    *--p = '.';
-  }
-  p = jx_digits(p, whole);
-  if (d.micros < 0)
-    *--p = '-';
+  char b[JX_DIGITS_MAX + JX_DECIMAL_PLACES + 2 + NUM_COPY], *end;
+  char *p = jx_decimal_back(b + JX_DIGITS_MAX + JX_DECIMAL_PLACES + 2, d, &end);
   put_num(o, b, p, end);
 }
 

@@ -41,6 +41,15 @@ static jx_loc place(uint64_t i) {
   return l;
 }
 
+/* Every field: the "first defined here" note prints them all. */
+static void assert_place(const jx_loc *got, jx_loc want) {
+  assert_int_equal(got->file, want.file);
+  assert_int_equal(got->offset, want.offset);
+  assert_int_equal(got->line, want.line);
+  assert_int_equal(got->col, want.col);
+  assert_int_equal(got->len, want.len);
+}
+
 static void test_first_place_exact(void **state) {
   (void)state;
   jx_chk_set s;
@@ -58,11 +67,7 @@ static void test_first_place_exact(void **state) {
     const jx_loc *first = jx_chk_set_add(&s, buf, n, other);
     assert_non_null(first);
     jx_loc want = place(i);
-    assert_int_equal(first->file, want.file);
-    assert_int_equal(first->offset, want.offset);
-    assert_int_equal(first->line, want.line);
-    assert_int_equal(first->col, want.col);
-    assert_int_equal(first->len, want.len);
+    assert_place(first, want);
   }
   assert_int_equal(s.n, N);
   jx_chk_set_free(&s);
@@ -149,11 +154,7 @@ static void test_spilled_entries(void **state) {
     const jx_loc *first = jx_chk_set_add(&s, buf, n, place(i + 1));
     assert_non_null(first);
     jx_loc want = place(i);
-    assert_int_equal(first->file, want.file);
-    assert_int_equal(first->offset, want.offset);
-    assert_int_equal(first->line, want.line);
-    assert_int_equal(first->col, want.col);
-    assert_int_equal(first->len, want.len);
+    assert_place(first, want);
     buf[3] ^= 1; /* a different key: new */
     assert_null(jx_chk_set_add(&s, buf, n, place(i)));
   }
