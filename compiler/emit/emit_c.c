@@ -26,7 +26,7 @@
  */
 #include "arena.h"
 #include "backend.h"
-#include "emit_c.h"
+#include "emit_c_lit.h"
 
 #include <inttypes.h>
 #include <stdio.h>
@@ -436,7 +436,7 @@ static void *c_create(jx_out *out, const jx_emit_options *opt) {
   jx_out_init_spool(&st->units, SPOOL_MEM);
   jx_out_init_mem(&st->plan_head);
   /* Buffers of at least 64 KiB (what an fd-mode jx_out has), so that
-     c_room can always make the room it is asked for (emit_c.h); a spool
+     c_room can always make the room it is asked for (emit_c_lit.h); a spool
      keeps its buffer when it moves to its temporary. */
   jx_out_reserve(&st->scratch, C_OUT_MIN);
   jx_out_reserve(&st->projects, C_OUT_MIN);

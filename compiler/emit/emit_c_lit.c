@@ -15,7 +15,7 @@
  * are copies from tables: a run of plain ASCII in one piece, each escape
  * four bytes, numbers two digits at a time (out.h).
  */
-#include "emit_c.h"
+#include "emit_c_lit.h"
 
 #include <string.h>
 

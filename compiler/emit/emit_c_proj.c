@@ -21,7 +21,7 @@
  * the project arrives (as before: the arrays of long strings are numbered
  * in the order they are met), and the record keeps the array's number.
  */
-#include "emit_c.h"
+#include "emit_c_lit.h"
 
 #include <errno.h>
 #include <stdlib.h>

@@ -201,7 +201,7 @@ static char *unprefix(const char *text, const char *prefix) {
 }
 
 /*
- * The room that the writers make once per row (emit_c.h, C_SLACK) holds
+ * The room that the writers make once per row (emit_c_lit.h, C_SLACK) holds
  * their longest fixed text: the widest numbers, every string absent, and
  * the longest prefix that is copied as one piece (47 characters) or
  * written apart (60); the header is the same with every prefix.  (Under

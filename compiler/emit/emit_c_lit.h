@@ -1,11 +1,12 @@
 /*
- * emit_c.h — what the C back end's files share (not a public interface):
- * the back end's state, and the writers of C literals (emit_c_lit.c) that
- * the arrays and initialisers (emit_c.c) are made of.  The prefix rules
- * are in emit_c_prefix.c, declared in backend.h.
+ * emit_c_lit.h — the C back end's literals (emit_c_lit.c) and the state
+ * its three files write with (not a public interface): the arrays and
+ * initialisers (emit_c.c) and the project records (emit_c_proj.c) are
+ * made of these pieces.  The prefix rules are in emit_c_prefix.c,
+ * declared in backend.h.
  */
-#ifndef JX_EMIT_C_H
-#define JX_EMIT_C_H
+#ifndef JX_EMIT_C_LIT_H
+#define JX_EMIT_C_LIT_H
 
 #include <stdbool.h>
 #include <stddef.h>
