@@ -55,25 +55,51 @@ static const char *const texts[] = {
 };
 #define N_TEXTS (sizeof texts / sizeof texts[0])
 
-/* Everything a back end writes for one project per text, the indicator's
- * memoised strings all pointing at `shared` (rewritten before each
- * project) when shared is not NULL, at fresh copies otherwise. */
-static char *render_texts(const char *format, bool compact, char *shared) {
-  const jx_backend *be = jx_backend_find(format);
-  assert_non_null(be);
-  jx_out o;
-  jx_out_init_mem(&o);
+/* A back end writing into *o (in memory), begun, with `unit` open. */
+static void *open_backend(const char *format, bool compact, bool stable,
+                          jx_out *o, const jx_backend **be, jx_unit *unit) {
+  *be = jx_backend_find(format);
+  assert_non_null(*be);
+  jx_out_init_mem(o);
   jx_emit_options opt;
   memset(&opt, 0, sizeof opt);
   opt.compact = compact;
-  void *st = be->create(&o, &opt);
+  opt.framework_texts_stable = stable;
+  void *st = (*be)->create(o, &opt);
   assert_non_null(st);
   jx_plan header;
   memset(&header, 0, sizeof header);
   header.year = 2025;
-  be->begin(st, &header);
+  (*be)->begin(st, &header);
+  (*be)->unit_open(st, unit);
+  return st;
+}
+
+/* Closes what open_backend began; returns what it wrote (caller frees). */
+static char *close_backend(const jx_backend *be, void *st, jx_unit *unit,
+                           jx_out *o) {
+  be->unit_close(st, unit);
+  be->end(st);
+  be->destroy(st);
+  assert_int_equal(jx_out_flush(o), 0);
+  size_t n;
+  const char *data = jx_out_data(o, &n);
+  char *copy = malloc(n + 1);
+  assert_non_null(copy);
+  memcpy(copy, data, n);
+  copy[n] = '\0';
+  jx_out_free(o);
+  return copy;
+}
+
+/* Everything a back end writes for one project per text, the indicator's
+ * memoised strings all pointing at `shared` (rewritten before each
+ * project) when shared is not NULL, at fresh copies otherwise. */
+static char *render_texts(const char *format, bool compact, char *shared) {
+  jx_out o;
   jx_unit unit = {.code = "U1", .name = "单位"};
-  be->unit_open(st, &unit);
+  const jx_backend *be;
+  void *st = open_backend(format, compact, false, &o, &be, &unit);
   char *fresh[N_TEXTS]; /* all alive to the end: no address is reused */
   for (size_t i = 0; i < N_TEXTS; i++) {
     char *s = shared;
@@ -97,20 +123,10 @@ static char *render_texts(const char *format, bool compact, char *shared) {
     p.n_indicators = 1;
     be->project(st, &unit, &p);
   }
-  be->unit_close(st, &unit);
-  be->end(st);
-  be->destroy(st);
+  char *out = close_backend(be, st, &unit, &o);
   for (size_t i = 0; !shared && i < N_TEXTS; i++)
     free(fresh[i]);
-  assert_int_equal(jx_out_flush(&o), 0);
-  size_t n;
-  const char *data = jx_out_data(&o, &n);
-  char *copy = malloc(n + 1);
-  assert_non_null(copy);
-  memcpy(copy, data, n);
-  copy[n] = '\0';
-  jx_out_free(&o);
-  return copy;
+  return out;
 }
 
 static void same_as_fresh(const char *format, bool compact) {
@@ -210,22 +226,10 @@ static void one_apart(jx_indicator *x, size_t i) {
 }
 
 static char *render_categories(const char *format, bool compact, bool stable) {
-  const jx_backend *be = jx_backend_find(format);
-  assert_non_null(be);
   jx_out o;
-  jx_out_init_mem(&o);
-  jx_emit_options opt;
-  memset(&opt, 0, sizeof opt);
-  opt.compact = compact;
-  opt.framework_texts_stable = stable;
-  void *st = be->create(&o, &opt);
-  assert_non_null(st);
-  jx_plan header;
-  memset(&header, 0, sizeof header);
-  header.year = 2025;
-  be->begin(st, &header);
   jx_unit unit = {.code = "U1", .name = "单位"};
-  be->unit_open(st, &unit);
+  const jx_backend *be;
+  void *st = open_backend(format, compact, stable, &o, &be, &unit);
   enum { N_IND = 3 * N_TEXTS };
   jx_indicator x[N_IND];
   for (int round = 0; round < 4; round++) {
@@ -266,18 +270,7 @@ static char *render_categories(const char *format, bool compact, bool stable) {
     p.n_sources = N_TEXTS;
     be->project(st, &unit, &p);
   }
-  be->unit_close(st, &unit);
-  be->end(st);
-  be->destroy(st);
-  assert_int_equal(jx_out_flush(&o), 0);
-  size_t n;
-  const char *data = jx_out_data(&o, &n);
-  char *copy = malloc(n + 1);
-  assert_non_null(copy);
-  memcpy(copy, data, n);
-  copy[n] = '\0';
-  jx_out_free(&o);
-  return copy;
+  return close_backend(be, st, &unit, &o);
 }
 
 static void test_json_categories(void **state) {
