@@ -37,12 +37,7 @@ static inline __attribute__((always_inline)) void keep_room(jx_out *o) {
   jx_out_reserve(o, ROW_SLACK);
 }
 
-static inline __attribute__((always_inline)) void
-put_raw(jx_out *o, const char *p, size_t n) {
-  memcpy(o->buf + o->len, p, n);
-  o->len += n;
-}
-#define RAW(o, s) put_raw((o), (s), sizeof(s) - 1)
+#define RAW(o, s) jx_out_put_reserved((o), (s), sizeof(s) - 1)
 
 /* n bytes of s (all readable) with at most two overlapping moves of a
  * constant size up to 64 bytes, memcpy past that: a name of six CJK
@@ -238,7 +233,7 @@ static void indicator_row_fast(jx_out *o, jx_memo *m, jx_blocks *cats,
   if (prefix->len <= PREFIX_MOVE && ROW_SLACK <= o->cap - o->len) {
     put_block(o, prefix->buf, prefix->len, PREFIX_MOVE);
   } else if (prefix->len + ROW_SLACK <= o->cap - o->len) {
-    put_raw(o, prefix->buf, prefix->len);
+    jx_out_put_reserved(o, prefix->buf, prefix->len);
   } else {
     jx_out_write(o, prefix->buf, prefix->len);
     keep_room(o);

@@ -60,7 +60,7 @@ static void open_array_n(c_state *st, const char *type, size_t type_n, c_id id,
   jx_out *o = &st->scratch;
   c_room(o, C_SLACK);
   PUT(o, "static const ");
-  c_put(o, type, type_n);
+  jx_out_put_reserved(o, type, type_n);
   PUT(o, " ");
   if (stem && stem->n) {
     memcpy(o->buf + o->len, stem->s, C_STEM);
@@ -212,7 +212,7 @@ static void sources_array(c_state *st, const c_stem *stem, const jx_source *v,
         stable ? jx_block_find(st->cats, NULL, NULL, x->kind, x->label, 1)
                : NULL;
     if (e) {
-      c_put(o, e->out, e->n);
+      jx_out_put_reserved(o, e->out, e->n);
     } else {
       /* kept only when neither is a long string (written again each
          time) and the buffer is in memory (the block stays put) */
@@ -316,7 +316,7 @@ put_category(c_state *st, jx_out *o, const jx_indicator *x) {
     const jx_block_slot *e = jx_block_find(st->cats, x->level1, x->level1_label,
                                            x->level2, x->level2_label, 0);
     if (e) {
-      c_put(o, e->out, e->n);
+      jx_out_put_reserved(o, e->out, e->n);
       return;
     }
   }
@@ -605,7 +605,7 @@ static void c_department(void *vst, const jx_department *d) {
   jx_c_ref(st, o, C_NAME("_dept_indicators"), 0, d->n_indicators);
   PUT(o, ",\n    ");
   jx_c_str(st, o, d->code);
-  c_put(o, d->has_budget ? ", 1, " : ", 0, ", 5);
+  jx_out_put_reserved(o, d->has_budget ? ", 1, " : ", 0, ", 5);
   jx_c_decimal(o, d->budget);
   PUT(o, ", ");
   jx_c_ref(st, o, C_NAME("_dept_breakdown"), 0, d->n_breakdown);

@@ -37,12 +37,8 @@ static inline void c_room(jx_out *o, size_t n) {
   if (o->cap - o->len < n)
     jx_out_reserve_slow(o, n);
 }
-static inline void c_put(jx_out *o, const char *s, size_t n) {
-  memcpy(o->buf + o->len, s, n);
-  o->len += n;
-}
 /* A constant piece, without a test for room (see above). */
-#define PUT(o, s) c_put((o), (s), sizeof(s) - 1)
+#define PUT(o, s) jx_out_put_reserved((o), (s), sizeof(s) - 1)
 
 /*
  * An identifier: the prefix, head, an index (when has_idx), tail —

@@ -327,7 +327,7 @@ static void units_init(jx_jw_points *p) {
           jx_out tl;
           jx_out_init_mem(&tl);
           room(&tl);
-          put_raw(&tl, e->s, e->n);
+          jx_out_put_reserved(&tl, e->s, e->n);
           KEY_STRING_C(&tl, compact, d, 0, "per_unit", (const char *)NULL);
           KEY_C(&tl, compact, d, 0, "text");
           if (tl.len <= sizeof e->tail[0]) {

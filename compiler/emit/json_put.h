@@ -23,8 +23,8 @@
  * every writer below starts with room(), and every string goes through
  * jx_json_string_keep, both of which leave SLACK bytes free in the
  * buffer; the keys, brackets, literals and numbers between two of them
- * are then written without a test (put_raw, put_c).  Between two such
- * points a writer puts at most about ten members of at most ~110 bytes
+ * are then written without a test (jx_out_put_reserved, put_c).  Between two
+ * such points a writer puts at most about ten members of at most ~110 bytes
  * (MAX_DEPTH's indentation, the longest key, a number), far under SLACK.
  * A plan writes ~25 keys per indicator, so the test per key was a
  * visible part of the writer.
@@ -35,12 +35,7 @@ static inline __attribute__((always_inline)) void room(jx_out *o) {
   jx_out_reserve(o, SLACK);
 }
 
-static inline __attribute__((always_inline)) void
-put_raw(jx_out *o, const char *p, size_t n) {
-  memcpy(o->buf + o->len, p, n);
-  o->len += n;
-}
-#define LIT(o, s) put_raw((o), (s), sizeof(s) - 1)
+#define LIT(o, s) jx_out_put_reserved((o), (s), sizeof(s) - 1)
 
 static inline __attribute__((always_inline)) void put_c(jx_out *o, char c) {
   o->buf[o->len++] = c;
@@ -90,7 +85,7 @@ sep_at(jx_out *o, bool compact, int depth, int first) {
     o->len += m;
     return;
   }
-  put_raw(o, sep_text + f, m);
+  jx_out_put_reserved(o, sep_text + f, m);
 }
 #define sep(w, depth, first) sep_at((w)->o, (w)->compact, (depth), (first))
 
@@ -106,7 +101,7 @@ key_at(jx_out *o, bool compact, int depth, int first, const char *lit,
        size_t n) {
   size_t f = first != 0;
   if (compact) {
-    put_raw(o, lit + f, n - 1 - f); /* no space after the colon */
+    jx_out_put_reserved(o, lit + f, n - 1 - f); /* no space after the colon */
     return;
   }
   if (depth <= FAST_DEPTH) {
@@ -118,7 +113,7 @@ key_at(jx_out *o, bool compact, int depth, int first, const char *lit,
     return;
   }
   sep_at(o, compact, depth, first);
-  put_raw(o, lit + 1, n - 1);
+  jx_out_put_reserved(o, lit + 1, n - 1);
 }
 #define KEY_C(o, compact, depth, first, k)                                     \
   key_at((o), (compact), (depth), (first),                                     \
